@@ -1,0 +1,32 @@
+# Two commands do all the set-up: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test lint install clean
+
+# (Re)install when pyproject.toml changes; a fresh machine needs only Python 3.11+.
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/shipshape run
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+
+# pytest exit 5 (no tests collected) is a failure here, never a silent pass.
+test: lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS); \
+	  status=$$?; if [ $$status -eq 5 ]; then echo "no tests ran: failing"; exit 1; fi; exit $$status
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,54 @@
+"""The `shipshape` command.
+
+Each group of subcommands lives in its own module with a `register(subparsers)` function; a
+handler returns the exit status. Exit status (INTERFACES.md): 0 success, 2 bad input (one line on
+stderr naming the file, row or code at fault), 1 anything else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from app.errors import BadInput
+
+COMMAND_MODULES = (
+    "app.cli.site",  # migrate, import-*, allocate, orders, users, demo, run, holds
+    "app.cli.routing",  # route, batch-orders, plan-waves, picklists
+    "app.cli.scanning",  # scan-parse, scan-listen, command-sheet
+    "app.cli.labels",  # label, printers
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="shipshape", description="Shipshape warehouse floor software."
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: --help exits 0, a usage error exits 2
+        return int(exc.code or 0)
+    try:
+        return int(args.func(args) or 0)
+    except BadInput as exc:
+        print(f"shipshape {args.command}: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, exit 1
+        print(f"shipshape {args.command}: error: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,24 @@
+"""Helpers shared by the subcommand modules."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from typing import Any
+
+
+def add_database_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        default=os.environ.get("SHIPSHAPE_DATABASE_URL"),
+        help="central database URL (default: $SHIPSHAPE_DATABASE_URL, else the embedded SQLite file)",
+    )
+
+
+def emit_json(obj: Any) -> None:
+    """One JSON object per line on stdout, nothing else (INTERFACES.md)."""
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, separators=(", ", ": ")) + "\n")
+    sys.stdout.flush()

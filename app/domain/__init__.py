@@ -1,0 +1,1 @@
+"""Plain dataclasses and rules. State machines live here."""

@@ -1,0 +1,24 @@
+"""Errors the use cases raise; the CLI and the UI turn them into messages a person can act on."""
+
+
+class ShipshapeError(Exception):
+    """Base for every error Shipshape raises on purpose."""
+
+
+class BadInput(ShipshapeError):
+    """The input (a file, a row, a scan, a code) is wrong. CLI exit status 2.
+
+    The message names the file, row or code at fault and, where it helps, what to do next.
+    """
+
+
+class NotAllowed(ShipshapeError):
+    """The signed-in user's role may not do this."""
+
+
+class NotFound(ShipshapeError):
+    """A thing the caller named does not exist."""
+
+
+class IllegalTransition(ShipshapeError):
+    """A state machine refused a move (e.g. an order shipped before it was packed)."""
