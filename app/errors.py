@@ -22,3 +22,7 @@ class NotFound(ShipshapeError):
 
 class IllegalTransition(ShipshapeError):
     """A state machine refused a move (e.g. an order shipped before it was packed)."""
+
+
+class PinRequired(ShipshapeError):
+    """The badge belongs to a lead: ask for the PIN and sign in again with it."""
