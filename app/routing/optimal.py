@@ -1,0 +1,276 @@
+"""The exact shortest pick route in a parallel-aisle layout with any number of cross aisles.
+
+A pick tour is a multigraph on the walkways in which every pick and the depot are touched, every
+node has even degree and everything is connected; its cheapest Euler walk is the route
+(Ratliff & Rosenthal 1983; for several cross aisles Roodbergen & de Koster 2001 and
+Pansart, Catusse & Cambazard 2018). We build that multigraph by dynamic programming from the
+left-most to the right-most column (an aisle, or the depot's own spot on its cross aisle).
+The frontier state is one entry per cross aisle at the current column: 0 if untouched, else a
+component label and the degree's parity. Per column we choose how often each cross-aisle piece
+from the previous column is walked (0, 1, 2) and, per block, how the aisle segment is covered:
+not at all, once through, twice through, a return from either end, or both ends with the
+largest gap skipped. The work grows with aisles × blocks, not with the number of picks.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise, product
+
+from app.routing.distance import Spot
+from app.routing.layout import Layout
+
+Node = tuple[int, int]  # (column, cross aisle)
+Edge = tuple[Node, Node, tuple[str, ...]]  # codes in walking order from the first node
+
+
+@dataclass(frozen=True)
+class _Column:
+    x: float
+    segments: tuple[tuple[tuple[float, str], ...], ...] | None  # per block; None: not an aisle
+
+
+# A segment cover: (degree added at the low node, at the high node, joins them).
+_COVERS = {
+    "none": (0, 0, False),
+    "through": (1, 1, True),
+    "twice": (2, 2, True),
+    "low": (2, 0, False),
+    "high": (0, 2, False),
+    "split": (2, 2, False),
+}
+
+
+def optimal_sequence(layout: Layout, stops: list[tuple[Spot, str]]) -> tuple[list[str], float]:
+    """The order to visit `stops` (distinct codes) on a shortest tour, and that tour's length."""
+    if not stops:
+        return [], 0.0
+    cross = layout.cross_aisles
+    columns, depot_node = _columns(layout, stops)
+    cost, choices = _solve(columns, cross, depot_node)
+    edges = _edges(columns, cross, choices)
+    return _walk(edges, depot_node), cost
+
+
+def _columns(layout: Layout, stops: list[tuple[Spot, str]]) -> tuple[list[_Column], Node]:
+    cross = layout.cross_aisles
+    blocks = len(cross) - 1
+    depot = layout.depot
+    xs = [s.x for s, _ in stops] + [depot.x]
+    lo, hi = min(xs), max(xs)
+    by_x: dict[float, list[list[tuple[float, str]]]] = {
+        a.x: [[] for _ in range(blocks)] for a in layout.aisles if lo <= a.x <= hi
+    }
+    for spot, code in stops:
+        block = min(bisect_right(cross, spot.y) - 1, blocks - 1)
+        by_x[spot.x][block].append((spot.y, code))
+    columns = [
+        _Column(x, tuple(tuple(sorted(seg)) for seg in segs)) for x, segs in sorted(by_x.items())
+    ]
+    if depot.x not in by_x:
+        columns.append(_Column(depot.x, None))
+        columns.sort(key=lambda c: c.x)
+    depot_col = next(i for i, c in enumerate(columns) if c.x == depot.x)
+    return columns, (depot_col, cross.index(depot.y))
+
+
+# ---- the dynamic program --------------------------------------------------------------------
+
+State = tuple[int, ...]  # per cross aisle: 0 untouched, else label * 2 + degree parity
+
+
+def _normalize(entries: list[int]) -> State:
+    """Relabel components by first appearance so equal frontiers compare equal."""
+    names: dict[int, int] = {}
+    out = []
+    for e in entries:
+        if e:
+            label = names.setdefault(e >> 1, len(names) + 1)
+            e = label << 1 | (e & 1)
+        out.append(e)
+    return tuple(out)
+
+
+@cache
+def _crossings(state: State, required: int) -> tuple[tuple[State, tuple[int, ...]], ...]:
+    """Every legal way to walk the cross-aisle pieces to the next column, with the new frontier.
+
+    `required` is a bit mask of nodes in the column being left that the tour must touch (the
+    depot). A node left with odd degree must be walked once more; no component may be left behind.
+    """
+    options = [(1,) if e & 1 else (0, 2) for e in state]
+    fresh = max((e >> 1 for e in state), default=0) + 1
+    out = []
+    for uses in product(*options):
+        if any(required >> i & 1 and not state[i] and not u for i, u in enumerate(uses)):
+            continue
+        carried = {state[i] >> 1 for i, u in enumerate(uses) if u and state[i]}
+        if carried != {e >> 1 for e in state if e}:
+            continue  # a component would be cut off from the rest of the tour
+        entries = []
+        for i, u in enumerate(uses):
+            label = (state[i] >> 1) or fresh + i
+            entries.append(label << 1 | (u & 1) if u else 0)
+        out.append((_normalize(entries), uses))
+    return tuple(out)
+
+
+@cache
+def _cover(state: State, block: int, cover: str) -> State:
+    """The frontier after covering the aisle segment between cross aisles block and block + 1."""
+    add_low, add_high, joins = _COVERS[cover]
+    entries = list(state)
+    fresh = max((e >> 1 for e in entries), default=0) + 1
+    for node, add in ((block, add_low), (block + 1, add_high)):
+        if add:
+            if not entries[node]:
+                entries[node] = fresh << 1
+                fresh += 1
+            entries[node] ^= add & 1
+    if joins:
+        keep, drop = entries[block] >> 1, entries[block + 1] >> 1
+        entries = [(keep << 1 | e & 1) if e and e >> 1 == drop else e for e in entries]
+    return _normalize(entries)
+
+
+def _segment_covers(seg, low: float, high: float) -> list[tuple[str, float]]:
+    """Sensible covers of one aisle segment and their walking cost."""
+    length = high - low
+    if not seg:
+        return [("none", 0.0), ("through", length), ("twice", 2 * length)]
+    ys = [y for y, _ in seg]
+    covers = [
+        ("through", length),
+        ("twice", 2 * length),
+        ("low", 2 * (ys[-1] - low)),
+        ("high", 2 * (high - ys[0])),
+    ]
+    if len(ys) > 1:
+        gap = max(b - a for a, b in pairwise(ys))
+        covers.append(("split", 2 * (length - gap)))
+    return covers
+
+
+def _solve(columns: list[_Column], cross, depot: Node):
+    """Cheapest tour cost and, per step, the choice that led to each frontier."""
+    k = len(cross)
+    layer: dict[State, float] = {(0,) * k: 0.0}
+    history: list[dict[State, tuple[State, object]]] = []
+    for j, column in enumerate(columns):
+        if j:
+            required = 1 << depot[1] if depot[0] == j - 1 else 0
+            width = column.x - columns[j - 1].x
+            layer = _step(layer, history, lambda s, r=required: _crossings(s, r), width)
+        for b, seg in enumerate(column.segments or ()):
+            covers = _segment_covers(seg, cross[b], cross[b + 1])
+            layer = _step(
+                layer,
+                history,
+                lambda s, b=b, covers=covers: [(_cover(s, b, c), (b, c), w) for c, w in covers],
+            )
+    required = 1 << depot[1] if depot[0] == len(columns) - 1 else 0
+    finals = [
+        (cost, s)
+        for s, cost in layer.items()
+        if len({e >> 1 for e in s if e}) == 1
+        and not any(e & 1 for e in s)
+        and all(s[i] for i in range(k) if required >> i & 1)
+    ]
+    cost, state = min(finals)
+    return cost, _trace(history, state)
+
+
+def _step(layer, history, moves, width=None):
+    nxt: dict[State, float] = {}
+    back: dict[State, tuple[State, object]] = {}
+    for state, cost in layer.items():
+        for move in moves(state):
+            if width is None:
+                new, choice, extra = move
+            else:
+                new, choice = move
+                extra = sum(choice) * width
+            total = cost + extra
+            if new not in nxt or total < nxt[new]:
+                nxt[new] = total
+                back[new] = (state, choice)
+    history.append(back)
+    return nxt
+
+
+def _trace(history, state: State) -> list[object]:
+    choices = []
+    for back in reversed(history):
+        state, choice = back[state]
+        choices.append(choice)
+    choices.reverse()
+    return choices
+
+
+# ---- from the chosen multigraph to a walking order ------------------------------------------
+
+
+def _edges(columns: list[_Column], cross, choices: list) -> list[Edge]:
+    """Replay the choices (in the order `_solve` made them) as walkway edges with their picks."""
+    steps = iter(choices)
+    edges: list[Edge] = []
+    for j, column in enumerate(columns):
+        if j:
+            for i, uses in enumerate(next(steps)):
+                edges += [((j - 1, i), (j, i), ())] * uses
+        for seg in column.segments or ():
+            b, cover = next(steps)
+            edges += _segment_edges((j, b), (j, b + 1), seg, cover)
+    return edges
+
+
+def _segment_edges(low: Node, high: Node, seg, cover: str) -> list[Edge]:
+    up = tuple(code for _, code in seg)
+    down = up[::-1]
+    if cover == "through":
+        return [(low, high, up)]
+    if cover == "twice":
+        return [(low, high, up), (low, high, ())]
+    if cover == "low":
+        return [(low, low, up)]
+    if cover == "high":
+        return [(high, high, down)]
+    if cover == "split":
+        ys = [y for y, _ in seg]
+        cut = max(range(1, len(ys)), key=lambda i: ys[i] - ys[i - 1])  # first largest gap
+        return [(low, low, up[:cut]), (high, high, down[: len(ys) - cut])]
+    return []
+
+
+def _walk(edges: list[Edge], start: Node) -> list[str]:
+    """Codes in the order of an Euler circuit from the depot (Hierholzer, deterministic)."""
+    incident: dict[Node, list[int]] = defaultdict(list)
+    for idx, (a, b, _) in enumerate(edges):
+        incident[a].append(idx)
+        if a != b:
+            incident[b].append(idx)
+    used = [False] * len(edges)
+    cursor: dict[Node, int] = defaultdict(int)
+    stack: list[tuple[Node, int | None]] = [(start, None)]
+    circuit: list[tuple[Node, int | None]] = []
+    while stack:
+        node, via = stack[-1]
+        around = incident[node]
+        while cursor[node] < len(around) and used[around[cursor[node]]]:
+            cursor[node] += 1
+        if cursor[node] == len(around):
+            circuit.append(stack.pop())
+            continue
+        idx = around[cursor[node]]
+        used[idx] = True
+        a, b, _ = edges[idx]
+        stack.append((b if node == a else a, idx))
+    # The popped order is itself a circuit: from each node along the edge it was reached by.
+    codes: list[str] = []
+    for node, via in circuit[:-1]:
+        a, _, picks = edges[via]
+        codes += picks if node == a else picks[::-1]
+    return codes
