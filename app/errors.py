@@ -26,3 +26,7 @@ class IllegalTransition(ShipshapeError):
 
 class PinRequired(ShipshapeError):
     """The badge belongs to a lead: ask for the PIN and sign in again with it."""
+
+
+class Conflict(ShipshapeError):
+    """Someone else changed the same thing at the same time (a unique key, a version). Retry."""

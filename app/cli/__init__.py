@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from app.errors import BadInput
@@ -45,6 +46,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `shipshape orders --json | head`: the reader is gone, not an error
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keep interpreter exit quiet
+        return 0
     except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, exit 1
         print(f"shipshape {args.command}: error: {exc}", file=sys.stderr)
         return 1

@@ -1,0 +1,120 @@
+"""Orders, their lines and the order state machine.
+
+The status moves received → allocated → released → picking → picked → packed → shipped, with
+on-hold and exception as side tracks and cancelled as an end. Only `Order.move_to` changes it, so
+no caller (CLI, UI, sync) can skip a step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+from app.errors import IllegalTransition
+
+
+class OrderStatus(StrEnum):
+    RECEIVED = "received"
+    ON_HOLD = "on_hold"
+    ALLOCATED = "allocated"
+    RELEASED = "released"
+    PICKING = "picking"
+    PICKED = "picked"
+    PACKED = "packed"
+    SHIPPED = "shipped"
+    EXCEPTION = "exception"
+    CANCELLED = "cancelled"
+
+
+S = OrderStatus
+ALLOWED_TRANSITIONS: dict[OrderStatus, frozenset[OrderStatus]] = {
+    S.RECEIVED: frozenset({S.ALLOCATED, S.ON_HOLD, S.EXCEPTION, S.CANCELLED}),
+    S.ON_HOLD: frozenset({S.RECEIVED, S.CANCELLED}),
+    S.ALLOCATED: frozenset({S.RELEASED, S.RECEIVED, S.ON_HOLD, S.EXCEPTION, S.CANCELLED}),
+    S.RELEASED: frozenset({S.PICKING, S.ALLOCATED, S.EXCEPTION, S.CANCELLED}),
+    S.PICKING: frozenset({S.PICKED, S.EXCEPTION}),
+    S.PICKED: frozenset({S.PACKED, S.EXCEPTION}),
+    S.PACKED: frozenset({S.SHIPPED}),
+    S.SHIPPED: frozenset(),
+    # An exception is cleared by the lead: retry allocation, resume picking or packing, or cancel.
+    S.EXCEPTION: frozenset({S.RECEIVED, S.ALLOCATED, S.PICKING, S.PICKED, S.ON_HOLD, S.CANCELLED}),
+    S.CANCELLED: frozenset(),
+}
+
+
+def check_transition(current: OrderStatus, new: OrderStatus) -> None:
+    if new not in ALLOWED_TRANSITIONS[current]:
+        raise IllegalTransition(f"an order cannot go from {current.value} to {new.value}")
+
+
+ADDRESS_FIELDS = (
+    "name",
+    "company",
+    "street1",
+    "street2",
+    "city",
+    "region",
+    "postal_code",
+    "country",
+    "phone",
+    "email",
+)
+REQUIRED_ADDRESS_FIELDS = ("name", "street1", "city", "postal_code", "country")
+
+
+@dataclass(frozen=True)
+class Address:
+    name: str
+    street1: str
+    city: str
+    postal_code: str
+    country: str
+    company: str = ""
+    street2: str = ""
+    region: str = ""
+    phone: str = ""
+    email: str = ""
+
+    def missing_fields(self) -> list[str]:
+        return [f for f in REQUIRED_ADDRESS_FIELDS if not getattr(self, f).strip()]
+
+
+@dataclass
+class OrderLine:
+    sku: str
+    quantity: int
+    allocated: int = 0
+    picked: int = 0
+    packed: int = 0
+    id: int | None = None
+
+
+@dataclass
+class Order:
+    channel: str
+    order_id: str
+    ship_to: Address
+    lines: list[OrderLine]
+    order_date: datetime | None = None
+    priority: int = 0
+    carrier: str = ""
+    service: str = ""
+    ship_by: datetime | None = None
+    status: OrderStatus = OrderStatus.RECEIVED
+    reason: str = ""  # why it is on hold or in exception, for the lead
+    review_passed: bool = False  # a lead released it from hold: do not review it again
+    id: int | None = None
+    events: list[tuple[str, dict]] = field(default_factory=list, repr=False)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.channel, self.order_id)
+
+    def move_to(self, new: OrderStatus, reason: str = "") -> None:
+        """Change status by the rules; remember an event for the audit trail."""
+        check_transition(self.status, new)
+        old, self.status, self.reason = self.status, new, reason
+        self.events.append(
+            (f"order.{new.value}", {"from": old.value, "to": new.value, "reason": reason})
+        )

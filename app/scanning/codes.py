@@ -1,0 +1,69 @@
+"""Our own barcode contents: locations, totes, badges and command barcodes.
+
+One place builds them, so the labels we print, the demo data and the interpreter agree. A code is
+`<letter>:<value>`; the letter says what it is (docs/barcodes.md lists them all).
+"""
+
+from __future__ import annotations
+
+LOCATION_PREFIX = "L:"
+TOTE_PREFIX = "T:"
+BADGE_PREFIX = "B:"
+COMMAND_PREFIX = "C:"
+
+# Commands a worker can give by scanning a sheet (docs/barcodes.md says what each does).
+COMMANDS = (
+    "CONFIRM",  # confirm the current pick / packed item
+    "SHORT",  # report the current pick short (not enough on the shelf)
+    "NEXT",  # go to the next task / close the carton
+    "SKIP",  # put the current task to the back of the list
+    "UNDO",  # take back the last confirmed scan
+    "LOGOUT",  # sign out of this station
+    "WEIGH",  # capture the scale weight now (packing station)
+    "CANCEL",  # leave the current dialog without changes
+)
+
+# Content after the prefix: printable ASCII that Code 128 encodes, no spaces.
+_ALLOWED = {chr(c) for c in range(0x21, 0x7F)}
+
+KIND_BY_PREFIX = {
+    LOCATION_PREFIX: "location",
+    TOTE_PREFIX: "tote",
+    BADGE_PREFIX: "badge",
+    COMMAND_PREFIX: "command",
+}
+
+
+def _build(prefix: str, value: str, what: str) -> str:
+    value = str(value).strip()
+    if not value:
+        raise ValueError(f"a {what} barcode needs a non-empty {what} code")
+    bad = sorted({ch for ch in value if ch not in _ALLOWED})
+    if bad:
+        raise ValueError(
+            f"{what} code {value!r} contains {''.join(bad)!r}: use letters, digits and - . / _ only"
+        )
+    return prefix + value
+
+
+def location_barcode(code: str) -> str:
+    """`L:A01-001-L-1` for location `A01-001-L-1`."""
+    return _build(LOCATION_PREFIX, code, "location")
+
+
+def tote_barcode(code: str) -> str:
+    """`T:0001` for tote `0001`."""
+    return _build(TOTE_PREFIX, code, "tote")
+
+
+def badge_barcode(badge: str) -> str:
+    """`B:1001` for badge `1001`."""
+    return _build(BADGE_PREFIX, badge, "badge")
+
+
+def command_barcode(name: str) -> str:
+    """`C:CONFIRM` for the CONFIRM command; raises ValueError for a command we do not know."""
+    name = str(name).strip().upper()
+    if name not in COMMANDS:
+        raise ValueError(f"unknown command {name!r}: known commands are {', '.join(COMMANDS)}")
+    return COMMAND_PREFIX + name

@@ -1,0 +1,42 @@
+"""Use case: seed a database with the demo site from resources/demo (INTERFACES.md formats)."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from app.services import allocation, intake, master_data, users
+from app.services.order_files import read_order_file
+from app.services.ports import UnitOfWork
+
+DEMO_DIR = Path(__file__).resolve().parents[2] / "resources" / "demo"
+
+
+def seed_demo(uow: UnitOfWork, folder: Path = DEMO_DIR, say: Callable[[str], None] = print) -> None:
+    say(master_data.import_layout(uow, folder / "layout.json"))
+    for name, step in (
+        ("products", master_data.import_products),
+        ("stock", master_data.import_stock),
+    ):
+        report = step(uow, folder / f"{name}.csv")
+        say(f"{name}: {len(report.imported)} rows, {len(report.rejected)} rejected")
+    for row in _demo_users(folder / "users.csv"):
+        users.save_user(uow, row["name"], row["role"], row["badge"], row["pin"] or None)
+    report = intake.import_orders(uow, read_order_file(folder / "orders.csv"))
+    say(f"orders: {len(report.imported)} imported, {len(report.duplicates)} already there")
+    result = allocation.allocate(uow)
+    say(
+        f"allocated {len(result.allocated)}, on hold {len(result.held)}, "
+        f"exceptions {len(result.exceptions)}"
+    )
+
+
+def _demo_users(path: Path) -> Iterator[dict]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        yield from csv.DictReader(handle)
+
+
+def is_seeded(uow: UnitOfWork) -> bool:
+    with uow:
+        return bool(uow.users.all())

@@ -1,0 +1,48 @@
+"""Use cases: a shift lead releases or cancels an order the review put on hold."""
+
+from __future__ import annotations
+
+from app.domain.events import Actor, Event
+from app.domain.orders import Order, OrderStatus
+from app.domain.users import User
+from app.errors import NotFound
+from app.services.ports import UnitOfWork
+from app.services.users import require_lead
+
+
+def split_ref(ref: str) -> tuple[str, str]:
+    """`channel/order_id` → (channel, order_id)."""
+    channel, _, order_id = ref.partition("/")
+    if not order_id:
+        raise NotFound(f"order {ref!r}: write it as CHANNEL/ORDER_ID, e.g. webshop/SO-1001")
+    return channel, order_id
+
+
+def release_hold(uow: UnitOfWork, lead: User, ref: str, note: str, station: str) -> Order:
+    """Back to received, marked as reviewed, so the next allocation takes it."""
+    return _decide(uow, lead, ref, note, station, OrderStatus.RECEIVED)
+
+
+def cancel_order(uow: UnitOfWork, lead: User, ref: str, note: str, station: str) -> Order:
+    return _decide(uow, lead, ref, note, station, OrderStatus.CANCELLED)
+
+
+def _decide(uow, lead: User, ref: str, note: str, station: str, new: OrderStatus) -> Order:
+    require_lead(lead)
+    channel, order_id = split_ref(ref)
+    with uow:
+        order = uow.orders.get(channel, order_id)
+        if order is None:
+            raise NotFound(f"order {ref} does not exist")
+        if new is OrderStatus.RECEIVED:
+            order.review_passed = True
+        order.move_to(new, note)
+        if new is OrderStatus.CANCELLED:
+            uow.orders.release_allocations(order)
+        uow.orders.save_status(order)
+        uow.events.add_all(
+            Event(kind, payload | {"note": note}, Actor(lead.name, station), order.id)
+            for kind, payload in order.events
+        )
+        uow.commit()
+    return order

@@ -1,0 +1,71 @@
+"""Use cases: sign-in and user administration."""
+
+from __future__ import annotations
+
+from app.domain.events import SYSTEM, Actor, Event
+from app.domain.pins import hash_pin, verify_pin
+from app.domain.users import Role, User
+from app.errors import BadInput, NotAllowed, NotFound, PinRequired
+from app.services.ports import UnitOfWork
+
+BADGE_PREFIX = "B:"
+
+
+def badge_from_scan(text: str) -> str:
+    """The badge code from a scanned `B:1001` or a typed `1001`."""
+    text = text.strip()
+    return text[len(BADGE_PREFIX) :] if text.upper().startswith(BADGE_PREFIX) else text
+
+
+def sign_in(uow: UnitOfWork, badge: str, pin: str | None, station: str) -> User:
+    badge = badge_from_scan(badge)
+    with uow:
+        user = uow.users.by_badge(badge)
+        if user is None or not user.active:
+            raise NotFound(f"Badge {badge} is not known. Ask your shift lead to register it.")
+        if user.needs_pin:
+            if not pin:
+                raise PinRequired(f"{user.name}: enter your PIN.")
+            if not verify_pin(pin, user.pin_hash):
+                uow.events.add_all(
+                    [Event("user.pin_refused", {"badge": badge}, Actor(user.name, station))]
+                )
+                uow.commit()
+                raise NotAllowed("Wrong PIN. Try again.")
+        uow.events.add_all(
+            [Event("user.signed_in", {"role": user.role.value}, Actor(user.name, station))]
+        )
+        uow.commit()
+    return user
+
+
+def require_lead(user: User) -> None:
+    """Role checks live in the use cases; the UI only hides what a role cannot do."""
+    if user.role is not Role.LEAD:
+        raise NotAllowed(f"{user.name} is a {user.role.value}; only a shift lead may do this")
+
+
+def authenticate_lead(uow: UnitOfWork, badge: str, pin: str) -> User:
+    with uow:
+        user = uow.users.by_badge(badge_from_scan(badge))
+    if user is None or not verify_pin(pin or "", user.pin_hash):
+        raise NotAllowed("badge and PIN do not match a shift lead")
+    require_lead(user)
+    return user
+
+
+def save_user(
+    uow: UnitOfWork, name: str, role: str, badge: str, pin: str | None, actor: Actor = SYSTEM
+) -> User:
+    try:
+        role_value = Role(role)
+    except ValueError:
+        raise BadInput(f"role {role!r} must be one of picker, packer, lead") from None
+    if role_value is Role.LEAD and not (pin and pin.isdigit() and len(pin) >= 4):
+        raise BadInput("a lead needs a PIN of at least 4 digits")
+    user = User(name, role_value, badge_from_scan(badge), hash_pin(pin) if pin else None)
+    with uow:
+        uow.users.save(user)
+        uow.events.add_all([Event("user.saved", {"name": name, "role": role}, actor)])
+        uow.commit()
+    return user

@@ -1,0 +1,212 @@
+"""Orders and their lines, read and written with SQLAlchemy Core (bulk-friendly)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from sqlalchemy import Connection, and_, bindparam, insert, or_, select, update
+
+from app.domain.orders import Address, Order, OrderLine, OrderStatus
+from db.schema import allocations, order_lines, orders, products, stock
+
+
+class SqlOrderRepository:
+    def __init__(self, connection: Connection, now) -> None:
+        self.connection = connection
+        self._now = now
+
+    def existing_keys(self, keys: list[tuple[str, str]]) -> set[tuple[str, str]]:
+        by_channel: dict[str, list[str]] = defaultdict(list)
+        for channel, order_id in keys:
+            by_channel[channel].append(order_id)
+        condition = or_(
+            *(
+                and_(orders.c.channel == ch, orders.c.order_id.in_(ids))
+                for ch, ids in by_channel.items()
+            )
+        )
+        if not by_channel:
+            return set()
+        rows = self.connection.execute(select(orders.c.channel, orders.c.order_id).where(condition))
+        return {(r.channel, r.order_id) for r in rows}
+
+    def add_all(self, new_orders: list[Order]) -> list[int]:
+        if not new_orders:
+            return []
+        now = self._now()
+        rows = [_order_row(o, now) for o in new_orders]
+        result = self.connection.execute(
+            insert(orders).returning(orders.c.id, sort_by_parameter_order=True), rows
+        )
+        ids = [row.id for row in result]
+        skus = {line.sku for o in new_orders for line in o.lines}
+        product_ids = dict(
+            self.connection.execute(
+                select(products.c.sku, products.c.id).where(products.c.sku.in_(skus))
+            ).all()
+        )
+        line_rows = [
+            {
+                "order_id": oid,
+                "line_no": n,
+                "product_id": product_ids[line.sku],
+                "quantity": line.quantity,
+                "allocated": 0,
+                "picked": 0,
+                "packed": 0,
+            }
+            for order, oid in zip(new_orders, ids, strict=True)
+            for n, line in enumerate(order.lines, start=1)
+        ]
+        self.connection.execute(insert(order_lines), line_rows)
+        for order, oid in zip(new_orders, ids, strict=True):
+            order.id = oid
+        return ids
+
+    def get(self, channel: str, order_id: str) -> Order | None:
+        query = select(orders).where(orders.c.channel == channel, orders.c.order_id == order_id)
+        found = self._load(query)
+        return found[0] if found else None
+
+    def find(self, status: str | None = None) -> Iterator[Order]:
+        query = select(orders).order_by(orders.c.id)
+        if status:
+            query = query.where(orders.c.status == status)
+        last_id = 0
+        while True:  # in pages, so 100,000 orders never sit in memory at once
+            page = self._load(query.where(orders.c.id > last_id).limit(1000))
+            if not page:
+                return
+            yield from page
+            last_id = page[-1].id
+
+    def claim_received(self, limit: int) -> list[Order]:
+        query = (
+            select(orders)
+            .where(orders.c.status == OrderStatus.RECEIVED.value)
+            .order_by(orders.c.priority.desc(), orders.c.ship_by.asc().nulls_last(), orders.c.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)  # another allocator's orders are left to it
+        )
+        return self._load(query)
+
+    def save_allocations(self, changed: list[Order], reservations: list) -> None:
+        for order in changed:
+            self.save_status(order)
+        line_rows = [
+            {"line_id": line.id, "allocated": line.allocated}
+            for order in changed
+            for line in order.lines
+            if line.allocated
+        ]
+        if line_rows:
+            self.connection.execute(
+                update(order_lines)
+                .where(order_lines.c.id == bindparam("line_id"))
+                .values(allocated=bindparam("allocated")),
+                line_rows,
+            )
+        if reservations:
+            self.connection.execute(
+                insert(allocations),
+                [
+                    {
+                        "order_line_id": r.order_line_id,
+                        "stock_id": r.stock_id,
+                        "quantity": r.quantity,
+                    }
+                    for r in reservations
+                ],
+            )
+
+    def save_status(self, order: Order) -> None:
+        self.connection.execute(
+            update(orders)
+            .where(orders.c.id == order.id)
+            .values(
+                status=order.status.value, reason=order.reason, review_passed=order.review_passed
+            )
+        )
+
+    def release_allocations(self, order: Order) -> None:
+        """Give the order's reserved stock back (a cancelled or re-planned order)."""
+        line_ids = [line.id for line in order.lines]
+        held = self.connection.execute(
+            select(allocations.c.id, allocations.c.stock_id, allocations.c.quantity).where(
+                allocations.c.order_line_id.in_(line_ids)
+            )
+        ).all()
+        for row in held:
+            self.connection.execute(
+                update(stock)
+                .where(stock.c.id == row.stock_id)
+                .values(reserved=stock.c.reserved - row.quantity)
+            )
+        self.connection.execute(
+            allocations.delete().where(allocations.c.order_line_id.in_(line_ids))
+        )
+        self.connection.execute(
+            update(order_lines).where(order_lines.c.id.in_(line_ids)).values(allocated=0)
+        )
+        for line in order.lines:
+            line.allocated = 0
+
+    def _load(self, query) -> list[Order]:
+        rows = self.connection.execute(query).all()
+        if not rows:
+            return []
+        lines = defaultdict(list)
+        line_query = (
+            select(order_lines, products.c.sku)
+            .join(products, products.c.id == order_lines.c.product_id)
+            .where(order_lines.c.order_id.in_([r.id for r in rows]))
+            .order_by(order_lines.c.order_id, order_lines.c.line_no)
+        )
+        for line in self.connection.execute(line_query):
+            lines[line.order_id].append(
+                OrderLine(
+                    sku=line.sku,
+                    quantity=line.quantity,
+                    allocated=line.allocated,
+                    picked=line.picked,
+                    packed=line.packed,
+                    id=line.id,
+                )
+            )
+        return [_order_from_row(r, lines[r.id]) for r in rows]
+
+
+def _order_row(order: Order, now) -> dict:
+    return {
+        "channel": order.channel,
+        "order_id": order.order_id,
+        "order_date": order.order_date,
+        "priority": order.priority,
+        "carrier": order.carrier,
+        "service": order.service,
+        "ship_by": order.ship_by,
+        "ship_to": order.ship_to.__dict__,
+        "status": order.status.value,
+        "reason": order.reason,
+        "review_passed": order.review_passed,
+        "received_at": now,
+    }
+
+
+def _order_from_row(row, lines: list[OrderLine]) -> Order:
+    return Order(
+        channel=row.channel,
+        order_id=row.order_id,
+        ship_to=Address(**row.ship_to),
+        lines=lines,
+        order_date=row.order_date,
+        priority=row.priority,
+        carrier=row.carrier,
+        service=row.service,
+        ship_by=row.ship_by,
+        status=OrderStatus(row.status),
+        reason=row.reason,
+        review_passed=row.review_passed,
+        id=row.id,
+    )

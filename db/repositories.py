@@ -1,0 +1,338 @@
+"""Catalog, stock, users, events and settings over SQLAlchemy Core."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
+
+from app.domain.catalog import Product, StockItem
+from app.domain.events import Actor, Event
+from app.domain.users import Role, User
+from app.services.review import DEFAULT_RULES, ReviewRules
+from db.schema import (
+    aisles,
+    events,
+    locations,
+    product_gtins,
+    products,
+    settings,
+    stock,
+    users,
+    warehouses,
+)
+
+
+class SqlCatalogRepository:
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    def known_skus(self, skus: Iterable[str]) -> set[str]:
+        skus = list(set(skus))
+        found: set[str] = set()
+        for start in range(0, len(skus), 900):  # keep under SQLite's bound-parameter limit
+            chunk = skus[start : start + 900]
+            found |= set(
+                self.connection.execute(select(products.c.sku).where(products.c.sku.in_(chunk)))
+                .scalars()
+                .all()
+            )
+        return found
+
+    def gtin_owners(self, gtins: Iterable[str]) -> dict[str, str]:
+        query = (
+            select(product_gtins.c.gtin, products.c.sku)
+            .join(products, products.c.id == product_gtins.c.product_id)
+            .where(product_gtins.c.gtin.in_(list(gtins)))
+        )
+        return dict(self.connection.execute(query).all())
+
+    def upsert_product(self, product: Product) -> None:
+        values = {"name": product.name, "unit_weight_kg": product.unit_weight_kg}
+        changed = self.connection.execute(
+            update(products).where(products.c.sku == product.sku).values(**values)
+        ).rowcount
+        if not changed:
+            self.connection.execute(insert(products).values(sku=product.sku, **values))
+
+    def add_gtin(self, gtin: str, sku: str) -> None:
+        product_id = self._product_id(sku)
+        self.connection.execute(insert(product_gtins).values(gtin=gtin, product_id=product_id))
+
+    def product(self, sku: str) -> Product | None:
+        row = self.connection.execute(select(products).where(products.c.sku == sku)).first()
+        if row is None:
+            return None
+        gtins = self.connection.execute(
+            select(product_gtins.c.gtin).where(product_gtins.c.product_id == row.id)
+        ).scalars()
+        return Product(row.sku, row.name, row.unit_weight_kg, sorted(gtins), row.id)
+
+    def location_codes(self) -> set[str]:
+        return set(self.connection.execute(select(locations.c.code)).scalars())
+
+    def codes_holding_stock(self, codes: Iterable[str]) -> set[str]:
+        query = (
+            select(locations.c.code)
+            .join(stock, stock.c.location_id == locations.c.id)
+            .where(locations.c.code.in_(list(codes)), stock.c.on_hand > 0)
+        )
+        return set(self.connection.execute(query).scalars())
+
+    def save_layout(self, layout, document: dict) -> tuple[int, int]:
+        """Create or update the site from a layout; returns (locations kept or added, removed).
+
+        The caller has checked that no location to be removed holds stock.
+        """
+        warehouse_id = self._warehouse_id(layout.name, document)
+        aisle_ids = self._save_aisles(warehouse_id, layout)
+        existing = dict(self.connection.execute(select(locations.c.code, locations.c.id)).all())
+        wanted = {loc.code: loc for loc in layout.locations}
+        rows = [
+            {
+                "warehouse_id": warehouse_id,
+                "code": loc.code,
+                "aisle_id": aisle_ids[loc.aisle],
+                "y": loc.y,
+                "side": loc.side,
+                "level": loc.level,
+            }
+            for loc in layout.locations
+        ]
+        fresh = [r for r in rows if r["code"] not in existing]
+        kept = [r | {"loc_id": existing[r["code"]]} for r in rows if r["code"] in existing]
+        if fresh:
+            self.connection.execute(insert(locations), fresh)
+        if kept:
+            self.connection.execute(
+                update(locations)
+                .where(locations.c.id == bindparam("loc_id"))
+                .values(
+                    warehouse_id=bindparam("warehouse_id"),
+                    aisle_id=bindparam("aisle_id"),
+                    y=bindparam("y"),
+                    side=bindparam("side"),
+                    level=bindparam("level"),
+                ),
+                kept,
+            )
+        gone = [loc_id for code, loc_id in existing.items() if code not in wanted]
+        if gone:
+            self.connection.execute(delete(stock).where(stock.c.location_id.in_(gone)))
+            self.connection.execute(delete(locations).where(locations.c.id.in_(gone)))
+        return len(rows), len(gone)
+
+    def layout_document(self) -> dict | None:
+        return self.connection.execute(select(warehouses.c.layout).limit(1)).scalar()
+
+    def _warehouse_id(self, name: str, document: dict) -> int:
+        found = self.connection.execute(select(warehouses.c.id).limit(1)).scalar()
+        if found is None:
+            return self.connection.execute(
+                insert(warehouses).values(name=name, layout=document).returning(warehouses.c.id)
+            ).scalar_one()
+        self.connection.execute(
+            update(warehouses).where(warehouses.c.id == found).values(name=name, layout=document)
+        )
+        return found
+
+    def _save_aisles(self, warehouse_id: int, layout) -> dict[str, int]:
+        existing = dict(
+            self.connection.execute(
+                select(aisles.c.code, aisles.c.id).where(aisles.c.warehouse_id == warehouse_id)
+            ).all()
+        )
+        for aisle in layout.aisles:
+            if aisle.id in existing:
+                self.connection.execute(
+                    update(aisles).where(aisles.c.id == existing[aisle.id]).values(x=aisle.x)
+                )
+            else:
+                existing[aisle.id] = self.connection.execute(
+                    insert(aisles)
+                    .values(warehouse_id=warehouse_id, code=aisle.id, x=aisle.x)
+                    .returning(aisles.c.id)
+                ).scalar_one()
+        return existing
+
+    def _product_id(self, sku: str) -> int:
+        return self.connection.execute(
+            select(products.c.id).where(products.c.sku == sku)
+        ).scalar_one()
+
+
+_STOCK_COLUMNS = (
+    stock.c.id,
+    locations.c.code.label("location"),
+    products.c.sku,
+    stock.c.on_hand,
+    stock.c.reserved,
+    stock.c.lot,
+    stock.c.expiry,
+)
+
+
+def _stock_query():
+    return (
+        select(*_STOCK_COLUMNS)
+        .join(locations, locations.c.id == stock.c.location_id)
+        .join(products, products.c.id == stock.c.product_id)
+    )
+
+
+def _stock_item(row) -> StockItem:
+    return StockItem(
+        location=row.location,
+        sku=row.sku,
+        on_hand=row.on_hand,
+        reserved=row.reserved,
+        lot=row.lot,
+        expiry=row.expiry,
+        id=row.id,
+    )
+
+
+class SqlStockRepository:
+    def __init__(self, connection: Connection, now) -> None:
+        self.connection = connection
+        self._now = now
+
+    def get(self, location: str, sku: str, lot: str) -> StockItem | None:
+        query = _stock_query().where(
+            locations.c.code == location, products.c.sku == sku, stock.c.lot == lot
+        )
+        row = self.connection.execute(query).first()
+        return _stock_item(row) if row else None
+
+    def set_on_hand(self, item: StockItem) -> None:
+        if item.id is not None:
+            self.connection.execute(
+                update(stock)
+                .where(stock.c.id == item.id)
+                .values(on_hand=item.on_hand, expiry=item.expiry)
+            )
+            return
+        location_id = self.connection.execute(
+            select(locations.c.id).where(locations.c.code == item.location)
+        ).scalar_one()
+        product_id = self.connection.execute(
+            select(products.c.id).where(products.c.sku == item.sku)
+        ).scalar_one()
+        self.connection.execute(
+            insert(stock).values(
+                location_id=location_id,
+                product_id=product_id,
+                lot=item.lot,
+                expiry=item.expiry,
+                on_hand=item.on_hand,
+                reserved=0,
+                received_at=self._now(),
+            )
+        )
+
+    def lock_for_allocation(self, skus: set[str]) -> list[StockItem]:
+        query = (
+            _stock_query()
+            .where(products.c.sku.in_(list(skus)), stock.c.on_hand > stock.c.reserved)
+            .order_by(stock.c.id)  # lock in one global order: two allocators never deadlock
+            .with_for_update(of=stock)
+        )
+        return [_stock_item(r) for r in self.connection.execute(query)]
+
+    def save_reserved(self, items: list[StockItem]) -> None:
+        if items:
+            self.connection.execute(
+                update(stock)
+                .where(stock.c.id == bindparam("stock_id"))
+                .values(reserved=bindparam("reserved")),
+                [{"stock_id": i.id, "reserved": i.reserved} for i in items],
+            )
+
+    def all(self) -> list[StockItem]:
+        return [
+            _stock_item(r) for r in self.connection.execute(_stock_query().order_by(stock.c.id))
+        ]
+
+
+class SqlUserRepository:
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    def by_badge(self, badge: str) -> User | None:
+        row = self.connection.execute(select(users).where(users.c.badge == badge)).first()
+        return _user(row) if row else None
+
+    def all(self) -> list[User]:
+        return [_user(r) for r in self.connection.execute(select(users).order_by(users.c.id))]
+
+    def save(self, user: User) -> None:
+        values = {
+            "name": user.name,
+            "role": user.role.value,
+            "pin_hash": user.pin_hash,
+            "active": user.active,
+        }
+        changed = self.connection.execute(
+            update(users).where(users.c.badge == user.badge).values(**values)
+        ).rowcount
+        if not changed:
+            self.connection.execute(insert(users).values(badge=user.badge, **values))
+
+
+def _user(row) -> User:
+    return User(row.name, Role(row.role), row.badge, row.pin_hash, row.active, row.id)
+
+
+class SqlEventLog:
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    def add_all(self, new_events: Iterable[Event]) -> None:
+        rows = [
+            {
+                "uuid": e.uuid,
+                "kind": e.kind,
+                "occurred_at": e.occurred_at,
+                "user_name": e.actor.user,
+                "station": e.actor.station,
+                "order_ref": e.order_ref,
+                "payload": e.payload,
+            }
+            for e in new_events
+        ]
+        if rows:
+            self.connection.execute(insert(events), rows)
+
+    def for_order(self, order_ref: int) -> list[Event]:
+        query = select(events).where(events.c.order_ref == order_ref).order_by(events.c.seq)
+        return [
+            Event(
+                r.kind, r.payload, Actor(r.user_name, r.station), r.order_ref, r.occurred_at, r.uuid
+            )
+            for r in self.connection.execute(query)
+        ]
+
+
+class SqlSettings:
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    def review_rules(self) -> ReviewRules:
+        value = self._get("review_rules")
+        return DEFAULT_RULES if value is None else ReviewRules.from_dict(value)
+
+    def save_review_rules(self, rules: ReviewRules) -> None:
+        self._put("review_rules", rules.as_dict())
+
+    def _get(self, key: str):
+        return self.connection.execute(
+            select(settings.c.value).where(settings.c.key == key)
+        ).scalar()
+
+    def _put(self, key: str, value) -> None:
+        if self._get(key) is None:
+            self.connection.execute(insert(settings).values(key=key, value=value))
+        else:
+            self.connection.execute(
+                update(settings).where(settings.c.key == key).values(value=value)
+            )

@@ -1,0 +1,261 @@
+"""The central database schema, as SQLAlchemy Core tables.
+
+Alembic migrations (db/migrations) are the only way this schema reaches a database; this module
+is what they were generated from and what the repositories query.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+# An id column that is BIGINT on PostgreSQL and INTEGER PRIMARY KEY (rowid alias) on SQLite.
+Id = BigInteger().with_variant(Integer(), "sqlite")
+
+
+def _id() -> Column:
+    return Column("id", Id, primary_key=True, autoincrement=True)
+
+
+warehouses = Table(
+    "warehouses",
+    metadata,
+    _id(),
+    Column("name", String(100), nullable=False, unique=True),
+    Column("layout", JSON, nullable=False),  # the shipshape.layout/1 document, for routing
+)
+
+aisles = Table(
+    "aisles",
+    metadata,
+    _id(),
+    Column("warehouse_id", ForeignKey("warehouses.id"), nullable=False),
+    Column("code", String(40), nullable=False),
+    Column("x", Float, nullable=False),
+    UniqueConstraint("warehouse_id", "code"),
+)
+
+locations = Table(
+    "locations",
+    metadata,
+    _id(),
+    Column("warehouse_id", ForeignKey("warehouses.id"), nullable=False),
+    Column("code", String(60), nullable=False, unique=True),
+    Column("aisle_id", ForeignKey("aisles.id"), nullable=False),
+    Column("y", Float, nullable=False),
+    Column("side", String(1), nullable=False),
+    Column("level", Integer, nullable=False),
+)
+
+products = Table(
+    "products",
+    metadata,
+    _id(),
+    Column("sku", String(60), nullable=False, unique=True),
+    Column("name", String(200), nullable=False),
+    Column("unit_weight_kg", Float, nullable=False),
+)
+
+product_gtins = Table(
+    "product_gtins",
+    metadata,
+    Column("gtin", String(14), primary_key=True),  # 14-digit form; one GTIN, one product
+    Column("product_id", ForeignKey("products.id"), nullable=False, index=True),
+)
+
+stock = Table(
+    "stock",
+    metadata,
+    _id(),
+    Column("location_id", ForeignKey("locations.id"), nullable=False),
+    Column("product_id", ForeignKey("products.id"), nullable=False, index=True),
+    Column("lot", String(40), nullable=False, default=""),  # "" = not lot-controlled
+    Column("expiry", Date, nullable=True),
+    Column("on_hand", Integer, nullable=False),
+    Column("reserved", Integer, nullable=False, default=0),
+    Column("received_at", DateTime(timezone=True), nullable=False),  # FIFO order
+    UniqueConstraint("location_id", "product_id", "lot"),
+)
+
+orders = Table(
+    "orders",
+    metadata,
+    _id(),
+    Column("channel", String(40), nullable=False),
+    Column("order_id", String(80), nullable=False),
+    Column("order_date", DateTime(timezone=True)),
+    Column("priority", Integer, nullable=False, default=0),
+    Column("carrier", String(60), nullable=False, default=""),
+    Column("service", String(60), nullable=False, default=""),
+    Column("ship_by", DateTime(timezone=True)),
+    Column("ship_to", JSON, nullable=False),
+    Column("status", String(20), nullable=False, index=True),
+    Column("reason", Text, nullable=False, default=""),
+    Column("review_passed", Boolean, nullable=False, default=False),  # a lead released a hold
+    Column("received_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("channel", "order_id"),
+)
+
+order_lines = Table(
+    "order_lines",
+    metadata,
+    _id(),
+    Column("order_id", ForeignKey("orders.id"), nullable=False, index=True),
+    Column("line_no", Integer, nullable=False),
+    Column("product_id", ForeignKey("products.id"), nullable=False),
+    Column("quantity", Integer, nullable=False),
+    Column("allocated", Integer, nullable=False, default=0),
+    Column("picked", Integer, nullable=False, default=0),
+    Column("packed", Integer, nullable=False, default=0),
+)
+
+allocations = Table(
+    "allocations",
+    metadata,
+    _id(),
+    Column("order_line_id", ForeignKey("order_lines.id"), nullable=False, index=True),
+    Column("stock_id", ForeignKey("stock.id"), nullable=False, index=True),
+    Column("quantity", Integer, nullable=False),
+)
+
+users = Table(
+    "users",
+    metadata,
+    _id(),
+    Column("name", String(100), nullable=False),
+    Column("role", String(10), nullable=False),
+    Column("badge", String(40), nullable=False, unique=True),
+    Column("pin_hash", String(200)),
+    Column("active", Boolean, nullable=False, default=True),
+)
+
+stations = Table(
+    "stations",
+    metadata,
+    _id(),
+    Column("name", String(60), nullable=False, unique=True),
+    Column("kind", String(20), nullable=False),  # picker / packer / lead
+    Column("last_seen", DateTime(timezone=True)),
+)
+
+waves = Table(
+    "waves",
+    metadata,
+    _id(),
+    Column("name", String(60), nullable=False, unique=True),
+    Column("status", String(20), nullable=False),  # planned / released / done / cancelled
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("released_at", DateTime(timezone=True)),
+)
+
+pick_lists = Table(
+    "pick_lists",
+    metadata,
+    _id(),
+    Column("wave_id", ForeignKey("waves.id"), nullable=False, index=True),
+    Column("assignee_id", ForeignKey("users.id")),
+    Column("status", String(20), nullable=False, index=True),
+    Column("distance_m", Float, nullable=False, default=0.0),
+    Column("version", Integer, nullable=False, default=1),  # optimistic claim check
+)
+
+pick_tasks = Table(
+    "pick_tasks",
+    metadata,
+    _id(),
+    Column("pick_list_id", ForeignKey("pick_lists.id"), nullable=False, index=True),
+    Column("seq", Integer, nullable=False),
+    Column("allocation_id", ForeignKey("allocations.id"), nullable=False),
+    Column("location_id", ForeignKey("locations.id"), nullable=False),
+    Column("product_id", ForeignKey("products.id"), nullable=False),
+    Column("order_line_id", ForeignKey("order_lines.id"), nullable=False),
+    Column("quantity", Integer, nullable=False),
+    Column("picked", Integer, nullable=False, default=0),
+    Column("status", String(20), nullable=False, default="open"),
+)
+
+totes = Table(
+    "totes",
+    metadata,
+    _id(),
+    Column("code", String(40), nullable=False, unique=True),
+    Column("order_id", ForeignKey("orders.id")),  # bound while the order is on a cart
+    Column("status", String(20), nullable=False, default="free"),
+)
+
+shipments = Table(
+    "shipments",
+    metadata,
+    _id(),
+    Column("order_id", ForeignKey("orders.id"), nullable=False, index=True),
+    Column("carrier", String(60), nullable=False),
+    Column("tracking_number", String(60), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+packages = Table(
+    "packages",
+    metadata,
+    _id(),
+    Column("shipment_id", ForeignKey("shipments.id"), nullable=False, index=True),
+    Column("index", Integer, nullable=False),
+    Column("sscc", String(18), unique=True),
+    Column("weight_kg", Float),
+    Column("carton_type", String(40)),
+)
+
+# Append-only: every fact and change of state. `seq` orders them server-side (sync pulls by it);
+# `uuid` makes a replayed fact a no-op.
+events = Table(
+    "events",
+    metadata,
+    Column("seq", Id, primary_key=True, autoincrement=True),
+    Column("uuid", String(36), nullable=False, unique=True),
+    Column("kind", String(60), nullable=False),
+    Column("occurred_at", DateTime(timezone=True), nullable=False),
+    Column("user_name", String(100)),
+    Column("station", String(60)),
+    Column("order_ref", Id, ForeignKey("orders.id")),
+    Column("payload", JSON, nullable=False),
+    Index("ix_events_order_ref_seq", "order_ref", "seq"),
+    Index("ix_events_kind_occurred", "kind", "occurred_at"),
+)
+
+settings = Table(
+    "settings",
+    metadata,
+    Column("key", String(60), primary_key=True),
+    Column("value", JSON, nullable=False),
+)
+
+counters = Table(
+    "counters",
+    metadata,
+    Column("name", String(60), primary_key=True),
+    Column("value", BigInteger, nullable=False),
+)

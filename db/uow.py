@@ -1,0 +1,67 @@
+"""The SQLAlchemy unit of work: one connection and transaction per `with uow:` block."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from app.domain.events import utcnow
+from app.errors import Conflict
+from db.orders_repo import SqlOrderRepository
+from db.repositories import (
+    SqlCatalogRepository,
+    SqlEventLog,
+    SqlSettings,
+    SqlStockRepository,
+    SqlUserRepository,
+)
+
+
+class SqlUnitOfWork:
+    """Leaving the block without `commit()` rolls back. Re-enterable: each block is new work.
+
+    Runs on whichever thread enters it (the station's database worker, a CLI command, the sync
+    thread); never on the UI thread.
+    """
+
+    def __init__(self, engine: Engine, now: Callable[[], datetime] = utcnow) -> None:
+        self.engine = engine
+        self._now = now
+        self.connection = None
+
+    def __enter__(self) -> SqlUnitOfWork:
+        self.connection = self.engine.connect()
+        self._transaction = self.connection.begin()
+        self.orders = SqlOrderRepository(self.connection, self._now)
+        self.catalog = SqlCatalogRepository(self.connection)
+        self.stock = SqlStockRepository(self.connection, self._now)
+        self.users = SqlUserRepository(self.connection)
+        self.events = SqlEventLog(self.connection)
+        self.settings = SqlSettings(self.connection)
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        try:
+            if self._transaction.is_active:
+                self._transaction.rollback()
+        finally:
+            self.connection.close()
+            self.connection = None
+        if isinstance(exc, IntegrityError):
+            raise Conflict(f"someone else changed this at the same time ({exc.orig})") from exc
+
+    def commit(self) -> None:
+        try:
+            self._transaction.commit()
+        except IntegrityError as exc:
+            raise Conflict(f"someone else changed this at the same time ({exc.orig})") from exc
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+
+__all__ = ["SqlUnitOfWork", "OperationalError"]
