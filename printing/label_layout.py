@@ -1,0 +1,205 @@
+"""Where everything goes on a shipping label, in printer dots, shared by the PDF and ZPL output.
+
+Laying out once in dots keeps both outputs alike and puts every barcode module on whole dots.
+y grows downwards from the top edge (as in ZPL); the PDF renderer flips it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.domain.shipment_label import ShipmentLabel
+from app.errors import BadInput
+from printing import barcodes
+from printing.barcodes import Symbol
+from printing.textfit import fit
+
+SIZES_MM = {"4x6": (101.6, 152.4), "100x150": (100.0, 150.0)}
+
+
+@dataclass(frozen=True)
+class Text:
+    x: int
+    y: int  # top of the line
+    size: int  # font size (em height) in dots
+    text: str
+    width: int = 0  # for centred text: the box to centre in
+    centred: bool = False
+
+
+@dataclass(frozen=True)
+class Box:
+    x: int
+    y: int
+    w: int
+    h: int
+
+
+@dataclass(frozen=True)
+class Bars:
+    x: int  # left edge of the first bar (the quiet zone lies left of it)
+    y: int
+    module: int  # dots per module
+    height: int
+    symbol: Symbol
+    data: str  # what the symbol encodes (ZPL sends this to the printer's own encoder)
+    gs1: bool = False
+
+
+@dataclass(frozen=True)
+class LabelPlan:
+    width: int
+    height: int
+    dpi: int
+    items: list[Text | Box | Bars]
+
+
+def page_dots(size: str, dpi: int) -> tuple[int, int]:
+    if size not in SIZES_MM:
+        raise BadInput(f"--size {size!r}: choose one of {', '.join(SIZES_MM)}")
+    w_mm, h_mm = SIZES_MM[size]
+    return round(w_mm / 25.4 * dpi), round(h_mm / 25.4 * dpi)
+
+
+def plan_label(label: ShipmentLabel, size: str = "4x6", dpi: int = 203) -> LabelPlan:
+    width, height = page_dots(size, dpi)
+    plan = _Planner(width, height, dpi)
+    margin = plan.margin
+    inner = width - 2 * margin
+    rows = [round(height * f) for f in (0.0, 0.17, 0.5, 0.57, 0.78, 1.0)]
+
+    # Ship from (left) and carrier / service (right).
+    split = margin + round(inner * 0.58)
+    plan.caption("FROM", margin, rows[0] + margin)
+    plan.block(
+        label.ship_from.lines(),
+        margin,
+        rows[0] + margin + plan.caption_h,
+        split - margin - plan.gap,
+        rows[1] - rows[0] - 2 * margin - plan.caption_h,
+        0.12,
+        0.03,
+    )
+    plan.block(
+        [label.carrier],
+        split,
+        rows[0] + margin,
+        width - margin - split,
+        round((rows[1] - rows[0]) * 0.5),
+        0.2,
+        0.03,
+    )
+    plan.block(
+        [label.service],
+        split,
+        rows[0] + round((rows[1] - rows[0]) * 0.55),
+        width - margin - split,
+        round((rows[1] - rows[0]) * 0.35),
+        0.13,
+        0.025,
+    )
+    plan.rule(rows[1])
+
+    plan.caption("SHIP TO", margin, rows[1] + plan.gap)
+    top = rows[1] + plan.gap + plan.caption_h
+    plan.block(label.ship_to.lines(), margin, top, inner, rows[2] - top - plan.gap, 0.2, 0.03)
+    plan.rule(rows[2])
+
+    package = label.package
+    cells = [
+        f"Order {label.order_ref}",
+        f"Pkg {package.index}/{package.count}",
+        f"{package.weight_kg:g} kg",
+    ]
+    cell_w = [
+        round(inner * 0.5),
+        round(inner * 0.22),
+        inner - round(inner * 0.5) - round(inner * 0.22),
+    ]
+    x = margin
+    for text, w in zip(cells, cell_w, strict=True):
+        plan.block(
+            [text],
+            x,
+            rows[2] + plan.gap,
+            w - plan.gap,
+            rows[3] - rows[2] - 2 * plan.gap,
+            0.13,
+            0.03,
+        )
+        x += w
+    plan.rule(rows[3])
+
+    plan.caption("TRACKING", margin, rows[3] + plan.gap)
+    plan.barcode(
+        barcodes.code128(label.tracking_number),
+        label.tracking_number,
+        rows[3],
+        rows[4],
+        target_mm=0.375,
+        gs1=False,
+    )
+    if label.sscc:
+        plan.rule(rows[4])
+        plan.caption("SSCC", margin, rows[4] + plan.gap)
+        plan.barcode(
+            barcodes.gs1_128_sscc(label.sscc),
+            "00" + label.sscc,
+            rows[4],
+            rows[5],
+            target_mm=0.5,
+            gs1=True,
+        )
+    return LabelPlan(width, height, dpi, plan.items)
+
+
+class _Planner:
+    """Collects layout items; sizes given as fractions of an inch are turned into dots here."""
+
+    def __init__(self, width: int, height: int, dpi: int) -> None:
+        self.width, self.height, self.dpi = width, height, dpi
+        self.margin = round(0.08 * dpi)
+        self.gap = round(0.04 * dpi)
+        self.caption_size = round(0.085 * dpi)
+        self.caption_h = round(self.caption_size * 1.2)
+        self.items: list[Text | Box | Bars] = []
+
+    def caption(self, text: str, x: int, y: int) -> None:
+        self.items.append(Text(x, y, self.caption_size, text))
+
+    def rule(self, y: int) -> None:
+        self.items.append(
+            Box(self.margin, y - 1, self.width - 2 * self.margin, max(2, self.dpi // 100))
+        )
+
+    def block(
+        self, paragraphs: list[str], x: int, y: int, w: int, h: int, max_in: float, min_in: float
+    ) -> None:
+        fitted = fit(paragraphs, w, h, round(max_in * self.dpi), round(min_in * self.dpi))
+        size = round(fitted.size)
+        pitch = fitted.line_pitch
+        for i, line in enumerate(fitted.lines):
+            self.items.append(Text(x, round(y + i * pitch), size, line))
+
+    def barcode(
+        self, symbol: Symbol, data: str, top: int, bottom: int, target_mm: float, gs1: bool
+    ) -> None:
+        available = self.width - 2 * self.margin
+        preferred = barcodes.preferred_module_dots(self.dpi, target_mm, min_mm=0.25)
+        module = barcodes.module_dots(symbol, available, preferred)
+        bars_w = len(symbol.modules) * module
+        x = (self.width - bars_w) // 2  # centred: quiet zones on both sides stay inside the label
+        text_size = round(0.11 * self.dpi)
+        bar_top = top + self.gap + self.caption_h
+        bar_h = bottom - bar_top - text_size - 2 * self.gap
+        self.items.append(Bars(x, bar_top, module, bar_h, symbol, data, gs1))
+        self.items.append(
+            Text(
+                self.margin,
+                bar_top + bar_h + self.gap // 2,
+                text_size,
+                symbol.human_text,
+                width=available,
+                centred=True,
+            )
+        )

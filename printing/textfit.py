@@ -1,0 +1,72 @@
+"""Wrap and shrink text into a box so a long field never runs off a label.
+
+Works in any unit (points for PDF, printer dots for ZPL): sizes and box are in the same unit.
+Breaks at spaces where it can and between any two characters where it must (CJK has no spaces).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from printing.fonts import text_width
+
+LEADING = 1.18  # line pitch as a multiple of the font size
+ELLIPSIS = "…"
+
+Measure = Callable[[str, float], float]
+
+
+@dataclass(frozen=True)
+class FittedText:
+    size: float
+    lines: list[str]
+
+    @property
+    def line_pitch(self) -> float:
+        return self.size * LEADING
+
+
+def wrap(text: str, size: float, width: float, measure: Measure = text_width) -> list[str]:
+    """Greedy line breaking of one paragraph to `width`."""
+    lines: list[str] = []
+    line = ""
+    for ch in text:
+        candidate = line + ch
+        if not line or measure(candidate, size) <= width:
+            line = candidate
+            continue
+        cut = line.rfind(" ")
+        if cut > 0 and ch != " ":  # move the unfinished word to the next line
+            lines.append(line[:cut])
+            line = line[cut + 1 :] + ch
+        else:
+            lines.append(line.rstrip())
+            line = "" if ch == " " else ch
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+def fit(
+    paragraphs: list[str],
+    width: float,
+    height: float,
+    max_size: float,
+    min_size: float,
+    measure: Measure = text_width,
+) -> FittedText:
+    """The largest size (in 0.5 steps) at which all paragraphs fit; at `min_size`, what fits."""
+    size = max_size
+    while True:
+        lines = [line for p in paragraphs for line in wrap(p, size, width, measure)]
+        if len(lines) * size * LEADING <= height or size <= min_size:
+            break
+        size = max(min_size, size - 0.5)
+    room = max(1, int(height // (size * LEADING)))
+    if len(lines) > room:  # the field limits make this rare; still never overflow the label
+        last = lines[room - 1]
+        while last and measure(last + ELLIPSIS, size) > width:
+            last = last[:-1]
+        lines = lines[: room - 1] + [last + ELLIPSIS]
+    return FittedText(size=size, lines=lines)
