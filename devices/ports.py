@@ -1,0 +1,76 @@
+"""Opening serial ports: by path, stable name (/dev/serial/by-id/...), USB VID:PID or pyserial URL.
+
+Device paths are opened exclusively, so a second program cannot steal scans. Runs on the device's
+reader thread.
+"""
+
+from __future__ import annotations
+
+import re
+
+import serial
+from serial.tools import list_ports
+from serial.urlhandler import protocol_socket
+
+_VID_PID = re.compile(r"^([0-9A-Fa-f]{4}):([0-9A-Fa-f]{4})$")
+
+
+class _SocketKeepingFirstScan(protocol_socket.Serial):
+    """pyserial's socket:// drains the input on open: a scanner server that sends a scan right
+    after the connection is made would lose it. Skip only that one drain."""
+
+    _opening = False
+
+    def open(self):
+        self._opening = True
+        try:
+            super().open()
+        finally:
+            self._opening = False
+
+    def reset_input_buffer(self):
+        if not self._opening:
+            super().reset_input_buffer()
+
+
+def describe_port(spec: str) -> str:
+    """A name for messages: the spec as the user gave it."""
+    return spec
+
+
+def resolve_port(spec: str) -> str:
+    """The device path or URL to open now. A VID:PID is looked up at each (re)open, because a
+    replugged scanner may come back as another /dev/ttyACMn."""
+    match = _VID_PID.match(spec)
+    if not match:
+        return spec
+    vid, pid = (int(part, 16) for part in match.groups())
+    for port in sorted(list_ports.comports(), key=lambda p: p.device):
+        if port.vid == vid and port.pid == pid:
+            return port.device
+    raise serial.SerialException(f"no USB serial device {spec} is plugged in")
+
+
+def open_port(spec: str, *, baudrate: int = 9600, timeout: float = 0.1) -> serial.SerialBase:
+    """Open the port (raises serial.SerialException or OSError when it is not there)."""
+    target = resolve_port(spec)
+    if target.startswith("socket://"):
+        port = _SocketKeepingFirstScan(None, baudrate=baudrate, timeout=timeout)
+        port.port = target
+        port.open()
+        return port
+    if "://" in target:
+        return serial.serial_for_url(target, baudrate=baudrate, timeout=timeout)
+    return serial.Serial(target, baudrate=baudrate, timeout=timeout, exclusive=True)
+
+
+def list_serial_ports() -> list[dict]:
+    """Serial ports on this machine, for the diagnostics screen and `--help` hints."""
+    return [
+        {
+            "device": p.device,
+            "description": p.description,
+            "usb_id": f"{p.vid:04x}:{p.pid:04x}" if p.vid is not None else None,
+        }
+        for p in sorted(list_ports.comports(), key=lambda p: p.device)
+    ]
