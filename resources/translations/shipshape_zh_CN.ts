@@ -1,0 +1,115 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Shipshape — station {station}</source>
+        <translation>Shipshape — 工作站 {station}</translation>
+    </message>
+</context>
+<context>
+    <name>RoleHome</name>
+    <message>
+        <source>Hello, {name}</source>
+        <translation>您好，{name}</translation>
+    </message>
+    <message>
+        <source>Your pick lists will appear here when a wave is released.</source>
+        <translation>波次下达后，您的拣货单将显示在这里。</translation>
+    </message>
+    <message>
+        <source>Totes ready to pack will appear here.</source>
+        <translation>待打包的周转箱将显示在这里。</translation>
+    </message>
+    <message>
+        <source>Waves, progress and exceptions will appear here.</source>
+        <translation>波次、进度和异常将显示在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>Picker</source>
+        <translation>拣货员</translation>
+    </message>
+    <message>
+        <source>Packer</source>
+        <translation>打包员</translation>
+    </message>
+    <message>
+        <source>Shift lead</source>
+        <translation>班组长</translation>
+    </message>
+</context>
+<context>
+    <name>SignInView</name>
+    <message>
+        <source>Enter your PIN</source>
+        <translation>请输入 PIN 码</translation>
+    </message>
+    <message>
+        <source>Badge {badge} belongs to a shift lead. Type your PIN and press Enter.</source>
+        <translation>工牌 {badge} 属于班组长。请输入 PIN 码并按回车键。</translation>
+    </message>
+    <message>
+        <source>Scan your badge</source>
+        <translation>请扫描您的工牌</translation>
+    </message>
+    <message>
+        <source>or type your badge number and press Enter</source>
+        <translation>或输入工牌号码并按回车键</translation>
+    </message>
+    <message>
+        <source>Badge number</source>
+        <translation>工牌号码</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Use another badge</source>
+        <translation>换一个工牌</translation>
+    </message>
+    <message>
+        <source>Scan your badge or type its number first.</source>
+        <translation>请先扫描工牌或输入工牌号码。</translation>
+    </message>
+    <message>
+        <source>Checking badge {badge}…</source>
+        <translation>正在验证工牌 {badge}…</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Try again.</source>
+        <translation>PIN 码错误，请重试。</translation>
+    </message>
+    <message>
+        <source>Badge {badge} is not known. Ask your shift lead to register it.</source>
+        <translation>工牌 {badge} 未登记。请联系班组长登记。</translation>
+    </message>
+    <message>
+        <source>Could not sign in ({error}). Try again; if it keeps failing, call your shift lead.</source>
+        <translation>无法登录（{error}）。请重试；如果仍然失败，请联系班组长。</translation>
+    </message>
+</context>
+<context>
+    <name>TopBar</name>
+    <message>
+        <source>Station {station}</source>
+        <translation>工作站 {station}</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+</context>
+</TS>

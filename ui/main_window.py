@@ -1,0 +1,111 @@
+"""The station window: a top bar over a stack of screens (sign-in, then the role's home).
+
+UI thread only. Use cases arrive as the injected `services` and run on the injected `worker`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+
+from app.domain.users import Role, User
+from ui.home import RoleHome
+from ui.i18n import LanguageSwitch
+from ui.services import StationServices
+from ui.sign_in import SignInView
+from ui.top_bar import TopBar
+from ui.worker import Worker
+
+LOGOUT_COMMAND = "C:LOGOUT"  # the command barcode that signs out from anywhere
+
+HomeFactory = Callable[[User], QWidget]
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        services: StationServices,
+        worker: Worker,
+        settings: QSettings,
+        station: str = "",
+        home_factories: Mapping[Role, HomeFactory] | None = None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.station = station
+        self.current_user: User | None = None
+        self._home_factories = dict(home_factories or {})
+        self.language = LanguageSwitch(settings, self)
+        self.language.apply(self.language.saved_language())  # before any text is set
+
+        self.top_bar = TopBar(station)
+        self.sign_in = SignInView(services, worker)
+        self.screens = QStackedWidget()
+        self.screens.addWidget(self.sign_in)
+        central = QWidget(objectName="central")
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.top_bar)
+        layout.addWidget(self.screens, 1)
+        self.setCentralWidget(central)
+
+        self.sign_in.signed_in.connect(self.show_home)
+        self.top_bar.sign_out_requested.connect(self.sign_out)
+        self.top_bar.language_requested.connect(self.set_language)
+        self.top_bar.set_language(self.language.current)
+        self._retitle()
+        self.resize(1280, 800)
+
+    @property
+    def home(self) -> QWidget | None:
+        return None if self.current_user is None else self.screens.widget(1)
+
+    def set_language(self, code: str) -> None:
+        self.language.apply(code)  # Qt then sends every widget a LanguageChange event
+        self.top_bar.set_language(code)
+        self._retitle()
+
+    def handle_scan(self, text: str) -> None:
+        """A scan from the wedge filter (or a serial scanner), routed to the screen that shows."""
+        if text.strip().upper() == LOGOUT_COMMAND:
+            self.sign_out()
+        elif self.current_user is None:
+            self.sign_in.handle_scan(text)
+        elif hasattr(self.home, "handle_scan"):
+            self.home.handle_scan(text)
+
+    def show_home(self, user: User) -> None:
+        self._drop_home()
+        self.current_user = user
+        factory = self._home_factories.get(user.role, RoleHome)
+        self.screens.addWidget(factory(user))
+        self.screens.setCurrentIndex(1)
+        self.top_bar.set_user(user)
+
+    def sign_out(self) -> None:
+        self._drop_home()
+        self.current_user = None
+        self.top_bar.set_user(None)
+        self.screens.setCurrentWidget(self.sign_in)
+        self.sign_in.reset()
+
+    def closeEvent(self, event) -> None:
+        self.language.uninstall()
+        super().closeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retitle()
+        super().changeEvent(event)
+
+    def _drop_home(self) -> None:
+        while self.screens.count() > 1:
+            old = self.screens.widget(1)
+            self.screens.removeWidget(old)
+            old.deleteLater()
+
+    def _retitle(self) -> None:
+        self.setWindowTitle(self.tr("Shipshape — station {station}").format(station=self.station))

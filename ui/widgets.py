@@ -1,0 +1,51 @@
+"""Small widgets every floor screen shares. UI thread only."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+# A symbol as well as a colour, and always words: never colour alone.
+SYMBOLS = {"error": "✖", "ok": "✔", "info": "›"}
+
+
+class MessageBanner(QLabel):
+    """One line (or two) telling the worker what happened and what to do next.
+
+    The text is kept as a function, not a string, so that a language switch can render the
+    message that is showing again in the new language (`retranslate`).
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("message")
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._text: Callable[[], str] | None = None
+        self.clear()
+
+    @property
+    def kind(self) -> str:
+        return str(self.property("kind"))
+
+    def show_message(self, kind: str, text: Callable[[], str]) -> None:
+        self._text = text
+        self._set_kind(kind)
+        self.retranslate()
+
+    def clear(self) -> None:
+        self._text = None
+        self._set_kind("none")
+        self.setText("")
+
+    def retranslate(self) -> None:
+        if self._text is not None:
+            self.setText(f"{SYMBOLS[self.kind]}  {self._text()}")
+
+    def _set_kind(self, kind: str) -> None:
+        # The stylesheet colours by the `kind` property; re-polish so the change shows.
+        self.setProperty("kind", kind)
+        self.style().unpolish(self)
+        self.style().polish(self)
