@@ -31,7 +31,7 @@ SubAisles = dict[tuple[int, int], list[tuple[float, str]]]
 def s_shape_sequence(layout: Layout, stops: list[tuple[Spot, str]]) -> list[str]:
     if not stops:
         return []
-    sub, xs, cross = _normalized(layout, stops)
+    sub, xs, _ = _normalized(layout, stops)
     left = min(col for _, col in sub)
     far = max(block for block, _ in sub)
     order: list[str] = []
@@ -49,7 +49,6 @@ def s_shape_sequence(layout: Layout, stops: list[tuple[Spot, str]]) -> list[str]
             order += _codes(sub[(block, col)], up=up)
             up = not up
         here = columns[-1]
-    del cross
     return order
 
 
@@ -67,8 +66,10 @@ def largest_gap_sequence(layout: Layout, stops: list[tuple[Spot, str]]) -> list[
         if not columns:
             continue
         *others, rightmost = columns
-        splits = {col: _split_at_largest_gap(sub[(block, col)], cross[block], cross[block + 1])
-                  for col in others}
+        splits = {
+            col: _split_at_largest_gap(sub[(block, col)], cross[block], cross[block + 1])
+            for col in others
+        }
         for col in others:  # along the back cross aisle, left to right
             order += _codes(splits[col][1], up=False)
         order += _codes(sub[(block, rightmost)], up=False)

@@ -44,13 +44,18 @@ _COVERS = {
 }
 
 
-def optimal_sequence(layout: Layout, stops: list[tuple[Spot, str]]) -> tuple[list[str], float]:
-    """The order to visit `stops` (distinct codes) on a shortest tour, and that tour's length."""
+def optimal_sequence(
+    layout: Layout, stops: list[tuple[Spot, str]], upper_bound: float = float("inf")
+) -> tuple[list[str], float]:
+    """The order to visit `stops` (distinct codes) on a shortest tour, and that tour's length.
+
+    `upper_bound`, the length of any known tour through the same stops, only speeds things up.
+    """
     if not stops:
         return [], 0.0
     cross = layout.cross_aisles
     columns, depot_node = _columns(layout, stops)
-    cost, choices = _solve(columns, cross, depot_node)
+    cost, choices = _solve(columns, cross, depot_node, upper_bound)
     edges = _edges(columns, cross, choices)
     return _walk(edges, depot_node), cost
 
@@ -95,8 +100,8 @@ def _normalize(entries: list[int]) -> State:
 
 
 @cache
-def _crossings(state: State, required: int) -> tuple[tuple[State, tuple[int, ...]], ...]:
-    """Every legal way to walk the cross-aisle pieces to the next column, with the new frontier.
+def _crossings(state: State, required: int) -> tuple[tuple[State, tuple[int, ...], int], ...]:
+    """Every legal way to walk the cross-aisle pieces to the next column: (frontier, uses, total).
 
     `required` is a bit mask of nodes in the column being left that the tour must touch (the
     depot). A node left with odd degree must be walked once more; no component may be left behind.
@@ -114,13 +119,17 @@ def _crossings(state: State, required: int) -> tuple[tuple[State, tuple[int, ...
         for i, u in enumerate(uses):
             label = (state[i] >> 1) or fresh + i
             entries.append(label << 1 | (u & 1) if u else 0)
-        out.append((_normalize(entries), uses))
+        out.append((_normalize(entries), uses, sum(uses)))
     return tuple(out)
 
 
 @cache
+def _covers(state: State, block: int) -> dict[str, State]:
+    """The frontier after each way of covering the segment between cross aisles block, block+1."""
+    return {cover: _cover(state, block, cover) for cover in _COVERS}
+
+
 def _cover(state: State, block: int, cover: str) -> State:
-    """The frontier after covering the aisle segment between cross aisles block and block + 1."""
     add_low, add_high, joins = _COVERS[cover]
     entries = list(state)
     fresh = max((e >> 1 for e in entries), default=0) + 1
@@ -154,51 +163,60 @@ def _segment_covers(seg, low: float, high: float) -> list[tuple[str, float]]:
     return covers
 
 
-def _solve(columns: list[_Column], cross, depot: Node):
-    """Cheapest tour cost and, per step, the choice that led to each frontier."""
-    k = len(cross)
-    layer: dict[State, float] = {(0,) * k: 0.0}
-    history: list[dict[State, tuple[State, object]]] = []
+def _steps(columns: list[_Column], cross, depot: Node) -> list[tuple]:
+    """The DP's steps left to right: ("cross", required mask, width) or ("cover", block, covers)."""
+    steps: list[tuple] = []
     for j, column in enumerate(columns):
         if j:
             required = 1 << depot[1] if depot[0] == j - 1 else 0
-            width = column.x - columns[j - 1].x
-            layer = _step(layer, history, lambda s, r=required: _crossings(s, r), width)
+            steps.append(("cross", required, column.x - columns[j - 1].x))
         for b, seg in enumerate(column.segments or ()):
-            covers = _segment_covers(seg, cross[b], cross[b + 1])
-            layer = _step(
-                layer,
-                history,
-                lambda s, b=b, covers=covers: [(_cover(s, b, c), (b, c), w) for c, w in covers],
-            )
+            steps.append(("cover", b, _segment_covers(seg, cross[b], cross[b + 1])))
+    return steps
+
+
+def _solve(columns: list[_Column], cross, depot: Node, upper_bound: float):
+    """Cheapest tour cost and, per step, the choice that led to each frontier.
+
+    A frontier whose cost plus a lower bound on what is left (every gap between columns is
+    crossed at least twice; each segment needs at least its cheapest cover) exceeds a known
+    tour's length cannot lead to the optimum, so it is dropped.
+    """
+    steps = _steps(columns, cross, depot)
+    least = [2 * s[2] if s[0] == "cross" else min(w for _, w in s[2]) for s in steps]
+    still_needed = [sum(least[t + 1 :]) for t in range(len(steps))]
+    layer: dict[State, float] = {(0,) * len(cross): 0.0}
+    history: list[dict[State, tuple[State, object]]] = []
+    for (kind, key, detail), needed in zip(steps, still_needed, strict=True):
+        limit = upper_bound - needed + 1e-6
+        nxt: dict[State, float] = {}
+        back: dict[State, tuple[State, object]] = {}
+        for state, cost in layer.items():
+            if kind == "cross":
+                moves = _crossings(state, key)
+            else:
+                row = _covers(state, key)
+                moves = [(row[cover], (key, cover), w) for cover, w in detail]
+            for new, choice, extra in moves:
+                total = cost + (extra * detail if kind == "cross" else extra)
+                if total <= limit and total < nxt.get(new, limit + 1):
+                    nxt[new] = total
+                    back[new] = (state, choice)
+        history.append(back)
+        layer = nxt
     required = 1 << depot[1] if depot[0] == len(columns) - 1 else 0
-    finals = [
-        (cost, s)
-        for s, cost in layer.items()
-        if len({e >> 1 for e in s if e}) == 1
-        and not any(e & 1 for e in s)
-        and all(s[i] for i in range(k) if required >> i & 1)
-    ]
+    finals = [(cost, s) for s, cost in layer.items() if _is_whole_tour(s, required)]
     cost, state = min(finals)
     return cost, _trace(history, state)
 
 
-def _step(layer, history, moves, width=None):
-    nxt: dict[State, float] = {}
-    back: dict[State, tuple[State, object]] = {}
-    for state, cost in layer.items():
-        for move in moves(state):
-            if width is None:
-                new, choice, extra = move
-            else:
-                new, choice = move
-                extra = sum(choice) * width
-            total = cost + extra
-            if new not in nxt or total < nxt[new]:
-                nxt[new] = total
-                back[new] = (state, choice)
-    history.append(back)
-    return nxt
+def _is_whole_tour(state: State, required: int) -> bool:
+    """One component, every degree even, the depot touched."""
+    return (
+        len({e >> 1 for e in state if e}) == 1
+        and not any(e & 1 for e in state)
+        and all(state[i] for i in range(len(state)) if required >> i & 1)
+    )
 
 
 def _trace(history, state: State) -> list[object]:

@@ -1,9 +1,10 @@
 import random
 
 import pytest
-from routing_oracles import dijkstra_distance, irregular_layout
 
 from app.routing.distance import depot_spot, spot_of, walk_distance
+
+from .routing_oracles import dijkstra_distance, irregular_layout
 
 
 @pytest.mark.parametrize("seed", range(40))

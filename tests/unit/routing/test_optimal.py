@@ -1,10 +1,11 @@
 import random
 
 import pytest
-from routing_oracles import held_karp, irregular_layout
 
 from app.routing.distance import route_distance, spot_of
 from app.routing.optimal import optimal_sequence
+
+from .routing_oracles import held_karp, irregular_layout
 
 
 @pytest.mark.parametrize("seed", range(150))
