@@ -90,13 +90,15 @@ def validated_ean13(code: str, field: str = "gtin") -> str:
     return code
 
 
-def module_dots(symbol: Symbol, available_dots: int, preferred: tuple[int, ...]) -> int:
+def module_dots(
+    symbol: Symbol, available_dots: int, preferred: tuple[int, ...], field: str = "barcode"
+) -> int:
     """The widest whole-dot module (from `preferred`, widest first) that fits with quiet zones."""
     for dots in preferred:
         if symbol.width_with_quiet_zones * dots <= available_dots:
             return dots
     raise BadInput(
-        f"barcode {symbol.human_text!r} needs {symbol.width_with_quiet_zones} modules: too wide "
+        f"{field}: barcode of {symbol.human_text!r} needs {symbol.width_with_quiet_zones} modules: too wide "
         f"for {available_dots} printer dots at {min(preferred)} dots per module; shorten it"
     )
 

@@ -138,6 +138,7 @@ def plan_label(label: ShipmentLabel, size: str = "4x6", dpi: int = 203) -> Label
         rows[4],
         target_mm=0.375,
         gs1=False,
+        field="tracking_number",
     )
     if label.sscc:
         plan.rule(rows[4])
@@ -149,6 +150,7 @@ def plan_label(label: ShipmentLabel, size: str = "4x6", dpi: int = 203) -> Label
             rows[5],
             target_mm=0.5,
             gs1=True,
+            field="sscc",
         )
     return LabelPlan(width, height, dpi, plan.items)
 
@@ -182,11 +184,18 @@ class _Planner:
             self.items.append(Text(x, round(y + i * pitch), size, line))
 
     def barcode(
-        self, symbol: Symbol, data: str, top: int, bottom: int, target_mm: float, gs1: bool
+        self,
+        symbol: Symbol,
+        data: str,
+        top: int,
+        bottom: int,
+        target_mm: float,
+        gs1: bool,
+        field: str,
     ) -> None:
         available = self.width - 2 * self.margin
         preferred = barcodes.preferred_module_dots(self.dpi, target_mm, min_mm=0.25)
-        module = barcodes.module_dots(symbol, available, preferred)
+        module = barcodes.module_dots(symbol, available, preferred, field)
         bars_w = len(symbol.modules) * module
         x = (self.width - bars_w) // 2  # centred: quiet zones on both sides stay inside the label
         text_size = round(0.11 * self.dpi)

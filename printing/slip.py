@@ -1,0 +1,90 @@
+"""The packing slip (A4 or Letter): order, items with quantities, who packed it, a barcode of
+the order reference. `render_packing_slip(...) -> bytes`, any worker thread."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from app.domain.shipment_label import Address
+from printing.barcodes import code128
+from printing.fonts import label_font
+from printing.pdf_parts import BarcodeFlowable
+
+PAPERS = {"A4": A4, "Letter": LETTER}
+
+
+@dataclass(frozen=True)
+class SlipItem:
+    sku: str
+    description: str
+    quantity: int
+
+
+def render_packing_slip(
+    order_ref: str,
+    items: list[SlipItem],
+    packed_by: str,
+    ship_to: Address | None = None,
+    paper: str = "A4",
+    packed_at: str = "",
+    package: str = "",
+) -> bytes:
+    font = label_font()
+    body = ParagraphStyle("body", fontName=font, fontSize=10, leading=13, wordWrap="CJK")
+    title = ParagraphStyle("title", parent=body, fontSize=18, leading=22)
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(
+        out,
+        pagesize=PAPERS[paper],
+        title=f"Packing slip {order_ref}",
+        creator="Shipshape",
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=15 * mm,
+        bottomMargin=15 * mm,
+        initialFontName=font,
+    )
+    story = [
+        Paragraph(f"Packing slip — order {escape(order_ref)}", title),
+        Spacer(0, 4 * mm),
+        BarcodeFlowable(code128(order_ref, "order_ref")),
+        Spacer(0, 4 * mm),
+    ]
+    if ship_to:
+        story.append(Paragraph("<br/>".join(escape(line) for line in ship_to.lines()), body))
+        story.append(Spacer(0, 4 * mm))
+    rows = [[Paragraph(h, body) for h in ("SKU", "Item", "Qty")]]
+    rows += [
+        [
+            Paragraph(escape(i.sku), body),
+            Paragraph(escape(i.description), body),
+            Paragraph(str(i.quantity), body),
+        ]
+        for i in items
+    ]
+    rows.append(
+        ["", Paragraph("Total items", body), Paragraph(str(sum(i.quantity for i in items)), body)]
+    )
+    table = Table(rows, colWidths=[40 * mm, None, 20 * mm], repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("LINEBELOW", (0, 0), (-1, 0), 1, colors.black),
+                ("LINEABOVE", (0, -1), (-1, -1), 0.5, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    story += [table, Spacer(0, 6 * mm)]
+    packed = f"Packed by {escape(packed_by)}" + (f" at {escape(packed_at)}" if packed_at else "")
+    story.append(Paragraph(packed + (f" — package {escape(package)}" if package else ""), body))
+    doc.build(story)
+    return out.getvalue()
