@@ -89,13 +89,18 @@ def run_app(
     station: str = "",
     settings: QSettings | None = None,
     argv: Sequence[str] | None = None,
+    fullscreen: bool = False,
 ) -> int:
-    """Show the station window until it is closed; returns the exit status."""
+    """Show the station window until it is closed; returns the exit status.
+
+    `worker_factory` is called once, after the QApplication exists (usually `DatabaseWorker`).
+    `fullscreen` suits a dedicated floor terminal; a desk PC keeps a normal window.
+    """
     app = prepare_application(argv)
     worker = worker_factory()
     window = MainWindow(services, worker, settings or QSettings(), station=station)
     scan_filter = install_scan_filter(app, window)  # noqa: F841 - keep it alive while we run
-    window.show()
+    window.showFullScreen() if fullscreen else window.show()
     try:
         return app.exec()
     finally:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -12,9 +17,12 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from app.domain.users import Role, User
 from app.errors import NotAllowed, NotFound, PinRequired
-from ui.app import install_scan_filter, load_fonts, load_stylesheet
+from ui.app import install_scan_filter, load_fonts, load_stylesheet, run_app
+from ui.i18n import TRANSLATIONS_DIR
 from ui.main_window import MainWindow
 from ui.worker import DatabaseWorker, SynchronousWorker
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 class FakeStationServices:
@@ -287,3 +295,59 @@ def test_synchronous_worker_has_the_same_interface():
     worker.submit(int, "x", on_failure=got.append)
     assert got[0] == 32 and isinstance(got[1], ValueError)
     assert QApplication.instance() is not None  # the qapp fixture of the module is alive
+
+
+# --- start-up and translations --------------------------------------------------------------
+
+
+def test_run_app_shows_the_window_and_stops_the_worker(qtbot, qapp, services, settings):
+    class RecordingWorker(SynchronousWorker):
+        stopped = False
+
+        def shutdown(self):
+            self.stopped = True
+
+    workers: list[RecordingWorker] = []
+    seen: list[MainWindow] = []
+
+    def look_then_quit():
+        seen.extend(
+            w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        )
+        qapp.quit()
+
+    QTimer.singleShot(50, look_then_quit)
+    status = run_app(services, lambda: workers.append(RecordingWorker()) or workers[-1],
+                     station="PACK-02", settings=settings)  # fmt: skip
+    assert status == 0
+    assert [w.station for w in seen] == ["PACK-02"]
+    assert "font-size" in qapp.styleSheet()
+    assert workers[0].stopped
+    for window in seen:
+        window.close()
+
+
+def test_every_ui_text_has_a_chinese_translation(tmp_path):
+    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
+    if not lupdate.exists():
+        pytest.skip(f"{lupdate} not installed (it comes with PySide6)")
+    ts = tmp_path / "check.ts"
+    shutil.copy(TRANSLATIONS_DIR / "shipshape_zh_CN.ts", ts)
+    sources = sorted(str(p) for p in (ROOT / "ui").glob("*.py"))
+    subprocess.run([str(lupdate), "-no-obsolete", *sources, "-ts", str(ts)], check=True,
+                   capture_output=True)  # fmt: skip
+    missing = [
+        m.findtext("source")
+        for m in ElementTree.parse(ts).iter("message")
+        if m.find("translation").get("type") == "unfinished" or not m.findtext("translation")
+    ]
+    assert not missing, f"untranslated (run resources/translations/update.sh): {missing}"
+    # The committed .qm is the compiled committed .ts (lrelease output is byte-stable).
+    lrelease = lupdate.with_name("pyside6-lrelease")
+    fresh = tmp_path / "fresh.qm"
+    subprocess.run([str(lrelease), str(TRANSLATIONS_DIR / "shipshape_zh_CN.ts"), "-qm", str(fresh)],
+                   check=True, capture_output=True)  # fmt: skip
+    committed = TRANSLATIONS_DIR / "shipshape_zh_CN.qm"
+    assert fresh.read_bytes() == committed.read_bytes(), (
+        "stale .qm: run resources/translations/update.sh"
+    )
