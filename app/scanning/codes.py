@@ -11,17 +11,18 @@ TOTE_PREFIX = "T:"
 BADGE_PREFIX = "B:"
 COMMAND_PREFIX = "C:"
 
-# Commands a worker can give by scanning a sheet (docs/barcodes.md says what each does).
-COMMANDS = (
-    "CONFIRM",  # confirm the current pick / packed item
-    "SHORT",  # report the current pick short (not enough on the shelf)
-    "NEXT",  # go to the next task / close the carton
-    "SKIP",  # put the current task to the back of the list
-    "UNDO",  # take back the last confirmed scan
-    "LOGOUT",  # sign out of this station
-    "WEIGH",  # capture the scale weight now (packing station)
-    "CANCEL",  # leave the current dialog without changes
-)
+# Commands a worker can give by scanning the command sheet (`shipshape command-sheet`), with what
+# each one does on the picker and packer screens (docs/barcodes.md).
+COMMANDS = {
+    "CONFIRM": "Confirm the current pick or packed item",
+    "SHORT": "Report the current pick short: not enough on the shelf",
+    "NEXT": "Go to the next task / close the carton",
+    "SKIP": "Put the current task at the end of the list",
+    "UNDO": "Take back the last confirmed scan",
+    "LOGOUT": "Sign out of this station",
+    "WEIGH": "Take the scale weight now (packing station)",
+    "CANCEL": "Leave the current dialog without changes",
+}
 
 # Content after the prefix: printable ASCII that Code 128 encodes, no spaces.
 _ALLOWED = {chr(c) for c in range(0x21, 0x7F)}
