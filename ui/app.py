@@ -100,7 +100,10 @@ def run_app(
     worker = worker_factory()
     window = MainWindow(services, worker, settings or QSettings(), station=station)
     scan_filter = install_scan_filter(app, window)  # noqa: F841 - keep it alive while we run
-    window.showFullScreen() if fullscreen else window.show()
+    if fullscreen:
+        window.showFullScreen()
+    else:
+        window.show()
     try:
         return app.exec()
     finally:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from app.domain.users import Role, User
+from app.scanning.interpret import interpret
 from ui.home import RoleHome
 from ui.i18n import LanguageSwitch
 from ui.services import StationServices
@@ -18,7 +19,8 @@ from ui.sign_in import SignInView
 from ui.top_bar import TopBar
 from ui.worker import Worker
 
-LOGOUT_COMMAND = "C:LOGOUT"  # the command barcode that signs out from anywhere
+LOGOUT = "LOGOUT"  # the command barcode C:LOGOUT signs out from any screen
+NOT_A_BADGE = {"product", "logistic_unit", "location", "tote", "command"}  # kinds from interpret()
 
 HomeFactory = Callable[[User], QWidget]
 
@@ -70,12 +72,18 @@ class MainWindow(QMainWindow):
 
     def handle_scan(self, text: str) -> None:
         """A scan from the wedge filter (or a serial scanner), routed to the screen that shows."""
-        if text.strip().upper() == LOGOUT_COMMAND:
+        scan = interpret(text)  # pure and quick: fine on the UI thread
+        if scan.kind == "command" and scan.code == LOGOUT:
             self.sign_out()
-        elif self.current_user is None:
-            self.sign_in.handle_scan(text)
-        elif hasattr(self.home, "handle_scan"):
-            self.home.handle_scan(text)
+        elif self.current_user is not None:
+            if hasattr(self.home, "handle_scan"):
+                self.home.handle_scan(text)
+        elif scan.kind == "badge":
+            self.sign_in.handle_scan(scan.code)
+        elif scan.kind in NOT_A_BADGE:
+            self.sign_in.reject_scan(text)
+        else:
+            self.sign_in.handle_scan(text)  # a bare badge number such as 1001
 
     def show_home(self, user: User) -> None:
         self._drop_home()

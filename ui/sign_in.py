@@ -12,11 +12,10 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidg
 
 from app.domain.users import User
 from app.errors import NotAllowed, NotFound, PinRequired
+from app.scanning.codes import BADGE_PREFIX
 from ui.services import StationServices
 from ui.widgets import MessageBanner
 from ui.worker import Worker
-
-BADGE_PREFIX = "B:"  # what a printed badge barcode carries before the badge number
 
 
 def badge_from_text(text: str) -> str:
@@ -89,7 +88,7 @@ class SignInView(QWidget):
         self.back_button.setText(self.tr("Use another badge"))
         self.message.retranslate()
 
-    # --- what the worker does -------------------------------------------------------------
+    # --- what the person at the station does -------------------------------------------------------------
 
     def handle_scan(self, text: str) -> None:
         """A badge scanned from anywhere on the screen starts over with that badge."""
@@ -97,6 +96,14 @@ class SignInView(QWidget):
         self.pin_field.clear()
         self.badge_field.setText(badge_from_text(text))
         self.submit()
+
+    def reject_scan(self, text: str) -> None:
+        """Something other than a badge was scanned (a product, a location, ...)."""
+        self.message.show_message(
+            "error",
+            lambda: self.tr("That was not a badge ({code}). Scan the barcode on your badge.")
+            .format(code=text.strip()),
+        )  # fmt: skip
 
     def submit(self) -> None:
         if self._busy:

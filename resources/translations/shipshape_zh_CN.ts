@@ -77,6 +77,10 @@
         <translation>换一个工牌</translation>
     </message>
     <message>
+        <source>That was not a badge ({code}). Scan the barcode on your badge.</source>
+        <translation>这不是工牌（{code}）。请扫描您工牌上的条码。</translation>
+    </message>
+    <message>
         <source>Scan your badge or type its number first.</source>
         <translation>请先扫描工牌或输入工牌号码。</translation>
     </message>

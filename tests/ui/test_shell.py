@@ -154,6 +154,18 @@ def test_unknown_badge_says_what_to_do(qtbot, window):
     assert window.sign_in.badge_field.isVisible() and window.sign_in.badge_field.text() == ""
 
 
+@pytest.mark.parametrize("scan", ["L:A01-001-L-1", "4006381333931", "T:0042"])
+def test_a_scan_that_is_not_a_badge_is_refused_without_asking_the_database(
+    qtbot, window, services, scan
+):
+    window.handle_scan(scan)
+    assert window.sign_in.message.kind == "error"
+    assert window.sign_in.message.text() == (
+        f"✖  That was not a badge ({scan}). Scan the barcode on your badge."
+    )
+    assert services.calls == []
+
+
 def test_empty_badge_asks_for_one_without_calling_the_services(qtbot, window, services):
     qtbot.keyClick(window.sign_in.badge_field, Qt.Key.Key_Return)
     assert window.sign_in.message.kind == "error"
