@@ -27,26 +27,10 @@ from pathlib import Path
 from app.domain.gs1 import check_digit
 
 ORDER_FIELDS = [
-    "channel",
-    "order_id",
-    "order_date",
-    "priority",
-    "carrier",
-    "service",
-    "ship_by",
-    "name",
-    "company",
-    "street1",
-    "street2",
-    "city",
-    "region",
-    "postal_code",
-    "country",
-    "phone",
-    "email",
-    "sku",
-    "quantity",
-]
+    "channel", "order_id", "order_date", "priority", "carrier", "service", "ship_by",
+    "name", "company", "street1", "street2", "city", "region", "postal_code", "country", "phone",
+    "email", "sku", "quantity",
+]  # fmt: skip
 ADDRESS_FIELDS = ORDER_FIELDS[7:17]
 DEMO_SEED = 20261201
 DEMO_START = datetime(2026, 12, 1, 6, 0, tzinfo=UTC)  # orders arrive from here on
@@ -111,7 +95,8 @@ COUNTRIES = {
 }  # fmt: skip
 COUNTRY_WEIGHTS = {"CN": 30, "DE": 20, "NL": 15, "GB": 12, "US": 15, "RU": 8}
 COMPANIES = ("Müller Handels GmbH", "上海明华贸易有限公司", "Acme Retail Ltd", "De Winkel B.V.")
-STREET2 = ("", "", "", "", "Apt 4B", "2. OG", "3楼301室", "Unit 12")
+STREET2 = {"CN": ("3楼301室", "A座1205室"), "DE": ("2. OG", "Hinterhaus")}
+STREET2_OTHER = ("Apt 4B", "Unit 12", "2nd floor")
 CHANNELS = (("webshop", 55), ("marketplace", 30), ("edi", 15))
 LINES_PER_ORDER = ((1, 15), (2, 20), (3, 30), (4, 20), (5, 15))  # mean 3 lines
 
@@ -233,7 +218,7 @@ def _ship_to(rng: random.Random, channel: str, number: int) -> dict:
         "name": name,
         "company": rng.choice(COMPANIES) if channel == "edi" else "",
         "street1": street.format(n=rng.randint(1, 180)),
-        "street2": rng.choice(STREET2),
+        "street2": rng.choice(STREET2.get(country, STREET2_OTHER)) if rng.random() < 0.4 else "",
         "city": city,
         "region": region,
         "postal_code": postal,
