@@ -8,7 +8,7 @@ import sys
 
 from app.cli.common import emit_json
 from app.errors import BadInput
-from app.scanning.interpret import Scan, interpret
+from app.scanning.interpret import Scan, describe_scan, interpret
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -68,29 +68,11 @@ def _separator(args: argparse.Namespace) -> str | None:
     return separator
 
 
-def describe(scan: Scan) -> str:
-    """One human-readable line per scan (without --json)."""
-    if scan.kind == "invalid":
-        return f"invalid: {scan.error}"
-    parts = [scan.kind]
-    if scan.symbology:
-        parts.append(f"[{scan.symbology}]")
-    labels = [
-        ("code", scan.code), ("GTIN", scan.gtin), ("SSCC", scan.sscc), ("lot", scan.lot),
-        ("serial", scan.serial), ("expiry", scan.expiry), ("best before", scan.best_before),
-        ("quantity", scan.quantity),
-    ]  # fmt: skip
-    parts += [f"{label} {value}" for label, value in labels if value is not None]
-    if scan.kind == "unknown":
-        parts.append(repr(scan.raw))
-    return "  ".join(parts)
-
-
 def _print_scan(scan: Scan, as_json: bool) -> None:
     if as_json:
         emit_json(scan.to_dict())
     else:
-        print(describe(scan), flush=True)
+        print(describe_scan(scan), flush=True)
 
 
 def scan_parse(args: argparse.Namespace) -> int:

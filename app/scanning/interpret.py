@@ -44,6 +44,31 @@ class Scan:
         return asdict(self)
 
 
+def describe_scan(scan: Scan) -> str:
+    """One human-readable line: what the scan is and what it carries."""
+    if scan.kind == "invalid":
+        return f"invalid: {scan.error}"
+    parts = [scan.kind]
+    if scan.symbology:
+        parts.append(f"[{scan.symbology}]")
+    labels = [
+        ("code", scan.code), ("GTIN", scan.gtin), ("SSCC", scan.sscc), ("lot", scan.lot),
+        ("serial", scan.serial), ("expiry", scan.expiry), ("best before", scan.best_before),
+        ("quantity", scan.quantity),
+    ]  # fmt: skip
+    parts += [f"{label} {value}" for label, value in labels if value is not None]
+    if scan.kind == "unknown":
+        parts.append(repr(scan.raw))
+    return "  ".join(parts)
+
+
+def visible_raw(raw: str) -> str:
+    """The raw scan with control characters shown, e.g. GS as <GS>, for people to read."""
+    return "".join(
+        "<GS>" if ch == GS else f"<{ord(ch):02X}>" if ord(ch) < 0x20 else ch for ch in raw
+    )
+
+
 def interpret(
     raw: str,
     *,

@@ -1,0 +1,77 @@
+"""The keyboard-wedge filter with real key events: a fast burst is a scan, typing is text."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from app.scanning.burst import WedgeSettings
+from ui.wedge import WedgeScanFilter
+
+
+@pytest.fixture
+def field_and_filter(qtbot):
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.show()
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    wedge = WedgeScanFilter(QApplication.instance())
+    QApplication.instance().installEventFilter(wedge)
+    yield field, wedge
+    QApplication.instance().removeEventFilter(wedge)
+
+
+def scanner_types(qtbot, widget, text):
+    """What a wedge scanner does: the keys back to back, then Enter."""
+    qtbot.keyClicks(widget, text)
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+def test_a_fast_burst_is_a_scan_and_never_lands_in_the_field(qtbot, field_and_filter):
+    field, wedge = field_and_filter
+    with qtbot.waitSignal(wedge.scanned, timeout=1000) as signal:
+        scanner_types(qtbot, field, "B:1001")
+    assert signal.args == ["B:1001"]
+    qtbot.wait(100)
+    assert field.text() == ""
+
+
+def test_capital_letters_with_shift_are_part_of_the_scan(qtbot, field_and_filter):
+    field, wedge = field_and_filter
+    with qtbot.waitSignal(wedge.scanned, timeout=1000) as signal:
+        qtbot.keyClick(field, Qt.Key.Key_Shift)  # some scanners press Shift on its own first
+        scanner_types(qtbot, field, "L:A01-001-L-1")
+    assert signal.args == ["L:A01-001-L-1"]
+    assert field.text() == ""
+
+
+def test_slow_typing_lands_in_the_field_in_order(qtbot, field_and_filter):
+    field, wedge = field_and_filter
+    scans = []
+    wedge.scanned.connect(scans.append)
+    for char in "1001":
+        qtbot.keyClick(field, char)
+        qtbot.wait(90)
+    qtbot.keyClick(field, Qt.Key.Key_Backspace)  # a non-printable key keeps its place in line
+    qtbot.keyClicks(field, "2")
+    qtbot.waitUntil(lambda: field.text() == "1002", timeout=1000)
+    assert scans == []
+
+
+def test_enter_typed_by_a_person_reaches_the_field(qtbot, field_and_filter):
+    field, wedge = field_and_filter
+    qtbot.keyClick(field, "7")
+    qtbot.wait(80)
+    with qtbot.waitSignal(field.returnPressed, timeout=1000):
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert field.text() == "7"
+
+
+def test_gs1_separator_stand_in_becomes_gs(qtbot):
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    wedge = WedgeScanFilter(settings=WedgeSettings(gs1_separator="~"))
+    field.installEventFilter(wedge)  # on one widget: the same filter, a smaller scope
+    with qtbot.waitSignal(wedge.scanned, timeout=1000) as signal:
+        scanner_types(qtbot, field, "0109501101020917~10ABC")
+    assert signal.args == ["0109501101020917\x1d10ABC"]

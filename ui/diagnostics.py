@@ -1,0 +1,138 @@
+"""Scanner & scale diagnostics: which devices are connected, every scan raw and interpreted, the
+live weight and the last error, in type readable from a metre away. For every role.
+
+    view = DiagnosticsView(bridge, wedge=wedge_filter)   # bridge: ui.bridge.DeviceBridge
+
+UI thread only: everything arrives through the bridge's queued signals.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.scanning.interpret import Scan, describe_scan, interpret, visible_raw
+from app.scanning.weights import Weight
+from ui.bridge import DeviceBridge
+from ui.wedge import WedgeScanFilter
+
+HISTORY = 50  # scans kept in the list: enough to see a pattern, small enough to read
+KEYBOARD = "keyboard"
+
+
+class DiagnosticsView(QWidget):
+    def __init__(
+        self,
+        bridge: DeviceBridge,
+        *,
+        wedge: WedgeScanFilter | None = None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.setObjectName("diagnostics")
+        self._rows: dict[str, int] = {}
+        self._build()
+        # Bound methods of this QObject, never lambdas: a lambda would run on the device thread.
+        bridge.scan.connect(self._on_serial_scan)
+        bridge.weight.connect(self.show_weight)
+        bridge.status.connect(self.show_status)
+        if wedge is not None:
+            self.show_status(KEYBOARD, "connected")
+            wedge.scanned.connect(self._on_wedge_scan)
+
+    def _build(self) -> None:
+        base = QFont(self.font())
+        base.setPointSize(16)
+        self.setFont(base)
+        layout = QVBoxLayout(self)
+        self.devices = QTableWidget(0, 3)
+        self.devices.setHorizontalHeaderLabels(
+            [self.tr("Device"), self.tr("State"), self.tr("Last message")]
+        )
+        self.devices.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.devices.verticalHeader().hide()
+        self.devices.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.last_raw = self._big_label(self.tr("Scan something to test the scanner"), 24)
+        self.last_meaning = self._big_label("", 22)
+        self.weight = self._big_label(self.tr("No scale reading"), 28)
+        self.last_error = self._big_label(self.tr("No errors"), 18)
+        self.history = QListWidget()
+        for title, widget in [
+            (self.tr("Connected devices"), self.devices), (self.tr("Last scan"), self.last_raw),
+            (None, self.last_meaning), (self.tr("Weight"), self.weight),
+            (self.tr("Last error"), self.last_error), (self.tr("Recent scans"), self.history),
+        ]:  # fmt: skip
+            if title:
+                heading = QLabel(title)
+                heading.setObjectName("heading")
+                layout.addWidget(heading)
+            layout.addWidget(widget)
+
+    def _big_label(self, text: str, points: int) -> QLabel:
+        label = QLabel(text)
+        font = QFont(self.font())
+        font.setPointSize(points)
+        label.setFont(font)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    # -- slots (UI thread) --------------------------------------------------------------------
+    def show_scan(self, scan: Scan, device: str = "serial") -> None:
+        meaning = describe_scan(scan)
+        self.last_raw.setText(visible_raw(scan.raw))
+        ok = scan.kind != "invalid"
+        # Words and a symbol as well as colour: never colour alone.
+        self.last_meaning.setText(("✔ " if ok else "✖ ") + meaning)
+        self.last_meaning.setStyleSheet(f"color: {'#1b7f3b' if ok else '#b00020'};")
+        if not ok:
+            self._set_error(f"{device}: {scan.error}")
+        stamp = time.strftime("%H:%M:%S")
+        self.history.insertItem(0, f"{stamp}  {device}  {visible_raw(scan.raw)}  →  {meaning}")
+        while self.history.count() > HISTORY:
+            self.history.takeItem(self.history.count() - 1)
+
+    @Slot(object)
+    def show_weight(self, weight: Weight) -> None:
+        state = self.tr("stable") if weight.stable else self.tr("settling")
+        self.weight.setText(f"{weight.kg:.3f} kg  ({state})   {weight.raw}")
+
+    @Slot(str, str)
+    def show_status(self, device: str, message: str) -> None:
+        state, _, detail = message.partition(": ")
+        row = self._rows.get(device)
+        if row is None:
+            row = self._rows[device] = self.devices.rowCount()
+            self.devices.insertRow(row)
+        shown_state = {"reconnected": "connected", "waiting": "not found"}.get(state, state)
+        for column, text in enumerate([device, shown_state, message]):
+            self.devices.setItem(row, column, QTableWidgetItem(text))
+        if state in ("disconnected", "waiting", "error"):
+            self._set_error(f"{device}: {detail or message}")
+
+    def _set_error(self, text: str) -> None:
+        self.last_error.setText(f"{time.strftime('%H:%M:%S')}  {text}")
+
+    @Slot(object)
+    def _on_serial_scan(self, scan: Scan) -> None:
+        self.show_scan(scan, "serial")
+
+    @Slot(str)
+    def _on_wedge_scan(self, text: str) -> None:
+        self.show_scan(interpret(text), KEYBOARD)  # the filter already turned the GS stand-in to GS
+
+    def state_of(self, device: str) -> str | None:
+        """The state shown for `device` (for tests and the status bar)."""
+        row = self._rows.get(device)
+        return None if row is None else self.devices.item(row, 1).text()

@@ -1,0 +1,124 @@
+"""Keyboard-wedge scanners: an application-wide key filter (UI thread only).
+
+Every printable key press is held back for a moment and fed to the pure burst detector from
+app.scanning.burst. A scanner's burst becomes one `scanned(str)` signal and none of its keys reach
+a text field; a person's keys are replayed, in order, to the widget that had the focus, about
+`max_gap_s` (40 ms) later, which nobody notices. Install it once:
+
+    wedge = WedgeScanFilter()
+    app.installEventFilter(wedge)
+    wedge.scanned.connect(sign_in_view.on_badge_scan)
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+from app.scanning.burst import BurstDetector, Typing, WedgeScan, WedgeSettings
+
+GS = "\x1d"
+_MODIFIERS_THAT_MAKE_SHORTCUTS = (
+    Qt.KeyboardModifier.ControlModifier
+    | Qt.KeyboardModifier.AltModifier
+    | Qt.KeyboardModifier.MetaModifier
+)
+
+_MODIFIER_KEYS = {
+    Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta,
+    Qt.Key.Key_AltGr, Qt.Key.Key_CapsLock,
+}  # fmt: skip
+
+
+class WedgeScanFilter(QObject):
+    scanned = Signal(str)  # the scan text, without the scanner's prefix and suffix
+
+    def __init__(self, parent: QObject | None = None, *, settings: WedgeSettings | None = None):
+        super().__init__(parent)
+        self._detector = BurstDetector(settings)
+        self._held: list[tuple[QObject, QKeyEvent]] = []  # (target, copy) in arrival order
+        self._replaying = False
+        self._quiet = QTimer(self)
+        self._quiet.setSingleShot(True)
+        self._quiet.setTimerType(Qt.TimerType.PreciseTimer)
+        self._quiet.setInterval(math.ceil(self._detector.settings.max_gap_s * 1000) + 2)
+        self._quiet.timeout.connect(self._on_quiet)
+
+    @property
+    def settings(self) -> WedgeSettings:
+        return self._detector.settings
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if self._replaying or event.type() != QEvent.Type.KeyPress:
+            return False
+        if event.key() in _MODIFIER_KEYS:
+            return False  # Shift before a capital letter is part of a scan: keep holding
+        key_text = self._scannable_text(event)
+        if key_text is None:
+            self._release_all()  # keep order: held keys land before this one
+            return False
+        target = QApplication.focusWidget() or watched
+        self._held.append((target, _copy(event)))
+        self._apply(self._detector.feed(key_text, time.monotonic()))
+        if self._detector.holding:
+            self._quiet.start()
+        return True
+
+    def _scannable_text(self, event: QKeyEvent) -> str | None:
+        """The key's text if a scanner could have sent it, else None (pass it straight on)."""
+        text = event.text()
+        if text == GS:  # Ctrl+] on many scanners: the GS1 separator
+            return text
+        if len(text) != 1 or event.isAutoRepeat():
+            return None
+        if event.modifiers() & _MODIFIERS_THAT_MAKE_SHORTCUTS:
+            return None
+        if text in ("\r", "\n", "\t") or text.isprintable():
+            return "\r" if text == "\n" else text
+        return None
+
+    def _on_quiet(self) -> None:
+        self._apply(self._detector.flush(time.monotonic()))
+        if self._detector.holding:  # the timer fired a hair early: look again shortly
+            self._quiet.start()
+
+    def _apply(self, decisions: list[WedgeScan | Typing]) -> None:
+        for decision in decisions:
+            if isinstance(decision, WedgeScan):
+                self._held.clear()  # the detector consumed every held key
+                self._quiet.stop()
+                self.scanned.emit(decision.text)
+            else:
+                count = len(decision.keys)
+                self._replay(self._held[:count])
+                del self._held[:count]
+
+    def _release_all(self) -> None:
+        self._quiet.stop()
+        if self._detector.holding:
+            self._apply(self._detector.flush(math.inf))
+
+    def _replay(self, held: list[tuple[QObject, QKeyEvent]]) -> None:
+        self._replaying = True
+        try:
+            for target, event in held:
+                if shiboken6.isValid(target):
+                    QApplication.sendEvent(target, event)
+        finally:
+            self._replaying = False
+
+
+def _copy(event: QKeyEvent) -> QKeyEvent:
+    return QKeyEvent(
+        event.type(),
+        event.key(),
+        event.modifiers(),
+        event.text(),
+        event.isAutoRepeat(),
+        event.count(),
+    )
