@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from app.domain.users import Role, User
-from app.scanning.interpret import interpret
+from app.scanning.interpret import Scan, interpret
 from ui.home import RoleHome
 from ui.i18n import LanguageSwitch
 from ui.services import StationServices
@@ -70,20 +70,22 @@ class MainWindow(QMainWindow):
         self.top_bar.set_language(code)
         self._retitle()
 
-    def handle_scan(self, text: str) -> None:
-        """A scan from the wedge filter (or a serial scanner), routed to the screen that shows."""
-        scan = interpret(text)  # pure and quick: fine on the UI thread
+    def handle_scan(self, scan: str | Scan) -> None:
+        """A scan from the wedge filter (text) or a serial scanner (an interpreted `Scan`, via
+        the device bridge), routed to the screen that shows. Homes get the interpreted `Scan`."""
+        if isinstance(scan, str):
+            scan = interpret(scan)  # pure and quick: fine on the UI thread
         if scan.kind == "command" and scan.code == LOGOUT:
             self.sign_out()
         elif self.current_user is not None:
             if hasattr(self.home, "handle_scan"):
-                self.home.handle_scan(text)
+                self.home.handle_scan(scan)
         elif scan.kind == "badge":
             self.sign_in.handle_scan(scan.code)
         elif scan.kind in NOT_A_BADGE:
-            self.sign_in.reject_scan(text)
+            self.sign_in.reject_scan(scan.raw)
         else:
-            self.sign_in.handle_scan(text)  # a bare badge number such as 1001
+            self.sign_in.handle_scan(scan.raw)  # a bare badge number such as 1001
 
     def show_home(self, user: User) -> None:
         self._drop_home()

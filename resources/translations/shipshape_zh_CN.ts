@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>DiagnosticsView</name>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last message</source>
+        <translation>最新消息</translation>
+    </message>
+    <message>
+        <source>Scan something to test the scanner</source>
+        <translation>扫描任意条码以测试扫描枪</translation>
+    </message>
+    <message>
+        <source>No scale reading</source>
+        <translation>暂无称重读数</translation>
+    </message>
+    <message>
+        <source>No errors</source>
+        <translation>无错误</translation>
+    </message>
+    <message>
+        <source>Connected devices</source>
+        <translation>已连接设备</translation>
+    </message>
+    <message>
+        <source>Last scan</source>
+        <translation>最近一次扫描</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>重量</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>最近的错误</translation>
+    </message>
+    <message>
+        <source>Recent scans</source>
+        <translation>最近的扫描</translation>
+    </message>
+    <message>
+        <source>stable</source>
+        <translation>稳定</translation>
+    </message>
+    <message>
+        <source>settling</source>
+        <translation>稳定中</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Shipshape — station {station}</source>

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from app.domain.users import Role, User
 from app.errors import NotAllowed, NotFound, PinRequired
+from app.scanning.interpret import interpret
 from ui.app import install_scan_filter, load_fonts, load_stylesheet, run_app
 from ui.i18n import TRANSLATIONS_DIR
 from ui.main_window import MainWindow
@@ -206,15 +207,25 @@ def test_sign_out_by_button_and_by_command_barcode(qtbot, window):
     assert window.current_user is None and window.screens.count() == 1
 
 
-def test_scans_from_the_wedge_filter_reach_the_window(qtbot, qapp, window):
-    wedge = pytest.importorskip("ui.wedge", reason="the keyboard-wedge filter is not built yet")
+def test_a_wedge_scanner_burst_signs_in_without_typing_into_the_field(qtbot, qapp, window):
+    pytest.importorskip("ui.wedge", reason="the keyboard-wedge filter is not built yet")
     scan_filter = install_scan_filter(qapp, window)
     try:
-        assert isinstance(scan_filter, wedge.WedgeScanFilter)
-        scan_filter.scanned.emit("B:1007")
+        window.activateWindow()
+        window.sign_in.badge_field.setFocus()
+        # A scanner types its badge barcode in a few milliseconds and ends with Enter.
+        qtbot.keyClicks(window.sign_in.badge_field, "B:1007")
+        qtbot.keyClick(window.sign_in.badge_field, Qt.Key.Key_Return)
         wait_for_home(qtbot, window)
+        assert window.current_user.role is Role.PACKER
     finally:
         qapp.removeEventFilter(scan_filter)
+
+
+def test_a_serial_scanner_scan_arrives_interpreted(qtbot, window, services):
+    window.handle_scan(interpret("B:1001"))  # what the device bridge delivers
+    wait_for_home(qtbot, window)
+    assert services.calls == [("1001", None)]
 
 
 # --- language -------------------------------------------------------------------------------
