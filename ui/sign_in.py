@@ -24,6 +24,13 @@ def badge_from_text(text: str) -> str:
     return text[len(BADGE_PREFIX) :].strip() if text.upper().startswith(BADGE_PREFIX) else text
 
 
+def _short(exc: BaseException) -> str:
+    """One short line about an unexpected failure: no SQL, no connection details on the floor."""
+    first_line = (str(exc).strip().splitlines() or [""])[0]
+    text = f"{type(exc).__name__}: {first_line}" if first_line else type(exc).__name__
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
 class SignInView(QWidget):
     signed_in = Signal(object)  # the User
 
@@ -92,6 +99,8 @@ class SignInView(QWidget):
 
     def handle_scan(self, text: str) -> None:
         """A badge scanned from anywhere on the screen starts over with that badge."""
+        if self._busy:
+            return  # the answer for the previous badge is on its way
         self._badge = ""
         self.pin_field.clear()
         self.badge_field.setText(badge_from_text(text))
@@ -173,7 +182,7 @@ class SignInView(QWidget):
                 "error",
                 lambda: self.tr(
                     "Could not sign in ({error}). Try again; if it keeps failing, call your shift lead."
-                ).format(error=exc),
+                ).format(error=_short(exc)),
             )
 
     def _ask_pin(self, badge: str) -> None:

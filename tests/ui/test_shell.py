@@ -175,10 +175,11 @@ def test_empty_badge_asks_for_one_without_calling_the_services(qtbot, window, se
 
 
 def test_a_broken_database_is_reported_not_raised(qtbot, window, services):
-    services.failure = RuntimeError("database is locked")
+    services.failure = RuntimeError("database is locked\n[SQL: SELECT * FROM users WHERE badge=?]")
     window.handle_scan("B:1001")
     text = wait_for_message(qtbot, window, "error")
-    assert "Could not sign in (database is locked)" in text
+    assert "Could not sign in (RuntimeError: database is locked). Try again" in text
+    assert "SQL" not in text
     assert window.sign_in.sign_in_button.isEnabled()
 
 
