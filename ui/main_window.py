@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self.top_bar.language_requested.connect(self.set_language)
         self.top_bar.set_language(self.language.current)
         self._retitle()
+        self.sign_in.badge_field.setFocus()  # a keyboard-mode scanner types straight into it
         self.resize(1280, 800)
 
     @property

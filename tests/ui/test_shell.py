@@ -107,6 +107,7 @@ def wait_for_message(qtbot, window: MainWindow, kind: str) -> str:
 
 def test_picker_types_badge_and_lands_on_picker_home(qtbot, window, services):
     assert window.screens.currentWidget() is window.sign_in
+    qtbot.waitUntil(lambda: window.focusWidget() is window.sign_in.badge_field, timeout=3000)
     type_into(qtbot, window.sign_in.badge_field, "1001")
     wait_for_home(qtbot, window)
     assert window.screens.currentWidget() is window.home
