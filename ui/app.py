@@ -46,7 +46,7 @@ def use_fonts(app: QApplication, extra_families: Sequence[str]) -> None:
     """The platform's UI font first, then the bundled ones as fallbacks for CJK and Cyrillic."""
     font = QFont(app.font())
     chinese = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
-    fallbacks = [f for f in extra_families if f in chinese] or list(extra_families)
+    fallbacks = [f for f in extra_families if f in chinese][:1] or list(extra_families)
     font.setFamilies([font.family(), *fallbacks])
     app.setFont(font)
 
