@@ -40,13 +40,14 @@ class Symbol:
 
 
 FNC1 = 102  # Code 128 symbol value of FNC1 (in every subset)
+CODE_B = 100  # in subset C: switch to subset B
 
 
 def code128(data: str, field: str = "tracking_number") -> Symbol:
     """Code 128 of exactly `data` (printable ASCII), or BadInput naming the field.
 
-    One subset for the whole symbol (C for an even number of digits, else B) so that the ZPL we
-    send (`>;` or `>:` start, no mid-symbol switch) and the PDF draw the very same bars.
+    Leading digits in subset C, the rest in B (see `subset_c_prefix`), so that the ZPL we send
+    and the PDF we draw are the very same bars.
     """
     if not data or any(not " " <= ch <= "~" for ch in data):
         raise BadInput(f"{field}: Code 128 cannot encode {data!r}; use printable ASCII only")
@@ -60,17 +61,30 @@ def gs1_128_sscc(sscc: str) -> Symbol:
     return Symbol(modules=_encode("00" + sscc, fnc1=True), human_text=f"(00) {sscc}")
 
 
-def uses_subset_c(data: str) -> bool:
-    return data.isdigit() and len(data) % 2 == 0
+def subset_c_prefix(data: str) -> int:
+    """How many leading characters go in subset C; the rest follows in subset B.
+
+    C takes an even run of leading digits: all of `data` when it is an even number (2+) of
+    digits, else a run of at least 4 that leaves 2+ characters for B. Only this start-C-then-B
+    shape is used: ZPL writes it `>;digits>6rest`, which printers and the offline renderer read
+    alike (the renderer mis-reads a switch *to* C, `>5`, and drops a lone character after `>6`).
+    """
+    run = len(data) - len(data.lstrip("0123456789"))
+    even = run - run % 2
+    if even == len(data):
+        return even if even >= 2 else 0
+    if len(data) - even < 2:
+        even -= 2
+    return even if even >= 4 else 0
 
 
 def _encode(data: str, fnc1: bool = False) -> str:
-    if uses_subset_c(data):
-        start = START_CODES["C"]
-        values = [int(data[i : i + 2]) for i in range(0, len(data), 2)]
-    else:
-        start = START_CODES["B"]
-        values = [ord(ch) - 32 for ch in data]
+    c_len = subset_c_prefix(data)
+    start = START_CODES["C"] if c_len else START_CODES["B"]
+    values = [int(data[i : i + 2]) for i in range(0, c_len, 2)]
+    if c_len and c_len < len(data):
+        values.append(CODE_B)
+    values += [ord(ch) - 32 for ch in data[c_len:]]
     if fnc1:
         values.insert(0, FNC1)
     checksum = (start + sum(i * v for i, v in enumerate(values, start=1))) % 103

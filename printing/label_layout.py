@@ -61,76 +61,24 @@ def page_dots(size: str, dpi: int) -> tuple[int, int]:
     return round(w_mm / 25.4 * dpi), round(h_mm / 25.4 * dpi)
 
 
+# Row boundaries as fractions of the label height: header, ship-to, package row, two barcodes.
+ROWS = (0.0, 0.17, 0.5, 0.57, 0.78, 1.0)
+MIN_TEXT_IN = 0.05  # smallest text we shrink to (about 10 dots at 203 dpi): still legible
+
+
 def plan_label(label: ShipmentLabel, size: str = "4x6", dpi: int = 203) -> LabelPlan:
     width, height = page_dots(size, dpi)
     plan = _Planner(width, height, dpi)
-    margin = plan.margin
-    inner = width - 2 * margin
-    rows = [round(height * f) for f in (0.0, 0.17, 0.5, 0.57, 0.78, 1.0)]
-
-    # Ship from (left) and carrier / service (right).
-    split = margin + round(inner * 0.58)
-    plan.caption("FROM", margin, rows[0] + margin)
-    plan.block(
-        label.ship_from.lines(),
-        margin,
-        rows[0] + margin + plan.caption_h,
-        split - margin - plan.gap,
-        rows[1] - rows[0] - 2 * margin - plan.caption_h,
-        0.12,
-        0.03,
-    )
-    plan.block(
-        [label.carrier],
-        split,
-        rows[0] + margin,
-        width - margin - split,
-        round((rows[1] - rows[0]) * 0.5),
-        0.2,
-        0.03,
-    )
-    plan.block(
-        [label.service],
-        split,
-        rows[0] + round((rows[1] - rows[0]) * 0.55),
-        width - margin - split,
-        round((rows[1] - rows[0]) * 0.35),
-        0.13,
-        0.025,
-    )
+    rows = [round(height * f) for f in ROWS]
+    _header(plan, label, rows[0], rows[1])
     plan.rule(rows[1])
-
-    plan.caption("SHIP TO", margin, rows[1] + plan.gap)
-    top = rows[1] + plan.gap + plan.caption_h
-    plan.block(label.ship_to.lines(), margin, top, inner, rows[2] - top - plan.gap, 0.2, 0.03)
+    plan.captioned_block(
+        "SHIP TO", label.ship_to.lines(), plan.margin, rows[1], plan.inner, rows[2], 0.2
+    )
     plan.rule(rows[2])
-
-    package = label.package
-    cells = [
-        f"Order {label.order_ref}",
-        f"Pkg {package.index}/{package.count}",
-        f"{package.weight_kg:g} kg",
-    ]
-    cell_w = [
-        round(inner * 0.5),
-        round(inner * 0.22),
-        inner - round(inner * 0.5) - round(inner * 0.22),
-    ]
-    x = margin
-    for text, w in zip(cells, cell_w, strict=True):
-        plan.block(
-            [text],
-            x,
-            rows[2] + plan.gap,
-            w - plan.gap,
-            rows[3] - rows[2] - 2 * plan.gap,
-            0.13,
-            0.03,
-        )
-        x += w
+    _package_row(plan, label, rows[2], rows[3])
     plan.rule(rows[3])
-
-    plan.caption("TRACKING", margin, rows[3] + plan.gap)
+    plan.caption("TRACKING", plan.margin, rows[3] + plan.gap)
     plan.barcode(
         barcodes.code128(label.tracking_number),
         label.tracking_number,
@@ -142,7 +90,7 @@ def plan_label(label: ShipmentLabel, size: str = "4x6", dpi: int = 203) -> Label
     )
     if label.sscc:
         plan.rule(rows[4])
-        plan.caption("SSCC", margin, rows[4] + plan.gap)
+        plan.caption("SSCC", plan.margin, rows[4] + plan.gap)
         plan.barcode(
             barcodes.gs1_128_sscc(label.sscc),
             "00" + label.sscc,
@@ -155,6 +103,42 @@ def plan_label(label: ShipmentLabel, size: str = "4x6", dpi: int = 203) -> Label
     return LabelPlan(width, height, dpi, plan.items)
 
 
+def _header(plan: _Planner, label: ShipmentLabel, top: int, bottom: int) -> None:
+    """Ship-from address on the left, carrier and service on the right."""
+    split = plan.margin + round(plan.inner * 0.58)
+    plan.captioned_block(
+        "FROM",
+        label.ship_from.lines(),
+        plan.margin,
+        top,
+        split - plan.margin - plan.gap,
+        bottom,
+        0.12,
+    )
+    plan.block(
+        [label.carrier, label.service],
+        split,
+        top + plan.margin,
+        plan.width - plan.margin - split,
+        bottom - top - 2 * plan.margin,
+        0.2,
+    )
+
+
+def _package_row(plan: _Planner, label: ShipmentLabel, top: int, bottom: int) -> None:
+    package = label.package
+    cells = (
+        (f"Order {label.order_ref}", 0.5),
+        (f"Pkg {package.index}/{package.count}", 0.22),
+        (f"{package.weight_kg:g} kg", 0.28),
+    )
+    x = plan.margin
+    for text, share in cells:
+        w = round(plan.inner * share)
+        plan.block([text], x, top + plan.gap, w - plan.gap, bottom - top - 2 * plan.gap, 0.13)
+        x += w
+
+
 class _Planner:
     """Collects layout items; sizes given as fractions of an inch are turned into dots here."""
 
@@ -164,6 +148,7 @@ class _Planner:
         self.gap = round(0.04 * dpi)
         self.caption_size = round(0.085 * dpi)
         self.caption_h = round(self.caption_size * 1.2)
+        self.inner = width - 2 * self.margin
         self.items: list[Text | Box | Bars] = []
 
     def caption(self, text: str, x: int, y: int) -> None:
@@ -174,14 +159,25 @@ class _Planner:
             Box(self.margin, y - 1, self.width - 2 * self.margin, max(2, self.dpi // 100))
         )
 
-    def block(
-        self, paragraphs: list[str], x: int, y: int, w: int, h: int, max_in: float, min_in: float
-    ) -> None:
-        fitted = fit(paragraphs, w, h, round(max_in * self.dpi), round(min_in * self.dpi))
-        size = round(fitted.size)
-        pitch = fitted.line_pitch
+    def block(self, paragraphs: list[str], x: int, y: int, w: int, h: int, max_in: float) -> None:
+        """Paragraphs wrapped and shrunk (down to MIN_TEXT_IN) to fit the box."""
+        fitted = fit(paragraphs, w, h, round(max_in * self.dpi), round(MIN_TEXT_IN * self.dpi))
         for i, line in enumerate(fitted.lines):
-            self.items.append(Text(x, round(y + i * pitch), size, line))
+            self.items.append(Text(x, round(y + i * fitted.line_pitch), round(fitted.size), line))
+
+    def captioned_block(
+        self,
+        caption: str,
+        paragraphs: list[str],
+        x: int,
+        top: int,
+        w: int,
+        bottom: int,
+        max_in: float,
+    ) -> None:
+        self.caption(caption, x, top + self.gap)
+        y = top + self.gap + self.caption_h
+        self.block(paragraphs, x, y, w, bottom - y - self.gap, max_in)
 
     def barcode(
         self,
@@ -193,7 +189,7 @@ class _Planner:
         gs1: bool,
         field: str,
     ) -> None:
-        available = self.width - 2 * self.margin
+        available = self.width - self.margin  # quiet zones are white already: half margins
         preferred = barcodes.preferred_module_dots(self.dpi, target_mm, min_mm=0.25)
         module = barcodes.module_dots(symbol, available, preferred, field)
         bars_w = len(symbol.modules) * module
@@ -204,7 +200,7 @@ class _Planner:
         self.items.append(Bars(x, bar_top, module, bar_h, symbol, data, gs1))
         self.items.append(
             Text(
-                self.margin,
+                self.margin // 2,
                 bar_top + bar_h + self.gap // 2,
                 text_size,
                 symbol.human_text,

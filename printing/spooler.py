@@ -211,6 +211,8 @@ class Spooler:
     ) -> JobRecord:
         with self._cond:
             record = self._get(job_id)
+            while record.state == "sending" and not allow_sending:
+                self._cond.wait(1.0)  # the spooler thread ends the attempt and notifies
             allowed = (
                 {"queued", "retrying"}
                 | ({"sending"} if allow_sending else set())

@@ -28,21 +28,22 @@ class FittedText:
 
 
 def wrap(text: str, size: float, width: float, measure: Measure = text_width) -> list[str]:
-    """Greedy line breaking of one paragraph to `width`."""
+    """Greedy line breaking of one paragraph to `width` (one pass, widths added up per char)."""
     lines: list[str] = []
-    line = ""
+    line, line_w = "", 0.0
     for ch in text:
-        candidate = line + ch
-        if not line or measure(candidate, size) <= width:
-            line = candidate
+        ch_w = measure(ch, size)
+        if not line or line_w + ch_w <= width:
+            line, line_w = line + ch, line_w + ch_w
             continue
         cut = line.rfind(" ")
         if cut > 0 and ch != " ":  # move the unfinished word to the next line
             lines.append(line[:cut])
             line = line[cut + 1 :] + ch
+            line_w = measure(line, size)
         else:
             lines.append(line.rstrip())
-            line = "" if ch == " " else ch
+            line, line_w = ("", 0.0) if ch == " " else (ch, ch_w)
     if line.strip():
         lines.append(line.rstrip())
     return lines
@@ -56,13 +57,24 @@ def fit(
     min_size: float,
     measure: Measure = text_width,
 ) -> FittedText:
-    """The largest size (in 0.5 steps) at which all paragraphs fit; at `min_size`, what fits."""
-    size = max_size
-    while True:
-        lines = [line for p in paragraphs for line in wrap(p, size, width, measure)]
-        if len(lines) * size * LEADING <= height or size <= min_size:
-            break
-        size = max(min_size, size - 0.5)
+    """The largest size (in 0.5 steps) at which all paragraphs fit; at `min_size`, what fits.
+
+    Binary search over the sizes: fewer lines never need a larger size, so it is monotone."""
+
+    def lines_at(size: float) -> list[str]:
+        return [line for p in paragraphs for line in wrap(p, size, width, measure)]
+
+    steps = max(0, int((max_size - min_size) / 0.5))
+    low, high = 0, steps  # index i means max_size - 0.5 * i; find the smallest i that fits
+    while low < high:
+        mid = (low + high) // 2
+        size = max_size - 0.5 * mid
+        if len(lines_at(size)) * size * LEADING <= height:
+            high = mid
+        else:
+            low = mid + 1
+    size = max_size - 0.5 * low
+    lines = lines_at(size)
     room = max(1, int(height // (size * LEADING)))
     if len(lines) > room:  # the field limits make this rare; still never overflow the label
         last = lines[room - 1]

@@ -2,10 +2,11 @@
 
 Which ZPL we emit, and why (docs/printing.md says more):
 - `^CI28` (UTF-8), `^PW`/`^LL` in dots for the label size at the printer's resolution.
-- Code 128 as `^BC` in mode N with one start subset and no mid-symbol switch: `>;` (subset C) for
-  an even count of digits, else `>:` (subset B). GS1-128 is `>;>8` + the 20 digits: Start C, FNC1,
-  AI 00 + SSCC. A printer reads this exactly, offline renderers do too (some mis-encode `>5`),
-  and the symbol width is known in advance, so we can choose whole-dot modules that fit.
+- Code 128 as `^BC` in mode N with explicit subsets: leading digits in C (`>;`), then at most one
+  switch to B (`>6`), or B from the start (`>:`). GS1-128 is `>;>8` + the 20 digits: Start C,
+  FNC1, AI 00 + SSCC. A printer reads this exactly, offline renderers do too (some mis-encode
+  `>5`, so we never switch *to* C), and the bars are the very ones the PDF draws, so the width is
+  known in advance and we choose whole-dot modules that fit.
 - Text the printer's resident font 0 surely has (printable Latin-1) goes as `^A0` text; any
   other script (CJK, Cyrillic, ...) is drawn from our bundled font into a `^GFA` graphic, so it
   prints on every printer, with no font download.
@@ -17,10 +18,12 @@ import functools
 
 from PIL import Image, ImageDraw, ImageFont
 
+from printing.barcodes import subset_c_prefix
 from printing.fonts import FONT_PATH
 from printing.label_layout import Bars, Box, LabelPlan, Text
 
 ZPL_SPECIAL = {"^": r"\5E", "~": r"\7E", "\\": r"\5C"}
+BC_INVOCATION = {">": ">0", "^": "><", "~": ">="}
 
 
 def plan_to_zpl(plan: LabelPlan) -> bytes:
@@ -42,16 +45,21 @@ def field_data(text: str) -> str:
 
 
 def code128_field(data: str, gs1: bool) -> str:
-    """The ^FD content for ^BC mode N: explicit start subset, '>' itself written as '>0'."""
-    if data.isdigit() and len(data) % 2 == 0:
-        return (">;>8" if gs1 else ">;") + data
-    return ">:" + data.replace(">", ">0")
+    """The ^FD content for ^BC mode N, the same symbol as `barcodes.code128`: `>;` starts subset
+    C, `>6` switches to B, `>:` starts B, `>8` is FNC1. In B, `>`, `^` and `~` are written as
+    their invocation codes `>0`, `><`, `>=` (ZPL II guide, ^BC, Table 6)."""
+    c_len = subset_c_prefix(data)
+    rest = "".join(BC_INVOCATION.get(ch, ch) for ch in data[c_len:])
+    if not c_len:
+        return (">:>8" if gs1 else ">:") + rest
+    head = (">;>8" if gs1 else ">;") + data[:c_len]
+    return head + (">6" + rest if rest else "")
 
 
 def _barcode(bars: Bars) -> str:
     return (
         f"^FO{bars.x},{bars.y}^BY{bars.module}"
-        f"^BCN,{bars.height},N,N,N,N{field_data(code128_field(bars.data, bars.gs1))}^FS"
+        f"^BCN,{bars.height},N,N,N,N^FD{code128_field(bars.data, bars.gs1)}^FS"
     )
 
 
