@@ -8,6 +8,9 @@ device coming back. The protocol (scanner lines, scale weights) lives in a subcl
 from __future__ import annotations
 
 import contextlib
+import os
+import select
+import sys
 import threading
 from collections.abc import Callable
 
@@ -18,6 +21,10 @@ from devices.ports import open_port
 StatusCallback = Callable[[str, str], None]  # (device name, message); runs on the reader thread
 
 MAX_BACKOFF_S = 1.0
+# Python hands the GIL to a waiting thread only after this long (default 5 ms). A station has a
+# few threads and a person waiting for the beep: a scan crosses two thread hand-overs (reader,
+# UI), so with another thread busy the 5 ms default alone costs up to 10 ms or more.
+PROMPT_SWITCH_INTERVAL_S = 0.001
 FIRST_BACKOFF_S = 0.05
 
 
@@ -46,6 +53,11 @@ class SerialLink(threading.Thread):
         self.connected = threading.Event()
 
     # -- owner API (any thread) -------------------------------------------------------------
+    def start(self) -> None:
+        if sys.getswitchinterval() > PROMPT_SWITCH_INTERVAL_S:
+            sys.setswitchinterval(PROMPT_SWITCH_INTERVAL_S)  # process-wide, on purpose (above)
+        super().start()
+
     def stop(self, timeout: float | None = 2.0) -> None:
         self._stopping.set()
         port = self._port
@@ -94,7 +106,7 @@ class SerialLink(threading.Thread):
         try:
             self.on_connected()
             while not self._stopping.is_set():
-                data = port.read(port.in_waiting or 1)
+                data = self._read_some(port)
                 if data:
                     self.handle_bytes(data)
                 self.on_idle()
@@ -108,6 +120,25 @@ class SerialLink(threading.Thread):
             self.on_disconnected()
             with contextlib.suppress(Exception):  # closing an unplugged port may fail; it is gone
                 port.close()
+
+    def _read_some(self, port: serial.SerialBase) -> bytes:
+        """What has arrived, waiting at most the read timeout.
+
+        A local port (pyserial's posix Serial) is read with one select() and one os.read():
+        each call that releases the GIL costs a thread switch before we run again when another
+        thread is busy, and pyserial's own read() makes several. URLs use pyserial's read().
+        """
+        fd = getattr(port, "fd", None)
+        abort = getattr(port, "pipe_abort_read_r", None)
+        if fd is None or abort is None:
+            return port.read(port.in_waiting or 1)
+        ready, _, _ = select.select([fd, abort], [], [], self.read_timeout_s)
+        if fd not in ready:
+            return b""
+        data = os.read(fd, 4096)
+        if not data:  # readable but empty: the device is gone (pyserial says the same)
+            raise serial.SerialException("the device reports data but sends none (unplugged?)")
+        return data
 
     def handle_bytes(self, data: bytes) -> None:
         raise NotImplementedError

@@ -21,6 +21,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from app.scanning.burst import BurstDetector, Typing, WedgeScan, WedgeSettings
+from ui.bridge import safe_emit
 
 GS = "\x1d"
 _MODIFIERS_THAT_MAKE_SHORTCUTS = (
@@ -92,7 +93,7 @@ class WedgeScanFilter(QObject):
             if isinstance(decision, WedgeScan):
                 self._held.clear()  # the detector consumed every held key
                 self._quiet.stop()
-                self.scanned.emit(decision.text)
+                safe_emit(self.scanned, decision.text)
             else:
                 count = len(decision.keys)
                 self._replay(self._held[:count])

@@ -1,5 +1,6 @@
 """The diagnostics screen fed by real reader threads through the bridge."""
 
+import sys
 import threading
 
 from PySide6.QtCore import QObject, Slot
@@ -95,3 +96,13 @@ def test_keyboard_scans_appear_too(qtbot):
     assert view.state_of("keyboard") == "connected"
     wedge.scanned.emit("T:0001")
     assert "tote" in view.last_meaning.text() and "keyboard" in view.history.item(0).text()
+
+
+def test_many_emits_leave_true_alone():
+    """PySide6 6.12.0 on Python 3.11 loses a reference to True per emit; a station scanning all
+    day would abort. The bridge gives it back (ui.bridge.safe_emit)."""
+    bridge = DeviceBridge()
+    before = sys.getrefcount(True)
+    for _ in range(10_000):
+        bridge.on_status("scanner", "connected")
+    assert abs(sys.getrefcount(True) - before) < 100
