@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from app.domain.users import Role, User
 from app.errors import NotAllowed, NotFound, PinRequired
 from app.scanning.interpret import interpret
-from ui.app import install_scan_filter, load_fonts, load_stylesheet, run_app
+from ui.app import install_scan_filter, load_fonts, load_stylesheet
 from ui.i18n import TRANSLATIONS_DIR
 from ui.main_window import MainWindow
 from ui.worker import DatabaseWorker, SynchronousWorker
@@ -61,6 +62,8 @@ class FakeStationServices:
 @pytest.fixture(scope="module", autouse=True)
 def floor_style(qapp):
     load_stylesheet(qapp)
+    yield
+    qapp.setStyleSheet("")  # other modules' widgets keep Qt's default look
 
 
 @pytest.fixture
@@ -325,31 +328,53 @@ def test_synchronous_worker_has_the_same_interface():
 # --- start-up and translations --------------------------------------------------------------
 
 
-def test_run_app_shows_the_window_and_stops_the_worker(qtbot, qapp, services, settings):
-    class RecordingWorker(SynchronousWorker):
-        stopped = False
+RUN_APP_SCRIPT = """
+import sys
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+from ui.app import run_app
+from ui.main_window import MainWindow
+from ui.worker import DatabaseWorker
 
-        def shutdown(self):
-            self.stopped = True
+class NoUsers:
+    def sign_in(self, badge, pin):
+        raise LookupError(badge)
 
-    workers: list[RecordingWorker] = []
-    seen: list[MainWindow] = []
+workers = []
+def make_worker():
+    workers.append(DatabaseWorker())
+    return workers[-1]
 
-    def look_then_quit():
-        seen.extend(
-            w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
-        )
-        qapp.quit()
+def look_then_quit():
+    app = QApplication.instance()
+    for w in app.topLevelWidgets():
+        if isinstance(w, MainWindow) and w.isVisible():
+            print("window", w.station, w.windowTitle(), w.sign_in.prompt.text())
+    print("styled", "font-size" in app.styleSheet())
+    print("fonts", app.font().families())
+    app.quit()
 
-    QTimer.singleShot(50, look_then_quit)
-    status = run_app(services, lambda: workers.append(RecordingWorker()) or workers[-1],
-                     station="PACK-02", settings=settings)  # fmt: skip
-    assert status == 0
-    assert [w.station for w in seen] == ["PACK-02"]
-    assert "font-size" in qapp.styleSheet()
-    assert workers[0].stopped
-    for window in seen:
-        window.close()
+app = QApplication([])  # run_app reuses it; the timer needs it first
+QTimer.singleShot(100, look_then_quit)
+status = run_app(NoUsers(), make_worker, station="PACK-02",
+                 settings=QSettings(sys.argv[1], QSettings.Format.IniFormat))
+print("stopped", workers[0]._executor._shutdown, "status", status)
+"""
+
+
+def test_run_app_starts_the_station_and_stops_the_worker(tmp_path):
+    # A process of its own: after QApplication.exec() returns, Qt activates no more windows.
+    result = subprocess.run(
+        [sys.executable, "-c", RUN_APP_SCRIPT, str(tmp_path / "station.ini")],
+        cwd=ROOT, capture_output=True, text=True, timeout=30,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "window PACK-02 Shipshape — station PACK-02 Scan your badge" in lines
+    assert "styled True" in lines
+    assert any(line.startswith("fonts") and "WenQuanYi" in line for line in lines)
+    assert lines[-1] == "stopped True status 0"
 
 
 def test_every_ui_text_has_a_chinese_translation(tmp_path):
