@@ -245,40 +245,39 @@ def generate_orders(
     popularity = _popularity(len(skus))
     rows: list[dict] = []
     moment = start
-    for i in range(n_orders):
-        number = first_number + i
-        channel = _weighted(rng, CHANNELS)
-        order_id = {"webshop": f"WS-{number}", "marketplace": f"MP-{number:08d}"}.get(
-            channel, f"EDI-45{number:08d}"
-        )
+    for number in range(first_number, first_number + n_orders):
         moment += timedelta(seconds=rng.randint(20, 240))
-        priority = _weighted(rng, ((0, 80), (1, 15), (2, 5)))
-        ship_to = _ship_to(rng, channel, number)
-        carrier, standard, express = rng.choice(COUNTRIES[ship_to["country"]][3])
-        header = {
-            "channel": channel,
-            "order_id": order_id,
-            "order_date": moment.isoformat(timespec="seconds"),
-            "priority": priority,
-            "carrier": carrier,
-            "service": express if priority else standard,
-            "ship_by": (moment + timedelta(hours=(24, 8, 4)[priority])).isoformat(
-                timespec="seconds"
-            ),
-            **ship_to,
-        }
+        header = _order_header(rng, number, moment)
         line_count = min(_weighted(rng, LINES_PER_ORDER), len(skus))
         chosen: set[str] = set()
         while len(chosen) < line_count:
             chosen.add(rng.choices(skus, cum_weights=popularity)[0])
         for sku in sorted(chosen):
-            quantity = (
-                rng.choice((6, 12, 24))
-                if channel == "edi"
-                else _weighted(rng, ((1, 75), (2, 18), (3, 5), (4, 2)))
-            )
+            if header["channel"] == "edi":  # shops reorder by the case
+                quantity = rng.choice((6, 12, 24))
+            else:
+                quantity = _weighted(rng, ((1, 75), (2, 18), (3, 5), (4, 2)))
             rows.append({**header, "sku": sku, "quantity": quantity})
     return rows
+
+
+def _order_header(rng: random.Random, number: int, moment: datetime) -> dict:
+    channel = _weighted(rng, CHANNELS)
+    order_ids = {"webshop": f"WS-{number}", "marketplace": f"MP-{number:08d}"}
+    priority = _weighted(rng, ((0, 80), (1, 15), (2, 5)))
+    ship_to = _ship_to(rng, channel, number)
+    carrier, standard, express = rng.choice(COUNTRIES[ship_to["country"]][3])
+    ship_by = moment + timedelta(hours=(24, 8, 4)[priority])
+    return {
+        "channel": channel,
+        "order_id": order_ids.get(channel, f"EDI-45{number:08d}"),
+        "order_date": moment.isoformat(timespec="seconds"),
+        "priority": priority,
+        "carrier": carrier,
+        "service": express if priority else standard,
+        "ship_by": ship_by.isoformat(timespec="seconds"),
+        **ship_to,
+    }
 
 
 def orders_as_json(rows: list[dict]) -> dict:
