@@ -1,0 +1,61 @@
+"""Render, rasterise at printer resolution, scan back: the decoded tracking number and
+(00)+SSCC must equal the input, for every script and for fields at their longest."""
+
+import re
+
+import pytest
+
+from app.domain.shipment_label import parse_shipment
+from printing.labels import render_label_pdf, render_label_zpl
+from tests.integration.printing.conftest import decode, pdf_fonts, pdf_text, rasterise_zpl_batch
+from tests.unit.printing.label_samples import ALL
+
+# Every sample at 4x6 / 203 dpi; the Chinese and the longest one also at the other size and dpi.
+CASES = [(name, "4x6", 203) for name in sorted(ALL)] + [
+    (name, size, dpi) for name in ("chinese", "longest") for size, dpi in (("100x150", 203), ("4x6", 300))
+]  # fmt: skip
+
+
+def expected(name: str) -> dict[str, str]:
+    data = ALL[name]
+    return {data["tracking_number"]: "]C0", f"(00){data['sscc']}": "]C1"}
+
+
+@pytest.mark.parametrize(("name", "size", "dpi"), CASES)
+def test_pdf_label_scans_back(rasterise_pdf, name, size, dpi):
+    pdf = render_label_pdf(parse_shipment(ALL[name]), size, dpi)
+    assert decode(rasterise_pdf(pdf, dpi)) == expected(name)
+
+
+@pytest.fixture(scope="module")
+def zpl_images(tmp_path_factory):
+    labels = {
+        case: (render_label_zpl(parse_shipment(ALL[case[0]]), case[1], case[2]), case[1], case[2])
+        for case in CASES
+    }
+    return rasterise_zpl_batch(labels, tmp_path_factory.mktemp("zpl"))
+
+
+@pytest.mark.parametrize(("name", "size", "dpi"), CASES)
+def test_zpl_label_scans_back(zpl_images, name, size, dpi):
+    assert decode(zpl_images[(name, size, dpi)]) == expected(name)
+
+
+@pytest.mark.parametrize("name", sorted(ALL))
+def test_pdf_shows_every_address_line_as_text(name):
+    label = parse_shipment(ALL[name])
+    text = re.sub(r"\s+", "", pdf_text(render_label_pdf(label)))
+    for line in [*label.ship_from.lines(), *label.ship_to.lines()]:
+        assert re.sub(r"\s+", "", line) in text, line
+    for value in (label.carrier, label.service, label.order_ref, label.tracking_number):
+        assert re.sub(r"\s+", "", value) in text
+    package = label.package
+    assert f"{package.index}/{package.count}" in text and f"{package.weight_kg:g}kg" in text
+
+
+def test_every_font_is_embedded():
+    pdf = render_label_pdf(parse_shipment(ALL["chinese"]))
+    fonts = pdf_fonts(pdf)
+    assert fonts, "the label has text, so it has fonts"
+    for row in fonts:
+        assert row[-5] == "yes", f"font {row[0]} is not embedded"
