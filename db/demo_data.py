@@ -35,6 +35,8 @@ ADDRESS_FIELDS = ORDER_FIELDS[7:17]
 DEMO_SEED = 20261201
 DEMO_START = datetime(2026, 12, 1, 6, 0, tzinfo=UTC)  # orders arrive from here on
 DEMO_ORDERS = 320
+DEMO_FIRST_NUMBER = 100001
+BENCH_FIRST_NUMBER = 1000001  # big order files: numbers clear of the demo's, so both can coexist
 
 # Layout: bays along y, a mid cross aisle between bay 20 and 21, uneven aisle spacing.
 BAYS_PER_BLOCK, BAY_WIDTH_M, LEVELS = 20, 1.25, 4
@@ -234,7 +236,7 @@ def generate_orders(
     products: list[DemoProduct] | list[str],
     *,
     start: datetime = DEMO_START,
-    first_number: int = 100001,
+    first_number: int = DEMO_FIRST_NUMBER,
 ) -> list[dict]:
     """Order-line rows (dicts keyed by ORDER_FIELDS), grouped by order, in arrival order.
 
@@ -437,9 +439,16 @@ def main(argv: list[str] | None = None) -> int:
         metavar="FILE",
         help="instead, write only N=--orders orders for the demo products to FILE (.csv or .json)",
     )
+    parser.add_argument(
+        "--first-number",
+        type=int,
+        default=BENCH_FIRST_NUMBER,
+        help="order number of the first order in --orders-file (default: clear of the demo's)",
+    )
     args = parser.parse_args(argv)
     if args.orders_file:
-        rows = generate_orders(args.orders, args.seed, generate_products(seed=args.seed))
+        products = generate_products(seed=args.seed)
+        rows = generate_orders(args.orders, args.seed, products, first_number=args.first_number)
         writer = write_orders_json if args.orders_file.endswith(".json") else write_orders_csv
         writer(args.orders_file, rows)
         print(f"wrote {args.orders} orders ({len(rows)} lines) to {args.orders_file}")

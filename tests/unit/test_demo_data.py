@@ -133,3 +133,12 @@ def test_large_order_files_are_deterministic_and_the_json_matches_the_csv(tmp_pa
     assert first["order_id"] == rows[0]["order_id"] and isinstance(first["priority"], int)
     with open(tmp_path / "big.csv", encoding="utf-8", newline="") as f:
         assert sum(1 for _ in csv.DictReader(f)) == len(rows)
+
+
+def test_the_command_writes_a_big_order_file_clear_of_the_demo_order_ids(tmp_path, capsys):
+    demo_data.main(["--orders", "50", "--orders-file", str(tmp_path / "bench.json")])
+    orders = json.loads((tmp_path / "bench.json").read_text(encoding="utf-8"))["orders"]
+    assert len(orders) == 50
+    demo_ids = {r["order_id"] for r in read_csv("orders.csv")}
+    assert not demo_ids & {o["order_id"] for o in orders}
+    assert "wrote 50 orders" in capsys.readouterr().out
