@@ -36,7 +36,10 @@ class _ScreenshotServices:
 
 
 def _grab(window: MainWindow, path: Path) -> None:
-    QApplication.processEvents()  # a language switch reaches the widgets as posted events
+    # A language switch reaches the widgets as posted events, and their new texts then post
+    # layout requests: two rounds settle both.
+    QApplication.processEvents()
+    QApplication.processEvents()
     if not window.grab().save(str(path)):
         raise OSError(f"could not write {path}")
     print(f"wrote {path}")
