@@ -14,6 +14,7 @@ largest gap skipped. The work grows with aisles × blocks, not with the number o
 
 from __future__ import annotations
 
+import threading
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
@@ -180,34 +181,88 @@ def _solve(columns: list[_Column], cross, depot: Node, upper_bound: float):
 
     A frontier whose cost plus a lower bound on what is left (every gap between columns is
     crossed at least twice; each segment needs at least its cheapest cover) exceeds a known
-    tour's length cannot lead to the optimum, so it is dropped.
+    tour's length cannot lead to the optimum, so it is dropped. Frontiers are handled by their
+    integer ids (`_Frontiers`) because hashing tuples was most of the time.
     """
     steps = _steps(columns, cross, depot)
     least = [2 * s[2] if s[0] == "cross" else min(w for _, w in s[2]) for s in steps]
     still_needed = [sum(least[t + 1 :]) for t in range(len(steps))]
-    layer: dict[State, float] = {(0,) * len(cross): 0.0}
-    history: list[dict[State, tuple[State, object]]] = []
+    layer: dict[int, float] = {_FRONTIERS.id((0,) * len(cross)): 0.0}
+    history: list[dict[int, tuple[int, object]]] = []
     for (kind, key, detail), needed in zip(steps, still_needed, strict=True):
         limit = upper_bound - needed + 1e-6
-        nxt: dict[State, float] = {}
-        back: dict[State, tuple[State, object]] = {}
-        for state, cost in layer.items():
+        nxt: dict[int, float] = {}
+        back: dict[int, tuple[int, object]] = {}
+        for sid, cost in layer.items():
             if kind == "cross":
-                moves = _crossings(state, key)
+                moves = [
+                    (new, uses, cost + n * detail) for new, uses, n in _FRONTIERS.cross(sid, key)
+                ]
             else:
-                row = _covers(state, key)
-                moves = [(row[cover], (key, cover), w) for cover, w in detail]
-            for new, choice, extra in moves:
-                total = cost + (extra * detail if kind == "cross" else extra)
+                row = _FRONTIERS.covers(sid, key)
+                moves = [(row[cover], (key, cover), cost + w) for cover, w in detail]
+            for new, choice, total in moves:
                 if total <= limit and total < nxt.get(new, limit + 1):
                     nxt[new] = total
-                    back[new] = (state, choice)
+                    back[new] = (sid, choice)
         history.append(back)
         layer = nxt
     required = 1 << depot[1] if depot[0] == len(columns) - 1 else 0
-    finals = [(cost, s) for s, cost in layer.items() if _is_whole_tour(s, required)]
-    cost, state = min(finals)
-    return cost, _trace(history, state)
+    finals = [
+        (cost, sid)
+        for sid, cost in layer.items()
+        if _is_whole_tour(_FRONTIERS.state(sid), required)
+    ]
+    cost, sid = min(finals)
+    return cost, _trace(history, sid)
+
+
+class _Frontiers:
+    """Frontier states numbered once per process, with their transitions memoised by number.
+
+    Shared by every solve (the tables only grow with the number of cross aisles, not with the
+    input); a lock keeps numbering consistent when two threads route at once.
+    """
+
+    def __init__(self) -> None:
+        self._ids: dict[State, int] = {}
+        self._states: list[State] = []
+        self._cross: dict[int, tuple] = {}
+        self._covers: dict[int, dict[str, int]] = {}
+        self._lock = threading.Lock()
+
+    def id(self, state: State) -> int:
+        sid = self._ids.get(state)
+        if sid is None:
+            with self._lock:
+                sid = self._ids.setdefault(state, len(self._states))
+                if sid == len(self._states):
+                    self._states.append(state)
+        return sid
+
+    def state(self, sid: int) -> State:
+        return self._states[sid]
+
+    def cross(self, sid: int, required: int) -> tuple:
+        key = sid << 16 | required
+        moves = self._cross.get(key)
+        if moves is None:
+            moves = tuple(
+                (self.id(new), uses, n) for new, uses, n in _crossings(self._states[sid], required)
+            )
+            self._cross[key] = moves
+        return moves
+
+    def covers(self, sid: int, block: int) -> dict[str, int]:
+        key = sid << 8 | block
+        row = self._covers.get(key)
+        if row is None:
+            row = {c: self.id(new) for c, new in _covers(self._states[sid], block).items()}
+            self._covers[key] = row
+        return row
+
+
+_FRONTIERS = _Frontiers()
 
 
 def _is_whole_tour(state: State, required: int) -> bool:
@@ -219,10 +274,10 @@ def _is_whole_tour(state: State, required: int) -> bool:
     )
 
 
-def _trace(history, state: State) -> list[object]:
+def _trace(history, sid: int) -> list[object]:
     choices = []
     for back in reversed(history):
-        state, choice = back[state]
+        sid, choice = back[sid]
         choices.append(choice)
     choices.reverse()
     return choices

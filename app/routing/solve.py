@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from app.errors import BadInput
-from app.routing.distance import Spot, route_distance, spot_of
+from app.routing.distance import spot_of, tour_distance
 from app.routing.heuristics import largest_gap_sequence, s_shape_sequence
 from app.routing.layout import Layout
 from app.routing.optimal import optimal_sequence
@@ -35,18 +35,19 @@ def solve_route(layout: Layout, codes: list[str], method: str = "optimal") -> Ro
     if method not in METHODS:
         raise BadInput(f"unknown routing method {method!r}: use one of {', '.join(METHODS)}")
     counts = Counter(codes)
-    stops = [(spot_of(layout, code), code) for code in counts]  # first appearance order
-    order = _order(layout, stops, method)
-    sequence = tuple(code for code in order for _ in range(counts[code]))
-    return Route(sequence, route_distance(layout, order), method)
+    spots = {code: spot_of(layout, code) for code in counts}  # first appearance order
+    stops = [(spot, code) for code, spot in spots.items()]
 
+    def length(order: list[str]) -> float:
+        return tour_distance(layout, [spots[code] for code in order])
 
-def _order(layout: Layout, stops: list[tuple[Spot, str]], method: str) -> list[str]:
     if method in _HEURISTICS:
-        return _HEURISTICS[method](layout, stops)
-    # The heuristics' routes bound the search and are a safety net: the DP is exact (tested
-    # against Held-Karp), so the last line only matters if that ever stops being true.
-    candidates = [heuristic(layout, stops) for heuristic in _HEURISTICS.values()]
-    bound = min(route_distance(layout, order) for order in candidates)
-    exact, _ = optimal_sequence(layout, stops, upper_bound=bound)
-    return min([exact, *candidates], key=lambda order: route_distance(layout, order))
+        order = _HEURISTICS[method](layout, stops)
+    else:
+        # The heuristics' routes bound the search and are a safety net: the DP is exact (tested
+        # against Held-Karp), so the min() only matters if that ever stops being true.
+        candidates = [heuristic(layout, stops) for heuristic in _HEURISTICS.values()]
+        exact, _ = optimal_sequence(layout, stops, upper_bound=min(map(length, candidates)))
+        order = min([exact, *candidates], key=length)
+    sequence = tuple(code for code in order for _ in range(counts[code]))
+    return Route(sequence, round(length(order), 9), method)
