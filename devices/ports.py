@@ -15,9 +15,10 @@ from serial.urlhandler import protocol_socket
 _VID_PID = re.compile(r"^([0-9A-Fa-f]{4}):([0-9A-Fa-f]{4})$")
 
 
-class _SocketKeepingFirstScan(protocol_socket.Serial):
-    """pyserial's socket:// drains the input on open: a scanner server that sends a scan right
-    after the connection is made would lose it. Skip only that one drain."""
+class _KeepInputOnOpen:
+    """pyserial empties the input buffer when it opens a port. A scan that arrived just before
+    (a device server sending the instant the TCP connection is made, or a scanner read while we
+    were reconnecting) would be lost; skip only that one drain."""
 
     _opening = False
 
@@ -28,9 +29,21 @@ class _SocketKeepingFirstScan(protocol_socket.Serial):
         finally:
             self._opening = False
 
-    def reset_input_buffer(self):
+    def reset_input_buffer(self):  # socket:// calls this one from open()
         if not self._opening:
             super().reset_input_buffer()
+
+    def _reset_input_buffer(self):  # the posix port calls this one from open()
+        if not self._opening:
+            super()._reset_input_buffer()
+
+
+class _LocalPort(_KeepInputOnOpen, serial.Serial):
+    pass
+
+
+class _SocketPort(_KeepInputOnOpen, protocol_socket.Serial):
+    pass
 
 
 def describe_port(spec: str) -> str:
@@ -55,13 +68,13 @@ def open_port(spec: str, *, baudrate: int = 9600, timeout: float = 0.1) -> seria
     """Open the port (raises serial.SerialException or OSError when it is not there)."""
     target = resolve_port(spec)
     if target.startswith("socket://"):
-        port = _SocketKeepingFirstScan(None, baudrate=baudrate, timeout=timeout)
+        port = _SocketPort(None, baudrate=baudrate, timeout=timeout)
         port.port = target
         port.open()
         return port
     if "://" in target:
         return serial.serial_for_url(target, baudrate=baudrate, timeout=timeout)
-    return serial.Serial(target, baudrate=baudrate, timeout=timeout, exclusive=True)
+    return _LocalPort(target, baudrate=baudrate, timeout=timeout, exclusive=True)
 
 
 def list_serial_ports() -> list[dict]:

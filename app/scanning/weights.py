@@ -79,3 +79,22 @@ def sics_line(kg: float, *, stable: bool = True, unit: str = "kg") -> str:
 def continuous_line(kg: float, *, stable: bool = True) -> str:
     """One line of continuous output in the A&D style."""
     return f"{'ST' if stable else 'US'},GS,{kg:+010.3f}kg"
+
+
+class LatestWeight:
+    """The packing station's view of the scale: the last reading, and a stable weight only when
+    the scale has settled and the reading is fresh (a scale that stopped talking gives none).
+    Fed from the bridge on the UI thread; pure, the caller passes the time."""
+
+    def __init__(self, max_age_s: float = 1.0):
+        self.max_age_s = max_age_s
+        self.last: Weight | None = None
+        self._at = 0.0
+
+    def update(self, weight: Weight, now: float) -> None:
+        self.last, self._at = weight, now
+
+    def stable_kg(self, now: float) -> float | None:
+        if self.last is None or not self.last.stable or now - self._at > self.max_age_s:
+            return None
+        return self.last.kg

@@ -1,5 +1,6 @@
 """The serial scanner reader on real ports: framing, noise, unplug / replug, sockets."""
 
+import os
 import shutil
 import socket
 import subprocess
@@ -173,3 +174,17 @@ def test_socat_link_unplug_replug(recorder, started, tmp_path):
     assert recorder.take(1)[0].code == "UNDO"
     process.terminate()
     process.wait()
+
+
+def test_a_scan_waiting_before_the_port_is_opened_is_kept(recorder, started):
+    """pyserial flushes the input on open; a scan sent while we were (re)connecting survives.
+    A plain os.openpty(), as another program would make it: not even in raw mode yet."""
+    master, slave = os.openpty()
+    try:
+        os.write(master, b"]E04006381333931\r")
+        time.sleep(0.05)
+        started(SerialScanner(os.ttyname(slave), recorder.on_item))
+        assert recorder.take(1)[0].gtin == "04006381333931"
+    finally:
+        os.close(master)
+        os.close(slave)

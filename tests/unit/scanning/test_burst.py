@@ -1,3 +1,5 @@
+import random
+
 from app.scanning.burst import BurstDetector, Typing, WedgeScan, WedgeSettings
 
 
@@ -63,3 +65,34 @@ def test_short_bursts_are_not_scans():
     detector = BurstDetector(WedgeSettings(min_length=4))
     decisions, _ = type_keys(detector, "ab\r", 1.0, 0.002)
     assert decisions == [Typing(("a", "b", "\r"))]
+
+
+def test_no_human_rhythm_is_ever_a_scan():
+    """Thousands of typed lines: 60-400 ms between keys, some keys rolled over onto the one
+    before (5 ms apart; a hand rolls two keys, never five in a row), then Enter."""
+    rng = random.Random(4)
+    detector = BurstDetector()
+    now = 0.0
+    for _ in range(2000):
+        line = "".join(rng.choice("0123456789ABC:-") for _ in range(rng.randint(1, 14))) + "\r"
+        released, rolled_over = [], True
+        for key in line:
+            rolled_over = not rolled_over and rng.random() < 0.3
+            now += 0.005 if rolled_over else rng.uniform(0.06, 0.4)
+            for decision in detector.feed(key, now):
+                assert isinstance(decision, Typing), (line, decision)
+                released += decision.keys
+        for decision in detector.flush(now + 1):
+            released += decision.keys
+        assert "".join(released) == line  # every key handed back, in order
+
+
+def test_every_scanner_speed_up_to_the_gap_is_a_scan():
+    rng = random.Random(5)
+    for _ in range(500):
+        detector = BurstDetector()
+        text = "".join(rng.choice("0123456789L:T-") for _ in range(rng.randint(4, 40)))
+        decisions, _ = type_keys(
+            detector, text + "\r", rng.uniform(0, 100), rng.uniform(0.0005, 0.039)
+        )
+        assert decisions == [WedgeScan(text)]

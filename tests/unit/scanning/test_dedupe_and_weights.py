@@ -1,7 +1,13 @@
 import pytest
 
 from app.scanning.dedupe import DuplicateFilter
-from app.scanning.weights import ScaleError, continuous_line, parse_weight, sics_line
+from app.scanning.weights import (
+    LatestWeight,
+    ScaleError,
+    continuous_line,
+    parse_weight,
+    sics_line,
+)
 
 
 def test_same_code_within_the_window_counts_once():
@@ -47,3 +53,13 @@ def test_states_without_a_weight_are_errors(line, words):
 def test_acknowledgements_are_not_weights():
     assert parse_weight("Z A") is None
     assert parse_weight("") is None
+
+
+def test_latest_weight_is_only_taken_when_stable_and_fresh():
+    latest = LatestWeight(max_age_s=1.0)
+    assert latest.stable_kg(0.0) is None
+    latest.update(parse_weight("S D 1.200 kg"), now=10.0)
+    assert latest.stable_kg(10.1) is None  # still settling
+    latest.update(parse_weight("S S 1.250 kg"), now=10.5)
+    assert latest.stable_kg(11.0) == 1.25
+    assert latest.stable_kg(12.0) is None  # the scale stopped answering: no stale weight

@@ -1,7 +1,10 @@
 """A GS1 / EAN / UPC corpus and our own codes, including every error case."""
 
+import random
+
 import pytest
 
+from app.domain.gs1 import check_digit
 from app.scanning.codes import (
     COMMANDS,
     badge_barcode,
@@ -195,3 +198,41 @@ def test_symbology_names_from_aim_identifiers(aim, name):
 def test_a_bracket_that_is_not_an_aim_identifier_is_data():
     scan = interpret("]!foo")
     assert (scan.symbology, scan.kind) == (None, "unknown")
+
+
+def test_any_valid_gtin_of_any_length_and_any_single_digit_error():
+    """Every GTIN length, bare and with its AIM identifier; one wrong digit is always caught."""
+    rng = random.Random(7)
+    aim = {8: "]E4", 12: "]E0", 13: "]E0", 14: "]C1" + "01"}
+    for _ in range(400):
+        length = rng.choice([8, 12, 13, 14])
+        body = "".join(rng.choice("0123456789") for _ in range(length - 1))
+        gtin = body + check_digit(body)
+        for raw in (gtin, aim[length] + gtin):
+            scan = interpret(raw)
+            assert (scan.kind, scan.gtin) == ("product", gtin.zfill(14)), raw
+        position = rng.randrange(length)
+        wrong = str((int(gtin[position]) + rng.randint(1, 9)) % 10)
+        broken = gtin[:position] + wrong + gtin[position + 1 :]
+        scan = interpret(broken)
+        assert scan.kind == "invalid" and "check digit" in scan.error, broken
+
+
+def test_any_valid_gs1_message_round_trips():
+    rng = random.Random(8)
+    for _ in range(300):
+        body = "".join(rng.choice("0123456789") for _ in range(13))
+        gtin = body + check_digit(body)
+        lot = "".join(rng.choice("ABCXYZ0123-/") for _ in range(rng.randint(1, 20)))
+        serial = "".join(rng.choice("abc123") for _ in range(rng.randint(1, 20)))
+        year, month, day = rng.randint(20, 45), rng.randint(1, 12), rng.randint(1, 28)
+        quantity = rng.randint(1, 99_999_999)
+        fields = [f"01{gtin}", f"17{year:02d}{month:02d}{day:02d}", f"10{lot}", f"21{serial}",
+                  f"30{quantity}"]  # fmt: skip
+        rng.shuffle(fields)
+        raw = rng.choice(["]C1", "]d2", "]Q3", ""]) + "\x1d".join(fields)
+        scan = interpret(raw)
+        assert (scan.kind, scan.gtin, scan.lot, scan.serial, scan.quantity) == (
+            "product", gtin, lot, serial, quantity,
+        ), raw  # fmt: skip
+        assert scan.expiry == f"20{year:02d}-{month:02d}-{day:02d}"
