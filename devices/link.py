@@ -20,7 +20,7 @@ from devices.ports import open_port
 
 StatusCallback = Callable[[str, str], None]  # (device name, message); runs on the reader thread
 
-MAX_BACKOFF_S = 1.0
+MAX_BACKOFF_S = 0.8  # under one second, so scanning resumes within a second of the port returning
 # Python hands the GIL to a waiting thread only after this long (default 5 ms). A station has a
 # few threads and a person waiting for the beep: a scan crosses two thread hand-overs (reader,
 # UI), so with another thread busy the 5 ms default alone costs up to 10 ms or more.
