@@ -23,7 +23,7 @@ class Text:
     y: int  # top of the line
     size: int  # font size (em height) in dots
     text: str
-    width: int = 0  # for centred text: the box to centre in
+    width: int = 0  # the box the line was fitted to (ZPL keeps the printer's font inside it)
     centred: bool = False
 
 
@@ -163,7 +163,9 @@ class _Planner:
         """Paragraphs wrapped and shrunk (down to MIN_TEXT_IN) to fit the box."""
         fitted = fit(paragraphs, w, h, round(max_in * self.dpi), round(MIN_TEXT_IN * self.dpi))
         for i, line in enumerate(fitted.lines):
-            self.items.append(Text(x, round(y + i * fitted.line_pitch), round(fitted.size), line))
+            y_line = round(y + i * fitted.line_pitch)
+            # Round the size down, never up: the line was measured to fit at fitted.size.
+            self.items.append(Text(x, y_line, int(fitted.size), line, width=w))
 
     def captioned_block(
         self,

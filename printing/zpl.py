@@ -69,7 +69,9 @@ def printer_font_has(text: str) -> bool:
 
 def _text(item: Text) -> str:
     if printer_font_has(item.text):
-        block = f"^FB{item.width},1,0,C,0" if item.centred else ""
+        # ^FB keeps the printer's font inside the box even if its metrics differ from ours.
+        align = "C" if item.centred else "L"
+        block = f"^FB{item.width},1,0,{align},0" if item.width else ""
         return f"^FO{item.x},{item.y}^A0N,{item.size},{item.size}{block}{field_data(item.text)}^FS"
     image = _rasterise(item.text, item.size)
     x = item.x + ((item.width - image.width) // 2 if item.centred else 0)

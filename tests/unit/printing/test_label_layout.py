@@ -24,8 +24,10 @@ def test_nothing_leaves_the_label_and_quiet_zones_stay_clear(name, size, dpi):
     plan = plan_label(parse_shipment(ALL[name]), size, dpi)
     for item in plan.items:
         if isinstance(item, Text):
-            right = item.x + (item.width or text_width(item.text, item.size))
+            right = item.x + max(item.width, text_width(item.text, item.size))
             assert item.x >= 0 and right <= plan.width, item
+            if item.width:
+                assert text_width(item.text, item.size) <= item.width, item
             assert item.y >= 0 and item.y + item.size * 1.2 <= plan.height, item
         elif isinstance(item, Box):
             assert item.x >= 0 and item.x + item.w <= plan.width
@@ -66,7 +68,7 @@ def test_zpl_header_and_utf8():
     assert "^FD>;>800376130321109103420^FS" in zpl
     assert "^FD>:SF1234567890123^FS" in zpl
     assert re.search(r"\^GFA,\d+,\d+,\d+,[0-9A-F]+", zpl)  # the Chinese lines as graphics
-    assert "^FH\\^FDShipshape DC East^FS" in zpl  # Latin text in the printer's own font
+    assert "^FB444,1,0,L,0^FH\\^FDShipshape DC East^FS" in zpl  # Latin: the printer's font
 
 
 def test_zpl_escapes_command_characters_in_text():
