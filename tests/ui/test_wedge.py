@@ -2,6 +2,7 @@
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from app.scanning.burst import WedgeSettings
@@ -75,3 +76,19 @@ def test_gs1_separator_stand_in_becomes_gs(qtbot):
     with qtbot.waitSignal(wedge.scanned, timeout=1000) as signal:
         scanner_types(qtbot, field, "0109501101020917~10ABC")
     assert signal.args == ["0109501101020917\x1d10ABC"]
+
+
+def test_keys_from_the_window_system_path(qtbot, field_and_filter):
+    """Real keyboards reach the QWindow first, then the focused widget: the same outcome."""
+    field, wedge = field_and_filter
+    window = field.window().windowHandle()
+    assert window is not None
+    with qtbot.waitSignal(wedge.scanned, timeout=1000) as signal:
+        for char in "T:0001":
+            QTest.keyClick(window, char)
+        QTest.keyClick(window, Qt.Key.Key_Return)
+    assert signal.args == ["T:0001"] and field.text() == ""
+    for char in "42":
+        QTest.keyClick(window, char)
+        qtbot.wait(80)
+    qtbot.waitUntil(lambda: field.text() == "42", timeout=1000)
