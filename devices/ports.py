@@ -77,6 +77,19 @@ def open_port(spec: str, *, baudrate: int = 9600, timeout: float = 0.1) -> seria
     return _LocalPort(target, baudrate=baudrate, timeout=timeout, exclusive=True)
 
 
+def check_port_spec(spec: str) -> None:
+    """Raise ValueError, saying what to write instead, for a port no retry can ever open."""
+    if not spec.strip():
+        raise ValueError("the port is empty: give a path such as /dev/ttyACM0 or a URL")
+    if "://" in spec:
+        try:
+            serial.serial_for_url(spec, do_not_open=True)
+        except (ValueError, serial.SerialException) as exc:
+            raise ValueError(
+                f"{spec}: {exc} (pyserial URLs: socket://host:port, rfc2217://host:port, loop://)"
+            ) from exc
+
+
 def list_serial_ports() -> list[dict]:
     """Serial ports on this machine, for the diagnostics screen and `--help` hints."""
     return [

@@ -85,9 +85,16 @@ def scan_parse(args: argparse.Namespace) -> int:
 
 
 def scan_listen(args: argparse.Namespace) -> int:
-    from devices.scanner import SerialScanner  # only this command needs pyserial
+    from devices.ports import check_port_spec  # only this command needs pyserial
+    from devices.scanner import SerialScanner
 
     separator = _separator(args)
+    if args.baud <= 0:
+        raise BadInput(f"--baud {args.baud}: give the scanner's baud rate, e.g. 9600")
+    try:
+        check_port_spec(args.port)
+    except ValueError as exc:
+        raise BadInput(str(exc)) from exc
     events: queue.Queue = queue.Queue()  # the reader thread puts, this (main) thread prints
     scanner = SerialScanner(
         args.port,

@@ -41,8 +41,15 @@ def test_human_output_and_the_separator_option(capsys):
     assert out.strip() == "product  GTIN 09501101020917  lot X  expiry 2025-02-28  quantity 12"
 
 
-@pytest.mark.parametrize(("argv", "words"), [(["scan-parse", " "], "empty"),
-                                             (["scan-parse", "x", "--gs1-separator", "~~"], "one character")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["scan-parse", " "], "empty"),
+        (["scan-parse", "x", "--gs1-separator", "~~"], "one character"),
+        (["scan-listen", "foo://x"], "protocol 'foo' not known"),
+        (["scan-listen", "loop://", "--baud", "0"], "baud rate"),
+    ],
+)
 def test_bad_input_exits_2_with_one_line(capsys, argv, words):
     status, out, err = run(capsys, *argv)
     assert (status, out) == (2, "")
