@@ -98,7 +98,7 @@ def interpret(
         return _gs1(base, data, config)
     if symbology in EAN_SYMBOLOGIES:
         return _ean(base, symbology, data)
-    if symbology == "ITF" and data.isdigit() and len(data) == 14:
+    if symbology in ("ITF", "ITF_14") and data.isdigit() and len(data) == 14:
         return _gtin(base, data)
     if symbology is None:
         return _bare(base, data, config)

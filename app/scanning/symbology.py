@@ -39,6 +39,7 @@ _BY_LETTER_AND_MODIFIER = {
     "E2": "EAN_5_ADDON",
     "E3": "EAN_13_ADDON",  # EAN-13 / UPC-A / UPC-E followed by its add-on digits
     "E4": "EAN_8",
+    "I1": "ITF_14",  # ITF with its check digit checked: how GS1 sends ITF-14
     "e1": "GS1_COMPOSITE",
     "e2": "GS1_COMPOSITE",
     "J1": "GS1_DOTCODE",
