@@ -11,7 +11,6 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -27,6 +26,17 @@ from app.scanning.weights import Weight
 from ui.bridge import DeviceBridge
 from ui.wedge import WedgeScanFilter
 
+# Large type, dark on white; state in words and symbols as well as colour.
+STYLE = """
+QLabel#heading { font-size: 22px; font-weight: bold; color: #444444; margin-top: 8px; }
+QLabel#lastRaw { font-size: 36px; font-family: monospace; }
+QLabel#lastMeaning { font-size: 40px; font-weight: bold; }
+QLabel#lastMeaning[ok="true"] { color: #0a6b2d; }
+QLabel#lastMeaning[ok="false"] { color: #b00020; }
+QLabel#weight { font-size: 56px; font-weight: bold; }
+QLabel#lastError { font-size: 28px; color: #b00020; }
+QTableWidget, QListWidget { font-size: 24px; }
+"""
 HISTORY = 50  # scans kept in the list: enough to see a pattern, small enough to read
 KEYBOARD = "keyboard"
 
@@ -52,38 +62,36 @@ class DiagnosticsView(QWidget):
             wedge.scanned.connect(self._on_wedge_scan)
 
     def _build(self) -> None:
-        base = QFont(self.font())
-        base.setPointSize(16)
-        self.setFont(base)
+        self.setStyleSheet(STYLE)  # on this widget: wins over the application stylesheet
         layout = QVBoxLayout(self)
         self.devices = QTableWidget(0, 3)
         self.devices.setHorizontalHeaderLabels(
             [self.tr("Device"), self.tr("State"), self.tr("Last message")]
         )
-        self.devices.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = self.devices.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.devices.verticalHeader().hide()
         self.devices.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.last_raw = self._big_label(self.tr("Scan something to test the scanner"), 24)
-        self.last_meaning = self._big_label("", 22)
-        self.weight = self._big_label(self.tr("No scale reading"), 28)
-        self.last_error = self._big_label(self.tr("No errors"), 18)
+        self.devices.setMaximumHeight(220)
+        self.last_raw = self._label("lastRaw", self.tr("Scan something to test the scanner"))
+        self.last_meaning = self._label("lastMeaning", "")
+        self.weight = self._label("weight", self.tr("No scale reading"))
+        self.last_error = self._label("lastError", self.tr("No errors"))
         self.history = QListWidget()
+        self.history.setWordWrap(True)
         for title, widget in [
             (self.tr("Connected devices"), self.devices), (self.tr("Last scan"), self.last_raw),
             (None, self.last_meaning), (self.tr("Weight"), self.weight),
             (self.tr("Last error"), self.last_error), (self.tr("Recent scans"), self.history),
         ]:  # fmt: skip
             if title:
-                heading = QLabel(title)
-                heading.setObjectName("heading")
-                layout.addWidget(heading)
+                layout.addWidget(self._label("heading", title))
             layout.addWidget(widget)
 
-    def _big_label(self, text: str, points: int) -> QLabel:
+    def _label(self, name: str, text: str) -> QLabel:
         label = QLabel(text)
-        font = QFont(self.font())
-        font.setPointSize(points)
-        label.setFont(font)
+        label.setObjectName(name)
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label
@@ -95,7 +103,9 @@ class DiagnosticsView(QWidget):
         ok = scan.kind != "invalid"
         # Words and a symbol as well as colour: never colour alone.
         self.last_meaning.setText(("✔ " if ok else "✖ ") + meaning)
-        self.last_meaning.setStyleSheet(f"color: {'#1b7f3b' if ok else '#b00020'};")
+        self.last_meaning.setProperty("ok", ok)
+        self.last_meaning.style().unpolish(self.last_meaning)  # re-read the [ok=...] colour
+        self.last_meaning.style().polish(self.last_meaning)
         if not ok:
             self._set_error(f"{device}: {scan.error}")
         stamp = time.strftime("%H:%M:%S")
@@ -105,8 +115,9 @@ class DiagnosticsView(QWidget):
 
     @Slot(object)
     def show_weight(self, weight: Weight) -> None:
-        state = self.tr("stable") if weight.stable else self.tr("settling")
-        self.weight.setText(f"{weight.kg:.3f} kg  ({state})   {weight.raw}")
+        state = "✔ " + self.tr("stable") if weight.stable else "… " + self.tr("settling")
+        self.weight.setText(f"{weight.kg:.3f} kg   {state}")
+        self.weight.setToolTip(weight.raw)  # what the scale sent, for whoever sets it up
 
     @Slot(str, str)
     def show_status(self, device: str, message: str) -> None:
@@ -122,7 +133,7 @@ class DiagnosticsView(QWidget):
             self._set_error(f"{device}: {detail or message}")
 
     def _set_error(self, text: str) -> None:
-        self.last_error.setText(f"{time.strftime('%H:%M:%S')}  {text}")
+        self.last_error.setText(f"✖ {time.strftime('%H:%M:%S')}  {text}")
 
     @Slot(object)
     def _on_serial_scan(self, scan: Scan) -> None:
