@@ -10,6 +10,7 @@ import time
 import pytest
 import serial
 
+from devices import ports
 from devices.ports import open_port
 from devices.scanner import SerialScanner
 from devices.simulators import VirtualSerialPort
@@ -188,3 +189,19 @@ def test_a_scan_waiting_before_the_port_is_opened_is_kept(recorder, started):
     finally:
         os.close(master)
         os.close(slave)
+
+
+def test_usb_id_finds_the_port_it_is_plugged_into(recorder, started, monkeypatch):
+    """VID:PID is looked up among the system's ports (faked here: a pty has no USB ids)."""
+    port = VirtualSerialPort()
+
+    class FakeUsbPort:
+        device, vid, pid = port.path, 0x05E0, 0x1200
+
+    monkeypatch.setattr(ports.list_ports, "comports", lambda: [FakeUsbPort()])
+    assert ports.resolve_port("05e0:1200") == port.path
+    started(SerialScanner("05E0:1200", recorder.on_item, on_status=recorder.on_status))
+    recorder.wait_status("connected")
+    port.write(b"B:1001\r")
+    assert recorder.take(1)[0].code == "1001"
+    port.close()
