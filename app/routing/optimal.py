@@ -195,16 +195,19 @@ def _solve(columns: list[_Column], cross, depot: Node, upper_bound: float):
         back: dict[int, tuple[int, object]] = {}
         for sid, cost in layer.items():
             if kind == "cross":
-                moves = [
-                    (new, uses, cost + n * detail) for new, uses, n in _FRONTIERS.cross(sid, key)
-                ]
-            else:
-                row = _FRONTIERS.covers(sid, key)
-                moves = [(row[cover], (key, cover), cost + w) for cover, w in detail]
-            for new, choice, total in moves:
+                for new, uses, n in _FRONTIERS.cross(sid, key):
+                    total = cost + n * detail
+                    if total <= limit and total < nxt.get(new, limit + 1):
+                        nxt[new] = total
+                        back[new] = (sid, uses)
+                continue
+            row = _FRONTIERS.covers(sid, key)
+            for cover, w in detail:
+                total = cost + w
+                new = row[cover]
                 if total <= limit and total < nxt.get(new, limit + 1):
                     nxt[new] = total
-                    back[new] = (sid, choice)
+                    back[new] = (sid, (key, cover))
         history.append(back)
         layer = nxt
     required = 1 << depot[1] if depot[0] == len(columns) - 1 else 0

@@ -43,11 +43,12 @@ def solve_route(layout: Layout, codes: list[str], method: str = "optimal") -> Ro
 
     if method in _HEURISTICS:
         order = _HEURISTICS[method](layout, stops)
+        distance = length(order)
     else:
         # The heuristics' routes bound the search and are a safety net: the DP is exact (tested
         # against Held-Karp), so the min() only matters if that ever stops being true.
-        candidates = [heuristic(layout, stops) for heuristic in _HEURISTICS.values()]
-        exact, _ = optimal_sequence(layout, stops, upper_bound=min(map(length, candidates)))
-        order = min([exact, *candidates], key=length)
+        candidates = [(length(o), o) for o in (h(layout, stops) for h in _HEURISTICS.values())]
+        exact, _ = optimal_sequence(layout, stops, upper_bound=min(d for d, _ in candidates))
+        distance, order = min([(length(exact), exact), *candidates], key=lambda c: c[0])
     sequence = tuple(code for code in order for _ in range(counts[code]))
-    return Route(sequence, round(length(order), 9), method)
+    return Route(sequence, round(distance, 9), method)
