@@ -25,7 +25,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="the walking order for a pick list",
         description="Route a picker from the depot through every listed location and back.",
     )
-    p.add_argument("layout", type=Path, help="layout file (shipshape.layout/1 JSON)")
+    p.add_argument(
+        "layout", metavar="LAYOUT", type=Path, help="layout file (shipshape.layout/1 JSON)"
+    )
     p.add_argument(
         "picks", type=Path, help='{"picks": [codes]}, or with --batch one JSON array per line'
     )
@@ -47,8 +49,15 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="group orders onto carts so the total walk is short",
         description="Batch orders onto carts (one tote per order) and route each cart.",
     )
-    p.add_argument("layout", type=Path, help="layout file (shipshape.layout/1 JSON)")
-    p.add_argument("orders", type=Path, help='{"orders": [{"id": ..., "picks": [codes]}, ...]}')
+    p.add_argument(
+        "layout", metavar="LAYOUT", type=Path, help="layout file (shipshape.layout/1 JSON)"
+    )
+    p.add_argument(
+        "orders",
+        metavar="ORDERS",
+        type=Path,
+        help='{"orders": [{"id": ..., "picks": [codes]}, ...]}',
+    )
     p.add_argument(
         "--capacity", type=int, required=True, metavar="N", help="most orders on one cart"
     )
@@ -152,7 +161,7 @@ def _batch_orders(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     batches = plan_batches(layout, orders, args.capacity, args.strategy)
     solve_ms = (time.perf_counter() - started) * 1000
-    total = sum(b.distance_m for b in batches)
+    total = sum((b.distance_m for b in batches), 0.0)
     if args.json:
         emit_json(
             {
