@@ -8,6 +8,7 @@ device coming back. The protocol (scanner lines, scale weights) lives in a subcl
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import select
 import sys
@@ -17,6 +18,8 @@ from collections.abc import Callable
 import serial
 
 from devices.ports import open_port
+
+log = logging.getLogger(__name__)
 
 StatusCallback = Callable[[str, str], None]  # (device name, message); runs on the reader thread
 
@@ -108,7 +111,7 @@ class SerialLink(threading.Thread):
             while not self._stopping.is_set():
                 data = self._read_some(port)
                 if data:
-                    self.handle_bytes(data)
+                    self._deliver(data)
                 self.on_idle()
         except (serial.SerialException, OSError, TypeError) as exc:
             # TypeError: pyserial reads from a closed fd as None on some unplugs.
@@ -139,6 +142,14 @@ class SerialLink(threading.Thread):
         if not data:  # readable but empty: the device is gone (pyserial says the same)
             raise serial.SerialException("the device reports data but sends none (unplugged?)")
         return data
+
+    def _deliver(self, data: bytes) -> None:
+        # A fault in whoever receives our scans must not end the reader: report it, read on.
+        try:
+            self.handle_bytes(data)
+        except Exception as exc:  # noqa: BLE001 - any consumer bug; the port itself is fine
+            log.exception("%s: handling %r failed", self.device_name, data)
+            self.report(f"error: handling a scan failed ({exc!r})")
 
     def handle_bytes(self, data: bytes) -> None:
         raise NotImplementedError

@@ -205,3 +205,20 @@ def test_usb_id_finds_the_port_it_is_plugged_into(recorder, started, monkeypatch
     port.write(b"B:1001\r")
     assert recorder.take(1)[0].code == "1001"
     port.close()
+
+
+def test_a_failing_consumer_does_not_stop_the_reader(recorder, started):
+    def on_scan(scan):
+        if scan.code == "BAD":
+            raise RuntimeError("the screen fell over")
+        recorder.on_item(scan)
+
+    port = VirtualSerialPort()
+    scanner = started(SerialScanner(port.path, on_scan, on_status=recorder.on_status))
+    assert scanner.connected.wait(3)
+    port.write(b"T:BAD\r")
+    _, message = recorder.wait_status("error")
+    assert "the screen fell over" in message
+    port.write(b"T:GOOD\r")
+    assert recorder.take(1)[0].code == "GOOD"
+    port.close()
