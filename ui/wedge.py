@@ -44,6 +44,7 @@ class WedgeScanFilter(QObject):
         self._detector = BurstDetector(settings)
         self._held: list[tuple[QObject, QKeyEvent]] = []  # (target, copy) in arrival order
         self._replaying = False
+        self._last_key_seen = 0.0
         self._quiet = QTimer(self)
         self._quiet.setSingleShot(True)
         self._quiet.setTimerType(Qt.TimerType.PreciseTimer)
@@ -65,7 +66,8 @@ class WedgeScanFilter(QObject):
             return False
         target = QApplication.focusWidget() or watched
         self._held.append((target, _copy(event)))
-        self._apply(self._detector.feed(key_text, time.monotonic()))
+        self._last_key_seen = time.monotonic()
+        self._apply(self._detector.feed(key_text, _pressed_at(event)))
         if self._detector.holding:
             self._quiet.start()
         return True
@@ -84,9 +86,10 @@ class WedgeScanFilter(QObject):
         return None
 
     def _on_quiet(self) -> None:
-        self._apply(self._detector.flush(time.monotonic()))
-        if self._detector.holding:  # the timer fired a hair early: look again shortly
-            self._quiet.start()
+        if time.monotonic() - self._last_key_seen < self.settings.max_gap_s:
+            self._quiet.start()  # the timer fired a hair early: look again shortly
+            return
+        self._apply(self._detector.flush(math.inf))  # quiet for long enough: decide now
 
     def _apply(self, decisions: list[WedgeScan | Typing]) -> None:
         for decision in decisions:
@@ -112,6 +115,14 @@ class WedgeScanFilter(QObject):
                     QApplication.sendEvent(target, event)
         finally:
             self._replaying = False
+
+
+def _pressed_at(event: QKeyEvent) -> float:
+    """When the key was pressed, in seconds. The window system's timestamp when there is one:
+    keys a person typed while the UI thread was busy arrive back to back, but their timestamps
+    keep the person's rhythm, so they are never taken for a scan. Else the monotonic clock."""
+    stamp = event.timestamp()
+    return stamp / 1000.0 if stamp else time.monotonic()
 
 
 def _copy(event: QKeyEvent) -> QKeyEvent:

@@ -1,7 +1,8 @@
 """The keyboard-wedge filter with real key events: a fast burst is a scan, typing is text."""
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
 
@@ -92,3 +93,18 @@ def test_keys_from_the_window_system_path(qtbot, field_and_filter):
         QTest.keyClick(window, char)
         qtbot.wait(80)
     qtbot.waitUntil(lambda: field.text() == "42", timeout=1000)
+
+
+def test_keys_typed_while_the_ui_was_busy_are_still_typing(qtbot, field_and_filter):
+    """A person types "1001" + Enter during a 1 s stall: the events arrive back to back, but
+    their window-system timestamps are 150 ms apart."""
+    field, wedge = field_and_filter
+    scans = []
+    wedge.scanned.connect(scans.append)
+    for n, (key, text) in enumerate([(Qt.Key.Key_1, "1"), (Qt.Key.Key_0, "0"), (Qt.Key.Key_0, "0"),
+                                     (Qt.Key.Key_1, "1"), (Qt.Key.Key_Return, "\r")]):  # fmt: skip
+        event = QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, text)
+        event.setTimestamp(50_000 + 150 * n)
+        QApplication.sendEvent(field, event)
+    qtbot.waitUntil(lambda: field.text() == "1001", timeout=1000)
+    assert scans == []
