@@ -208,7 +208,13 @@ def _from_elements(base: Scan, elements) -> Scan:
         problem = element.gtin_error or element.sscc_error
         if problem:
             return _invalid(base, f"{_friendly_check_digit(problem)} (AI {element.ai.ai})")
-        values.setdefault(element.ai.ai, element)
+        earlier = values.setdefault(element.ai.ai, element)
+        if earlier.value != element.value:
+            return _invalid(
+                base,
+                f"the barcode holds AI ({element.ai.ai}) twice with different values "
+                f"({earlier.value!r} and {element.value!r}): check the label",
+            )
     sscc = values.get("00")
     gtin = values.get("01") or values.get("02")
     quantity = values.get("30") or values.get("37")

@@ -139,6 +139,8 @@ def test_gs1_digital_link():
         ("L:", ["location", "no location code"]),
         ("(01)09501101020918", ["check digit"]),
         ("0109501101020917\x1d17250231", ["not a real date"]),
+        ("]C10109501101020917\x1d10ABC\x1d10DEF", ["AI (10) twice", "'ABC' and 'DEF'"]),
+        ("]C1010950110102091701" + "04006381333931", ["AI (01) twice"]),
     ],
 )
 def test_errors_are_invalid_with_a_message_a_person_understands(raw, words):
