@@ -21,6 +21,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from app.scanning.burst import BurstDetector, Typing, WedgeScan, WedgeSettings
+from app.scanning.dedupe import DEFAULT_WINDOW_S, DuplicateFilter
 from ui.bridge import safe_emit
 
 GS = "\x1d"
@@ -39,9 +40,16 @@ _MODIFIER_KEYS = {
 class WedgeScanFilter(QObject):
     scanned = Signal(str)  # the scan text, without the scanner's prefix and suffix
 
-    def __init__(self, parent: QObject | None = None, *, settings: WedgeSettings | None = None):
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        settings: WedgeSettings | None = None,
+        duplicate_window_s: float = DEFAULT_WINDOW_S,
+    ):
         super().__init__(parent)
         self._detector = BurstDetector(settings)
+        self._duplicates = DuplicateFilter(duplicate_window_s)
         self._held: list[tuple[QObject, QKeyEvent]] = []  # (target, copy) in arrival order
         self._replaying = False
         self._last_key_seen = 0.0
@@ -96,7 +104,8 @@ class WedgeScanFilter(QObject):
             if isinstance(decision, WedgeScan):
                 self._held.clear()  # the detector consumed every held key
                 self._quiet.stop()
-                safe_emit(self.scanned, decision.text)
+                if self._duplicates.accept(decision.text, time.monotonic()):
+                    safe_emit(self.scanned, decision.text)
             else:
                 count = len(decision.keys)
                 self._replay(self._held[:count])

@@ -108,3 +108,16 @@ def test_keys_typed_while_the_ui_was_busy_are_still_typing(qtbot, field_and_filt
         QApplication.sendEvent(field, event)
     qtbot.waitUntil(lambda: field.text() == "1001", timeout=1000)
     assert scans == []
+
+
+def test_the_same_code_twice_within_the_window_counts_once(qtbot, field_and_filter):
+    field, wedge = field_and_filter
+    scans = []
+    wedge.scanned.connect(scans.append)
+    scanner_types(qtbot, field, "4006381333931")
+    scanner_types(qtbot, field, "4006381333931")  # a double trigger pull
+    assert scans == ["4006381333931"]
+    qtbot.wait(400)
+    scanner_types(qtbot, field, "4006381333931")  # the next item, a moment later
+    assert scans == ["4006381333931"] * 2
+    assert field.text() == ""
