@@ -53,8 +53,14 @@ def _char_widths() -> tuple[dict[int, float], float]:
 
 def text_width(text: str, size: float) -> float:
     """Width of `text` set at `size` (points or dots: the unit of `size`), from the font metrics."""
+    return _unit_width(text) * size
+
+
+@functools.lru_cache(maxsize=65536)
+def _unit_width(text: str) -> float:
+    # Cached: label texts repeat (ship-from lines, carriers, captions, single characters).
     widths, default = _char_widths()
-    return sum(widths.get(ord(ch), default) for ch in text) * size
+    return sum(widths.get(ord(ch), default) for ch in text)
 
 
 def covers(text: str) -> bool:

@@ -61,8 +61,21 @@ def fit(
 
     Binary search over the sizes: fewer lines never need a larger size, so it is monotone."""
 
+    paragraphs = [p for p in paragraphs if p.strip()]
+    unit_widths = [measure(p, 1.0) for p in paragraphs]
+
     def lines_at(size: float) -> list[str]:
-        return [line for p in paragraphs for line in wrap(p, size, width, measure)]
+        # Most paragraphs fit on one line: only the others need wrapping.
+        return [
+            line
+            for p, unit in zip(paragraphs, unit_widths, strict=True)
+            for line in ([p] if unit * size <= width else wrap(p, size, width, measure))
+        ]
+
+    if max(unit_widths, default=0) * max_size <= width and (
+        len(paragraphs) * max_size * LEADING <= height
+    ):
+        return FittedText(size=max_size, lines=paragraphs)  # the common case: no search
 
     steps = max(0, int((max_size - min_size) / 0.5))
     low, high = 0, steps  # index i means max_size - 0.5 * i; find the smallest i that fits

@@ -69,3 +69,10 @@ def test_package_values_are_checked(package):
 def test_too_long_text_is_refused_with_its_length():
     with pytest.raises(BadInput, match="order_ref is 121 characters long"):
         parse_shipment(shipment(order_ref="X" * 121))
+
+
+def test_control_characters_are_refused():
+    data = shipment()
+    data["ship_to"]["street1"] = "Line one\nLine two"
+    with pytest.raises(BadInput, match="ship_to: street1 contains a control character"):
+        parse_shipment(data)
