@@ -3,6 +3,7 @@ the order reference. `render_packing_slip(...) -> bytes`, any worker thread."""
 
 from __future__ import annotations
 
+import functools
 import io
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
@@ -11,6 +12,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from app.domain.shipment_label import Address
@@ -80,11 +82,13 @@ def render_packing_slip(
                 ("LINEBELOW", (0, 0), (-1, 0), 1, colors.black),
                 ("LINEABOVE", (0, -1), (-1, -1), 0.5, colors.black),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONTNAME", (0, 0), (-1, -1), font),
             ]
         )
     )
     story += [table, Spacer(0, 6 * mm)]
     packed = f"Packed by {escape(packed_by)}" + (f" at {escape(packed_at)}" if packed_at else "")
     story.append(Paragraph(packed + (f" — package {escape(package)}" if package else ""), body))
-    doc.build(story)
+    # The canvas starts in our font too, so no unembedded Helvetica is left in the file.
+    doc.build(story, canvasmaker=functools.partial(Canvas, initialFontName=font))
     return out.getvalue()

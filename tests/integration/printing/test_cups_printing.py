@@ -1,10 +1,12 @@
 """Printing through a real CUPS spooler: `lp` into a private cupsd with a cups-pdf queue, then
 check the PDF that comes out (it scans back, and its text is the label's)."""
 
+import json
 import uuid
 
 import pytest
 
+from app.cli import main
 from app.domain.shipment_label import parse_shipment
 from printing.labels import render_label_pdf
 from printing.spooler import Spooler
@@ -70,3 +72,10 @@ def test_an_unknown_queue_is_a_permanent_error(cupsd):
     with pytest.raises(PrinterError) as caught:
         LpTransport("no-such-queue", server=cupsd.server).send(b"%PDF-1.4")
     assert not caught.value.retryable
+
+
+def test_printers_command_lists_the_queue(cupsd, monkeypatch, capsys):
+    monkeypatch.setenv("CUPS_SERVER", cupsd.server)  # lp and lpstat read it, as on a station
+    assert main(["printers", "--json"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {"name": QUEUE, "state": "idle", "default": False} in lines
