@@ -16,6 +16,7 @@ from printing.transports.file import FileTransport
 from printing.transports.tcp9100 import RawTcpTransport
 
 __all__ = [
+    "transport_from_url",
     "DummyTransport",
     "FileTransport",
     "LpTransport",
@@ -24,3 +25,27 @@ __all__ = [
     "RawTcpTransport",
     "Transport",
 ]
+
+
+def transport_from_url(url: str):
+    """Build a transport from a station setting:
+
+    `lp:QUEUE` (the system spooler), `tcp://HOST[:PORT]` (raw ZPL, port 9100 by default),
+    `file:/FOLDER` (write jobs as files), `dummy:` (keep them in memory).
+    """
+    from urllib.parse import urlsplit
+
+    from app.errors import BadInput
+
+    scheme, _, rest = url.partition(":")
+    if scheme == "lp" and rest:
+        return LpTransport(rest)
+    if scheme == "tcp":
+        parts = urlsplit(url)
+        if parts.hostname:
+            return RawTcpTransport(parts.hostname, parts.port or 9100)
+    if scheme == "file" and rest:
+        return FileTransport(rest[2:] if rest.startswith("//") else rest)
+    if scheme == "dummy":
+        return DummyTransport(rest or "dummy")
+    raise BadInput(f"printer {url!r}: use lp:QUEUE, tcp://HOST[:PORT], file:/FOLDER or dummy:")

@@ -163,3 +163,15 @@ def test_host_status_flags():
     assert parse_host_status(ok).ready
     bad = ok.replace(b"030,0,0,", b"030,1,1,").replace(b"001,0,0,", b"001,0,1,")
     assert parse_host_status(bad).problems == ("paper out", "paused", "head open")
+
+
+def test_transports_from_station_settings(tmp_path):
+    from printing.transports import LpTransport, RawTcpTransport, transport_from_url
+
+    assert isinstance(transport_from_url("lp:office"), LpTransport)
+    zebra = transport_from_url("tcp://10.0.0.7")
+    assert isinstance(zebra, RawTcpTransport) and (zebra.host, zebra.port) == ("10.0.0.7", 9100)
+    assert transport_from_url("tcp://zebra:6101").port == 6101
+    assert transport_from_url(f"file:{tmp_path}").folder == tmp_path
+    with pytest.raises(BadInput, match="lp:QUEUE"):
+        transport_from_url("usb:/dev/lp0")
