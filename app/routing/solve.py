@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app.errors import BadInput
-from app.routing.distance import spot_of, tour_distance
+from app.routing.distance import depot_spot, spot_of, tour_distance
 from app.routing.heuristics import largest_gap_sequence, s_shape_sequence
 from app.routing.layout import Layout
+from app.routing.local_search import improve_order
 from app.routing.optimal import optimal_sequence
 
 METHODS = ("optimal", "s-shape", "largest-gap")
+EXACT_MAX_BLOCKS = 4  # the DP's work grows exponentially with cross aisles (see local_search)
 _HEURISTICS = {"s-shape": s_shape_sequence, "largest-gap": largest_gap_sequence}
 
 
@@ -28,8 +30,9 @@ class Route:
 def solve_route(layout: Layout, codes: list[str], method: str = "optimal") -> Route:
     """The route through `codes` by `method`; the same input always gives the same route.
 
-    "optimal" is the shortest route (an exact dynamic program); as a safety net it is also
-    compared with both heuristics, so it is never longer than either.
+    "optimal" is the shortest route (an exact dynamic program) for layouts of up to
+    EXACT_MAX_BLOCKS blocks, and 2-opt/Or-opt from the better baseline beyond; either way it
+    is also compared with both baselines, so it is never longer than either.
     Raises `BadInput` (`UnknownLocation`) naming the first unknown code, or an unknown method.
     """
     if method not in METHODS:
@@ -48,7 +51,27 @@ def solve_route(layout: Layout, codes: list[str], method: str = "optimal") -> Ro
         # The heuristics' routes bound the search and are a safety net: the DP is exact (tested
         # against Held-Karp), so the min() only matters if that ever stops being true.
         candidates = [(length(o), o) for o in (h(layout, stops) for h in _HEURISTICS.values())]
-        exact, _ = optimal_sequence(layout, stops, upper_bound=min(d for d, _ in candidates))
-        distance, order = min([(length(exact), exact), *candidates], key=lambda c: c[0])
+        found = _shortest(layout, stops, spots, candidates)
+        distance, order = min([(length(found), found), *candidates], key=lambda c: c[0])
     sequence = tuple(code for code in order for _ in range(counts[code]))
     return Route(sequence, round(distance, 9), method)
+
+
+def _shortest(layout: Layout, stops, spots, candidates) -> list[str]:
+    """The exact route for up to EXACT_MAX_BLOCKS blocks. Beyond, the exact route in the same
+    layout with only some cross aisles (still a real walk), then 2-opt/Or-opt on the real one."""
+    if layout.blocks <= EXACT_MAX_BLOCKS:
+        return optimal_sequence(layout, stops, upper_bound=min(d for d, _ in candidates))[0]
+    start, _ = optimal_sequence(replace(layout, cross_aisles=_some_cross_aisles(layout)), stops)
+    better = improve_order(layout.cross_aisles, depot_spot(layout), [spots[c] for c in start])
+    return [start[i] for i in better]
+
+
+def _some_cross_aisles(layout: Layout) -> tuple[float, ...]:
+    """Front, back, the depot's and evenly spread others: EXACT_MAX_BLOCKS + 1 in all."""
+    cross = layout.cross_aisles
+    keep = {cross[0], cross[-1], layout.depot.y}
+    others = [c for c in cross if c not in keep]
+    room = EXACT_MAX_BLOCKS + 1 - len(keep)
+    keep |= {others[round(i * (len(others) - 1) / max(room - 1, 1))] for i in range(room)}
+    return tuple(sorted(keep))

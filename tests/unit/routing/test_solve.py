@@ -74,3 +74,15 @@ def test_one_pick_is_there_and_back():
     layout = grid_layout(aisles=4, blocks=1, bays=10, aisle_gap=4.0)
     route = solve_route(layout, ["A03-004-L-1"])  # x 8, y 3.5 from the corner depot
     assert route.distance_m == pytest.approx(2 * (8 + 3.5))
+
+
+def test_many_blocks_fall_back_to_a_real_route_never_worse_than_the_baselines():
+    layout = grid_layout(aisles=6, blocks=6, bays=5, depot="middle")
+    rng = random.Random(11)
+    for count in (1, 8, 25):
+        codes = random_picks(layout, count, rng)
+        best = solve_route(layout, codes)
+        assert sorted(best.sequence) == sorted(codes)
+        assert best == solve_route(layout, list(reversed(codes)))
+        for method in ("s-shape", "largest-gap"):
+            assert best.distance_m <= solve_route(layout, codes, method).distance_m + 1e-9
