@@ -14,6 +14,7 @@ from app.routing.optimal import optimal_sequence
 
 METHODS = ("optimal", "s-shape", "largest-gap")
 EXACT_MAX_BLOCKS = 4  # the DP's work grows exponentially with cross aisles (see local_search)
+LOCAL_SEARCH_MAX_STOPS = 150  # 2-opt is quadratic per pass: past this it costs seconds
 _HEURISTICS = {"s-shape": s_shape_sequence, "largest-gap": largest_gap_sequence}
 
 
@@ -63,6 +64,8 @@ def _shortest(layout: Layout, stops, spots, candidates) -> list[str]:
     if layout.blocks <= EXACT_MAX_BLOCKS:
         return optimal_sequence(layout, stops, upper_bound=min(d for d, _ in candidates))[0]
     start, _ = optimal_sequence(replace(layout, cross_aisles=_some_cross_aisles(layout)), stops)
+    if len(start) > LOCAL_SEARCH_MAX_STOPS:
+        return start
     better = improve_order(layout.cross_aisles, depot_spot(layout), [spots[c] for c in start])
     return [start[i] for i in better]
 
