@@ -121,13 +121,18 @@ def _groups(orders: list[Order]) -> list[list[Order]]:
 def _proximity(footprint: Footprint, orders: list[Order], capacity: int) -> list[list[Order]]:
     """Seed batching within one group; `orders` is sorted most urgent first."""
     loads = [footprint.load(o) for o in orders]
+    own = [footprint.cost(load) for load in loads]
     urgency = [o.urgency for o in orders]
     near = _Neighbourhood(footprint, loads)
     left = list(range(len(orders)))  # indices, most urgent first
     carts: list[list[int]] = []
     while left:
         tier = urgency[left[0]]
-        seed = max((i for i in left if urgency[i] == tier), key=lambda i: (loads[i].own, -i))
+        # Seed: the order that needs the most sub-aisle halves (then the longest walk alone).
+        seed = max(
+            (i for i in left if urgency[i] == tier),
+            key=lambda i: (len(loads[i].halves), own[i], -i),
+        )
         cart, load = [seed], loads[seed]
         left.remove(seed)
         near.take(seed)

@@ -26,10 +26,6 @@ class Load:
     x_high: float = float("-inf")
     reach: float = 0.0
 
-    @staticmethod
-    def of(other: Load) -> Load:
-        return Load(dict(other.halves), other.x_low, other.x_high, other.reach)
-
     def plus(self, other: Load) -> Load:
         halves = dict(self.halves)
         for key, mask in other.halves.items():
@@ -40,11 +36,6 @@ class Load:
             max(self.x_high, other.x_high),
             max(self.reach, other.reach),
         )
-
-    @property
-    def own(self) -> float:
-        """Only for ordering seeds: the load's size before the footprint prices it."""
-        return len(self.halves) + 0.01 * (self.x_high - self.x_low) + 0.01 * self.reach
 
 
 class Footprint:
