@@ -3,7 +3,7 @@
 `plan_batches` puts at most `capacity` orders on each cart (one tote per order) and routes every
 cart with the exact router. The proximity method is a seed algorithm (de Koster, van der Poort &
 Wolters 1999) improved by local search (swaps and moves between carts): a cart starts from the
-most urgent remaining order with the most walking of its own, then takes the order that adds the
+most urgent remaining order that needs the most sub-aisles, then takes the order that adds the
 least walking, until it is full. "Walking" while building is a quick estimate (see
 `app.waves.footprint`); the carts are then routed exactly.
 
