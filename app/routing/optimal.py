@@ -107,7 +107,11 @@ def _crossings(state: State, required: int) -> tuple[tuple[State, tuple[int, ...
     `required` is a bit mask of nodes in the column being left that the tour must touch (the
     depot). A node left with odd degree must be walked once more; no component may be left behind.
     """
-    options = [(1,) if e & 1 else (0, 2) for e in state]
+    # An untouched node walked to the next column would be a dead-end spur there and back:
+    # only worth it when the node itself must be visited (the depot off every aisle).
+    options = [
+        (1,) if e & 1 else (0, 2) if e or required >> i & 1 else (0,) for i, e in enumerate(state)
+    ]
     fresh = max((e >> 1 for e in state), default=0) + 1
     out = []
     for uses in product(*options):
