@@ -7,7 +7,7 @@ tends to do: PDF -- load the TrueType font for every label and draw reportlab's 
 ZPL -- draw the whole label into one bitmap and send it as a single ^GFA graphic. Each figure is
 the best of --rounds (the machine is shared: the best round is the least disturbed one).
 
-    .venv/bin/python bench/labels.py [--labels 1000] [--rounds 3]
+    .venv/bin/python bench/labels.py [--labels 1000] [--rounds 5]
 """
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ def rate(render, labels, rounds: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--labels", type=int, default=1000)
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
     labels = make_labels(args.labels)
     render_label_pdf(labels[0]), render_label_zpl(labels[0])  # font registered once, as in the app
@@ -113,7 +113,7 @@ def main() -> None:
     print(f"{'format':<7}{'way':<36}{'labels':>8}{'labels/s':>12}{'target':>9}")
     for fmt, way, count, per_s in rows:
         target = TARGETS[fmt.lower()] if way == "ours" else ""
-        print(f"{fmt:<7}{way:<36}{count:>8}{per_s:>12.0f}{target:>9}")
+        print(f"{fmt:<7}{way:<36}{count:>8}{per_s:>12.0f}{target:>9}".rstrip())
     print(f"RESULT labels_pdf_per_s {rows[0][3]:.0f} labels/s")
     print(f"RESULT labels_zpl_per_s {rows[2][3]:.0f} labels/s")
 
