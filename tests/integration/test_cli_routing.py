@@ -73,6 +73,10 @@ def test_route_batch_answers_line_by_line(files, run_cli):
     assert [sorted(a["sequence"]) for a in answers] == [sorted(x) for x in lists]
     assert answers[1]["distance_m"] == 0
     assert answers[0]["distance_m"] == pytest.approx(2 * (6.0 + 0.5))
+    svg = picks.parent / "map.svg"
+    status, out, _ = run_cli("route", files.layout, picks, "--batch", "--svg", svg)
+    assert status == 0 and out.count("Pick list") == 3
+    assert all((picks.parent / f"map-{n}.svg").read_text().startswith("<svg") for n in (1, 2, 3))
 
 
 def test_route_readable_output_and_svg(files, run_cli, tmp_path):
