@@ -52,6 +52,7 @@ class LabelPlan:
     height: int
     dpi: int
     items: list[Text | Box | Bars]
+    size_mm: tuple[float, float]  # the label stock itself (the PDF page size)
 
 
 def page_dots(size: str, dpi: int) -> tuple[int, int]:
@@ -100,7 +101,7 @@ def plan_label(label: ShipmentLabel, size: str = "4x6", dpi: int = 203) -> Label
             gs1=True,
             field="sscc",
         )
-    return LabelPlan(width, height, dpi, plan.items)
+    return LabelPlan(width, height, dpi, plan.items, SIZES_MM[size])
 
 
 def _header(plan: _Planner, label: ShipmentLabel, top: int, bottom: int) -> None:

@@ -33,12 +33,11 @@ def render_label_zpl(label: ShipmentLabel, size: str = "4x6", dpi: int = 203) ->
 
 def plan_to_pdf(plan: LabelPlan, title: str = "Label") -> bytes:
     scale = 72.0 / plan.dpi  # points per printer dot
-    page_h = plan.height * scale
+    # The page is the label stock exactly (4x6 in = 288x432 pt); the dot grid starts top left.
+    page_w, page_h = (mm * 72.0 / 25.4 for mm in plan.size_mm)
     out = io.BytesIO()
     font = label_font()  # also the canvas's initial font, so no unembedded Helvetica appears
-    pdf = Canvas(
-        out, pagesize=(plan.width * scale, page_h), pageCompression=1, initialFontName=font
-    )
+    pdf = Canvas(out, pagesize=(page_w, page_h), pageCompression=1, initialFontName=font)
     pdf.setTitle(title)
     pdf.setCreator("Shipshape")
     for item in plan.items:

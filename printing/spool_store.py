@@ -91,14 +91,6 @@ class SpoolStore:
         ]
         return sorted((r for r in records if r.state in OPEN_STATES), key=lambda r: r.seq)
 
-    def next_seq(self) -> int:
-        seqs = [
-            json.loads(p.read_text(encoding="utf-8"))["seq"]
-            for where in (self.jobs, self.done)
-            for p in where.glob("*.json")
-        ]
-        return max(seqs, default=0) + 1
-
     def log(
         self, record: JobRecord, event: str, user: str, printer: str, message: str = ""
     ) -> None:

@@ -54,6 +54,7 @@ class Spooler:
         self._next_try = 0.0
         self._stopping = False
         self._thread: threading.Thread | None = None
+        self._last_seq = 0
         self._recover()
 
     # ---- called from any thread ----------------------------------------------------------
@@ -90,7 +91,7 @@ class Spooler:
                 user,
                 kind,
                 time.time(),
-                self.store.next_seq(),
+                self._next_seq(),
                 has_alternate=alternate is not None,
                 reprint_of=reprint_of,
             )
@@ -172,6 +173,9 @@ class Spooler:
                 self.transport.send(self.store.data(record.job_id))
             except PrinterError as exc:
                 self._failed_attempt(record, exc)
+            except Exception as exc:  # noqa: BLE001 - a bug or a lost spool file must not
+                # end the spooler thread: report it on the job and try again later.
+                self._failed_attempt(record, PrinterError(f"{self.name}: {exc!r}"))
             else:
                 self._close(record.job_id, "printed", record.user, allow_sending=True)
 
@@ -228,6 +232,11 @@ class Spooler:
         self._emit(record)
         return record
 
+    def _next_seq(self) -> int:
+        # Orders jobs across restarts without reading the whole spool: time, never repeating.
+        self._last_seq = max(time.time_ns(), self._last_seq + 1)
+        return self._last_seq
+
     def _get(self, job_id: str) -> JobRecord:
         for record in self._queue:
             if record.job_id == job_id:
@@ -251,6 +260,7 @@ class Spooler:
                     "the app stopped while sending: check the printer, then confirm",
                 )
             self._queue.append(record)
+            self._last_seq = max(self._last_seq, record.seq)
 
     def _emit(self, record: JobRecord, message: str = "") -> None:
         snapshot = replace(record)

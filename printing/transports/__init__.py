@@ -30,7 +30,8 @@ __all__ = [
 def transport_from_url(url: str):
     """Build a transport from a station setting:
 
-    `lp:QUEUE` (the system spooler), `tcp://HOST[:PORT]` (raw ZPL, port 9100 by default),
+    `lp:QUEUE` (the system spooler), `tcp://HOST[:PORT]` (raw ZPL, port 9100 by default; add
+    `?status=no` for a printer that does not answer `~HS`),
     `file:/FOLDER` (write jobs as files), `dummy:` (keep them in memory).
     """
     from urllib.parse import urlsplit
@@ -43,7 +44,8 @@ def transport_from_url(url: str):
     if scheme == "tcp":
         parts = urlsplit(url)
         if parts.hostname:
-            return RawTcpTransport(parts.hostname, parts.port or 9100)
+            check_status = parts.query != "status=no"
+            return RawTcpTransport(parts.hostname, parts.port or 9100, check_status=check_status)
     if scheme == "file" and rest:
         return FileTransport(rest[2:] if rest.startswith("//") else rest)
     if scheme == "dummy":

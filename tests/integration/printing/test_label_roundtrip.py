@@ -2,12 +2,19 @@
 (00)+SSCC must equal the input, for every script and for fields at their longest."""
 
 import re
+import subprocess
 
 import pytest
 
 from app.domain.shipment_label import parse_shipment
 from printing.labels import render_label_pdf, render_label_zpl
-from tests.integration.printing.conftest import decode, pdf_fonts, pdf_text, rasterise_zpl_batch
+from tests.integration.printing.conftest import (
+    decode,
+    need,
+    pdf_fonts,
+    pdf_text,
+    rasterise_zpl_batch,
+)
 from tests.unit.printing.label_samples import ALL
 
 # Every sample at 4x6 / 203 dpi; the Chinese and the longest one also at the other size and dpi.
@@ -59,3 +66,13 @@ def test_every_font_is_embedded():
     assert fonts, "the label has text, so it has fonts"
     for row in fonts:
         assert row[-5] == "yes", f"font {row[0]} is not embedded"
+
+
+@pytest.mark.parametrize(
+    ("size", "points"), [("4x6", "288 x 432"), ("100x150", "283.465 x 425.197")]
+)
+def test_pdf_page_is_the_label_stock(size, points):
+    need("pdfinfo", "poppler-utils")
+    pdf = render_label_pdf(parse_shipment(ALL["ascii"]), size)
+    info = subprocess.run(["pdfinfo", "-"], input=pdf, capture_output=True, check=True).stdout
+    assert f"Page size:       {points} pts" in info.decode()

@@ -172,6 +172,26 @@ def test_transports_from_station_settings(tmp_path):
     zebra = transport_from_url("tcp://10.0.0.7")
     assert isinstance(zebra, RawTcpTransport) and (zebra.host, zebra.port) == ("10.0.0.7", 9100)
     assert transport_from_url("tcp://zebra:6101").port == 6101
+    assert transport_from_url("tcp://zebra?status=no").check_status is False
     assert transport_from_url(f"file:{tmp_path}").folder == tmp_path
     with pytest.raises(BadInput, match="lp:QUEUE"):
         transport_from_url("usb:/dev/lp0")
+
+
+def test_an_unexpected_error_does_not_stop_the_spooler(tmp_path, events):
+    class Buggy(DummyTransport):
+        calls = 0
+
+        def send(self, job):
+            self.calls += 1
+            if self.calls == 1:
+                raise RuntimeError("driver bug")
+            super().send(job)
+
+    printer = Buggy()
+    spooler = make(tmp_path, printer, events)
+    spooler.submit(b"A", "J1", "t", "u")
+    assert spooler.wait_until_idle(5)
+    spooler.stop()
+    assert printer.jobs == [b"A"]
+    assert any("driver bug" in e.message for e in events if e.state == "retrying")
