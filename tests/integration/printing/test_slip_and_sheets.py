@@ -56,3 +56,19 @@ def test_print_sheets_command(tmp_path, capsys):
     users.write_text("not json\n")
     assert main(["print-sheets", "badges", str(users), "--out", str(out)]) == 2
     assert "line 1" in capsys.readouterr().err
+
+
+def test_location_sheet_from_a_layout_file(tmp_path, rasterise_pdf):
+    layout = {
+        "format": "shipshape.layout/1", "name": "Tiny", "aisle_length": 10.0,
+        "aisles": [{"id": "A01", "x": 0.0}], "cross_aisles": [0.0, 10.0],
+        "depot": {"x": 0.0, "y": 0.0},
+        "locations": [{"code": f"A01-00{n}-L-1", "aisle": "A01", "y": float(n), "side": "L",
+                       "level": 1} for n in range(1, 4)],
+    }  # fmt: skip
+    path = tmp_path / "layout.json"
+    path.write_text(json.dumps(layout))
+    out = tmp_path / "racks.pdf"
+    assert main(["print-sheets", "locations", str(path), "--out", str(out)]) == 0
+    found = decode(rasterise_pdf(out.read_bytes(), 300))
+    assert set(found) == {"L:A01-001-L-1", "L:A01-002-L-1", "L:A01-003-L-1"}
