@@ -16,6 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from app.domain.shipment_label import Address
+from app.errors import BadInput
 from printing.barcodes import code128
 from printing.fonts import label_font
 from printing.pdf_parts import BarcodeFlowable
@@ -39,6 +40,8 @@ def render_packing_slip(
     packed_at: str = "",
     package: str = "",
 ) -> bytes:
+    if paper not in PAPERS:
+        raise BadInput(f"paper {paper!r}: choose one of {', '.join(PAPERS)}")
     font = label_font()
     body = ParagraphStyle("body", fontName=font, fontSize=10, leading=13, wordWrap="CJK")
     title = ParagraphStyle("title", parent=body, fontSize=18, leading=22)
@@ -63,18 +66,22 @@ def render_packing_slip(
     if ship_to:
         story.append(Paragraph("<br/>".join(escape(line) for line in ship_to.lines()), body))
         story.append(Spacer(0, 4 * mm))
-    rows = [[Paragraph(h, body) for h in ("SKU", "Item", "Qty")]]
-    rows += [
-        [
-            Paragraph(escape(i.sku), body),
-            Paragraph(escape(i.description), body),
-            Paragraph(str(i.quantity), body),
-        ]
-        for i in items
-    ]
-    rows.append(
-        ["", Paragraph("Total items", body), Paragraph(str(sum(i.quantity for i in items)), body)]
-    )
+    table = _items_table(items, body, font)
+    story += [table, Spacer(0, 6 * mm)]
+    packed = f"Packed by {escape(packed_by)}" + (f" at {escape(packed_at)}" if packed_at else "")
+    story.append(Paragraph(packed + (f" — package {escape(package)}" if package else ""), body))
+    # The canvas starts in our font too, so no unembedded Helvetica is left in the file.
+    doc.build(story, canvasmaker=functools.partial(Canvas, initialFontName=font))
+    return out.getvalue()
+
+
+def _items_table(items: list[SlipItem], body: ParagraphStyle, font: str) -> Table:
+    def cell(text: str) -> Paragraph:
+        return Paragraph(escape(text), body)
+
+    rows = [[cell("SKU"), cell("Item"), cell("Qty")]]
+    rows += [[cell(i.sku), cell(i.description), cell(str(i.quantity))] for i in items]
+    rows.append(["", cell("Total items"), cell(str(sum(i.quantity for i in items)))])
     table = Table(rows, colWidths=[40 * mm, None, 20 * mm], repeatRows=1)
     table.setStyle(
         TableStyle(
@@ -82,13 +89,8 @@ def render_packing_slip(
                 ("LINEBELOW", (0, 0), (-1, 0), 1, colors.black),
                 ("LINEABOVE", (0, -1), (-1, -1), 0.5, colors.black),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("FONTNAME", (0, 0), (-1, -1), font),
+                ("FONTNAME", (0, 0), (-1, -1), font),  # the empty cell too: no Helvetica
             ]
         )
     )
-    story += [table, Spacer(0, 6 * mm)]
-    packed = f"Packed by {escape(packed_by)}" + (f" at {escape(packed_at)}" if packed_at else "")
-    story.append(Paragraph(packed + (f" — package {escape(package)}" if package else ""), body))
-    # The canvas starts in our font too, so no unembedded Helvetica is left in the file.
-    doc.build(story, canvasmaker=functools.partial(Canvas, initialFontName=font))
-    return out.getvalue()
+    return table

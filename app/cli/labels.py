@@ -16,6 +16,28 @@ from app.errors import BadInput
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add this module's subcommands to the `shipshape` parser."""
+    _add_label_command(sub)
+    printers = sub.add_parser("printers", help="list the print queues the system spooler knows")
+    printers.add_argument("--json", action="store_true")
+    printers.set_defaults(func=run_printers)
+
+    sheets = sub.add_parser(
+        "print-sheets",
+        help="batch PDF of location, tote or badge labels to stick on racks and totes",
+    )
+    sheets.add_argument("kind", choices=("locations", "totes", "badges"))
+    sheets.add_argument(
+        "source",
+        metavar="SOURCE",
+        help="locations: a layout file (§1); totes: a range such as 1-200 or a file with one "
+        "code per line; badges: the JSON lines of `shipshape users --json`",
+    )
+    sheets.add_argument("--out", required=True, metavar="FILE")
+    sheets.add_argument("--paper", choices=("A4", "Letter"), default="A4")
+    sheets.set_defaults(func=run_print_sheets)
+
+
+def _add_label_command(sub: argparse._SubParsersAction) -> None:
     label = sub.add_parser(
         "label", help="render a shipping label (PDF or ZPL) from a shipment file"
     )
@@ -46,25 +68,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     label.add_argument("--json", action="store_true", help="print what was written as JSON")
     label.set_defaults(func=run_label)
-
-    printers = sub.add_parser("printers", help="list the print queues the system spooler knows")
-    printers.add_argument("--json", action="store_true")
-    printers.set_defaults(func=run_printers)
-
-    sheets = sub.add_parser(
-        "print-sheets",
-        help="batch PDF of location, tote or badge labels to stick on racks and totes",
-    )
-    sheets.add_argument("kind", choices=("locations", "totes", "badges"))
-    sheets.add_argument(
-        "source",
-        metavar="SOURCE",
-        help="locations: a layout file (§1); totes: a range such as 1-200 or a file with one "
-        "code per line; badges: the JSON lines of `shipshape users --json`",
-    )
-    sheets.add_argument("--out", required=True, metavar="FILE")
-    sheets.add_argument("--paper", choices=("A4", "Letter"), default="A4")
-    sheets.set_defaults(func=run_print_sheets)
 
 
 def run_label(args: argparse.Namespace) -> int:
