@@ -32,7 +32,8 @@ class LpTransport:
     ) -> None:
         self.queue = queue
         self.server = server
-        self.options = options or {}
+        # True size: the label was laid out on the printer's dot grid; scaling would break it.
+        self.options = {"print-scaling": "none"} if options is None else options
         self.title = title
         self.name = f"lp:{queue}"
 
