@@ -129,6 +129,7 @@ class Spooler:
             if not printed:
                 record.state = "queued"
                 self.store.save(record)
+                self.store.log(record, "queued", user, self.name, "did not print: sending again")
                 self._cond.notify_all()
                 return record
         return self._close(job_id, "printed", user, allow_uncertain=True)
