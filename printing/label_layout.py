@@ -17,7 +17,7 @@ from printing.textfit import fit
 SIZES_MM = {"4x6": (101.6, 152.4), "100x150": (100.0, 150.0)}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Text:
     x: int
     y: int  # top of the line
@@ -27,7 +27,7 @@ class Text:
     centred: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Box:
     x: int
     y: int
@@ -35,7 +35,7 @@ class Box:
     h: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Bars:
     x: int  # left edge of the first bar (the quiet zone lies left of it)
     y: int
@@ -46,7 +46,7 @@ class Bars:
     gs1: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LabelPlan:
     width: int
     height: int
