@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -92,6 +92,7 @@ class PrinterSettingsWidget(QWidget):
         self._test_print = test_print
         self._worker = worker or DatabaseWorker(self, name="shipshape-printer-settings")
         self._initial = initial or LabelPrinterSettings(None)
+        self._message: tuple[str, str, dict] | None = None  # (kind, text key, values)
         self._build()
         self._load(self._initial)
         self.refresh()
@@ -108,7 +109,7 @@ class PrinterSettingsWidget(QWidget):
     def refresh(self) -> None:
         """Look for printers on the worker thread; the list fills in when the answer comes."""
         self.refresh_button.setEnabled(False)
-        self._show("info", _t("looking"))
+        self._show("info", "looking")
         self._worker.submit(
             self._find_printers, on_success=self._show_printers, on_failure=self._list_failed
         )
@@ -116,10 +117,10 @@ class PrinterSettingsWidget(QWidget):
     def test_print(self) -> None:
         settings = self.settings()
         if settings.printer is None:
-            self._show("error", _t("choose"))
+            self._show("error", "choose")
             return
         self.test_button.setEnabled(False)
-        self._show("info", _t("printing", printer=settings.printer.name))
+        self._show("info", "printing", printer=settings.printer.name)
         self._worker.submit(
             self._test_print, settings, on_success=self._printed, on_failure=self._print_failed
         )
@@ -129,13 +130,14 @@ class PrinterSettingsWidget(QWidget):
         self.format_box = self._combo("formatBox", FORMATS)
         self.size_box = self._combo("sizeBox", SIZES)
         self.dpi_box = self._combo("dpiBox", [(dpi, str(dpi)) for dpi in RESOLUTIONS])
-        self.refresh_button = QPushButton(_t("refresh"), objectName="refreshButton")
-        self.test_button = QPushButton(_t("test"), objectName="testButton")
+        self.refresh_button = QPushButton(objectName="refreshButton")
+        self.test_button = QPushButton(objectName="testButton")
         self.status = QLabel(objectName="printerStatus", wordWrap=True)
+        self._captions = {key: QLabel() for key in ("printer", "format", "size", "dpi")}
         form = QFormLayout()
         for key, box in (("printer", self.printer_box), ("format", self.format_box),
                          ("size", self.size_box), ("dpi", self.dpi_box)):  # fmt: skip
-            form.addRow(_t(key), box)
+            form.addRow(self._captions[key], box)
         buttons = QHBoxLayout()
         buttons.addWidget(self.refresh_button)
         buttons.addWidget(self.test_button)
@@ -148,6 +150,21 @@ class PrinterSettingsWidget(QWidget):
         self.printer_box.currentIndexChanged.connect(self._printer_chosen)
         for box in (self.format_box, self.size_box, self.dpi_box):
             box.currentIndexChanged.connect(self._changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text again in the current language (Qt sends LanguageChange on a switch)."""
+        for key, caption in self._captions.items():
+            caption.setText(_t(key))
+        self.refresh_button.setText(_t("refresh"))
+        self.test_button.setText(_t("test"))
+        if self._message:
+            self._render_message()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _combo(self, name: str, items) -> QComboBox:
         box = QComboBox(objectName=name)
@@ -174,22 +191,22 @@ class PrinterSettingsWidget(QWidget):
         self.printer_box.blockSignals(False)
         self.refresh_button.setEnabled(True)
         if printers:
-            self._show("ok", _t("found", n=len(printers)))
+            self._show("ok", "found", n=len(printers))
             self._changed()
         else:
-            self._show("error", _t("none"))
+            self._show("error", "none")
 
     def _list_failed(self, error: BaseException) -> None:
         self.refresh_button.setEnabled(True)
-        self._show("error", _t("failed", error=error))
+        self._show("error", "failed", error=error)
 
     def _printed(self, result: str) -> None:
         self.test_button.setEnabled(True)
-        self._show("ok", _t("printed", result=result))
+        self._show("ok", "printed", result=result)
 
     def _print_failed(self, error: BaseException) -> None:
         self.test_button.setEnabled(True)
-        self._show("error", _t("print_failed", error=error))
+        self._show("error", "print_failed", error=error)
 
     def _printer_chosen(self) -> None:
         printer = self.printer_box.currentData()
@@ -201,7 +218,13 @@ class PrinterSettingsWidget(QWidget):
     def _changed(self) -> None:
         safe_emit(self.settings_changed, self.settings())
 
-    def _show(self, kind: str, text: str) -> None:
+    def _show(self, kind: str, key: str, **values: object) -> None:
+        self._message = (kind, key, values)
+        self._render_message()
+
+    def _render_message(self) -> None:
+        kind, key, values = self._message
+        text = _t(key, **values)
         symbol = {"ok": "✔", "error": "✖"}.get(kind, "›")  # never colour alone
         self.status.setProperty("kind", kind)
         self.status.setText(f"{symbol} {text}")

@@ -5,6 +5,7 @@ import threading
 import time
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
 
 from app.domain.shipment_label import parse_shipment
 from printing.labels import render_label_pdf, render_label_zpl
@@ -110,3 +111,33 @@ def test_failures_are_shown_with_what_to_do(make_widget, qtbot):
     widget.test_button.click()
     qtbot.waitUntil(lambda: "paper out" in widget.status.text(), timeout=5000)
     assert "Check paper" in widget.status.text() and widget.test_button.isEnabled()
+
+
+class FakeChinese(QTranslator):
+    """Stands in for the compiled .qm: answers for the PrinterSettings context only."""
+
+    WORDS = {
+        "Label printer": "标签打印机",
+        "Test print": "测试打印",
+        "{n} printer(s) found.": "找到 {n} 台打印机。",
+    }
+
+    def translate(self, context, source, disambiguation=None, n=-1):
+        return self.WORDS.get(source) if context == "PrinterSettings" else None
+
+    def isEmpty(self):  # noqa: N802 - Qt's name
+        return False
+
+
+def test_a_language_switch_retranslates_the_widget(make_widget, qtbot):
+    widget = make_widget()
+    qtbot.waitUntil(lambda: widget.printer_box.count() == 2, timeout=5000)
+    translator = FakeChinese()
+    QCoreApplication.installTranslator(translator)
+    try:
+        qtbot.waitUntil(lambda: widget.test_button.text() == "测试打印", timeout=2000)
+        assert widget._captions["printer"].text() == "标签打印机"
+        assert "找到 2 台打印机" in widget.status.text()
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    qtbot.waitUntil(lambda: widget.test_button.text() == "Test print", timeout=2000)
