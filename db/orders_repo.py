@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from sqlalchemy import Connection, and_, bindparam, insert, or_, select, update
+from sqlalchemy import Connection, and_, insert, or_, select, update
 
 from app.domain.orders import Address, Order, OrderLine, OrderStatus
+from db.bulk import insert_rows, is_postgresql, next_ids, update_rows
 from db.schema import allocations, order_lines, orders, products, stock
 
 
@@ -36,10 +37,16 @@ class SqlOrderRepository:
             return []
         now = self._now()
         rows = [_order_row(o, now) for o in new_orders]
-        result = self.connection.execute(
-            insert(orders).returning(orders.c.id, sort_by_parameter_order=True), rows
-        )
-        ids = [row.id for row in result]
+        if is_postgresql(self.connection):
+            ids = next_ids(self.connection, orders, len(rows))
+            insert_rows(
+                self.connection, orders, [r | {"id": i} for r, i in zip(rows, ids, strict=True)]
+            )
+        else:
+            result = self.connection.execute(
+                insert(orders).returning(orders.c.id, sort_by_parameter_order=True), rows
+            )
+            ids = [row.id for row in result]
         skus = {line.sku for o in new_orders for line in o.lines}
         product_ids = dict(
             self.connection.execute(
@@ -59,7 +66,7 @@ class SqlOrderRepository:
             for order, oid in zip(new_orders, ids, strict=True)
             for n, line in enumerate(order.lines, start=1)
         ]
-        self.connection.execute(insert(order_lines), line_rows)
+        insert_rows(self.connection, order_lines, line_rows)
         for order, oid in zip(new_orders, ids, strict=True):
             order.id = oid
         return ids
@@ -92,41 +99,43 @@ class SqlOrderRepository:
         return self._load(query)
 
     def save_allocations(self, changed: list[Order], reservations: list) -> None:
-        for order in changed:
-            self.save_status(order)
+        self.save_statuses(changed)
         line_rows = [
-            {"line_id": line.id, "allocated": line.allocated}
+            {"id": line.id, "allocated": line.allocated}
             for order in changed
             for line in order.lines
             if line.allocated
         ]
-        if line_rows:
-            self.connection.execute(
-                update(order_lines)
-                .where(order_lines.c.id == bindparam("line_id"))
-                .values(allocated=bindparam("allocated")),
-                line_rows,
-            )
-        if reservations:
-            self.connection.execute(
-                insert(allocations),
-                [
-                    {
-                        "order_line_id": r.order_line_id,
-                        "stock_id": r.stock_id,
-                        "quantity": r.quantity,
-                    }
-                    for r in reservations
-                ],
-            )
+        update_rows(
+            self.connection, order_lines, line_rows, {"id": "bigint", "allocated": "integer"}
+        )
+        insert_rows(
+            self.connection,
+            allocations,
+            [
+                {"order_line_id": r.order_line_id, "stock_id": r.stock_id, "quantity": r.quantity}
+                for r in reservations
+            ],
+        )
 
     def save_status(self, order: Order) -> None:
-        self.connection.execute(
-            update(orders)
-            .where(orders.c.id == order.id)
-            .values(
-                status=order.status.value, reason=order.reason, review_passed=order.review_passed
-            )
+        self.save_statuses([order])
+
+    def save_statuses(self, changed: list[Order]) -> None:
+        rows = [
+            {
+                "id": o.id,
+                "status": o.status.value,
+                "reason": o.reason,
+                "review_passed": o.review_passed,
+            }
+            for o in changed
+        ]
+        update_rows(
+            self.connection,
+            orders,
+            rows,
+            {"id": "bigint", "status": "text", "reason": "text", "review_passed": "boolean"},
         )
 
     def release_allocations(self, order: Order) -> None:

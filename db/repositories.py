@@ -10,6 +10,7 @@ from app.domain.catalog import Product, StockItem
 from app.domain.events import Actor, Event
 from app.domain.users import Role, User
 from app.services.review import DEFAULT_RULES, ReviewRules
+from db.bulk import insert_rows, update_rows
 from db.schema import (
     aisles,
     events,
@@ -240,13 +241,8 @@ class SqlStockRepository:
         return [_stock_item(r) for r in self.connection.execute(query)]
 
     def save_reserved(self, items: list[StockItem]) -> None:
-        if items:
-            self.connection.execute(
-                update(stock)
-                .where(stock.c.id == bindparam("stock_id"))
-                .values(reserved=bindparam("reserved")),
-                [{"stock_id": i.id, "reserved": i.reserved} for i in items],
-            )
+        rows = [{"id": i.id, "reserved": i.reserved} for i in items]
+        update_rows(self.connection, stock, rows, {"id": "bigint", "reserved": "integer"})
 
     def all(self) -> list[StockItem]:
         return [
@@ -300,8 +296,7 @@ class SqlEventLog:
             }
             for e in new_events
         ]
-        if rows:
-            self.connection.execute(insert(events), rows)
+        insert_rows(self.connection, events, rows)
 
     def for_order(self, order_ref: int) -> list[Event]:
         query = select(events).where(events.c.order_ref == order_ref).order_by(events.c.seq)

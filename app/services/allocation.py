@@ -19,7 +19,7 @@ from app.domain.orders import Order, OrderStatus
 from app.services.ports import UnitOfWork
 from app.services.review import review
 
-BATCH = 250
+BATCH = 1000
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,7 @@ def _allocate_batch(uow: UnitOfWork, actor: Actor, today: date, report: Allocati
         rules = uow.settings.review_rules()
         stock = uow.stock.lock_for_allocation({line.sku for o in orders for line in o.lines})
         candidates = candidates_by_sku(stock, today)
+        items = {item.id: item for item in stock}
         reservations: list[Reservation] = []
         for order in orders:
             reason = None if order.review_passed else review(order, rules)
@@ -64,11 +65,12 @@ def _allocate_batch(uow: UnitOfWork, actor: Actor, today: date, report: Allocati
                 order.move_to(OrderStatus.EXCEPTION, shortfall)
                 report.exceptions.append(f"{order.channel}/{order.order_id}: {shortfall}")
                 continue
-            apply_plan(order, planned, candidates)
+            apply_plan(order, planned, items)
             reservations += planned
             order.move_to(OrderStatus.ALLOCATED)
             report.allocated.append(f"{order.channel}/{order.order_id}")
-        uow.stock.save_reserved([s for s in stock if s.id in {r.stock_id for r in reservations}])
+        touched = {r.stock_id for r in reservations}
+        uow.stock.save_reserved([items[stock_id] for stock_id in sorted(touched)])
         uow.orders.save_allocations(orders, reservations)
         uow.events.add_all(_events(orders, reservations, actor))
         uow.commit()
@@ -111,8 +113,7 @@ def plan_order(
     return planned, ""
 
 
-def apply_plan(order: Order, planned: list[Reservation], candidates) -> None:
-    items = {item.id: item for items in candidates.values() for item in items}
+def apply_plan(order: Order, planned: list[Reservation], items: dict[int, StockItem]) -> None:
     lines = {line.id: line for line in order.lines}
     for reservation in planned:
         items[reservation.stock_id].reserved += reservation.quantity

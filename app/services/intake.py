@@ -17,7 +17,7 @@ from app.errors import BadInput
 from app.services.order_files import OrderDraft, build_order
 from app.services.ports import UnitOfWork
 
-CHUNK = 500
+CHUNK = 1000
 
 
 @dataclass

@@ -52,5 +52,5 @@ def test_apply_plan_reserves_and_marks_lines():
     candidates = candidates_by_sku(stock, TODAY)
     the_order = order(("BOLT", 2))
     planned, _ = plan_order(the_order, candidates)
-    apply_plan(the_order, planned, candidates)
+    apply_plan(the_order, planned, {s.id: s for s in stock})
     assert stock[0].reserved == 2 and the_order.lines[0].allocated == 2
