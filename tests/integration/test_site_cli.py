@@ -43,7 +43,7 @@ def test_import_orders_rerun_is_not_doubled(tmp_path, site, sqlite_url, run_cli)
     )
     orders = orders_json(run_cli, sqlite_url)
     assert list(orders) == ["SO-1"]
-    assert [(l["sku"], l["quantity"]) for l in orders["SO-1"]["lines"]] == [
+    assert [(line["sku"], line["quantity"]) for line in orders["SO-1"]["lines"]] == [
         ("MILK", 2),
         ("GLUE", 1),
     ]
@@ -182,12 +182,12 @@ def test_users_json_never_shows_a_pin(site, sqlite_url, run_cli):
 
 def test_layout_update_refuses_to_drop_a_location_with_stock(tmp_path, site, sqlite_url, run_cli):
     layout = json.loads(site["layout.json"].read_text())
-    layout["locations"] = [l for l in layout["locations"] if l["code"] != "A02-001-L-1"]
+    layout["locations"] = [loc for loc in layout["locations"] if loc["code"] != "A02-001-L-1"]
     path = tmp_path / "smaller.json"
     path.write_text(json.dumps(layout))
     status, _, err = run_cli("import-layout", path, "--database", sqlite_url)
     assert status == 2 and "A02-001-L-1" in err and "hold stock" in err
-    layout["locations"] = [l for l in layout["locations"] if l["code"] != "A02-003-L-1"]
+    layout["locations"] = [loc for loc in layout["locations"] if loc["code"] != "A02-003-L-1"]
     layout["locations"].append(
         {"code": "A02-001-L-1", "aisle": "A02", "y": 2.0, "side": "L", "level": 1}
     )

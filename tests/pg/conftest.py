@@ -39,9 +39,7 @@ def pg_url():
     finally:
         with admin.connect() as conn:
             conn.execute(
-                text(
-                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n"
-                ),
+                text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n"),
                 {"n": name},
             )
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
