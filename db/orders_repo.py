@@ -9,7 +9,7 @@ from sqlalchemy import Connection, and_, insert, or_, select, update
 
 from app.domain.orders import Address, Order, OrderLine, OrderStatus
 from db.bulk import insert_rows, is_postgresql, next_ids, update_rows
-from db.schema import allocations, order_lines, orders, products, stock
+from db.schema import allocations, order_lines, orders, pick_lists, pick_tasks, products, stock
 
 
 class SqlOrderRepository:
@@ -87,6 +87,24 @@ class SqlOrderRepository:
                 return
             yield from page
             last_id = page[-1].id
+
+    def by_refs(self, refs: list[int]) -> list[Order]:
+        return self._load(select(orders).where(orders.c.id.in_(refs)).order_by(orders.c.id))
+
+    def unplanned_allocated(self) -> list[Order]:
+        """Allocated orders that are in no open pick list yet (so not in a wave)."""
+        in_a_wave = (
+            select(order_lines.c.order_id)
+            .join(pick_tasks, pick_tasks.c.order_line_id == order_lines.c.id)
+            .join(pick_lists, pick_lists.c.id == pick_tasks.c.pick_list_id)
+            .where(pick_lists.c.status != "cancelled")
+        )
+        query = (
+            select(orders)
+            .where(orders.c.status == OrderStatus.ALLOCATED.value, orders.c.id.not_in(in_a_wave))
+            .order_by(orders.c.id)
+        )
+        return self._load(query)
 
     def claim_received(self, limit: int) -> list[Order]:
         query = (

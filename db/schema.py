@@ -181,7 +181,10 @@ pick_lists = Table(
     Column("assignee_id", ForeignKey("users.id")),
     Column("status", String(20), nullable=False, index=True),
     Column("distance_m", Float, nullable=False, default=0.0),
+    Column("sshape_distance_m", Float, nullable=False, default=0.0),  # for the KPI "saved"
     Column("version", Integer, nullable=False, default=1),  # optimistic claim check
+    Column("claimed_at", DateTime(timezone=True)),
+    Column("finished_at", DateTime(timezone=True)),
 )
 
 pick_tasks = Table(
@@ -196,7 +199,10 @@ pick_tasks = Table(
     Column("order_line_id", ForeignKey("order_lines.id"), nullable=False),
     Column("quantity", Integer, nullable=False),
     Column("picked", Integer, nullable=False, default=0),
-    Column("status", String(20), nullable=False, default="open"),
+    Column("short", Integer, nullable=False, default=0),
+    Column("status", String(20), nullable=False, default="open"),  # open/done/short/cancelled
+    Column("picked_by", String(100)),  # who confirmed it: stays with them after a reassignment
+    Column("picked_at", DateTime(timezone=True)),
 )
 
 totes = Table(
@@ -244,6 +250,45 @@ events = Table(
     Column("payload", JSON, nullable=False),
     Index("ix_events_order_ref_seq", "order_ref", "seq"),
     Index("ix_events_kind_occurred", "kind", "occurred_at"),
+)
+
+# What the lead must look at: short picks, packing mismatches, overrides, printer failures,
+# late orders, work reassigned while a station was offline.
+exceptions = Table(
+    "exceptions",
+    metadata,
+    _id(),
+    Column("kind", String(30), nullable=False, index=True),
+    Column("status", String(20), nullable=False, default="open"),  # open / resolved
+    Column("order_ref", ForeignKey("orders.id"), index=True),
+    Column("pick_task_id", ForeignKey("pick_tasks.id")),
+    Column("details", JSON, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("resolved_at", DateTime(timezone=True)),
+    Column("resolved_by", String(100)),
+    Column("resolution", String(30)),
+    Column("note", Text, nullable=False, default=""),
+)
+
+package_types = Table(
+    "package_types",
+    metadata,
+    Column("code", String(40), primary_key=True),
+    Column("name", String(100), nullable=False),
+    Column("length_cm", Float, nullable=False),
+    Column("width_cm", Float, nullable=False),
+    Column("height_cm", Float, nullable=False),
+    Column("tare_kg", Float, nullable=False),
+)
+
+package_items = Table(
+    "package_items",
+    metadata,
+    _id(),
+    Column("package_id", ForeignKey("packages.id"), nullable=False, index=True),
+    Column("order_line_id", ForeignKey("order_lines.id"), nullable=False),
+    Column("quantity", Integer, nullable=False),
+    Column("serial", String(60)),  # serial-numbered items: one row per serial
 )
 
 settings = Table(

@@ -18,6 +18,7 @@ from db.repositories import (
     SqlStockRepository,
     SqlUserRepository,
 )
+from db.waves_repo import SqlWaveRepository
 
 
 class SqlUnitOfWork:
@@ -41,6 +42,7 @@ class SqlUnitOfWork:
         self.users = SqlUserRepository(self.connection)
         self.events = SqlEventLog(self.connection)
         self.settings = SqlSettings(self.connection)
+        self.waves = SqlWaveRepository(self.connection)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:

@@ -16,7 +16,8 @@ from app.errors import BadInput
 
 COMMAND_MODULES = (
     "app.cli.site",  # migrate, import-*, allocate, orders, users, demo, run, holds
-    "app.cli.routing",  # route, batch-orders, plan-waves, picklists
+    "app.cli.routing",  # route, batch-orders
+    "app.cli.waves",  # plan-waves, release-wave, picklists
     "app.cli.scanning",  # scan-parse, scan-listen, command-sheet
     "app.cli.labels",  # label, printers
 )

@@ -6,7 +6,7 @@ import csv
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from app.services import allocation, intake, master_data, users
+from app.services import allocation, intake, master_data, users, waves
 from app.services.order_files import read_order_file
 from app.services.ports import UnitOfWork
 
@@ -30,6 +30,13 @@ def seed_demo(uow: UnitOfWork, folder: Path = DEMO_DIR, say: Callable[[str], Non
         f"allocated {len(result.allocated)}, on hold {len(result.held)}, "
         f"exceptions {len(result.exceptions)}"
     )
+    # Two released waves give the pickers work at once; the rest stays for the lead to plan.
+    for _ in range(2):
+        plan = waves.plan_wave(uow, capacity=8, wave_filter=waves.WaveFilter(max_orders=64))
+        waves.save_wave(uow, plan, release=True)
+        say(
+            f"wave {plan.name}: {plan.order_count} orders on {len(plan.pick_lists)} carts, released"
+        )
 
 
 def _demo_users(path: Path) -> Iterator[dict]:

@@ -1,0 +1,102 @@
+"""Subcommands: plan and release waves, list pick lists (INTERFACES.md §8)."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+
+from app.bootstrap import open_central
+from app.cli.common import add_database_option, emit_json
+from app.cli.site import CLI_ACTOR
+from app.errors import BadInput
+from app.services import waves
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("plan-waves", help="batch allocated orders onto carts as a wave")
+    add_database_option(p)
+    p.add_argument("--capacity", type=int, default=8, help="orders (totes) per cart (default 8)")
+    p.add_argument("--release", action="store_true", help="release the wave to the floor at once")
+    p.add_argument("--carrier", help="only orders for this carrier")
+    p.add_argument("--channel", help="only orders from this channel")
+    p.add_argument("--min-priority", type=int)
+    p.add_argument("--ship-by-before", metavar="ISO_TIME", help="only orders due by then")
+    p.add_argument("--max-orders", type=int)
+    p.add_argument("--group-by-carrier", action="store_true", help="one carrier per cart")
+    p.add_argument("--preview", action="store_true", help="show the plan, store nothing")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_plan_waves)
+    p = sub.add_parser("release-wave", help="release a planned wave to the floor")
+    add_database_option(p)
+    p.add_argument("wave_id", type=int)
+    p.set_defaults(func=_release_wave)
+    p = sub.add_parser("picklists", help="open pick lists with their tasks in walking order")
+    add_database_option(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_picklists)
+
+
+def _filter(args) -> waves.WaveFilter:
+    before = None
+    if args.ship_by_before:
+        try:
+            before = datetime.fromisoformat(args.ship_by_before)
+        except ValueError:
+            raise BadInput(f"--ship-by-before {args.ship_by_before!r} is not an ISO time") from None
+    return waves.WaveFilter(
+        carrier=args.carrier,
+        channel=args.channel,
+        min_priority=args.min_priority,
+        ship_by_before=before,
+        max_orders=args.max_orders,
+    )
+
+
+def _plan_waves(args) -> int:
+    central = open_central(args.database)
+    plan = waves.plan_wave(central.uow(), args.capacity, _filter(args), args.group_by_carrier)
+    if not args.preview:
+        waves.save_wave(central.uow(), plan, args.release, CLI_ACTOR)
+    summary = {
+        "wave": plan.name,
+        "id": plan.id,
+        "released": bool(args.release and not args.preview),
+        "orders": plan.order_count,
+        "pick_lists": len(plan.pick_lists),
+        "distance_m": round(plan.distance_m, 1),
+        "sshape_distance_m": round(sum(p.sshape_distance_m for p in plan.pick_lists), 1),
+    }
+    if args.json:
+        emit_json(summary)
+        return 0
+    state = "previewed" if args.preview else ("released" if args.release else "planned")
+    print(
+        f"wave {plan.name} {state}: {summary['orders']} orders on {summary['pick_lists']} carts, "
+        f"{summary['distance_m']} m walking (S-shape would be {summary['sshape_distance_m']} m)"
+    )
+    for n, pick_list in enumerate(plan.pick_lists, start=1):
+        print(
+            f"  cart {n}: {len(pick_list.order_refs)} orders, {len(pick_list.tasks)} tasks, "
+            f"{pick_list.distance_m:.1f} m"
+        )
+    return 0
+
+
+def _release_wave(args) -> int:
+    waves.release_wave(open_central(args.database).uow(), args.wave_id, CLI_ACTOR)
+    print(f"wave {args.wave_id} released")
+    return 0
+
+
+def _picklists(args) -> int:
+    with open_central(args.database).uow() as uow:
+        lists = uow.waves.open_pick_lists()
+    for pick_list in lists:
+        if args.json:
+            emit_json(pick_list)
+        else:
+            print(
+                f"pick list {pick_list['id']} ({pick_list['wave']}, {pick_list['status']}, "
+                f"{pick_list['assignee'] or 'unassigned'}): {len(pick_list['tasks'])} tasks"
+            )
+    return 0
