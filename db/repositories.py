@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.domain.catalog import Product, StockItem
 from app.domain.events import Actor, Event
@@ -284,19 +286,30 @@ class SqlEventLog:
         self.connection = connection
 
     def add_all(self, new_events: Iterable[Event]) -> None:
-        rows = [
-            {
-                "uuid": e.uuid,
-                "kind": e.kind,
-                "occurred_at": e.occurred_at,
-                "user_name": e.actor.user,
-                "station": e.actor.station,
-                "order_ref": e.order_ref,
-                "payload": e.payload,
-            }
-            for e in new_events
-        ]
-        insert_rows(self.connection, events, rows)
+        insert_rows(self.connection, events, [_event_row(e) for e in new_events])
+
+    def add_new(self, facts: list[Event]) -> set[str]:
+        """Insert the facts whose UUID is not stored yet; return the UUIDs actually inserted.
+
+        `ON CONFLICT DO NOTHING`: a concurrent push of the same fact waits for the other
+        transaction and then inserts nothing, so each fact is applied exactly once.
+        """
+        if not facts:
+            return set()
+        dialect_insert = (
+            pg_insert if self.connection.dialect.name == "postgresql" else sqlite_insert
+        )
+        statement = (
+            dialect_insert(events)
+            .on_conflict_do_nothing(index_elements=["uuid"])
+            .returning(events.c.uuid)
+        )
+        inserted: set[str] = set()
+        for fact in facts:  # one by one: RETURNING per row tells which were new
+            row = self.connection.execute(statement, _event_row(fact)).first()
+            if row is not None:
+                inserted.add(row.uuid)
+        return inserted
 
     def for_order(self, order_ref: int) -> list[Event]:
         query = select(events).where(events.c.order_ref == order_ref).order_by(events.c.seq)
@@ -306,6 +319,18 @@ class SqlEventLog:
             )
             for r in self.connection.execute(query)
         ]
+
+
+def _event_row(e: Event) -> dict:
+    return {
+        "uuid": e.uuid,
+        "kind": e.kind,
+        "occurred_at": e.occurred_at,
+        "user_name": e.actor.user,
+        "station": e.actor.station,
+        "order_ref": e.order_ref,
+        "payload": e.payload,
+    }
 
 
 class SqlSettings:
