@@ -31,7 +31,7 @@ class Central:
 def open_central(url: str | None = None, upgrade: bool = True) -> Central:
     url = normalize_url(url or default_database_url())
     engine = make_engine(url)
-    if upgrade and migrate.current_revision(engine) != migrate.head_revision():
+    if upgrade and not migrate.is_current(engine):
         migrate.upgrade(engine)
     return Central(url=url, engine=engine)
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from app.domain.users import Role
 from ui.main_window import MainWindow
 from ui.services import StationServices
 from ui.worker import Worker
@@ -90,6 +91,8 @@ def run_app(
     settings: QSettings | None = None,
     argv: Sequence[str] | None = None,
     fullscreen: bool = False,
+    home_factories: Mapping[Role, Callable] | None = None,
+    on_ready: Callable[[MainWindow], None] | None = None,
 ) -> int:
     """Show the station window until it is closed; returns the exit status.
 
@@ -98,8 +101,12 @@ def run_app(
     """
     app = prepare_application(argv)
     worker = worker_factory()
-    window = MainWindow(services, worker, settings or QSettings(), station=station)
+    window = MainWindow(
+        services, worker, settings or QSettings(), station=station, home_factories=home_factories
+    )
     scan_filter = install_scan_filter(app, window)  # noqa: F841 - keep it alive while we run
+    if on_ready is not None:
+        on_ready(window)  # the composition root connects devices, printers, sync status here
     if fullscreen:
         window.showFullScreen()
     else:

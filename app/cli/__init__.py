@@ -19,7 +19,9 @@ COMMAND_MODULES = (
     "app.cli.routing",  # route, batch-orders
     "app.cli.waves",  # plan-waves, release-wave, picklists
     "app.cli.scanning",  # scan-parse, scan-listen, command-sheet
-    "app.cli.labels",  # label, printers
+    "app.cli.labels",  # label, printers, print-sheets
+    "app.cli.run",  # run: the station app
+    "app.cli.stations",  # simulate, stations: sync and load generation
 )
 
 

@@ -16,7 +16,8 @@ from tests.integration.site_files import order_row, write_orders, write_site
 
 def test_migrations_reach_head_on_postgresql(pg_url):
     central = open_central(pg_url)
-    assert migrate.current_revision(central.engine) == migrate.head_revision()
+    assert migrate.is_current(central.engine)
+    assert migrate.current_revisions(central.engine) == migrate.head_revisions() != set()
     central.close()
 
 

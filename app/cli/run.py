@@ -1,0 +1,85 @@
+"""`shipshape run`: the station application (what `make run` starts).
+
+The composition root of the desktop app: it opens the central database (seeding the demo site
+on first start), builds the use-case facades the UI calls (each runs on the one database worker
+thread), starts serial devices and hands everything to `ui.app.run_app`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+
+from app.bootstrap import open_central, redacted
+from app.cli.common import add_database_option
+from app.domain.users import Role
+from app.services import demo, users
+
+
+class StationServices:
+    """The sign-in use case bound to this station. Methods run on the database worker thread."""
+
+    def __init__(self, central, station: str) -> None:
+        self.central, self.station = central, station
+
+    def sign_in(self, badge: str, pin: str | None):
+        return users.sign_in(self.central.uow(), badge, pin, self.station)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("run", help="open the station app (seeds the demo site on first start)")
+    add_database_option(p)
+    p.add_argument(
+        "--station",
+        default=os.environ.get("SHIPSHAPE_STATION") or socket.gethostname(),
+        help="this station's name (default: $SHIPSHAPE_STATION or the host name)",
+    )
+    p.add_argument("--fullscreen", action="store_true", help="for a dedicated floor terminal")
+    p.add_argument("--no-demo", action="store_true", help="do not seed an empty database")
+    p.set_defaults(func=_run)
+
+
+def _run(args) -> int:
+    central = open_central(args.database)
+    if not args.no_demo and not demo.is_seeded(central.uow()):
+        print(f"first start: seeding the demo site into {redacted(central.url)}")
+        demo.seed_demo(central.uow())
+    from devices.station import DeviceSettings, start_devices, stop_devices
+    from ui.app import run_app
+    from ui.bridge import DeviceBridge
+    from ui.worker import DatabaseWorker
+
+    parts: dict = {}
+
+    def on_ready(window) -> None:
+        # UI thread, before the event loop: device threads report through the bridge.
+        bridge = parts["bridge"] = DeviceBridge(window)
+        bridge.scan.connect(window.handle_scan)
+        parts["links"] = start_devices(
+            DeviceSettings.from_env(),
+            on_scan=bridge.on_scan,
+            on_weight=bridge.on_weight,
+            on_status=bridge.on_status,
+        )
+
+    try:
+        return run_app(
+            StationServices(central, args.station),
+            DatabaseWorker,
+            station=args.station,
+            fullscreen=args.fullscreen,
+            home_factories=home_factories(central, args.station, parts),
+            on_ready=on_ready,
+        )
+    finally:
+        stop_devices(parts.get("links", []))
+        central.close()
+
+
+def home_factories(central, station: str, parts: dict) -> dict:
+    """Role → function(user) → home screen. Each role's issue plugs its screen in here."""
+    return {}
+
+
+__all__ = ["Role", "StationServices", "home_factories"]
