@@ -201,3 +201,26 @@ def test_bad_layout_file_is_exit_2(tmp_path, sqlite_url, run_cli):
     path.write_text('{"format": "shipshape.layout/1"}')
     status, _, err = run_cli("import-layout", path, "--database", sqlite_url)
     assert status == 2 and "bad.json" in err
+
+
+def test_a_10000_order_file_imports_whole_and_reruns_as_duplicates(tmp_path, sqlite_url, run_cli):
+    from db import demo_data
+
+    products = demo_data.generate_products(count=200)
+    rows = demo_data.generate_orders(10_000, seed=7, products=products)
+    products_csv = tmp_path / "products.csv"
+    products_csv.write_text(
+        "sku,name,gtin,unit_weight_kg\n"
+        + "".join(f"{p.sku},{p.name.replace(',', ' ')},{p.gtins[0]},1\n" for p in products),
+        encoding="utf-8",
+    )
+    assert run_cli("import-products", products_csv, "--database", sqlite_url)[0] == 0
+    orders_csv = tmp_path / "big.csv"
+    demo_data.write_orders_csv(orders_csv, rows)
+    status, out, err = run_cli("import-orders", orders_csv, "--json", "--database", sqlite_url)
+    assert status == 0
+    assert json.loads(out) == {"imported": 10_000, "duplicates": [], "rejected": []}
+    assert "10000/10000 orders" in err  # progress for a large file
+    status, out, _ = run_cli("import-orders", orders_csv, "--json", "--database", sqlite_url)
+    summary = json.loads(out)
+    assert status == 0 and summary["imported"] == 0 and len(summary["duplicates"]) == 10_000
