@@ -11,6 +11,7 @@ from typing import Protocol, Self
 from app.domain.catalog import Product, StockItem
 from app.domain.events import Event
 from app.domain.orders import Order
+from app.domain.picking import PickListView
 from app.domain.users import User
 
 
@@ -83,3 +84,34 @@ class UnitOfWork(Protocol):
     def __enter__(self) -> Self: ...
     def __exit__(self, *exc: object) -> None: ...
     def commit(self) -> None: ...
+
+
+class PickingBackend(Protocol):
+    """Everything the picker screen asks of its data; each call runs on the station's database
+    worker thread, never on the UI thread.
+
+    `CentralPickingBackend` (app.services.picking_central) talks to the central database directly;
+    a station's offline store implements the same five methods. See docs/picking.md.
+    """
+
+    def my_pick_list(self, user: User) -> PickListView | None:
+        """The open list assigned to `user`, else the next released one claimed for them (two
+        pickers never get the same list); None when no work is waiting."""
+        ...
+
+    def record(self, facts: list[Event]) -> None:
+        """Keep the facts durably (applied exactly once by UUID); the screen moves on only after
+        this returns. Raises when they could not be kept, and the picker scans again."""
+        ...
+
+    def still_mine(self, pick_list_id: int, user: User) -> bool:
+        """False once a lead has given the list to someone else (or cancelled it)."""
+        ...
+
+    def tote_in_use(self, tote: str, order_ref: int) -> bool:
+        """True when the tote is bound to another order that is not packed yet."""
+        ...
+
+    def site_layout(self) -> dict | None:
+        """The warehouse layout document (shipshape.layout/1) for the route map, if known."""
+        ...
