@@ -11,8 +11,10 @@ from typing import Protocol, Self
 from app.domain.catalog import Product, StockItem
 from app.domain.events import Event
 from app.domain.orders import Order
+from app.domain.packing import PackOrderView, ShipmentNumbers
 from app.domain.picking import PickListView
 from app.domain.users import User
+from app.scanning.interpret import Scan
 
 
 class OrderRepository(Protocol):
@@ -114,4 +116,33 @@ class PickingBackend(Protocol):
 
     def site_layout(self) -> dict | None:
         """The warehouse layout document (shipshape.layout/1) for the route map, if known."""
+        ...
+
+
+# ---- Packing station (issue 7) -------------------------------------------------------------
+class PackingBackend(Protocol):
+    """All the packing screen needs from its data. The direct implementation is
+    `app.services.packing_central.CentralPackingBackend` (central database); an offline station
+    store may implement the same. Every method runs on the station's database worker thread,
+    never on the UI thread; each raises `app.errors` exceptions with messages a packer can act on.
+    """
+
+    def open_for_packing(self, scanned: Scan, packer: User) -> PackOrderView:
+        """The order behind a tote (`T:` code), an order id or a pick list (`PL:<id>`) barcode.
+        NotFound when nothing matches; the view's `flags` say what needs a lead's eye."""
+        ...
+
+    def record(self, facts: list[Event]) -> None:
+        """Make the station's facts durable (pack.item, pack.refused, pack.override,
+        package.closed, label.printed ...). Returns only once they are stored."""
+        ...
+
+    def allocate_numbers(self, order: PackOrderView) -> ShipmentNumbers:
+        """The numbers for the carton being closed: the order's tracking number (allocated at its
+        first carton, the same for every carton of the order) and a fresh SSCC. Durable before it
+        returns: a number is never handed out twice."""
+        ...
+
+    def authenticate_lead(self, badge: str, pin: str) -> User:
+        """A shift lead's badge and PIN, for an override; NotAllowed otherwise."""
         ...

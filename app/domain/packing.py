@@ -1,0 +1,151 @@
+"""Packing: what a packer sees of an order, carton types, the check-weigh rule, the carton
+suggestion and the carrier tracking number series. Pure: no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.domain.gs1 import check_digit
+from app.errors import BadInput
+
+# Products carry a weight but no dimensions yet: their volume is estimated from the weight at a
+# typical e-commerce density (4 litres per kg, i.e. 0.25 kg/l), and a carton is filled to 80 %.
+CM3_PER_KG = 4000.0
+FILL_FACTOR = 0.8
+
+
+@dataclass(frozen=True)
+class PackageType:
+    code: str
+    name: str
+    length_cm: float
+    width_cm: float
+    height_cm: float
+    tare_kg: float
+
+    @property
+    def volume_cm3(self) -> float:
+        return self.length_cm * self.width_cm * self.height_cm
+
+
+@dataclass(frozen=True)
+class PackLine:
+    """One order line as the packer packs it. `expected` is what must go into cartons now: the
+    ordered quantity, or what was picked when a lead allowed a partial shipment."""
+
+    line_id: int
+    sku: str
+    name: str
+    gtins: tuple[str, ...]
+    quantity: int
+    picked: int
+    packed: int  # already packed in earlier sessions (e.g. a carton closed before a restart)
+    unit_weight_kg: float
+    expected: int
+
+    @property
+    def short(self) -> bool:
+        return self.picked < self.quantity
+
+
+@dataclass(frozen=True)
+class PackOrderView:
+    """Everything the packing screen needs for one order, loaded once when the tote is scanned."""
+
+    order_ref: int  # orders.id: facts carry it as order_ref
+    order_id: str
+    channel: str
+    status: str
+    carrier: str
+    service: str
+    ship_to: dict
+    lines: tuple[PackLine, ...]
+    tote: str | None = None
+    flags: tuple[str, ...] = ()  # why the order needs care: "short_pick", "on_hold", "exception"
+    partial_allowed: bool = False  # a lead allowed it to ship short
+    cartons_closed: int = 0
+    package_types: tuple[PackageType, ...] = ()
+    shipped_serials: frozenset[tuple[str, str]] = field(default_factory=frozenset)  # (sku, serial)
+    tracking_number: str | None = None  # the order's shipment, once its first carton closed
+    reason: str = ""
+
+    @property
+    def blocked(self) -> bool:
+        """Flagged and not allowed to ship partially: a lead must look at it first."""
+        return bool(self.flags) and not self.partial_allowed
+
+
+@dataclass(frozen=True)
+class ShipmentNumbers:
+    tracking_number: str
+    sscc: str
+
+
+@dataclass(frozen=True)
+class WeightCheck:
+    """Warn when the scale disagrees with the expected weight by more than the larger of the
+    two tolerances (a light parcel is not held to 5 % of 200 g, a heavy one not to 50 g)."""
+
+    tolerance_pct: float = 5.0
+    tolerance_kg: float = 0.050
+
+    def allowed_kg(self, expected_kg: float) -> float:
+        return max(expected_kg * self.tolerance_pct / 100.0, self.tolerance_kg)
+
+    def check(self, expected_kg: float, actual_kg: float) -> WeightVerdict:
+        difference = actual_kg - expected_kg
+        ok = abs(difference) <= self.allowed_kg(expected_kg)
+        return WeightVerdict(expected_kg, actual_kg, difference, ok, self.allowed_kg(expected_kg))
+
+
+@dataclass(frozen=True)
+class WeightVerdict:
+    expected_kg: float
+    actual_kg: float
+    difference_kg: float
+    ok: bool
+    allowed_kg: float
+
+
+def expected_weight_kg(units: list[tuple[float, int]], tare_kg: float) -> float:
+    """(unit weight, quantity) pairs plus the empty carton."""
+    return round(tare_kg + sum(w * q for w, q in units), 3)
+
+
+def suggest_carton(types: list[PackageType] | tuple[PackageType, ...], weight_kg: float):
+    """The smallest carton whose usable volume holds the items' estimated volume; the largest
+    when none does (the packer then splits into several cartons)."""
+    if not types:
+        return None
+    needed = weight_kg * CM3_PER_KG
+    by_size = sorted(types, key=lambda t: t.volume_cm3)
+    for carton in by_size:
+        if carton.volume_cm3 * FILL_FACTOR >= needed:
+            return carton
+    return by_size[-1]
+
+
+@dataclass(frozen=True)
+class TrackingSeries:
+    """A carrier's tracking number series: prefix + zero-padded number + mod-10 check digit.
+    Real carrier APIs are out of scope; the series is what a carrier assigns a shipper."""
+
+    prefix: str = "SHP"
+    digits: int = 10
+
+    def number(self, n: int) -> str:
+        if not 0 < n < 10**self.digits:
+            raise BadInput(
+                f"tracking series {self.prefix}: number {n} does not fit in {self.digits} digits; "
+                "ask the carrier for a new range and set a new prefix"
+            )
+        body = str(n).zfill(self.digits)
+        return f"{self.prefix}{body}{check_digit(body)}"
+
+    @classmethod
+    def from_setting(cls, value: dict | None) -> TrackingSeries:
+        value = value or {}
+        prefix = str(value.get("prefix", "SHP"))
+        if not prefix.isascii() or not prefix.isalnum():
+            raise BadInput(f"tracking series prefix {prefix!r}: use letters and digits only")
+        return cls(prefix, int(value.get("digits", 10)))
