@@ -2,3 +2,6 @@
 
 One line per feature; keep the list sorted.
 """
+
+import app.services.packing_central  # noqa: F401, E402 - packed items, cartons, overrides
+import app.services.picking_central  # noqa: F401, E402 - pick, short, undo, tote, finish

@@ -1,0 +1,200 @@
+"""Picking on the central database: claiming work, the picker's view, and the fact appliers.
+
+`CentralPickingBackend` is the direct `PickingBackend` (app.services.ports): a station that talks
+to central itself. Its methods run on the station's database worker thread.
+
+The appliers (`@applies`) turn picking facts into row changes, in the transaction of
+`app.services.facts.apply_facts`, exactly once per fact UUID, whoever sends them (a station, the
+sync thread). They never refuse a late fact: the item was physically picked. A list reassigned
+meanwhile still takes the old station's confirmations; what remains stays with the new assignee.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from app.domain.events import Actor, Event, utcnow
+from app.domain.orders import OrderStatus
+from app.domain.picking import PickListView, TaskStatus
+from app.domain.users import User
+from app.domain.waves import PickListStatus
+from app.services.facts import applies, apply_facts
+from app.services.ports import UnitOfWork
+
+OPEN_FOR_PICKER = (PickListStatus.ASSIGNED.value, PickListStatus.PICKING.value)
+
+
+class CentralPickingBackend:
+    """`PickingBackend` over the central database (`uow_factory()` gives a fresh unit of work)."""
+
+    def __init__(
+        self,
+        uow_factory: Callable[[], UnitOfWork],
+        station: str,
+        now: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.uow_factory, self.station, self.now = uow_factory, station, now
+
+    def my_pick_list(self, user: User) -> PickListView | None:
+        with self.uow_factory() as uow:
+            user_id = uow.picking.user_id(user.badge)
+            if user_id is None:
+                return None
+            list_id = uow.picking.assigned_to(user_id)
+            if list_id is None:
+                list_id = uow.picking.claim_next_released(user_id, self.now())
+                if list_id is None:
+                    return None
+                actor = Actor(user.name, self.station)
+                uow.events.add_all([Event("picklist.claimed", {"pick_list_id": list_id}, actor)])
+            view = uow.picking.view(list_id)
+            uow.commit()
+        return view
+
+    def record(self, facts: list[Event]) -> None:
+        apply_facts(self.uow_factory(), facts)
+
+    def still_mine(self, pick_list_id: int, user: User) -> bool:
+        with self.uow_factory() as uow:
+            badge, status = uow.picking.holder(pick_list_id)
+        return badge == user.badge and status in OPEN_FOR_PICKER
+
+    def tote_in_use(self, tote: str, order_ref: int) -> bool:
+        with self.uow_factory() as uow:
+            return uow.picking.tote_in_use(tote, order_ref)
+
+    def site_layout(self) -> dict | None:
+        with self.uow_factory() as uow:
+            return uow.catalog.layout_document()
+
+
+# --- appliers: run inside apply_facts' transaction ---------------------------------------------
+
+
+@applies("pick.confirmed")
+def apply_pick_confirmed(uow: UnitOfWork, fact: Event) -> None:
+    task = uow.picking.task(fact.payload["task_id"])
+    if task is not None:
+        _take(uow, task, int(fact.payload["quantity"]), fact)
+
+
+def _take(uow: UnitOfWork, task, quantity: int, fact: Event) -> None:
+    """`quantity` units of the task left the shelf into the tote (negative: put back)."""
+    if quantity == 0:
+        return
+    picked = max(task.picked + quantity, 0)
+    if task.short:
+        status = TaskStatus.SHORT
+    else:
+        status = TaskStatus.DONE if picked >= task.quantity else TaskStatus.OPEN
+    uow.picking.take_stock(task.stock_id, quantity, quantity)
+    uow.picking.update_task(
+        task.id, picked=picked, status=status.value,
+        picked_by=fact.actor.user, picked_at=fact.occurred_at,
+    )  # fmt: skip
+    uow.picking.add_line_picked(task.order_line_id, quantity)
+    if quantity > 0:
+        _start_picking(uow, task, fact.actor)
+
+
+def _start_picking(uow: UnitOfWork, task, actor: Actor) -> None:
+    _, list_status = uow.picking.holder(task.pick_list_id)
+    if list_status == PickListStatus.ASSIGNED.value:
+        uow.picking.set_list_status(task.pick_list_id, PickListStatus.PICKING.value)
+    _move_orders(uow, [task.order_ref], OrderStatus.PICKING, actor, only_from=OrderStatus.RELEASED)
+
+
+@applies("pick.undone")
+def apply_pick_undone(uow: UnitOfWork, fact: Event) -> None:
+    task = uow.picking.task(fact.payload["task_id"])
+    if task is not None:
+        _take(uow, task, -int(fact.payload["quantity"]), fact)
+
+
+@applies("pick.short")
+def apply_pick_short(uow: UnitOfWork, fact: Event) -> None:
+    """Found units go to the tote; the shortfall becomes an exception for the lead, with a
+    suggestion: re-allocate from stock elsewhere, or backorder when there is none."""
+    task = uow.picking.task(fact.payload["task_id"])
+    if task is None:
+        return
+    found, shortfall = int(fact.payload.get("found", 0)), int(fact.payload["shortfall"])
+    _take(uow, task, found, fact)
+    uow.picking.update_task(task.id, short=task.short + shortfall, status=TaskStatus.SHORT.value)
+    uow.picking.drop_allocation(task, shortfall)
+    elsewhere = uow.picking.available_elsewhere(task, shortfall)
+    covered = sum(row["free"] for row in elsewhere) >= shortfall
+    details = {
+        "pick_list_id": task.pick_list_id,
+        "location": fact.payload.get("location"),
+        "sku": fact.payload.get("sku"),
+        "found": found,
+        "shortfall": shortfall,
+        "reason": fact.payload.get("reason"),
+        "reported_by": fact.actor.user,
+        "station": fact.actor.station,
+        "suggestion": "reallocate" if covered else "backorder",
+        "stock_elsewhere": elsewhere[:5],
+    }
+    uow.picking.add_exception("short_pick", task.order_ref, task.id, details, fact.occurred_at)
+    _start_picking(uow, task, fact.actor)
+
+
+@applies("pick.skipped")
+def apply_pick_skipped(uow: UnitOfWork, fact: Event) -> None:
+    uow.picking.move_to_end(fact.payload["pick_list_id"], fact.payload["task_id"])
+
+
+@applies("tote.bound")
+def apply_tote_bound(uow: UnitOfWork, fact: Event) -> None:
+    tote, order_ref = fact.payload["tote"], fact.payload["order_ref"]
+    if uow.picking.tote_in_use(tote, order_ref):  # bound elsewhere while this station was offline
+        details = {"tote": tote, "pick_list_id": fact.payload.get("pick_list_id")}
+        uow.picking.add_exception("tote_conflict", order_ref, None, details, fact.occurred_at)
+        return
+    uow.picking.bind_tote(tote, order_ref)
+
+
+@applies("picklist.finished")
+def apply_picklist_finished(uow: UnitOfWork, fact: Event) -> None:
+    """The cart goes to packing: totes ready, list done, orders picked (exception if short).
+    A list with work still open (reassigned meanwhile, more facts to come) is left open."""
+    view = uow.picking.view(fact.payload["pick_list_id"])
+    if view is None or view.status == PickListStatus.DONE.value:
+        return
+    if any(t.is_open for t in view.tasks):
+        return
+    refs = [slot.order_ref for slot in view.cart]
+    short = {t.order_ref for t in view.tasks if t.short}
+    uow.picking.totes_ready(refs)
+    uow.picking.set_list_status(view.id, PickListStatus.DONE.value, finished_at=fact.occurred_at)
+    whole = [r for r in refs if r not in short]
+    _move_orders(uow, whole, OrderStatus.PICKING, fact.actor, only_from=OrderStatus.RELEASED)
+    _move_orders(uow, whole, OrderStatus.PICKED, fact.actor)
+    _move_orders(uow, sorted(short), OrderStatus.EXCEPTION, fact.actor, reason="short pick")
+
+
+@applies("scan.refused")
+def apply_scan_refused(uow: UnitOfWork, fact: Event) -> None:
+    """Nothing changes: the stored fact itself is the mis-scan the accuracy KPI counts."""
+
+
+def _move_orders(
+    uow: UnitOfWork,
+    refs: list[int],
+    status: OrderStatus,
+    actor: Actor,
+    only_from: OrderStatus | None = None,
+    reason: str = "",
+) -> None:
+    if not refs:
+        return
+    events = []
+    for order in uow.orders.by_refs(refs):
+        if order.status == status or (only_from is not None and order.status != only_from):
+            continue
+        order.move_to(status, reason)
+        uow.orders.save_status(order)
+        events += [Event(kind, payload, actor, order.id) for kind, payload in order.events]
+    uow.events.add_all(events)

@@ -1,0 +1,293 @@
+"""Picking over SQLAlchemy Core: claiming pick lists, the picker's view of one, and the row
+changes the picking facts make (stock, tasks, order lines, totes, exceptions).
+
+Runs inside a `SqlUnitOfWork` transaction on whichever thread holds it (a station's database
+worker, the sync thread, a CLI command).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+
+from sqlalchemy import Connection, func, insert, select, update
+
+from app.domain.picking import CartSlot, PickListView, PickTaskView
+from app.domain.waves import PickListStatus
+from db.schema import (
+    allocations,
+    exceptions,
+    locations,
+    order_lines,
+    orders,
+    pick_lists,
+    pick_tasks,
+    product_gtins,
+    products,
+    stock,
+    totes,
+    users,
+    waves,
+)
+
+MINE = (PickListStatus.ASSIGNED.value, PickListStatus.PICKING.value)
+TOTE_DONE_ORDER_STATUSES = ("packed", "shipped", "cancelled")
+
+
+class SqlPickingRepository:
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    # --- claiming -------------------------------------------------------------------------
+    def user_id(self, badge: str) -> int | None:
+        return self.connection.execute(select(users.c.id).where(users.c.badge == badge)).scalar()
+
+    def assigned_to(self, user_id: int) -> int | None:
+        query = (
+            select(pick_lists.c.id)
+            .where(pick_lists.c.assignee_id == user_id, pick_lists.c.status.in_(MINE))
+            .order_by(pick_lists.c.id)
+            .limit(1)
+        )
+        return self.connection.execute(query).scalar()
+
+    def claim_next_released(self, user_id: int, now: datetime) -> int | None:
+        """Lock the oldest released list no one else is claiming and give it to `user_id`.
+
+        PostgreSQL: `FOR UPDATE SKIP LOCKED`, so a second picker passes over a row the first one
+        holds. SQLite ignores the clause, but its writers run one at a time (BEGIN IMMEDIATE);
+        the guarded UPDATE below is the check that holds on both."""
+        while True:
+            candidate = self.connection.execute(
+                select(pick_lists.c.id)
+                .where(pick_lists.c.status == PickListStatus.RELEASED.value)
+                .order_by(pick_lists.c.id)
+                .limit(1)
+                .with_for_update(skip_locked=True)
+            ).scalar()
+            if candidate is None:
+                return None
+            claimed = self.connection.execute(
+                update(pick_lists)
+                .where(
+                    pick_lists.c.id == candidate,
+                    pick_lists.c.status == PickListStatus.RELEASED.value,
+                )
+                .values(
+                    assignee_id=user_id,
+                    status=PickListStatus.ASSIGNED.value,
+                    claimed_at=now,
+                    version=pick_lists.c.version + 1,
+                )
+            ).rowcount
+            if claimed:
+                return candidate
+
+    def holder(self, list_id: int) -> tuple[str | None, str | None]:
+        """(assignee badge, status) of a pick list; (None, None) when there is no such list."""
+        row = self.connection.execute(
+            select(users.c.badge, pick_lists.c.status)
+            .select_from(pick_lists)
+            .outerjoin(users, users.c.id == pick_lists.c.assignee_id)
+            .where(pick_lists.c.id == list_id)
+        ).first()
+        return (row.badge, row.status) if row else (None, None)
+
+    # --- the picker's view ----------------------------------------------------------------
+    def view(self, list_id: int) -> PickListView | None:
+        head = self.connection.execute(
+            select(pick_lists, waves.c.name.label("wave"), users.c.name.label("assignee"))
+            .join(waves, waves.c.id == pick_lists.c.wave_id)
+            .outerjoin(users, users.c.id == pick_lists.c.assignee_id)
+            .where(pick_lists.c.id == list_id)
+        ).first()
+        if head is None:
+            return None
+        tasks = self._tasks(list_id)
+        cart_order = list(dict.fromkeys((t.order_ref, t.order_id) for t in tasks))
+        bound = self._totes([ref for ref, _ in cart_order])
+        cart = tuple(CartSlot(ref, oid, bound.get(ref)) for ref, oid in cart_order)
+        return PickListView(
+            head.id, head.wave, head.assignee, head.status, tasks, cart, head.distance_m
+        )
+
+    def _tasks(self, list_id: int) -> tuple[PickTaskView, ...]:
+        query = (
+            select(
+                pick_tasks.c.id,
+                pick_tasks.c.seq,
+                locations.c.code.label("location"),
+                products.c.sku,
+                products.c.name,
+                products.c.id.label("product_id"),
+                pick_tasks.c.quantity,
+                orders.c.id.label("order_ref"),
+                orders.c.order_id,
+                pick_tasks.c.picked,
+                pick_tasks.c.short,
+                pick_tasks.c.status,
+                stock.c.lot,
+                stock.c.expiry,
+            )  # fmt: skip
+            .join(locations, locations.c.id == pick_tasks.c.location_id)
+            .join(products, products.c.id == pick_tasks.c.product_id)
+            .join(order_lines, order_lines.c.id == pick_tasks.c.order_line_id)
+            .join(orders, orders.c.id == order_lines.c.order_id)
+            .join(allocations, allocations.c.id == pick_tasks.c.allocation_id)
+            .join(stock, stock.c.id == allocations.c.stock_id)
+            .where(pick_tasks.c.pick_list_id == list_id)
+            .order_by(pick_tasks.c.seq)
+        )
+        rows = self.connection.execute(query).all()
+        gtins = self._gtins({r.product_id for r in rows})
+        return tuple(
+            PickTaskView(
+                r.id,
+                r.seq,
+                r.location,
+                r.sku,
+                r.name,
+                gtins.get(r.product_id, ()),
+                r.quantity,
+                r.order_ref,
+                r.order_id,
+                r.picked,
+                r.short,
+                r.status,
+                r.lot or "",
+                r.expiry,
+            )  # fmt: skip
+            for r in rows
+        )
+
+    def _gtins(self, product_ids: set[int]) -> dict[int, tuple[str, ...]]:
+        found = defaultdict(list)
+        query = select(product_gtins.c.product_id, product_gtins.c.gtin).where(
+            product_gtins.c.product_id.in_(product_ids)
+        )
+        for product_id, gtin in self.connection.execute(query.order_by(product_gtins.c.gtin)):
+            found[product_id].append(gtin)
+        return {k: tuple(v) for k, v in found.items()}
+
+    def _totes(self, order_refs: list[int]) -> dict[int, str]:
+        query = select(totes.c.order_id, totes.c.code).where(
+            totes.c.order_id.in_(order_refs), totes.c.status != "free"
+        )
+        return dict(self.connection.execute(query.order_by(totes.c.id)).all())
+
+    def tote_in_use(self, code: str, order_ref: int) -> bool:
+        query = (
+            select(func.count())
+            .select_from(totes)
+            .join(orders, orders.c.id == totes.c.order_id)
+            .where(
+                totes.c.code == code,
+                totes.c.status != "free",
+                totes.c.order_id != order_ref,
+                orders.c.status.not_in(TOTE_DONE_ORDER_STATUSES),
+            )
+        )
+        return bool(self.connection.execute(query).scalar())
+
+    # --- what the facts change ------------------------------------------------------------
+    def task(self, task_id: int):
+        """The task row with its stock row and order: what an applier needs to change."""
+        return self.connection.execute(
+            select(pick_tasks, allocations.c.stock_id, order_lines.c.order_id.label("order_ref"))
+            .join(allocations, allocations.c.id == pick_tasks.c.allocation_id)
+            .join(order_lines, order_lines.c.id == pick_tasks.c.order_line_id)
+            .where(pick_tasks.c.id == task_id)
+        ).first()
+
+    def take_stock(self, stock_id: int, quantity: int, reserved: int) -> None:
+        """Units left the shelf (negative to put them back); `reserved` of them were reserved."""
+        self.connection.execute(
+            update(stock)
+            .where(stock.c.id == stock_id)
+            .values(on_hand=stock.c.on_hand - quantity, reserved=stock.c.reserved - reserved)
+        )
+
+    def update_task(self, task_id: int, **values) -> None:
+        self.connection.execute(update(pick_tasks).where(pick_tasks.c.id == task_id).values(values))
+
+    def add_line_picked(self, line_id: int, quantity: int) -> None:
+        self.connection.execute(
+            update(order_lines)
+            .where(order_lines.c.id == line_id)
+            .values(picked=order_lines.c.picked + quantity)
+        )
+
+    def drop_allocation(self, task, quantity: int) -> None:
+        """The shortfall will not come from this stock row: release its reservation."""
+        self.connection.execute(
+            update(allocations)
+            .where(allocations.c.id == task.allocation_id)
+            .values(quantity=allocations.c.quantity - quantity)
+        )
+        self.connection.execute(
+            update(order_lines)
+            .where(order_lines.c.id == task.order_line_id)
+            .values(allocated=order_lines.c.allocated - quantity)
+        )
+        self.take_stock(task.stock_id, 0, quantity)
+
+    def available_elsewhere(self, task, quantity: int) -> list[dict]:
+        """Other stock rows of the task's product that could cover the shortfall."""
+        query = (
+            select(
+                locations.c.code, stock.c.lot, (stock.c.on_hand - stock.c.reserved).label("free")
+            )
+            .join(locations, locations.c.id == stock.c.location_id)
+            .where(
+                stock.c.product_id == task.product_id,
+                stock.c.id != task.stock_id,
+                stock.c.on_hand - stock.c.reserved > 0,
+            )
+            .order_by(stock.c.expiry, stock.c.received_at)
+        )
+        return [dict(r._mapping) for r in self.connection.execute(query).all()]
+
+    def add_exception(self, kind: str, order_ref: int | None, task_id: int | None,
+                      details: dict, now: datetime) -> None:  # fmt: skip
+        self.connection.execute(
+            insert(exceptions).values(
+                kind=kind,
+                status="open",
+                order_ref=order_ref,
+                pick_task_id=task_id,
+                details=details,
+                created_at=now,
+                note="",
+            )  # fmt: skip
+        )
+
+    def move_to_end(self, list_id: int, task_id: int) -> None:
+        last = self.connection.execute(
+            select(func.max(pick_tasks.c.seq)).where(pick_tasks.c.pick_list_id == list_id)
+        ).scalar()
+        self.update_task(task_id, seq=(last or 0) + 1)
+
+    def set_list_status(self, list_id: int, status: str, **values) -> None:
+        self.connection.execute(
+            update(pick_lists)
+            .where(pick_lists.c.id == list_id)
+            .values(status=status, version=pick_lists.c.version + 1, **values)
+        )
+
+    def bind_tote(self, code: str, order_ref: int) -> None:
+        found = self.connection.execute(select(totes.c.id).where(totes.c.code == code)).scalar()
+        if found is None:
+            self.connection.execute(
+                insert(totes).values(code=code, order_id=order_ref, status="in_use")
+            )
+        else:
+            self.connection.execute(
+                update(totes).where(totes.c.id == found).values(order_id=order_ref, status="in_use")
+            )
+
+    def totes_ready(self, order_refs: list[int]) -> None:
+        self.connection.execute(
+            update(totes)
+            .where(totes.c.order_id.in_(order_refs), totes.c.status == "in_use")
+            .values(status="ready")
+        )
