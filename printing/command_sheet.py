@@ -12,17 +12,16 @@ from reportlab.graphics.barcode.code128 import Code128
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
 from app.scanning.codes import COMMANDS, command_barcode
+from printing.fonts import label_font
 
 # Simplified Chinese captions for the floor (ARCHITECTURE: English and Simplified Chinese).
 CAPTIONS_ZH = {
     "CONFIRM": "确认", "SHORT": "缺货", "NEXT": "下一个", "SKIP": "跳过",
     "UNDO": "撤销", "LOGOUT": "退出登录", "WEIGH": "称重", "CANCEL": "取消",
 }  # fmt: skip
-CJK_FONT = "STSong-Light"  # built into reportlab and every PDF viewer: nothing to install
 
 COLUMNS, ROWS = 2, 4
 MODULE = 0.5 * mm  # one bar module: wide enough for any handheld scanner at arm's length
@@ -32,7 +31,7 @@ BAR_HEIGHT = 18 * mm
 def write_command_sheet(out: str | Path) -> Path:
     """Write the sheet (A4, two columns) to `out` and return its path."""
     out = Path(out)
-    pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
+    cjk_font = label_font()  # the bundled font, embedded: CID fonts print as empty boxes
     pdf = canvas.Canvas(str(out), pagesize=A4)
     pdf.setTitle("Shipshape command barcodes")
     width, height = A4
@@ -40,7 +39,7 @@ def write_command_sheet(out: str | Path) -> Path:
     title = "Shipshape command barcodes  /  "
     pdf.setFont("Helvetica-Bold", 16)
     pdf.drawString(margin, height - margin, title)
-    pdf.setFont(CJK_FONT, 16)  # Helvetica has no CJK glyphs
+    pdf.setFont(cjk_font, 16)  # Helvetica has no CJK glyphs
     title_width = pdfmetrics.stringWidth(title, "Helvetica-Bold", 16)
     pdf.drawString(margin + title_width, height - margin, "命令条码")
     cell_w = (width - 2 * margin) / COLUMNS
@@ -64,7 +63,7 @@ def _draw_cell(pdf: canvas.Canvas, name: str, x: float, y: float, cell_w: float)
     bar_x = x + (cell_w - barcode.width) / 2  # quiet zones are part of barcode.width
     pdf.setFont("Helvetica-Bold", 26)
     pdf.drawCentredString(x + cell_w / 2, y + BAR_HEIGHT + 26 * mm, name)
-    pdf.setFont(CJK_FONT, 20)
+    pdf.setFont(label_font(), 20)
     pdf.drawCentredString(x + cell_w / 2, y + BAR_HEIGHT + 18 * mm, CAPTIONS_ZH.get(name, ""))
     barcode.drawOn(pdf, bar_x, y + 12 * mm)
     pdf.setFont("Courier", 11)

@@ -10,44 +10,13 @@ emitting thread, which would be the device thread.
 
 from __future__ import annotations
 
-import ctypes
-import sys
-
 from PySide6.QtCore import QObject, Signal
 
 
-class _Probe(QObject):
-    fired = Signal()
-
-
-def _emit_drops_a_reference_to_true() -> bool:
-    """PySide6 6.12.0 on Python 3.11 returns `True` from `SignalInstance.emit` without owning a
-    reference: every emit takes one reference from `True`, and after a few hundred emits the
-    interpreter aborts ("bool_dealloc: deallocating True"). Measure it once, here."""
-    if sys.version_info >= (3, 12):  # True is immortal there: nothing can go wrong
-        return False
-    probe, emits = _Probe(), 100
-    before = sys.getrefcount(True)
-    for _ in range(emits):
-        probe.fired.emit()
-    leaks = sys.getrefcount(True) - before <= -emits // 2
-    for _ in range(emits if leaks else 0):  # give back what the probe itself took
-        _incref_true()
-    return leaks
-
-
-def _incref_true() -> None:
-    ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
-
-
-_GIVE_BACK_TRUE = _emit_drops_a_reference_to_true()
-
-
 def safe_emit(signal, *args) -> None:
-    """`signal.emit(*args)`, giving back the reference a faulty PySide takes from True."""
+    """`signal.emit(*args)`. (PySide6 6.12.0 leaked a reference to True on every emit on
+    Python 3.11 and aborted the interpreter; pyproject.toml excludes that release.)"""
     signal.emit(*args)
-    if _GIVE_BACK_TRUE:
-        _incref_true()
 
 
 class DeviceBridge(QObject):

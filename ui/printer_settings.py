@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -33,22 +33,27 @@ from ui.worker import DatabaseWorker, Worker
 FORMATS = (("pdf", "PDF"), ("zpl", "ZPL"))
 SIZES = (("4x6", "4 × 6 in"), ("100x150", "100 × 150 mm"))
 RESOLUTIONS = (203, 300)
-# English source texts; translated at run time in the context "PrinterSettings".
+# English source texts, marked for lupdate; translated at run time in context "PrinterSettings".
 TEXTS = {
-    "printer": "Label printer",
-    "format": "Label format",
-    "size": "Label size",
-    "dpi": "Printer resolution (dpi)",
-    "refresh": "Look for printers",
-    "test": "Test print",
-    "looking": "Looking for printers…",
-    "found": "{n} printer(s) found.",
-    "none": "No printer found. Check that it is switched on and connected, then look again.",
-    "failed": "Could not list printers: {error}",
-    "printing": "Sending a test label to {printer}…",
-    "printed": "Test label sent: {result}",
-    "print_failed": "Test print failed: {error}. Check paper and cable, then try again.",
-    "choose": "Choose a printer first.",
+    "printer": QT_TRANSLATE_NOOP("PrinterSettings", "Label printer"),
+    "format": QT_TRANSLATE_NOOP("PrinterSettings", "Label format"),
+    "size": QT_TRANSLATE_NOOP("PrinterSettings", "Label size"),
+    "dpi": QT_TRANSLATE_NOOP("PrinterSettings", "Printer resolution (dpi)"),
+    "refresh": QT_TRANSLATE_NOOP("PrinterSettings", "Look for printers"),
+    "test": QT_TRANSLATE_NOOP("PrinterSettings", "Test print"),
+    "looking": QT_TRANSLATE_NOOP("PrinterSettings", "Looking for printers…"),
+    "found": QT_TRANSLATE_NOOP("PrinterSettings", "{n} printer(s) found."),
+    "none": QT_TRANSLATE_NOOP(
+        "PrinterSettings",
+        "No printer found. Check that it is switched on and connected, then look again.",
+    ),
+    "failed": QT_TRANSLATE_NOOP("PrinterSettings", "Could not list printers: {error}"),
+    "printing": QT_TRANSLATE_NOOP("PrinterSettings", "Sending a test label to {printer}…"),
+    "printed": QT_TRANSLATE_NOOP("PrinterSettings", "Test label sent: {result}"),
+    "print_failed": QT_TRANSLATE_NOOP(
+        "PrinterSettings", "Test print failed: {error}. Check paper and cable, then try again."
+    ),
+    "choose": QT_TRANSLATE_NOOP("PrinterSettings", "Choose a printer first."),
 }
 
 

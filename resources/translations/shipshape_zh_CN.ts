@@ -64,6 +64,65 @@
     </message>
 </context>
 <context>
+    <name>PrinterSettings</name>
+    <message>
+        <source>Label printer</source>
+        <translation>标签打印机</translation>
+    </message>
+    <message>
+        <source>Label format</source>
+        <translation>标签格式</translation>
+    </message>
+    <message>
+        <source>Label size</source>
+        <translation>标签尺寸</translation>
+    </message>
+    <message>
+        <source>Printer resolution (dpi)</source>
+        <translation>打印分辨率 (dpi)</translation>
+    </message>
+    <message>
+        <source>Look for printers</source>
+        <translation>查找打印机</translation>
+    </message>
+    <message>
+        <source>Test print</source>
+        <translation>测试打印</translation>
+    </message>
+    <message>
+        <source>Looking for printers…</source>
+        <translation>正在查找打印机…</translation>
+    </message>
+    <message>
+        <source>{n} printer(s) found.</source>
+        <translation>找到 {n} 台打印机。</translation>
+    </message>
+    <message>
+        <source>No printer found. Check that it is switched on and connected, then look again.</source>
+        <translation>未找到打印机。请确认打印机已开机并已连接，然后重新查找。</translation>
+    </message>
+    <message>
+        <source>Could not list printers: {error}</source>
+        <translation>无法列出打印机：{error}</translation>
+    </message>
+    <message>
+        <source>Sending a test label to {printer}…</source>
+        <translation>正在向 {printer} 发送测试标签…</translation>
+    </message>
+    <message>
+        <source>Test label sent: {result}</source>
+        <translation>测试标签已发送：{result}</translation>
+    </message>
+    <message>
+        <source>Test print failed: {error}. Check paper and cable, then try again.</source>
+        <translation>测试打印失败：{error}。请检查纸张和连接线，然后重试。</translation>
+    </message>
+    <message>
+        <source>Choose a printer first.</source>
+        <translation>请先选择打印机。</translation>
+    </message>
+</context>
+<context>
     <name>RoleHome</name>
     <message>
         <source>Hello, {name}</source>

@@ -9,5 +9,5 @@ set -eu
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 bin="$root/.venv/bin"
 cd "$root"
-"$bin/pyside6-lupdate" -no-obsolete -locations none ui/*.py -ts resources/translations/shipshape_zh_CN.ts
+"$bin/pyside6-lupdate" -no-obsolete -locations none $(find ui -name "*.py" | sort) -ts resources/translations/shipshape_zh_CN.ts
 "$bin/pyside6-lrelease" resources/translations/shipshape_zh_CN.ts -qm resources/translations/shipshape_zh_CN.qm

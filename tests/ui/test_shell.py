@@ -383,7 +383,7 @@ def test_every_ui_text_has_a_chinese_translation(tmp_path):
         pytest.skip(f"{lupdate} not installed (it comes with PySide6)")
     ts = tmp_path / "check.ts"
     shutil.copy(TRANSLATIONS_DIR / "shipshape_zh_CN.ts", ts)
-    sources = sorted(str(p) for p in (ROOT / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "ui").rglob("*.py"))  # subpackages too
     subprocess.run([str(lupdate), "-no-obsolete", *sources, "-ts", str(ts)], check=True,
                    capture_output=True)  # fmt: skip
     missing = [
