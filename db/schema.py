@@ -304,3 +304,7 @@ counters = Table(
     Column("name", String(60), primary_key=True),
     Column("value", BigInteger, nullable=False),
 )
+
+# --- Packing (issue 7, migration 0005) -------------------------------------------------------
+# A serial number already shipped is refused at the packing station: look it up by serial.
+Index("ix_package_items_serial", package_items.c.serial)

@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from app.domain.events import utcnow
 from app.errors import Conflict
 from db.orders_repo import SqlOrderRepository
+from db.packing_repo import SqlPackingRepository
 from db.picking_repo import SqlPickingRepository
 from db.repositories import (
     SqlCatalogRepository,
@@ -45,6 +46,7 @@ class SqlUnitOfWork:
         self.settings = SqlSettings(self.connection)
         self.waves = SqlWaveRepository(self.connection)
         self.picking = SqlPickingRepository(self.connection)
+        self.packing = SqlPackingRepository(self.connection, self._now)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from app.services import allocation, intake, master_data, users, waves
+from app.services.packing_central import seed_package_types
 from app.services.order_files import read_order_file
 from app.services.ports import UnitOfWork
 
@@ -21,6 +22,7 @@ def seed_demo(uow: UnitOfWork, folder: Path = DEMO_DIR, say: Callable[[str], Non
     ):
         report = step(uow, folder / f"{name}.csv")
         say(f"{name}: {len(report.imported)} rows, {len(report.rejected)} rejected")
+    seed_package_types(uow)  # the packing station's cartons
     for row in _demo_users(folder / "users.csv"):
         users.save_user(uow, row["name"], row["role"], row["badge"], row["pin"] or None)
     report = intake.import_orders(uow, read_order_file(folder / "orders.csv"))

@@ -1,0 +1,212 @@
+"""Packing against the central database: `CentralPackingBackend` (the direct implementation of
+`PackingBackend`), the appliers that turn packing facts into central state, and the packing
+settings (carton types, tracking series, GS1 company prefix, check-weigh tolerance).
+
+Everything here runs on a database worker thread (the station's) or the sync thread; appliers run
+inside `apply_facts`' transaction. A fact is never refused for arriving late: an applier that
+cannot move the order records an exception for the lead instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from app.domain.events import Event
+from app.domain.orders import OrderStatus
+from app.domain.packing import (
+    PackageType,
+    PackOrderView,
+    ShipmentNumbers,
+    TrackingSeries,
+    WeightCheck,
+)
+from app.domain.sscc import build_sscc
+from app.domain.users import User
+from app.errors import BadInput, IllegalTransition, NotFound
+from app.scanning.interpret import Scan
+from app.services import users
+from app.services.facts import applies, apply_facts
+from app.services.ports import UnitOfWork
+
+PICK_LIST_PREFIX = "PL:"
+SETTINGS_KEY = "packing"
+# The demo's GS1 company prefix (its GTINs start with it) and a demo carrier series.
+DEFAULTS = {
+    "gs1_company_prefix": "8712345",
+    "sscc_extension_digit": 0,
+    "tracking_series": {"*": {"prefix": "SHP", "digits": 10}},
+    "weight_tolerance_pct": 5.0,
+    "weight_tolerance_g": 50,
+    "ship_from": {
+        "name": "Shipshape Demo DC",
+        "street1": "Havenweg 12",
+        "city": "Rotterdam",
+        "postal_code": "3089 JB",
+        "country": "NL",
+    },
+}
+DEMO_PACKAGE_TYPES = [
+    PackageType("S", "Small box", 25, 18, 10, 0.15),
+    PackageType("M", "Medium box", 35, 25, 20, 0.30),
+    PackageType("L", "Large box", 50, 40, 30, 0.60),
+    PackageType("XL", "Extra large box", 60, 50, 45, 0.95),
+]
+
+
+@dataclass(frozen=True)
+class PackingSettings:
+    values: dict
+
+    def __getitem__(self, key: str):
+        return self.values[key]
+
+    def weight_check(self) -> WeightCheck:
+        return WeightCheck(
+            float(self["weight_tolerance_pct"]), float(self["weight_tolerance_g"]) / 1000.0
+        )
+
+    def tracking_series(self, carrier: str) -> TrackingSeries:
+        series = self["tracking_series"]
+        return TrackingSeries.from_setting(series.get(carrier) or series.get("*"))
+
+
+def packing_settings(uow: UnitOfWork) -> PackingSettings:
+    """Call inside `with uow:`. Stored settings override the defaults key by key."""
+    return PackingSettings(DEFAULTS | (uow.packing.setting(SETTINGS_KEY) or {}))
+
+
+def seed_package_types(uow: UnitOfWork, types: list[PackageType] = DEMO_PACKAGE_TYPES) -> None:
+    with uow:
+        for package_type in types:
+            uow.packing.save_package_type(package_type)
+        uow.commit()
+
+
+class CentralPackingBackend:
+    """`PackingBackend` straight on the central database. Methods run on the worker thread."""
+
+    def __init__(self, uow_factory: Callable[[], UnitOfWork], station: str) -> None:
+        self.uow_factory, self.station = uow_factory, station
+
+    def open_for_packing(self, scanned: Scan, packer: User) -> PackOrderView:
+        with self.uow_factory() as uow:
+            order_ref = _find_order_ref(uow, scanned)
+            view = uow.packing.load_view(order_ref)
+        return view
+
+    def record(self, facts: list[Event]) -> None:
+        apply_facts(self.uow_factory(), facts)
+
+    def allocate_numbers(self, order: PackOrderView) -> ShipmentNumbers:
+        with self.uow_factory() as uow:
+            settings = packing_settings(uow)
+            tracking = uow.packing.tracking_number_for(order.order_ref)
+            if tracking is None:
+                series = settings.tracking_series(order.carrier)
+                counter = f"tracking:{series.prefix}"
+                tracking = series.number(uow.packing.next_counter(counter))
+            sscc = build_sscc(
+                settings["gs1_company_prefix"],
+                settings["sscc_extension_digit"],
+                uow.packing.next_counter("sscc"),
+            )
+            uow.commit()
+        return ShipmentNumbers(tracking, sscc)
+
+    def authenticate_lead(self, badge: str, pin: str) -> User:
+        return users.authenticate_lead(self.uow_factory(), badge, pin)
+
+    def settings(self) -> PackingSettings:
+        with self.uow_factory() as uow:
+            return packing_settings(uow)
+
+
+class CentralSerialCounter:
+    """`app.domain.sscc.SerialCounter` over the central `counters` table: each serial once, ever,
+    across stations (the row is locked by the UPDATE until the transaction commits)."""
+
+    def __init__(self, uow_factory: Callable[[], UnitOfWork], name: str = "sscc") -> None:
+        self.uow_factory, self.name = uow_factory, name
+
+    def next_serial(self) -> int:
+        with self.uow_factory() as uow:
+            serial = uow.packing.next_counter(self.name)
+            uow.commit()
+        return serial
+
+
+def _find_order_ref(uow: UnitOfWork, scanned: Scan) -> int:
+    raw = (scanned.raw or "").strip()
+    if scanned.kind == "tote":
+        ref = uow.packing.order_ref_for_tote(scanned.code)
+        if ref is None:
+            raise NotFound(f"Tote {scanned.code} holds no order. Scan another tote or the order.")
+        return ref
+    if raw.upper().startswith(PICK_LIST_PREFIX):
+        number = raw[len(PICK_LIST_PREFIX) :]
+        if not number.isdigit():
+            raise BadInput(f"Pick list barcode {raw}: expected PL: and a number")
+        refs = uow.packing.order_refs_for_pick_list(int(number))
+        if not refs:
+            raise NotFound(f"Pick list {number} has no order left to pack.")
+        return refs[0]
+    if scanned.kind in ("unknown", "product") and raw:
+        refs = uow.packing.order_refs_for_order_id(raw)
+        if refs:
+            return refs[0]
+    raise NotFound(f"{raw or 'This scan'} is not a tote, order or pick list. Scan the tote label.")
+
+
+# ---- fact appliers (inside apply_facts' transaction) -----------------------------------------
+@applies("pack.item")
+def _apply_pack_item(uow: UnitOfWork, fact: Event) -> None:
+    uow.packing.add_packed(fact.payload["line_id"], fact.payload["quantity"])
+
+
+@applies("pack.undone")
+def _apply_pack_undone(uow: UnitOfWork, fact: Event) -> None:
+    uow.packing.add_packed(fact.payload["line_id"], -fact.payload["quantity"])
+
+
+@applies("pack.override")
+def _apply_override(uow: UnitOfWork, fact: Event) -> None:
+    uow.packing.add_exception(
+        "pack_override",
+        fact.order_ref,
+        fact.payload | {"packer": fact.actor.user, "station": fact.actor.station},
+        status="resolved",
+        resolution="override",
+        resolved_by=fact.payload["lead"],
+        resolved_at=fact.occurred_at,
+        note=fact.payload["reason"],
+    )
+
+
+@applies("package.closed")
+def _apply_package_closed(uow: UnitOfWork, fact: Event) -> None:
+    closed = fact.payload
+    uow.packing.add_package(fact.order_ref, closed, fact.occurred_at)
+    if not closed["weight_ok"]:
+        details = {k: closed[k] for k in ("carton", "weight_kg", "expected_kg", "sscc")}
+        uow.packing.add_exception("weight_mismatch", fact.order_ref, details)
+    if closed["final"]:
+        _mark_packed(uow, fact)
+
+
+def _mark_packed(uow: UnitOfWork, fact: Event) -> None:
+    (order,) = uow.orders.by_refs([fact.order_ref])
+    try:
+        if order.status in (OrderStatus.EXCEPTION, OrderStatus.PICKING):
+            order.move_to(OrderStatus.PICKED, "packed at the station")
+        order.move_to(OrderStatus.PACKED)
+    except IllegalTransition as exc:
+        # Late or odd facts still count: tell the lead instead of refusing what was packed.
+        uow.packing.add_exception("pack_status", fact.order_ref, {"error": str(exc)})
+        return
+    uow.orders.save_status(order)
+    uow.events.add_all(
+        Event(kind, payload, fact.actor, fact.order_ref, fact.occurred_at)
+        for kind, payload in order.events
+    )
+    uow.packing.free_tote(fact.order_ref)

@@ -1,0 +1,264 @@
+"""Packing over SQLAlchemy Core: the order view a packer needs, carton types, shipments and
+packages, and the central counters behind tracking numbers and SSCCs."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from app.domain.packing import PackageType, PackLine, PackOrderView
+from db.schema import (
+    counters,
+    exceptions,
+    order_lines,
+    orders,
+    package_items,
+    package_types,
+    packages,
+    pick_tasks,
+    product_gtins,
+    products,
+    settings,
+    shipments,
+    totes,
+)
+
+# Exceptions a lead resolved by letting the order ship short (the lead console sets this).
+PARTIAL_RESOLUTIONS = ("ship_partial", "partial")
+
+
+class SqlPackingRepository:
+    def __init__(self, connection: Connection, now) -> None:
+        self.connection = connection
+        self._now = now
+
+    # ---- finding the order ----------------------------------------------------------------
+    def order_ref_for_tote(self, code: str) -> int | None:
+        query = select(totes.c.order_id).where(totes.c.code == code)
+        return self.connection.execute(query).scalar()
+
+    def order_refs_for_order_id(self, order_id: str) -> list[int]:
+        query = select(orders.c.id).where(orders.c.order_id == order_id).order_by(orders.c.id)
+        return list(self.connection.execute(query).scalars())
+
+    def order_refs_for_pick_list(self, pick_list_id: int) -> list[int]:
+        """The pick list's orders not packed yet, in order."""
+        query = (
+            select(orders.c.id)
+            .join(order_lines, order_lines.c.order_id == orders.c.id)
+            .join(pick_tasks, pick_tasks.c.order_line_id == order_lines.c.id)
+            .where(pick_tasks.c.pick_list_id == pick_list_id)
+            .where(orders.c.status.not_in(["packed", "shipped", "cancelled"]))
+            .group_by(orders.c.id)
+            .order_by(orders.c.id)
+        )
+        return list(self.connection.execute(query).scalars())
+
+    def load_view(self, order_ref: int) -> PackOrderView | None:
+        order = self.connection.execute(select(orders).where(orders.c.id == order_ref)).first()
+        if order is None:
+            return None
+        lines = self.connection.execute(
+            select(order_lines, products.c.sku, products.c.name, products.c.unit_weight_kg)
+            .join(products, products.c.id == order_lines.c.product_id)
+            .where(order_lines.c.order_id == order_ref)
+            .order_by(order_lines.c.line_no)
+        ).all()
+        gtins = self._gtins([line.product_id for line in lines])
+        partial = self._partial_allowed(order_ref)
+        flags = _flags(order.status, lines)
+        view_lines = tuple(
+            PackLine(
+                line.id, line.sku, line.name, tuple(gtins[line.product_id]), line.quantity,
+                line.picked, line.packed, line.unit_weight_kg,
+                line.picked if partial else line.quantity,
+            )
+            for line in lines
+        )  # fmt: skip
+        tote = self.connection.execute(
+            select(totes.c.code).where(totes.c.order_id == order_ref)
+        ).scalar()
+        shipment = self.tracking_number_for(order_ref)
+        return PackOrderView(
+            order_ref=order.id,
+            order_id=order.order_id,
+            channel=order.channel,
+            status=order.status,
+            carrier=order.carrier,
+            service=order.service,
+            ship_to=dict(order.ship_to),
+            lines=view_lines,
+            tote=tote,
+            flags=flags,
+            partial_allowed=partial,
+            cartons_closed=self._cartons_closed(order_ref),
+            package_types=tuple(self.package_types()),
+            shipped_serials=self._shipped_serials([line.id for line in lines]),
+            tracking_number=shipment,
+            reason=order.reason,
+        )
+
+    # ---- carton types ---------------------------------------------------------------------
+    def package_types(self) -> list[PackageType]:
+        rows = self.connection.execute(select(package_types).order_by(package_types.c.code))
+        return [
+            PackageType(r.code, r.name, r.length_cm, r.width_cm, r.height_cm, r.tare_kg)
+            for r in rows
+        ]
+
+    def save_package_type(self, t: PackageType) -> None:
+        values = dict(t.__dict__)
+        code = values.pop("code")
+        changed = self.connection.execute(
+            update(package_types).where(package_types.c.code == code).values(**values)
+        ).rowcount
+        if not changed:
+            self.connection.execute(insert(package_types).values(code=code, **values))
+
+    # ---- numbers --------------------------------------------------------------------------
+    def next_counter(self, name: str, start: int = 1) -> int:
+        """The next value of a persistent counter, each handed out once (row-locked by the
+        UPDATE until the transaction ends, so two stations never get the same one)."""
+        dialect_insert = (
+            pg_insert if self.connection.dialect.name == "postgresql" else sqlite_insert
+        )
+        self.connection.execute(
+            dialect_insert(counters)
+            .values(name=name, value=start - 1)
+            .on_conflict_do_nothing(index_elements=["name"])
+        )
+        return self.connection.execute(
+            update(counters)
+            .where(counters.c.name == name)
+            .values(value=counters.c.value + 1)
+            .returning(counters.c.value)
+        ).scalar_one()
+
+    def tracking_number_for(self, order_ref: int) -> str | None:
+        query = (
+            select(shipments.c.tracking_number)
+            .where(shipments.c.order_id == order_ref)
+            .order_by(shipments.c.id)
+        )
+        return self.connection.execute(query).scalars().first()
+
+    def setting(self, key: str):
+        return self.connection.execute(
+            select(settings.c.value).where(settings.c.key == key)
+        ).scalar()
+
+    # ---- applying facts -------------------------------------------------------------------
+    def add_packed(self, line_id: int, quantity: int) -> None:
+        self.connection.execute(
+            update(order_lines)
+            .where(order_lines.c.id == line_id)
+            .values(packed=order_lines.c.packed + quantity)
+        )
+
+    def add_package(self, order_ref: int, closed: dict, created_at) -> int:
+        shipment_id = self.connection.execute(
+            select(shipments.c.id).where(shipments.c.tracking_number == closed["tracking_number"])
+        ).scalar()
+        if shipment_id is None:
+            shipment_id = self.connection.execute(
+                insert(shipments)
+                .values(
+                    order_id=order_ref,
+                    carrier=closed.get("carrier") or "",
+                    tracking_number=closed["tracking_number"],
+                    created_at=created_at,
+                )
+                .returning(shipments.c.id)
+            ).scalar_one()
+        package_id = self.connection.execute(
+            insert(packages)
+            .values(
+                shipment_id=shipment_id,
+                index=closed["carton"],
+                sscc=closed["sscc"],
+                weight_kg=closed["weight_kg"],
+                carton_type=closed["package_type"],
+            )
+            .returning(packages.c.id)
+        ).scalar_one()
+        rows = [
+            {
+                "package_id": package_id,
+                "order_line_id": item["line_id"],
+                "quantity": item["quantity"],
+                "serial": item.get("serial"),
+            }
+            for item in closed["items"]
+        ]
+        if rows:
+            self.connection.execute(insert(package_items), rows)
+        return package_id
+
+    def free_tote(self, order_ref: int) -> None:
+        self.connection.execute(
+            update(totes).where(totes.c.order_id == order_ref).values(order_id=None, status="free")
+        )
+
+    def add_exception(self, kind: str, order_ref: int, details: dict, **resolved) -> None:
+        values = {"status": "open", "note": ""} | resolved
+        self.connection.execute(
+            insert(exceptions).values(
+                kind=kind, order_ref=order_ref, details=details, created_at=self._now(), **values
+            )
+        )
+
+    # ---- helpers --------------------------------------------------------------------------
+    def _gtins(self, product_ids: list[int]) -> dict[int, list[str]]:
+        found: dict[int, list[str]] = defaultdict(list)
+        query = (
+            select(product_gtins.c.product_id, product_gtins.c.gtin)
+            .where(product_gtins.c.product_id.in_(product_ids))
+            .order_by(product_gtins.c.gtin)
+        )
+        for product_id, gtin in self.connection.execute(query):
+            found[product_id].append(gtin)
+        return found
+
+    def _partial_allowed(self, order_ref: int) -> bool:
+        query = select(func.count()).where(
+            exceptions.c.order_ref == order_ref, exceptions.c.resolution.in_(PARTIAL_RESOLUTIONS)
+        )
+        return bool(self.connection.execute(query).scalar())
+
+    def _cartons_closed(self, order_ref: int) -> int:
+        query = (
+            select(func.count())
+            .select_from(packages.join(shipments, shipments.c.id == packages.c.shipment_id))
+            .where(shipments.c.order_id == order_ref)
+        )
+        return self.connection.execute(query).scalar_one()
+
+    def _shipped_serials(self, line_ids: list[int]) -> frozenset[tuple[str, str]]:
+        """Serials of these lines' products that already went out in any carton."""
+        product_of_line = select(order_lines.c.product_id).where(order_lines.c.id.in_(line_ids))
+        query = (
+            select(products.c.sku, package_items.c.serial)
+            .join(order_lines, order_lines.c.id == package_items.c.order_line_id)
+            .join(products, products.c.id == order_lines.c.product_id)
+            .where(package_items.c.serial.is_not(None))
+            .where(order_lines.c.product_id.in_(product_of_line))
+        )
+        return frozenset((sku, serial) for sku, serial in self.connection.execute(query))
+
+
+def _flags(status: str, lines) -> tuple[str, ...]:
+    flags = []
+    if any(line.picked < line.quantity for line in lines):
+        flags.append("short_pick")
+    if status == "on_hold":
+        flags.append("on_hold")
+    if status == "exception":
+        flags.append("exception")
+    if status in ("received", "allocated", "released", "picking"):
+        flags.append("not_picked")
+    if status in ("packed", "shipped", "cancelled"):
+        flags.append(status)
+    return tuple(flags)
