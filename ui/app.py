@@ -104,7 +104,7 @@ def run_app(
     window = MainWindow(
         services, worker, settings or QSettings(), station=station, home_factories=home_factories
     )
-    scan_filter = install_scan_filter(app, window)  # noqa: F841 - keep it alive while we run
+    window.scan_filter = install_scan_filter(app, window)  # kept alive by the window
     if on_ready is not None:
         on_ready(window)  # the composition root connects devices, printers, sync status here
     if fullscreen:

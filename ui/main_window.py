@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from app.domain.users import Role, User
@@ -38,6 +38,9 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.station = station
         self.current_user: User | None = None
+        # Set by the composition root once devices run: builds the diagnostics screen.
+        self.diagnostics_factory: Callable[[], QWidget] | None = None
+        self._diagnostics: QWidget | None = None
         self._home_factories = dict(home_factories or {})
         self.language = LanguageSwitch(settings, self)
         self.language.apply(self.language.saved_language())  # before any text is set
@@ -57,6 +60,7 @@ class MainWindow(QMainWindow):
         self.sign_in.signed_in.connect(self.show_home)
         self.top_bar.sign_out_requested.connect(self.sign_out)
         self.top_bar.language_requested.connect(self.set_language)
+        self.top_bar.devices_requested.connect(self.show_diagnostics)
         self.top_bar.set_language(self.language.current)
         self._retitle()
         self.sign_in.badge_field.setFocus()  # a keyboard-mode scanner types straight into it
@@ -87,6 +91,17 @@ class MainWindow(QMainWindow):
             self.sign_in.reject_scan(scan.raw)
         else:
             self.sign_in.handle_scan(scan.raw)  # a bare badge number such as 1001
+
+    def show_diagnostics(self) -> None:
+        """Open (or raise) the scanner & scale diagnostics in a window of its own."""
+        if self.diagnostics_factory is None:
+            return
+        if self._diagnostics is None:
+            self._diagnostics = self.diagnostics_factory()
+            self._diagnostics.setParent(self, Qt.WindowType.Window)
+            self._diagnostics.resize(1000, 700)
+        self._diagnostics.show()
+        self._diagnostics.raise_()
 
     def show_home(self, user: User) -> None:
         self._drop_home()

@@ -16,6 +16,7 @@ from ui.i18n import LANGUAGES
 class TopBar(QWidget):
     sign_out_requested = Signal()
     language_requested = Signal(str)  # a code from ui.i18n.LANGUAGES
+    devices_requested = Signal()  # the scanner & scale diagnostics, for every role
 
     def __init__(self, station: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -27,6 +28,8 @@ class TopBar(QWidget):
         self.user_label = QLabel(objectName="user")
         self.sign_out_button = QPushButton(objectName="signOut")
         self.sign_out_button.clicked.connect(self.sign_out_requested)
+        self.devices_button = QPushButton(objectName="devices")
+        self.devices_button.clicked.connect(self.devices_requested)
         self.language_buttons = QButtonGroup(self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(24, 8, 16, 8)
@@ -42,6 +45,7 @@ class TopBar(QWidget):
             button.clicked.connect(lambda _checked=False, c=code: self.language_requested.emit(c))
             self.language_buttons.addButton(button)
             layout.addWidget(button)
+        layout.addWidget(self.devices_button)
         layout.addWidget(self.sign_out_button)
         self.set_user(None)
 
@@ -66,3 +70,4 @@ class TopBar(QWidget):
         else:
             self.user_label.setText(f"{self._user.name} · {role_name(self._user.role)}")
         self.sign_out_button.setText(self.tr("Sign out"))
+        self.devices_button.setText(self.tr("Devices"))

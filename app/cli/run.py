@@ -48,6 +48,7 @@ def _run(args) -> int:
     from devices.station import DeviceSettings, start_devices, stop_devices
     from ui.app import run_app
     from ui.bridge import DeviceBridge
+    from ui.diagnostics import DiagnosticsView
     from ui.worker import DatabaseWorker
 
     parts: dict = {}
@@ -62,6 +63,7 @@ def _run(args) -> int:
             on_weight=bridge.on_weight,
             on_status=bridge.on_status,
         )
+        window.diagnostics_factory = lambda: DiagnosticsView(bridge, wedge=window.scan_filter)
 
     try:
         return run_app(
