@@ -304,12 +304,10 @@ class SqlEventLog:
             .on_conflict_do_nothing(index_elements=["uuid"])
             .returning(events.c.uuid)
         )
-        inserted: set[str] = set()
-        for fact in facts:  # one by one: RETURNING per row tells which were new
-            row = self.connection.execute(statement, _event_row(fact)).first()
-            if row is not None:
-                inserted.add(row.uuid)
-        return inserted
+        # One statement for the batch (SQLAlchemy's insertmanyvalues): RETURNING lists only the
+        # rows actually inserted, so the UUIDs it returns are the new facts.
+        rows = list({fact.uuid: _event_row(fact) for fact in facts}.values())
+        return set(self.connection.execute(statement, rows).scalars())
 
     def for_order(self, order_ref: int) -> list[Event]:
         query = select(events).where(events.c.order_ref == order_ref).order_by(events.c.seq)

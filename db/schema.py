@@ -305,6 +305,25 @@ counters = Table(
     Column("value", BigInteger, nullable=False),
 )
 
+# --- Sync (issue 9, migration 0003) ---------------------------------------------------------
+# What changed on central, in server order: triggers on pick_lists, pick_tasks, waves, stock and
+# products add a row (and NOTIFY shipshape_changes on PostgreSQL). `txid` (PostgreSQL only) lets
+# a reader stop before transactions still running, so a late commit is never skipped.
+changes = Table(
+    "changes",
+    metadata,
+    Column("seq", Id, primary_key=True, autoincrement=True),
+    Column("txid", BigInteger),
+    Column("topic", String(30), nullable=False),
+    Column("ref_id", BigInteger, nullable=False),
+    Index("ix_changes_txid_seq", "txid", "seq"),
+)
+# The sync status every station reports with each push (the lead's stations table).
+stations.append_column(Column("user_name", String(100)))
+stations.append_column(Column("facts_waiting", Integer, nullable=False, default=0))
+stations.append_column(Column("facts_pushed", BigInteger, nullable=False, default=0))
+stations.append_column(Column("last_sync_at", DateTime(timezone=True)))
+
 # --- Packing (issue 7, migration 0005) -------------------------------------------------------
 # A serial number already shipped is refused at the packing station: look it up by serial.
 Index("ix_package_items_serial", package_items.c.serial)

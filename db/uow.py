@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from app.domain.events import utcnow
 from app.errors import Conflict
+from db.lead_repo import SqlLeadRepository
 from db.orders_repo import SqlOrderRepository
 from db.packing_repo import SqlPackingRepository
 from db.picking_repo import SqlPickingRepository
@@ -20,6 +21,7 @@ from db.repositories import (
     SqlStockRepository,
     SqlUserRepository,
 )
+from db.sync_repo import SqlSyncRepository
 from db.waves_repo import SqlWaveRepository
 
 
@@ -45,8 +47,10 @@ class SqlUnitOfWork:
         self.events = SqlEventLog(self.connection)
         self.settings = SqlSettings(self.connection)
         self.waves = SqlWaveRepository(self.connection)
-        self.picking = SqlPickingRepository(self.connection)
         self.packing = SqlPackingRepository(self.connection, self._now)
+        self.lead = SqlLeadRepository(self.connection)
+        self.picking = SqlPickingRepository(self.connection)
+        self.sync = SqlSyncRepository(self.connection)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:

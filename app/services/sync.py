@@ -1,0 +1,155 @@
+"""Sync use cases and rules: pushing a station's facts, conflict rules, the status model.
+
+Runs on a station's sync thread (push, pull) or in a CLI command (claims, the stations table).
+Everything that touches central goes through one unit of work per call; nothing here knows
+about SQLite, sockets or threads (db/sync.py does).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from app.domain.events import Event, utcnow
+from app.services.facts import applier_for
+from app.services.ports import UnitOfWork
+
+REASSIGNED_OFFLINE = "reassigned_offline"
+BATCH_SIZE = 500  # facts per push: one transaction, a few hundred milliseconds at most
+ONLINE_WITHIN = timedelta(seconds=30)  # a station not heard from for longer shows offline
+
+
+def batches(items: Sequence, size: int = BATCH_SIZE) -> Iterator[Sequence]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What a station shows about its sync, reported by the sync thread after every round."""
+
+    station: str
+    online: bool = False
+    waiting: int = 0  # facts recorded here and not yet committed on central
+    last_sync: datetime | None = None  # when central last committed a push or pull of ours
+    error: str = ""  # why we are offline, for the diagnostics screen (never credentials)
+
+
+@dataclass(frozen=True)
+class OfflineConflict:
+    """Facts about a pick list that central had given to someone else meanwhile."""
+
+    pick_list_id: int
+    station: str
+    picked_by: str
+    now_with: str | None
+    facts: int
+
+
+@dataclass
+class PushResult:
+    fresh: int = 0  # facts central had not seen (a replay counts 0)
+    conflicts: list[OfflineConflict] = field(default_factory=list)
+
+
+def reassigned_offline(
+    facts: Iterable[Event], holders: dict[int, str | None]
+) -> list[OfflineConflict]:
+    """The conflict rule: a fact about a pick list now held by someone else still applies (the
+    item was physically picked), and the lead is told once per list, station and picker."""
+    found: dict[tuple, int] = {}
+    for fact in facts:
+        list_id = fact.payload.get("pick_list_id")
+        if list_id is None or list_id not in holders or holders[list_id] == fact.actor.user:
+            continue
+        key = (list_id, fact.actor.station, fact.actor.user)
+        found[key] = found.get(key, 0) + 1
+    return [
+        OfflineConflict(list_id, station, user, holders[list_id], count)
+        for (list_id, station, user), count in found.items()
+    ]
+
+
+def push_facts(
+    uow: UnitOfWork, station: str, user: str | None, facts: list[Event], waiting_after: int
+) -> PushResult:
+    """Insert the facts central has not seen, apply them, note conflicts and the station's
+    status — all in one transaction, so a crash anywhere leaves either all of it or none."""
+    result = PushResult()
+    now = utcnow()
+    with uow:
+        fresh_ids = uow.events.add_new(facts)
+        fresh = []
+        for fact in facts:
+            if fact.uuid in fresh_ids:
+                fresh_ids.discard(fact.uuid)  # listed twice in one batch: applies once
+                fresh.append(fact)
+                handler = applier_for(fact.kind)
+                if handler is not None:
+                    handler(uow, fact)
+        result.fresh = len(fresh)
+        list_ids = sorted({f.payload["pick_list_id"] for f in fresh if "pick_list_id" in f.payload})
+        for conflict in reassigned_offline(fresh, uow.sync.holders(list_ids) if list_ids else {}):
+            result.conflicts.append(conflict)
+            if not uow.sync.open_exception_exists(
+                REASSIGNED_OFFLINE, conflict.pick_list_id, station
+            ):
+                uow.sync.add_exception(REASSIGNED_OFFLINE, _details(conflict), now)
+        uow.sync.report_station(station, user, waiting_after, result.fresh, now)
+        uow.commit()
+    return result
+
+
+def _details(conflict: OfflineConflict) -> dict:
+    return {
+        "pick_list_id": conflict.pick_list_id,
+        "station": conflict.station,
+        "picked_by": conflict.picked_by,
+        "now_with": conflict.now_with,
+        "facts": conflict.facts,
+        "what_happened": "picked while the station was offline after the list was reassigned; "
+        "the picks count, the rest of the list stays with the new picker",
+    }
+
+
+def changes_since(uow: UnitOfWork, cursor: tuple[int, int]) -> tuple[list[tuple], tuple[int, int]]:
+    with uow:
+        return uow.sync.changes_since(cursor)
+
+
+def work_for(uow: UnitOfWork, users: list[str], also: Iterable[int] = ()) -> dict[int, dict]:
+    """Snapshots of every list the users hold, plus the `also` lists (to see them go away)."""
+    with uow:
+        ids = set(uow.sync.lists_of(users)) | set(also) if users else set(also)
+        return uow.sync.pick_list_snapshots(sorted(ids)) if ids else {}
+
+
+def claim_pick_list(uow: UnitOfWork, user: str) -> int | None:
+    with uow:
+        claimed = uow.sync.claim_pick_list(user, utcnow())
+        uow.commit()
+    return claimed
+
+
+def report_status(uow: UnitOfWork, station: str, user: str | None, waiting: int) -> None:
+    with uow:
+        uow.sync.report_station(station, user, waiting, 0, utcnow())
+        uow.commit()
+
+
+def station_table(uow: UnitOfWork, now: datetime | None = None) -> list[dict]:
+    """Every station's sync state for the lead: online means heard from within 30 s."""
+    with uow:
+        rows = uow.sync.stations()
+        now = now or uow.sync.server_time()
+    for row in rows:
+        seen = row["last_seen"]
+        row["online"] = seen is not None and _aware(now) - _aware(seen) <= ONLINE_WITHIN
+    return rows
+
+
+def _aware(moment: datetime) -> datetime:
+    from datetime import UTC
+
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

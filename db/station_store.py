@@ -1,0 +1,215 @@
+"""The station store: a local SQLite file with the station's outbox of facts and its claimed work.
+
+An operator's action is acknowledged only after `record()` returned: the fact is then on disk
+(WAL, synchronous=FULL) and survives a crash or power cut; the sync thread pushes it later. The
+store is used from two threads — the station's database worker records, the sync thread pushes
+and caches — so each thread gets its own connection (WAL lets them read while one writes).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+
+from app.domain.events import Actor, Event
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    uuid TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    user_name TEXT,
+    station TEXT,
+    occurred_at TEXT NOT NULL,
+    order_ref INTEGER,
+    payload TEXT NOT NULL,
+    acked_at REAL NOT NULL,  -- wall-clock seconds when it became durable here (latency figures)
+    sent_at REAL             -- set only after central committed it
+);
+CREATE INDEX IF NOT EXISTS outbox_unsent ON outbox (id) WHERE sent_at IS NULL;
+CREATE TABLE IF NOT EXISTS work (
+    pick_list_id INTEGER PRIMARY KEY,
+    user_name TEXT,
+    snapshot TEXT NOT NULL,          -- central's view as last pulled (db/sync_repo.py)
+    taken_away INTEGER NOT NULL DEFAULT 0  -- central gave it to someone else
+);
+CREATE TABLE IF NOT EXISTS followed_users (name TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+class StationStore:
+    def __init__(self, path: str | Path, station: str) -> None:
+        self.path, self.station = str(path), station
+        self._local = threading.local()
+        self._db().executescript(SCHEMA)
+
+    # --- the outbox ---------------------------------------------------------------------------
+
+    def record(self, facts: Iterable[Event]) -> None:
+        """Append facts; when this returns they are durable (acknowledge the operator then)."""
+        now = time.time()
+        rows = [
+            (
+                f.uuid,
+                f.kind,
+                f.actor.user,
+                f.actor.station,
+                f.occurred_at.isoformat(),
+                f.order_ref,
+                json.dumps(f.payload, ensure_ascii=False),
+                now,
+            )
+            for f in facts
+        ]
+        with self._write() as db:
+            db.executemany(
+                "INSERT OR IGNORE INTO outbox (uuid, kind, user_name, station, occurred_at,"
+                " order_ref, payload, acked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+
+    def pending(self, limit: int) -> list[tuple[int, Event]]:
+        """The oldest facts central has not confirmed, in the order they were recorded."""
+        query = (
+            "SELECT id, uuid, kind, user_name, station, occurred_at, order_ref, payload"
+            " FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT ?"
+        )
+        return [(row[0], _event(row)) for row in self._db().execute(query, (limit,))]
+
+    def mark_sent(self, ids: list[int], when: float | None = None) -> None:
+        """Call only after central committed these facts (a crash before this means a replay,
+        which central ignores)."""
+        when = time.time() if when is None else when
+        with self._write() as db:
+            db.executemany("UPDATE outbox SET sent_at = ? WHERE id = ?", [(when, i) for i in ids])
+
+    def waiting(self) -> int:
+        return self._db().execute("SELECT count(*) FROM outbox WHERE sent_at IS NULL").fetchone()[0]
+
+    def acknowledged(self) -> list[str]:
+        """Every fact this station ever acknowledged (the simulator checks central against it)."""
+        return [row[0] for row in self._db().execute("SELECT uuid FROM outbox ORDER BY id")]
+
+    def latencies(self) -> list[float]:
+        """Seconds from acknowledgement here to commit on central, per sent fact."""
+        query = "SELECT sent_at - acked_at FROM outbox WHERE sent_at IS NOT NULL"
+        return [row[0] for row in self._db().execute(query)]
+
+    def unsent_facts(self, pick_list_id: int) -> list[Event]:
+        """Facts about one pick list still waiting: the station shows them on top of central's
+        snapshot, so an operator sees their own work at once, online or not."""
+        query = (
+            "SELECT id, uuid, kind, user_name, station, occurred_at, order_ref, payload FROM outbox"
+            " WHERE sent_at IS NULL AND json_extract(payload, '$.pick_list_id') = ? ORDER BY id"
+        )
+        return [_event(row) for row in self._db().execute(query, (pick_list_id,))]
+
+    # --- claimed work, followed users and the pull cursor ----------------------------------------
+
+    def follow(self, user: str) -> None:
+        with self._write() as db:
+            db.execute("INSERT OR IGNORE INTO followed_users VALUES (?)", (user,))
+
+    def followed_users(self) -> list[str]:
+        return [r[0] for r in self._db().execute("SELECT name FROM followed_users ORDER BY name")]
+
+    def save_work(self, snapshots: dict[int, dict], users: list[str]) -> list[int]:
+        """Store central's snapshots; a list now held by someone not signed in here is marked
+        taken away (the picker is told). Returns the ids that were taken away just now."""
+        taken = []
+        with self._write() as db:
+            for list_id, snapshot in snapshots.items():
+                mine = snapshot["assignee"] in users and snapshot["status"] in (
+                    "assigned",
+                    "picking",
+                )
+                before = db.execute(
+                    "SELECT taken_away FROM work WHERE pick_list_id = ?", (list_id,)
+                ).fetchone()
+                if not mine and (before is None or before[0]):
+                    db.execute("DELETE FROM work WHERE pick_list_id = ?", (list_id,))
+                    continue
+                if not mine:
+                    taken.append(list_id)
+                db.execute(
+                    "INSERT OR REPLACE INTO work VALUES (?, ?, ?, ?)",
+                    (
+                        list_id,
+                        snapshot["assignee"],
+                        json.dumps(snapshot, default=str),
+                        int(not mine),
+                    ),
+                )
+        return taken
+
+    def work(self, user: str | None = None) -> list[dict]:
+        query = "SELECT snapshot, taken_away FROM work"
+        args: tuple = ()
+        if user is not None:
+            query += " WHERE user_name = ?"
+            args = (user,)
+        rows = self._db().execute(query + " ORDER BY pick_list_id", args)
+        return [{**json.loads(snapshot), "taken_away": bool(gone)} for snapshot, gone in rows]
+
+    def work_ids(self) -> list[int]:
+        return [r[0] for r in self._db().execute("SELECT pick_list_id FROM work")]
+
+    def cursor(self) -> tuple[int, int] | None:
+        row = self._db().execute("SELECT value FROM meta WHERE key = 'cursor'").fetchone()
+        return tuple(json.loads(row[0])) if row else None
+
+    def save_cursor(self, cursor: tuple[int, int]) -> None:
+        with self._write() as db:
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('cursor', ?)", (json.dumps(cursor),))
+
+    def close(self) -> None:
+        connection = getattr(self._local, "connection", None)
+        if connection is not None:
+            connection.close()
+            self._local.connection = None
+
+    # --- connections ----------------------------------------------------------------------------
+
+    def _db(self) -> sqlite3.Connection:
+        connection = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=FULL")
+            self._local.connection = connection
+        return connection
+
+    def _write(self) -> _Transaction:
+        return _Transaction(self._db())
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE ... COMMIT: the write lock up front, so the two threads queue politely."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.connection.execute("BEGIN IMMEDIATE")
+        return self.connection
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self.connection.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def _event(row) -> Event:
+    _id, uuid, kind, user, station, occurred_at, order_ref, payload = row
+    return Event(
+        kind,
+        json.loads(payload),
+        Actor(user, station),
+        order_ref,
+        datetime.fromisoformat(occurred_at),
+        uuid,
+    )

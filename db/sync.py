@@ -1,0 +1,198 @@
+"""The sync thread: pushes a station's outbox to central and pulls its work back.
+
+One thread per station. It never touches Qt: it reports through `on_status(SyncStatus)` and
+`on_work(taken_away_ids)`, which the UI bridge turns into signals. Every round:
+1. push the outbox in batches (`app.services.sync.push_facts`: insert keyed by UUID, apply, in
+   one transaction) and mark a batch sent only after central committed it;
+2. pull: read `changes` after the saved cursor (a server-side sequence, never station clocks)
+   and refresh the cached work when anything changed;
+3. wait for a local fact (`wake()`), a PostgreSQL NOTIFY, or the poll interval.
+Any failure means "offline": drop the connections, back off (doubling, up to `max_backoff`),
+and on reconnect pull again, because notifications sent meanwhile are lost.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import select
+import threading
+import time
+from collections.abc import Callable
+from datetime import datetime
+
+import psycopg
+from sqlalchemy import Engine
+
+from app.domain.events import utcnow
+from app.services import sync
+from app.services.sync import SyncStatus
+from db.station_store import StationStore
+from db.uow import SqlUnitOfWork
+
+log = logging.getLogger(__name__)
+CHANNEL = "shipshape_changes"
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        store: StationStore,
+        engine: Engine,
+        on_status: Callable[[SyncStatus], None] = lambda status: None,
+        on_work: Callable[[list[int]], None] = lambda taken_away: None,
+        batch_size: int = sync.BATCH_SIZE,
+        poll_s: float = 5.0,
+        backoff: tuple[float, float] = (0.2, 5.0),
+    ) -> None:
+        self.store, self.engine = store, engine
+        self.on_status, self.on_work = on_status, on_work
+        self.batch_size, self.poll_s = batch_size, poll_s
+        self.min_backoff, self.max_backoff = backoff
+        self.user: str | None = None  # who is signed in here (shown to the lead)
+        self.status = SyncStatus(store.station, waiting=store.waiting())
+        self._stopping = threading.Event()
+        self._wake_r, self._wake_w = os.pipe()
+        os.set_blocking(self._wake_w, False)
+        self._listener: psycopg.Connection | None = None
+        self._must_pull = self._reconnected = True
+        self._thread = threading.Thread(target=self._run, name=f"sync-{store.station}", daemon=True)
+
+    # --- called from other threads ----------------------------------------------------------------
+
+    def start(self) -> SyncEngine:
+        self._thread.start()
+        return self
+
+    def wake(self) -> None:
+        """A fact was recorded: push now rather than at the next poll."""
+        with contextlib.suppress(BlockingIOError):  # a full pipe: wake-ups are pending anyway
+            os.write(self._wake_w, b"!")
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._stopping.set()
+        self.wake()
+        self._thread.join(timeout)
+        self._close_listener()
+        os.close(self._wake_r)
+        os.close(self._wake_w)
+
+    # --- the sync thread ------------------------------------------------------------------------
+
+    def _run(self) -> None:
+        delay = self.min_backoff
+        while not self._stopping.is_set():
+            try:
+                self.sync_once()
+                delay = self.min_backoff
+                self._wait(self.poll_s)
+            except Exception as exc:  # offline, or central refused: keep the facts, retry later
+                log.info("sync offline: %s", type(exc).__name__)
+                self._close_listener()
+                self._must_pull = True
+                self._report(online=False, error=_reason(exc))
+                self._stopping.wait(delay)
+                delay = min(delay * 2, self.max_backoff)
+
+    def sync_once(self) -> None:
+        """One round: listen (re-pull after a reconnect), push everything, pull if needed."""
+        self._ensure_listener()
+        pushed = self._push_all()
+        if self._must_pull:
+            self._pull()
+        elif not pushed:
+            sync.report_status(self._uow(), self.store.station, self.user, self.store.waiting())
+        self._report(online=True, synced=True)
+
+    def _push_all(self) -> int:
+        total = 0
+        while not self._stopping.is_set():
+            batch = self.store.pending(self.batch_size)
+            if not batch:
+                return total
+            waiting_after = self.store.waiting() - len(batch)
+            facts = [fact for _id, fact in batch]
+            sync.push_facts(self._uow(), self.store.station, self.user, facts, waiting_after)
+            self.store.mark_sent([row_id for row_id, _fact in batch])  # central has committed
+            total += len(batch)
+            self._report(online=True, synced=True)
+        return total
+
+    def _pull(self) -> None:
+        cursor = self.store.cursor()
+        if cursor is None:  # first start: load the work in full, then follow from here
+            with self._uow() as uow:
+                cursor = uow.sync.latest_cursor()
+            changed = True
+        else:
+            changed = False
+            while True:
+                found, cursor = sync.changes_since(self._uow(), cursor)
+                changed = changed or bool(found)
+                if len(found) < 5000:
+                    break
+        if changed or self._reconnected:
+            users = self.store.followed_users()
+            snapshots = sync.work_for(self._uow(), users, also=self.store.work_ids())
+            taken = self.store.save_work(snapshots, users)
+            if taken or snapshots:
+                self.on_work(taken)
+        self.store.save_cursor(cursor)
+        self._must_pull = self._reconnected = False
+
+    def _wait(self, timeout: float) -> None:
+        """Sleep until a local fact, a NOTIFY from central, stop() or the poll interval."""
+        sources = [self._wake_r] + ([self._listener.fileno()] if self._listener else [])
+        ready, _, _ = select.select(sources, [], [], timeout)
+        if self._wake_r in ready:
+            os.read(self._wake_r, 4096)
+        listening = self._listener is not None and self._listener.fileno() in ready
+        if listening and list(self._listener.notifies(timeout=0)):
+            self._must_pull = True
+        if not ready:
+            self._must_pull = True  # the poll: notifications are a hint, never the only way
+
+    def _ensure_listener(self) -> None:
+        if self._listener is not None or self.engine.dialect.name != "postgresql":
+            return
+        url = self.engine.url.set(drivername="postgresql")
+        self._listener = psycopg.connect(
+            url.render_as_string(hide_password=False), autocommit=True, connect_timeout=5
+        )
+        self._listener.execute(f"LISTEN {CHANNEL}")
+        self._must_pull = self._reconnected = True  # missed notifications: re-query
+
+    def _close_listener(self) -> None:
+        if self._listener is not None:
+            with contextlib.suppress(psycopg.Error):
+                self._listener.close()
+            self._listener = None
+
+    def _uow(self) -> SqlUnitOfWork:
+        return SqlUnitOfWork(self.engine)
+
+    def _report(self, online: bool, synced: bool = False, error: str = "") -> None:
+        last: datetime | None = utcnow() if synced else self.status.last_sync
+        self.status = SyncStatus(self.store.station, online, self.store.waiting(), last, error)
+        try:
+            self.on_status(self.status)
+        except Exception:  # a broken listener must not stop the sync
+            log.exception("sync status callback failed")
+
+
+def _reason(exc: Exception) -> str:
+    """Why we are offline, short and without the URL (it may hold a password)."""
+    text = str(getattr(exc, "orig", None) or exc).splitlines()[0] if str(exc) else ""
+    return f"{type(exc).__name__}: {text[:120]}"
+
+
+def wait_until_drained(engine: SyncEngine, timeout: float) -> bool:
+    """Block (tests, the simulator) until every recorded fact is on central."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if engine.store.waiting() == 0:
+            return True
+        engine.wake()
+        time.sleep(0.02)
+    return engine.store.waiting() == 0

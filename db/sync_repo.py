@@ -1,0 +1,209 @@
+"""Central-side queries of the sync engine: the change sequence, claims, station status.
+
+Runs inside a SqlUnitOfWork (`uow.sync`), on the sync thread of a station or in a CLI command.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, and_, func, insert, or_, select, text, update
+
+from app.errors import NotFound
+from db.schema import (
+    changes,
+    exceptions,
+    locations,
+    order_lines,
+    orders,
+    pick_lists,
+    pick_tasks,
+    products,
+    stations,
+    users,
+    waves,
+)
+
+Cursor = tuple[int, int]  # (txid, seq): txid is 0 on SQLite, where writers commit in seq order
+
+
+class SqlSyncRepository:
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    def changes_since(self, cursor: Cursor, limit: int = 5000) -> tuple[list[tuple], Cursor]:
+        """Changes after `cursor` in commit-safe order, and the cursor to ask from next time.
+
+        PostgreSQL hands out `seq` before commit, so a lower seq may become visible later. Rows
+        are therefore read in (txid, seq) order and only from transactions older than the oldest
+        one still running: every later row has a higher txid, so nothing is ever skipped.
+        """
+        txid, seq = cursor
+        query = select(changes.c.txid, changes.c.seq, changes.c.topic, changes.c.ref_id)
+        if self.connection.dialect.name == "postgresql":
+            horizon = text("pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
+            query = query.where(
+                changes.c.txid < horizon,
+                or_(changes.c.txid > txid, and_(changes.c.txid == txid, changes.c.seq > seq)),
+            ).order_by(changes.c.txid, changes.c.seq)
+        else:
+            query = query.where(changes.c.seq > seq).order_by(changes.c.seq)
+        rows = self.connection.execute(query.limit(limit)).all()
+        if not rows:
+            return [], cursor
+        last = rows[-1]
+        return [(r.topic, r.ref_id) for r in rows], (last.txid or 0, last.seq)
+
+    def latest_cursor(self) -> Cursor:
+        """Where a brand-new station starts: it loads its work in full, then follows changes."""
+        query = select(changes.c.txid, changes.c.seq)
+        if self.connection.dialect.name == "postgresql":
+            horizon = text("pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
+            query = query.where(changes.c.txid < horizon)
+        last = self.connection.execute(
+            query.order_by(changes.c.txid.desc(), changes.c.seq.desc()).limit(1)
+        ).first()
+        return (last.txid or 0, last.seq) if last else (0, 0)
+
+    def claim_pick_list(self, user: str, now) -> int | None:
+        """Give the next released pick list to `user`. SKIP LOCKED: racing claimers never wait
+        for, or take, the same row; the version column moves so a stale holder can tell."""
+        user_id = self._user_id(user)
+        candidate = self.connection.execute(
+            select(pick_lists.c.id)
+            .where(pick_lists.c.status == "released", pick_lists.c.assignee_id.is_(None))
+            .order_by(pick_lists.c.id)
+            .limit(1)
+            .with_for_update(skip_locked=True)
+        ).scalar()
+        if candidate is None:
+            return None
+        self.connection.execute(
+            update(pick_lists)
+            .where(pick_lists.c.id == candidate)
+            .values(
+                assignee_id=user_id,
+                status="assigned",
+                claimed_at=now,
+                version=pick_lists.c.version + 1,
+            )
+        )
+        return candidate
+
+    def lists_of(self, user_names: list[str]) -> list[int]:
+        query = (
+            select(pick_lists.c.id)
+            .join(users, users.c.id == pick_lists.c.assignee_id)
+            .where(users.c.name.in_(user_names), pick_lists.c.status.in_(["assigned", "picking"]))
+        )
+        return list(self.connection.execute(query).scalars())
+
+    def holders(self, list_ids: list[int]) -> dict[int, str | None]:
+        query = (
+            select(pick_lists.c.id, users.c.name)
+            .outerjoin(users, users.c.id == pick_lists.c.assignee_id)
+            .where(pick_lists.c.id.in_(list_ids))
+        )
+        return dict(self.connection.execute(query).all())
+
+    def pick_list_snapshots(self, list_ids: list[int]) -> dict[int, dict]:
+        """Each pick list as a station caches it: holder, status, version and its tasks."""
+        heads = self.connection.execute(
+            select(
+                pick_lists.c.id,
+                waves.c.name.label("wave"),
+                users.c.name.label("assignee"),
+                pick_lists.c.status,
+                pick_lists.c.version,
+            )
+            .join(waves, waves.c.id == pick_lists.c.wave_id)
+            .outerjoin(users, users.c.id == pick_lists.c.assignee_id)
+            .where(pick_lists.c.id.in_(list_ids))
+        ).all()
+        found = {row.id: {**row._mapping, "tasks": []} for row in heads}
+        tasks = (
+            select(
+                pick_tasks.c.pick_list_id,
+                pick_tasks.c.id.label("task_id"),
+                pick_tasks.c.seq,
+                locations.c.code.label("location"),
+                products.c.sku,
+                pick_tasks.c.quantity,
+                pick_tasks.c.picked,
+                pick_tasks.c.short,
+                pick_tasks.c.status,
+                orders.c.order_id,
+            )
+            .join(locations, locations.c.id == pick_tasks.c.location_id)
+            .join(products, products.c.id == pick_tasks.c.product_id)
+            .join(order_lines, order_lines.c.id == pick_tasks.c.order_line_id)
+            .join(orders, orders.c.id == order_lines.c.order_id)
+            .where(pick_tasks.c.pick_list_id.in_(list_ids))
+            .order_by(pick_tasks.c.pick_list_id, pick_tasks.c.seq)
+        )
+        for row in self.connection.execute(tasks):
+            record = dict(row._mapping)
+            found[record.pop("pick_list_id")]["tasks"].append(record)
+        return found
+
+    def open_exception_exists(self, kind: str, pick_list_id: int, station: str) -> bool:
+        query = select(exceptions.c.id, exceptions.c.details).where(
+            exceptions.c.kind == kind, exceptions.c.status == "open"
+        )
+        return any(
+            row.details.get("pick_list_id") == pick_list_id
+            and row.details.get("station") == station
+            for row in self.connection.execute(query)
+        )
+
+    def add_exception(self, kind: str, details: dict, now, order_ref: int | None = None) -> None:
+        self.connection.execute(
+            insert(exceptions).values(
+                kind=kind,
+                status="open",
+                details=details,
+                created_at=now,
+                note="",
+                order_ref=order_ref,
+            )
+        )
+
+    def report_station(self, name: str, user: str | None, waiting: int, pushed: int, now) -> None:
+        """Upsert the station's sync status (the row exists after its first sync)."""
+        values = {"user_name": user, "facts_waiting": waiting, "last_seen": now}
+        if pushed:
+            values["last_sync_at"] = now
+        changed = self.connection.execute(
+            update(stations)
+            .where(stations.c.name == name)
+            .values(**values, facts_pushed=stations.c.facts_pushed + pushed)
+        ).rowcount
+        if not changed:
+            self.connection.execute(
+                insert(stations).values(
+                    name=name,
+                    kind="picker",
+                    facts_pushed=pushed,
+                    **values,
+                    **({} if pushed else {"last_sync_at": None}),
+                )
+            )
+
+    def stations(self) -> list[dict]:
+        query = select(
+            stations.c.name,
+            stations.c.kind,
+            stations.c.user_name,
+            stations.c.facts_waiting,
+            stations.c.facts_pushed,
+            stations.c.last_sync_at,
+            stations.c.last_seen,
+        ).order_by(stations.c.name)
+        return [dict(row._mapping) for row in self.connection.execute(query)]
+
+    def server_time(self):
+        return self.connection.execute(select(func.current_timestamp())).scalar()
+
+    def _user_id(self, name: str) -> int:
+        user_id = self.connection.execute(select(users.c.id).where(users.c.name == name)).scalar()
+        if user_id is None:
+            raise NotFound(f"no user named {name!r} on central: add the user, then sign in again")
+        return user_id

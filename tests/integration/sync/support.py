@@ -1,0 +1,61 @@
+"""Shared by the sync tests (SQLite here, PostgreSQL in tests/pg): a tiny site, a test-only fact
+kind whose applier takes stock, and the exact count check every fault test ends with."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from sqlalchemy import func, select, update
+
+from app.domain.events import Actor, Event
+from app.services import facts, master_data
+from db.schema import events, stock
+from tests.integration.site_files import write_site
+
+KIND = "test.taken"  # a fact: `qty` units taken from stock row `stock_id`
+START_ON_HAND = 100  # BOLT at A02-001-L-1 in the tiny site
+
+
+def take_stock(uow, fact: Event) -> None:
+    """The test applier: runs inside push_facts' transaction, so stock moves exactly once."""
+    uow.connection.execute(
+        update(stock)
+        .where(stock.c.id == fact.payload["stock_id"])
+        .values(on_hand=stock.c.on_hand - fact.payload["qty"])
+    )
+
+
+def register_applier(monkeypatch) -> None:
+    monkeypatch.setitem(facts._APPLIERS, KIND, take_stock)
+
+
+def seed_site(central, folder: Path) -> int:
+    """Layout, products and stock of the tiny site; returns the id of the BOLT stock row."""
+    paths = write_site(folder)
+    master_data.import_layout(central.uow(), paths["layout.json"])
+    master_data.import_products(central.uow(), paths["products.csv"])
+    master_data.import_stock(central.uow(), paths["stock.csv"])
+    with central.engine.connect() as conn:
+        return conn.execute(select(stock.c.id).where(stock.c.on_hand == START_ON_HAND)).scalar_one()
+
+
+def taken(stock_id: int, n: int, station: str = "station-1", user: str = "pia") -> list[Event]:
+    return [
+        Event(KIND, {"stock_id": stock_id, "qty": 1, "n": i}, Actor(user, station))
+        for i in range(n)
+    ]
+
+
+def assert_exactly_once(central, acknowledged: list[str], stock_id: int) -> None:
+    """Every acknowledged fact is on central exactly once, and stock moved once per fact."""
+    with central.engine.connect() as conn:
+        stored = Counter(conn.execute(select(events.c.uuid).where(events.c.kind == KIND)).scalars())
+        on_hand = conn.execute(select(stock.c.on_hand).where(stock.c.id == stock_id)).scalar_one()
+        total = conn.execute(select(func.count()).select_from(events).where(events.c.kind == KIND))
+    missing = set(acknowledged) - set(stored)
+    assert not missing, f"{len(missing)} acknowledged facts missing on central"
+    assert set(stored) <= set(acknowledged), "central holds a fact no station acknowledged"
+    assert max(stored.values(), default=1) == 1, "a fact is stored twice"
+    assert total.scalar_one() == len(stored)
+    assert on_hand == START_ON_HAND - len(stored), "stock did not move exactly once per fact"
