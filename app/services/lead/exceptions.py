@@ -1,0 +1,217 @@
+"""The lead's exceptions queue and the resolutions that change real state.
+
+The queue joins three sources: open rows of the `exceptions` table (short picks, packing
+mismatches, overrides, printer failures), orders past their ship-by that are still on the floor
+(computed, not stored), and orders the review put on hold (app/services/holds.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from app.domain.events import Actor, Event, utcnow
+from app.domain.orders import OrderStatus
+from app.domain.users import User
+from app.errors import BadInput
+from app.services import holds
+from app.services.ports import UnitOfWork
+from app.services.users import require_lead
+
+LINE_FIXES = ("reallocate", "backorder", "mark_damaged", "cancel_line")
+# What the lead may do with each kind of queue item (the UI offers exactly these).
+RESOLUTIONS: dict[str, tuple[str, ...]] = {
+    "short_pick": LINE_FIXES,
+    "pack_mismatch": ("backorder", "cancel_line", "acknowledge"),
+    "pack_override": ("acknowledge",),
+    "printer_failure": ("acknowledge",),
+    "late": ("prioritise", "cancel_order"),
+    "hold": ("release_hold", "cancel_order"),
+}
+DEFAULT_RESOLUTIONS = ("acknowledge",)
+URGENT_PRIORITY = 9
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    """`key` names the item for `resolve`: `exception:12`, `late:SO-1`, `hold:web/SO-1`."""
+
+    key: str
+    kind: str
+    order: str  # CHANNEL/ORDER_ID, or "" when the item names no order
+    summary: str
+    since: datetime | None
+    choices: tuple[str, ...]
+
+
+def exception_queue(uow: UnitOfWork, lead: User) -> list[QueueItem]:
+    require_lead(lead)
+    now = utcnow()
+    with uow:
+        stored = uow.lead.open_exceptions()
+        late = uow.lead.orders_in(("released", "picking"), ship_by_before=now)
+        held = uow.lead.orders_in(("on_hold",))
+    items = [_stored_item(e) for e in stored]
+    items += [
+        QueueItem(
+            f"late:{_ref(o)}",
+            "late",
+            _ref(o),
+            f"ship by {o['ship_by']:%Y-%m-%d %H:%M}",
+            o["ship_by"],
+            RESOLUTIONS["late"],
+        )
+        for o in late
+    ]
+    items += [
+        QueueItem(f"hold:{_ref(o)}", "hold", _ref(o), o["reason"], None, RESOLUTIONS["hold"])
+        for o in held
+    ]
+    return items
+
+
+def _ref(row: dict) -> str:
+    return f"{row['channel']}/{row['order_id']}" if row.get("channel") else ""
+
+
+def _stored_item(e: dict) -> QueueItem:
+    details = e["details"] or {}
+    summary = details.get("summary") or ", ".join(f"{k} {v}" for k, v in details.items())
+    return QueueItem(
+        f"exception:{e['id']}",
+        e["kind"],
+        _ref(e),
+        summary,
+        e["created_at"],
+        RESOLUTIONS.get(e["kind"], DEFAULT_RESOLUTIONS),
+    )
+
+
+def resolve(uow: UnitOfWork, lead: User, key: str, resolution: str, note: str, station: str):
+    """Apply one resolution to one queue item; returns a short description of what changed."""
+    require_lead(lead)
+    source, _, ident = key.partition(":")
+    if source == "hold":
+        return _resolve_hold(uow, lead, ident, resolution, note, station)
+    if source == "late":
+        return _resolve_late(uow, lead, ident, resolution, note, station)
+    if source != "exception" or not ident.isdigit():
+        raise BadInput(f"{key!r} names no exception: use exception:ID, late:REF or hold:REF")
+    return _resolve_stored(uow, lead, int(ident), resolution, note, station)
+
+
+def _resolve_hold(uow, lead, ref, resolution, note, station) -> str:
+    if resolution == "release_hold":
+        holds.release_hold(uow, lead, ref, note, station)
+        return f"{ref} goes to the next allocation run"
+    if resolution == "cancel_order":
+        holds.cancel_order(uow, lead, ref, note, station)
+        return f"{ref} cancelled"
+    raise _refused("hold", resolution)
+
+
+def _resolve_late(uow, lead, ref, resolution, note, station) -> str:
+    if resolution not in RESOLUTIONS["late"]:
+        raise _refused("late", resolution)
+    channel, order_id = holds.split_ref(ref)
+    actor = Actor(lead.name, station)
+    with uow:
+        order = uow.orders.get(channel, order_id)
+        if order is None:
+            raise BadInput(f"order {ref} does not exist")
+        if resolution == "cancel_order":
+            return _cancel_released(uow, order, note, actor)
+        uow.lead.set_priority(order.id, max(order.priority, URGENT_PRIORITY))
+        uow.events.add_all(
+            [
+                Event(
+                    "order.prioritised",
+                    {"priority": URGENT_PRIORITY, "note": note},
+                    Actor(lead.name, station),
+                    order.id,
+                )
+            ]
+        )
+        uow.commit()
+    return f"{ref} is now priority {URGENT_PRIORITY}"
+
+
+def _cancel_released(uow, order, note: str, actor: Actor) -> str:
+    """Off the carts (open tasks only; picking orders cannot be cancelled), stock given back."""
+    order.move_to(OrderStatus.CANCELLED, note)
+    uow.lead.drop_open_tasks(order.id)
+    uow.orders.release_allocations(order)
+    uow.orders.save_status(order)
+    uow.events.add_all([Event(k, p | {"note": note}, actor, order.id) for k, p in order.events])
+    uow.commit()
+    return f"{order.channel}/{order.order_id} cancelled"
+
+
+def _resolve_stored(uow, lead, exception_id, resolution, note, station) -> str:
+    actor = Actor(lead.name, station)
+    with uow:
+        found = uow.lead.exception(exception_id)
+        allowed = RESOLUTIONS.get(found["kind"], DEFAULT_RESOLUTIONS)
+        if resolution not in allowed:
+            raise _refused(found["kind"], resolution)
+        outcome = "acknowledged"
+        if resolution in LINE_FIXES:
+            outcome = _fix_line(uow, found, resolution)
+        uow.lead.mark_resolved(exception_id, resolution, note, lead.name, utcnow())
+        payload = {
+            "exception": exception_id,
+            "kind": found["kind"],
+            "resolution": resolution,
+            "note": note,
+            "outcome": outcome,
+        }
+        events = [Event("exception.resolved", payload, actor, found["order_ref"])]
+        events += _resume_order(uow, found["order_ref"], actor)
+        uow.events.add_all(events)
+        uow.commit()
+    return outcome
+
+
+def _fix_line(uow, found: dict, resolution: str) -> str:
+    """Short quantity of the task (or `details.quantity`): move, backorder, write off, cancel."""
+    if found["pick_task_id"] is None:
+        raise BadInput(f"exception {found['id']} names no pick task: acknowledge it with a note")
+    task = uow.lead.task(found["pick_task_id"])
+    quantity = int(
+        (found["details"] or {}).get("quantity")
+        or task["short"]
+        or task["quantity"] - task["picked"]
+    )
+    if quantity <= 0:
+        raise BadInput(f"pick task {task['id']} has nothing outstanding: acknowledge it instead")
+    repo = uow.lead
+    repo.shrink_allocation(task["allocation_id"], task["stock_id"], quantity)
+    if resolution == "reallocate":
+        code = repo.reallocate(task, quantity)
+        return f"{quantity} × {task['sku']} to pick from {code}"
+    if resolution == "mark_damaged":
+        repo.write_off(task["stock_id"], quantity)
+    repo.reduce_line(task["order_line_id"], quantity, cancel=resolution == "cancel_line")
+    verbs = {
+        "backorder": "backordered",
+        "mark_damaged": "written off at " + task["location"] + " and backordered",
+        "cancel_line": "cancelled",
+    }
+    return f"{quantity} × {task['sku']} {verbs[resolution]}"
+
+
+def _resume_order(uow, order_ref: int | None, actor: Actor) -> list[Event]:
+    """An order the exception stopped goes back to picking once the lead has decided."""
+    if order_ref is None:
+        return []
+    (order,) = uow.orders.by_refs([order_ref]) or (None,)
+    if order is None or order.status is not OrderStatus.EXCEPTION:
+        return []
+    order.move_to(OrderStatus.PICKING, "exception resolved")
+    uow.orders.save_status(order)
+    return [Event(k, p, actor, order.id) for k, p in order.events]
+
+
+def _refused(kind: str, resolution: str) -> BadInput:
+    allowed = ", ".join(RESOLUTIONS.get(kind, DEFAULT_RESOLUTIONS))
+    return BadInput(f"a {kind} item cannot be resolved by {resolution!r}: choose {allowed}")

@@ -1,0 +1,111 @@
+"""KPIs over a time range and an order's timeline, for the lead (read only)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from app.domain import kpis
+from app.domain.users import User
+from app.errors import BadInput, NotFound
+from app.services.ports import UnitOfWork
+from app.services.users import require_lead
+
+
+def kpi_report(uow: UnitOfWork, lead: User, start: datetime, end: datetime) -> kpis.KpiReport:
+    require_lead(lead)
+    if end <= start:
+        raise BadInput(
+            f"the range ends ({end:%Y-%m-%d %H:%M}) before it starts "
+            f"({start:%Y-%m-%d %H:%M}): swap the two dates"
+        )
+    with uow:
+        reports = uow.lead.reports
+        activity = reports.activity(start, end)
+        good, refused = reports.scan_counts(start, end)
+        cycle = reports.cycle_pairs(start, end)
+        due = reports.due_rows(start, end)
+        walked = reports.distance_rows(start, end)
+    return kpis.KpiReport(
+        start,
+        end,
+        kpis.rates(activity),
+        good,
+        refused,
+        kpis.cycle_time(cycle),
+        kpis.shipped_vs_due(due),
+        kpis.distance_saved(walked),
+    )
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: datetime | None
+    what: str  # an event kind, or "pick" for a pick task
+    who: str
+    where: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class Timeline:
+    order: str
+    status: str
+    entries: list[TimelineEntry]
+
+
+# Pick facts are shown from the pick tasks they updated (who/where/when in one line each).
+PICK_FACTS = {"pick.confirmed"}
+
+
+def order_timeline(uow: UnitOfWork, lead: User, text: str) -> Timeline:
+    """Everything that happened to one order, oldest first. `text`: CHANNEL/ORDER_ID, an order
+    id, or a tote (T:code) the order sits in."""
+    require_lead(lead)
+    with uow:
+        reports = uow.lead.reports
+        ref = reports.find_order(text)
+        if ref is None:
+            raise NotFound(
+                f"no single order matches {text.strip()!r}: scan the tote or type CHANNEL/ORDER_ID"
+            )
+        header = reports.order_header(ref)
+        events = reports.timeline_events(ref)
+        picks = reports.timeline_picks(ref)
+        shipments = reports.timeline_shipments(ref)
+    entries = [_from_event(e) for e in events if e["kind"] not in PICK_FACTS]
+    entries += [_from_pick(p) for p in picks]
+    entries += [
+        TimelineEntry(
+            s["created_at"],
+            "shipment",
+            "",
+            s["carrier"],
+            f"{s['tracking_number']} · {s['packages']} package(s)",
+        )
+        for s in shipments
+    ]
+    entries.sort(key=lambda e: (e.at is None, _sortable(e.at)))
+    return Timeline(f"{header['channel']}/{header['order_id']}", header["status"], entries)
+
+
+def _from_event(e: dict) -> TimelineEntry:
+    payload = e["payload"] or {}
+    detail = ", ".join(f"{k}: {v}" for k, v in payload.items() if v not in ("", None))
+    return TimelineEntry(
+        e["occurred_at"], e["kind"], e["user_name"] or "", e["station"] or "", detail
+    )
+
+
+def _from_pick(p: dict) -> TimelineEntry:
+    detail = f"{p['sku']} {p['picked']}/{p['quantity']}"
+    if p["short"]:
+        detail += f" (short {p['short']})"
+    what = "pick" if p["status"] != "open" else "pick (open)"
+    return TimelineEntry(p["picked_at"], what, p["picked_by"] or "", p["location"], detail)
+
+
+def _sortable(moment: datetime | None) -> datetime:
+    if moment is None:
+        return datetime.max
+    return moment.replace(tzinfo=None) - (moment.utcoffset() or timedelta())

@@ -1,0 +1,377 @@
+"""What the shift lead's console reads and changes: the board, assignments, exceptions, stock fixes.
+
+SQLAlchemy Core over one connection of a unit of work (the database worker thread runs it).
+KPI and timeline queries live in db/lead_reports.py.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, and_, case, func, insert, select, update
+
+from app.errors import BadInput, NotFound
+from db.lead_reports import SqlLeadReports
+from db.schema import (
+    allocations,
+    exceptions,
+    locations,
+    order_lines,
+    orders,
+    pick_lists,
+    pick_tasks,
+    products,
+    stock,
+    users,
+    waves,
+)
+
+ACTIVE_LISTS = ("planned", "released", "assigned", "picking", "held")
+HELD = "held"  # a held pick list is offered to no station until the lead resumes its wave
+
+
+class SqlLeadRepository:
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+        self.reports = SqlLeadReports(connection)  # KPIs and timelines, read only
+
+    # --- the board --------------------------------------------------------------------------
+
+    def board(self) -> list[dict]:
+        """Every active pick list with its wave, assignee and progress (one grouped query)."""
+        done = func.sum(case((pick_tasks.c.status != "open", 1), else_=0))
+        query = (
+            select(
+                pick_lists.c.id,
+                waves.c.id.label("wave_id"),
+                waves.c.name.label("wave"),
+                waves.c.status.label("wave_status"),
+                pick_lists.c.status,
+                pick_lists.c.assignee_id,
+                users.c.name.label("assignee"),
+                pick_lists.c.claimed_at,
+                func.min(pick_tasks.c.picked_at).label("first_pick"),
+                pick_lists.c.distance_m,
+                pick_lists.c.version,
+                func.count(pick_tasks.c.id).label("total"),
+                func.coalesce(done, 0).label("done"),
+            )
+            .join(waves, waves.c.id == pick_lists.c.wave_id)
+            .outerjoin(users, users.c.id == pick_lists.c.assignee_id)
+            .outerjoin(pick_tasks, pick_tasks.c.pick_list_id == pick_lists.c.id)
+            .where(pick_lists.c.status.in_(ACTIVE_LISTS))
+            .group_by(pick_lists.c.id, waves.c.id, users.c.name)
+            .order_by(waves.c.id, pick_lists.c.id)
+        )
+        return [dict(row._mapping) for row in self.connection.execute(query)]
+
+    def pickers(self) -> list[tuple[int, str]]:
+        query = (
+            select(users.c.id, users.c.name)
+            .where(users.c.role == "picker", users.c.active.is_(True))
+            .order_by(users.c.name)
+        )
+        return [tuple(row) for row in self.connection.execute(query)]
+
+    def user_id(self, name: str) -> int:
+        found = self.connection.execute(select(users.c.id).where(users.c.name == name)).scalar()
+        if found is None:
+            raise NotFound(f"no user called {name!r}")
+        return found
+
+    def wave(self, wave_id: int) -> dict:
+        row = self.connection.execute(select(waves).where(waves.c.id == wave_id)).first()
+        if row is None:
+            raise NotFound(f"wave {wave_id} does not exist")
+        return dict(row._mapping)
+
+    def wave_list_ids(self, wave_id: int) -> list[int]:
+        query = select(pick_lists.c.id).where(
+            pick_lists.c.wave_id == wave_id, pick_lists.c.status.in_(ACTIVE_LISTS)
+        )
+        return list(self.connection.execute(query).scalars())
+
+    # --- assignments ------------------------------------------------------------------------
+
+    def assign(self, list_ids: list[int], user_id: int | None) -> list[int]:
+        """Give the lists (their remaining tasks) to a picker, or back to the pool with None.
+
+        The version bump tells every station its copy is stale: the old one stops offering the
+        list, the new assignee's station picks it up. Confirmed tasks keep their `picked_by`.
+        """
+        active = pick_lists.c.status.in_(("planned", "released", "assigned", "picking", HELD))
+        found = self.connection.execute(
+            select(pick_lists.c.id).where(pick_lists.c.id.in_(list_ids), active)
+        ).scalars()
+        found = sorted(found)
+        if not found:
+            return []
+        if user_id is None:
+            status = case(
+                (pick_lists.c.status.in_(("assigned", "picking")), "released"),
+                else_=pick_lists.c.status,
+            )
+        else:
+            status = case(
+                (pick_lists.c.status == "released", "assigned"), else_=pick_lists.c.status
+            )
+        self.connection.execute(
+            update(pick_lists)
+            .where(pick_lists.c.id.in_(found))
+            .values(assignee_id=user_id, status=status, version=pick_lists.c.version + 1)
+        )
+        return found
+
+    def set_wave_held(self, wave_id: int, held: bool) -> int:
+        """Hold: no station is offered its lists. Resume: back to assigned or released."""
+        lists = and_(pick_lists.c.wave_id == wave_id)
+        if held:
+            changed = self.connection.execute(
+                update(pick_lists)
+                .where(lists, pick_lists.c.status.in_(("released", "assigned", "picking")))
+                .values(status=HELD, version=pick_lists.c.version + 1)
+            ).rowcount
+            new_wave_status = "on_hold"
+        else:
+            back = case((pick_lists.c.assignee_id.is_(None), "released"), else_="assigned")
+            changed = self.connection.execute(
+                update(pick_lists)
+                .where(lists, pick_lists.c.status == HELD)
+                .values(status=back, version=pick_lists.c.version + 1)
+            ).rowcount
+            new_wave_status = "released"
+        self.connection.execute(
+            update(waves).where(waves.c.id == wave_id).values(status=new_wave_status)
+        )
+        return changed
+
+    def cancel_wave(self, wave_id: int) -> list[int]:
+        """Drop a wave nobody has picked from yet; returns its orders (to release their stock)."""
+        list_ids = select(pick_lists.c.id).where(pick_lists.c.wave_id == wave_id)
+        tasks = pick_tasks.c.pick_list_id.in_(list_ids)
+        started = self.connection.execute(
+            select(func.count()).where(tasks, pick_tasks.c.status != "open")
+        ).scalar_one()
+        if started:
+            raise BadInput(
+                f"wave {wave_id}: {started} task(s) are already picked; hold the wave or "
+                "reassign its lists instead of cancelling it"
+            )
+        refs = self.connection.execute(
+            select(order_lines.c.order_id)
+            .distinct()
+            .join(pick_tasks, pick_tasks.c.order_line_id == order_lines.c.id)
+            .where(tasks)
+        ).scalars()
+        refs = sorted(refs)
+        # The tasks point at the allocations that are about to be released: they go first.
+        self.connection.execute(pick_tasks.delete().where(tasks))
+        self.connection.execute(
+            update(pick_lists)
+            .where(pick_lists.c.wave_id == wave_id)
+            .values(status="cancelled", version=pick_lists.c.version + 1)
+        )
+        self.connection.execute(
+            update(waves).where(waves.c.id == wave_id).values(status="cancelled")
+        )
+        return refs
+
+    def drop_open_tasks(self, order_ref: int) -> int:
+        """Take a cancelled order's open tasks off its carts (before its allocations go)."""
+        lines = select(order_lines.c.id).where(order_lines.c.order_id == order_ref)
+        mine = pick_tasks.c.order_line_id.in_(lines)
+        list_ids = (
+            self.connection.execute(select(pick_tasks.c.pick_list_id).distinct().where(mine))
+            .scalars()
+            .all()
+        )
+        dropped = self.connection.execute(
+            pick_tasks.delete().where(mine, pick_tasks.c.status == "open")
+        ).rowcount
+        emptied = (
+            ~select(pick_tasks.c.id).where(pick_tasks.c.pick_list_id == pick_lists.c.id).exists()
+        )
+        self.connection.execute(
+            update(pick_lists)
+            .where(pick_lists.c.id.in_(list_ids))
+            .values(
+                version=pick_lists.c.version + 1,
+                status=case((emptied, "cancelled"), else_=pick_lists.c.status),
+            )
+        )
+        return dropped
+
+    # --- exceptions -------------------------------------------------------------------------
+
+    def open_exceptions(self) -> list[dict]:
+        query = (
+            select(
+                exceptions.c.id,
+                exceptions.c.kind,
+                exceptions.c.order_ref,
+                exceptions.c.pick_task_id,
+                exceptions.c.details,
+                exceptions.c.created_at,
+                orders.c.channel,
+                orders.c.order_id,
+            )
+            .outerjoin(orders, orders.c.id == exceptions.c.order_ref)
+            .where(exceptions.c.status == "open")
+            .order_by(exceptions.c.created_at, exceptions.c.id)
+        )
+        return [dict(row._mapping) for row in self.connection.execute(query)]
+
+    def orders_in(self, statuses: tuple[str, ...], ship_by_before=None) -> list[dict]:
+        query = select(
+            orders.c.id,
+            orders.c.channel,
+            orders.c.order_id,
+            orders.c.status,
+            orders.c.ship_by,
+            orders.c.priority,
+            orders.c.reason,
+        ).where(orders.c.status.in_(statuses))
+        if ship_by_before is not None:
+            query = query.where(orders.c.ship_by < ship_by_before)
+        return [dict(r._mapping) for r in self.connection.execute(query.order_by(orders.c.id))]
+
+    def exception(self, exception_id: int) -> dict:
+        row = self.connection.execute(
+            select(exceptions).where(exceptions.c.id == exception_id)
+        ).first()
+        if row is None:
+            raise NotFound(f"exception {exception_id} does not exist")
+        return dict(row._mapping)
+
+    def mark_resolved(self, exception_id: int, resolution: str, note: str, by: str, now) -> None:
+        changed = self.connection.execute(
+            update(exceptions)
+            .where(exceptions.c.id == exception_id, exceptions.c.status == "open")
+            .values(
+                status="resolved",
+                resolution=resolution,
+                note=note,
+                resolved_by=by,
+                resolved_at=now,
+            )
+        ).rowcount
+        if not changed:
+            raise BadInput(f"exception {exception_id} is already resolved")
+
+    def set_priority(self, order_ref: int, priority: int) -> None:
+        self.connection.execute(
+            update(orders).where(orders.c.id == order_ref).values(priority=priority)
+        )
+
+    # --- stock and allocation fixes behind a resolution --------------------------------------
+
+    def task(self, task_id: int) -> dict:
+        query = (
+            select(
+                pick_tasks,
+                allocations.c.stock_id,
+                locations.c.code.label("location"),
+                products.c.sku,
+                order_lines.c.order_id.label("order_ref"),
+            )
+            .join(allocations, allocations.c.id == pick_tasks.c.allocation_id)
+            .join(locations, locations.c.id == pick_tasks.c.location_id)
+            .join(products, products.c.id == pick_tasks.c.product_id)
+            .join(order_lines, order_lines.c.id == pick_tasks.c.order_line_id)
+            .where(pick_tasks.c.id == task_id)
+        )
+        row = self.connection.execute(query).first()
+        if row is None:
+            raise NotFound(f"pick task {task_id} does not exist")
+        return dict(row._mapping)
+
+    def shrink_allocation(self, allocation_id: int, stock_id: int, quantity: int) -> None:
+        """The reservation for units that will not be picked from there is given back."""
+        self.connection.execute(
+            update(allocations)
+            .where(allocations.c.id == allocation_id)
+            .values(quantity=self._floor(allocations.c.quantity - quantity, 0))
+        )
+        self._add_reserved(stock_id, -quantity)
+
+    def write_off(self, stock_id: int, quantity: int) -> None:
+        self.connection.execute(
+            update(stock)
+            .where(stock.c.id == stock_id)
+            .values(on_hand=self._floor(stock.c.on_hand - quantity, 0))
+        )
+
+    def reduce_line(self, line_id: int, quantity: int, cancel: bool) -> None:
+        """Backorder (allocated shrinks) or cancel (the ordered quantity shrinks too)."""
+        values = {"allocated": order_lines.c.allocated - quantity}
+        if cancel:
+            values["quantity"] = order_lines.c.quantity - quantity
+        self.connection.execute(
+            update(order_lines).where(order_lines.c.id == line_id).values(**values)
+        )
+
+    def reallocate(self, task: dict, quantity: int) -> str:
+        """Reserve `quantity` of the task's product at another location and add a task for it to
+        the same pick list; returns the new location's code."""
+        free = stock.c.on_hand - stock.c.reserved
+        source = self.connection.execute(
+            select(stock.c.id, stock.c.location_id, locations.c.code)
+            .join(locations, locations.c.id == stock.c.location_id)
+            .where(
+                stock.c.product_id == task["product_id"],
+                stock.c.id != task["stock_id"],
+                free >= quantity,
+            )
+            .order_by(stock.c.received_at, stock.c.id)
+            .limit(1)
+        ).first()
+        if source is None:
+            raise BadInput(
+                f"no other location holds {quantity} free of {task['sku']}: "
+                "backorder or cancel the line instead"
+            )
+        allocation_id = self.connection.execute(
+            insert(allocations)
+            .values(order_line_id=task["order_line_id"], stock_id=source.id, quantity=quantity)
+            .returning(allocations.c.id)
+        ).scalar_one()
+        self._add_reserved(source.id, quantity)
+        self._append_task(task, allocation_id, source.location_id, quantity)
+        return source.code
+
+    def _append_task(self, task: dict, allocation_id: int, location_id: int, quantity: int):
+        list_id = task["pick_list_id"]
+        last = self.connection.execute(
+            select(func.max(pick_tasks.c.seq)).where(pick_tasks.c.pick_list_id == list_id)
+        ).scalar_one()
+        self.connection.execute(
+            insert(pick_tasks).values(
+                pick_list_id=list_id,
+                seq=(last or 0) + 1,
+                allocation_id=allocation_id,
+                location_id=location_id,
+                product_id=task["product_id"],
+                order_line_id=task["order_line_id"],
+                quantity=quantity,
+                picked=0,
+                short=0,
+                status="open",
+            )
+        )
+        reopened = case((pick_lists.c.assignee_id.is_(None), "released"), else_="assigned")
+        status = case((pick_lists.c.status == "done", reopened), else_=pick_lists.c.status)
+        self.connection.execute(
+            update(pick_lists)
+            .where(pick_lists.c.id == list_id)
+            .values(status=status, finished_at=None, version=pick_lists.c.version + 1)
+        )
+
+    def _add_reserved(self, stock_id: int, delta: int) -> None:
+        self.connection.execute(
+            update(stock)
+            .where(stock.c.id == stock_id)
+            .values(reserved=self._floor(stock.c.reserved + delta, 0))
+        )
+
+    def _floor(self, value, lowest):
+        """The larger of two values: max() on SQLite, greatest() on PostgreSQL."""
+        larger = func.max if self.connection.dialect.name == "sqlite" else func.greatest
+        return larger(value, lowest)

@@ -1,0 +1,192 @@
+"""Read-only queries for the lead: KPI rows summed in the database, and an order's timeline.
+
+The KPI queries reduce a month of events to a few thousand rows with GROUP BY on the
+(kind, occurred_at) index, so the arithmetic in app/domain/kpis.py stays cheap.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Connection, func, or_, select
+
+from app.domain.kpis import ActivityRow
+from db.schema import (
+    events,
+    locations,
+    order_lines,
+    orders,
+    packages,
+    pick_lists,
+    pick_tasks,
+    products,
+    shipments,
+    totes,
+    waves,
+)
+
+# Which facts count as a line of work, and for whom: see docs/lead.md.
+WORK_KINDS = {"pick.confirmed": "pick", "pack.item": "pack"}
+GOOD_SCAN = "pick.confirmed"
+REFUSED_SCAN = "scan.refused"
+SHIPPED = "order.shipped"
+
+
+class SqlLeadReports:
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    def activity(self, start: datetime, end: datetime) -> list[ActivityRow]:
+        hour = self._hour(events.c.occurred_at)
+        quantity = func.coalesce(events.c.payload["quantity"].as_integer(), 1)
+        query = (
+            select(
+                events.c.user_name,
+                events.c.kind,
+                hour.label("hour"),
+                func.count().label("lines"),
+                func.sum(quantity).label("units"),
+            )
+            .where(*self._in_range(start, end), events.c.kind.in_(WORK_KINDS))
+            .group_by(events.c.user_name, events.c.kind, hour)
+        )
+        return [
+            ActivityRow(
+                r.user_name or "?", WORK_KINDS[r.kind], _moment(r.hour), r.lines, int(r.units or 0)
+            )
+            for r in self.connection.execute(query)
+        ]
+
+    def scan_counts(self, start: datetime, end: datetime) -> tuple[int, int]:
+        query = (
+            select(events.c.kind, func.count())
+            .where(*self._in_range(start, end), events.c.kind.in_((GOOD_SCAN, REFUSED_SCAN)))
+            .group_by(events.c.kind)
+        )
+        counts = dict(self.connection.execute(query).all())
+        return counts.get(GOOD_SCAN, 0), counts.get(REFUSED_SCAN, 0)
+
+    def cycle_pairs(self, start: datetime, end: datetime) -> list[tuple[datetime, datetime]]:
+        query = (
+            select(orders.c.received_at, events.c.occurred_at)
+            .join(orders, orders.c.id == events.c.order_ref)
+            .where(*self._in_range(start, end), events.c.kind == SHIPPED)
+        )
+        return [(_moment(a), _moment(b)) for a, b in self.connection.execute(query)]
+
+    def due_rows(self, start: datetime, end: datetime) -> list[tuple[datetime, datetime | None]]:
+        shipped_at = (
+            select(func.min(events.c.occurred_at))
+            .where(events.c.order_ref == orders.c.id, events.c.kind == SHIPPED)
+            .scalar_subquery()
+        )
+        query = select(orders.c.ship_by, shipped_at).where(
+            orders.c.ship_by >= start, orders.c.ship_by < end, orders.c.status != "cancelled"
+        )
+        return [(_moment(a), _moment(b)) for a, b in self.connection.execute(query)]
+
+    def distance_rows(self, start: datetime, end: datetime) -> list[tuple[float, float]]:
+        query = (
+            select(pick_lists.c.distance_m, pick_lists.c.sshape_distance_m)
+            .join(waves, waves.c.id == pick_lists.c.wave_id)
+            .where(
+                waves.c.released_at >= start,
+                waves.c.released_at < end,
+                pick_lists.c.status != "cancelled",
+            )
+        )
+        return [(float(a), float(b)) for a, b in self.connection.execute(query)]
+
+    # --- order lookup and timeline ----------------------------------------------------------
+
+    def find_order(self, text: str) -> int | None:
+        """An order by CHANNEL/ORDER_ID, by its order id alone, or by the tote it sits in."""
+        text = text.strip()
+        channel, _, order_id = text.partition("/")
+        if order_id:
+            match = (orders.c.channel == channel) & (orders.c.order_id == order_id)
+        else:
+            code = text[2:] if text.upper().startswith("T:") else text
+            in_tote = select(totes.c.order_id).where(totes.c.code == code)
+            match = or_(orders.c.order_id == text, orders.c.id.in_(in_tote))
+        refs = self.connection.execute(select(orders.c.id).where(match).limit(2)).scalars().all()
+        return refs[0] if len(refs) == 1 else None
+
+    def order_header(self, order_ref: int) -> dict:
+        row = self.connection.execute(select(orders).where(orders.c.id == order_ref)).first()
+        return dict(row._mapping)
+
+    def timeline_events(self, order_ref: int) -> list[dict]:
+        query = (
+            select(
+                events.c.kind,
+                events.c.occurred_at,
+                events.c.user_name,
+                events.c.station,
+                events.c.payload,
+            )
+            .where(events.c.order_ref == order_ref)
+            .order_by(events.c.seq)
+        )
+        return [
+            dict(r._mapping) | {"occurred_at": _moment(r.occurred_at)}
+            for r in self.connection.execute(query)
+        ]
+
+    def timeline_picks(self, order_ref: int) -> list[dict]:
+        query = (
+            select(
+                pick_tasks.c.id,
+                pick_tasks.c.status,
+                pick_tasks.c.quantity,
+                pick_tasks.c.picked,
+                pick_tasks.c.short,
+                pick_tasks.c.picked_by,
+                pick_tasks.c.picked_at,
+                locations.c.code.label("location"),
+                products.c.sku,
+            )
+            .join(order_lines, order_lines.c.id == pick_tasks.c.order_line_id)
+            .join(locations, locations.c.id == pick_tasks.c.location_id)
+            .join(products, products.c.id == pick_tasks.c.product_id)
+            .where(order_lines.c.order_id == order_ref)
+            .order_by(pick_tasks.c.pick_list_id, pick_tasks.c.seq)
+        )
+        return [
+            dict(r._mapping) | {"picked_at": _moment(r.picked_at)}
+            for r in self.connection.execute(query)
+        ]
+
+    def timeline_shipments(self, order_ref: int) -> list[dict]:
+        query = (
+            select(
+                shipments.c.carrier,
+                shipments.c.tracking_number,
+                shipments.c.created_at,
+                func.count(packages.c.id).label("packages"),
+            )
+            .outerjoin(packages, packages.c.shipment_id == shipments.c.id)
+            .where(shipments.c.order_id == order_ref)
+            .group_by(shipments.c.id)
+        )
+        return [
+            dict(r._mapping) | {"created_at": _moment(r.created_at)}
+            for r in self.connection.execute(query)
+        ]
+
+    # --- helpers ----------------------------------------------------------------------------
+
+    def _in_range(self, start: datetime, end: datetime) -> tuple:
+        return (events.c.occurred_at >= start, events.c.occurred_at < end)
+
+    def _hour(self, column):
+        if self.connection.dialect.name == "postgresql":
+            return func.date_trunc("hour", column)
+        return func.strftime("%Y-%m-%d %H:00:00", column)
+
+
+def _moment(value) -> datetime | None:
+    """SQLite hands back text or naive datetimes; PostgreSQL aware ones. Return datetimes."""
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(str(value))
