@@ -3,8 +3,6 @@ reads or changes anything, and every change writes an audit event. They run on t
 database worker thread (or a CLI command), never on the UI thread.
 """
 
-from app.services.lead import board as board_module
-from app.services.lead import exceptions as exceptions_module
 from app.services.lead.board import (
     Board,
     BoardRow,
@@ -12,6 +10,7 @@ from app.services.lead.board import (
     hold_wave,
     load_board,
     plan_wave,
+    preview_seconds,
     reassign,
     reassign_wave,
     release_wave,
@@ -21,6 +20,7 @@ from app.services.lead.board import (
 )
 from app.services.lead.exceptions import (
     RESOLUTIONS,
+    URGENT_PRIORITY,
     QueueItem,
     exception_queue,
     resolve,
@@ -29,6 +29,7 @@ from app.services.lead.reports import Timeline, TimelineEntry, kpi_report, order
 
 __all__ = [
     "RESOLUTIONS",
+    "URGENT_PRIORITY",
     "Board",
     "BoardRow",
     "QueueItem",
@@ -41,6 +42,7 @@ __all__ = [
     "load_board",
     "order_timeline",
     "plan_wave",
+    "preview_seconds",
     "reassign",
     "reassign_wave",
     "release_wave",

@@ -16,7 +16,7 @@ def test_plan_preview_then_release_puts_orders_on_the_floor(tmp_path, sqlite_url
     site = build_site(tmp_path, sqlite_url, run_cli, release=False)
     preview = lead.plan_wave(site.uow(), site.lead, 3, WaveFilter(carrier=None))
     assert preview.pick_lists and site.rows(select(waves)) == []  # a preview writes nothing
-    assert lead.board_module.preview_seconds(preview) > 0
+    assert lead.preview_seconds(preview) > 0
     wave_id = lead.save_wave(site.uow(), site.lead, preview, False, STATION)
     board = lead.load_board(site.uow(), site.lead)
     assert {r.status for r in board.rows} == {"planned"}

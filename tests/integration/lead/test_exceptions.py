@@ -149,7 +149,7 @@ def test_a_late_order_is_prioritised_or_cancelled(shorted):
     resolve(site, "late:web/SO-0", "prioritise")
     resolve(site, "late:web/SO-2", "cancel_order")
     got = dict(site.rows(select(orders.c.order_id, orders.c.priority)))
-    assert got["SO-0"] == lead.exceptions_module.URGENT_PRIORITY
+    assert got["SO-0"] == lead.URGENT_PRIORITY
     status = dict(site.rows(select(orders.c.order_id, orders.c.status)))
     assert status["SO-2"] == "cancelled"
     so2_lines = select(order_lines.c.id).join(orders).where(orders.c.order_id == "SO-2")
