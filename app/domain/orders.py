@@ -79,6 +79,14 @@ class Address:
     def missing_fields(self) -> list[str]:
         return [f for f in REQUIRED_ADDRESS_FIELDS if not getattr(self, f).strip()]
 
+    def lines(self) -> list[str]:
+        """The address as printed on labels and slips, top to bottom, empty parts left out."""
+        city_line = " ".join(p for p in (self.postal_code, self.city, self.region) if p)
+        parts = [self.name, self.company, self.street1, self.street2, city_line, self.country]
+        if self.phone:
+            parts.append(f"Tel {self.phone}")
+        return [p for p in parts if p]
+
 
 @dataclass
 class OrderLine:

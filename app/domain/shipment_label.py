@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from app.domain.gs1 import check_digit, has_valid_check_digit
+from app.domain.orders import Address
 from app.errors import BadInput
 
 # Longest value we accept per text field: long enough for real addresses, short enough that the
@@ -21,27 +22,6 @@ ADDRESS_REQUIRED = ("name", "street1", "city", "postal_code", "country")
 ADDRESS_OPTIONAL = ("company", "street2", "region", "phone")
 # postal_code must be present but may be empty (Hong Kong, Ireland's older addresses, ...).
 MAY_BE_EMPTY = {"postal_code"}
-
-
-@dataclass(frozen=True)
-class Address:
-    name: str
-    street1: str
-    city: str
-    postal_code: str
-    country: str
-    company: str = ""
-    street2: str = ""
-    region: str = ""
-    phone: str = ""
-
-    def lines(self) -> list[str]:
-        """The address as printed, top to bottom, empty parts left out."""
-        city_line = " ".join(p for p in (self.postal_code, self.city, self.region) if p)
-        parts = [self.name, self.company, self.street1, self.street2, city_line, self.country]
-        if self.phone:
-            parts.append(f"Tel {self.phone}")
-        return [p for p in parts if p]
 
 
 @dataclass(frozen=True)
