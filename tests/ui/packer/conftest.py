@@ -1,0 +1,114 @@
+"""A packer home on a copy of the demo database, with real spoolers writing label files."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from app.cli.packing import SpoolCartonPrinter
+from app.domain.users import Role, User
+from app.scanning.interpret import interpret
+from app.services.packing_central import CentralPackingBackend
+from db.schema import events, orders
+from printing.spooler import Spooler
+from printing.station import StationPrinter
+from printing.transports import FileTransport
+from tests.integration.packing.packing_site import demo_central, pick_into_tote, released_orders
+from ui.app import load_stylesheet
+from ui.packer import PackerHome
+from ui.worker import SynchronousWorker
+
+PACKER = User("陈静", Role.PACKER, "1007")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def floor_style(qapp):
+    load_stylesheet(qapp)
+    yield
+    qapp.setStyleSheet("")
+
+
+@pytest.fixture
+def central(tmp_path, tmp_path_factory):
+    central = demo_central(tmp_path, tmp_path_factory.getbasetemp())
+    yield central
+    central.close()
+
+
+class Station:
+    """The packer home with its real backend and printers; helpers to drive it like a packer."""
+
+    def __init__(self, qtbot, central, tmp_path):
+        self.qtbot, self.central = qtbot, central
+        self.labels, self.slips = tmp_path / "labels-out", tmp_path / "slips-out"
+        self.backend = CentralPackingBackend(central.uow, "PACK-01")
+        self.printer = SpoolCartonPrinter(
+            None, self.backend.settings()["ship_from"], self.backend.record, "PACK-01"
+        )
+        quick = (0.05, 0.1)
+        self.label_spooler = Spooler(
+            FileTransport(self.labels, ".pdf"), tmp_path / "spool-l", self.printer.on_event, quick
+        )
+        slip_spooler = Spooler(FileTransport(self.slips, ".pdf"), tmp_path / "spool-s", None, quick)
+        self.printer.station_printer = StationPrinter(self.label_spooler, slip_spooler=slip_spooler)
+        self.spoolers = [self.label_spooler, slip_spooler]
+        for spooler in self.spoolers:
+            spooler.start()
+        self.home = PackerHome(self.backend, SynchronousWorker(), PACKER, "PACK-01", self.printer)
+        qtbot.addWidget(self.home)
+        self.home.resize(1280, 720)
+        self.home.show()
+
+    def order(self, tote: str = "0101", n: int = 0, min_lines: int = 2, **kw):
+        return pick_into_tote(self.central, released_orders(self.central, min_lines)[n], tote, **kw)
+
+    def scan(self, text: str) -> str:
+        self.home.handle_scan(interpret(text))
+        return self.home.message.text()
+
+    def pack_all(self, order, skip: int = 0) -> None:
+        scans = [line.gtin for line in order.lines for _ in range(line.quantity)]
+        for gtin in scans[: len(scans) - skip]:
+            assert self.scan(gtin).startswith("✔"), self.home.message.text()
+
+    def type_weight(self, kg: float) -> None:
+        self.home.weight.clear()
+        self.qtbot.keyClicks(self.home.weight, f"{kg:.3f}")
+
+    def expected_kg(self) -> float:
+        return self.home.session.expected_kg(self.home.carton_type.currentData())
+
+    def close(self, final: bool = True) -> str:
+        button = self.home.close_button if final else self.home.next_button
+        self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        return self.home.message.text()
+
+    def status(self, order) -> str:
+        with self.central.engine.connect() as conn:
+            return conn.execute(
+                select(orders.c.status).where(orders.c.id == order.order_ref)
+            ).scalar()
+
+    def event_kinds(self, order) -> list[str]:
+        with self.central.engine.connect() as conn:
+            query = (
+                select(events.c.kind)
+                .where(events.c.order_ref == order.order_ref)
+                .order_by(events.c.seq)
+            )
+            return list(conn.execute(query).scalars())
+
+    def files(self, folder) -> list:
+        return sorted(folder.glob("*.pdf")) if folder.exists() else []
+
+    def stop(self) -> None:
+        for spooler in self.spoolers:
+            spooler.stop()
+
+
+@pytest.fixture
+def station(qtbot, central, tmp_path):
+    station = Station(qtbot, central, tmp_path)
+    yield station
+    station.stop()

@@ -1,0 +1,407 @@
+"""The packer's home: scan a tote, scan every item into the carton, weigh, close; labels print.
+
+UI thread only. Verdicts come from the pure `app.services.packing.PackingSession` (a dictionary
+lookup: quick enough for the UI thread); everything that touches data or printers runs on the
+injected worker through the `PackingBackend` and the carton printer, and comes back by callback.
+A verdict is shown once its fact is durable (`backend.record`), with colour, words and a tone.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Protocol
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QDoubleValidator
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.events import Actor
+from app.domain.packing import PackOrderView
+from app.domain.users import User
+from app.errors import ShipshapeError
+from app.scanning.interpret import Scan
+from app.scanning.weights import LatestWeight, Weight
+from app.services.packing import ClosedCarton, PackingSession, Verdict
+from app.services.ports import PackingBackend
+from ui.packer.texts import close_refusal_text, flag_text, verdict_text
+from ui.packer.tones import Tones
+from ui.packer.widgets import LinesTable, OverrideForm
+from ui.widgets import MessageBanner
+from ui.worker import Worker
+
+
+class CartonPrinter(Protocol):
+    """Prints a closed carton's shipping label and packing slip (on the worker thread; the
+    spoolers send them on their own threads). Returns the print job ids, label first."""
+
+    def print_carton(self, order: PackOrderView, carton: ClosedCarton, user: str) -> list[str]: ...
+    def reprint(self, job_id: str, user: str) -> str: ...
+
+
+class PackerHome(QWidget):
+    def __init__(
+        self,
+        backend: PackingBackend,
+        worker: Worker,
+        user: User,
+        station: str,
+        printer: CartonPrinter | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.setObjectName("packerHome")
+        self.backend, self.worker, self.user, self.printer = backend, worker, user, printer
+        self.actor = Actor(user.name, station)
+        self.clock = clock
+        self.scale = LatestWeight(max_age_s=2.0)
+        self.tones = Tones()
+        self.view: PackOrderView | None = None
+        self.session: PackingSession | None = None
+        self.last_jobs: list[str] = []
+        self._weight_warned: float | None = None
+        self._busy = False
+        self._weight_source = "typed"
+        self._build()
+        self.retranslate()
+        self._show_idle()
+
+    # ---- layout ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.title = QLabel(objectName="packTitle")
+        self.flags = QLabel(objectName="packFlags")
+        self.flags.setWordWrap(True)
+        self.message = MessageBanner()
+        self.lines = LinesTable()
+        self.carton_title = QLabel(objectName="cartonTitle")
+        self.carton_type = QComboBox(objectName="cartonType")
+        self.expected = QLabel(objectName="cartonExpected")
+        self.weight = QLineEdit(objectName="cartonWeight")
+        self.weight.setValidator(QDoubleValidator(0.0, 999.0, 3))
+        self.weigh_button = QPushButton(objectName="secondary")
+        self.next_button = QPushButton(objectName="secondary")
+        self.close_button = QPushButton(objectName="primary")
+        self.override_button = QPushButton(objectName="secondary")
+        self.reprint_button = QPushButton(objectName="secondary")
+        self.override_form = OverrideForm()
+        self.override_form.hide()
+        carton = QGridLayout()
+        carton.addWidget(self.carton_title, 0, 0, 1, 2)
+        carton.addWidget(self.carton_type, 1, 0, 1, 2)
+        carton.addWidget(self.expected, 2, 0, 1, 2)
+        carton.addWidget(self.weight, 3, 0)
+        carton.addWidget(self.weigh_button, 3, 1)
+        carton.addWidget(self.next_button, 4, 0)
+        carton.addWidget(self.close_button, 4, 1)
+        carton.addWidget(self.override_button, 5, 0)
+        carton.addWidget(self.reprint_button, 5, 1)
+        carton.addWidget(self.override_form, 6, 0, 1, 2)
+        carton.setRowStretch(7, 1)
+        panel = QWidget(objectName="cartonPanel")
+        panel.setLayout(carton)
+        panel.setFixedWidth(430)
+        body = QHBoxLayout()
+        body.addWidget(self.lines, 1)
+        body.addWidget(panel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(self.title)
+        layout.addWidget(self.flags)
+        layout.addWidget(self.message)
+        layout.addLayout(body, 1)
+        self.weight.textEdited.connect(self._weight_typed)
+        self.weigh_button.clicked.connect(self.take_weight)
+        self.next_button.clicked.connect(lambda: self.close_carton(final=False))
+        self.close_button.clicked.connect(lambda: self.close_carton(final=True))
+        self.override_button.clicked.connect(self.ask_override)
+        self.reprint_button.clicked.connect(self.reprint)
+        self.carton_type.currentIndexChanged.connect(self._show_carton)
+        self.override_form.submitted.connect(self.submit_override)
+        self.override_form.cancelled.connect(self.override_form.hide)
+
+    def retranslate(self) -> None:
+        self.weight.setPlaceholderText(self.tr("Weight kg"))
+        self.weigh_button.setText(self.tr("Weigh"))
+        self.next_button.setText(self.tr("Next carton"))
+        self.close_button.setText(self.tr("Close carton"))
+        self.override_button.setText(self.tr("Lead override"))
+        self.reprint_button.setText(self.tr("Reprint label"))
+        self.lines.retranslate()
+        self.message.retranslate()
+        self._show_header()
+        self._show_carton()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # ---- scans ----------------------------------------------------------------------------
+    def handle_scan(self, scan: Scan) -> None:
+        if scan.kind == "command":
+            self._command(scan.code or "")
+        elif scan.kind == "logistic_unit":
+            self.reprint()  # the label's own SSCC barcode: print it again
+        elif self.session is None or self._finished():
+            self.open_order(scan)
+        elif scan.kind == "tote":
+            self._say("error", lambda: self.tr("Finish this order first (close the carton)."))
+        else:
+            self._verdict(self.session.scan_item(scan))
+
+    def _command(self, name: str) -> None:
+        actions = {
+            "WEIGH": self.take_weight,
+            "NEXT": lambda: self.close_carton(final=False),
+            "CONFIRM": lambda: self.close_carton(final=True),
+            "UNDO": self.undo,
+            "CANCEL": self.override_form.hide,
+        }
+        action = actions.get(name)
+        if action is None:
+            self._say("error", lambda: self.tr("{name} does nothing at packing.").format(name=name))
+        else:
+            action()
+
+    def open_order(self, scan: Scan) -> None:
+        self._say("info", lambda: self.tr("Looking up {code}…").format(code=scan.raw))
+        self.worker.submit(
+            self.backend.open_for_packing,
+            scan,
+            self.user,
+            on_success=self._order_opened,
+            on_failure=self._failed,
+        )
+
+    def _order_opened(self, view: PackOrderView) -> None:
+        self.view, self.session, self.last_jobs = view, None, []
+        self._weight_warned = None
+        self.weight.clear()
+        if view.blocked:
+            self._show_header()
+            self.lines.show_lines(view.lines, {ln.line_id: ln.packed for ln in view.lines})
+            self._say(
+                "error", lambda: self.tr("Do not pack: a lead must look at this order first.")
+            )
+            return
+        self.session = PackingSession(view, self.actor)
+        self._fill_carton_types()
+        self._show_header()
+        self.lines.show_lines(view.lines, self.session.packed)
+        self._record([self.session.started()], lambda: self._say("info", self._scan_items_text))
+
+    def _scan_items_text(self) -> str:
+        if self.view and self.view.flags:
+            return self.tr("Partial shipment allowed by a lead: pack what was picked.")
+        return self.tr("Scan every item into the carton.")
+
+    def _verdict(self, verdict: Verdict) -> None:
+        if verdict.ok:
+            self._refresh_lines()
+            self._show_carton()
+        self._record(list(verdict.facts), lambda: self._show_verdict(verdict))
+
+    def _show_verdict(self, verdict: Verdict) -> None:
+        self._say("ok" if verdict.ok else "error", lambda: verdict_text(self, verdict))
+
+    def undo(self) -> None:
+        if self.session is not None:
+            self._verdict(self.session.undo_last())
+
+    # ---- weight and closing ---------------------------------------------------------------
+    def show_weight(self, weight: Weight) -> None:
+        """From the device bridge (UI thread): the scale's latest reading."""
+        self.scale.update(weight, self.clock())
+
+    def take_weight(self) -> None:
+        kg = self.scale.stable_kg(self.clock())
+        if kg is None:
+            self._say("error", lambda: self.tr("No steady weight from the scale: wait or type it."))
+            return
+        self.weight.setText(f"{kg:.3f}")
+        self._weight_source = "scale"
+        self._say("info", lambda: self.tr("Weight {kg:.3f} kg taken from the scale.").format(kg=kg))
+
+    def _weight_typed(self, _text: str) -> None:
+        self._weight_source = "typed"
+
+    def close_carton(self, final: bool) -> None:
+        session = self.session
+        if session is None or session.finished or self._busy:
+            return
+        package_type = self.carton_type.currentData()
+        final_now = final or not session.open_lines()
+        refusal = session.close_refusal(final_now)
+        if refusal:
+            self._say("error", lambda: close_refusal_text(self, refusal))
+            return
+        kg = self._typed_weight()
+        if kg is None:
+            self._say(
+                "error", lambda: self.tr("Weigh the carton (scan C:WEIGH) or type its weight.")
+            )
+            return
+        check = session.check_weight(package_type, kg)
+        if not check.ok and self._weight_warned != kg:
+            self._weight_warned = kg
+            self._say("error", lambda: self.tr(
+                "Weight {kg:.3f} kg, expected {expected:.3f} kg (±{allowed:.3f}): an item missing "
+                "or extra? Check, or close again to ship it anyway."
+            ).format(kg=kg, expected=check.expected_kg, allowed=check.allowed_kg))  # fmt: skip
+            return
+        self._busy = True
+        source = self._weight_source
+        self.worker.submit(
+            self.backend.allocate_numbers,
+            self.view,
+            on_success=lambda numbers: self._numbers_ready(numbers, package_type, kg, source, final),
+            on_failure=self._failed,
+        )  # fmt: skip
+
+    def _numbers_ready(self, numbers, package_type, kg: float, source: str, final: bool) -> None:
+        closed = self.session.close_carton(package_type, kg, source, numbers, final)
+        self.worker.submit(
+            self._record_and_print,
+            closed,
+            on_success=lambda jobs: self._carton_closed(closed, jobs),
+            on_failure=self._failed,
+        )
+
+    def _record_and_print(self, closed: ClosedCarton) -> list[str]:
+        # Worker thread: the fact first (durable), then the print jobs (the spooler is durable too).
+        self.backend.record([closed.fact])
+        if self.printer is None:
+            return []
+        return self.printer.print_carton(self.view, closed, self.user.name)
+
+    def _carton_closed(self, closed: ClosedCarton, jobs: list[str]) -> None:
+        self._busy = False
+        self._weight_warned = None
+        self.weight.clear()
+        self._weight_source = "typed"
+        self.last_jobs = jobs
+        self._refresh_lines()
+        self._show_carton()
+        sscc = closed.numbers.sscc
+        if closed.final:
+            self._say("ok", lambda: self.tr(
+                "Packed. Label {index}/{count} printing (SSCC {sscc}). Scan the next tote."
+            ).format(index=closed.index, count=closed.count, sscc=sscc))  # fmt: skip
+        else:
+            self._say("ok", lambda: self.tr(
+                "Carton {index} closed, label printing. Fill carton {next}."
+            ).format(index=closed.index, next=closed.index + 1))  # fmt: skip
+
+    def _typed_weight(self) -> float | None:
+        try:
+            kg = float(self.weight.text().replace(",", "."))
+        except ValueError:
+            return None
+        return kg if kg > 0 else None
+
+    # ---- override and reprint -------------------------------------------------------------
+    def ask_override(self) -> None:
+        if self.session is None or self.session.finished:
+            return
+        self.override_form.clear()
+        self.override_form.show()
+        self.override_form.badge.setFocus()
+
+    def submit_override(self, badge: str, pin: str, reason: str) -> None:
+        if not reason:
+            self._say("error", lambda: self.tr("Give a reason for the override."))
+            return
+        self.worker.submit(
+            self.backend.authenticate_lead,
+            badge,
+            pin,
+            on_success=lambda lead: self._overridden(lead, reason),
+            on_failure=self._failed,
+        )
+
+    def _overridden(self, lead: User, reason: str) -> None:
+        self.override_form.hide()
+        fact = self.session.override_by(lead, reason)
+        self._record([fact], lambda: self._say("ok", lambda: self.tr(
+            "{lead} allowed closing with open lines. Close the carton."
+        ).format(lead=lead.name)))  # fmt: skip
+
+    def reprint(self) -> None:
+        if not self.last_jobs or self.printer is None:
+            self._say("error", lambda: self.tr("Nothing to reprint at this station yet."))
+            return
+        self.worker.submit(
+            self.printer.reprint,
+            self.last_jobs[0],
+            self.user.name,
+            on_success=lambda job: self._say("ok", lambda: self.tr("Label sent again.")),
+            on_failure=self._failed,
+        )
+
+    # ---- helpers --------------------------------------------------------------------------
+    def _record(self, facts, then: Callable[[], None]) -> None:
+        self.worker.submit(
+            self.backend.record, facts, on_success=lambda _: then(), on_failure=self._failed
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy = False
+        text = str(exc) if isinstance(exc, ShipshapeError) else f"{type(exc).__name__}: {exc}"
+        self._say("error", lambda: text)
+
+    def _say(self, kind: str, text: Callable[[], str]) -> None:
+        self.message.show_message(kind, text)
+        if kind in ("ok", "error"):
+            self.tones.play(kind)
+
+    def _finished(self) -> bool:
+        return self.session is not None and self.session.finished
+
+    def _show_idle(self) -> None:
+        self._say("info", lambda: self.tr("Scan a tote, an order or a pick list to start packing."))
+
+    def _show_header(self) -> None:
+        if self.view is None:
+            self.title.setText(self.tr("Packing station"))
+            self.flags.setText("")
+            return
+        tote = self.tr(" · tote {tote}").format(tote=self.view.tote) if self.view.tote else ""
+        self.title.setText(self.tr("Order {order}").format(order=self.view.order_id) + tote)
+        self.flags.setText(" ".join(flag_text(self, f) for f in self.view.flags))
+
+    def _refresh_lines(self) -> None:
+        for row, line in enumerate(self.view.lines):
+            self.lines.update_line(row, line, self.session.packed[line.line_id])
+
+    def _fill_carton_types(self) -> None:
+        self.carton_type.blockSignals(True)
+        self.carton_type.clear()
+        for package_type in self.view.package_types:
+            self.carton_type.addItem(package_type.name, package_type)
+        suggested = self.session.suggested_carton()
+        if suggested is not None:
+            self.carton_type.setCurrentIndex(self.view.package_types.index(suggested))
+        self.carton_type.blockSignals(False)
+
+    def _show_carton(self) -> None:
+        session = self.session
+        if session is None or self.carton_type.currentData() is None:
+            self.carton_title.setText(self.tr("No carton open"))
+            self.expected.setText("")
+            return
+        package_type = self.carton_type.currentData()
+        self.carton_title.setText(self.tr("Carton {n}").format(n=session.carton))
+        self.expected.setText(self.tr("{items} items · expected {kg:.3f} kg").format(
+            items=sum(i.quantity for i in session.carton_items),
+            kg=session.expected_kg(package_type),
+        ))  # fmt: skip

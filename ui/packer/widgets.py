@@ -1,0 +1,128 @@
+"""The packing screen's parts: the order's lines with what is packed, and the lead override form.
+UI thread only."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.packing import PackLine
+
+PALETTE = ["#0b3d91", "#0a6b2d", "#8a4b00", "#6a1b9a", "#00695c", "#ad1457"]
+
+
+def placeholder_image(line: PackLine, size: int = 64) -> QPixmap:
+    """No product photos yet: a coloured tile with the SKU's first letters, the same per SKU."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(PALETTE[sum(map(ord, line.sku)) % len(PALETTE)]))
+    painter = QPainter(pixmap)
+    painter.setPen(QColor("#ffffff"))
+    font = QFont()
+    font.setPixelSize(size // 3)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, line.sku[:3])
+    painter.end()
+    return pixmap
+
+
+class LinesTable(QTableWidget):
+    """One row per order line: picture, SKU and name, packed / to pack, done mark."""
+
+    COLUMNS = 3
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(0, self.COLUMNS, parent)
+        self.setObjectName("packLines")
+        self.verticalHeader().setVisible(False)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setIconSize(QSize(64, 64))
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.verticalHeader().setDefaultSectionSize(80)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Packed"), ""])
+
+    def show_lines(self, lines: tuple[PackLine, ...], packed: dict[int, int]) -> None:
+        self.setRowCount(len(lines))
+        for row, line in enumerate(lines):
+            item = QTableWidgetItem(f"{line.sku}\n{line.name}")
+            item.setIcon(placeholder_image(line))
+            self.setItem(row, 0, item)
+            self.update_line(row, line, packed[line.line_id])
+
+    def update_line(self, row: int, line: PackLine, packed: int) -> None:
+        count = QTableWidgetItem(f"{packed} / {line.expected}")
+        count.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+        done = packed >= line.expected
+        mark = QTableWidgetItem(self.tr("✔ done") if done else self.tr("open"))
+        mark.setForeground(QColor("#0a6b2d" if done else "#b00020"))
+        for column, cell in ((1, count), (2, mark)):
+            self.setItem(row, column, cell)
+
+
+class OverrideForm(QWidget):
+    """A shift lead's badge, PIN and reason to close an order with lines still open."""
+
+    submitted = Signal(str, str, str)  # badge, pin, reason
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("overrideForm")
+        self.title = QLabel(objectName="overrideTitle")
+        self.badge = QLineEdit(objectName="overrideBadge")
+        self.pin = QLineEdit(objectName="overridePin")
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.reason = QLineEdit(objectName="overrideReason")
+        self.ok = QPushButton(objectName="primary")
+        self.cancel = QPushButton(objectName="secondary")
+        row = QHBoxLayout()
+        row.addWidget(self.ok)
+        row.addWidget(self.cancel)
+        layout = QVBoxLayout(self)
+        for widget in (self.title, self.badge, self.pin, self.reason):
+            layout.addWidget(widget)
+        layout.addLayout(row)
+        self.ok.clicked.connect(self._submit)
+        self.reason.returnPressed.connect(self._submit)
+        self.cancel.clicked.connect(self.cancelled)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Lead override: close with open lines"))
+        self.badge.setPlaceholderText(self.tr("Lead badge"))
+        self.pin.setPlaceholderText(self.tr("PIN"))
+        self.reason.setPlaceholderText(self.tr("Reason (required)"))
+        self.ok.setText(self.tr("Allow"))
+        self.cancel.setText(self.tr("Cancel"))
+
+    def clear(self) -> None:
+        for field in (self.badge, self.pin, self.reason):
+            field.clear()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _submit(self) -> None:
+        self.submitted.emit(self.badge.text().strip(), self.pin.text(), self.reason.text().strip())
