@@ -148,8 +148,8 @@ def test_pickers_and_packers_may_call_no_lead_use_case(tmp_path, sqlite_url, run
         "QueueItem",
         "Timeline",
         "TimelineEntry",
-        "board_module",
-        "exceptions_module",
+        "URGENT_PRIORITY",
+        "preview_seconds",
     }
     for who in (site.pia, site.packer):
         for name, call in cases:
