@@ -126,7 +126,8 @@ def on_tote_checked(state: PickState, tote: str, in_use: bool) -> Verdict:
         return Verdict("info", "cart_ready", state)
     if in_use:
         return _refuse(state, _tote_scan(tote), "tote_in_use", tote=tote)
-    fact = _fact(state, "tote.bound", slot.order_ref, order_id=slot.order_id, tote=tote)
+    fact = _fact(state, "tote.bound", slot.order_ref, order_ref=slot.order_ref,
+                 order_id=slot.order_id, tote=tote)  # fmt: skip
     bound = replace(state, pick_list=state.pick_list.with_tote(slot.order_ref, tote))
     bound = replace(bound, phase=_next_phase(bound))
     message = "tote_bound" if bound.phase is Phase.CART else "cart_ready"
@@ -343,8 +344,8 @@ def _command_cancel(state: PickState) -> Verdict:
 # --- facts ------------------------------------------------------------------------------------
 
 
-def _fact(state: PickState, kind: str, order_ref: int | None, **payload) -> Event:
-    return Event(kind, {"pick_list_id": state.pick_list.id, **payload}, state.actor, order_ref)
+def _fact(state: PickState, kind: str, ref: int | None, **payload) -> Event:
+    return Event(kind, {"pick_list_id": state.pick_list.id, **payload}, state.actor, ref)
 
 
 def _refuse(state: PickState, scan: Scan, reason: str, **params) -> Verdict:

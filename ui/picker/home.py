@@ -1,0 +1,249 @@
+"""The picker's home: finds their pick list, then cart set-up and one task at a time.
+
+UI thread only. Every use case runs on the injected worker (`backend` calls: load, record,
+tote check, reassignment check); results come back here by callback. A confirmation shows its
+verdict only once `backend.record` has returned, so it is durable before the screen moves on;
+scans that arrive meanwhile wait in order. Refused scans show at once and their mis-scan fact
+is recorded in the background.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+
+from app.domain.events import Actor
+from app.domain.picking import ShortReason
+from app.domain.users import User
+from app.scanning.interpret import Scan
+from app.services import picking
+from app.services.picking import Phase, PickState, Verdict
+from app.services.ports import PickingBackend
+from ui.picker.cart_view import CartView
+from ui.picker.feedback import Tones
+from ui.picker.messages import verdict_text
+from ui.picker.task_view import TaskView
+from ui.widgets import MessageBanner
+from ui.worker import Worker
+
+log = logging.getLogger(__name__)
+CHECK_STILL_MINE_MS = 20_000
+
+
+def _today() -> str:
+    return date.today().isoformat()
+
+
+class PickerHome(QWidget):
+    verdict_shown = Signal(str, str)  # (tone, message id), after the screen shows it
+
+    def __init__(
+        self,
+        user: User,
+        backend: PickingBackend,
+        worker: Worker,
+        station: str,
+        today: Callable[[], str] = _today,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.setObjectName("home")
+        self.user, self.backend, self.worker = user, backend, worker
+        self.actor = Actor(user.name, station)
+        self.today = today
+        self.state: PickState | None = None
+        self.tones = Tones(self)
+        self._busy = False
+        self._queue: deque[Scan] = deque()
+        self._idle_message = ("loading", {})
+        self._build()
+        self._still_mine_timer = QTimer(self, interval=CHECK_STILL_MINE_MS)
+        self._still_mine_timer.timeout.connect(self.check_still_mine)
+        self._still_mine_timer.start()
+        self.worker.submit(self.backend.site_layout, on_success=self.task_view.route_map.set_layout)
+        self.load()
+
+    def _build(self) -> None:
+        self.idle = QWidget()
+        self.idle_text = QLabel(objectName="prompt", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.idle_text.setWordWrap(True)
+        self.next_button = QPushButton(objectName="primary")
+        self.next_button.clicked.connect(lambda: self.command("CONFIRM"))
+        idle_layout = QVBoxLayout(self.idle)
+        idle_layout.addStretch(1)
+        idle_layout.addWidget(self.idle_text)
+        idle_layout.addWidget(self.next_button, alignment=Qt.AlignmentFlag.AlignHCenter)
+        idle_layout.addStretch(1)
+        self.cart_view = CartView()
+        self.task_view = TaskView()
+        self.task_view.command.connect(self.command)
+        self.task_view.count_typed.connect(self.type_count)
+        self.task_view.reason_chosen.connect(self.choose_reason)
+        self.pages = QStackedWidget()
+        for page in (self.idle, self.cart_view, self.task_view):
+            self.pages.addWidget(page)
+        self.banner = MessageBanner()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 12)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.banner)
+        layout.setStretch(0, 1)
+        self.retranslate()
+
+    # --- loading work ---------------------------------------------------------------------
+    def load(self) -> None:
+        self.state = None
+        self._show_idle("loading", {})
+        self.worker.submit(
+            self.backend.my_pick_list,
+            self.user,
+            on_success=self._loaded,
+            on_failure=self._load_failed,
+        )
+
+    def _loaded(self, pick_list) -> None:
+        if pick_list is None:
+            self._show_idle("no_work", {})
+            return
+        self.state = picking.start(pick_list, self.actor)
+        self.banner.clear()
+        self._render()
+        self._drain()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        log.warning("could not load the pick list: %s", exc)
+        self._show_idle("load_failed", {"error": str(exc)})
+
+    def check_still_mine(self) -> None:
+        if self.state is None or self.state.phase is Phase.DONE:
+            return
+        list_id = self.state.pick_list.id
+        self.worker.submit(
+            self.backend.still_mine, list_id, self.user,
+            on_success=lambda mine: self._still_mine(list_id, mine),
+        )  # fmt: skip
+
+    def _still_mine(self, list_id: int, mine: bool) -> None:
+        if not mine and self.state is not None and self.state.pick_list.id == list_id:
+            self.state = None
+            self._show_idle("reassigned", {})
+            self._feedback("error", "reassigned", {})
+
+    # --- input: scans, commands, typed counts, reasons -----------------------------------
+    def handle_scan(self, scan: Scan) -> None:
+        if self._busy:
+            self._queue.append(scan)  # a confirmation is being saved: keep the order
+            return
+        if self.state is None or self.state.phase is Phase.DONE:
+            if scan.kind == "command" and scan.code in ("NEXT", "CONFIRM"):
+                self.load()
+            return
+        self._apply(picking.on_scan(self.state, scan, self.today()))
+
+    def command(self, name: str) -> None:
+        if self.state is None or self.state.phase is Phase.DONE:
+            self.load() if name in ("NEXT", "CONFIRM") else None
+        elif not self._busy:
+            self._apply(picking.on_command(self.state, name))
+
+    def type_count(self, count: int) -> None:
+        if self.state is not None and not self._busy:
+            self._apply(picking.on_count(self.state, count))
+
+    def choose_reason(self, reason: str) -> None:
+        if self.state is not None and not self._busy:
+            self._apply(picking.on_reason(self.state, ShortReason(reason)))
+
+    # --- verdicts -------------------------------------------------------------------------
+    def _apply(self, verdict: Verdict) -> None:
+        if verdict.check_tote:
+            self._feedback("info", verdict.message, verdict.params)
+            slot = verdict.state.order_needing_tote
+            self._start_busy()
+            self.worker.submit(
+                self.backend.tote_in_use, verdict.check_tote, slot.order_ref,
+                on_success=lambda in_use: self._tote_checked(verdict, in_use),
+                on_failure=self._save_failed,
+            )  # fmt: skip
+        elif verdict.durable:
+            self._start_busy()
+            self.worker.submit(
+                self.backend.record, list(verdict.facts),
+                on_success=lambda _: self._adopt(verdict), on_failure=self._save_failed,
+            )  # fmt: skip
+        else:
+            if verdict.facts:  # a mis-scan: shown now, kept for the KPI in the background
+                self.worker.submit(self.backend.record, list(verdict.facts))
+            self.state = verdict.state
+            self._render()
+            self._feedback(verdict.tone, verdict.message, verdict.params)
+
+    def _tote_checked(self, verdict: Verdict, in_use: bool) -> None:
+        self._busy = False
+        self._apply(picking.on_tote_checked(self.state, verdict.check_tote, in_use))
+        self._drain()
+
+    def _adopt(self, verdict: Verdict) -> None:
+        self._busy = False
+        self.state = verdict.state
+        self._render()
+        self._feedback(verdict.tone, verdict.message, verdict.params)
+        self._drain()
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self._busy = False
+        log.warning("could not save a picking fact: %s", exc)
+        self._feedback("error", "save_failed", {"error": str(exc)})
+        self._queue.clear()  # the picker scans again from what the screen shows
+
+    def _start_busy(self) -> None:
+        self._busy = True
+
+    def _drain(self) -> None:
+        while self._queue and not self._busy:
+            self.handle_scan(self._queue.popleft())
+
+    # --- showing --------------------------------------------------------------------------
+    def _render(self) -> None:
+        state = self.state
+        if state is None:
+            return
+        if state.phase is Phase.CART:
+            self.cart_view.show_state(state)
+            self.pages.setCurrentWidget(self.cart_view)
+        elif state.phase in (Phase.FINISH, Phase.DONE):
+            message = "scan_not_now_finish" if state.phase is Phase.FINISH else "finished"
+            self._show_idle(message, {})
+        else:
+            self.task_view.show_state(state)
+            self.pages.setCurrentWidget(self.task_view)
+
+    def _show_idle(self, message: str, params: dict) -> None:
+        self._idle_message = (message, params)
+        self.idle_text.setText(verdict_text(message, params))
+        finishing = self.state is not None and self.state.phase is Phase.FINISH
+        self.next_button.setText(self.tr("Send cart to packing") if finishing
+                                 else self.tr("Next pick list"))  # fmt: skip
+        self.next_button.setVisible(message != "loading")
+        self.pages.setCurrentWidget(self.idle)
+
+    def _feedback(self, tone: str, message: str, params: dict) -> None:
+        """Colour, symbol, words and a tone for every verdict."""
+        self.banner.show_message(tone, lambda: verdict_text(message, params))
+        self.tones.play(tone)
+        self.verdict_shown.emit(tone, message)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.banner.retranslate()
+        if self.pages.currentWidget() is self.idle:
+            self._show_idle(*self._idle_message)
