@@ -45,6 +45,7 @@ def _run(args) -> int:
     if not args.no_demo and not demo.is_seeded(central.uow()):
         print(f"first start: seeding the demo site into {redacted(central.url)}")
         demo.seed_demo(central.uow())
+    from app.cli.packing import stop_packing
     from devices.station import DeviceSettings, start_devices, stop_devices
     from ui.app import run_app
     from ui.bridge import DeviceBridge
@@ -57,6 +58,7 @@ def _run(args) -> int:
         # UI thread, before the event loop: device threads report through the bridge.
         bridge = parts["bridge"] = DeviceBridge(window)
         bridge.scan.connect(window.handle_scan)
+        parts["picking_worker"] = DatabaseWorker(window)  # the picker home's database thread
         parts["links"] = start_devices(
             DeviceSettings.from_env(),
             on_scan=bridge.on_scan,
@@ -76,12 +78,21 @@ def _run(args) -> int:
         )
     finally:
         stop_devices(parts.get("links", []))
+        stop_packing(parts)
         central.close()
 
 
 def home_factories(central, station: str, parts: dict) -> dict:
     """Role → function(user) → home screen. Each role's issue plugs its screen in here."""
-    return {}
+    from app.services.picking_central import CentralPickingBackend
+    from app.cli.packing import packer_home_factory
+    from ui.picker import PickerHome
+
+    picking = CentralPickingBackend(central.uow, station)
+    return {
+        Role.PICKER: lambda user: PickerHome(user, picking, parts["picking_worker"], station),
+        Role.PACKER: packer_home_factory(central, station, parts),
+    }
 
 
 __all__ = ["Role", "StationServices", "home_factories"]

@@ -1,6 +1,6 @@
 """Write the picker screenshots for the docs (offscreen, 1280×800, English and Chinese).
 
-    QT_QPA_PLATFORM=offscreen python -m ui.picker.screenshots --out docs/screenshots
+    QT_QPA_PLATFORM=offscreen python -m tests.ui.picker.make_screenshots --out docs/screenshots
 
 Uses a fresh demo database, the real window, stylesheet, fonts, translations and backend.
 """
