@@ -16,7 +16,6 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -95,21 +94,21 @@ class PackerHome(QWidget):
         self.reprint_button = QPushButton(objectName="secondary")
         self.override_form = OverrideForm()
         self.override_form.hide()
-        carton = QGridLayout()
-        carton.addWidget(self.carton_title, 0, 0, 1, 2)
-        carton.addWidget(self.carton_type, 1, 0, 1, 2)
-        carton.addWidget(self.expected, 2, 0, 1, 2)
-        carton.addWidget(self.weight, 3, 0)
-        carton.addWidget(self.weigh_button, 3, 1)
-        carton.addWidget(self.next_button, 4, 0)
-        carton.addWidget(self.close_button, 4, 1)
-        carton.addWidget(self.override_button, 5, 0)
-        carton.addWidget(self.reprint_button, 5, 1)
-        carton.addWidget(self.override_form, 6, 0, 1, 2)
-        carton.setRowStretch(7, 1)
+        weigh_row = QHBoxLayout()
+        weigh_row.addWidget(self.weight, 1)
+        weigh_row.addWidget(self.weigh_button)
+        carton = QVBoxLayout()
+        for widget in (self.carton_title, self.carton_type, self.expected):
+            carton.addWidget(widget)
+        carton.addLayout(weigh_row)
+        for widget in (self.close_button, self.next_button, self.override_button):
+            carton.addWidget(widget)
+        carton.addWidget(self.reprint_button)
+        carton.addWidget(self.override_form)
+        carton.addStretch(1)
         panel = QWidget(objectName="cartonPanel")
         panel.setLayout(carton)
-        panel.setFixedWidth(430)
+        panel.setFixedWidth(480)
         body = QHBoxLayout()
         body.addWidget(self.lines, 1)
         body.addWidget(panel)
