@@ -2,6 +2,175 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picker</source>
+        <translation type="unfinished">拣货员</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pickers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S-shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BoardTab</name>
+    <message>
+        <source>Reassign…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unassign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold wave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume wave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel wave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop lists on a picker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{lists} pick lists on the floor · {done} of {total} lines picked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} pick list(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wave {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel wave {name}? Its orders give their stock back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled from the board</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CartView</name>
+    <message>
+        <source>Cart set-up: tote {n} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {order}</source>
+        <translation type="unfinished">订单 {order}</translation>
+    </message>
+    <message>
+        <source>Scan an empty tote (T:…) and put it on the cart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scan a tote</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DiagnosticsView</name>
     <message>
         <source>Device</source>
@@ -57,10 +226,448 @@
     </message>
 </context>
 <context>
+    <name>ExceptionsTab</name>
+    <message>
+        <source>Note (why, what you checked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} open problem(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LeadExceptions</name>
+    <message>
+        <source>Short pick</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packing mismatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packing override</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Late order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order on hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick from another location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backorder the rest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark damaged (write off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the missing units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked, close it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make it urgent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release for allocation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LeadStatus</name>
+    <message>
+        <source>planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>picking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LeadTimeline</name>
+    <message>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stock reserved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Released to the floor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picking started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packed</source>
+        <translation type="unfinished">已装</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put on hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exception</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick (still open)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item packed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carton closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LinesTable</name>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Packed</source>
+        <translation>已装</translation>
+    </message>
+    <message>
+        <source>✔ done</source>
+        <translation>✔ 完成</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未完成</translation>
+    </message>
+</context>
+<context>
+    <name>LookupTab</name>
+    <message>
+        <source>Scan a tote or type CHANNEL/ORDER_ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {order} — now {status} — {n} steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Shipshape — station {station}</source>
         <translation>Shipshape — 工作站 {station}</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideForm</name>
+    <message>
+        <source>Lead override: close with open lines</source>
+        <translation>组长授权：有未完成行时封箱</translation>
+    </message>
+    <message>
+        <source>Lead badge</source>
+        <translation>组长工牌</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation>原因（必填）</translation>
+    </message>
+    <message>
+        <source>Allow</source>
+        <translation>允许</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>PackerHome</name>
+    <message>
+        <source>Weight kg</source>
+        <translation>重量 kg</translation>
+    </message>
+    <message>
+        <source>Weigh</source>
+        <translation>称重</translation>
+    </message>
+    <message>
+        <source>Next carton</source>
+        <translation>下一箱</translation>
+    </message>
+    <message>
+        <source>Close carton</source>
+        <translation>封箱</translation>
+    </message>
+    <message>
+        <source>Lead override</source>
+        <translation>组长授权</translation>
+    </message>
+    <message>
+        <source>Reprint label</source>
+        <translation>重印标签</translation>
+    </message>
+    <message>
+        <source>Finish this order first (close the carton).</source>
+        <translation>请先完成此订单（封箱）。</translation>
+    </message>
+    <message>
+        <source>{name} does nothing at packing.</source>
+        <translation>{name} 在包装台无作用。</translation>
+    </message>
+    <message>
+        <source>Looking up {code}…</source>
+        <translation>正在查找 {code}…</translation>
+    </message>
+    <message>
+        <source>Do not pack: a lead must look at this order first.</source>
+        <translation>请勿包装：需组长先处理此订单。</translation>
+    </message>
+    <message>
+        <source>Partial shipment allowed by a lead: pack what was picked.</source>
+        <translation>组长已允许部分发货：包装已拣货的商品。</translation>
+    </message>
+    <message>
+        <source>Scan every item into the carton.</source>
+        <translation>逐件扫描商品装箱。</translation>
+    </message>
+    <message>
+        <source>No steady weight from the scale: wait or type it.</source>
+        <translation>秤上没有稳定重量：请稍等或手动输入。</translation>
+    </message>
+    <message>
+        <source>Weight {kg:.3f} kg taken from the scale.</source>
+        <translation>已从秤读取重量 {kg:.3f} kg。</translation>
+    </message>
+    <message>
+        <source>Weigh the carton (scan C:WEIGH) or type its weight.</source>
+        <translation>请称箱（扫描 C:WEIGH）或输入重量。</translation>
+    </message>
+    <message>
+        <source>Weight {kg:.3f} kg, expected {expected:.3f} kg (±{allowed:.3f}): an item missing or extra? Check, or close again to ship it anyway.</source>
+        <translation>重量 {kg:.3f} kg，预期 {expected:.3f} kg（±{allowed:.3f}）：少件或多件？请检查，或再次封箱照常发货。</translation>
+    </message>
+    <message>
+        <source>Packed. Label {index}/{count} printing (SSCC {sscc}). Scan the next tote.</source>
+        <translation>已包装。正在打印标签 {index}/{count}（SSCC {sscc}）。请扫描下一个周转箱。</translation>
+    </message>
+    <message>
+        <source>Carton {index} closed, label printing. Fill carton {next}.</source>
+        <translation>第 {index} 箱已封，正在打印标签。请装第 {next} 箱。</translation>
+    </message>
+    <message>
+        <source>Give a reason for the override.</source>
+        <translation>请填写授权原因。</translation>
+    </message>
+    <message>
+        <source>{lead} allowed closing with open lines. Close the carton.</source>
+        <translation>{lead} 已允许在有未完成行时封箱。请封箱。</translation>
+    </message>
+    <message>
+        <source>Nothing to reprint at this station yet.</source>
+        <translation>本工位暂无可重印的标签。</translation>
+    </message>
+    <message>
+        <source>Label sent again.</source>
+        <translation>标签已重新发送。</translation>
+    </message>
+    <message>
+        <source>Scan a tote, an order or a pick list to start packing.</source>
+        <translation>扫描周转箱、订单或拣货单开始包装。</translation>
+    </message>
+    <message>
+        <source>Packing station</source>
+        <translation>包装台</translation>
+    </message>
+    <message>
+        <source> · tote {tote}</source>
+        <translation> · 周转箱 {tote}</translation>
+    </message>
+    <message>
+        <source>Order {order}</source>
+        <translation>订单 {order}</translation>
+    </message>
+    <message>
+        <source>No carton open</source>
+        <translation>没有打开的箱子</translation>
+    </message>
+    <message>
+        <source>Carton {n}</source>
+        <translation>第 {n} 箱</translation>
+    </message>
+    <message>
+        <source>{items} items · expected {kg:.3f} kg</source>
+        <translation>{items} 件 · 预期 {kg:.3f} kg</translation>
+    </message>
+</context>
+<context>
+    <name>PackerTexts</name>
+    <message>
+        <source>{name}: {quantity} packed.</source>
+        <translation>{name}：已装 {quantity} 件。</translation>
+    </message>
+    <message>
+        <source>{name}: {quantity} taken out again.</source>
+        <translation>{name}：已取出 {quantity} 件。</translation>
+    </message>
+    <message>
+        <source>Nothing in this carton to take out.</source>
+        <translation>箱中没有可取出的商品。</translation>
+    </message>
+    <message>
+        <source>WRONG ITEM ({detail}): not in this order. Put it aside.</source>
+        <translation>错误商品（{detail}）：不属于此订单。请放到一边。</translation>
+    </message>
+    <message>
+        <source>EXTRA ITEM: {name} is complete. Put it aside.</source>
+        <translation>多余商品：{name} 已装齐。请放到一边。</translation>
+    </message>
+    <message>
+        <source>Serial {detail} was shipped already. Put it aside, call a lead.</source>
+        <translation>序列号 {detail} 已发货。请放到一边并呼叫组长。</translation>
+    </message>
+    <message>
+        <source>Serial {detail} is in this order already.</source>
+        <translation>序列号 {detail} 已在此订单中。</translation>
+    </message>
+    <message>
+        <source>{detail} is not an item. Scan the item&apos;s barcode.</source>
+        <translation>{detail} 不是商品。请扫描商品条码。</translation>
+    </message>
+    <message>
+        <source>Bad barcode: {detail}</source>
+        <translation>条码错误：{detail}</translation>
+    </message>
+    <message>
+        <source>The carton is empty: scan items into it first.</source>
+        <translation>箱子是空的：请先扫描商品装箱。</translation>
+    </message>
+    <message>
+        <source>Lines are still open: scan the missing items, or a lead overrides.</source>
+        <translation>仍有未完成行：请扫描缺少的商品，或由组长授权。</translation>
+    </message>
+    <message>
+        <source>⚠ Short pick</source>
+        <translation>⚠ 拣货短缺</translation>
+    </message>
+    <message>
+        <source>⚠ On hold</source>
+        <translation>⚠ 暂停</translation>
+    </message>
+    <message>
+        <source>⚠ Exception</source>
+        <translation>⚠ 异常</translation>
+    </message>
+    <message>
+        <source>⚠ Not picked yet</source>
+        <translation>⚠ 尚未拣货</translation>
+    </message>
+    <message>
+        <source>✔ Packed already</source>
+        <translation>✔ 已包装</translation>
+    </message>
+    <message>
+        <source>✔ Shipped already</source>
+        <translation>✔ 已发货</translation>
+    </message>
+    <message>
+        <source>✖ Cancelled</source>
+        <translation>✖ 已取消</translation>
+    </message>
+</context>
+<context>
+    <name>PickerHome</name>
+    <message>
+        <source>Send cart to packing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next pick list</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -120,6 +727,17 @@
     <message>
         <source>Choose a printer first.</source>
         <translation>请先选择打印机。</translation>
+    </message>
+</context>
+<context>
+    <name>ReassignDialog</name>
+    <message>
+        <source>Reassign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give {what} to:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -216,6 +834,65 @@
     </message>
 </context>
 <context>
+    <name>TaskView</name>
+    <message>
+        <source>Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next stops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>→ Tote {tote}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop {n} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {order}</source>
+        <translation type="unfinished">订单 {order}</translation>
+    </message>
+    <message>
+        <source>Lot {lot}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted {count} of {quantity}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TopBar</name>
     <message>
         <source>Station {station}</source>
@@ -232,6 +909,53 @@
     <message>
         <source>Devices</source>
         <translation>设备</translation>
+    </message>
+</context>
+<context>
+    <name>WavesTab</name>
+    <message>
+        <source>Carrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority at least</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ship by before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most orders (0: all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders per cart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview wave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release to the floor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose filters, then preview the next wave.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wave {name}: {orders} orders, {lines} lines on {carts} carts · {metres:.0f} m walking · about {time} of picking</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
