@@ -161,8 +161,8 @@ class PickerHome(QWidget):
 
     # --- verdicts -------------------------------------------------------------------------
     def _apply(self, verdict: Verdict) -> None:
-        if verdict.check_tote:
-            self._feedback("info", verdict.message, verdict.params)
+        if verdict.check_tote:  # no tone yet: the verdict comes with the backend's answer
+            self.banner.show_message("info", lambda: verdict_text(verdict.message, verdict.params))
             slot = verdict.state.order_needing_tote
             self._start_busy()
             self.worker.submit(
