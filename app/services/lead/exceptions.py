@@ -50,6 +50,7 @@ def exception_queue(uow: UnitOfWork, lead: User) -> list[QueueItem]:
     with uow:
         stored = uow.lead.open_exceptions()
         late = uow.lead.orders_in(("released", "picking"), ship_by_before=now)
+        late = [o for o in late if o["priority"] < URGENT_PRIORITY]  # urgent: already decided
         held = uow.lead.orders_in(("on_hold",))
     items = [_stored_item(e) for e in stored]
     items += [

@@ -109,3 +109,13 @@ def _sortable(moment: datetime | None) -> datetime:
     if moment is None:
         return datetime.max
     return moment.replace(tzinfo=None) - (moment.utcoffset() or timedelta())
+
+
+def write_kpi_csv(report: kpis.KpiReport, path: str) -> int:
+    """The report as a CSV file (section, name, metric, value); returns the rows written."""
+    import csv
+
+    rows = kpis.csv_rows(report)
+    with open(path, "w", newline="", encoding="utf-8") as out:
+        csv.writer(out).writerows(rows)
+    return len(rows)

@@ -1,0 +1,65 @@
+"""The lead console's use cases bound to one signed-in lead and station.
+
+The UI holds one `LeadConsole` and calls its methods through the database worker, so each
+method runs off the UI thread; each opens its own unit of work from `uow_factory`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from app.domain.users import User
+from app.services.lead import board, exceptions, reports
+from app.services.ports import UnitOfWork
+from app.services.waves import WaveFilter
+
+
+class LeadConsole:
+    def __init__(self, uow_factory: Callable[[], UnitOfWork], lead: User, station: str) -> None:
+        self._uow, self.lead, self.station = uow_factory, lead, station
+
+    def board(self) -> board.Board:
+        return board.load_board(self._uow(), self.lead)
+
+    def plan(self, capacity: int, wave_filter: WaveFilter):
+        return board.plan_wave(self._uow(), self.lead, capacity, wave_filter)
+
+    def save(self, wave, release: bool) -> int:
+        return board.save_wave(self._uow(), self.lead, wave, release, self.station)
+
+    def release(self, wave_id: int) -> None:
+        board.release_wave(self._uow(), self.lead, wave_id, self.station)
+
+    def reassign(self, list_ids: list[int], picker: str) -> list[int]:
+        return board.reassign(self._uow(), self.lead, list_ids, picker, self.station)
+
+    def reassign_wave(self, wave_id: int, picker: str) -> list[int]:
+        return board.reassign_wave(self._uow(), self.lead, wave_id, picker, self.station)
+
+    def unassign(self, list_ids: list[int]) -> list[int]:
+        return board.unassign(self._uow(), self.lead, list_ids, self.station)
+
+    def hold(self, wave_id: int) -> int:
+        return board.hold_wave(self._uow(), self.lead, wave_id, self.station)
+
+    def resume(self, wave_id: int) -> int:
+        return board.resume_wave(self._uow(), self.lead, wave_id, self.station)
+
+    def cancel(self, wave_id: int, note: str) -> list[int]:
+        return board.cancel_wave(self._uow(), self.lead, wave_id, note, self.station)
+
+    def queue(self) -> list[exceptions.QueueItem]:
+        return exceptions.exception_queue(self._uow(), self.lead)
+
+    def resolve(self, key: str, resolution: str, note: str) -> str:
+        return exceptions.resolve(self._uow(), self.lead, key, resolution, note, self.station)
+
+    def kpis(self, start: datetime, end: datetime):
+        return reports.kpi_report(self._uow(), self.lead, start, end)
+
+    def timeline(self, text: str) -> reports.Timeline:
+        return reports.order_timeline(self._uow(), self.lead, text)
+
+    def export_kpis(self, report, path: str) -> int:
+        return reports.write_kpi_csv(report, path)

@@ -1,0 +1,233 @@
+"""The Board tab: waves and pick lists with progress; drag a list onto a picker to reassign.
+
+UI thread only: every change goes through `run(fn, *args)`, which the home sends to the
+database worker; the board is reloaded when the change is done.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.lead.models import PickListModel, WaveModel, pick_list_ids
+
+
+class PickerDropList(QListWidget):
+    """The pickers on shift. Dropping pick lists on a name asks to reassign them to that picker."""
+
+    dropped = Signal(list, str)  # pick list ids, picker name
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("pickerDrop")
+        self.setAcceptDrops(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+
+    def dragEnterEvent(self, event) -> None:
+        if pick_list_ids(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:
+        if self.itemAt(event.position().toPoint()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:
+        item = self.itemAt(event.position().toPoint())
+        if self.accept_drop(event.mimeData(), item.text() if item else None):
+            event.acceptProposedAction()
+
+    def accept_drop(self, mime, picker: str | None) -> bool:
+        ids = pick_list_ids(mime)
+        if not ids or not picker:
+            return False
+        self.dropped.emit(ids, picker)
+        return True
+
+
+class ReassignDialog(QDialog):
+    """Pick the picker who gets the selected lists (or the whole wave)."""
+
+    def __init__(self, pickers: list[str], what: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Reassign"))
+        self.picker = QComboBox(objectName="reassignPicker")
+        self.picker.addItems(pickers)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Give {what} to:").format(what=what)))
+        layout.addWidget(self.picker)
+        layout.addWidget(buttons)
+
+
+class BoardTab(QWidget):
+    """Waves on top, their pick lists below, pickers on the right as drop targets."""
+
+    def __init__(self, run, parent=None):
+        super().__init__(parent)
+        self._run = run
+        self.pickers: list[str] = []
+        self.waves = WaveModel(self)
+        self.lists = PickListModel(self)
+        self.wave_view = self._table(self.waves, "waveTable")
+        self.wave_view.setMaximumHeight(220)
+        self.list_view = self._table(self.lists, "boardTable")
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list_view.setDragEnabled(True)
+        self.list_view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.picker_list = PickerDropList()
+        self.picker_list.setMaximumWidth(260)
+        self.picker_list.dropped.connect(self.reassign)
+        self.summary = QLabel(objectName="boardSummary")
+        self.buttons = {
+            name: QPushButton(objectName="secondary")
+            for name in ("reassign", "unassign", "hold", "resume", "cancel")
+        }
+        self.buttons["reassign"].clicked.connect(self.ask_reassign)
+        self.buttons["unassign"].clicked.connect(self.unassign)
+        self.buttons["hold"].clicked.connect(lambda: self._wave_action("hold"))
+        self.buttons["resume"].clicked.connect(lambda: self._wave_action("resume"))
+        self.buttons["cancel"].clicked.connect(lambda: self._wave_action("cancel"))
+        self.pickers_title = QLabel(objectName="sectionTitle")
+        self._lay_out()
+        self.retranslate()
+
+    def _table(self, model, name: str) -> QTableView:
+        view = QTableView(objectName=name)
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.verticalHeader().hide()
+        view.verticalHeader().setDefaultSectionSize(44)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        view.setAlternatingRowColors(False)
+        return view
+
+    def _lay_out(self) -> None:
+        actions = QHBoxLayout()
+        for button in self.buttons.values():
+            actions.addWidget(button)
+        actions.addStretch(1)
+        left = QVBoxLayout()
+        left.addWidget(self.summary)
+        left.addWidget(self.wave_view)
+        left.addLayout(actions)
+        left.addWidget(self.list_view, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.pickers_title)
+        right.addWidget(self.picker_list, 1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 1)
+        layout.addLayout(right)
+
+    def retranslate(self) -> None:
+        texts = {
+            "reassign": self.tr("Reassign…"),
+            "unassign": self.tr("Unassign"),
+            "hold": self.tr("Hold wave"),
+            "resume": self.tr("Resume wave"),
+            "cancel": self.tr("Cancel wave"),
+        }
+        for name, text in texts.items():
+            self.buttons[name].setText(text)
+        self.pickers_title.setText(self.tr("Drop lists on a picker"))
+        self.waves.retranslate()
+        self.lists.retranslate()
+        self._summarise()
+
+    def show_board(self, board) -> None:
+        """A fresh board from the worker. Keeps the selection by pick list id."""
+        selected = set(self.selected_list_ids())
+        wave_row = self.wave_view.currentIndex().row()
+        self.waves.set_rows(board.waves)
+        self.lists.set_rows(board.rows)
+        if 0 <= wave_row < len(board.waves):
+            self.wave_view.selectRow(wave_row)
+        for row, pick_list in enumerate(board.rows):
+            if pick_list.id in selected:
+                self.list_view.selectionModel().select(
+                    self.lists.index(row, 0),
+                    self.list_view.selectionModel().SelectionFlag.Select
+                    | self.list_view.selectionModel().SelectionFlag.Rows,
+                )
+        if board.pickers != self.pickers:
+            self.pickers = list(board.pickers)
+            self.picker_list.clear()
+            self.picker_list.addItems(self.pickers)
+        self._summarise()
+
+    def _summarise(self) -> None:
+        rows = self.lists.rows
+        done = sum(r.done for r in rows)
+        total = sum(r.total for r in rows)
+        self.summary.setText(
+            self.tr("{lists} pick lists on the floor · {done} of {total} lines picked").format(
+                lists=len(rows), done=done, total=total
+            )
+        )
+
+    def selected_list_ids(self) -> list[int]:
+        rows = {i.row() for i in self.list_view.selectionModel().selectedRows()}
+        return [self.lists.rows[r].id for r in sorted(rows) if r < len(self.lists.rows)]
+
+    def selected_wave(self):
+        row = self.wave_view.currentIndex().row()
+        return self.waves.rows[row] if 0 <= row < len(self.waves.rows) else None
+
+    def confirm(self, question: str) -> bool:
+        """Asks before a change that cannot be undone (tests replace it)."""
+        answer = QMessageBox.question(self, self.tr("Please confirm"), question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def reassign(self, list_ids: list[int], picker: str) -> None:
+        self._run("reassign", list_ids, picker)
+
+    def ask_reassign(self) -> None:
+        ids, wave = self.selected_list_ids(), self.selected_wave()
+        if not ids and wave is None:
+            return
+        what = (
+            self.tr("{n} pick list(s)").format(n=len(ids))
+            if ids
+            else self.tr("wave {name}").format(name=wave.name)
+        )
+        dialog = ReassignDialog(self.pickers, what, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.picker.currentText():
+            if ids:
+                self.reassign(ids, dialog.picker.currentText())
+            else:
+                self._run("reassign_wave", wave.id, dialog.picker.currentText())
+
+    def unassign(self) -> None:
+        if ids := self.selected_list_ids():
+            self._run("unassign", ids)
+
+    def _wave_action(self, action: str) -> None:
+        wave = self.selected_wave()
+        if wave is None:
+            return
+        if action == "cancel":
+            question = self.tr("Cancel wave {name}? Its orders give their stock back.")
+            if self.confirm(question.format(name=wave.name)):
+                self._run("cancel", wave.id, self.tr("cancelled from the board"))
+        else:
+            self._run(action, wave.id)

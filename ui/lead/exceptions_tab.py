@@ -1,0 +1,144 @@
+"""The Exceptions tab: short picks, packing problems, printer failures, late and held orders.
+
+UI thread only. The lead picks an item, a resolution the item allows, writes a note, resolves;
+the resolution runs on the database worker and the queue reloads.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.lead.models import RowsModel, clock, tr
+
+
+def kind_text(kind: str) -> str:
+    words = {
+        "short_pick": QCoreApplication.translate("LeadExceptions", "Short pick"),
+        "pack_mismatch": QCoreApplication.translate("LeadExceptions", "Packing mismatch"),
+        "pack_override": QCoreApplication.translate("LeadExceptions", "Packing override"),
+        "printer_failure": QCoreApplication.translate("LeadExceptions", "Printer failure"),
+        "late": QCoreApplication.translate("LeadExceptions", "Late order"),
+        "hold": QCoreApplication.translate("LeadExceptions", "Order on hold"),
+    }
+    return words.get(kind, kind)
+
+
+def resolution_text(resolution: str) -> str:
+    words = {
+        "reallocate": QCoreApplication.translate("LeadExceptions", "Pick from another location"),
+        "backorder": QCoreApplication.translate("LeadExceptions", "Backorder the rest"),
+        "mark_damaged": QCoreApplication.translate("LeadExceptions", "Mark damaged (write off)"),
+        "cancel_line": QCoreApplication.translate("LeadExceptions", "Cancel the missing units"),
+        "acknowledge": QCoreApplication.translate("LeadExceptions", "Checked, close it"),
+        "prioritise": QCoreApplication.translate("LeadExceptions", "Make it urgent"),
+        "cancel_order": QCoreApplication.translate("LeadExceptions", "Cancel the order"),
+        "release_hold": QCoreApplication.translate("LeadExceptions", "Release for allocation"),
+    }
+    return words.get(resolution, resolution)
+
+
+class QueueModel(RowsModel):
+    def __init__(self, parent=None):
+        super().__init__(
+            [
+                (tr("Problem"), lambda q: kind_text(q.kind)),
+                (tr("Order"), lambda q: q.order or "—"),
+                (tr("What happened"), lambda q: q.summary),
+                (tr("Since"), lambda q: clock(q.since)),
+            ],
+            parent,
+        )
+
+
+class ExceptionsTab(QWidget):
+    def __init__(self, run, parent=None):
+        super().__init__(parent)
+        self._run = run
+        self.queue = QueueModel(self)
+        self.view = QTableView(objectName="exceptionTable")
+        self.view.setModel(self.queue)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(44)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.view.selectionModel().currentRowChanged.connect(self._offer_choices)
+        self.choice = QComboBox(objectName="resolution")
+        self.note = QLineEdit(objectName="resolutionNote")
+        self.resolve_button = QPushButton(objectName="primary", enabled=False)
+        self.resolve_button.clicked.connect(self.resolve)
+        self.count = QLabel(objectName="boardSummary")
+        actions = QHBoxLayout()
+        actions.addWidget(self.choice, 2)
+        actions.addWidget(self.note, 3)
+        actions.addWidget(self.resolve_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.count)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(actions)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.note.setPlaceholderText(self.tr("Note (why, what you checked)"))
+        self.resolve_button.setText(self.tr("Resolve"))
+        self.queue.retranslate()
+        self._offer_choices()
+        self._count()
+
+    def show_queue(self, items) -> None:
+        current = self.current()
+        self.queue.set_rows(items)
+        keys = [item.key for item in items]
+        if current is not None and current.key in keys:
+            self.view.selectRow(keys.index(current.key))
+        self._offer_choices()
+        self._count()
+
+    def _count(self) -> None:
+        self.count.setText(self.tr("{n} open problem(s)").format(n=len(self.queue.rows)))
+
+    def current(self):
+        row = self.view.currentIndex().row()
+        return self.queue.rows[row] if 0 <= row < len(self.queue.rows) else None
+
+    def _offer_choices(self, *_args) -> None:
+        item = self.current()
+        chosen = self.choice.currentData()
+        self.choice.clear()
+        for resolution in item.choices if item else ():
+            self.choice.addItem(resolution_text(resolution), resolution)
+        if chosen is not None and self.choice.findData(chosen) >= 0:
+            self.choice.setCurrentIndex(self.choice.findData(chosen))
+        self.resolve_button.setEnabled(item is not None)
+
+    def choose(self, resolution: str) -> None:
+        self.choice.setCurrentIndex(self.choice.findData(resolution))
+
+    def resolve(self) -> None:
+        item = self.current()
+        if item is None or self.choice.currentData() is None:
+            return
+        self._run(
+            "resolve",
+            item.key,
+            self.choice.currentData(),
+            self.note.text().strip(),
+            done=self._resolved,
+        )
+
+    def _resolved(self, _outcome) -> None:
+        self.note.clear()

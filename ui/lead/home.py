@@ -1,0 +1,150 @@
+"""The shift lead's home: Waves, Board, Exceptions, KPIs and Order lookup in tabs.
+
+UI thread only. Every use case runs on the injected database worker through `run`; results
+come back on the UI thread. The board and the queue are polled every few seconds, never more
+than one poll in flight, so a slow database makes the board late, never the screen frozen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from app.errors import ShipshapeError
+from ui.lead.board_tab import BoardTab
+from ui.lead.exceptions_tab import ExceptionsTab
+from ui.lead.kpis_tab import KpisTab
+from ui.lead.lookup_tab import LookupTab
+from ui.lead.waves_tab import WavesTab
+from ui.widgets import MessageBanner
+
+POLL_MS = 3000
+# Use cases after which the board and the queue are reloaded at once.
+CHANGES = {
+    "save",
+    "release",
+    "reassign",
+    "reassign_wave",
+    "unassign",
+    "hold",
+    "resume",
+    "cancel",
+    "resolve",
+}
+
+
+class LeadHome(QWidget):
+    def __init__(self, console, worker, poll_ms: int = POLL_MS, parent=None):
+        super().__init__(parent)
+        self.setObjectName("leadHome")
+        self.console, self.worker = console, worker
+        self.user = console.lead
+        self._polling = False
+        self.message = MessageBanner()
+        self.message.setObjectName("leadMessage")
+        self.tabs = QTabWidget(objectName="leadTabs")
+        self.waves = WavesTab(self.run)
+        self.board = BoardTab(self.run)
+        self.exceptions = ExceptionsTab(self.run)
+        self.kpis = KpisTab(self.run)
+        self.lookup = LookupTab(self.run)
+        for tab in (self.waves, self.board, self.exceptions, self.kpis, self.lookup):
+            self.tabs.addTab(tab, "")
+        self.tabs.setCurrentWidget(self.board)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+        self.timer = QTimer(self, interval=poll_ms)
+        self.timer.timeout.connect(self.poll)
+        self.timer.start()
+        self.retranslate()
+        self.poll()
+        self.kpis.show_range("shift")
+
+    def run(self, name: str, *args, done=None) -> None:
+        """Run `console.<name>(*args)` on the worker; `done(result)` on the UI thread."""
+
+        def succeeded(result) -> None:
+            if done is not None:
+                done(result)
+            if name in CHANGES:
+                self._confirm(name, result)
+                self.poll(force=True)
+
+        self.worker.submit(
+            getattr(self.console, name), *args, on_success=succeeded, on_failure=self.show_error
+        )
+
+    def poll(self, force: bool = False) -> None:
+        """Reload the board and the queue (skipped while the last poll is still running)."""
+        if self._polling and not force:
+            return
+        self._polling = True
+        self.worker.submit(
+            self.console.board, on_success=self._board_loaded, on_failure=self._poll_failed
+        )
+        self.worker.submit(
+            self.console.queue, on_success=self._queue_loaded, on_failure=self.show_error
+        )
+
+    def _board_loaded(self, board) -> None:
+        self.board.show_board(board)
+
+    def _queue_loaded(self, items) -> None:
+        self._polling = False
+        self.exceptions.show_queue(items)
+        self._retitle()
+
+    def _poll_failed(self, exc: BaseException) -> None:
+        self._polling = False
+        self.show_error(exc)
+
+    def show_error(self, exc: BaseException) -> None:
+        text = str(exc) if isinstance(exc, ShipshapeError) else repr(exc)
+        self.message.show_message("error", lambda: text)
+
+    def _confirm(self, name: str, result) -> None:
+        texts = {
+            "save": lambda: self.tr("Wave released to the floor."),
+            "release": lambda: self.tr("Wave released to the floor."),
+            "reassign": lambda: self.tr("{n} pick list(s) reassigned.").format(n=len(result)),
+            "reassign_wave": lambda: self.tr("{n} pick list(s) reassigned.").format(n=len(result)),
+            "unassign": lambda: self.tr("{n} pick list(s) back in the pool.").format(n=len(result)),
+            "hold": lambda: self.tr("Wave on hold: no station is offered its lists."),
+            "resume": lambda: self.tr("Wave resumed."),
+            "cancel": lambda: self.tr("Wave cancelled; {n} order(s) gave their stock back.").format(
+                n=len(result)
+            ),
+            "resolve": lambda: self.tr("Resolved: {outcome}").format(outcome=result),
+        }
+        self.message.show_message("ok", texts[name])
+
+    def handle_scan(self, scan) -> None:
+        """A scanned tote, or any code that is no command, is looked up as an order."""
+        if scan.kind in ("tote", "unknown"):
+            code = f"T:{scan.code}" if scan.kind == "tote" else scan.raw
+            self.tabs.setCurrentWidget(self.lookup)
+            self.lookup.look_up(code)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        for tab in (self.waves, self.board, self.exceptions, self.kpis, self.lookup):
+            tab.retranslate()
+        self.message.retranslate()
+        self._retitle()
+
+    def _retitle(self) -> None:
+        titles = [
+            self.tr("Waves"),
+            self.tr("Board"),
+            self.tr("Exceptions ({n})").format(n=len(self.exceptions.queue.rows)),
+            self.tr("KPIs"),
+            self.tr("Order lookup"),
+        ]
+        for index, title in enumerate(titles):
+            self.tabs.setTabText(index, title)

@@ -1,0 +1,255 @@
+"""The KPIs tab: rates per picker and packer, accuracy, cycle time, cut-off, walking saved.
+
+UI thread only: the report is computed on the database worker; charts are QtCharts views that
+are refilled from the finished report.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtWidgets import (
+    QDateTimeEdit,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.events import utcnow
+
+RANGES = {
+    "shift": timedelta(hours=8),
+    "day": None,
+    "week": timedelta(days=7),
+    "month": timedelta(days=30),
+}
+BLUE, GREEN, GREY = QColor("#0b3d91"), QColor("#0a6b2d"), QColor("#9aa5b1")
+
+
+def range_for(name: str, now: datetime) -> tuple[datetime, datetime]:
+    """Shift: the last 8 hours; day: since local midnight; week/month: the last 7/30 days."""
+    if name == "day":
+        local = now.astimezone()
+        return local.replace(hour=0, minute=0, second=0, microsecond=0), now
+    return now - RANGES[name], now
+
+
+def _chart(title_font: QFont) -> tuple[QChart, QChartView]:
+    chart = QChart()
+    chart.setTitleFont(title_font)
+    chart.legend().setFont(QFont(title_font.family(), 16))
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    view = QChartView(chart)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(320)
+    return chart, view
+
+
+class KpisTab(QWidget):
+    def __init__(self, run, parent=None):
+        super().__init__(parent)
+        self._run = run
+        self.report = None
+        self.range_buttons = {name: QPushButton(objectName="secondary") for name in RANGES}
+        for name, button in self.range_buttons.items():
+            button.clicked.connect(lambda _=False, n=name: self.show_range(n))
+        self.start = QDateTimeEdit(QDateTime.currentDateTime().addDays(-1))
+        self.end = QDateTimeEdit(QDateTime.currentDateTime())
+        for edit in (self.start, self.end):
+            edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+            edit.setCalendarPopup(True)
+        self.custom_button = QPushButton(objectName="secondary")
+        self.custom_button.clicked.connect(self.show_custom)
+        self.export_button = QPushButton(objectName="secondary", enabled=False)
+        self.export_button.clicked.connect(self.ask_export)
+        self.figures = {
+            name: QLabel(objectName="kpiFigure")
+            for name in ("accuracy", "cycle", "walking", "cutoff")
+        }
+        for label in self.figures.values():
+            label.setWordWrap(True)
+        font = QFont(self.font().family(), 18, QFont.Weight.Bold)
+        self.rate_chart, self.rate_view = _chart(font)
+        self.due_chart, self.due_view = _chart(font)
+        self._lay_out()
+        self.retranslate()
+
+    def _lay_out(self) -> None:
+        bar = QHBoxLayout()
+        for button in self.range_buttons.values():
+            bar.addWidget(button)
+        bar.addSpacing(24)
+        bar.addWidget(self.start)
+        bar.addWidget(self.end)
+        bar.addWidget(self.custom_button)
+        bar.addStretch(1)
+        bar.addWidget(self.export_button)
+        figures = QGridLayout()
+        for n, label in enumerate(self.figures.values()):
+            figures.addWidget(label, 0, n)
+        charts = QHBoxLayout()
+        charts.addWidget(self.rate_view, 3)
+        charts.addWidget(self.due_view, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addLayout(figures)
+        layout.addLayout(charts, 1)
+
+    def retranslate(self) -> None:
+        names = {
+            "shift": self.tr("Shift (8 h)"),
+            "day": self.tr("Today"),
+            "week": self.tr("7 days"),
+            "month": self.tr("30 days"),
+        }
+        for name, button in self.range_buttons.items():
+            button.setText(names[name])
+        self.custom_button.setText(self.tr("Show range"))
+        self.export_button.setText(self.tr("Export CSV…"))
+        self._fill()
+
+    def show_range(self, name: str) -> None:
+        self.load(*range_for(name, utcnow()))
+
+    def show_custom(self) -> None:
+        start = self.start.dateTime().toPython().astimezone()
+        self.load(start, self.end.dateTime().toPython().astimezone())
+
+    def load(self, start: datetime, end: datetime) -> None:
+        self._run("kpis", start, end, done=self.show_report)
+
+    def show_report(self, report) -> None:
+        self.report = report
+        self.export_button.setEnabled(True)
+        self._fill()
+
+    def ask_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export KPIs"), "kpis.csv", "CSV (*.csv)"
+        )
+        if path:
+            self.export(path)
+
+    def export(self, path: str) -> None:
+        if self.report is not None:
+            self._run("export_kpis", self.report, path)
+
+    def _fill(self) -> None:
+        report = self.report
+        if report is None:
+            for label in self.figures.values():
+                label.setText("")
+            self.rate_chart.setTitle(self.tr("Choose a range"))
+            return
+        self._fill_figures(report)
+        self._fill_rates(report)
+        self._fill_due(report)
+
+    def _fill_figures(self, report) -> None:
+        accuracy = report.mis_scans_per_1000
+        scans = report.good_scans + report.refused_scans
+        self.figures["accuracy"].setText(
+            self.tr("Mis-scans\n{value} per 1,000 scans\n({n} scans)").format(
+                value="—" if accuracy is None else f"{accuracy:.1f}", n=scans
+            )
+        )
+        cycle = report.cycle
+        self.figures["cycle"].setText(
+            self.tr("Import → shipped\nmedian {median} h · p90 {p90} h\n({n} orders)").format(
+                median=_hours(cycle.median_h), p90=_hours(cycle.p90_h), n=cycle.orders
+            )
+        )
+        walked = report.distance
+        percent = walked.saved_percent
+        self.figures["walking"].setText(
+            self.tr(
+                "Walking saved vs S-shape\n{metres:,.0f} m ({percent})\n({n} pick lists)"
+            ).format(
+                metres=walked.saved_m,
+                n=walked.pick_lists,
+                percent="—" if percent is None else f"{percent:.0f} %",
+            )
+        )
+        due = sum(d.due for d in report.due_days)
+        on_time = sum(d.shipped_on_time for d in report.due_days)
+        self.figures["cutoff"].setText(
+            self.tr("Shipped by cut-off\n{on_time} of {due} due").format(on_time=on_time, due=due)
+        )
+
+    def _fill_rates(self, report) -> None:
+        chart = self.rate_chart
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        chart.setTitle(self.tr("Lines and units per hour"))
+        rates = list(reversed(report.rates))  # horizontal bars fill from the bottom
+        lines = QBarSet(self.tr("lines/h"))
+        units = QBarSet(self.tr("units/h"))
+        lines.setColor(BLUE)
+        units.setColor(GREY)
+        for rate in rates:
+            lines.append(round(rate.lines_per_hour, 1))
+            units.append(round(rate.units_per_hour, 1))
+        series = QHorizontalBarSeries()
+        series.append(lines)
+        series.append(units)
+        series.setLabelsVisible(True)
+        chart.addSeries(series)
+        kinds = {"pick": self.tr("picker"), "pack": self.tr("packer")}
+        people = QBarCategoryAxis()
+        people.append([f"{r.user} ({kinds.get(r.kind, r.kind)})" for r in rates] or [""])
+        people.setLabelsFont(QFont(self.font().family(), 15))
+        values = QValueAxis()
+        values.setMin(0)
+        chart.addAxis(people, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(people)
+        series.attachAxis(values)
+
+    def _fill_due(self, report) -> None:
+        chart = self.due_chart
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        chart.setTitle(self.tr("Orders due and shipped on time"))
+        days = report.due_days[-14:]
+        due, shipped = QBarSet(self.tr("due")), QBarSet(self.tr("shipped on time"))
+        due.setColor(GREY)
+        shipped.setColor(GREEN)
+        for day in days:
+            due.append(day.due)
+            shipped.append(day.shipped_on_time)
+        series = QBarSeries()
+        series.append(due)
+        series.append(shipped)
+        series.setLabelsVisible(True)
+        chart.addSeries(series)
+        axis = QBarCategoryAxis()
+        axis.append([d.day.strftime("%m-%d") for d in days] or [""])
+        values = QValueAxis()
+        values.setMin(0)
+        values.setLabelFormat("%d")
+        chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(axis)
+        series.attachAxis(values)
+
+
+def _hours(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}"

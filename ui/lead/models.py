@@ -1,0 +1,147 @@
+"""Qt item models over the lead's rows (pick lists, waves, queue items, timeline entries).
+
+UI thread only. Each model swaps its whole row list in one reset: the rows arrive already
+computed from the database worker, so a refresh of 2,000 pick lists costs the UI thread only the
+reset and the repaint of the visible rows.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from datetime import datetime
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QMimeData, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+PICK_LISTS_MIME = "application/x-shipshape-pick-lists"
+
+# Status words and colours. Always words as well as colour.
+STATUS_COLOURS = {
+    "planned": "#e8eefb",
+    "released": "#fff4cc",
+    "assigned": "#dff3e4",
+    "picking": "#c8ecd3",
+    "held": "#ffd9d9",
+    "on_hold": "#ffd9d9",
+    "done": "#eeeeee",
+}
+
+
+def status_text(status: str) -> str:
+    words = {
+        "planned": QCoreApplication.translate("LeadStatus", "planned"),
+        "released": QCoreApplication.translate("LeadStatus", "waiting"),
+        "assigned": QCoreApplication.translate("LeadStatus", "assigned"),
+        "picking": QCoreApplication.translate("LeadStatus", "picking"),
+        "held": QCoreApplication.translate("LeadStatus", "on hold"),
+        "on_hold": QCoreApplication.translate("LeadStatus", "on hold"),
+        "done": QCoreApplication.translate("LeadStatus", "done"),
+        "cancelled": QCoreApplication.translate("LeadStatus", "cancelled"),
+    }
+    return words.get(status, status)
+
+
+def clock(moment: datetime | None) -> str:
+    """Local wall-clock time for the desk; empty when unknown."""
+    return "" if moment is None else moment.astimezone().strftime("%H:%M")
+
+
+class RowsModel(QAbstractTableModel):
+    """A read-only table of rows; `columns` are (header function, cell function)."""
+
+    def __init__(self, columns: Sequence[tuple[Callable[[], str], Callable]], parent=None):
+        super().__init__(parent)
+        self._columns = list(columns)
+        self.rows: list = []
+
+    def set_rows(self, rows: list) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._columns[section][0]()
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._columns[index.column()][1](row)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            colour = STATUS_COLOURS.get(getattr(row, "status", ""))
+            return QBrush(QColor(colour)) if colour else None
+        return None
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
+        if self.rows:
+            last = self.index(len(self.rows) - 1, len(self._columns) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+
+def tr(text: str) -> Callable[[], str]:
+    """A header that follows the language switch."""
+    return lambda: QCoreApplication.translate("LeadColumns", text)
+
+
+class PickListModel(RowsModel):
+    """The board: one row per active pick list. Rows drag onto a picker to reassign them."""
+
+    def __init__(self, parent=None):
+        super().__init__(
+            [
+                (tr("List"), lambda r: f"#{r.id}"),
+                (tr("Wave"), lambda r: r.wave),
+                (tr("Status"), lambda r: status_text(r.status)),
+                (tr("Picker"), lambda r: r.assignee or "—"),
+                (tr("Progress"), lambda r: f"{r.done} / {r.total}"),
+                (tr("Started"), lambda r: clock(r.started)),
+                (tr("Done by"), lambda r: clock(r.estimated_finish)),
+            ],
+            parent,
+        )
+
+    def flags(self, index):
+        return super().flags(index) | Qt.ItemFlag.ItemIsDragEnabled
+
+    def mimeTypes(self) -> list[str]:
+        return [PICK_LISTS_MIME]
+
+    def mimeData(self, indexes) -> QMimeData:
+        ids = sorted({self.rows[i.row()].id for i in indexes if i.isValid()})
+        mime = QMimeData()
+        mime.setData(PICK_LISTS_MIME, json.dumps(ids).encode())
+        return mime
+
+    def supportedDragActions(self):
+        return Qt.DropAction.MoveAction
+
+
+def pick_list_ids(mime: QMimeData) -> list[int]:
+    if not mime.hasFormat(PICK_LISTS_MIME):
+        return []
+    return [int(i) for i in json.loads(bytes(mime.data(PICK_LISTS_MIME)).decode())]
+
+
+class WaveModel(RowsModel):
+    def __init__(self, parent=None):
+        super().__init__(
+            [
+                (tr("Wave"), lambda w: w.name),
+                (tr("Status"), lambda w: status_text(w.status)),
+                (tr("Lists"), lambda w: str(w.pick_lists)),
+                (tr("Pickers"), lambda w: str(w.assignees)),
+                (tr("Progress"), lambda w: f"{w.done} / {w.total}"),
+            ],
+            parent,
+        )

@@ -1,0 +1,187 @@
+"""The Waves tab: filter allocated orders, preview the carts the planner makes, release.
+
+UI thread only. Planning runs on the database worker (`run("plan", ...)`); the preview comes
+back through `show_preview`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.kpis import estimated_pick_seconds
+from app.services.waves import WaveFilter
+from ui.lead.models import RowsModel, tr
+
+
+def minutes(seconds: float) -> str:
+    return f"{seconds / 60:.0f} min"
+
+
+class CartModel(RowsModel):
+    """One row per cart (pick list) of the previewed wave."""
+
+    def __init__(self, parent=None):
+        super().__init__(
+            [
+                (tr("Cart"), lambda c: str(c[0])),
+                (tr("Orders"), lambda c: str(len(c[1].order_refs))),
+                (tr("Lines"), lambda c: str(len(c[1].tasks))),
+                (tr("Walk"), lambda c: f"{c[1].distance_m:.0f} m"),
+                (tr("S-shape"), lambda c: f"{c[1].sshape_distance_m:.0f} m"),
+                (tr("Time"), lambda c: minutes(_seconds(c[1]))),
+            ],
+            parent,
+        )
+
+
+def _seconds(pick_list) -> float:
+    return estimated_pick_seconds(pick_list.distance_m, len(pick_list.tasks))
+
+
+class WavesTab(QWidget):
+    planned = Signal(object)  # the previewed PlannedWave
+
+    def __init__(self, run, parent=None):
+        super().__init__(parent)
+        self._run = run
+        self.wave = None
+        self.carrier = QLineEdit(objectName="carrierFilter")
+        self.channel = QLineEdit(objectName="channelFilter")
+        self.min_priority = QSpinBox(minimum=0, maximum=9)
+        self.use_ship_by = QCheckBox()
+        self.ship_by = QDateTimeEdit(QDateTime.currentDateTime().addSecs(4 * 3600))
+        self.ship_by.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.max_orders = QSpinBox(minimum=0, maximum=10000)
+        self.capacity = QSpinBox(minimum=1, maximum=48, value=8)
+        self.preview_button = QPushButton(objectName="primary")
+        self.release_button = QPushButton(objectName="primary", enabled=False)
+        self.preview_button.clicked.connect(self.preview)
+        self.release_button.clicked.connect(self.release)
+        self.carts = CartModel(self)
+        self.cart_view = QTableView(objectName="cartTable")
+        self.cart_view.setModel(self.carts)
+        self.cart_view.verticalHeader().hide()
+        self.cart_view.verticalHeader().setDefaultSectionSize(44)
+        self.cart_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.totals = QLabel(objectName="previewTotals")
+        self.totals.setWordWrap(True)
+        self.form = QFormLayout()
+        self._labels = [QLabel() for _ in range(6)]
+        for label, field in zip(self._labels, self._fields(), strict=True):
+            self.form.addRow(label, field)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.preview_button)
+        buttons.addWidget(self.release_button)
+        buttons.addStretch(1)
+        left = QVBoxLayout()
+        left.addLayout(self.form)
+        left.addLayout(buttons)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(self.totals)
+        right.addWidget(self.cart_view, 1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left)
+        layout.addLayout(right, 1)
+        self.retranslate()
+
+    def _fields(self) -> list[QWidget]:
+        ship_by = QWidget()
+        row = QHBoxLayout(ship_by)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.use_ship_by)
+        row.addWidget(self.ship_by, 1)
+        return [
+            self.carrier,
+            self.channel,
+            self.min_priority,
+            ship_by,
+            self.max_orders,
+            self.capacity,
+        ]
+
+    def retranslate(self) -> None:
+        texts = [
+            self.tr("Carrier"),
+            self.tr("Channel"),
+            self.tr("Priority at least"),
+            self.tr("Ship by before"),
+            self.tr("At most orders (0: all)"),
+            self.tr("Orders per cart"),
+        ]
+        for label, text in zip(self._labels, texts, strict=True):
+            label.setText(text)
+        self.carrier.setPlaceholderText(self.tr("any"))
+        self.channel.setPlaceholderText(self.tr("any"))
+        self.preview_button.setText(self.tr("Preview wave"))
+        self.release_button.setText(self.tr("Release to the floor"))
+        self.carts.retranslate()
+        self._show_totals()
+
+    def wave_filter(self) -> WaveFilter:
+        ship_by = self.ship_by.dateTime().toPython() if self.use_ship_by.isChecked() else None
+        if ship_by is not None:
+            ship_by = ship_by.astimezone()  # local wall clock → aware
+        return WaveFilter(
+            carrier=self.carrier.text().strip() or None,
+            channel=self.channel.text().strip() or None,
+            min_priority=self.min_priority.value() or None,
+            ship_by_before=ship_by,
+            max_orders=self.max_orders.value() or None,
+        )
+
+    def preview(self) -> None:
+        self.release_button.setEnabled(False)
+        self._run("plan", self.capacity.value(), self.wave_filter(), done=self.show_preview)
+
+    def show_preview(self, wave) -> None:
+        self.wave = wave
+        self.carts.set_rows(list(enumerate(wave.pick_lists, start=1)))
+        self.release_button.setEnabled(bool(wave.pick_lists))
+        self._show_totals()
+
+    def _show_totals(self) -> None:
+        wave = self.wave
+        if wave is None:
+            self.totals.setText(self.tr("Choose filters, then preview the next wave."))
+            return
+        seconds = sum(_seconds(p) for p in wave.pick_lists)
+        lines = sum(len(p.tasks) for p in wave.pick_lists)
+        self.totals.setText(
+            self.tr(
+                "Wave {name}: {orders} orders, {lines} lines on {carts} carts · "
+                "{metres:.0f} m walking · about {time} of picking"
+            ).format(
+                name=wave.name,
+                orders=wave.order_count,
+                lines=lines,
+                carts=len(wave.pick_lists),
+                metres=wave.distance_m,
+                time=minutes(seconds),
+            )
+        )
+
+    def release(self) -> None:
+        if self.wave is None:
+            return
+        wave, self.wave = self.wave, None
+        self.release_button.setEnabled(False)
+        self._run("save", wave, True, done=self._released)
+
+    def _released(self, _wave_id) -> None:
+        self.carts.set_rows([])
+        self._show_totals()
