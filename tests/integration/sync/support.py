@@ -59,3 +59,40 @@ def assert_exactly_once(central, acknowledged: list[str], stock_id: int) -> None
     assert max(stored.values(), default=1) == 1, "a fact is stored twice"
     assert total.scalar_one() == len(stored)
     assert on_hand == START_ON_HAND - len(stored), "stock did not move exactly once per fact"
+
+
+ROLES_SQL = Path(__file__).resolve().parents[3] / "db" / "roles.sql"
+STATION_LOGIN = "shipshape_test_station"
+
+
+def station_role_url(owner_url: str) -> str:
+    """Apply db/roles.sql to the database and return a URL that logs in with the station role."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    url = make_url(owner_url)
+    with psycopg.connect(url.set(drivername="postgresql").render_as_string(False)) as conn:
+        conn.execute(ROLES_SQL.read_text())
+        conn.execute(
+            f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{STATION_LOGIN}')"
+            f" THEN CREATE ROLE {STATION_LOGIN} LOGIN PASSWORD 'station'"
+            f" IN ROLE shipshape_station; END IF; END $$"
+        )
+    return url.set(username=STATION_LOGIN, password="station").render_as_string(False)
+
+
+def seed_pick_lists(central, folder: Path, orders: int = 32, per_list: int = 2) -> None:
+    """The tiny site with `orders` one-line orders, allocated, on released pick lists of
+    `per_list` orders, and two pickers, Pia and Jan."""
+    from app.services import allocation, intake, users, waves
+    from app.services.order_files import read_order_file
+    from tests.integration.site_files import order_row, write_orders
+
+    seed_site(central, folder)
+    rows = [order_row(f"SO-{n}", "BOLT", "2") for n in range(orders)]
+    intake.import_orders(central.uow(), read_order_file(write_orders(folder / "o.csv", *rows)))
+    allocation.allocate(central.uow())
+    plan = waves.plan_wave(central.uow(), capacity=per_list)
+    waves.save_wave(central.uow(), plan, release=True)
+    for name, badge in (("Pia", "2001"), ("Jan", "2002")):
+        users.save_user(central.uow(), name, "picker", badge, None)
