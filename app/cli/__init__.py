@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "app.cli.labels",  # label, printers, print-sheets
     "app.cli.run",  # run: the station app
     "app.cli.stations",  # simulate, stations: sync and load generation
+    "app.cli.lead",  # kpis, timeline: the shift lead's reports
 )
 
 

@@ -85,6 +85,7 @@ def _run(args) -> int:
 def home_factories(central, station: str, parts: dict) -> dict:
     """Role → function(user) → home screen. Each role's issue plugs its screen in here."""
     from app.services.picking_central import CentralPickingBackend
+    from app.cli.lead import lead_home_factory
     from app.cli.packing import packer_home_factory
     from ui.picker import PickerHome
 
@@ -92,6 +93,7 @@ def home_factories(central, station: str, parts: dict) -> dict:
     return {
         Role.PICKER: lambda user: PickerHome(user, picking, parts["picking_worker"], station),
         Role.PACKER: packer_home_factory(central, station, parts),
+        Role.LEAD: lead_home_factory(central, station, parts),
     }
 
 
