@@ -26,8 +26,9 @@ from db.schema import (
     totes,
 )
 
-# Exceptions a lead resolved by letting the order ship short (the lead console sets this).
-PARTIAL_RESOLUTIONS = ("ship_partial", "partial")
+# A lead's resolutions of a short pick that mean "ship what was picked" (app/services/lead:
+# the missing units are backordered or written off), plus an explicit "ship_partial".
+PARTIAL_RESOLUTIONS = ("backorder", "mark_damaged", "ship_partial")
 
 
 class SqlPackingRepository:
@@ -257,7 +258,7 @@ def _flags(status: str, lines) -> tuple[str, ...]:
         flags.append("on_hold")
     if status == "exception":
         flags.append("exception")
-    if status in ("received", "allocated", "released", "picking"):
+    if status in ("received", "allocated", "released"):
         flags.append("not_picked")
     if status in ("packed", "shipped", "cancelled"):
         flags.append(status)

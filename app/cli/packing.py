@@ -4,7 +4,7 @@ spoolers, and the packer home for `home_factories`.
 Printers come from the environment (see docs/packing.md):
   SHIPSHAPE_LABEL_PRINTER  lp:QUEUE | tcp://HOST[:PORT] | file:/FOLDER | dummy:  (default a file
                            folder beside the spool, so the demo prints into files)
-  SHIPSHAPE_SLIP_PRINTER   the same forms, for the A4 packing slip (default: the label printer)
+  SHIPSHAPE_SLIP_PRINTER   the same forms, for the A4 packing slip (default: the label printer's queue)
   SHIPSHAPE_LABEL_FORMAT   pdf or zpl (default pdf)
   SHIPSHAPE_SPOOL_DIR      where the durable print jobs live
 """
@@ -106,17 +106,19 @@ def build_carton_printer(central, station: str, spool_dir: Path | None = None):
         spool_dir or os.environ.get("SHIPSHAPE_SPOOL_DIR") or Path.home() / ".shipshape" / "spool"
     )
     label_url = os.environ.get("SHIPSHAPE_LABEL_PRINTER") or f"file:{spool / 'printed'}"
-    slip_url = os.environ.get("SHIPSHAPE_SLIP_PRINTER") or label_url
+    slip_url = os.environ.get("SHIPSHAPE_SLIP_PRINTER")  # unset: slips go to the label printer
     label_format = os.environ.get("SHIPSHAPE_LABEL_FORMAT", "pdf")
     printer = SpoolCartonPrinter(None, backend.settings()["ship_from"], backend.record, station)
     label_spooler = Spooler(
         transport_from_url(label_url), spool / "labels", on_event=printer.on_event
     )
-    slip_spooler = Spooler(transport_from_url(slip_url), spool / "slips")
-    printer.station_printer = StationPrinter(label_spooler, label_format, slip_spooler=slip_spooler)
-    for spooler in (label_spooler, slip_spooler):
+    spoolers = [label_spooler]
+    if slip_url:
+        spoolers.append(Spooler(transport_from_url(slip_url), spool / "slips"))
+    printer.station_printer = StationPrinter(label_spooler, label_format, slip_spooler=spoolers[-1])
+    for spooler in spoolers:
         spooler.start()
-    return printer, [label_spooler, slip_spooler]
+    return printer, spoolers
 
 
 def packer_home_factory(central, station: str, parts: dict):

@@ -1,0 +1,74 @@
+"""End to end as on the floor: a picker's facts fill the totes, then `shipshape run`'s own
+composition (home_factories) gives badge 1007 the packer home, which packs and prints a tote."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+from app.cli.packing import stop_packing
+from app.cli.run import StationServices, home_factories
+from app.domain.events import Actor, Event
+from app.domain.users import Role, User
+from app.services.picking_central import CentralPickingBackend
+from ui.main_window import MainWindow
+from ui.packer import PackerHome
+from ui.worker import DatabaseWorker
+
+
+def pick_a_whole_list(central) -> tuple[str, list]:
+    """What the picker screen records for a cart: totes bound, every task confirmed, finished."""
+    picker = CentralPickingBackend(central.uow, "PICK-01")
+    view = picker.my_pick_list(User("李娜", Role.PICKER, "1001"))
+    actor = Actor("李娜", "PICK-01")
+    totes = {slot.order_ref: f"E2E-{n:02d}" for n, slot in enumerate(view.cart, start=1)}
+    facts = [
+        Event("tote.bound", {"pick_list_id": view.id, "order_ref": ref, "tote": tote}, actor, ref)
+        for ref, tote in totes.items()
+    ]
+    facts += [
+        Event(
+            "pick.confirmed",
+            {"pick_list_id": view.id, "task_id": t.id, "quantity": t.quantity},
+            actor,
+            t.order_ref,
+        )  # fmt: skip
+        for t in view.tasks
+    ]
+    facts.append(Event("picklist.finished", {"pick_list_id": view.id}, actor))
+    picker.record(facts)
+    first = view.cart[0].order_ref
+    return totes[first], [t for t in view.tasks if t.order_ref == first]
+
+
+def test_badge_1007_packs_a_tote_the_picker_filled(qtbot, central, tmp_path, monkeypatch):
+    monkeypatch.setenv("SHIPSHAPE_LABEL_PRINTER", f"file:{tmp_path / 'labels'}")
+    monkeypatch.setenv("SHIPSHAPE_SPOOL_DIR", str(tmp_path / "spool"))
+    tote, tasks = pick_a_whole_list(central)
+    worker, parts = DatabaseWorker(), {}
+    settings = QSettings(str(tmp_path / "station.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(
+        StationServices(central, "PACK-01"), worker, settings, station="PACK-01",
+        home_factories=home_factories(central, "PACK-01", parts),
+    )  # fmt: skip
+    qtbot.addWidget(window)
+    try:
+        window.handle_scan("B:1007")
+        qtbot.waitUntil(lambda: isinstance(window.home, PackerHome), timeout=5000)
+        home = window.home
+        window.handle_scan(f"T:{tote}")
+        qtbot.waitUntil(lambda: home.session is not None, timeout=5000)
+        for task in tasks:
+            for _ in range(task.quantity):
+                window.handle_scan(task.gtins[0])
+                qtbot.waitUntil(lambda: home.message.kind == "ok", timeout=5000)
+        qtbot.waitUntil(lambda: not home.session.open_lines(), timeout=5000)
+        home.weight.setText(f"{home.session.expected_kg(home.carton_type.currentData()):.3f}")
+        window.handle_scan("C:CONFIRM")
+        qtbot.waitUntil(lambda: home.session.finished and "Packed" in home.message.text(), timeout=10000)  # fmt: skip
+        printed = tmp_path / "labels"
+        qtbot.waitUntil(lambda: len(list(printed.glob("*.bin"))) == 2, timeout=10000)  # label, slip
+        assert all(p.read_bytes().startswith(b"%PDF") for p in printed.glob("*.bin"))
+    finally:
+        stop_packing(parts)
+        parts["packing_worker"].shutdown() if "packing_worker" in parts else None
+        worker.shutdown()
