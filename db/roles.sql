@@ -28,13 +28,20 @@ GRANT SELECT (id, name, role, badge, active) ON users TO shipshape_station;  -- 
 GRANT INSERT ON events TO shipshape_station;
 GRANT USAGE ON SEQUENCE events_seq_seq TO shipshape_station;
 
--- Claims and pick progress (row locks need UPDATE on the row's table).
+-- Claims, and what the picking and packing appliers change (row locks need UPDATE too).
 GRANT UPDATE (assignee_id, status, version, claimed_at, finished_at) ON pick_lists
     TO shipshape_station;
-GRANT UPDATE (picked, short, status, picked_by, picked_at) ON pick_tasks TO shipshape_station;
+GRANT UPDATE (picked, short, status, picked_by, picked_at, seq) ON pick_tasks
+    TO shipshape_station;
 GRANT UPDATE (on_hand, reserved) ON stock TO shipshape_station;
-GRANT UPDATE (status) ON orders, totes TO shipshape_station;
-GRANT UPDATE (order_id) ON totes TO shipshape_station;
+GRANT UPDATE (quantity) ON allocations TO shipshape_station;
+GRANT UPDATE (status, reason, review_passed) ON orders TO shipshape_station;
+GRANT UPDATE (picked, allocated, packed) ON order_lines TO shipshape_station;
+GRANT INSERT, UPDATE (order_id, status) ON totes TO shipshape_station;
+GRANT INSERT ON shipments, packages, package_items TO shipshape_station;
+GRANT SELECT, INSERT, UPDATE (value) ON counters TO shipshape_station;
+GRANT USAGE ON SEQUENCE totes_id_seq, shipments_id_seq, packages_id_seq, package_items_id_seq
+    TO shipshape_station;
 
 -- What the lead must see, and the station's own sync status.
 GRANT INSERT ON exceptions TO shipshape_station;

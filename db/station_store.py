@@ -110,6 +110,14 @@ class StationStore:
         )
         return [_event(row) for row in self._db().execute(query, (pick_list_id,))]
 
+    def finished_lists(self) -> set[int]:
+        """Lists this station finished (a `picklist.finished` fact), pushed or not."""
+        query = (
+            "SELECT DISTINCT json_extract(payload, '$.pick_list_id') FROM outbox"
+            " WHERE kind = 'picklist.finished'"
+        )
+        return {row[0] for row in self._db().execute(query)}
+
     # --- claimed work, followed users and the pull cursor ----------------------------------------
 
     def follow(self, user: str) -> None:
@@ -132,7 +140,8 @@ class StationStore:
                 before = db.execute(
                     "SELECT taken_away FROM work WHERE pick_list_id = ?", (list_id,)
                 ).fetchone()
-                if not mine and (before is None or before[0]):
+                finished = snapshot["status"] == "done"  # done here or by the new picker
+                if not mine and (before is None or before[0] or finished):
                     db.execute("DELETE FROM work WHERE pick_list_id = ?", (list_id,))
                     continue
                 if not mine:
@@ -160,13 +169,20 @@ class StationStore:
     def work_ids(self) -> list[int]:
         return [r[0] for r in self._db().execute("SELECT pick_list_id FROM work")]
 
+    def get_meta(self, key: str):
+        row = self._db().execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def set_meta(self, key: str, value) -> None:
+        with self._write() as db:
+            db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, json.dumps(value)))
+
     def cursor(self) -> tuple[int, int] | None:
-        row = self._db().execute("SELECT value FROM meta WHERE key = 'cursor'").fetchone()
-        return tuple(json.loads(row[0])) if row else None
+        cursor = self.get_meta("cursor")
+        return tuple(cursor) if cursor else None
 
     def save_cursor(self, cursor: tuple[int, int]) -> None:
-        with self._write() as db:
-            db.execute("INSERT OR REPLACE INTO meta VALUES ('cursor', ?)", (json.dumps(cursor),))
+        self.set_meta("cursor", list(cursor))
 
     def close(self) -> None:
         connection = getattr(self._local, "connection", None)

@@ -121,22 +121,25 @@ class SyncEngine:
 
     def _pull(self) -> None:
         cursor = self.store.cursor()
+        changed: set[int] | None = None  # None: look at all of our work again
         if cursor is None:  # first start: load the work in full, then follow from here
             with self._uow() as uow:
                 cursor = uow.sync.latest_cursor()
-            changed = True
-        else:
-            changed = False
+        elif not self._reconnected:
+            changed = set()
             while True:
                 found, cursor = sync.changes_since(self._uow(), cursor)
-                changed = changed or bool(found)
+                if any(topic == "product" for topic, _ref in found):
+                    changed = None  # names or GTINs on the lists may have changed
+                if changed is not None:
+                    changed |= {ref for topic, ref in found if topic == "pick_list"}
                 if len(found) < 5000:
                     break
-        if changed or self._reconnected:
-            users = self.store.followed_users()
-            snapshots = sync.work_for(self._uow(), users, also=self.store.work_ids())
-            taken = self.store.save_work(snapshots, users)
-            if taken or snapshots:
+        users, cached = self.store.followed_users(), self.store.work_ids()
+        if users or cached:
+            views = sync.work_for(self._uow(), users, cached, changed)
+            taken = self.store.save_work(views, users)
+            if views:
                 self.on_work(taken)
         self.store.save_cursor(cursor)
         self._must_pull = self._reconnected = False

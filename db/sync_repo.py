@@ -11,15 +11,9 @@ from app.errors import NotFound
 from db.schema import (
     changes,
     exceptions,
-    locations,
-    order_lines,
-    orders,
     pick_lists,
-    pick_tasks,
-    products,
     stations,
     users,
-    waves,
 )
 
 Cursor = tuple[int, int]  # (txid, seq): txid is 0 on SQLite, where writers commit in seq order
@@ -103,46 +97,6 @@ class SqlSyncRepository:
             .where(pick_lists.c.id.in_(list_ids))
         )
         return dict(self.connection.execute(query).all())
-
-    def pick_list_snapshots(self, list_ids: list[int]) -> dict[int, dict]:
-        """Each pick list as a station caches it: holder, status, version and its tasks."""
-        heads = self.connection.execute(
-            select(
-                pick_lists.c.id,
-                waves.c.name.label("wave"),
-                users.c.name.label("assignee"),
-                pick_lists.c.status,
-                pick_lists.c.version,
-            )
-            .join(waves, waves.c.id == pick_lists.c.wave_id)
-            .outerjoin(users, users.c.id == pick_lists.c.assignee_id)
-            .where(pick_lists.c.id.in_(list_ids))
-        ).all()
-        found = {row.id: {**row._mapping, "tasks": []} for row in heads}
-        tasks = (
-            select(
-                pick_tasks.c.pick_list_id,
-                pick_tasks.c.id.label("task_id"),
-                pick_tasks.c.seq,
-                locations.c.code.label("location"),
-                products.c.sku,
-                pick_tasks.c.quantity,
-                pick_tasks.c.picked,
-                pick_tasks.c.short,
-                pick_tasks.c.status,
-                orders.c.order_id,
-            )
-            .join(locations, locations.c.id == pick_tasks.c.location_id)
-            .join(products, products.c.id == pick_tasks.c.product_id)
-            .join(order_lines, order_lines.c.id == pick_tasks.c.order_line_id)
-            .join(orders, orders.c.id == order_lines.c.order_id)
-            .where(pick_tasks.c.pick_list_id.in_(list_ids))
-            .order_by(pick_tasks.c.pick_list_id, pick_tasks.c.seq)
-        )
-        for row in self.connection.execute(tasks):
-            record = dict(row._mapping)
-            found[record.pop("pick_list_id")]["tasks"].append(record)
-        return found
 
     def open_exception_exists(self, kind: str, pick_list_id: int, station: str) -> bool:
         query = select(exceptions.c.id, exceptions.c.details).where(

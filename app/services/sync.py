@@ -8,7 +8,7 @@ about SQLite, sockets or threads (db/sync.py does).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 
 from app.domain.events import Event, utcnow
@@ -118,11 +118,21 @@ def changes_since(uow: UnitOfWork, cursor: tuple[int, int]) -> tuple[list[tuple]
         return uow.sync.changes_since(cursor)
 
 
-def work_for(uow: UnitOfWork, users: list[str], also: Iterable[int] = ()) -> dict[int, dict]:
-    """Snapshots of every list the users hold, plus the `also` lists (to see them go away)."""
+def work_for(uow: UnitOfWork, users: list[str], cached: list[int], changed: set | None) -> dict:
+    """Fresh picker views (as dicts) of the lists a station should hold or look at again.
+
+    `changed` None means "everything" (first start, reconnect); else the lists that changed on
+    central. New lists of the station's users and lists it holds but that left them are read
+    either way, so assignments and reassignments always arrive.
+    """
     with uow:
-        ids = set(uow.sync.lists_of(users)) | set(also) if users else set(also)
-        return uow.sync.pick_list_snapshots(sorted(ids)) if ids else {}
+        held = set(uow.sync.lists_of(users)) if users else set()
+        if changed is None:
+            wanted = held | set(cached)
+        else:
+            wanted = ((held | set(cached)) & changed) | (held ^ set(cached))
+        views = {list_id: uow.picking.view(list_id) for list_id in sorted(wanted)}
+    return {list_id: asdict(view) for list_id, view in views.items() if view is not None}
 
 
 def claim_pick_list(uow: UnitOfWork, user: str) -> int | None:

@@ -1,0 +1,132 @@
+"""`StationPickingBackend`: the picker screen's data from the station store, offline first.
+
+Implements `app.services.ports.PickingBackend`. Its methods run on the station's database
+worker thread. `record()` returns once the facts are durable in the local store — the network
+is never waited for — and wakes the sync thread, which pushes them. The pick list comes from the
+store's cache, with the station's not-yet-pushed facts laid over it, so a restart while offline
+shows the work as the picker left it. Only claiming a new list needs central.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import asdict, replace
+from datetime import date
+
+from app.domain.events import Event
+from app.domain.picking import CartSlot, PickListView, PickTaskView, TaskStatus
+from app.domain.users import User
+from app.services.picking_central import CentralPickingBackend
+from app.services.ports import UnitOfWork
+from db.station_store import StationStore
+
+
+class StationPickingBackend:
+    def __init__(
+        self,
+        store: StationStore,
+        wake_sync: Callable[[], None],
+        uow_factory: Callable[[], UnitOfWork],
+        station: str,
+    ) -> None:
+        self.store, self.wake_sync = store, wake_sync
+        self.central = CentralPickingBackend(uow_factory, station)
+
+    def my_pick_list(self, user: User) -> PickListView | None:
+        self.store.follow(user.name)  # the sync thread pulls this user's work from now on
+        finished = self.store.finished_lists()
+        for work in self.store.work(user.name):
+            if not work["taken_away"] and work["id"] not in finished:
+                return self._with_local_facts(view_from_dict(work))
+        if not self._pushed(timeout=3.0):
+            return None  # offline: no new work can be claimed until central hears of the last
+        view = self.central.my_pick_list(user)  # needs central: claims with SKIP LOCKED
+        if view is not None:
+            self.store.save_work({view.id: asdict(view)}, [user.name])
+        return view
+
+    def _pushed(self, timeout: float) -> bool:
+        """Central must know a finished list is done before it hands out the next one."""
+        deadline = time.monotonic() + timeout
+        while self.store.waiting():
+            if time.monotonic() > deadline:
+                return False
+            self.wake_sync()
+            time.sleep(0.01)
+        return True
+
+    def record(self, facts: list[Event]) -> None:
+        self.store.record(facts)  # durable when this returns: the picker may move on
+        self.wake_sync()
+
+    def still_mine(self, pick_list_id: int, user: User) -> bool:
+        return any(
+            w["id"] == pick_list_id and not w["taken_away"] for w in self.store.work(user.name)
+        )
+
+    def tote_in_use(self, tote: str, order_ref: int) -> bool:
+        """As far as this station knows; central raises a tote_conflict if it knew better."""
+        for work in self.store.work():
+            view = self._with_local_facts(view_from_dict(work))
+            if any(s.tote == tote and s.order_ref != order_ref for s in view.cart):
+                return True
+        return False
+
+    def site_layout(self) -> dict | None:
+        layout = self.store.get_meta("layout")
+        if layout is None:
+            layout = self.central.site_layout()
+            if layout is not None:
+                self.store.set_meta("layout", layout)
+        return layout
+
+    def _with_local_facts(self, view: PickListView) -> PickListView:
+        for fact in self.store.unsent_facts(view.id):
+            view = _apply_locally(view, fact)
+        return view
+
+
+def _apply_locally(view: PickListView, fact: Event) -> PickListView:
+    """What central's appliers will do with the fact, for the station's own display."""
+    payload = fact.payload
+    if fact.kind == "tote.bound":
+        return view.with_tote(payload["order_ref"], payload["tote"])
+    task = next((t for t in view.tasks if t.id == payload.get("task_id")), None)
+    if task is None:
+        return view
+    if fact.kind in ("pick.confirmed", "pick.undone"):
+        sign = 1 if fact.kind == "pick.confirmed" else -1
+        picked = max(task.picked + sign * int(payload["quantity"]), 0)
+        if task.short:
+            status = TaskStatus.SHORT
+        else:
+            status = TaskStatus.DONE if picked >= task.quantity else TaskStatus.OPEN
+        return view.with_task(replace(task, picked=picked, status=status.value))
+    if fact.kind == "pick.short":
+        found, shortfall = int(payload.get("found", 0)), int(payload["shortfall"])
+        changed = replace(
+            task,
+            picked=task.picked + found,
+            short=task.short + shortfall,
+            status=TaskStatus.SHORT.value,
+        )
+        return view.with_task(changed)
+    return view
+
+
+def view_from_dict(data: dict) -> PickListView:
+    tasks = tuple(
+        PickTaskView(
+            **{
+                **t,
+                "gtins": tuple(t["gtins"]),
+                "expiry": date.fromisoformat(t["expiry"]) if t.get("expiry") else None,
+            }
+        )
+        for t in data["tasks"]
+    )
+    cart = tuple(CartSlot(**slot) for slot in data["cart"])
+    return PickListView(
+        data["id"], data["wave"], data["assignee"], data["status"], tasks, cart, data["distance_m"]
+    )
