@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, and_, func, insert, or_, select, text, update
 
-from app.errors import NotFound
 from db.schema import (
     changes,
     exceptions,
@@ -56,31 +55,6 @@ class SqlSyncRepository:
             query.order_by(changes.c.txid.desc(), changes.c.seq.desc()).limit(1)
         ).first()
         return (last.txid or 0, last.seq) if last else (0, 0)
-
-    def claim_pick_list(self, user: str, now) -> int | None:
-        """Give the next released pick list to `user`. SKIP LOCKED: racing claimers never wait
-        for, or take, the same row; the version column moves so a stale holder can tell."""
-        user_id = self._user_id(user)
-        candidate = self.connection.execute(
-            select(pick_lists.c.id)
-            .where(pick_lists.c.status == "released", pick_lists.c.assignee_id.is_(None))
-            .order_by(pick_lists.c.id)
-            .limit(1)
-            .with_for_update(skip_locked=True)
-        ).scalar()
-        if candidate is None:
-            return None
-        self.connection.execute(
-            update(pick_lists)
-            .where(pick_lists.c.id == candidate)
-            .values(
-                assignee_id=user_id,
-                status="assigned",
-                claimed_at=now,
-                version=pick_lists.c.version + 1,
-            )
-        )
-        return candidate
 
     def lists_of(self, user_names: list[str]) -> list[int]:
         query = (
@@ -155,9 +129,3 @@ class SqlSyncRepository:
 
     def server_time(self):
         return self.connection.execute(select(func.current_timestamp())).scalar()
-
-    def _user_id(self, name: str) -> int:
-        user_id = self.connection.execute(select(users.c.id).where(users.c.name == name)).scalar()
-        if user_id is None:
-            raise NotFound(f"no user named {name!r} on central: add the user, then sign in again")
-        return user_id

@@ -135,13 +135,6 @@ def work_for(uow: UnitOfWork, users: list[str], cached: list[int], changed: set 
     return {list_id: asdict(view) for list_id, view in views.items() if view is not None}
 
 
-def claim_pick_list(uow: UnitOfWork, user: str) -> int | None:
-    with uow:
-        claimed = uow.sync.claim_pick_list(user, utcnow())
-        uow.commit()
-    return claimed
-
-
 def report_status(uow: UnitOfWork, station: str, user: str | None, waiting: int) -> None:
     with uow:
         uow.sync.report_station(station, user, waiting, 0, utcnow())

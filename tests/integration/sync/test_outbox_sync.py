@@ -8,6 +8,7 @@ from sqlalchemy import update
 
 from app.bootstrap import open_central
 from app.services import sync as sync_service
+from app.services.picking_central import CentralPickingBackend
 from db.schema import stock
 from db.station_store import StationStore
 from db.sync import SyncEngine, wait_until_drained
@@ -93,7 +94,9 @@ def test_pull_follows_a_claimed_list_and_sees_it_taken_away(tmp_path, sqlite_url
     engine = SyncEngine(store, central.engine)
     engine.sync_once()
     assert store.work() == []
-    list_id = sync_service.claim_pick_list(central.uow(), "Jan de Boer")
+    with central.uow() as uow:
+        jan = next(u for u in uow.users.all() if u.name == "Jan de Boer")
+    list_id = CentralPickingBackend(central.uow, "station-1").my_pick_list(jan).id
     engine._must_pull = True
     engine.sync_once()
     [work] = store.work("Jan de Boer")
