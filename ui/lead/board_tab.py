@@ -79,6 +79,17 @@ class ReassignDialog(QDialog):
         layout.addWidget(buttons)
 
 
+def _fixed_widths(view: QTableView, widths: dict[int, int]) -> None:
+    """Fixed columns and one stretching column: measuring 2,000 rows on every refresh would
+    cost the UI thread more than the refresh itself."""
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    for column, width in widths.items():
+        header.resizeSection(column, width)
+    stretch = next(c for c in range(view.model().columnCount()) if c not in widths)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+
 class BoardTab(QWidget):
     """Waves on top, their pick lists below, pickers on the right as drop targets."""
 
@@ -94,6 +105,7 @@ class BoardTab(QWidget):
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list_view.setDragEnabled(True)
         self.list_view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        _fixed_widths(self.list_view, {0: 90, 2: 170, 3: 250, 4: 150, 5: 130, 6: 140})
         self.picker_list = PickerDropList()
         self.picker_list.setMaximumWidth(260)
         self.picker_list.dropped.connect(self.reassign)
@@ -119,7 +131,7 @@ class BoardTab(QWidget):
         view.verticalHeader().hide()
         view.verticalHeader().setDefaultSectionSize(44)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        view.setAlternatingRowColors(False)
+        view.horizontalHeader().setMinimumHeight(44)
         return view
 
     def _lay_out(self) -> None:

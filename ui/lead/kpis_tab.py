@@ -132,6 +132,8 @@ class KpisTab(QWidget):
         self.load(start, self.end.dateTime().toPython().astimezone())
 
     def load(self, start: datetime, end: datetime) -> None:
+        self.start.setDateTime(QDateTime(start.astimezone().replace(tzinfo=None)))
+        self.end.setDateTime(QDateTime(end.astimezone().replace(tzinfo=None)))
         self._run("kpis", start, end, done=self.show_report)
 
     def show_report(self, report) -> None:
@@ -209,14 +211,17 @@ class KpisTab(QWidget):
         series = QHorizontalBarSeries()
         series.append(lines)
         series.append(units)
-        series.setLabelsVisible(True)
+        _big_labels(series, lines, units)
         chart.addSeries(series)
         kinds = {"pick": self.tr("picker"), "pack": self.tr("packer")}
         people = QBarCategoryAxis()
         people.append([f"{r.user} ({kinds.get(r.kind, r.kind)})" for r in rates] or [""])
         people.setLabelsFont(QFont(self.font().family(), 15))
         values = QValueAxis()
-        values.setMin(0)
+        values.setRange(0, max([r.units_per_hour for r in rates] or [1]))
+        values.applyNiceNumbers()
+        values.setLabelFormat("%d")
+        values.setLabelsFont(QFont(self.font().family(), 14))
         chart.addAxis(people, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(people)
@@ -238,17 +243,38 @@ class KpisTab(QWidget):
         series = QBarSeries()
         series.append(due)
         series.append(shipped)
-        series.setLabelsVisible(True)
+        _big_labels(series, due, shipped)
         chart.addSeries(series)
         axis = QBarCategoryAxis()
         axis.append([d.day.strftime("%m-%d") for d in days] or [""])
-        values = QValueAxis()
-        values.setMin(0)
-        values.setLabelFormat("%d")
+        values = _count_axis(max([d.due for d in days] or [1]))
+        values.setLabelsFont(QFont(self.font().family(), 14))
+        axis.setLabelsFont(QFont(self.font().family(), 14))
         chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis)
         series.attachAxis(values)
+
+
+def _count_axis(top: int) -> QValueAxis:
+    """Whole numbers only: a tick per order up to ten, nice steps above."""
+    axis = QValueAxis()
+    axis.setRange(0, max(top, 1))
+    if top <= 10:
+        axis.setTickCount(max(top, 1) + 1)
+    else:
+        axis.applyNiceNumbers()
+    axis.setLabelFormat("%d")
+    return axis
+
+
+def _big_labels(series, *bar_sets: QBarSet) -> None:
+    series.setLabelsVisible(True)
+    series.setLabelsPosition(series.LabelsPosition.LabelsInsideEnd)
+    for bar_set in bar_sets:
+        bar_set.setLabelFont(QFont(bar_set.labelFont().family(), 13, QFont.Weight.Bold))
+        dark_bar = bar_set.color() != GREY
+        bar_set.setLabelColor(QColor("#ffffff" if dark_bar else "#111111"))
 
 
 def _hours(value: float | None) -> str:

@@ -91,7 +91,12 @@ def order_timeline(uow: UnitOfWork, lead: User, text: str) -> Timeline:
 
 def _from_event(e: dict) -> TimelineEntry:
     payload = e["payload"] or {}
-    detail = ", ".join(f"{k}: {v}" for k, v in payload.items() if v not in ("", None))
+    # Scalars only: a change's "from" is the step before, nested ids are for machines.
+    detail = ", ".join(
+        f"{k}: {v}"
+        for k, v in payload.items()
+        if v not in ("", None) and not isinstance(v, dict | list) and k not in ("from", "to")
+    )
     return TimelineEntry(
         e["occurred_at"], e["kind"], e["user_name"] or "", e["station"] or "", detail
     )

@@ -1,0 +1,186 @@
+"""A believable shift on the demo database, for screenshots and the benchmark: pickers on their
+lists, confirmed picks and mis-scans over the last hours, a short pick, a printer failure, a late
+order, packed and shipped orders. Written straight to the tables, as the stations' appliers would.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import Engine, insert, select, update
+
+from app.domain.events import Actor, Event
+from db.bulk import insert_rows
+from db.repositories import _event_row
+from db.schema import (
+    events,
+    exceptions,
+    order_lines,
+    orders,
+    pick_lists,
+    pick_tasks,
+    users,
+    waves,
+)
+
+
+def play_shift(engine: Engine, seed: int = 8) -> None:
+    rng = random.Random(seed)
+    now = datetime.now(UTC)
+    with engine.begin() as conn:
+        _rewind(conn, timedelta(hours=3))
+        pickers = conn.execute(
+            select(users.c.id, users.c.name).where(users.c.role == "picker").order_by(users.c.id)
+        ).all()
+        packers = [n for (n,) in conn.execute(select(users.c.name).where(users.c.role == "packer"))]
+        lists = conn.execute(select(pick_lists.c.id).order_by(pick_lists.c.id)).scalars().all()
+        facts = []
+        for n, list_id in enumerate(lists[:10]):
+            picker_id, picker = pickers[n % len(pickers)]
+            started = now - timedelta(minutes=10 + 4 * n)
+            conn.execute(
+                update(pick_lists)
+                .where(pick_lists.c.id == list_id)
+                .values(
+                    assignee_id=picker_id,
+                    status="picking" if n < 8 else "assigned",
+                    claimed_at=started,
+                    version=pick_lists.c.version + 1,
+                )
+            )
+            tasks = conn.execute(
+                select(pick_tasks.c.id, pick_tasks.c.quantity)
+                .where(pick_tasks.c.pick_list_id == list_id)
+                .order_by(pick_tasks.c.seq)
+            ).all()
+            for k, (task_id, quantity) in enumerate(tasks[: (len(tasks) * (9 - n)) // 10]):
+                at = started + timedelta(seconds=40 * (k + 1))
+                conn.execute(
+                    update(pick_tasks)
+                    .where(pick_tasks.c.id == task_id)
+                    .values(status="done", picked=quantity, picked_by=picker, picked_at=at)
+                )
+                facts.append(
+                    Event(
+                        "pick.confirmed",
+                        {"task": task_id, "quantity": quantity},
+                        Actor(picker, f"pick-{n}"),
+                        None,
+                        at,
+                    )
+                )
+        for hour in range(1, 8):  # earlier in the shift
+            for _, picker in pickers:
+                for _ in range(rng.randint(45, 90)):
+                    at = now - timedelta(hours=hour, minutes=rng.randint(0, 59))
+                    facts.append(
+                        Event(
+                            "pick.confirmed",
+                            {"quantity": rng.randint(1, 3)},
+                            Actor(picker, "pick"),
+                            None,
+                            at,
+                        )
+                    )
+                for _ in range(rng.randint(0, 3)):
+                    at = now - timedelta(hours=hour, minutes=rng.randint(0, 59))
+                    facts.append(Event("scan.refused", {}, Actor(picker, "pick"), None, at))
+            for packer in packers:
+                for _ in range(rng.randint(60, 110)):
+                    at = now - timedelta(hours=hour, minutes=rng.randint(0, 59))
+                    facts.append(
+                        Event(
+                            "pack.item",
+                            {"quantity": rng.randint(1, 2)},
+                            Actor(packer, "pack"),
+                            None,
+                            at,
+                        )
+                    )
+        _shipped_and_late(conn, rng, now, packers, facts)
+        _problems(conn, now, lists)
+        insert_rows(conn, events, [_event_row(e) for e in facts])
+
+
+def _rewind(conn, by: timedelta) -> None:
+    """Move what the demo seeded into the past, so the shift happens after the release."""
+    for table, key, columns in (
+        (events, events.c.seq, ("occurred_at",)),
+        (waves, waves.c.id, ("created_at", "released_at")),
+        (orders, orders.c.id, ("received_at",)),
+    ):
+        rows = conn.execute(select(key, *(table.c[c] for c in columns))).all()
+        for row in rows:
+            moved = {c: row[i + 1] - by for i, c in enumerate(columns) if row[i + 1] is not None}
+            conn.execute(update(table).where(key == row[0]).values(**moved))
+
+
+def _shipped_and_late(conn, rng, now, packers, facts) -> None:
+    shipped = (
+        conn.execute(
+            select(orders.c.id)
+            .where(orders.c.status == "allocated")
+            .order_by(orders.c.id)
+            .limit(60)
+        )
+        .scalars()
+        .all()
+    )
+    for n, ref in enumerate(shipped):
+        received = now - timedelta(hours=rng.uniform(3, 30))
+        ship_by = received + timedelta(hours=24)
+        at = received + timedelta(hours=rng.uniform(2, 26))
+        at = min(at, now - timedelta(minutes=5))
+        conn.execute(
+            update(orders).where(orders.c.id == ref).values(received_at=received, ship_by=ship_by)
+        )
+        facts.append(Event("order.shipped", {}, Actor(packers[n % len(packers)], "pack"), ref, at))
+    late = (
+        conn.execute(
+            select(orders.c.id).where(orders.c.status == "released").order_by(orders.c.id).limit(2)
+        )
+        .scalars()
+        .all()
+    )
+    conn.execute(
+        update(orders).where(orders.c.id.in_(late)).values(ship_by=now - timedelta(minutes=20))
+    )
+
+
+def _problems(conn, now, lists) -> None:
+    task = conn.execute(
+        select(pick_tasks.c.id, pick_tasks.c.quantity, pick_tasks.c.order_line_id)
+        .where(pick_tasks.c.pick_list_id == lists[0], pick_tasks.c.status == "open")
+        .order_by(pick_tasks.c.seq)
+    ).first()
+    if task is not None:
+        order_ref = conn.execute(
+            select(order_lines.c.order_id).where(order_lines.c.id == task.order_line_id)
+        ).scalar()
+        conn.execute(
+            update(pick_tasks)
+            .where(pick_tasks.c.id == task.id)
+            .values(status="short", short=task.quantity, picked_by="Chen Wei", picked_at=now)
+        )
+        conn.execute(
+            insert(exceptions).values(
+                kind="short_pick",
+                status="open",
+                order_ref=order_ref,
+                pick_task_id=task.id,
+                details={"summary": f"location empty, {task.quantity} missing"},
+                created_at=now - timedelta(minutes=6),
+                note="",
+            )
+        )
+    conn.execute(
+        insert(exceptions).values(
+            kind="printer_failure",
+            status="open",
+            order_ref=None,
+            details={"summary": "pack-2 label printer: out of labels"},
+            created_at=now - timedelta(minutes=3),
+            note="",
+        )
+    )
