@@ -1,0 +1,28 @@
+"""A demo site for the picker tests: seeded once per session, copied fresh for each test."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from app.bootstrap import open_central
+from app.services import demo
+
+
+@pytest.fixture(scope="session")
+def seeded_demo(tmp_path_factory):
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    central = open_central(f"sqlite:///{path}")
+    demo.seed_demo(central.uow())
+    central.close()
+    return path
+
+
+@pytest.fixture
+def demo_central(seeded_demo, tmp_path):
+    path = tmp_path / "central.sqlite"
+    shutil.copy(seeded_demo, path)
+    central = open_central(f"sqlite:///{path}")
+    yield central
+    central.close()
