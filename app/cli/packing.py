@@ -53,6 +53,7 @@ class SpoolCartonPrinter:
         self.station_printer, self.ship_from = station_printer, _address(ship_from)
         self.record, self.station = record, station
         self._waiting: dict[str, Event] = {}  # label job id → its label.printed fact
+        self.listeners: list[Callable[[JobEvent], None]] = []  # e.g. the screen's printer line
 
     def print_carton(self, order: PackOrderView, carton: ClosedCarton, user: str) -> list[str]:
         label = ShipmentLabel(
@@ -89,6 +90,8 @@ class SpoolCartonPrinter:
         fact = self._waiting.pop(event.job_id, None) if event.state == "printed" else None
         if fact is not None:
             self.record([fact])
+        for listener in list(self.listeners):
+            listener(event)
 
 
 def _slip_items(order: PackOrderView, carton: ClosedCarton) -> list[SlipItem]:

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
     QComboBox,
@@ -47,6 +47,18 @@ class CartonPrinter(Protocol):
     def reprint(self, job_id: str, user: str) -> str: ...
 
 
+def _forget(listeners: list, listener) -> None:
+    if listener in listeners:
+        listeners.remove(listener)
+
+
+class PrinterEvents(QObject):
+    """Spooler thread → UI thread: `job` is emitted from the spooler's thread (any thread is
+    fine) and delivered queued to the home's slot."""
+
+    job = Signal(object)  # printing.spooler.JobEvent
+
+
 class PackerHome(QWidget):
     def __init__(
         self,
@@ -72,6 +84,12 @@ class PackerHome(QWidget):
         self._busy = False
         self._weight_source = "typed"
         self._build()
+        self.printer_events = PrinterEvents(self)
+        self.printer_events.job.connect(self.show_printer_event)
+        if printer is not None and hasattr(printer, "listeners"):
+            listener = self.printer_events.job.emit
+            printer.listeners.append(listener)
+            self.destroyed.connect(lambda: _forget(printer.listeners, listener))
         self.retranslate()
         self._show_idle()
 
@@ -81,6 +99,9 @@ class PackerHome(QWidget):
         self.flags = QLabel(objectName="packFlags")
         self.flags.setWordWrap(True)
         self.message = MessageBanner()
+        self.printer_line = QLabel(objectName="printerLine")
+        self.printer_line.setWordWrap(True)
+        self.printer_line.hide()
         self.lines = LinesTable()
         self.carton_title = QLabel(objectName="cartonTitle")
         self.carton_type = QComboBox(objectName="cartonType")
@@ -117,16 +138,17 @@ class PackerHome(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.flags)
         layout.addWidget(self.message)
+        layout.addWidget(self.printer_line)
         layout.addLayout(body, 1)
         self.weight.textEdited.connect(self._weight_typed)
         self.weigh_button.clicked.connect(self.take_weight)
         self.next_button.clicked.connect(lambda: self.close_carton(final=False))
         self.close_button.clicked.connect(lambda: self.close_carton(final=True))
         self.override_button.clicked.connect(self.ask_override)
-        self.reprint_button.clicked.connect(self.reprint)
+        self.reprint_button.clicked.connect(lambda: self.reprint())
         self.carton_type.currentIndexChanged.connect(self._show_carton)
         self.override_form.submitted.connect(self.submit_override)
-        self.override_form.cancelled.connect(self.override_form.hide)
+        self.override_form.cancelled.connect(self.hide_override)
 
     def retranslate(self) -> None:
         self.weight.setPlaceholderText(self.tr("Weight kg"))
@@ -150,7 +172,7 @@ class PackerHome(QWidget):
         if scan.kind == "command":
             self._command(scan.code or "")
         elif scan.kind == "logistic_unit":
-            self.reprint()  # the label's own SSCC barcode: print it again
+            self.reprint(scan.sscc)  # the label's own SSCC barcode: print that label again
         elif self.session is None or self._finished():
             self.open_order(scan)
         elif scan.kind == "tote":
@@ -164,7 +186,7 @@ class PackerHome(QWidget):
             "NEXT": lambda: self.close_carton(final=False),
             "CONFIRM": lambda: self.close_carton(final=True),
             "UNDO": self.undo,
-            "CANCEL": self.override_form.hide,
+            "CANCEL": self.hide_override,
         }
         action = actions.get(name)
         if action is None:
@@ -183,12 +205,13 @@ class PackerHome(QWidget):
         )
 
     def _order_opened(self, view: PackOrderView) -> None:
-        self.view, self.session, self.last_jobs = view, None, []
+        self.view, self.session = view, None
         self._weight_warned = None
         self.weight.clear()
         if view.blocked:
             self._show_header()
             self.lines.show_lines(view.lines, {ln.line_id: ln.packed for ln in view.lines})
+            self._show_carton()
             self._say(
                 "error", lambda: self.tr("Do not pack: a lead must look at this order first.")
             )
@@ -313,8 +336,19 @@ class PackerHome(QWidget):
         if self.session is None or self.session.finished:
             return
         self.override_form.clear()
+        self._show_actions(False)
         self.override_form.show()
         self.override_form.badge.setFocus()
+
+    def hide_override(self) -> None:
+        self.override_form.hide()
+        self._show_actions(True)
+
+    def _show_actions(self, visible: bool) -> None:
+        # The form takes the buttons' place, so the screen keeps its size on a small monitor.
+        for button in (self.close_button, self.next_button, self.override_button):
+            button.setVisible(visible)
+        self.reprint_button.setVisible(visible)
 
     def submit_override(self, badge: str, pin: str, reason: str) -> None:
         if not reason:
@@ -329,23 +363,40 @@ class PackerHome(QWidget):
         )
 
     def _overridden(self, lead: User, reason: str) -> None:
-        self.override_form.hide()
+        self.hide_override()
         fact = self.session.override_by(lead, reason)
         self._record([fact], lambda: self._say("ok", lambda: self.tr(
             "{lead} allowed closing with open lines. Close the carton."
         ).format(lead=lead.name)))  # fmt: skip
 
-    def reprint(self) -> None:
-        if not self.last_jobs or self.printer is None:
+    def reprint(self, sscc: str | None = None) -> None:
+        """The last label, or the label of a scanned SSCC (job ids are `<SSCC>-label`)."""
+        job = f"{sscc}-label" if sscc else (self.last_jobs[0] if self.last_jobs else None)
+        if job is None or self.printer is None:
             self._say("error", lambda: self.tr("Nothing to reprint at this station yet."))
             return
         self.worker.submit(
             self.printer.reprint,
-            self.last_jobs[0],
+            job,
             self.user.name,
             on_success=lambda job: self._say("ok", lambda: self.tr("Label sent again.")),
             on_failure=self._failed,
         )
+
+    def show_printer_event(self, event) -> None:
+        """UI thread (queued from the spooler): a printer that is off or back."""
+        if event.state == "retrying":
+            self.printer_line.setText(self.tr(
+                "⚠ Printer {printer}: {problem}. The label waits and prints when it is back."
+            ).format(printer=event.printer, problem=event.message))  # fmt: skip
+            self.printer_line.show()
+        elif event.state == "failed":
+            self.printer_line.setText(self.tr(
+                "✖ Printer {printer} refused the label: {problem}. Call a lead."
+            ).format(printer=event.printer, problem=event.message))  # fmt: skip
+            self.printer_line.show()
+        elif event.state == "printed":
+            self.printer_line.hide()
 
     # ---- helpers --------------------------------------------------------------------------
     def _record(self, facts, then: Callable[[], None]) -> None:
@@ -382,6 +433,19 @@ class PackerHome(QWidget):
         for row, line in enumerate(self.view.lines):
             self.lines.update_line(row, line, self.session.packed[line.line_id])
 
+    def _enable_actions(self) -> None:
+        packing = self.session is not None and not self.session.finished
+        for widget in (
+            self.close_button,
+            self.next_button,
+            self.override_button,
+            self.weigh_button,
+            self.weight,
+            self.carton_type,
+        ):
+            widget.setEnabled(packing)
+        self.reprint_button.setEnabled(bool(self.last_jobs))
+
     def _fill_carton_types(self) -> None:
         self.carton_type.blockSignals(True)
         self.carton_type.clear()
@@ -394,6 +458,14 @@ class PackerHome(QWidget):
 
     def _show_carton(self) -> None:
         session = self.session
+        self._enable_actions()
+        if session is not None and session.finished:
+            last = session.closed[-1]
+            self.carton_title.setText(self.tr("Order packed"))
+            self.expected.setText(self.tr("{count} carton(s) · tracking {tracking}").format(
+                count=last.index, tracking=last.numbers.tracking_number
+            ))  # fmt: skip
+            return
         if session is None or self.carton_type.currentData() is None:
             self.carton_title.setText(self.tr("No carton open"))
             self.expected.setText("")

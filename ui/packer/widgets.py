@@ -73,7 +73,12 @@ class LinesTable(QTableWidget):
         count = QTableWidgetItem(f"{packed} / {line.expected}")
         count.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
         done = packed >= line.expected
-        mark = QTableWidgetItem(self.tr("✔ done") if done else self.tr("open"))
+        if done:
+            mark = QTableWidgetItem(self.tr("✔ done"))
+        elif line.short:
+            mark = QTableWidgetItem(self.tr("⚠ {picked} picked").format(picked=line.picked))
+        else:
+            mark = QTableWidgetItem(self.tr("open"))
         mark.setForeground(QColor("#0a6b2d" if done else "#b00020"))
         for column, cell in ((1, count), (2, mark)):
             self.setItem(row, column, cell)

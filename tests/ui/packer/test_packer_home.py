@@ -31,6 +31,10 @@ def test_a_clean_pack_closes_prints_and_marks_the_order_packed(station):
     kinds = station.event_kinds(order)
     assert kinds.count("pack.item") == sum(line.quantity for line in order.lines)
     assert {"pack.started", "package.closed", "order.packed"} <= set(kinds)
+    # Reprint is one scan away: the label's own SSCC barcode.
+    sscc = station.home.session.closed[-1].numbers.sscc
+    assert "sent again" in station.scan(f"00{sscc}")
+    assert len(wait_for_files(station, station.labels, 2)) == 2
 
 
 def test_a_wrong_item_is_refused_in_red_with_the_error_tone(station):
@@ -132,10 +136,13 @@ def test_a_printer_that_is_off_prints_the_label_once_when_it_is_back(station):
         lambda: station.label_spooler.state(label_job) == "retrying", timeout=5000
     )
     assert station.files(station.labels) == [] and "label.printed" not in station.event_kinds(order)
+    line = station.home.printer_line
+    station.qtbot.waitUntil(lambda: line.isVisible() and "prints when it is back" in line.text())
     station.labels.unlink()  # the printer is back
     labels = wait_for_files(station, station.labels, 1)
     station.label_spooler.wait_until_idle(5)
     assert station.label_spooler.state(label_job) == "printed"
+    station.qtbot.waitUntil(lambda: not line.isVisible())
     assert len(station.files(station.labels)) == 1 and labels[0].read_bytes().startswith(PDF)
     assert station.event_kinds(order).count("label.printed") == 1
 

@@ -1,0 +1,85 @@
+"""Screenshots of the packing station for docs/screenshots/packer_*.png, on the demo database:
+
+QT_QPA_PLATFORM=offscreen PYTHONPATH=. .venv/bin/python tests/ui/packer/make_screenshots.py
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from app.cli.packing import SpoolCartonPrinter
+from app.domain.users import Role, User
+from app.scanning.interpret import interpret
+from app.services.packing_central import CentralPackingBackend
+from printing.spooler import Spooler
+from printing.station import StationPrinter
+from printing.transports import FileTransport
+from tests.integration.packing.packing_site import demo_central, pick_into_tote, released_orders
+from ui.app import prepare_application
+from ui.packer import PackerHome
+from ui.worker import SynchronousWorker
+
+OUT = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
+
+
+def main() -> None:
+    app = prepare_application([])
+    tmp = Path(tempfile.mkdtemp())
+    central = demo_central(tmp, tmp)
+    backend = CentralPackingBackend(central.uow, "PACK-01")
+    printer = SpoolCartonPrinter(None, backend.settings()["ship_from"], backend.record, "PACK-01")
+    off = tmp / "printer-off"
+    off.write_text("a file where the printer's folder should be: every send fails")
+    spooler = Spooler(FileTransport(off), tmp / "spool", printer.on_event, (30.0,), "label-zebra")
+    printer.station_printer = StationPrinter(spooler)
+    spooler.start()
+    home = PackerHome(backend, SynchronousWorker(), User("陈静", Role.PACKER, "1007"), "PACK-01", printer)  # fmt: skip
+    home.resize(1280, 720)
+    home.show()
+    refs = released_orders(central, 3)
+    order = pick_into_tote(central, refs[0], "0101")
+
+    def shot(name: str) -> None:
+        for _ in range(20):
+            app.processEvents()
+        home.grab().save(str(OUT / f"packer_{name}.png"))
+
+    def scan(text: str) -> None:
+        home.handle_scan(interpret(text))
+
+    def weigh(extra: float = 0.0) -> None:
+        kg = home.session.expected_kg(home.carton_type.currentData()) + extra
+        home.weight.setText(f"{kg:.3f}")
+
+    shot("1_idle")
+    scan("T:0101")
+    for line in order.lines[:-1]:
+        for _ in range(line.quantity):
+            scan(line.gtin)
+    shot("2_packing")
+    scan("4006381333931")
+    shot("3_wrong_item")
+    weigh()
+    home.close_carton(final=True)
+    home.ask_override()
+    shot("4_lines_open_override")
+    home.hide_override()
+    last = order.lines[-1]
+    for _ in range(last.quantity):
+        scan(last.gtin)
+    weigh(0.4)
+    home.close_carton(final=True)
+    shot("5_weight_warning")
+    weigh()
+    home.close_carton(final=True)
+    shot("6_packed_printer_off")
+    short = pick_into_tote(central, refs[1], "0102", short={0: 1})
+    scan(f"T:{short.tote}")
+    shot("7_short_pick_blocked")
+    spooler.stop()
+    central.close()
+
+
+if __name__ == "__main__":
+    main()
