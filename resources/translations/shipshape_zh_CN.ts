@@ -241,6 +241,96 @@
     </message>
 </context>
 <context>
+    <name>KpisTab</name>
+    <message>
+        <source>Shift (8 h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export KPIs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mis-scans
+{value} per 1,000 scans
+({n} scans)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import → shipped
+median {median} h · p90 {p90} h
+({n} orders)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walking saved vs S-shape
+{metres:,.0f} m ({percent})
+({n} pick lists)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipped by cut-off
+{on_time} of {due} due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lines and units per hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lines/h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>units/h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>picker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>packer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders due and shipped on time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shipped on time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LeadExceptions</name>
     <message>
         <source>Short pick</source>
@@ -296,6 +386,57 @@
     </message>
     <message>
         <source>Release for allocation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LeadHome</name>
+    <message>
+        <source>Wave released to the floor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} pick list(s) reassigned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} pick list(s) back in the pool.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wave on hold: no station is offered its lists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wave resumed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wave cancelled; {n} order(s) gave their stock back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved: {outcome}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exceptions ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KPIs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order lookup</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -410,6 +551,10 @@
     <message>
         <source>✔ done</source>
         <translation>✔ 完成</translation>
+    </message>
+    <message>
+        <source>⚠ {picked} picked</source>
+        <translation>⚠ 已拣 {picked}</translation>
     </message>
     <message>
         <source>open</source>
@@ -556,6 +701,14 @@
         <translation>标签已重新发送。</translation>
     </message>
     <message>
+        <source>⚠ Printer {printer}: {problem}. The label waits and prints when it is back.</source>
+        <translation>⚠ 打印机 {printer}：{problem}。标签会等待，打印机恢复后自动打印。</translation>
+    </message>
+    <message>
+        <source>✖ Printer {printer} refused the label: {problem}. Call a lead.</source>
+        <translation>✖ 打印机 {printer} 拒绝了标签：{problem}。请呼叫组长。</translation>
+    </message>
+    <message>
         <source>Scan a tote, an order or a pick list to start packing.</source>
         <translation>扫描周转箱、订单或拣货单开始包装。</translation>
     </message>
@@ -570,6 +723,14 @@
     <message>
         <source>Order {order}</source>
         <translation>订单 {order}</translation>
+    </message>
+    <message>
+        <source>Order packed</source>
+        <translation>订单已包装</translation>
+    </message>
+    <message>
+        <source>{count} carton(s) · tracking {tracking}</source>
+        <translation>{count} 箱 · 运单号 {tracking}</translation>
     </message>
     <message>
         <source>No carton open</source>
@@ -667,6 +828,229 @@
     </message>
     <message>
         <source>Next pick list</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PickerMessages</name>
+    <message>
+        <source>Location empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong item in location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking tote {tote}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tote {tote} is for order {order}. Scan the next tote.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cart ready. Go to the first location.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not a tote. Scan a tote (T:…) for order {order}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tote {tote} is already on this cart for order {order}. Take another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tote {tote} is in use for another order. Take an empty tote.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan not readable: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location {location} correct. Scan the item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong location {scanned}. Go to {expected}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the location {expected} first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong item. Take {name} ({expected}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong lot {lot}. Take lot {expected}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lot {lot} expired on {expiry}. Do not pick it: take another unit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many: only {remaining} needed. Put the extra back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} of {quantity}. Scan the next one, or the tote {tote}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} of {quantity}. Put them in tote {tote} and scan it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a number from 1 to {remaining}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the item first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong tote {scanned}. This goes in tote {expected}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picked {count} into tote {tote}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picked {count} into tote {tote}; {remaining} still to pick here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done. Take the cart to packing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan a tote for every order first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the location first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This list is finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to report short here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Short: found {found} of {quantity}. Reason: {reason_name}. C:NEXT other reason · C:CONFIRM report · C:CANCEL back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reported short by {shortfall}. Put {found} found in tote {tote}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Short cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to skip here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postponed: {location} comes again at the end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undone: take the {count} back out of tote {tote}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count cleared. Scan the item again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command {command} does nothing here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a reason first: C:NEXT, then C:CONFIRM.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All picked. Scan C:CONFIRM to send the cart to packing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This list is finished. Scan C:NEXT for the next one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: {error}. Scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for your pick list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pick list waiting. Scan C:NEXT to look again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load work: {error}. Scan C:NEXT to try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your shift lead gave this list to someone else. Stop picking it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan a tote for this order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>① Scan the location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>② Scan the item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>③ Scan the tote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All picked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cart to packing</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
