@@ -155,19 +155,19 @@
     <name>CartView</name>
     <message>
         <source>Cart set-up: tote {n} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>推车准备：第 {n} 个周转箱，共 {total} 个</translation>
     </message>
     <message>
         <source>Order {order}</source>
-        <translation type="unfinished">订单 {order}</translation>
+        <translation>订单 {order}</translation>
     </message>
     <message>
         <source>Scan an empty tote (T:…) and put it on the cart.</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描一个空周转箱（T:…）并放到推车上。</translation>
     </message>
     <message>
         <source>scan a tote</source>
-        <translation type="unfinished"></translation>
+        <translation>请扫描周转箱</translation>
     </message>
 </context>
 <context>
@@ -824,234 +824,234 @@ median {median} h · p90 {p90} h
     <name>PickerHome</name>
     <message>
         <source>Send cart to packing</source>
-        <translation type="unfinished"></translation>
+        <translation>推车送去打包</translation>
     </message>
     <message>
         <source>Next pick list</source>
-        <translation type="unfinished"></translation>
+        <translation>下一张拣货单</translation>
     </message>
 </context>
 <context>
     <name>PickerMessages</name>
     <message>
         <source>Location empty</source>
-        <translation type="unfinished"></translation>
+        <translation>库位为空</translation>
     </message>
     <message>
         <source>Damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>已损坏</translation>
     </message>
     <message>
         <source>Wrong item in location</source>
-        <translation type="unfinished"></translation>
+        <translation>库位里是别的商品</translation>
     </message>
     <message>
         <source>Checking tote {tote}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查周转箱 {tote}…</translation>
     </message>
     <message>
         <source>Tote {tote} is for order {order}. Scan the next tote.</source>
-        <translation type="unfinished"></translation>
+        <translation>周转箱 {tote} 用于订单 {order}。请扫描下一个周转箱。</translation>
     </message>
     <message>
         <source>Cart ready. Go to the first location.</source>
-        <translation type="unfinished"></translation>
+        <translation>推车已备好。请去第一个库位。</translation>
     </message>
     <message>
         <source>That is not a tote. Scan a tote (T:…) for order {order}.</source>
-        <translation type="unfinished"></translation>
+        <translation>这不是周转箱。请为订单 {order} 扫描周转箱（T:…）。</translation>
     </message>
     <message>
         <source>Tote {tote} is already on this cart for order {order}. Take another.</source>
-        <translation type="unfinished"></translation>
+        <translation>周转箱 {tote} 已在本推车上用于订单 {order}。请换一个。</translation>
     </message>
     <message>
         <source>Tote {tote} is in use for another order. Take an empty tote.</source>
-        <translation type="unfinished"></translation>
+        <translation>周转箱 {tote} 正被其他订单使用。请拿一个空周转箱。</translation>
     </message>
     <message>
         <source>Scan not readable: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法识别扫描：{error}</translation>
     </message>
     <message>
         <source>Location {location} correct. Scan the item.</source>
-        <translation type="unfinished"></translation>
+        <translation>库位 {location} 正确。请扫描商品。</translation>
     </message>
     <message>
         <source>Wrong location {scanned}. Go to {expected}.</source>
-        <translation type="unfinished"></translation>
+        <translation>库位错误 {scanned}。请去 {expected}。</translation>
     </message>
     <message>
         <source>Scan the location {expected} first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先扫描库位 {expected}。</translation>
     </message>
     <message>
         <source>Wrong item. Take {name} ({expected}).</source>
-        <translation type="unfinished"></translation>
+        <translation>商品错误。请拿 {name}（{expected}）。</translation>
     </message>
     <message>
         <source>Wrong lot {lot}. Take lot {expected}.</source>
-        <translation type="unfinished"></translation>
+        <translation>批次错误 {lot}。请拿批次 {expected}。</translation>
     </message>
     <message>
         <source>Lot {lot} expired on {expiry}. Do not pick it: take another unit.</source>
-        <translation type="unfinished"></translation>
+        <translation>批次 {lot} 已于 {expiry} 过期。不要拣它：请换一件。</translation>
     </message>
     <message>
         <source>Too many: only {remaining} needed. Put the extra back.</source>
-        <translation type="unfinished"></translation>
+        <translation>太多了：只需要 {remaining} 件。请把多的放回去。</translation>
     </message>
     <message>
         <source>{count} of {quantity}. Scan the next one, or the tote {tote}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} / {quantity}。扫描下一件，或扫描周转箱 {tote}。</translation>
     </message>
     <message>
         <source>{count} of {quantity}. Put them in tote {tote} and scan it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} / {quantity}。放入周转箱 {tote} 并扫描它。</translation>
     </message>
     <message>
         <source>Type a number from 1 to {remaining}.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入 1 到 {remaining} 之间的数字。</translation>
     </message>
     <message>
         <source>Scan the item first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先扫描商品。</translation>
     </message>
     <message>
         <source>Wrong tote {scanned}. This goes in tote {expected}.</source>
-        <translation type="unfinished"></translation>
+        <translation>周转箱错误 {scanned}。应放入周转箱 {expected}。</translation>
     </message>
     <message>
         <source>Picked {count} into tote {tote}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已拣 {count} 件放入周转箱 {tote}。</translation>
     </message>
     <message>
         <source>Picked {count} into tote {tote}; {remaining} still to pick here.</source>
-        <translation type="unfinished"></translation>
+        <translation>已拣 {count} 件放入周转箱 {tote}；此处还需拣 {remaining} 件。</translation>
     </message>
     <message>
         <source>Done. Take the cart to packing.</source>
-        <translation type="unfinished"></translation>
+        <translation>完成。请把推车送去打包。</translation>
     </message>
     <message>
         <source>Scan a tote for every order first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先为每个订单扫描周转箱。</translation>
     </message>
     <message>
         <source>Scan the location first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先扫描库位。</translation>
     </message>
     <message>
         <source>This list is finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>这张拣货单已完成。</translation>
     </message>
     <message>
         <source>Nothing to report short here.</source>
-        <translation type="unfinished"></translation>
+        <translation>这里没有可报缺的任务。</translation>
     </message>
     <message>
         <source>Short: found {found} of {quantity}. Reason: {reason_name}. C:NEXT other reason · C:CONFIRM report · C:CANCEL back</source>
-        <translation type="unfinished"></translation>
+        <translation>缺货：找到 {found} / {quantity}。原因：{reason_name}。C:NEXT 换原因 · C:CONFIRM 上报 · C:CANCEL 返回</translation>
     </message>
     <message>
         <source>Reported short by {shortfall}. Put {found} found in tote {tote}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已上报缺 {shortfall} 件。把找到的 {found} 件放入周转箱 {tote}。</translation>
     </message>
     <message>
         <source>Short cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消报缺。</translation>
     </message>
     <message>
         <source>Nothing to skip here.</source>
-        <translation type="unfinished"></translation>
+        <translation>这里没有可跳过的任务。</translation>
     </message>
     <message>
         <source>Postponed: {location} comes again at the end.</source>
-        <translation type="unfinished"></translation>
+        <translation>已推迟：{location} 将在最后再来。</translation>
     </message>
     <message>
         <source>Nothing to undo.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可撤销的操作。</translation>
     </message>
     <message>
         <source>Undone: take the {count} back out of tote {tote}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已撤销：请从周转箱 {tote} 取回 {count} 件。</translation>
     </message>
     <message>
         <source>Count cleared. Scan the item again.</source>
-        <translation type="unfinished"></translation>
+        <translation>计数已清除。请重新扫描商品。</translation>
     </message>
     <message>
         <source>Nothing to cancel.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可取消的操作。</translation>
     </message>
     <message>
         <source>Command {command} does nothing here.</source>
-        <translation type="unfinished"></translation>
+        <translation>命令 {command} 在这里无效。</translation>
     </message>
     <message>
         <source>Choose a reason first: C:NEXT, then C:CONFIRM.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择原因：C:NEXT，然后 C:CONFIRM。</translation>
     </message>
     <message>
         <source>All picked. Scan C:CONFIRM to send the cart to packing.</source>
-        <translation type="unfinished"></translation>
+        <translation>全部拣完。扫描 C:CONFIRM 把推车送去打包。</translation>
     </message>
     <message>
         <source>This list is finished. Scan C:NEXT for the next one.</source>
-        <translation type="unfinished"></translation>
+        <translation>这张拣货单已完成。扫描 C:NEXT 领取下一张。</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在保存…</translation>
     </message>
     <message>
         <source>Not saved: {error}. Scan again.</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存：{error}。请重新扫描。</translation>
     </message>
     <message>
         <source>Looking for your pick list…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在查找你的拣货单…</translation>
     </message>
     <message>
         <source>No pick list waiting. Scan C:NEXT to look again.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有等待中的拣货单。扫描 C:NEXT 再找一次。</translation>
     </message>
     <message>
         <source>Could not load work: {error}. Scan C:NEXT to try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载任务：{error}。扫描 C:NEXT 重试。</translation>
     </message>
     <message>
         <source>Your shift lead gave this list to someone else. Stop picking it.</source>
-        <translation type="unfinished"></translation>
+        <translation>班组长已把这张拣货单交给别人。请停止拣货。</translation>
     </message>
     <message>
         <source>Scan a tote for this order</source>
-        <translation type="unfinished"></translation>
+        <translation>为此订单扫描周转箱</translation>
     </message>
     <message>
         <source>① Scan the location</source>
-        <translation type="unfinished"></translation>
+        <translation>① 扫描库位</translation>
     </message>
     <message>
         <source>② Scan the item</source>
-        <translation type="unfinished"></translation>
+        <translation>② 扫描商品</translation>
     </message>
     <message>
         <source>③ Scan the tote</source>
-        <translation type="unfinished"></translation>
+        <translation>③ 扫描周转箱</translation>
     </message>
     <message>
         <source>Report short</source>
-        <translation type="unfinished"></translation>
+        <translation>上报缺货</translation>
     </message>
     <message>
         <source>All picked</source>
-        <translation type="unfinished"></translation>
+        <translation>全部拣完</translation>
     </message>
     <message>
         <source>Cart to packing</source>
-        <translation type="unfinished"></translation>
+        <translation>推车去打包</translation>
     </message>
 </context>
 <context>
@@ -1221,59 +1221,59 @@ median {median} h · p90 {p90} h
     <name>TaskView</name>
     <message>
         <source>Confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>确认</translation>
     </message>
     <message>
         <source>Short</source>
-        <translation type="unfinished"></translation>
+        <translation>缺货</translation>
     </message>
     <message>
         <source>Skip</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销</translation>
     </message>
     <message>
         <source>Qty</source>
-        <translation type="unfinished"></translation>
+        <translation>数量</translation>
     </message>
     <message>
         <source>Report short</source>
-        <translation type="unfinished"></translation>
+        <translation>上报缺货</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>返回</translation>
     </message>
     <message>
         <source>Next stops</source>
-        <translation type="unfinished"></translation>
+        <translation>接下来的库位</translation>
     </message>
     <message>
         <source>Take {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>拿 {n} 件</translation>
     </message>
     <message>
         <source>→ Tote {tote}</source>
-        <translation type="unfinished"></translation>
+        <translation>→ 周转箱 {tote}</translation>
     </message>
     <message>
         <source>Stop {n} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {n} 站，共 {total} 站</translation>
     </message>
     <message>
         <source>Order {order}</source>
-        <translation type="unfinished">订单 {order}</translation>
+        <translation>订单 {order}</translation>
     </message>
     <message>
         <source>Lot {lot}</source>
-        <translation type="unfinished"></translation>
+        <translation>批次 {lot}</translation>
     </message>
     <message>
         <source>Counted {count} of {quantity}</source>
-        <translation type="unfinished"></translation>
+        <translation>已数 {count} / {quantity}</translation>
     </message>
 </context>
 <context>
