@@ -48,3 +48,5 @@ class CartView(QWidget):
             text = f"{number:>2}.  {slot.order_id}   →   {tote}"
             item = QListWidgetItem(("✔  " if slot.tote else "○  ") + text)
             self.slots.addItem(item)
+            if slot is waiting:
+                self.slots.setCurrentItem(item)  # the order waiting for its tote stands out
