@@ -76,7 +76,7 @@ def pick_into_tote(central, order_ref: int, tote: str, short: dict[int, int] | N
             .join(products, products.c.id == order_lines.c.product_id)
             .join(product_gtins, product_gtins.c.product_id == products.c.id)
             .where(order_lines.c.order_id == order_ref)
-            .group_by(order_lines.c.id)
+            .group_by(order_lines.c.id, order_lines.c.quantity, order_lines.c.line_no, products.c.sku, products.c.unit_weight_kg)
             .order_by(order_lines.c.line_no)
         ).all()  # fmt: skip
         for n, row in enumerate(rows):

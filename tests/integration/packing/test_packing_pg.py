@@ -1,0 +1,47 @@
+"""The packing counters and appliers on PostgreSQL (skipped without SHIPSHAPE_TEST_PG_URL)."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from sqlalchemy import select
+
+from app.bootstrap import open_central
+from app.services import demo
+from app.services.packing_central import CentralPackingBackend, CentralSerialCounter
+from db.schema import orders
+from tests.integration.packing.packing_site import pick_into_tote, released_orders
+from tests.integration.packing.test_central_packing import pack_everything
+from tests.pg.conftest import PG_URL
+from tests.pg.conftest import pg_url as pg_url  # noqa: F401 - the fixture, reused
+
+pytestmark = pytest.mark.skipif(
+    not PG_URL, reason="SHIPSHAPE_TEST_PG_URL is not set: PostgreSQL tests skipped"
+)
+
+
+def test_stations_never_share_an_sscc_serial_on_postgresql(pg_url):  # noqa: F811
+    central = open_central(pg_url)
+    try:
+        counter = CentralSerialCounter(central.uow, "sscc")
+        with ThreadPoolExecutor(8) as pool:
+            serials = list(pool.map(lambda _: counter.next_serial(), range(200)))
+        assert sorted(serials) == list(range(1, 201))
+    finally:
+        central.close()
+
+
+def test_a_demo_order_is_packed_on_postgresql(pg_url):  # noqa: F811
+    central = open_central(pg_url)
+    try:
+        demo.seed_demo(central.uow(), say=lambda _text: None)
+        order = pick_into_tote(central, released_orders(central, 2)[0], "PG-1")
+        backend = CentralPackingBackend(central.uow, "pack-pg")
+        _view, _session, closed = pack_everything(backend, order)
+        assert closed.final
+        with central.engine.connect() as conn:
+            query = select(orders.c.status).where(orders.c.id == order.order_ref)
+            assert conn.execute(query).scalar() == "packed"
+    finally:
+        central.close()
