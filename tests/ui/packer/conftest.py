@@ -39,7 +39,7 @@ def central(tmp_path, tmp_path_factory):
 class Station:
     """The packer home with its real backend and printers; helpers to drive it like a packer."""
 
-    def __init__(self, qtbot, central, tmp_path):
+    def __init__(self, qtbot, central, tmp_path, label_transport=None, label_format="pdf"):
         self.qtbot, self.central = qtbot, central
         self.labels, self.slips = tmp_path / "labels-out", tmp_path / "slips-out"
         self.backend = CentralPackingBackend(central.uow, "PACK-01")
@@ -48,10 +48,15 @@ class Station:
         )
         quick = (0.05, 0.1)
         self.label_spooler = Spooler(
-            FileTransport(self.labels, ".pdf"), tmp_path / "spool-l", self.printer.on_event, quick
+            label_transport or FileTransport(self.labels, ".pdf"),
+            tmp_path / "spool-l",
+            self.printer.on_event,
+            quick,
         )
         slip_spooler = Spooler(FileTransport(self.slips, ".pdf"), tmp_path / "spool-s", None, quick)
-        self.printer.station_printer = StationPrinter(self.label_spooler, slip_spooler=slip_spooler)
+        self.printer.station_printer = StationPrinter(
+            self.label_spooler, label_format, slip_spooler=slip_spooler
+        )
         self.spoolers = [self.label_spooler, slip_spooler]
         for spooler in self.spoolers:
             spooler.start()
