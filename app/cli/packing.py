@@ -1,12 +1,9 @@
-"""Packing station wiring (issue 7), for `shipshape run`: the label and slip printers behind
-spoolers, and the packer home for `home_factories`.
+"""Packing station wiring (issue 7), for `shipshape run`: the carton printer (label and slip
+through durable spoolers), the packer home for `home_factories`, and the printer choice.
 
-Printers come from the environment (see docs/packing.md):
-  SHIPSHAPE_LABEL_PRINTER  lp:QUEUE | tcp://HOST[:PORT] | file:/FOLDER | dummy:  (default a file
-                           folder beside the spool, so the demo prints into files)
-  SHIPSHAPE_SLIP_PRINTER   the same forms, for the A4 packing slip (default: the label printer's queue)
-  SHIPSHAPE_LABEL_FORMAT   pdf or zpl (default pdf)
-  SHIPSHAPE_SPOOL_DIR      where the durable print jobs live
+Which printers: app/cli/packing_printers.py (the station's choice in QSettings, then
+SHIPSHAPE_LABEL_PRINTER / SHIPSHAPE_SLIP_PRINTER / SHIPSHAPE_LABEL_FORMAT, then a file folder).
+SHIPSHAPE_SPOOL_DIR is where the durable print jobs live (default ~/.shipshape/spool).
 """
 
 from __future__ import annotations
@@ -14,8 +11,19 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
+from app.cli.packing_printers import (
+    STORED_KEYS,
+    PrinterConfig,
+    StationSpoolers,
+    cups_printers,
+    kind_and_name,
+    printer_config,
+    send_test_label,
+    url_for,
+)
 from app.domain.events import Actor, Event
 from app.domain.packing import PackOrderView
 from app.domain.shipment_label import (
@@ -28,9 +36,10 @@ from app.domain.shipment_label import (
 from app.services.packing import ClosedCarton
 from app.services.packing_central import CentralPackingBackend
 from printing.slip import SlipItem
-from printing.spooler import JobEvent, Spooler
+from printing.spooler import JobEvent
 from printing.station import StationPrinter
-from printing.transports import transport_from_url
+
+GROUP = "packing"  # QSettings group of the station's printer choice
 
 
 def _address(fields: dict) -> Address:
@@ -45,7 +54,7 @@ class SpoolCartonPrinter:
 
     def __init__(
         self,
-        station_printer: StationPrinter,
+        station_printer: StationPrinter | None,
         ship_from: dict,
         record: Callable[[list[Event]], None],
         station: str,
@@ -102,41 +111,42 @@ def _slip_items(order: PackOrderView, carton: ClosedCarton) -> list[SlipItem]:
     return [SlipItem(*names[line_id], quantity) for line_id, quantity in quantities.items()]
 
 
-def build_carton_printer(central, station: str, spool_dir: Path | None = None):
-    """The spoolers (started) and the carton printer, from the environment."""
+def build_carton_printer(central, station: str, stored: dict | None = None, spool_dir=None):
+    """The carton printer and its started spoolers (see app/cli/packing_printers.py)."""
     backend = CentralPackingBackend(central.uow, station)
     spool = Path(
         spool_dir or os.environ.get("SHIPSHAPE_SPOOL_DIR") or Path.home() / ".shipshape" / "spool"
     )
-    label_url = os.environ.get("SHIPSHAPE_LABEL_PRINTER") or f"file:{spool / 'printed'}"
-    slip_url = os.environ.get("SHIPSHAPE_SLIP_PRINTER")  # unset: slips go to the label printer
-    label_format = os.environ.get("SHIPSHAPE_LABEL_FORMAT", "pdf")
     printer = SpoolCartonPrinter(None, backend.settings()["ship_from"], backend.record, station)
-    label_spooler = Spooler(
-        transport_from_url(label_url), spool / "labels", on_event=printer.on_event
-    )
-    spoolers = [label_spooler]
-    if slip_url:
-        spoolers.append(Spooler(transport_from_url(slip_url), spool / "slips"))
-    printer.station_printer = StationPrinter(label_spooler, label_format, slip_spooler=spoolers[-1])
-    for spooler in spoolers:
-        spooler.start()
+    spoolers = StationSpoolers(spool, printer.on_event)
+    printer.station_printer = spoolers.start(printer_config(stored or {}, spool))
     return printer, spoolers
 
 
-def packer_home_factory(central, station: str, parts: dict):
-    """`Role.PACKER` → function(user) → PackerHome, for `home_factories` in app/cli/run.py."""
+def packer_home_factory(central, station: str, parts: dict, qsettings_factory=None):
+    """`Role.PACKER` → function(user) → PackerHome, for `home_factories` in app/cli/run.py.
+    Runs on the UI thread (after sign-in); the first packer starts the spoolers."""
 
     def make_home(user):
+        from PySide6.QtCore import QSettings
+
         from ui.packer import PackerHome
         from ui.worker import DatabaseWorker
 
-        if "packing_printer" not in parts:  # first packer sign-in: start the spoolers
-            printer, spoolers = build_carton_printer(central, station)
-            parts["packing_printer"], parts["spoolers"] = printer, spoolers
+        if "packing_printer" not in parts:
+            settings = parts["packing_qsettings"] = (qsettings_factory or QSettings)()
+            stored = {key: str(settings.value(f"{GROUP}/{key}", "")) for key in STORED_KEYS}
+            printer, spoolers = build_carton_printer(central, station, stored)
+            parts["packing_printer"], parts["station_spoolers"] = printer, spoolers
             parts["packing_worker"] = DatabaseWorker(name="shipshape-packing")
-        backend = CentralPackingBackend(central.uow, station)
-        home = PackerHome(backend, parts["packing_worker"], user, station, parts["packing_printer"])
+        home = PackerHome(
+            CentralPackingBackend(central.uow, station),
+            parts["packing_worker"],
+            user,
+            station,
+            parts["packing_printer"],
+            printer_setup=lambda parent: open_printer_dialog(parent, parts),
+        )
         if "bridge" in parts:
             parts["bridge"].weight.connect(home.show_weight)
         return home
@@ -144,6 +154,54 @@ def packer_home_factory(central, station: str, parts: dict):
     return make_home
 
 
+def open_printer_dialog(parent, parts: dict):
+    """UI thread: the printer choice; on "use", remember it and switch on the worker thread."""
+    from ui.packer.printer_dialog import PrinterDialog
+    from ui.printer_settings import LabelPrinterSettings, PrinterChoice
+
+    config = parts["station_spoolers"].config
+    current = PrinterChoice(*reversed(kind_and_name(config.label_url)))
+
+    def find_printers() -> list:
+        others = [PrinterChoice(n, k, st) for k, n, st in cups_printers() if n != current.name]
+        return [current, *others]
+
+    def test_print(chosen) -> str:
+        url = url_for(chosen.printer.kind, chosen.printer.name)
+        return send_test_label(url, chosen.label_format, chosen.size, chosen.dpi)
+
+    initial = LabelPrinterSettings(current, config.label_format, config.size, config.dpi)
+    dialog = parts["printer_dialog"] = PrinterDialog(find_printers, test_print, initial, parent)
+    dialog.accepted.connect(lambda: use_printer(dialog.chosen(), parts))
+    dialog.open()
+    return dialog
+
+
+def use_printer(chosen, parts: dict) -> None:
+    if chosen.printer is None:
+        return
+    config = replace(
+        parts["station_spoolers"].config,
+        label_url=url_for(chosen.printer.kind, chosen.printer.name),
+        label_format=chosen.label_format,
+        size=chosen.size,
+        dpi=chosen.dpi,
+    )
+    settings = parts["packing_qsettings"]
+    for key, value in config.as_settings().items():
+        settings.setValue(f"{GROUP}/{key}", value)
+    settings.sync()
+    parts["packing_worker"].submit(_switch, parts, config)
+
+
+def _switch(parts: dict, config: PrinterConfig) -> None:
+    # Worker thread, between two cartons: the next label goes to the new printer, and jobs
+    # still queued move with the spool folder.
+    parts["packing_printer"].station_printer = parts["station_spoolers"].start(config)
+
+
 def stop_packing(parts: dict) -> None:
-    for spooler in parts.get("spoolers", []):
-        spooler.stop()
+    if "station_spoolers" in parts:
+        parts["station_spoolers"].stop()
+    if "packing_worker" in parts:
+        parts["packing_worker"].shutdown()

@@ -171,6 +171,57 @@
     </message>
 </context>
 <context>
+    <name>CartonPanel</name>
+    <message>
+        <source>Weight kg</source>
+        <translation>重量 kg</translation>
+    </message>
+    <message>
+        <source>Weigh</source>
+        <translation>称重</translation>
+    </message>
+    <message>
+        <source>Next carton</source>
+        <translation>下一箱</translation>
+    </message>
+    <message>
+        <source>Close carton</source>
+        <translation>封箱</translation>
+    </message>
+    <message>
+        <source>Lead override</source>
+        <translation>组长授权</translation>
+    </message>
+    <message>
+        <source>Reprint label</source>
+        <translation>重印标签</translation>
+    </message>
+    <message>
+        <source>Printer…</source>
+        <translation>打印机…</translation>
+    </message>
+    <message>
+        <source>Order packed</source>
+        <translation>订单已包装</translation>
+    </message>
+    <message>
+        <source>{count} carton(s) · tracking {tracking}</source>
+        <translation>{count} 箱 · 运单号 {tracking}</translation>
+    </message>
+    <message>
+        <source>No carton open</source>
+        <translation>没有打开的箱子</translation>
+    </message>
+    <message>
+        <source>Carton {n}</source>
+        <translation>第 {n} 箱</translation>
+    </message>
+    <message>
+        <source>{items} items · expected {kg:.3f} kg</source>
+        <translation>{items} 件 · 预期 {kg:.3f} kg</translation>
+    </message>
+</context>
+<context>
     <name>DiagnosticsView</name>
     <message>
         <source>Device</source>
@@ -613,30 +664,6 @@ median {median} h · p90 {p90} h
 <context>
     <name>PackerHome</name>
     <message>
-        <source>Weight kg</source>
-        <translation>重量 kg</translation>
-    </message>
-    <message>
-        <source>Weigh</source>
-        <translation>称重</translation>
-    </message>
-    <message>
-        <source>Next carton</source>
-        <translation>下一箱</translation>
-    </message>
-    <message>
-        <source>Close carton</source>
-        <translation>封箱</translation>
-    </message>
-    <message>
-        <source>Lead override</source>
-        <translation>组长授权</translation>
-    </message>
-    <message>
-        <source>Reprint label</source>
-        <translation>重印标签</translation>
-    </message>
-    <message>
         <source>Finish this order first (close the carton).</source>
         <translation>请先完成此订单（封箱）。</translation>
     </message>
@@ -723,26 +750,6 @@ median {median} h · p90 {p90} h
     <message>
         <source>Order {order}</source>
         <translation>订单 {order}</translation>
-    </message>
-    <message>
-        <source>Order packed</source>
-        <translation>订单已包装</translation>
-    </message>
-    <message>
-        <source>{count} carton(s) · tracking {tracking}</source>
-        <translation>{count} 箱 · 运单号 {tracking}</translation>
-    </message>
-    <message>
-        <source>No carton open</source>
-        <translation>没有打开的箱子</translation>
-    </message>
-    <message>
-        <source>Carton {n}</source>
-        <translation>第 {n} 箱</translation>
-    </message>
-    <message>
-        <source>{items} items · expected {kg:.3f} kg</source>
-        <translation>{items} 件 · 预期 {kg:.3f} kg</translation>
     </message>
 </context>
 <context>
@@ -1052,6 +1059,21 @@ median {median} h · p90 {p90} h
     <message>
         <source>Cart to packing</source>
         <translation>推车去打包</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterDialog</name>
+    <message>
+        <source>Label printer for this station</source>
+        <translation>本工位的标签打印机</translation>
+    </message>
+    <message>
+        <source>Use this printer</source>
+        <translation>使用此打印机</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

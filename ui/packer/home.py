@@ -10,16 +10,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtGui import QDoubleValidator
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,31 +27,13 @@ from app.scanning.interpret import Scan
 from app.scanning.weights import LatestWeight, Weight
 from app.services.packing import ClosedCarton, PackingSession, Verdict
 from app.services.ports import PackingBackend
+from ui.packer.carton_panel import CartonPanel
+from ui.packer.printer_link import CartonPrinter, PrinterEvents, forget
 from ui.packer.texts import close_refusal_text, flag_text, verdict_text
 from ui.packer.tones import Tones
-from ui.packer.widgets import LinesTable, OverrideForm
+from ui.packer.widgets import LinesTable
 from ui.widgets import MessageBanner
 from ui.worker import Worker
-
-
-class CartonPrinter(Protocol):
-    """Prints a closed carton's shipping label and packing slip (on the worker thread; the
-    spoolers send them on their own threads). Returns the print job ids, label first."""
-
-    def print_carton(self, order: PackOrderView, carton: ClosedCarton, user: str) -> list[str]: ...
-    def reprint(self, job_id: str, user: str) -> str: ...
-
-
-def _forget(listeners: list, listener) -> None:
-    if listener in listeners:
-        listeners.remove(listener)
-
-
-class PrinterEvents(QObject):
-    """Spooler thread → UI thread: `job` is emitted from the spooler's thread (any thread is
-    fine) and delivered queued to the home's slot."""
-
-    job = Signal(object)  # printing.spooler.JobEvent
 
 
 class PackerHome(QWidget):
@@ -68,6 +45,7 @@ class PackerHome(QWidget):
         station: str,
         printer: CartonPrinter | None = None,
         clock: Callable[[], float] = time.monotonic,
+        printer_setup: Callable[[QWidget], None] | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
@@ -75,6 +53,7 @@ class PackerHome(QWidget):
         self.backend, self.worker, self.user, self.printer = backend, worker, user, printer
         self.actor = Actor(user.name, station)
         self.clock = clock
+        self.printer_setup = printer_setup  # opens the printer choice (composition root's)
         self.scale = LatestWeight(max_age_s=2.0)
         self.tones = Tones()
         self.view: PackOrderView | None = None
@@ -89,7 +68,7 @@ class PackerHome(QWidget):
         if printer is not None and hasattr(printer, "listeners"):
             listener = self.printer_events.job.emit
             printer.listeners.append(listener)
-            self.destroyed.connect(lambda: _forget(printer.listeners, listener))
+            self.destroyed.connect(lambda: forget(printer.listeners, listener))
         self.retranslate()
         self._show_idle()
 
@@ -103,36 +82,16 @@ class PackerHome(QWidget):
         self.printer_line.setWordWrap(True)
         self.printer_line.hide()
         self.lines = LinesTable()
-        self.carton_title = QLabel(objectName="cartonTitle")
-        self.carton_type = QComboBox(objectName="cartonType")
-        self.expected = QLabel(objectName="cartonExpected")
-        self.weight = QLineEdit(objectName="cartonWeight")
-        self.weight.setValidator(QDoubleValidator(0.0, 999.0, 3))
-        self.weigh_button = QPushButton(objectName="secondary")
-        self.next_button = QPushButton(objectName="secondary")
-        self.close_button = QPushButton(objectName="primary")
-        self.override_button = QPushButton(objectName="secondary")
-        self.reprint_button = QPushButton(objectName="secondary")
-        self.override_form = OverrideForm()
-        self.override_form.hide()
-        weigh_row = QHBoxLayout()
-        weigh_row.addWidget(self.weight, 1)
-        weigh_row.addWidget(self.weigh_button)
-        carton = QVBoxLayout()
-        for widget in (self.carton_title, self.carton_type, self.expected):
-            carton.addWidget(widget)
-        carton.addLayout(weigh_row)
-        for widget in (self.close_button, self.next_button, self.override_button):
-            carton.addWidget(widget)
-        carton.addWidget(self.reprint_button)
-        carton.addWidget(self.override_form)
-        carton.addStretch(1)
-        panel = QWidget(objectName="cartonPanel")
-        panel.setLayout(carton)
-        panel.setFixedWidth(480)
+        self.panel = CartonPanel(self.printer_setup is not None)
+        # The panel's parts under short names: the steps below and the tests use them.
+        for name in ("carton_type", "expected", "weight", "weigh_button", "next_button",
+                     "close_button", "override_button", "reprint_button", "printer_button",
+                     "override_form"):  # fmt: skip
+            setattr(self, name, getattr(self.panel, name))
+        self.carton_title = self.panel.title
         body = QHBoxLayout()
         body.addWidget(self.lines, 1)
-        body.addWidget(panel)
+        body.addWidget(self.panel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(self.title)
@@ -146,17 +105,12 @@ class PackerHome(QWidget):
         self.close_button.clicked.connect(lambda: self.close_carton(final=True))
         self.override_button.clicked.connect(self.ask_override)
         self.reprint_button.clicked.connect(lambda: self.reprint())
+        self.printer_button.clicked.connect(lambda: self.printer_setup(self))
         self.carton_type.currentIndexChanged.connect(self._show_carton)
         self.override_form.submitted.connect(self.submit_override)
         self.override_form.cancelled.connect(self.hide_override)
 
     def retranslate(self) -> None:
-        self.weight.setPlaceholderText(self.tr("Weight kg"))
-        self.weigh_button.setText(self.tr("Weigh"))
-        self.next_button.setText(self.tr("Next carton"))
-        self.close_button.setText(self.tr("Close carton"))
-        self.override_button.setText(self.tr("Lead override"))
-        self.reprint_button.setText(self.tr("Reprint label"))
         self.lines.retranslate()
         self.message.retranslate()
         self._show_header()
@@ -336,19 +290,13 @@ class PackerHome(QWidget):
         if self.session is None or self.session.finished:
             return
         self.override_form.clear()
-        self._show_actions(False)
+        self.panel.show_actions(False)
         self.override_form.show()
         self.override_form.badge.setFocus()
 
     def hide_override(self) -> None:
         self.override_form.hide()
-        self._show_actions(True)
-
-    def _show_actions(self, visible: bool) -> None:
-        # The form takes the buttons' place, so the screen keeps its size on a small monitor.
-        for button in (self.close_button, self.next_button, self.override_button):
-            button.setVisible(visible)
-        self.reprint_button.setVisible(visible)
+        self.panel.show_actions(True)
 
     def submit_override(self, badge: str, pin: str, reason: str) -> None:
         if not reason:
@@ -433,46 +381,8 @@ class PackerHome(QWidget):
         for row, line in enumerate(self.view.lines):
             self.lines.update_line(row, line, self.session.packed[line.line_id])
 
-    def _enable_actions(self) -> None:
-        packing = self.session is not None and not self.session.finished
-        for widget in (
-            self.close_button,
-            self.next_button,
-            self.override_button,
-            self.weigh_button,
-            self.weight,
-            self.carton_type,
-        ):
-            widget.setEnabled(packing)
-        self.reprint_button.setEnabled(bool(self.last_jobs))
-
     def _fill_carton_types(self) -> None:
-        self.carton_type.blockSignals(True)
-        self.carton_type.clear()
-        for package_type in self.view.package_types:
-            self.carton_type.addItem(package_type.name, package_type)
-        suggested = self.session.suggested_carton()
-        if suggested is not None:
-            self.carton_type.setCurrentIndex(self.view.package_types.index(suggested))
-        self.carton_type.blockSignals(False)
+        self.panel.fill_types(self.view.package_types, self.session.suggested_carton())
 
     def _show_carton(self) -> None:
-        session = self.session
-        self._enable_actions()
-        if session is not None and session.finished:
-            last = session.closed[-1]
-            self.carton_title.setText(self.tr("Order packed"))
-            self.expected.setText(self.tr("{count} carton(s) · tracking {tracking}").format(
-                count=last.index, tracking=last.numbers.tracking_number
-            ))  # fmt: skip
-            return
-        if session is None or self.carton_type.currentData() is None:
-            self.carton_title.setText(self.tr("No carton open"))
-            self.expected.setText("")
-            return
-        package_type = self.carton_type.currentData()
-        self.carton_title.setText(self.tr("Carton {n}").format(n=session.carton))
-        self.expected.setText(self.tr("{items} items · expected {kg:.3f} kg").format(
-            items=sum(i.quantity for i in session.carton_items),
-            kg=session.expected_kg(package_type),
-        ))  # fmt: skip
+        self.panel.show_session(self.session, bool(self.last_jobs))

@@ -1,0 +1,53 @@
+"""The packer picks another label printer in the screen's printer dialog: it is remembered for
+the station (QSettings) and the next carton's label goes there."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+from app.cli import packing
+from app.cli.packing import packer_home_factory, stop_packing
+from app.scanning.interpret import interpret
+from tests.integration.packing.packing_site import pick_into_tote, released_orders
+from tests.ui.packer.conftest import PACKER
+
+
+def test_a_printer_chosen_in_the_dialog_prints_the_next_label_and_is_remembered(
+    qtbot, central, tmp_path, monkeypatch
+):
+    first, second = tmp_path / "first-printer", tmp_path / "zebra-hot-folder"
+    monkeypatch.setenv("SHIPSHAPE_LABEL_PRINTER", f"file:{first}")
+    monkeypatch.setenv("SHIPSHAPE_SPOOL_DIR", str(tmp_path / "spool"))
+    monkeypatch.setattr(packing, "cups_printers", lambda: [("file", str(second), "ready")])
+    ini = str(tmp_path / "station.ini")
+    parts: dict = {}
+    make_home = packer_home_factory(
+        central, "PACK-01", parts, lambda: QSettings(ini, QSettings.Format.IniFormat)
+    )
+    home = make_home(PACKER)
+    qtbot.addWidget(home)
+    try:
+        assert not home.printer_button.isHidden()
+        home.printer_button.click()
+        dialog = parts["printer_dialog"]
+        box = dialog.settings_widget.printer_box
+        qtbot.waitUntil(lambda: box.count() == 2, timeout=5000)
+        assert box.currentData().name == str(first)  # the printer in use is preselected
+        box.setCurrentIndex(1)
+        dialog.use_button.click()
+        assert QSettings(ini, QSettings.Format.IniFormat).value("packing/label_printer") == (
+            f"file:{second}"
+        )
+        order = pick_into_tote(central, released_orders(central, 2)[0], "0201")
+        home.handle_scan(interpret(f"T:{order.tote}"))
+        qtbot.waitUntil(lambda: home.session is not None, timeout=5000)
+        for line in order.lines:
+            for _ in range(line.quantity):
+                home.handle_scan(interpret(line.gtin))
+        qtbot.waitUntil(lambda: not home.session.open_lines(), timeout=5000)
+        home.weight.setText(f"{home.session.expected_kg(home.carton_type.currentData()):.3f}")
+        home.close_carton(final=True)
+        qtbot.waitUntil(lambda: len(list(second.glob("*"))) == 2, timeout=10000)  # label, slip
+        assert not first.exists() or not list(first.glob("*"))
+    finally:
+        stop_packing(parts)

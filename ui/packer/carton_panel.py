@@ -1,0 +1,112 @@
+"""The right side of the packing screen: the carton being filled, its weight and the actions.
+A view only: `PackerHome` decides, this shows. UI thread only."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QDoubleValidator
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.packing import PackageType
+from app.services.packing import PackingSession
+from ui.packer.widgets import OverrideForm
+
+
+class CartonPanel(QWidget):
+    def __init__(self, with_printer_button: bool, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("cartonPanel")
+        self.setFixedWidth(480)
+        self.with_printer_button = with_printer_button
+        self.title = QLabel(objectName="cartonTitle")
+        self.carton_type = QComboBox(objectName="cartonType")
+        self.expected = QLabel(objectName="cartonExpected")
+        self.weight = QLineEdit(objectName="cartonWeight")
+        self.weight.setValidator(QDoubleValidator(0.0, 999.0, 3))
+        self.weigh_button = QPushButton(objectName="secondary")
+        self.close_button = QPushButton(objectName="primary")
+        self.next_button = QPushButton(objectName="secondary")
+        self.override_button = QPushButton(objectName="secondary")
+        self.reprint_button = QPushButton(objectName="secondary")
+        self.printer_button = QPushButton(objectName="secondary")
+        self.override_form = OverrideForm()
+        self.override_form.hide()
+        weigh_row = QHBoxLayout()
+        weigh_row.addWidget(self.weight, 1)
+        weigh_row.addWidget(self.weigh_button)
+        layout = QVBoxLayout(self)
+        for widget in (self.title, self.carton_type, self.expected):
+            layout.addWidget(widget)
+        layout.addLayout(weigh_row)
+        for widget in self._actions():
+            layout.addWidget(widget)
+        layout.addWidget(self.override_form)
+        layout.addStretch(1)
+        self.show_actions(True)
+        self.retranslate()
+
+    def _actions(self) -> list[QPushButton]:
+        return [
+            self.close_button, self.next_button, self.override_button,
+            self.reprint_button, self.printer_button,
+        ]  # fmt: skip
+
+    def retranslate(self) -> None:
+        self.weight.setPlaceholderText(self.tr("Weight kg"))
+        self.weigh_button.setText(self.tr("Weigh"))
+        self.next_button.setText(self.tr("Next carton"))
+        self.close_button.setText(self.tr("Close carton"))
+        self.override_button.setText(self.tr("Lead override"))
+        self.reprint_button.setText(self.tr("Reprint label"))
+        self.printer_button.setText(self.tr("Printer…"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_actions(self, visible: bool) -> None:
+        """The override form takes the buttons' place, so the screen keeps its size."""
+        for button in self._actions():
+            button.setVisible(visible)
+        self.printer_button.setVisible(visible and self.with_printer_button)
+
+    def fill_types(self, types: tuple[PackageType, ...], suggested: PackageType | None) -> None:
+        self.carton_type.blockSignals(True)
+        self.carton_type.clear()
+        for package_type in types:
+            self.carton_type.addItem(package_type.name, package_type)
+        if suggested is not None:
+            self.carton_type.setCurrentIndex(types.index(suggested))
+        self.carton_type.blockSignals(False)
+
+    def show_session(self, session: PackingSession | None, can_reprint: bool) -> None:
+        packing = session is not None and not session.finished
+        for widget in (self.close_button, self.next_button, self.override_button,
+                       self.weigh_button, self.weight, self.carton_type):  # fmt: skip
+            widget.setEnabled(packing)
+        self.reprint_button.setEnabled(can_reprint)
+        package_type = self.carton_type.currentData()
+        if session is not None and session.finished:
+            last = session.closed[-1]
+            self.title.setText(self.tr("Order packed"))
+            self.expected.setText(self.tr("{count} carton(s) · tracking {tracking}").format(
+                count=last.index, tracking=last.numbers.tracking_number
+            ))  # fmt: skip
+        elif session is None or package_type is None:
+            self.title.setText(self.tr("No carton open"))
+            self.expected.setText("")
+        else:
+            self.title.setText(self.tr("Carton {n}").format(n=session.carton))
+            self.expected.setText(self.tr("{items} items · expected {kg:.3f} kg").format(
+                items=sum(i.quantity for i in session.carton_items),
+                kg=session.expected_kg(package_type),
+            ))  # fmt: skip
