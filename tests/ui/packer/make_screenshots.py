@@ -34,7 +34,8 @@ def main() -> None:
     spooler = Spooler(FileTransport(off), tmp / "spool", printer.on_event, (30.0,), "label-zebra")
     printer.station_printer = StationPrinter(spooler)
     spooler.start()
-    home = PackerHome(backend, SynchronousWorker(), User("陈静", Role.PACKER, "1007"), "PACK-01", printer)  # fmt: skip
+    packer = User("陈静", Role.PACKER, "1007")
+    home = PackerHome(backend, SynchronousWorker(), packer, "PACK-01", printer, printer_setup=print)
     home.resize(1280, 720)
     home.show()
     refs = released_orders(central, 3)
