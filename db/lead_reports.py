@@ -6,9 +6,9 @@ The KPI queries reduce a month of events to a few thousand rows with GROUP BY on
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
-from sqlalchemy import Connection, func, or_, select
+from sqlalchemy import Connection, func, literal_column, or_, select
 
 from app.domain.kpis import ActivityRow
 from db.schema import (
@@ -35,10 +35,31 @@ SHIPPED = "order.shipped"
 class SqlLeadReports:
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
+        self._cache: dict = {}
 
     def activity(self, start: datetime, end: datetime) -> list[ActivityRow]:
+        """Work per person, kind and UTC hour; refused scans ride along in the same pass."""
+        return [r for r in self._hourly(start, end) if r.kind in WORK_KINDS.values()]
+
+    def scan_counts(self, start: datetime, end: datetime) -> tuple[int, int]:
+        rows = self._hourly(start, end)
+        good = sum(r.lines for r in rows if r.kind == "pick")
+        return good, sum(r.lines for r in rows if r.kind == "refused")
+
+    def _hourly(self, start: datetime, end: datetime) -> list[ActivityRow]:
+        return self._once("hourly", start, end, self._query_hourly)
+
+    def _once(self, name: str, start: datetime, end: datetime, query) -> list:
+        """One pass per range, shared by the figures of one report (one unit of work)."""
+        key = (name, start, end)
+        if key not in self._cache:
+            self._cache[key] = query(start, end)
+        return self._cache[key]
+
+    def _query_hourly(self, start: datetime, end: datetime) -> list[ActivityRow]:
         hour = self._hour(events.c.occurred_at)
         quantity = func.coalesce(events.c.payload["quantity"].as_integer(), 1)
+        kinds = {**WORK_KINDS, REFUSED_SCAN: "refused"}
         query = (
             select(
                 events.c.user_name,
@@ -47,43 +68,52 @@ class SqlLeadReports:
                 func.count().label("lines"),
                 func.sum(quantity).label("units"),
             )
-            .where(*self._in_range(start, end), events.c.kind.in_(WORK_KINDS))
+            .where(*self._in_range(start, end), events.c.kind.in_(kinds))
             .group_by(events.c.user_name, events.c.kind, hour)
         )
         return [
             ActivityRow(
-                r.user_name or "?", WORK_KINDS[r.kind], _moment(r.hour), r.lines, int(r.units or 0)
+                r.user_name or "?", kinds[r.kind], _moment(r.hour), r.lines, int(r.units or 0)
             )
             for r in self.connection.execute(query)
         ]
 
-    def scan_counts(self, start: datetime, end: datetime) -> tuple[int, int]:
-        query = (
-            select(events.c.kind, func.count())
-            .where(*self._in_range(start, end), events.c.kind.in_((GOOD_SCAN, REFUSED_SCAN)))
-            .group_by(events.c.kind)
+    def shipped(self, start: datetime, end: datetime) -> list[tuple]:
+        """(imported, ship-by, status, first shipped) for orders shipped or due in the range."""
+        return self._once("shipped", start, end, self._query_shipped)
+
+    def _query_shipped(self, start: datetime, end: datetime) -> list[tuple]:
+        first_shipped = (
+            select(events.c.order_ref, func.min(events.c.occurred_at).label("at"))
+            .where(events.c.kind == SHIPPED, events.c.order_ref.is_not(None))
+            .group_by(events.c.order_ref)
+            .subquery()
         )
-        counts = dict(self.connection.execute(query).all())
-        return counts.get(GOOD_SCAN, 0), counts.get(REFUSED_SCAN, 0)
+        shipped_in = (first_shipped.c.at >= start) & (first_shipped.c.at < end)
+        due_in = (orders.c.ship_by >= start) & (orders.c.ship_by < end)
+        query = (
+            select(orders.c.received_at, orders.c.ship_by, orders.c.status, first_shipped.c.at)
+            .outerjoin(first_shipped, first_shipped.c.order_ref == orders.c.id)
+            .where(shipped_in | due_in)
+        )
+        return [
+            (_moment(a), _moment(b), status, _moment(c))
+            for a, b, status, c in self.connection.execute(query)
+        ]
 
     def cycle_pairs(self, start: datetime, end: datetime) -> list[tuple[datetime, datetime]]:
-        query = (
-            select(orders.c.received_at, events.c.occurred_at)
-            .join(orders, orders.c.id == events.c.order_ref)
-            .where(*self._in_range(start, end), events.c.kind == SHIPPED)
-        )
-        return [(_moment(a), _moment(b)) for a, b in self.connection.execute(query)]
+        return [
+            (imported, at)
+            for imported, _, _, at in self.shipped(start, end)
+            if at is not None and _within(at, start, end)
+        ]
 
     def due_rows(self, start: datetime, end: datetime) -> list[tuple[datetime, datetime | None]]:
-        shipped_at = (
-            select(func.min(events.c.occurred_at))
-            .where(events.c.order_ref == orders.c.id, events.c.kind == SHIPPED)
-            .scalar_subquery()
-        )
-        query = select(orders.c.ship_by, shipped_at).where(
-            orders.c.ship_by >= start, orders.c.ship_by < end, orders.c.status != "cancelled"
-        )
-        return [(_moment(a), _moment(b)) for a, b in self.connection.execute(query)]
+        return [
+            (ship_by, at)
+            for _, ship_by, status, at in self.shipped(start, end)
+            if ship_by is not None and status != "cancelled" and _within(ship_by, start, end)
+        ]
 
     def distance_rows(self, start: datetime, end: datetime) -> list[tuple[float, float]]:
         query = (
@@ -181,8 +211,20 @@ class SqlLeadReports:
 
     def _hour(self, column):
         if self.connection.dialect.name == "postgresql":
-            return func.date_trunc("hour", column)
+            # On UTC wall time: the same hours for every session, and the expression that the
+            # statistics of migration 0006 describe (so the planner expects few groups).
+            # Literals, not bound parameters: only the literal expression matches the statistics.
+            utc = column.op("AT TIME ZONE")(literal_column("'UTC'"))
+            return func.date_trunc(literal_column("'hour'"), utc)
         return func.strftime("%Y-%m-%d %H:00:00", column)
+
+
+def _within(moment: datetime, start: datetime, end: datetime) -> bool:
+    return _utc(start) <= _utc(moment) < _utc(end)
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _moment(value) -> datetime | None:

@@ -28,6 +28,10 @@ STATUS_COLOURS = {
 }
 
 
+# Made once: a repaint asks for a background per visible cell.
+BRUSHES = {status: QBrush(QColor(colour)) for status, colour in STATUS_COLOURS.items()}
+
+
 def status_text(status: str) -> str:
     words = {
         "planned": QCoreApplication.translate("LeadStatus", "planned"),
@@ -78,8 +82,7 @@ class RowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._columns[index.column()][1](row)
         if role == Qt.ItemDataRole.BackgroundRole:
-            colour = STATUS_COLOURS.get(getattr(row, "status", ""))
-            return QBrush(QColor(colour)) if colour else None
+            return BRUSHES.get(getattr(row, "status", ""))
         return None
 
     def retranslate(self) -> None:

@@ -183,7 +183,8 @@ def test_resolve_each_kind_from_the_queue(qtbot, tmp_path, sqlite_url, run_cli, 
 
 def test_kpis_tab_shows_figures_and_exports_csv(qtbot, tmp_path, sqlite_url, run_cli):
     site = build_site(tmp_path, sqlite_url, run_cli)
-    now = datetime.now(UTC)
+    # Inside one clock hour two hours ago: 3 lines in 1 working hour, well within the shift.
+    now = (datetime.now(UTC) - timedelta(hours=2)).replace(minute=20)
     with site.uow() as uow:
         uow.events.add_all(
             [

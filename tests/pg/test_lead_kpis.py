@@ -1,0 +1,45 @@
+"""The lead's KPIs, board and resolutions on PostgreSQL: the same hand-computed figures as on
+SQLite (date_trunc on UTC hours, JSON quantities, greatest() floors)."""
+
+from __future__ import annotations
+
+from sqlalchemy import create_engine, text
+
+from tests.integration.lead import test_board, test_exceptions, test_kpis_and_timeline
+
+
+def test_kpis_match_the_hand_computed_figures(tmp_path, pg_url, run_cli):
+    test_kpis_and_timeline.test_kpis_match_the_hand_computed_figures(tmp_path, pg_url, run_cli)
+
+
+def test_order_timeline(tmp_path, pg_url, run_cli):
+    test_kpis_and_timeline.test_the_order_timeline_tells_the_whole_story(tmp_path, pg_url, run_cli)
+
+
+def test_reassign_mid_way(tmp_path, pg_url, run_cli):
+    test_board.test_reassigning_mid_way_moves_the_remaining_tasks_and_keeps_confirmed_ones(
+        tmp_path, pg_url, run_cli
+    )
+
+
+def test_cancel_wave_gives_stock_back(tmp_path, pg_url, run_cli):
+    test_board.test_cancelling_a_wave_gives_the_stock_back(tmp_path, pg_url, run_cli)
+
+
+def test_short_pick_reallocated(tmp_path, pg_url, run_cli):
+    shorted = test_exceptions.shorted.__wrapped__(tmp_path, pg_url, run_cli)
+    test_exceptions.test_reallocate_moves_the_short_units_to_another_location(shorted)
+
+
+def test_short_pick_written_off(tmp_path, pg_url, run_cli):
+    shorted = test_exceptions.shorted.__wrapped__(tmp_path, pg_url, run_cli)
+    test_exceptions.test_mark_damaged_writes_the_units_off(shorted)
+
+
+def test_the_kpi_statistics_exist(tmp_path, pg_url, run_cli):
+    test_kpis_and_timeline.build_site(tmp_path, pg_url, run_cli, release=False)
+    engine = create_engine(pg_url.replace("postgresql://", "postgresql+psycopg://", 1))
+    with engine.connect() as conn:
+        names = conn.execute(text("SELECT stxname FROM pg_statistic_ext")).scalars().all()
+    engine.dispose()
+    assert "st_events_kpi_hours" in names
