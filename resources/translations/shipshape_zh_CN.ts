@@ -2,153 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>Problem</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What happened</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Since</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Where</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>List</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Wave</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Picker</source>
-        <translation type="unfinished">拣货员</translation>
-    </message>
-    <message>
-        <source>Progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Started</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Done by</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lists</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pickers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cart</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Orders</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lines</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Walk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>S-shape</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>BoardTab</name>
     <message>
         <source>Reassign…</source>
-        <translation type="unfinished"></translation>
+        <translation>重新分配…</translation>
     </message>
     <message>
         <source>Unassign</source>
-        <translation type="unfinished"></translation>
+        <translation>取消分配</translation>
     </message>
     <message>
         <source>Hold wave</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停波次</translation>
     </message>
     <message>
         <source>Resume wave</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复波次</translation>
     </message>
     <message>
         <source>Cancel wave</source>
-        <translation type="unfinished"></translation>
+        <translation>取消波次</translation>
     </message>
     <message>
         <source>Drop lists on a picker</source>
-        <translation type="unfinished"></translation>
+        <translation>把拣货单拖到拣货员上</translation>
     </message>
     <message>
         <source>{lists} pick lists on the floor · {done} of {total} lines picked</source>
-        <translation type="unfinished"></translation>
+        <translation>现场 {lists} 张拣货单 · 已拣 {done}/{total} 行</translation>
     </message>
     <message>
         <source>Please confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>请确认</translation>
     </message>
     <message>
         <source>{n} pick list(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 张拣货单</translation>
     </message>
     <message>
         <source>wave {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>波次 {name}</translation>
     </message>
     <message>
         <source>Cancel wave {name}? Its orders give their stock back.</source>
-        <translation type="unfinished"></translation>
+        <translation>取消波次 {name}？其订单将释放库存。</translation>
     </message>
     <message>
         <source>cancelled from the board</source>
-        <translation type="unfinished"></translation>
+        <translation>在看板上取消</translation>
     </message>
 </context>
 <context>
@@ -280,313 +181,419 @@
     <name>ExceptionsTab</name>
     <message>
         <source>Note (why, what you checked)</source>
-        <translation type="unfinished"></translation>
+        <translation>备注（原因，检查了什么）</translation>
     </message>
     <message>
         <source>Resolve</source>
-        <translation type="unfinished"></translation>
+        <translation>处理</translation>
     </message>
     <message>
         <source>{n} open problem(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 个待处理问题</translation>
     </message>
 </context>
 <context>
     <name>KpisTab</name>
     <message>
         <source>Shift (8 h)</source>
-        <translation type="unfinished"></translation>
+        <translation>本班（8 小时）</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>今天</translation>
     </message>
     <message>
         <source>7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>7 天</translation>
     </message>
     <message>
         <source>30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>30 天</translation>
     </message>
     <message>
         <source>Show range</source>
-        <translation type="unfinished"></translation>
+        <translation>显示区间</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 CSV…</translation>
     </message>
     <message>
         <source>Export KPIs</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 KPI</translation>
     </message>
     <message>
         <source>Choose a range</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择时间区间</translation>
     </message>
     <message>
         <source>Mis-scans
 {value} per 1,000 scans
 ({n} scans)</source>
-        <translation type="unfinished"></translation>
+        <translation>误扫
+每千次扫描 {value} 次
+（共 {n} 次扫描）</translation>
     </message>
     <message>
         <source>Import → shipped
 median {median} h · p90 {p90} h
 ({n} orders)</source>
-        <translation type="unfinished"></translation>
+        <translation>导入 → 发货
+中位数 {median} 小时 · p90 {p90} 小时
+（{n} 个订单）</translation>
     </message>
     <message>
         <source>Walking saved vs S-shape
 {metres:,.0f} m ({percent})
 ({n} pick lists)</source>
-        <translation type="unfinished"></translation>
+        <translation>相比 S 形路线节省步行
+{metres:,.0f} 米（{percent}）
+（{n} 张拣货单）</translation>
     </message>
     <message>
         <source>Shipped by cut-off
 {on_time} of {due} due</source>
-        <translation type="unfinished"></translation>
+        <translation>截单前发货
+到期 {due} 个中 {on_time} 个</translation>
     </message>
     <message>
         <source>Lines and units per hour</source>
-        <translation type="unfinished"></translation>
+        <translation>每小时行数和件数</translation>
     </message>
     <message>
         <source>lines/h</source>
-        <translation type="unfinished"></translation>
+        <translation>行/小时</translation>
     </message>
     <message>
         <source>units/h</source>
-        <translation type="unfinished"></translation>
+        <translation>件/小时</translation>
     </message>
     <message>
         <source>picker</source>
-        <translation type="unfinished"></translation>
+        <translation>拣货员</translation>
     </message>
     <message>
         <source>packer</source>
-        <translation type="unfinished"></translation>
+        <translation>打包员</translation>
     </message>
     <message>
         <source>Orders due and shipped on time</source>
-        <translation type="unfinished"></translation>
+        <translation>到期订单与按时发货</translation>
     </message>
     <message>
         <source>due</source>
-        <translation type="unfinished"></translation>
+        <translation>到期</translation>
     </message>
     <message>
         <source>shipped on time</source>
-        <translation type="unfinished"></translation>
+        <translation>按时发货</translation>
+    </message>
+</context>
+<context>
+    <name>LeadColumns</name>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>发生了什么</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>拣货单</translation>
+    </message>
+    <message>
+        <source>Wave</source>
+        <translation>波次</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Picker</source>
+        <translation>拣货员</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Done by</source>
+        <translation>预计完成</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>拣货单数</translation>
+    </message>
+    <message>
+        <source>Pickers</source>
+        <translation>拣货员数</translation>
+    </message>
+    <message>
+        <source>Cart</source>
+        <translation>拣货车</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Walk</source>
+        <translation>步行</translation>
+    </message>
+    <message>
+        <source>S-shape</source>
+        <translation>S 形</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
     </message>
 </context>
 <context>
     <name>LeadExceptions</name>
     <message>
         <source>Short pick</source>
-        <translation type="unfinished"></translation>
+        <translation>缺货拣选</translation>
     </message>
     <message>
         <source>Packing mismatch</source>
-        <translation type="unfinished"></translation>
+        <translation>打包不符</translation>
     </message>
     <message>
         <source>Packing override</source>
-        <translation type="unfinished"></translation>
+        <translation>打包强制放行</translation>
     </message>
     <message>
         <source>Printer failure</source>
-        <translation type="unfinished"></translation>
+        <translation>打印机故障</translation>
     </message>
     <message>
         <source>Late order</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期订单</translation>
     </message>
     <message>
         <source>Order on hold</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停的订单</translation>
     </message>
     <message>
         <source>Pick from another location</source>
-        <translation type="unfinished"></translation>
+        <translation>从其他库位拣货</translation>
     </message>
     <message>
         <source>Backorder the rest</source>
-        <translation type="unfinished"></translation>
+        <translation>剩余数量延期交货</translation>
     </message>
     <message>
         <source>Mark damaged (write off)</source>
-        <translation type="unfinished"></translation>
+        <translation>标记破损（报废）</translation>
     </message>
     <message>
         <source>Cancel the missing units</source>
-        <translation type="unfinished"></translation>
+        <translation>取消缺少的数量</translation>
     </message>
     <message>
         <source>Checked, close it</source>
-        <translation type="unfinished"></translation>
+        <translation>已检查，关闭</translation>
     </message>
     <message>
         <source>Make it urgent</source>
-        <translation type="unfinished"></translation>
+        <translation>设为加急</translation>
     </message>
     <message>
         <source>Cancel the order</source>
-        <translation type="unfinished"></translation>
+        <translation>取消订单</translation>
     </message>
     <message>
         <source>Release for allocation</source>
-        <translation type="unfinished"></translation>
+        <translation>放行，重新分配库存</translation>
     </message>
 </context>
 <context>
     <name>LeadHome</name>
     <message>
         <source>Wave released to the floor.</source>
-        <translation type="unfinished"></translation>
+        <translation>波次已下发到现场。</translation>
     </message>
     <message>
         <source>{n} pick list(s) reassigned.</source>
-        <translation type="unfinished"></translation>
+        <translation>已重新分配 {n} 张拣货单。</translation>
     </message>
     <message>
         <source>{n} pick list(s) back in the pool.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 张拣货单已退回待领取。</translation>
     </message>
     <message>
         <source>Wave on hold: no station is offered its lists.</source>
-        <translation type="unfinished"></translation>
+        <translation>波次已暂停：不再向任何工位提供其拣货单。</translation>
     </message>
     <message>
         <source>Wave resumed.</source>
-        <translation type="unfinished"></translation>
+        <translation>波次已恢复。</translation>
     </message>
     <message>
         <source>Wave cancelled; {n} order(s) gave their stock back.</source>
-        <translation type="unfinished"></translation>
+        <translation>波次已取消；{n} 个订单已释放库存。</translation>
     </message>
     <message>
         <source>Resolved: {outcome}</source>
-        <translation type="unfinished"></translation>
+        <translation>已处理：{outcome}</translation>
     </message>
     <message>
         <source>Waves</source>
-        <translation type="unfinished"></translation>
+        <translation>波次</translation>
     </message>
     <message>
         <source>Board</source>
-        <translation type="unfinished"></translation>
+        <translation>看板</translation>
     </message>
     <message>
         <source>Exceptions ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>异常（{n}）</translation>
     </message>
     <message>
         <source>KPIs</source>
-        <translation type="unfinished"></translation>
+        <translation>KPI</translation>
     </message>
     <message>
         <source>Order lookup</source>
-        <translation type="unfinished"></translation>
+        <translation>订单查询</translation>
     </message>
 </context>
 <context>
     <name>LeadStatus</name>
     <message>
         <source>planned</source>
-        <translation type="unfinished"></translation>
+        <translation>已计划</translation>
     </message>
     <message>
         <source>waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>等待中</translation>
     </message>
     <message>
         <source>assigned</source>
-        <translation type="unfinished"></translation>
+        <translation>已分配</translation>
     </message>
     <message>
         <source>picking</source>
-        <translation type="unfinished"></translation>
+        <translation>拣货中</translation>
     </message>
     <message>
         <source>on hold</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
 </context>
 <context>
     <name>LeadTimeline</name>
     <message>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>已导入</translation>
     </message>
     <message>
         <source>Stock reserved</source>
-        <translation type="unfinished"></translation>
+        <translation>已预留库存</translation>
     </message>
     <message>
         <source>Released to the floor</source>
-        <translation type="unfinished"></translation>
+        <translation>已下发到现场</translation>
     </message>
     <message>
         <source>Picking started</source>
-        <translation type="unfinished"></translation>
+        <translation>开始拣货</translation>
     </message>
     <message>
         <source>Picked</source>
-        <translation type="unfinished"></translation>
+        <translation>已拣货</translation>
     </message>
     <message>
         <source>Packed</source>
-        <translation type="unfinished">已装</translation>
+        <translation>已打包</translation>
     </message>
     <message>
         <source>Shipped</source>
-        <translation type="unfinished"></translation>
+        <translation>已发货</translation>
     </message>
     <message>
         <source>Put on hold</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停</translation>
     </message>
     <message>
         <source>Exception</source>
-        <translation type="unfinished"></translation>
+        <translation>异常</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>Pick</source>
-        <translation type="unfinished"></translation>
+        <translation>拣货</translation>
     </message>
     <message>
         <source>Pick (still open)</source>
-        <translation type="unfinished"></translation>
+        <translation>拣货（未完成）</translation>
     </message>
     <message>
         <source>Item packed</source>
-        <translation type="unfinished"></translation>
+        <translation>商品已装箱</translation>
     </message>
     <message>
         <source>Carton closed</source>
-        <translation type="unfinished"></translation>
+        <translation>纸箱已封箱</translation>
     </message>
     <message>
         <source>Label printed</source>
-        <translation type="unfinished"></translation>
+        <translation>面单已打印</translation>
     </message>
     <message>
         <source>Shipment</source>
-        <translation type="unfinished"></translation>
+        <translation>发运</translation>
     </message>
 </context>
 <context>
@@ -616,15 +623,15 @@ median {median} h · p90 {p90} h
     <name>LookupTab</name>
     <message>
         <source>Scan a tote or type CHANNEL/ORDER_ID</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描周转箱或输入 渠道/订单号</translation>
     </message>
     <message>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>查找</translation>
     </message>
     <message>
         <source>Order {order} — now {status} — {n} steps</source>
-        <translation type="unfinished"></translation>
+        <translation>订单 {order} — 当前 {status} — 共 {n} 步</translation>
     </message>
 </context>
 <context>
@@ -1139,11 +1146,11 @@ median {median} h · p90 {p90} h
     <name>ReassignDialog</name>
     <message>
         <source>Reassign</source>
-        <translation type="unfinished"></translation>
+        <translation>重新分配</translation>
     </message>
     <message>
         <source>Give {what} to:</source>
-        <translation type="unfinished"></translation>
+        <translation>把 {what} 交给：</translation>
     </message>
 </context>
 <context>
@@ -1321,47 +1328,47 @@ median {median} h · p90 {p90} h
     <name>WavesTab</name>
     <message>
         <source>Carrier</source>
-        <translation type="unfinished"></translation>
+        <translation>承运商</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>渠道</translation>
     </message>
     <message>
         <source>Priority at least</source>
-        <translation type="unfinished"></translation>
+        <translation>最低优先级</translation>
     </message>
     <message>
         <source>Ship by before</source>
-        <translation type="unfinished"></translation>
+        <translation>最晚发货时间早于</translation>
     </message>
     <message>
         <source>At most orders (0: all)</source>
-        <translation type="unfinished"></translation>
+        <translation>最多订单数（0：全部）</translation>
     </message>
     <message>
         <source>Orders per cart</source>
-        <translation type="unfinished"></translation>
+        <translation>每车订单数</translation>
     </message>
     <message>
         <source>any</source>
-        <translation type="unfinished"></translation>
+        <translation>任意</translation>
     </message>
     <message>
         <source>Preview wave</source>
-        <translation type="unfinished"></translation>
+        <translation>预览波次</translation>
     </message>
     <message>
         <source>Release to the floor</source>
-        <translation type="unfinished"></translation>
+        <translation>下发到现场</translation>
     </message>
     <message>
         <source>Choose filters, then preview the next wave.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择筛选条件，然后预览下一个波次。</translation>
     </message>
     <message>
         <source>Wave {name}: {orders} orders, {lines} lines on {carts} carts · {metres:.0f} m walking · about {time} of picking</source>
-        <translation type="unfinished"></translation>
+        <translation>波次 {name}：{orders} 个订单，{lines} 行，{carts} 辆拣货车 · 步行 {metres:.0f} 米 · 约需拣货 {time}</translation>
     </message>
 </context>
 </TS>

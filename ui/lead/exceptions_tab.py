@@ -6,7 +6,7 @@ the resolution runs on the database worker and the queue reloads.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -53,10 +53,10 @@ class QueueModel(RowsModel):
     def __init__(self, parent=None):
         super().__init__(
             [
-                (tr("Problem"), lambda q: kind_text(q.kind)),
-                (tr("Order"), lambda q: q.order or "—"),
-                (tr("What happened"), lambda q: q.summary),
-                (tr("Since"), lambda q: clock(q.since)),
+                (tr(QT_TRANSLATE_NOOP("LeadColumns", "Problem")), lambda q: kind_text(q.kind)),
+                (tr(QT_TRANSLATE_NOOP("LeadColumns", "Order")), lambda q: q.order or "—"),
+                (tr(QT_TRANSLATE_NOOP("LeadColumns", "What happened")), lambda q: q.summary),
+                (tr(QT_TRANSLATE_NOOP("LeadColumns", "Since")), lambda q: clock(q.since)),
             ],
             parent,
         )

@@ -5,7 +5,7 @@ UI thread only; the timeline is read on the database worker.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -50,11 +50,11 @@ class TimelineModel(RowsModel):
     def __init__(self, parent=None):
         super().__init__(
             [
-                (tr("When"), lambda e: stamp(e.at)),
-                (tr("What"), lambda e: step_text(e.what)),
-                (tr("Who"), lambda e: e.who),
-                (tr("Where"), lambda e: e.where),
-                (tr("Details"), lambda e: e.detail),
+                (tr(QT_TRANSLATE_NOOP("LeadColumns", "When")), lambda e: stamp(e.at)),
+                (tr(QT_TRANSLATE_NOOP("LeadColumns", "What")), lambda e: step_text(e.what)),
+                (tr(QT_TRANSLATE_NOOP("LeadColumns", "Who")), lambda e: e.who),
+                (tr(QT_TRANSLATE_NOOP("LeadColumns", "Where")), lambda e: e.where),
+                (tr(QT_TRANSLATE_NOOP("LeadColumns", "Details")), lambda e: e.detail),
             ],
             parent,
         )

@@ -11,7 +11,14 @@ import json
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QMimeData, QModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QMimeData,
+    QModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 PICK_LISTS_MIME = "application/x-shipshape-pick-lists"
@@ -103,13 +110,19 @@ class PickListModel(RowsModel):
     def __init__(self, parent=None):
         super().__init__(
             [
-                (tr("List"), lambda r: f"#{r.id}"),
-                (tr("Wave"), lambda r: r.wave),
-                (tr("Status"), lambda r: status_text(r.status)),
-                (tr("Picker"), lambda r: r.assignee or "—"),
-                (tr("Progress"), lambda r: f"{r.done} / {r.total}"),
-                (tr("Started"), lambda r: clock(r.started)),
-                (tr("Done by"), lambda r: clock(r.estimated_finish)),
+                (tr(QT_TRANSLATE_NOOP("LeadColumns", "List")), lambda r: f"#{r.id}"),
+                (tr(QT_TRANSLATE_NOOP("LeadColumns", "Wave")), lambda r: r.wave),
+                (tr(QT_TRANSLATE_NOOP("LeadColumns", "Status")), lambda r: status_text(r.status)),
+                (tr(QT_TRANSLATE_NOOP("LeadColumns", "Picker")), lambda r: r.assignee or "—"),
+                (
+                    tr(QT_TRANSLATE_NOOP("LeadColumns", "Progress")),
+                    lambda r: f"{r.done} / {r.total}",
+                ),
+                (tr(QT_TRANSLATE_NOOP("LeadColumns", "Started")), lambda r: clock(r.started)),
+                (
+                    tr(QT_TRANSLATE_NOOP("LeadColumns", "Done by")),
+                    lambda r: clock(r.estimated_finish),
+                ),
             ],
             parent,
         )
@@ -140,11 +153,14 @@ class WaveModel(RowsModel):
     def __init__(self, parent=None):
         super().__init__(
             [
-                (tr("Wave"), lambda w: w.name),
-                (tr("Status"), lambda w: status_text(w.status)),
-                (tr("Lists"), lambda w: str(w.pick_lists)),
-                (tr("Pickers"), lambda w: str(w.assignees)),
-                (tr("Progress"), lambda w: f"{w.done} / {w.total}"),
+                (tr(QT_TRANSLATE_NOOP("LeadColumns", "Wave")), lambda w: w.name),
+                (tr(QT_TRANSLATE_NOOP("LeadColumns", "Status")), lambda w: status_text(w.status)),
+                (tr(QT_TRANSLATE_NOOP("LeadColumns", "Lists")), lambda w: str(w.pick_lists)),
+                (tr(QT_TRANSLATE_NOOP("LeadColumns", "Pickers")), lambda w: str(w.assignees)),
+                (
+                    tr(QT_TRANSLATE_NOOP("LeadColumns", "Progress")),
+                    lambda w: f"{w.done} / {w.total}",
+                ),
             ],
             parent,
         )

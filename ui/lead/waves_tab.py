@@ -6,7 +6,7 @@ back through `show_preview`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
@@ -37,12 +37,21 @@ class CartModel(RowsModel):
     def __init__(self, parent=None):
         super().__init__(
             [
-                (tr("Cart"), lambda c: str(c[0])),
-                (tr("Orders"), lambda c: str(len(c[1].order_refs))),
-                (tr("Lines"), lambda c: str(len(c[1].tasks))),
-                (tr("Walk"), lambda c: f"{c[1].distance_m:.0f} m"),
-                (tr("S-shape"), lambda c: f"{c[1].sshape_distance_m:.0f} m"),
-                (tr("Time"), lambda c: minutes(_seconds(c[1]))),
+                (tr(QT_TRANSLATE_NOOP("LeadColumns", "Cart")), lambda c: str(c[0])),
+                (
+                    tr(QT_TRANSLATE_NOOP("LeadColumns", "Orders")),
+                    lambda c: str(len(c[1].order_refs)),
+                ),
+                (tr(QT_TRANSLATE_NOOP("LeadColumns", "Lines")), lambda c: str(len(c[1].tasks))),
+                (
+                    tr(QT_TRANSLATE_NOOP("LeadColumns", "Walk")),
+                    lambda c: f"{c[1].distance_m:.0f} m",
+                ),
+                (
+                    tr(QT_TRANSLATE_NOOP("LeadColumns", "S-shape")),
+                    lambda c: f"{c[1].sshape_distance_m:.0f} m",
+                ),
+                (tr(QT_TRANSLATE_NOOP("LeadColumns", "Time")), lambda c: minutes(_seconds(c[1]))),
             ],
             parent,
         )
