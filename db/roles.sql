@@ -2,8 +2,7 @@
 --
 -- A station reads its work and the master data, inserts facts and claims pick lists; the fact
 -- appliers it runs may move stock and pick progress. It cannot delete anything, cannot change
--- or remove an event (history is append-only), cannot touch orders beyond their status, and
--- cannot read PIN hashes. Run as the database owner after `shipshape migrate`, then create one
+-- or remove an event (history is append-only), and cannot touch orders beyond their status. Run as the database owner after `shipshape migrate`, then create one
 -- login per station:
 --     CREATE ROLE station_07 LOGIN PASSWORD '...' IN ROLE shipshape_station;
 -- Re-running this file is harmless.
@@ -20,9 +19,10 @@ GRANT USAGE ON SCHEMA public TO shipshape_station;
 -- Read: the work, the master data and the sync bookkeeping.
 GRANT SELECT ON waves, pick_lists, pick_tasks, totes, orders, order_lines, allocations,
     products, product_gtins, locations, aisles, warehouses, stock, changes, stations,
-    exceptions, events, settings, package_types, shipments, packages, package_items
+    exceptions, events, settings, package_types, shipments, packages, package_items, users
     TO shipshape_station;
-GRANT SELECT (id, name, role, badge, active) ON users TO shipshape_station;  -- not pin_hash
+-- users.pin_hash too: a station checks a lead's PIN itself, offline included. The hashes are
+-- salted scrypt; a stolen station disk still means: change the leads' PINs.
 
 -- Facts: insert only. No UPDATE or DELETE on events: history cannot be rewritten.
 GRANT INSERT ON events TO shipshape_station;

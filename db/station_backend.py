@@ -41,9 +41,10 @@ class StationPickingBackend:
                 return self._with_local_facts(view_from_dict(work))
         if not self._pushed(timeout=3.0):
             return None  # offline: no new work can be claimed until central hears of the last
+        through = self.store.sent_through()
         view = self.central.my_pick_list(user)  # needs central: claims with SKIP LOCKED
         if view is not None:
-            self.store.save_work({view.id: asdict(view)}, [user.name])
+            self.store.save_work({view.id: asdict(view)}, [user.name], through)
         return view
 
     def _pushed(self, timeout: float) -> bool:
@@ -82,7 +83,7 @@ class StationPickingBackend:
         return layout
 
     def _with_local_facts(self, view: PickListView) -> PickListView:
-        for fact in self.store.unsent_facts(view.id):
+        for fact in self.store.facts_since_snapshot(view.id):
             view = _apply_locally(view, fact)
         return view
 

@@ -35,7 +35,8 @@ CREATE INDEX IF NOT EXISTS outbox_unsent ON outbox (id) WHERE sent_at IS NULL;
 CREATE TABLE IF NOT EXISTS work (
     pick_list_id INTEGER PRIMARY KEY,
     user_name TEXT,
-    snapshot TEXT NOT NULL,          -- central's view as last pulled (db/sync_repo.py)
+    snapshot TEXT NOT NULL,          -- central's view as last pulled
+    through_id INTEGER NOT NULL,     -- the snapshot includes every outbox fact up to this id
     taken_away INTEGER NOT NULL DEFAULT 0  -- central gave it to someone else
 );
 CREATE TABLE IF NOT EXISTS followed_users (name TEXT PRIMARY KEY);
@@ -101,14 +102,23 @@ class StationStore:
         query = "SELECT sent_at - acked_at FROM outbox WHERE sent_at IS NOT NULL"
         return [row[0] for row in self._db().execute(query)]
 
-    def unsent_facts(self, pick_list_id: int) -> list[Event]:
-        """Facts about one pick list still waiting: the station shows them on top of central's
-        snapshot, so an operator sees their own work at once, online or not."""
+    def facts_since_snapshot(self, pick_list_id: int) -> list[Event]:
+        """Facts about one pick list that its cached snapshot does not show yet (waiting, or
+        pushed after it was read): the station lays them over the snapshot, so an operator sees
+        their own work at once, online or not."""
         query = (
-            "SELECT id, uuid, kind, user_name, station, occurred_at, order_ref, payload FROM outbox"
-            " WHERE sent_at IS NULL AND json_extract(payload, '$.pick_list_id') = ? ORDER BY id"
+            "SELECT o.id, uuid, kind, o.user_name, station, occurred_at, order_ref, payload"
+            " FROM outbox o JOIN work w ON w.pick_list_id = ?"
+            " WHERE o.id > w.through_id AND json_extract(payload, '$.pick_list_id') = ?"
+            " ORDER BY o.id"
         )
-        return [_event(row) for row in self._db().execute(query, (pick_list_id,))]
+        return [_event(row) for row in self._db().execute(query, (pick_list_id, pick_list_id))]
+
+    def sent_through(self) -> int:
+        """The newest fact central has committed. Facts are pushed in id order, so every fact
+        up to here is on central: read this before reading snapshots from central."""
+        query = "SELECT coalesce(max(id), 0) FROM outbox WHERE sent_at IS NOT NULL"
+        return self._db().execute(query).fetchone()[0]
 
     def finished_lists(self) -> set[int]:
         """Lists this station finished (a `picklist.finished` fact), pushed or not."""
@@ -127,7 +137,7 @@ class StationStore:
     def followed_users(self) -> list[str]:
         return [r[0] for r in self._db().execute("SELECT name FROM followed_users ORDER BY name")]
 
-    def save_work(self, snapshots: dict[int, dict], users: list[str]) -> list[int]:
+    def save_work(self, snapshots: dict[int, dict], users: list[str], through_id: int) -> list[int]:
         """Store central's snapshots; a list now held by someone not signed in here is marked
         taken away (the picker is told). Returns the ids that were taken away just now."""
         taken = []
@@ -147,11 +157,12 @@ class StationStore:
                 if not mine:
                     taken.append(list_id)
                 db.execute(
-                    "INSERT OR REPLACE INTO work VALUES (?, ?, ?, ?)",
+                    "INSERT OR REPLACE INTO work VALUES (?, ?, ?, ?, ?)",
                     (
                         list_id,
                         snapshot["assignee"],
                         json.dumps(snapshot, default=str),
+                        through_id,
                         int(not mine),
                     ),
                 )

@@ -45,11 +45,13 @@ class SyncEngine:
         batch_size: int = sync.BATCH_SIZE,
         poll_s: float = 5.0,
         backoff: tuple[float, float] = (0.2, 5.0),
+        listen: bool = True,
     ) -> None:
         self.store, self.engine = store, engine
         self.on_status, self.on_work = on_status, on_work
         self.batch_size, self.poll_s = batch_size, poll_s
         self.min_backoff, self.max_backoff = backoff
+        self.listen = listen and engine.dialect.name == "postgresql"  # else poll only
         self.user: str | None = None  # who is signed in here (shown to the lead)
         self.status = SyncStatus(store.station, waiting=store.waiting())
         self._stopping = threading.Event()
@@ -137,8 +139,9 @@ class SyncEngine:
                     break
         users, cached = self.store.followed_users(), self.store.work_ids()
         if users or cached:
+            through = self.store.sent_through()  # before the read: the views include these
             views = sync.work_for(self._uow(), users, cached, changed)
-            taken = self.store.save_work(views, users)
+            taken = self.store.save_work(views, users, through)
             if views:
                 self.on_work(taken)
         self.store.save_cursor(cursor)
@@ -157,7 +160,9 @@ class SyncEngine:
             self._must_pull = True  # the poll: notifications are a hint, never the only way
 
     def _ensure_listener(self) -> None:
-        if self._listener is not None or self.engine.dialect.name != "postgresql":
+        if self._listener is not None or not self.listen:
+            if not self.listen and self._reconnected:
+                self._must_pull = True
             return
         url = self.engine.url.set(drivername="postgresql")
         self._listener = psycopg.connect(

@@ -1,7 +1,185 @@
-"""Subcommands for stations and sync (filled in by the sync issue)."""
+"""`shipshape simulate` (a load generator of headless stations) and `shipshape stations`."""
+
+from __future__ import annotations
 
 import argparse
+import multiprocessing
+import statistics
+import tempfile
+import time
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from sqlalchemy import func, select, text
+
+from app.bootstrap import Central, open_central, redacted
+from app.cli.common import add_database_option, emit_json
+from app.errors import BadInput
+from app.services import sync, users
+from db.schema import events, stock
+
+RECORDED_KINDS = ("pick.confirmed", "pick.undone", "picklist.finished")  # what stations record
+SIM_BADGE_BASE = 990000  # simulated pickers get badges 990001, 990002, ...
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add this module's subcommands to the `shipshape` parser."""
+    p = sub.add_parser(
+        "simulate",
+        help="load test: N headless stations record M pick facts each and sync them",
+        description="Runs N station processes, each with its own station store, recording M pick "
+        "facts against released work and syncing them to central; prints facts/s and sync "
+        "latency, then checks central against every acknowledged fact (exit 1 on a difference).",
+    )
+    p.add_argument("--stations", type=int, required=True, metavar="N")
+    p.add_argument("--facts", type=int, required=True, metavar="M", help="facts per station")
+    p.add_argument("--stores", type=Path, help="folder for the station stores (default: temp)")
+    add_database_option(p)
+    p.set_defaults(func=_simulate)
+    p = sub.add_parser("stations", help="every station's sync state (online, waiting, last sync)")
+    p.add_argument("--json", action="store_true", help="one JSON object per station")
+    add_database_option(p)
+    p.set_defaults(func=_stations)
+
+
+def _simulate(args) -> int:
+    if args.stations < 1 or args.facts < 0:
+        raise BadInput("--stations must be at least 1 and --facts at least 0")
+    central = open_central(args.database)
+    names = _simulated_pickers(central, args.stations)
+    listen = _connections_allow_listen(central, args.stations)
+    stock_before = _stock_units(central)
+    print(
+        f"simulate: {args.stations} stations x {args.facts} facts on {redacted(central.url)}"
+        f" ({'LISTEN/NOTIFY' if listen else 'polling: too few connections to LISTEN'})"
+    )
+    with tempfile.TemporaryDirectory(prefix="shipshape-sim-") as scratch:
+        folder = args.stores or Path(scratch)
+        folder.mkdir(parents=True, exist_ok=True)
+        started = time.perf_counter()
+        runs = run_stations(central.url, folder, names, args.facts, listen)
+        elapsed = time.perf_counter() - started
+    acknowledged = [uuid for run in runs for uuid in run.acknowledged]
+    _print_speed(runs, len(acknowledged), elapsed)
+    return _check(central, runs, stock_before)
+
+
+def run_stations(url: str, folder: Path, names: list[str], facts: int, listen: bool) -> list:
+    """One process per station (forked from a server that has imported everything once)."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["db.headless_station"])
+    from db.headless_station import run_station
+
+    with ProcessPoolExecutor(max_workers=len(names), mp_context=context) as pool:
+        futures = [
+            pool.submit(
+                run_station,
+                url,
+                str(folder / f"sim-{n:03d}.sqlite"),
+                f"sim-{n:03d}",
+                name,
+                facts,
+                listen,
+            )  # fmt: skip
+            for n, name in enumerate(names, start=1)
+        ]
+        return [future.result() for future in futures]
+
+
+def _print_speed(runs: list, total: int, elapsed: float) -> None:
+    latencies = sorted(ms * 1000 for run in runs for ms in run.latencies_s)
+    print(
+        f"{total} facts acknowledged and on central in {elapsed:.1f} s: {total / elapsed:.0f} facts/s"
+    )
+    if len(latencies) >= 2:
+        cuts = statistics.quantiles(latencies, n=100, method="inclusive")
+        print(
+            f"ack -> central latency: p50 {cuts[49]:.0f} ms, p95 {cuts[94]:.0f} ms, "
+            f"p99 {cuts[98]:.0f} ms, max {latencies[-1]:.0f} ms"
+        )
+
+
+def _check(central: Central, runs: list, stock_before: int) -> int:
+    """Central must hold every acknowledged fact exactly once, and stock must have moved by
+    exactly the units those facts took."""
+    acknowledged = {uuid for run in runs for uuid in run.acknowledged}
+    stations = [run.station for run in runs]
+    with central.engine.connect() as conn:
+        query = select(events.c.uuid).where(
+            events.c.station.in_(stations), events.c.kind.in_(RECORDED_KINDS)
+        )
+        stored = Counter(conn.execute(query).scalars())
+    missing = len(acknowledged - set(stored))
+    duplicated = sum(1 for count in stored.values() if count > 1)
+    unexpected = len(set(stored) - acknowledged)
+    moved, expected = stock_before - _stock_units(central), sum(run.units for run in runs)
+    print(
+        f"check: {len(acknowledged)} acknowledged, {len(stored)} on central, {missing} missing, "
+        f"{duplicated} duplicated, {unexpected} unexpected; stock moved {moved} units "
+        f"(facts say {expected})"
+    )
+    undrained = [run.station for run in runs if not run.drained]
+    if undrained:
+        print(f"still waiting to sync: {', '.join(undrained)}")
+    ok = not (missing or duplicated or unexpected or undrained) and moved == expected
+    print("OK: central matches every station" if ok else "MISMATCH: central differs (see above)")
+    return 0 if ok else 1
+
+
+def _simulated_pickers(central: Central, count: int) -> list[str]:
+    names = [f"Sim picker {n:03d}" for n in range(1, count + 1)]
+    with central.uow() as uow:
+        known = {user.name for user in uow.users.all()}
+    for n, name in enumerate(names, start=1):
+        if name not in known:
+            users.save_user(central.uow(), name, "picker", str(SIM_BADGE_BASE + n), None)
+    return names
+
+
+def _connections_allow_listen(central: Central, stations: int) -> bool:
+    """Each station holds one connection, plus one to LISTEN: keep well inside the server's
+    max_connections (the rest of the floor needs connections too)."""
+    if central.engine.dialect.name != "postgresql":
+        return False
+    with central.engine.connect() as conn:
+        limit = int(conn.execute(text("SHOW max_connections")).scalar())
+    return stations * 2 <= limit - 20
+
+
+def _stock_units(central: Central) -> int:
+    with central.engine.connect() as conn:
+        return int(conn.execute(select(func.coalesce(func.sum(stock.c.on_hand), 0))).scalar())
+
+
+def _stations(args) -> int:
+    central = open_central(args.database)
+    rows = sync.station_table(central.uow())
+    if args.json:
+        for row in rows:
+            emit_json(_station_json(row))
+        return 0
+    print(f"{'station':<20} {'user':<20} {'state':<8} {'waiting':>8} {'pushed':>9}  last sync")
+    for row in rows:
+        state = "online" if row["online"] else "offline"
+        last = row["last_sync_at"].isoformat(timespec="seconds") if row["last_sync_at"] else "never"
+        print(
+            f"{row['name']:<20} {row['user_name'] or '-':<20} {state:<8} "
+            f"{row['facts_waiting']:>8} {row['facts_pushed']:>9}  {last}"
+        )
+    return 0
+
+
+def _station_json(row: dict) -> dict:
+    def moment(value):
+        return value.isoformat() if value else None
+
+    return {
+        "station": row["name"],
+        "kind": row["kind"],
+        "user": row["user_name"],
+        "online": row["online"],
+        "facts_waiting": row["facts_waiting"],
+        "facts_pushed": row["facts_pushed"],
+        "last_sync": moment(row["last_sync_at"]),
+        "last_seen": moment(row["last_seen"]),
+    }

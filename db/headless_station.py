@@ -1,0 +1,80 @@
+"""A headless picker station for load generation (`shipshape simulate`, bench/sync.py).
+
+Runs in its own process: a station store, a sync thread and `StationPickingBackend`, driven the
+way the picker screen drives it — claim a list, confirm every unit (one fact per scan), finish,
+claim the next. When released work runs out it keeps scanning a unit in and putting it back
+(pick.confirmed / pick.undone pairs: real facts, real appliers, no net stock change), so a run
+always records the number of facts asked for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import create_engine
+
+from app.domain.events import Actor, Event
+from db.engine import normalize_url
+from db.station_backend import StationPickingBackend
+from db.station_store import StationStore
+from db.sync import SyncEngine, wait_until_drained
+from db.uow import SqlUnitOfWork
+
+
+@dataclass
+class StationRun:
+    station: str
+    acknowledged: list[str] = field(default_factory=list)
+    units: int = 0  # net units taken from stock by this station's facts
+    latencies_s: list[float] = field(default_factory=list)
+    drained: bool = False
+
+
+def run_station(url: str, store_path: str, station: str, user_name: str, facts: int,
+                listen: bool = True) -> StationRun:  # fmt: skip
+    engine = create_engine(normalize_url(url), pool_size=1, max_overflow=0, pool_pre_ping=True)
+    store = StationStore(store_path, station)
+    sync = SyncEngine(store, engine, poll_s=0.5 if listen else 1.0, listen=listen).start()
+    backend = StationPickingBackend(store, sync.wake, lambda: SqlUnitOfWork(engine), station)
+    with SqlUnitOfWork(engine) as uow:
+        user = next(u for u in uow.users.all() if u.name == user_name)
+    sync.user = user.name
+    run, actor, last = StationRun(station), Actor(user.name, station), None
+    while len(run.acknowledged) < facts:
+        view = backend.my_pick_list(user)
+        if view is None and last is None:
+            break  # no work at all
+        if view is None:  # out of work: scan the last unit in and put it back
+            batch = [_fact("pick.confirmed", last, actor), _fact("pick.undone", last, actor)]
+        else:
+            batch = _next_scans(view, actor, facts - len(run.acknowledged))
+            last = (view.id, view.tasks[-1])
+        backend.record(batch)
+        run.acknowledged += [f.uuid for f in batch]
+        run.units += sum(_units(f) for f in batch)
+    run.drained = wait_until_drained(sync, 600)
+    sync.stop()
+    run.latencies_s = store.latencies()
+    store.close()
+    engine.dispose()
+    return run
+
+
+def _next_scans(view, actor: Actor, budget: int) -> list[Event]:
+    """One fact per unit for the next open task, or the list's finish when all are picked."""
+    task = next((t for t in view.tasks if t.is_open), None)
+    if task is None:
+        return [Event("picklist.finished", {"pick_list_id": view.id}, actor)]
+    units = min(task.remaining, max(budget, 1))
+    return [_fact("pick.confirmed", (view.id, task), actor) for _ in range(units)]
+
+
+def _fact(kind: str, where: tuple, actor: Actor) -> Event:
+    list_id, task = where
+    payload = {"pick_list_id": list_id, "task_id": task.id, "quantity": 1}
+    return Event(kind, payload, actor, task.order_ref)
+
+
+def _units(fact: Event) -> int:
+    sign = {"pick.confirmed": 1, "pick.undone": -1}.get(fact.kind, 0)
+    return sign * int(fact.payload.get("quantity", 0))
