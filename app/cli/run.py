@@ -37,6 +37,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--fullscreen", action="store_true", help="for a dedicated floor terminal")
     p.add_argument("--no-demo", action="store_true", help="do not seed an empty database")
+    p.add_argument(
+        "--station-store",
+        metavar="PATH",
+        default=os.environ.get("SHIPSHAPE_STATION_STORE"),
+        help="work offline-first from this local store, synced with central (default: "
+        "$SHIPSHAPE_STATION_STORE; without it pickers work on central directly)",
+    )
     p.set_defaults(func=_run)
 
 
@@ -53,6 +60,10 @@ def _run(args) -> int:
     from ui.worker import DatabaseWorker
 
     parts: dict = {}
+    if args.station_store:  # offline-first: the sync thread starts in on_ready
+        from app.cli.stations import open_station_store
+
+        parts["station_store"] = open_station_store(args.station_store, args.station)
 
     def on_ready(window) -> None:
         # UI thread, before the event loop: device threads report through the bridge.
@@ -66,6 +77,10 @@ def _run(args) -> int:
             on_status=bridge.on_status,
         )
         window.diagnostics_factory = lambda: DiagnosticsView(bridge, wedge=window.scan_filter)
+        if "station_store" in parts:
+            from app.cli.stations import start_station_sync
+
+            start_station_sync(window, central, parts)
 
     try:
         return run_app(
@@ -79,6 +94,8 @@ def _run(args) -> int:
     finally:
         stop_devices(parts.get("links", []))
         stop_packing(parts)
+        if "sync" in parts:
+            parts["sync"].stop()
         central.close()
 
 
@@ -87,9 +104,12 @@ def home_factories(central, station: str, parts: dict) -> dict:
     from app.services.picking_central import CentralPickingBackend
     from app.cli.lead import lead_home_factory
     from app.cli.packing import packer_home_factory
+    from app.cli.stations import station_picking_backend
     from ui.picker import PickerHome
 
-    picking = CentralPickingBackend(central.uow, station)
+    picking = station_picking_backend(central, station, parts) or CentralPickingBackend(
+        central.uow, station
+    )
     return {
         Role.PICKER: lambda user: PickerHome(user, picking, parts["picking_worker"], station),
         Role.PACKER: packer_home_factory(central, station, parts),

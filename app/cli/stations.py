@@ -183,3 +183,40 @@ def _station_json(row: dict) -> dict:
         "last_sync": moment(row["last_sync_at"]),
         "last_seen": moment(row["last_seen"]),
     }
+
+
+# --- wiring for `shipshape run --station-store PATH` (called from app/cli/run.py) -------------
+
+
+def open_station_store(path: str, station: str):
+    from db.station_store import StationStore
+
+    return StationStore(Path(path).expanduser(), station)
+
+
+def station_picking_backend(central: Central, station: str, parts: dict):
+    """The picker's data from the station store when one is configured, else None."""
+    store = parts.get("station_store")
+    if store is None:
+        return None
+    from db.station_backend import StationPickingBackend
+
+    def wake_sync() -> None:
+        if "sync" in parts:
+            parts["sync"].wake()
+
+    return StationPickingBackend(store, wake_sync, central.uow, station)
+
+
+def start_station_sync(window, central: Central, parts: dict) -> None:
+    """UI thread, before the event loop: the sync thread reports through a Qt bridge into the
+    status widget at the bottom of the window."""
+    from db.sync import SyncEngine
+    from ui.sync_status import SyncStatusBridge, SyncStatusWidget
+
+    widget = SyncStatusWidget(window)
+    window.statusBar().addPermanentWidget(widget, 1)
+    bridge = parts["sync_bridge"] = SyncStatusBridge(window)
+    bridge.changed.connect(widget.show_status)
+    parts["sync"] = SyncEngine(parts["station_store"], central.engine, on_status=bridge.report)
+    parts["sync"].start()
