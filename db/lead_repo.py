@@ -283,15 +283,6 @@ class SqlLeadRepository:
             raise NotFound(f"pick task {task_id} does not exist")
         return dict(row._mapping)
 
-    def shrink_allocation(self, allocation_id: int, stock_id: int, quantity: int) -> None:
-        """The reservation for units that will not be picked from there is given back."""
-        self.connection.execute(
-            update(allocations)
-            .where(allocations.c.id == allocation_id)
-            .values(quantity=self._floor(allocations.c.quantity - quantity, 0))
-        )
-        self._add_reserved(stock_id, -quantity)
-
     def write_off(self, stock_id: int, quantity: int) -> None:
         self.connection.execute(
             update(stock)
@@ -299,13 +290,12 @@ class SqlLeadRepository:
             .values(on_hand=self._floor(stock.c.on_hand - quantity, 0))
         )
 
-    def reduce_line(self, line_id: int, quantity: int, cancel: bool) -> None:
-        """Backorder (allocated shrinks) or cancel (the ordered quantity shrinks too)."""
-        values = {"allocated": order_lines.c.allocated - quantity}
-        if cancel:
-            values["quantity"] = order_lines.c.quantity - quantity
+    def cancel_units(self, line_id: int, quantity: int) -> None:
+        """The customer gets fewer: the ordered quantity shrinks (never below what was picked)."""
         self.connection.execute(
-            update(order_lines).where(order_lines.c.id == line_id).values(**values)
+            update(order_lines)
+            .where(order_lines.c.id == line_id)
+            .values(quantity=self._floor(order_lines.c.quantity - quantity, order_lines.c.picked))
         )
 
     def reallocate(self, task: dict, quantity: int) -> str:
@@ -334,6 +324,11 @@ class SqlLeadRepository:
             .returning(allocations.c.id)
         ).scalar_one()
         self._add_reserved(source.id, quantity)
+        self.connection.execute(
+            update(order_lines)
+            .where(order_lines.c.id == task["order_line_id"])
+            .values(allocated=order_lines.c.allocated + quantity)
+        )
         self._append_task(task, allocation_id, source.location_id, quantity)
         return source.code
 

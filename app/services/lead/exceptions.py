@@ -24,6 +24,8 @@ RESOLUTIONS: dict[str, tuple[str, ...]] = {
     "short_pick": LINE_FIXES,
     "pack_mismatch": ("backorder", "cancel_line", "acknowledge"),
     "pack_override": ("acknowledge",),
+    "weight_mismatch": ("acknowledge",),
+    "pack_status": ("acknowledge",),
     "printer_failure": ("acknowledge",),
     "late": ("prioritise", "cancel_order"),
     "hold": ("release_hold", "cancel_order"),
@@ -174,31 +176,30 @@ def _resolve_stored(uow, lead, exception_id, resolution, note, station) -> str:
 
 
 def _fix_line(uow, found: dict, resolution: str) -> str:
-    """Short quantity of the task (or `details.quantity`): move, backorder, write off, cancel."""
+    """Decide what happens to the units a short pick did not find.
+
+    The short-pick fact already gave the reservation back (the picker station's applier), so
+    these only add: a reservation elsewhere with a new task, a stock write-off, a smaller
+    order line. Backorder and mark_damaged also let the packer ship the order partially.
+    """
     if found["pick_task_id"] is None:
         raise BadInput(f"exception {found['id']} names no pick task: acknowledge it with a note")
     task = uow.lead.task(found["pick_task_id"])
-    quantity = int(
-        (found["details"] or {}).get("quantity")
-        or task["short"]
-        or task["quantity"] - task["picked"]
-    )
+    details = found["details"] or {}
+    quantity = int(details.get("shortfall") or details.get("quantity") or task["short"])
     if quantity <= 0:
         raise BadInput(f"pick task {task['id']} has nothing outstanding: acknowledge it instead")
-    repo = uow.lead
-    repo.shrink_allocation(task["allocation_id"], task["stock_id"], quantity)
+    repo, what = uow.lead, f"{quantity} × {task['sku']}"
     if resolution == "reallocate":
         code = repo.reallocate(task, quantity)
-        return f"{quantity} × {task['sku']} to pick from {code}"
+        return f"{what} to pick from {code}"
     if resolution == "mark_damaged":
         repo.write_off(task["stock_id"], quantity)
-    repo.reduce_line(task["order_line_id"], quantity, cancel=resolution == "cancel_line")
-    verbs = {
-        "backorder": "backordered",
-        "mark_damaged": "written off at " + task["location"] + " and backordered",
-        "cancel_line": "cancelled",
-    }
-    return f"{quantity} × {task['sku']} {verbs[resolution]}"
+        return f"{what} written off at {task['location']}; the order ships without them"
+    if resolution == "cancel_line":
+        repo.cancel_units(task["order_line_id"], quantity)
+        return f"{what} cancelled from the order"
+    return f"{what} backordered; the order ships without them"
 
 
 def _resume_order(uow, order_ref: int | None, actor: Actor) -> list[Event]:

@@ -13,7 +13,7 @@ from app.domain.users import User
 from app.services import lead as lead_cases
 from app.services.users import save_user
 from app.services.waves import WaveFilter
-from db.schema import exceptions, pick_lists, pick_tasks, users
+from db.schema import allocations, exceptions, order_lines, pick_lists, pick_tasks, stock, users
 from tests.integration.site_files import order_row, write_orders, write_site
 
 STATION = "lead-desk"
@@ -88,18 +88,40 @@ def confirm_task(site: Site, task_id: int, who: str, at: datetime | None = None)
 
 
 def short_task(site: Site, task_id: int, who: str, short: int, order_ref: int) -> int:
-    """A short pick as issue 6 records it: the task short, and an exceptions row."""
+    """A short pick as the picker station's `pick.short` applier records it: the task short,
+    the shortfall's reservation given back, and an open `short_pick` exception."""
     now = datetime.now(UTC)
     with site.central.engine.begin() as conn:
-        quantity = conn.execute(
-            select(pick_tasks.c.quantity).where(pick_tasks.c.id == task_id)
-        ).scalar_one()
+        task = conn.execute(
+            select(pick_tasks, allocations.c.stock_id)
+            .join(allocations, allocations.c.id == pick_tasks.c.allocation_id)
+            .where(pick_tasks.c.id == task_id)
+        ).one()
         conn.execute(
             update(pick_tasks)
             .where(pick_tasks.c.id == task_id)
             .values(
-                status="short", picked=quantity - short, short=short, picked_by=who, picked_at=now
+                status="short",
+                picked=task.quantity - short,
+                short=short,
+                picked_by=who,
+                picked_at=now,
             )
+        )
+        conn.execute(
+            update(allocations)
+            .where(allocations.c.id == task.allocation_id)
+            .values(quantity=allocations.c.quantity - short)
+        )
+        conn.execute(
+            update(order_lines)
+            .where(order_lines.c.id == task.order_line_id)
+            .values(allocated=order_lines.c.allocated - short)
+        )
+        conn.execute(
+            update(stock)
+            .where(stock.c.id == task.stock_id)
+            .values(reserved=stock.c.reserved - short)
         )
         return conn.execute(
             insert(exceptions)
@@ -108,7 +130,7 @@ def short_task(site: Site, task_id: int, who: str, short: int, order_ref: int) -
                 status="open",
                 order_ref=order_ref,
                 pick_task_id=task_id,
-                details={"quantity": short},
+                details={"shortfall": short, "found": task.quantity - short},
                 created_at=now,
                 note="",
             )

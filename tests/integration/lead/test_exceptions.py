@@ -76,7 +76,8 @@ def test_the_queue_lists_stored_late_and_held_orders(shorted):
 
 def test_reallocate_moves_the_short_units_to_another_location(shorted):
     site, exception_id, task_id, order_ref, line_id = shorted
-    assert stock_at(site, "A01-002-L-1").reserved == 2
+    assert stock_at(site, "A01-002-L-1").reserved == 1  # the short fact gave 1 back
+    assert line(site, line_id).allocated == 1
     outcome = resolve(site, f"exception:{exception_id}", "reallocate")
     assert "A01-001-L-1" in outcome
     assert stock_at(site, "A01-002-L-1").reserved == 1
@@ -182,3 +183,47 @@ def test_a_held_order_is_released_to_allocation(shorted):
     resolve(site, "hold:web/SO-H", "release_hold", "address fine")
     row = site.rows(select(orders).where(orders.c.order_id == "SO-H"))[0]
     assert (row.status, row.review_passed) == ("received", True)
+
+
+def test_a_short_pick_from_the_picker_station_is_resolved_by_reallocation(
+    tmp_path, sqlite_url, run_cli
+):
+    """The real chain: the station's `pick.short` fact, its applier, the lead's queue."""
+    from app.domain.events import Actor, Event
+    from app.services.facts import apply_facts
+
+    site = build_site(tmp_path, sqlite_url, run_cli)
+    task_id, order_ref, line_id = milk_task(site)
+    lead.reassign(
+        site.uow(),
+        site.lead,
+        [site.rows(select(pick_tasks.c.pick_list_id).where(pick_tasks.c.id == task_id))[0][0]],
+        "Pia",
+        STATION,
+    )
+    fact = Event(
+        "pick.short",
+        {
+            "task_id": task_id,
+            "found": 1,
+            "shortfall": 1,
+            "location": "A01-002-L-1",
+            "sku": "MILK",
+            "reason": "empty",
+        },
+        Actor("Pia", "pick-1"),
+        order_ref,
+    )
+    apply_facts(site.uow(), [fact])
+    (item,) = [i for i in lead.exception_queue(site.uow(), site.lead) if i.kind == "short_pick"]
+    assert item.order == "web/SO-M"
+    assert "reallocate" in item.choices
+    resolve(site, item.key, "reallocate")
+    assert stock_at(site, "A01-001-L-1").reserved == 1
+    assert line(site, line_id).allocated == 2
+    open_tasks = site.rows(
+        select(pick_tasks).where(
+            pick_tasks.c.order_line_id == line_id, pick_tasks.c.status == "open"
+        )
+    )
+    assert [(t.quantity, t.picked_by) for t in open_tasks] == [(1, None)]
