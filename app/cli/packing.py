@@ -39,6 +39,7 @@ from printing.slip import SlipItem
 from printing.spooler import JobEvent
 from printing.station import StationPrinter
 
+FINAL = ("printed", "failed")  # spooler job states after which nothing more happens by itself
 GROUP = "packing"  # QSettings group of the station's printer choice
 
 
@@ -95,8 +96,12 @@ class SpoolCartonPrinter:
         return self.station_printer.label_spooler.reprint(job_id, user).job_id
 
     def on_event(self, event: JobEvent) -> None:
-        # Spooler thread: the label reached the printer; make that a durable fact too.
-        fact = self._waiting.pop(event.job_id, None) if event.state == "printed" else None
+        # Spooler thread: the label reached the printer (or the printer refused it for good);
+        # make that a durable fact too. A refusal becomes a printer_failure for the lead.
+        fact = self._waiting.pop(event.job_id, None) if event.state in FINAL else None
+        if fact is not None and event.state == "failed":
+            payload = fact.payload | {"printer": event.printer, "message": event.message}
+            fact = Event("label.failed", payload, fact.actor, fact.order_ref)
         if fact is not None:
             self.record([fact])
         for listener in list(self.listeners):

@@ -183,6 +183,11 @@ def _apply_override(uow: UnitOfWork, fact: Event) -> None:
     )
 
 
+@applies("label.failed")
+def _apply_label_failed(uow: UnitOfWork, fact: Event) -> None:
+    uow.packing.add_exception("printer_failure", fact.order_ref, dict(fact.payload))
+
+
 @applies("package.closed")
 def _apply_package_closed(uow: UnitOfWork, fact: Event) -> None:
     closed = fact.payload

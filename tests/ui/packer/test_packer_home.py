@@ -5,6 +5,8 @@ from __future__ import annotations
 from sqlalchemy import insert, select
 
 from db.schema import exceptions, packages
+from printing.transports import PrinterError
+from tests.ui.packer.conftest import Station
 
 PDF = b"%PDF"
 
@@ -159,6 +161,32 @@ def test_a_short_picked_order_is_flagged_and_only_packs_when_a_lead_allowed_part
     for _ in range(first.quantity - 1):
         station.scan(first.gtin)
     assert "EXTRA" in station.scan(first.gtin)  # only what was picked goes in
+
+
+def test_a_printer_that_refuses_the_label_for_good_tells_the_packer_and_the_lead(
+    qtbot, central, tmp_path
+):
+    class UnknownQueue:  # what `lp` says for a queue that does not exist: retrying cannot help
+        name = "lp:gone"
+
+        def send(self, job: bytes) -> None:
+            raise PrinterError("lp:gone: the printer or class does not exist", retryable=False)
+
+    station = Station(qtbot, central, tmp_path, UnknownQueue())
+    try:
+        order = station.order()
+        station.scan(f"T:{order.tote}")
+        station.pack_all(order)
+        station.type_weight(station.expected_kg())
+        assert "Packed" in station.close()
+        line = station.home.printer_line
+        qtbot.waitUntil(lambda: line.isVisible() and "Call a lead" in line.text(), timeout=5000)
+        qtbot.waitUntil(lambda: "label.failed" in station.event_kinds(order), timeout=5000)
+        with station.central.engine.connect() as conn:
+            kinds = conn.execute(select(exceptions.c.kind)).scalars().all()
+        assert "printer_failure" in kinds
+    finally:
+        station.stop()
 
 
 def order_created():
