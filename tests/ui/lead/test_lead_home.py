@@ -243,3 +243,36 @@ def test_the_board_loads_off_the_ui_thread(qtbot, tmp_path, sqlite_url, run_cli)
     finally:
         worker.shutdown()
     assert QDialog  # the dialog class is importable for the reassign test
+
+
+def test_shipshape_run_gives_badge_and_pin_the_lead_console(qtbot, tmp_path, sqlite_url, run_cli):
+    """The composition root: sign in as a lead in the station window, land on the console."""
+    from PySide6.QtCore import QSettings
+
+    from app.cli.run import StationServices, home_factories
+    from ui.main_window import MainWindow
+
+    site = build_site(tmp_path, sqlite_url, run_cli)
+    worker, parts = DatabaseWorker(), {}
+    settings = QSettings(str(tmp_path / "station.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(
+        StationServices(site.central, "LEAD-01"), worker, settings, station="LEAD-01",
+        home_factories=home_factories(site.central, "LEAD-01", parts),
+    )  # fmt: skip
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        window.handle_scan("B:1011")
+        qtbot.waitUntil(lambda: window.sign_in.pin_field.isVisible(), timeout=5000)
+        qtbot.keyClicks(window.sign_in.pin_field, "2468")
+        qtbot.keyClick(window.sign_in.pin_field, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: isinstance(window.home, LeadHome), timeout=5000)
+        home = window.home
+        qtbot.waitUntil(lambda: home.board.lists.rowCount() == len(list_ids(site)), timeout=5000)
+        window.handle_scan("SO-2")  # a scanned order number opens its timeline
+        qtbot.waitUntil(lambda: home.lookup.shown is not None, timeout=5000)
+        assert home.lookup.shown.order == "web/SO-2"
+    finally:
+        worker.shutdown()
+        if "lead_worker" in parts:
+            parts["lead_worker"].shutdown()
