@@ -193,9 +193,17 @@ class SqlPickingRepository:
     def task(self, task_id: int):
         """The task row with its stock row and order: what an applier needs to change."""
         return self.connection.execute(
-            select(pick_tasks, allocations.c.stock_id, order_lines.c.order_id.label("order_ref"))
+            select(
+                pick_tasks,
+                allocations.c.stock_id,
+                order_lines.c.order_id.label("order_ref"),
+                orders.c.status.label("order_status"),
+                pick_lists.c.status.label("list_status"),
+            )  # fmt: skip
             .join(allocations, allocations.c.id == pick_tasks.c.allocation_id)
             .join(order_lines, order_lines.c.id == pick_tasks.c.order_line_id)
+            .join(orders, orders.c.id == order_lines.c.order_id)
+            .join(pick_lists, pick_lists.c.id == pick_tasks.c.pick_list_id)
             .where(pick_tasks.c.id == task_id)
         ).first()
 

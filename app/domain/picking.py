@@ -9,6 +9,7 @@ station's local store both produce it (see `app.services.ports.PickingBackend`).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 from datetime import date
 from enum import StrEnum
 
@@ -70,6 +71,11 @@ class PickListView:
     tasks: tuple[PickTaskView, ...]  # by seq: the walking order
     cart: tuple[CartSlot, ...]  # orders in the order their totes are set up
     distance_m: float = 0.0
+
+    @cached_property
+    def task_index(self) -> dict[int, PickTaskView]:
+        """Tasks by id (built once per view; views are immutable)."""
+        return {t.id: t for t in self.tasks}
 
     def tote_for(self, order_ref: int) -> str | None:
         return next((s.tote for s in self.cart if s.order_ref == order_ref), None)

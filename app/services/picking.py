@@ -51,7 +51,7 @@ class PickState:
         return self.task_by_id(self.route[0]) if self.route else None
 
     def task_by_id(self, task_id: int) -> PickTaskView:
-        return next(t for t in self.pick_list.tasks if t.id == task_id)
+        return self.pick_list.task_index[task_id]
 
     def upcoming(self, count: int = 2) -> list[PickTaskView]:
         return [self.task_by_id(i) for i in self.route[1 : 1 + count]]
@@ -62,7 +62,7 @@ class PickState:
 
     @property
     def stops_done(self) -> int:
-        return sum(1 for t in self.pick_list.tasks if not t.is_open)
+        return len(self.pick_list.tasks) - len(self.route)
 
 
 @dataclass(frozen=True)

@@ -99,10 +99,11 @@ def _take(uow: UnitOfWork, task, quantity: int, fact: Event) -> None:
 
 
 def _start_picking(uow: UnitOfWork, task, actor: Actor) -> None:
-    _, list_status = uow.picking.holder(task.pick_list_id)
-    if list_status == PickListStatus.ASSIGNED.value:
+    """The first pick of a list or an order starts it (`task` as read before this fact)."""
+    if task.list_status == PickListStatus.ASSIGNED.value:
         uow.picking.set_list_status(task.pick_list_id, PickListStatus.PICKING.value)
-    _move_orders(uow, [task.order_ref], OrderStatus.PICKING, actor, only_from=OrderStatus.RELEASED)
+    if task.order_status == OrderStatus.RELEASED.value:
+        _move_orders(uow, [task.order_ref], OrderStatus.PICKING, actor)
 
 
 @applies("pick.undone")

@@ -198,6 +198,7 @@ class TaskView(QWidget):
         return "   ·   ".join(parts)
 
     def _show_route(self, state: PickState) -> None:
-        done = [t for t in sorted(state.pick_list.tasks, key=lambda t: t.seq) if not t.is_open]
+        waiting = set(state.route)
+        done = [t for t in state.pick_list.tasks if t.id not in waiting]  # tasks are in seq order
         codes = [t.location for t in done] + [state.task_by_id(i).location for i in state.route]
         self.route_map.show_route(codes, len(done))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import tempfile
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -37,8 +38,18 @@ class _Services:
 
 
 def _grab(window: MainWindow, path: Path) -> None:
+    # The map is drawn on its own thread: give it a moment to arrive (and the layout to settle).
+    deadline = time.monotonic() + 3
+    while time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.02)
+        home = window.home
+        route_map = getattr(getattr(home, "task_view", None), "route_map", None)
+        if route_map is None or route_map.image is not None or not route_map.isVisible():
+            break
     for _ in range(3):
         QApplication.processEvents()
+        time.sleep(0.05)
     if not window.grab().save(str(path)):
         raise OSError(f"could not write {path}")
     print(f"wrote {path}")
