@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from app.domain.events import Actor, Event, utcnow
 from app.domain.kpis import estimated_finish, estimated_pick_seconds
@@ -87,7 +87,7 @@ def _aware(moment: datetime | None) -> datetime | None:
     """SQLite returns naive UTC datetimes; make them comparable with `utcnow()`."""
     if moment is None or moment.tzinfo is not None:
         return moment
-    return moment.replace(tzinfo=utcnow().tzinfo)
+    return moment.replace(tzinfo=UTC)
 
 
 def _waves(rows: list[BoardRow]) -> list[WaveSummary]:
