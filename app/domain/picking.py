@@ -9,9 +9,9 @@ station's local store both produce it (see `app.services.ports.PickingBackend`).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import cached_property
 from datetime import date
 from enum import StrEnum
+from functools import cached_property
 
 
 class ShortReason(StrEnum):
