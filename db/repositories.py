@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy import Connection, bindparam, delete, insert, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.domain.catalog import Product, StockItem
@@ -296,17 +296,19 @@ class SqlEventLog:
         """
         if not facts:
             return set()
-        dialect_insert = (
-            pg_insert if self.connection.dialect.name == "postgresql" else sqlite_insert
-        )
+        rows = list({fact.uuid: _event_row(fact) for fact in facts}.values())
+        if self.connection.dialect.name == "postgresql":
+            # One statement with one array per column: no per-row SQL to build or parse.
+            columns = {c: [row[c] for row in rows] for c in rows[0]}
+            columns["payload"] = [json.dumps(p, ensure_ascii=False) for p in columns["payload"]]
+            return set(self.connection.execute(_INSERT_NEW_EVENTS, columns).scalars())
         statement = (
-            dialect_insert(events)
+            sqlite_insert(events)
             .on_conflict_do_nothing(index_elements=["uuid"])
             .returning(events.c.uuid)
         )
-        # One statement for the batch (SQLAlchemy's insertmanyvalues): RETURNING lists only the
-        # rows actually inserted, so the UUIDs it returns are the new facts.
-        rows = list({fact.uuid: _event_row(fact) for fact in facts}.values())
+        # One statement for the batch (insertmanyvalues): RETURNING lists only the rows
+        # actually inserted, so the UUIDs it returns are the new facts.
         return set(self.connection.execute(statement, rows).scalars())
 
     def for_order(self, order_ref: int) -> list[Event]:
@@ -317,6 +319,15 @@ class SqlEventLog:
             )
             for r in self.connection.execute(query)
         ]
+
+
+_INSERT_NEW_EVENTS = text(
+    "INSERT INTO events (uuid, kind, occurred_at, user_name, station, order_ref, payload)"
+    " SELECT u, k, o, n, s, r, p::json FROM unnest(CAST(:uuid AS text[]),"
+    " CAST(:kind AS text[]), CAST(:occurred_at AS timestamptz[]), CAST(:user_name AS text[]),"
+    " CAST(:station AS text[]), CAST(:order_ref AS bigint[]), CAST(:payload AS text[]))"
+    " AS t(u, k, o, n, s, r, p) ON CONFLICT (uuid) DO NOTHING RETURNING uuid"
+)
 
 
 def _event_row(e: Event) -> dict:
