@@ -127,12 +127,19 @@ class PackerHome(QWidget):
             self._command(scan.code or "")
         elif scan.kind == "logistic_unit":
             self.reprint(scan.sscc)  # the label's own SSCC barcode: print that label again
-        elif self.session is None or self._finished():
-            self.open_order(scan)
-        elif scan.kind == "tote":
+        elif self._started() and scan.kind == "tote":
             self._say("error", lambda: self.tr("Finish this order first (close the carton)."))
+        elif not self._started() and (scan.kind != "product" or self._idle()):
+            self.open_order(scan)  # nothing packed yet: another tote or order may replace it
         else:
             self._verdict(self.session.scan_item(scan))
+
+    def _idle(self) -> bool:
+        return self.session is None or self.session.finished
+
+    def _started(self) -> bool:
+        """Items are in a carton of the order being packed: it must be finished first."""
+        return not self._idle() and bool(self.session.carton_items or self.session.closed)
 
     def _command(self, name: str) -> None:
         actions = {
@@ -361,9 +368,6 @@ class PackerHome(QWidget):
         self.message.show_message(kind, text)
         if kind in ("ok", "error"):
             self.tones.play(kind)
-
-    def _finished(self) -> bool:
-        return self.session is not None and self.session.finished
 
     def _show_idle(self) -> None:
         self._say("info", lambda: self.tr("Scan a tote, an order or a pick list to start packing."))

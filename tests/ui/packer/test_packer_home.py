@@ -12,7 +12,7 @@ PDF = b"%PDF"
 
 
 def wait_for_files(station, folder, count: int) -> list:
-    station.qtbot.waitUntil(lambda: len(station.files(folder)) >= count, timeout=5000)
+    station.qtbot.waitUntil(lambda: len(station.files(folder)) >= count, timeout=15000)
     return station.files(folder)
 
 
@@ -29,7 +29,7 @@ def test_a_clean_pack_closes_prints_and_marks_the_order_packed(station):
     labels = wait_for_files(station, station.labels, 1)
     assert labels[0].read_bytes().startswith(PDF)
     assert len(wait_for_files(station, station.slips, 1)) == 1
-    station.qtbot.waitUntil(lambda: "label.printed" in station.event_kinds(order), timeout=5000)
+    station.qtbot.waitUntil(lambda: "label.printed" in station.event_kinds(order), timeout=15000)
     kinds = station.event_kinds(order)
     assert kinds.count("pack.item") == sum(line.quantity for line in order.lines)
     assert {"pack.started", "package.closed", "order.packed"} <= set(kinds)
@@ -47,6 +47,16 @@ def test_a_wrong_item_is_refused_in_red_with_the_error_tone(station):
     assert station.home.message.kind == "error" and station.home.tones.played[-1] == "error"
     assert station.home.session.packed == {line.line_id: 0 for line in order.lines}
     assert "pack.refused" in station.event_kinds(order)
+
+
+def test_another_tote_replaces_an_order_until_its_first_item_is_in_the_carton(station):
+    first, second = station.order("0301", n=0), station.order("0302", n=1)
+    station.scan(f"T:{first.tote}")
+    station.scan(f"T:{second.tote}")
+    assert second.order_id in station.home.title.text()
+    station.scan(second.lines[0].gtin)
+    assert "Finish this order first" in station.scan(f"T:{first.tote}")
+    assert second.order_id in station.home.title.text()
 
 
 def test_an_extra_item_is_refused_and_not_counted(station):
@@ -135,16 +145,18 @@ def test_a_printer_that_is_off_prints_the_label_once_when_it_is_back(station):
     assert "Packed" in station.close()  # packing is never held up by a printer
     label_job = station.home.last_jobs[0]
     station.qtbot.waitUntil(
-        lambda: station.label_spooler.state(label_job) == "retrying", timeout=5000
+        lambda: station.label_spooler.state(label_job) == "retrying", timeout=15000
     )
     assert station.files(station.labels) == [] and "label.printed" not in station.event_kinds(order)
     line = station.home.printer_line
-    station.qtbot.waitUntil(lambda: line.isVisible() and "prints when it is back" in line.text())
+    station.qtbot.waitUntil(
+        lambda: line.isVisible() and "prints when it is back" in line.text(), timeout=15000
+    )
     station.labels.unlink()  # the printer is back
     labels = wait_for_files(station, station.labels, 1)
-    station.label_spooler.wait_until_idle(5)
+    station.label_spooler.wait_until_idle(15)
     assert station.label_spooler.state(label_job) == "printed"
-    station.qtbot.waitUntil(lambda: not line.isVisible())
+    station.qtbot.waitUntil(lambda: not line.isVisible(), timeout=15000)
     assert len(station.files(station.labels)) == 1 and labels[0].read_bytes().startswith(PDF)
     assert station.event_kinds(order).count("label.printed") == 1
 
@@ -180,8 +192,8 @@ def test_a_printer_that_refuses_the_label_for_good_tells_the_packer_and_the_lead
         station.type_weight(station.expected_kg())
         assert "Packed" in station.close()
         line = station.home.printer_line
-        qtbot.waitUntil(lambda: line.isVisible() and "Call a lead" in line.text(), timeout=5000)
-        qtbot.waitUntil(lambda: "label.failed" in station.event_kinds(order), timeout=5000)
+        qtbot.waitUntil(lambda: line.isVisible() and "Call a lead" in line.text(), timeout=15000)
+        qtbot.waitUntil(lambda: "label.failed" in station.event_kinds(order), timeout=15000)
         with station.central.engine.connect() as conn:
             kinds = conn.execute(select(exceptions.c.kind)).scalars().all()
         assert "printer_failure" in kinds

@@ -53,20 +53,20 @@ def test_badge_1007_packs_a_tote_the_picker_filled(qtbot, central, tmp_path, mon
     qtbot.addWidget(window)
     try:
         window.handle_scan("B:1007")
-        qtbot.waitUntil(lambda: isinstance(window.home, PackerHome), timeout=5000)
+        qtbot.waitUntil(lambda: isinstance(window.home, PackerHome), timeout=15000)
         home = window.home
         window.handle_scan(f"T:{tote}")
-        qtbot.waitUntil(lambda: home.session is not None, timeout=5000)
+        qtbot.waitUntil(lambda: home.session is not None, timeout=15000)
         for task in tasks:
             for _ in range(task.quantity):
                 window.handle_scan(task.gtins[0])
-                qtbot.waitUntil(lambda: home.message.kind == "ok", timeout=5000)
-        qtbot.waitUntil(lambda: not home.session.open_lines(), timeout=5000)
+                qtbot.waitUntil(lambda: home.message.kind == "ok", timeout=15000)
+        qtbot.waitUntil(lambda: not home.session.open_lines(), timeout=15000)
         home.weight.setText(f"{home.session.expected_kg(home.carton_type.currentData()):.3f}")
         window.handle_scan("C:CONFIRM")
-        qtbot.waitUntil(lambda: home.session.finished and "Packed" in home.message.text(), timeout=10000)  # fmt: skip
+        qtbot.waitUntil(lambda: home.session.finished and "Packed" in home.message.text(), timeout=20000)  # fmt: skip
         printed = tmp_path / "labels"
-        qtbot.waitUntil(lambda: len(list(printed.glob("*.bin"))) == 2, timeout=10000)  # label, slip
+        qtbot.waitUntil(lambda: len(list(printed.glob("*.bin"))) == 2, timeout=20000)  # label, slip
         assert all(p.read_bytes().startswith(b"%PDF") for p in printed.glob("*.bin"))
     finally:
         stop_packing(parts)

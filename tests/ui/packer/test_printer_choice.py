@@ -31,7 +31,7 @@ def test_a_printer_chosen_in_the_dialog_prints_the_next_label_and_is_remembered(
         home.printer_button.click()
         dialog = parts["printer_dialog"]
         box = dialog.settings_widget.printer_box
-        qtbot.waitUntil(lambda: box.count() == 2, timeout=5000)
+        qtbot.waitUntil(lambda: box.count() == 2, timeout=15000)
         assert box.currentData().name == str(first)  # the printer in use is preselected
         box.setCurrentIndex(1)
         dialog.use_button.click()
@@ -40,14 +40,14 @@ def test_a_printer_chosen_in_the_dialog_prints_the_next_label_and_is_remembered(
         )
         order = pick_into_tote(central, released_orders(central, 2)[0], "0201")
         home.handle_scan(interpret(f"T:{order.tote}"))
-        qtbot.waitUntil(lambda: home.session is not None, timeout=5000)
+        qtbot.waitUntil(lambda: home.session is not None, timeout=15000)
         for line in order.lines:
             for _ in range(line.quantity):
                 home.handle_scan(interpret(line.gtin))
-        qtbot.waitUntil(lambda: not home.session.open_lines(), timeout=5000)
+        qtbot.waitUntil(lambda: not home.session.open_lines(), timeout=15000)
         home.weight.setText(f"{home.session.expected_kg(home.carton_type.currentData()):.3f}")
         home.close_carton(final=True)
-        qtbot.waitUntil(lambda: len(list(second.glob("*"))) == 2, timeout=10000)  # label, slip
+        qtbot.waitUntil(lambda: len(list(second.glob("*"))) == 2, timeout=20000)  # label, slip
         assert not first.exists() or not list(first.glob("*"))
     finally:
         stop_packing(parts)

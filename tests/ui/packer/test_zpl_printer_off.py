@@ -21,16 +21,16 @@ def test_the_label_prints_once_on_the_network_printer_when_it_is_switched_back_o
         station.type_weight(station.expected_kg())
         assert "Packed" in station.close()
         job = station.home.last_jobs[0]
-        qtbot.waitUntil(lambda: station.label_spooler.state(job) == "retrying", timeout=5000)
-        qtbot.waitUntil(lambda: station.home.printer_line.isVisible(), timeout=5000)
+        qtbot.waitUntil(lambda: station.label_spooler.state(job) == "retrying", timeout=15000)
+        qtbot.waitUntil(lambda: station.home.printer_line.isVisible(), timeout=15000)
         assert printer.printed == []
         printer.power_on()
-        qtbot.waitUntil(lambda: station.label_spooler.state(job) == "printed", timeout=10000)
-        station.label_spooler.wait_until_idle(5)
+        qtbot.waitUntil(lambda: station.label_spooler.state(job) == "printed", timeout=20000)
+        station.label_spooler.wait_until_idle(15)
         (label,) = printer.printed
         sscc = station.home.session.closed[-1].numbers.sscc
         assert label.startswith(b"^XA") and sscc.encode() in label
-        qtbot.waitUntil(lambda: not station.home.printer_line.isVisible(), timeout=5000)
+        qtbot.waitUntil(lambda: not station.home.printer_line.isVisible(), timeout=15000)
         assert station.event_kinds(order).count("label.printed") == 1
     finally:
         station.stop()
