@@ -58,9 +58,14 @@ class LeadHome(QWidget):
         self.timer = QTimer(self, interval=poll_ms)
         self.timer.timeout.connect(self.poll)
         self.timer.start()
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.retranslate()
         self.poll()
-        self.kpis.show_range("shift")
+
+    def _tab_shown(self, index: int) -> None:
+        # A month of KPIs can take a second or two on the worker: only when the lead looks.
+        if self.tabs.widget(index) is self.kpis and self.kpis.report is None:
+            self.kpis.show_range("shift")
 
     def run(self, name: str, *args, done=None) -> None:
         """Run `console.<name>(*args)` on the worker; `done(result)` on the UI thread."""

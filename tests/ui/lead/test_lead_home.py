@@ -201,7 +201,8 @@ def test_kpis_tab_shows_figures_and_exports_csv(qtbot, tmp_path, sqlite_url, run
         )
         uow.commit()
     home = open_home(qtbot, site)
-    home.kpis.show_range("shift")
+    assert home.kpis.report is None  # nothing computed until the lead opens the tab
+    home.tabs.setCurrentWidget(home.kpis)
     assert home.kpis.report.good_scans == 3
     assert "250.0" in home.kpis.figures["accuracy"].text()
     assert home.kpis.rate_chart.series()[0].barSets()[0].at(0) == 3.0
