@@ -63,6 +63,7 @@ class SpoolCartonPrinter:
         self.station_printer, self.ship_from = station_printer, _address(ship_from)
         self.record, self.station = record, station
         self._waiting: dict[str, Event] = {}  # label job id → its label.printed fact
+        self._orders: dict[str, int] = {}  # label job id → order_ref, for reprint facts
         self.listeners: list[Callable[[JobEvent], None]] = []  # e.g. the screen's printer line
 
     def print_carton(self, order: PackOrderView, carton: ClosedCarton, user: str) -> list[str]:
@@ -78,6 +79,7 @@ class SpoolCartonPrinter:
         )
         label_job, slip_job = f"{carton.numbers.sscc}-label", f"{carton.numbers.sscc}-slip"
         payload = {"job_id": label_job, "sscc": carton.numbers.sscc, "carton": carton.index}
+        self._orders[label_job] = order.order_ref
         self._waiting[label_job] = Event(
             "label.printed", payload, Actor(user, self.station), order.order_ref
         )
@@ -93,7 +95,12 @@ class SpoolCartonPrinter:
         return [label_job, slip_job]
 
     def reprint(self, job_id: str, user: str) -> str:
-        return self.station_printer.label_spooler.reprint(job_id, user).job_id
+        """Print a label again (worker thread) and record who asked for it."""
+        again = self.station_printer.label_spooler.reprint(job_id, user).job_id
+        payload = {"job_id": again, "of": job_id, "sscc": job_id.split("-")[0]}
+        order_ref = self._orders.get(job_id)  # unknown for labels from before a restart
+        self.record([Event("label.reprinted", payload, Actor(user, self.station), order_ref)])
+        return again
 
     def on_event(self, event: JobEvent) -> None:
         # Spooler thread: the label reached the printer (or the printer refused it for good);

@@ -219,10 +219,6 @@ class PackingSession:
         self.finished = final
         return closed
 
-    def label_printed(self, job_id: str, kind: str, reprint: bool = False) -> Event:
-        kind_name = "label.reprinted" if reprint else "label.printed"
-        return self._fact(kind_name, {"job_id": job_id, "document": kind})
-
     # ---- helpers --------------------------------------------------------------------------
     def _refuse(self, reason: str, scan: Scan, line: PackLine | None = None, detail="") -> Verdict:
         payload = {"reason": reason, "raw": scan.raw, "gtin": scan.gtin, "serial": scan.serial}

@@ -37,6 +37,7 @@ def test_a_clean_pack_closes_prints_and_marks_the_order_packed(station):
     sscc = station.home.session.closed[-1].numbers.sscc
     assert "sent again" in station.scan(f"00{sscc}")
     assert len(wait_for_files(station, station.labels, 2)) == 2
+    assert "label.reprinted" in station.event_kinds(order)
 
 
 def test_a_wrong_item_is_refused_in_red_with_the_error_tone(station):
