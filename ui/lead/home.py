@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from app.errors import ShipshapeError
 from ui.lead.board_tab import BoardTab
@@ -71,6 +72,8 @@ class LeadHome(QWidget):
         """Run `console.<name>(*args)` on the worker; `done(result)` on the UI thread."""
 
         def succeeded(result) -> None:
+            if not isValid(self):  # signed out while the worker was busy
+                return
             if done is not None:
                 done(result)
             if name in CHANGES:
@@ -94,9 +97,12 @@ class LeadHome(QWidget):
         )
 
     def _board_loaded(self, board) -> None:
-        self.board.show_board(board)
+        if isValid(self):
+            self.board.show_board(board)
 
     def _queue_loaded(self, items) -> None:
+        if not isValid(self):
+            return
         self._polling = False
         self.exceptions.show_queue(items)
         self._retitle()
@@ -106,6 +112,8 @@ class LeadHome(QWidget):
         self.show_error(exc)
 
     def show_error(self, exc: BaseException) -> None:
+        if not isValid(self):
+            return
         text = str(exc) if isinstance(exc, ShipshapeError) else repr(exc)
         self.message.show_message("error", lambda: text)
 

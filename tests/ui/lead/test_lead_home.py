@@ -8,7 +8,6 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QDialog
 from sqlalchemy import insert, select, update
 
 from app.domain.events import Actor, Event
@@ -238,12 +237,15 @@ def test_the_board_loads_off_the_ui_thread(qtbot, tmp_path, sqlite_url, run_cli)
     site = build_site(tmp_path, sqlite_url, run_cli)
     worker = DatabaseWorker()
     try:
-        home = open_home(qtbot, site, worker=worker)
+        # Not handed to qtbot: the test deletes it itself, as a sign-out does.
+        home = LeadHome(LeadConsole(site.central.uow, site.lead, STATION), worker, 60_000)
         assert home.board.lists.rowCount() == 0  # nothing yet: the query runs on the worker
         qtbot.waitUntil(lambda: home.board.lists.rowCount() == len(list_ids(site)), timeout=5000)
+        home.poll(force=True)  # the lead signs out while this poll is on the worker
+        home.deleteLater()
+        qtbot.wait(300)  # its late result must find no widget and do nothing
     finally:
         worker.shutdown()
-    assert QDialog  # the dialog class is importable for the reassign test
 
 
 def test_shipshape_run_gives_badge_and_pin_the_lead_console(qtbot, tmp_path, sqlite_url, run_cli):
