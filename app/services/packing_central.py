@@ -9,8 +9,10 @@ cannot move the order records an exception for the lead instead.
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from app.domain.events import Event
 from app.domain.orders import OrderStatus
@@ -77,10 +79,44 @@ def packing_settings(uow: UnitOfWork) -> PackingSettings:
 
 
 def seed_package_types(uow: UnitOfWork, types: list[PackageType] = DEMO_PACKAGE_TYPES) -> None:
+    """Create or update carton types (by code); others stay as they are."""
     with uow:
         for package_type in types:
             uow.packing.save_package_type(package_type)
         uow.commit()
+
+
+def list_package_types(uow: UnitOfWork) -> list[PackageType]:
+    with uow:
+        return uow.packing.package_types()
+
+
+PACKAGE_TYPE_COLUMNS = ("code", "name", "length_cm", "width_cm", "height_cm", "tare_kg")
+
+
+def read_package_types(path: Path) -> list[PackageType]:
+    """CSV `code,name,length_cm,width_cm,height_cm,tare_kg`; the whole file or nothing."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+    except OSError as exc:
+        raise BadInput(f"{path}: cannot read it ({exc.strerror})") from exc
+    if not rows or set(PACKAGE_TYPE_COLUMNS) - set(rows[0]):
+        raise BadInput(f"{path}: needs a header row {','.join(PACKAGE_TYPE_COLUMNS)}")
+    return [_package_type(row, f"{path}: row {n}") for n, row in enumerate(rows, start=2)]
+
+
+def _package_type(row: dict, where: str) -> PackageType:
+    code, name = (row["code"] or "").strip(), (row["name"] or "").strip()
+    if not code or len(code) > 40 or not name:
+        raise BadInput(f"{where}: code (at most 40 characters) and name are required")
+    try:
+        sizes = [float(row[k]) for k in PACKAGE_TYPE_COLUMNS[2:]]
+    except (TypeError, ValueError):
+        raise BadInput(f"{where}: sizes and tare must be numbers (cm, kg)") from None
+    if min(sizes[:3]) <= 0 or sizes[3] < 0:
+        raise BadInput(f"{where}: sizes must be above 0 cm and the tare 0 kg or more")
+    return PackageType(code, name, *sizes)
 
 
 class CentralPackingBackend:

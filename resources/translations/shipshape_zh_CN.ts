@@ -802,6 +802,10 @@ median {median} h · p90 {p90} h
         <translation>箱子是空的：请先扫描商品装箱。</translation>
     </message>
     <message>
+        <source>No carton types are set up: a lead adds them (shipshape package-types --set FILE).</source>
+        <translation>尚未设置箱型：请组长添加（shipshape package-types --set FILE）。</translation>
+    </message>
+    <message>
         <source>Lines are still open: scan the missing items, or a lead overrides.</source>
         <translation>仍有未完成行：请扫描缺少的商品，或由组长授权。</translation>
     </message>

@@ -224,7 +224,7 @@ class PackerHome(QWidget):
             return
         package_type = self.carton_type.currentData()
         final_now = final or not session.open_lines()
-        refusal = session.close_refusal(final_now)
+        refusal = session.close_refusal(final_now) or (None if package_type else "no_carton_types")
         if refusal:
             self._say("error", lambda: close_refusal_text(self, refusal))
             return

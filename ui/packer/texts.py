@@ -43,6 +43,10 @@ def close_refusal_text(widget, reason: str) -> str:
         "empty_carton": QCoreApplication.translate(
             "PackerTexts", "The carton is empty: scan items into it first."
         ),
+        "no_carton_types": QCoreApplication.translate(
+            "PackerTexts",
+            "No carton types are set up: a lead adds them (shipshape package-types --set FILE).",
+        ),
         "lines_open": QCoreApplication.translate(
             "PackerTexts", "Lines are still open: scan the missing items, or a lead overrides."
         ),
