@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import insert, select
 
-from db.schema import exceptions, packages
+from db.schema import exceptions, package_types, packages
 from printing.transports import PrinterError
 from tests.ui.packer.conftest import Station
 
@@ -200,6 +200,17 @@ def test_a_printer_that_refuses_the_label_for_good_tells_the_packer_and_the_lead
         assert "printer_failure" in kinds
     finally:
         station.stop()
+
+
+def test_without_carton_types_the_packer_is_told_who_sets_them_up(station):
+    with station.central.engine.begin() as conn:
+        conn.execute(package_types.delete())
+    order = station.order()
+    station.scan(f"T:{order.tote}")
+    station.pack_all(order)
+    station.type_weight(1.0)
+    assert "package-types --set" in station.close()
+    assert station.status(order) == "picked"
 
 
 def order_created():
