@@ -90,6 +90,7 @@ class SpoolCartonPrinter:
             user,
             slip_job,
             ship_to=label.ship_to,
+            packed_at=f"{carton.fact.occurred_at:%Y-%m-%d %H:%M} UTC",
             package=f"{carton.index}/{carton.count} SSCC {carton.numbers.sscc}",
         )
         return [label_job, slip_job]

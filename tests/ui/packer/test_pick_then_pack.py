@@ -70,5 +70,4 @@ def test_badge_1007_packs_a_tote_the_picker_filled(qtbot, central, tmp_path, mon
         assert all(p.read_bytes().startswith(b"%PDF") for p in printed.glob("*.bin"))
     finally:
         stop_packing(parts)
-        parts["packing_worker"].shutdown() if "packing_worker" in parts else None
         worker.shutdown()
