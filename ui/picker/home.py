@@ -147,7 +147,8 @@ class PickerHome(QWidget):
 
     def command(self, name: str) -> None:
         if self.state is None or self.state.phase is Phase.DONE:
-            self.load() if name in ("NEXT", "CONFIRM") else None
+            if name in ("NEXT", "CONFIRM"):
+                self.load()
         elif not self._busy:
             self._apply(picking.on_command(self.state, name))
 
@@ -164,14 +165,14 @@ class PickerHome(QWidget):
         if verdict.check_tote:  # no tone yet: the verdict comes with the backend's answer
             self.banner.show_message("info", lambda: verdict_text(verdict.message, verdict.params))
             slot = verdict.state.order_needing_tote
-            self._start_busy()
+            self._busy = True
             self.worker.submit(
                 self.backend.tote_in_use, verdict.check_tote, slot.order_ref,
                 on_success=lambda in_use: self._tote_checked(verdict, in_use),
                 on_failure=self._save_failed,
             )  # fmt: skip
         elif verdict.durable:
-            self._start_busy()
+            self._busy = True
             self.worker.submit(
                 self.backend.record, list(verdict.facts),
                 on_success=lambda _: self._adopt(verdict), on_failure=self._save_failed,
@@ -200,9 +201,6 @@ class PickerHome(QWidget):
         log.warning("could not save a picking fact: %s", exc)
         self._feedback("error", "save_failed", {"error": str(exc)})
         self._queue.clear()  # the picker scans again from what the screen shows
-
-    def _start_busy(self) -> None:
-        self._busy = True
 
     def _drain(self) -> None:
         while self._queue and not self._busy:

@@ -86,14 +86,14 @@ class Station:
     def serial(self, raw: str):
         """Scan on the serial scanner and wait until the screen shows the verdict."""
         self._like_a_person(raw)
-        with self.qtbot.waitSignal(self.home.verdict_shown, timeout=5000) as shown:
+        with self.qtbot.waitSignal(self.home.verdict_shown, timeout=15000) as shown:
             self.port.write(raw.encode() + b"\r")
         return shown.args
 
     def keyboard(self, raw: str):
         """Scan with the keyboard-wedge scanner: a burst of keys and Enter."""
         self._like_a_person(raw)
-        with self.qtbot.waitSignal(self.home.verdict_shown, timeout=5000) as shown:
+        with self.qtbot.waitSignal(self.home.verdict_shown, timeout=15000) as shown:
             self.qtbot.keyClicks(self.window.focusWidget() or self.window, raw)
             self.qtbot.keyClick(self.window.focusWidget() or self.window, Qt.Key.Key_Return)
         return shown.args
@@ -101,8 +101,8 @@ class Station:
     def sign_in(self) -> None:
         self.qtbot.keyClicks(self.window.sign_in.badge_field, "B:1001")
         self.qtbot.keyClick(self.window.sign_in.badge_field, Qt.Key.Key_Return)
-        self.qtbot.waitUntil(lambda: isinstance(self.window.home, PickerHome), timeout=5000)
-        self.qtbot.waitUntil(lambda: self.home.state is not None, timeout=5000)
+        self.qtbot.waitUntil(lambda: isinstance(self.window.home, PickerHome), timeout=15000)
+        self.qtbot.waitUntil(lambda: self.home.state is not None, timeout=15000)
 
     def close(self) -> None:
         QApplication.instance().removeEventFilter(self.wedge)
