@@ -2,9 +2,10 @@
 picker's window, on a SQLite central database through the real widgets and database worker.
 
 Ours: the picker home keeps the pick list in memory and changes only what the verdict changes
-(labels; the route map only on a new stop); a confirmation waits for `record()` (one write
-transaction). Baseline: the same screen, but after every saved fact it reloads the pick list from
-central and redraws the map, the usual first design. The database holds the demo site plus
+(labels; the route map is drawn on its own thread once per route, the current stop painted over
+it); a confirmation waits for `record()` (one write transaction). Baseline: the usual first
+design: after every saved fact the screen reloads its pick list from central and redraws the
+map, and loading reads every open pick list (as `shipshape picklists` does) to find its own. The database holds the demo site plus
 generated orders (≥ 50,000 order lines); the benchmark's list has 500 lines.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/picker_ui.py [--tasks 200]
@@ -50,6 +51,16 @@ class Services:
 
     def sign_in(self, badge, pin):
         return users.sign_in(self.central.uow(), badge, pin, STATION)
+
+
+class ReadEverythingBackend(CentralPickingBackend):
+    """Baseline data access: read every open pick list with its tasks (as `shipshape picklists`
+    does) and take this picker's from it, instead of one list by id."""
+
+    def my_pick_list(self, user):
+        with self.uow_factory() as uow:
+            uow.waves.open_pick_lists()
+        return super().my_pick_list(user)
 
 
 class ReloadingHome(PickerHome):
@@ -105,11 +116,11 @@ def wait_for(signal, timeout_ms: int = 10_000) -> None:
     signal.disconnect(loop.quit)
 
 
-def open_window(url: str, home_class, tmp: Path):
+def open_window(url: str, home_class, backend_class, tmp: Path):
     """Sign in with badge 1001 and wait until the first task is on screen. Returns (s, window)."""
     central = open_central(url)
     worker = DatabaseWorker()
-    backend = CentralPickingBackend(central.uow, STATION)
+    backend = backend_class(central.uow, STATION)
     homes = {Role.PICKER: lambda u: home_class(u, backend, worker, STATION)}
     started = time.perf_counter()
     window = MainWindow(Services(central), worker, QSettings(str(tmp / "s.ini"),
@@ -168,9 +179,13 @@ def main() -> int:
         url = build_site(tmp)
         base = tmp / "base.sqlite"
         base.write_bytes((tmp / "central.sqlite").read_bytes())
-        for name, home_class in (("ours", PickerHome), ("baseline", ReloadingHome)):
+        variants = (
+            ("ours", PickerHome, CentralPickingBackend),
+            ("baseline", ReloadingHome, ReadEverythingBackend),
+        )
+        for name, home_class, backend_class in variants:
             (tmp / "central.sqlite").write_bytes(base.read_bytes())
-            opened, window, worker, central = open_window(url, home_class, tmp)
+            opened, window, worker, central = open_window(url, home_class, backend_class, tmp)
             assert len(window.home.state.pick_list.tasks) == LIST_LINES
             measure_scans(window, 3)  # warm up: first queries, fonts, the map thread
             timings = measure_scans(window, args.tasks)
