@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import os
 import time
+import uuid
 from pathlib import Path
 
 from printing.transports.base import PrinterError
@@ -24,7 +25,11 @@ class FileTransport:
     def send(self, job: bytes) -> None:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            stem = f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{next(self._numbers):06d}"
+            # Time first so a folder lists in print order; the random part keeps two transports
+            # (or processes) writing to one folder from ever replacing each other's files.
+            stem = (
+                f"{time.strftime('%Y%m%d-%H%M%S')}-{next(self._numbers):06d}-{uuid.uuid4().hex[:8]}"
+            )
             tmp = self.folder / f".{stem}.tmp"
             with open(tmp, "wb") as out:
                 out.write(job)
