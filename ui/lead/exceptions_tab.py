@@ -121,8 +121,9 @@ class ExceptionsTab(QWidget):
         self.choice.clear()
         for resolution in item.choices if item else ():
             self.choice.addItem(resolution_text(resolution), resolution)
-        if chosen is not None and self.choice.findData(chosen) >= 0:
-            self.choice.setCurrentIndex(self.choice.findData(chosen))
+        preferred = chosen if chosen is not None else (item.suggested if item else None)
+        if preferred is not None and self.choice.findData(preferred) >= 0:
+            self.choice.setCurrentIndex(self.choice.findData(preferred))
         self.resolve_button.setEnabled(item is not None)
 
     def choose(self, resolution: str) -> None:

@@ -44,6 +44,7 @@ class QueueItem:
     summary: str
     since: datetime | None
     choices: tuple[str, ...]
+    suggested: str | None = None  # the station's suggestion (e.g. reallocate when stock exists)
 
 
 def exception_queue(uow: UnitOfWork, lead: User) -> list[QueueItem]:
@@ -79,15 +80,33 @@ def _ref(row: dict) -> str:
 
 def _stored_item(e: dict) -> QueueItem:
     details = e["details"] or {}
-    summary = details.get("summary") or ", ".join(f"{k} {v}" for k, v in details.items())
+    choices = RESOLUTIONS.get(e["kind"], DEFAULT_RESOLUTIONS)
+    suggested = details.get("suggestion")
     return QueueItem(
         f"exception:{e['id']}",
         e["kind"],
         _ref(e),
-        summary,
+        summarise(e["kind"], details),
         e["created_at"],
-        RESOLUTIONS.get(e["kind"], DEFAULT_RESOLUTIONS),
+        choices,
+        suggested if suggested in choices else None,
     )
+
+
+def summarise(kind: str, details: dict) -> str:
+    """One line a lead can read: the short pick in words, else the simple fields."""
+    if details.get("summary"):
+        return str(details["summary"])
+    if kind == "short_pick" and "shortfall" in details:
+        text = f"{details.get('sku', '?')} at {details.get('location', '?')}: "
+        text += f"{details['shortfall']} missing"
+        if details.get("reason"):
+            text += f" ({details['reason']})"
+        if details.get("reported_by"):
+            text += f", reported by {details['reported_by']}"
+        return text
+    simple = {k: v for k, v in details.items() if not isinstance(v, dict | list) and v != ""}
+    return ", ".join(f"{k}: {v}" for k, v in simple.items())
 
 
 def resolve(uow: UnitOfWork, lead: User, key: str, resolution: str, note: str, station: str):

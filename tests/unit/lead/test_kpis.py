@@ -67,3 +67,20 @@ def test_csv_rows_start_with_a_header_and_the_range():
     rows = kpis.csv_rows(report)
     assert rows[0] == ["section", "name", "metric", "value"]
     assert rows[1][3] == T0.isoformat()
+
+
+def test_a_short_pick_reads_as_one_line():
+    from app.services.lead.exceptions import summarise
+
+    details = {
+        "sku": "MILK",
+        "location": "A01-002-L-1",
+        "shortfall": 2,
+        "reason": "empty",
+        "reported_by": "Pia",
+        "stock_elsewhere": [{"code": "A01-001-L-1", "free": 5}],
+    }
+    assert summarise("short_pick", details) == (
+        "MILK at A01-002-L-1: 2 missing (empty), reported by Pia"
+    )
+    assert summarise("weight_mismatch", {"weight_kg": 1.2, "sscc": ""}) == "weight_kg: 1.2"
