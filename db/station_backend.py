@@ -35,6 +35,7 @@ class StationPickingBackend:
 
     def my_pick_list(self, user: User) -> PickListView | None:
         self.store.follow(user.name)  # the sync thread pulls this user's work from now on
+        self.store.set_meta("user", user.name)  # shown to the lead as signed in here
         finished = self.store.finished_lists()
         for work in self.store.work(user.name):
             if not work["taken_away"] and work["id"] not in finished:

@@ -59,6 +59,7 @@ class SyncEngine:
         os.set_blocking(self._wake_w, False)
         self._listener: psycopg.Connection | None = None
         self._must_pull = self._reconnected = True
+        self._heartbeat = 0.0  # time.monotonic() of the last idle status report
         self._thread = threading.Thread(target=self._run, name=f"sync-{store.station}", daemon=True)
 
     # --- called from other threads ----------------------------------------------------------------
@@ -103,8 +104,11 @@ class SyncEngine:
         pushed = self._push_all()
         if self._must_pull:
             self._pull()
-        elif not pushed:
-            sync.report_status(self._uow(), self.store.station, self.user, self.store.waiting())
+        if not pushed and time.monotonic() - self._heartbeat >= self.poll_s:
+            # Idle: tell central we are here, so the lead sees this station online.
+            user = self.user or self.store.get_meta("user")
+            sync.report_status(self._uow(), self.store.station, user, self.store.waiting())
+            self._heartbeat = time.monotonic()
         self._report(online=True, synced=True)
 
     def _push_all(self) -> int:
@@ -115,7 +119,9 @@ class SyncEngine:
                 return total
             waiting_after = self.store.waiting() - len(batch)
             facts = [fact for _id, fact in batch]
-            sync.push_facts(self._uow(), self.store.station, self.user, facts, waiting_after)
+            user = self.user or self.store.get_meta("user")
+            sync.push_facts(self._uow(), self.store.station, user, facts, waiting_after)
+            self._heartbeat = time.monotonic()
             self.store.mark_sent([row_id for row_id, _fact in batch])  # central has committed
             total += len(batch)
             self._report(online=True, synced=True)

@@ -97,7 +97,7 @@ class SqlSyncRepository:
     def report_station(self, name: str, user: str | None, waiting: int, pushed: int, now) -> None:
         """Upsert the station's sync status (the row exists after its first sync)."""
         values = {"user_name": user, "facts_waiting": waiting, "last_seen": now}
-        if pushed:
+        if pushed or not waiting:  # last sync: when central last had everything, or took some
             values["last_sync_at"] = now
         changed = self.connection.execute(
             update(stations)
@@ -111,7 +111,6 @@ class SqlSyncRepository:
                     kind="picker",
                     facts_pushed=pushed,
                     **values,
-                    **({} if pushed else {"last_sync_at": None}),
                 )
             )
 

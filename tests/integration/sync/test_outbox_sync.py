@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 from sqlalchemy import update
 
@@ -111,3 +112,21 @@ def test_pull_follows_a_claimed_list_and_sees_it_taken_away(tmp_path, sqlite_url
     engine.sync_once()
     assert taken_away == [list_id]
     assert store.work()[0]["taken_away"]
+
+
+def test_an_idle_station_keeps_reporting_so_the_lead_sees_it_online(tmp_path, sqlite_url):
+    central = open_central(sqlite_url)
+    store = StationStore(tmp_path / "station.sqlite", "pick-07")
+    store.set_meta("user", "Pia")  # signed in (StationPickingBackend does this)
+    engine = SyncEngine(store, central.engine, poll_s=0.05)
+    engine.sync_once()
+    time.sleep(0.06)
+    engine.sync_once()
+    [row] = sync_service.station_table(central.uow())
+    assert (row["name"], row["user_name"], row["online"]) == ("pick-07", "Pia", True)
+    assert row["last_sync_at"] is not None  # nothing waiting: in sync
+    seen = row["last_seen"]
+    time.sleep(0.06)
+    engine.sync_once()
+    [row] = sync_service.station_table(central.uow())
+    assert row["last_seen"] > seen
