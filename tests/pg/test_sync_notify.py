@@ -1,0 +1,65 @@
+"""LISTEN/NOTIFY wakes a station within a second; after a reconnect it re-queries."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from sqlalchemy import select, text, update
+
+from app.bootstrap import open_central
+from db.engine import make_engine
+from db.schema import pick_lists, users
+from db.station_backend import StationPickingBackend
+from db.station_store import StationStore
+from db.sync import SyncEngine
+from db.uow import SqlUnitOfWork
+from tests.integration.sync.support import STATION_LOGIN, seed_pick_lists, station_role_url
+
+
+def reassign(central, list_id: int, to: str) -> None:
+    with central.engine.begin() as conn:
+        user_id = select(users.c.id).where(users.c.name == to).scalar_subquery()
+        conn.execute(
+            update(pick_lists).where(pick_lists.c.id == list_id).values(assignee_id=user_id)
+        )
+
+
+def test_a_reassignment_reaches_the_station_within_a_second_even_after_a_reconnect(
+    pg_url, tmp_path
+):
+    central = open_central(pg_url)
+    seed_pick_lists(central, tmp_path / "site", orders=8)
+    engine = make_engine(station_role_url(pg_url))
+    store = StationStore(tmp_path / "station.sqlite", "pick-01")
+    taken = threading.Event()
+    # A 60 s poll: only a notification (or the re-query after a reconnect) can be this quick.
+    sync = SyncEngine(store, engine, on_work=lambda ids: ids and taken.set(), poll_s=60,
+                      backoff=(0.05, 0.05))  # fmt: skip
+    backend = StationPickingBackend(store, sync.wake, lambda: SqlUnitOfWork(engine), "pick-01")
+    with central.uow() as uow:
+        pia = next(u for u in uow.users.all() if u.name == "Pia")
+    first = backend.my_pick_list(pia)
+    sync.start()
+    try:
+        time.sleep(0.5)  # listening now
+        started = time.monotonic()
+        reassign(central, first.id, "Jan")
+        assert taken.wait(1.0), "no wake-up within a second"
+        assert time.monotonic() - started < 1.0
+        assert not backend.still_mine(first.id, pia)
+
+        taken.clear()
+        second = backend.my_pick_list(pia)
+        with central.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as admin:
+            # Drop the station's connections, and change its work while it is reconnecting:
+            # that notification is lost, the re-query after the reconnect must find it.
+            admin.execute(
+                text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = :u"),
+                {"u": STATION_LOGIN},
+            )
+            reassign(central, second.id, "Jan")
+        assert taken.wait(5.0), "the change made while disconnected never arrived"
+        assert not backend.still_mine(second.id, pia)
+    finally:
+        sync.stop()
