@@ -59,6 +59,7 @@ class QueueModel(RowsModel):
                 (tr(QT_TRANSLATE_NOOP("LeadColumns", "Since")), lambda q: clock(q.since)),
             ],
             parent,
+            key=lambda q: q.key,
         )
 
 

@@ -61,14 +61,35 @@ def clock(moment: datetime | None) -> str:
 class RowsModel(QAbstractTableModel):
     """A read-only table of rows; `columns` are (header function, cell function)."""
 
-    def __init__(self, columns: Sequence[tuple[Callable[[], str], Callable]], parent=None):
+    def __init__(
+        self,
+        columns: Sequence[tuple[Callable[[], str], Callable]],
+        parent=None,
+        key: Callable | None = None,
+    ):
         super().__init__(parent)
         self._columns = list(columns)
+        self._key = key  # a row's identity: same rows in the same order update in place
         self.rows: list = []
 
     def set_rows(self, rows: list) -> None:
+        """New rows. When the same rows come back in the same order (a poll), only the changed
+        ones are announced: the view keeps its scroll position and selection and repaints
+        only what changed. Otherwise one reset."""
+        rows = list(rows)
+        if self._key is not None and [self._key(r) for r in rows] == [
+            self._key(r) for r in self.rows
+        ]:
+            changed = [
+                n for n, (old, new) in enumerate(zip(self.rows, rows, strict=True)) if old != new
+            ]
+            self.rows = rows
+            if changed:
+                last = len(self._columns) - 1
+                self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], last))
+            return
         self.beginResetModel()
-        self.rows = list(rows)
+        self.rows = rows
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -125,6 +146,7 @@ class PickListModel(RowsModel):
                 ),
             ],
             parent,
+            key=lambda r: r.id,
         )
 
     def flags(self, index):
@@ -163,4 +185,5 @@ class WaveModel(RowsModel):
                 ),
             ],
             parent,
+            key=lambda r: r.id,
         )

@@ -279,3 +279,25 @@ def test_shipshape_run_gives_badge_and_pin_the_lead_console(qtbot, tmp_path, sql
         worker.shutdown()
         if "lead_worker" in parts:
             parts["lead_worker"].shutdown()
+
+
+def test_a_poll_with_the_same_lists_updates_rows_in_place(qtbot, tmp_path, sqlite_url, run_cli):
+    """The lead scrolled and selected a list: a refresh must not throw them back to the top."""
+    site = build_site(tmp_path, sqlite_url, run_cli)
+    home = open_home(qtbot, site)
+    model, view = home.board.lists, home.board.list_view
+    view.selectRow(1)
+    chosen = model.rows[1].id
+    confirm_task(
+        site,
+        site.rows(
+            select(pick_tasks.c.id)
+            .where(pick_tasks.c.pick_list_id == chosen)
+            .order_by(pick_tasks.c.seq)
+        )[0][0],
+        "Pia",
+    )
+    with qtbot.assertNotEmitted(model.modelReset), qtbot.waitSignal(model.dataChanged):
+        home.poll(force=True)
+    assert model.rows[1].done == 1
+    assert home.board.selected_list_ids() == [chosen]
