@@ -160,4 +160,5 @@ class LeadHome(QWidget):
             self.tr("Order lookup"),
         ]
         for index, title in enumerate(titles):
-            self.tabs.setTabText(index, title)
+            if self.tabs.tabText(index) != title:  # an unchanged title must not relayout the bar
+                self.tabs.setTabText(index, title)

@@ -84,9 +84,10 @@ class RowsModel(QAbstractTableModel):
                 n for n, (old, new) in enumerate(zip(self.rows, rows, strict=True)) if old != new
             ]
             self.rows = rows
-            if changed:
-                last = len(self._columns) - 1
-                self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], last))
+            for first, last in _runs(changed):  # only what changed gets repainted
+                self.dataChanged.emit(
+                    self.index(first, 0), self.index(last, len(self._columns) - 1)
+                )
             return
         self.beginResetModel()
         self.rows = rows
@@ -118,6 +119,17 @@ class RowsModel(QAbstractTableModel):
         if self.rows:
             last = self.index(len(self.rows) - 1, len(self._columns) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
+
+
+def _runs(numbers: list[int]) -> list[tuple[int, int]]:
+    """[1, 2, 3, 7, 8] → [(1, 3), (7, 8)]."""
+    runs: list[tuple[int, int]] = []
+    for n in numbers:
+        if runs and runs[-1][1] == n - 1:
+            runs[-1] = (runs[-1][0], n)
+        else:
+            runs.append((n, n))
+    return runs
 
 
 def tr(text: str) -> Callable[[], str]:

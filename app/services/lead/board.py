@@ -77,10 +77,16 @@ def _row(r: dict, now: datetime) -> BoardRow:
         done,
         total,
         started,
-        estimated_finish(started, done, total, r["distance_m"], now),
+        _to_minute(estimated_finish(started, done, total, r["distance_m"], now)),
         float(r["distance_m"]),
         r["version"],
     )
+
+
+def _to_minute(moment: datetime | None) -> datetime | None:
+    """The board shows HH:MM: a row whose minute did not move compares equal, so a poll
+    repaints only the lists that really changed."""
+    return None if moment is None else moment.replace(second=0, microsecond=0)
 
 
 def _aware(moment: datetime | None) -> datetime | None:
