@@ -7,6 +7,7 @@ with the exact count check on facts, tasks and stock.
 from __future__ import annotations
 
 import threading
+import time
 from collections import Counter
 
 from sqlalchemy import func, select, text, update
@@ -49,6 +50,15 @@ class Station:
 
     def stop(self) -> None:
         self.sync.stop()
+
+
+def eventually(check, timeout: float = 10.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
 
 
 def picker(central, name: str):
@@ -98,13 +108,10 @@ def test_list_reassigned_while_a_station_is_offline(pg_url, tmp_path):
         assert wait_until_drained(a.sync, 20)
         a.sync._must_pull = b.sync._must_pull = True
         a.sync.wake(), b.sync.wake()
-        deadline = threading.Event()
-        while a.backend.still_mine(view.id, pia) and not deadline.wait(0.05):
-            pass
-        assert not a.backend.still_mine(view.id, pia)
+        assert eventually(lambda: not a.backend.still_mine(view.id, pia))
         assert a.backend.my_pick_list(pia).id != view.id  # Pia gets other work
-        at_b = b.backend.my_pick_list(jan)
-        assert at_b.tasks[0].picked == first.quantity  # the remaining work stayed with Jan
+        # B learns of A's late pick by its next pull (a NOTIFY away): the rest stays with Jan.
+        assert eventually(lambda: b.backend.my_pick_list(jan).tasks[0].picked == first.quantity)
     finally:
         a.stop(), b.stop(), proxy.close()
     stored = central_facts(central)
