@@ -58,9 +58,12 @@ class Tones(QObject):
         self.played: list[str] = []  # what was asked for, for tests and the bench
         self._effects = {}
         try:
-            from PySide6.QtMultimedia import QSoundEffect
+            from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
         except ImportError as exc:  # no QtMultimedia or no libpulse: stay silent
             log.info("scan tones off: %s", exc)
+            return
+        if QMediaDevices.defaultAudioOutput().isNull():
+            log.info("scan tones off: no audio output")
             return
         for tone in ("ok", "error", "info"):
             effect = QSoundEffect(self)

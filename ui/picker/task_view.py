@@ -24,6 +24,8 @@ from app.services.picking import Phase, PickState
 from ui.picker.messages import reason_name, step_prompt
 from ui.picker.route_map import RouteMap
 
+SIDE_WIDTH = 440  # px: the route map and the next stops
+
 
 def _label(name: str, wrap: bool = False) -> QLabel:
     label = QLabel(objectName=name)
@@ -73,15 +75,18 @@ class TaskView(QWidget):
         left.addLayout(what)
         left.addWidget(self.detail)
         left.addStretch(1)
-        right = QVBoxLayout()
+        side = QWidget(objectName="pickSide")
+        side.setFixedWidth(SIDE_WIDTH)  # the map keeps its size while the texts beside it change
+        right = QVBoxLayout(side)
+        right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.progress)
         right.addWidget(self.route_map, 1)
         right.addWidget(self.next_title)
         for label in self.next_stops:
             right.addWidget(label)
         columns = QHBoxLayout()
-        columns.addLayout(left, 3)
-        columns.addLayout(right, 2)
+        columns.addLayout(left, 1)
+        columns.addWidget(side)
         page = QVBoxLayout(self)
         page.setContentsMargins(24, 8, 24, 4)
         page.addLayout(columns, 1)
