@@ -250,6 +250,11 @@ def pg_database(server_url: str):
     return server.set(database=name).render_as_string(hide_password=False), drop
 
 
+NEW_FACTS = """INSERT INTO events (uuid, kind, occurred_at, user_name, station, payload)
+    SELECT gen_random_uuid()::text, 'pick.confirmed', now() - random() * interval '2 hours',
+           'picker-' || (g % 30), 'st', json_build_object('quantity', 1)
+    FROM generate_series(1, 5000) g"""
+
 GENERATE = [
     # 40,000 orders over 35 days, each imported, due 24 h later and shipped 2-30 h after import.
     """INSERT INTO orders (channel, order_id, priority, carrier, service, ship_by, ship_to,
@@ -301,6 +306,9 @@ def kpi_figures(server_url: str, n_events: int) -> dict:
         lead = User("bench", Role.LEAD, "0")
         end = datetime.now(UTC)
         start = end - timedelta(days=30)
+        cold = timed(lambda: kpi_report(central.uow(), lead, start, end), 1)  # builds the roll-up
+        with central.engine.begin() as conn:  # the floor goes on: 5,000 new facts
+            conn.execute(text(NEW_FACTS))
         ours = timed(lambda: kpi_report(central.uow(), lead, start, end), 3)
         base = timed(lambda: baseline_kpis(central, start, end), 1)
         report = kpi_report(central.uow(), lead, start, end)
@@ -308,6 +316,7 @@ def kpi_figures(server_url: str, n_events: int) -> dict:
     finally:
         drop()
     return {
+        "cold_s": cold[0] / 1000,
         "events": total,
         "generate_s": generate_s,
         "ours_s": min(ours) / 1000,
@@ -381,7 +390,14 @@ def main() -> None:
             f"{'KPI report, best of 3 (s)':44} {figures['ours_s']:>10.2f} "
             f"{figures['base_s']:>10.2f}   baseline: every event fetched, counted in Python"
         )
-        print(f"{'KPI report, median of 3 (s)':44} {figures['ours_median_s']:>10.2f}")
+        print(
+            f"{'KPI report, median of 3 (s)':44} {figures['ours_median_s']:>10.2f}"
+            "   with 5,000 new facts since the last report"
+        )
+        print(
+            f"{'first report, builds the hourly roll-up (s)':44} {figures['cold_s']:>10.2f}"
+            "   once, after 1,000,000 events arrived at once"
+        )
     else:
         print(
             "\nKPIs: set SHIPSHAPE_BENCH_PG_URL or SHIPSHAPE_TEST_PG_URL for the PostgreSQL figure"

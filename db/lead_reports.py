@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, func, literal_column, or_, select
+from sqlalchemy import Connection, func, or_, select
 
 from app.domain.kpis import ActivityRow
+from db.kpi_rollup import WORK_KINDS, KpiRollup
 from db.schema import (
     events,
     locations,
@@ -25,10 +26,7 @@ from db.schema import (
     waves,
 )
 
-# Which facts count as a line of work, and for whom: see docs/lead.md.
-WORK_KINDS = {"pick.confirmed": "pick", "pack.item": "pack"}
 GOOD_SCAN = "pick.confirmed"
-REFUSED_SCAN = "scan.refused"
 SHIPPED = "order.shipped"
 
 
@@ -36,6 +34,7 @@ class SqlLeadReports:
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
         self._cache: dict = {}
+        self.rollup = KpiRollup(connection)
 
     def activity(self, start: datetime, end: datetime) -> list[ActivityRow]:
         """Work per person, kind and UTC hour; refused scans ride along in the same pass."""
@@ -57,26 +56,11 @@ class SqlLeadReports:
         return self._cache[key]
 
     def _query_hourly(self, start: datetime, end: datetime) -> list[ActivityRow]:
-        hour = self._hour(events.c.occurred_at)
-        quantity = func.coalesce(events.c.payload["quantity"].as_integer(), 1)
-        kinds = {**WORK_KINDS, REFUSED_SCAN: "refused"}
-        query = (
-            select(
-                events.c.user_name,
-                events.c.kind,
-                hour.label("hour"),
-                func.count().label("lines"),
-                func.sum(quantity).label("units"),
-            )
-            .where(*self._in_range(start, end), events.c.kind.in_(kinds))
-            .group_by(events.c.user_name, events.c.kind, hour)
-        )
-        return [
-            ActivityRow(
-                r.user_name or "?", kinds[r.kind], _moment(r.hour), r.lines, int(r.units or 0)
-            )
-            for r in self.connection.execute(query)
-        ]
+        return self.rollup.hourly(start, end)
+
+    def refresh_rollup(self) -> int:
+        """Sum new events into the hourly roll-up (a write: the caller commits)."""
+        return self.rollup.refresh()
 
     def shipped(self, start: datetime, end: datetime) -> list[tuple]:
         """(imported, ship-by, status, first shipped) for orders shipped or due in the range."""
@@ -208,15 +192,6 @@ class SqlLeadReports:
 
     def _in_range(self, start: datetime, end: datetime) -> tuple:
         return (events.c.occurred_at >= start, events.c.occurred_at < end)
-
-    def _hour(self, column):
-        if self.connection.dialect.name == "postgresql":
-            # On UTC wall time: the same hours for every session, and the expression that the
-            # statistics of migration 0006 describe (so the planner expects few groups).
-            # Literals, not bound parameters: only the literal expression matches the statistics.
-            utc = column.op("AT TIME ZONE")(literal_column("'UTC'"))
-            return func.date_trunc(literal_column("'hour'"), utc)
-        return func.strftime("%Y-%m-%d %H:00:00", column)
 
 
 def _within(moment: datetime, start: datetime, end: datetime) -> bool:

@@ -327,3 +327,16 @@ stations.append_column(Column("last_sync_at", DateTime(timezone=True)))
 # --- Packing (issue 7, migration 0005) -------------------------------------------------------
 # A serial number already shipped is refused at the packing station: look it up by serial.
 Index("ix_package_items_serial", package_items.c.serial)
+
+# --- Lead console (issue 8, migration 0006) -------------------------------------------------
+# Work per UTC hour, person and kind, summed from events up to the watermark kept in `counters`
+# ("kpi_hours_seq"); a KPI report reads these instead of a month of single events.
+kpi_hours = Table(
+    "kpi_hours",
+    metadata,
+    Column("hour", DateTime(timezone=False), primary_key=True),  # UTC
+    Column("user_name", String(100), primary_key=True),
+    Column("kind", String(60), primary_key=True),
+    Column("lines", BigInteger, nullable=False),
+    Column("units", BigInteger, nullable=False),
+)

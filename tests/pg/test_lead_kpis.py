@@ -43,3 +43,19 @@ def test_the_kpi_statistics_exist(tmp_path, pg_url, run_cli):
         names = conn.execute(text("SELECT stxname FROM pg_statistic_ext")).scalars().all()
     engine.dispose()
     assert "st_events_kpi_hours" in names
+
+
+def test_rollup_counts_late_facts_once(tmp_path, pg_url, run_cli, monkeypatch):
+    from db import kpi_rollup
+    from tests.integration.lead import test_kpi_rollup
+
+    monkeypatch.setattr(kpi_rollup, "PG_MARGIN", 0)  # the test's few events are all "settled"
+    test_kpi_rollup.test_late_facts_and_partial_hours_count_exactly_once(tmp_path, pg_url, run_cli)
+
+
+def test_rollup_margin(tmp_path, pg_url, run_cli):
+    from tests.integration.lead import test_kpi_rollup
+
+    test_kpi_rollup.test_the_newest_events_within_the_margin_are_summed_directly(
+        tmp_path, pg_url, run_cli
+    )

@@ -21,11 +21,13 @@ def kpi_report(uow: UnitOfWork, lead: User, start: datetime, end: datetime) -> k
         )
     with uow:
         reports = uow.lead.reports
+        reports.refresh_rollup()  # new events into the hourly sums, then read those
         activity = reports.activity(start, end)
         good, refused = reports.scan_counts(start, end)
         cycle = reports.cycle_pairs(start, end)
         due = reports.due_rows(start, end)
         walked = reports.distance_rows(start, end)
+        uow.commit()
     return kpis.KpiReport(
         start,
         end,
