@@ -24,7 +24,7 @@ from app.services.picking import Phase, PickState
 from ui.picker.messages import reason_name, step_prompt
 from ui.picker.route_map import RouteMap
 
-SIDE_WIDTH = 440  # px: the route map and the next stops
+SIDE_WIDTH = 380  # px: the route map and the next stops
 
 
 def _label(name: str, wrap: bool = False) -> QLabel:
