@@ -170,13 +170,13 @@ def online_latency(dbs: Databases, folder: Path, rate: float, seconds: float, wa
     return sorted(s * 1000 for s in store.latencies())
 
 
-def fifty_stations(dbs: Databases, folder: Path, per_station: int) -> float:
+def fifty_stations(dbs: Databases, folder: Path, per_station: int, kind: str) -> float:
     owner, station_url = dbs.fresh()
     central = open_central(owner)
     names = _simulated_pickers(central, 50)
     central.close()
     started = time.perf_counter()
-    runs = run_stations(station_url, folder, names, per_station, listen=False)
+    runs = run_stations(station_url, folder, names, per_station, listen=False, kind=kind)
     elapsed = time.perf_counter() - started
     assert all(run.drained for run in runs)
     return sum(len(run.acknowledged) for run in runs) / elapsed
@@ -216,7 +216,10 @@ def main() -> None:
             polled = online_latency(dbs, folder, rate=20, seconds=10, wake=False)
             say(f"p95: {p95(woken):.0f} ms, polled {p95(polled):.0f} ms")
             rows.append(("ack->central p95 ms (20 facts/s online)", p95(woken), p95(polled)))
-            fifty = fifty_stations(dbs, folder, args.per_station)
+            fifty_engine = fifty_stations(dbs, folder, args.per_station, "scan.refused")
+            say(f"50 stations, scan.refused: {fifty_engine:.0f} facts/s")
+            fifty = fifty_stations(dbs, folder, args.per_station, "pick.confirmed")
+            rows.append(("facts/s, 50 stations together, scan.refused", fifty_engine, float("nan")))
             rows.append(("facts/s, 50 stations together, pick.confirmed", fifty, float("nan")))
             rows.append(
                 (f"drain {args.facts} facts after offline, s", drain_s, args.facts / base_pick)

@@ -31,7 +31,9 @@ class StationRun:
 
 
 def run_station(url: str, store_path: str, station: str, user_name: str, facts: int,
-                listen: bool = True) -> StationRun:  # fmt: skip
+                listen: bool = True, kind: str = "pick.confirmed") -> StationRun:  # fmt: skip
+    """Record `facts` facts as a picker would and sync them. `kind="scan.refused"` records
+    refused scans instead (a real fact whose applier changes nothing: the sync engine's cost)."""
     engine = create_engine(normalize_url(url), pool_size=1, max_overflow=0, pool_pre_ping=True)
     store = StationStore(store_path, station)
     sync = SyncEngine(store, engine, poll_s=0.5 if listen else 1.0, listen=listen).start()
@@ -40,6 +42,10 @@ def run_station(url: str, store_path: str, station: str, user_name: str, facts: 
         user = next(u for u in uow.users.all() if u.name == user_name)
     sync.user = user.name
     run, actor, last = StationRun(station), Actor(user.name, station), None
+    while kind == "scan.refused" and len(run.acknowledged) < facts:
+        batch = [Event(kind, {"reason": "simulated"}, actor) for _ in range(min(5, facts))]
+        backend.record(batch)
+        run.acknowledged += [f.uuid for f in batch]
     while len(run.acknowledged) < facts:
         view = backend.my_pick_list(user)
         if view is None and last is None:

@@ -64,7 +64,9 @@ def _simulate(args) -> int:
     return _check(central, runs, stock_before)
 
 
-def run_stations(url: str, folder: Path, names: list[str], facts: int, listen: bool) -> list:
+def run_stations(
+    url: str, folder: Path, names: list[str], facts: int, listen: bool, kind: str = "pick.confirmed"
+) -> list:
     """One process per station (forked from a server that has imported everything once)."""
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["db.headless_station"])
@@ -80,7 +82,8 @@ def run_stations(url: str, folder: Path, names: list[str], facts: int, listen: b
                 name,
                 facts,
                 listen,
-            )  # fmt: skip
+                kind,
+            )
             for n, name in enumerate(names, start=1)
         ]
         return [future.result() for future in futures]
