@@ -117,10 +117,7 @@ def lead_home_factory(central, station: str, parts: dict):
 
     def make_home(user):
         from ui.lead import LeadHome
-        from ui.worker import DatabaseWorker
 
-        if "lead_worker" not in parts:  # the console's own database thread, made on first use
-            parts["lead_worker"] = DatabaseWorker(name="shipshape-lead")
-        return LeadHome(LeadConsole(central.uow, user, station), parts["lead_worker"])
+        return LeadHome(LeadConsole(central.uow, user, station), parts["worker"])
 
     return make_home

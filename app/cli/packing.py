@@ -144,17 +144,15 @@ def packer_home_factory(central, station: str, parts: dict, qsettings_factory=No
         from PySide6.QtCore import QSettings
 
         from ui.packer import PackerHome
-        from ui.worker import DatabaseWorker
 
         if "packing_printer" not in parts:
             settings = parts["packing_qsettings"] = (qsettings_factory or QSettings)()
             stored = {key: str(settings.value(f"{GROUP}/{key}", "")) for key in STORED_KEYS}
             printer, spoolers = build_carton_printer(central, station, stored)
             parts["packing_printer"], parts["station_spoolers"] = printer, spoolers
-            parts["packing_worker"] = DatabaseWorker(name="shipshape-packing")
         home = PackerHome(
             CentralPackingBackend(central.uow, station),
-            parts["packing_worker"],
+            parts["worker"],
             user,
             station,
             parts["packing_printer"],
@@ -204,7 +202,7 @@ def use_printer(chosen, parts: dict) -> None:
     for key, value in config.as_settings().items():
         settings.setValue(f"{GROUP}/{key}", value)
     settings.sync()
-    parts["packing_worker"].submit(_switch, parts, config)
+    parts["worker"].submit(_switch, parts, config)
 
 
 def _switch(parts: dict, config: PrinterConfig) -> None:
@@ -216,5 +214,3 @@ def _switch(parts: dict, config: PrinterConfig) -> None:
 def stop_packing(parts: dict) -> None:
     if "station_spoolers" in parts:
         parts["station_spoolers"].stop()
-    if "packing_worker" in parts:
-        parts["packing_worker"].shutdown()

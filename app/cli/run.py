@@ -69,7 +69,6 @@ def _run(args) -> int:
         # UI thread, before the event loop: device threads report through the bridge.
         bridge = parts["bridge"] = DeviceBridge(window)
         bridge.scan.connect(window.handle_scan)
-        parts["picking_worker"] = DatabaseWorker(window)  # the picker home's database thread
         parts["links"] = start_devices(
             DeviceSettings.from_env(),
             on_scan=bridge.on_scan,
@@ -82,10 +81,16 @@ def _run(args) -> int:
 
             start_station_sync(window, central, parts)
 
+    def station_worker() -> DatabaseWorker:
+        # The station's one database thread: sign-in and every home's use cases run on it, in
+        # order (made by run_app once the QApplication exists).
+        parts["worker"] = DatabaseWorker()
+        return parts["worker"]
+
     try:
         return run_app(
             StationServices(central, args.station),
-            DatabaseWorker,
+            station_worker,
             station=args.station,
             fullscreen=args.fullscreen,
             home_factories=home_factories(central, args.station, parts),
@@ -101,17 +106,17 @@ def _run(args) -> int:
 
 def home_factories(central, station: str, parts: dict) -> dict:
     """Role → function(user) → home screen. Each role's issue plugs its screen in here."""
-    from app.services.picking_central import CentralPickingBackend
     from app.cli.lead import lead_home_factory
     from app.cli.packing import packer_home_factory
     from app.cli.stations import station_picking_backend
+    from app.services.picking_central import CentralPickingBackend
     from ui.picker import PickerHome
 
     picking = station_picking_backend(central, station, parts) or CentralPickingBackend(
         central.uow, station
     )
     return {
-        Role.PICKER: lambda user: PickerHome(user, picking, parts["picking_worker"], station),
+        Role.PICKER: lambda user: PickerHome(user, picking, parts["worker"], station),
         Role.PACKER: packer_home_factory(central, station, parts),
         Role.LEAD: lead_home_factory(central, station, parts),
     }

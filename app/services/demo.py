@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from app.services import allocation, intake, master_data, users, waves
-from app.services.packing_central import seed_package_types
 from app.services.order_files import read_order_file
+from app.services.packing_central import seed_package_types
 from app.services.ports import UnitOfWork
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "resources" / "demo"

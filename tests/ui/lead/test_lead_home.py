@@ -256,7 +256,8 @@ def test_shipshape_run_gives_badge_and_pin_the_lead_console(qtbot, tmp_path, sql
     from ui.main_window import MainWindow
 
     site = build_site(tmp_path, sqlite_url, run_cli)
-    worker, parts = DatabaseWorker(), {}
+    worker = DatabaseWorker()
+    parts = {"worker": worker}  # one database thread for the whole station, as in shipshape run
     settings = QSettings(str(tmp_path / "station.ini"), QSettings.Format.IniFormat)
     window = MainWindow(
         StationServices(site.central, "LEAD-01"), worker, settings, station="LEAD-01",
@@ -277,8 +278,6 @@ def test_shipshape_run_gives_badge_and_pin_the_lead_console(qtbot, tmp_path, sql
         assert home.lookup.shown.order == "web/SO-2"
     finally:
         worker.shutdown()
-        if "lead_worker" in parts:
-            parts["lead_worker"].shutdown()
 
 
 def test_a_poll_with_the_same_lists_updates_rows_in_place(qtbot, tmp_path, sqlite_url, run_cli):

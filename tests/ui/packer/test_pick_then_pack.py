@@ -44,7 +44,8 @@ def test_badge_1007_packs_a_tote_the_picker_filled(qtbot, central, tmp_path, mon
     monkeypatch.setenv("SHIPSHAPE_LABEL_PRINTER", f"file:{tmp_path / 'labels'}")
     monkeypatch.setenv("SHIPSHAPE_SPOOL_DIR", str(tmp_path / "spool"))
     tote, tasks = pick_a_whole_list(central)
-    worker, parts = DatabaseWorker(), {}
+    worker = DatabaseWorker()
+    parts = {"worker": worker}  # one database thread for the whole station, as in shipshape run
     settings = QSettings(str(tmp_path / "station.ini"), QSettings.Format.IniFormat)
     window = MainWindow(
         StationServices(central, "PACK-01"), worker, settings, station="PACK-01",

@@ -10,6 +10,7 @@ from app.cli.packing import packer_home_factory, stop_packing
 from app.scanning.interpret import interpret
 from tests.integration.packing.packing_site import pick_into_tote, released_orders
 from tests.ui.packer.conftest import PACKER
+from ui.worker import DatabaseWorker
 
 
 def test_a_printer_chosen_in_the_dialog_prints_the_next_label_and_is_remembered(
@@ -20,7 +21,7 @@ def test_a_printer_chosen_in_the_dialog_prints_the_next_label_and_is_remembered(
     monkeypatch.setenv("SHIPSHAPE_SPOOL_DIR", str(tmp_path / "spool"))
     monkeypatch.setattr(packing, "cups_printers", lambda: [("file", str(second), "ready")])
     ini = str(tmp_path / "station.ini")
-    parts: dict = {}
+    parts: dict = {"worker": DatabaseWorker()}  # the station's one database thread
     make_home = packer_home_factory(
         central, "PACK-01", parts, lambda: QSettings(ini, QSettings.Format.IniFormat)
     )
@@ -51,3 +52,4 @@ def test_a_printer_chosen_in_the_dialog_prints_the_next_label_and_is_remembered(
         assert not first.exists() or not list(first.glob("*"))
     finally:
         stop_packing(parts)
+        parts["worker"].shutdown()

@@ -71,7 +71,7 @@ def test_a_list_given_to_someone_else_stops_being_offered(qtbot, demo_central):
 
 
 def test_shipshape_run_gives_pickers_the_picker_home(qtbot, demo_central):
-    factories = run.home_factories(demo_central, "PICK-10", {"picking_worker": SynchronousWorker()})
+    factories = run.home_factories(demo_central, "PICK-10", {"worker": SynchronousWorker()})
     home = factories[Role.PICKER](PIA)
     qtbot.addWidget(home)
     assert isinstance(home, PickerHome)
