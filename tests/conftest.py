@@ -9,6 +9,8 @@ import pytest
 
 from app.cli import main as cli_main
 
+pytest_plugins = ["tests.demo_site"]  # seeded_demo, demo_central
+
 REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / "resources" / "demo"
 

@@ -1,4 +1,5 @@
-"""A demo site for the picker tests: seeded once per session, copied fresh for each test."""
+"""A demo site for tests that need the whole floor: seeded once per session, copied fresh for
+each test. Registered as a plugin in tests/conftest.py."""
 
 from __future__ import annotations
 
