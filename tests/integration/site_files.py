@@ -64,3 +64,16 @@ def write_site(folder: Path) -> dict[str, Path]:
 def write_orders(path: Path, *rows: str) -> Path:
     path.write_text("\n".join([",".join(CSV_COLUMNS), *rows]) + "\n", encoding="utf-8")
     return path
+
+
+def import_site(run_cli, url: str, folder: Path) -> dict[str, Path]:
+    """Write the tiny site and import it through the CLI, as a person would."""
+    paths = write_site(folder)
+    for command, key in (
+        ("import-layout", "layout.json"),
+        ("import-products", "products.csv"),
+        ("import-stock", "stock.csv"),
+    ):
+        status, _, err = run_cli(command, paths[key], "--database", url)
+        assert status == 0, err
+    return paths

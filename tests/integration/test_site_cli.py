@@ -6,20 +6,18 @@ import json
 
 import pytest
 
-from tests.integration.site_files import order_row, write_orders, write_site
+from tests.integration.site_files import import_site, order_row, write_orders
 
 
 @pytest.fixture
 def site(tmp_path, sqlite_url, run_cli):
-    paths = write_site(tmp_path / "site")
-    for command, key in (
-        ("import-layout", "layout.json"),
-        ("import-products", "products.csv"),
-        ("import-stock", "stock.csv"),
-    ):
-        status, out, err = run_cli(command, paths[key], "--database", sqlite_url)
-        assert status == 0, err
-    return paths
+    return import_site(run_cli, sqlite_url, tmp_path / "site")
+
+
+def add_lead(run_cli, url) -> None:
+    """Lea, a lead with badge 9001 and PIN 2468."""
+    args = ("add-user", "Lea", "--role", "lead", "--badge", "9001", "--pin", "2468")
+    assert run_cli(*args, "--database", url)[0] == 0
 
 
 def orders_json(run_cli, url) -> dict:
@@ -136,18 +134,7 @@ def test_allocation_is_fefo_and_never_over_allocates(tmp_path, site, sqlite_url,
 
 
 def test_lead_releases_a_hold_and_it_is_not_held_again(tmp_path, site, sqlite_url, run_cli):
-    run_cli(
-        "add-user",
-        "Lea",
-        "--role",
-        "lead",
-        "--badge",
-        "9001",
-        "--pin",
-        "2468",
-        "--database",
-        sqlite_url,
-    )
+    add_lead(run_cli, sqlite_url)
     run_cli("add-user", "Pia", "--role", "picker", "--badge", "1001", "--database", sqlite_url)
     path = write_orders(tmp_path / "o.csv", order_row("SO-4", "GLUE", postal_code="123"))
     run_cli("import-orders", path, "--database", sqlite_url)
@@ -162,18 +149,7 @@ def test_lead_releases_a_hold_and_it_is_not_held_again(tmp_path, site, sqlite_ur
 
 
 def test_users_json_never_shows_a_pin(site, sqlite_url, run_cli):
-    run_cli(
-        "add-user",
-        "Lea",
-        "--role",
-        "lead",
-        "--badge",
-        "9001",
-        "--pin",
-        "2468",
-        "--database",
-        sqlite_url,
-    )
+    add_lead(run_cli, sqlite_url)
     status, out, _ = run_cli("users", "--json", "--database", sqlite_url)
     assert status == 0
     assert json.loads(out) == {"name": "Lea", "role": "lead", "badge": "9001"}

@@ -5,17 +5,11 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from tests.integration.site_files import order_row, write_orders, write_site
+from tests.integration.site_files import import_site, order_row, write_orders
 
 
 def seeded(tmp_path, url, run_cli, n_orders=10):
-    paths = write_site(tmp_path / "site")
-    for command, key in (
-        ("import-layout", "layout.json"),
-        ("import-products", "products.csv"),
-        ("import-stock", "stock.csv"),
-    ):
-        assert run_cli(command, paths[key], "--database", url)[0] == 0
+    import_site(run_cli, url, tmp_path / "site")
     rows = []
     for n in range(n_orders):
         rows.append(order_row(f"SO-{n}", "BOLT", str(1 + n % 3)))

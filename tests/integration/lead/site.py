@@ -14,7 +14,7 @@ from app.services import lead as lead_cases
 from app.services.users import save_user
 from app.services.waves import WaveFilter
 from db.schema import allocations, exceptions, order_lines, pick_lists, pick_tasks, stock, users
-from tests.integration.site_files import order_row, write_orders, write_site
+from tests.integration.site_files import import_site, order_row, write_orders
 
 STATION = "lead-desk"
 
@@ -40,13 +40,7 @@ class Site:
 
 
 def build_site(tmp_path, url, run_cli, n_orders=6, release=True, capacity=3) -> Site:
-    paths = write_site(tmp_path / "site")
-    for command, key in (
-        ("import-layout", "layout.json"),
-        ("import-products", "products.csv"),
-        ("import-stock", "stock.csv"),
-    ):
-        assert run_cli(command, paths[key], "--database", url)[0] == 0
+    import_site(run_cli, url, tmp_path / "site")
     rows = []
     for n in range(n_orders):
         rows.append(order_row(f"SO-{n}", "BOLT", str(1 + n % 3)))
