@@ -51,20 +51,33 @@ def update_rows(
     On PostgreSQL one `UPDATE ... FROM unnest(...)` statement; elsewhere executemany. `types`
     names each column's SQL type for the arrays (e.g. {"reserved": "integer"}).
     """
+    _update_by_id(connection, table, rows, types, add=False)
+
+
+def add_to_rows(
+    connection: Connection, table: Table, rows: list[dict], types: dict[str, str]
+) -> None:
+    """Like `update_rows`, but adds the values to the columns (`picked = picked + 3`), so
+    concurrent writers of the same rows never lose each other's counts."""
+    _update_by_id(connection, table, rows, types, add=True)
+
+
+def _update_by_id(
+    connection: Connection, table: Table, rows: list[dict], types: dict[str, str], add: bool
+) -> None:
     if not rows:
         return
     columns = [c for c in rows[0] if c != "id"]
     if not is_postgresql(connection):
-        statement = (
-            table.update()
-            .where(table.c.id == bindparam("_id"))
-            .values({c: bindparam(f"_{c}") for c in columns})
-        )
+        values = {
+            c: table.c[c] + bindparam(f"_{c}") if add else bindparam(f"_{c}") for c in columns
+        }
+        statement = table.update().where(table.c.id == bindparam("_id")).values(values)
         connection.execute(statement, [{f"_{k}": v for k, v in row.items()} for row in rows])
         return
     arrays = ", ".join(f"CAST(:{c} AS {types[c]}[])" for c in ["id", *columns])
     names = ", ".join(["id", *columns])
-    assignments = ", ".join(f"{c} = u.{c}" for c in columns)
+    assignments = ", ".join(f"{c} = {f't.{c} + ' if add else ''}u.{c}" for c in columns)
     statement = text(
         f"UPDATE {table.name} AS t SET {assignments} "
         f"FROM unnest({arrays}) AS u({names}) WHERE t.id = u.id"

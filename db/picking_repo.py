@@ -14,6 +14,7 @@ from sqlalchemy import Connection, func, insert, select, update
 
 from app.domain.picking import CartSlot, PickListView, PickTaskView
 from app.domain.waves import PickListStatus
+from db.bulk import add_to_rows, update_rows
 from db.schema import (
     allocations,
     exceptions,
@@ -30,6 +31,14 @@ from db.schema import (
     waves,
 )
 
+_STOCK_TYPES = {"id": "bigint", "on_hand": "integer", "reserved": "integer"}
+_PICK_TYPES = {
+    "id": "bigint",
+    "picked": "integer",
+    "status": "text",
+    "picked_by": "text",
+    "picked_at": "timestamptz",
+}
 MINE = (PickListStatus.ASSIGNED.value, PickListStatus.PICKING.value)
 TOTE_DONE_ORDER_STATUSES = ("packed", "shipped", "cancelled")
 
@@ -191,8 +200,11 @@ class SqlPickingRepository:
 
     # --- what the facts change ------------------------------------------------------------
     def task(self, task_id: int):
-        """The task row with its stock row and order: what an applier needs to change."""
-        return self.connection.execute(
+        return self.tasks([task_id]).get(task_id)
+
+    def tasks(self, task_ids: list[int]) -> dict:
+        """Task rows by id, each with its stock row, order and list: what an applier changes."""
+        query = (
             select(
                 pick_tasks,
                 allocations.c.stock_id,
@@ -204,8 +216,9 @@ class SqlPickingRepository:
             .join(order_lines, order_lines.c.id == pick_tasks.c.order_line_id)
             .join(orders, orders.c.id == order_lines.c.order_id)
             .join(pick_lists, pick_lists.c.id == pick_tasks.c.pick_list_id)
-            .where(pick_tasks.c.id == task_id)
-        ).first()
+            .where(pick_tasks.c.id.in_(task_ids))
+        )
+        return {row.id: row for row in self.connection.execute(query)}
 
     def take_stock(self, stock_id: int, quantity: int, reserved: int) -> None:
         """Units left the shelf (negative to put them back); `reserved` of them were reserved."""
@@ -215,15 +228,24 @@ class SqlPickingRepository:
             .values(on_hand=stock.c.on_hand - quantity, reserved=stock.c.reserved - reserved)
         )
 
+    def take_stock_many(self, taken: dict[int, int]) -> None:
+        """Units of reserved stock left the shelf, by stock row id (negative: put back)."""
+        rows = [{"id": i, "on_hand": -q, "reserved": -q} for i, q in taken.items() if q]
+        add_to_rows(self.connection, stock, rows, _STOCK_TYPES)
+
     def update_task(self, task_id: int, **values) -> None:
         self.connection.execute(update(pick_tasks).where(pick_tasks.c.id == task_id).values(values))
 
+    def update_picks(self, rows: list[dict]) -> None:
+        """Rows of id, picked, status, picked_by, picked_at: one statement for many tasks."""
+        update_rows(self.connection, pick_tasks, rows, _PICK_TYPES)
+
     def add_line_picked(self, line_id: int, quantity: int) -> None:
-        self.connection.execute(
-            update(order_lines)
-            .where(order_lines.c.id == line_id)
-            .values(picked=order_lines.c.picked + quantity)
-        )
+        self.add_lines_picked({line_id: quantity})
+
+    def add_lines_picked(self, added: dict[int, int]) -> None:
+        rows = [{"id": line_id, "picked": q} for line_id, q in added.items() if q]
+        add_to_rows(self.connection, order_lines, rows, {"id": "bigint", "picked": "integer"})
 
     def drop_allocation(self, task, quantity: int) -> None:
         """The shortfall will not come from this stock row: release its reservation."""
@@ -276,9 +298,12 @@ class SqlPickingRepository:
         self.update_task(task_id, seq=(last or 0) + 1)
 
     def set_list_status(self, list_id: int, status: str, **values) -> None:
+        self.set_lists_status([list_id], status, **values)
+
+    def set_lists_status(self, list_ids: list[int], status: str, **values) -> None:
         self.connection.execute(
             update(pick_lists)
-            .where(pick_lists.c.id == list_id)
+            .where(pick_lists.c.id.in_(list_ids))
             .values(status=status, version=pick_lists.c.version + 1, **values)
         )
 

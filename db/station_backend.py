@@ -15,7 +15,13 @@ from dataclasses import asdict, replace
 from datetime import date
 
 from app.domain.events import Event
-from app.domain.picking import CartSlot, PickListView, PickTaskView, TaskStatus
+from app.domain.picking import (
+    CartSlot,
+    PickListView,
+    PickTaskView,
+    TaskStatus,
+    status_after_pick,
+)
 from app.domain.users import User
 from app.services.picking_central import CentralPickingBackend
 from app.services.ports import UnitOfWork
@@ -100,10 +106,7 @@ def _apply_locally(view: PickListView, fact: Event) -> PickListView:
     if fact.kind in ("pick.confirmed", "pick.undone"):
         sign = 1 if fact.kind == "pick.confirmed" else -1
         picked = max(task.picked + sign * int(payload["quantity"]), 0)
-        if task.short:
-            status = TaskStatus.SHORT
-        else:
-            status = TaskStatus.DONE if picked >= task.quantity else TaskStatus.OPEN
+        status = status_after_pick(picked, task.quantity, task.short)
         return view.with_task(replace(task, picked=picked, status=status.value))
     if fact.kind == "pick.short":
         found, shortfall = int(payload.get("found", 0)), int(payload["shortfall"])

@@ -27,6 +27,13 @@ class TaskStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+def status_after_pick(picked: int, quantity: int, short: int) -> TaskStatus:
+    """A task reported short stays short; otherwise it is done once every unit is in the tote."""
+    if short:
+        return TaskStatus.SHORT
+    return TaskStatus.DONE if picked >= quantity else TaskStatus.OPEN
+
+
 @dataclass(frozen=True)
 class PickTaskView:
     id: int

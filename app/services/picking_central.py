@@ -11,12 +11,13 @@ meanwhile still takes the old station's confirmations; what remains stays with t
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from datetime import datetime
 
 from app.domain.events import Actor, Event, utcnow
 from app.domain.orders import OrderStatus
-from app.domain.picking import PickListView, TaskStatus
+from app.domain.picking import PickListView, TaskStatus, status_after_pick
 from app.domain.users import User
 from app.domain.waves import PickListStatus
 from app.services.facts import applies, apply_facts
@@ -72,45 +73,59 @@ class CentralPickingBackend:
 # --- appliers: run inside apply_facts' transaction ---------------------------------------------
 
 
-@applies("pick.confirmed")
-def apply_pick_confirmed(uow: UnitOfWork, fact: Event) -> None:
-    task = uow.picking.task(fact.payload["task_id"])
-    if task is not None:
-        _take(uow, task, int(fact.payload["quantity"]), fact)
+@applies("pick.confirmed", in_bulk=True)
+def apply_picks_confirmed(uow: UnitOfWork, facts: list[Event]) -> None:
+    _take(uow, [(fact, int(fact.payload["quantity"])) for fact in facts])
 
 
-def _take(uow: UnitOfWork, task, quantity: int, fact: Event) -> None:
-    """`quantity` units of the task left the shelf into the tote (negative: put back)."""
-    if quantity == 0:
-        return
-    picked = max(task.picked + quantity, 0)
-    if task.short:
-        status = TaskStatus.SHORT
-    else:
-        status = TaskStatus.DONE if picked >= task.quantity else TaskStatus.OPEN
-    uow.picking.take_stock(task.stock_id, quantity, quantity)
-    uow.picking.update_task(
-        task.id, picked=picked, status=status.value,
-        picked_by=fact.actor.user, picked_at=fact.occurred_at,
-    )  # fmt: skip
-    uow.picking.add_line_picked(task.order_line_id, quantity)
-    if quantity > 0:
-        _start_picking(uow, task, fact.actor)
+@applies("pick.undone", in_bulk=True)
+def apply_picks_undone(uow: UnitOfWork, facts: list[Event]) -> None:
+    _take(uow, [(fact, -int(fact.payload["quantity"])) for fact in facts])
 
 
-def _start_picking(uow: UnitOfWork, task, actor: Actor) -> None:
-    """The first pick of a list or an order starts it (`task` as read before this fact)."""
-    if task.list_status == PickListStatus.ASSIGNED.value:
-        uow.picking.set_list_status(task.pick_list_id, PickListStatus.PICKING.value)
-    if task.order_status == OrderStatus.RELEASED.value:
-        _move_orders(uow, [task.order_ref], OrderStatus.PICKING, actor)
+def _take(uow: UnitOfWork, takes: list[tuple[Event, int]]) -> None:
+    """For each (fact, quantity) in order, that many units of the fact's task left the shelf
+    into the tote (negative: put back). The tasks are read once and every row is written once,
+    with the same outcome as taking the facts one by one."""
+    tasks = uow.picking.tasks(sorted({fact.payload["task_id"] for fact, _q in takes}))
+    picked = {task.id: task.picked for task in tasks.values()}
+    written: dict[int, dict] = {}
+    stock_taken: Counter[int] = Counter()
+    line_picked: Counter[int] = Counter()
+    started = []
+    for fact, quantity in takes:
+        task = tasks.get(fact.payload["task_id"])
+        if task is None or quantity == 0:
+            continue
+        picked[task.id] = max(picked[task.id] + quantity, 0)
+        status = status_after_pick(picked[task.id], task.quantity, task.short)
+        written[task.id] = {
+            "id": task.id, "picked": picked[task.id], "status": status.value,
+            "picked_by": fact.actor.user, "picked_at": fact.occurred_at,
+        }  # fmt: skip
+        stock_taken[task.stock_id] += quantity
+        line_picked[task.order_line_id] += quantity
+        if quantity > 0:
+            started.append((task, fact.actor))
+    uow.picking.take_stock_many(stock_taken)
+    uow.picking.update_picks(list(written.values()))
+    uow.picking.add_lines_picked(line_picked)
+    _start_picking(uow, started)
 
 
-@applies("pick.undone")
-def apply_pick_undone(uow: UnitOfWork, fact: Event) -> None:
-    task = uow.picking.task(fact.payload["task_id"])
-    if task is not None:
-        _take(uow, task, -int(fact.payload["quantity"]), fact)
+def _start_picking(uow: UnitOfWork, started: list[tuple]) -> None:
+    """The first pick of a list or an order starts it. `started`: (task as read before the
+    facts, who picked), in order; an order is moved by the first of its pickers."""
+    lists = {t.pick_list_id for t, _a in started if t.list_status == PickListStatus.ASSIGNED.value}
+    if lists:
+        uow.picking.set_lists_status(sorted(lists), PickListStatus.PICKING.value)
+    first_picker: dict[int, Actor] = {}
+    for task, actor in started:
+        if task.order_status == OrderStatus.RELEASED.value:
+            first_picker.setdefault(task.order_ref, actor)
+    for actor in dict.fromkeys(first_picker.values()):
+        refs = [ref for ref, who in first_picker.items() if who == actor]
+        _move_orders(uow, refs, OrderStatus.PICKING, actor)
 
 
 @applies("pick.short")
@@ -121,7 +136,7 @@ def apply_pick_short(uow: UnitOfWork, fact: Event) -> None:
     if task is None:
         return
     found, shortfall = int(fact.payload.get("found", 0)), int(fact.payload["shortfall"])
-    _take(uow, task, found, fact)
+    _take(uow, [(fact, found)])
     uow.picking.update_task(task.id, short=task.short + shortfall, status=TaskStatus.SHORT.value)
     uow.picking.drop_allocation(task, shortfall)
     elsewhere = uow.picking.available_elsewhere(task, shortfall)
@@ -139,7 +154,7 @@ def apply_pick_short(uow: UnitOfWork, fact: Event) -> None:
         "stock_elsewhere": elsewhere[:5],
     }
     uow.picking.add_exception("short_pick", task.order_ref, task.id, details, fact.occurred_at)
-    _start_picking(uow, task, fact.actor)
+    _start_picking(uow, [(task, fact.actor)])
 
 
 @applies("pick.skipped")
@@ -191,11 +206,12 @@ def _move_orders(
 ) -> None:
     if not refs:
         return
-    events = []
+    moved, events = [], []
     for order in uow.orders.by_refs(refs):
         if order.status == status or (only_from is not None and order.status != only_from):
             continue
         order.move_to(status, reason)
-        uow.orders.save_status(order)
+        moved.append(order)
         events += [Event(kind, payload, actor, order.id) for kind, payload in order.events]
+    uow.orders.save_statuses(moved)
     uow.events.add_all(events)

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 
 from app.domain.events import Event, utcnow
-from app.services.facts import applier_for
+from app.services.facts import apply_fresh
 from app.services.ports import UnitOfWork
 
 REASSIGNED_OFFLINE = "reassigned_offline"
@@ -79,15 +79,7 @@ def push_facts(
     result = PushResult()
     now = utcnow()
     with uow:
-        fresh_ids = uow.events.add_new(facts)
-        fresh = []
-        for fact in facts:
-            if fact.uuid in fresh_ids:
-                fresh_ids.discard(fact.uuid)  # listed twice in one batch: applies once
-                fresh.append(fact)
-                handler = applier_for(fact.kind)
-                if handler is not None:
-                    handler(uow, fact)
+        fresh = apply_fresh(uow, facts)
         result.fresh = len(fresh)
         list_ids = sorted({f.payload["pick_list_id"] for f in fresh if "pick_list_id" in f.payload})
         for conflict in reassigned_offline(fresh, uow.sync.holders(list_ids) if list_ids else {}):

@@ -27,7 +27,7 @@ def take_stock(uow, fact: Event) -> None:
 
 
 def register_applier(monkeypatch) -> None:
-    monkeypatch.setitem(facts._APPLIERS, KIND, take_stock)
+    monkeypatch.setitem(facts._APPLIERS, KIND, (take_stock, False))
 
 
 def seed_site(central, folder: Path) -> int:
