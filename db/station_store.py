@@ -40,6 +40,12 @@ CREATE TABLE IF NOT EXISTS work (
     taken_away INTEGER NOT NULL DEFAULT 0  -- central gave it to someone else
 );
 CREATE TABLE IF NOT EXISTS followed_users (name TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS site_cache (  -- central's master data, as last pulled (by topic)
+    topic TEXT NOT NULL,
+    ref INTEGER NOT NULL,
+    doc TEXT NOT NULL,
+    PRIMARY KEY (topic, ref)
+);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
@@ -179,6 +185,26 @@ class StationStore:
 
     def work_ids(self) -> list[int]:
         return [r[0] for r in self._db().execute("SELECT pick_list_id FROM work")]
+
+    # --- the site cache: users, products, stock, released waves ---------------------------------
+
+    def cache_documents(self, topic: str, docs: dict[int, dict], gone=(), everything=False):
+        """Store central's documents of one topic; `gone` refs no longer exist there. With
+        `everything`, `docs` is the whole topic and replaces what was cached."""
+        with self._write() as db:
+            if everything:
+                db.execute("DELETE FROM site_cache WHERE topic = ?", (topic,))
+            db.executemany(
+                "DELETE FROM site_cache WHERE topic = ? AND ref = ?", [(topic, r) for r in gone]
+            )
+            db.executemany(
+                "INSERT OR REPLACE INTO site_cache VALUES (?, ?, ?)",
+                [(topic, ref, json.dumps(doc, default=str)) for ref, doc in docs.items()],
+            )
+
+    def cached(self, topic: str) -> dict[int, dict]:
+        query = "SELECT ref, doc FROM site_cache WHERE topic = ? ORDER BY ref"
+        return {ref: json.loads(doc) for ref, doc in self._db().execute(query, (topic,))}
 
     def get_meta(self, key: str):
         row = self._db().execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()

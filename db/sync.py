@@ -5,7 +5,7 @@ One thread per station. It never touches Qt: it reports through `on_status(SyncS
 1. push the outbox in batches (`app.services.sync.push_facts`: insert keyed by UUID, apply, in
    one transaction) and mark a batch sent only after central committed it;
 2. pull: read `changes` after the saved cursor (a server-side sequence, never station clocks)
-   and refresh the cached work when anything changed;
+   and hand them to the pullers (db/station_pull.py), which refresh what the store caches;
 3. wait for a local fact (`wake()`), a PostgreSQL NOTIFY, or the poll interval.
 Any failure means "offline": drop the connections, back off (doubling, up to `max_backoff`),
 and on reconnect pull again, because notifications sent meanwhile are lost.
@@ -19,7 +19,7 @@ import os
 import select
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 import psycopg
@@ -28,6 +28,7 @@ from sqlalchemy import Engine
 from app.domain.events import utcnow
 from app.services import sync
 from app.services.sync import SyncStatus
+from db.station_pull import Changes, PickWorkPuller, Puller, SiteCachePuller
 from db.station_store import StationStore
 from db.uow import SqlUnitOfWork
 
@@ -46,9 +47,13 @@ class SyncEngine:
         poll_s: float = 5.0,
         backoff: tuple[float, float] = (0.2, 5.0),
         listen: bool = True,
+        pullers: Sequence[Puller] = (),
     ) -> None:
         self.store, self.engine = store, engine
         self.on_status, self.on_work = on_status, on_work
+        # What is pulled into the store: the pick work, the site cache, then any extra (packing).
+        work = PickWorkPuller(store, lambda taken_away: self.on_work(taken_away))
+        self.pullers = [work, SiteCachePuller(store), *pullers]
         self.batch_size, self.poll_s = batch_size, poll_s
         self.min_backoff, self.max_backoff = backoff
         self.listen = listen and engine.dialect.name == "postgresql"  # else poll only
@@ -129,29 +134,25 @@ class SyncEngine:
 
     def _pull(self) -> None:
         cursor = self.store.cursor()
-        changed: set[int] | None = None  # None: look at all of our work again
+        changed: Changes | None = None  # None: the station starts from nothing
         if cursor is None:  # first start: load the work in full, then follow from here
             with self._uow() as uow:
                 cursor = uow.sync.latest_cursor()
-        elif not self._reconnected:
-            changed = set()
-            while True:
-                found, cursor = sync.changes_since(self._uow(), cursor)
-                if any(topic == "product" for topic, _ref in found):
-                    changed = None  # names or GTINs on the lists may have changed
-                if changed is not None:
-                    changed |= {ref for topic, ref in found if topic == "pick_list"}
-                if len(found) < 5000:
-                    break
-        users, cached = self.store.followed_users(), self.store.work_ids()
-        if users or cached:
-            through = self.store.sent_through()  # before the read: the views include these
-            views = sync.work_for(self._uow(), users, cached, changed)
-            taken = self.store.save_work(views, users, through)
-            if views:
-                self.on_work(taken)
+        else:
+            changed, cursor = self._changes_since(cursor)
+        for puller in self.pullers:
+            puller.pull(self._uow, changed, self._reconnected)
         self.store.save_cursor(cursor)
         self._must_pull = self._reconnected = False
+
+    def _changes_since(self, cursor: tuple[int, int]) -> tuple[Changes, tuple[int, int]]:
+        changed: Changes = {}
+        while True:
+            found, cursor = sync.changes_since(self._uow(), cursor)
+            for topic, ref in found:
+                changed.setdefault(topic, set()).add(ref)
+            if len(found) < sync.CHANGES_PER_READ:
+                return changed, cursor
 
     def _wait(self, timeout: float) -> None:
         """Sleep until a local fact, a NOTIFY from central, stop() or the poll interval."""

@@ -10,9 +10,14 @@ from sqlalchemy import Connection, and_, func, insert, or_, select, text, update
 from db.schema import (
     changes,
     exceptions,
+    locations,
     pick_lists,
+    product_gtins,
+    products,
     stations,
+    stock,
     users,
+    waves,
 )
 
 Cursor = tuple[int, int]  # (txid, seq): txid is 0 on SQLite, where writers commit in seq order
@@ -126,5 +131,56 @@ class SqlSyncRepository:
         ).order_by(stations.c.name)
         return [dict(row._mapping) for row in self.connection.execute(query)]
 
+    def site_documents(self, topic: str, refs: list[int] | None) -> dict[int, dict]:
+        """What a station caches of one topic (all of it when `refs` is None), by id. A ref
+        missing from the answer no longer exists, or no longer concerns a station."""
+        reader = {"product": self._products, "stock": self._stock, "wave": self._waves,
+                  "user": self._users}[topic]  # fmt: skip
+        return reader(refs)
+
+    def _products(self, refs: list[int] | None) -> dict[int, dict]:
+        query = select(products.c.id, products.c.sku, products.c.name, product_gtins.c.gtin)
+        query = query.outerjoin(product_gtins, product_gtins.c.product_id == products.c.id)
+        docs: dict[int, dict] = {}
+        for row in self.connection.execute(_only(query, products.c.id, refs)):
+            doc = docs.setdefault(row.id, {"sku": row.sku, "name": row.name, "gtins": []})
+            if row.gtin:
+                doc["gtins"].append(row.gtin)
+        return docs
+
+    def _stock(self, refs: list[int] | None) -> dict[int, dict]:
+        query = select(
+            stock.c.id, locations.c.code.label("location"), products.c.sku, stock.c.lot,
+            stock.c.expiry, stock.c.on_hand, stock.c.reserved,
+        ).join(locations, locations.c.id == stock.c.location_id)  # fmt: skip
+        query = query.join(products, products.c.id == stock.c.product_id)
+        return {
+            row.id: {**row._mapping, "expiry": row.expiry and row.expiry.isoformat()}
+            for row in self.connection.execute(_only(query, stock.c.id, refs))
+        }
+
+    def _waves(self, refs: list[int] | None) -> dict[int, dict]:
+        """Released waves with the lists still waiting for a picker (claimable)."""
+        waiting = func.count(pick_lists.c.id).filter(pick_lists.c.status == "released")
+        query = (
+            select(waves.c.id, waves.c.name, waves.c.status, waiting.label("lists_waiting"))
+            .outerjoin(pick_lists, pick_lists.c.wave_id == waves.c.id)
+            .where(waves.c.status == "released")
+            .group_by(waves.c.id, waves.c.name, waves.c.status)
+        )
+        return {row.id: dict(row._mapping) for row in self.connection.execute(query)}
+
+    def _users(self, refs: list[int] | None) -> dict[int, dict]:
+        query = select(users.c.id, users.c.name, users.c.role, users.c.badge,
+                       users.c.pin_hash, users.c.active)  # fmt: skip
+        return {
+            row.id: dict(row._mapping)
+            for row in self.connection.execute(_only(query, users.c.id, refs))
+        }
+
     def server_time(self):
         return self.connection.execute(select(func.current_timestamp())).scalar()
+
+
+def _only(query, column, refs: list[int] | None):
+    return query if refs is None else query.where(column.in_(refs))

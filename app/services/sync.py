@@ -17,6 +17,7 @@ from app.services.ports import UnitOfWork
 
 REASSIGNED_OFFLINE = "reassigned_offline"
 BATCH_SIZE = 500  # facts per push: one transaction, a few hundred milliseconds at most
+CHANGES_PER_READ = 5000  # change rows per query while catching up
 ONLINE_WITHIN = timedelta(seconds=30)  # a station not heard from for longer shows offline
 
 
@@ -107,7 +108,7 @@ def _details(conflict: OfflineConflict) -> dict:
 
 def changes_since(uow: UnitOfWork, cursor: tuple[int, int]) -> tuple[list[tuple], tuple[int, int]]:
     with uow:
-        return uow.sync.changes_since(cursor)
+        return uow.sync.changes_since(cursor, CHANGES_PER_READ)
 
 
 def work_for(uow: UnitOfWork, users: list[str], cached: list[int], changed: set | None) -> dict:
@@ -125,6 +126,12 @@ def work_for(uow: UnitOfWork, users: list[str], cached: list[int], changed: set 
             wanted = ((held | set(cached)) & changed) | (held ^ set(cached))
         views = {list_id: uow.picking.view(list_id) for list_id in sorted(wanted)}
     return {list_id: asdict(view) for list_id, view in views.items() if view is not None}
+
+
+def site_documents(uow: UnitOfWork, topic: str, refs: list[int] | None) -> dict[int, dict]:
+    """Central's users, products, stock or released waves as a station caches them."""
+    with uow:
+        return uow.sync.site_documents(topic, refs)
 
 
 def report_status(uow: UnitOfWork, station: str, user: str | None, waiting: int) -> None:
