@@ -46,6 +46,12 @@ CREATE TABLE IF NOT EXISTS site_cache (  -- central's master data, as last pulle
     doc TEXT NOT NULL,
     PRIMARY KEY (topic, ref)
 );
+CREATE TABLE IF NOT EXISTS number_blocks (  -- numbers central reserved for this station
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    series TEXT NOT NULL,   -- e.g. "sscc", "tracking:1Z"
+    next INTEGER NOT NULL,
+    last INTEGER NOT NULL   -- inclusive
+);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
@@ -205,6 +211,34 @@ class StationStore:
     def cached(self, topic: str) -> dict[int, dict]:
         query = "SELECT ref, doc FROM site_cache WHERE topic = ? ORDER BY ref"
         return {ref: json.loads(doc) for ref, doc in self._db().execute(query, (topic,))}
+
+    # --- number blocks: SSCC serials and tracking numbers handed out while offline ---------------
+
+    def add_numbers(self, series: str, first: int, last: int) -> None:
+        """Keep a block central reserved for this station (sync thread)."""
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO number_blocks (series, next, last) VALUES (?, ?, ?)",
+                (series, first, last),
+            )
+
+    def take_number(self, series: str) -> int | None:
+        """The next unused number of the series, durable before it returns (so never handed
+        out twice, even across a crash); None when the station has none left."""
+        with self._write() as db:
+            row = db.execute(
+                "SELECT id, next FROM number_blocks WHERE series = ? AND next <= last"
+                " ORDER BY id LIMIT 1",
+                (series,),
+            ).fetchone()
+            if row is None:
+                return None
+            db.execute("UPDATE number_blocks SET next = next + 1 WHERE id = ?", (row[0],))
+            return row[1]
+
+    def numbers_left(self, series: str) -> int:
+        query = "SELECT coalesce(sum(last - next + 1), 0) FROM number_blocks WHERE series = ?"
+        return self._db().execute(query + " AND next <= last", (series,)).fetchone()[0]
 
     def get_meta(self, key: str):
         row = self._db().execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()

@@ -221,5 +221,10 @@ def start_station_sync(window, central: Central, parts: dict) -> None:
     window.statusBar().addPermanentWidget(widget, 1)
     bridge = parts["sync_bridge"] = SyncStatusBridge(window)
     bridge.changed.connect(widget.show_status)
-    parts["sync"] = SyncEngine(parts["station_store"], central.engine, on_status=bridge.report)
+    parts["sync"] = SyncEngine(
+        parts["station_store"],
+        central.engine,
+        on_status=bridge.report,
+        pullers=parts.get("pullers", []),  # what the station's homes need besides pick work
+    )
     parts["sync"].start()
