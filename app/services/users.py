@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from app.domain.events import SYSTEM, Actor, Event
 from app.domain.pins import hash_pin, verify_pin
 from app.domain.users import Role, User
@@ -18,24 +20,35 @@ def badge_from_scan(text: str) -> str:
 
 
 def sign_in(uow: UnitOfWork, badge: str, pin: str | None, station: str) -> User:
-    badge = badge_from_scan(badge)
     with uow:
-        user = uow.users.by_badge(badge)
-        if user is None or not user.active:
-            raise NotFound(f"Badge {badge} is not known. Ask your shift lead to register it.")
-        if user.needs_pin:
-            if not pin:
-                raise PinRequired(f"{user.name}: enter your PIN.")
-            if not verify_pin(pin, user.pin_hash):
-                uow.events.add_all(
-                    [Event("user.pin_refused", {"badge": badge}, Actor(user.name, station))]
-                )
-                uow.commit()
-                raise NotAllowed("Wrong PIN. Try again.")
-        uow.events.add_all(
-            [Event("user.signed_in", {"role": user.role.value}, Actor(user.name, station))]
-        )
-        uow.commit()
+
+        def record(events: list[Event]) -> None:
+            uow.events.add_all(events)
+            uow.commit()
+
+        return sign_in_with(uow.users.by_badge, record, badge, pin, station)
+
+
+def sign_in_with(
+    find_user: Callable[[str], User | None],
+    record: Callable[[list[Event]], None],
+    badge: str,
+    pin: str | None,
+    station: str,
+) -> User:
+    """The sign-in rules over any source of users: central, or a station's cached copy while
+    the network is down. `record` keeps the sign-in (or the refused PIN) as a fact."""
+    badge = badge_from_scan(badge)
+    user = find_user(badge)
+    if user is None or not user.active:
+        raise NotFound(f"Badge {badge} is not known. Ask your shift lead to register it.")
+    if user.needs_pin:
+        if not pin:
+            raise PinRequired(f"{user.name}: enter your PIN.")
+        if not verify_pin(pin, user.pin_hash):
+            record([Event("user.pin_refused", {"badge": badge}, Actor(user.name, station))])
+            raise NotAllowed("Wrong PIN. Try again.")
+    record([Event("user.signed_in", {"role": user.role.value}, Actor(user.name, station))])
     return user
 
 
