@@ -30,3 +30,12 @@ class PinRequired(ShipshapeError):
 
 class Conflict(ShipshapeError):
     """Someone else changed the same thing at the same time (a unique key, a version). Retry."""
+
+
+class Offline(ShipshapeError):
+    """This needs the central database (claiming new work) and the station cannot reach it.
+    `waiting` is how many pick lists wait in released waves, as far as the station knows."""
+
+    def __init__(self, message: str, waiting: int | None = None) -> None:
+        super().__init__(message)
+        self.waiting = waiting

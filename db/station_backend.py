@@ -4,7 +4,8 @@ Implements `app.services.ports.PickingBackend`. Its methods run on the station's
 worker thread. `record()` returns once the facts are durable in the local store — the network
 is never waited for — and wakes the sync thread, which pushes them. The pick list comes from the
 store's cache, with the station's not-yet-pushed facts laid over it, so a restart while offline
-shows the work as the picker left it. Only claiming a new list needs central.
+shows the work as the picker left it. Only claiming a new list needs central: offline, that
+raises `Offline` with the lists waiting as last pulled, for the picker's screen.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, replace
 from datetime import date
+
+from sqlalchemy.exc import DBAPIError
 
 from app.domain.events import Event
 from app.domain.picking import (
@@ -23,6 +26,7 @@ from app.domain.picking import (
     status_after_pick,
 )
 from app.domain.users import User
+from app.errors import Offline
 from app.services.picking_central import CentralPickingBackend
 from app.services.ports import UnitOfWork
 from db.station_store import StationStore
@@ -46,13 +50,21 @@ class StationPickingBackend:
         for work in self.store.work(user.name):
             if not work["taken_away"] and work["id"] not in finished:
                 return self._with_local_facts(view_from_dict(work))
-        if not self._pushed(timeout=3.0):
-            return None  # offline: no new work can be claimed until central hears of the last
+        if not self._pushed(timeout=3.0):  # central must hear of the last list first
+            raise self._offline()
         through = self.store.sent_through()
-        view = self.central.my_pick_list(user)  # needs central: claims with SKIP LOCKED
+        try:
+            view = self.central.my_pick_list(user)  # needs central: claims with SKIP LOCKED
+        except DBAPIError:
+            raise self._offline() from None
         if view is not None:
             self.store.save_work({view.id: asdict(view)}, [user.name], through)
         return view
+
+    def _offline(self) -> Offline:
+        waves = self.store.cached("wave").values()
+        waiting = sum(w["lists_waiting"] for w in waves) if waves else None
+        return Offline("central cannot be reached to claim a new pick list", waiting)
 
     def _pushed(self, timeout: float) -> bool:
         """Central must know a finished list is done before it hands out the next one."""

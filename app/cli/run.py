@@ -18,12 +18,23 @@ from app.services import demo, users
 
 
 class StationServices:
-    """The sign-in use case bound to this station. Methods run on the database worker thread."""
+    """The sign-in use case bound to this station. Methods run on the database worker thread.
+    With a station store, people sign in from its copy of the users (offline too)."""
 
-    def __init__(self, central, station: str) -> None:
+    def __init__(self, central, station: str, parts: dict | None = None) -> None:
         self.central, self.station = central, station
+        self.local = None
+        if parts and "station_store" in parts:
+            from app.cli.stations import station_sign_in
+
+            self.local = station_sign_in(self._on_central, station, parts)
 
     def sign_in(self, badge: str, pin: str | None):
+        if self.local is not None:
+            return self.local.sign_in(badge, pin)
+        return self._on_central(badge, pin)
+
+    def _on_central(self, badge: str, pin: str | None):
         return users.sign_in(self.central.uow(), badge, pin, self.station)
 
 
@@ -89,7 +100,7 @@ def _run(args) -> int:
 
     try:
         return run_app(
-            StationServices(central, args.station),
+            StationServices(central, args.station, parts),
             station_worker,
             station=args.station,
             fullscreen=args.fullscreen,

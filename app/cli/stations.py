@@ -204,11 +204,21 @@ def station_picking_backend(central: Central, station: str, parts: dict):
         return None
     from db.station_backend import StationPickingBackend
 
-    def wake_sync() -> None:
+    return StationPickingBackend(store, _waker(parts), central.uow, station)
+
+
+def station_sign_in(central_sign_in, station: str, parts: dict):
+    from db.station_sign_in import StationSignIn
+
+    return StationSignIn(parts["station_store"], _waker(parts), central_sign_in, station)
+
+
+def _waker(parts: dict):
+    def wake_sync() -> None:  # the sync thread starts after the homes are built
         if "sync" in parts:
             parts["sync"].wake()
 
-    return StationPickingBackend(store, wake_sync, central.uow, station)
+    return wake_sync
 
 
 def start_station_sync(window, central: Central, parts: dict) -> None:

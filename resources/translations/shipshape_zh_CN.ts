@@ -1036,6 +1036,10 @@ median {median} h · p90 {p90} h
         <translation>没有等待中的拣货单。扫描 C:NEXT 再找一次。</translation>
     </message>
     <message>
+        <source>Offline: a new pick list can only be claimed when the network is back ({waiting} waiting). Scan C:NEXT to try again.</source>
+        <translation>离线：网络恢复后才能领取新的拣货单（等待中 {waiting} 张）。扫描 C:NEXT 重试。</translation>
+    </message>
+    <message>
         <source>Could not load work: {error}. Scan C:NEXT to try again.</source>
         <translation>无法加载任务：{error}。扫描 C:NEXT 重试。</translation>
     </message>

@@ -10,7 +10,7 @@ from sqlalchemy import select, text, update
 
 from app.bootstrap import open_central
 from db.engine import make_engine
-from db.schema import pick_lists, users
+from db.schema import pick_lists, stock, users
 from db.station_backend import StationPickingBackend
 from db.station_store import StationStore
 from db.sync import SyncEngine
@@ -64,5 +64,29 @@ def test_a_reassignment_reaches_the_station_within_a_second_even_after_a_reconne
             reassign(central, second.id, "Jan")
         assert taken.wait(5.0), "the change made while disconnected never arrived"
         assert not backend.still_mine(second.id, pia)
+    finally:
+        sync.stop()
+
+
+def test_a_stock_change_reaches_the_station_copy_within_a_second(pg_url, tmp_path):
+    central = open_central(pg_url)
+    seed_pick_lists(central, tmp_path / "site", orders=4)
+    store = StationStore(tmp_path / "station.sqlite", "pick-02")
+    sync = SyncEngine(store, make_engine(station_role_url(pg_url)), poll_s=60).start()
+    try:
+        deadline = time.monotonic() + 10
+        while not store.get_meta("site_cache_loaded") and time.monotonic() < deadline:
+            time.sleep(0.02)
+        stock_id, doc = next(iter(store.cached("stock").items()))
+        time.sleep(0.5)  # listening now
+        started = time.monotonic()
+        with central.engine.begin() as conn:  # a cycle count on central
+            conn.execute(update(stock).where(stock.c.id == stock_id).values(on_hand=3))
+        while store.cached("stock")[stock_id]["on_hand"] != 3:
+            assert time.monotonic() - started < 5, "the stock change never reached the station"
+            time.sleep(0.01)
+        overloaded = os.getloadavg()[0] > (os.cpu_count() or 1)
+        assert time.monotonic() - started < (3.0 if overloaded else 1.0)
+        assert doc["on_hand"] != 3
     finally:
         sync.stop()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QVBoxLayout, 
 from app.domain.events import Actor
 from app.domain.picking import ShortReason
 from app.domain.users import User
+from app.errors import Offline
 from app.scanning.interpret import Scan
 from app.services import picking
 from app.services.picking import Phase, PickState, Verdict
@@ -117,6 +118,10 @@ class PickerHome(QWidget):
 
     def _load_failed(self, exc: BaseException) -> None:
         log.warning("could not load the pick list: %s", exc)
+        if isinstance(exc, Offline):
+            waiting = "?" if exc.waiting is None else exc.waiting
+            self._show_idle("offline_no_work", {"waiting": waiting})
+            return
         self._show_idle("load_failed", {"error": str(exc)})
 
     def check_still_mine(self) -> None:

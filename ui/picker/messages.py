@@ -131,6 +131,11 @@ def _texts() -> dict[str, str]:
         "no_work": QCoreApplication.translate(
             "PickerMessages", "No pick list waiting. Scan C:NEXT to look again."
         ),
+        "offline_no_work": QCoreApplication.translate(
+            "PickerMessages",
+            "Offline: a new pick list can only be claimed when the network is back"
+            " ({waiting} waiting). Scan C:NEXT to try again.",
+        ),
         "load_failed": QCoreApplication.translate(
             "PickerMessages", "Could not load work: {error}. Scan C:NEXT to try again."
         ),
