@@ -281,6 +281,12 @@ def _user(row) -> User:
     return User(row.name, Role(row.role), row.badge, row.pin_hash, row.active, row.id)
 
 
+def _event_from_row(r) -> Event:
+    return Event(
+        r.kind, r.payload, Actor(r.user_name, r.station), r.order_ref, r.occurred_at, r.uuid
+    )
+
+
 class SqlEventLog:
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
@@ -313,12 +319,11 @@ class SqlEventLog:
 
     def for_order(self, order_ref: int) -> list[Event]:
         query = select(events).where(events.c.order_ref == order_ref).order_by(events.c.seq)
-        return [
-            Event(
-                r.kind, r.payload, Actor(r.user_name, r.station), r.order_ref, r.occurred_at, r.uuid
-            )
-            for r in self.connection.execute(query)
-        ]
+        return [_event_from_row(r) for r in self.connection.execute(query)]
+
+    def by_uuid(self, uuid: str) -> Event | None:
+        row = self.connection.execute(select(events).where(events.c.uuid == uuid)).first()
+        return None if row is None else _event_from_row(row)
 
 
 _INSERT_NEW_EVENTS = text(

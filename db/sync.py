@@ -24,6 +24,8 @@ from datetime import datetime
 
 import psycopg
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as SATimeoutError
 
 from app.domain.events import utcnow
 from app.services import sync
@@ -65,6 +67,7 @@ class SyncEngine:
         self._listener: psycopg.Connection | None = None
         self._must_pull = self._reconnected = True
         self._heartbeat = 0.0  # time.monotonic() of the last idle status report
+        self._next_prune = 0.0  # time.monotonic() when sent facts are next pruned (hourly)
         self._thread = threading.Thread(target=self._run, name=f"sync-{store.station}", daemon=True)
 
     # --- called from other threads ----------------------------------------------------------------
@@ -109,6 +112,9 @@ class SyncEngine:
         pushed = self._push_all()
         if self._must_pull:
             self._pull()
+        if time.monotonic() >= self._next_prune:
+            self.store.prune_sent()
+            self._next_prune = time.monotonic() + 3600
         if not pushed and time.monotonic() - self._heartbeat >= self.poll_s:
             # Idle: tell central we are here, so the lead sees this station online.
             user = self.user or self.store.get_meta("user")
@@ -125,12 +131,32 @@ class SyncEngine:
             waiting_after = self.store.waiting() - len(batch)
             facts = [fact for _id, fact in batch]
             user = self.user or self.store.get_meta("user")
-            sync.push_facts(self._uow(), self.store.station, user, facts, waiting_after)
+            try:
+                sync.push_facts(self._uow(), self.store.station, user, facts, waiting_after)
+            except Exception as exc:
+                if is_offline(exc):
+                    raise
+                self._push_one_by_one(facts, user, waiting_after)
             self._heartbeat = time.monotonic()
             self.store.mark_sent([row_id for row_id, _fact in batch])  # central has committed
             total += len(batch)
             self._report(online=True, synced=True)
         return total
+
+    def _push_one_by_one(self, facts: list, user: str | None, waiting_after: int) -> None:
+        """Central refused the batch, and not for want of a connection: push its facts one at
+        a time, and set aside (stored, not applied, shown to the lead) each one that fails on
+        its own, so one bad fact never holds up the floor's work behind it."""
+        for fact in facts:
+            try:
+                sync.push_facts(self._uow(), self.store.station, user, [fact], waiting_after)
+            except Exception as exc:
+                if is_offline(exc):
+                    raise
+                log.exception(
+                    "fact %s (%s) set aside: central cannot apply it", fact.uuid, fact.kind
+                )
+                sync.set_aside(self._uow(), self.store.station, fact, _reason(exc))
 
     def _pull(self) -> None:
         cursor = self.store.cursor()
@@ -194,6 +220,14 @@ class SyncEngine:
             self.on_status(self.status)
         except Exception:  # a broken listener must not stop the sync
             log.exception("sync status callback failed")
+
+
+def is_offline(exc: BaseException) -> bool:
+    """A lost or refused connection, a lock timeout, a deadlock: worth retrying later as it is.
+    Anything else (a constraint, a bad value, a bug in an applier) will fail the same way."""
+    if isinstance(exc, DBAPIError):
+        return exc.connection_invalidated or isinstance(exc, OperationalError | InterfaceError)
+    return isinstance(exc, OSError | SATimeoutError | psycopg.OperationalError)
 
 
 def _reason(exc: Exception) -> str:

@@ -72,5 +72,13 @@ def apply_fresh(uow: UnitOfWork, facts: list[Event]) -> list[Event]:
     return fresh
 
 
+def reapply(uow: UnitOfWork, fact: Event) -> None:
+    """Apply a stored fact that was set aside when its applier failed (see
+    app.services.sync.set_aside), inside the caller's transaction."""
+    applier, in_bulk = _registry().get(fact.kind, (None, False))
+    if applier is not None:
+        applier(uow, [fact] if in_bulk else fact)
+
+
 def known_kinds() -> list[str]:
     return sorted(_registry())

@@ -16,6 +16,7 @@ from app.services.facts import apply_fresh
 from app.services.ports import UnitOfWork
 
 REASSIGNED_OFFLINE = "reassigned_offline"
+FACT_FAILED = "fact_failed"  # a fact central could not apply: stored, set aside for the lead
 BATCH_SIZE = 500  # facts per push: one transaction, a few hundred milliseconds at most
 CHANGES_PER_READ = 5000  # change rows per query while catching up
 ONLINE_WITHIN = timedelta(seconds=30)  # a station not heard from for longer shows offline
@@ -92,6 +93,24 @@ def push_facts(
         uow.sync.report_station(station, user, waiting_after, result.fresh, now)
         uow.commit()
     return result
+
+
+def set_aside(uow: UnitOfWork, station: str, fact: Event, error: str) -> bool:
+    """Central refused to apply this one fact (a bug, a payload it cannot use). Store it without
+    applying it and tell the lead, so the facts behind it in the outbox are not held up; the
+    lead retries it once the cause is fixed (app.services.lead.exceptions). A replay of a fact
+    already stored changes nothing. Returns True when it was new."""
+    with uow:
+        fresh = bool(uow.events.add_new([fact]))
+        if fresh:
+            details = {
+                "uuid": fact.uuid, "fact": fact.kind, "station": station,
+                "recorded_by": fact.actor.user, "error": error[:300],
+                "summary": f"{fact.kind} from {station} could not be applied: {error[:120]}",
+            }  # fmt: skip
+            uow.sync.add_exception(FACT_FAILED, details, utcnow(), order_ref=fact.order_ref)
+        uow.commit()
+    return fresh
 
 
 def _details(conflict: OfflineConflict) -> dict:

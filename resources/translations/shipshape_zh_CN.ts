@@ -415,6 +415,22 @@ median {median} h · p90 {p90} h
         <translation>暂停的订单</translation>
     </message>
     <message>
+        <source>Parcel weight off</source>
+        <translation>包裹重量不符</translation>
+    </message>
+    <message>
+        <source>Tote used twice</source>
+        <translation>周转箱重复使用</translation>
+    </message>
+    <message>
+        <source>Picked offline after reassignment</source>
+        <translation>改派后离线拣货</translation>
+    </message>
+    <message>
+        <source>Station record not applied</source>
+        <translation>工作站记录未能应用</translation>
+    </message>
+    <message>
         <source>Pick from another location</source>
         <translation>从其他库位拣货</translation>
     </message>
@@ -445,6 +461,10 @@ median {median} h · p90 {p90} h
     <message>
         <source>Release for allocation</source>
         <translation>放行，重新分配库存</translation>
+    </message>
+    <message>
+        <source>Apply it again</source>
+        <translation>重新应用</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,12 @@ def kind_text(kind: str) -> str:
         "printer_failure": QCoreApplication.translate("LeadExceptions", "Printer failure"),
         "late": QCoreApplication.translate("LeadExceptions", "Late order"),
         "hold": QCoreApplication.translate("LeadExceptions", "Order on hold"),
+        "weight_mismatch": QCoreApplication.translate("LeadExceptions", "Parcel weight off"),
+        "tote_conflict": QCoreApplication.translate("LeadExceptions", "Tote used twice"),
+        "reassigned_offline": QCoreApplication.translate(
+            "LeadExceptions", "Picked offline after reassignment"
+        ),
+        "fact_failed": QCoreApplication.translate("LeadExceptions", "Station record not applied"),
     }
     return words.get(kind, kind)
 
@@ -45,6 +51,7 @@ def resolution_text(resolution: str) -> str:
         "prioritise": QCoreApplication.translate("LeadExceptions", "Make it urgent"),
         "cancel_order": QCoreApplication.translate("LeadExceptions", "Cancel the order"),
         "release_hold": QCoreApplication.translate("LeadExceptions", "Release for allocation"),
+        "retry": QCoreApplication.translate("LeadExceptions", "Apply it again"),
     }
     return words.get(resolution, resolution)
 

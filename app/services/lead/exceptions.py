@@ -14,7 +14,7 @@ from app.domain.events import Actor, Event, utcnow
 from app.domain.orders import OrderStatus
 from app.domain.users import User
 from app.errors import BadInput
-from app.services import holds
+from app.services import facts, holds
 from app.services.ports import UnitOfWork
 from app.services.users import require_lead
 
@@ -29,6 +29,7 @@ RESOLUTIONS: dict[str, tuple[str, ...]] = {
     "printer_failure": ("acknowledge",),
     "late": ("prioritise", "cancel_order"),
     "hold": ("release_hold", "cancel_order"),
+    "fact_failed": ("retry", "acknowledge"),  # a station's fact central could not apply
 }
 DEFAULT_RESOLUTIONS = ("acknowledge",)
 URGENT_PRIORITY = 9
@@ -179,6 +180,8 @@ def _resolve_stored(uow, lead, exception_id, resolution, note, station) -> str:
         outcome = "acknowledged"
         if resolution in LINE_FIXES:
             outcome = _fix_line(uow, found, resolution)
+        if resolution == "retry":
+            outcome = _apply_set_aside(uow, found)
         uow.lead.mark_resolved(exception_id, resolution, note, lead.name, utcnow())
         payload = {
             "exception": exception_id,
@@ -219,6 +222,21 @@ def _fix_line(uow, found: dict, resolution: str) -> str:
         repo.cancel_units(task["order_line_id"], quantity)
         return f"{what} cancelled from the order"
     return f"{what} backordered; the order ships without them"
+
+
+def _apply_set_aside(uow, found: dict) -> str:
+    """Apply a fact that was stored but set aside because central could not apply it then."""
+    fact = uow.events.by_uuid((found["details"] or {}).get("uuid", ""))
+    if fact is None:
+        raise BadInput(f"exception {found['id']} names no stored fact: acknowledge it instead")
+    try:
+        facts.reapply(uow, fact)
+    except Exception as exc:  # still failing: nothing changed, the item stays open
+        raise BadInput(
+            f"{fact.kind} still cannot be applied ({type(exc).__name__}: {exc}). "
+            "Leave it open and call IT, or acknowledge it with a note."
+        ) from exc
+    return f"{fact.kind} applied"
 
 
 def _resume_order(uow, order_ref: int | None, actor: Actor) -> list[Event]:
