@@ -18,6 +18,8 @@ from pathlib import Path
 
 from app.domain.events import Actor, Event
 
+KEEP_SENT_S = 7 * 24 * 3600  # sent facts stay a week: latency figures, support questions
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS outbox (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -101,6 +103,16 @@ class StationStore:
         when = time.time() if when is None else when
         with self._write() as db:
             db.executemany("UPDATE outbox SET sent_at = ? WHERE id = ?", [(when, i) for i in ids])
+
+    def prune_sent(self, older_than_s: float = KEEP_SENT_S) -> int:
+        """Forget facts central committed more than `older_than_s` ago (a station runs for
+        years); the newest sent fact stays, as `sent_through` needs it. Returns how many went."""
+        query = (
+            "DELETE FROM outbox WHERE sent_at < ?"
+            " AND id < (SELECT max(id) FROM outbox WHERE sent_at IS NOT NULL)"
+        )
+        with self._write() as db:
+            return db.execute(query, (time.time() - older_than_s,)).rowcount
 
     def waiting(self) -> int:
         return self._db().execute("SELECT count(*) FROM outbox WHERE sent_at IS NULL").fetchone()[0]

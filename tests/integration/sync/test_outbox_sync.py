@@ -130,3 +130,18 @@ def test_an_idle_station_keeps_reporting_so_the_lead_sees_it_online(tmp_path, sq
     engine.sync_once()
     [row] = sync_service.station_table(central.uow())
     assert row["last_seen"] > seen
+
+
+def test_facts_sent_a_week_ago_are_pruned_and_unsent_ones_never(tmp_path):
+    store = StationStore(tmp_path / "station.sqlite", "station-1")
+    store.record(taken(1, 30))
+    ids = [row_id for row_id, _fact in store.pending(30)]
+    eight_days_ago = time.time() - 8 * 24 * 3600
+    store.mark_sent(ids[:10], when=eight_days_ago)
+    store.mark_sent(ids[10:20])  # just now
+    assert store.prune_sent() == 10
+    assert store.waiting() == 10 and store.sent_through() == ids[19]
+    assert len(store.acknowledged()) == 20
+    store.mark_sent(ids[20:], when=eight_days_ago)  # the newest sent fact stays regardless
+    store.prune_sent(older_than_s=0)
+    assert store.sent_through() == ids[-1] and store.waiting() == 0
