@@ -61,7 +61,13 @@ def require_lead(user: User) -> None:
 def authenticate_lead(uow: UnitOfWork, badge: str, pin: str) -> User:
     with uow:
         user = uow.users.by_badge(badge_from_scan(badge))
-    if user is None or not verify_pin(pin or "", user.pin_hash):
+    return lead_with_pin(user, pin)
+
+
+def lead_with_pin(user: User | None, pin: str) -> User:
+    """The rule for a lead's override, wherever the user was looked up (central, or a station's
+    cached users while offline): an active user, the right PIN, and the lead role."""
+    if user is None or not user.active or not verify_pin(pin or "", user.pin_hash):
         raise NotAllowed("badge and PIN do not match a shift lead")
     require_lead(user)
     return user
