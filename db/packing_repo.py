@@ -58,6 +58,29 @@ class SqlPackingRepository:
         )
         return list(self.connection.execute(query).scalars())
 
+    def ready_totes(self) -> list[tuple[int, str, int]]:
+        """(tote id, tote code, order ref) of every tote a picker brought to packing."""
+        query = (
+            select(totes.c.id, totes.c.code, totes.c.order_id)
+            .where(totes.c.status == "ready", totes.c.order_id.is_not(None))
+            .order_by(totes.c.order_id)
+        )
+        return [tuple(row) for row in self.connection.execute(query)]
+
+    def pick_lists_of(self, order_refs: list[int]) -> dict[int, list[int]]:
+        """The pick lists each order was picked on (a `PL:` scan finds the order by them)."""
+        query = (
+            select(order_lines.c.order_id, pick_tasks.c.pick_list_id)
+            .join(pick_tasks, pick_tasks.c.order_line_id == order_lines.c.id)
+            .where(order_lines.c.order_id.in_(order_refs))
+            .group_by(order_lines.c.order_id, pick_tasks.c.pick_list_id)
+            .order_by(pick_tasks.c.pick_list_id)
+        )
+        found: dict[int, list[int]] = defaultdict(list)
+        for order_ref, list_id in self.connection.execute(query):
+            found[order_ref].append(list_id)
+        return dict(found)
+
     def load_view(self, order_ref: int) -> PackOrderView | None:
         order = self.connection.execute(select(orders).where(orders.c.id == order_ref)).first()
         if order is None:
@@ -123,6 +146,11 @@ class SqlPackingRepository:
     def next_counter(self, name: str, start: int = 1) -> int:
         """The next value of a persistent counter, each handed out once (row-locked by the
         UPDATE until the transaction ends, so two stations never get the same one)."""
+        return self.reserve_counter(name, 1, start)
+
+    def reserve_counter(self, name: str, count: int, start: int = 1) -> int:
+        """Advance a counter by `count` in one statement and return its new value: the caller
+        owns `value - count + 1 ... value` (a station's block of numbers for offline use)."""
         dialect_insert = (
             pg_insert if self.connection.dialect.name == "postgresql" else sqlite_insert
         )
@@ -134,7 +162,7 @@ class SqlPackingRepository:
         return self.connection.execute(
             update(counters)
             .where(counters.c.name == name)
-            .values(value=counters.c.value + 1)
+            .values(value=counters.c.value + count)
             .returning(counters.c.value)
         ).scalar_one()
 

@@ -13,6 +13,7 @@ import csv
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from app.domain.events import Event
 from app.domain.orders import OrderStatus
@@ -72,6 +73,12 @@ class PackingSettings:
         series = self["tracking_series"]
         return TrackingSeries.from_setting(series.get(carrier) or series.get("*"))
 
+    def number_series(self) -> list[str]:
+        """The central counters cartons draw from: SSCC serials and each carrier's tracking
+        series (the names `CentralPackingBackend.allocate_numbers` advances)."""
+        prefixes = {TrackingSeries.from_setting(v).prefix for v in self["tracking_series"].values()}
+        return ["sscc", *(f"tracking:{prefix}" for prefix in sorted(prefixes))]
+
 
 def packing_settings(uow: UnitOfWork) -> PackingSettings:
     """Call inside `with uow:`. Stored settings override the defaults key by key."""
@@ -127,7 +134,7 @@ class CentralPackingBackend:
 
     def open_for_packing(self, scanned: Scan, packer: User) -> PackOrderView:
         with self.uow_factory() as uow:
-            order_ref = _find_order_ref(uow, scanned)
+            order_ref = find_order_ref(uow.packing, scanned)
             view = uow.packing.load_view(order_ref)
         return view
 
@@ -154,8 +161,47 @@ class CentralPackingBackend:
         return users.authenticate_lead(self.uow_factory(), badge, pin)
 
     def settings(self) -> PackingSettings:
-        with self.uow_factory() as uow:
-            return packing_settings(uow)
+        return current_settings(self.uow_factory())
+
+
+# ---- what a packing station keeps for offline work (db/station_packing.py, sync thread) ------
+@dataclass(frozen=True)
+class ReadyOrders:
+    refs: set[int]  # every order waiting in a "ready" tote
+    views: dict[int, PackOrderView]  # the ones asked for (new, or their tote changed)
+    pick_lists: dict[int, list[int]]  # order ref -> the pick lists it was picked on
+
+
+def ready_to_pack(uow: UnitOfWork, tote_ids: set[int] | None, known: set[int]) -> ReadyOrders:
+    """The orders in totes ready to pack, with the packer's view of those a station does not
+    hold yet (`known`) or whose tote changed (`tote_ids`; None: reload all). One transaction."""
+    with uow:
+        ready = uow.packing.ready_totes()
+        refs = {ref for _id, _code, ref in ready}
+        wanted = sorted(
+            ref
+            for tote_id, _code, ref in ready
+            if tote_ids is None or tote_id in tote_ids or ref not in known
+        )
+        views = {ref: uow.packing.load_view(ref) for ref in wanted}
+        pick_lists = uow.packing.pick_lists_of(wanted) if wanted else {}
+    return ReadyOrders(refs, {r: v for r, v in views.items() if v is not None}, pick_lists)
+
+
+def reserve_numbers(uow: UnitOfWork, series: str, count: int) -> tuple[int, int]:
+    """Reserve `count` numbers of a central counter ("sscc", "tracking:<prefix>") for a station
+    to hand out offline: (first, last), inclusive, never given to anyone else."""
+    if count < 1:
+        raise BadInput(f"reserve at least one number of {series}, not {count}")
+    with uow:
+        last = uow.packing.reserve_counter(series, count)
+        uow.commit()
+    return last - count + 1, last
+
+
+def current_settings(uow: UnitOfWork) -> PackingSettings:
+    with uow:
+        return packing_settings(uow)
 
 
 class CentralSerialCounter:
@@ -172,10 +218,21 @@ class CentralSerialCounter:
         return serial
 
 
-def _find_order_ref(uow: UnitOfWork, scanned: Scan) -> int:
+class OrderFinder(Protocol):
+    """Where a scan's order is looked up: central's `uow.packing`, or a packing station's cache
+    of the orders ready to pack (db/station_packing.py). Same questions, same answers."""
+
+    def order_ref_for_tote(self, code: str) -> int | None: ...
+    def order_refs_for_pick_list(self, pick_list_id: int) -> list[int]: ...
+    def order_refs_for_order_id(self, order_id: str) -> list[int]: ...
+
+
+def find_order_ref(finder: OrderFinder, scanned: Scan) -> int:
+    """The order behind a tote (`T:`), pick list (`PL:<id>`: its first order not packed yet) or
+    order id scan; NotFound (saying what to scan instead) when there is none."""
     raw = (scanned.raw or "").strip()
     if scanned.kind == "tote":
-        ref = uow.packing.order_ref_for_tote(scanned.code)
+        ref = finder.order_ref_for_tote(scanned.code)
         if ref is None:
             raise NotFound(f"Tote {scanned.code} holds no order. Scan another tote or the order.")
         return ref
@@ -183,12 +240,12 @@ def _find_order_ref(uow: UnitOfWork, scanned: Scan) -> int:
         number = raw[len(PICK_LIST_PREFIX) :]
         if not number.isdigit():
             raise BadInput(f"Pick list barcode {raw}: expected PL: and a number")
-        refs = uow.packing.order_refs_for_pick_list(int(number))
+        refs = finder.order_refs_for_pick_list(int(number))
         if not refs:
             raise NotFound(f"Pick list {number} has no order left to pack.")
         return refs[0]
     if scanned.kind in ("unknown", "product") and raw:
-        refs = uow.packing.order_refs_for_order_id(raw)
+        refs = finder.order_refs_for_order_id(raw)
         if refs:
             return refs[0]
     raise NotFound(f"{raw or 'This scan'} is not a tote, order or pick list. Scan the tote label.")
