@@ -124,9 +124,12 @@ def _slip_items(order: PackOrderView, carton: ClosedCarton) -> list[SlipItem]:
     return [SlipItem(*names[line_id], quantity) for line_id, quantity in quantities.items()]
 
 
-def build_carton_printer(central, station: str, stored: dict | None = None, spool_dir=None):
-    """The carton printer and its started spoolers (see app/cli/packing_printers.py)."""
-    backend = CentralPackingBackend(central.uow, station)
+def build_carton_printer(
+    central, station: str, stored: dict | None = None, spool_dir=None, backend=None
+):
+    """The carton printer and its started spoolers (see app/cli/packing_printers.py). Its
+    `label.printed` facts go through `backend` (the station store's outbox when there is one)."""
+    backend = backend or CentralPackingBackend(central.uow, station)
     spool = Path(
         spool_dir or os.environ.get("SHIPSHAPE_SPOOL_DIR") or Path.home() / ".shipshape" / "spool"
     )
@@ -138,7 +141,12 @@ def build_carton_printer(central, station: str, stored: dict | None = None, spoo
 
 def packer_home_factory(central, station: str, parts: dict, qsettings_factory=None):
     """`Role.PACKER` → function(user) → PackerHome, for `home_factories` in app/cli/run.py.
-    Runs on the UI thread (after sign-in); the first packer starts the spoolers."""
+    Called before the sync thread starts (so the packing puller is registered in time); the
+    returned function runs on the UI thread after sign-in, and the first packer starts the
+    spoolers."""
+    backend = station_packing_backend(central, station, parts) or CentralPackingBackend(
+        central.uow, station
+    )
 
     def make_home(user):
         from PySide6.QtCore import QSettings
@@ -148,10 +156,10 @@ def packer_home_factory(central, station: str, parts: dict, qsettings_factory=No
         if "packing_printer" not in parts:
             settings = parts["packing_qsettings"] = (qsettings_factory or QSettings)()
             stored = {key: str(settings.value(f"{GROUP}/{key}", "")) for key in STORED_KEYS}
-            printer, spoolers = build_carton_printer(central, station, stored)
+            printer, spoolers = build_carton_printer(central, station, stored, backend=backend)
             parts["packing_printer"], parts["station_spoolers"] = printer, spoolers
         home = PackerHome(
-            CentralPackingBackend(central.uow, station),
+            backend,
             parts["worker"],
             user,
             station,
@@ -163,6 +171,27 @@ def packer_home_factory(central, station: str, parts: dict, qsettings_factory=No
         return home
 
     return make_home
+
+
+def station_packing_backend(central, station: str, parts: dict):
+    """Packing from the station store when one is configured (offline first), else None. The
+    puller that fills the store joins the sync thread's pullers (start_station_sync)."""
+    store = parts.get("station_store")
+    if store is None:
+        return None
+    from db.station_packing import PackingPuller, StationPackingBackend
+
+    def wake_sync() -> None:
+        if "sync" in parts:
+            parts["sync"].wake()
+
+    def central_reachable() -> bool:
+        # The sync thread's last round: an error means offline, so the worker does not wait
+        # on a dead network. Before the first round, try.
+        return "sync" not in parts or not parts["sync"].status.error
+
+    parts.setdefault("pullers", []).append(PackingPuller(store))
+    return StationPackingBackend(store, wake_sync, central.uow, station, central_reachable)
 
 
 def open_printer_dialog(parent, parts: dict):

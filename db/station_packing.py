@@ -1,0 +1,306 @@
+"""`StationPackingBackend`: the packer screen's data from the station store, offline first.
+
+Implements `app.services.ports.PackingBackend`. Two threads touch this module:
+- the station's database worker runs the backend's methods: they read the store (orders ready
+  to pack, cached users, settings, number blocks) and append facts to its outbox; central is
+  asked only for what the station does not hold, and only while the sync thread reports central
+  reachable (a dead network must not hang the worker);
+- the sync thread runs `PackingPuller.pull` every pull round: it keeps the packer's view of
+  every order in a "ready" tote, the packing settings and the blocks of SSCC and tracking
+  numbers central reserved for this station.
+Facts reach central through the outbox and the packing appliers (`@applies`), exactly once.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import asdict, replace
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from app.domain.events import Event
+from app.domain.packing import PackageType, PackLine, PackOrderView, ShipmentNumbers
+from app.domain.sscc import build_sscc
+from app.domain.users import Role, User
+from app.errors import NotFound, Offline
+from app.scanning.interpret import Scan
+from app.services import packing_central, users
+from app.services.packing_central import DEFAULTS, CentralPackingBackend, PackingSettings
+from app.services.ports import UnitOfWork
+from db.station_pull import Changes
+from db.station_store import StationStore
+
+TOPIC = "pack_order"  # site cache topic: ref = order ref, doc = the packer's view + extras
+SETTINGS_META = "packing_settings"
+LOADED_META = "pack_orders_loaded"
+UNREACHABLE = (SQLAlchemyError, OSError)  # what central being away looks like from here
+PACK_FACTS = ("pack.item", "pack.undone", "package.closed")
+
+
+class StationPackingBackend:
+    def __init__(
+        self,
+        store: StationStore,
+        wake_sync: Callable[[], None],
+        uow_factory: Callable[[], UnitOfWork],
+        station: str,
+        central_reachable: Callable[[], bool] = lambda: True,
+    ) -> None:
+        self.store, self.wake_sync = store, wake_sync
+        self.uow_factory, self.central_reachable = uow_factory, central_reachable
+        self.central = CentralPackingBackend(uow_factory, station)
+
+    # ---- PackingBackend (database worker thread) ------------------------------------------
+    def open_for_packing(self, scanned: Scan, packer: User) -> PackOrderView:
+        orders = CachedOrders(self.store)
+        try:
+            ref = packing_central.find_order_ref(orders, scanned)
+        except NotFound as not_here:
+            return self._open_on_central(scanned, packer, not_here)
+        return orders.view(ref)
+
+    def _open_on_central(self, scanned: Scan, packer: User, not_here: NotFound) -> PackOrderView:
+        """An order this station has not cached (just finished picking, or a stale cache)."""
+        what = (scanned.raw or "").strip() or "This scan"
+        if not self.central_reachable():
+            raise NotFound(_offline_text(what)) from not_here
+        through = self.store.sent_through()  # before the read: central's view holds these
+        try:
+            view = self.central.open_for_packing(scanned, packer)
+        except UNREACHABLE as exc:
+            raise NotFound(_offline_text(what)) from exc
+        self.store.cache_documents(TOPIC, {view.order_ref: to_document(view, [], through)})
+        return with_local_facts(view, outbox_facts(self.store, view.order_ref, through))
+
+    def record(self, facts: list[Event]) -> None:
+        self.store.record(facts)  # durable when this returns: the packer may move on
+        self.wake_sync()
+
+    def allocate_numbers(self, order: PackOrderView) -> ShipmentNumbers:
+        settings = self.settings()
+        tracking = self._known_tracking_number(order)
+        if tracking is None:
+            series = settings.tracking_series(order.carrier)
+            tracking = series.number(self._take(f"tracking:{series.prefix}"))
+        serial = self._take("sscc")
+        sscc = build_sscc(settings["gs1_company_prefix"], settings["sscc_extension_digit"], serial)
+        return ShipmentNumbers(tracking, sscc)
+
+    def authenticate_lead(self, badge: str, pin: str) -> User:
+        cached = self.store.cached("user")
+        if not cached:  # never pulled yet: only central knows the leads
+            return self.central.authenticate_lead(badge, pin)
+        badge = users.badge_from_scan(badge)
+        doc = next((d for d in cached.values() if d["badge"] == badge), None)
+        return users.lead_with_pin(_user(doc) if doc else None, pin)
+
+    def settings(self) -> PackingSettings:
+        values = self.store.get_meta(SETTINGS_META)
+        if values is not None:
+            return PackingSettings(values)
+        if self.central_reachable():
+            try:
+                settings = self.central.settings()
+            except UNREACHABLE:
+                return PackingSettings(dict(DEFAULTS))
+            self.store.set_meta(SETTINGS_META, settings.values)
+            return settings
+        return PackingSettings(dict(DEFAULTS))  # first start offline: the screen still opens
+
+    # ---- numbers --------------------------------------------------------------------------
+    def _known_tracking_number(self, order: PackOrderView) -> str | None:
+        """Every carton of an order carries one tracking number: central's (in the view), or
+        the one this station gave an earlier carton (its package.closed facts, sent or not)."""
+        closed = [
+            f for f in outbox_facts(self.store, order.order_ref) if f.kind == "package.closed"
+        ]
+        if closed:
+            return closed[0].payload["tracking_number"]
+        if order.tracking_number:
+            return order.tracking_number
+        doc = self.store.cached(TOPIC).get(order.order_ref)
+        return doc["view"]["tracking_number"] if doc else None
+
+    def _take(self, series: str) -> int:
+        number = self.store.take_number(series)
+        if number is None and self.central_reachable():
+            # The block ran out before the sync thread topped it up: fetch one now.
+            try:
+                first, last = packing_central.reserve_numbers(self.uow_factory(), series, 1)
+            except UNREACHABLE:
+                pass
+            else:
+                self.store.add_numbers(series, first, last)
+                number = self.store.take_number(series)
+        if number is None:
+            raise Offline(
+                f"This station has no {_series_name(series)} numbers left and cannot reach "
+                "central to get more. Keep the carton open and close it when the bottom bar "
+                "shows Online again, or ask a lead to have it closed on another packing station."
+            )
+        return number
+
+
+class CachedOrders:
+    """`packing_central.OrderFinder` over the station's cache of orders ready to pack, with this
+    station's own facts laid over each view. Orders packed here drop out at once, before central
+    has heard of it (central frees their tote; the next pull removes them from the cache)."""
+
+    def __init__(self, store: StationStore) -> None:
+        self.store = store
+        self.docs = store.cached(TOPIC)
+        packed = packed_here(store)
+        self.open = {ref: doc for ref, doc in self.docs.items() if ref not in packed}
+
+    def order_ref_for_tote(self, code: str) -> int | None:
+        return next((ref for ref, doc in self.open.items() if doc["view"]["tote"] == code), None)
+
+    def order_refs_for_pick_list(self, pick_list_id: int) -> list[int]:
+        return sorted(ref for ref, doc in self.open.items() if pick_list_id in doc["pick_lists"])
+
+    def order_refs_for_order_id(self, order_id: str) -> list[int]:
+        return sorted(r for r, doc in self.open.items() if doc["view"]["order_id"] == order_id)
+
+    def view(self, ref: int) -> PackOrderView:
+        doc = self.docs[ref]
+        facts = outbox_facts(self.store, ref, doc["through"])
+        return with_local_facts(view_from_document(doc), facts)
+
+
+class PackingPuller:
+    """`db.station_pull.Puller` for a packing station (sync thread, every pull round)."""
+
+    def __init__(self, store: StationStore, sscc_block: int = 200, tracking_block: int = 100):
+        self.store = store
+        self.blocks = {"sscc": sscc_block}
+        self.tracking_block = tracking_block
+
+    def pull(
+        self, uow_factory: Callable[[], UnitOfWork], changed: Changes | None, reconnected: bool
+    ) -> None:
+        # Settings are one small row and have no change trigger: read them every round.
+        settings = packing_central.current_settings(uow_factory())
+        self.store.set_meta(SETTINGS_META, settings.values)
+        self._cache_orders(uow_factory, changed, reconnected)
+        self._top_up(uow_factory, settings)
+
+    def _cache_orders(self, uow_factory, changed: Changes | None, reconnected: bool) -> None:
+        """Totes change when a picker finishes a cart ("tote" / "pick_list" changes) and when
+        an order is packed (its tote is freed): only then can the set of ready orders change."""
+        everything = changed is None or reconnected or not self.store.get_meta(LOADED_META)
+        if not everything and not (changed.keys() & {"tote", "pick_list"}):
+            return
+        cached = set(self.store.cached(TOPIC))
+        through = self.store.sent_through()  # before the read: central's views include these
+        tote_ids = None if everything else changed.get("tote", set())
+        ready = packing_central.ready_to_pack(uow_factory(), tote_ids, cached)
+        docs = {
+            ref: to_document(view, ready.pick_lists.get(ref, []), through)
+            for ref, view in ready.views.items()
+        }
+        self.store.cache_documents(TOPIC, docs, cached - ready.refs, everything=everything)
+        if everything:
+            self.store.set_meta(LOADED_META, True)
+
+    def _top_up(self, uow_factory, settings: PackingSettings) -> None:
+        """Keep at least half a block of every series on the station, so cartons close offline.
+        A block reserved on central but lost here (a crash in between) is only a gap."""
+        for series in settings.number_series():
+            size = self.blocks.get(series, self.tracking_block)
+            if self.store.numbers_left(series) < size / 2:
+                first, last = packing_central.reserve_numbers(uow_factory(), series, size)
+                self.store.add_numbers(series, first, last)
+
+
+# ---- the cached view and the station's own facts over it ------------------------------------
+def to_document(view: PackOrderView, pick_lists: list[int], through: int) -> dict:
+    """JSON for the site cache; `through`: the view includes every outbox fact up to this id."""
+    data = asdict(view)
+    data["shipped_serials"] = sorted([sku, serial] for sku, serial in view.shipped_serials)
+    return {"view": data, "pick_lists": pick_lists, "through": through}
+
+
+def view_from_document(doc: dict) -> PackOrderView:
+    data = doc["view"]
+    return PackOrderView(
+        **{
+            **data,
+            "lines": tuple(PackLine(**{**ln, "gtins": tuple(ln["gtins"])}) for ln in data["lines"]),
+            "flags": tuple(data["flags"]),
+            "package_types": tuple(PackageType(**t) for t in data["package_types"]),
+            "shipped_serials": frozenset(tuple(pair) for pair in data["shipped_serials"]),
+        }
+    )
+
+
+def with_local_facts(view: PackOrderView, facts: list[Event]) -> PackOrderView:
+    """What central's packing appliers will make of the station's facts, for its own display:
+    a restart mid-order shows the packer's progress, online or not."""
+    for fact in facts:
+        if fact.kind in ("pack.item", "pack.undone"):
+            sign = 1 if fact.kind == "pack.item" else -1
+            view = _add_packed(view, fact.payload["line_id"], sign * int(fact.payload["quantity"]))
+        elif fact.kind == "package.closed":
+            view = _add_carton(view, fact.payload)
+    return view
+
+
+def _add_packed(view: PackOrderView, line_id: int, quantity: int) -> PackOrderView:
+    lines = tuple(
+        replace(line, packed=line.packed + quantity) if line.line_id == line_id else line
+        for line in view.lines
+    )
+    return replace(view, lines=lines)
+
+
+def _add_carton(view: PackOrderView, closed: dict) -> PackOrderView:
+    skus = {line.line_id: line.sku for line in view.lines}
+    serials = {(skus[i["line_id"]], i["serial"]) for i in closed["items"] if i.get("serial")}
+    view = replace(
+        view,
+        cartons_closed=view.cartons_closed + 1,
+        tracking_number=view.tracking_number or closed["tracking_number"],
+        shipped_serials=view.shipped_serials | serials,
+    )
+    if closed["final"]:
+        view = replace(view, status="packed", flags=(*view.flags, "packed"))
+    return view
+
+
+# ---- reading the outbox ---------------------------------------------------------------------
+# StationStore has no query by order yet (db/station_store.py is the sync engine's); these read
+# its outbox through the calling thread's own connection, read only.
+def outbox_facts(store: StationStore, order_ref: int, after_id: int = 0) -> list[Event]:
+    """This station's packing facts about one order recorded after outbox id `after_id`."""
+    query = (
+        "SELECT kind, payload FROM outbox WHERE order_ref = ? AND id > ?"
+        f" AND kind IN ({', '.join('?' * len(PACK_FACTS))}) ORDER BY id"
+    )
+    rows = store._db().execute(query, (order_ref, after_id, *PACK_FACTS))
+    return [Event(kind, json.loads(payload), order_ref=order_ref) for kind, payload in rows]
+
+
+def packed_here(store: StationStore) -> set[int]:
+    """Orders whose last carton this station closed (pushed or not)."""
+    query = (
+        "SELECT DISTINCT order_ref FROM outbox WHERE kind = 'package.closed'"
+        " AND json_extract(payload, '$.final')"
+    )
+    return {row[0] for row in store._db().execute(query)}
+
+
+def _user(doc: dict) -> User:
+    return User(doc["name"], Role(doc["role"]), doc["badge"], doc["pin_hash"], bool(doc["active"]))
+
+
+def _series_name(series: str) -> str:
+    return "SSCC (carton label)" if series == "sscc" else f"tracking ({series.split(':', 1)[1]})"
+
+
+def _offline_text(what: str) -> str:
+    return (
+        f"{what}: not among the orders this station has ready to pack, and central cannot be "
+        "reached (offline). Pack another tote now; scan this one again when the bottom bar "
+        "shows Online, or check that it is the tote's label."
+    )
