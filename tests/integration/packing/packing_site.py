@@ -66,10 +66,24 @@ def released_orders(central, min_lines: int = 1, max_lines: int = 3) -> list[int
         return list(conn.execute(query).scalars())
 
 
-def pick_into_tote(central, order_ref: int, tote: str, short: dict[int, int] | None = None):
-    """Mark the order picked (minus `short` units per line index) and bind `tote` to it."""
+def pick_into_tote(
+    central,
+    order_ref: int,
+    tote: str,
+    short: dict[int, int] | None = None,
+    quantity: int | None = None,
+):
+    """Mark the order picked (minus `short` units per line index) and put it in `tote`, ready to
+    pack (as the picker's `picklist.finished` leaves it). `quantity`: every line's ordered
+    quantity becomes that first (a test that needs several units per line)."""
     short = short or {}
     with central.engine.begin() as conn:
+        if quantity is not None:
+            conn.execute(
+                update(order_lines)
+                .where(order_lines.c.order_id == order_ref)
+                .values(quantity=quantity)
+            )
         rows = conn.execute(
             select(order_lines.c.id, order_lines.c.quantity, products.c.sku, products.c.unit_weight_kg,
                    func.min(product_gtins.c.gtin))
@@ -87,7 +101,7 @@ def pick_into_tote(central, order_ref: int, tote: str, short: dict[int, int] | N
             )
         status = "exception" if short else "picked"
         conn.execute(update(orders).where(orders.c.id == order_ref).values(status=status))
-        conn.execute(insert(totes).values(code=tote, order_id=order_ref, status="bound"))
+        conn.execute(insert(totes).values(code=tote, order_id=order_ref, status="ready"))
         order_id = conn.execute(select(orders.c.order_id).where(orders.c.id == order_ref)).scalar()
     lines = [PickedLine(r.id, r.sku, r[4], r.quantity, r.unit_weight_kg) for r in rows]
     return PickedOrder(order_ref, order_id, tote, lines)

@@ -1,0 +1,270 @@
+"""Packing offline from the station store (issue 9): a real SQLite central database seeded with
+the demo site, a real station store and the real sync engine. "Offline" is a central database
+whose file cannot be opened (its folder does not exist): every query to it fails, as it would
+with the network gone."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+
+import pytest
+from sqlalchemy import func, select
+
+from app.domain.events import Actor
+from app.domain.gs1 import has_valid_check_digit
+from app.domain.users import Role
+from app.errors import NotAllowed, NotFound, Offline
+from app.scanning.interpret import interpret
+from app.services.packing import PackingSession
+from app.services.packing_central import CentralPackingBackend
+from db.engine import make_engine
+from db.schema import counters, events, order_lines, orders, packages, shipments, totes
+from db.station_packing import TOPIC, PackingPuller, StationPackingBackend
+from db.station_store import StationStore
+from db.sync import SyncEngine
+from db.uow import SqlUnitOfWork
+from tests.integration.packing.packing_site import demo_central, pick_into_tote, released_orders
+from tests.integration.packing.test_central_packing import PACKER, pack_everything
+
+STATION = "pack-7"
+BLOCK = 3  # small number blocks, so a few cartons are enough to need a top-up
+
+
+@pytest.fixture
+def central(tmp_path, tmp_path_factory):
+    central = demo_central(tmp_path, tmp_path_factory.getbasetemp())
+    yield central
+    central.close()
+
+
+@pytest.fixture
+def dead_central(tmp_path):
+    """A central database that cannot be reached: every connection attempt fails."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'no-such-folder' / 'central.sqlite'}")
+    yield lambda: SqlUnitOfWork(engine)
+    engine.dispose()
+
+
+def sync_round(store: StationStore, central) -> None:
+    """One round of the station's sync thread (push, then pull), run here in the test."""
+    engine = SyncEngine(
+        store, central.engine, pullers=[PackingPuller(store, BLOCK, BLOCK)], listen=False
+    )
+    engine.sync_once()
+    assert engine.status.online and not engine.status.error
+
+
+def offline_backend(store, dead_central, reachable=False) -> StationPackingBackend:
+    return StationPackingBackend(store, lambda: None, dead_central, STATION, lambda: reachable)
+
+
+def scan_units(backend, session, gtin: str, units: int) -> None:
+    for _ in range(units):
+        verdict = session.scan_item(interpret(gtin))
+        assert verdict.ok, verdict
+        backend.record(list(verdict.facts))
+
+
+def close(backend, session, view, final: bool):
+    box = view.package_types[0]
+    numbers = backend.allocate_numbers(view)
+    closed = session.close_carton(box, session.expected_kg(box), "typed", numbers, final)
+    backend.record([closed.fact])
+    return closed
+
+
+def test_a_whole_order_is_packed_offline_and_reaches_central_exactly_once(
+    central, dead_central, tmp_path
+):
+    ref = released_orders(central, 2)[0]
+    order = pick_into_tote(central, ref, "0301", quantity=2)
+    path = tmp_path / "station.sqlite"
+    store = StationStore(path, STATION)
+    sync_round(store, central)  # online once: the order, users, settings and numbers arrive
+    assert store.numbers_left("sscc") == BLOCK
+
+    # The network is gone. Carton 1 holds the first line; one unit of the second goes in.
+    backend = offline_backend(store, dead_central)
+    view = backend.open_for_packing(interpret("T:0301"), PACKER)
+    assert view.order_ref == ref and view.cartons_closed == 0 and not view.blocked
+    session = PackingSession(view, Actor(PACKER.name, STATION))
+    backend.record([session.started()])
+    first, second = order.lines[0], order.lines[1]
+    scan_units(backend, session, first.gtin, first.quantity)
+    one = close(backend, session, view, final=False)
+    scan_units(backend, session, second.gtin, 1)
+
+    # The station restarts, still offline: the packer sees where they were.
+    store.close()
+    store = StationStore(path, STATION)
+    backend = offline_backend(store, dead_central)
+    view = backend.open_for_packing(interpret("T:0301"), PACKER)
+    packed = {line.line_id: line.packed for line in view.lines}
+    assert view.cartons_closed == 1 and view.tracking_number == one.numbers.tracking_number
+    assert packed[first.line_id] == first.quantity and packed[second.line_id] == 1
+    session = PackingSession(view, Actor(PACKER.name, STATION))
+    assert session.carton == 2
+    for picked, line in zip(order.lines, view.lines, strict=True):
+        scan_units(backend, session, picked.gtin, session.remaining(line))
+    two = close(backend, session, view, final=True)
+    assert two.final and (two.index, two.count) == (2, 2)
+    assert two.numbers.tracking_number == one.numbers.tracking_number
+    assert two.numbers.sscc != one.numbers.sscc
+    assert all(has_valid_check_digit(c.numbers.sscc) for c in (one, two))
+    with pytest.raises(NotFound, match="offline"):  # packed here: the tote holds nothing now
+        backend.open_for_packing(interpret("T:0301"), PACKER)
+    with central.engine.connect() as conn:  # central has heard nothing yet
+        assert conn.execute(select(func.count()).select_from(packages)).scalar() == 0
+
+    # The network is back: one round pushes everything; a replay changes nothing.
+    sync_round(store, central)
+    assert store.waiting() == 0
+    before = central_state(central, ref)
+    _forget_sent(path)  # as if the station crashed before noting central's commit
+    sync_round(store, central)
+    assert central_state(central, ref) == before
+    facts, lines, status, boxes, tote = before
+    assert max(facts.values()) == 1
+    acknowledged = set(store.acknowledged())
+    assert {uuid for uuid, kind in facts if kind != "order.packed"} == acknowledged
+    assert [kind for uuid, kind in facts if uuid not in acknowledged] == ["order.packed"]
+    assert all(packed == quantity for packed, quantity in lines)
+    assert status == "packed" and tote == (None, "free")
+    assert boxes == sorted([(1, one.numbers.sscc, one.numbers.tracking_number),
+                            (2, two.numbers.sscc, two.numbers.tracking_number)])  # fmt: skip
+    assert ref not in store.cached(TOPIC)  # packed: gone from the station's cache
+
+
+def central_state(central, ref: int):
+    with central.engine.connect() as conn:
+        facts = Counter(  # the station's facts, and what central recorded because of them
+            conn.execute(
+                select(events.c.uuid, events.c.kind).where(events.c.station == STATION)
+            ).all()
+        )
+        lines = conn.execute(
+            select(order_lines.c.packed, order_lines.c.quantity).where(
+                order_lines.c.order_id == ref
+            )
+        ).all()
+        status = conn.execute(select(orders.c.status).where(orders.c.id == ref)).scalar()
+        boxes = conn.execute(
+            select(packages.c.index, packages.c.sscc, shipments.c.tracking_number)
+            .join(shipments, shipments.c.id == packages.c.shipment_id)
+            .where(shipments.c.order_id == ref)
+            .order_by(packages.c.index)
+        ).all()
+        tote = conn.execute(select(totes.c.order_id, totes.c.status).where(totes.c.code == "0301"))
+        return facts, lines, status, [tuple(b) for b in boxes], tuple(tote.one())
+
+
+def _forget_sent(path) -> None:
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE outbox SET sent_at = NULL")
+
+
+def test_numbers_are_unique_durable_across_a_restart_and_topped_up(central, dead_central, tmp_path):
+    path = tmp_path / "station.sqlite"
+    store = StationStore(path, STATION)
+    sync_round(store, central)
+    picked = [
+        pick_into_tote(central, ref, f"04{n:02d}", quantity=2)
+        for n, ref in enumerate(released_orders(central, 1)[:2])
+    ]
+    sync_round(store, central)  # the totes changed: both orders are cached now
+    backend = offline_backend(store, dead_central)
+
+    def one_unit_carton(order):
+        view = backend.open_for_packing(interpret(f"T:{order.tote}"), PACKER)
+        session = PackingSession(view, Actor(PACKER.name, STATION))
+        scan_units(backend, session, order.lines[0].gtin, 1)
+        return close(backend, session, view, final=False).numbers
+
+    first = one_unit_carton(picked[0])
+    store.close()
+    store = StationStore(path, STATION)  # restart: the taken numbers stay taken
+    backend = offline_backend(store, dead_central)
+    second, third = one_unit_carton(picked[1]), one_unit_carton(picked[1])
+    ssccs = [n.sscc for n in (first, second, third)]
+    assert len(set(ssccs)) == 3
+    assert first.tracking_number != second.tracking_number  # two orders, two shipments
+    assert second.tracking_number == third.tracking_number  # one order, one tracking number
+    view = backend.open_for_packing(interpret(f"T:{picked[0].tote}"), PACKER)
+    with pytest.raises(Offline, match="no SSCC .* numbers left"):
+        backend.allocate_numbers(view)  # the block of 3 is used up and central is away
+    sync_round(store, central)  # back online: fewer than half left, so a new block comes
+    assert store.numbers_left("sscc") == BLOCK
+    with central.engine.connect() as conn:
+        reserved = conn.execute(select(counters.c.value).where(counters.c.name == "sscc")).scalar()
+        stored = conn.execute(select(packages.c.sscc).order_by(packages.c.sscc)).scalars().all()
+    assert reserved == 2 * BLOCK  # the station's blocks: 1-3, then 4-6
+    assert stored == sorted(ssccs)
+    fourth = backend.allocate_numbers(view)
+    assert fourth.sscc not in ssccs and int(fourth.sscc[-10:-1]) == BLOCK + 1
+    assert fourth.tracking_number == first.tracking_number  # the order's first carton's
+
+
+def test_a_lead_overrides_offline_with_badge_and_pin(central, dead_central, tmp_path):
+    store = StationStore(tmp_path / "station.sqlite", STATION)
+    sync_round(store, central)
+    backend = offline_backend(store, dead_central)
+    lead = backend.authenticate_lead("B:1011", "5097")
+    assert lead.role is Role.LEAD
+    with pytest.raises(NotAllowed):
+        backend.authenticate_lead("1011", "0000")
+    with pytest.raises(NotAllowed):  # a packer is no lead, whatever the PIN
+        backend.authenticate_lead("1007", "5097")
+
+
+def test_an_unknown_tote_offline_says_what_happened_and_what_to_do(central, dead_central, tmp_path):
+    store = StationStore(tmp_path / "station.sqlite", STATION)
+    sync_round(store, central)
+    for reachable in (False, True):  # the sync thread knows, or the attempt itself fails
+        backend = offline_backend(store, dead_central, reachable)
+        with pytest.raises(NotFound) as refused:
+            backend.open_for_packing(interpret("T:9999"), PACKER)
+        message = str(refused.value)
+        assert "T:9999" in message and "cannot be reached" in message
+        assert "Pack another tote" in message and "Online" in message
+
+
+def test_pick_list_and_order_id_scans_resolve_offline_and_settings_stay(
+    central, dead_central, tmp_path
+):
+    ref = released_orders(central, 1)[0]
+    order = pick_into_tote(central, ref, "0501")
+    store = StationStore(tmp_path / "station.sqlite", STATION)
+    sync_round(store, central)
+    backend = offline_backend(store, dead_central)
+    assert backend.open_for_packing(interpret(order.order_id), PACKER).order_ref == ref
+    (list_id,) = store.cached(TOPIC)[ref]["pick_lists"]  # the demo's released wave
+    assert backend.open_for_packing(interpret(f"PL:{list_id}"), PACKER).order_ref == ref
+    with pytest.raises(NotFound, match="PL:99999"):
+        backend.open_for_packing(interpret("PL:99999"), PACKER)
+    assert backend.settings()["gs1_company_prefix"] == "8712345"
+    assert backend.settings()["ship_from"]["city"]
+
+
+def test_an_order_picked_after_the_last_pull_comes_from_central_while_online(central, tmp_path):
+    store = StationStore(tmp_path / "station.sqlite", STATION)
+    sync_round(store, central)
+    ref = released_orders(central, 1)[0]
+    pick_into_tote(central, ref, "0601")  # no pull since: the station has not cached it
+    backend = StationPackingBackend(store, lambda: None, central.uow, STATION)
+    view = backend.open_for_packing(interpret("T:0601"), PACKER)
+    assert view.order_ref == ref
+    assert ref in store.cached(TOPIC)  # kept: the packer may go on if the network drops now
+
+
+def test_an_order_packed_on_another_station_leaves_the_cache(central, dead_central, tmp_path):
+    ref = released_orders(central, 1)[0]
+    order = pick_into_tote(central, ref, "0701")
+    store = StationStore(tmp_path / "station.sqlite", STATION)
+    sync_round(store, central)
+    assert ref in store.cached(TOPIC)
+    pack_everything(CentralPackingBackend(central.uow, "pack-1"), order)  # another packer
+    sync_round(store, central)  # its tote was freed: a "tote" change
+    assert ref not in store.cached(TOPIC)
+    with pytest.raises(NotFound):
+        offline_backend(store, dead_central).open_for_packing(interpret("T:0701"), PACKER)
