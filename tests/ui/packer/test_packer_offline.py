@@ -1,0 +1,67 @@
+"""`shipshape run --station-store`: the packer home built by the composition root packs an order
+while central cannot be reached, prints its label, and the order reaches central once the
+network is back."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from PySide6.QtCore import QSettings
+from sqlalchemy import select
+
+from app.cli.packing import packer_home_factory, stop_packing
+from app.scanning.interpret import interpret
+from db.engine import make_engine
+from db.schema import orders
+from db.station_packing import PackingPuller, StationPackingBackend
+from db.station_store import StationStore
+from db.sync import SyncEngine
+from db.uow import SqlUnitOfWork
+from tests.integration.packing.packing_site import pick_into_tote, released_orders
+from tests.ui.packer.conftest import PACKER
+from ui.worker import DatabaseWorker
+
+
+def test_the_packer_home_packs_offline_from_the_station_store(
+    qtbot, central, tmp_path, monkeypatch
+):
+    labels = tmp_path / "labels"
+    monkeypatch.setenv("SHIPSHAPE_LABEL_PRINTER", f"file:{labels}")
+    monkeypatch.setenv("SHIPSHAPE_SPOOL_DIR", str(tmp_path / "spool"))
+    order = pick_into_tote(central, released_orders(central, 2)[0], "0801")
+    store = StationStore(tmp_path / "station.sqlite", "PACK-01")
+    dead = make_engine(f"sqlite:///{tmp_path / 'gone' / 'central.sqlite'}")
+    offline_central = SimpleNamespace(uow=lambda: SqlUnitOfWork(dead))  # the network is down
+    parts: dict = {"worker": DatabaseWorker(), "station_store": store}
+    ini = str(tmp_path / "station.ini")
+    make_home = packer_home_factory(
+        offline_central, "PACK-01", parts, lambda: QSettings(ini, QSettings.Format.IniFormat)
+    )
+    (puller,) = parts["pullers"]  # registered before the sync thread starts
+    assert isinstance(puller, PackingPuller)
+    SyncEngine(store, central.engine, pullers=[puller], listen=False).sync_once()  # earlier on
+    home = make_home(PACKER)
+    qtbot.addWidget(home)
+    try:
+        assert isinstance(home.backend, StationPackingBackend)
+        home.handle_scan(interpret(f"T:{order.tote}"))
+        qtbot.waitUntil(lambda: home.session is not None, timeout=15000)
+        for line in order.lines:
+            for _ in range(line.quantity):
+                home.handle_scan(interpret(line.gtin))
+        qtbot.waitUntil(lambda: not home.session.open_lines(), timeout=15000)
+        home.weight.setText(f"{home.session.expected_kg(home.carton_type.currentData()):.3f}")
+        home.close_carton(final=True)
+        qtbot.waitUntil(lambda: len(list(labels.glob("*"))) == 2, timeout=20000)  # label, slip
+        waiting = lambda: {fact.kind for _id, fact in store.pending(1000)}  # noqa: E731
+        qtbot.waitUntil(lambda: "label.printed" in waiting(), timeout=15000)
+        assert {"pack.started", "pack.item", "package.closed"} <= waiting()
+    finally:
+        stop_packing(parts)
+        parts["worker"].shutdown()
+        dead.dispose()
+    SyncEngine(store, central.engine, pullers=[puller], listen=False).sync_once()  # back online
+    assert store.waiting() == 0
+    with central.engine.connect() as conn:
+        status = conn.execute(select(orders.c.status).where(orders.c.id == order.order_ref))
+        assert status.scalar() == "packed"
