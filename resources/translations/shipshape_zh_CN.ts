@@ -517,6 +517,10 @@ median {median} h · p90 {p90} h
         <source>Order lookup</source>
         <translation>订单查询</translation>
     </message>
+    <message>
+        <source>Stations ({n} offline)</source>
+        <translation>工作站（{n} 个离线）</translation>
+    </message>
 </context>
 <context>
     <name>LeadStatus</name>

@@ -1,4 +1,4 @@
-"""The shift lead's home: Waves, Board, Exceptions, KPIs and Order lookup in tabs.
+"""The shift lead's home: Waves, Board, Exceptions, KPIs, Order lookup and Stations in tabs.
 
 UI thread only. Every use case runs on the injected database worker through `run`; results
 come back on the UI thread. The board and the queue are polled every few seconds, never more
@@ -17,6 +17,7 @@ from ui.lead.exceptions_tab import ExceptionsTab
 from ui.lead.kpis_tab import KpisTab
 from ui.lead.lookup_tab import LookupTab
 from ui.lead.waves_tab import WavesTab
+from ui.sync_status import StationsTable
 from ui.widgets import MessageBanner
 
 POLL_MS = 3000
@@ -49,7 +50,8 @@ class LeadHome(QWidget):
         self.exceptions = ExceptionsTab(self.run)
         self.kpis = KpisTab(self.run)
         self.lookup = LookupTab(self.run)
-        for tab in (self.waves, self.board, self.exceptions, self.kpis, self.lookup):
+        self.stations = StationsTable()
+        for tab in self._tabs():
             self.tabs.addTab(tab, "")
         self.tabs.setCurrentWidget(self.board)
         layout = QVBoxLayout(self)
@@ -93,8 +95,16 @@ class LeadHome(QWidget):
             self.console.board, on_success=self._board_loaded, on_failure=self._poll_failed
         )
         self.worker.submit(
+            self.console.stations, on_success=self._stations_loaded, on_failure=self.show_error
+        )
+        self.worker.submit(
             self.console.queue, on_success=self._queue_loaded, on_failure=self.show_error
         )
+
+    def _stations_loaded(self, rows) -> None:
+        if isValid(self):
+            self.stations.set_rows(rows)
+            self._retitle()
 
     def _board_loaded(self, board) -> None:
         if isValid(self):
@@ -145,8 +155,11 @@ class LeadHome(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
+    def _tabs(self) -> tuple[QWidget, ...]:
+        return (self.waves, self.board, self.exceptions, self.kpis, self.lookup, self.stations)
+
     def retranslate(self) -> None:
-        for tab in (self.waves, self.board, self.exceptions, self.kpis, self.lookup):
+        for tab in self._tabs()[:-1]:  # the stations table follows LanguageChange itself
             tab.retranslate()
         self.message.retranslate()
         self._retitle()
@@ -158,6 +171,9 @@ class LeadHome(QWidget):
             self.tr("Exceptions ({n})").format(n=len(self.exceptions.queue.rows)),
             self.tr("KPIs"),
             self.tr("Order lookup"),
+            self.tr("Stations ({n} offline)").format(
+                n=sum(not row["online"] for row in self.stations.stations.rows)
+            ),
         ]
         for index, title in enumerate(titles):
             if self.tabs.tabText(index) != title:  # an unchanged title must not relayout the bar

@@ -10,8 +10,10 @@ from collections.abc import Callable
 from datetime import datetime
 
 from app.domain.users import User
+from app.services import sync
 from app.services.lead import board, exceptions, reports
 from app.services.ports import UnitOfWork
+from app.services.users import require_lead
 from app.services.waves import WaveFilter
 
 
@@ -63,3 +65,8 @@ class LeadConsole:
 
     def export_kpis(self, report, path: str) -> int:
         return reports.write_kpi_csv(report, path)
+
+    def stations(self) -> list[dict]:
+        """Every station's sync state: online, facts waiting, last sync (docs/sync.md)."""
+        require_lead(self.lead)
+        return sync.station_table(self._uow())

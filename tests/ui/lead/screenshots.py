@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from sqlalchemy import update
+
 from app.bootstrap import open_central
-from app.services import demo
+from app.services import demo, sync
 from app.services.lead.console import LeadConsole
 from app.services.users import authenticate_lead
+from db.schema import stations
 from tests.ui.lead.story import play_shift
 from ui.app import prepare_application
 from ui.lead import LeadHome
@@ -31,6 +35,7 @@ def main(url: str | None = None) -> None:
         demo.seed_demo(central.uow())
         play_shift(central.engine)
     central = open_central(url)
+    _stations_reporting(central)
     lead = authenticate_lead(central.uow(), "1011", "5097")
     home = LeadHome(LeadConsole(central.uow, lead, "lead-desk"), SynchronousWorker(), 60_000)
     home.resize(1600, 1000)
@@ -40,7 +45,8 @@ def main(url: str | None = None) -> None:
     home.kpis.show_range("week")
     home.exceptions.view.selectRow(0)
     home.exceptions.note.setText("2 left at A05-014-R-3, checked")
-    shots = {"board": home.board, "exceptions": home.exceptions, "kpis": home.kpis}
+    shots = {"board": home.board, "exceptions": home.exceptions, "kpis": home.kpis,
+             "stations": home.stations}  # fmt: skip
     for name, tab in shots.items():
         home.tabs.setCurrentWidget(tab)
         app.processEvents()
@@ -55,6 +61,16 @@ def main(url: str | None = None) -> None:
     app.processEvents()
     home.grab().save(str(OUT / "lead_lookup.png"))
     print(f"screenshots written to {OUT}")
+
+
+def _stations_reporting(central) -> None:
+    """Four stations as their sync threads report them; PACK-02 lost the network 6 minutes ago."""
+    for station, user, waiting in [("PICK-01", "李娜", 0), ("PICK-02", "Jan", 3),
+                                   ("PACK-01", "Ben", 0), ("PACK-02", "Ana", 41)]:  # fmt: skip
+        sync.report_status(central.uow(), station, user, waiting)
+    with central.engine.begin() as conn:
+        gone = datetime.now(UTC) - timedelta(minutes=6)
+        conn.execute(update(stations).where(stations.c.name == "PACK-02").values(last_seen=gone))
 
 
 def _an_order_in_picking(central) -> str:

@@ -12,8 +12,9 @@ from sqlalchemy import insert, select, update
 
 from app.domain.events import Actor, Event
 from app.scanning.interpret import interpret
+from app.services import sync
 from app.services.lead.console import LeadConsole
-from db.schema import exceptions, orders, pick_lists, pick_tasks, products
+from db.schema import exceptions, orders, pick_lists, pick_tasks, products, stations
 from tests.integration.lead.site import STATION, build_site, confirm_task, list_ids, short_task
 from ui.lead import LeadHome
 from ui.lead.board_tab import ReassignDialog
@@ -300,3 +301,19 @@ def test_a_poll_with_the_same_lists_updates_rows_in_place(qtbot, tmp_path, sqlit
         home.poll(force=True)
     assert model.rows[1].done == 1
     assert home.board.selected_list_ids() == [chosen]
+
+
+def test_the_stations_tab_shows_each_stations_sync_state(qtbot, tmp_path, sqlite_url, run_cli):
+    site = build_site(tmp_path, sqlite_url, run_cli)
+    sync.report_status(site.central.uow(), "PICK-01", "Pia", 0)
+    sync.report_status(site.central.uow(), "PACK-02", "Ben", 37)
+    with site.central.engine.begin() as conn:  # PACK-02 has not been heard from for 10 minutes
+        long_ago = datetime.now(UTC) - timedelta(minutes=10)
+        conn.execute(
+            update(stations).where(stations.c.name == "PACK-02").values(last_seen=long_ago)
+        )
+    home = open_home(qtbot, site)
+    rows = {row["name"]: row for row in home.stations.stations.rows}
+    assert rows["PICK-01"]["online"] and not rows["PACK-02"]["online"]
+    assert rows["PACK-02"]["facts_waiting"] == 37
+    assert home.tabs.tabText(home.tabs.indexOf(home.stations)) == "Stations (1 offline)"
