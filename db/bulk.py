@@ -67,6 +67,9 @@ def _update_by_id(
 ) -> None:
     if not rows:
         return
+    # Rows in id order: concurrent writers (stations pushing at once) then lock shared rows,
+    # such as stock, in the same order and never deadlock on each other.
+    rows = sorted(rows, key=lambda row: row["id"])
     columns = [c for c in rows[0] if c != "id"]
     if not is_postgresql(connection):
         values = {

@@ -9,6 +9,7 @@ always records the number of facts asked for.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 from sqlalchemy import create_engine
@@ -84,3 +85,21 @@ def _fact(kind: str, where: tuple, actor: Actor) -> Event:
 def _units(fact: Event) -> int:
     sign = {"pick.confirmed": 1, "pick.undone": -1}.get(fact.kind, 0)
     return sign * int(fact.payload.get("quantity", 0))
+
+
+def drain_store(url: str, store_path: str, station: str) -> tuple[float, float, int]:
+    """Sync a station store whose outbox was filled while offline, until empty. Returns the
+    wall-clock start and end of the sync and how many facts went (bench/sync.py: many
+    stations pushing at once, without their recording costs on this one machine)."""
+    engine = create_engine(normalize_url(url), pool_size=1, max_overflow=0)
+    store = StationStore(store_path, station)
+    waiting = store.waiting()
+    started = time.time()
+    sync = SyncEngine(store, engine, poll_s=1.0, listen=False).start()
+    wait_until_drained(sync, 600)
+    finished = time.time()
+    sync.stop()
+    pushed = waiting - store.waiting()
+    store.close()
+    engine.dispose()
+    return started, finished, pushed
