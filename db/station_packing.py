@@ -13,6 +13,7 @@ Facts reach central through the outbox and the packing appliers (`@applies`), ex
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable
 from dataclasses import asdict, replace
@@ -57,20 +58,27 @@ class StationPackingBackend:
         try:
             ref = packing_central.find_order_ref(orders, scanned)
         except NotFound as not_here:
-            return self._open_on_central(scanned, packer, not_here)
-        return orders.view(ref)
+            if not self.central_reachable():
+                raise NotFound(_offline_text(scanned)) from not_here
+            return self._from_central(scanned, packer)
+        view = orders.view(ref)
+        if view.blocked and self.central_reachable():
+            # A lead may have released it since (orders have no change trigger): ask central.
+            with contextlib.suppress(NotFound):
+                return self._from_central(scanned, packer)
+        return view
 
-    def _open_on_central(self, scanned: Scan, packer: User, not_here: NotFound) -> PackOrderView:
-        """An order this station has not cached (just finished picking, or a stale cache)."""
-        what = (scanned.raw or "").strip() or "This scan"
-        if not self.central_reachable():
-            raise NotFound(_offline_text(what)) from not_here
+    def _from_central(self, scanned: Scan, packer: User) -> PackOrderView:
+        """Central's view of an order the cache lacks or may show stale, kept in the cache so
+        the packer can go on if the network drops now."""
         through = self.store.sent_through()  # before the read: central's view holds these
         try:
             view = self.central.open_for_packing(scanned, packer)
         except UNREACHABLE as exc:
-            raise NotFound(_offline_text(what)) from exc
-        self.store.cache_documents(TOPIC, {view.order_ref: to_document(view, [], through)})
+            raise NotFound(_offline_text(scanned)) from exc
+        known = self.store.cached(TOPIC).get(view.order_ref)
+        document = to_document(view, known["pick_lists"] if known else [], through)
+        self.store.cache_documents(TOPIC, {view.order_ref: document})
         return with_local_facts(view, outbox_facts(self.store, view.order_ref, through))
 
     def record(self, facts: list[Event]) -> None:
@@ -298,7 +306,8 @@ def _series_name(series: str) -> str:
     return "SSCC (carton label)" if series == "sscc" else f"tracking ({series.split(':', 1)[1]})"
 
 
-def _offline_text(what: str) -> str:
+def _offline_text(scanned: Scan) -> str:
+    what = (scanned.raw or "").strip() or "This scan"
     return (
         f"{what}: not among the orders this station has ready to pack, and central cannot be "
         "reached (offline). Pack another tote now; scan this one again when the bottom bar "

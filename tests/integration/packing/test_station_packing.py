@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import func, select
@@ -19,7 +20,7 @@ from app.scanning.interpret import interpret
 from app.services.packing import PackingSession
 from app.services.packing_central import CentralPackingBackend
 from db.engine import make_engine
-from db.schema import counters, events, order_lines, orders, packages, shipments, totes
+from db.schema import counters, events, exceptions, order_lines, orders, packages, shipments, totes
 from db.station_packing import TOPIC, PackingPuller, StationPackingBackend
 from db.station_store import StationStore
 from db.sync import SyncEngine
@@ -268,3 +269,27 @@ def test_an_order_packed_on_another_station_leaves_the_cache(central, dead_centr
     assert ref not in store.cached(TOPIC)
     with pytest.raises(NotFound):
         offline_backend(store, dead_central).open_for_packing(interpret("T:0701"), PACKER)
+
+
+def test_a_flagged_order_a_lead_released_opens_from_central_while_online(
+    central, dead_central, tmp_path
+):
+    ref = released_orders(central, 2)[0]
+    pick_into_tote(central, ref, "0901", short={0: 1})  # short-picked: a lead must look first
+    store = StationStore(tmp_path / "station.sqlite", STATION)
+    sync_round(store, central)
+    assert (
+        offline_backend(store, dead_central).open_for_packing(interpret("T:0901"), PACKER).blocked
+    )
+    with central.engine.begin() as conn:  # the lead: ship what was picked
+        conn.execute(
+            exceptions.insert().values(
+                kind="short_pick", order_ref=ref, status="resolved", resolution="ship_partial",
+                details={}, note="", created_at=datetime.now(UTC),
+            )
+        )  # fmt: skip
+    online = StationPackingBackend(store, lambda: None, central.uow, STATION)
+    view = online.open_for_packing(interpret("T:0901"), PACKER)
+    assert view.partial_allowed and not view.blocked
+    again = offline_backend(store, dead_central).open_for_packing(interpret("T:0901"), PACKER)
+    assert again.partial_allowed and store.cached(TOPIC)[ref]["pick_lists"]  # kept for offline
