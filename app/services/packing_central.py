@@ -75,8 +75,14 @@ class PackingSettings:
 
     def number_series(self) -> list[str]:
         """The central counters cartons draw from: SSCC serials and each carrier's tracking
-        series (the names `CentralPackingBackend.allocate_numbers` advances)."""
-        prefixes = {TrackingSeries.from_setting(v).prefix for v in self["tracking_series"].values()}
+        series (the names `CentralPackingBackend.allocate_numbers` advances). A series with a
+        bad prefix is left out: closing a carton for that carrier says what is wrong."""
+        prefixes = set()
+        for value in self["tracking_series"].values():
+            try:
+                prefixes.add(TrackingSeries.from_setting(value).prefix)
+            except BadInput:
+                continue
         return ["sscc", *(f"tracking:{prefix}" for prefix in sorted(prefixes))]
 
 

@@ -20,7 +20,17 @@ from app.scanning.interpret import interpret
 from app.services.packing import PackingSession
 from app.services.packing_central import CentralPackingBackend
 from db.engine import make_engine
-from db.schema import counters, events, exceptions, order_lines, orders, packages, shipments, totes
+from db.schema import (
+    counters,
+    events,
+    exceptions,
+    order_lines,
+    orders,
+    packages,
+    settings,
+    shipments,
+    totes,
+)
 from db.station_packing import TOPIC, PackingPuller, StationPackingBackend
 from db.station_store import StationStore
 from db.sync import SyncEngine
@@ -293,3 +303,15 @@ def test_a_flagged_order_a_lead_released_opens_from_central_while_online(
     assert view.partial_allowed and not view.blocked
     again = offline_backend(store, dead_central).open_for_packing(interpret("T:0901"), PACKER)
     assert again.partial_allowed and store.cached(TOPIC)[ref]["pick_lists"]  # kept for offline
+
+
+def test_every_carrier_series_gets_a_block_and_a_bad_one_stops_nothing(central, tmp_path):
+    series = {"DHL": {"prefix": "JD", "digits": 10}, "*": {"prefix": "SHP", "digits": 10},
+              "OLD": {"prefix": "not valid!"}}  # fmt: skip
+    with central.engine.begin() as conn:
+        conn.execute(settings.delete().where(settings.c.key == "packing"))
+        conn.execute(settings.insert().values(key="packing", value={"tracking_series": series}))
+    store = StationStore(tmp_path / "station.sqlite", STATION)
+    sync_round(store, central)
+    assert store.numbers_left("tracking:JD") == store.numbers_left("tracking:SHP") == BLOCK
+    assert store.numbers_left("sscc") == BLOCK
