@@ -96,11 +96,12 @@ class StationPackingBackend:
         return ShipmentNumbers(tracking, sscc)
 
     def authenticate_lead(self, badge: str, pin: str) -> User:
-        cached = self.store.cached("user")
-        if not cached:  # never pulled yet: only central knows the leads
-            return self.central.authenticate_lead(badge, pin)
-        badge = users.badge_from_scan(badge)
-        doc = next((d for d in cached.values() if d["badge"] == badge), None)
+        code = users.badge_from_scan(badge)
+        doc = next((d for d in self.store.cached("user").values() if d["badge"] == code), None)
+        if doc is None and self.central_reachable():
+            # Never pulled yet, or a lead registered a moment ago: central knows.
+            with contextlib.suppress(*UNREACHABLE):
+                return self.central.authenticate_lead(badge, pin)
         return users.lead_with_pin(_user(doc) if doc else None, pin)
 
     def settings(self) -> PackingSettings:

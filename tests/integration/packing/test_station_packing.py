@@ -17,6 +17,7 @@ from app.domain.gs1 import has_valid_check_digit
 from app.domain.users import Role
 from app.errors import NotAllowed, NotFound, Offline
 from app.scanning.interpret import interpret
+from app.services import users
 from app.services.packing import PackingSession
 from app.services.packing_central import CentralPackingBackend
 from db.engine import make_engine
@@ -226,6 +227,11 @@ def test_a_lead_overrides_offline_with_badge_and_pin(central, dead_central, tmp_
         backend.authenticate_lead("1011", "0000")
     with pytest.raises(NotAllowed):  # a packer is no lead, whatever the PIN
         backend.authenticate_lead("1007", "5097")
+    users.save_user(central.uow(), "Noor Bakker", "lead", "1099", "2468")  # after the pull
+    with pytest.raises(NotAllowed):  # offline, the station cannot know her yet
+        backend.authenticate_lead("1099", "2468")
+    online = StationPackingBackend(store, lambda: None, central.uow, STATION)
+    assert online.authenticate_lead("1099", "2468").name == "Noor Bakker"
 
 
 def test_an_unknown_tote_offline_says_what_happened_and_what_to_do(central, dead_central, tmp_path):
