@@ -14,7 +14,6 @@ Facts reach central through the outbox and the packing appliers (`@applies`), ex
 from __future__ import annotations
 
 import contextlib
-import json
 from collections.abc import Callable
 from dataclasses import asdict, replace
 
@@ -23,13 +22,14 @@ from sqlalchemy.exc import SQLAlchemyError
 from app.domain.events import Event
 from app.domain.packing import PackageType, PackLine, PackOrderView, ShipmentNumbers
 from app.domain.sscc import build_sscc
-from app.domain.users import Role, User
+from app.domain.users import User
 from app.errors import NotFound, Offline
 from app.scanning.interpret import Scan
 from app.services import packing_central, users
 from app.services.packing_central import DEFAULTS, CentralPackingBackend, PackingSettings
 from app.services.ports import UnitOfWork
 from db.station_pull import Changes
+from db.station_sign_in import user_from_document
 from db.station_store import StationStore
 
 TOPIC = "pack_order"  # site cache topic: ref = order ref, doc = the packer's view + extras
@@ -63,7 +63,7 @@ class StationPackingBackend:
             return self._from_central(scanned, packer)
         view = orders.view(ref)
         if view.blocked and self.central_reachable():
-            # A lead may have released it since (orders have no change trigger): ask central.
+            # A lead may have released it a moment ago, before the next pull: ask central.
             with contextlib.suppress(NotFound):
                 return self._from_central(scanned, packer)
         return view
@@ -79,7 +79,9 @@ class StationPackingBackend:
         known = self.store.cached(TOPIC).get(view.order_ref)
         document = to_document(view, known["pick_lists"] if known else [], through)
         self.store.cache_documents(TOPIC, {view.order_ref: document})
-        return with_local_facts(view, outbox_facts(self.store, view.order_ref, through))
+        return with_local_facts(
+            view, self.store.facts_about_order(view.order_ref, PACK_FACTS, through)
+        )
 
     def record(self, facts: list[Event]) -> None:
         self.store.record(facts)  # durable when this returns: the packer may move on
@@ -102,7 +104,7 @@ class StationPackingBackend:
             # Never pulled yet, or a lead registered a moment ago: central knows.
             with contextlib.suppress(*UNREACHABLE):
                 return self.central.authenticate_lead(badge, pin)
-        return users.lead_with_pin(_user(doc) if doc else None, pin)
+        return users.lead_with_pin(user_from_document(doc) if doc else None, pin)
 
     def settings(self) -> PackingSettings:
         values = self.store.get_meta(SETTINGS_META)
@@ -122,7 +124,9 @@ class StationPackingBackend:
         """Every carton of an order carries one tracking number: central's (in the view), or
         the one this station gave an earlier carton (its package.closed facts, sent or not)."""
         closed = [
-            f for f in outbox_facts(self.store, order.order_ref) if f.kind == "package.closed"
+            f
+            for f in self.store.facts_about_order(order.order_ref, PACK_FACTS)
+            if f.kind == "package.closed"
         ]
         if closed:
             return closed[0].payload["tracking_number"]
@@ -159,7 +163,7 @@ class CachedOrders:
     def __init__(self, store: StationStore) -> None:
         self.store = store
         self.docs = store.cached(TOPIC)
-        packed = packed_here(store)
+        packed = store.orders_packed_here()
         self.open = {ref: doc for ref, doc in self.docs.items() if ref not in packed}
 
     def order_ref_for_tote(self, code: str) -> int | None:
@@ -173,7 +177,7 @@ class CachedOrders:
 
     def view(self, ref: int) -> PackOrderView:
         doc = self.docs[ref]
-        facts = outbox_facts(self.store, ref, doc["through"])
+        facts = self.store.facts_about_order(ref, PACK_FACTS, doc["through"])
         return with_local_facts(view_from_document(doc), facts)
 
 
@@ -196,14 +200,16 @@ class PackingPuller:
 
     def _cache_orders(self, uow_factory, changed: Changes | None, reconnected: bool) -> None:
         """Totes change when a picker finishes a cart ("tote" / "pick_list" changes) and when
-        an order is packed (its tote is freed): only then can the set of ready orders change."""
+        an order is packed (its tote is freed): only then can the set of ready orders change.
+        An order whose status moved ("order": a lead resolved it) is read again."""
         everything = changed is None or reconnected or not self.store.get_meta(LOADED_META)
-        if not everything and not (changed.keys() & {"tote", "pick_list"}):
+        if not everything and not (changed.keys() & {"tote", "pick_list", "order"}):
             return
         cached = set(self.store.cached(TOPIC))
         through = self.store.sent_through()  # before the read: central's views include these
         tote_ids = None if everything else changed.get("tote", set())
-        ready = packing_central.ready_to_pack(uow_factory(), tote_ids, cached)
+        moved = frozenset(() if everything else changed.get("order", ()))
+        ready = packing_central.ready_to_pack(uow_factory(), tote_ids, cached, moved)
         docs = {
             ref: to_document(view, ready.pick_lists.get(ref, []), through)
             for ref, view in ready.views.items()
@@ -275,32 +281,6 @@ def _add_carton(view: PackOrderView, closed: dict) -> PackOrderView:
     if closed["final"]:
         view = replace(view, status="packed", flags=(*view.flags, "packed"))
     return view
-
-
-# ---- reading the outbox ---------------------------------------------------------------------
-# StationStore has no query by order yet (db/station_store.py is the sync engine's); these read
-# its outbox through the calling thread's own connection, read only.
-def outbox_facts(store: StationStore, order_ref: int, after_id: int = 0) -> list[Event]:
-    """This station's packing facts about one order recorded after outbox id `after_id`."""
-    query = (
-        "SELECT kind, payload FROM outbox WHERE order_ref = ? AND id > ?"
-        f" AND kind IN ({', '.join('?' * len(PACK_FACTS))}) ORDER BY id"
-    )
-    rows = store._db().execute(query, (order_ref, after_id, *PACK_FACTS))
-    return [Event(kind, json.loads(payload), order_ref=order_ref) for kind, payload in rows]
-
-
-def packed_here(store: StationStore) -> set[int]:
-    """Orders whose last carton this station closed (pushed or not)."""
-    query = (
-        "SELECT DISTINCT order_ref FROM outbox WHERE kind = 'package.closed'"
-        " AND json_extract(payload, '$.final')"
-    )
-    return {row[0] for row in store._db().execute(query)}
-
-
-def _user(doc: dict) -> User:
-    return User(doc["name"], Role(doc["role"]), doc["badge"], doc["pin_hash"], bool(doc["active"]))
 
 
 def _series_name(series: str) -> str:

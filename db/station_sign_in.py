@@ -35,7 +35,7 @@ class StationSignIn:
         if users.badge_from_scan(badge) not in known:
             return self._on_central(badge, pin)
         return users.sign_in_with(
-            lambda code: _user(known[code]) if code in known else None,
+            lambda code: user_from_document(known[code]) if code in known else None,
             self._record,
             badge,
             pin,
@@ -58,6 +58,7 @@ class StationSignIn:
         self.wake_sync()
 
 
-def _user(doc: dict) -> User:
+def user_from_document(doc: dict) -> User:
+    """A user as the site cache keeps it (db/sync_repo.py `_users`)."""
     return User(doc["name"], Role(doc["role"]), doc["badge"], doc["pin_hash"],
                 bool(doc["active"]), doc["id"])  # fmt: skip

@@ -138,6 +138,24 @@ class StationStore:
         )
         return [_event(row) for row in self._db().execute(query, (pick_list_id, pick_list_id))]
 
+    def facts_about_order(self, order_ref: int, kinds: tuple[str, ...], after_id: int = 0):
+        """This station's facts of these kinds about one order, recorded after outbox id
+        `after_id` (a packing station lays them over its cached view of the order)."""
+        query = (
+            "SELECT id, uuid, kind, user_name, station, occurred_at, order_ref, payload"
+            f" FROM outbox WHERE order_ref = ? AND id > ? AND kind IN ({', '.join('?' * len(kinds))})"
+            " ORDER BY id"
+        )
+        return [_event(row) for row in self._db().execute(query, (order_ref, after_id, *kinds))]
+
+    def orders_packed_here(self) -> set[int]:
+        """Orders whose last carton this station closed (pushed or not)."""
+        query = (
+            "SELECT DISTINCT order_ref FROM outbox WHERE kind = 'package.closed'"
+            " AND json_extract(payload, '$.final')"
+        )
+        return {row[0] for row in self._db().execute(query)}
+
     def sent_through(self) -> int:
         """The newest fact central has committed. Facts are pushed in id order, so every fact
         up to here is on central: read this before reading snapshots from central."""

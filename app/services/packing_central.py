@@ -178,16 +178,22 @@ class ReadyOrders:
     pick_lists: dict[int, list[int]]  # order ref -> the pick lists it was picked on
 
 
-def ready_to_pack(uow: UnitOfWork, tote_ids: set[int] | None, known: set[int]) -> ReadyOrders:
+def ready_to_pack(
+    uow: UnitOfWork,
+    tote_ids: set[int] | None,
+    known: set[int],
+    orders: frozenset[int] = frozenset(),
+) -> ReadyOrders:
     """The orders in totes ready to pack, with the packer's view of those a station does not
-    hold yet (`known`) or whose tote changed (`tote_ids`; None: reload all). One transaction."""
+    hold yet (`known`), whose tote changed (`tote_ids`; None: reload all) or whose status moved
+    (`orders`: a lead resolved it, say). One transaction."""
     with uow:
         ready = uow.packing.ready_totes()
         refs = {ref for _id, _code, ref in ready}
         wanted = sorted(
             ref
             for tote_id, _code, ref in ready
-            if tote_ids is None or tote_id in tote_ids or ref not in known
+            if tote_ids is None or tote_id in tote_ids or ref not in known or ref in orders
         )
         views = {ref: uow.packing.load_view(ref) for ref in wanted}
         pick_lists = uow.packing.pick_lists_of(wanted) if wanted else {}

@@ -14,10 +14,11 @@ from sqlalchemy import func, select
 
 from app.domain.events import Actor
 from app.domain.gs1 import has_valid_check_digit
-from app.domain.users import Role
+from app.domain.users import Role, User
 from app.errors import NotAllowed, NotFound, Offline
 from app.scanning.interpret import interpret
 from app.services import users
+from app.services.lead import exceptions as lead_exceptions
 from app.services.packing import PackingSession
 from app.services.packing_central import CentralPackingBackend
 from db.engine import make_engine
@@ -28,6 +29,7 @@ from db.schema import (
     order_lines,
     orders,
     packages,
+    pick_tasks,
     settings,
     shipments,
     totes,
@@ -321,3 +323,36 @@ def test_every_carrier_series_gets_a_block_and_a_bad_one_stops_nothing(central, 
     sync_round(store, central)
     assert store.numbers_left("tracking:JD") == store.numbers_left("tracking:SHP") == BLOCK
     assert store.numbers_left("sscc") == BLOCK
+
+
+def test_a_lead_resolving_a_flagged_order_reaches_the_station_copy(central, dead_central, tmp_path):
+    ref = released_orders(central, 2)[0]
+    pick_into_tote(central, ref, "0902", short={0: 1})
+    with central.engine.begin() as conn:  # the short pick the picker reported
+        task_id = conn.execute(
+            select(pick_tasks.c.id)
+            .join(order_lines, order_lines.c.id == pick_tasks.c.order_line_id)
+            .where(order_lines.c.order_id == ref)
+        ).scalar()
+        exception_id = conn.execute(
+            exceptions.insert().values(
+                kind="short_pick",
+                status="open",
+                order_ref=ref,
+                pick_task_id=task_id,
+                details={"shortfall": 1},
+                note="",
+                created_at=datetime.now(UTC),
+            )  # fmt: skip
+        ).inserted_primary_key[0]
+    store = StationStore(tmp_path / "station.sqlite", STATION)
+    sync = SyncEngine(store, central.engine, pullers=[PackingPuller(store, BLOCK, BLOCK)])
+    sync.sync_once()  # a station that stays online: its next rounds read only what changed
+    packer = offline_backend(store, dead_central)
+    assert packer.open_for_packing(interpret("T:0902"), PACKER).blocked
+    lead = User("Lena", Role.LEAD, "9001")
+    lead_exceptions.resolve(central.uow(), lead, f"exception:{exception_id}", "backorder", "", "L1")
+    sync._must_pull = True  # what the NOTIFY (or the 5 s poll) does
+    sync.sync_once()  # the order's status moved: the station reads it again
+    view = offline_backend(store, dead_central).open_for_packing(interpret("T:0902"), PACKER)
+    assert view.partial_allowed and not view.blocked
