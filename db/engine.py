@@ -7,6 +7,16 @@ from pathlib import Path
 from platformdirs import user_data_dir
 from sqlalchemy import Engine, create_engine, event
 
+# A station whose network drops must find out in seconds, not after TCP's minutes: a bounded
+# connect, and keepalives that notice a dead connection under an open transaction.
+PG_CONNECT_ARGS = {
+    "connect_timeout": 10,
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 5,
+    "keepalives_count": 3,
+}
+
 
 def default_database_url() -> str:
     """The embedded default: a SQLite file in the user's data directory."""
@@ -32,7 +42,7 @@ def make_engine(url: str | None = None) -> Engine:
         # instead of failing on a lock upgrade half-way through a transaction.
         event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, connect_args=PG_CONNECT_ARGS)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
