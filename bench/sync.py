@@ -218,7 +218,7 @@ def deal_lists(owner_url: str, names: list[str]) -> dict[str, list[tuple[int, in
     engine = make_engine(owner_url)
     with engine.begin() as conn:
         query = select(users.c.name, users.c.id).where(users.c.name.in_(names))
-        ids = dict(conn.execute(query).tuples().all())
+        ids = {name: user_id for name, user_id in conn.execute(query)}
         lists = conn.execute(select(pick_lists.c.id).order_by(pick_lists.c.id)).scalars().all()
         dealt = {list_id: names[n % len(names)] for n, list_id in enumerate(lists)}
         for list_id, name in dealt.items():

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import create_engine
 
 from app.domain.events import Actor, Event
+from app.errors import Offline
 from db.engine import normalize_url
 from db.station_backend import StationPickingBackend
 from db.station_store import StationStore
@@ -48,7 +49,11 @@ def run_station(url: str, store_path: str, station: str, user_name: str, facts: 
         backend.record(batch)
         run.acknowledged += [f.uuid for f in batch]
     while len(run.acknowledged) < facts:
-        view = backend.my_pick_list(user)
+        try:
+            view = backend.my_pick_list(user)
+        except Offline:  # central busy or away: a picker would scan C:NEXT again shortly
+            time.sleep(0.2)
+            continue
         if view is None and last is None:
             break  # no work at all
         if view is None:  # out of work: scan the last unit in and put it back

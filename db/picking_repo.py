@@ -7,7 +7,7 @@ worker, the sync thread, a CLI command).
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import datetime
 
 from sqlalchemy import Connection, func, insert, select, update
@@ -46,6 +46,7 @@ TOTE_DONE_ORDER_STATUSES = ("packed", "shipped", "cancelled")
 class SqlPickingRepository:
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
+        self._stock_taken: Counter[int] = Counter()  # stock row id -> units, until flush()
 
     # --- claiming -------------------------------------------------------------------------
     def user_id(self, badge: str) -> int | None:
@@ -229,8 +230,17 @@ class SqlPickingRepository:
         )
 
     def take_stock_many(self, taken: dict[int, int]) -> None:
-        """Units of reserved stock left the shelf, by stock row id (negative: put back)."""
-        rows = [{"id": i, "on_hand": -q, "reserved": -q} for i, q in taken.items() if q]
+        """Units of reserved stock left the shelf, by stock row id (negative: put back).
+
+        Written by `flush()` just before the transaction commits (SqlUnitOfWork.commit): many
+        stations pick the same stock rows, and a row lock taken at the end of a push is held
+        for milliseconds instead of the whole transaction, so stations seldom wait on each
+        other. Increments commute, so applying them late changes no outcome."""
+        self._stock_taken.update(taken)
+
+    def flush(self) -> None:
+        rows = [{"id": i, "on_hand": -q, "reserved": -q} for i, q in self._stock_taken.items() if q]
+        self._stock_taken.clear()
         add_to_rows(self.connection, stock, rows, _STOCK_TYPES)
 
     def update_task(self, task_id: int, **values) -> None:
@@ -263,6 +273,7 @@ class SqlPickingRepository:
 
     def available_elsewhere(self, task, quantity: int) -> list[dict]:
         """Other stock rows of the task's product that could cover the shortfall."""
+        self.flush()  # it reads stock: pending picks first
         query = (
             select(
                 locations.c.code, stock.c.lot, (stock.c.on_hand - stock.c.reserved).label("free")

@@ -65,6 +65,7 @@ class SqlUnitOfWork:
 
     def commit(self) -> None:
         try:
+            self.picking.flush()  # stock taken by picks: locked last, held for milliseconds
             self._transaction.commit()
         except IntegrityError as exc:
             raise Conflict(f"someone else changed this at the same time ({exc.orig})") from exc
