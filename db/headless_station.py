@@ -57,13 +57,14 @@ def run_station(url: str, store_path: str, station: str, user_name: str, facts: 
         if view is None and last is None:
             break  # no work at all
         if view is None:  # out of work: scan the last unit in and put it back
-            batch = [_fact("pick.confirmed", last, actor), _fact("pick.undone", last, actor)]
+            scans = [[_fact("pick.confirmed", last, actor), _fact("pick.undone", last, actor)]]
         else:
-            batch = _next_scans(view, actor, facts - len(run.acknowledged))
+            scans = _scans_for_list(view, actor, facts - len(run.acknowledged))
             last = (view.id, view.tasks[-1])
-        backend.record(batch)
-        run.acknowledged += [f.uuid for f in batch]
-        run.units += sum(_units(f) for f in batch)
+        for batch in scans:  # one task at a time, as the screen records them
+            backend.record(batch)
+            run.acknowledged += [f.uuid for f in batch]
+            run.units += sum(_units(f) for f in batch)
     run.drained = wait_until_drained(sync, 600)
     sync.stop()
     run.latencies_s = store.latencies()
@@ -72,13 +73,19 @@ def run_station(url: str, store_path: str, station: str, user_name: str, facts: 
     return run
 
 
-def _next_scans(view, actor: Actor, budget: int) -> list[Event]:
-    """One fact per unit for the next open task, or the list's finish when all are picked."""
-    task = next((t for t in view.tasks if t.is_open), None)
-    if task is None:
-        return [Event("picklist.finished", {"pick_list_id": view.id}, actor)]
-    units = min(task.remaining, max(budget, 1))
-    return [_fact("pick.confirmed", (view.id, task), actor) for _ in range(units)]
+def _scans_for_list(view, actor: Actor, budget: int) -> list[list[Event]]:
+    """The picker screen's work on one list: a fact per unit, task by task in walking order,
+    then the list's finish; stops early when the budget of facts runs out (the list stays
+    open, as when a picker signs off mid-list). The screen holds the list between scans, so
+    the station store is asked for it once per list, not once per scan."""
+    scans: list[list[Event]] = []
+    for task in (t for t in view.tasks if t.is_open):
+        units = min(task.remaining, budget)
+        if units <= 0:
+            return scans
+        scans.append([_fact("pick.confirmed", (view.id, task), actor) for _ in range(units)])
+        budget -= units
+    return [*scans, [Event("picklist.finished", {"pick_list_id": view.id}, actor)]]
 
 
 def _fact(kind: str, where: tuple, actor: Actor) -> Event:
