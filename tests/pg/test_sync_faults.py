@@ -67,11 +67,17 @@ def test_network_cut_mid_push_100_times(pg_url, tmp_path, monkeypatch):
         stop.set()
         recorder.join()
         assert wait_until_drained(engine, 60)
+        # The last cut may have hit the pull after the last push: online again within a round.
+        deadline = time.monotonic() + 10
+        while not engine.status.online and time.monotonic() < deadline:
+            engine.wake()
+            time.sleep(0.05)
+        assert engine.status.online
     finally:
         stop.set()
         engine.stop()
         proxy.close()
-    assert len(store.acknowledged()) > 1000 and engine.status.online
+    assert len(store.acknowledged()) > 1000
     assert_exactly_once(central, store.acknowledged(), stock_id)
 
 
