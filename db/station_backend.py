@@ -68,12 +68,13 @@ class StationPickingBackend:
 
     def _pushed(self, timeout: float) -> bool:
         """Central must know a finished list is done before it hands out the next one."""
-        deadline = time.monotonic() + timeout
+        deadline, pause = time.monotonic() + timeout, 0.005
+        self.wake_sync()  # one wake-up is enough: the sync thread pushes until the outbox is empty
         while self.store.waiting():
             if time.monotonic() > deadline:
                 return False
-            self.wake_sync()
-            time.sleep(0.01)
+            time.sleep(pause)
+            pause = min(pause * 2, 0.1)  # the usual push takes milliseconds; do not spin
         return True
 
     def record(self, facts: list[Event]) -> None:
