@@ -6,7 +6,6 @@ once and every SSCC is distinct."""
 from __future__ import annotations
 
 import threading
-import time
 from collections import Counter
 
 from sqlalchemy import func, select
@@ -26,7 +25,7 @@ from db.uow import SqlUnitOfWork
 from tests.integration.packing.packing_site import pick_into_tote, released_orders
 from tests.integration.packing.test_central_packing import PACKER
 from tests.integration.sync.proxy import CuttableProxy
-from tests.integration.sync.support import station_role_url
+from tests.integration.sync.support import eventually, station_role_url
 
 ORDERS_PER_STATION = 3
 
@@ -84,15 +83,6 @@ class PackingStation:
         self.proxy.close()
 
 
-def eventually(check, timeout: float = 20.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while not check():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.05)
-    return True
-
-
 def test_two_stations_pack_offline_at_once_and_central_gets_it_all_once(pg_url, tmp_path):
     central = open_central(pg_url)
     demo.seed_demo(central.uow(), say=lambda _text: None)
@@ -102,11 +92,11 @@ def test_two_stations_pack_offline_at_once_and_central_gets_it_all_once(pg_url, 
     stations = [PackingStation(f"pack-{n}", station_url, tmp_path) for n in (1, 2)]
     try:
         for station in stations:  # online first: orders, users, settings and numbers arrive
-            assert eventually(lambda s=station: len(s.store.cached(TOPIC)) == len(refs))
-            assert eventually(lambda s=station: s.store.numbers_left("sscc") == 16)
+            assert eventually(lambda s=station: len(s.store.cached(TOPIC)) == len(refs), 20)
+            assert eventually(lambda s=station: s.store.numbers_left("sscc") == 16, 20)
         for station in stations:
             station.go_offline()
-        assert eventually(lambda: all(s.sync.status.error for s in stations))
+        assert eventually(lambda: all(s.sync.status.error for s in stations), 20)
 
         work = [picked[:ORDERS_PER_STATION], picked[ORDERS_PER_STATION:]]
         failures: list[BaseException] = []

@@ -7,7 +7,6 @@ with the exact count check on facts, tasks and stock.
 from __future__ import annotations
 
 import threading
-import time
 from collections import Counter
 
 from sqlalchemy import func, select, text, update
@@ -23,7 +22,7 @@ from db.station_store import StationStore
 from db.sync import SyncEngine, wait_until_drained
 from db.uow import SqlUnitOfWork
 from tests.integration.sync.proxy import CuttableProxy
-from tests.integration.sync.support import seed_pick_lists, station_role_url
+from tests.integration.sync.support import eventually, seed_pick_lists, station_role_url
 
 
 class Station:
@@ -50,15 +49,6 @@ class Station:
 
     def stop(self) -> None:
         self.sync.stop()
-
-
-def eventually(check, timeout: float = 10.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while not check():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.05)
-    return True
 
 
 def picker(central, name: str):

@@ -3,6 +3,7 @@ kind whose applier takes stock, and the exact count check every fault test ends 
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -96,3 +97,13 @@ def seed_pick_lists(central, folder: Path, orders: int = 32, per_list: int = 2) 
     waves.save_wave(central.uow(), plan, release=True)
     for name, badge in (("Pia", "2001"), ("Jan", "2002")):
         users.save_user(central.uow(), name, "picker", badge, None)
+
+
+def eventually(check, timeout: float = 10.0) -> bool:
+    """Wait until `check()` is true (a sync thread works in the background); False on timeout."""
+    deadline = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True

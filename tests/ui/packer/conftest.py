@@ -117,3 +117,15 @@ def station(qtbot, central, tmp_path):
     station = Station(qtbot, central, tmp_path)
     yield station
     station.stop()
+
+
+def pack_and_close(qtbot, home, order) -> None:
+    """Scan the order's tote and every unit in, weigh it as expected and close the last carton."""
+    home.handle_scan(interpret(f"T:{order.tote}"))
+    qtbot.waitUntil(lambda: home.session is not None, timeout=15000)
+    for line in order.lines:
+        for _ in range(line.quantity):
+            home.handle_scan(interpret(line.gtin))
+    qtbot.waitUntil(lambda: not home.session.open_lines(), timeout=15000)
+    home.weight.setText(f"{home.session.expected_kg(home.carton_type.currentData()):.3f}")
+    home.close_carton(final=True)

@@ -10,7 +10,6 @@ from PySide6.QtCore import QSettings
 from sqlalchemy import select
 
 from app.cli.packing import packer_home_factory, stop_packing
-from app.scanning.interpret import interpret
 from db.engine import make_engine
 from db.schema import orders
 from db.station_packing import PackingPuller, StationPackingBackend
@@ -18,7 +17,7 @@ from db.station_store import StationStore
 from db.sync import SyncEngine
 from db.uow import SqlUnitOfWork
 from tests.integration.packing.packing_site import pick_into_tote, released_orders
-from tests.ui.packer.conftest import PACKER
+from tests.ui.packer.conftest import PACKER, pack_and_close
 from ui.worker import DatabaseWorker
 
 
@@ -44,14 +43,7 @@ def test_the_packer_home_packs_offline_from_the_station_store(
     qtbot.addWidget(home)
     try:
         assert isinstance(home.backend, StationPackingBackend)
-        home.handle_scan(interpret(f"T:{order.tote}"))
-        qtbot.waitUntil(lambda: home.session is not None, timeout=15000)
-        for line in order.lines:
-            for _ in range(line.quantity):
-                home.handle_scan(interpret(line.gtin))
-        qtbot.waitUntil(lambda: not home.session.open_lines(), timeout=15000)
-        home.weight.setText(f"{home.session.expected_kg(home.carton_type.currentData()):.3f}")
-        home.close_carton(final=True)
+        pack_and_close(qtbot, home, order)
         qtbot.waitUntil(lambda: len(list(labels.glob("*"))) == 2, timeout=20000)  # label, slip
         waiting = lambda: {fact.kind for _id, fact in store.pending(1000)}  # noqa: E731
         qtbot.waitUntil(lambda: "label.printed" in waiting(), timeout=15000)

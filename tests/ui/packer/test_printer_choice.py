@@ -7,9 +7,8 @@ from PySide6.QtCore import QSettings
 
 from app.cli import packing
 from app.cli.packing import packer_home_factory, stop_packing
-from app.scanning.interpret import interpret
 from tests.integration.packing.packing_site import pick_into_tote, released_orders
-from tests.ui.packer.conftest import PACKER
+from tests.ui.packer.conftest import PACKER, pack_and_close
 from ui.worker import DatabaseWorker
 
 
@@ -40,14 +39,7 @@ def test_a_printer_chosen_in_the_dialog_prints_the_next_label_and_is_remembered(
             f"file:{second}"
         )
         order = pick_into_tote(central, released_orders(central, 2)[0], "0201")
-        home.handle_scan(interpret(f"T:{order.tote}"))
-        qtbot.waitUntil(lambda: home.session is not None, timeout=15000)
-        for line in order.lines:
-            for _ in range(line.quantity):
-                home.handle_scan(interpret(line.gtin))
-        qtbot.waitUntil(lambda: not home.session.open_lines(), timeout=15000)
-        home.weight.setText(f"{home.session.expected_kg(home.carton_type.currentData()):.3f}")
-        home.close_carton(final=True)
+        pack_and_close(qtbot, home, order)
         qtbot.waitUntil(lambda: len(list(second.glob("*"))) == 2, timeout=20000)  # label, slip
         assert not first.exists() or not list(first.glob("*"))
     finally:
