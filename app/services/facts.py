@@ -18,15 +18,16 @@ from app.services.ports import UnitOfWork
 
 Applier = Callable[[UnitOfWork, Event], None]
 BulkApplier = Callable[[UnitOfWork, list[Event]], None]
-_APPLIERS: dict[str, tuple[Callable, bool]] = {}  # kind -> (applier, takes a run of facts)
+AnyApplier = Applier | BulkApplier
+_APPLIERS: dict[str, tuple[AnyApplier, bool]] = {}  # kind -> (applier, takes a run of facts)
 
 
-def applies(kind: str, in_bulk: bool = False) -> Callable[[Callable], Callable]:
+def applies(kind: str, in_bulk: bool = False) -> Callable[[AnyApplier], AnyApplier]:
     """Register the applier of one fact kind. An `in_bulk` applier takes a run of consecutive
     facts of its kind at once and must leave central exactly as applying them one by one would:
     a station pushes hundreds of scans per batch, and one query per run beats four per fact."""
 
-    def register(fn: Callable) -> Callable:
+    def register(fn: AnyApplier) -> AnyApplier:
         if kind in _APPLIERS and _APPLIERS[kind][0] is not fn:
             raise RuntimeError(f"two appliers for fact kind {kind!r}")
         _APPLIERS[kind] = (fn, in_bulk)
@@ -35,7 +36,7 @@ def applies(kind: str, in_bulk: bool = False) -> Callable[[Callable], Callable]:
     return register
 
 
-def _registry() -> dict[str, tuple[Callable, bool]]:
+def _registry() -> dict[str, tuple[AnyApplier, bool]]:
     import app.services.fact_appliers  # noqa: F401 - registers every feature's appliers
 
     return _APPLIERS
