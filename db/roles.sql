@@ -1,4 +1,4 @@
--- Least privilege for station logins on the central PostgreSQL (docs/sync.md).
+-- Least privilege for station and lead-desk logins on the central PostgreSQL (docs/sync.md).
 --
 -- A station reads its work and the master data, inserts facts and claims pick lists; the fact
 -- appliers it runs may move stock and pick progress. It cannot delete anything, cannot change
@@ -52,3 +52,33 @@ GRANT USAGE ON SEQUENCE stations_id_seq TO shipshape_station;
 
 -- `changes` is written by the SECURITY DEFINER trigger function, never directly.
 REVOKE ALL ON FUNCTION shipshape_record_change() FROM PUBLIC;
+
+-- ---- The lead's desk ------------------------------------------------------------------------
+-- A lead plans and releases waves, reassigns lists, resolves exceptions and reads KPIs: all a
+-- station may do, plus exactly what those use cases change. Like a station it cannot delete
+-- orders or events, rewrite history or change users. One login per lead desk:
+--     CREATE ROLE lead_desk_1 LOGIN PASSWORD '...' IN ROLE shipshape_lead;
+DO $$ BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'shipshape_lead') THEN
+        CREATE ROLE shipshape_lead NOLOGIN IN ROLE shipshape_station;
+    END IF;
+END $$;
+
+-- Waves: plan, release, hold, cancel (pick lists and their tasks are written with the wave).
+GRANT INSERT, UPDATE (status, released_at) ON waves TO shipshape_lead;
+GRANT INSERT ON pick_lists, pick_tasks TO shipshape_lead;
+GRANT USAGE ON SEQUENCE waves_id_seq, pick_lists_id_seq, pick_tasks_id_seq TO shipshape_lead;
+-- Exceptions: the lead's resolution and note.
+GRANT UPDATE (status, resolution, resolved_by, resolved_at, note) ON exceptions
+    TO shipshape_lead;
+-- Orders: priority, and the status moves of holds, cancellations and resolutions.
+GRANT UPDATE (priority) ON orders TO shipshape_lead;
+-- Short picks: reallocate (a new reservation and task elsewhere), write off, cancel units.
+GRANT INSERT ON allocations TO shipshape_lead;
+GRANT USAGE ON SEQUENCE allocations_id_seq TO shipshape_lead;
+GRANT UPDATE (quantity) ON order_lines TO shipshape_lead;
+-- KPIs: the hourly roll-up is kept up to date by whoever reads it.
+GRANT SELECT, INSERT, UPDATE (lines, units) ON kpi_hours TO shipshape_lead;
+-- Cancelling a wave nobody picked from removes its unpicked tasks and gives their reservations
+-- back: planning rows, not history (every step stays in events).
+GRANT DELETE ON pick_tasks, allocations TO shipshape_lead;

@@ -1,0 +1,112 @@
+"""The lead role (db/roles.sql): a lead's desk does every lead use case, and nothing that
+rewrites history. The site is built by the database owner; the console runs as the role."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import psycopg
+import pytest
+from sqlalchemy import select, update
+from sqlalchemy.engine import make_url
+
+from app.bootstrap import open_central
+from app.services import sync
+from app.services.lead.console import LeadConsole
+from app.services.waves import WaveFilter
+from db.engine import make_engine
+from db.schema import exceptions, order_lines, orders, pick_lists, pick_tasks
+from db.uow import SqlUnitOfWork
+from tests.integration.lead.site import STATION, build_site, short_task
+from tests.integration.lead.test_exceptions import milk_task
+from tests.integration.sync.support import ROLES_SQL
+
+LEAD_LOGIN = "shipshape_test_lead"
+FORBIDDEN = [
+    "DELETE FROM orders",
+    "DELETE FROM events",
+    "UPDATE events SET kind = 'rewritten'",
+    "TRUNCATE events",
+    "UPDATE users SET role = 'lead'",
+    "INSERT INTO changes (topic, ref_id) VALUES ('pick_list', 1)",
+]
+
+
+def lead_role_url(owner_url: str) -> str:
+    url = make_url(owner_url)
+    with psycopg.connect(url.set(drivername="postgresql").render_as_string(False)) as conn:
+        conn.execute(ROLES_SQL.read_text())
+        conn.execute(
+            f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{LEAD_LOGIN}')"
+            f" THEN CREATE ROLE {LEAD_LOGIN} LOGIN PASSWORD 'lead' IN ROLE shipshape_lead;"
+            " END IF; END $$"
+        )
+    return url.set(username=LEAD_LOGIN, password="lead").render_as_string(False)
+
+
+@pytest.fixture
+def desk(pg_url, tmp_path, run_cli):
+    site = build_site(tmp_path, pg_url, run_cli, release=False)
+    engine = make_engine(lead_role_url(pg_url))
+    yield site, LeadConsole(lambda: SqlUnitOfWork(engine), site.lead, STATION)
+    engine.dispose()
+
+
+def test_a_lead_desk_runs_the_shift_with_the_lead_role(desk, pg_url, run_cli):
+    site, console = desk
+    first = console.save(console.plan(3, WaveFilter()), True)
+    assert console.cancel(first, "planned too early")  # its orders give their stock back
+    assert run_cli("allocate", "--database", pg_url)[0] == 0  # the allocation run (owner)
+    wave_id = console.save(console.plan(3, WaveFilter()), True)
+    query = select(pick_lists.c.id).where(pick_lists.c.wave_id == wave_id)
+    lists = [row.id for row in site.rows(query)]
+    assert console.reassign(lists[:1], "Paul") == lists[:1]
+    assert console.unassign(lists[:1]) == lists[:1]
+    console.hold(wave_id)
+    console.resume(wave_id)
+    task_id, order_ref, _line = milk_task(site)
+    site.run(update(orders).where(orders.c.id == order_ref).values(status="exception"))
+    short = short_task(site, task_id, "Pia", 1, order_ref)  # what a picker's station records
+    assert "A01-" in console.resolve(f"exception:{short}", "reallocate", "other bay")
+    for order_id, resolution in (("SO-1", "mark_damaged"), ("SO-3", "cancel_line")):
+        task_id, order_ref = task_of(site, order_id)
+        shorted = short_task(site, task_id, "Pia", 1, order_ref)
+        console.resolve(f"exception:{shorted}", resolution, "")
+    past = datetime.now(UTC) - timedelta(hours=2)
+    site.run(update(orders).where(orders.c.order_id.in_(["SO-0", "SO-2"])).values(ship_by=past))
+    console.resolve("late:web/SO-0", "prioritise", "")
+    console.resolve("late:web/SO-2", "cancel_order", "customer called")
+    sync.report_status(site.uow(), "PICK-01", "Pia", 0)
+    assert [row["name"] for row in console.stations()] == ["PICK-01"]
+    assert console.kpis(datetime.now(UTC) - timedelta(days=1), datetime.now(UTC)) is not None
+    assert console.timeline("web/SO-M").order == "web/SO-M"
+    assert console.board() is not None
+    resolved = site.rows(select(exceptions.c.status).where(exceptions.c.id == short))
+    assert resolved[0].status == "resolved"
+    statuses = dict(site.rows(select(orders.c.order_id, orders.c.priority)))
+    assert statuses["SO-0"] > 0
+    open_left = site.rows(select(exceptions.c.id).where(exceptions.c.status == "open"))
+    assert open_left == []
+
+
+def task_of(site, order_id: str) -> tuple[int, int]:
+    """The first task of an order on the released wave, and the order's ref."""
+    row = site.rows(
+        select(pick_tasks.c.id, order_lines.c.order_id)
+        .join(order_lines, order_lines.c.id == pick_tasks.c.order_line_id)
+        .join(orders, orders.c.id == order_lines.c.order_id)
+        .where(orders.c.order_id == order_id)
+        .order_by(pick_tasks.c.id)
+    )[0]
+    return row.id, row.order_id
+
+
+@pytest.mark.parametrize("statement", FORBIDDEN)
+def test_the_lead_role_cannot_rewrite_history(pg_url, statement):
+    open_central(pg_url).close()  # the schema, migrated by the owner
+    url = make_url(lead_role_url(pg_url)).set(drivername="postgresql")
+    with (
+        psycopg.connect(url.render_as_string(False), autocommit=True) as conn,
+        pytest.raises(psycopg.errors.InsufficientPrivilege),
+    ):
+        conn.execute(statement)
