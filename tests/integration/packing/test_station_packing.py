@@ -356,3 +356,23 @@ def test_a_lead_resolving_a_flagged_order_reaches_the_station_copy(central, dead
     sync.sync_once()  # the order's status moved: the station reads it again
     view = offline_backend(store, dead_central).open_for_packing(interpret("T:0902"), PACKER)
     assert view.partial_allowed and not view.blocked
+
+
+def test_packing_at_another_station_reaches_this_stations_copy(central, dead_central, tmp_path):
+    ref = released_orders(central, 2)[0]
+    order = pick_into_tote(central, ref, "0903", quantity=2)
+    store = StationStore(tmp_path / "station.sqlite", STATION)
+    sync = SyncEngine(store, central.engine, pullers=[PackingPuller(store, BLOCK, BLOCK)])
+    sync.sync_once()  # this station stays online and holds the order, untouched
+    other = CentralPackingBackend(central.uow, "pack-9")  # another station packs carton 1
+    view = other.open_for_packing(interpret("T:0903"), PACKER)
+    session = PackingSession(view, Actor(PACKER.name, "pack-9"))
+    scan_units(other, session, order.lines[0].gtin, order.lines[0].quantity)
+    carton = close(other, session, view, final=False)
+    sync._must_pull = True  # what the NOTIFY (or the 5 s poll) does
+    sync.sync_once()
+    copy = offline_backend(store, dead_central).open_for_packing(interpret("T:0903"), PACKER)
+    packed = {line.line_id: line.packed for line in copy.lines}
+    assert packed[order.lines[0].line_id] == order.lines[0].quantity
+    assert copy.cartons_closed == 1
+    assert copy.tracking_number == carton.numbers.tracking_number  # carton 2 reuses it
