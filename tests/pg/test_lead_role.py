@@ -19,7 +19,7 @@ from db.schema import exceptions, order_lines, orders, pick_lists, pick_tasks
 from db.uow import SqlUnitOfWork
 from tests.integration.lead.site import STATION, build_site, short_task
 from tests.integration.lead.test_exceptions import milk_task
-from tests.integration.sync.support import ROLES_SQL
+from tests.integration.sync.support import role_url
 
 LEAD_LOGIN = "shipshape_test_lead"
 FORBIDDEN = [
@@ -33,15 +33,7 @@ FORBIDDEN = [
 
 
 def lead_role_url(owner_url: str) -> str:
-    url = make_url(owner_url)
-    with psycopg.connect(url.set(drivername="postgresql").render_as_string(False)) as conn:
-        conn.execute(ROLES_SQL.read_text())
-        conn.execute(
-            f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{LEAD_LOGIN}')"
-            f" THEN CREATE ROLE {LEAD_LOGIN} LOGIN PASSWORD 'lead' IN ROLE shipshape_lead;"
-            " END IF; END $$"
-        )
-    return url.set(username=LEAD_LOGIN, password="lead").render_as_string(False)
+    return role_url(owner_url, LEAD_LOGIN, "shipshape_lead")
 
 
 @pytest.fixture

@@ -55,6 +55,11 @@ class PackingStation:
         )
         self.cartons: list = []
 
+    def has_every_series(self) -> bool:
+        """A block of every number series (SSCC, each carrier's tracking) is on the station."""
+        series = self.backend.settings().number_series()
+        return all(self.store.numbers_left(name) > 0 for name in series)
+
     def go_offline(self) -> None:
         self.proxy.refuse = True
         self.proxy.cut()
@@ -94,6 +99,7 @@ def test_two_stations_pack_offline_at_once_and_central_gets_it_all_once(pg_url, 
         for station in stations:  # online first: orders, users, settings and numbers arrive
             assert eventually(lambda s=station: len(s.store.cached(TOPIC)) == len(refs), 20)
             assert eventually(lambda s=station: s.store.numbers_left("sscc") == 16, 20)
+            assert eventually(station.has_every_series, 20)  # blocks arrive one by one
         for station in stations:
             station.go_offline()
         assert eventually(lambda: all(s.sync.status.error for s in stations), 20)

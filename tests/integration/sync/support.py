@@ -68,6 +68,11 @@ STATION_LOGIN = "shipshape_test_station"
 
 def station_role_url(owner_url: str) -> str:
     """Apply db/roles.sql to the database and return a URL that logs in with the station role."""
+    return role_url(owner_url, STATION_LOGIN, "shipshape_station")
+
+
+def role_url(owner_url: str, login: str, group: str) -> str:
+    """Apply db/roles.sql, make `login` a member of `group` and return a URL logging in as it."""
     import psycopg
     from sqlalchemy.engine import make_url
 
@@ -75,11 +80,11 @@ def station_role_url(owner_url: str) -> str:
     with psycopg.connect(url.set(drivername="postgresql").render_as_string(False)) as conn:
         conn.execute(ROLES_SQL.read_text())
         conn.execute(
-            f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{STATION_LOGIN}')"
-            f" THEN CREATE ROLE {STATION_LOGIN} LOGIN PASSWORD 'station'"
-            f" IN ROLE shipshape_station; END IF; END $$"
+            f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{login}')"
+            f" THEN CREATE ROLE {login} LOGIN PASSWORD '{login}'"
+            f" IN ROLE {group}; END IF; END $$"
         )
-    return url.set(username=STATION_LOGIN, password="station").render_as_string(False)
+    return url.set(username=login, password=login).render_as_string(False)
 
 
 def seed_pick_lists(central, folder: Path, orders: int = 32, per_list: int = 2) -> None:
