@@ -51,7 +51,17 @@ class SqlCatalogRepository:
         return dict(self.connection.execute(query).all())
 
     def upsert_product(self, product: Product) -> None:
-        values = {"name": product.name, "unit_weight_kg": product.unit_weight_kg}
+        length, width, height = product.dimensions_cm or (None, None, None)
+        values = {
+            "name": product.name,
+            "unit_weight_kg": product.unit_weight_kg,
+            "no_barcode": product.no_barcode,
+            "lot_controlled": product.lot_controlled,
+            "serial_required": product.serial_required,
+            "length_cm": length,
+            "width_cm": width,
+            "height_cm": height,
+        }
         changed = self.connection.execute(
             update(products).where(products.c.sku == product.sku).values(**values)
         ).rowcount
@@ -69,7 +79,7 @@ class SqlCatalogRepository:
         gtins = self.connection.execute(
             select(product_gtins.c.gtin).where(product_gtins.c.product_id == row.id)
         ).scalars()
-        return Product(row.sku, row.name, row.unit_weight_kg, sorted(gtins), row.id)
+        return product_from_row(row, sorted(gtins))
 
     def location_codes(self) -> set[str]:
         return set(self.connection.execute(select(locations.c.code)).scalars())
@@ -370,3 +380,21 @@ class SqlSettings:
             self.connection.execute(
                 update(settings).where(settings.c.key == key).values(value=value)
             )
+
+
+def product_from_row(row, gtins: list[str]) -> Product:
+    """A `products` row (with its GTINs) as the domain's Product."""
+    dimensions = None
+    if row.length_cm is not None and row.width_cm is not None and row.height_cm is not None:
+        dimensions = (row.length_cm, row.width_cm, row.height_cm)
+    return Product(
+        row.sku,
+        row.name,
+        row.unit_weight_kg,
+        gtins,
+        row.id,
+        no_barcode=bool(row.no_barcode),
+        lot_controlled=bool(row.lot_controlled),
+        serial_required=bool(row.serial_required),
+        dimensions_cm=dimensions,
+    )

@@ -79,6 +79,12 @@ products = Table(
     Column("sku", String(60), nullable=False, unique=True),
     Column("name", String(200), nullable=False),
     Column("unit_weight_kg", Float, nullable=False),
+    Column("no_barcode", Boolean, nullable=False, default=False),
+    Column("lot_controlled", Boolean, nullable=False, default=False),
+    Column("serial_required", Boolean, nullable=False, default=False),
+    Column("length_cm", Float, nullable=True),  # all three or none
+    Column("width_cm", Float, nullable=True),
+    Column("height_cm", Float, nullable=True),
 )
 
 product_gtins = Table(

@@ -13,6 +13,20 @@ class Product:
     unit_weight_kg: float
     gtins: list[str] = field(default_factory=list)  # 14-digit form
     id: int | None = None
+    # Scan rules (docs/picking.md): a product marked `no_barcode` is the only one a picker may
+    # confirm by typing a count; a lot-controlled pick needs the lot; a serial-required unit
+    # cannot be packed without its serial.
+    no_barcode: bool = False
+    lot_controlled: bool = False
+    serial_required: bool = False
+    dimensions_cm: tuple[float, float, float] | None = None  # length, width, height of one unit
+
+    @property
+    def unit_volume_cm3(self) -> float | None:
+        if self.dimensions_cm is None:
+            return None
+        length, width, height = self.dimensions_cm
+        return length * width * height
 
 
 @dataclass

@@ -23,6 +23,11 @@ from app.services.intake import ImportReport
 from app.services.ports import UnitOfWork
 
 PRODUCT_COLUMNS = ("sku", "name", "gtin", "unit_weight_kg")
+# Optional product columns (docs/setup.md): scan rules and the unit's dimensions in cm.
+PRODUCT_FLAGS = ("no_barcode", "lot_controlled", "serial_required")
+PRODUCT_DIMENSIONS = ("length_cm", "width_cm", "height_cm")
+TRUE_WORDS = {"1", "true", "yes", "y"}
+FALSE_WORDS = {"", "0", "false", "no", "n"}
 STOCK_COLUMNS = ("location", "sku", "quantity", "lot", "expiry")
 
 
@@ -112,7 +117,42 @@ def _product_from_row(row: dict) -> tuple[Product, str]:
             gtin = normalize_gtin(row["gtin"])
         except ValueError as exc:
             raise BadInput(str(exc)) from None
-    return Product(sku=row["sku"], name=row["name"], unit_weight_kg=weight), gtin
+    product = Product(
+        sku=row["sku"],
+        name=row["name"],
+        unit_weight_kg=weight,
+        no_barcode=_flag(row, "no_barcode"),
+        lot_controlled=_flag(row, "lot_controlled"),
+        serial_required=_flag(row, "serial_required"),
+        dimensions_cm=_dimensions(row),
+    )
+    return product, gtin
+
+
+def _flag(row: dict, column: str) -> bool:
+    value = row.get(column, "").lower()
+    if value in TRUE_WORDS:
+        return True
+    if value in FALSE_WORDS:
+        return False
+    raise BadInput(f"{column} {row[column]!r} is not one of 1/0, true/false, yes/no")
+
+
+def _dimensions(row: dict) -> tuple[float, float, float] | None:
+    """Length, width, height in cm: all three positive numbers, or all three empty."""
+    values = [row.get(column, "") for column in PRODUCT_DIMENSIONS]
+    if not any(values):
+        return None
+    sizes = []
+    for column, value in zip(PRODUCT_DIMENSIONS, values, strict=True):
+        try:
+            size = float(value)
+        except ValueError:
+            raise BadInput(f"{column} {value!r} is not a number of cm") from None
+        if not 0 < size < 10_000:
+            raise BadInput(f"{column} {value!r} must be more than 0 and less than 10000 cm")
+        sizes.append(size)
+    return sizes[0], sizes[1], sizes[2]
 
 
 def import_stock(uow: UnitOfWork, path: Path, actor: Actor = SYSTEM) -> ImportReport:

@@ -6,6 +6,8 @@ import json
 
 import pytest
 
+from db.engine import make_engine
+from db.repositories import SqlCatalogRepository
 from tests.integration.site_files import import_site, order_row, write_orders
 
 
@@ -81,6 +83,28 @@ def test_import_products_rejections_and_rerun(tmp_path, site, sqlite_url, run_cl
     assert "imported: 1 rows" in out
     status, out, _ = run_cli("import-products", site["products.csv"], "--database", sqlite_url)
     assert status == 0 and "rejected: 0" in out
+
+
+def test_import_products_reads_scan_rules_and_dimensions(tmp_path, site, sqlite_url, run_cli):
+    path = tmp_path / "flags.csv"
+    path.write_text(
+        "sku,name,gtin,unit_weight_kg,no_barcode,lot_controlled,serial_required,"
+        "length_cm,width_cm,height_cm\n"
+        "CABLE,Cable,,0.1,yes,,,,,\n"
+        "PHONE,Phone,,0.3,0,1,true,15,8,2.5\n"
+        "BAD,Bad,,0.3,maybe,,,,,\n"
+        "HALF,Half,,0.3,,,,10,,\n"
+    )
+    status, out, _ = run_cli("import-products", path, "--database", sqlite_url)
+    assert status == 2
+    assert "row 4: no_barcode 'maybe' is not one of 1/0, true/false, yes/no" in out
+    assert "row 5: width_cm '' is not a number of cm" in out
+    with make_engine(sqlite_url).connect() as connection:
+        catalog = SqlCatalogRepository(connection)
+        cable, phone = catalog.product("CABLE"), catalog.product("PHONE")
+    assert (cable.no_barcode, cable.lot_controlled, cable.dimensions_cm) == (True, False, None)
+    assert (phone.lot_controlled, phone.serial_required) == (True, True)
+    assert phone.unit_volume_cm3 == 15 * 8 * 2.5
 
 
 def test_import_stock_sets_on_hand_and_refuses_unknowns(tmp_path, site, sqlite_url, run_cli):
