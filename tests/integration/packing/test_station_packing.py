@@ -229,7 +229,8 @@ def test_a_lead_overrides_offline_with_badge_and_pin(central, dead_central, tmp_
         backend.authenticate_lead("1011", "0000")
     with pytest.raises(NotAllowed):  # a packer is no lead, whatever the PIN
         backend.authenticate_lead("1007", "5097")
-    users.save_user(central.uow(), "Noor Bakker", "lead", "1099", "2468")  # after the pull
+    maria = users.authenticate_lead(central.uow(), "1011", "5097")  # only a lead makes a lead
+    users.save_user(central.uow(), "Noor Bakker", "lead", "1099", "2468", by=maria)  # after pull
     with pytest.raises(NotAllowed):  # offline, the station cannot know her yet
         backend.authenticate_lead("1099", "2468")
     online = StationPackingBackend(store, lambda: None, central.uow, STATION)
