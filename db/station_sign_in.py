@@ -43,15 +43,8 @@ class StationSignIn:
             badge,
             pin,
             self.station,
-            self._attempts,
+            pin_attempts_here(self.store),
         )
-
-    def _attempts(self, badge: str, since: datetime) -> list[tuple[datetime, Attempt]]:
-        """The PIN lock counts this station's own attempts: while offline nobody else's reach
-        it (central counts every station's once they sync, docs/sync.md)."""
-        facts = self.store.badge_facts(badge, tuple(ATTEMPT_KINDS))
-        moments = [(aware(fact.occurred_at), ATTEMPT_KINDS[fact.kind]) for fact in facts]
-        return [(at, attempt) for at, attempt in moments if at >= since]
 
     def _on_central(self, badge: str, pin: str | None) -> User:
         try:
@@ -67,6 +60,18 @@ class StationSignIn:
     def _record(self, facts: list[Event]) -> None:
         self.store.record(facts)
         self.wake_sync()
+
+
+def pin_attempts_here(store: StationStore) -> users.PinAttempts:
+    """The PIN lock at a station counts its own attempts (its outbox keeps them a week): while
+    offline nobody else's reach it; central counts every station's once they sync."""
+
+    def attempts(badge: str, since: datetime) -> list[tuple[datetime, Attempt]]:
+        facts = store.badge_facts(badge, tuple(ATTEMPT_KINDS))
+        moments = [(aware(fact.occurred_at), ATTEMPT_KINDS[fact.kind]) for fact in facts]
+        return [(at, attempt) for at, attempt in moments if at >= since]
+
+    return attempts
 
 
 def user_from_document(doc: dict) -> User:

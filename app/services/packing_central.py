@@ -168,7 +168,7 @@ class CentralPackingBackend:
         return ShipmentNumbers(tracking, sscc)
 
     def authenticate_lead(self, badge: str, pin: str) -> User:
-        return users.authenticate_lead(self.uow_factory(), badge, pin)
+        return users.authenticate_lead(self.uow_factory(), badge, pin, self.station)
 
     def settings(self) -> PackingSettings:
         return current_settings(self.uow_factory())
