@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from app.domain.users import Role, SetUp, User
+from app.errors import NotAllowed
 from app.services import allocation, intake, master_data, users, waves
 from app.services.order_files import read_order_file
 from app.services.packing_central import seed_package_types
@@ -21,6 +22,9 @@ def seed_demo(
     """Seed an empty site as its set-up identity: it writes the site and the pickers and
     packers, and the demo's first lead; that lead then adds the other leads (only a lead makes
     a lead once the site has one), so `seed_demo` refuses a site that already has leads."""
+    with uow:
+        if uow.users.has_lead():  # refuse before writing anything
+            raise NotAllowed("the site has shift leads already: the demo seeds a new site only")
     actor = setup.actor
     say(master_data.import_layout(uow, folder / "layout.json", actor))
     for name, step in (

@@ -169,6 +169,6 @@ def unlock_pin_within(uow: UnitOfWork, lead: User, badge: str, station: str) -> 
 @facts.applies("user.pin_locked")
 def _pin_locked(uow: UnitOfWork, fact: Event) -> None:
     """A locked PIN is an item in the lead's exceptions queue (unlock, or acknowledge)."""
-    details = {k: fact.payload.get(k) for k in ("badge", "name", "until")}
+    details = {k: fact.payload.get(k) for k in ("badge", "name")}  # "since" shows when
     details["station"] = fact.actor.station
     uow.picking.add_exception("pin_locked", None, None, details, fact.occurred_at)

@@ -155,3 +155,15 @@ def test_wrong_pins_on_the_command_line_lock_the_badge(site, run_cli):
     assert status == 1 and "PIN locked" in err and "try again in 1 min" in err
     assert len(actors(site, "user.pin_refused")) == 6
     assert actors(site, "user.pin_locked") == [("Lea", "cli")]
+
+
+def test_the_demo_is_seeded_by_the_owner_once_and_its_first_lead_adds_the_second(
+    sqlite_url, run_cli
+):
+    status, _, err = run_cli("demo", "--database", sqlite_url)
+    assert status == 0, err
+    saved = actors(sqlite_url, "user.saved")
+    assert saved[-1] == ("Maria Jansen", "demo")  # 周伟, the second lead, added by the first
+    assert {who for who, _where in saved[:-1]} == {"setup"}
+    status, _, err = run_cli("demo", "--database", sqlite_url)
+    assert status == 1 and "the demo seeds a new site only" in err
