@@ -107,7 +107,8 @@ class StationPackingBackend:
         user = user_from_document(doc) if doc else None
         if user is not None and user.active and user.needs_pin:  # the PIN lock holds here too
             actor = Actor(user.name, self.central.station)
-            users.check_pin(user, pin or "", actor, pin_attempts_here(self.store), self._record)
+            attempts = pin_attempts_here(self.store)
+            users.check_pin(user, pin or "", actor, attempts, self._record, users.NOT_A_LEAD)
         return users.lead_with_pin(user, pin)
 
     def _record(self, facts: list[Event]) -> None:

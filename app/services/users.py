@@ -13,6 +13,7 @@ from app.services import facts
 from app.services.ports import UnitOfWork
 
 BADGE_PREFIX = "B:"
+NOT_A_LEAD = "badge and PIN do not match a shift lead"
 # The badge's sign-ins and refused PINs since a moment, from wherever the rule is applied.
 PinAttempts = Callable[[str, datetime], list[tuple[datetime, Attempt]]]
 Record = Callable[[list[Event]], None]
@@ -67,7 +68,14 @@ def sign_in_with(
     return user
 
 
-def check_pin(user: User, pin: str, actor: Actor, attempts: PinAttempts, record: Record) -> None:
+def check_pin(
+    user: User,
+    pin: str,
+    actor: Actor,
+    attempts: PinAttempts,
+    record: Record,
+    wrong: str = "Wrong PIN. Try again.",
+) -> None:
     """Refuse a locked badge without looking at the PIN; record every refusal, and the lock
     when this wrong PIN is the one too many (app/domain/pins.py)."""
     now = utcnow()
@@ -82,7 +90,7 @@ def check_pin(user: User, pin: str, actor: Actor, attempts: PinAttempts, record:
     after = pin_lock([*history, (now, Attempt.REFUSED)], user.pin_unlocked_at)
     if not after.locked_at(now):
         record([refused])
-        raise NotAllowed("Wrong PIN. Try again.")
+        raise NotAllowed(wrong)
     details = {"badge": user.badge, "name": user.name, "until": after.until.isoformat(),
                "minutes": after.minutes_left(now), "lock": after.locks}  # fmt: skip
     record([refused, Event("user.pin_locked", details, actor, occurred_at=now)])
@@ -101,9 +109,9 @@ def authenticate_lead(uow: UnitOfWork, badge: str, pin: str, station: str = "cen
     with uow:
         user = uow.users.by_badge(badge_from_scan(badge))
         if user is None or not user.active or not user.needs_pin:
-            raise NotAllowed("badge and PIN do not match a shift lead")
+            raise NotAllowed(NOT_A_LEAD)
         check_pin(user, pin or "", Actor(user.name, station), uow.users.pin_attempts,
-                  _recorder(uow))  # fmt: skip
+                  _recorder(uow), NOT_A_LEAD)  # fmt: skip
     return user
 
 
@@ -111,7 +119,7 @@ def lead_with_pin(user: User | None, pin: str) -> User:
     """The rule for a lead's override, wherever the user was looked up (central, or a station's
     cached users while offline): an active user, the right PIN, and the lead role."""
     if user is None or not user.active or not verify_pin(pin or "", user.pin_hash):
-        raise NotAllowed("badge and PIN do not match a shift lead")
+        raise NotAllowed(NOT_A_LEAD)
     require_lead(user)
     return user
 

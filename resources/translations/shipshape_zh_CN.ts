@@ -755,6 +755,10 @@ median {median} h · p90 {p90} h
         <translation>请填写授权原因。</translation>
     </message>
     <message>
+        <source>PIN locked after too many wrong PINs. Try again in {minutes} min or ask another lead to unlock it.</source>
+        <translation>PIN 输错次数过多，已锁定。请在 {minutes} 分钟后重试，或请另一位班组长解锁。</translation>
+    </message>
+    <message>
         <source>{lead} allowed closing with open lines. Close the carton.</source>
         <translation>{lead} 已允许在有未完成行时封箱。请封箱。</translation>
     </message>
