@@ -9,8 +9,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
+from app.domain.users import SetUp
+from app.errors import NotSetUp
 from db import migrate
 from db.engine import default_database_url, make_engine, normalize_url
+from db.setup_identity import setup_identity
 from db.uow import SqlUnitOfWork
 
 
@@ -26,6 +29,16 @@ class Central:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def setup_identity(self) -> SetUp:
+        """The site's set-up identity, if this connection has it (db/setup_identity.py)."""
+        who = setup_identity(self.engine)
+        if who is None:
+            raise NotSetUp(
+                "this needs a shift lead's --badge and --pin, or the site's set-up identity "
+                "(the owner of the database; see docs/setup.md)"
+            )
+        return SetUp(who)
 
 
 def open_central(url: str | None = None, upgrade: bool = True) -> Central:

@@ -24,6 +24,21 @@ class IllegalTransition(ShipshapeError):
     """A state machine refused a move (e.g. an order shipped before it was packed)."""
 
 
+class PinLocked(NotAllowed):
+    """Too many wrong PINs for this badge: no PIN is checked until `until` (or a lead unlocks)."""
+
+    def __init__(self, name: str, minutes: int) -> None:
+        super().__init__(
+            f"{name}: PIN locked after too many wrong PINs; try again in {minutes} min "
+            "or ask another lead to unlock it"
+        )
+        self.name, self.minutes = name, minutes
+
+
+class NotSetUp(NotAllowed):
+    """A write that needs a lead's badge and PIN, or the site's set-up identity, got neither."""
+
+
 class PinRequired(ShipshapeError):
     """The badge belongs to a lead: ask for the PIN and sign in again with it."""
 

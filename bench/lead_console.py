@@ -212,7 +212,7 @@ def board_figures(n_lists: int) -> dict:
 
     folder = tempfile.mkdtemp(prefix="lead-bench-")
     central = open_central(f"sqlite:///{folder}/central.sqlite")
-    demo.seed_demo(central.uow())
+    demo.seed_demo(central.uow(), central.setup_identity())
     grow_board(central, n_lists)
     lead = authenticate_lead(central.uow(), "1011", "5097")
     console = LeadConsole(central.uow, lead, "bench")

@@ -78,7 +78,7 @@ def build_site(folder: Path) -> str:
     pick list (tasks copied from the demo's released lists) with its totes bound."""
     url = f"sqlite:///{folder / 'central.sqlite'}"
     central = open_central(url)
-    demo.seed_demo(central.uow(), say=lambda _: None)
+    demo.seed_demo(central.uow(), central.setup_identity(), say=lambda _: None)
     products = [p.sku for p in demo_data.generate_products()]
     rows = demo_data.generate_orders(21_000, 7, products, first_number=500_000)
     demo_data.write_orders_csv(folder / "more.csv", rows)

@@ -58,7 +58,7 @@ class Databases:
         self.names: list[str] = []
         self.template = self._create()
         central = open_central(self.url(self.template))
-        demo.seed_demo(central.uow(), say=lambda _line: None)
+        demo.seed_demo(central.uow(), central.setup_identity(), say=lambda _line: None)
         release_everything(central)
         _simulated_pickers(central, 50)
         central.close()

@@ -10,7 +10,6 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.domain.catalog import Product, StockItem
 from app.domain.events import Actor, Event
-from app.domain.users import Role, User
 from app.services.review import DEFAULT_RULES, ReviewRules
 from db.bulk import insert_rows, update_rows
 from db.schema import (
@@ -21,9 +20,9 @@ from db.schema import (
     products,
     settings,
     stock,
-    users,
     warehouses,
 )
+from db.users_repo import SqlUserRepository  # noqa: F401 - re-exported for db/uow.py
 
 
 class SqlCatalogRepository:
@@ -260,35 +259,6 @@ class SqlStockRepository:
         return [
             _stock_item(r) for r in self.connection.execute(_stock_query().order_by(stock.c.id))
         ]
-
-
-class SqlUserRepository:
-    def __init__(self, connection: Connection) -> None:
-        self.connection = connection
-
-    def by_badge(self, badge: str) -> User | None:
-        row = self.connection.execute(select(users).where(users.c.badge == badge)).first()
-        return _user(row) if row else None
-
-    def all(self) -> list[User]:
-        return [_user(r) for r in self.connection.execute(select(users).order_by(users.c.id))]
-
-    def save(self, user: User) -> None:
-        values = {
-            "name": user.name,
-            "role": user.role.value,
-            "pin_hash": user.pin_hash,
-            "active": user.active,
-        }
-        changed = self.connection.execute(
-            update(users).where(users.c.badge == user.badge).values(**values)
-        ).rowcount
-        if not changed:
-            self.connection.execute(insert(users).values(badge=user.badge, **values))
-
-
-def _user(row) -> User:
-    return User(row.name, Role(row.role), row.badge, row.pin_hash, row.active, row.id)
 
 
 def _event_from_row(r) -> Event:

@@ -21,8 +21,12 @@ GRANT SELECT ON waves, pick_lists, pick_tasks, totes, orders, order_lines, alloc
     products, product_gtins, locations, aisles, warehouses, stock, changes, stations,
     exceptions, events, settings, package_types, shipments, packages, package_items, users
     TO shipshape_station;
+-- The schema version: every command checks it before it starts (app/bootstrap.py).
+GRANT SELECT ON alembic_version TO shipshape_station;
 -- users.pin_hash too: a station checks a lead's PIN itself, offline included. The hashes are
--- salted scrypt; a stolen station disk still means: change the leads' PINs.
+-- salted scrypt; a stolen station disk still means: change the leads' PINs. A station never
+-- inserts or changes users: sign-ins and wrong PINs are facts in `events` (the PIN lock is
+-- counted from them, app/domain/pins.py), a lock opens an `exceptions` row.
 
 -- Facts: insert only. No UPDATE or DELETE on events: history cannot be rewritten.
 GRANT INSERT ON events TO shipshape_station;
@@ -77,6 +81,9 @@ GRANT UPDATE (priority) ON orders TO shipshape_lead;
 GRANT INSERT ON allocations TO shipshape_lead;
 GRANT USAGE ON SEQUENCE allocations_id_seq TO shipshape_lead;
 GRANT UPDATE (quantity) ON order_lines TO shipshape_lead;
+-- PIN locks: a lead unlocks another lead's badge. Only that column: users, their roles, badges
+-- and PINs are changed by the site's owner or a lead on the owner's login (docs/setup.md).
+GRANT UPDATE (pin_unlocked_at) ON users TO shipshape_lead;
 -- KPIs: the hourly roll-up is kept up to date by whoever reads it.
 GRANT SELECT, INSERT, UPDATE (lines, units) ON kpi_hours TO shipshape_lead;
 -- Cancelling a wave nobody picked from removes its unpicked tasks and gives their reservations

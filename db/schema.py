@@ -158,6 +158,7 @@ users = Table(
     Column("badge", String(40), nullable=False, unique=True),
     Column("pin_hash", String(200)),
     Column("active", Boolean, nullable=False, default=True),
+    Column("pin_unlocked_at", DateTime(timezone=True)),  # a lead's last unlock (0012)
 )
 
 stations = Table(

@@ -19,7 +19,7 @@ from dataclasses import asdict, replace
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from app.domain.events import Event
+from app.domain.events import Actor, Event
 from app.domain.packing import PackageType, PackLine, PackOrderView, ShipmentNumbers
 from app.domain.sscc import build_sscc
 from app.domain.users import User
@@ -29,7 +29,7 @@ from app.services import packing_central, users
 from app.services.packing_central import DEFAULTS, CentralPackingBackend, PackingSettings
 from app.services.ports import UnitOfWork
 from db.station_pull import Changes
-from db.station_sign_in import user_from_document
+from db.station_sign_in import pin_attempts_here, user_from_document
 from db.station_store import StationStore
 
 TOPIC = "pack_order"  # site cache topic: ref = order ref, doc = the packer's view + extras
@@ -104,7 +104,16 @@ class StationPackingBackend:
             # Never pulled yet, or a lead registered a moment ago: central knows.
             with contextlib.suppress(*UNREACHABLE):
                 return self.central.authenticate_lead(badge, pin)
-        return users.lead_with_pin(user_from_document(doc) if doc else None, pin)
+        user = user_from_document(doc) if doc else None
+        if user is not None and user.active and user.needs_pin:  # the PIN lock holds here too
+            actor = Actor(user.name, self.central.station)
+            attempts = pin_attempts_here(self.store)
+            users.check_pin(user, pin or "", actor, attempts, self._record, users.NOT_A_LEAD)
+        return users.lead_with_pin(user, pin)
+
+    def _record(self, facts: list[Event]) -> None:
+        self.store.record(facts)
+        self.wake_sync()
 
     def settings(self) -> PackingSettings:
         values = self.store.get_meta(SETTINGS_META)

@@ -9,14 +9,17 @@ be reached. Runs on the station's database worker thread.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 from sqlalchemy.exc import DBAPIError
 
 from app.domain.events import Event
+from app.domain.pins import Attempt
 from app.domain.users import Role, User
 from app.errors import NotFound
 from app.services import users
 from db.station_store import StationStore
+from db.users_repo import ATTEMPT_KINDS, aware
 
 
 class StationSignIn:
@@ -40,6 +43,7 @@ class StationSignIn:
             badge,
             pin,
             self.station,
+            pin_attempts_here(self.store),
         )
 
     def _on_central(self, badge: str, pin: str | None) -> User:
@@ -58,7 +62,21 @@ class StationSignIn:
         self.wake_sync()
 
 
+def pin_attempts_here(store: StationStore) -> users.PinAttempts:
+    """The PIN lock at a station counts its own attempts (its outbox keeps them a week): while
+    offline nobody else's reach it; central counts every station's once they sync."""
+
+    def attempts(badge: str, since: datetime) -> list[tuple[datetime, Attempt]]:
+        facts = store.badge_facts(badge, tuple(ATTEMPT_KINDS))
+        moments = [(aware(fact.occurred_at), ATTEMPT_KINDS[fact.kind]) for fact in facts]
+        return [(at, attempt) for at, attempt in moments if at >= since]
+
+    return attempts
+
+
 def user_from_document(doc: dict) -> User:
     """A user as the site cache keeps it (db/sync_repo.py `_users`)."""
+    unlocked = doc.get("pin_unlocked_at")
     return User(doc["name"], Role(doc["role"]), doc["badge"], doc["pin_hash"],
-                bool(doc["active"]), doc["id"])  # fmt: skip
+                bool(doc["active"]), doc["id"],
+                aware(datetime.fromisoformat(unlocked)) if unlocked else None)  # fmt: skip

@@ -148,6 +148,16 @@ class StationStore:
         )
         return [_event(row) for row in self._db().execute(query, (order_ref, after_id, *kinds))]
 
+    def badge_facts(self, badge: str, kinds: tuple[str, ...]) -> list[Event]:
+        """This station's facts of these kinds about one badge (its sign-ins and PIN refusals,
+        for the PIN lock while offline)."""
+        query = (
+            "SELECT id, uuid, kind, user_name, station, occurred_at, order_ref, payload"
+            f" FROM outbox WHERE kind IN ({', '.join('?' * len(kinds))})"
+            " AND json_extract(payload, '$.badge') = ? ORDER BY id"
+        )
+        return [_event(row) for row in self._db().execute(query, (*kinds, badge))]
+
     def orders_packed_here(self) -> set[int]:
         """Orders whose last carton this station closed (pushed or not)."""
         query = (

@@ -172,7 +172,7 @@ class SqlSyncRepository:
 
     def _users(self, refs: list[int] | None) -> dict[int, dict]:
         query = select(users.c.id, users.c.name, users.c.role, users.c.badge,
-                       users.c.pin_hash, users.c.active)  # fmt: skip
+                       users.c.pin_hash, users.c.active, users.c.pin_unlocked_at)  # fmt: skip
         return {
             row.id: dict(row._mapping)
             for row in self.connection.execute(_only(query, users.c.id, refs))

@@ -15,7 +15,7 @@ from app.services import demo
 def seeded_demo(tmp_path_factory):
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
     central = open_central(f"sqlite:///{path}")
-    demo.seed_demo(central.uow())
+    demo.seed_demo(central.uow(), central.setup_identity())
     central.close()
     return path
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.users import User
-from app.errors import NotAllowed, NotFound, PinRequired
+from app.errors import NotAllowed, NotFound, PinLocked, PinRequired
 from app.scanning.codes import BADGE_PREFIX
 from ui.services import StationServices
 from ui.widgets import MessageBanner
@@ -165,6 +165,15 @@ class SignInView(QWidget):
         self._set_busy(False)
         if isinstance(exc, PinRequired):
             self._ask_pin(badge)
+        elif isinstance(exc, PinLocked):
+            self.pin_field.clear()
+            self.message.show_message(
+                "error",
+                lambda: self.tr(
+                    "PIN locked after too many wrong PINs. Try again in {minutes} min "
+                    "or ask another lead to unlock it."
+                ).format(minutes=exc.minutes),
+            )
         elif isinstance(exc, NotAllowed):
             self.pin_field.clear()
             self.pin_field.setFocus()

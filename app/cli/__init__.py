@@ -12,7 +12,7 @@ import importlib
 import os
 import sys
 
-from app.errors import BadInput
+from app.errors import BadInput, NotAllowed
 
 COMMAND_MODULES = (
     "app.cli.site",  # migrate, import-*, allocate, orders, users, demo, run, holds
@@ -49,6 +49,9 @@ def main(argv: list[str] | None = None) -> int:
     except BadInput as exc:
         print(f"shipshape {args.command}: {exc}", file=sys.stderr)
         return 2
+    except NotAllowed as exc:  # who may do this: say so plainly, no "error:"
+        print(f"shipshape {args.command}: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `shipshape orders --json | head`: the reader is gone, not an error

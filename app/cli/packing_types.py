@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from app.bootstrap import open_central
+from app.cli.admin import add_admin_options, admin_actor
 from app.cli.common import add_database_option, emit_json
 from app.services.packing_central import (
     list_package_types,
@@ -24,6 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="CSV code,name,length_cm,width_cm,height_cm,tare_kg (creates or updates by code)",
     )
     p.add_argument("--json", action="store_true", help="one JSON object per carton type")
+    add_admin_options(p)
     p.set_defaults(func=_package_types)
 
 
@@ -32,7 +34,7 @@ def _package_types(args) -> int:
     try:
         if args.set:
             types = read_package_types(args.set)
-            seed_package_types(central.uow(), types)
+            seed_package_types(central.uow(), types, admin_actor(args, central))
             if not args.json:
                 print(f"{len(types)} carton type(s) saved")
         for t in list_package_types(central.uow()):

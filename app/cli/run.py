@@ -14,6 +14,7 @@ import socket
 from app.bootstrap import open_central, redacted
 from app.cli.common import add_database_option
 from app.domain.users import Role
+from app.errors import NotSetUp
 from app.services import demo, users
 
 
@@ -58,11 +59,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_run)
 
 
+def _seed_first_start(central) -> None:
+    """The demo on an empty site, as its set-up identity; a station or lead login cannot."""
+    try:
+        setup = central.setup_identity()
+    except NotSetUp:
+        print(f"{redacted(central.url)} has no users, and this login is not its owner: "
+              "set the site up first (shipshape migrate --first-lead, docs/setup.md)")  # fmt: skip
+        return
+    print(f"first start: seeding the demo site into {redacted(central.url)}")
+    demo.seed_demo(central.uow(), setup)
+
+
 def _run(args) -> int:
     central = open_central(args.database)
     if not args.no_demo and not demo.is_seeded(central.uow()):
-        print(f"first start: seeding the demo site into {redacted(central.url)}")
-        demo.seed_demo(central.uow())
+        _seed_first_start(central)
     from app.cli.packing import stop_packing
     from devices.station import DeviceSettings, start_devices, stop_devices
     from ui.app import run_app

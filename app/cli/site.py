@@ -8,49 +8,56 @@ import sys
 from pathlib import Path
 
 from app.bootstrap import open_central, redacted
+from app.cli.admin import CLI_STATION, add_admin_options, admin_actor, administrator
 from app.cli.common import add_database_option, emit_json
-from app.domain.events import Actor
+from app.domain.events import Event
 from app.errors import BadInput
 from app.services import allocation, demo, holds, intake, master_data, users
 from app.services.order_files import read_order_file
 from app.services.review import ReviewRules
 
-CLI_ACTOR = Actor(user="cli", station="central")
-
 
 def register(sub: argparse._SubParsersAction) -> None:
-    def command(name: str, handler, help: str) -> argparse.ArgumentParser:
+    def command(name: str, handler, help: str, admin: bool = False) -> argparse.ArgumentParser:
         parser = sub.add_parser(name, help=help, description=help)
         add_database_option(parser)
+        if admin:  # a write: a lead's badge and PIN, or the set-up identity (app/cli/admin.py)
+            add_admin_options(parser)
         parser.set_defaults(func=handler)
         return parser
 
-    command("migrate", _migrate, "bring the database to the newest schema")
-    p = command("import-layout", _import_layout, "create or update aisles and locations")
+    p = command("migrate", _migrate, "bring the database to the newest schema")
+    p.add_argument("--first-lead", metavar="NAME", help="create the site's first shift lead "
+                   "(set-up identity only, and only while the site has no lead)")  # fmt: skip
+    p.add_argument("--badge", help="with --first-lead: the new lead's badge")
+    p.add_argument("--pin", help="with --first-lead: the new lead's PIN (at least 4 digits)")
+    p = command("import-layout", _import_layout, "create or update aisles and locations", True)
     p.add_argument("layout", type=Path)
     for name, handler, what in (
         ("import-products", _import_products, "products: sku,name,gtin,unit_weight_kg"),
         ("import-stock", _import_stock, "stock: location,sku,quantity,lot,expiry"),
     ):
-        p = command(name, handler, f"import {what}")
+        p = command(name, handler, f"import {what}", True)
         p.add_argument("file", type=Path)
         p.add_argument("--json", action="store_true", help="print the summary as JSON")
-    p = command("import-orders", _import_orders, "import orders from a CSV or JSON file")
+    p = command("import-orders", _import_orders, "import orders from a CSV or JSON file", True)
     p.add_argument("file", type=Path)
     p.add_argument("--channel", help="channel for rows that do not name one")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
-    p = command("allocate", _allocate, "reserve stock for every order that can be allocated")
+    p = command("allocate", _allocate, "reserve stock for every order that can be allocated", True)
     p.add_argument("--json", action="store_true")
     p = command("orders", _orders, "list orders")
     p.add_argument("--status", help="only orders in this status (e.g. received, on_hold)")
     p.add_argument("--json", action="store_true")
     p = command("users", _users, "list users (never a PIN)")
     p.add_argument("--json", action="store_true")
-    p = command("add-user", _add_user, "create or update a user")
+    p = command("add-user", _add_user, "create or update a user (a lead, or the set-up "
+                "identity for pickers and packers)")  # fmt: skip
     p.add_argument("name")
     p.add_argument("--role", required=True, choices=["picker", "packer", "lead"])
-    p.add_argument("--badge", required=True)
-    p.add_argument("--pin", help="leads only: at least 4 digits")
+    p.add_argument("--badge", required=True, help="the user's badge")
+    p.add_argument("--pin", help="the user's PIN: leads only, at least 4 digits")
+    add_admin_options(p, prefix="lead-")
     p = command("holds", _holds, "list orders on hold; a lead releases or cancels them")
     action = p.add_mutually_exclusive_group()
     action.add_argument("--release", metavar="CHANNEL/ORDER_ID")
@@ -59,38 +66,52 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--pin", help="the lead's PIN")
     p.add_argument("--note", default="", help="why (kept in the order's history)")
     p.add_argument("--json", action="store_true")
-    p = command("review-rules", _review_rules, "show or set the order review rules (JSON)")
+    p = command("review-rules", _review_rules, "show or set the order review rules (JSON)", True)
     p.add_argument("--set", type=Path, metavar="FILE")
-    command("demo", _demo, "seed the database with the demo site, users, orders and waves")
+    command("demo", _demo, "seed the database with the demo site, users, orders and waves "
+            "(set-up identity, on a site without leads)")  # fmt: skip
 
 
 def _migrate(args) -> int:
+    if (args.badge or args.pin) and not args.first_lead:
+        raise BadInput("--badge and --pin go with --first-lead NAME")
     central = open_central(args.database)
     print(f"database {redacted(central.url)} is at the newest schema")
+    if args.first_lead:
+        if not args.badge:
+            raise BadInput("--first-lead needs the new lead's --badge and --pin")
+        setup = central.setup_identity()
+        lead = users.save_user(
+            central.uow(), args.first_lead, "lead", args.badge, args.pin, by=setup
+        )
+        print(f"first shift lead: {lead.name} (badge {lead.badge})")
     return 0
 
 
 def _import_layout(args) -> int:
     central = open_central(args.database)
-    print(master_data.import_layout(central.uow(), args.layout, CLI_ACTOR))
+    print(master_data.import_layout(central.uow(), args.layout, admin_actor(args, central)))
     return 0
 
 
 def _import_products(args) -> int:
-    report = master_data.import_products(open_central(args.database).uow(), args.file, CLI_ACTOR)
-    return _report(args, report, "rows")
+    central = open_central(args.database)
+    actor = admin_actor(args, central)
+    return _report(args, master_data.import_products(central.uow(), args.file, actor), "rows")
 
 
 def _import_stock(args) -> int:
-    report = master_data.import_stock(open_central(args.database).uow(), args.file, CLI_ACTOR)
-    return _report(args, report, "rows")
+    central = open_central(args.database)
+    actor = admin_actor(args, central)
+    return _report(args, master_data.import_stock(central.uow(), args.file, actor), "rows")
 
 
 def _import_orders(args) -> int:
     drafts = read_order_file(args.file, args.channel)
     central = open_central(args.database)
+    actor = admin_actor(args, central)
     progress = _progress_printer(len(drafts))
-    report = intake.import_orders(central.uow(), drafts, CLI_ACTOR, progress)
+    report = intake.import_orders(central.uow(), drafts, actor, progress)
     return _report(args, report, "orders")
 
 
@@ -120,7 +141,8 @@ def _report(args, report: intake.ImportReport, noun: str) -> int:
 
 
 def _allocate(args) -> int:
-    report = allocation.allocate(open_central(args.database).uow(), CLI_ACTOR)
+    central = open_central(args.database)
+    report = allocation.allocate(central.uow(), admin_actor(args, central))
     if args.json:
         emit_json(
             {"allocated": report.allocated, "held": report.held, "exceptions": report.exceptions}
@@ -178,9 +200,9 @@ def _users(args) -> int:
 
 
 def _add_user(args) -> int:
-    user = users.save_user(
-        open_central(args.database).uow(), args.name, args.role, args.badge, args.pin, CLI_ACTOR
-    )
+    central = open_central(args.database)
+    by = administrator(args, central)
+    user = users.save_user(central.uow(), args.name, args.role, args.badge, args.pin, by=by)
     print(f"saved {user.role.value} {user.name} (badge {user.badge})")
     return 0
 
@@ -191,7 +213,7 @@ def _holds(args) -> int:
     if ref:
         if not (args.badge and args.pin):
             raise BadInput("releasing or cancelling needs a lead's --badge and --pin")
-        lead = users.authenticate_lead(central.uow(), args.badge, args.pin)
+        lead = users.authenticate_lead(central.uow(), args.badge, args.pin, CLI_STATION)
         decide = holds.release_hold if args.release else holds.cancel_order
         order = decide(central.uow(), lead, ref, args.note, "cli")
         print(f"{ref}: {order.status.value}")
@@ -209,13 +231,16 @@ def _holds(args) -> int:
 
 def _review_rules(args) -> int:
     central = open_central(args.database)
+    actor = admin_actor(args, central) if args.set else None
     with central.uow() as uow:
         if args.set:
             try:
                 data = json.loads(args.set.read_text(encoding="utf-8"))
             except (OSError, json.JSONDecodeError) as exc:
                 raise BadInput(f"{args.set}: {exc}") from exc
-            uow.settings.save_review_rules(ReviewRules.from_dict(data))
+            rules = ReviewRules.from_dict(data)
+            uow.settings.save_review_rules(rules)
+            uow.events.add_all([Event("settings.review_rules_saved", rules.as_dict(), actor)])
             uow.commit()
         rules = uow.settings.review_rules()
     print(json.dumps(rules.as_dict(), ensure_ascii=False, indent=2))
@@ -224,6 +249,6 @@ def _review_rules(args) -> int:
 
 def _demo(args) -> int:
     central = open_central(args.database)
-    demo.seed_demo(central.uow())
+    demo.seed_demo(central.uow(), central.setup_identity())
     print(f"demo site ready in {redacted(central.url)}")
     return 0

@@ -6,8 +6,8 @@ import argparse
 from datetime import datetime
 
 from app.bootstrap import open_central
+from app.cli.admin import add_admin_options, admin_actor
 from app.cli.common import add_database_option, emit_json
-from app.cli.site import CLI_ACTOR
 from app.errors import BadInput
 from app.services import waves
 
@@ -25,10 +25,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--group-by-carrier", action="store_true", help="one carrier per cart")
     p.add_argument("--preview", action="store_true", help="show the plan, store nothing")
     p.add_argument("--json", action="store_true")
+    add_admin_options(p)
     p.set_defaults(func=_plan_waves)
     p = sub.add_parser("release-wave", help="release a planned wave to the floor")
     add_database_option(p)
     p.add_argument("wave_id", type=int)
+    add_admin_options(p)
     p.set_defaults(func=_release_wave)
     p = sub.add_parser("picklists", help="open pick lists with their tasks in walking order")
     add_database_option(p)
@@ -54,9 +56,10 @@ def _filter(args) -> waves.WaveFilter:
 
 def _plan_waves(args) -> int:
     central = open_central(args.database)
+    actor = None if args.preview else admin_actor(args, central)
     plan = waves.plan_wave(central.uow(), args.capacity, _filter(args), args.group_by_carrier)
-    if not args.preview:
-        waves.save_wave(central.uow(), plan, args.release, CLI_ACTOR)
+    if actor is not None:
+        waves.save_wave(central.uow(), plan, args.release, actor)
     summary = {
         "wave": plan.name,
         "id": plan.id,
@@ -83,7 +86,8 @@ def _plan_waves(args) -> int:
 
 
 def _release_wave(args) -> int:
-    waves.release_wave(open_central(args.database).uow(), args.wave_id, CLI_ACTOR)
+    central = open_central(args.database)
+    waves.release_wave(central.uow(), args.wave_id, admin_actor(args, central))
     print(f"wave {args.wave_id} released")
     return 0
 

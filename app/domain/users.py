@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
+
+from app.domain.events import Actor
+from app.errors import NotAllowed
 
 
 class Role(StrEnum):
@@ -20,7 +24,42 @@ class User:
     pin_hash: str | None = None
     active: bool = True
     id: int | None = None
+    pin_unlocked_at: datetime | None = None  # a lead's last unlock of this badge's PIN
 
     @property
     def needs_pin(self) -> bool:
         return self.role is Role.LEAD
+
+
+@dataclass(frozen=True)
+class SetUp:
+    """The site's set-up identity: whoever owns the central database (the owner of the SQLite
+    file, the PostgreSQL role owning the database, or a superuser), established by the database
+    layer (db/setup_identity.py), never claimed on the command line. `who` names it, e.g.
+    `os:alice` or `pg:postgres`, and goes into every event it writes."""
+
+    who: str
+
+    @property
+    def actor(self) -> Actor:
+        return Actor("setup", f"setup/{self.who}"[:60])
+
+
+def actor_of(by: User | SetUp, station: str) -> Actor:
+    """Who an administrative write is recorded as."""
+    return by.actor if isinstance(by, SetUp) else Actor(by.name, station)
+
+
+def check_user_admin(by: User | SetUp, touches_lead: bool, site_has_lead: bool) -> None:
+    """Who may create or change a user: any lead; the set-up identity for pickers and packers,
+    and for the first lead of a site that has none. After that, only a lead makes a lead, so
+    owning the database file is not a way to become a shift lead."""
+    if isinstance(by, User):
+        if by.role is not Role.LEAD or not by.active:
+            raise NotAllowed(f"{by.name} is a {by.role.value}; only a shift lead may do this")
+        return
+    if touches_lead and site_has_lead:
+        raise NotAllowed(
+            "the site has a shift lead: creating or changing a lead needs a lead's "
+            "--badge and --pin"
+        )

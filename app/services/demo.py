@@ -6,6 +6,8 @@ import csv
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from app.domain.users import Role, SetUp, User
+from app.errors import NotAllowed
 from app.services import allocation, intake, master_data, users, waves
 from app.services.order_files import read_order_file
 from app.services.packing_central import seed_package_types
@@ -14,20 +16,28 @@ from app.services.ports import UnitOfWork
 DEMO_DIR = Path(__file__).resolve().parents[2] / "resources" / "demo"
 
 
-def seed_demo(uow: UnitOfWork, folder: Path = DEMO_DIR, say: Callable[[str], None] = print) -> None:
-    say(master_data.import_layout(uow, folder / "layout.json"))
+def seed_demo(
+    uow: UnitOfWork, setup: SetUp, folder: Path = DEMO_DIR, say: Callable[[str], None] = print
+) -> None:
+    """Seed an empty site as its set-up identity: it writes the site and the pickers and
+    packers, and the demo's first lead; that lead then adds the other leads (only a lead makes
+    a lead once the site has one), so `seed_demo` refuses a site that already has leads."""
+    with uow:
+        if uow.users.has_lead():  # refuse before writing anything
+            raise NotAllowed("the site has shift leads already: the demo seeds a new site only")
+    actor = setup.actor
+    say(master_data.import_layout(uow, folder / "layout.json", actor))
     for name, step in (
         ("products", master_data.import_products),
         ("stock", master_data.import_stock),
     ):
-        report = step(uow, folder / f"{name}.csv")
+        report = step(uow, folder / f"{name}.csv", actor)
         say(f"{name}: {len(report.imported)} rows, {len(report.rejected)} rejected")
-    seed_package_types(uow)  # the packing station's cartons
-    for row in _demo_users(folder / "users.csv"):
-        users.save_user(uow, row["name"], row["role"], row["badge"], row["pin"] or None)
-    report = intake.import_orders(uow, read_order_file(folder / "orders.csv"))
+    seed_package_types(uow, actor=actor)  # the packing station's cartons
+    _seed_users(uow, setup, folder / "users.csv")
+    report = intake.import_orders(uow, read_order_file(folder / "orders.csv"), actor)
     say(f"orders: {len(report.imported)} imported, {len(report.duplicates)} already there")
-    result = allocation.allocate(uow)
+    result = allocation.allocate(uow, actor)
     say(
         f"allocated {len(result.allocated)}, on hold {len(result.held)}, "
         f"exceptions {len(result.exceptions)}"
@@ -35,10 +45,20 @@ def seed_demo(uow: UnitOfWork, folder: Path = DEMO_DIR, say: Callable[[str], Non
     # Two released waves give the pickers work at once; the rest stays for the lead to plan.
     for _ in range(2):
         plan = waves.plan_wave(uow, capacity=8, wave_filter=waves.WaveFilter(max_orders=64))
-        waves.save_wave(uow, plan, release=True)
+        waves.save_wave(uow, plan, release=True, actor=actor)
         say(
             f"wave {plan.name}: {plan.order_count} orders on {len(plan.pick_lists)} carts, released"
         )
+
+
+def _seed_users(uow: UnitOfWork, setup: SetUp, path: Path) -> None:
+    by: User | SetUp = setup
+    for row in _demo_users(path):
+        user = users.save_user(
+            uow, row["name"], row["role"], row["badge"], row["pin"] or None, by=by, station="demo"
+        )
+        if isinstance(by, SetUp) and user.role is Role.LEAD:
+            by = user  # the first lead adds the rest
 
 
 def _demo_users(path: Path) -> Iterator[dict]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from app.domain.events import Event
+from app.domain.events import SYSTEM, Actor, Event
 from app.domain.orders import OrderStatus
 from app.domain.packing import (
     PackageType,
@@ -91,11 +91,15 @@ def packing_settings(uow: UnitOfWork) -> PackingSettings:
     return PackingSettings(DEFAULTS | (uow.packing.setting(SETTINGS_KEY) or {}))
 
 
-def seed_package_types(uow: UnitOfWork, types: list[PackageType] = DEMO_PACKAGE_TYPES) -> None:
+def seed_package_types(
+    uow: UnitOfWork, types: list[PackageType] = DEMO_PACKAGE_TYPES, actor: Actor = SYSTEM
+) -> None:
     """Create or update carton types (by code); others stay as they are."""
     with uow:
         for package_type in types:
             uow.packing.save_package_type(package_type)
+        codes = [package_type.code for package_type in types]
+        uow.events.add_all([Event("package_types.saved", {"codes": codes}, actor)])
         uow.commit()
 
 
@@ -164,7 +168,7 @@ class CentralPackingBackend:
         return ShipmentNumbers(tracking, sscc)
 
     def authenticate_lead(self, badge: str, pin: str) -> User:
-        return users.authenticate_lead(self.uow_factory(), badge, pin)
+        return users.authenticate_lead(self.uow_factory(), badge, pin, self.station)
 
     def settings(self) -> PackingSettings:
         return current_settings(self.uow_factory())

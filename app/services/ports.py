@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from datetime import datetime
 from typing import Protocol, Self
 
 from app.domain.catalog import Product, StockItem
@@ -13,6 +14,7 @@ from app.domain.events import Event
 from app.domain.orders import Order
 from app.domain.packing import PackOrderView, ShipmentNumbers
 from app.domain.picking import PickListView
+from app.domain.pins import Attempt
 from app.domain.users import User
 from app.scanning.interpret import Scan
 
@@ -53,6 +55,9 @@ class UserRepository(Protocol):
     def by_badge(self, badge: str) -> User | None: ...
     def all(self) -> list[User]: ...
     def save(self, user: User) -> None: ...
+    def has_lead(self) -> bool: ...
+    def unlock_pin(self, badge: str, at: datetime) -> None: ...
+    def pin_attempts(self, badge: str, since: datetime) -> list[tuple[datetime, Attempt]]: ...
 
 
 class EventLog(Protocol):

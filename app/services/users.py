@@ -1,16 +1,22 @@
-"""Use cases: sign-in and user administration."""
+"""Use cases: sign-in (with the PIN lock), user administration and unlocking a PIN."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
-from app.domain.events import SYSTEM, Actor, Event
-from app.domain.pins import hash_pin, verify_pin
-from app.domain.users import Role, User
-from app.errors import BadInput, NotAllowed, NotFound, PinRequired
+from app.domain.events import Actor, Event, utcnow
+from app.domain.pins import HISTORY, Attempt, hash_pin, pin_lock, verify_pin
+from app.domain.users import Role, SetUp, User, actor_of, check_user_admin
+from app.errors import BadInput, NotAllowed, NotFound, PinLocked, PinRequired
+from app.services import facts
 from app.services.ports import UnitOfWork
 
 BADGE_PREFIX = "B:"
+NOT_A_LEAD = "badge and PIN do not match a shift lead"
+# The badge's sign-ins and refused PINs since a moment, from wherever the rule is applied.
+PinAttempts = Callable[[str, datetime], list[tuple[datetime, Attempt]]]
+Record = Callable[[list[Event]], None]
 
 
 def badge_from_scan(text: str) -> str:
@@ -21,35 +27,74 @@ def badge_from_scan(text: str) -> str:
 
 def sign_in(uow: UnitOfWork, badge: str, pin: str | None, station: str) -> User:
     with uow:
+        return sign_in_with(
+            uow.users.by_badge, _recorder(uow), badge, pin, station, uow.users.pin_attempts
+        )
 
-        def record(events: list[Event]) -> None:
-            uow.events.add_all(events)
-            uow.commit()
 
-        return sign_in_with(uow.users.by_badge, record, badge, pin, station)
+def _recorder(uow: UnitOfWork) -> Record:
+    """Central keeps sign-in events as facts: a PIN lock opens the lead's exception item the
+    same way whether it happened here or at an offline station (see `_pin_locked`)."""
+
+    def record(events: list[Event]) -> None:
+        facts.apply_fresh(uow, events)
+        uow.commit()
+
+    return record
 
 
 def sign_in_with(
     find_user: Callable[[str], User | None],
-    record: Callable[[list[Event]], None],
+    record: Record,
     badge: str,
     pin: str | None,
     station: str,
+    attempts: PinAttempts,
 ) -> User:
     """The sign-in rules over any source of users: central, or a station's cached copy while
-    the network is down. `record` keeps the sign-in (or the refused PIN) as a fact."""
+    the network is down. `record` keeps the sign-in (or the refused PIN) as a fact;
+    `attempts` gives the badge's recent PIN attempts there, for the PIN lock."""
     badge = badge_from_scan(badge)
     user = find_user(badge)
     if user is None or not user.active:
         raise NotFound(f"Badge {badge} is not known. Ask your shift lead to register it.")
+    actor = Actor(user.name, station)
     if user.needs_pin:
         if not pin:
             raise PinRequired(f"{user.name}: enter your PIN.")
-        if not verify_pin(pin, user.pin_hash):
-            record([Event("user.pin_refused", {"badge": badge}, Actor(user.name, station))])
-            raise NotAllowed("Wrong PIN. Try again.")
-    record([Event("user.signed_in", {"role": user.role.value}, Actor(user.name, station))])
+        check_pin(user, pin, actor, attempts, record)
+    payload = {"role": user.role.value, "badge": user.badge}
+    record([Event("user.signed_in", payload, actor)])
     return user
+
+
+def check_pin(
+    user: User,
+    pin: str,
+    actor: Actor,
+    attempts: PinAttempts,
+    record: Record,
+    wrong: str = "Wrong PIN. Try again.",
+) -> None:
+    """Refuse a locked badge without looking at the PIN; record every refusal, and the lock
+    when this wrong PIN is the one too many (app/domain/pins.py)."""
+    now = utcnow()
+    history = attempts(user.badge, now - HISTORY)
+    lock = pin_lock(history, user.pin_unlocked_at)
+    refused = Event("user.pin_refused", {"badge": user.badge}, actor, occurred_at=now)
+    if lock.locked_at(now):
+        record([Event(refused.kind, refused.payload | {"locked": True}, actor, occurred_at=now)])
+        raise PinLocked(user.name, lock.minutes_left(now))
+    if verify_pin(pin, user.pin_hash):
+        return
+    after = pin_lock([*history, (now, Attempt.REFUSED)], user.pin_unlocked_at)
+    if not after.locked_at(now):
+        record([refused])
+        raise NotAllowed(wrong)
+    details = {"badge": user.badge, "name": user.name, "until": after.until.isoformat(),
+               "minutes": after.minutes_left(now), "lock": after.locks}  # fmt: skip
+    record([refused, Event("user.pin_locked", details, actor, occurred_at=now)])
+    raise PinLocked(user.name, after.minutes_left(now))
 
 
 def require_lead(user: User) -> None:
@@ -58,24 +103,39 @@ def require_lead(user: User) -> None:
         raise NotAllowed(f"{user.name} is a {user.role.value}; only a shift lead may do this")
 
 
-def authenticate_lead(uow: UnitOfWork, badge: str, pin: str) -> User:
+def authenticate_lead(uow: UnitOfWork, badge: str, pin: str, station: str = "central") -> User:
+    """A lead's badge + PIN on central (the CLI's --badge/--pin, overrides at online stations):
+    the PIN lock applies, and every wrong PIN counts."""
     with uow:
         user = uow.users.by_badge(badge_from_scan(badge))
-    return lead_with_pin(user, pin)
+        if user is None or not user.active or not user.needs_pin:
+            raise NotAllowed(NOT_A_LEAD)
+        check_pin(user, pin or "", Actor(user.name, station), uow.users.pin_attempts,
+                  _recorder(uow), NOT_A_LEAD)  # fmt: skip
+    return user
 
 
 def lead_with_pin(user: User | None, pin: str) -> User:
     """The rule for a lead's override, wherever the user was looked up (central, or a station's
     cached users while offline): an active user, the right PIN, and the lead role."""
     if user is None or not user.active or not verify_pin(pin or "", user.pin_hash):
-        raise NotAllowed("badge and PIN do not match a shift lead")
+        raise NotAllowed(NOT_A_LEAD)
     require_lead(user)
     return user
 
 
 def save_user(
-    uow: UnitOfWork, name: str, role: str, badge: str, pin: str | None, actor: Actor = SYSTEM
+    uow: UnitOfWork,
+    name: str,
+    role: str,
+    badge: str,
+    pin: str | None,
+    *,
+    by: User | SetUp,
+    station: str = "cli",
 ) -> User:
+    """Create or update a user. Who may: a lead, or the site's set-up identity for pickers and
+    packers and for the first lead of a site without one (app/domain/users.py)."""
     try:
         role_value = Role(role)
     except ValueError:
@@ -84,7 +144,39 @@ def save_user(
         raise BadInput("a lead needs a PIN of at least 4 digits")
     user = User(name, role_value, badge_from_scan(badge), hash_pin(pin) if pin else None)
     with uow:
+        existing = uow.users.by_badge(user.badge)
+        touches_lead = role_value is Role.LEAD or (existing and existing.role is Role.LEAD)
+        check_user_admin(by, bool(touches_lead), uow.users.has_lead())
         uow.users.save(user)
-        uow.events.add_all([Event("user.saved", {"name": name, "role": role}, actor)])
+        payload = {"name": name, "role": role, "badge": user.badge}
+        uow.events.add_all([Event("user.saved", payload, actor_of(by, station))])
         uow.commit()
     return user
+
+
+def unlock_pin(uow: UnitOfWork, lead: User, badge: str, station: str) -> None:
+    """Another lead lifts a PIN lock at once (the wrong PINs before it are forgotten)."""
+    with uow:
+        unlock_pin_within(uow, lead, badge, station)
+        uow.commit()
+
+
+def unlock_pin_within(uow: UnitOfWork, lead: User, badge: str, station: str) -> str:
+    """`unlock_pin` inside the caller's transaction (the lead's exceptions queue)."""
+    require_lead(lead)
+    badge = badge_from_scan(badge)
+    if badge == lead.badge:
+        raise NotAllowed("a lead cannot unlock their own PIN: ask another lead")
+    if uow.users.by_badge(badge) is None:
+        raise NotFound(f"Badge {badge} is not known.")
+    uow.users.unlock_pin(badge, utcnow())
+    uow.events.add_all([Event("user.pin_unlocked", {"badge": badge}, Actor(lead.name, station))])
+    return f"PIN of badge {badge} unlocked"
+
+
+@facts.applies("user.pin_locked")
+def _pin_locked(uow: UnitOfWork, fact: Event) -> None:
+    """A locked PIN is an item in the lead's exceptions queue (unlock, or acknowledge)."""
+    details = {k: fact.payload.get(k) for k in ("badge", "name")}  # "since" shows when
+    details["station"] = fact.actor.station
+    uow.picking.add_exception("pin_locked", None, None, details, fact.occurred_at)

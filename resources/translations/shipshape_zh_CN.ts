@@ -431,6 +431,10 @@ median {median} h · p90 {p90} h
         <translation>工作站记录未能应用</translation>
     </message>
     <message>
+        <source>PIN locked (wrong PINs)</source>
+        <translation>PIN 已锁定（多次输错）</translation>
+    </message>
+    <message>
         <source>Pick from another location</source>
         <translation>从其他库位拣货</translation>
     </message>
@@ -465,6 +469,10 @@ median {median} h · p90 {p90} h
     <message>
         <source>Apply it again</source>
         <translation>重新应用</translation>
+    </message>
+    <message>
+        <source>Unlock the PIN now</source>
+        <translation>立即解锁 PIN</translation>
     </message>
 </context>
 <context>
@@ -745,6 +753,10 @@ median {median} h · p90 {p90} h
     <message>
         <source>Give a reason for the override.</source>
         <translation>请填写授权原因。</translation>
+    </message>
+    <message>
+        <source>PIN locked after too many wrong PINs. Try again in {minutes} min or ask another lead to unlock it.</source>
+        <translation>PIN 输错次数过多，已锁定。请在 {minutes} 分钟后重试，或请另一位班组长解锁。</translation>
     </message>
     <message>
         <source>{lead} allowed closing with open lines. Close the carton.</source>
@@ -1264,6 +1276,10 @@ median {median} h · p90 {p90} h
     <message>
         <source>Checking badge {badge}…</source>
         <translation>正在验证工牌 {badge}…</translation>
+    </message>
+    <message>
+        <source>PIN locked after too many wrong PINs. Try again in {minutes} min or ask another lead to unlock it.</source>
+        <translation>PIN 输错次数过多，已锁定。请在 {minutes} 分钟后重试，或请另一位班组长解锁。</translation>
     </message>
     <message>
         <source>Wrong PIN. Try again.</source>

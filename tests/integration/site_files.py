@@ -67,7 +67,8 @@ def write_orders(path: Path, *rows: str) -> Path:
 
 
 def import_site(run_cli, url: str, folder: Path) -> dict[str, Path]:
-    """Write the tiny site and import it through the CLI, as a person would."""
+    """Write the tiny site and import it through the CLI, as a person would: the test created
+    the database, so it runs as the site's set-up identity (its owner, docs/setup.md)."""
     paths = write_site(folder)
     for command, key in (
         ("import-layout", "layout.json"),

@@ -90,7 +90,7 @@ class PackingStation:
 
 def test_two_stations_pack_offline_at_once_and_central_gets_it_all_once(pg_url, tmp_path):
     central = open_central(pg_url)
-    demo.seed_demo(central.uow(), say=lambda _text: None)
+    demo.seed_demo(central.uow(), central.setup_identity(), say=lambda _text: None)
     refs = released_orders(central, 1, 2)[: 2 * ORDERS_PER_STATION]
     picked = [pick_into_tote(central, ref, f"PG{n:02d}", quantity=2) for n, ref in enumerate(refs)]
     station_url = make_url(station_role_url(pg_url))

@@ -129,7 +129,9 @@ def test_eight_stations_racing_for_released_lists_never_share_one(pg_url, tmp_pa
     seed_pick_lists(central, tmp_path / "site", orders=32, per_list=2)
     names = [f"Picker {n}" for n in range(8)]
     for n, name in enumerate(names):
-        user_service.save_user(central.uow(), name, "picker", f"30{n:02d}", None)
+        user_service.save_user(
+            central.uow(), name, "picker", f"30{n:02d}", None, by=central.setup_identity()
+        )
     stock_before = on_hand(central)
     url = station_role_url(pg_url)
     stations = [Station(f"station-{n}", url, tmp_path) for n in range(8)]

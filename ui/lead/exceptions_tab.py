@@ -37,6 +37,7 @@ def kind_text(kind: str) -> str:
             "LeadExceptions", "Picked offline after reassignment"
         ),
         "fact_failed": QCoreApplication.translate("LeadExceptions", "Station record not applied"),
+        "pin_locked": QCoreApplication.translate("LeadExceptions", "PIN locked (wrong PINs)"),
     }
     return words.get(kind, kind)
 
@@ -52,6 +53,7 @@ def resolution_text(resolution: str) -> str:
         "cancel_order": QCoreApplication.translate("LeadExceptions", "Cancel the order"),
         "release_hold": QCoreApplication.translate("LeadExceptions", "Release for allocation"),
         "retry": QCoreApplication.translate("LeadExceptions", "Apply it again"),
+        "unlock_pin": QCoreApplication.translate("LeadExceptions", "Unlock the PIN now"),
     }
     return words.get(resolution, resolution)
 

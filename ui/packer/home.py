@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from app.domain.events import Actor
 from app.domain.packing import PackOrderView
 from app.domain.users import User
-from app.errors import ShipshapeError
+from app.errors import PinLocked, ShipshapeError
 from app.scanning.interpret import Scan
 from app.scanning.weights import LatestWeight, Weight
 from app.services.packing import ClosedCarton, PackingSession, Verdict
@@ -314,8 +314,17 @@ class PackerHome(QWidget):
             badge,
             pin,
             on_success=lambda lead: self._overridden(lead, reason),
-            on_failure=self._failed,
+            on_failure=self._override_refused,
         )
+
+    def _override_refused(self, exc: BaseException) -> None:
+        if not isinstance(exc, PinLocked):
+            self._failed(exc)
+            return
+        self._say("error", lambda: self.tr(
+            "PIN locked after too many wrong PINs. Try again in {minutes} min "
+            "or ask another lead to unlock it."
+        ).format(minutes=exc.minutes))  # fmt: skip
 
     def _overridden(self, lead: User, reason: str) -> None:
         self.hide_override()

@@ -14,7 +14,7 @@ from app.domain.events import Actor, Event, utcnow
 from app.domain.orders import OrderStatus
 from app.domain.users import User
 from app.errors import BadInput
-from app.services import facts, holds
+from app.services import facts, holds, users
 from app.services.ports import UnitOfWork
 from app.services.users import require_lead
 
@@ -30,6 +30,7 @@ RESOLUTIONS: dict[str, tuple[str, ...]] = {
     "late": ("prioritise", "cancel_order"),
     "hold": ("release_hold", "cancel_order"),
     "fact_failed": ("retry", "acknowledge"),  # a station's fact central could not apply
+    "pin_locked": ("unlock_pin", "acknowledge"),  # too many wrong PINs for a badge
 }
 DEFAULT_RESOLUTIONS = ("acknowledge",)
 URGENT_PRIORITY = 9
@@ -182,6 +183,8 @@ def _resolve_stored(uow, lead, exception_id, resolution, note, station) -> str:
             outcome = _fix_line(uow, found, resolution)
         if resolution == "retry":
             outcome = _apply_set_aside(uow, found)
+        if resolution == "unlock_pin":
+            outcome = users.unlock_pin_within(uow, lead, found["details"]["badge"], station)
         uow.lead.mark_resolved(exception_id, resolution, note, lead.name, utcnow())
         payload = {
             "exception": exception_id,

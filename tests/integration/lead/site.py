@@ -51,11 +51,12 @@ def build_site(tmp_path, url, run_cli, n_orders=6, release=True, capacity=3) -> 
     assert run_cli("import-orders", orders_file, "--database", url)[0] == 0
     assert run_cli("allocate", "--database", url)[0] == 0
     central = open_central(url)
+    setup = central.setup_identity()  # the test made the database: it is the site's owner
     people = [
-        save_user(central.uow(), "Lena", "lead", "1011", "2468"),
-        save_user(central.uow(), "Pia", "picker", "1001", None),
-        save_user(central.uow(), "Paul", "picker", "1002", None),
-        save_user(central.uow(), "Pat", "packer", "1007", None),
+        save_user(central.uow(), "Lena", "lead", "1011", "2468", by=setup),  # the first lead
+        save_user(central.uow(), "Pia", "picker", "1001", None, by=setup),
+        save_user(central.uow(), "Paul", "picker", "1002", None, by=setup),
+        save_user(central.uow(), "Pat", "packer", "1007", None, by=setup),
     ]
     with central.engine.connect() as conn:
         ids = dict(conn.execute(select(users.c.badge, users.c.id)).all())

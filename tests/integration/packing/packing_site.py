@@ -24,7 +24,7 @@ def demo_central(tmp_path: Path, template_dir: Path):
     if "db" not in _TEMPLATE:
         path = template_dir / "demo-template.sqlite"
         central = open_central(f"sqlite:///{path}")
-        demo.seed_demo(central.uow(), say=lambda _text: None)
+        demo.seed_demo(central.uow(), central.setup_identity(), say=lambda _text: None)
         central.close()
         _TEMPLATE["db"] = path
     copy = tmp_path / "central.sqlite"

@@ -35,7 +35,7 @@ def test_stations_never_share_an_sscc_serial_on_postgresql(pg_url):  # noqa: F81
 def test_a_demo_order_is_packed_on_postgresql(pg_url):  # noqa: F811
     central = open_central(pg_url)
     try:
-        demo.seed_demo(central.uow(), say=lambda _text: None)
+        demo.seed_demo(central.uow(), central.setup_identity(), say=lambda _text: None)
         order = pick_into_tote(central, released_orders(central, 2)[0], "PG-1")
         backend = CentralPackingBackend(central.uow, "pack-pg")
         _view, _session, closed = pack_everything(backend, order)

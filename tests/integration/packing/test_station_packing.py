@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from app.domain.events import Actor
 from app.domain.gs1 import has_valid_check_digit
 from app.domain.users import Role, User
-from app.errors import NotAllowed, NotFound, Offline
+from app.errors import NotAllowed, NotFound, Offline, PinLocked
 from app.scanning.interpret import interpret
 from app.services import users
 from app.services.lead import exceptions as lead_exceptions
@@ -229,11 +229,25 @@ def test_a_lead_overrides_offline_with_badge_and_pin(central, dead_central, tmp_
         backend.authenticate_lead("1011", "0000")
     with pytest.raises(NotAllowed):  # a packer is no lead, whatever the PIN
         backend.authenticate_lead("1007", "5097")
-    users.save_user(central.uow(), "Noor Bakker", "lead", "1099", "2468")  # after the pull
+    maria = users.authenticate_lead(central.uow(), "1011", "5097")  # only a lead makes a lead
+    users.save_user(central.uow(), "Noor Bakker", "lead", "1099", "2468", by=maria)  # after pull
     with pytest.raises(NotAllowed):  # offline, the station cannot know her yet
         backend.authenticate_lead("1099", "2468")
     online = StationPackingBackend(store, lambda: None, central.uow, STATION)
     assert online.authenticate_lead("1099", "2468").name == "Noor Bakker"
+
+
+def test_wrong_override_pins_offline_lock_the_badge_like_a_sign_in(central, dead_central, tmp_path):
+    store = StationStore(tmp_path / "station.sqlite", STATION)
+    sync_round(store, central)
+    backend = offline_backend(store, dead_central)
+    for _ in range(5):
+        with pytest.raises(NotAllowed):
+            backend.authenticate_lead("1011", "0000")
+    with pytest.raises(PinLocked):  # the right PIN, but the sixth try
+        backend.authenticate_lead("1011", "5097")
+    kinds = Counter(fact.kind for _id, fact in store.pending(20))
+    assert kinds == {"user.pin_refused": 6, "user.pin_locked": 1}
 
 
 def test_an_unknown_tote_offline_says_what_happened_and_what_to_do(central, dead_central, tmp_path):

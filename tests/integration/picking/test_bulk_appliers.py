@@ -125,7 +125,7 @@ def test_on_postgresql_a_batch_of_picking_facts_equals_applying_them_one_by_one(
         with admin.connect() as conn:
             conn.execute(text(f'CREATE DATABASE "{names[0]}"'))
         central = open_central(urls[0])
-        demo.seed_demo(central.uow(), say=lambda _line: None)
+        demo.seed_demo(central.uow(), central.setup_identity(), say=lambda _line: None)
         central.close()
         views = claim_two_carts(urls[0])
         with admin.connect() as conn:

@@ -215,7 +215,7 @@ def test_claims_on_postgresql_skip_locked_rows():
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     try:
         central = open_central(server.set(database=name).render_as_string(hide_password=False))
-        demo.seed_demo(central.uow())
+        demo.seed_demo(central.uow(), central.setup_identity())
         lists = _claim_at_once(central)
         assert len(set(lists.values())) == len(PICKERS)
         central.close()

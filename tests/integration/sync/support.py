@@ -101,7 +101,7 @@ def seed_pick_lists(central, folder: Path, orders: int = 32, per_list: int = 2) 
     plan = waves.plan_wave(central.uow(), capacity=per_list)
     waves.save_wave(central.uow(), plan, release=True)
     for name, badge in (("Pia", "2001"), ("Jan", "2002")):
-        users.save_user(central.uow(), name, "picker", badge, None)
+        users.save_user(central.uow(), name, "picker", badge, None, by=central.setup_identity())
 
 
 def eventually(check, timeout: float = 10.0) -> bool:

@@ -89,7 +89,7 @@ def test_pull_follows_a_claimed_list_and_sees_it_taken_away(tmp_path, sqlite_url
     central = open_central(sqlite_url)
     from app.services import demo
 
-    demo.seed_demo(central.uow(), say=lambda _: None)
+    demo.seed_demo(central.uow(), central.setup_identity(), say=lambda _: None)
     store = StationStore(tmp_path / "station.sqlite", "station-1")
     store.follow("Jan de Boer")
     engine = SyncEngine(store, central.engine)

@@ -69,7 +69,9 @@ def test_changes_on_central_arrive_with_the_next_pull(demo_central, tmp_path):
         conn.execute(
             update(pick_lists).where(pick_lists.c.id == claimed.first()[0]).values(status="done")
         )
-    users.save_user(demo_central.uow(), "Neu", "picker", "B:7777", None)
+    users.save_user(
+        demo_central.uow(), "Neu", "picker", "B:7777", None, by=demo_central.setup_identity()
+    )
     before = sum(w["lists_waiting"] for w in store.cached("wave").values())
     engine._must_pull = True
     engine.sync_once()
@@ -102,7 +104,8 @@ def test_people_sign_in_from_the_copy_while_central_is_unreachable(demo_central,
 
 
 def test_a_lead_needs_the_right_pin_offline_and_a_wrong_one_is_recorded(demo_central, tmp_path):
-    users.save_user(demo_central.uow(), "Lena", "lead", "B:9001", LEAD_PIN)
+    maria = users.authenticate_lead(demo_central.uow(), "1011", "5097")  # a lead makes a lead
+    users.save_user(demo_central.uow(), "Lena", "lead", "B:9001", LEAD_PIN, by=maria)
     store, _engine = station(demo_central, tmp_path)
     sign_in = offline_sign_in(store)
     with pytest.raises(NotAllowed):

@@ -11,7 +11,8 @@ from app.services import demo
 def test_simulate_checks_central_against_every_station_then_stations_lists_them(
     sqlite_url, run_cli, tmp_path
 ):
-    demo.seed_demo(open_central(sqlite_url).uow(), say=lambda _line: None)
+    central = open_central(sqlite_url)
+    demo.seed_demo(central.uow(), central.setup_identity(), say=lambda _line: None)
     status, out, err = run_cli(
         "simulate", "--stations", "2", "--facts", "25", "--stores", tmp_path / "stores",
         "--database", sqlite_url,

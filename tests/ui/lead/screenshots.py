@@ -32,7 +32,7 @@ def main(url: str | None = None) -> None:
     if url is None:
         url = f"sqlite:///{tempfile.mkdtemp()}/demo.sqlite"
         central = open_central(url)
-        demo.seed_demo(central.uow())
+        demo.seed_demo(central.uow(), central.setup_identity())
         play_shift(central.engine)
     central = open_central(url)
     _stations_reporting(central)

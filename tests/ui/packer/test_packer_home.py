@@ -91,6 +91,20 @@ def test_a_missing_item_blocks_closing_until_a_lead_overrides_with_badge_pin_and
     assert row.resolved_by == "Maria Jansen" and row.note == "damaged on the shelf"
 
 
+def test_guessing_a_leads_override_pin_locks_the_badge(station):
+    order = station.order()
+    station.scan(f"T:{order.tote}")
+    station.pack_all(order, skip=1)
+    station.home.override_button.click()
+    for _ in range(5):
+        station.home.override_form.submitted.emit("1011", "0000", "guessing")
+    locked = "PIN locked after too many wrong PINs. Try again in 1 min or ask another lead"
+    assert locked in station.home.message.text()
+    station.home.override_form.submitted.emit("1011", "5097", "the right PIN, sixth try")
+    assert locked in station.home.message.text()
+    assert station.home.message.kind == "error"
+
+
 def test_two_cartons_get_two_labels_numbered_one_and_two_of_two(station):
     order = station.order()
     station.scan(f"T:{order.tote}")

@@ -61,7 +61,7 @@ def write_screenshots(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         central = open_central(f"sqlite:///{tmp}/demo.sqlite")
-        demo.seed_demo(central.uow())
+        demo.seed_demo(central.uow(), central.setup_identity())
         backend = CentralPickingBackend(central.uow, "PICK-01")
         worker = SynchronousWorker()
         factories = {Role.PICKER: lambda u: PickerHome(u, backend, worker, "PICK-01")}

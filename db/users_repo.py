@@ -1,0 +1,71 @@
+"""The users table, and each badge's recent PIN attempts (from the event log)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, insert, select, update
+
+from app.domain.pins import Attempt
+from app.domain.users import Role, User
+from db.schema import events, users
+
+ATTEMPT_KINDS = {"user.pin_refused": Attempt.REFUSED, "user.signed_in": Attempt.SIGNED_IN}
+
+
+class SqlUserRepository:
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    def by_badge(self, badge: str) -> User | None:
+        row = self.connection.execute(select(users).where(users.c.badge == badge)).first()
+        return _user(row) if row else None
+
+    def all(self) -> list[User]:
+        return [_user(r) for r in self.connection.execute(select(users).order_by(users.c.id))]
+
+    def has_lead(self) -> bool:
+        query = select(users.c.id).where(users.c.role == Role.LEAD.value, users.c.active)
+        return self.connection.execute(query.limit(1)).first() is not None
+
+    def save(self, user: User) -> None:
+        values = {
+            "name": user.name,
+            "role": user.role.value,
+            "pin_hash": user.pin_hash,
+            "active": user.active,
+        }
+        changed = self.connection.execute(
+            update(users).where(users.c.badge == user.badge).values(**values)
+        ).rowcount
+        if not changed:
+            self.connection.execute(insert(users).values(badge=user.badge, **values))
+
+    def unlock_pin(self, badge: str, at: datetime) -> None:
+        self.connection.execute(
+            update(users).where(users.c.badge == badge).values(pin_unlocked_at=at)
+        )
+
+    def pin_attempts(self, badge: str, since: datetime) -> list[tuple[datetime, Attempt]]:
+        """Sign-ins and refused PINs of one badge since `since`, from every station. Scans the
+        day's sign-in events (index on kind, time): a few thousand rows on a busy site."""
+        query = select(events.c.kind, events.c.occurred_at, events.c.payload).where(
+            events.c.kind.in_(list(ATTEMPT_KINDS)), events.c.occurred_at >= since
+        )
+        return [
+            (aware(row.occurred_at), ATTEMPT_KINDS[row.kind])
+            for row in self.connection.execute(query)
+            if (row.payload or {}).get("badge") == badge
+        ]
+
+
+def aware(moment: datetime | None) -> datetime | None:
+    """SQLite gives back naive datetimes; everything Shipshape stores is UTC."""
+    if moment is not None and moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment
+
+
+def _user(row) -> User:
+    return User(row.name, Role(row.role), row.badge, row.pin_hash, row.active, row.id,
+                aware(row.pin_unlocked_at))  # fmt: skip
