@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from app.domain.gs1 import check_digit
 from app.errors import BadInput
 
-# Products carry a weight but no dimensions yet: their volume is estimated from the weight at a
-# typical e-commerce density (4 litres per kg, i.e. 0.25 kg/l), and a carton is filled to 80 %.
+# A product without dimensions in the product master has its volume estimated from its weight at
+# a typical e-commerce density (4 litres per kg, i.e. 0.25 kg/l). Boxes of goods never fill a
+# carton completely (odd shapes, padding, room to close the flaps): only 80 % of it is usable.
 CM3_PER_KG = 4000.0
 FILL_FACTOR = 0.8
 
@@ -42,6 +43,8 @@ class PackLine:
     packed: int  # already packed in earlier sessions (e.g. a carton closed before a restart)
     unit_weight_kg: float
     expected: int
+    serial_required: bool = False  # each unit is packed with its serial (AI 21 or a 2nd scan)
+    dimensions_cm: tuple[float, float, float] | None = None  # of one unit, when the master has it
 
     @property
     def short(self) -> bool:
@@ -112,17 +115,48 @@ def expected_weight_kg(units: list[tuple[float, int]], tare_kg: float) -> float:
     return round(tare_kg + sum(w * q for w, q in units), 3)
 
 
-def suggest_carton(types: list[PackageType] | tuple[PackageType, ...], weight_kg: float):
-    """The smallest carton whose usable volume holds the items' estimated volume; the largest
-    when none does (the packer then splits into several cartons)."""
+@dataclass(frozen=True)
+class CartonLoad:
+    """Units of one product going into a carton, for the carton suggestion."""
+
+    quantity: int
+    unit_weight_kg: float
+    dimensions_cm: tuple[float, float, float] | None = None
+
+    @property
+    def volume_cm3(self) -> float:
+        if self.dimensions_cm is None:
+            return self.quantity * self.unit_weight_kg * CM3_PER_KG
+        length, width, height = self.dimensions_cm
+        return self.quantity * length * width * height
+
+
+def suggest_carton(
+    types: list[PackageType] | tuple[PackageType, ...], loads: list[CartonLoad]
+) -> PackageType | None:
+    """The smallest carton whose usable volume holds the units' volume (real dimensions where the
+    product master has them, else estimated from the weight) and in which every unit fits, its
+    sides against the carton's sides; the largest when none does (the packer then splits into
+    several cartons)."""
     if not types:
         return None
-    needed = weight_kg * CM3_PER_KG
+    needed = sum(load.volume_cm3 for load in loads if load.quantity > 0)
+    shapes = [load.dimensions_cm for load in loads if load.quantity > 0 and load.dimensions_cm]
     by_size = sorted(types, key=lambda t: t.volume_cm3)
     for carton in by_size:
-        if carton.volume_cm3 * FILL_FACTOR >= needed:
+        inside = (carton.length_cm, carton.width_cm, carton.height_cm)
+        if carton.volume_cm3 * FILL_FACTOR >= needed and all(fits(s, inside) for s in shapes):
             return carton
     return by_size[-1]
+
+
+def fits(unit: tuple[float, float, float], carton: tuple[float, float, float]) -> bool:
+    """A unit fits when, both sorted longest side first, no side of it exceeds the carton's
+    (turned any way, the longest side must fit the carton's longest, and so on)."""
+    return all(
+        u <= c
+        for u, c in zip(sorted(unit, reverse=True), sorted(carton, reverse=True), strict=True)
+    )
 
 
 @dataclass(frozen=True)

@@ -276,6 +276,8 @@ def _apply_pack_undone(uow: UnitOfWork, fact: Event) -> None:
 
 @applies("pack.override")
 def _apply_override(uow: UnitOfWork, fact: Event) -> None:
+    """A lead's override (open lines, or a carton's weight: `scope`), kept as a resolved
+    exception so the lead console and the order's timeline show who allowed what, and why."""
     uow.packing.add_exception(
         "pack_override",
         fact.order_ref,
@@ -296,8 +298,17 @@ def _apply_label_failed(uow: UnitOfWork, fact: Event) -> None:
 @applies("package.closed")
 def _apply_package_closed(uow: UnitOfWork, fact: Event) -> None:
     closed = fact.payload
+    serials = [item["serial"] for item in closed["items"] if item.get("serial")]
+    # Two stations offline may each pack the same serial: the station refuses what it knows,
+    # central (which knows everything) tells the lead about the rest.
+    duplicates = uow.packing.packed_serials(closed["items"]) if serials else []
     uow.packing.add_package(fact.order_ref, closed, fact.occurred_at)
-    if not closed["weight_ok"]:
+    if duplicates:
+        details = {"sscc": closed["sscc"], "serials": duplicates, "station": fact.actor.station}
+        uow.packing.add_exception("serial_duplicate", fact.order_ref, details)
+    if not closed["weight_ok"] and not closed.get("weight_override"):
+        # A lead's weight override is on record already (pack.override); anything else off the
+        # tolerance (a station from before the check) goes to the lead.
         details = {k: closed[k] for k in ("carton", "weight_kg", "expected_kg", "sscc")}
         uow.packing.add_exception("weight_mismatch", fact.order_ref, details)
     if closed["final"]:
