@@ -110,16 +110,14 @@ def test_a_serial_already_shipped_is_refused_on_another_order(central):
         "extra_item",
     )
     backend.record(list(verdict.facts))
-    session.override_by(User("Maria Jansen", Role.LEAD, "1011"), "test")
-    closed = session.close_carton(view.package_types[0], 1.0, "typed", backend.allocate_numbers(view), True)  # fmt: skip
+    backend.record([session.override_by(User("Maria Jansen", Role.LEAD, "1011"), "test")])
+    box = view.package_types[0]
+    closed = session.close_carton(box, session.expected_kg(box), "typed", backend.allocate_numbers(view), True)  # fmt: skip
     backend.record([closed.fact])
     with central.engine.connect() as conn:
         assert conn.execute(select(package_items.c.serial)).scalars().all() == ["SN-0001"]
-        assert (
-            conn.execute(select(exceptions.c.kind).where(exceptions.c.order_ref == first))
-            .scalars()
-            .all()
-        )
+        kinds = select(exceptions.c.kind).where(exceptions.c.order_ref == first)
+        assert conn.execute(kinds).scalars().all() == ["pack_override"]
     # The same product on another order: the serial has gone out already.
     again = released_orders(central, 1, 3)
     with central.engine.begin() as conn:
