@@ -28,8 +28,8 @@ def pack_everything(backend, order, final=True):
     session = PackingSession(view, Actor(PACKER.name, "pack-1"))
     backend.record([session.started()])
     for line in order.lines:
-        for _ in range(line.quantity):
-            verdict = session.scan_item(interpret(line.gtin))
+        for text in line.unit_scans():
+            verdict = session.scan_item(interpret(text))
             assert verdict.ok, verdict
             backend.record(list(verdict.facts))
     carton = session.suggested_carton()
@@ -76,15 +76,15 @@ def test_two_cartons_share_the_tracking_number_and_each_get_an_sscc(central):
     view = backend.open_for_packing(interpret(order.order_id), PACKER)
     session = PackingSession(view, Actor(PACKER.name, "pack-1"))
     first, rest = order.lines[0], order.lines[1:]
-    for _ in range(first.quantity):
-        backend.record(list(session.scan_item(interpret(first.gtin)).facts))
+    for text in first.unit_scans():
+        backend.record(list(session.scan_item(interpret(text)).facts))
     box = view.package_types[0]
     one = session.close_carton(box, session.expected_kg(box), "typed", backend.allocate_numbers(view), final=False)  # fmt: skip
     backend.record([one.fact])
     assert not one.final and (one.index, one.count) == (1, 2)
     for line in rest:
-        for _ in range(line.quantity):
-            backend.record(list(session.scan_item(interpret(line.gtin)).facts))
+        for text in line.unit_scans():
+            backend.record(list(session.scan_item(interpret(text)).facts))
     two = session.close_carton(box, session.expected_kg(box), "typed", backend.allocate_numbers(view), final=True)  # fmt: skip
     backend.record([two.fact])
     assert (two.index, two.count) == (2, 2)

@@ -163,7 +163,7 @@ def test_offline_the_same_checks_hold_and_reach_central(central, dead_central, t
     sync_round(store, central)  # online once: orders, leads, settings, numbers
     backend = offline_backend(store, dead_central)
     view, session = open_session(backend, first.tote)
-    assert view.lines[0].serial_required and view.lines[0].dimensions_cm is None
+    assert view.lines[0].serial_required and len(view.lines[0].dimensions_cm) == 3  # via JSON
     assert scan(backend, session, first.lines[0].gtin).reason == "scan_serial"
     assert scan(backend, session, "OFF-1").reason == "packed"
     box, heavy = view.package_types[0], session.expected_kg(view.package_types[0]) + 0.5
