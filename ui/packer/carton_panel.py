@@ -67,11 +67,11 @@ class CartonPanel(QWidget):
         ]  # fmt: skip
 
     def retranslate(self) -> None:
-        self.serial.setPlaceholderText(self.tr("Serial number: scan it, or type it + Enter"))
+        self.serial.setPlaceholderText(self.tr("Serial: scan it, or type + Enter"))
         if self.has_scale:
-            self.weight.setPlaceholderText(self.tr("Weigh: scan C:WEIGH"))
+            self.weight.setPlaceholderText(self.tr("Scan C:WEIGH"))
         else:
-            self.weight.setPlaceholderText(self.tr("Weight kg (no scale: type it)"))
+            self.weight.setPlaceholderText(self.tr("kg (type it)"))
         self.weigh_button.setText(self.tr("Weigh"))
         self.next_button.setText(self.tr("Next carton"))
         self.close_button.setText(self.tr("Close carton"))
@@ -113,7 +113,11 @@ class CartonPanel(QWidget):
         self.reprint_button.setEnabled(can_reprint)
         awaiting = packing and session.awaiting_serial is not None
         if awaiting == self.serial.isHidden():
+            # The serial field takes the buttons' place (none of them can act before the
+            # serial is in), so the screen keeps its size.
             self.serial.setVisible(awaiting)
+            if self.override_form.isHidden():
+                self.show_actions(not awaiting)
             if awaiting:
                 self.serial.setFocus()
         package_type = self.carton_type.currentData()

@@ -13,11 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from app.domain.packing import PackageType
 from app.domain.users import User
 
-CONTEXT = "PackerHome"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
 
 class LeadOverrides:
@@ -52,13 +48,13 @@ class LeadOverrides:
         """The lead scans their badge while the form shows: the PIN is next."""
         self.override_form.badge.setText(code)
         self.override_form.pin.setFocus()
-        self._say("info", lambda: _tr("Lead badge {badge}: type the PIN and the reason.").format(
-            badge=code
-        ))  # fmt: skip
+        self._say("info", lambda: translate(
+            "PackerHome", "Lead badge {badge}: type the PIN and the reason."
+        ).format(badge=code))  # fmt: skip
 
     def submit_override(self, badge: str, pin: str, reason: str) -> None:
         if not reason:
-            self._say("error", lambda: _tr("Give a reason for the override."))
+            self._say("error", lambda: translate("PackerHome", "Give a reason for the override."))
             return
         purpose = self.override_form.purpose
         self.worker.submit(
@@ -74,13 +70,13 @@ class LeadOverrides:
         if purpose == "weight" and self._weight_to_allow is not None:
             package_type, kg, source, final = self._weight_to_allow
             fact = self.session.override_weight(lead, reason, package_type, kg, source)
-            self._say("ok", lambda: _tr("{lead} allowed {kg:.3f} kg for this carton.").format(
-                lead=lead.name, kg=kg
-            ))  # fmt: skip
+            self._say("ok", lambda: translate(
+                "PackerHome", "{lead} allowed {kg:.3f} kg for this carton."
+            ).format(lead=lead.name, kg=kg))  # fmt: skip
             # The packer asked to close: the carton closes now, at exactly that weight.
             self._record([fact], lambda: self.close_carton(final))
             return
         fact = self.session.override_by(lead, reason)
-        self._record([fact], lambda: self._say("ok", lambda: _tr(
-            "{lead} allowed closing with open lines. Close the carton."
+        self._record([fact], lambda: self._say("ok", lambda: translate(
+            "PackerHome", "{lead} allowed closing with open lines. Close the carton."
         ).format(lead=lead.name)))  # fmt: skip
