@@ -427,6 +427,10 @@ median {median} h · p90 {p90} h
         <translation>包裹重量不符</translation>
     </message>
     <message>
+        <source>Serial number packed twice</source>
+        <translation>序列号重复装箱</translation>
+    </message>
+    <message>
         <source>Tote used twice</source>
         <translation>周转箱重复使用</translation>
     </message>
@@ -618,6 +622,10 @@ median {median} h · p90 {p90} h
     <message>
         <source>Carton closed</source>
         <translation>纸箱已封箱</translation>
+    </message>
+    <message>
+        <source>Lead override at packing</source>
+        <translation>包装台组长授权</translation>
     </message>
     <message>
         <source>Label printed</source>
