@@ -20,7 +20,13 @@ from dataclasses import asdict, replace
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.domain.events import Event
-from app.domain.packing import PackageType, PackLine, PackOrderView, ShipmentNumbers
+from app.domain.packing import (
+    PackageType,
+    PackLine,
+    PackOrderView,
+    ShipmentNumbers,
+    WeightCheck,
+)
 from app.domain.sscc import build_sscc
 from app.domain.users import User
 from app.errors import NotFound, Offline
@@ -66,7 +72,7 @@ class StationPackingBackend:
             # A lead may have released it a moment ago, before the next pull: ask central.
             with contextlib.suppress(NotFound):
                 return self._from_central(scanned, packer)
-        return view
+        return replace(view, weight_check=self.settings().weight_check())
 
     def _from_central(self, scanned: Scan, packer: User) -> PackOrderView:
         """Central's view of an order the cache lacks or may show stale, kept in the cache so
@@ -244,6 +250,7 @@ def view_from_document(doc: dict) -> PackOrderView:
             "flags": tuple(data["flags"]),
             "package_types": tuple(PackageType(**t) for t in data["package_types"]),
             "shipped_serials": frozenset(tuple(pair) for pair in data["shipped_serials"]),
+            "weight_check": WeightCheck(**data.get("weight_check", {})),
         }
     )
 

@@ -30,6 +30,32 @@ class PackageType:
 
 
 @dataclass(frozen=True)
+class WeightCheck:
+    """Warn when the scale disagrees with the expected weight by more than the larger of the
+    two tolerances (a light parcel is not held to 5 % of 200 g, a heavy one not to 50 g)."""
+
+    tolerance_pct: float = 5.0
+    tolerance_kg: float = 0.050
+
+    def allowed_kg(self, expected_kg: float) -> float:
+        return max(expected_kg * self.tolerance_pct / 100.0, self.tolerance_kg)
+
+    def check(self, expected_kg: float, actual_kg: float) -> WeightVerdict:
+        difference = actual_kg - expected_kg
+        ok = abs(difference) <= self.allowed_kg(expected_kg)
+        return WeightVerdict(expected_kg, actual_kg, difference, ok, self.allowed_kg(expected_kg))
+
+
+@dataclass(frozen=True)
+class WeightVerdict:
+    expected_kg: float
+    actual_kg: float
+    difference_kg: float
+    ok: bool
+    allowed_kg: float
+
+
+@dataclass(frozen=True)
 class PackLine:
     """One order line as the packer packs it. `expected` is what must go into cartons now: the
     ordered quantity, or what was picked when a lead allowed a partial shipment."""
@@ -71,6 +97,7 @@ class PackOrderView:
     shipped_serials: frozenset[tuple[str, str]] = field(default_factory=frozenset)  # (sku, serial)
     tracking_number: str | None = None  # the order's shipment, once its first carton closed
     reason: str = ""
+    weight_check: WeightCheck = field(default_factory=WeightCheck)  # the site's tolerance
 
     @property
     def blocked(self) -> bool:
@@ -82,32 +109,6 @@ class PackOrderView:
 class ShipmentNumbers:
     tracking_number: str
     sscc: str
-
-
-@dataclass(frozen=True)
-class WeightCheck:
-    """Warn when the scale disagrees with the expected weight by more than the larger of the
-    two tolerances (a light parcel is not held to 5 % of 200 g, a heavy one not to 50 g)."""
-
-    tolerance_pct: float = 5.0
-    tolerance_kg: float = 0.050
-
-    def allowed_kg(self, expected_kg: float) -> float:
-        return max(expected_kg * self.tolerance_pct / 100.0, self.tolerance_kg)
-
-    def check(self, expected_kg: float, actual_kg: float) -> WeightVerdict:
-        difference = actual_kg - expected_kg
-        ok = abs(difference) <= self.allowed_kg(expected_kg)
-        return WeightVerdict(expected_kg, actual_kg, difference, ok, self.allowed_kg(expected_kg))
-
-
-@dataclass(frozen=True)
-class WeightVerdict:
-    expected_kg: float
-    actual_kg: float
-    difference_kg: float
-    ok: bool
-    allowed_kg: float
 
 
 def expected_weight_kg(units: list[tuple[float, int]], tare_kg: float) -> float:

@@ -18,7 +18,7 @@ override for exactly that carton and weight (`override_weight`). Closing again c
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from app.domain.events import Actor, Event
 from app.domain.packing import (
@@ -88,10 +88,11 @@ class ClosedCarton:
 class PackingSession:
     order: PackOrderView
     actor: Actor
-    weight_check: WeightCheck = field(default_factory=WeightCheck)
+    weight_check: WeightCheck | None = None  # None: the site's, as the order's view carries it
     has_scale: bool = False  # a scale is configured here: a typed weight needs a lead
 
     def __post_init__(self) -> None:
+        self.weight_check = self.weight_check or self.order.weight_check
         self.packed = {line.line_id: line.packed for line in self.order.lines}
         self.carton = self.order.cartons_closed + 1
         self.carton_items: list[CartonItem] = []

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -142,7 +142,8 @@ class CentralPackingBackend:
         with self.uow_factory() as uow:
             order_ref = find_order_ref(uow.packing, scanned)
             view = uow.packing.load_view(order_ref)
-        return view
+            weight_check = packing_settings(uow).weight_check()
+        return replace(view, weight_check=weight_check)
 
     def record(self, facts: list[Event]) -> None:
         apply_facts(self.uow_factory(), facts)

@@ -185,3 +185,28 @@ def test_offline_the_same_checks_hold_and_reach_central(central, dead_central, t
     assert [(k, d["scope"], d["station"]) for k, d in kinds] == [
         ("pack_override", "weight", "pack-1")
     ]
+
+
+def test_the_sites_tolerance_applies_on_central_and_offline(central, dead_central, tmp_path):
+    from db.schema import settings
+
+    with central.engine.begin() as conn:  # a site that weighs loosely: 10 %, at least 400 g
+        values = {"weight_tolerance_pct": 10, "weight_tolerance_g": 400}
+        conn.execute(settings.insert().values(key="packing", value=values))
+    order = pick_into_tote(central, released_orders(central, 2)[0], "0901")
+    store = StationStore(tmp_path / "station.sqlite", "pack-7")
+    sync_round(store, central)
+    for backend in (
+        CentralPackingBackend(central.uow, "pack-1"),
+        offline_backend(store, dead_central),
+    ):
+        view, session = open_session(backend, order.tote)
+        for line in order.lines:
+            for text in line.unit_scans():
+                session.scan_item(interpret(text))
+        box = view.package_types[0]
+        assert session.weight_check.tolerance_kg == 0.4
+        assert session.close_refusal(True, box, session.expected_kg(box) + 0.35) is None
+        assert session.close_refusal(True, box, session.expected_kg(box) + 5) == (
+            "weight_out_of_tolerance"
+        )
