@@ -74,8 +74,10 @@ def close(backend, session, view, weight=None, source="scale"):
     return closed
 
 
-def test_a_serial_required_unit_is_packed_with_its_serial_and_that_serial_only_once(central):
-    first, second = serial_orders(central, 2)
+def test_a_serial_required_unit_is_packed_with_its_serial_and_that_serial_only_once(
+    central, tote: int = 501
+):
+    first, second = serial_orders(central, 2, tote)
     backend = CentralPackingBackend(central.uow, "pack-1")
     view, session = open_session(backend, first.tote)
     assert view.lines[0].serial_required
@@ -85,8 +87,13 @@ def test_a_serial_required_unit_is_packed_with_its_serial_and_that_serial_only_o
     assert scan(backend, session, "SN-77").reason == "packed"
     close(backend, session, view)
     with central.engine.connect() as conn:
-        assert conn.execute(select(package_items.c.serial)).scalars().all() == ["SN-77"]
-        item = select(events.c.payload).where(events.c.kind == "pack.item")
+        packed = select(package_items.c.serial).where(
+            package_items.c.order_line_id == first.lines[0].line_id
+        )
+        assert conn.execute(packed).scalars().all() == ["SN-77"]
+        item = select(events.c.payload).where(
+            events.c.kind == "pack.item", events.c.order_ref == first.order_ref
+        )
         assert conn.execute(item).scalar_one()["serial"] == "SN-77"
 
     view, session = open_session(backend, second.tote)
@@ -95,8 +102,8 @@ def test_a_serial_required_unit_is_packed_with_its_serial_and_that_serial_only_o
     assert scan(backend, session, f"01{second.lines[0].gtin}21SN-78").reason == "packed"
 
 
-def test_central_tells_the_lead_when_two_stations_packed_the_same_serial(central):
-    first, second = serial_orders(central, 2)
+def test_central_tells_the_lead_when_two_stations_packed_the_same_serial(central, tote: int = 511):
+    first, second = serial_orders(central, 2, tote)
     backend = CentralPackingBackend(central.uow, "pack-1")
     sessions = [open_session(backend, order.tote) for order in (first, second)]
     for (_view, session), order in zip(sessions, (first, second), strict=True):
