@@ -17,6 +17,7 @@ override for exactly that carton and weight (`override_weight`). Closing again c
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -41,6 +42,9 @@ WEIGHT_SOURCES = ("scale", "typed")
 MAX_SERIAL_LENGTH = 40  # GS1 AI 21 allows 20; makers' own serial labels run a little longer
 # Scans that are never a serial, even while the screen waits for one: our own codes and SSCCs.
 NOT_A_SERIAL = ("location", "tote", "badge", "command", "logistic_unit")
+# A scan the interpreter found malformed may still be a plain serial (digits with no valid check
+# digit, say), but not a broken GS1 string: those have brackets or separators in them.
+SERIAL_TEXT = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-_./]*")
 
 
 @dataclass(frozen=True)
@@ -166,14 +170,18 @@ class PackingSession:
         """The scan after a serial-required item: its serial (a GS1 AI 21 alone, the item's GS1
         barcode with AI 21, or the maker's own serial label, read as it is)."""
         awaited = self.awaiting_serial
+        text = split_symbology(scan.raw.strip())[1].strip()
         if scan.kind == "product" and scan.serial and scan.gtin in awaited.line.gtins:
             serial = scan.serial
-        elif scan.kind == "product" and scan.gtin in self._lines_by_gtin:
+        elif scan.kind == "product" and (scan.serial or scan.gtin in self._lines_by_gtin):
+            # The item again, another item of the order, or another product's own serial.
             return self._refuse("serial_expected", scan, awaited.line, detail=scan.gtin)
         elif scan.kind in NOT_A_SERIAL:
             return self._refuse("serial_expected", scan, awaited.line, detail=scan.raw)
-        else:
-            serial = scan.serial or split_symbology(scan.raw.strip())[1].strip()
+        elif scan.kind == "invalid" and not SERIAL_TEXT.fullmatch(text):
+            return self._refuse("invalid_scan", scan, awaited.line, detail=scan.error or "")
+        else:  # a maker's S/N label, a GS1 (21) alone, or digits that are no valid GTIN
+            serial = scan.serial or text
         if not _plausible_serial(serial):
             return self._refuse("serial_invalid", scan, awaited.line, detail=serial[:60])
         raw = f"{awaited.raw} + {scan.raw}"
@@ -343,6 +351,7 @@ class PackingSession:
             "weight_kg": round(weight_kg, 3),
             "expected_kg": self.expected_kg(package_type),
             "weight_source": source,
+            "units": sum(item.quantity for item in self.carton_items),
         }
 
     def _weight_allowed(self, package_type, weight_kg, source, problems) -> bool:
@@ -350,9 +359,10 @@ class PackingSession:
             return False
         allowed = self.weight_override.payload
         now = self._weighing(package_type, weight_kg, source)
-        same = all(allowed[k] == now[k] for k in ("carton", "package_type", "weight_kg"))
-        # The expected weight moves when an item goes in or out: the lead allowed other contents.
-        same = same and allowed["expected_kg"] == now["expected_kg"]
+        # An item in or out changes the units and the expected weight: the lead allowed other
+        # contents, so asks again.
+        keys = ("carton", "package_type", "weight_kg", "expected_kg", "units")
+        same = all(allowed[key] == now[key] for key in keys)
         return same and set(problems) <= set(allowed["problems"])
 
     def _refuse(self, reason: str, scan: Scan, line: PackLine | None = None, detail="") -> Verdict:

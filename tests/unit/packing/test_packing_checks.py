@@ -165,3 +165,13 @@ def test_the_override_names_the_lead_and_its_fact_the_packer():
         User("Zhou Wei", Role.LEAD, "1012"), "why", BOX, 2.0, "scale"
     )
     assert (fact.payload["lead"], fact.actor.user) == ("Zhou Wei", "ann")
+
+
+def test_another_products_serial_or_a_broken_gs1_scan_is_not_taken_as_the_serial():
+    session = phone_session()
+    session.scan_item(interpret(PHONE))
+    other = "04006381333931"  # in no order here
+    assert session.scan_item(interpret(f"01{other}21X1")).reason == "serial_expected"
+    assert session.scan_item(interpret("(01)08712345000029(21)X2")).reason == "invalid_scan"
+    assert session.scan_item(interpret("4006381333932")).reason == "packed"  # digits: a serial
+    assert session.carton_items[-1].serial == "4006381333932"
