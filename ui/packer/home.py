@@ -210,7 +210,10 @@ class PackerHome(LeadOverrides, QWidget):
             self._show_verdict(verdict)
 
     def _show_verdict(self, verdict: Verdict) -> None:
-        self._say("ok" if verdict.ok else "error", lambda: verdict_text(self, verdict))
+        done = verdict.reason == "packed" and not self.session.open_lines()
+        self._say("ok" if verdict.ok else "error", lambda: verdict_text(self, verdict) + (
+            " " + self._weigh_text() if done else ""  # what the next step needs
+        ))  # fmt: skip
 
     def undo(self) -> None:
         if self.session is not None:
