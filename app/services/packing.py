@@ -308,22 +308,8 @@ class PackingSession:
             raise IllegalTransition(refusal)
         verdict = self.check_weight(package_type, weight_kg)
         items = list(self.carton_items)
-        payload = {
-            "carton": self.carton,
-            "count": self.carton if final else self.carton + 1,
-            "final": final,
-            "package_type": package_type.code,
-            "weight_kg": round(weight_kg, 3),
-            "weight_source": weight_source,
-            "expected_kg": verdict.expected_kg,
-            "weight_ok": verdict.ok,
-            "tracking_number": numbers.tracking_number,
-            "sscc": numbers.sscc,
-            "carrier": self.order.carrier,
-            "items": [item.__dict__ for item in items],
-            "override": self.override.uuid if (final and self.override) else None,
-            "weight_override": self.weight_override.uuid if self.weight_override else None,
-        }
+        payload = self._closed_payload(package_type, weight_kg, weight_source, numbers, final)
+        payload |= {"expected_kg": verdict.expected_kg, "weight_ok": verdict.ok}
         fact = self._fact("package.closed", payload)
         closed = ClosedCarton(
             self.carton, payload["count"], final, package_type, weight_kg, verdict,
@@ -337,6 +323,22 @@ class PackingSession:
         return closed
 
     # ---- helpers --------------------------------------------------------------------------
+    def _closed_payload(self, package_type, weight_kg, weight_source, numbers, final) -> dict:
+        return {
+            "carton": self.carton,
+            "count": self.carton if final else self.carton + 1,
+            "final": final,
+            "package_type": package_type.code,
+            "weight_kg": round(weight_kg, 3),
+            "weight_source": weight_source,
+            "tracking_number": numbers.tracking_number,
+            "sscc": numbers.sscc,
+            "carrier": self.order.carrier,
+            "items": [item.__dict__ for item in self.carton_items],
+            "override": self.override.uuid if (final and self.override) else None,
+            "weight_override": self.weight_override.uuid if self.weight_override else None,
+        }
+
     def _override(self, lead: User, reason: str, scope: str, details: dict) -> Event:
         if not reason.strip():
             raise IllegalTransition("an override needs a reason")

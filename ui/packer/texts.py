@@ -14,6 +14,32 @@ def verdict_text(widget, verdict: Verdict) -> str:
     name = f"{line.sku} {line.name}" if line else ""
     texts = {
         "packed": QCoreApplication.translate("PackerTexts", "{name}: {quantity} packed."),
+        "wrong_item": QCoreApplication.translate(
+            "PackerTexts", "WRONG ITEM ({detail}): not in this order. Put it aside."
+        ),
+        "extra_item": QCoreApplication.translate(
+            "PackerTexts", "EXTRA ITEM: {name} is complete. Put it aside."
+        ),
+        "serial_shipped": QCoreApplication.translate(
+            "PackerTexts",
+            "Serial {detail} is packed already (another order or carton). Put the unit aside, "
+            "call a lead.",
+        ),
+        "serial_repeated": QCoreApplication.translate(
+            "PackerTexts", "Serial {detail} is in this order already."
+        ),
+        "not_a_product": QCoreApplication.translate(
+            "PackerTexts", "{detail} is not an item. Scan the item's barcode."
+        ),
+        "invalid_scan": QCoreApplication.translate("PackerTexts", "Bad barcode: {detail}"),
+    }
+    text = (texts | _serial_texts()).get(verdict.reason, verdict.reason)
+    return text.format(name=name, quantity=verdict.quantity, detail=verdict.detail)
+
+
+def _serial_texts() -> dict[str, str]:
+    """The serial step of a serial-required item (docs/packing.md)."""
+    return {
         "scan_serial": QCoreApplication.translate(
             "PackerTexts", "{name}: now scan its serial number (the S/N barcode), or type it."
         ),
@@ -37,27 +63,7 @@ def verdict_text(widget, verdict: Verdict) -> str:
         "nothing_to_undo": QCoreApplication.translate(
             "PackerTexts", "Nothing in this carton to take out."
         ),
-        "wrong_item": QCoreApplication.translate(
-            "PackerTexts", "WRONG ITEM ({detail}): not in this order. Put it aside."
-        ),
-        "extra_item": QCoreApplication.translate(
-            "PackerTexts", "EXTRA ITEM: {name} is complete. Put it aside."
-        ),
-        "serial_shipped": QCoreApplication.translate(
-            "PackerTexts",
-            "Serial {detail} is packed already (another order or carton). Put the unit aside, "
-            "call a lead.",
-        ),
-        "serial_repeated": QCoreApplication.translate(
-            "PackerTexts", "Serial {detail} is in this order already."
-        ),
-        "not_a_product": QCoreApplication.translate(
-            "PackerTexts", "{detail} is not an item. Scan the item's barcode."
-        ),
-        "invalid_scan": QCoreApplication.translate("PackerTexts", "Bad barcode: {detail}"),
     }
-    text = texts.get(verdict.reason, verdict.reason)
-    return text.format(name=name, quantity=verdict.quantity, detail=verdict.detail)
 
 
 def close_refusal_text(widget, reason: str) -> str:
