@@ -68,8 +68,8 @@ def bench_scans(central, tmp, refs, tote_base: int, reread: bool) -> list[float]
         order = pick_into_tote(central, ref, f"{tote_base + n:04d}")
         home.handle_scan(interpret(f"T:{order.tote}"))
         for line in order.lines:
-            for _ in range(line.quantity):
-                scan = interpret(line.gtin)
+            for text in line.unit_scans():  # with its serial where the product needs one
+                scan = interpret(text)
                 start = time.perf_counter()
                 if reread:  # baseline: the order comes from the database on every scan
                     view = backend.open_for_packing(interpret(f"T:{order.tote}"), PACKER)
@@ -87,8 +87,8 @@ def bench_close(central, tmp, refs, tote_base: int, label_format: str) -> list[f
         order = pick_into_tote(central, ref, f"{tote_base + n:04d}")
         home.handle_scan(interpret(f"T:{order.tote}"))
         for line in order.lines:
-            for _ in range(line.quantity):
-                home.handle_scan(interpret(line.gtin))
+            for text in line.unit_scans():
+                home.handle_scan(interpret(text))
         home.weight.setText(f"{home.session.expected_kg(home.carton_type.currentData()):.3f}")
         transport.sent.clear()
         start = time.perf_counter()

@@ -59,6 +59,10 @@ CATEGORIES = (
     ("HOM", ("Cushion Cover", "Bath Towel", "Storage Box", "Scented Candle", "Door Mat"),
      ("抱枕套", "浴巾", "收纳箱", "香薰蜡烛", "地垫"), (0.2, 2.5), 0),
 )  # fmt: skip
+# Goods per litre of their box (kg/l), per category: a towel is light for its size, a shampoo not.
+DENSITY_KG_PER_L = {"KIT": 0.35, "FOD": 0.6, "CAR": 0.8, "ELE": 0.45, "STA": 0.5, "HOM": 0.15}
+# Electronics a shop tracks one by one (warranty, returns): the packer scans each one's serial.
+SERIAL_NOUNS = ("Power Bank", "Wireless Mouse", "Earbuds", "LED Desk Lamp")
 BRANDS = ("Shipshape", "Nordlicht", "Kestrel", "Lumen", "Bamboo & Co", "Café Müller", "Fjord")
 BRANDS_ZH = ("海岸", "明华", "青竹", "星河", "南山")
 VARIANTS = ("Blue", "Black", "White", "Red", "Green", "Grey", "Small", "Large", "Twin Pack")
@@ -117,6 +121,8 @@ class DemoProduct:
     gtins: tuple[str, ...]
     unit_weight_kg: float
     shelf_life_days: int = 0  # > 0: lot-controlled, every lot has an expiry
+    dimensions_cm: tuple[float, float, float] | None = None  # length, width, height of one unit
+    serial_required: bool = False
 
     @property
     def lot_controlled(self) -> bool:
@@ -188,8 +194,24 @@ def generate_products(count: int = 1200, seed: int = DEMO_SEED) -> list[DemoProd
         if rng.random() < 0.02:  # new packaging, new GTIN, same SKU
             gtins.append(_gtin13("8712346", n))
         weight = round(rng.uniform(low, high), 3)
-        products.append(DemoProduct(f"{code}-{10000 + n}", name, tuple(gtins), weight, shelf_life))
+        products.append(
+            DemoProduct(
+                f"{code}-{10000 + n}", name, tuple(gtins), weight, shelf_life,
+                _dimensions(code, weight, f"{seed}-dimensions-{n}"), nouns[k] in SERIAL_NOUNS,
+            )
+        )  # fmt: skip
     return products
+
+
+def _dimensions(category: str, weight_kg: float, seed: str) -> tuple[float, float, float]:
+    """A box of the category's density with plausible proportions. Its own random stream, so
+    the products, orders and stock of the demo stay what they were before dimensions."""
+    rng = random.Random(seed)
+    volume_cm3 = max(weight_kg / DENSITY_KG_PER_L[category] * 1000.0, 50.0)
+    shape = (rng.uniform(1.3, 2.6), rng.uniform(0.8, 1.3), 0.6)
+    scale = (volume_cm3 / (shape[0] * shape[1] * shape[2])) ** (1 / 3)
+    length, width, height = (max(round(side * scale, 1), 1.0) for side in shape)
+    return length, width, height
 
 
 # --- orders ---------------------------------------------------------------------------------
@@ -385,13 +407,25 @@ def generate_site(seed: int = DEMO_SEED, n_orders: int = DEMO_ORDERS) -> DemoSit
     return DemoSite(layout, products, stock, orders, generate_users(seed), out_of_stock)
 
 
+PRODUCT_FIELDS = ["sku", "name", "gtin", "unit_weight_kg"]
+# Optional import-products columns (docs/packing.md: serials and the carton suggestion).
+PACKING_FIELDS = ["serial_required", "length_cm", "width_cm", "height_cm"]
+
+
 def product_rows(products: list[DemoProduct]) -> list[dict]:
     """§7 rows: one per GTIN, so a SKU with two GTINs has two rows."""
     return [
         {"sku": p.sku, "name": p.name, "gtin": gtin, "unit_weight_kg": f"{p.unit_weight_kg:.3f}"}
+        | _packing_columns(p)
         for p in products
         for gtin in p.gtins
     ]
+
+
+def _packing_columns(product: DemoProduct) -> dict:
+    sizes = product.dimensions_cm or ("", "", "")
+    values = ["1" if product.serial_required else "0", *(f"{size}" for size in sizes)]
+    return dict(zip(PACKING_FIELDS, values, strict=True))
 
 
 def write_site(site: DemoSite, out: str | Path) -> list[Path]:
@@ -400,7 +434,7 @@ def write_site(site: DemoSite, out: str | Path) -> list[Path]:
     paths = {name: out / name for name in ("layout.json", "products.csv", "stock.csv")}
     paths |= {name: out / name for name in ("orders.csv", "users.csv")}
     _write_layout(paths["layout.json"], site.layout)
-    _write_csv(paths["products.csv"], ["sku", "name", "gtin", "unit_weight_kg"],
+    _write_csv(paths["products.csv"], PRODUCT_FIELDS + PACKING_FIELDS,
                product_rows(site.products))  # fmt: skip
     _write_csv(paths["stock.csv"], ["location", "sku", "quantity", "lot", "expiry"], site.stock)
     write_orders_csv(paths["orders.csv"], site.orders)

@@ -29,6 +29,11 @@ from db.schema import (
 # A lead's resolutions of a short pick that mean "ship what was picked" (app/services/lead:
 # the missing units are backordered or written off), plus an explicit "ship_partial".
 PARTIAL_RESOLUTIONS = ("backorder", "mark_damaged", "ship_partial")
+# What the packer's view needs of each line's product (the packing checks among it).
+PRODUCT_COLUMNS = (
+    products.c.sku, products.c.name, products.c.unit_weight_kg, products.c.serial_required,
+    products.c.length_cm, products.c.width_cm, products.c.height_cm,
+)  # fmt: skip
 
 
 class SqlPackingRepository:
@@ -86,22 +91,14 @@ class SqlPackingRepository:
         if order is None:
             return None
         lines = self.connection.execute(
-            select(order_lines, products.c.sku, products.c.name, products.c.unit_weight_kg)
+            select(order_lines, *PRODUCT_COLUMNS)
             .join(products, products.c.id == order_lines.c.product_id)
             .where(order_lines.c.order_id == order_ref)
             .order_by(order_lines.c.line_no)
         ).all()
-        gtins = self._gtins([line.product_id for line in lines])
         partial = self._partial_allowed(order_ref)
         flags = _flags(order.status, lines)
-        view_lines = tuple(
-            PackLine(
-                line.id, line.sku, line.name, tuple(gtins[line.product_id]), line.quantity,
-                line.picked, line.packed, line.unit_weight_kg,
-                line.picked if partial else line.quantity,
-            )
-            for line in lines
-        )  # fmt: skip
+        view_lines = self._pack_lines(lines, partial)
         tote = self.connection.execute(
             select(totes.c.code).where(totes.c.order_id == order_ref)
         ).scalar()
@@ -124,6 +121,20 @@ class SqlPackingRepository:
             tracking_number=shipment,
             reason=order.reason,
         )
+
+    def _pack_lines(self, lines, partial: bool) -> tuple[PackLine, ...]:
+        """What must go into cartons now: the ordered quantity, or what was picked when a lead
+        allowed a partial shipment; with each product's serial rule and dimensions."""
+        gtins = self._gtins([line.product_id for line in lines])
+        return tuple(
+            PackLine(
+                line.id, line.sku, line.name, tuple(gtins[line.product_id]), line.quantity,
+                line.picked, line.packed, line.unit_weight_kg,
+                line.picked if partial else line.quantity, bool(line.serial_required),
+                _dimensions(line),
+            )
+            for line in lines
+        )  # fmt: skip
 
     # ---- carton types ---------------------------------------------------------------------
     def package_types(self) -> list[PackageType]:
@@ -226,6 +237,29 @@ class SqlPackingRepository:
             self.connection.execute(insert(package_items), rows)
         return package_id
 
+    def packed_serials(self, items: list[dict]) -> list[str]:
+        """Which of these items' serials (of the same product) are in a carton already, on any
+        order: uses the serial index (migration 0005)."""
+        wanted = {(item["line_id"], item["serial"]) for item in items if item.get("serial")}
+        line_ids = sorted({line_id for line_id, _serial in wanted})
+        product_of = dict(
+            self.connection.execute(
+                select(order_lines.c.id, order_lines.c.product_id).where(
+                    order_lines.c.id.in_(line_ids)
+                )
+            ).all()
+        )
+        packed = order_lines.alias("packed_line")
+        query = (
+            select(packed.c.product_id, package_items.c.serial)
+            .join(packed, packed.c.id == package_items.c.order_line_id)
+            .where(package_items.c.serial.in_(sorted({serial for _line, serial in wanted})))
+        )
+        found = set(self.connection.execute(query).all())
+        return sorted(
+            serial for line_id, serial in wanted if (product_of.get(line_id), serial) in found
+        )
+
     def free_tote(self, order_ref: int) -> None:
         self.connection.execute(
             update(totes).where(totes.c.order_id == order_ref).values(order_id=None, status="free")
@@ -276,6 +310,11 @@ class SqlPackingRepository:
             .where(order_lines.c.product_id.in_(product_of_line))
         )
         return frozenset((sku, serial) for sku, serial in self.connection.execute(query))
+
+
+def _dimensions(line) -> tuple[float, float, float] | None:
+    sizes = (line.length_cm, line.width_cm, line.height_cm)
+    return None if None in sizes else sizes
 
 
 def _flags(status: str, lines) -> tuple[str, ...]:

@@ -20,7 +20,13 @@ from dataclasses import asdict, replace
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.domain.events import Actor, Event
-from app.domain.packing import PackageType, PackLine, PackOrderView, ShipmentNumbers
+from app.domain.packing import (
+    PackageType,
+    PackLine,
+    PackOrderView,
+    ShipmentNumbers,
+    WeightCheck,
+)
 from app.domain.sscc import build_sscc
 from app.domain.users import User
 from app.errors import NotFound, Offline
@@ -66,7 +72,7 @@ class StationPackingBackend:
             # A lead may have released it a moment ago, before the next pull: ask central.
             with contextlib.suppress(NotFound):
                 return self._from_central(scanned, packer)
-        return view
+        return replace(view, weight_check=self.settings().weight_check())
 
     def _from_central(self, scanned: Scan, packer: User) -> PackOrderView:
         """Central's view of an order the cache lacks or may show stale, kept in the cache so
@@ -79,9 +85,8 @@ class StationPackingBackend:
         known = self.store.cached(TOPIC).get(view.order_ref)
         document = to_document(view, known["pick_lists"] if known else [], through)
         self.store.cache_documents(TOPIC, {view.order_ref: document})
-        return with_local_facts(
-            view, self.store.facts_about_order(view.order_ref, PACK_FACTS, through)
-        )
+        facts = self.store.facts_about_order(view.order_ref, PACK_FACTS, through)
+        return with_station_serials(with_local_facts(view, facts), self.store)
 
     def record(self, facts: list[Event]) -> None:
         self.store.record(facts)  # durable when this returns: the packer may move on
@@ -187,7 +192,7 @@ class CachedOrders:
     def view(self, ref: int) -> PackOrderView:
         doc = self.docs[ref]
         facts = self.store.facts_about_order(ref, PACK_FACTS, doc["through"])
-        return with_local_facts(view_from_document(doc), facts)
+        return with_station_serials(with_local_facts(view_from_document(doc), facts), self.store)
 
 
 class PackingPuller:
@@ -250,11 +255,20 @@ def view_from_document(doc: dict) -> PackOrderView:
     return PackOrderView(
         **{
             **data,
-            "lines": tuple(PackLine(**{**ln, "gtins": tuple(ln["gtins"])}) for ln in data["lines"]),
+            "lines": tuple(_line_from_document(ln) for ln in data["lines"]),
             "flags": tuple(data["flags"]),
             "package_types": tuple(PackageType(**t) for t in data["package_types"]),
             "shipped_serials": frozenset(tuple(pair) for pair in data["shipped_serials"]),
+            "weight_check": WeightCheck(**data.get("weight_check", {})),
         }
+    )
+
+
+def _line_from_document(line: dict) -> PackLine:
+    # JSON turned the tuples into lists; documents cached before dimensions lack them.
+    dimensions = line.get("dimensions_cm")
+    return PackLine(
+        **{**line, "gtins": tuple(line["gtins"]), "dimensions_cm": tuple(dimensions or ()) or None}
     )
 
 
@@ -268,6 +282,12 @@ def with_local_facts(view: PackOrderView, facts: list[Event]) -> PackOrderView:
         elif fact.kind == "package.closed":
             view = _add_carton(view, fact.payload)
     return view
+
+
+def with_station_serials(view: PackOrderView, store: StationStore) -> PackOrderView:
+    """The order's view also refuses serials this station packed into other orders since the
+    view was cached (central's copy of them arrives only with a later pull)."""
+    return replace(view, shipped_serials=view.shipped_serials | store.serials_packed_here())
 
 
 def _add_packed(view: PackOrderView, line_id: int, quantity: int) -> PackOrderView:

@@ -166,6 +166,17 @@ class StationStore:
         )
         return {row[0] for row in self._db().execute(query)}
 
+    def serials_packed_here(self) -> set[tuple[str, str]]:
+        """(sku, serial) of every unit this station put in a closed carton, pushed or not: an
+        offline packer is refused a serial packed here on another order a moment ago."""
+        query = (
+            "SELECT json_extract(item.value, '$.sku'), json_extract(item.value, '$.serial')"
+            " FROM outbox, json_each(outbox.payload, '$.items') AS item"
+            " WHERE outbox.kind = 'package.closed'"
+            " AND json_extract(item.value, '$.serial') IS NOT NULL"
+        )
+        return {(sku, serial) for sku, serial in self._db().execute(query)}
+
     def sent_through(self) -> int:
         """The newest fact central has committed. Facts are pushed in id order, so every fact
         up to here is on central: read this before reading snapshots from central."""

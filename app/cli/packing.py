@@ -165,12 +165,21 @@ def packer_home_factory(central, station: str, parts: dict, qsettings_factory=No
             station,
             parts["packing_printer"],
             printer_setup=lambda parent: open_printer_dialog(parent, parts),
+            has_scale=station_has_scale(),
         )
         if "bridge" in parts:
             parts["bridge"].weight.connect(home.show_weight)
         return home
 
     return make_home
+
+
+def station_has_scale() -> bool:
+    """A scale is configured for this station (SHIPSHAPE_SCALE): then a typed carton weight
+    needs a lead's override (docs/packing.md, check-weigh)."""
+    from devices.station import DeviceSettings
+
+    return DeviceSettings.from_env().scale is not None
 
 
 def station_packing_backend(central, station: str, parts: dict):

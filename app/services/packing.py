@@ -4,17 +4,26 @@ UUID, the packer, the station and the order) that the caller makes durable throu
 `PackingBackend.record` before it tells the packer "OK". Runs on the UI thread (it is quick: a
 dictionary lookup per scan) and is driven by `ui.packer`.
 
-Verdict reasons (the UI words them): packed, wrong_item, extra_item, serial_shipped,
-serial_repeated, not_a_product, invalid_scan; closing: empty_carton, lines_open.
+Verdict reasons (the UI words them): packed, scan_serial, wrong_item, extra_item,
+serial_shipped, serial_repeated, serial_expected, serial_invalid, serial_one_by_one,
+not_a_product, invalid_scan, undone, serial_cancelled, nothing_to_undo; closing refusals:
+serial_missing, empty_carton, lines_open, weight_out_of_tolerance, typed_weight, bad_weight.
+
+The checks hold wherever the session runs (central or an offline station): a unit of a
+serial-required product is packed only with its serial; a carton whose weight is outside the
+tolerance, or whose weight was typed on a station that has a scale, closes only after a lead's
+override for exactly that carton and weight (`override_weight`). Closing again changes nothing.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from app.domain.events import Actor, Event
 from app.domain.packing import (
+    CartonLoad,
     PackageType,
     PackLine,
     PackOrderView,
@@ -27,6 +36,15 @@ from app.domain.packing import (
 from app.domain.users import User
 from app.errors import IllegalTransition
 from app.scanning.interpret import Scan
+from app.scanning.symbology import split_symbology
+
+WEIGHT_SOURCES = ("scale", "typed")
+MAX_SERIAL_LENGTH = 40  # GS1 AI 21 allows 20; makers' own serial labels run a little longer
+# Scans that are never a serial, even while the screen waits for one: our own codes and SSCCs.
+NOT_A_SERIAL = ("location", "tote", "badge", "command", "logistic_unit")
+# A scan the interpreter found malformed may still be a plain serial (digits with no valid check
+# digit, say), but not a broken GS1 string: those have brackets or separators in them.
+SERIAL_TEXT = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-_./]*")
 
 
 @dataclass(frozen=True)
@@ -47,6 +65,16 @@ class CartonItem:
     serial: str | None = None
 
 
+@dataclass(frozen=True)
+class AwaitedSerial:
+    """A unit of a serial-required product was scanned without its serial: the next scan must
+    be the serial (or the item's GS1 barcode with AI 21) before it counts as packed."""
+
+    line: PackLine
+    gtin: str
+    raw: str
+
+
 @dataclass
 class ClosedCarton:
     index: int
@@ -64,14 +92,18 @@ class ClosedCarton:
 class PackingSession:
     order: PackOrderView
     actor: Actor
-    weight_check: WeightCheck = field(default_factory=WeightCheck)
+    weight_check: WeightCheck | None = None  # None: the site's, as the order's view carries it
+    has_scale: bool = False  # a scale is configured here: a typed weight needs a lead
 
     def __post_init__(self) -> None:
+        self.weight_check = self.weight_check or self.order.weight_check
         self.packed = {line.line_id: line.packed for line in self.order.lines}
         self.carton = self.order.cartons_closed + 1
         self.carton_items: list[CartonItem] = []
         self.serials = set(self.order.shipped_serials)
-        self.override: Event | None = None
+        self.override: Event | None = None  # a lead let the order close with open lines
+        self.weight_override: Event | None = None  # ... or this carton close at this weight
+        self.awaiting_serial: AwaitedSerial | None = None
         self.finished = False
         self.closed: list[ClosedCarton] = []
         self._lines_by_gtin: dict[str, list[PackLine]] = defaultdict(list)
@@ -95,10 +127,16 @@ class PackingSession:
 
     def suggested_carton(self) -> PackageType | None:
         """Smallest carton for what is left to pack plus what is in the carton already."""
-        weights = {line.line_id: line.unit_weight_kg for line in self.order.lines}
-        left = sum(line.unit_weight_kg * self.remaining(line) for line in self.order.lines)
-        inside = sum(weights[i.line_id] * i.quantity for i in self.carton_items)
-        return suggest_carton(self.order.package_types, left + inside)
+        inside: dict[int, int] = defaultdict(int)
+        for item in self.carton_items:
+            inside[item.line_id] += item.quantity
+        loads = [
+            CartonLoad(
+                self.remaining(line) + inside[line.line_id], line.unit_weight_kg, line.dimensions_cm
+            )
+            for line in self.order.lines
+        ]
+        return suggest_carton(self.order.package_types, loads)
 
     def can_finish(self) -> bool:
         return not self.open_lines() or self.override is not None
@@ -108,6 +146,8 @@ class PackingSession:
         return self._fact("pack.started", {"tote": self.order.tote, "flags": self.order.flags})
 
     def scan_item(self, scan: Scan) -> Verdict:
+        if self.awaiting_serial is not None:
+            return self._serial_scan(scan)
         if scan.kind == "invalid":
             return self._refuse("invalid_scan", scan, detail=scan.error or "")
         if scan.kind != "product" or not scan.gtin:
@@ -119,30 +159,66 @@ class PackingSession:
         line = next((ln for ln in lines if self.remaining(ln) >= quantity), None)
         if line is None:
             return self._refuse("extra_item", scan, lines[0], detail=scan.gtin)
-        if scan.serial:
-            if (line.sku, scan.serial) in self.order.shipped_serials:
-                return self._refuse("serial_shipped", scan, line, detail=scan.serial)
-            if (line.sku, scan.serial) in self.serials:
-                return self._refuse("serial_repeated", scan, line, detail=scan.serial)
-            self.serials.add((line.sku, scan.serial))
+        if line.serial_required and quantity > 1:
+            return self._refuse("serial_one_by_one", scan, line, detail=scan.gtin)
+        if line.serial_required and not scan.serial:
+            self.awaiting_serial = AwaitedSerial(line, scan.gtin, scan.raw)
+            return Verdict(True, "scan_serial", line, 0, detail=scan.gtin)
+        return self._pack(line, quantity, scan.gtin, scan.serial, scan.raw, scan)
+
+    def _serial_scan(self, scan: Scan) -> Verdict:
+        """The scan after a serial-required item: its serial (a GS1 AI 21 alone, the item's GS1
+        barcode with AI 21, or the maker's own serial label, read as it is)."""
+        awaited = self.awaiting_serial
+        text = split_symbology(scan.raw.strip())[1].strip()
+        if scan.kind == "product" and scan.serial and scan.gtin in awaited.line.gtins:
+            serial = scan.serial
+        elif scan.kind == "product" and (scan.serial or scan.gtin in self._lines_by_gtin):
+            # The item again, another item of the order, or another product's own serial.
+            return self._refuse("serial_expected", scan, awaited.line, detail=scan.gtin)
+        elif scan.kind in NOT_A_SERIAL:
+            return self._refuse("serial_expected", scan, awaited.line, detail=scan.raw)
+        elif scan.kind == "invalid" and not SERIAL_TEXT.fullmatch(text):
+            return self._refuse("invalid_scan", scan, awaited.line, detail=scan.error or "")
+        else:  # a maker's S/N label, a GS1 (21) alone, or digits that are no valid GTIN
+            serial = scan.serial or text
+        if not _plausible_serial(serial):
+            return self._refuse("serial_invalid", scan, awaited.line, detail=serial[:60])
+        raw = f"{awaited.raw} + {scan.raw}"
+        verdict = self._pack(awaited.line, 1, awaited.gtin, serial, raw, scan)
+        if verdict.reason == "packed":
+            self.awaiting_serial = None
+        return verdict
+
+    def _pack(self, line, quantity, gtin, serial, raw, scan) -> Verdict:
+        if serial:
+            if (line.sku, serial) in self.order.shipped_serials:
+                return self._refuse("serial_shipped", scan, line, detail=serial)
+            if (line.sku, serial) in self.serials:
+                return self._refuse("serial_repeated", scan, line, detail=serial)
+            self.serials.add((line.sku, serial))
         self.packed[line.line_id] += quantity
-        self.carton_items.append(CartonItem(line.line_id, line.sku, quantity, scan.serial))
+        self.carton_items.append(CartonItem(line.line_id, line.sku, quantity, serial))
         fact = self._fact(
             "pack.item",
             {
                 "line_id": line.line_id,
                 "sku": line.sku,
-                "gtin": scan.gtin,
+                "gtin": gtin,
                 "quantity": quantity,
-                "serial": scan.serial,
+                "serial": serial,
                 "carton": self.carton,
-                "raw": scan.raw,
+                "raw": raw,
             },
         )
         return Verdict(True, "packed", line, quantity, facts=(fact,))
 
     def undo_last(self) -> Verdict:
-        """Take the last item out of the carton again (C:UNDO)."""
+        """Take the last item out of the carton again (C:UNDO); an item still waiting for its
+        serial is simply put aside (it was never packed)."""
+        if self.awaiting_serial is not None:
+            line, self.awaiting_serial = self.awaiting_serial.line, None
+            return Verdict(True, "serial_cancelled", line, 1)
         if not self.carton_items:
             return Verdict(False, "nothing_to_undo")
         item = self.carton_items.pop()
@@ -156,26 +232,64 @@ class PackingSession:
     def override_by(self, lead: User, reason: str) -> Event:
         """A lead lets the order close with lines still open (badge + PIN checked by the caller
         through `PackingBackend.authenticate_lead`)."""
-        if not reason.strip():
-            raise IllegalTransition("an override needs a reason")
         open_lines = [
             {"line_id": ln.line_id, "sku": ln.sku, "missing": self.remaining(ln)}
             for ln in self.open_lines()
         ]
-        payload = {"lead": lead.name, "reason": reason.strip(), "open_lines": open_lines}
-        self.override = self._fact("pack.override", payload)
+        self.override = self._override(lead, reason, "open_lines", {"open_lines": open_lines})
         return self.override
+
+    def override_weight(
+        self, lead: User, reason: str, package_type: PackageType, weight_kg: float, source: str
+    ) -> Event:
+        """A lead lets this carton close at this weight although it is outside the tolerance or
+        was typed on a station with a scale. Valid for this carton, contents and weight only:
+        another weight or another item in the carton needs the lead again."""
+        verdict = self.check_weight(package_type, weight_kg)
+        details = self._weighing(package_type, weight_kg, source) | {
+            "problems": self.weight_problems(package_type, weight_kg, source),
+            "allowed_kg": round(verdict.allowed_kg, 3),
+            "difference_kg": round(verdict.difference_kg, 3),
+        }
+        self.weight_override = self._override(lead, reason, "weight", details)
+        return self.weight_override
 
     def check_weight(self, package_type: PackageType, weight_kg: float) -> WeightVerdict:
         return self.weight_check.check(self.expected_kg(package_type), weight_kg)
 
-    def close_refusal(self, final: bool) -> str | None:
-        """Why the carton cannot close now, or None."""
+    def weight_problems(self, package_type: PackageType, weight_kg: float, source: str):
+        """What a lead must allow before this carton closes at this weight: "out_of_tolerance",
+        "typed_weight" (a scale is there; typing is only for a station without one)."""
+        problems = []
+        if not self.check_weight(package_type, weight_kg).ok:
+            problems.append("out_of_tolerance")
+        if source == "typed" and self.has_scale:
+            problems.append("typed_weight")
+        return problems
+
+    def close_refusal(
+        self,
+        final: bool,
+        package_type: PackageType | None = None,
+        weight_kg: float | None = None,
+        source: str = "scale",
+    ) -> str | None:
+        """Why the carton cannot close now, or None. Without a carton type and weight only the
+        contents are checked (the screen asks for the weight next)."""
+        if self.awaiting_serial is not None:
+            return "serial_missing"
         if not self.carton_items:
             return "empty_carton"
         if final and not self.can_finish():
             return "lines_open"
-        return None
+        if package_type is None or weight_kg is None:
+            return None
+        if source not in WEIGHT_SOURCES or not 0 < weight_kg < 1000:
+            return "bad_weight"
+        problems = self.weight_problems(package_type, weight_kg, source)
+        if not problems or self._weight_allowed(package_type, weight_kg, source, problems):
+            return None
+        return "weight_out_of_tolerance" if "out_of_tolerance" in problems else "typed_weight"
 
     def close_carton(
         self,
@@ -186,28 +300,16 @@ class PackingSession:
         final: bool,
     ) -> ClosedCarton:
         """Seal the carton being filled. Not final (another carton follows) unless nothing is
-        left to pack; final with open lines only after a lead's override."""
+        left to pack; final with open lines only after a lead's override; outside the weight
+        tolerance, or typed on a station with a scale, only after a lead's weight override."""
         final = final or not self.open_lines()
-        refusal = self.close_refusal(final)
+        refusal = self.close_refusal(final, package_type, weight_kg, weight_source)
         if refusal:
             raise IllegalTransition(refusal)
         verdict = self.check_weight(package_type, weight_kg)
         items = list(self.carton_items)
-        payload = {
-            "carton": self.carton,
-            "count": self.carton if final else self.carton + 1,
-            "final": final,
-            "package_type": package_type.code,
-            "weight_kg": round(weight_kg, 3),
-            "weight_source": weight_source,
-            "expected_kg": verdict.expected_kg,
-            "weight_ok": verdict.ok,
-            "tracking_number": numbers.tracking_number,
-            "sscc": numbers.sscc,
-            "carrier": self.order.carrier,
-            "items": [item.__dict__ for item in items],
-            "override": self.override.uuid if (final and self.override) else None,
-        }
+        payload = self._closed_payload(package_type, weight_kg, weight_source, numbers, final)
+        payload |= {"expected_kg": verdict.expected_kg, "weight_ok": verdict.ok}
         fact = self._fact("package.closed", payload)
         closed = ClosedCarton(
             self.carton, payload["count"], final, package_type, weight_kg, verdict,
@@ -216,10 +318,55 @@ class PackingSession:
         self.closed.append(closed)
         self.carton += 1
         self.carton_items = []
+        self.weight_override = None
         self.finished = final
         return closed
 
     # ---- helpers --------------------------------------------------------------------------
+    def _closed_payload(self, package_type, weight_kg, weight_source, numbers, final) -> dict:
+        return {
+            "carton": self.carton,
+            "count": self.carton if final else self.carton + 1,
+            "final": final,
+            "package_type": package_type.code,
+            "weight_kg": round(weight_kg, 3),
+            "weight_source": weight_source,
+            "tracking_number": numbers.tracking_number,
+            "sscc": numbers.sscc,
+            "carrier": self.order.carrier,
+            "items": [item.__dict__ for item in self.carton_items],
+            "override": self.override.uuid if (final and self.override) else None,
+            "weight_override": self.weight_override.uuid if self.weight_override else None,
+        }
+
+    def _override(self, lead: User, reason: str, scope: str, details: dict) -> Event:
+        if not reason.strip():
+            raise IllegalTransition("an override needs a reason")
+        payload = {"scope": scope, "lead": lead.name, "reason": reason.strip()} | details
+        return self._fact("pack.override", payload)
+
+    def _weighing(self, package_type: PackageType, weight_kg: float, source: str) -> dict:
+        """What a weight override is bound to: this carton, its contents and this weight."""
+        return {
+            "carton": self.carton,
+            "package_type": package_type.code,
+            "weight_kg": round(weight_kg, 3),
+            "expected_kg": self.expected_kg(package_type),
+            "weight_source": source,
+            "units": sum(item.quantity for item in self.carton_items),
+        }
+
+    def _weight_allowed(self, package_type, weight_kg, source, problems) -> bool:
+        if self.weight_override is None:
+            return False
+        allowed = self.weight_override.payload
+        now = self._weighing(package_type, weight_kg, source)
+        # An item in or out changes the units and the expected weight: the lead allowed other
+        # contents, so asks again.
+        keys = ("carton", "package_type", "weight_kg", "expected_kg", "units")
+        same = all(allowed[key] == now[key] for key in keys)
+        return same and set(problems) <= set(allowed["problems"])
+
     def _refuse(self, reason: str, scan: Scan, line: PackLine | None = None, detail="") -> Verdict:
         payload = {"reason": reason, "raw": scan.raw, "gtin": scan.gtin, "serial": scan.serial}
         fact = self._fact("pack.refused", payload | {"carton": self.carton})
@@ -227,3 +374,8 @@ class PackingSession:
 
     def _fact(self, kind: str, payload: dict) -> Event:
         return Event(kind, payload, self.actor, self.order.order_ref)
+
+
+def _plausible_serial(serial: str) -> bool:
+    """A serial as printed on a label: 1 to 40 visible characters, no spaces or control codes."""
+    return 0 < len(serial) <= MAX_SERIAL_LENGTH and serial.isprintable() and " " not in serial

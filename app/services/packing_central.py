@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -146,7 +146,8 @@ class CentralPackingBackend:
         with self.uow_factory() as uow:
             order_ref = find_order_ref(uow.packing, scanned)
             view = uow.packing.load_view(order_ref)
-        return view
+            weight_check = packing_settings(uow).weight_check()
+        return replace(view, weight_check=weight_check)
 
     def record(self, facts: list[Event]) -> None:
         apply_facts(self.uow_factory(), facts)
@@ -280,6 +281,8 @@ def _apply_pack_undone(uow: UnitOfWork, fact: Event) -> None:
 
 @applies("pack.override")
 def _apply_override(uow: UnitOfWork, fact: Event) -> None:
+    """A lead's override (open lines, or a carton's weight: `scope`), kept as a resolved
+    exception so the lead console and the order's timeline show who allowed what, and why."""
     uow.packing.add_exception(
         "pack_override",
         fact.order_ref,
@@ -300,8 +303,17 @@ def _apply_label_failed(uow: UnitOfWork, fact: Event) -> None:
 @applies("package.closed")
 def _apply_package_closed(uow: UnitOfWork, fact: Event) -> None:
     closed = fact.payload
+    serials = [item["serial"] for item in closed["items"] if item.get("serial")]
+    # Two stations offline may each pack the same serial: the station refuses what it knows,
+    # central (which knows everything) tells the lead about the rest.
+    duplicates = uow.packing.packed_serials(closed["items"]) if serials else []
     uow.packing.add_package(fact.order_ref, closed, fact.occurred_at)
-    if not closed["weight_ok"]:
+    if duplicates:
+        details = {"sscc": closed["sscc"], "serials": duplicates, "station": fact.actor.station}
+        uow.packing.add_exception("serial_duplicate", fact.order_ref, details)
+    if not closed["weight_ok"] and not closed.get("weight_override"):
+        # A lead's weight override is on record already (pack.override); anything else off the
+        # tolerance (a station from before the check) goes to the lead.
         details = {k: closed[k] for k in ("carton", "weight_kg", "expected_kg", "sscc")}
         uow.packing.add_exception("weight_mismatch", fact.order_ref, details)
     if closed["final"]:

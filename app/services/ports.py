@@ -136,7 +136,9 @@ class PackingBackend(Protocol):
 
     def open_for_packing(self, scanned: Scan, packer: User) -> PackOrderView:
         """The order behind a tote (`T:` code), an order id or a pick list (`PL:<id>`) barcode.
-        NotFound when nothing matches; the view's `flags` say what needs a lead's eye."""
+        NotFound when nothing matches; the view's `flags` say what needs a lead's eye. The view
+        carries what the packing checks need: each line's `serial_required` and dimensions, the
+        serials packed already, and the site's check-weigh tolerance (`weight_check`)."""
         ...
 
     def record(self, facts: list[Event]) -> None:

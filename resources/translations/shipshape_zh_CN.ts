@@ -74,8 +74,16 @@
 <context>
     <name>CartonPanel</name>
     <message>
-        <source>Weight kg</source>
-        <translation>重量 kg</translation>
+        <source>Serial: scan it, or type + Enter</source>
+        <translation>序列号：扫描或输入+回车</translation>
+    </message>
+    <message>
+        <source>Scan C:WEIGH</source>
+        <translation>扫描 C:WEIGH</translation>
+    </message>
+    <message>
+        <source>kg (type it)</source>
+        <translation>kg（手动输入）</translation>
     </message>
     <message>
         <source>Weigh</source>
@@ -419,6 +427,10 @@ median {median} h · p90 {p90} h
         <translation>包裹重量不符</translation>
     </message>
     <message>
+        <source>Serial number packed twice</source>
+        <translation>序列号重复装箱</translation>
+    </message>
+    <message>
         <source>Tote used twice</source>
         <translation>周转箱重复使用</translation>
     </message>
@@ -620,6 +632,10 @@ median {median} h · p90 {p90} h
         <translation>纸箱已封箱</translation>
     </message>
     <message>
+        <source>Lead override at packing</source>
+        <translation>包装台组长授权</translation>
+    </message>
+    <message>
         <source>Label printed</source>
         <translation>面单已打印</translation>
     </message>
@@ -680,8 +696,12 @@ median {median} h · p90 {p90} h
         <translation>组长授权：有未完成行时封箱</translation>
     </message>
     <message>
-        <source>Lead badge</source>
-        <translation>组长工牌</translation>
+        <source>Lead override: ship this carton at this weight</source>
+        <translation>组长授权：按此重量发出本箱</translation>
+    </message>
+    <message>
+        <source>Lead badge (scan it)</source>
+        <translation>组长工牌（请扫描）</translation>
     </message>
     <message>
         <source>PIN</source>
@@ -727,6 +747,14 @@ median {median} h · p90 {p90} h
         <translation>逐件扫描商品装箱。</translation>
     </message>
     <message>
+        <source>Weigh the carton: scan C:WEIGH. A typed weight needs a lead.</source>
+        <translation>请称重：扫描 C:WEIGH。手动输入的重量需要组长授权。</translation>
+    </message>
+    <message>
+        <source>No steady weight from the scale: wait a moment and scan C:WEIGH again.</source>
+        <translation>秤的读数不稳定：请稍等，再扫描 C:WEIGH。</translation>
+    </message>
+    <message>
         <source>No steady weight from the scale: wait or type it.</source>
         <translation>秤上没有稳定重量：请稍等或手动输入。</translation>
     </message>
@@ -739,10 +767,6 @@ median {median} h · p90 {p90} h
         <translation>请称箱（扫描 C:WEIGH）或输入重量。</translation>
     </message>
     <message>
-        <source>Weight {kg:.3f} kg, expected {expected:.3f} kg (±{allowed:.3f}): an item missing or extra? Check, or close again to ship it anyway.</source>
-        <translation>重量 {kg:.3f} kg，预期 {expected:.3f} kg（±{allowed:.3f}）：少件或多件？请检查，或再次封箱照常发货。</translation>
-    </message>
-    <message>
         <source>Packed. Label {index}/{count} printing (SSCC {sscc}). Scan the next tote.</source>
         <translation>已包装。正在打印标签 {index}/{count}（SSCC {sscc}）。请扫描下一个周转箱。</translation>
     </message>
@@ -751,12 +775,20 @@ median {median} h · p90 {p90} h
         <translation>第 {index} 箱已封，正在打印标签。请装第 {next} 箱。</translation>
     </message>
     <message>
+        <source>Lead badge {badge}: type the PIN and the reason.</source>
+        <translation>组长工牌 {badge}：请输入 PIN 和原因。</translation>
+    </message>
+    <message>
         <source>Give a reason for the override.</source>
         <translation>请填写授权原因。</translation>
     </message>
     <message>
         <source>PIN locked after too many wrong PINs. Try again in {minutes} min or ask another lead to unlock it.</source>
         <translation>PIN 输错次数过多，已锁定。请在 {minutes} 分钟后重试，或请另一位班组长解锁。</translation>
+    </message>
+    <message>
+        <source>{lead} allowed {kg:.3f} kg for this carton.</source>
+        <translation>{lead} 已授权本箱按 {kg:.3f} kg 发货。</translation>
     </message>
     <message>
         <source>{lead} allowed closing with open lines. Close the carton.</source>
@@ -802,6 +834,10 @@ median {median} h · p90 {p90} h
         <translation>{name}：已装 {quantity} 件。</translation>
     </message>
     <message>
+        <source>Serial {detail} is packed already (another order or carton). Put the unit aside, call a lead.</source>
+        <translation>序列号 {detail} 已装箱（其他订单或箱子）。请将该件放到一边，并呼叫组长。</translation>
+    </message>
+    <message>
         <source>{name}: {quantity} taken out again.</source>
         <translation>{name}：已取出 {quantity} 件。</translation>
     </message>
@@ -818,10 +854,6 @@ median {median} h · p90 {p90} h
         <translation>多余商品：{name} 已装齐。请放到一边。</translation>
     </message>
     <message>
-        <source>Serial {detail} was shipped already. Put it aside, call a lead.</source>
-        <translation>序列号 {detail} 已发货。请放到一边并呼叫组长。</translation>
-    </message>
-    <message>
         <source>Serial {detail} is in this order already.</source>
         <translation>序列号 {detail} 已在此订单中。</translation>
     </message>
@@ -834,6 +866,26 @@ median {median} h · p90 {p90} h
         <translation>条码错误：{detail}</translation>
     </message>
     <message>
+        <source>{name}: now scan its serial number (the S/N barcode), or type it.</source>
+        <translation>{name}：请扫描它的序列号（S/N 条码），或手动输入。</translation>
+    </message>
+    <message>
+        <source>That was not a serial number. Scan the serial (S/N) of {name}, or C:UNDO to put it aside.</source>
+        <translation>这不是序列号。请扫描 {name} 的序列号（S/N），或扫描 C:UNDO 将其放到一边。</translation>
+    </message>
+    <message>
+        <source>{detail} is not a serial number (1 to 40 characters, no spaces). Scan the S/N barcode of {name}.</source>
+        <translation>{detail} 不是序列号（1 到 40 个字符，不含空格）。请扫描 {name} 的 S/N 条码。</translation>
+    </message>
+    <message>
+        <source>{name} needs a serial per unit: scan the units one by one.</source>
+        <translation>{name} 每件都需要序列号：请逐件扫描。</translation>
+    </message>
+    <message>
+        <source>{name} put aside without a serial: it is not packed.</source>
+        <translation>{name} 未扫描序列号，已放到一边：未装箱。</translation>
+    </message>
+    <message>
         <source>The carton is empty: scan items into it first.</source>
         <translation>箱子是空的：请先扫描商品装箱。</translation>
     </message>
@@ -844,6 +896,22 @@ median {median} h · p90 {p90} h
     <message>
         <source>Lines are still open: scan the missing items, or a lead overrides.</source>
         <translation>仍有未完成行：请扫描缺少的商品，或由组长授权。</translation>
+    </message>
+    <message>
+        <source>Scan the serial number of the last item first (or C:UNDO).</source>
+        <translation>请先扫描上一件商品的序列号（或扫描 C:UNDO）。</translation>
+    </message>
+    <message>
+        <source>That weight cannot be right: weigh the carton again (C:WEIGH).</source>
+        <translation>这个重量不可能正确：请重新称重（C:WEIGH）。</translation>
+    </message>
+    <message>
+        <source>This station has a scale: weigh the carton (scan C:WEIGH). To ship a typed weight, a lead scans their badge and enters PIN and reason.</source>
+        <translation>本工位配有电子秤：请称重（扫描 C:WEIGH）。要按手动输入的重量发货，需组长扫描工牌并输入 PIN 和原因。</translation>
+    </message>
+    <message>
+        <source>Weight {kg:.3f} kg, expected {expected:.3f} kg (±{allowed:.3f}): an item missing or extra? Check the carton and weigh again, or a lead allows this weight: badge, PIN and reason.</source>
+        <translation>重量 {kg:.3f} kg，预期 {expected:.3f} kg（±{allowed:.3f}）：少件或多件？请检查箱子并重新称重，或由组长授权此重量：工牌、PIN 和原因。</translation>
     </message>
     <message>
         <source>⚠ Short pick</source>

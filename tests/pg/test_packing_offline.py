@@ -70,8 +70,8 @@ class PackingStation:
         session = PackingSession(view, Actor(PACKER.name, self.name))
         self.backend.record([session.started()])
         for line in order.lines:
-            for _ in range(line.quantity):
-                verdict = session.scan_item(interpret(line.gtin))
+            for text in line.unit_scans():
+                verdict = session.scan_item(interpret(text))
                 assert verdict.ok, verdict
                 self.backend.record(list(verdict.facts))
                 box = view.package_types[0]

@@ -32,6 +32,9 @@ def kind_text(kind: str) -> str:
         "late": QCoreApplication.translate("LeadExceptions", "Late order"),
         "hold": QCoreApplication.translate("LeadExceptions", "Order on hold"),
         "weight_mismatch": QCoreApplication.translate("LeadExceptions", "Parcel weight off"),
+        "serial_duplicate": QCoreApplication.translate(
+            "LeadExceptions", "Serial number packed twice"
+        ),
         "tote_conflict": QCoreApplication.translate("LeadExceptions", "Tote used twice"),
         "reassigned_offline": QCoreApplication.translate(
             "LeadExceptions", "Picked offline after reassignment"

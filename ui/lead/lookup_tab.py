@@ -36,6 +36,7 @@ def step_text(what: str) -> str:
         "pick (open)": QCoreApplication.translate("LeadTimeline", "Pick (still open)"),
         "pack.item": QCoreApplication.translate("LeadTimeline", "Item packed"),
         "package.closed": QCoreApplication.translate("LeadTimeline", "Carton closed"),
+        "pack.override": QCoreApplication.translate("LeadTimeline", "Lead override at packing"),
         "label.printed": QCoreApplication.translate("LeadTimeline", "Label printed"),
         "shipment": QCoreApplication.translate("LeadTimeline", "Shipment"),
     }

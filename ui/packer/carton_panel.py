@@ -3,7 +3,7 @@ A view only: `PackerHome` decides, this shows. UI thread only."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,12 +21,19 @@ from ui.packer.widgets import OverrideForm
 
 
 class CartonPanel(QWidget):
-    def __init__(self, with_printer_button: bool, parent: QWidget | None = None):
+    serial_typed = Signal(str)  # a serial typed + Enter: the same as scanning it
+
+    def __init__(
+        self, with_printer_button: bool, has_scale: bool = False, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.setObjectName("cartonPanel")
         self.setFixedWidth(480)
-        self.with_printer_button = with_printer_button
+        self.with_printer_button, self.has_scale = with_printer_button, has_scale
         self.title = QLabel(objectName="cartonTitle")
+        self.serial = QLineEdit(objectName="serialField")  # shows while a serial is awaited
+        self.serial.hide()
+        self.serial.returnPressed.connect(self._serial_entered)
         self.carton_type = QComboBox(objectName="cartonType")
         self.expected = QLabel(objectName="cartonExpected")
         self.weight = QLineEdit(objectName="cartonWeight")
@@ -43,7 +50,7 @@ class CartonPanel(QWidget):
         weigh_row.addWidget(self.weight, 1)
         weigh_row.addWidget(self.weigh_button)
         layout = QVBoxLayout(self)
-        for widget in (self.title, self.carton_type, self.expected):
+        for widget in (self.title, self.serial, self.carton_type, self.expected):
             layout.addWidget(widget)
         layout.addLayout(weigh_row)
         for widget in self._actions():
@@ -60,7 +67,11 @@ class CartonPanel(QWidget):
         ]  # fmt: skip
 
     def retranslate(self) -> None:
-        self.weight.setPlaceholderText(self.tr("Weight kg"))
+        self.serial.setPlaceholderText(self.tr("Serial: scan it, or type + Enter"))
+        if self.has_scale:
+            self.weight.setPlaceholderText(self.tr("Scan C:WEIGH"))
+        else:
+            self.weight.setPlaceholderText(self.tr("kg (type it)"))
         self.weigh_button.setText(self.tr("Weigh"))
         self.next_button.setText(self.tr("Next carton"))
         self.close_button.setText(self.tr("Close carton"))
@@ -79,6 +90,12 @@ class CartonPanel(QWidget):
             button.setVisible(visible)
         self.printer_button.setVisible(visible and self.with_printer_button)
 
+    def _serial_entered(self) -> None:
+        text = self.serial.text().strip()
+        self.serial.clear()
+        if text:
+            self.serial_typed.emit(text)
+
     def fill_types(self, types: tuple[PackageType, ...], suggested: PackageType | None) -> None:
         self.carton_type.blockSignals(True)
         self.carton_type.clear()
@@ -94,6 +111,15 @@ class CartonPanel(QWidget):
                        self.weigh_button, self.weight, self.carton_type):  # fmt: skip
             widget.setEnabled(packing)
         self.reprint_button.setEnabled(can_reprint)
+        awaiting = packing and session.awaiting_serial is not None
+        if awaiting == self.serial.isHidden():
+            # The serial field takes the buttons' place (none of them can act before the
+            # serial is in), so the screen keeps its size.
+            self.serial.setVisible(awaiting)
+            if self.override_form.isHidden():
+                self.show_actions(not awaiting)
+            if awaiting:
+                self.serial.setFocus()
         package_type = self.carton_type.currentData()
         if session is not None and session.finished:
             last = session.closed[-1]

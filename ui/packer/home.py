@@ -22,21 +22,22 @@ from PySide6.QtWidgets import (
 from app.domain.events import Actor
 from app.domain.packing import PackOrderView
 from app.domain.users import User
-from app.errors import PinLocked, ShipshapeError
+from app.errors import ShipshapeError
 from app.scanning.interpret import Scan
 from app.scanning.weights import LatestWeight, Weight
 from app.services.packing import ClosedCarton, PackingSession, Verdict
 from app.services.ports import PackingBackend
 from ui.packer.carton_panel import CartonPanel
+from ui.packer.overrides import LeadOverrides
 from ui.packer.printer_link import CartonPrinter, PrinterEvents, forget
-from ui.packer.texts import close_refusal_text, flag_text, verdict_text
+from ui.packer.texts import close_refusal_text, flag_text, verdict_text, weight_refusal_text
 from ui.packer.tones import Tones
 from ui.packer.widgets import LinesTable
 from ui.widgets import MessageBanner
 from ui.worker import Worker
 
 
-class PackerHome(QWidget):
+class PackerHome(LeadOverrides, QWidget):
     def __init__(
         self,
         backend: PackingBackend,
@@ -47,6 +48,7 @@ class PackerHome(QWidget):
         clock: Callable[[], float] = time.monotonic,
         printer_setup: Callable[[QWidget], None] | None = None,
         parent: QWidget | None = None,
+        has_scale: bool = False,
     ):
         super().__init__(parent)
         self.setObjectName("packerHome")
@@ -54,12 +56,12 @@ class PackerHome(QWidget):
         self.actor = Actor(user.name, station)
         self.clock = clock
         self.printer_setup = printer_setup  # opens the printer choice (composition root's)
+        self.has_scale = has_scale  # a scale is configured: a typed weight needs a lead
         self.scale = LatestWeight(max_age_s=2.0)
         self.tones = Tones()
         self.view: PackOrderView | None = None
         self.session: PackingSession | None = None
         self.last_jobs: list[str] = []
-        self._weight_warned: float | None = None
         self._busy = False
         self._weight_source = "typed"
         self._build()
@@ -82,7 +84,7 @@ class PackerHome(QWidget):
         self.printer_line.setWordWrap(True)
         self.printer_line.hide()
         self.lines = LinesTable()
-        self.panel = CartonPanel(self.printer_setup is not None)
+        self.panel = CartonPanel(self.printer_setup is not None, self.has_scale)
         # The panel's parts under short names: the steps below and the tests use them.
         for name in ("carton_type", "expected", "weight", "weigh_button", "next_button",
                      "close_button", "override_button", "reprint_button", "printer_button",
@@ -109,6 +111,7 @@ class PackerHome(QWidget):
         self.carton_type.currentIndexChanged.connect(self._show_carton)
         self.override_form.submitted.connect(self.submit_override)
         self.override_form.cancelled.connect(self.hide_override)
+        self.panel.serial_typed.connect(self.serial_typed)
 
     def retranslate(self) -> None:
         self.lines.retranslate()
@@ -123,7 +126,9 @@ class PackerHome(QWidget):
 
     # ---- scans ----------------------------------------------------------------------------
     def handle_scan(self, scan: Scan) -> None:
-        if scan.kind == "command":
+        if scan.kind == "badge" and not self.override_form.isHidden():
+            self.badge_scanned(scan.code or "")
+        elif scan.kind == "command":
             self._command(scan.code or "")
         elif scan.kind == "logistic_unit":
             self.reprint(scan.sscc)  # the label's own SSCC barcode: print that label again
@@ -139,7 +144,16 @@ class PackerHome(QWidget):
 
     def _started(self) -> bool:
         """Items are in a carton of the order being packed: it must be finished first."""
-        return not self._idle() and bool(self.session.carton_items or self.session.closed)
+        session = self.session
+        return not self._idle() and bool(
+            session.carton_items or session.closed or session.awaiting_serial
+        )
+
+    def serial_typed(self, text: str) -> None:
+        """Typed into the serial field + Enter: the serial, exactly as typed (never read as a
+        GTIN or a code, which a scan of digits might be)."""
+        if self.session is not None and self.session.awaiting_serial is not None:
+            self._verdict(self.session.scan_item(Scan(raw=text, symbology=None, kind="unknown")))
 
     def _command(self, name: str) -> None:
         actions = {
@@ -167,7 +181,6 @@ class PackerHome(QWidget):
 
     def _order_opened(self, view: PackOrderView) -> None:
         self.view, self.session = view, None
-        self._weight_warned = None
         self.weight.clear()
         if view.blocked:
             self._show_header()
@@ -177,7 +190,7 @@ class PackerHome(QWidget):
                 "error", lambda: self.tr("Do not pack: a lead must look at this order first.")
             )
             return
-        self.session = PackingSession(view, self.actor)
+        self.session = PackingSession(view, self.actor, has_scale=self.has_scale)
         self._fill_carton_types()
         self._show_header()
         self.lines.show_lines(view.lines, self.session.packed)
@@ -189,13 +202,18 @@ class PackerHome(QWidget):
         return self.tr("Scan every item into the carton.")
 
     def _verdict(self, verdict: Verdict) -> None:
-        if verdict.ok:
-            self._refresh_lines()
-            self._show_carton()
-        self._record(list(verdict.facts), lambda: self._show_verdict(verdict))
+        self._refresh_lines()
+        self._show_carton()
+        if verdict.facts:
+            self._record(list(verdict.facts), lambda: self._show_verdict(verdict))
+        else:  # nothing to make durable (e.g. "now scan the serial")
+            self._show_verdict(verdict)
 
     def _show_verdict(self, verdict: Verdict) -> None:
-        self._say("ok" if verdict.ok else "error", lambda: verdict_text(self, verdict))
+        done = verdict.reason == "packed" and not self.session.open_lines()
+        self._say("ok" if verdict.ok else "error", lambda: verdict_text(self, verdict) + (
+            " " + self._weigh_text() if done else ""  # what the next step needs
+        ))  # fmt: skip
 
     def undo(self) -> None:
         if self.session is not None:
@@ -209,8 +227,10 @@ class PackerHome(QWidget):
     def take_weight(self) -> None:
         kg = self.scale.stable_kg(self.clock())
         if kg is None:
-            self._say("error", lambda: self.tr("No steady weight from the scale: wait or type it."))
+            self._say("error", lambda: self._no_steady_weight_text())
             return
+        if self.override_form.purpose == "weight":
+            self.hide_override()  # weighed again: the lead may not be needed any more
         self.weight.setText(f"{kg:.3f}")
         self._weight_source = "scale"
         self._say("info", lambda: self.tr("Weight {kg:.3f} kg taken from the scale.").format(kg=kg))
@@ -228,22 +248,20 @@ class PackerHome(QWidget):
         if refusal:
             self._say("error", lambda: close_refusal_text(self, refusal))
             return
-        kg = self._typed_weight()
+        kg, source = self._typed_weight(), self._weight_source
         if kg is None:
-            self._say(
-                "error", lambda: self.tr("Weigh the carton (scan C:WEIGH) or type its weight.")
-            )
+            self._say("error", lambda: self._weigh_text())
             return
-        check = session.check_weight(package_type, kg)
-        if not check.ok and self._weight_warned != kg:
-            self._weight_warned = kg
-            self._say("error", lambda: self.tr(
-                "Weight {kg:.3f} kg, expected {expected:.3f} kg (±{allowed:.3f}): an item missing "
-                "or extra? Check, or close again to ship it anyway."
-            ).format(kg=kg, expected=check.expected_kg, allowed=check.allowed_kg))  # fmt: skip
+        refusal = session.close_refusal(final_now, package_type, kg, source)
+        if refusal in ("weight_out_of_tolerance", "typed_weight"):
+            check = session.check_weight(package_type, kg)
+            self._say("error", lambda: weight_refusal_text(refusal, check))
+            self.ask_weight_override(package_type, kg, source, final)
+            return
+        if refusal:
+            self._say("error", lambda: close_refusal_text(self, refusal))
             return
         self._busy = True
-        source = self._weight_source
         self.worker.submit(
             self.backend.allocate_numbers,
             self.view,
@@ -269,7 +287,6 @@ class PackerHome(QWidget):
 
     def _carton_closed(self, closed: ClosedCarton, jobs: list[str]) -> None:
         self._busy = False
-        self._weight_warned = None
         self.weight.clear()
         self._weight_source = "typed"
         self.last_jobs = jobs
@@ -292,47 +309,17 @@ class PackerHome(QWidget):
             return None
         return kg if kg > 0 else None
 
-    # ---- override and reprint -------------------------------------------------------------
-    def ask_override(self) -> None:
-        if self.session is None or self.session.finished:
-            return
-        self.override_form.clear()
-        self.panel.show_actions(False)
-        self.override_form.show()
-        self.override_form.badge.setFocus()
+    def _weigh_text(self) -> str:
+        if self.has_scale:
+            return self.tr("Weigh the carton: scan C:WEIGH. A typed weight needs a lead.")
+        return self.tr("Weigh the carton (scan C:WEIGH) or type its weight.")
 
-    def hide_override(self) -> None:
-        self.override_form.hide()
-        self.panel.show_actions(True)
+    def _no_steady_weight_text(self) -> str:
+        if self.has_scale:
+            return self.tr("No steady weight from the scale: wait a moment and scan C:WEIGH again.")
+        return self.tr("No steady weight from the scale: wait or type it.")
 
-    def submit_override(self, badge: str, pin: str, reason: str) -> None:
-        if not reason:
-            self._say("error", lambda: self.tr("Give a reason for the override."))
-            return
-        self.worker.submit(
-            self.backend.authenticate_lead,
-            badge,
-            pin,
-            on_success=lambda lead: self._overridden(lead, reason),
-            on_failure=self._override_refused,
-        )
-
-    def _override_refused(self, exc: BaseException) -> None:
-        if not isinstance(exc, PinLocked):
-            self._failed(exc)
-            return
-        self._say("error", lambda: self.tr(
-            "PIN locked after too many wrong PINs. Try again in {minutes} min "
-            "or ask another lead to unlock it."
-        ).format(minutes=exc.minutes))  # fmt: skip
-
-    def _overridden(self, lead: User, reason: str) -> None:
-        self.hide_override()
-        fact = self.session.override_by(lead, reason)
-        self._record([fact], lambda: self._say("ok", lambda: self.tr(
-            "{lead} allowed closing with open lines. Close the carton."
-        ).format(lead=lead.name)))  # fmt: skip
-
+    # ---- reprint --------------------------------------------------------------------------
     def reprint(self, sscc: str | None = None) -> None:
         """The last label, or the label of a scanned SSCC (job ids are `<SSCC>-label`)."""
         job = f"{sscc}-label" if sscc else (self.last_jobs[0] if self.last_jobs else None)

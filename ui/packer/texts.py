@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from app.domain.packing import WeightVerdict
 from app.services.packing import Verdict
 
 
@@ -13,10 +14,6 @@ def verdict_text(widget, verdict: Verdict) -> str:
     name = f"{line.sku} {line.name}" if line else ""
     texts = {
         "packed": QCoreApplication.translate("PackerTexts", "{name}: {quantity} packed."),
-        "undone": QCoreApplication.translate("PackerTexts", "{name}: {quantity} taken out again."),
-        "nothing_to_undo": QCoreApplication.translate(
-            "PackerTexts", "Nothing in this carton to take out."
-        ),
         "wrong_item": QCoreApplication.translate(
             "PackerTexts", "WRONG ITEM ({detail}): not in this order. Put it aside."
         ),
@@ -24,7 +21,9 @@ def verdict_text(widget, verdict: Verdict) -> str:
             "PackerTexts", "EXTRA ITEM: {name} is complete. Put it aside."
         ),
         "serial_shipped": QCoreApplication.translate(
-            "PackerTexts", "Serial {detail} was shipped already. Put it aside, call a lead."
+            "PackerTexts",
+            "Serial {detail} is packed already (another order or carton). Put the unit aside, "
+            "call a lead.",
         ),
         "serial_repeated": QCoreApplication.translate(
             "PackerTexts", "Serial {detail} is in this order already."
@@ -34,8 +33,37 @@ def verdict_text(widget, verdict: Verdict) -> str:
         ),
         "invalid_scan": QCoreApplication.translate("PackerTexts", "Bad barcode: {detail}"),
     }
-    text = texts.get(verdict.reason, verdict.reason)
+    text = (texts | _serial_texts()).get(verdict.reason, verdict.reason)
     return text.format(name=name, quantity=verdict.quantity, detail=verdict.detail)
+
+
+def _serial_texts() -> dict[str, str]:
+    """The serial step of a serial-required item (docs/packing.md)."""
+    return {
+        "scan_serial": QCoreApplication.translate(
+            "PackerTexts", "{name}: now scan its serial number (the S/N barcode), or type it."
+        ),
+        "serial_expected": QCoreApplication.translate(
+            "PackerTexts",
+            "That was not a serial number. Scan the serial (S/N) of {name}, or C:UNDO to put it "
+            "aside.",
+        ),
+        "serial_invalid": QCoreApplication.translate(
+            "PackerTexts",
+            "{detail} is not a serial number (1 to 40 characters, no spaces). Scan the S/N "
+            "barcode of {name}.",
+        ),
+        "serial_one_by_one": QCoreApplication.translate(
+            "PackerTexts", "{name} needs a serial per unit: scan the units one by one."
+        ),
+        "serial_cancelled": QCoreApplication.translate(
+            "PackerTexts", "{name} put aside without a serial: it is not packed."
+        ),
+        "undone": QCoreApplication.translate("PackerTexts", "{name}: {quantity} taken out again."),
+        "nothing_to_undo": QCoreApplication.translate(
+            "PackerTexts", "Nothing in this carton to take out."
+        ),
+    }
 
 
 def close_refusal_text(widget, reason: str) -> str:
@@ -50,8 +78,30 @@ def close_refusal_text(widget, reason: str) -> str:
         "lines_open": QCoreApplication.translate(
             "PackerTexts", "Lines are still open: scan the missing items, or a lead overrides."
         ),
+        "serial_missing": QCoreApplication.translate(
+            "PackerTexts", "Scan the serial number of the last item first (or C:UNDO)."
+        ),
+        "bad_weight": QCoreApplication.translate(
+            "PackerTexts", "That weight cannot be right: weigh the carton again (C:WEIGH)."
+        ),
     }
     return texts.get(reason, reason)
+
+
+def weight_refusal_text(reason: str, check: WeightVerdict) -> str:
+    """Why the check-weigh stops the carton, and what the packer and the lead can do."""
+    if reason == "typed_weight":
+        return QCoreApplication.translate(
+            "PackerTexts",
+            "This station has a scale: weigh the carton (scan C:WEIGH). To ship a typed "
+            "weight, a lead scans their badge and enters PIN and reason.",
+        )
+    return QCoreApplication.translate(
+        "PackerTexts",
+        "Weight {kg:.3f} kg, expected {expected:.3f} kg (±{allowed:.3f}): an item missing or "
+        "extra? Check the carton and weigh again, or a lead allows this weight: badge, PIN and "
+        "reason.",
+    ).format(kg=check.actual_kg, expected=check.expected_kg, allowed=check.allowed_kg)
 
 
 def flag_text(widget, flag: str) -> str:

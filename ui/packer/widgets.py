@@ -85,7 +85,8 @@ class LinesTable(QTableWidget):
 
 
 class OverrideForm(QWidget):
-    """A shift lead's badge, PIN and reason to close an order with lines still open."""
+    """A shift lead's badge, PIN and reason: to close an order with lines still open
+    (`purpose` "open_lines") or a carton at a weight the check-weigh refused ("weight")."""
 
     submitted = Signal(str, str, str)  # badge, pin, reason
     cancelled = Signal()
@@ -93,7 +94,9 @@ class OverrideForm(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("overrideForm")
+        self.purpose = "open_lines"
         self.title = QLabel(objectName="overrideTitle")
+        self.title.setWordWrap(True)
         self.badge = QLineEdit(objectName="overrideBadge")
         self.pin = QLineEdit(objectName="overridePin")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
@@ -112,9 +115,16 @@ class OverrideForm(QWidget):
         self.cancel.clicked.connect(self.cancelled)
         self.retranslate()
 
+    def set_purpose(self, purpose: str) -> None:
+        self.purpose = purpose
+        self.retranslate()
+
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Lead override: close with open lines"))
-        self.badge.setPlaceholderText(self.tr("Lead badge"))
+        if self.purpose == "weight":
+            self.title.setText(self.tr("Lead override: ship this carton at this weight"))
+        else:
+            self.title.setText(self.tr("Lead override: close with open lines"))
+        self.badge.setPlaceholderText(self.tr("Lead badge (scan it)"))
         self.pin.setPlaceholderText(self.tr("PIN"))
         self.reason.setPlaceholderText(self.tr("Reason (required)"))
         self.ok.setText(self.tr("Allow"))

@@ -39,6 +39,16 @@ class PickedLine:
     gtin: str
     quantity: int
     unit_weight_kg: float
+    serial_required: bool = False
+
+    def unit_scans(self, units: int | None = None, first: int = 1) -> list[str]:
+        """What a packer scans for each unit: the EAN, or for a serial-required product the
+        GS1 barcode with its serial (AI 21; unique per line and unit number, from `first`)."""
+        count = self.quantity if units is None else units
+        if not self.serial_required:
+            return [self.gtin] * count
+        numbers = range(first, first + count)
+        return [f"01{self.gtin.zfill(14)}21SN{self.line_id}U{n}" for n in numbers]
 
 
 @dataclass(frozen=True)
@@ -86,11 +96,11 @@ def pick_into_tote(
             )
         rows = conn.execute(
             select(order_lines.c.id, order_lines.c.quantity, products.c.sku, products.c.unit_weight_kg,
-                   func.min(product_gtins.c.gtin))
+                   func.min(product_gtins.c.gtin), products.c.serial_required)
             .join(products, products.c.id == order_lines.c.product_id)
             .join(product_gtins, product_gtins.c.product_id == products.c.id)
             .where(order_lines.c.order_id == order_ref)
-            .group_by(order_lines.c.id, order_lines.c.quantity, order_lines.c.line_no, products.c.sku, products.c.unit_weight_kg)
+            .group_by(order_lines.c.id, order_lines.c.quantity, order_lines.c.line_no, products.c.sku, products.c.unit_weight_kg, products.c.serial_required)
             .order_by(order_lines.c.line_no)
         ).all()  # fmt: skip
         for n, row in enumerate(rows):
@@ -103,5 +113,8 @@ def pick_into_tote(
         conn.execute(update(orders).where(orders.c.id == order_ref).values(status=status))
         conn.execute(insert(totes).values(code=tote, order_id=order_ref, status="ready"))
         order_id = conn.execute(select(orders.c.order_id).where(orders.c.id == order_ref)).scalar()
-    lines = [PickedLine(r.id, r.sku, r[4], r.quantity, r.unit_weight_kg) for r in rows]
+    lines = [
+        PickedLine(r.id, r.sku, r[4], r.quantity, r.unit_weight_kg, bool(r.serial_required))
+        for r in rows
+    ]
     return PickedOrder(order_ref, order_id, tote, lines)

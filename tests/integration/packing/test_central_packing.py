@@ -28,8 +28,8 @@ def pack_everything(backend, order, final=True):
     session = PackingSession(view, Actor(PACKER.name, "pack-1"))
     backend.record([session.started()])
     for line in order.lines:
-        for _ in range(line.quantity):
-            verdict = session.scan_item(interpret(line.gtin))
+        for text in line.unit_scans():
+            verdict = session.scan_item(interpret(text))
             assert verdict.ok, verdict
             backend.record(list(verdict.facts))
     carton = session.suggested_carton()
@@ -76,15 +76,15 @@ def test_two_cartons_share_the_tracking_number_and_each_get_an_sscc(central):
     view = backend.open_for_packing(interpret(order.order_id), PACKER)
     session = PackingSession(view, Actor(PACKER.name, "pack-1"))
     first, rest = order.lines[0], order.lines[1:]
-    for _ in range(first.quantity):
-        backend.record(list(session.scan_item(interpret(first.gtin)).facts))
+    for text in first.unit_scans():
+        backend.record(list(session.scan_item(interpret(text)).facts))
     box = view.package_types[0]
     one = session.close_carton(box, session.expected_kg(box), "typed", backend.allocate_numbers(view), final=False)  # fmt: skip
     backend.record([one.fact])
     assert not one.final and (one.index, one.count) == (1, 2)
     for line in rest:
-        for _ in range(line.quantity):
-            backend.record(list(session.scan_item(interpret(line.gtin)).facts))
+        for text in line.unit_scans():
+            backend.record(list(session.scan_item(interpret(text)).facts))
     two = session.close_carton(box, session.expected_kg(box), "typed", backend.allocate_numbers(view), final=True)  # fmt: skip
     backend.record([two.fact])
     assert (two.index, two.count) == (2, 2)
@@ -110,16 +110,14 @@ def test_a_serial_already_shipped_is_refused_on_another_order(central):
         "extra_item",
     )
     backend.record(list(verdict.facts))
-    session.override_by(User("Maria Jansen", Role.LEAD, "1011"), "test")
-    closed = session.close_carton(view.package_types[0], 1.0, "typed", backend.allocate_numbers(view), True)  # fmt: skip
+    backend.record([session.override_by(User("Maria Jansen", Role.LEAD, "1011"), "test")])
+    box = view.package_types[0]
+    closed = session.close_carton(box, session.expected_kg(box), "typed", backend.allocate_numbers(view), True)  # fmt: skip
     backend.record([closed.fact])
     with central.engine.connect() as conn:
         assert conn.execute(select(package_items.c.serial)).scalars().all() == ["SN-0001"]
-        assert (
-            conn.execute(select(exceptions.c.kind).where(exceptions.c.order_ref == first))
-            .scalars()
-            .all()
-        )
+        kinds = select(exceptions.c.kind).where(exceptions.c.order_ref == first)
+        assert conn.execute(kinds).scalars().all() == ["pack_override"]
     # The same product on another order: the serial has gone out already.
     again = released_orders(central, 1, 3)
     with central.engine.begin() as conn:

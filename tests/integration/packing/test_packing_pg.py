@@ -45,3 +45,18 @@ def test_a_demo_order_is_packed_on_postgresql(pg_url):  # noqa: F811
             assert conn.execute(query).scalar() == "packed"
     finally:
         central.close()
+
+
+def test_the_packing_checks_hold_on_postgresql(pg_url):  # noqa: F811
+    from tests.integration.packing import test_packing_checks as checks
+
+    central = open_central(pg_url)
+    try:
+        demo.seed_demo(central.uow(), say=lambda _text: None)
+        checks.test_central_tells_the_lead_when_two_stations_packed_the_same_serial(central)
+        checks.test_a_carton_off_its_weight_closes_only_with_a_lead_and_central_records_it(central)
+        checks.test_a_serial_required_unit_is_packed_with_its_serial_and_that_serial_only_once(
+            central, tote=531
+        )
+    finally:
+        central.close()

@@ -73,10 +73,12 @@ def offline_backend(store, dead_central, reachable=False) -> StationPackingBacke
     return StationPackingBackend(store, lambda: None, dead_central, STATION, lambda: reachable)
 
 
-def scan_units(backend, session, gtin: str, units: int) -> None:
-    for _ in range(units):
-        verdict = session.scan_item(interpret(gtin))
-        assert verdict.ok, verdict
+def scan_units(backend, session, line, units: int) -> None:
+    """`units` more units of a picked line, each with its serial where the product needs one."""
+    first = session.packed[line.line_id] + 1  # units packed before, also in earlier sessions
+    for text in line.unit_scans(units, first):
+        verdict = session.scan_item(interpret(text))
+        assert verdict.ok and verdict.reason == "packed", verdict
         backend.record(list(verdict.facts))
 
 
@@ -105,9 +107,9 @@ def test_a_whole_order_is_packed_offline_and_reaches_central_exactly_once(
     session = PackingSession(view, Actor(PACKER.name, STATION))
     backend.record([session.started()])
     first, second = order.lines[0], order.lines[1]
-    scan_units(backend, session, first.gtin, first.quantity)
+    scan_units(backend, session, first, first.quantity)
     one = close(backend, session, view, final=False)
-    scan_units(backend, session, second.gtin, 1)
+    scan_units(backend, session, second, 1)
 
     # The station restarts, still offline: the packer sees where they were.
     store.close()
@@ -120,7 +122,7 @@ def test_a_whole_order_is_packed_offline_and_reaches_central_exactly_once(
     session = PackingSession(view, Actor(PACKER.name, STATION))
     assert session.carton == 2
     for picked, line in zip(order.lines, view.lines, strict=True):
-        scan_units(backend, session, picked.gtin, session.remaining(line))
+        scan_units(backend, session, picked, session.remaining(line))
     two = close(backend, session, view, final=True)
     assert two.final and (two.index, two.count) == (2, 2)
     assert two.numbers.tracking_number == one.numbers.tracking_number
@@ -192,7 +194,7 @@ def test_numbers_are_unique_durable_across_a_restart_and_topped_up(central, dead
     def one_unit_carton(order):
         view = backend.open_for_packing(interpret(f"T:{order.tote}"), PACKER)
         session = PackingSession(view, Actor(PACKER.name, STATION))
-        scan_units(backend, session, order.lines[0].gtin, 1)
+        scan_units(backend, session, order.lines[0], 1)
         return close(backend, session, view, final=False).numbers
 
     first = one_unit_carton(picked[0])
@@ -381,7 +383,7 @@ def test_packing_at_another_station_reaches_this_stations_copy(central, dead_cen
     other = CentralPackingBackend(central.uow, "pack-9")  # another station packs carton 1
     view = other.open_for_packing(interpret("T:0903"), PACKER)
     session = PackingSession(view, Actor(PACKER.name, "pack-9"))
-    scan_units(other, session, order.lines[0].gtin, order.lines[0].quantity)
+    scan_units(other, session, order.lines[0], order.lines[0].quantity)
     carton = close(other, session, view, final=False)
     sync._must_pull = True  # what the NOTIFY (or the 5 s poll) does
     sync.sync_once()

@@ -39,7 +39,9 @@ def central(tmp_path, tmp_path_factory):
 class Station:
     """The packer home with its real backend and printers; helpers to drive it like a packer."""
 
-    def __init__(self, qtbot, central, tmp_path, label_transport=None, label_format="pdf"):
+    def __init__(
+        self, qtbot, central, tmp_path, label_transport=None, label_format="pdf", has_scale=False
+    ):
         self.qtbot, self.central = qtbot, central
         self.labels, self.slips = tmp_path / "labels-out", tmp_path / "slips-out"
         self.backend = CentralPackingBackend(central.uow, "PACK-01")
@@ -60,7 +62,9 @@ class Station:
         self.spoolers = [self.label_spooler, slip_spooler]
         for spooler in self.spoolers:
             spooler.start()
-        self.home = PackerHome(self.backend, SynchronousWorker(), PACKER, "PACK-01", self.printer)
+        self.home = PackerHome(
+            self.backend, SynchronousWorker(), PACKER, "PACK-01", self.printer, has_scale=has_scale
+        )
         qtbot.addWidget(self.home)
         self.home.resize(1280, 720)
         self.home.show()
@@ -73,9 +77,10 @@ class Station:
         return self.home.message.text()
 
     def pack_all(self, order, skip: int = 0) -> None:
-        scans = [line.gtin for line in order.lines for _ in range(line.quantity)]
-        for gtin in scans[: len(scans) - skip]:
-            assert self.scan(gtin).startswith("✔"), self.home.message.text()
+        """Scan every unit in (with its serial where the product needs one), but the last `skip`."""
+        scans = [text for line in order.lines for text in line.unit_scans()]
+        for text in scans[: len(scans) - skip]:
+            assert self.scan(text).startswith("✔"), self.home.message.text()
 
     def type_weight(self, kg: float) -> None:
         self.home.weight.clear()
@@ -124,8 +129,8 @@ def pack_and_close(qtbot, home, order) -> None:
     home.handle_scan(interpret(f"T:{order.tote}"))
     qtbot.waitUntil(lambda: home.session is not None, timeout=15000)
     for line in order.lines:
-        for _ in range(line.quantity):
-            home.handle_scan(interpret(line.gtin))
+        for text in line.unit_scans():
+            home.handle_scan(interpret(text))
     qtbot.waitUntil(lambda: not home.session.open_lines(), timeout=15000)
     home.weight.setText(f"{home.session.expected_kg(home.carton_type.currentData()):.3f}")
     home.close_carton(final=True)

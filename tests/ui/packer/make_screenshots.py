@@ -23,6 +23,19 @@ from ui.worker import SynchronousWorker
 OUT = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
 
 
+def serial_required(central, ref: int) -> int:
+    """Make the order's first product serial-required (as the demo's electronics are)."""
+    from sqlalchemy import select, update
+
+    from db.schema import order_lines, products
+
+    with central.engine.begin() as conn:
+        first = select(order_lines.c.product_id).where(order_lines.c.order_id == ref)
+        first = first.order_by(order_lines.c.line_no).limit(1).scalar_subquery()
+        conn.execute(update(products).where(products.c.id == first).values(serial_required=True))
+    return ref
+
+
 def main() -> None:
     app = prepare_application([])
     tmp = Path(tempfile.mkdtemp())
@@ -56,8 +69,8 @@ def main() -> None:
     shot("1_idle")
     scan("T:0101")
     for line in order.lines[:-1]:
-        for _ in range(line.quantity):
-            scan(line.gtin)
+        for text in line.unit_scans():
+            scan(text)
     shot("2_packing")
     scan("4006381333931")
     shot("3_wrong_item")
@@ -66,18 +79,22 @@ def main() -> None:
     home.ask_override()
     shot("4_lines_open_override")
     home.hide_override()
-    last = order.lines[-1]
-    for _ in range(last.quantity):
-        scan(last.gtin)
+    for text in order.lines[-1].unit_scans():
+        scan(text)
     weigh(0.4)
-    home.close_carton(final=True)
-    shot("5_weight_warning")
+    home.close_carton(final=True)  # outside the tolerance: the lead's form opens
+    shot("5_weight_override")
+    home.hide_override()
     weigh()
     home.close_carton(final=True)
     shot("6_packed_printer_off")
     short = pick_into_tote(central, refs[1], "0102", short={0: 1})
     scan(f"T:{short.tote}")
     shot("7_short_pick_blocked")
+    serial = pick_into_tote(central, serial_required(central, refs[2]), "0103")
+    scan(f"T:{serial.tote}")
+    scan(serial.lines[0].gtin)
+    shot("8_scan_serial")
     spooler.stop()
     central.close()
 

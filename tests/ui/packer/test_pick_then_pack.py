@@ -43,6 +43,7 @@ def pick_a_whole_list(central) -> tuple[str, list]:
 def test_badge_1007_packs_a_tote_the_picker_filled(qtbot, central, tmp_path, monkeypatch):
     monkeypatch.setenv("SHIPSHAPE_LABEL_PRINTER", f"file:{tmp_path / 'labels'}")
     monkeypatch.setenv("SHIPSHAPE_SPOOL_DIR", str(tmp_path / "spool"))
+    monkeypatch.delenv("SHIPSHAPE_SCALE", raising=False)  # no scale here: the weight is typed
     tote, tasks = pick_a_whole_list(central)
     worker = DatabaseWorker()
     parts = {"worker": worker}  # one database thread for the whole station, as in shipshape run
@@ -59,9 +60,12 @@ def test_badge_1007_packs_a_tote_the_picker_filled(qtbot, central, tmp_path, mon
         window.handle_scan(f"T:{tote}")
         qtbot.waitUntil(lambda: home.session is not None, timeout=15000)
         for task in tasks:
-            for _ in range(task.quantity):
+            for unit in range(task.quantity):
                 window.handle_scan(task.gtins[0])
                 qtbot.waitUntil(lambda: home.message.kind == "ok", timeout=15000)
+                if home.session.awaiting_serial is not None:  # an electronics item: its S/N
+                    window.handle_scan(f"(21)SN{task.id}U{unit}")
+                    qtbot.waitUntil(lambda: "packed" in home.message.text(), timeout=15000)
         qtbot.waitUntil(lambda: not home.session.open_lines(), timeout=15000)
         home.weight.setText(f"{home.session.expected_kg(home.carton_type.currentData()):.3f}")
         window.handle_scan("C:CONFIRM")
