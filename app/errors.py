@@ -1,8 +1,18 @@
-"""Errors the use cases raise; the CLI and the UI turn them into messages a person can act on."""
+"""Errors the use cases raise; the CLI and the UI turn them into messages a person can act on.
+
+Each carries a `Message` (app/messages.py): the UI shows it translated, `str(error)` is the
+English text the CLI prints. A plain string is still accepted and shown as it is (verbatim).
+"""
+
+from app.messages import Message, verbatim
 
 
 class ShipshapeError(Exception):
     """Base for every error Shipshape raises on purpose."""
+
+    def __init__(self, message: "Message | str" = "", *args) -> None:
+        self.message = message if isinstance(message, Message) else verbatim(str(message))
+        super().__init__(self.message.english(), *args)
 
 
 class BadInput(ShipshapeError):
@@ -36,6 +46,6 @@ class Offline(ShipshapeError):
     """This needs the central database (claiming new work) and the station cannot reach it.
     `waiting` is how many pick lists wait in released waves, as far as the station knows."""
 
-    def __init__(self, message: str, waiting: int | None = None) -> None:
+    def __init__(self, message: "Message | str", waiting: int | None = None) -> None:
         super().__init__(message)
         self.waiting = waiting

@@ -26,6 +26,7 @@ from app.domain.packing import (
 )
 from app.domain.users import User
 from app.errors import IllegalTransition
+from app.messages import message
 from app.scanning.interpret import Scan
 
 
@@ -157,7 +158,7 @@ class PackingSession:
         """A lead lets the order close with lines still open (badge + PIN checked by the caller
         through `PackingBackend.authenticate_lead`)."""
         if not reason.strip():
-            raise IllegalTransition("an override needs a reason")
+            raise IllegalTransition(message("pack.override_needs_reason"))
         open_lines = [
             {"line_id": ln.line_id, "sku": ln.sku, "missing": self.remaining(ln)}
             for ln in self.open_lines()

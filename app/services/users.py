@@ -8,6 +8,7 @@ from app.domain.events import SYSTEM, Actor, Event
 from app.domain.pins import hash_pin, verify_pin
 from app.domain.users import Role, User
 from app.errors import BadInput, NotAllowed, NotFound, PinRequired
+from app.messages import message
 from app.services.ports import UnitOfWork
 
 BADGE_PREFIX = "B:"
@@ -41,13 +42,13 @@ def sign_in_with(
     badge = badge_from_scan(badge)
     user = find_user(badge)
     if user is None or not user.active:
-        raise NotFound(f"Badge {badge} is not known. Ask your shift lead to register it.")
+        raise NotFound(message("sign_in.badge_unknown", badge=badge))
     if user.needs_pin:
         if not pin:
-            raise PinRequired(f"{user.name}: enter your PIN.")
+            raise PinRequired(message("sign_in.pin_needed", name=user.name))
         if not verify_pin(pin, user.pin_hash):
             record([Event("user.pin_refused", {"badge": badge}, Actor(user.name, station))])
-            raise NotAllowed("Wrong PIN. Try again.")
+            raise NotAllowed(message("sign_in.wrong_pin"))
     record([Event("user.signed_in", {"role": user.role.value}, Actor(user.name, station))])
     return user
 
@@ -55,7 +56,7 @@ def sign_in_with(
 def require_lead(user: User) -> None:
     """Role checks live in the use cases; the UI only hides what a role cannot do."""
     if user.role is not Role.LEAD:
-        raise NotAllowed(f"{user.name} is a {user.role.value}; only a shift lead may do this")
+        raise NotAllowed(message("sign_in.not_a_lead", name=user.name, role=user.role.value))
 
 
 def authenticate_lead(uow: UnitOfWork, badge: str, pin: str) -> User:
@@ -68,7 +69,7 @@ def lead_with_pin(user: User | None, pin: str) -> User:
     """The rule for a lead's override, wherever the user was looked up (central, or a station's
     cached users while offline): an active user, the right PIN, and the lead role."""
     if user is None or not user.active or not verify_pin(pin or "", user.pin_hash):
-        raise NotAllowed("badge and PIN do not match a shift lead")
+        raise NotAllowed(message("sign_in.lead_pin_mismatch"))
     require_lead(user)
     return user
 

@@ -12,6 +12,7 @@ from app.domain.orders import OrderStatus
 from app.domain.users import User
 from app.domain.waves import PlannedWave
 from app.errors import BadInput
+from app.messages import message
 from app.services import waves
 from app.services.ports import UnitOfWork
 from app.services.users import require_lead
@@ -145,7 +146,7 @@ def reassign(
         user_id = uow.lead.user_id(picker)
         changed = uow.lead.assign(list_ids, user_id)
         if not changed:
-            raise BadInput("none of these pick lists is still open: nothing to reassign")
+            raise BadInput(message("wave.nothing_to_reassign"))
         uow.events.add_all(
             [
                 Event(

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from app.domain import kpis
 from app.domain.users import User
 from app.errors import BadInput, NotFound
+from app.messages import message
 from app.services.ports import UnitOfWork
 from app.services.users import require_lead
 
@@ -16,8 +17,11 @@ def kpi_report(uow: UnitOfWork, lead: User, start: datetime, end: datetime) -> k
     require_lead(lead)
     if end <= start:
         raise BadInput(
-            f"the range ends ({end:%Y-%m-%d %H:%M}) before it starts "
-            f"({start:%Y-%m-%d %H:%M}): swap the two dates"
+            message(
+                "report.range_reversed",
+                end=f"{end:%Y-%m-%d %H:%M}",
+                start=f"{start:%Y-%m-%d %H:%M}",
+            )
         )
     with uow:
         reports = uow.lead.reports
@@ -68,9 +72,7 @@ def order_timeline(uow: UnitOfWork, lead: User, text: str) -> Timeline:
         reports = uow.lead.reports
         ref = reports.find_order(text)
         if ref is None:
-            raise NotFound(
-                f"no single order matches {text.strip()!r}: scan the tote or type CHANNEL/ORDER_ID"
-            )
+            raise NotFound(message("order.lookup_none", text=text.strip()))
         header = reports.order_header(ref)
         events = reports.timeline_events(ref)
         picks = reports.timeline_picks(ref)
