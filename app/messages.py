@@ -59,6 +59,17 @@ TEMPLATES: dict[str, str] = {
         "a lead to have it closed on another packing station."
     ),
     "pack.override_needs_reason": "an override needs a reason",
+    "numbers.tracking_full": (
+        "tracking series {prefix}: number {number} does not fit in {digits} digits; "
+        "ask the carrier for a new range and set a new prefix"
+    ),
+    "numbers.tracking_prefix": "tracking series prefix '{prefix}': use letters and digits only",
+    "numbers.company_prefix": "GS1 company prefix '{prefix}': must be 4 to 12 digits",
+    "numbers.sscc_extension": "SSCC extension digit '{digit}': must be one digit 0-9",
+    "numbers.sscc_full": (
+        "SSCC serial {serial} does not fit beside prefix {prefix} (0..{last}); "
+        "use another extension digit or company prefix"
+    ),
     # ---- picking station -----------------------------------------------------------------------
     "pick.offline_no_claim": "central cannot be reached to claim a new pick list",
     # ---- orders, holds -------------------------------------------------------------------------
@@ -139,9 +150,13 @@ TEMPLATES: dict[str, str] = {
     ),
     "wave.nothing_to_reassign": "none of these pick lists is still open: nothing to reassign",
     "user.not_found": "no user called {name}",
+    "user.bad_role": "role '{role}' must be one of picker, packer, lead",
+    "user.lead_pin_too_short": "a lead needs a PIN of at least 4 digits",
     "report.range_reversed": (
         "the range ends ({end}) before it starts ({start}): swap the two dates"
     ),
+    "timeline.reason": "reason: {reason}",
+    "timeline.pick_short": "{pick} (short {short})",
     # ---- anywhere ------------------------------------------------------------------------------
     "db.conflict": "someone else changed this at the same time ({detail})",
 }

@@ -62,6 +62,23 @@ SOURCE: dict[str, str] = {
         "This station has no tracking ({carrier}) numbers left and cannot reach central to get more. Keep the carton open and close it when the bottom bar shows Online again, or ask a lead to have it closed on another packing station.",
     ),
     "pack.override_needs_reason": QT_TRANSLATE_NOOP("Messages", "an override needs a reason"),
+    "numbers.tracking_full": QT_TRANSLATE_NOOP(
+        "Messages",
+        "tracking series {prefix}: number {number} does not fit in {digits} digits; ask the carrier for a new range and set a new prefix",
+    ),
+    "numbers.tracking_prefix": QT_TRANSLATE_NOOP(
+        "Messages", "tracking series prefix '{prefix}': use letters and digits only"
+    ),
+    "numbers.company_prefix": QT_TRANSLATE_NOOP(
+        "Messages", "GS1 company prefix '{prefix}': must be 4 to 12 digits"
+    ),
+    "numbers.sscc_extension": QT_TRANSLATE_NOOP(
+        "Messages", "SSCC extension digit '{digit}': must be one digit 0-9"
+    ),
+    "numbers.sscc_full": QT_TRANSLATE_NOOP(
+        "Messages",
+        "SSCC serial {serial} does not fit beside prefix {prefix} (0..{last}); use another extension digit or company prefix",
+    ),
     "pick.offline_no_claim": QT_TRANSLATE_NOOP(
         "Messages", "central cannot be reached to claim a new pick list"
     ),
@@ -192,9 +209,17 @@ SOURCE: dict[str, str] = {
         "Messages", "none of these pick lists is still open: nothing to reassign"
     ),
     "user.not_found": QT_TRANSLATE_NOOP("Messages", "no user called {name}"),
+    "user.bad_role": QT_TRANSLATE_NOOP(
+        "Messages", "role '{role}' must be one of picker, packer, lead"
+    ),
+    "user.lead_pin_too_short": QT_TRANSLATE_NOOP(
+        "Messages", "a lead needs a PIN of at least 4 digits"
+    ),
     "report.range_reversed": QT_TRANSLATE_NOOP(
         "Messages", "the range ends ({end}) before it starts ({start}): swap the two dates"
     ),
+    "timeline.reason": QT_TRANSLATE_NOOP("Messages", "reason: {reason}"),
+    "timeline.pick_short": QT_TRANSLATE_NOOP("Messages", "{pick} (short {short})"),
     "db.conflict": QT_TRANSLATE_NOOP(
         "Messages", "someone else changed this at the same time ({detail})"
     ),

@@ -80,9 +80,9 @@ def save_user(
     try:
         role_value = Role(role)
     except ValueError:
-        raise BadInput(f"role {role!r} must be one of picker, packer, lead") from None
+        raise BadInput(message("user.bad_role", role=role)) from None
     if role_value is Role.LEAD and not (pin and pin.isdigit() and len(pin) >= 4):
-        raise BadInput("a lead needs a PIN of at least 4 digits")
+        raise BadInput(message("user.lead_pin_too_short"))
     user = User(name, role_value, badge_from_scan(badge), hash_pin(pin) if pin else None)
     with uow:
         uow.users.save(user)

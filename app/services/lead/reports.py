@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from app.domain import kpis
 from app.domain.users import User
 from app.errors import BadInput, NotFound
-from app.messages import message
+from app.messages import Message, message, summary, verbatim
 from app.services.ports import UnitOfWork
 from app.services.users import require_lead
 
@@ -50,7 +50,7 @@ class TimelineEntry:
     what: str  # an event kind, or "pick" for a pick task
     who: str
     where: str
-    detail: str
+    detail: Message  # str() is English; a screen translates it (ui/messages.py)
 
 
 @dataclass(frozen=True)
@@ -96,20 +96,21 @@ def order_timeline(uow: UnitOfWork, lead: User, text: str) -> Timeline:
 def _from_event(e: dict) -> TimelineEntry:
     payload = e["payload"] or {}
     # Scalars only: a change's "from" is the step before, nested ids are for machines.
-    detail = ", ".join(
-        f"{k}: {v}"
+    parts = [
+        message("timeline.reason", reason=summary(v)) if k == "reason" else verbatim(f"{k}: {v}")
         for k, v in payload.items()
         if v not in ("", None) and not isinstance(v, dict | list) and k not in ("from", "to")
-    )
+    ]
+    detail = parts[0] if len(parts) == 1 else Message("list", {"items": parts})
     return TimelineEntry(
         e["occurred_at"], e["kind"], e["user_name"] or "", e["station"] or "", detail
     )
 
 
 def _from_pick(p: dict) -> TimelineEntry:
-    detail = f"{p['sku']} {p['picked']}/{p['quantity']}"
+    detail = verbatim(f"{p['sku']} {p['picked']}/{p['quantity']}")
     if p["short"]:
-        detail += f" (short {p['short']})"
+        detail = message("timeline.pick_short", pick=detail, short=p["short"])
     what = "pick" if p["status"] != "open" else "pick (open)"
     return TimelineEntry(p["picked_at"], what, p["picked_by"] or "", p["location"], detail)
 

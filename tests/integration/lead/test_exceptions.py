@@ -218,7 +218,10 @@ def test_a_short_pick_from_the_picker_station_is_resolved_by_reallocation(
     apply_facts(site.uow(), [fact])
     (item,) = [i for i in lead.exception_queue(site.uow(), site.lead) if i.kind == "short_pick"]
     assert item.order == "web/SO-M"
-    assert item.suggested == "reallocate" and "MILK at A01-002-L-1: 1 missing" in item.summary.english()
+    assert (
+        item.suggested == "reallocate"
+        and "MILK at A01-002-L-1: 1 missing" in item.summary.english()
+    )
     resolve(site, item.key, "reallocate")
     assert stock_at(site, "A01-001-L-1").reserved == 1
     assert line(site, line_id).allocated == 2

@@ -83,4 +83,6 @@ def test_a_short_pick_reads_as_one_line():
     assert summarise("short_pick", details).english() == (
         "MILK at A01-002-L-1: 2 missing (empty), reported by Pia"
     )
-    assert summarise("weight_mismatch", {"weight_kg": 1.2, "sscc": ""}).english() == "weight_kg: 1.2"
+    assert (
+        summarise("weight_mismatch", {"weight_kg": 1.2, "sscc": ""}).english() == "weight_kg: 1.2"
+    )
