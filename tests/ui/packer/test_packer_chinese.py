@@ -12,10 +12,13 @@ from PySide6.QtCore import QSettings
 
 from app.cli.packing import packer_home_factory, stop_packing
 from app.scanning.interpret import interpret
+from app.services.packing_central import set_site_language
+from app.services.users import authenticate_lead
 from db.engine import make_engine
 from db.station_store import StationStore
 from db.sync import SyncEngine
 from db.uow import SqlUnitOfWork
+from tests.integration.printing.conftest import pdf_text
 from tests.ui.packer.conftest import PACKER, Station
 from ui.app import load_fonts, load_stylesheet, use_fonts
 from ui.i18n import LanguageSwitch
@@ -85,3 +88,25 @@ def test_offline_the_unknown_tote_is_refused_in_chinese(qtbot, central, tmp_path
     finally:
         stop_packing(parts)
         parts["worker"].shutdown()
+
+
+def test_the_slip_and_label_print_in_the_sites_language(qtbot, central, tmp_path, chinese):
+    lead = authenticate_lead(central.uow(), "1011", "5097")  # the demo lead
+    assert set_site_language(central.uow(), lead, "zh_CN", "lead-desk") == "zh_CN"
+    station = Station(qtbot, central, tmp_path)
+    try:
+        order = station.order()
+        station.scan(f"T:{order.tote}")
+        station.pack_all(order)
+        station.type_weight(station.expected_kg())
+        assert station.close().startswith("✔")
+        qtbot.waitUntil(
+            lambda: bool(station.files(station.slips) and station.files(station.labels))
+        )
+        slip = pdf_text(station.files(station.slips)[0].read_bytes())
+        assert f"装箱单 — 订单 {order.order_id}" in slip and "货号" in slip and "包装员" in slip
+        assert "Packing slip" not in slip and "Packed by" not in slip
+        label = pdf_text(station.files(station.labels)[0].read_bytes())
+        assert "收货人" in label and f"订单 {order.order_id}" in label
+    finally:
+        station.stop()
