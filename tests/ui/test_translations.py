@@ -167,6 +167,31 @@ def test_every_message_template_is_in_the_translation_file():
     assert missing == [], "run resources/translations/update.sh and translate"
 
 
+def _verdict_ids(path: Path, position: int) -> set[str]:
+    """Literal ids a step machine puts in its `Verdict(...)` (argument `position`)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if (
+            isinstance(node, ast.Call)
+            and getattr(node.func, "id", None) == "Verdict"
+            and len(node.args) > position
+            and isinstance(node.args[position], ast.Constant)
+        ):
+            found.add(node.args[position].value)
+    return found
+
+
+def test_every_station_step_verdict_has_words_on_its_screen(qapp):
+    from ui.picker import messages as picker_words
+
+    picker_ids = _verdict_ids(ROOT / "app" / "services" / "picking.py", 1)
+    assert len(picker_ids) > 10
+    assert sorted(picker_ids - set(picker_words._texts())) == []
+    packer_ids = _verdict_ids(ROOT / "app" / "services" / "packing.py", 1)
+    packer_source = (ROOT / "ui" / "packer" / "texts.py").read_text(encoding="utf-8")
+    assert packer_ids and [i for i in packer_ids if f'"{i}":' not in packer_source] == []
+
+
 # ---- (c) Chinese on screen: no English sentence left ----------------------------------------------
 ENGLISH_RUN = re.compile(r"[A-Za-z]{2,}(?:[ ,;:.'()]+[A-Za-z]{2,}){2,}")  # three words or more
 
