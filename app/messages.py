@@ -76,6 +76,7 @@ TEMPLATES: dict[str, str] = {
     "order.ref_format": "order {ref}: write it as CHANNEL/ORDER_ID, e.g. webshop/SO-1001",
     "order.not_found": "order {ref} does not exist",
     "order.illegal_move": "an order cannot go from {old} to {new}",
+    "order.wave_cancelled": "wave {wave} cancelled",
     "order.lookup_none": "no single order matches {text}: scan the tote or type CHANNEL/ORDER_ID",
     "hold.address_incomplete": "address incomplete: {field} is empty",
     "hold.country_not_served": "address undeliverable: we do not ship to {country}",

@@ -87,6 +87,7 @@ SOURCE: dict[str, str] = {
     ),
     "order.not_found": QT_TRANSLATE_NOOP("Messages", "order {ref} does not exist"),
     "order.illegal_move": QT_TRANSLATE_NOOP("Messages", "an order cannot go from {old} to {new}"),
+    "order.wave_cancelled": QT_TRANSLATE_NOOP("Messages", "wave {wave} cancelled"),
     "order.lookup_none": QT_TRANSLATE_NOOP(
         "Messages", "no single order matches {text}: scan the tote or type CHANNEL/ORDER_ID"
     ),

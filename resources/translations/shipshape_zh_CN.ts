@@ -764,6 +764,10 @@ median {median} h · p90 {p90} h
         <translation>订单不能从 {old} 变为 {new}</translation>
     </message>
     <message>
+        <source>wave {wave} cancelled</source>
+        <translation>波次 {wave} 已取消</translation>
+    </message>
+    <message>
         <source>no single order matches {text}: scan the tote or type CHANNEL/ORDER_ID</source>
         <translation>没有唯一匹配 {text} 的订单：请扫描周转箱或输入 渠道/订单号</translation>
     </message>
