@@ -73,6 +73,15 @@ def test_the_exceptions_tab_reads_in_chinese(qtbot, tmp_path, sqlite_url, run_cl
     if os.environ.get("SHIPSHAPE_SCREENSHOTS"):
         home.grab().save(os.path.join(os.environ["SHIPSHAPE_SCREENSHOTS"], "lead-zh.png"))
 
+    chinese.apply("en")  # a live switch: the same rows in English
+    qtbot.waitUntil(lambda: queue.data(queue.index(0, 2)) != said[queue.rows[0].kind])
+    english = {queue.rows[row].kind: queue.data(queue.index(row, 2)) for row in range(3)}
+    assert english["hold"] == "address undeliverable: postal code '5066' is not valid for DE"
+    assert english["short_pick"].endswith(": 1 missing (empty), reported by Pia")
+    if os.environ.get("SHIPSHAPE_SCREENSHOTS"):
+        qtbot.wait(100)  # every widget has had its LanguageChange
+        home.grab().save(os.path.join(os.environ["SHIPSHAPE_SCREENSHOTS"], "lead-en.png"))
+    chinese.apply("zh_CN")
     home.exceptions.view.selectRow([q.kind for q in queue.rows].index("hold"))
     home.exceptions.choose("release_hold")
     home.exceptions.resolve_button.click()
