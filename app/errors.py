@@ -1,8 +1,18 @@
-"""Errors the use cases raise; the CLI and the UI turn them into messages a person can act on."""
+"""Errors the use cases raise; the CLI and the UI turn them into messages a person can act on.
+
+Each carries a `Message` (app/messages.py): the UI shows it translated, `str(error)` is the
+English text the CLI prints. A plain string is still accepted and shown as it is (verbatim).
+"""
+
+from app.messages import Message, message, verbatim
 
 
 class ShipshapeError(Exception):
     """Base for every error Shipshape raises on purpose."""
+
+    def __init__(self, message: "Message | str" = "", *args) -> None:
+        self.message = message if isinstance(message, Message) else verbatim(str(message))
+        super().__init__(self.message.english(), *args)
 
 
 class BadInput(ShipshapeError):
@@ -28,10 +38,7 @@ class PinLocked(NotAllowed):
     """Too many wrong PINs for this badge: no PIN is checked until `until` (or a lead unlocks)."""
 
     def __init__(self, name: str, minutes: int) -> None:
-        super().__init__(
-            f"{name}: PIN locked after too many wrong PINs; try again in {minutes} min "
-            "or ask another lead to unlock it"
-        )
+        super().__init__(message("sign_in.pin_locked", name=name, minutes=minutes))
         self.name, self.minutes = name, minutes
 
 
@@ -51,6 +58,6 @@ class Offline(ShipshapeError):
     """This needs the central database (claiming new work) and the station cannot reach it.
     `waiting` is how many pick lists wait in released waves, as far as the station knows."""
 
-    def __init__(self, message: str, waiting: int | None = None) -> None:
+    def __init__(self, message: "Message | str", waiting: int | None = None) -> None:
         super().__init__(message)
         self.waiting = waiting

@@ -52,7 +52,8 @@ def p99(samples: list[float]) -> float:
 
 def station(central, tmp: Path, label_format: str):
     backend = CentralPackingBackend(central.uow, "BENCH")
-    printer = SpoolCartonPrinter(None, backend.settings()["ship_from"], backend.record, "BENCH")
+    printer = SpoolCartonPrinter(None, backend.settings()["ship_from"], backend.record, "BENCH",
+                                 language=lambda: backend.settings().language())  # fmt: skip
     transport = TimedTransport()
     spooler = Spooler(transport, tmp / f"spool-{label_format}", printer.on_event)
     printer.station_printer = StationPrinter(spooler, label_format, slip_spooler=Spooler(TimedTransport(), tmp / f"slip-{label_format}"))  # fmt: skip

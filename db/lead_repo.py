@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, and_, case, func, insert, select, update
 
 from app.errors import BadInput, NotFound
+from app.messages import message
 from db.lead_reports import SqlLeadReports
 from db.schema import (
     allocations,
@@ -88,13 +89,13 @@ class SqlLeadRepository:
     def user_id(self, name: str) -> int:
         found = self.connection.execute(select(users.c.id).where(users.c.name == name)).scalar()
         if found is None:
-            raise NotFound(f"no user called {name!r}")
+            raise NotFound(message("user.not_found", name=name))
         return found
 
     def wave(self, wave_id: int) -> dict:
         row = self.connection.execute(select(waves).where(waves.c.id == wave_id)).first()
         if row is None:
-            raise NotFound(f"wave {wave_id} does not exist")
+            raise NotFound(message("wave.not_found", id=wave_id))
         return dict(row._mapping)
 
     def wave_list_ids(self, wave_id: int) -> list[int]:
@@ -165,10 +166,7 @@ class SqlLeadRepository:
             select(func.count()).where(tasks, pick_tasks.c.status != "open")
         ).scalar_one()
         if started:
-            raise BadInput(
-                f"wave {wave_id}: {started} task(s) are already picked; hold the wave or "
-                "reassign its lists instead of cancelling it"
-            )
+            raise BadInput(message("wave.already_picked", id=wave_id, started=started))
         refs = self.connection.execute(
             select(order_lines.c.order_id)
             .distinct()
@@ -252,7 +250,7 @@ class SqlLeadRepository:
             select(exceptions).where(exceptions.c.id == exception_id)
         ).first()
         if row is None:
-            raise NotFound(f"exception {exception_id} does not exist")
+            raise NotFound(message("exception.not_found", id=exception_id))
         return dict(row._mapping)
 
     def mark_resolved(self, exception_id: int, resolution: str, note: str, by: str, now) -> None:
@@ -268,7 +266,7 @@ class SqlLeadRepository:
             )
         ).rowcount
         if not changed:
-            raise BadInput(f"exception {exception_id} is already resolved")
+            raise BadInput(message("exception.already_resolved", id=exception_id))
 
     def set_priority(self, order_ref: int, priority: int) -> None:
         self.connection.execute(
@@ -294,7 +292,7 @@ class SqlLeadRepository:
         )
         row = self.connection.execute(query).first()
         if row is None:
-            raise NotFound(f"pick task {task_id} does not exist")
+            raise NotFound(message("task.not_found", id=task_id))
         return dict(row._mapping)
 
     def write_off(self, stock_id: int, quantity: int) -> None:
@@ -329,8 +327,7 @@ class SqlLeadRepository:
         ).first()
         if source is None:
             raise BadInput(
-                f"no other location holds {quantity} free of {task['sku']}: "
-                "backorder or cancel the line instead"
+                message("exception.no_other_location", quantity=quantity, sku=task["sku"])
             )
         allocation_id = self.connection.execute(
             insert(allocations)

@@ -338,6 +338,10 @@ class SqlSettings:
     def save_review_rules(self, rules: ReviewRules) -> None:
         self._put("review_rules", rules.as_dict())
 
+    def save_value(self, key: str, value) -> None:
+        """Store one settings document (JSON) under `key`, replacing what was there."""
+        self._put(key, value)
+
     def _get(self, key: str):
         return self.connection.execute(
             select(settings.c.value).where(settings.c.key == key)

@@ -27,6 +27,7 @@ from app.domain.picking import (
 )
 from app.domain.users import User
 from app.errors import Offline
+from app.messages import message
 from app.services.picking_central import CentralPickingBackend
 from app.services.ports import UnitOfWork
 from db.station_store import StationStore
@@ -64,7 +65,7 @@ class StationPickingBackend:
     def _offline(self) -> Offline:
         waves = self.store.cached("wave").values()
         waiting = sum(w["lists_waiting"] for w in waves) if waves else None
-        return Offline("central cannot be reached to claim a new pick list", waiting)
+        return Offline(message("pick.offline_no_claim"), waiting)
 
     def _pushed(self, timeout: float) -> bool:
         """Central must know a finished list is done before it hands out the next one."""

@@ -30,6 +30,7 @@ from app.domain.packing import (
 from app.domain.sscc import build_sscc
 from app.domain.users import User
 from app.errors import NotFound, Offline
+from app.messages import Message, message
 from app.scanning.interpret import Scan
 from app.services import packing_central, users
 from app.services.packing_central import DEFAULTS, CentralPackingBackend, PackingSettings
@@ -161,11 +162,7 @@ class StationPackingBackend:
                 self.store.add_numbers(series, first, last)
                 number = self.store.take_number(series)
         if number is None:
-            raise Offline(
-                f"This station has no {_series_name(series)} numbers left and cannot reach "
-                "central to get more. Keep the carton open and close it when the bottom bar "
-                "shows Online again, or ask a lead to have it closed on another packing station."
-            )
+            raise Offline(_no_numbers_left(series))
         return number
 
 
@@ -312,14 +309,12 @@ def _add_carton(view: PackOrderView, closed: dict) -> PackOrderView:
     return view
 
 
-def _series_name(series: str) -> str:
-    return "SSCC (carton label)" if series == "sscc" else f"tracking ({series.split(':', 1)[1]})"
+def _no_numbers_left(series: str) -> Message:
+    if series == "sscc":
+        return message("pack.offline_no_sscc")
+    return message("pack.offline_no_tracking", carrier=series.split(":", 1)[1])
 
 
-def _offline_text(scanned: Scan) -> str:
-    what = (scanned.raw or "").strip() or "This scan"
-    return (
-        f"{what}: not among the orders this station has ready to pack, and central cannot be "
-        "reached (offline). Pack another tote now; scan this one again when the bottom bar "
-        "shows Online, or check that it is the tote's label."
-    )
+def _offline_text(scanned: Scan) -> Message:
+    what = (scanned.raw or "").strip()
+    return message("pack.offline_not_cached", code=what) if what else message("pack.empty_scan")

@@ -17,6 +17,7 @@ from app.domain.events import Event
 from app.domain.pins import Attempt
 from app.domain.users import Role, User
 from app.errors import NotFound
+from app.messages import message
 from app.services import users
 from db.station_store import StationStore
 from db.users_repo import ATTEMPT_KINDS, aware
@@ -51,11 +52,7 @@ class StationSignIn:
             return self.central_sign_in(badge, pin)
         except DBAPIError:
             code = users.badge_from_scan(badge)
-            raise NotFound(
-                f"Badge {code} is not known at this station, and the central database cannot "
-                "be reached to check it. If it was registered just now, try again once the "
-                "network is back; otherwise ask your shift lead."
-            ) from None
+            raise NotFound(message("sign_in.badge_unknown_offline", badge=code)) from None
 
     def _record(self, facts: list[Event]) -> None:
         self.store.record(facts)

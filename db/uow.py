@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from app.domain.events import utcnow
 from app.errors import Conflict
+from app.messages import message
 from db.lead_repo import SqlLeadRepository
 from db.orders_repo import SqlOrderRepository
 from db.packing_repo import SqlPackingRepository
@@ -61,14 +62,14 @@ class SqlUnitOfWork:
             self.connection.close()
             self.connection = None
         if isinstance(exc, IntegrityError):
-            raise Conflict(f"someone else changed this at the same time ({exc.orig})") from exc
+            raise Conflict(message("db.conflict", detail=str(exc.orig))) from exc
 
     def commit(self) -> None:
         try:
             self.picking.flush()  # stock taken by picks: locked last, held for milliseconds
             self._transaction.commit()
         except IntegrityError as exc:
-            raise Conflict(f"someone else changed this at the same time ({exc.orig})") from exc
+            raise Conflict(message("db.conflict", detail=str(exc.orig))) from exc
 
     @property
     def dialect(self) -> str:

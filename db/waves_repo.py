@@ -8,6 +8,7 @@ from sqlalchemy import Connection, func, insert, select, update
 
 from app.domain.waves import OPEN_PICK_LIST, PickListStatus, PickSource, PlannedWave, WaveStatus
 from app.errors import NotFound
+from app.messages import message
 from db.bulk import insert_rows
 from db.schema import (
     allocations,
@@ -95,7 +96,7 @@ class SqlWaveRepository:
             select(waves.c.name).where(waves.c.id == wave_id, waves.c.status == "planned")
         ).scalar()
         if name is None:
-            raise NotFound(f"wave {wave_id} is not a planned wave")
+            raise NotFound(message("wave.not_planned", id=wave_id))
         self.connection.execute(
             update(waves).where(waves.c.id == wave_id).values(status="released", released_at=now)
         )

@@ -6,12 +6,14 @@ y grows downwards from the top edge (as in ZPL); the PDF renderer flips it.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from app.domain.shipment_label import ShipmentLabel
 from app.errors import BadInput
 from printing import barcodes
 from printing.barcodes import Symbol
+from printing.captions import caption
 from printing.textfit import fit
 
 SIZES_MM = {"4x6": (101.6, 152.4), "100x150": (100.0, 150.0)}
@@ -73,13 +75,14 @@ def plan_label(label: ShipmentLabel, size: str = "4x6", dpi: int = 203) -> Label
     rows = [round(height * f) for f in ROWS]
     _header(plan, label, rows[0], rows[1])
     plan.rule(rows[1])
+    words = functools.partial(caption, label.language)
     plan.captioned_block(
-        "SHIP TO", label.ship_to.lines(), plan.margin, rows[1], plan.inner, rows[2], 0.2
+        words("ship_to"), label.ship_to.lines(), plan.margin, rows[1], plan.inner, rows[2], 0.2
     )
     plan.rule(rows[2])
     _package_row(plan, label, rows[2], rows[3])
     plan.rule(rows[3])
-    plan.caption("TRACKING", plan.margin, rows[3] + plan.gap)
+    plan.caption(words("tracking"), plan.margin, rows[3] + plan.gap)
     plan.barcode(
         barcodes.code128(label.tracking_number),
         label.tracking_number,
@@ -91,7 +94,7 @@ def plan_label(label: ShipmentLabel, size: str = "4x6", dpi: int = 203) -> Label
     )
     if label.sscc:
         plan.rule(rows[4])
-        plan.caption("SSCC", plan.margin, rows[4] + plan.gap)
+        plan.caption(words("sscc"), plan.margin, rows[4] + plan.gap)
         plan.barcode(
             barcodes.gs1_128_sscc(label.sscc),
             "00" + label.sscc,
@@ -108,7 +111,7 @@ def _header(plan: _Planner, label: ShipmentLabel, top: int, bottom: int) -> None
     """Ship-from address on the left, carrier and service on the right."""
     split = plan.margin + round(plan.inner * 0.58)
     plan.captioned_block(
-        "FROM",
+        caption(label.language, "from"),
         label.ship_from.lines(),
         plan.margin,
         top,
@@ -127,11 +130,11 @@ def _header(plan: _Planner, label: ShipmentLabel, top: int, bottom: int) -> None
 
 
 def _package_row(plan: _Planner, label: ShipmentLabel, top: int, bottom: int) -> None:
-    package = label.package
+    package, words = label.package, functools.partial(caption, label.language)
     cells = (
-        (f"Order {label.order_ref}", 0.5),
-        (f"Pkg {package.index}/{package.count}", 0.22),
-        (f"{package.weight_kg:g} kg", 0.28),
+        (words("order", order=label.order_ref), 0.5),
+        (words("package", index=package.index, count=package.count), 0.22),
+        (words("weight", weight=f"{package.weight_kg:g}"), 0.28),
     )
     x = plan.margin
     for text, share in cells:

@@ -14,6 +14,7 @@ import io
 from reportlab.pdfgen.canvas import Canvas
 
 from app.domain.shipment_label import ShipmentLabel
+from printing.captions import caption
 from printing.fonts import label_font, text_width
 from printing.label_layout import Bars, Box, LabelPlan, Text, plan_label
 from printing.zpl import plan_to_zpl
@@ -23,7 +24,8 @@ ASCENT = 0.80  # baseline position below the top of a line, as a fraction of the
 
 def render_label_pdf(label: ShipmentLabel, size: str = "4x6", dpi: int = 203) -> bytes:
     """A one-page PDF of the label, laid out on the dot grid of a `dpi` printer."""
-    return plan_to_pdf(plan_label(label, size, dpi), title=f"Label {label.order_ref}")
+    title = caption(label.language, "label_title", order=label.order_ref)
+    return plan_to_pdf(plan_label(label, size, dpi), title=title)
 
 
 def render_label_zpl(label: ShipmentLabel, size: str = "4x6", dpi: int = 203) -> bytes:

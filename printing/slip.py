@@ -15,9 +15,10 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from app.domain.shipment_label import Address
+from app.domain.shipment_label import DEFAULT_LANGUAGE, Address
 from app.errors import BadInput
 from printing.barcodes import code128
+from printing.captions import caption
 from printing.fonts import label_font
 from printing.pdf_parts import BarcodeFlowable
 
@@ -39,7 +40,11 @@ def render_packing_slip(
     paper: str = "A4",
     packed_at: str = "",
     package: str = "",
+    language: str = DEFAULT_LANGUAGE,
 ) -> bytes:
+    """`language`: of the printed captions (the site's setting); names and addresses print
+    as given."""
+    words = functools.partial(caption, language)
     if paper not in PAPERS:
         raise BadInput(f"paper {paper!r}: choose one of {', '.join(PAPERS)}")
     font = label_font()
@@ -49,7 +54,7 @@ def render_packing_slip(
     doc = SimpleDocTemplate(
         out,
         pagesize=PAPERS[paper],
-        title=f"Packing slip {order_ref}",
+        title=words("slip_title", order=order_ref),
         creator="Shipshape",
         leftMargin=18 * mm,
         rightMargin=18 * mm,
@@ -58,7 +63,7 @@ def render_packing_slip(
         initialFontName=font,
     )
     story = [
-        Paragraph(f"Packing slip — order {escape(order_ref)}", title),
+        Paragraph(escape(words("slip_heading", order=order_ref)), title),
         Spacer(0, 4 * mm),
         BarcodeFlowable(code128(order_ref, "order_ref")),
         Spacer(0, 4 * mm),
@@ -66,22 +71,25 @@ def render_packing_slip(
     if ship_to:
         story.append(Paragraph("<br/>".join(escape(line) for line in ship_to.lines()), body))
         story.append(Spacer(0, 4 * mm))
-    table = _items_table(items, body, font)
+    table = _items_table(items, body, font, words)
     story += [table, Spacer(0, 6 * mm)]
-    packed = f"Packed by {escape(packed_by)}" + (f" at {escape(packed_at)}" if packed_at else "")
-    story.append(Paragraph(packed + (f" — package {escape(package)}" if package else ""), body))
+    packed = words("packed_by", user=packed_by) + (
+        words("packed_at", time=packed_at) if packed_at else ""
+    )
+    packed += words("slip_package", package=package) if package else ""
+    story.append(Paragraph(escape(packed), body))
     # The canvas starts in our font too, so no unembedded Helvetica is left in the file.
     doc.build(story, canvasmaker=functools.partial(Canvas, initialFontName=font))
     return out.getvalue()
 
 
-def _items_table(items: list[SlipItem], body: ParagraphStyle, font: str) -> Table:
+def _items_table(items: list[SlipItem], body: ParagraphStyle, font: str, words) -> Table:
     def cell(text: str) -> Paragraph:
         return Paragraph(escape(text), body)
 
-    rows = [[cell("SKU"), cell("Item"), cell("Qty")]]
+    rows = [[cell(words("sku")), cell(words("item")), cell(words("quantity"))]]
     rows += [[cell(i.sku), cell(i.description), cell(str(i.quantity))] for i in items]
-    rows.append(["", cell("Total items"), cell(str(sum(i.quantity for i in items)))])
+    rows.append(["", cell(words("total")), cell(str(sum(i.quantity for i in items)))])
     table = Table(rows, colWidths=[40 * mm, None, 20 * mm], repeatRows=1)
     table.setStyle(
         TableStyle(

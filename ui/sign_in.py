@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidg
 from app.domain.users import User
 from app.errors import NotAllowed, NotFound, PinLocked, PinRequired
 from app.scanning.codes import BADGE_PREFIX
+from ui.messages import message_text
 from ui.services import StationServices
 from ui.widgets import MessageBanner
 from ui.worker import Worker
@@ -177,15 +178,10 @@ class SignInView(QWidget):
         elif isinstance(exc, NotAllowed):
             self.pin_field.clear()
             self.pin_field.setFocus()
-            self.message.show_message("error", lambda: self.tr("Wrong PIN. Try again."))
+            self.message.show_message("error", lambda: message_text(exc.message))
         elif isinstance(exc, NotFound):
             self.reset()
-            self.message.show_message(
-                "error",
-                lambda: self.tr(
-                    "Badge {badge} is not known. Ask your shift lead to register it."
-                ).format(badge=badge),
-            )
+            self.message.show_message("error", lambda: message_text(exc.message))
         else:
             self.message.show_message(
                 "error",

@@ -23,7 +23,7 @@ COMMAND_MODULES = (
     "app.cli.run",  # run: the station app
     "app.cli.stations",  # simulate, stations: sync and load generation
     "app.cli.lead",  # kpis, timeline: the shift lead's reports
-    "app.cli.packing_types",  # package-types: carton types for the packing station
+    "app.cli.packing_types",  # package-types, site-language: packing settings
 )
 
 

@@ -6,10 +6,11 @@ import argparse
 import json
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from app.cli.common import emit_json
-from app.domain.shipment_label import ShipmentLabel, parse_shipment
+from app.domain.shipment_label import LANGUAGES, ShipmentLabel, parse_shipment
 from app.domain.sscc import allocate_sscc, validate_company_prefix
 from app.errors import BadInput
 
@@ -46,6 +47,11 @@ def _add_label_command(sub: argparse._SubParsersAction) -> None:
     label.add_argument("--out", required=True, metavar="FILE", help="where to write the label")
     label.add_argument("--size", choices=("4x6", "100x150"), default="4x6")
     label.add_argument(
+        "--language",
+        choices=LANGUAGES,
+        help='language of the printed captions (default: the shipment\'s "language", else en)',
+    )
+    label.add_argument(
         "--dpi", type=int, choices=(203, 300), default=203, help="printer resolution"
     )
     label.add_argument(
@@ -76,6 +82,8 @@ def run_label(args: argparse.Namespace) -> int:
     label = _load_shipment(args.shipment)
     if label.sscc is None:
         label = _with_allocated_sscc(label, args)
+    if args.language:
+        label = replace(label, language=args.language)
     render = render_label_pdf if args.format == "pdf" else render_label_zpl
     data = render(label, size=args.size, dpi=args.dpi)
     _write(Path(args.out), data)

@@ -102,7 +102,7 @@ def _timeline(args) -> int:
                     "what": entry.what,
                     "who": entry.who,
                     "where": entry.where,
-                    "detail": entry.detail,
+                    "detail": entry.detail.english(),
                 }
             )
         else:

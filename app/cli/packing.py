@@ -29,6 +29,7 @@ from app.domain.packing import PackOrderView
 from app.domain.shipment_label import (
     ADDRESS_OPTIONAL,
     ADDRESS_REQUIRED,
+    DEFAULT_LANGUAGE,
     Address,
     PackageInfo,
     ShipmentLabel,
@@ -59,9 +60,11 @@ class SpoolCartonPrinter:
         ship_from: dict,
         record: Callable[[list[Event]], None],
         station: str,
+        language: Callable[[], str] = lambda: DEFAULT_LANGUAGE,
     ) -> None:
         self.station_printer, self.ship_from = station_printer, _address(ship_from)
         self.record, self.station = record, station
+        self.language = language  # the site's language, asked per carton: a change applies at once
         self._waiting: dict[str, Event] = {}  # label job id → its label.printed fact
         self._orders: dict[str, int] = {}  # label job id → order_ref, for reprint facts
         self.listeners: list[Callable[[JobEvent], None]] = []  # e.g. the screen's printer line
@@ -76,6 +79,7 @@ class SpoolCartonPrinter:
             ship_to=_address(order.ship_to),
             package=PackageInfo(carton.index, carton.count, round(carton.weight_kg, 3)),
             sscc=carton.numbers.sscc,
+            language=self.language(),
         )
         label_job, slip_job = f"{carton.numbers.sscc}-label", f"{carton.numbers.sscc}-slip"
         payload = {"job_id": label_job, "sscc": carton.numbers.sscc, "carton": carton.index}
@@ -92,6 +96,7 @@ class SpoolCartonPrinter:
             ship_to=label.ship_to,
             packed_at=f"{carton.fact.occurred_at:%Y-%m-%d %H:%M} UTC",
             package=f"{carton.index}/{carton.count} SSCC {carton.numbers.sscc}",
+            language=label.language,
         )
         return [label_job, slip_job]
 
@@ -133,7 +138,13 @@ def build_carton_printer(
     spool = Path(
         spool_dir or os.environ.get("SHIPSHAPE_SPOOL_DIR") or Path.home() / ".shipshape" / "spool"
     )
-    printer = SpoolCartonPrinter(None, backend.settings()["ship_from"], backend.record, station)
+    printer = SpoolCartonPrinter(
+        None,
+        backend.settings()["ship_from"],
+        backend.record,
+        station,
+        language=lambda: backend.settings().language(),
+    )
     spoolers = StationSpoolers(spool, printer.on_event)
     printer.station_printer = spoolers.start(printer_config(stored or {}, spool))
     return printer, spoolers

@@ -1,4 +1,9 @@
-"""`shipshape package-types [--set FILE] [--json]`: the carton types packing stations offer."""
+"""Packing settings from the command line:
+
+- `shipshape package-types [--set FILE] [--json]`: the carton types packing stations offer;
+- `shipshape site-language [en|zh_CN --badge B --pin P] [--json]`: the language labels and
+  packing slips print in (the site's `language` setting).
+"""
 
 from __future__ import annotations
 
@@ -8,10 +13,15 @@ from pathlib import Path
 from app.bootstrap import open_central
 from app.cli.admin import add_admin_options, admin_actor
 from app.cli.common import add_database_option, emit_json
+from app.domain.shipment_label import LANGUAGES
+from app.errors import BadInput
+from app.services import users
 from app.services.packing_central import (
+    current_settings,
     list_package_types,
     read_package_types,
     seed_package_types,
+    set_site_language,
 )
 
 
@@ -27,6 +37,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="one JSON object per carton type")
     add_admin_options(p)
     p.set_defaults(func=_package_types)
+    p = sub.add_parser(
+        "site-language",
+        help="show or set the language labels and packing slips print in",
+        description="Show the site's language, or set it (a lead's --badge and --pin).",
+    )
+    add_database_option(p)
+    p.add_argument("language", nargs="?", choices=LANGUAGES, help="the new language")
+    p.add_argument("--badge", help="the lead's badge")
+    p.add_argument("--pin", help="the lead's PIN")
+    p.add_argument("--json", action="store_true", help='print {"language": ...}')
+    p.set_defaults(func=_site_language)
 
 
 def _package_types(args) -> int:
@@ -45,4 +66,22 @@ def _package_types(args) -> int:
                       f"  tare {t.tare_kg:g} kg")  # fmt: skip
     finally:
         central.close()
+    return 0
+
+
+def _site_language(args) -> int:
+    central = open_central(args.database)
+    try:
+        if args.language:
+            if not (args.badge and args.pin):
+                raise BadInput("setting the site language needs a lead's --badge and --pin")
+            lead = users.authenticate_lead(central.uow(), args.badge, args.pin)
+            set_site_language(central.uow(), lead, args.language, "cli")
+        language = current_settings(central.uow()).language()
+    finally:
+        central.close()
+    if args.json:
+        emit_json({"language": language})
+    else:
+        print(language)
     return 0

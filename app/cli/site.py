@@ -12,6 +12,7 @@ from app.cli.admin import CLI_STATION, add_admin_options, admin_actor, administr
 from app.cli.common import add_database_option, emit_json
 from app.domain.events import Event
 from app.errors import BadInput
+from app.messages import english
 from app.services import allocation, demo, holds, intake, master_data, users
 from app.services.order_files import read_order_file
 from app.services.review import ReviewRules
@@ -178,10 +179,10 @@ def _orders(args) -> int:
                 ],
             }
             if args.json:
-                emit_json(record | ({"reason": order.reason} if order.reason else {}))
+                emit_json(record | ({"reason": english(order.reason)} if order.reason else {}))
             else:
                 units = sum(line.quantity for line in order.lines)
-                extra = f"  ({order.reason})" if order.reason else ""
+                extra = f"  ({english(order.reason)})" if order.reason else ""
                 print(
                     f"{order.channel}/{order.order_id}  {order.status.value:<10} "
                     f"{len(order.lines)} lines, {units} units{extra}"
@@ -222,10 +223,14 @@ def _holds(args) -> int:
         for order in uow.orders.find("on_hold"):
             if args.json:
                 emit_json(
-                    {"channel": order.channel, "order_id": order.order_id, "reason": order.reason}
+                    {
+                        "channel": order.channel,
+                        "order_id": order.order_id,
+                        "reason": english(order.reason),
+                    }
                 )
             else:
-                print(f"{order.channel}/{order.order_id}: {order.reason}")
+                print(f"{order.channel}/{order.order_id}: {english(order.reason)}")
     return 0
 
 

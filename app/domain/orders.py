@@ -12,6 +12,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from app.errors import IllegalTransition
+from app.messages import message
 
 
 class OrderStatus(StrEnum):
@@ -45,7 +46,7 @@ ALLOWED_TRANSITIONS: dict[OrderStatus, frozenset[OrderStatus]] = {
 
 def check_transition(current: OrderStatus, new: OrderStatus) -> None:
     if new not in ALLOWED_TRANSITIONS[current]:
-        raise IllegalTransition(f"an order cannot go from {current.value} to {new.value}")
+        raise IllegalTransition(message("order.illegal_move", old=current.value, new=new.value))
 
 
 ADDRESS_FIELDS = (

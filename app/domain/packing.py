@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from app.domain.gs1 import check_digit
 from app.errors import BadInput
+from app.messages import message
 
 # A product without dimensions in the product master has its volume estimated from its weight at
 # a typical e-commerce density (4 litres per kg, i.e. 0.25 kg/l). Boxes of goods never fill a
@@ -171,8 +172,7 @@ class TrackingSeries:
     def number(self, n: int) -> str:
         if not 0 < n < 10**self.digits:
             raise BadInput(
-                f"tracking series {self.prefix}: number {n} does not fit in {self.digits} digits; "
-                "ask the carrier for a new range and set a new prefix"
+                message("numbers.tracking_full", prefix=self.prefix, number=n, digits=self.digits)
             )
         body = str(n).zfill(self.digits)
         return f"{self.prefix}{body}{check_digit(body)}"
@@ -182,5 +182,5 @@ class TrackingSeries:
         value = value or {}
         prefix = str(value.get("prefix", "SHP"))
         if not prefix.isascii() or not prefix.isalnum():
-            raise BadInput(f"tracking series prefix {prefix!r}: use letters and digits only")
+            raise BadInput(message("numbers.tracking_prefix", prefix=prefix))
         return cls(prefix, int(value.get("digits", 10)))

@@ -22,6 +22,9 @@ ADDRESS_REQUIRED = ("name", "street1", "city", "postal_code", "country")
 ADDRESS_OPTIONAL = ("company", "street2", "region", "phone")
 # postal_code must be present but may be empty (Hong Kong, Ireland's older addresses, ...).
 MAY_BE_EMPTY = {"postal_code"}
+# The languages a label and packing slip print in (the site's `language` setting).
+LANGUAGES = ("en", "zh_CN")
+DEFAULT_LANGUAGE = "en"
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,7 @@ class ShipmentLabel:
     ship_to: Address
     package: PackageInfo
     sscc: str | None = None
+    language: str = DEFAULT_LANGUAGE  # of the printed captions; the addresses print as given
 
     def with_sscc(self, sscc: str) -> ShipmentLabel:
         return replace(self, sscc=validate_sscc(sscc, "sscc"))
@@ -62,7 +66,16 @@ def parse_shipment(data: Any, source: str = "shipment") -> ShipmentLabel:
         ship_to=_address(data, "ship_to", source),
         package=_package(data, source),
         sscc=None if sscc in (None, "") else validate_sscc(sscc, f"{source}: sscc"),
+        language=validate_language(data.get("language", DEFAULT_LANGUAGE), f"{source}: language"),
     )
+
+
+def validate_language(value: Any, where: str = "language") -> str:
+    if value not in LANGUAGES:
+        raise BadInput(
+            f"{where}: {value!r} is not a label language; use one of {', '.join(LANGUAGES)}"
+        )
+    return value
 
 
 def validate_tracking_number(value: str, where: str = "tracking_number") -> str:

@@ -8,6 +8,7 @@ from typing import Protocol
 
 from app.domain.gs1 import check_digit
 from app.errors import BadInput
+from app.messages import message
 
 
 class SerialCounter(Protocol):
@@ -19,7 +20,7 @@ class SerialCounter(Protocol):
 def validate_company_prefix(prefix: str) -> str:
     prefix = str(prefix).strip()
     if not prefix.isdigit() or not 4 <= len(prefix) <= 12:
-        raise BadInput(f"GS1 company prefix {prefix!r}: must be 4 to 12 digits")
+        raise BadInput(message("numbers.company_prefix", prefix=prefix))
     return prefix
 
 
@@ -32,12 +33,11 @@ def build_sscc(company_prefix: str, extension_digit: int | str, serial: int) -> 
     prefix = validate_company_prefix(company_prefix)
     extension = str(extension_digit)
     if len(extension) != 1 or not extension.isdigit():
-        raise BadInput(f"SSCC extension digit {extension_digit!r}: must be one digit 0-9")
+        raise BadInput(message("numbers.sscc_extension", digit=extension_digit))
     capacity = serial_capacity(prefix)
     if not 0 <= serial < capacity:
         raise BadInput(
-            f"SSCC serial {serial} does not fit beside prefix {prefix} (0..{capacity - 1}); "
-            "use another extension digit or company prefix"
+            message("numbers.sscc_full", serial=serial, prefix=prefix, last=capacity - 1)
         )
     body = extension + prefix + str(serial).zfill(16 - len(prefix))
     return body + check_digit(body)

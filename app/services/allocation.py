@@ -16,6 +16,7 @@ from datetime import date
 from app.domain.catalog import StockItem
 from app.domain.events import SYSTEM, Actor, Event, utcnow
 from app.domain.orders import Order, OrderStatus
+from app.messages import encode, english, message
 from app.services.ports import UnitOfWork
 from app.services.review import review
 
@@ -58,12 +59,12 @@ def _allocate_batch(uow: UnitOfWork, actor: Actor, today: date, report: Allocati
             reason = None if order.review_passed else review(order, rules)
             if reason:
                 order.move_to(OrderStatus.ON_HOLD, reason)
-                report.held.append(f"{order.channel}/{order.order_id}: {reason}")
+                report.held.append(f"{order.channel}/{order.order_id}: {english(reason)}")
                 continue
             planned, shortfall = plan_order(order, candidates)
             if shortfall:
                 order.move_to(OrderStatus.EXCEPTION, shortfall)
-                report.exceptions.append(f"{order.channel}/{order.order_id}: {shortfall}")
+                report.exceptions.append(f"{order.channel}/{order.order_id}: {english(shortfall)}")
                 continue
             apply_plan(order, planned, items)
             reservations += planned
@@ -107,9 +108,11 @@ def plan_order(
             taken[item.id] += quantity
             needed -= quantity
         if needed:
-            shortfalls.append(f"{line.sku}: short {needed} of {line.quantity - line.allocated}")
+            short = message("allocation.line_short", sku=line.sku, short=needed,
+                            needed=line.quantity - line.allocated)  # fmt: skip
+            shortfalls.append(short)
     if shortfalls:
-        return [], "cannot allocate: " + "; ".join(shortfalls)
+        return [], encode([message("allocation.cannot_allocate", lines=shortfalls)])
     return planned, ""
 
 

@@ -6,6 +6,7 @@ from app.domain.events import Actor, Event
 from app.domain.orders import Order, OrderStatus
 from app.domain.users import User
 from app.errors import NotFound
+from app.messages import message
 from app.services.ports import UnitOfWork
 from app.services.users import require_lead
 
@@ -14,7 +15,7 @@ def split_ref(ref: str) -> tuple[str, str]:
     """`channel/order_id` → (channel, order_id)."""
     channel, _, order_id = ref.partition("/")
     if not order_id:
-        raise NotFound(f"order {ref!r}: write it as CHANNEL/ORDER_ID, e.g. webshop/SO-1001")
+        raise NotFound(message("order.ref_format", ref=ref))
     return channel, order_id
 
 
@@ -33,7 +34,7 @@ def _decide(uow, lead: User, ref: str, note: str, station: str, new: OrderStatus
     with uow:
         order = uow.orders.get(channel, order_id)
         if order is None:
-            raise NotFound(f"order {ref} does not exist")
+            raise NotFound(message("order.not_found", ref=ref))
         if new is OrderStatus.RECEIVED:
             order.review_passed = True
         order.move_to(new, note)

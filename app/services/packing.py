@@ -35,6 +35,7 @@ from app.domain.packing import (
 )
 from app.domain.users import User
 from app.errors import IllegalTransition
+from app.messages import message
 from app.scanning.interpret import Scan
 from app.scanning.symbology import split_symbology
 
@@ -341,7 +342,7 @@ class PackingSession:
 
     def _override(self, lead: User, reason: str, scope: str, details: dict) -> Event:
         if not reason.strip():
-            raise IllegalTransition("an override needs a reason")
+            raise IllegalTransition(message("pack.override_needs_reason"))
         payload = {"scope": scope, "lead": lead.name, "reason": reason.strip()} | details
         return self._fact("pack.override", payload)
 

@@ -24,9 +24,11 @@ from app.domain.packing import (
     TrackingSeries,
     WeightCheck,
 )
+from app.domain.shipment_label import DEFAULT_LANGUAGE, LANGUAGES, validate_language
 from app.domain.sscc import build_sscc
 from app.domain.users import User
 from app.errors import BadInput, IllegalTransition, NotFound
+from app.messages import message
 from app.scanning.interpret import Scan
 from app.services import users
 from app.services.facts import applies, apply_facts
@@ -41,6 +43,7 @@ DEFAULTS = {
     "tracking_series": {"*": {"prefix": "SHP", "digits": 10}},
     "weight_tolerance_pct": 5.0,
     "weight_tolerance_g": 50,
+    "language": DEFAULT_LANGUAGE,  # labels and packing slips print their captions in it
     "ship_from": {
         "name": "Shipshape Demo DC",
         "street1": "Havenweg 12",
@@ -69,6 +72,11 @@ class PackingSettings:
             float(self["weight_tolerance_pct"]), float(self["weight_tolerance_g"]) / 1000.0
         )
 
+    def language(self) -> str:
+        """The site's language (en | zh_CN); a station's copy from before the setting reads en."""
+        value = self.values.get("language", DEFAULT_LANGUAGE)
+        return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
     def tracking_series(self, carrier: str) -> TrackingSeries:
         series = self["tracking_series"]
         return TrackingSeries.from_setting(series.get(carrier) or series.get("*"))
@@ -89,6 +97,21 @@ class PackingSettings:
 def packing_settings(uow: UnitOfWork) -> PackingSettings:
     """Call inside `with uow:`. Stored settings override the defaults key by key."""
     return PackingSettings(DEFAULTS | (uow.packing.setting(SETTINGS_KEY) or {}))
+
+
+def set_site_language(uow: UnitOfWork, lead: User, language: str, station: str) -> str:
+    """A lead sets the language labels and packing slips print in (kept with the packing
+    settings, so packing stations copy it for offline work)."""
+    users.require_lead(lead)
+    language = validate_language(language, "language")
+    with uow:
+        stored = dict(uow.packing.setting(SETTINGS_KEY) or {})
+        before = stored.get("language", DEFAULT_LANGUAGE)
+        uow.settings.save_value(SETTINGS_KEY, stored | {"language": language})
+        payload = {"from": before, "to": language}
+        uow.events.add_all([Event("site.language_set", payload, Actor(lead.name, station))])
+        uow.commit()
+    return language
 
 
 def seed_package_types(
@@ -251,21 +274,21 @@ def find_order_ref(finder: OrderFinder, scanned: Scan) -> int:
     if scanned.kind == "tote":
         ref = finder.order_ref_for_tote(scanned.code)
         if ref is None:
-            raise NotFound(f"Tote {scanned.code} holds no order. Scan another tote or the order.")
+            raise NotFound(message("pack.tote_holds_no_order", tote=scanned.code))
         return ref
     if raw.upper().startswith(PICK_LIST_PREFIX):
         number = raw[len(PICK_LIST_PREFIX) :]
         if not number.isdigit():
-            raise BadInput(f"Pick list barcode {raw}: expected PL: and a number")
+            raise BadInput(message("pack.bad_pick_list_code", code=raw))
         refs = finder.order_refs_for_pick_list(int(number))
         if not refs:
-            raise NotFound(f"Pick list {number} has no order left to pack.")
+            raise NotFound(message("pack.pick_list_empty", number=number))
         return refs[0]
     if scanned.kind in ("unknown", "product") and raw:
         refs = finder.order_refs_for_order_id(raw)
         if refs:
             return refs[0]
-    raise NotFound(f"{raw or 'This scan'} is not a tote, order or pick list. Scan the tote label.")
+    raise NotFound(message("pack.not_recognised", code=raw) if raw else message("pack.empty_scan"))
 
 
 # ---- fact appliers (inside apply_facts' transaction) -----------------------------------------
@@ -310,6 +333,7 @@ def _apply_package_closed(uow: UnitOfWork, fact: Event) -> None:
     uow.packing.add_package(fact.order_ref, closed, fact.occurred_at)
     if duplicates:
         details = {"sscc": closed["sscc"], "serials": duplicates, "station": fact.actor.station}
+        details["serial_list"] = ", ".join(duplicates)  # for the lead's one-line summary
         uow.packing.add_exception("serial_duplicate", fact.order_ref, details)
     if not closed["weight_ok"] and not closed.get("weight_override"):
         # A lead's weight override is on record already (pack.override); anything else off the

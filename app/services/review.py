@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from app.domain.orders import Order
 from app.errors import BadInput
+from app.messages import Message, encode, message
 
 
 @dataclass(frozen=True)
@@ -71,27 +72,32 @@ DEFAULT_RULES = ReviewRules(
 
 
 def review(order: Order, rules: ReviewRules) -> str | None:
-    """Why this order must be held, or None when it may be allocated."""
+    """Why this order must be held, as the stored text of an order's reason (app.messages
+    `encode`: ids and parameters, read in each reader's language), or None when it may be
+    allocated."""
+    return encode(review_problems(order, rules)) or None
+
+
+def review_problems(order: Order, rules: ReviewRules) -> list[Message]:
     reasons = _address_problems(order, rules) + _customer_problems(order, rules)
-    reasons += _line_problems(order, rules)
-    return "; ".join(reasons) or None
+    return reasons + _line_problems(order, rules)
 
 
-def _address_problems(order: Order, rules: ReviewRules) -> list[str]:
+def _address_problems(order: Order, rules: ReviewRules) -> list[Message]:
     address = order.ship_to
-    problems = [f"address incomplete: {name} is empty" for name in address.missing_fields()]
+    problems = [message("hold.address_incomplete", field=name) for name in address.missing_fields()]
     country = address.country.strip().upper()
     if rules.ship_to_countries and country not in rules.ship_to_countries:
-        problems.append(f"address undeliverable: we do not ship to {country or '?'}")
+        problems.append(message("hold.country_not_served", country=country or "?"))
     pattern = rules.postal_code_patterns.get(country)
     if pattern and not re.match(pattern, address.postal_code.strip().upper()):
         problems.append(
-            f"address undeliverable: postal code {address.postal_code!r} is not valid for {country}"
+            message("hold.postal_code_invalid", postal_code=address.postal_code, country=country)
         )
     return problems
 
 
-def _customer_problems(order: Order, rules: ReviewRules) -> list[str]:
+def _customer_problems(order: Order, rules: ReviewRules) -> list[Message]:
     address = order.ship_to
     mine = {
         "email": address.email.strip().lower(),
@@ -105,18 +111,23 @@ def _customer_problems(order: Order, rules: ReviewRules) -> list[str]:
             theirs = re.sub(r"\D", "", value) if key == "phone" else str(value).strip().lower()
             if theirs == mine[key]:
                 why = entry.get("reason", "")
-                return [f"blocked customer ({key} {value}){': ' + why if why else ''}"]
+                if why:
+                    return [message("hold.blocked_customer_why", key=key, value=value, why=why)]
+                return [message("hold.blocked_customer", key=key, value=value)]
     return []
 
 
-def _line_problems(order: Order, rules: ReviewRules) -> list[str]:
+def _line_problems(order: Order, rules: ReviewRules) -> list[Message]:
     problems = []
     for line in order.lines:
         limit = rules.sku_quantity_limits.get(line.sku)
         if limit is not None and line.quantity > limit:
-            problems.append(f"quantity {line.quantity} of {line.sku} is above the limit of {limit}")
-        if line.sku in rules.special_handling:
             problems.append(
-                f"{line.sku} needs special handling: {rules.special_handling[line.sku]}"
+                message(
+                    "hold.quantity_above_limit", quantity=line.quantity, sku=line.sku, limit=limit
+                )
             )
+        if line.sku in rules.special_handling:
+            what = rules.special_handling[line.sku]
+            problems.append(message("hold.special_handling", sku=line.sku, what=what))
     return problems

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 
 from app.domain.events import Event, utcnow
+from app.messages import message
 from app.services.facts import apply_fresh
 from app.services.ports import UnitOfWork
 
@@ -107,6 +108,9 @@ def set_aside(uow: UnitOfWork, station: str, fact: Event, error: str) -> bool:
                 "uuid": fact.uuid, "fact": fact.kind, "station": station,
                 "recorded_by": fact.actor.user, "error": error[:300],
                 "summary": f"{fact.kind} from {station} could not be applied: {error[:120]}",
+                "summary_message": message(
+                    "exception.fact_failed", fact=fact.kind, station=station, error=error[:120]
+                ).to_dict(),
             }  # fmt: skip
             uow.sync.add_exception(FACT_FAILED, details, utcnow(), order_ref=fact.order_ref)
         uow.commit()

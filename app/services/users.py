@@ -9,11 +9,13 @@ from app.domain.events import Actor, Event, utcnow
 from app.domain.pins import HISTORY, Attempt, hash_pin, pin_lock, verify_pin
 from app.domain.users import Role, SetUp, User, actor_of, check_user_admin
 from app.errors import BadInput, NotAllowed, NotFound, PinLocked, PinRequired
+from app.messages import Message, message
 from app.services import facts
 from app.services.ports import UnitOfWork
 
 BADGE_PREFIX = "B:"
-NOT_A_LEAD = "badge and PIN do not match a shift lead"
+NOT_A_LEAD = message("sign_in.lead_pin_mismatch")
+WRONG_PIN = message("sign_in.wrong_pin")
 # The badge's sign-ins and refused PINs since a moment, from wherever the rule is applied.
 PinAttempts = Callable[[str, datetime], list[tuple[datetime, Attempt]]]
 Record = Callable[[list[Event]], None]
@@ -57,11 +59,11 @@ def sign_in_with(
     badge = badge_from_scan(badge)
     user = find_user(badge)
     if user is None or not user.active:
-        raise NotFound(f"Badge {badge} is not known. Ask your shift lead to register it.")
+        raise NotFound(message("sign_in.badge_unknown", badge=badge))
     actor = Actor(user.name, station)
     if user.needs_pin:
         if not pin:
-            raise PinRequired(f"{user.name}: enter your PIN.")
+            raise PinRequired(message("sign_in.pin_needed", name=user.name))
         check_pin(user, pin, actor, attempts, record)
     payload = {"role": user.role.value, "badge": user.badge}
     record([Event("user.signed_in", payload, actor)])
@@ -74,7 +76,7 @@ def check_pin(
     actor: Actor,
     attempts: PinAttempts,
     record: Record,
-    wrong: str = "Wrong PIN. Try again.",
+    wrong: Message = WRONG_PIN,
 ) -> None:
     """Refuse a locked badge without looking at the PIN; record every refusal, and the lock
     when this wrong PIN is the one too many (app/domain/pins.py)."""
@@ -100,7 +102,7 @@ def check_pin(
 def require_lead(user: User) -> None:
     """Role checks live in the use cases; the UI only hides what a role cannot do."""
     if user.role is not Role.LEAD:
-        raise NotAllowed(f"{user.name} is a {user.role.value}; only a shift lead may do this")
+        raise NotAllowed(message("sign_in.not_a_lead", name=user.name, role=user.role.value))
 
 
 def authenticate_lead(uow: UnitOfWork, badge: str, pin: str, station: str = "central") -> User:
@@ -139,9 +141,9 @@ def save_user(
     try:
         role_value = Role(role)
     except ValueError:
-        raise BadInput(f"role {role!r} must be one of picker, packer, lead") from None
+        raise BadInput(message("user.bad_role", role=role)) from None
     if role_value is Role.LEAD and not (pin and pin.isdigit() and len(pin) >= 4):
-        raise BadInput("a lead needs a PIN of at least 4 digits")
+        raise BadInput(message("user.lead_pin_too_short"))
     user = User(name, role_value, badge_from_scan(badge), hash_pin(pin) if pin else None)
     with uow:
         existing = uow.users.by_badge(user.badge)
@@ -161,17 +163,17 @@ def unlock_pin(uow: UnitOfWork, lead: User, badge: str, station: str) -> None:
         uow.commit()
 
 
-def unlock_pin_within(uow: UnitOfWork, lead: User, badge: str, station: str) -> str:
+def unlock_pin_within(uow: UnitOfWork, lead: User, badge: str, station: str) -> Message:
     """`unlock_pin` inside the caller's transaction (the lead's exceptions queue)."""
     require_lead(lead)
     badge = badge_from_scan(badge)
     if badge == lead.badge:
-        raise NotAllowed("a lead cannot unlock their own PIN: ask another lead")
+        raise NotAllowed(message("user.unlock_own_pin"))
     if uow.users.by_badge(badge) is None:
-        raise NotFound(f"Badge {badge} is not known.")
+        raise NotFound(message("user.badge_not_known", badge=badge))
     uow.users.unlock_pin(badge, utcnow())
     uow.events.add_all([Event("user.pin_unlocked", {"badge": badge}, Actor(lead.name, station))])
-    return f"PIN of badge {badge} unlocked"
+    return message("user.pin_unlocked", badge=badge)
 
 
 @facts.applies("user.pin_locked")

@@ -14,6 +14,7 @@ from app.domain.events import SYSTEM, Actor, Event, utcnow
 from app.domain.orders import Order, OrderStatus
 from app.domain.waves import PickSource, PlannedPickList, PlannedWave
 from app.errors import BadInput
+from app.messages import message
 from app.routing import load_layout, solve_route
 from app.services.ports import UnitOfWork
 from app.waves import Order as BatchOrder
@@ -57,11 +58,11 @@ def plan_wave(
 ) -> PlannedWave:
     """A preview: what the next wave would be. Writes nothing."""
     if capacity < 1:
-        raise BadInput(f"capacity must be at least 1 order per cart, got {capacity}")
+        raise BadInput(message("wave.capacity_too_small", capacity=capacity))
     with uow:
         document = uow.catalog.layout_document()
         if document is None:
-            raise BadInput("no layout imported yet: run `shipshape import-layout LAYOUT` first")
+            raise BadInput(message("wave.no_layout"))
         layout = load_layout(document, origin="central database")
         orders = [o for o in uow.orders.unplanned_allocated() if wave_filter.accepts(o)]
         orders = _most_urgent_first(orders)[: wave_filter.max_orders]
@@ -111,7 +112,7 @@ def _in_walking_order(sources: list[PickSource], sequence: tuple[str, ...]) -> l
 def save_wave(uow: UnitOfWork, wave: PlannedWave, release: bool, actor: Actor = SYSTEM) -> int:
     """Store a planned wave (and release it at once if asked). Returns the wave id."""
     if not wave.pick_lists:
-        raise BadInput("nothing to plan: no allocated orders that are not in a wave yet")
+        raise BadInput(message("wave.nothing_to_plan"))
     with uow:
         wave.id = uow.waves.add(wave)
         uow.events.add_all(

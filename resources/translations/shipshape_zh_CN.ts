@@ -690,6 +690,373 @@ median {median} h · p90 {p90} h
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>Badge {badge} is not known. Ask your shift lead to register it.</source>
+        <translation>工牌 {badge} 未登记。请联系班组长登记。</translation>
+    </message>
+    <message>
+        <source>Badge {badge} is not known at this station, and the central database cannot be reached to check it. If it was registered just now, try again once the network is back; otherwise ask your shift lead.</source>
+        <translation>工牌 {badge} 在本工作站未登记，且无法连接中央数据库核对。如果刚刚登记，请在网络恢复后重试；否则请联系班组长。</translation>
+    </message>
+    <message>
+        <source>{name}: enter your PIN.</source>
+        <translation>{name}：请输入 PIN 码。</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Try again.</source>
+        <translation>PIN 码错误，请重试。</translation>
+    </message>
+    <message>
+        <source>{name} is a {role}; only a shift lead may do this</source>
+        <translation>{name} 的角色是 {role}；只有班组长可以执行此操作</translation>
+    </message>
+    <message>
+        <source>badge and PIN do not match a shift lead</source>
+        <translation>工牌和 PIN 码与任何班组长都不匹配</translation>
+    </message>
+    <message>
+        <source>{name}: PIN locked after too many wrong PINs; try again in {minutes} min or ask another lead to unlock it</source>
+        <translation>{name}：PIN 错误次数过多，已锁定；请 {minutes} 分钟后再试，或请另一位主管解锁</translation>
+    </message>
+    <message>
+        <source>Tote {tote} holds no order. Scan another tote or the order.</source>
+        <translation>周转箱 {tote} 中没有订单。请扫描其他周转箱或订单。</translation>
+    </message>
+    <message>
+        <source>Pick list barcode {code}: expected PL: and a number</source>
+        <translation>拣货单条码 {code} 无效：应为 PL: 加数字</translation>
+    </message>
+    <message>
+        <source>Pick list {number} has no order left to pack.</source>
+        <translation>拣货单 {number} 已没有待打包的订单。</translation>
+    </message>
+    <message>
+        <source>{code} is not a tote, order or pick list. Scan the tote label.</source>
+        <translation>{code} 不是周转箱、订单或拣货单。请扫描周转箱标签。</translation>
+    </message>
+    <message>
+        <source>This scan is not a tote, order or pick list. Scan the tote label.</source>
+        <translation>此次扫描不是周转箱、订单或拣货单。请扫描周转箱标签。</translation>
+    </message>
+    <message>
+        <source>{code}: not among the orders this station has ready to pack, and central cannot be reached (offline). Pack another tote now; scan this one again when the bottom bar shows Online, or check that it is the tote&apos;s label.</source>
+        <translation>{code}：不在本工作站的待打包订单中，且无法连接中央数据库（离线）。请先打包其他周转箱；底部状态栏显示“在线”后再扫描此周转箱，或确认扫描的是周转箱标签。</translation>
+    </message>
+    <message>
+        <source>This station has no SSCC (carton label) numbers left and cannot reach central to get more. Keep the carton open and close it when the bottom bar shows Online again, or ask a lead to have it closed on another packing station.</source>
+        <translation>本工作站的 SSCC（箱标）号码已用完，且无法连接中央数据库获取新号码。请保持纸箱打开，待底部状态栏重新显示“在线”后再封箱，或请班组长安排在其他打包工位封箱。</translation>
+    </message>
+    <message>
+        <source>This station has no tracking ({carrier}) numbers left and cannot reach central to get more. Keep the carton open and close it when the bottom bar shows Online again, or ask a lead to have it closed on another packing station.</source>
+        <translation>本工作站的运单号（{carrier}）已用完，且无法连接中央数据库获取新号码。请保持纸箱打开，待底部状态栏重新显示“在线”后再封箱，或请班组长安排在其他打包工位封箱。</translation>
+    </message>
+    <message>
+        <source>an override needs a reason</source>
+        <translation>强制放行必须填写原因</translation>
+    </message>
+    <message>
+        <source>tracking series {prefix}: number {number} does not fit in {digits} digits; ask the carrier for a new range and set a new prefix</source>
+        <translation>运单号段 {prefix}：号码 {number} 超出 {digits} 位；请向承运商申请新的号段并设置新前缀</translation>
+    </message>
+    <message>
+        <source>tracking series prefix &apos;{prefix}&apos;: use letters and digits only</source>
+        <translation>运单号段前缀“{prefix}”：只能使用字母和数字</translation>
+    </message>
+    <message>
+        <source>GS1 company prefix &apos;{prefix}&apos;: must be 4 to 12 digits</source>
+        <translation>GS1 厂商识别代码“{prefix}”：必须是 4 到 12 位数字</translation>
+    </message>
+    <message>
+        <source>SSCC extension digit &apos;{digit}&apos;: must be one digit 0-9</source>
+        <translation>SSCC 扩展位“{digit}”：必须是 0-9 中的一位数字</translation>
+    </message>
+    <message>
+        <source>SSCC serial {serial} does not fit beside prefix {prefix} (0..{last}); use another extension digit or company prefix</source>
+        <translation>SSCC 序号 {serial} 超出前缀 {prefix} 的可用范围（0..{last}）；请使用其他扩展位或厂商识别代码</translation>
+    </message>
+    <message>
+        <source>central cannot be reached to claim a new pick list</source>
+        <translation>无法连接中央数据库，不能领取新的拣货单</translation>
+    </message>
+    <message>
+        <source>order {ref}: write it as CHANNEL/ORDER_ID, e.g. webshop/SO-1001</source>
+        <translation>订单 {ref}：请写成 渠道/订单号，例如 webshop/SO-1001</translation>
+    </message>
+    <message>
+        <source>order {ref} does not exist</source>
+        <translation>订单 {ref} 不存在</translation>
+    </message>
+    <message>
+        <source>an order cannot go from {old} to {new}</source>
+        <translation>订单不能从 {old} 变为 {new}</translation>
+    </message>
+    <message>
+        <source>wave {wave} cancelled</source>
+        <translation>波次 {wave} 已取消</translation>
+    </message>
+    <message>
+        <source>no single order matches {text}: scan the tote or type CHANNEL/ORDER_ID</source>
+        <translation>没有唯一匹配 {text} 的订单：请扫描周转箱或输入 渠道/订单号</translation>
+    </message>
+    <message>
+        <source>address incomplete: {field} is empty</source>
+        <translation>地址不完整：{field} 为空</translation>
+    </message>
+    <message>
+        <source>address undeliverable: we do not ship to {country}</source>
+        <translation>地址无法送达：我们不向 {country} 发货</translation>
+    </message>
+    <message>
+        <source>address undeliverable: postal code &apos;{postal_code}&apos; is not valid for {country}</source>
+        <translation>地址无法送达：邮编“{postal_code}”不符合 {country} 的格式</translation>
+    </message>
+    <message>
+        <source>blocked customer ({key} {value})</source>
+        <translation>黑名单客户（{key} {value}）</translation>
+    </message>
+    <message>
+        <source>blocked customer ({key} {value}): {why}</source>
+        <translation>黑名单客户（{key} {value}）：{why}</translation>
+    </message>
+    <message>
+        <source>quantity {quantity} of {sku} is above the limit of {limit}</source>
+        <translation>{sku} 的数量 {quantity} 超过上限 {limit}</translation>
+    </message>
+    <message>
+        <source>{sku} needs special handling: {what}</source>
+        <translation>{sku} 需要特殊处理：{what}</translation>
+    </message>
+    <message>
+        <source>cannot allocate: {lines}</source>
+        <translation>无法分配库存：{lines}</translation>
+    </message>
+    <message>
+        <source>{sku}: short {short} of {needed}</source>
+        <translation>{sku}：需要 {needed}，缺 {short}</translation>
+    </message>
+    <message>
+        <source>ship by {ship_by}</source>
+        <translation>最晚发货 {ship_by}</translation>
+    </message>
+    <message>
+        <source>{sku} at {location}: {shortfall} missing</source>
+        <translation>{sku} 在 {location}：缺 {shortfall} 件</translation>
+    </message>
+    <message>
+        <source>{sku} at {location}: {shortfall} missing ({reason})</source>
+        <translation>{sku} 在 {location}：缺 {shortfall} 件（{reason}）</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>库位为空</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>破损</translation>
+    </message>
+    <message>
+        <source>wrong item</source>
+        <translation>库位商品不符</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>找不到</translation>
+    </message>
+    <message>
+        <source>{summary}, reported by {user}</source>
+        <translation>{summary}，报告人 {user}</translation>
+    </message>
+    <message>
+        <source>carton {carton} weighed {weight_kg} kg; {expected_kg} kg was expected</source>
+        <translation>第 {carton} 箱称重 {weight_kg} 千克；预期 {expected_kg} 千克</translation>
+    </message>
+    <message>
+        <source>printer {printer} refused the label of carton {carton}: {message}</source>
+        <translation>打印机 {printer} 拒绝打印第 {carton} 箱的面单：{message}</translation>
+    </message>
+    <message>
+        <source>{lead} let {packer} close the order with lines open: {reason}</source>
+        <translation>{lead} 允许 {packer} 在有未完成行时结束订单：{reason}</translation>
+    </message>
+    <message>
+        <source>{lead} let {packer} close carton {carton} at {weight_kg} kg (expected {expected_kg} kg): {reason}</source>
+        <translation>{lead} 允许 {packer} 以 {weight_kg} kg 封箱 {carton}（预期 {expected_kg} kg）：{reason}</translation>
+    </message>
+    <message>
+        <source>{name} (badge {badge}): PIN locked after too many wrong PINs at {station}</source>
+        <translation>{name}（工牌 {badge}）：在 {station} 输错 PIN 次数过多，已锁定</translation>
+    </message>
+    <message>
+        <source>serial {serial_list} packed twice (carton {sscc}, station {station})</source>
+        <translation>序列号 {serial_list} 被打包了两次（箱 {sscc}，工作站 {station}）</translation>
+    </message>
+    <message>
+        <source>packed, but the order could not be marked packed: {error}</source>
+        <translation>已打包，但订单无法标记为已打包：{error}</translation>
+    </message>
+    <message>
+        <source>tote {tote} is bound to another order too (pick list {pick_list_id})</source>
+        <translation>周转箱 {tote} 同时绑定了另一个订单（拣货单 {pick_list_id}）</translation>
+    </message>
+    <message>
+        <source>{picked_by} picked {facts} time(s) on pick list {pick_list_id} while offline after it went to {now_with}: the picks count, the rest of the list stays with {now_with}</source>
+        <translation>拣货单 {pick_list_id} 改派给 {now_with} 后，{picked_by} 仍在离线时拣货 {facts} 次：这些拣货有效，其余部分仍由 {now_with} 负责</translation>
+    </message>
+    <message>
+        <source>{fact} from {station} could not be applied: {error}</source>
+        <translation>来自 {station} 的记录 {fact} 无法应用：{error}</translation>
+    </message>
+    <message>
+        <source>{key} names no exception: use exception:ID, late:REF or hold:REF</source>
+        <translation>{key} 不是异常编号：请使用 exception:ID、late:REF 或 hold:REF</translation>
+    </message>
+    <message>
+        <source>exception {id} names no pick task: acknowledge it with a note</source>
+        <translation>异常 {id} 没有关联拣货任务：请填写备注后确认关闭</translation>
+    </message>
+    <message>
+        <source>pick task {task} has nothing outstanding: acknowledge it instead</source>
+        <translation>拣货任务 {task} 没有未完成数量：请改为确认关闭</translation>
+    </message>
+    <message>
+        <source>exception {id} names no stored fact: acknowledge it instead</source>
+        <translation>异常 {id} 没有关联已保存的记录：请改为确认关闭</translation>
+    </message>
+    <message>
+        <source>{fact} still cannot be applied ({error}). Leave it open and call IT, or acknowledge it with a note.</source>
+        <translation>{fact} 仍然无法应用（{error}）。请保持未处理并联系 IT，或填写备注后确认关闭。</translation>
+    </message>
+    <message>
+        <source>a {kind} item cannot be resolved by {resolution}: choose {allowed}</source>
+        <translation>{kind} 类问题不能用 {resolution} 处理：请选择 {allowed}</translation>
+    </message>
+    <message>
+        <source>exception {id} does not exist</source>
+        <translation>异常 {id} 不存在</translation>
+    </message>
+    <message>
+        <source>exception {id} is already resolved</source>
+        <translation>异常 {id} 已处理</translation>
+    </message>
+    <message>
+        <source>no other location holds {quantity} free of {sku}: backorder or cancel the line instead</source>
+        <translation>没有其他库位有 {quantity} 件可用的 {sku}：请改为延期交货或取消该行</translation>
+    </message>
+    <message>
+        <source>pick task {id} does not exist</source>
+        <translation>拣货任务 {id} 不存在</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>{order} goes to the next allocation run</source>
+        <translation>{order} 将在下一次库存分配中处理</translation>
+    </message>
+    <message>
+        <source>{order} cancelled</source>
+        <translation>{order} 已取消</translation>
+    </message>
+    <message>
+        <source>{order} is now priority {priority}</source>
+        <translation>{order} 的优先级现在为 {priority}</translation>
+    </message>
+    <message>
+        <source>{quantity} × {sku} to pick from {location}</source>
+        <translation>{quantity} × {sku} 改从 {location} 拣货</translation>
+    </message>
+    <message>
+        <source>{quantity} × {sku} written off at {location}; the order ships without them</source>
+        <translation>{quantity} × {sku} 已在 {location} 报废；订单发货时不含这些商品</translation>
+    </message>
+    <message>
+        <source>{quantity} × {sku} cancelled from the order</source>
+        <translation>{quantity} × {sku} 已从订单中取消</translation>
+    </message>
+    <message>
+        <source>{quantity} × {sku} backordered; the order ships without them</source>
+        <translation>{quantity} × {sku} 已延期交货；订单发货时不含这些商品</translation>
+    </message>
+    <message>
+        <source>{fact} applied</source>
+        <translation>{fact} 已应用</translation>
+    </message>
+    <message>
+        <source>capacity must be at least 1 order per cart, got {capacity}</source>
+        <translation>每辆拣货车至少要装 1 个订单，当前为 {capacity}</translation>
+    </message>
+    <message>
+        <source>no layout imported yet: run `shipshape import-layout LAYOUT` first</source>
+        <translation>尚未导入仓库布局：请先运行 `shipshape import-layout LAYOUT`</translation>
+    </message>
+    <message>
+        <source>nothing to plan: no allocated orders that are not in a wave yet</source>
+        <translation>没有可计划的内容：没有尚未进入波次的已分配订单</translation>
+    </message>
+    <message>
+        <source>wave {id} does not exist</source>
+        <translation>波次 {id} 不存在</translation>
+    </message>
+    <message>
+        <source>wave {id} is not a planned wave</source>
+        <translation>波次 {id} 不是已计划的波次</translation>
+    </message>
+    <message>
+        <source>wave {id}: {started} task(s) are already picked; hold the wave or reassign its lists instead of cancelling it</source>
+        <translation>波次 {id}：已有 {started} 个任务拣货完成；请暂停该波次或改派其拣货单，而不是取消它</translation>
+    </message>
+    <message>
+        <source>none of these pick lists is still open: nothing to reassign</source>
+        <translation>这些拣货单都已不再进行中：没有可改派的内容</translation>
+    </message>
+    <message>
+        <source>no user called {name}</source>
+        <translation>没有名为 {name} 的用户</translation>
+    </message>
+    <message>
+        <source>role &apos;{role}&apos; must be one of picker, packer, lead</source>
+        <translation>角色“{role}”必须是 picker（拣货员）、packer（打包员）或 lead（班组长）之一</translation>
+    </message>
+    <message>
+        <source>a lead needs a PIN of at least 4 digits</source>
+        <translation>班组长需要至少 4 位数字的 PIN 码</translation>
+    </message>
+    <message>
+        <source>a lead cannot unlock their own PIN: ask another lead</source>
+        <translation>主管不能解锁自己的 PIN：请另一位主管解锁</translation>
+    </message>
+    <message>
+        <source>Badge {badge} is not known.</source>
+        <translation>工牌 {badge} 未登记。</translation>
+    </message>
+    <message>
+        <source>PIN of badge {badge} unlocked</source>
+        <translation>工牌 {badge} 的 PIN 已解锁</translation>
+    </message>
+    <message>
+        <source>the range ends ({end}) before it starts ({start}): swap the two dates</source>
+        <translation>时间区间的结束（{end}）早于开始（{start}）：请交换两个日期</translation>
+    </message>
+    <message>
+        <source>reason: {reason}</source>
+        <translation>原因：{reason}</translation>
+    </message>
+    <message>
+        <source>{pick} (short {short})</source>
+        <translation>{pick}（缺 {short}）</translation>
+    </message>
+    <message>
+        <source>someone else changed this at the same time ({detail})</source>
+        <translation>其他人同时修改了此数据（{detail}）</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>OverrideForm</name>
     <message>
         <source>Lead override: close with open lines</source>
@@ -1348,14 +1715,6 @@ median {median} h · p90 {p90} h
     <message>
         <source>PIN locked after too many wrong PINs. Try again in {minutes} min or ask another lead to unlock it.</source>
         <translation>PIN 输错次数过多，已锁定。请在 {minutes} 分钟后重试，或请另一位班组长解锁。</translation>
-    </message>
-    <message>
-        <source>Wrong PIN. Try again.</source>
-        <translation>PIN 码错误，请重试。</translation>
-    </message>
-    <message>
-        <source>Badge {badge} is not known. Ask your shift lead to register it.</source>
-        <translation>工牌 {badge} 未登记。请联系班组长登记。</translation>
     </message>
     <message>
         <source>Could not sign in ({error}). Try again; if it keeps failing, call your shift lead.</source>

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from app.domain.users import Role, User
 from app.errors import NotAllowed, NotFound, PinRequired
+from app.messages import message
 from app.scanning.interpret import interpret
 from ui.app import install_scan_filter, load_fonts, load_stylesheet
 from ui.i18n import TRANSLATIONS_DIR
@@ -50,12 +51,12 @@ class FakeStationServices:
             raise self.failure
         user = self.users.get(badge.removeprefix("B:"))
         if user is None:
-            raise NotFound(f"Badge {badge} is not known.")
+            raise NotFound(message("sign_in.badge_unknown", badge=badge))  # as users.sign_in
         if user.role is Role.LEAD:
             if not pin:
                 raise PinRequired(user.name)
             if pin != "4321":
-                raise NotAllowed("Wrong PIN.")
+                raise NotAllowed(message("sign_in.wrong_pin"))
         return user
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.lead.models import RowsModel, clock, tr
+from ui.messages import message_text
 
 
 def kind_text(kind: str) -> str:
@@ -67,7 +68,10 @@ class QueueModel(RowsModel):
             [
                 (tr(QT_TRANSLATE_NOOP("LeadColumns", "Problem")), lambda q: kind_text(q.kind)),
                 (tr(QT_TRANSLATE_NOOP("LeadColumns", "Order")), lambda q: q.order or "—"),
-                (tr(QT_TRANSLATE_NOOP("LeadColumns", "What happened")), lambda q: q.summary),
+                (
+                    tr(QT_TRANSLATE_NOOP("LeadColumns", "What happened")),
+                    lambda q: message_text(q.summary),
+                ),
                 (tr(QT_TRANSLATE_NOOP("LeadColumns", "Since")), lambda q: clock(q.since)),
             ],
             parent,

@@ -11,12 +11,12 @@ from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
-from app.errors import ShipshapeError
 from ui.lead.board_tab import BoardTab
 from ui.lead.exceptions_tab import ExceptionsTab
 from ui.lead.kpis_tab import KpisTab
 from ui.lead.lookup_tab import LookupTab
 from ui.lead.waves_tab import WavesTab
+from ui.messages import error_text, message_text
 from ui.sync_status import StationsTable
 from ui.widgets import MessageBanner
 
@@ -124,8 +124,7 @@ class LeadHome(QWidget):
     def show_error(self, exc: BaseException) -> None:
         if not isValid(self):
             return
-        text = str(exc) if isinstance(exc, ShipshapeError) else repr(exc)
-        self.message.show_message("error", lambda: text)
+        self.message.show_message("error", lambda: error_text(exc))
 
     def _confirm(self, name: str, result) -> None:
         texts = {
@@ -139,7 +138,7 @@ class LeadHome(QWidget):
             "cancel": lambda: self.tr("Wave cancelled; {n} order(s) gave their stock back.").format(
                 n=len(result)
             ),
-            "resolve": lambda: self.tr("Resolved: {outcome}").format(outcome=result),
+            "resolve": lambda: self.tr("Resolved: {outcome}").format(outcome=message_text(result)),
         }
         self.message.show_message("ok", texts[name])
 

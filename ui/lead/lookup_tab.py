@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.lead.models import RowsModel, tr
+from ui.messages import message_text
 
 
 def step_text(what: str) -> str:
@@ -55,7 +56,7 @@ class TimelineModel(RowsModel):
                 (tr(QT_TRANSLATE_NOOP("LeadColumns", "What")), lambda e: step_text(e.what)),
                 (tr(QT_TRANSLATE_NOOP("LeadColumns", "Who")), lambda e: e.who),
                 (tr(QT_TRANSLATE_NOOP("LeadColumns", "Where")), lambda e: e.where),
-                (tr(QT_TRANSLATE_NOOP("LeadColumns", "Details")), lambda e: e.detail),
+                (tr(QT_TRANSLATE_NOOP("LeadColumns", "Details")), lambda e: message_text(e.detail)),
             ],
             parent,
         )

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 from app.domain.events import Actor
 from app.domain.packing import PackOrderView
 from app.domain.users import User
-from app.errors import ShipshapeError
 from app.scanning.interpret import Scan
 from app.scanning.weights import LatestWeight, Weight
 from app.services.packing import ClosedCarton, PackingSession, Verdict
 from app.services.ports import PackingBackend
+from ui.messages import error_text
 from ui.packer.carton_panel import CartonPanel
 from ui.packer.overrides import LeadOverrides
 from ui.packer.printer_link import CartonPrinter, PrinterEvents, forget
@@ -357,8 +357,7 @@ class PackerHome(LeadOverrides, QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
-        text = str(exc) if isinstance(exc, ShipshapeError) else f"{type(exc).__name__}: {exc}"
-        self._say("error", lambda: text)
+        self._say("error", lambda: error_text(exc))
 
     def _say(self, kind: str, text: Callable[[], str]) -> None:
         self.message.show_message(kind, text)

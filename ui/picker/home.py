@@ -25,6 +25,7 @@ from app.scanning.interpret import Scan
 from app.services import picking
 from app.services.picking import Phase, PickState, Verdict
 from app.services.ports import PickingBackend
+from ui.messages import error_text
 from ui.picker.cart_view import CartView
 from ui.picker.feedback import Tones
 from ui.picker.messages import verdict_text
@@ -122,7 +123,7 @@ class PickerHome(QWidget):
             waiting = "?" if exc.waiting is None else exc.waiting
             self._show_idle("offline_no_work", {"waiting": waiting})
             return
-        self._show_idle("load_failed", {"error": str(exc)})
+        self._show_idle("load_failed", {"error": error_text(exc)})
 
     def check_still_mine(self) -> None:
         if self.state is None or self.state.phase is Phase.DONE:
@@ -204,7 +205,7 @@ class PickerHome(QWidget):
     def _save_failed(self, exc: BaseException) -> None:
         self._busy = False
         log.warning("could not save a picking fact: %s", exc)
-        self._feedback("error", "save_failed", {"error": str(exc)})
+        self._feedback("error", "save_failed", {"error": error_text(exc)})
         self._queue.clear()  # the picker scans again from what the screen shows
 
     def _drain(self) -> None:

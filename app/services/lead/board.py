@@ -12,6 +12,7 @@ from app.domain.orders import OrderStatus
 from app.domain.users import User
 from app.domain.waves import PlannedWave
 from app.errors import BadInput
+from app.messages import encode, message
 from app.services import waves
 from app.services.ports import UnitOfWork
 from app.services.users import require_lead
@@ -145,7 +146,7 @@ def reassign(
         user_id = uow.lead.user_id(picker)
         changed = uow.lead.assign(list_ids, user_id)
         if not changed:
-            raise BadInput("none of these pick lists is still open: nothing to reassign")
+            raise BadInput(message("wave.nothing_to_reassign"))
         uow.events.add_all(
             [
                 Event(
@@ -210,11 +211,12 @@ def cancel_wave(uow: UnitOfWork, lead: User, wave_id: int, note: str, station: s
         wave = uow.lead.wave(wave_id)
         refs = uow.lead.cancel_wave(wave_id)
         found = [Event("wave.cancelled", {"wave": wave["name"], "note": note}, actor)]
+        why = encode([message("order.wave_cancelled", wave=wave["name"])])  # stored, translated
         for order in uow.orders.by_refs(refs):
             if order.status is OrderStatus.RELEASED:
-                order.move_to(OrderStatus.ALLOCATED, f"wave {wave['name']} cancelled")
+                order.move_to(OrderStatus.ALLOCATED, why)
             uow.orders.release_allocations(order)
-            order.move_to(OrderStatus.RECEIVED, f"wave {wave['name']} cancelled")
+            order.move_to(OrderStatus.RECEIVED, why)
             uow.orders.save_status(order)
             found += [Event(k, p | {"note": note}, actor, order.id) for k, p in order.events]
         uow.events.add_all(found)

@@ -14,6 +14,7 @@ from app.domain.events import Actor, Event, utcnow
 from app.domain.orders import OrderStatus
 from app.domain.users import User
 from app.errors import BadInput
+from app.messages import TEMPLATES, Message, message, summary, verbatim
 from app.services import facts, holds, users
 from app.services.ports import UnitOfWork
 from app.services.users import require_lead
@@ -36,6 +37,27 @@ DEFAULT_RESOLUTIONS = ("acknowledge",)
 URGENT_PRIORITY = 9
 
 
+# Kinds whose details read as one sentence: kind -> (message id, the details it needs).
+KIND_SUMMARIES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "weight_mismatch": ("exception.weight_mismatch", ("carton", "weight_kg", "expected_kg")),
+    "printer_failure": ("exception.printer_failure", ("printer", "carton", "message")),
+    "pack_override": ("exception.pack_override", ("lead", "packer", "reason")),
+    "pack_status": ("exception.pack_status", ("error",)),
+    "tote_conflict": ("exception.tote_conflict", ("tote", "pick_list_id")),
+    "reassigned_offline": (
+        "exception.reassigned_offline",
+        ("picked_by", "facts", "pick_list_id", "now_with"),
+    ),
+    "pin_locked": ("exception.pin_locked", ("name", "badge", "station")),
+    "serial_duplicate": ("exception.serial_duplicate", ("serial_list", "sscc", "station")),
+}
+# A lead's override of a carton's weight reads differently from one of open lines.
+WEIGHT_OVERRIDE = (
+    "exception.pack_override_weight",
+    ("lead", "packer", "carton", "weight_kg", "expected_kg", "reason"),
+)
+
+
 @dataclass(frozen=True)
 class QueueItem:
     """`key` names the item for `resolve`: `exception:12`, `late:SO-1`, `hold:web/SO-1`."""
@@ -43,7 +65,7 @@ class QueueItem:
     key: str
     kind: str
     order: str  # CHANNEL/ORDER_ID, or "" when the item names no order
-    summary: str
+    summary: Message  # what happened, for the UI to translate (str() is English)
     since: datetime | None
     choices: tuple[str, ...]
     suggested: str | None = None  # the station's suggestion (e.g. reallocate when stock exists)
@@ -63,14 +85,16 @@ def exception_queue(uow: UnitOfWork, lead: User) -> list[QueueItem]:
             f"late:{_ref(o)}",
             "late",
             _ref(o),
-            f"ship by {o['ship_by']:%Y-%m-%d %H:%M}",
+            message("exception.ship_by", ship_by=f"{o['ship_by']:%Y-%m-%d %H:%M}"),
             o["ship_by"],
             RESOLUTIONS["late"],
         )
         for o in late
     ]
     items += [
-        QueueItem(f"hold:{_ref(o)}", "hold", _ref(o), o["reason"], None, RESOLUTIONS["hold"])
+        QueueItem(
+            f"hold:{_ref(o)}", "hold", _ref(o), summary(o["reason"]), None, RESOLUTIONS["hold"]
+        )
         for o in held
     ]
     return items
@@ -95,20 +119,41 @@ def _stored_item(e: dict) -> QueueItem:
     )
 
 
-def summarise(kind: str, details: dict) -> str:
-    """One line a lead can read: the short pick in words, else the simple fields."""
+def summarise(kind: str, details: dict) -> Message:
+    """One line a lead can read: the stored summary, the short pick in words, else the simple
+    fields. Derived from the details when read, so it comes in the reader's language."""
+    if details.get("summary_message"):
+        return Message.from_dict(details["summary_message"])
     if details.get("summary"):
-        return str(details["summary"])
+        return verbatim(str(details["summary"]))
     if kind == "short_pick" and "shortfall" in details:
-        text = f"{details.get('sku', '?')} at {details.get('location', '?')}: "
-        text += f"{details['shortfall']} missing"
-        if details.get("reason"):
-            text += f" ({details['reason']})"
+        said = _short_pick_summary(details)
         if details.get("reported_by"):
-            text += f", reported by {details['reported_by']}"
-        return text
+            return message("exception.reported_by", summary=said, user=details["reported_by"])
+        return said
+    wording = KIND_SUMMARIES.get(kind)
+    if kind == "pack_override" and details.get("scope") == "weight":
+        wording = WEIGHT_OVERRIDE
+    if wording and all(details.get(key) not in (None, "") for key in wording[1]):
+        return message(wording[0], **{key: details[key] for key in wording[1]})
     simple = {k: v for k, v in details.items() if not isinstance(v, dict | list) and v != ""}
-    return ", ".join(f"{k}: {v}" for k, v in simple.items())
+    return verbatim(", ".join(f"{k}: {v}" for k, v in simple.items()))
+
+
+def _short_pick_summary(details: dict) -> Message:
+    what = {
+        "sku": details.get("sku", "?"),
+        "location": details.get("location", "?"),
+        "shortfall": details["shortfall"],
+    }
+    if details.get("reason"):
+        return message("exception.short_pick_reason", **what, reason=_reason(details["reason"]))
+    return message("exception.short_pick", **what)
+
+
+def _reason(code: str) -> Message:
+    known = f"short_reason.{code}"
+    return message(known) if known in TEMPLATES else verbatim(code)
 
 
 def resolve(uow: UnitOfWork, lead: User, key: str, resolution: str, note: str, station: str):
@@ -120,21 +165,21 @@ def resolve(uow: UnitOfWork, lead: User, key: str, resolution: str, note: str, s
     if source == "late":
         return _resolve_late(uow, lead, ident, resolution, note, station)
     if source != "exception" or not ident.isdigit():
-        raise BadInput(f"{key!r} names no exception: use exception:ID, late:REF or hold:REF")
+        raise BadInput(message("exception.unknown_key", key=key))
     return _resolve_stored(uow, lead, int(ident), resolution, note, station)
 
 
-def _resolve_hold(uow, lead, ref, resolution, note, station) -> str:
+def _resolve_hold(uow, lead, ref, resolution, note, station) -> Message:
     if resolution == "release_hold":
         holds.release_hold(uow, lead, ref, note, station)
-        return f"{ref} goes to the next allocation run"
+        return message("outcome.hold_released", order=ref)
     if resolution == "cancel_order":
         holds.cancel_order(uow, lead, ref, note, station)
-        return f"{ref} cancelled"
+        return message("outcome.order_cancelled", order=ref)
     raise _refused("hold", resolution)
 
 
-def _resolve_late(uow, lead, ref, resolution, note, station) -> str:
+def _resolve_late(uow, lead, ref, resolution, note, station) -> Message:
     if resolution not in RESOLUTIONS["late"]:
         raise _refused("late", resolution)
     channel, order_id = holds.split_ref(ref)
@@ -142,7 +187,7 @@ def _resolve_late(uow, lead, ref, resolution, note, station) -> str:
     with uow:
         order = uow.orders.get(channel, order_id)
         if order is None:
-            raise BadInput(f"order {ref} does not exist")
+            raise BadInput(message("order.not_found", ref=ref))
         if resolution == "cancel_order":
             return _cancel_released(uow, order, note, actor)
         uow.lead.set_priority(order.id, max(order.priority, URGENT_PRIORITY))
@@ -157,10 +202,10 @@ def _resolve_late(uow, lead, ref, resolution, note, station) -> str:
             ]
         )
         uow.commit()
-    return f"{ref} is now priority {URGENT_PRIORITY}"
+    return message("outcome.prioritised", order=ref, priority=URGENT_PRIORITY)
 
 
-def _cancel_released(uow, order, note: str, actor: Actor) -> str:
+def _cancel_released(uow, order, note: str, actor: Actor) -> Message:
     """Off the carts (open tasks only; picking orders cannot be cancelled), stock given back."""
     order.move_to(OrderStatus.CANCELLED, note)
     uow.lead.drop_open_tasks(order.id)
@@ -168,17 +213,17 @@ def _cancel_released(uow, order, note: str, actor: Actor) -> str:
     uow.orders.save_status(order)
     uow.events.add_all([Event(k, p | {"note": note}, actor, order.id) for k, p in order.events])
     uow.commit()
-    return f"{order.channel}/{order.order_id} cancelled"
+    return message("outcome.order_cancelled", order=f"{order.channel}/{order.order_id}")
 
 
-def _resolve_stored(uow, lead, exception_id, resolution, note, station) -> str:
+def _resolve_stored(uow, lead, exception_id, resolution, note, station) -> Message:
     actor = Actor(lead.name, station)
     with uow:
         found = uow.lead.exception(exception_id)
         allowed = RESOLUTIONS.get(found["kind"], DEFAULT_RESOLUTIONS)
         if resolution not in allowed:
             raise _refused(found["kind"], resolution)
-        outcome = "acknowledged"
+        outcome = message("outcome.acknowledged")
         if resolution in LINE_FIXES:
             outcome = _fix_line(uow, found, resolution)
         if resolution == "retry":
@@ -191,7 +236,7 @@ def _resolve_stored(uow, lead, exception_id, resolution, note, station) -> str:
             "kind": found["kind"],
             "resolution": resolution,
             "note": note,
-            "outcome": outcome,
+            "outcome": outcome.english(),  # the audit log reads in English
         }
         events = [Event("exception.resolved", payload, actor, found["order_ref"])]
         events += _resume_order(uow, found["order_ref"], actor)
@@ -200,7 +245,7 @@ def _resolve_stored(uow, lead, exception_id, resolution, note, station) -> str:
     return outcome
 
 
-def _fix_line(uow, found: dict, resolution: str) -> str:
+def _fix_line(uow, found: dict, resolution: str) -> Message:
     """Decide what happens to the units a short pick did not find.
 
     The short-pick fact already gave the reservation back (the picker station's applier), so
@@ -208,38 +253,36 @@ def _fix_line(uow, found: dict, resolution: str) -> str:
     order line. Backorder and mark_damaged also let the packer ship the order partially.
     """
     if found["pick_task_id"] is None:
-        raise BadInput(f"exception {found['id']} names no pick task: acknowledge it with a note")
+        raise BadInput(message("exception.no_task", id=found["id"]))
     task = uow.lead.task(found["pick_task_id"])
     details = found["details"] or {}
     quantity = int(details.get("shortfall") or details.get("quantity") or task["short"])
     if quantity <= 0:
-        raise BadInput(f"pick task {task['id']} has nothing outstanding: acknowledge it instead")
-    repo, what = uow.lead, f"{quantity} × {task['sku']}"
+        raise BadInput(message("exception.nothing_outstanding", task=task["id"]))
+    repo, what = uow.lead, {"quantity": quantity, "sku": task["sku"]}
     if resolution == "reallocate":
         code = repo.reallocate(task, quantity)
-        return f"{what} to pick from {code}"
+        return message("outcome.reallocated", **what, location=code)
     if resolution == "mark_damaged":
         repo.write_off(task["stock_id"], quantity)
-        return f"{what} written off at {task['location']}; the order ships without them"
+        return message("outcome.written_off", **what, location=task["location"])
     if resolution == "cancel_line":
         repo.cancel_units(task["order_line_id"], quantity)
-        return f"{what} cancelled from the order"
-    return f"{what} backordered; the order ships without them"
+        return message("outcome.line_cancelled", **what)
+    return message("outcome.backordered", **what)
 
 
-def _apply_set_aside(uow, found: dict) -> str:
+def _apply_set_aside(uow, found: dict) -> Message:
     """Apply a fact that was stored but set aside because central could not apply it then."""
     fact = uow.events.by_uuid((found["details"] or {}).get("uuid", ""))
     if fact is None:
-        raise BadInput(f"exception {found['id']} names no stored fact: acknowledge it instead")
+        raise BadInput(message("exception.no_fact", id=found["id"]))
     try:
         facts.reapply(uow, fact)
     except Exception as exc:  # still failing: nothing changed, the item stays open
-        raise BadInput(
-            f"{fact.kind} still cannot be applied ({type(exc).__name__}: {exc}). "
-            "Leave it open and call IT, or acknowledge it with a note."
-        ) from exc
-    return f"{fact.kind} applied"
+        error = f"{type(exc).__name__}: {exc}"
+        raise BadInput(message("exception.still_failing", fact=fact.kind, error=error)) from exc
+    return message("outcome.fact_applied", fact=fact.kind)
 
 
 def _resume_order(uow, order_ref: int | None, actor: Actor) -> list[Event]:
@@ -256,4 +299,4 @@ def _resume_order(uow, order_ref: int | None, actor: Actor) -> list[Event]:
 
 def _refused(kind: str, resolution: str) -> BadInput:
     allowed = ", ".join(RESOLUTIONS.get(kind, DEFAULT_RESOLUTIONS))
-    return BadInput(f"a {kind} item cannot be resolved by {resolution!r}: choose {allowed}")
+    return BadInput(message("exception.refused", kind=kind, resolution=resolution, allowed=allowed))

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from app.domain import kpis
 from app.domain.users import User
 from app.errors import BadInput, NotFound
+from app.messages import Message, message, summary, verbatim
 from app.services.ports import UnitOfWork
 from app.services.users import require_lead
 
@@ -16,8 +17,11 @@ def kpi_report(uow: UnitOfWork, lead: User, start: datetime, end: datetime) -> k
     require_lead(lead)
     if end <= start:
         raise BadInput(
-            f"the range ends ({end:%Y-%m-%d %H:%M}) before it starts "
-            f"({start:%Y-%m-%d %H:%M}): swap the two dates"
+            message(
+                "report.range_reversed",
+                end=f"{end:%Y-%m-%d %H:%M}",
+                start=f"{start:%Y-%m-%d %H:%M}",
+            )
         )
     with uow:
         reports = uow.lead.reports
@@ -46,7 +50,7 @@ class TimelineEntry:
     what: str  # an event kind, or "pick" for a pick task
     who: str
     where: str
-    detail: str
+    detail: Message  # str() is English; a screen translates it (ui/messages.py)
 
 
 @dataclass(frozen=True)
@@ -68,9 +72,7 @@ def order_timeline(uow: UnitOfWork, lead: User, text: str) -> Timeline:
         reports = uow.lead.reports
         ref = reports.find_order(text)
         if ref is None:
-            raise NotFound(
-                f"no single order matches {text.strip()!r}: scan the tote or type CHANNEL/ORDER_ID"
-            )
+            raise NotFound(message("order.lookup_none", text=text.strip()))
         header = reports.order_header(ref)
         events = reports.timeline_events(ref)
         picks = reports.timeline_picks(ref)
@@ -94,20 +96,21 @@ def order_timeline(uow: UnitOfWork, lead: User, text: str) -> Timeline:
 def _from_event(e: dict) -> TimelineEntry:
     payload = e["payload"] or {}
     # Scalars only: a change's "from" is the step before, nested ids are for machines.
-    detail = ", ".join(
-        f"{k}: {v}"
+    parts = [
+        message("timeline.reason", reason=summary(v)) if k == "reason" else verbatim(f"{k}: {v}")
         for k, v in payload.items()
         if v not in ("", None) and not isinstance(v, dict | list) and k not in ("from", "to")
-    )
+    ]
+    detail = parts[0] if len(parts) == 1 else Message("list", {"items": parts})
     return TimelineEntry(
         e["occurred_at"], e["kind"], e["user_name"] or "", e["station"] or "", detail
     )
 
 
 def _from_pick(p: dict) -> TimelineEntry:
-    detail = f"{p['sku']} {p['picked']}/{p['quantity']}"
+    detail = verbatim(f"{p['sku']} {p['picked']}/{p['quantity']}")
     if p["short"]:
-        detail += f" (short {p['short']})"
+        detail = message("timeline.pick_short", pick=detail, short=p["short"])
     what = "pick" if p["status"] != "open" else "pick (open)"
     return TimelineEntry(p["picked_at"], what, p["picked_by"] or "", p["location"], detail)
 

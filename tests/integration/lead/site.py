@@ -13,7 +13,17 @@ from app.domain.users import User
 from app.services import lead as lead_cases
 from app.services.users import save_user
 from app.services.waves import WaveFilter
-from db.schema import allocations, exceptions, order_lines, pick_lists, pick_tasks, stock, users
+from db.schema import (
+    allocations,
+    exceptions,
+    locations,
+    order_lines,
+    pick_lists,
+    pick_tasks,
+    products,
+    stock,
+    users,
+)
 from tests.integration.site_files import import_site, order_row, write_orders
 
 STATION = "lead-desk"
@@ -125,7 +135,18 @@ def short_task(site: Site, task_id: int, who: str, short: int, order_ref: int) -
                 status="open",
                 order_ref=order_ref,
                 pick_task_id=task_id,
-                details={"shortfall": short, "found": task.quantity - short},
+                details={  # the fields the applier writes that a summary reads
+                    "sku": conn.execute(
+                        select(products.c.sku).where(products.c.id == task.product_id)
+                    ).scalar_one(),
+                    "location": conn.execute(
+                        select(locations.c.code).where(locations.c.id == task.location_id)
+                    ).scalar_one(),
+                    "shortfall": short,
+                    "found": task.quantity - short,
+                    "reason": "empty",
+                    "reported_by": who,
+                },
                 created_at=now,
                 note="",
             )

@@ -109,7 +109,7 @@ def test_the_order_timeline_tells_the_whole_story(tmp_path, sqlite_url, run_cli)
     } <= set(kinds)
     assert "pick.confirmed" not in kinds  # shown once, from the task, with who and where
     pick = next(e for e in timeline.entries if e.what == "pick")
-    assert (pick.who, pick.where, pick.detail) == ("Pia", "A01-002-L-1", "MILK 2/2")
+    assert (pick.who, pick.where, pick.detail.english()) == ("Pia", "A01-002-L-1", "MILK 2/2")
     assert kinds.index("pick") < kinds.index("label.printed") < kinds.index("order.shipped")
     assert lead.order_timeline(site.uow(), site.lead, "SO-M").order == "web/SO-M"
 

@@ -17,27 +17,34 @@ from tests.integration.printing.conftest import (
 )
 from tests.unit.printing.label_samples import ALL
 
-# Every sample at 4x6 / 203 dpi; the Chinese and the longest one also at the other size and dpi.
-CASES = [(name, "4x6", 203) for name in sorted(ALL)] + [
+# Every sample at 4x6 / 203 dpi; the Chinese and the longest one also at the other size and dpi,
+# and both with the captions of a Chinese site (language zh_CN).
+ZH = {f"{name}-zh": ALL[name] | {"language": "zh_CN"} for name in ("chinese", "longest")}
+SAMPLES = ALL | ZH
+CASES = [(name, "4x6", 203) for name in sorted(SAMPLES)] + [
     (name, size, dpi) for name in ("chinese", "longest") for size, dpi in (("100x150", 203), ("4x6", 300))
 ]  # fmt: skip
 
 
 def expected(name: str) -> dict[str, str]:
-    data = ALL[name]
+    data = SAMPLES[name]
     return {data["tracking_number"]: "]C0", f"(00){data['sscc']}": "]C1"}
 
 
 @pytest.mark.parametrize(("name", "size", "dpi"), CASES)
 def test_pdf_label_scans_back(rasterise_pdf, name, size, dpi):
-    pdf = render_label_pdf(parse_shipment(ALL[name]), size, dpi)
+    pdf = render_label_pdf(parse_shipment(SAMPLES[name]), size, dpi)
     assert decode(rasterise_pdf(pdf, dpi)) == expected(name)
 
 
 @pytest.fixture(scope="module")
 def zpl_images(tmp_path_factory):
     labels = {
-        case: (render_label_zpl(parse_shipment(ALL[case[0]]), case[1], case[2]), case[1], case[2])
+        case: (
+            render_label_zpl(parse_shipment(SAMPLES[case[0]]), case[1], case[2]),
+            case[1],
+            case[2],
+        )
         for case in CASES
     }
     return rasterise_zpl_batch(labels, tmp_path_factory.mktemp("zpl"))
@@ -76,3 +83,13 @@ def test_pdf_page_is_the_label_stock(size, points):
     pdf = render_label_pdf(parse_shipment(ALL["ascii"]), size)
     info = subprocess.run(["pdfinfo", "-"], input=pdf, capture_output=True, check=True).stdout
     assert f"Page size:       {points} pts" in info.decode()
+
+
+@pytest.mark.parametrize("name", sorted(ZH))
+def test_a_chinese_sites_label_shows_chinese_captions(name):
+    label = parse_shipment(ZH[name])
+    text = re.sub(r"\s+", "", pdf_text(render_label_pdf(label)))
+    for caption in ("收货人", "发货人", "运单号", "物流单元码", f"订单{label.order_ref}", "千克"):
+        assert caption in text, caption
+    assert "SHIPTO" in text  # kept beside the Chinese word for carriers' sorters
+    assert f"Order{label.order_ref}" not in text

@@ -33,6 +33,21 @@ def test_packing_slip(rasterise_pdf, paper, points):
     assert all(row[-5] == "yes" for row in pdf_fonts(pdf))
 
 
+def test_a_chinese_sites_packing_slip(rasterise_pdf):
+    items = [SlipItem("SKU-1", "蓝色杯子", 2), SlipItem("SKU-22", "Blue mug", 1)]
+    ship_to = parse_shipment(CHINESE).ship_to
+    pdf = render_packing_slip("SO-1001", items, "陈静", ship_to=ship_to, language="zh_CN",
+                              packed_at="2026-11-29 15:30", package="1/2")  # fmt: skip
+    text = pdf_text(pdf)
+    for expected in ("装箱单 — 订单 SO-1001", "货号", "商品", "数量", "合计件数", "包装员 陈静",
+                     "时间 2026-11-29 15:30", "包裹 1/2", "王小明"):  # fmt: skip
+        assert expected in text, expected
+    for english in ("Packing slip", "Packed by", "Total items", "Qty"):
+        assert english not in text
+    assert decode(rasterise_pdf(pdf, 300)) == {"SO-1001": "]C0"}
+    assert all(row[-5] == "yes" for row in pdf_fonts(pdf))
+
+
 def test_location_tote_and_badge_sheets_scan(rasterise_pdf):
     locations = [f"A{a:02d}-{n:03d}-L-1" for a in range(1, 3) for n in range(1, 16)]  # 30: 2 pages
     pdf = location_sheet(locations)

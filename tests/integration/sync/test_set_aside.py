@@ -91,7 +91,7 @@ def test_the_lead_retries_a_set_aside_fact_once_its_cause_is_fixed(site, tmp_pat
     assert len(open_set_aside(central)) == 1 and on_hand(central, stock_id) == START_ON_HAND
     monkeypatch.setitem(facts._APPLIERS, BROKEN, (take_stock, False))  # the fix is deployed
     outcome = lead_exceptions.resolve(central.uow(), LEAD, key, "retry", "fixed", "LEAD-1")
-    assert outcome == f"{BROKEN} applied"
+    assert outcome.english() == f"{BROKEN} applied"
     assert on_hand(central, stock_id) == START_ON_HAND - 2
     assert open_set_aside(central) == []
 

@@ -16,10 +16,12 @@ from db.repositories import _event_row
 from db.schema import (
     events,
     exceptions,
+    locations,
     order_lines,
     orders,
     pick_lists,
     pick_tasks,
+    products,
     users,
     waves,
 )
@@ -150,7 +152,15 @@ def _shipped_and_late(conn, rng, now, packers, facts) -> None:
 
 def _problems(conn, now, lists) -> None:
     task = conn.execute(
-        select(pick_tasks.c.id, pick_tasks.c.quantity, pick_tasks.c.order_line_id)
+        select(
+            pick_tasks.c.id,
+            pick_tasks.c.quantity,
+            pick_tasks.c.order_line_id,
+            products.c.sku,
+            locations.c.code.label("location"),
+        )
+        .join(products, products.c.id == pick_tasks.c.product_id)
+        .join(locations, locations.c.id == pick_tasks.c.location_id)
         .where(pick_tasks.c.pick_list_id == lists[0], pick_tasks.c.status == "open")
         .order_by(pick_tasks.c.seq)
     ).first()
@@ -169,7 +179,16 @@ def _problems(conn, now, lists) -> None:
                 status="open",
                 order_ref=order_ref,
                 pick_task_id=task.id,
-                details={"summary": f"location empty, {task.quantity} missing"},
+                details={  # as the short-pick applier writes them (a summary is derived)
+                    "pick_list_id": lists[0],
+                    "location": task.location,
+                    "sku": task.sku,
+                    "found": 0,
+                    "shortfall": task.quantity,
+                    "reason": "empty",
+                    "reported_by": "Chen Wei",
+                    "suggestion": "reallocate",
+                },
                 created_at=now - timedelta(minutes=6),
                 note="",
             )
@@ -179,7 +198,13 @@ def _problems(conn, now, lists) -> None:
             kind="printer_failure",
             status="open",
             order_ref=None,
-            details={"summary": "pack-2 label printer: out of labels"},
+            details={  # a label.failed fact's payload, as the packing station records it
+                "job_id": "376130321109103420-label",
+                "sscc": "376130321109103420",
+                "carton": 1,
+                "printer": "pack-2-label",
+                "message": "out of labels",
+            },
             created_at=now - timedelta(minutes=3),
             note="",
         )

@@ -46,7 +46,11 @@ class Station:
         self.labels, self.slips = tmp_path / "labels-out", tmp_path / "slips-out"
         self.backend = CentralPackingBackend(central.uow, "PACK-01")
         self.printer = SpoolCartonPrinter(
-            None, self.backend.settings()["ship_from"], self.backend.record, "PACK-01"
+            None,
+            self.backend.settings()["ship_from"],
+            self.backend.record,
+            "PACK-01",
+            language=lambda: self.backend.settings().language(),  # as build_carton_printer
         )
         quick = (0.05, 0.1)
         self.label_spooler = Spooler(

@@ -80,7 +80,9 @@ def test_a_short_pick_reads_as_one_line():
         "reported_by": "Pia",
         "stock_elsewhere": [{"code": "A01-001-L-1", "free": 5}],
     }
-    assert summarise("short_pick", details) == (
+    assert summarise("short_pick", details).english() == (
         "MILK at A01-002-L-1: 2 missing (empty), reported by Pia"
     )
-    assert summarise("weight_mismatch", {"weight_kg": 1.2, "sscc": ""}) == "weight_kg: 1.2"
+    assert (
+        summarise("weight_mismatch", {"weight_kg": 1.2, "sscc": ""}).english() == "weight_kg: 1.2"
+    )

@@ -2,7 +2,15 @@ import pytest
 
 from app.domain.orders import Address, Order, OrderLine
 from app.errors import BadInput
-from app.services.review import DEFAULT_RULES, ReviewRules, review
+from app.messages import decode, english
+from app.services import review as reviewing
+from app.services.review import DEFAULT_RULES, ReviewRules
+
+
+def review(order: Order, rules: ReviewRules) -> str | None:
+    """The hold reason as the CLI shows it (stored as message ids, read in English)."""
+    stored = reviewing.review(order, rules)
+    return None if stored is None else english(stored)
 
 
 def order(**address) -> Order:
@@ -56,3 +64,10 @@ def test_rules_with_unknown_keys_or_bad_patterns_are_refused():
         ReviewRules.from_dict({"blocked": []})
     with pytest.raises(BadInput):
         ReviewRules.from_dict({"postal_code_patterns": {"DE": "("}})
+
+
+def test_a_hold_reason_is_stored_as_message_ids_a_reader_translates():
+    stored = reviewing.review(order(street1=" ", postal_code="5066"), DEFAULT_RULES)
+    messages = decode(stored)
+    assert [m.id for m in messages] == ["hold.address_incomplete", "hold.postal_code_invalid"]
+    assert messages[1].params == {"postal_code": "5066", "country": "DE"}

@@ -1,0 +1,276 @@
+"""User-facing messages as ids with parameters, so each reader gets them in their own language.
+
+A use case never builds an English sentence for a person: it returns or raises a `Message`
+(an id from `TEMPLATES` plus the values to fill in). The UI translates the id through Qt
+(`ui/messages.py` holds the same templates for Qt's tools); the CLI prints `english()`.
+Stored texts (an order's hold reason, an exception summary) are kept as `encode()`d JSON and
+rendered when read, so the lead console shows them in the lead's language.
+
+Parameters are plain values, or Messages themselves (rendered in the same language), or a list
+of Messages (rendered one after the other, separated by "; "). Add a new id here and in
+`ui/messages.py` with its Chinese translation: tests/unit/test_messages_translated.py checks it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+# A free text that is not ours to translate (a note a person typed, a driver's error, data).
+VERBATIM = "text"
+# Ids whose template holds nothing to translate (ui/messages.py leaves them out).
+UNTRANSLATED = frozenset({VERBATIM, "list"})
+
+TEMPLATES: dict[str, str] = {
+    VERBATIM: "{text}",
+    "list": "{items}",  # several messages, one after the other
+    # ---- sign-in ----------------------------------------------------------------------------
+    "sign_in.badge_unknown": "Badge {badge} is not known. Ask your shift lead to register it.",
+    "sign_in.badge_unknown_offline": (
+        "Badge {badge} is not known at this station, and the central database cannot be reached "
+        "to check it. If it was registered just now, try again once the network is back; "
+        "otherwise ask your shift lead."
+    ),
+    "sign_in.pin_needed": "{name}: enter your PIN.",
+    "sign_in.wrong_pin": "Wrong PIN. Try again.",
+    "sign_in.not_a_lead": "{name} is a {role}; only a shift lead may do this",
+    "sign_in.lead_pin_mismatch": "badge and PIN do not match a shift lead",
+    "sign_in.pin_locked": (
+        "{name}: PIN locked after too many wrong PINs; try again in {minutes} min "
+        "or ask another lead to unlock it"
+    ),
+    # ---- packing station -----------------------------------------------------------------------
+    "pack.tote_holds_no_order": "Tote {tote} holds no order. Scan another tote or the order.",
+    "pack.bad_pick_list_code": "Pick list barcode {code}: expected PL: and a number",
+    "pack.pick_list_empty": "Pick list {number} has no order left to pack.",
+    "pack.not_recognised": "{code} is not a tote, order or pick list. Scan the tote label.",
+    "pack.empty_scan": "This scan is not a tote, order or pick list. Scan the tote label.",
+    "pack.offline_not_cached": (
+        "{code}: not among the orders this station has ready to pack, and central cannot be "
+        "reached (offline). Pack another tote now; scan this one again when the bottom bar "
+        "shows Online, or check that it is the tote's label."
+    ),
+    "pack.offline_no_sscc": (
+        "This station has no SSCC (carton label) numbers left and cannot reach central to get "
+        "more. Keep the carton open and close it when the bottom bar shows Online again, or ask "
+        "a lead to have it closed on another packing station."
+    ),
+    "pack.offline_no_tracking": (
+        "This station has no tracking ({carrier}) numbers left and cannot reach central to get "
+        "more. Keep the carton open and close it when the bottom bar shows Online again, or ask "
+        "a lead to have it closed on another packing station."
+    ),
+    "pack.override_needs_reason": "an override needs a reason",
+    "numbers.tracking_full": (
+        "tracking series {prefix}: number {number} does not fit in {digits} digits; "
+        "ask the carrier for a new range and set a new prefix"
+    ),
+    "numbers.tracking_prefix": "tracking series prefix '{prefix}': use letters and digits only",
+    "numbers.company_prefix": "GS1 company prefix '{prefix}': must be 4 to 12 digits",
+    "numbers.sscc_extension": "SSCC extension digit '{digit}': must be one digit 0-9",
+    "numbers.sscc_full": (
+        "SSCC serial {serial} does not fit beside prefix {prefix} (0..{last}); "
+        "use another extension digit or company prefix"
+    ),
+    # ---- picking station -----------------------------------------------------------------------
+    "pick.offline_no_claim": "central cannot be reached to claim a new pick list",
+    # ---- orders, holds -------------------------------------------------------------------------
+    "order.ref_format": "order {ref}: write it as CHANNEL/ORDER_ID, e.g. webshop/SO-1001",
+    "order.not_found": "order {ref} does not exist",
+    "order.illegal_move": "an order cannot go from {old} to {new}",
+    "order.wave_cancelled": "wave {wave} cancelled",
+    "order.lookup_none": "no single order matches {text}: scan the tote or type CHANNEL/ORDER_ID",
+    "hold.address_incomplete": "address incomplete: {field} is empty",
+    "hold.country_not_served": "address undeliverable: we do not ship to {country}",
+    "hold.postal_code_invalid": (
+        "address undeliverable: postal code '{postal_code}' is not valid for {country}"
+    ),
+    "hold.blocked_customer": "blocked customer ({key} {value})",
+    "hold.blocked_customer_why": "blocked customer ({key} {value}): {why}",
+    "hold.quantity_above_limit": "quantity {quantity} of {sku} is above the limit of {limit}",
+    "hold.special_handling": "{sku} needs special handling: {what}",
+    "allocation.cannot_allocate": "cannot allocate: {lines}",
+    "allocation.line_short": "{sku}: short {short} of {needed}",
+    # ---- the lead's exceptions queue -----------------------------------------------------------
+    "exception.ship_by": "ship by {ship_by}",
+    "exception.short_pick": "{sku} at {location}: {shortfall} missing",
+    "exception.short_pick_reason": "{sku} at {location}: {shortfall} missing ({reason})",
+    "short_reason.empty": "empty",
+    "short_reason.damaged": "damaged",
+    "short_reason.wrong_item": "wrong item",
+    "short_reason.not_found": "not found",
+    "exception.reported_by": "{summary}, reported by {user}",
+    "exception.weight_mismatch": (
+        "carton {carton} weighed {weight_kg} kg; {expected_kg} kg was expected"
+    ),
+    "exception.printer_failure": "printer {printer} refused the label of carton {carton}: {message}",
+    "exception.pack_override": "{lead} let {packer} close the order with lines open: {reason}",
+    "exception.pack_override_weight": (
+        "{lead} let {packer} close carton {carton} at {weight_kg} kg "
+        "(expected {expected_kg} kg): {reason}"
+    ),
+    "exception.pin_locked": "{name} (badge {badge}): PIN locked after too many wrong PINs at {station}",
+    "exception.serial_duplicate": "serial {serial_list} packed twice (carton {sscc}, station {station})",
+    "exception.pack_status": "packed, but the order could not be marked packed: {error}",
+    "exception.tote_conflict": "tote {tote} is bound to another order too (pick list {pick_list_id})",
+    "exception.reassigned_offline": (
+        "{picked_by} picked {facts} time(s) on pick list {pick_list_id} while offline after it "
+        "went to {now_with}: the picks count, the rest of the list stays with {now_with}"
+    ),
+    "exception.fact_failed": "{fact} from {station} could not be applied: {error}",
+    "exception.unknown_key": "{key} names no exception: use exception:ID, late:REF or hold:REF",
+    "exception.no_task": "exception {id} names no pick task: acknowledge it with a note",
+    "exception.nothing_outstanding": (
+        "pick task {task} has nothing outstanding: acknowledge it instead"
+    ),
+    "exception.no_fact": "exception {id} names no stored fact: acknowledge it instead",
+    "exception.still_failing": (
+        "{fact} still cannot be applied ({error}). "
+        "Leave it open and call IT, or acknowledge it with a note."
+    ),
+    "exception.refused": "a {kind} item cannot be resolved by {resolution}: choose {allowed}",
+    "exception.not_found": "exception {id} does not exist",
+    "exception.already_resolved": "exception {id} is already resolved",
+    "exception.no_other_location": (
+        "no other location holds {quantity} free of {sku}: backorder or cancel the line instead"
+    ),
+    "task.not_found": "pick task {id} does not exist",
+    # ---- resolution outcomes -------------------------------------------------------------------
+    "outcome.acknowledged": "acknowledged",
+    "outcome.hold_released": "{order} goes to the next allocation run",
+    "outcome.order_cancelled": "{order} cancelled",
+    "outcome.prioritised": "{order} is now priority {priority}",
+    "outcome.reallocated": "{quantity} × {sku} to pick from {location}",
+    "outcome.written_off": (
+        "{quantity} × {sku} written off at {location}; the order ships without them"
+    ),
+    "outcome.line_cancelled": "{quantity} × {sku} cancelled from the order",
+    "outcome.backordered": "{quantity} × {sku} backordered; the order ships without them",
+    "outcome.fact_applied": "{fact} applied",
+    # ---- waves and the lead's desk -------------------------------------------------------------
+    "wave.capacity_too_small": "capacity must be at least 1 order per cart, got {capacity}",
+    "wave.no_layout": "no layout imported yet: run `shipshape import-layout LAYOUT` first",
+    "wave.nothing_to_plan": "nothing to plan: no allocated orders that are not in a wave yet",
+    "wave.not_found": "wave {id} does not exist",
+    "wave.not_planned": "wave {id} is not a planned wave",
+    "wave.already_picked": (
+        "wave {id}: {started} task(s) are already picked; hold the wave or reassign its lists "
+        "instead of cancelling it"
+    ),
+    "wave.nothing_to_reassign": "none of these pick lists is still open: nothing to reassign",
+    "user.not_found": "no user called {name}",
+    "user.bad_role": "role '{role}' must be one of picker, packer, lead",
+    "user.lead_pin_too_short": "a lead needs a PIN of at least 4 digits",
+    "user.unlock_own_pin": "a lead cannot unlock their own PIN: ask another lead",
+    "user.badge_not_known": "Badge {badge} is not known.",
+    "user.pin_unlocked": "PIN of badge {badge} unlocked",
+    "report.range_reversed": (
+        "the range ends ({end}) before it starts ({start}): swap the two dates"
+    ),
+    "timeline.reason": "reason: {reason}",
+    "timeline.pick_short": "{pick} (short {short})",
+    # ---- anywhere ------------------------------------------------------------------------------
+    "db.conflict": "someone else changed this at the same time ({detail})",
+}
+
+
+@dataclass(frozen=True)
+class Message:
+    """What to tell a person, in no language yet: an id from TEMPLATES and its parameters."""
+
+    id: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def english(self) -> str:
+        return render(self, lambda m: TEMPLATES.get(m.id, m.id))
+
+    def __str__(self) -> str:
+        return self.english()
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "params": {k: _plain(v) for k, v in self.params.items()}}
+
+    @classmethod
+    def from_dict(cls, data: Mapping) -> Message:
+        params = {k: _revive(v) for k, v in dict(data.get("params") or {}).items()}
+        return cls(str(data["id"]), params)
+
+
+def message(id: str, /, **params: Any) -> Message:
+    """`message("pack.tote_holds_no_order", tote="T-1")`; the id must be registered."""
+    if id not in TEMPLATES:
+        raise KeyError(f"message id {id!r} has no English template in app/messages.py")
+    return Message(id, params)
+
+
+def verbatim(text: str) -> Message:
+    """A text shown as it is in every language (typed by a person, or from outside)."""
+    return Message(VERBATIM, {"text": text})
+
+
+def render(msg: Message, template_of: Callable[[Message], str], separator: str = "; ") -> str:
+    """Fill `template_of(msg)` with the parameters, Messages in them rendered the same way."""
+    values = {k: _render_value(v, template_of, separator) for k, v in msg.params.items()}
+    text = template_of(msg)
+    try:
+        return text.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return text
+
+
+def _render_value(value: Any, template_of, separator: str) -> Any:
+    if isinstance(value, Message):
+        return render(value, template_of, separator)
+    if isinstance(value, list | tuple) and value and all(isinstance(v, Message) for v in value):
+        return separator.join(render(v, template_of, separator) for v in value)
+    return "" if value is None else value
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Message):
+        return {"$message": value.to_dict()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _revive(value: Any) -> Any:
+    if isinstance(value, dict) and "$message" in value:
+        return Message.from_dict(value["$message"])
+    if isinstance(value, list):
+        return [_revive(v) for v in value]
+    return value
+
+
+# ---- stored texts ------------------------------------------------------------------------------
+def encode(messages: Iterable[Message]) -> str:
+    """Messages as the JSON text stored in a text column ("" for none)."""
+    found = [m.to_dict() for m in messages]
+    return json.dumps(found, ensure_ascii=False) if found else ""
+
+
+def decode(stored: str | None) -> list[Message]:
+    """What `encode` wrote; a text stored before messages had ids comes back verbatim."""
+    if not stored:
+        return []
+    if stored.startswith("[{"):
+        try:
+            return [Message.from_dict(m) for m in json.loads(stored)]
+        except (ValueError, KeyError, TypeError, AttributeError):
+            pass
+    return [verbatim(stored)]
+
+
+def english(stored: str | None) -> str:
+    """A stored text as readable English, for the CLI and JSON output."""
+    return "; ".join(m.english() for m in decode(stored))
+
+
+def summary(stored: str | None) -> Message:
+    """A stored text as one Message (several reasons joined), for a screen to translate."""
+    found = decode(stored)
+    if len(found) == 1:
+        return found[0]
+    return Message("list", {"items": found})

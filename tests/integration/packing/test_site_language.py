@@ -1,0 +1,50 @@
+"""The site's language (labels and packing slips): shown by anyone, set only by a lead, kept
+with the packing settings that packing stations copy."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import select
+
+from app.bootstrap import open_central
+from app.services.packing_central import current_settings
+from db.schema import events
+
+
+def add_lead(run_cli, url) -> None:
+    args = ("add-user", "Lea", "--role", "lead", "--badge", "9001", "--pin", "2468")
+    assert run_cli(*args, "--database", url)[0] == 0
+
+
+def test_a_lead_sets_the_site_language(run_cli, sqlite_url):
+    assert run_cli("migrate", "--database", sqlite_url)[0] == 0
+    add_lead(run_cli, sqlite_url)
+    assert run_cli("site-language", "--database", sqlite_url)[1] == "en\n"
+    status, _, err = run_cli("site-language", "zh_CN", "--database", sqlite_url)
+    assert status == 2 and "needs a lead's --badge and --pin" in err
+    status, _, err = run_cli(
+        "site-language", "zh_CN", "--badge", "9001", "--pin", "1111", "--database", sqlite_url
+    )
+    assert status != 0 and "do not match a shift lead" in err
+    status, out, _ = run_cli(
+        "site-language", "zh_CN", "--badge", "9001", "--pin", "2468", "--json",
+        "--database", sqlite_url,
+    )  # fmt: skip
+    assert status == 0 and json.loads(out) == {"language": "zh_CN"}
+    central = open_central(sqlite_url)
+    try:
+        settings = current_settings(central.uow())
+        assert settings.language() == "zh_CN"
+        assert settings["ship_from"]["name"]  # the other packing settings keep their values
+        with central.engine.connect() as conn:
+            kinds = conn.execute(select(events.c.kind, events.c.payload)).all()
+        assert ("site.language_set", {"from": "en", "to": "zh_CN"}) in [tuple(k) for k in kinds]
+    finally:
+        central.close()
+
+
+def test_an_unknown_language_is_refused(run_cli, sqlite_url):
+    assert run_cli("migrate", "--database", sqlite_url)[0] == 0
+    status, _, err = run_cli("site-language", "fr", "--database", sqlite_url)
+    assert status == 2 and "invalid choice" in err

@@ -1,0 +1,270 @@
+"""Every Message from app/ (app/messages.py) in the current language, through Qt's translator.
+
+`message_text(m)` renders a Message (or a stored/legacy str) for a screen; `error_text(exc)`
+does the same for an exception: a ShipshapeError shows its Message, anything else one short
+line without internals. The table repeats the English templates literally so that lupdate
+finds them; tests/unit/test_messages_translated.py keeps it equal to app.messages.TEMPLATES.
+A text that Qt has no translation for falls back to the English template. UI thread only.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from app.errors import ShipshapeError
+from app.messages import TEMPLATES, Message, render, verbatim
+
+CONTEXT = "Messages"
+
+# id -> English template; marked for lupdate, translated when shown. ("text" and "list" are
+# not here: they have nothing to translate.)
+SOURCE: dict[str, str] = {
+    "sign_in.badge_unknown": QT_TRANSLATE_NOOP(
+        "Messages", "Badge {badge} is not known. Ask your shift lead to register it."
+    ),
+    "sign_in.badge_unknown_offline": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Badge {badge} is not known at this station, and the central database cannot be reached to check it. If it was registered just now, try again once the network is back; otherwise ask your shift lead.",
+    ),
+    "sign_in.pin_needed": QT_TRANSLATE_NOOP("Messages", "{name}: enter your PIN."),
+    "sign_in.wrong_pin": QT_TRANSLATE_NOOP("Messages", "Wrong PIN. Try again."),
+    "sign_in.not_a_lead": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is a {role}; only a shift lead may do this"
+    ),
+    "sign_in.lead_pin_mismatch": QT_TRANSLATE_NOOP(
+        "Messages", "badge and PIN do not match a shift lead"
+    ),
+    "sign_in.pin_locked": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{name}: PIN locked after too many wrong PINs; try again in {minutes} min or ask another lead to unlock it",
+    ),
+    "pack.tote_holds_no_order": QT_TRANSLATE_NOOP(
+        "Messages", "Tote {tote} holds no order. Scan another tote or the order."
+    ),
+    "pack.bad_pick_list_code": QT_TRANSLATE_NOOP(
+        "Messages", "Pick list barcode {code}: expected PL: and a number"
+    ),
+    "pack.pick_list_empty": QT_TRANSLATE_NOOP(
+        "Messages", "Pick list {number} has no order left to pack."
+    ),
+    "pack.not_recognised": QT_TRANSLATE_NOOP(
+        "Messages", "{code} is not a tote, order or pick list. Scan the tote label."
+    ),
+    "pack.empty_scan": QT_TRANSLATE_NOOP(
+        "Messages", "This scan is not a tote, order or pick list. Scan the tote label."
+    ),
+    "pack.offline_not_cached": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{code}: not among the orders this station has ready to pack, and central cannot be reached (offline). Pack another tote now; scan this one again when the bottom bar shows Online, or check that it is the tote's label.",
+    ),
+    "pack.offline_no_sscc": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This station has no SSCC (carton label) numbers left and cannot reach central to get more. Keep the carton open and close it when the bottom bar shows Online again, or ask a lead to have it closed on another packing station.",
+    ),
+    "pack.offline_no_tracking": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This station has no tracking ({carrier}) numbers left and cannot reach central to get more. Keep the carton open and close it when the bottom bar shows Online again, or ask a lead to have it closed on another packing station.",
+    ),
+    "pack.override_needs_reason": QT_TRANSLATE_NOOP("Messages", "an override needs a reason"),
+    "numbers.tracking_full": QT_TRANSLATE_NOOP(
+        "Messages",
+        "tracking series {prefix}: number {number} does not fit in {digits} digits; ask the carrier for a new range and set a new prefix",
+    ),
+    "numbers.tracking_prefix": QT_TRANSLATE_NOOP(
+        "Messages", "tracking series prefix '{prefix}': use letters and digits only"
+    ),
+    "numbers.company_prefix": QT_TRANSLATE_NOOP(
+        "Messages", "GS1 company prefix '{prefix}': must be 4 to 12 digits"
+    ),
+    "numbers.sscc_extension": QT_TRANSLATE_NOOP(
+        "Messages", "SSCC extension digit '{digit}': must be one digit 0-9"
+    ),
+    "numbers.sscc_full": QT_TRANSLATE_NOOP(
+        "Messages",
+        "SSCC serial {serial} does not fit beside prefix {prefix} (0..{last}); use another extension digit or company prefix",
+    ),
+    "pick.offline_no_claim": QT_TRANSLATE_NOOP(
+        "Messages", "central cannot be reached to claim a new pick list"
+    ),
+    "order.ref_format": QT_TRANSLATE_NOOP(
+        "Messages", "order {ref}: write it as CHANNEL/ORDER_ID, e.g. webshop/SO-1001"
+    ),
+    "order.not_found": QT_TRANSLATE_NOOP("Messages", "order {ref} does not exist"),
+    "order.illegal_move": QT_TRANSLATE_NOOP("Messages", "an order cannot go from {old} to {new}"),
+    "order.wave_cancelled": QT_TRANSLATE_NOOP("Messages", "wave {wave} cancelled"),
+    "order.lookup_none": QT_TRANSLATE_NOOP(
+        "Messages", "no single order matches {text}: scan the tote or type CHANNEL/ORDER_ID"
+    ),
+    "hold.address_incomplete": QT_TRANSLATE_NOOP(
+        "Messages", "address incomplete: {field} is empty"
+    ),
+    "hold.country_not_served": QT_TRANSLATE_NOOP(
+        "Messages", "address undeliverable: we do not ship to {country}"
+    ),
+    "hold.postal_code_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "address undeliverable: postal code '{postal_code}' is not valid for {country}"
+    ),
+    "hold.blocked_customer": QT_TRANSLATE_NOOP("Messages", "blocked customer ({key} {value})"),
+    "hold.blocked_customer_why": QT_TRANSLATE_NOOP(
+        "Messages", "blocked customer ({key} {value}): {why}"
+    ),
+    "hold.quantity_above_limit": QT_TRANSLATE_NOOP(
+        "Messages", "quantity {quantity} of {sku} is above the limit of {limit}"
+    ),
+    "hold.special_handling": QT_TRANSLATE_NOOP("Messages", "{sku} needs special handling: {what}"),
+    "allocation.cannot_allocate": QT_TRANSLATE_NOOP("Messages", "cannot allocate: {lines}"),
+    "allocation.line_short": QT_TRANSLATE_NOOP("Messages", "{sku}: short {short} of {needed}"),
+    "exception.ship_by": QT_TRANSLATE_NOOP("Messages", "ship by {ship_by}"),
+    "exception.short_pick": QT_TRANSLATE_NOOP(
+        "Messages", "{sku} at {location}: {shortfall} missing"
+    ),
+    "exception.short_pick_reason": QT_TRANSLATE_NOOP(
+        "Messages", "{sku} at {location}: {shortfall} missing ({reason})"
+    ),
+    "short_reason.empty": QT_TRANSLATE_NOOP("Messages", "empty"),
+    "short_reason.damaged": QT_TRANSLATE_NOOP("Messages", "damaged"),
+    "short_reason.wrong_item": QT_TRANSLATE_NOOP("Messages", "wrong item"),
+    "short_reason.not_found": QT_TRANSLATE_NOOP("Messages", "not found"),
+    "exception.reported_by": QT_TRANSLATE_NOOP("Messages", "{summary}, reported by {user}"),
+    "exception.weight_mismatch": QT_TRANSLATE_NOOP(
+        "Messages", "carton {carton} weighed {weight_kg} kg; {expected_kg} kg was expected"
+    ),
+    "exception.printer_failure": QT_TRANSLATE_NOOP(
+        "Messages", "printer {printer} refused the label of carton {carton}: {message}"
+    ),
+    "exception.pack_override": QT_TRANSLATE_NOOP(
+        "Messages", "{lead} let {packer} close the order with lines open: {reason}"
+    ),
+    "exception.pack_override_weight": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{lead} let {packer} close carton {carton} at {weight_kg} kg (expected {expected_kg} kg): {reason}",
+    ),
+    "exception.pin_locked": QT_TRANSLATE_NOOP(
+        "Messages", "{name} (badge {badge}): PIN locked after too many wrong PINs at {station}"
+    ),
+    "exception.serial_duplicate": QT_TRANSLATE_NOOP(
+        "Messages", "serial {serial_list} packed twice (carton {sscc}, station {station})"
+    ),
+    "exception.pack_status": QT_TRANSLATE_NOOP(
+        "Messages", "packed, but the order could not be marked packed: {error}"
+    ),
+    "exception.tote_conflict": QT_TRANSLATE_NOOP(
+        "Messages", "tote {tote} is bound to another order too (pick list {pick_list_id})"
+    ),
+    "exception.reassigned_offline": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{picked_by} picked {facts} time(s) on pick list {pick_list_id} while offline after it went to {now_with}: the picks count, the rest of the list stays with {now_with}",
+    ),
+    "exception.fact_failed": QT_TRANSLATE_NOOP(
+        "Messages", "{fact} from {station} could not be applied: {error}"
+    ),
+    "exception.unknown_key": QT_TRANSLATE_NOOP(
+        "Messages", "{key} names no exception: use exception:ID, late:REF or hold:REF"
+    ),
+    "exception.no_task": QT_TRANSLATE_NOOP(
+        "Messages", "exception {id} names no pick task: acknowledge it with a note"
+    ),
+    "exception.nothing_outstanding": QT_TRANSLATE_NOOP(
+        "Messages", "pick task {task} has nothing outstanding: acknowledge it instead"
+    ),
+    "exception.no_fact": QT_TRANSLATE_NOOP(
+        "Messages", "exception {id} names no stored fact: acknowledge it instead"
+    ),
+    "exception.still_failing": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{fact} still cannot be applied ({error}). Leave it open and call IT, or acknowledge it with a note.",
+    ),
+    "exception.refused": QT_TRANSLATE_NOOP(
+        "Messages", "a {kind} item cannot be resolved by {resolution}: choose {allowed}"
+    ),
+    "exception.not_found": QT_TRANSLATE_NOOP("Messages", "exception {id} does not exist"),
+    "exception.already_resolved": QT_TRANSLATE_NOOP(
+        "Messages", "exception {id} is already resolved"
+    ),
+    "exception.no_other_location": QT_TRANSLATE_NOOP(
+        "Messages",
+        "no other location holds {quantity} free of {sku}: backorder or cancel the line instead",
+    ),
+    "task.not_found": QT_TRANSLATE_NOOP("Messages", "pick task {id} does not exist"),
+    "outcome.acknowledged": QT_TRANSLATE_NOOP("Messages", "acknowledged"),
+    "outcome.hold_released": QT_TRANSLATE_NOOP(
+        "Messages", "{order} goes to the next allocation run"
+    ),
+    "outcome.order_cancelled": QT_TRANSLATE_NOOP("Messages", "{order} cancelled"),
+    "outcome.prioritised": QT_TRANSLATE_NOOP("Messages", "{order} is now priority {priority}"),
+    "outcome.reallocated": QT_TRANSLATE_NOOP(
+        "Messages", "{quantity} × {sku} to pick from {location}"
+    ),
+    "outcome.written_off": QT_TRANSLATE_NOOP(
+        "Messages", "{quantity} × {sku} written off at {location}; the order ships without them"
+    ),
+    "outcome.line_cancelled": QT_TRANSLATE_NOOP(
+        "Messages", "{quantity} × {sku} cancelled from the order"
+    ),
+    "outcome.backordered": QT_TRANSLATE_NOOP(
+        "Messages", "{quantity} × {sku} backordered; the order ships without them"
+    ),
+    "outcome.fact_applied": QT_TRANSLATE_NOOP("Messages", "{fact} applied"),
+    "wave.capacity_too_small": QT_TRANSLATE_NOOP(
+        "Messages", "capacity must be at least 1 order per cart, got {capacity}"
+    ),
+    "wave.no_layout": QT_TRANSLATE_NOOP(
+        "Messages", "no layout imported yet: run `shipshape import-layout LAYOUT` first"
+    ),
+    "wave.nothing_to_plan": QT_TRANSLATE_NOOP(
+        "Messages", "nothing to plan: no allocated orders that are not in a wave yet"
+    ),
+    "wave.not_found": QT_TRANSLATE_NOOP("Messages", "wave {id} does not exist"),
+    "wave.not_planned": QT_TRANSLATE_NOOP("Messages", "wave {id} is not a planned wave"),
+    "wave.already_picked": QT_TRANSLATE_NOOP(
+        "Messages",
+        "wave {id}: {started} task(s) are already picked; hold the wave or reassign its lists instead of cancelling it",
+    ),
+    "wave.nothing_to_reassign": QT_TRANSLATE_NOOP(
+        "Messages", "none of these pick lists is still open: nothing to reassign"
+    ),
+    "user.not_found": QT_TRANSLATE_NOOP("Messages", "no user called {name}"),
+    "user.bad_role": QT_TRANSLATE_NOOP(
+        "Messages", "role '{role}' must be one of picker, packer, lead"
+    ),
+    "user.lead_pin_too_short": QT_TRANSLATE_NOOP(
+        "Messages", "a lead needs a PIN of at least 4 digits"
+    ),
+    "user.unlock_own_pin": QT_TRANSLATE_NOOP(
+        "Messages", "a lead cannot unlock their own PIN: ask another lead"
+    ),
+    "user.badge_not_known": QT_TRANSLATE_NOOP("Messages", "Badge {badge} is not known."),
+    "user.pin_unlocked": QT_TRANSLATE_NOOP("Messages", "PIN of badge {badge} unlocked"),
+    "report.range_reversed": QT_TRANSLATE_NOOP(
+        "Messages", "the range ends ({end}) before it starts ({start}): swap the two dates"
+    ),
+    "timeline.reason": QT_TRANSLATE_NOOP("Messages", "reason: {reason}"),
+    "timeline.pick_short": QT_TRANSLATE_NOOP("Messages", "{pick} (short {short})"),
+    "db.conflict": QT_TRANSLATE_NOOP(
+        "Messages", "someone else changed this at the same time ({detail})"
+    ),
+}
+
+
+def _template(message: Message) -> str:
+    source = SOURCE.get(message.id) or TEMPLATES.get(message.id)  # new ids: English
+    if source is None:
+        return message.id
+    return QCoreApplication.translate(CONTEXT, source)
+
+
+def message_text(message: Message | str) -> str:
+    """The message in the installed language (a plain str is shown as it is)."""
+    if not isinstance(message, Message):
+        message = verbatim(str(message))
+    separator = QCoreApplication.translate("Messages", "; ")  # between listed messages
+    return render(message, _template, separator)
+
+
+def error_text(exc: BaseException) -> str:
+    """What to show for a failed action: our errors translated, others one short line."""
+    if isinstance(exc, ShipshapeError):
+        return message_text(exc.message)
+    first_line = (str(exc).strip().splitlines() or [""])[0]
+    text = f"{type(exc).__name__}: {first_line}" if first_line else type(exc).__name__
+    return text if len(text) <= 120 else text[:119] + "…"
