@@ -164,6 +164,10 @@ TEMPLATES: dict[str, str] = {
     "user.bad_role": "role '{role}' must be one of picker, packer, lead",
     "user.lead_pin_too_short": "a lead needs a PIN of at least 4 digits",
     "user.unlock_own_pin": "a lead cannot unlock their own PIN: ask another lead",
+    "user.lead_needs_lead": (
+        "the site has a shift lead: creating or changing a lead needs a lead's --badge and --pin"
+    ),
+    "demo.site_has_leads": "the site has shift leads already: the demo seeds a new site only",
     "user.badge_not_known": "Badge {badge} is not known.",
     "user.pin_unlocked": "PIN of badge {badge} unlocked",
     "report.range_reversed": (

@@ -233,6 +233,13 @@ SOURCE: dict[str, str] = {
     "user.unlock_own_pin": QT_TRANSLATE_NOOP(
         "Messages", "a lead cannot unlock their own PIN: ask another lead"
     ),
+    "user.lead_needs_lead": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the site has a shift lead: creating or changing a lead needs a lead's --badge and --pin",
+    ),
+    "demo.site_has_leads": QT_TRANSLATE_NOOP(
+        "Messages", "the site has shift leads already: the demo seeds a new site only"
+    ),
     "user.badge_not_known": QT_TRANSLATE_NOOP("Messages", "Badge {badge} is not known."),
     "user.pin_unlocked": QT_TRANSLATE_NOOP("Messages", "PIN of badge {badge} unlocked"),
     "report.range_reversed": QT_TRANSLATE_NOOP(

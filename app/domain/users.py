@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from app.domain.events import Actor
 from app.errors import NotAllowed
+from app.messages import message
 
 
 class Role(StrEnum):
@@ -56,10 +57,7 @@ def check_user_admin(by: User | SetUp, touches_lead: bool, site_has_lead: bool) 
     owning the database file is not a way to become a shift lead."""
     if isinstance(by, User):
         if by.role is not Role.LEAD or not by.active:
-            raise NotAllowed(f"{by.name} is a {by.role.value}; only a shift lead may do this")
+            raise NotAllowed(message("sign_in.not_a_lead", name=by.name, role=by.role.value))
         return
     if touches_lead and site_has_lead:
-        raise NotAllowed(
-            "the site has a shift lead: creating or changing a lead needs a lead's "
-            "--badge and --pin"
-        )
+        raise NotAllowed(message("user.lead_needs_lead"))

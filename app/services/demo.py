@@ -8,6 +8,7 @@ from pathlib import Path
 
 from app.domain.users import Role, SetUp, User
 from app.errors import NotAllowed
+from app.messages import message
 from app.services import allocation, intake, master_data, users, waves
 from app.services.order_files import read_order_file
 from app.services.packing_central import seed_package_types
@@ -24,7 +25,7 @@ def seed_demo(
     a lead once the site has one), so `seed_demo` refuses a site that already has leads."""
     with uow:
         if uow.users.has_lead():  # refuse before writing anything
-            raise NotAllowed("the site has shift leads already: the demo seeds a new site only")
+            raise NotAllowed(message("demo.site_has_leads"))
     actor = setup.actor
     say(master_data.import_layout(uow, folder / "layout.json", actor))
     for name, step in (

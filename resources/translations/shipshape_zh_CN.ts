@@ -1028,6 +1028,14 @@ median {median} h · p90 {p90} h
         <translation>主管不能解锁自己的 PIN：请另一位主管解锁</translation>
     </message>
     <message>
+        <source>the site has a shift lead: creating or changing a lead needs a lead&apos;s --badge and --pin</source>
+        <translation>本站点已有值班主管：创建或修改主管需要主管的 --badge 和 --pin</translation>
+    </message>
+    <message>
+        <source>the site has shift leads already: the demo seeds a new site only</source>
+        <translation>本站点已有值班主管：演示数据只能写入新站点</translation>
+    </message>
+    <message>
         <source>Badge {badge} is not known.</source>
         <translation>工牌 {badge} 未登记。</translation>
     </message>

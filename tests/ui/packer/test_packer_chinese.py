@@ -20,7 +20,7 @@ from db.sync import SyncEngine
 from db.uow import SqlUnitOfWork
 from tests.integration.printing.conftest import pdf_text
 from tests.ui.packer.conftest import PACKER, Station
-from ui.app import load_fonts, load_stylesheet, use_fonts
+from ui.app import load_fonts, use_fonts
 from ui.i18n import LanguageSwitch
 from ui.worker import DatabaseWorker
 
@@ -29,16 +29,16 @@ ENGLISH_RUN = re.compile(r"[A-Za-z]{2,}(?:[ ,;:.'()]+[A-Za-z]{2,}){2,}")
 
 @pytest.fixture
 def chinese(qapp, tmp_path):
-    """Chinese installed, with the bundled CJK font and the floor style, as `shipshape run`."""
-    font, style = qapp.font(), qapp.styleSheet()
+    """Chinese installed, with the bundled CJK font, as `shipshape run` (the floor style is the
+    packer tests' own, tests/ui/packer/conftest.py: restyling the application again here crashed
+    Qt in widgets earlier tests left for deletion)."""
+    font = qapp.font()
     use_fonts(qapp, load_fonts())
-    load_stylesheet(qapp)
     switch = LanguageSwitch(QSettings(str(tmp_path / "lang.ini"), QSettings.Format.IniFormat))
     switch.apply("zh_CN")
     yield switch
     switch.uninstall()
     qapp.setFont(font)
-    qapp.setStyleSheet(style)
 
 
 def test_a_tote_with_no_order_is_refused_in_chinese(qtbot, central, tmp_path, chinese):
