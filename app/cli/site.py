@@ -13,7 +13,7 @@ from app.domain.events import Actor
 from app.errors import BadInput
 from app.services import allocation, demo, holds, intake, master_data, users
 from app.services.order_files import read_order_file
-from app.services.review import ReviewRules
+from app.services.review import read_review_rules
 
 CLI_ACTOR = Actor(user="cli", station="central")
 
@@ -211,11 +211,7 @@ def _review_rules(args) -> int:
     central = open_central(args.database)
     with central.uow() as uow:
         if args.set:
-            try:
-                data = json.loads(args.set.read_text(encoding="utf-8"))
-            except (OSError, json.JSONDecodeError) as exc:
-                raise BadInput(f"{args.set}: {exc}") from exc
-            uow.settings.save_review_rules(ReviewRules.from_dict(data))
+            uow.settings.save_review_rules(read_review_rules(args.set))
             uow.commit()
         rules = uow.settings.review_rules()
     print(json.dumps(rules.as_dict(), ensure_ascii=False, indent=2))

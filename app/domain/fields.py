@@ -107,9 +107,7 @@ def whole_number(
 _DECIMAL = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]{1,3})?")
 
 
-def finite_number(
-    value: Any, field: str, minimum: float, maximum: float, unit: str = ""
-) -> float:
+def finite_number(value: Any, field: str, minimum: float, maximum: float, unit: str = "") -> float:
     """A finite decimal number within minimum..maximum; inf, nan and "1e999" are refused."""
     of_unit = f" of {unit}" if unit else ""
     if isinstance(value, int | float) and not isinstance(value, bool):
