@@ -145,7 +145,7 @@ def test_generated_product_files_import_exactly_their_good_rows(
         report = json.loads(out)
         good = {sku for _, sku, ok in rows if ok}
         assert status == (0 if len(good) == len(rows) else 2)
-        for n, (_, sku, ok) in enumerate(rows, start=2):
+        for n, (_, _, ok) in enumerate(rows, start=2):
             assert ok or any(line.startswith(f"row {n}: ") for line in report["rejected"])
         with make_engine(sqlite_url).connect() as conn:
             stored = set(conn.execute(text("SELECT sku FROM products")).scalars())
