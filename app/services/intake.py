@@ -78,7 +78,7 @@ def _import_chunk(uow: UnitOfWork, chunk: list[OrderDraft], actor, report) -> No
         # Only values that can be in the database are looked up: a 1 MB or NUL-laden key is
         # refused by build_order, and must not reach a query where PostgreSQL would choke on it.
         keys = [d.key for d in chunk if fits_key(d.key)]
-        existing = uow.orders.existing_keys(keys)
+        existing = uow.orders.existing_keys(keys) if keys else set()
         skus = {sku for d in chunk for sku, _, _ in d.lines if fits_text(sku, TEXT_LIMITS["sku"])}
         known = uow.catalog.known_skus(skus)
         fresh: list[Order] = []

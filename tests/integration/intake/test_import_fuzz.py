@@ -136,7 +136,7 @@ def test_generated_product_files_import_exactly_their_good_rows(
     tmp_path, site, sqlite_url, run_cli
 ):
     @QUICK
-    @given(st.lists(product_rows(), min_size=1, max_size=6, unique_by=lambda r: r[1]))  # noqa: E501
+    @given(st.lists(product_rows(), min_size=1, max_size=6, unique_by=lambda r: r[1]))
     def property_(rows):
         path = tmp_path / "p.csv"
         path.write_text("sku,name,gtin,unit_weight_kg\n" + "\n".join(r[0] for r in rows) + "\n")
