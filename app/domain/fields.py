@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import unicodedata
 from datetime import date, datetime
 from typing import Any
 
@@ -59,6 +58,9 @@ def shown(value: Any, limit: int = 40) -> str:
     return text if len(text) <= limit else f"{text[: limit - 5]}…{text[-4:]}"
 
 
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")  # categories Cc and Cs
+
+
 def text(value: Any, field: str, limit: int, *, required: bool = False) -> str:
     """Stripped text of at most `limit` characters, without control characters.
 
@@ -75,13 +77,15 @@ def text(value: Any, field: str, limit: int, *, required: bool = False) -> str:
         raise FieldProblem("empty", field=field)
     if len(value) > limit:
         raise FieldProblem("too_long", field=field, length=len(value), limit=limit)
-    for position, char in enumerate(value, start=1):
-        # Cc: NUL, tab, GS, DEL, C1; Cs: a lone surrogate from a JSON escape. Neither prints,
-        # and PostgreSQL refuses NUL: they are typos or attacks in a name or a code.
-        if unicodedata.category(char) in ("Cc", "Cs"):
-            raise FieldProblem(
-                "control_character", field=field, codepoint=f"{ord(char):04X}", position=position
-            )
+    # Cc (NUL, tab, GS, DEL, C1) and Cs (a lone surrogate from a JSON escape): neither prints,
+    # and PostgreSQL refuses NUL. In a name or a code they are typos or attacks.
+    if bad := _CONTROL.search(value):
+        raise FieldProblem(
+            "control_character",
+            field=field,
+            codepoint=f"{ord(bad.group()):04X}",
+            position=bad.start() + 1,
+        )
     return value
 
 

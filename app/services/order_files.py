@@ -64,6 +64,8 @@ class OrderDraft:
     @property
     def label(self) -> str:
         """channel/order_id as shown in a report: shortened, control characters made visible."""
+        if not self.order_id:
+            return f"{self.channel or '?'}/(no order id)"
         text = f"{self.channel}/{self.order_id}"
         plain = len(text) <= 100 and text.isprintable()
         return text if plain else shown(text, 100)
