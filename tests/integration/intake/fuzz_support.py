@@ -67,7 +67,7 @@ class GenOrder:
     values: dict  # order-level CSV columns
     lines: list[tuple[str, str]]  # sku, quantity
     bad: bool
-    rows: list[int] = field(default_factory=list)  # filled in when written
+    rows: list[str] = field(default_factory=list)  # "row 5", "orders[2]": filled in when written
 
 
 @st.composite
@@ -124,7 +124,26 @@ def write_order_csv(path, generated: list[GenOrder]) -> None:
     next(reader)
     for order, *_ in records:
         next(reader)
-        order.rows.append(reader.line_num)  # the line the record ends on, as the importer says
+        order.rows.append(f"row {reader.line_num}")  # where the record ends, as the importer says
+
+
+def write_order_json(path, generated: list[GenOrder]) -> None:
+    """The same orders as a JSON document; a quantity of digits goes as a JSON integer."""
+    entries = []
+    for n, order in enumerate(generated):
+        values = dict(order.values)
+        ship_to = {k: values.pop(k) for k in ("name", "street1", "city", "postal_code", "country")}
+        lines = [{"sku": sku, "quantity": _json_quantity(q)} for sku, q in order.lines]
+        entries.append(
+            {"channel": "web", "order_id": order.order_id, **values, "ship_to": ship_to}
+            | {"lines": lines}
+        )
+        order.rows.append(f"orders[{n}]")
+    path.write_text(json.dumps({"orders": entries}, ensure_ascii=False), encoding="utf-8")
+
+
+def _json_quantity(quantity: str) -> object:
+    return int(quantity) if quantity.isascii() and quantity.isdigit() else quantity
 
 
 def check_order_import(run_cli, url: str, path, generated: list[GenOrder]) -> None:
@@ -135,7 +154,7 @@ def check_order_import(run_cli, url: str, path, generated: list[GenOrder]) -> No
     assert status == (2 if bad else 0), (status, err[:500])
     assert report["imported"] == len(generated) - len(bad), report
     for order in bad:
-        named = re.compile(rf"\brow ({'|'.join(map(str, order.rows))})\b")
+        named = re.compile("|".join(rf"{re.escape(where)}(?![0-9])" for where in order.rows))
         assert any(named.search(line) for line in report["rejected"]), (order, report)
     stored = stored_orders(url, [o.order_id for o in generated if not o.bad])
     for order in generated:

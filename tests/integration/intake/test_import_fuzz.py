@@ -22,6 +22,7 @@ from tests.integration.intake.fuzz_support import (
     check_order_import,
     orders,
     write_order_csv,
+    write_order_json,
 )
 from tests.integration.site_files import LAYOUT, import_site
 
@@ -48,10 +49,10 @@ def site(tmp_path, sqlite_url, run_cli):
 
 
 def orders_property(run_cli, url, folder):
-    @given(st.lists(orders(), min_size=1, max_size=5))
-    def property_(generated):
-        path = folder / "orders.csv"
-        write_order_csv(path, generated)
+    @given(st.lists(orders(), min_size=1, max_size=5), st.sampled_from(["csv", "json"]))
+    def property_(generated, kind):
+        path = folder / f"orders.{kind}"
+        (write_order_csv if kind == "csv" else write_order_json)(path, generated)
         check_order_import(run_cli, url, path, generated)
 
     return property_
