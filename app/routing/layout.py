@@ -106,6 +106,29 @@ def load_layout(source: str | Path | dict[str, Any], origin: str | None = None) 
         raise BadInput(f"{where}: {exc}") from None
 
 
+def layout_document(layout: Layout) -> dict[str, Any]:
+    """The `shipshape.layout/1` document of a checked layout: what the file said that counts,
+    without any other keys a file may carry (kept as the site's layout, for the route map)."""
+    return {
+        "format": FORMAT,
+        "name": layout.name,
+        "aisle_length": layout.aisle_length,
+        "aisles": [{"id": a.id, "x": a.x} for a in layout.aisles],
+        "cross_aisles": list(layout.cross_aisles),
+        "depot": {"x": layout.depot.x, "y": layout.depot.y},
+        "locations": [_location_entry(loc) for loc in layout.locations],
+    }
+
+
+def _location_entry(loc: Location) -> dict[str, Any]:
+    entry: dict[str, Any] = {"code": loc.code, "aisle": loc.aisle, "y": loc.y}
+    if loc.side is not None:
+        entry["side"] = loc.side
+    if loc.level is not None:
+        entry["level"] = loc.level
+    return entry
+
+
 class _Invalid(Exception):
     """A rule of §1 was broken; the message says which (the caller adds the file name)."""
 

@@ -17,7 +17,7 @@ from app.domain.events import SYSTEM, Actor, Event
 from app.domain.fields import INT32_MAX, FieldProblem
 from app.domain.gs1 import normalize_gtin
 from app.errors import BadInput
-from app.routing.layout import load_layout, read_layout_document
+from app.routing.layout import layout_document, load_layout
 from app.services.intake import ImportReport, fits_text
 from app.services.order_files import csv_records, read_text_file
 from app.services.ports import UnitOfWork
@@ -48,7 +48,7 @@ def _check_columns(path: Path, columns: tuple[str, ...], found: list[str]) -> No
 def import_layout(uow: UnitOfWork, path: Path, actor: Actor = SYSTEM) -> str:
     """Create or update aisles and locations. Refuses (BadInput) to drop a location with stock."""
     layout = load_layout(path)
-    document = read_layout_document(path)
+    document = layout_document(layout)
     with uow:
         wanted = {loc.code for loc in layout.locations}
         dropped = uow.catalog.location_codes() - wanted
