@@ -28,7 +28,7 @@ PRODUCT_FLAGS = ("no_barcode", "lot_controlled", "serial_required")
 PRODUCT_DIMENSIONS = ("length_cm", "width_cm", "height_cm")
 STOCK_COLUMNS = ("location", "sku", "quantity", "lot", "expiry")
 # Longest text per column (db/schema.py) and the ranges of numbers; docs/setup.md lists them.
-LIMITS = {"sku": 60, "name": 200, "location": 60, "lot": 40, "gtin": 14}
+LIMITS = {"sku": 60, "name": 200, "location": 60, "lot": 40, "gtin": 40}  # gtin: then checked
 MAX_WEIGHT_KG = 10_000.0
 MAX_SIZE_CM = 10_000.0
 

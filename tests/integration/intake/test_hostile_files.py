@@ -311,3 +311,11 @@ def test_scan_parse_reports_a_hostile_scan_as_invalid(run_cli, text):
     assert status in (0, 2) and "Traceback" not in err and "invalid literal" not in out + err
     if status == 0 and text != "0" * 100_000:  # that one is AI (00) repeated, a fair reading
         assert json.loads(out)["kind"] in ("invalid", "unknown")
+
+
+def test_a_database_that_is_gone_is_exit_1_with_one_line(tmp_path, run_cli):
+    path = write_orders(tmp_path / "o.csv", order_row("SO-1", "MILK"))
+    gone = f"sqlite:///{tmp_path / 'no' / 'such' / 'dir' / 'central.sqlite'}"
+    status, out, err = run_cli("import-orders", path, "--database", gone)
+    assert status == 1 and out == ""
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
