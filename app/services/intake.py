@@ -59,7 +59,7 @@ def _drop_repeats_within_file(drafts: list[OrderDraft], report: ImportReport) ->
     first: dict[tuple[str, str], OrderDraft] = {}
     unique = []
     for draft in drafts:
-        earlier = first.get(draft.key)
+        earlier = first.get(draft.key) if draft.order_id else None  # no id: rejected anyway
         if earlier is None:
             first[draft.key] = draft
             unique.append(draft)

@@ -319,3 +319,16 @@ def test_a_database_that_is_gone_is_exit_1_with_one_line(tmp_path, run_cli):
     status, out, err = run_cli("import-orders", path, "--database", gone)
     assert status == 1 and out == ""
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_entries_without_an_order_id_are_each_rejected(tmp_path, site, sqlite_url, run_cli):
+    orders = [json_order("J-1"), "junk", json_order(""), 7, json_order("J-2")]
+    path = write_json(tmp_path / "o.json", orders)
+    status, out, err = run_cli("import-orders", path, "--json", "--database", sqlite_url)
+    report = json.loads(out)
+    assert status == 2 and report["imported"] == 2 and report["duplicates"] == []
+    assert [line.split(": ")[1] for line in report["rejected"]] == [
+        "orders[1]",
+        "orders[2]",
+        "orders[3]",
+    ]
