@@ -58,8 +58,14 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keep interpreter exit quiet
         return 0
     except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, exit 1
-        print(f"shipshape {args.command}: error: {exc}", file=sys.stderr)
+        print(f"shipshape {args.command}: error: {_one_line(exc)}", file=sys.stderr)
         return 1
+
+
+def _one_line(exc: Exception) -> str:
+    """The gist of an unexpected error (a database gone): its first line, never a SQL dump."""
+    first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    return first if len(first) <= 200 else f"{first[:199]}…"
 
 
 if __name__ == "__main__":

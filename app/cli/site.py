@@ -15,7 +15,7 @@ from app.errors import BadInput
 from app.messages import english
 from app.services import allocation, demo, holds, intake, master_data, users
 from app.services.order_files import read_order_file
-from app.services.review import ReviewRules
+from app.services.review import read_review_rules
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -239,11 +239,7 @@ def _review_rules(args) -> int:
     actor = admin_actor(args, central) if args.set else None
     with central.uow() as uow:
         if args.set:
-            try:
-                data = json.loads(args.set.read_text(encoding="utf-8"))
-            except (OSError, json.JSONDecodeError) as exc:
-                raise BadInput(f"{args.set}: {exc}") from exc
-            rules = ReviewRules.from_dict(data)
+            rules = read_review_rules(args.set)
             uow.settings.save_review_rules(rules)
             uow.events.add_all([Event("settings.review_rules_saved", rules.as_dict(), actor)])
             uow.commit()

@@ -7,15 +7,17 @@ routing code after it can trust its input. Pure: no Qt, no database.
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.domain.fields import INT32_MAX, FieldProblem, parse_json, shown, text
 from app.errors import BadInput
 
 FORMAT = "shipshape.layout/1"
+# Longest texts (db/schema.py: warehouses.name, aisles.code, locations.code and side).
+NAME_LIMIT, AISLE_LIMIT, CODE_LIMIT, SIDE_LIMIT = 100, 40, 60, 1
 TOLERANCE = 1e-9  # metres; a depot this close to a cross aisle is on it
 
 
@@ -97,30 +99,53 @@ def load_layout(source: str | Path | dict[str, Any], origin: str | None = None) 
         data = source
     else:
         where = origin or str(source)
-        data = _read_json(Path(source), where)
+        data = read_layout_document(Path(source), where)
     try:
         return _parse(data)
     except _Invalid as exc:
         raise BadInput(f"{where}: {exc}") from None
 
 
+def layout_document(layout: Layout) -> dict[str, Any]:
+    """The `shipshape.layout/1` document of a checked layout: what the file said that counts,
+    without any other keys a file may carry (kept as the site's layout, for the route map)."""
+    return {
+        "format": FORMAT,
+        "name": layout.name,
+        "aisle_length": layout.aisle_length,
+        "aisles": [{"id": a.id, "x": a.x} for a in layout.aisles],
+        "cross_aisles": list(layout.cross_aisles),
+        "depot": {"x": layout.depot.x, "y": layout.depot.y},
+        "locations": [_location_entry(loc) for loc in layout.locations],
+    }
+
+
+def _location_entry(loc: Location) -> dict[str, Any]:
+    entry: dict[str, Any] = {"code": loc.code, "aisle": loc.aisle, "y": loc.y}
+    if loc.side is not None:
+        entry["side"] = loc.side
+    if loc.level is not None:
+        entry["level"] = loc.level
+    return entry
+
+
 class _Invalid(Exception):
     """A rule of §1 was broken; the message says which (the caller adds the file name)."""
 
 
-def _read_json(path: Path, where: str) -> Any:
+def read_layout_document(path: Path, where: str | None = None) -> Any:
+    """The parsed JSON of a layout file (UTF-8, a byte order mark allowed), not yet checked."""
+    where = where or str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        content = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise BadInput(f"{where}: cannot read the layout file: {exc.strerror or exc}") from None
     except UnicodeDecodeError:
         raise BadInput(f"{where}: not UTF-8 text; save the layout as UTF-8 JSON") from None
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise BadInput(
-            f"{where}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-        ) from None
+        return parse_json(content)
+    except FieldProblem as exc:
+        raise BadInput(f"{where}: {exc}") from None
 
 
 def _parse(data: Any) -> Layout:
@@ -128,9 +153,7 @@ def _parse(data: Any) -> Layout:
         raise _Invalid("a layout must be a JSON object")
     if data.get("format") != FORMAT:
         raise _Invalid(f'"format" must be {FORMAT!r}, found {data.get("format")!r}')
-    name = data.get("name", "")
-    if not isinstance(name, str):
-        raise _Invalid('"name" must be a string')
+    name = _text(data.get("name", ""), '"name"', NAME_LIMIT)
     aisle_length = _number(data.get("aisle_length"), '"aisle_length"')
     if aisle_length <= 0:
         raise _Invalid(f'"aisle_length" must be positive, found {aisle_length:g}')
@@ -144,9 +167,9 @@ def _parse(data: Any) -> Layout:
 
 def _number(value: Any, what: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise _Invalid(f"{what} must be a number, found {value!r}")
-    if not math.isfinite(value):
-        raise _Invalid(f"{what} must be a finite number, found {value!r}")
+        raise _Invalid(f"{what} must be a number, found {shown(value)}")
+    if abs(value) > 1e9 or not math.isfinite(value):  # 10**400 has no float
+        raise _Invalid(f"{what} must be a finite number of metres, found {shown(value)}")
     return float(value)
 
 
@@ -166,9 +189,7 @@ def _parse_aisles(raw: Any) -> tuple[Aisle, ...]:
         what = f"aisles[{i}]"
         if not isinstance(item, dict):
             raise _Invalid(f"{what} must be an object with id and x")
-        aisle_id = item.get("id")
-        if not isinstance(aisle_id, str) or not aisle_id:
-            raise _Invalid(f'{what}: "id" must be a non-empty string')
+        aisle_id = _text(item.get("id"), f'{what}: "id"', AISLE_LIMIT, required=True)
         x = _number(item.get("x"), f"{what} ({aisle_id}): x")
         if aisle_id in by_id:
             raise _Invalid(f"duplicate aisle id {aisle_id!r}")
@@ -221,20 +242,32 @@ def _parse_locations(raw: Any, aisle_ids: set[str], aisle_length: float) -> tupl
 def _parse_location(item: Any, what: str, aisle_ids: set[str], aisle_length: float) -> Location:
     if not isinstance(item, dict):
         raise _Invalid(f"{what} must be an object with code, aisle, y, side, level")
-    code = item.get("code")
-    if not isinstance(code, str) or not code:
-        raise _Invalid(f'{what}: "code" must be a non-empty string')
+    code = _text(item.get("code"), f'{what}: "code"', CODE_LIMIT, required=True)
     what = f"{what} ({code})"
     aisle = item.get("aisle")
-    if aisle not in aisle_ids:
-        raise _Invalid(f"{what}: unknown aisle {aisle!r}")
+    if not isinstance(aisle, str) or aisle not in aisle_ids:
+        raise _Invalid(f"{what}: unknown aisle {shown(aisle)}")
     y = _number(item.get("y"), f"{what}: y")
     if not 0 <= y <= aisle_length:
         raise _Invalid(f"{what}: y={y:g} is outside aisle {aisle} (0..{aisle_length:g})")
     side = item.get("side")
-    if side is not None and not isinstance(side, str):
-        raise _Invalid(f"{what}: side must be a string such as 'L' or 'R', found {side!r}")
+    if side is not None and (not isinstance(side, str) or len(side) > SIDE_LIMIT):
+        raise _Invalid(f"{what}: side must be one letter such as 'L' or 'R', found {shown(side)}")
+    if side is not None:
+        side = _text(side, f"{what}: side", SIDE_LIMIT)
     level = item.get("level")
     if level is not None and (isinstance(level, bool) or not isinstance(level, int)):
-        raise _Invalid(f"{what}: level must be a whole number, found {level!r}")
+        raise _Invalid(f"{what}: level must be a whole number, found {shown(level)}")
+    if level is not None and not 0 <= level <= INT32_MAX:
+        raise _Invalid(f"{what}: level {level} is outside 0..{INT32_MAX}")
     return Location(code, aisle, y, side, level)
+
+
+def _text(value: Any, what: str, limit: int, required: bool = False) -> str:
+    """Text a person typed into the layout: a string, no control characters, within limit."""
+    if not isinstance(value, str):
+        raise _Invalid(f"{what} must be a string, found {shown(value)}")
+    try:
+        return text(value, what, limit, required=required)
+    except FieldProblem as exc:
+        raise _Invalid(str(exc)) from None

@@ -81,6 +81,20 @@ def interpret(
     as the GS1 separator too. `known_locations`: location codes the caller knows; a bare one is
     read as a location (an old rack label without our `L:` prefix).
     """
+    try:
+        return _interpret(raw, gs1_separator, known_locations)
+    except (ValueError, ArithmeticError, LookupError, TypeError):
+        # The GS1 parser meets every byte a scanner or a person can send; a case it does not
+        # foresee is still a bad scan, never a crash of the station or the CLI.
+        return _invalid(
+            Scan(raw=raw, symbology=None, kind="unknown"),
+            "the scan could not be read as a barcode: scan it again, or type the number",
+        )
+
+
+def _interpret(
+    raw: str, gs1_separator: str | None, known_locations: Collection[str] | None
+) -> Scan:
     symbology, data = split_symbology(raw.strip())
     data = data.strip()
     base = Scan(raw=raw, symbology=symbology, kind="unknown")
@@ -218,6 +232,13 @@ def _from_elements(base: Scan, elements) -> Scan:
     sscc = values.get("00")
     gtin = values.get("01") or values.get("02")
     quantity = values.get("30") or values.get("37")
+    if quantity and not (quantity.value.isascii() and quantity.value.isdigit()):
+        return _invalid(
+            base, f"the quantity (AI {quantity.ai.ai}) {quantity.value!r} is not a whole number"
+        )
+    for element in (sscc, gtin):
+        if element and not (element.value.isascii() and element.value.isdigit()):
+            return _invalid(base, f"AI ({element.ai.ai}) {element.value!r} must be digits 0-9")
     kind = "logistic_unit" if sscc else "product" if gtin else "unknown"
     return replace(
         base,

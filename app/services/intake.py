@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from app.domain import fields
 from app.domain.events import SYSTEM, Actor, Event
+from app.domain.fields import FieldProblem
 from app.domain.orders import Order
 from app.errors import BadInput
-from app.services.order_files import OrderDraft, build_order
+from app.services.order_files import TEXT_LIMITS, OrderDraft, build_order
 from app.services.ports import UnitOfWork
 
 CHUNK = 1000
@@ -52,30 +54,42 @@ def import_orders(
 
 
 def _drop_repeats_within_file(drafts: list[OrderDraft], report: ImportReport) -> list[OrderDraft]:
-    seen: set[tuple[str, str]] = set()
+    """The first of two entries with one key wins. An exact repeat is a duplicate; a repeat with
+    other content is rejected, since one of the two is wrong and the file does not say which."""
+    first: dict[tuple[str, str], OrderDraft] = {}
     unique = []
     for draft in drafts:
-        if draft.key in seen:
-            report.duplicates.append(f"{_label(draft)} ({draft.where()}): repeated in the file")
-        else:
-            seen.add(draft.key)
+        earlier = first.get(draft.key) if draft.order_id else None  # no id: rejected anyway
+        if earlier is None:
+            first[draft.key] = draft
             unique.append(draft)
+        elif earlier.fingerprint == draft.fingerprint:
+            report.duplicates.append(f"{draft.label} ({draft.where()}): repeated in the file")
+        else:
+            report.rejected.append(
+                f"{draft.label}: {draft.where()}: repeats {earlier.where()} with different "
+                f"content; {earlier.where()} was kept, this one was not imported"
+            )
     return unique
 
 
 def _import_chunk(uow: UnitOfWork, chunk: list[OrderDraft], actor, report) -> None:
     with uow:
-        existing = uow.orders.existing_keys([d.key for d in chunk])
-        known = uow.catalog.known_skus({sku for d in chunk for sku, _, _ in d.lines})
+        # Only values that can be in the database are looked up: a 1 MB or NUL-laden key is
+        # refused by build_order, and must not reach a query where PostgreSQL would choke on it.
+        keys = [d.key for d in chunk if fits_key(d.key)]
+        existing = uow.orders.existing_keys(keys) if keys else set()
+        skus = {sku for d in chunk for sku, _, _ in d.lines if fits_text(sku, TEXT_LIMITS["sku"])}
+        known = uow.catalog.known_skus(skus)
         fresh: list[Order] = []
         for draft in chunk:
             if draft.key in existing:
-                report.duplicates.append(f"{_label(draft)} ({draft.where()}): already imported")
+                report.duplicates.append(f"{draft.label} ({draft.where()}): already imported")
                 continue
             try:
                 fresh.append(build_order(draft, known))
             except BadInput as exc:
-                report.rejected.append(f"{_label(draft)}: {exc}")
+                report.rejected.append(f"{draft.label}: {exc}")
         ids = uow.orders.add_all(fresh)
         uow.events.add_all(
             Event("order.received", {"channel": o.channel, "order_id": o.order_id}, actor, oid)
@@ -85,8 +99,23 @@ def _import_chunk(uow: UnitOfWork, chunk: list[OrderDraft], actor, report) -> No
     report.imported.extend(_label(o) for o in fresh)
 
 
-def _label(order: OrderDraft | Order) -> str:
+def _label(order: Order) -> str:
     return f"{order.channel}/{order.order_id}"
+
+
+def fits_text(value: object, limit: int) -> bool:
+    """Whether `value` is text the database can be asked about (see app.domain.fields.text)."""
+    try:
+        return bool(fields.text(value, "value", limit))
+    except FieldProblem:
+        return False
+
+
+def fits_key(key: tuple[str, str]) -> bool:
+    channel, order_id = key
+    return fits_text(channel, TEXT_LIMITS["channel"]) and fits_text(
+        order_id, TEXT_LIMITS["order_id"]
+    )
 
 
 def summarize(report: ImportReport, noun: str = "orders") -> Iterable[str]:

@@ -7,48 +7,48 @@ nothing that is already so (no doubling).
 from __future__ import annotations
 
 import contextlib
-import csv
-import io
-import json
 from collections.abc import Iterator
-from datetime import date
+from functools import partial
 from pathlib import Path
 
+from app.domain import fields
 from app.domain.catalog import Product, StockItem
 from app.domain.events import SYSTEM, Actor, Event
+from app.domain.fields import INT32_MAX, FieldProblem
 from app.domain.gs1 import normalize_gtin
 from app.errors import BadInput
-from app.routing.layout import load_layout
-from app.services.intake import ImportReport
+from app.routing.layout import layout_document, load_layout
+from app.services.intake import ImportReport, fits_text
+from app.services.order_files import csv_records, read_text_file
 from app.services.ports import UnitOfWork
 
 PRODUCT_COLUMNS = ("sku", "name", "gtin", "unit_weight_kg")
 # Optional product columns (docs/setup.md): scan rules and the unit's dimensions in cm.
 PRODUCT_FLAGS = ("no_barcode", "lot_controlled", "serial_required")
 PRODUCT_DIMENSIONS = ("length_cm", "width_cm", "height_cm")
-TRUE_WORDS = {"1", "true", "yes", "y"}
-FALSE_WORDS = {"", "0", "false", "no", "n"}
 STOCK_COLUMNS = ("location", "sku", "quantity", "lot", "expiry")
+# Longest text per column (db/schema.py) and the ranges of numbers; docs/setup.md lists them.
+LIMITS = {"sku": 60, "name": 200, "location": 60, "lot": 40, "gtin": 40}  # gtin: then checked
+MAX_WEIGHT_KG = 10_000.0
+MAX_SIZE_CM = 10_000.0
 
 
 def read_csv_rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict]]:
     """(line number, row) pairs; the header is line 1. A missing column rejects the file."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BadInput(f"{path}: cannot read the file ({exc})") from exc
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    missing = [c for c in columns if c not in (reader.fieldnames or [])]
+    text = read_text_file(path)
+    yield from csv_records(path, text, partial(_check_columns, path, columns))
+
+
+def _check_columns(path: Path, columns: tuple[str, ...], found: list[str]) -> None:
+    missing = [c for c in columns if c not in found]
     if missing:
         raise BadInput(f"{path}: row 1: missing column(s) {', '.join(missing)}")
-    for row in reader:
-        yield reader.line_num, {k: (v or "").strip() for k, v in row.items() if k is not None}
 
 
 def import_layout(uow: UnitOfWork, path: Path, actor: Actor = SYSTEM) -> str:
     """Create or update aisles and locations. Refuses (BadInput) to drop a location with stock."""
     layout = load_layout(path)
-    document = _layout_document(path)
+    document = layout_document(layout)
     with uow:
         wanted = {loc.code for loc in layout.locations}
         dropped = uow.catalog.location_codes() - wanted
@@ -63,10 +63,6 @@ def import_layout(uow: UnitOfWork, path: Path, actor: Actor = SYSTEM) -> str:
         uow.events.add_all([Event("site.layout_imported", {"name": layout.name}, actor)])
         uow.commit()
     return f"layout {layout.name!r}: {kept} locations, {removed} removed"
-
-
-def _layout_document(path: Path) -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def import_products(uow: UnitOfWork, path: Path, actor: Actor = SYSTEM) -> ImportReport:
@@ -101,41 +97,25 @@ def _gtins_in(rows: list[tuple[int, dict]]) -> set[str]:
 
 
 def _product_from_row(row: dict) -> tuple[Product, str]:
-    if not row["sku"]:
-        raise BadInput("sku is empty")
-    if not row["name"]:
-        raise BadInput(f"name of {row['sku']} is empty")
-    try:
-        weight = float(row["unit_weight_kg"])
-    except ValueError:
-        raise BadInput(f"unit_weight_kg {row['unit_weight_kg']!r} is not a number") from None
-    if not weight >= 0:
-        raise BadInput(f"unit_weight_kg {row['unit_weight_kg']!r} must not be negative")
-    gtin = ""
-    if row["gtin"]:
+    sku = fields.text(row["sku"], "sku", LIMITS["sku"], required=True)
+    name = fields.text(row["name"], "name", LIMITS["name"], required=True)
+    weight = fields.finite_number(row["unit_weight_kg"], "unit_weight_kg", 0.0, MAX_WEIGHT_KG)
+    gtin = fields.text(row["gtin"], "gtin", LIMITS["gtin"])
+    if gtin:
         try:
-            gtin = normalize_gtin(row["gtin"])
+            gtin = normalize_gtin(gtin)
         except ValueError as exc:
             raise BadInput(str(exc)) from None
     product = Product(
-        sku=row["sku"],
-        name=row["name"],
+        sku=sku,
+        name=name,
         unit_weight_kg=weight,
-        no_barcode=_flag(row, "no_barcode"),
-        lot_controlled=_flag(row, "lot_controlled"),
-        serial_required=_flag(row, "serial_required"),
+        no_barcode=fields.flag(row.get("no_barcode", ""), "no_barcode"),
+        lot_controlled=fields.flag(row.get("lot_controlled", ""), "lot_controlled"),
+        serial_required=fields.flag(row.get("serial_required", ""), "serial_required"),
         dimensions_cm=_dimensions(row),
     )
     return product, gtin
-
-
-def _flag(row: dict, column: str) -> bool:
-    value = row.get(column, "").lower()
-    if value in TRUE_WORDS:
-        return True
-    if value in FALSE_WORDS:
-        return False
-    raise BadInput(f"{column} {row[column]!r} is not one of 1/0, true/false, yes/no")
 
 
 def _dimensions(row: dict) -> tuple[float, float, float] | None:
@@ -145,12 +125,10 @@ def _dimensions(row: dict) -> tuple[float, float, float] | None:
         return None
     sizes = []
     for column, value in zip(PRODUCT_DIMENSIONS, values, strict=True):
-        try:
-            size = float(value)
-        except ValueError:
-            raise BadInput(f"{column} {value!r} is not a number of cm") from None
-        if not 0 < size < 10_000:
-            raise BadInput(f"{column} {value!r} must be more than 0 and less than 10000 cm")
+        size = fields.finite_number(value, column, 0.0, MAX_SIZE_CM, unit="cm")
+        if size == 0:
+            raise FieldProblem("out_of_range", field=column, value=fields.shown(value),
+                               minimum="more than 0", maximum=MAX_SIZE_CM)  # fmt: skip
         sizes.append(size)
     return sizes[0], sizes[1], sizes[2]
 
@@ -161,7 +139,9 @@ def import_stock(uow: UnitOfWork, path: Path, actor: Actor = SYSTEM) -> ImportRe
     rows = list(read_csv_rows(path, STOCK_COLUMNS))
     with uow:
         locations = uow.catalog.location_codes()
-        skus = uow.catalog.known_skus(row["sku"] for _, row in rows)
+        skus = uow.catalog.known_skus(
+            row["sku"] for _, row in rows if fits_text(row["sku"], LIMITS["sku"])
+        )
         changes = []
         for line_no, row in rows:
             try:
@@ -182,22 +162,16 @@ def import_stock(uow: UnitOfWork, path: Path, actor: Actor = SYSTEM) -> ImportRe
 
 
 def _stock_from_row(row: dict, locations: set[str], skus: set[str]) -> StockItem:
-    if row["location"] not in locations:
-        raise BadInput(f"unknown location {row['location']!r}")
-    if row["sku"] not in skus:
-        raise BadInput(f"unknown SKU {row['sku']!r}")
-    quantity = row["quantity"]
-    if not quantity.isdigit():
-        raise BadInput(f"quantity {quantity!r} is not a whole number of 0 or more")
-    expiry = None
-    if row["expiry"]:
-        try:
-            expiry = date.fromisoformat(row["expiry"])
-        except ValueError:
-            raise BadInput(f"expiry {row['expiry']!r} is not a YYYY-MM-DD date") from None
-        if len(row["expiry"]) != 10:
-            raise BadInput(f"expiry {row['expiry']!r} is not a YYYY-MM-DD date")
-    return StockItem(row["location"], row["sku"], int(quantity), lot=row["lot"], expiry=expiry)
+    location = fields.text(row["location"], "location", LIMITS["location"], required=True)
+    sku = fields.text(row["sku"], "sku", LIMITS["sku"], required=True)
+    if location not in locations:
+        raise BadInput(f"unknown location {location!r}")
+    if sku not in skus:
+        raise BadInput(f"unknown SKU {sku!r}")
+    quantity = fields.whole_number(row["quantity"], "quantity", 0, INT32_MAX)
+    lot = fields.text(row["lot"], "lot", LIMITS["lot"])
+    expiry = fields.calendar_date(row["expiry"], "expiry")
+    return StockItem(location, sku, quantity, lot=lot, expiry=expiry)
 
 
 def _check_not_below_reserved(current: StockItem, item: StockItem) -> None:

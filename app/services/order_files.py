@@ -9,11 +9,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from functools import partial
 from pathlib import Path
 
+from app.domain import fields
+from app.domain.fields import INT32_MAX, FieldProblem, parse_json, shown
 from app.domain.orders import ADDRESS_FIELDS, Address, Order, OrderLine
+from app.domain.priority import parse_priority
 from app.errors import BadInput
 
 CSV_COLUMNS = (
@@ -29,6 +33,11 @@ CSV_COLUMNS = (
     "quantity",
 )
 ORDER_FIELDS = ("order_date", "priority", "carrier", "service", "ship_by")
+# Longest text per field: the column sizes in db/schema.py (address fields are kept in a JSON
+# column; these are what a label can print). Documented in docs/setup.md.
+TEXT_LIMITS = {"channel": 40, "order_id": 80, "carrier": 60, "service": 60, "sku": 60}
+TEXT_LIMITS |= {"name": 200, "company": 200, "street1": 200, "street2": 200, "city": 100}
+TEXT_LIMITS |= {"region": 100, "postal_code": 20, "country": 60, "phone": 40, "email": 254}
 
 
 @dataclass
@@ -40,42 +49,78 @@ class OrderDraft:
     rows: list[str]  # where it came from: "row 5" (CSV) or "orders[4]" (JSON)
     header: dict
     ship_to: dict
-    lines: list[tuple[str, object, str]] = field(default_factory=list)  # sku, qty, where
+    lines: list[tuple[object, object, str]] = field(default_factory=list)  # sku, qty, where
     problems: list[str] = field(default_factory=list)
+    # JSON: the values as found (channel and order_id above are their text, for grouping),
+    # and the whole entry, to tell a repeat with other content from an exact repeat.
+    raw_channel: object = None
+    raw_order_id: object = None
+    fingerprint: str | None = None
 
     @property
     def key(self) -> tuple[str, str]:
         return (self.channel, self.order_id)
+
+    @property
+    def label(self) -> str:
+        """channel/order_id as shown in a report: shortened, control characters made visible."""
+        if not self.order_id:
+            return f"{self.channel or '?'}/(no order id)"
+        text = f"{self.channel}/{self.order_id}"
+        plain = len(text) <= 100 and text.isprintable()
+        return text if plain else shown(text, 100)
 
     def where(self) -> str:
         return ", ".join(self.rows)
 
 
 def read_order_file(path: Path, default_channel: str | None = None) -> list[OrderDraft]:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BadInput(f"{path}: cannot read the file ({exc})") from exc
+    text = read_text_file(path)
     if path.suffix.lower() == ".json" or text.lstrip().startswith("{"):
         return _read_json(path, text, default_channel)
     return _read_csv(path, text, default_channel)
 
 
-def _read_csv(path: Path, text: str, default_channel: str | None) -> list[OrderDraft]:
+def read_text_file(path: Path) -> str:
+    """The file as text: UTF-8 with or without a byte order mark, else BadInput."""
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise BadInput(
+            f"{path}: not UTF-8 text (byte {exc.start}); save the file as UTF-8"
+        ) from None
+    except OSError as exc:
+        raise BadInput(f"{path}: cannot read the file ({exc.strerror or exc})") from None
+
+
+def csv_records(
+    path: Path, text: str, check_columns: Callable[[list[str]], None]
+) -> Iterator[tuple[int, dict]]:
+    """(line number, row) for each row; the header is line 1, given to `check_columns` first.
+
+    Fields are not size-limited here (a 1 MB field is a row problem the checks report); a file
+    the csv module cannot split at all is refused whole, since its rows cannot be told apart.
+    """
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    columns = reader.fieldnames or []
-    missing = [c for c in CSV_COLUMNS if c not in columns and c != "channel"]
-    if "channel" not in columns and not default_channel:
-        missing.insert(0, "channel")
-    if missing:
-        raise BadInput(f"{path}: row 1: missing column(s) {', '.join(missing)}")
+    try:
+        check_columns(list(reader.fieldnames or []))
+        for record in reader:
+            values = {k: v.strip() if isinstance(v, str) else "" for k, v in record.items()}
+            yield reader.line_num, values
+    except csv.Error as exc:
+        raise BadInput(f"{path}: row {reader.line_num}: cannot be read as CSV ({exc})") from None
+
+
+def _read_csv(path: Path, text: str, default_channel: str | None) -> list[OrderDraft]:
     drafts: dict[tuple[str, str], OrderDraft] = {}
-    for record in reader:
-        where = f"row {reader.line_num}"
-        values = {k: (v or "").strip() for k, v in record.items() if k is not None}
+    check = partial(_check_columns, path, default_channel=default_channel)
+    for line_no, values in csv_records(path, text, check):
+        where = f"row {line_no}"
         channel = values.get("channel") or default_channel or ""
         key = (channel, values["order_id"])
         draft = drafts.get(key)
+        order_level = {f: values[f] for f in (*ORDER_FIELDS, *ADDRESS_FIELDS)}
         if draft is None:
             draft = drafts[key] = OrderDraft(
                 channel=channel,
@@ -84,106 +129,148 @@ def _read_csv(path: Path, text: str, default_channel: str | None) -> list[OrderD
                 header={f: values[f] for f in ORDER_FIELDS},
                 ship_to={f: values[f] for f in ADDRESS_FIELDS},
             )
+        else:
+            draft.problems += _disagreements(draft, order_level, where)
         draft.rows.append(where)
         draft.lines.append((values["sku"], values["quantity"], where))
     return list(drafts.values())
 
 
+def _check_columns(path: Path, columns: list[str], default_channel: str | None) -> None:
+    missing = [c for c in CSV_COLUMNS if c not in columns and c != "channel"]
+    if "channel" not in columns and not default_channel:
+        missing.insert(0, "channel")
+    if missing:
+        raise BadInput(f"{path}: row 1: missing column(s) {', '.join(missing)}")
+
+
+def _disagreements(draft: OrderDraft, order_level: dict, where: str) -> list[str]:
+    """Rows of one order must agree on the order and its address; the first row is not 'right'."""
+    first = {**draft.header, **draft.ship_to}
+    return [
+        f"{where}: {name} {shown(value)} differs from {draft.rows[0]} ({shown(first[name])})"
+        for name, value in order_level.items()
+        if value != first[name]
+    ]
+
+
 def _read_json(path: Path, text: str, default_channel: str | None) -> list[OrderDraft]:
     try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise BadInput(f"{path}: not valid JSON (line {exc.lineno}: {exc.msg})") from exc
+        document = parse_json(text)
+    except FieldProblem as exc:
+        raise BadInput(f"{path}: {exc}") from None
     if not isinstance(document, dict) or not isinstance(document.get("orders"), list):
         raise BadInput(f'{path}: expected an object with an "orders" list')
-    drafts = []
-    for index, entry in enumerate(document["orders"]):
-        where = f"orders[{index}]"
-        if not isinstance(entry, dict):
-            raise BadInput(f"{path}: {where}: expected an object")
-        ship_to = entry.get("ship_to") if isinstance(entry.get("ship_to"), dict) else {}
-        draft = OrderDraft(
-            channel=_text(entry.get("channel")) or default_channel or "",
-            order_id=_text(entry.get("order_id")),
-            rows=[where],
-            header={f: _text(entry.get(f)) for f in ORDER_FIELDS},
-            ship_to={f: _text(ship_to.get(f)) for f in ADDRESS_FIELDS},
-        )
-        lines = entry.get("lines")
-        if not isinstance(lines, list) or not lines:
-            draft.problems.append(f"{where}: no lines")
-            lines = []
-        for n, line in enumerate(lines):
-            line = line if isinstance(line, dict) else {}
-            draft.lines.append(
-                (_text(line.get("sku")), line.get("quantity"), f"{where}.lines[{n}]")
-            )
-        drafts.append(draft)
-    return drafts
+    return [
+        _json_draft(entry, f"orders[{index}]", default_channel)
+        for index, entry in enumerate(document["orders"])
+    ]
 
 
-def _text(value: object) -> str:
-    return "" if value is None else str(value).strip()
+def _json_draft(entry: object, where: str, default_channel: str | None) -> OrderDraft:
+    """Raw values are kept as found; `build_order` checks them. Only the key is read loosely."""
+    if not isinstance(entry, dict):
+        draft = OrderDraft("", "", [where], {}, {})
+        draft.problems.append(f"{where}: expected an object with order_id, ship_to and lines")
+        return draft
+    ship_to = entry.get("ship_to") if isinstance(entry.get("ship_to"), dict) else {}
+    draft = OrderDraft(
+        channel=_loose(entry.get("channel")) or default_channel or "",
+        order_id=_loose(entry.get("order_id")),
+        rows=[where],
+        header={f: entry.get(f) for f in ORDER_FIELDS},
+        ship_to={f: ship_to.get(f) for f in ADDRESS_FIELDS},
+        raw_channel=entry.get("channel") or default_channel,
+        raw_order_id=entry.get("order_id"),
+        fingerprint=json.dumps([default_channel, entry], sort_keys=True, ensure_ascii=False),
+    )
+    lines = entry.get("lines")
+    if not isinstance(lines, list) or not lines:
+        draft.problems.append(f"{where}: no lines")
+        lines = []
+    for n, line in enumerate(lines):
+        line = line if isinstance(line, dict) else {}
+        draft.lines.append((line.get("sku"), line.get("quantity"), f"{where}.lines[{n}]"))
+    return draft
+
+
+def _loose(value: object) -> str:
+    """The key part of an order as text for grouping; its real check is in `build_order`."""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return json.dumps(value)
+    return "" if value is None else shown(value)
 
 
 def parse_quantity(value: object) -> int | None:
-    """A positive integer, or None. Accepts 3 and "3"; refuses 0, -1, 1.5, "1.0", True."""
-    if isinstance(value, bool):
+    """A positive integer, or None. Accepts 3 and "3"; refuses 0, -1, 1.5, "1.0", "²", True."""
+    try:
+        return _quantity(value)
+    except FieldProblem:
         return None
-    if isinstance(value, int):
-        return value if value > 0 else None
-    if isinstance(value, str) and value.strip().isdigit():
-        number = int(value.strip())
-        return number if number > 0 else None
-    return None
 
 
-def parse_timestamp(value: str) -> datetime | None:
-    """ISO 8601 date or date-time; empty means not given. Raises ValueError when malformed."""
-    if not value:
-        return None
-    return datetime.fromisoformat(value.replace("Z", "+00:00"))
+def _quantity(value: object) -> int:
+    return fields.whole_number(value, "quantity", 1, INT32_MAX, code="not_positive_integer")
 
 
 def build_order(draft: OrderDraft, known_skus: set[str]) -> Order:
     """Turn a draft into an Order, or raise BadInput with every reason it cannot be imported."""
     problems = list(draft.problems)
-    if not draft.channel:
-        problems.append(f"{draft.where()}: channel is empty")
-    if not draft.order_id:
-        problems.append(f"{draft.where()}: order_id is empty")
-    address = Address(**draft.ship_to)
+    where = draft.where()
+    channel = _checked(_raw(draft.raw_channel, draft.channel), "channel", where, problems, True)
+    order_id = _raw(draft.raw_order_id, draft.order_id)
+    order_id = _checked(order_id, "order_id", where, problems, True)
+    ship_to = {f: _checked(draft.ship_to.get(f), f, where, problems) for f in ADDRESS_FIELDS}
+    address = Address(**{f: value or "" for f, value in ship_to.items()})
     for name in address.missing_fields():
-        problems.append(f"{draft.where()}: address field {name} is empty")
-    lines = []
-    for sku, raw_quantity, where in draft.lines:
-        quantity = parse_quantity(raw_quantity)
-        if quantity is None:
-            problems.append(f"{where}: quantity {raw_quantity!r} is not a positive integer")
-        if not sku:
-            problems.append(f"{where}: sku is empty")
-        elif sku not in known_skus:
-            problems.append(f"{where}: unknown SKU {sku!r}")
-        if quantity is not None and sku:
-            lines.append(OrderLine(sku=sku, quantity=quantity))
+        if ship_to[name] is not None:  # None: refused above for another reason
+            problems.append(f"{where}: address field {name} is empty")
+    lines = [line for line in _lines(draft, known_skus, problems) if line]
     header = _parse_header(draft, problems)
     if problems:
         raise BadInput("; ".join(problems))
-    return Order(
-        channel=draft.channel, order_id=draft.order_id, ship_to=address, lines=lines, **header
-    )
+    return Order(channel=channel, order_id=order_id, ship_to=address, lines=lines, **header)
+
+
+def _raw(raw: object, text: str) -> object:
+    return text if raw is None else raw
+
+
+def _checked(value: object, name: str, where: str, problems: list[str], required=False):
+    """The checked text, or None with the problem noted."""
+    try:
+        return fields.text(value, name, TEXT_LIMITS[name], required=required)
+    except FieldProblem as exc:
+        problems.append(f"{where}: {exc}")
+        return None
+
+
+def _lines(draft: OrderDraft, known_skus: set[str], problems: list[str]):
+    for raw_sku, raw_quantity, where in draft.lines:
+        sku = _checked(raw_sku, "sku", where, problems, required=True)
+        try:
+            quantity = _quantity(raw_quantity)
+        except FieldProblem as exc:
+            problems.append(f"{where}: {exc}")
+            quantity = None
+        if sku and sku not in known_skus:
+            problems.append(f"{where}: unknown SKU {sku!r}")
+        yield OrderLine(sku=sku, quantity=quantity) if quantity and sku else None
 
 
 def _parse_header(draft: OrderDraft, problems: list[str]) -> dict:
-    header: dict = {"carrier": draft.header["carrier"], "service": draft.header["service"]}
-    priority = draft.header["priority"] or "0"
+    where = draft.where()
+    header = {f: _checked(draft.header.get(f), f, where, problems) for f in ("carrier", "service")}
     try:
-        header["priority"] = int(priority)
-    except ValueError:
-        problems.append(f"{draft.where()}: priority {priority!r} is not an integer")
+        header["priority"] = parse_priority(draft.header.get("priority"))
+    except FieldProblem as exc:
+        problems.append(f"{where}: {exc}")
     for name in ("order_date", "ship_by"):
         try:
-            header[name] = parse_timestamp(draft.header[name])
-        except ValueError:
-            problems.append(f"{draft.where()}: {name} {draft.header[name]!r} is not an ISO date")
+            value = fields.text(draft.header.get(name), name, 40)
+            header[name] = fields.timestamp(value, name)
+        except FieldProblem as exc:
+            problems.append(f"{where}: {exc}")
     return header

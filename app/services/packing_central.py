@@ -9,12 +9,13 @@ cannot move the order records an exception for the lead instead.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Protocol
 
+from app.domain import fields
 from app.domain.events import SYSTEM, Actor, Event
 from app.domain.orders import OrderStatus
 from app.domain.packing import (
@@ -32,6 +33,7 @@ from app.messages import message
 from app.scanning.interpret import Scan
 from app.services import users
 from app.services.facts import applies, apply_facts
+from app.services.order_files import csv_records, read_text_file
 from app.services.ports import UnitOfWork
 
 PICK_LIST_PREFIX = "PL:"
@@ -135,27 +137,33 @@ PACKAGE_TYPE_COLUMNS = ("code", "name", "length_cm", "width_cm", "height_cm", "t
 
 
 def read_package_types(path: Path) -> list[PackageType]:
-    """CSV `code,name,length_cm,width_cm,height_cm,tare_kg`; the whole file or nothing."""
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            rows = list(csv.DictReader(handle))
-    except OSError as exc:
-        raise BadInput(f"{path}: cannot read it ({exc.strerror})") from exc
-    if not rows or set(PACKAGE_TYPE_COLUMNS) - set(rows[0]):
+    """CSV `code,name,length_cm,width_cm,height_cm,tare_kg`; the whole file or nothing (a set of
+    cartons is one setting, like the site file): a bad row refuses it, naming row and field."""
+    text = read_text_file(path)
+    types = []
+    for line_no, row in csv_records(path, text, partial(_check_package_columns, path)):
+        try:
+            types.append(_package_type(row))
+        except BadInput as exc:
+            raise BadInput(f"{path}: row {line_no}: {exc}") from None
+    return types
+
+
+def _check_package_columns(path: Path, found: list[str]) -> None:
+    if set(PACKAGE_TYPE_COLUMNS) - set(found):
         raise BadInput(f"{path}: needs a header row {','.join(PACKAGE_TYPE_COLUMNS)}")
-    return [_package_type(row, f"{path}: row {n}") for n, row in enumerate(rows, start=2)]
 
 
-def _package_type(row: dict, where: str) -> PackageType:
-    code, name = (row["code"] or "").strip(), (row["name"] or "").strip()
-    if not code or len(code) > 40 or not name:
-        raise BadInput(f"{where}: code (at most 40 characters) and name are required")
-    try:
-        sizes = [float(row[k]) for k in PACKAGE_TYPE_COLUMNS[2:]]
-    except (TypeError, ValueError):
-        raise BadInput(f"{where}: sizes and tare must be numbers (cm, kg)") from None
-    if min(sizes[:3]) <= 0 or sizes[3] < 0:
-        raise BadInput(f"{where}: sizes must be above 0 cm and the tare 0 kg or more")
+def _package_type(row: dict) -> PackageType:
+    """Sizes more than 0 and at most 1000 cm, tare 0 to 1000 kg (docs/setup.md)."""
+    code = fields.text(row["code"], "code", 40, required=True)
+    name = fields.text(row["name"], "name", 100, required=True)
+    sizes = [
+        fields.finite_number(row[k], k, 0.0, 1000.0, unit=k.rpartition("_")[2])
+        for k in PACKAGE_TYPE_COLUMNS[2:]
+    ]
+    if min(sizes[:3]) <= 0:
+        raise BadInput("sizes must be above 0 cm")
     return PackageType(code, name, *sizes)
 
 

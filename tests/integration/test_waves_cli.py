@@ -12,9 +12,10 @@ def seeded(tmp_path, url, run_cli, n_orders=10):
     import_site(run_cli, url, tmp_path / "site")
     rows = []
     for n in range(n_orders):
-        rows.append(order_row(f"SO-{n}", "BOLT", str(1 + n % 3)))
+        priority = str(n % 3)  # every row of an order says the same (rows that disagree reject it)
+        rows.append(order_row(f"SO-{n}", "BOLT", str(1 + n % 3), priority=priority))
         if n % 2:
-            rows.append(order_row(f"SO-{n}", "GLUE", "1", priority=str(n % 3)))
+            rows.append(order_row(f"SO-{n}", "GLUE", "1", priority=priority))
     assert (
         run_cli("import-orders", write_orders(tmp_path / "o.csv", *rows), "--database", url)[0] == 0
     )

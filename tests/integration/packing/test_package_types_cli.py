@@ -29,5 +29,5 @@ def test_a_bad_row_is_refused_with_its_number_and_nothing_is_saved(run_cli, sqli
     cartons.write_text("code,name,length_cm,width_cm,height_cm,tare_kg\nS,Small,25,18,10,0.15\nM,Medium,35,wide,20,0.3\n")  # fmt: skip
     status, out, err = run_cli("package-types", "--database", sqlite_url, "--set", cartons)
     assert status == 2 and out == ""
-    assert err.strip() == f"shipshape package-types: {cartons}: row 3: sizes and tare must be numbers (cm, kg)"  # fmt: skip
+    assert err.strip() == f"shipshape package-types: {cartons}: row 3: width_cm 'wide' is not a number of cm"  # fmt: skip
     assert run_cli("package-types", "--database", sqlite_url, "--json")[1] == ""
