@@ -67,6 +67,19 @@ def _texts() -> dict[str, str]:
             "PickerMessages", "Type a number from 1 to {remaining}."
         ),
         "scan_item_first": QCoreApplication.translate("PickerMessages", "Scan the item first."),
+        "scan_item_before_count": QCoreApplication.translate(
+            "PickerMessages", "Scan one {name} first, then type the count."
+        ),
+        "scan_lot": QCoreApplication.translate(
+            "PickerMessages", "{count} of {quantity}. Now scan the lot label: lot {expected}."
+        ),
+        "scan_lot_any": QCoreApplication.translate(
+            "PickerMessages", "{count} of {quantity}. Now scan the lot label on the item."
+        ),
+        "scan_tote_to_confirm": QCoreApplication.translate(
+            "PickerMessages",
+            "This cart holds several orders: put them in tote {tote} and scan the tote.",
+        ),
         "wrong_tote": QCoreApplication.translate(
             "PickerMessages", "Wrong tote {scanned}. This goes in tote {expected}."
         ),
@@ -83,6 +96,9 @@ def _texts() -> dict[str, str]:
         ),
         "confirm_not_now_item": QCoreApplication.translate(
             "PickerMessages", "Scan the item first."
+        ),
+        "confirm_not_now_lot": QCoreApplication.translate(
+            "PickerMessages", "Scan the lot label first, then the tote."
         ),
         "confirm_not_now_done": QCoreApplication.translate(
             "PickerMessages", "This list is finished."
@@ -146,6 +162,8 @@ def _texts() -> dict[str, str]:
 
 
 def verdict_text(message: str, params: dict) -> str:
+    if message == "scan_lot" and not params.get("expected"):
+        message = "scan_lot_any"  # no lot reserved: any lot of this item, as scanned
     text = _texts().get(message, message)
     values = {k: ("" if v is None else v) for k, v in params.items()}
     values.setdefault("reason_name", reason_name(str(params.get("reason", ""))))
@@ -155,11 +173,18 @@ def verdict_text(message: str, params: dict) -> str:
         return text
 
 
-def step_prompt(phase: str) -> str:
+def step_prompt(phase: str, no_barcode: bool = False, confirm_allowed: bool = False) -> str:
+    """The instruction line: what the current step needs. `no_barcode`: the item may be
+    counted by typing; `confirm_allowed`: a one-order cart may confirm without the tote scan."""
+    if phase == "item" and no_barcode:
+        return QCoreApplication.translate("PickerMessages", "② No barcode: type the count")
+    if phase == "tote" and confirm_allowed:
+        return QCoreApplication.translate("PickerMessages", "③ Scan the tote or confirm")
     return {
         "cart": QCoreApplication.translate("PickerMessages", "Scan a tote for this order"),
         "location": QCoreApplication.translate("PickerMessages", "① Scan the location"),
         "item": QCoreApplication.translate("PickerMessages", "② Scan the item"),
+        "lot": QCoreApplication.translate("PickerMessages", "② Scan the lot label"),
         "tote": QCoreApplication.translate("PickerMessages", "③ Scan the tote"),
         "short": QCoreApplication.translate("PickerMessages", "Report short"),
         "finish": QCoreApplication.translate("PickerMessages", "All picked"),
