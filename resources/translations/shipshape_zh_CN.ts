@@ -960,6 +960,22 @@ median {median} h · p90 {p90} h
         <translation>请先扫描商品。</translation>
     </message>
     <message>
+        <source>Scan one {name} first, then type the count.</source>
+        <translation>请先扫描一件 {name}，再输入数量。</translation>
+    </message>
+    <message>
+        <source>{count} of {quantity}. Now scan the lot label: lot {expected}.</source>
+        <translation>{count} / {quantity}。现在请扫描批次标签：批次 {expected}。</translation>
+    </message>
+    <message>
+        <source>{count} of {quantity}. Now scan the lot label on the item.</source>
+        <translation>{count} / {quantity}。现在请扫描商品上的批次标签。</translation>
+    </message>
+    <message>
+        <source>This cart holds several orders: put them in tote {tote} and scan the tote.</source>
+        <translation>本拣货车有多个订单：请放入周转箱 {tote} 并扫描该周转箱。</translation>
+    </message>
+    <message>
         <source>Wrong tote {scanned}. This goes in tote {expected}.</source>
         <translation>周转箱错误 {scanned}。应放入周转箱 {expected}。</translation>
     </message>
@@ -982,6 +998,10 @@ median {median} h · p90 {p90} h
     <message>
         <source>Scan the location first.</source>
         <translation>请先扫描库位。</translation>
+    </message>
+    <message>
+        <source>Scan the lot label first, then the tote.</source>
+        <translation>请先扫描批次标签，再扫描周转箱。</translation>
     </message>
     <message>
         <source>This list is finished.</source>
@@ -1072,6 +1092,14 @@ median {median} h · p90 {p90} h
         <translation>班组长已把这张拣货单交给别人。请停止拣货。</translation>
     </message>
     <message>
+        <source>② No barcode: type the count</source>
+        <translation>② 无条码：请输入数量</translation>
+    </message>
+    <message>
+        <source>③ Scan the tote or confirm</source>
+        <translation>③ 扫描周转箱或确认</translation>
+    </message>
+    <message>
         <source>Scan a tote for this order</source>
         <translation>为此订单扫描周转箱</translation>
     </message>
@@ -1082,6 +1110,10 @@ median {median} h · p90 {p90} h
     <message>
         <source>② Scan the item</source>
         <translation>② 扫描商品</translation>
+    </message>
+    <message>
+        <source>② Scan the lot label</source>
+        <translation>② 扫描批次标签</translation>
     </message>
     <message>
         <source>③ Scan the tote</source>
@@ -1387,8 +1419,16 @@ median {median} h · p90 {p90} h
         <translation>订单 {order}</translation>
     </message>
     <message>
+        <source>Scan lot {lot}</source>
+        <translation>扫描批次 {lot}</translation>
+    </message>
+    <message>
         <source>Lot {lot}</source>
         <translation>批次 {lot}</translation>
+    </message>
+    <message>
+        <source>No barcode: type the count</source>
+        <translation>无条码：请输入数量</translation>
     </message>
     <message>
         <source>Counted {count} of {quantity}</source>

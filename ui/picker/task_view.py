@@ -193,7 +193,9 @@ class TaskView(QWidget):
     def _detail(self, state: PickState) -> str:
         task = state.task
         parts = [self.tr("Order {order}").format(order=task.order_id)]
-        if task.lot_controlled:  # the lot is scanned, so say which one
+        if state.lot_scanned:
+            parts.append(self.tr("Lot {lot}").format(lot=state.lot) + " ✔")
+        elif task.lot_controlled:  # the lot is scanned, so say which one
             parts.append(self.tr("Scan lot {lot}").format(lot=task.lot or "…"))
         elif task.lot:
             parts.append(self.tr("Lot {lot}").format(lot=task.lot))
