@@ -148,7 +148,7 @@ def _lot_step(state: PickState, scan: Scan, today: str) -> Verdict:
     elif scan.lot or (scan.kind == "unknown" and plain):
         lot = scan.lot or plain
     else:
-        return _refuse(state, scan, "scan_lot", expected=task.lot or None)
+        return _refuse(state, scan, "scan_lot_first", expected=task.lot or None)
     if task.lot and lot != task.lot:
         return _refuse(state, scan, "wrong_lot", expected=task.lot, lot=lot)
     if scan.expiry and scan.expiry < today:
@@ -201,7 +201,7 @@ def _counted(state: PickState, counted: int, expiry: str | None) -> Verdict:
 def _tote_step(state: PickState, scan: Scan) -> Verdict:
     expected = state.pick_list.tote_for(state.task.order_ref)
     if state.phase is Phase.LOT:
-        return _refuse(state, scan, "scan_lot", expected=state.task.lot or None)
+        return _refuse(state, scan, "scan_lot_first", expected=state.task.lot or None)
     if state.phase is not Phase.TOTE:
         return _refuse(state, scan, "scan_item_first", expected=state.task.sku)
     if scan.code != expected:

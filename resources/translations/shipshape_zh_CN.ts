@@ -972,6 +972,10 @@ median {median} h · p90 {p90} h
         <translation>{count} / {quantity}。现在请扫描商品上的批次标签。</translation>
     </message>
     <message>
+        <source>Scan the lot label first: lot {expected}. Then the tote.</source>
+        <translation>请先扫描批次标签：批次 {expected}。然后扫描周转箱。</translation>
+    </message>
+    <message>
         <source>This cart holds several orders: put them in tote {tote} and scan the tote.</source>
         <translation>本拣货车有多个订单：请放入周转箱 {tote} 并扫描该周转箱。</translation>
     </message>

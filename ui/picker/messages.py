@@ -76,6 +76,9 @@ def _texts() -> dict[str, str]:
         "scan_lot_any": QCoreApplication.translate(
             "PickerMessages", "{count} of {quantity}. Now scan the lot label on the item."
         ),
+        "scan_lot_first": QCoreApplication.translate(
+            "PickerMessages", "Scan the lot label first: lot {expected}. Then the tote."
+        ),
         "scan_tote_to_confirm": QCoreApplication.translate(
             "PickerMessages",
             "This cart holds several orders: put them in tote {tote} and scan the tote.",
@@ -162,8 +165,9 @@ def _texts() -> dict[str, str]:
 
 
 def verdict_text(message: str, params: dict) -> str:
-    if message == "scan_lot" and not params.get("expected"):
-        message = "scan_lot_any"  # no lot reserved: any lot of this item, as scanned
+    if message in ("scan_lot", "scan_lot_first") and not params.get("expected"):
+        # no lot reserved: any lot of this item, as scanned
+        message = "scan_lot_any" if message == "scan_lot" else "confirm_not_now_lot"
     text = _texts().get(message, message)
     values = {k: ("" if v is None else v) for k, v in params.items()}
     values.setdefault("reason_name", reason_name(str(params.get("reason", ""))))

@@ -86,6 +86,7 @@ def test_no_confirmation_without_the_item_and_tote_scans_and_the_lot_is_asked_fo
     tote = home.state.pick_list.tote_for(task.order_ref)
     home.handle_scan(interpret(f"T:{tote}"))
     assert home.banner.kind == "error" and home.state.phase is Phase.LOT
+    assert "lot label first" in home.banner.text() and task.lot in home.banner.text()
     home.handle_scan(interpret("]C110NOT-THIS-LOT"))
     assert home.banner.kind == "error" and "Wrong lot" in home.banner.text()
     home.handle_scan(interpret(f"]C110{task.lot}"))
@@ -135,3 +136,20 @@ def test_only_a_no_barcode_product_is_counted_by_typing_and_the_screen_says_so(
     (confirmed,) = [p for kind, p in _on_central(demo_central) if kind == "pick.confirmed"]
     assert (confirmed["item_scanned"], confirmed["no_barcode"]) == (False, True)
     assert confirmed["confirmed_by"] == "typed_no_barcode"
+
+
+def test_every_verdict_of_the_checks_is_worded_with_its_parameters(qtbot):
+    """No message of the new steps reaches the screen with a `{placeholder}` left in it."""
+    from app.services import picking
+    from tests.unit.picking.test_scan_checks import at_task, scan
+    from ui.picker.messages import verdict_text
+
+    waiting = scan(at_task(11), "]E08712345000189")
+    verdicts = [waiting, picking.on_count(at_task(12), 1), scan(at_task(13), "L:A02-001-L-1")]
+    for raw in ("T:0001", "C:CONFIRM", "LOT9", "]C110L1", "SSCC", "]E08712345002831"):
+        verdicts.append(scan(waiting.state, raw))
+    one = scan(at_task(12), "]E08712345002831").state
+    verdicts += [scan(one, "C:CONFIRM"), picking.on_count(at_task(13), 5)]
+    for verdict in verdicts:
+        text = verdict_text(verdict.message, verdict.params)
+        assert "{" not in text and text != verdict.message, (verdict.message, text)

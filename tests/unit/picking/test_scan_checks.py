@@ -115,7 +115,7 @@ def test_a_plain_ean_of_a_lot_controlled_item_asks_for_the_lot_before_the_tote()
     assert plain.message == "scan_lot" and plain.state.phase is Phase.LOT
     assert plain.params["expected"] == "L1" and plain.state.counted == 1
     waiting = plain.state
-    for raw, reason in (("T:0001", "scan_lot"), ("C:CONFIRM", "confirm_not_now_lot")):
+    for raw, reason in (("T:0001", "scan_lot_first"), ("C:CONFIRM", "confirm_not_now_lot")):
         verdict = scan(waiting, raw)
         assert verdict.refused and verdict.message == reason and not verdict.durable
     assert scan(waiting, "LOT9").message == "wrong_lot"
