@@ -11,11 +11,10 @@ lot-controlled product, the lot (in the same GS1 scan or a second scan) → scan
 confirms. Before the first task the cart is set up: one tote per order. Every refused scan comes
 with a `scan.refused` fact (what was expected, what was scanned) for the accuracy KPI.
 
-The checks no button walks around (docs/picking.md): no count without a scan of the right item
-(only a product marked `no_barcode` may be counted by typing, and the fact says so); no
-lot-controlled pick without its lot scanned; on a cart of several orders, no confirmation
-without the scan of the order's tote.
-"""
+No button walks around the checks (docs/picking.md): no count without a scan of the right item
+(except a `no_barcode` product, recorded so); no lot-controlled pick without its lot scanned; on
+a cart of several orders, units go into a tote (a pick, or the units found on a short) only by
+the scan of the order's tote."""
 
 from __future__ import annotations
 
@@ -24,10 +23,15 @@ from dataclasses import replace
 from app.domain.events import Actor, Event
 from app.domain.picking import PickListView, PickTaskView, ShortReason, TaskStatus
 from app.scanning.interpret import Scan
-from app.services.picking_state import REASONS, TASK_PHASES, Phase, PickState, Verdict
-
-__all__ = ["REASONS", "TASK_PHASES", "Phase", "PickState", "Verdict", "start", "on_scan",
-           "on_command", "on_count", "on_reason", "on_tote_checked"]  # fmt: skip
+from app.services.picking_state import (
+    REASONS,
+    TASK_PHASES,
+    Phase,
+    PickState,
+    Verdict,
+    make_fact,
+    refuse_scan,
+)
 
 
 def start(pick_list: PickListView, actor: Actor) -> PickState:
@@ -48,11 +52,13 @@ def on_scan(state: PickState, scan: Scan, today: str) -> Verdict:
     if scan.kind == "command":
         return on_command(state, scan.code or "")
     if scan.kind == "invalid" and not _is_lot_label(state, scan):
-        return _refuse(state, scan, "invalid_scan", error=scan.error or "")
+        return refuse_scan(state, scan, "invalid_scan", error=scan.error or "")
     if state.phase is Phase.CART:
         return _cart_scan(state, scan)
     if state.phase in TASK_PHASES:
         return _task_scan(state, scan, today)
+    if state.phase is Phase.SHORT and scan.kind == "tote" and state.counted:
+        return _short_tote_scan(state, scan)
     return Verdict("info", f"scan_not_now_{state.phase.value}", state)
 
 
@@ -62,10 +68,10 @@ def on_scan(state: PickState, scan: Scan, today: str) -> Verdict:
 def _cart_scan(state: PickState, scan: Scan) -> Verdict:
     slot = state.order_needing_tote
     if scan.kind != "tote":
-        return _refuse(state, scan, "scan_a_tote", order=slot.order_id)
+        return refuse_scan(state, scan, "scan_a_tote", order=slot.order_id)
     taken = next((s for s in state.pick_list.cart if s.tote == scan.code), None)
     if taken is not None:
-        return _refuse(state, scan, "tote_on_cart", tote=scan.code, order=taken.order_id)
+        return refuse_scan(state, scan, "tote_on_cart", tote=scan.code, order=taken.order_id)
     return Verdict("info", "checking_tote", state, {"tote": scan.code}, check_tote=scan.code)
 
 
@@ -75,8 +81,8 @@ def on_tote_checked(state: PickState, tote: str, in_use: bool) -> Verdict:
     if slot is None or state.phase is not Phase.CART:
         return Verdict("info", "cart_ready", state)
     if in_use:
-        return _refuse(state, _tote_scan(tote), "tote_in_use", tote=tote)
-    fact = _fact(state, "tote.bound", slot.order_ref, order_ref=slot.order_ref,
+        return refuse_scan(state, _tote_scan(tote), "tote_in_use", tote=tote)
+    fact = make_fact(state, "tote.bound", slot.order_ref, order_ref=slot.order_ref,
                  order_id=slot.order_id, tote=tote)  # fmt: skip
     bound = replace(state, pick_list=state.pick_list.with_tote(slot.order_ref, tote))
     bound = replace(bound, phase=_next_phase(bound))
@@ -95,12 +101,12 @@ def _task_scan(state: PickState, scan: Scan, today: str) -> Verdict:
     task = state.task
     if scan.kind == "location":
         if scan.code != task.location:
-            return _refuse(state, scan, "wrong_location", expected=task.location)
+            return refuse_scan(state, scan, "wrong_location", expected=task.location)
         phase = Phase.ITEM if state.phase is Phase.LOCATION else state.phase
         return Verdict("ok", "location_ok", replace(state, phase=phase, at_location=task.location),
                        {"location": task.location})  # fmt: skip
     if state.phase is Phase.LOCATION:
-        return _refuse(state, scan, "scan_location_first", expected=task.location)
+        return refuse_scan(state, scan, "scan_location_first", expected=task.location)
     if scan.kind == "tote":
         return _tote_step(state, scan)
     if state.phase is Phase.LOT and not _is_item(task, scan):
@@ -115,17 +121,17 @@ def _is_item(task: PickTaskView, scan: Scan) -> bool:
 def _item_step(state: PickState, scan: Scan, today: str) -> Verdict:
     task = state.task
     if not _is_item(task, scan):
-        return _refuse(state, scan, "wrong_item", expected=task.sku, name=task.product_name)
+        return refuse_scan(state, scan, "wrong_item", expected=task.sku, name=task.product_name)
     lot = scan.lot or ""
     if task.lot and lot and lot != task.lot:
-        return _refuse(state, scan, "wrong_lot", expected=task.lot, lot=lot)
+        return refuse_scan(state, scan, "wrong_lot", expected=task.lot, lot=lot)
     if scan.expiry and scan.expiry < today:
-        return _refuse(state, scan, "expired_lot", lot=lot or task.lot, expiry=scan.expiry)
+        return refuse_scan(state, scan, "expired_lot", lot=lot or task.lot, expiry=scan.expiry)
     if state.lot_scanned and lot and lot != state.lot:
-        return _refuse(state, scan, "wrong_lot", expected=state.lot, lot=lot)
+        return refuse_scan(state, scan, "wrong_lot", expected=state.lot, lot=lot)
     counted = state.counted + (scan.quantity or 1)
     if counted > task.remaining:
-        return _refuse(state, scan, "too_many", remaining=task.remaining, counted=counted)
+        return refuse_scan(state, scan, "too_many", remaining=task.remaining, counted=counted)
     expiry = scan.expiry or state.expiry
     if lot:
         scanned = replace(state, item_scanned=True, lot=lot, lot_scanned=True)
@@ -144,15 +150,15 @@ def _lot_step(state: PickState, scan: Scan, today: str) -> Verdict:
     if task.lot and plain == task.lot:
         lot = plain  # a plain lot label, even one that looks like digits of a GTIN
     elif scan.kind == "product":  # another product's barcode
-        return _refuse(state, scan, "wrong_item", expected=task.sku, name=task.product_name)
+        return refuse_scan(state, scan, "wrong_item", expected=task.sku, name=task.product_name)
     elif scan.lot or (scan.kind == "unknown" and plain):
         lot = scan.lot or plain
     else:
-        return _refuse(state, scan, "scan_lot_first", expected=task.lot or None)
+        return refuse_scan(state, scan, "scan_lot_first", expected=task.lot or None)
     if task.lot and lot != task.lot:
-        return _refuse(state, scan, "wrong_lot", expected=task.lot, lot=lot)
+        return refuse_scan(state, scan, "wrong_lot", expected=task.lot, lot=lot)
     if scan.expiry and scan.expiry < today:
-        return _refuse(state, scan, "expired_lot", lot=lot, expiry=scan.expiry)
+        return refuse_scan(state, scan, "expired_lot", lot=lot, expiry=scan.expiry)
     lotted = replace(state, lot=lot, lot_scanned=True, expiry=scan.expiry or state.expiry)
     return _counted(lotted, state.counted, lotted.expiry)
 
@@ -201,18 +207,18 @@ def _counted(state: PickState, counted: int, expiry: str | None) -> Verdict:
 def _tote_step(state: PickState, scan: Scan) -> Verdict:
     expected = state.pick_list.tote_for(state.task.order_ref)
     if state.phase is Phase.LOT:
-        return _refuse(state, scan, "scan_lot_first", expected=state.task.lot or None)
+        return refuse_scan(state, scan, "scan_lot_first", expected=state.task.lot or None)
     if state.phase is not Phase.TOTE:
-        return _refuse(state, scan, "scan_item_first", expected=state.task.sku)
+        return refuse_scan(state, scan, "scan_item_first", expected=state.task.sku)
     if scan.code != expected:
-        return _refuse(state, scan, "wrong_tote", expected=expected)
+        return refuse_scan(state, scan, "wrong_tote", expected=expected)
     return _confirm(state, tote_scanned=True)
 
 
 def _confirm(state: PickState, tote_scanned: bool) -> Verdict:
     task, count = state.task, state.counted
     tote = state.pick_list.tote_for(task.order_ref)
-    fact = _fact(state, "pick.confirmed", task.order_ref, task_id=task.id, quantity=count,
+    fact = make_fact(state, "pick.confirmed", task.order_ref, task_id=task.id, quantity=count,
                  lot=state.lot, expiry=state.expiry, location=task.location, sku=task.sku,
                  tote=tote, tote_scanned=tote_scanned, item_scanned=state.item_scanned,
                  no_barcode=task.no_barcode, lot_scanned=state.lot_scanned,
@@ -273,10 +279,10 @@ def _command_confirm(state: PickState) -> Verdict:
     if state.phase is Phase.TOTE:
         return _confirm_without_tote_scan(state)
     if state.phase is Phase.SHORT:
-        return _report_short(state)
+        return _confirm_short_without_tote_scan(state)
     if state.phase is Phase.FINISH:
         refs = [slot.order_ref for slot in state.pick_list.cart]
-        fact = _fact(state, "picklist.finished", None, orders=refs)
+        fact = make_fact(state, "picklist.finished", None, orders=refs)
         done = replace(state, phase=Phase.DONE, last=None)
         short = sum(1 for t in state.pick_list.tasks if t.short)
         return Verdict("ok", "finished", done, {"short": short}, (fact,), True)
@@ -295,28 +301,50 @@ def _confirm_without_tote_scan(state: PickState) -> Verdict:
 def _command_short(state: PickState) -> Verdict:
     if state.phase not in TASK_PHASES:
         return Verdict("error", "short_not_now", state)
-    short = replace(state, phase=Phase.SHORT, reason=ShortReason.EMPTY)
-    return Verdict("info", "short_choose", short, _short_params(short))
+    if state.phase is Phase.LOT:  # units in hand go into the tote only with their lot
+        return Verdict("error", "short_lot_first", state, {"found": state.counted})
+    return _short_choose(replace(state, phase=Phase.SHORT, reason=ShortReason.EMPTY))
 
 
-def _short_params(state: PickState) -> dict:
+def _short_choose(state: PickState) -> Verdict:
+    """Found units go into the tote like any pick: on a cart of several orders, by its scan."""
     task = state.task
-    return {"found": state.counted, "quantity": task.remaining, "reason": state.reason.value}
+    tote = state.pick_list.tote_for(task.order_ref)
+    params = {"found": state.counted, "quantity": task.remaining, "reason": state.reason.value,
+              "tote": tote}  # fmt: skip
+    by_scan = state.counted and len(state.pick_list.cart) > 1
+    return Verdict("info", "short_choose_tote" if by_scan else "short_choose", state, params)
 
 
 def on_reason(state: PickState, reason: ShortReason) -> Verdict:
     if state.phase is not Phase.SHORT:
         return Verdict("error", "short_not_now", state)
-    new = replace(state, reason=reason)
-    return Verdict("info", "short_choose", new, _short_params(new))
+    return _short_choose(replace(state, reason=reason))
 
 
-def _report_short(state: PickState) -> Verdict:
+def _short_tote_scan(state: PickState, scan: Scan) -> Verdict:
+    expected = state.pick_list.tote_for(state.task.order_ref)
+    if scan.code != expected:
+        return refuse_scan(state, scan, "wrong_tote", expected=expected)
+    return _report_short(state, tote_scanned=True)
+
+
+def _confirm_short_without_tote_scan(state: PickState) -> Verdict:
+    """C:CONFIRM reports the short; units found go into the tote by its scan on a cart of
+    several orders (as any pick), so there the command is refused while units are in hand."""
+    if state.counted and len(state.pick_list.cart) > 1:
+        tote = state.pick_list.tote_for(state.task.order_ref)
+        return Verdict("error", "short_scan_tote", state, {"found": state.counted, "tote": tote})
+    return _report_short(state, tote_scanned=False)
+
+
+def _report_short(state: PickState, tote_scanned: bool) -> Verdict:
     task, found = state.task, state.counted
     shortfall = task.remaining - found
-    fact = _fact(state, "pick.short", task.order_ref, task_id=task.id, found=found,
+    fact = make_fact(state, "pick.short", task.order_ref, task_id=task.id, found=found,
                  shortfall=shortfall, reason=state.reason.value, lot=state.lot,
-                 location=task.location, sku=task.sku)  # fmt: skip
+                 location=task.location, sku=task.sku, tote_scanned=tote_scanned,
+                 lot_scanned=state.lot_scanned)  # fmt: skip
     done = replace(task, picked=task.picked + found, short=task.short + shortfall,
                    status=TaskStatus.SHORT.value)  # fmt: skip
     new = _after_task(state, done, last=None)
@@ -339,7 +367,7 @@ def _command_skip(state: PickState) -> Verdict:
     task = state.task
     last_seq = max(t.seq for t in state.pick_list.tasks)
     moved = replace(state.pick_list.with_task(replace(task, seq=last_seq + 1)))
-    fact = _fact(state, "pick.skipped", task.order_ref, task_id=task.id, location=task.location)
+    fact = make_fact(state, "pick.skipped", task.order_ref, task_id=task.id, location=task.location)
     new = replace(_no_count(state), pick_list=moved, route=(*state.route[1:], task.id),
                   phase=Phase.LOCATION)  # fmt: skip
     params = {"location": task.location, "put_back": state.counted}
@@ -353,7 +381,7 @@ def _command_undo(state: PickState) -> Verdict:
         return Verdict("error", "nothing_to_undo", state)
     task = state.task_by_id(last.payload["task_id"])
     count = last.payload["quantity"]
-    fact = _fact(state, "pick.undone", task.order_ref, task_id=task.id, quantity=count,
+    fact = make_fact(state, "pick.undone", task.order_ref, task_id=task.id, quantity=count,
                  undoes=last.uuid)  # fmt: skip
     back = replace(task, picked=task.picked - count, status=TaskStatus.OPEN.value)
     route = state.route if task.id in state.route else (task.id, *state.route)
@@ -365,30 +393,10 @@ def _command_undo(state: PickState) -> Verdict:
 
 def _command_cancel(state: PickState) -> Verdict:
     if state.phase is Phase.SHORT:
-        back = replace(state, phase=Phase.ITEM)
-        if state.counted:  # back to the step the count was at: the lot, or the tote
-            back = replace(back, phase=_counted(state, state.counted, state.expiry).state.phase)
+        back = replace(state, phase=Phase.TOTE if state.counted else Phase.ITEM)
         if back.at_location != state.task.location:
             back = replace(back, phase=Phase.LOCATION)
         return Verdict("info", "short_cancelled", back)
     if state.phase in (Phase.ITEM, Phase.LOT, Phase.TOTE) and state.counted:
         return Verdict("info", "count_cleared", replace(_no_count(state), phase=Phase.ITEM))
     return Verdict("info", "nothing_to_cancel", state)
-
-
-# --- facts ------------------------------------------------------------------------------------
-
-
-def _fact(state: PickState, kind: str, ref: int | None, **payload) -> Event:
-    return Event(kind, {"pick_list_id": state.pick_list.id, **payload}, state.actor, ref)
-
-
-def _refuse(state: PickState, scan: Scan, reason: str, **params) -> Verdict:
-    """A refused scan: red, error tone, and a mis-scan fact for the accuracy KPI."""
-    task = state.task if state.phase is not Phase.CART else None
-    scanned = scan.code or scan.gtin or scan.raw
-    fact = _fact(state, "scan.refused", task.order_ref if task else None,
-                 task_id=task.id if task else None, step=state.phase.value, reason=reason,
-                 expected=params.get("expected"), scanned=scanned, scan_kind=scan.kind,
-                 lot=scan.lot)  # fmt: skip
-    return Verdict("error", reason, state, {"scanned": scanned, **params}, (fact,), False)

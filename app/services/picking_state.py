@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from app.domain.events import Actor, Event
 from app.domain.picking import PickListView, PickTaskView, ShortReason
+from app.scanning.interpret import Scan
 
 REASONS = tuple(ShortReason)
 
@@ -78,3 +79,22 @@ class Verdict:
     @property
     def refused(self) -> bool:
         return self.tone == "error"
+
+
+# --- facts ------------------------------------------------------------------------------------
+
+
+def make_fact(state: PickState, kind: str, ref: int | None, **payload) -> Event:
+    """A fact about the state's pick list, by the state's picker at this station."""
+    return Event(kind, {"pick_list_id": state.pick_list.id, **payload}, state.actor, ref)
+
+
+def refuse_scan(state: PickState, scan: Scan, reason: str, **params) -> Verdict:
+    """A refused scan: red, error tone, and a mis-scan fact for the accuracy KPI."""
+    task = state.task if state.phase is not Phase.CART else None
+    scanned = scan.code or scan.gtin or scan.raw
+    mis_scan = make_fact(state, "scan.refused", task.order_ref if task else None,
+                         task_id=task.id if task else None, step=state.phase.value,
+                         reason=reason, expected=params.get("expected"), scanned=scanned,
+                         scan_kind=scan.kind, lot=scan.lot)  # fmt: skip
+    return Verdict("error", reason, state, {"scanned": scanned, **params}, (mis_scan,), False)

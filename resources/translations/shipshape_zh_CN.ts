@@ -1020,6 +1020,18 @@ median {median} h · p90 {p90} h
         <translation>缺货：找到 {found} / {quantity}。原因：{reason_name}。C:NEXT 换原因 · C:CONFIRM 上报 · C:CANCEL 返回</translation>
     </message>
     <message>
+        <source>Short: found {found} of {quantity}. Reason: {reason_name}. C:NEXT other reason · put the {found} in tote {tote} and scan it to report · C:CANCEL back</source>
+        <translation>缺货：找到 {found} / {quantity}。原因：{reason_name}。C:NEXT 换原因 · 把 {found} 件放入周转箱 {tote} 并扫描它以上报 · C:CANCEL 返回</translation>
+    </message>
+    <message>
+        <source>Put the {found} found in tote {tote} and scan the tote to report.</source>
+        <translation>把找到的 {found} 件放入周转箱 {tote}，扫描该周转箱以上报。</translation>
+    </message>
+    <message>
+        <source>Scan the lot label of the {found} in hand first, or C:CANCEL to put them back.</source>
+        <translation>请先扫描手中 {found} 件的批次标签，或扫描 C:CANCEL 放回。</translation>
+    </message>
+    <message>
         <source>Reported short by {shortfall}. Put {found} found in tote {tote}.</source>
         <translation>已上报缺 {shortfall} 件。把找到的 {found} 件放入周转箱 {tote}。</translation>
     </message>

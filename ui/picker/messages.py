@@ -114,6 +114,19 @@ def _texts() -> dict[str, str]:
             "Short: found {found} of {quantity}. Reason: {reason_name}. "
             "C:NEXT other reason · C:CONFIRM report · C:CANCEL back",
         ),  # fmt: skip
+        "short_choose_tote": QCoreApplication.translate(
+            "PickerMessages",
+            "Short: found {found} of {quantity}. Reason: {reason_name}. "
+            "C:NEXT other reason · put the {found} in tote {tote} and scan it to report · "
+            "C:CANCEL back",
+        ),  # fmt: skip
+        "short_scan_tote": QCoreApplication.translate(
+            "PickerMessages", "Put the {found} found in tote {tote} and scan the tote to report."
+        ),
+        "short_lot_first": QCoreApplication.translate(
+            "PickerMessages",
+            "Scan the lot label of the {found} in hand first, or C:CANCEL to put them back.",
+        ),
         "short_reported": QCoreApplication.translate(
             "PickerMessages", "Reported short by {shortfall}. Put {found} found in tote {tote}."
         ),

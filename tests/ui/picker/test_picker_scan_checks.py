@@ -150,6 +150,8 @@ def test_every_verdict_of_the_checks_is_worded_with_its_parameters(qtbot):
         verdicts.append(scan(waiting.state, raw))
     one = scan(at_task(12), "]E08712345002831").state
     verdicts += [scan(one, "C:CONFIRM"), picking.on_count(at_task(13), 5)]
+    short = scan(one, "C:SHORT")
+    verdicts += [short, scan(short.state, "C:CONFIRM"), scan(waiting.state, "C:SHORT")]
     for verdict in verdicts:
         text = verdict_text(verdict.message, verdict.params)
         assert "{" not in text and text != verdict.message, (verdict.message, text)

@@ -166,7 +166,33 @@ def test_a_not_lot_controlled_item_still_takes_the_reserved_lot_from_a_plain_ean
     assert fact.payload["lot"] == "L1" and fact.payload["lot_scanned"] is False
 
 
-def test_cancelling_a_short_returns_to_the_lot_step_when_the_lot_is_still_missing():
+def test_a_short_with_units_in_hand_waits_for_their_lot_or_their_putting_back():
     waiting = scan(at_task(11), "]E08712345000189").state
-    short = scan(waiting, "C:SHORT").state
-    assert scan(short, "C:CANCEL").state.phase is Phase.LOT
+    refused = scan(waiting, "C:SHORT")
+    assert refused.refused and refused.message == "short_lot_first" and not refused.facts
+    back = scan(waiting, "C:CANCEL").state  # the unit goes back on the shelf
+    assert back.phase is Phase.ITEM and back.counted == 0
+    assert scan(back, "C:SHORT").state.phase is Phase.SHORT
+
+
+def test_units_found_on_a_short_go_into_the_tote_by_its_scan_on_a_cart_of_several_orders():
+    one = scan(at_task(12), "]E08712345002831")
+    short = scan(one.state, "C:SHORT")
+    assert short.message == "short_choose_tote" and short.params["tote"] == "0002"
+    refused = scan(short.state, "C:CONFIRM")
+    assert refused.refused and refused.message == "short_scan_tote" and not refused.facts
+    assert scan(short.state, "T:0001").message == "wrong_tote"
+    reported = scan(short.state, "T:0002")
+    fact = reported.facts[0]
+    assert fact.kind == "pick.short" and (fact.payload["found"], fact.payload["tote_scanned"]) == (
+        1, True,
+    )  # fmt: skip
+
+
+def test_a_short_with_nothing_found_or_on_a_one_order_cart_is_reported_by_command():
+    nothing = scan(at_task(12), "C:SHORT")
+    assert nothing.message == "short_choose"
+    assert scan(nothing.state, "C:CONFIRM").facts[0].payload["found"] == 0
+    one_order = scan(scan(at_task(12, orders=1), "]E08712345002831").state, "C:SHORT")
+    fact = scan(one_order.state, "C:CONFIRM").facts[0]
+    assert (fact.payload["found"], fact.payload["tote_scanned"]) == (1, False)
