@@ -136,12 +136,18 @@ def open_window(url: str, home_class, backend_class, tmp: Path):
     return time.perf_counter() - started, window, worker, central
 
 
-def scans_for(state) -> list[str]:
+def scans_for(state) -> list[str | int]:
+    """A picker's inputs for one task, through every check: the location (and a wrong one),
+    each unit by its item scan (GS1 with the lot when the product is lot-controlled), or for a
+    no-barcode product the count typed, then the order's tote. An int is a typed count."""
     task = state.task
-    item = task.gtins[0] if not task.lot else f"01{task.gtins[0]}17301231" + f"10{task.lot}"
     tote = state.pick_list.tote_for(task.order_ref)
-    raws = [f"L:{task.location}", "L:Z99-999-Z-9", item] + [item] * (task.remaining - 1)
-    return raws + [f"T:{tote}"]
+    raws: list[str | int] = [f"L:{task.location}", "L:Z99-999-Z-9"]
+    if task.no_barcode:
+        return [*raws, task.remaining, f"T:{tote}"]
+    lot = task.lot or ("SIM1" if task.lot_controlled else "")
+    item = f"01{task.gtins[0]}17301231" + f"10{lot}" if lot else task.gtins[0]
+    return [*raws, *[item] * task.remaining, f"T:{tote}"]
 
 
 def pause(ms: int) -> None:
@@ -159,10 +165,13 @@ def measure_scans(window, tasks: int, gap_ms: int) -> list[tuple[float, bool]]:
     for _ in range(tasks):
         for raw in scans_for(home.state):
             pause(gap_ms)
-            scan = interpret(raw)
+            scan = raw if isinstance(raw, int) else interpret(raw)
             shown.clear()
             started = time.perf_counter()
-            home.handle_scan(scan)
+            if isinstance(scan, int):
+                home.type_count(scan)
+            else:
+                home.handle_scan(scan)
             saved = not shown
             if saved:  # a confirmation: the verdict comes once record() has returned
                 wait_for(home.verdict_shown)

@@ -19,7 +19,7 @@ import json
 import random
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from itertools import accumulate
 from pathlib import Path
@@ -123,6 +123,7 @@ class DemoProduct:
     shelf_life_days: int = 0  # > 0: lot-controlled, every lot has an expiry
     dimensions_cm: tuple[float, float, float] | None = None  # length, width, height of one unit
     serial_required: bool = False
+    no_barcode: bool = False  # no GTIN on the item: the picker types the count
 
     @property
     def lot_controlled(self) -> bool:
@@ -200,6 +201,31 @@ def generate_products(count: int = 1200, seed: int = DEMO_SEED) -> list[DemoProd
                 _dimensions(code, weight, f"{seed}-dimensions-{n}"), nouns[k] in SERIAL_NOUNS,
             )
         )  # fmt: skip
+    return _with_loose_hardware(products)
+
+
+# Loose hardware sold by the piece, without a barcode: the demo's `no_barcode` products (the
+# picker types their count). Popularity ranks whose demo orders are not in the first two waves,
+# so the lead meets them when planning the next wave; names only, no other demo data changes.
+LOOSE_HARDWARE = {
+    34: "Loose Wood Screws 4x40 mm",
+    66: "Loose Cable Ties 200 mm",
+    94: "Loose Hex Nuts M6",
+}
+
+
+def _with_loose_hardware(products: list[DemoProduct]) -> list[DemoProduct]:
+    for rank, name in LOOSE_HARDWARE.items():
+        if rank < len(products):
+            products[rank] = replace(
+                products[rank],
+                name=name,
+                gtins=(),
+                unit_weight_kg=0.005,
+                no_barcode=True,
+                serial_required=False,
+                dimensions_cm=(4.0, 1.0, 1.0),
+            )
     return products
 
 
@@ -408,17 +434,27 @@ def generate_site(seed: int = DEMO_SEED, n_orders: int = DEMO_ORDERS) -> DemoSit
 
 
 PRODUCT_FIELDS = ["sku", "name", "gtin", "unit_weight_kg"]
+# Optional import-products columns (docs/picking.md: the picker's scan checks).
+SCAN_FIELDS = ["lot_controlled", "no_barcode"]
 # Optional import-products columns (docs/packing.md: serials and the carton suggestion).
 PACKING_FIELDS = ["serial_required", "length_cm", "width_cm", "height_cm"]
 
 
 def product_rows(products: list[DemoProduct]) -> list[dict]:
-    """§7 rows: one per GTIN, so a SKU with two GTINs has two rows."""
+    """§7 rows: one per GTIN, so a SKU with two GTINs has two rows (one with an empty GTIN for a
+    product without a barcode), with the optional scan-rule columns."""
     return [
-        {"sku": p.sku, "name": p.name, "gtin": gtin, "unit_weight_kg": f"{p.unit_weight_kg:.3f}"}
+        {
+            "sku": p.sku,
+            "name": p.name,
+            "gtin": gtin,
+            "unit_weight_kg": f"{p.unit_weight_kg:.3f}",
+            "lot_controlled": int(p.lot_controlled),
+            "no_barcode": int(p.no_barcode),
+        }
         | _packing_columns(p)
         for p in products
-        for gtin in p.gtins
+        for gtin in p.gtins or ("",)
     ]
 
 
@@ -434,7 +470,7 @@ def write_site(site: DemoSite, out: str | Path) -> list[Path]:
     paths = {name: out / name for name in ("layout.json", "products.csv", "stock.csv")}
     paths |= {name: out / name for name in ("orders.csv", "users.csv")}
     _write_layout(paths["layout.json"], site.layout)
-    _write_csv(paths["products.csv"], PRODUCT_FIELDS + PACKING_FIELDS,
+    _write_csv(paths["products.csv"], PRODUCT_FIELDS + SCAN_FIELDS + PACKING_FIELDS,
                product_rows(site.products))  # fmt: skip
     _write_csv(paths["stock.csv"], ["location", "sku", "quantity", "lot", "expiry"], site.stock)
     write_orders_csv(paths["orders.csv"], site.orders)

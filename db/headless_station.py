@@ -1,21 +1,26 @@
 """A headless picker station for load generation (`shipshape simulate`, bench/sync.py).
 
 Runs in its own process: a station store, a sync thread and `StationPickingBackend`, driven the
-way the picker screen drives it — claim a list, confirm every unit (one fact per scan), finish,
-claim the next. When released work runs out it keeps scanning a unit in and putting it back
-(pick.confirmed / pick.undone pairs: real facts, real appliers, no net stock change), so a run
-always records the number of facts asked for.
+way the picker screen drives it — claim a list, set up the cart, then through the picker's own
+state machine (app.services.picking) scan each location, each unit (with its lot when the
+product is lot-controlled) and the order's tote, which confirms the unit (one fact per unit);
+finish, claim the next. When released work runs out it keeps scanning a unit in and putting it
+back (pick.confirmed / pick.undone pairs: real facts, real appliers, no net stock change), so a
+run always records the number of facts asked for.
 """
 
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlalchemy import create_engine
 
 from app.domain.events import Actor, Event
 from app.errors import Offline
+from app.services import picking
+from app.services.scripted_picking import picking_inputs
 from db.engine import normalize_url
 from db.station_backend import StationPickingBackend
 from db.station_store import StationStore
@@ -74,18 +79,27 @@ def run_station(url: str, store_path: str, station: str, user_name: str, facts: 
 
 
 def _scans_for_list(view, actor: Actor, budget: int) -> list[list[Event]]:
-    """The picker screen's work on one list: a fact per unit, task by task in walking order,
-    then the list's finish; stops early when the budget of facts runs out (the list stays
-    open, as when a picker signs off mid-list). The screen holds the list between scans, so
-    the station store is asked for it once per list, not once per scan."""
+    """The picker screen's work on one list, input by input through the real checks: the facts
+    of each durable step (a tote bound, a unit confirmed by its tote scan, the finish) in
+    order; stops early when the budget of facts runs out (the list stays open, as when a
+    picker signs off mid-list). The screen holds the list between scans, so the station store
+    is asked for it once per list, not once per scan."""
     scans: list[list[Event]] = []
-    for task in (t for t in view.tasks if t.is_open):
-        units = min(task.remaining, budget)
-        if units <= 0:
-            return scans
-        scans.append([_fact("pick.confirmed", (view.id, task), actor) for _ in range(units)])
-        budget -= units
-    return [*scans, [Event("picklist.finished", {"pick_list_id": view.id}, actor)]]
+    state = picking.start(view, actor)
+    today = date.today().isoformat()
+    for _given, verdict in picking_inputs(state, today, _tote_code(actor), unit_by_unit=True):
+        if not verdict.facts:
+            continue
+        if len(verdict.facts) > budget:
+            break
+        scans.append(list(verdict.facts))
+        budget -= len(verdict.facts)
+    return scans
+
+
+def _tote_code(actor: Actor):
+    """Totes no other station uses: the station's name and the order."""
+    return lambda slot: f"{actor.station}-{slot.order_ref}"
 
 
 def _fact(kind: str, where: tuple, actor: Actor) -> Event:

@@ -138,6 +138,8 @@ class SqlPickingRepository:
                 pick_tasks.c.status,
                 stock.c.lot,
                 stock.c.expiry,
+                products.c.lot_controlled,
+                products.c.no_barcode,
             )  # fmt: skip
             .join(locations, locations.c.id == pick_tasks.c.location_id)
             .join(products, products.c.id == pick_tasks.c.product_id)
@@ -166,6 +168,8 @@ class SqlPickingRepository:
                 r.status,
                 r.lot or "",
                 r.expiry,
+                bool(r.lot_controlled),
+                bool(r.no_barcode),
             )  # fmt: skip
             for r in rows
         )

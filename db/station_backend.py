@@ -32,6 +32,8 @@ from app.services.picking_central import CentralPickingBackend
 from app.services.ports import UnitOfWork
 from db.station_store import StationStore
 
+TASK_RULES = ("lot_controlled", "no_barcode")  # product flags the picker's steps check
+
 
 class StationPickingBackend:
     def __init__(
@@ -50,7 +52,7 @@ class StationPickingBackend:
         finished = self.store.finished_lists()
         for work in self.store.work(user.name):
             if not work["taken_away"] and work["id"] not in finished:
-                return self._with_local_facts(view_from_dict(work))
+                return self._with_scan_rules(self._with_local_facts(view_from_dict(work)))
         if not self._pushed(timeout=3.0):  # central must hear of the last list first
             raise self._offline()
         through = self.store.sent_through()
@@ -102,6 +104,18 @@ class StationPickingBackend:
             if layout is not None:
                 self.store.set_meta("layout", layout)
         return layout
+
+    def _with_scan_rules(self, view: PickListView) -> PickListView:
+        """The products' scan rules as last pulled: a snapshot saved before a product became
+        lot-controlled (or by an older version without the flags) must not let its picks pass
+        unchecked."""
+        products = {doc["sku"]: doc for doc in self.store.cached("product").values()}
+
+        def checked(task: PickTaskView) -> PickTaskView:
+            product = products.get(task.sku, {})
+            return replace(task, **{f: bool(product.get(f, getattr(task, f))) for f in TASK_RULES})
+
+        return replace(view, tasks=tuple(checked(task) for task in view.tasks))
 
     def _with_local_facts(self, view: PickListView) -> PickListView:
         for fact in self.store.facts_since_snapshot(view.id):

@@ -20,6 +20,8 @@ from db.schema import (
     waves,
 )
 
+# Product flags a station checks scans against while offline (docs/picking.md, docs/packing.md).
+SCAN_RULES = ("no_barcode", "lot_controlled", "serial_required")
 Cursor = tuple[int, int]  # (txid, seq): txid is 0 on SQLite, where writers commit in seq order
 
 
@@ -139,11 +141,13 @@ class SqlSyncRepository:
         return reader(refs)
 
     def _products(self, refs: list[int] | None) -> dict[int, dict]:
-        query = select(products.c.id, products.c.sku, products.c.name, product_gtins.c.gtin)
+        query = select(products.c.id, products.c.sku, products.c.name, product_gtins.c.gtin,
+                       *(products.c[flag] for flag in SCAN_RULES))  # fmt: skip
         query = query.outerjoin(product_gtins, product_gtins.c.product_id == products.c.id)
         docs: dict[int, dict] = {}
         for row in self.connection.execute(_only(query, products.c.id, refs)):
-            doc = docs.setdefault(row.id, {"sku": row.sku, "name": row.name, "gtins": []})
+            rules = {flag: bool(row._mapping[flag]) for flag in SCAN_RULES}  # offline picking
+            doc = docs.setdefault(row.id, {"sku": row.sku, "name": row.name, "gtins": [], **rules})
             if row.gtin:
                 doc["gtins"].append(row.gtin)
         return docs

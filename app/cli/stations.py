@@ -20,7 +20,8 @@ from app.errors import BadInput
 from app.services import sync, users
 from db.schema import events, stock
 
-RECORDED_KINDS = ("pick.confirmed", "pick.undone", "picklist.finished")  # what stations record
+# What the headless stations record (cart set-up, confirmations by tote scan, undo, finish).
+RECORDED_KINDS = ("tote.bound", "pick.confirmed", "pick.undone", "picklist.finished")
 SIM_BADGE_BASE = 990000  # simulated pickers get badges 990001, 990002, ...
 
 

@@ -48,8 +48,12 @@ class PickTaskView:
     picked: int = 0
     short: int = 0
     status: str = TaskStatus.OPEN.value
-    lot: str = ""  # the lot the allocation reserved ("" = not lot-controlled)
+    lot: str = ""  # the lot the allocation reserved ("" = the stock row has no lot)
     expiry: date | None = None
+    # Scan rules from the product master (docs/picking.md): a lot-controlled pick needs its lot
+    # scanned; only a no-barcode product may be counted by typing without an item scan.
+    lot_controlled: bool = False
+    no_barcode: bool = False
 
     @property
     def remaining(self) -> int:

@@ -6,78 +6,32 @@
     # verdict.facts to record; adopt verdict.state once they are recorded (when verdict.durable)
 
 Steps for each task, in walking order: scan the location → scan the item (GTIN or GS1 with
-lot/expiry; quantity by repeated scans, a GS1 count, or typed) → scan the tote, which confirms.
-Before the first task the cart is set up: one tote per order. Every refused scan comes with a
-`scan.refused` fact (what was expected, what was scanned) for the accuracy KPI.
-"""
+lot/expiry; quantity by repeated scans, a GS1 count, or typed once an item was scanned) → for a
+lot-controlled product, the lot (in the same GS1 scan or a second scan) → scan the tote, which
+confirms. Before the first task the cart is set up: one tote per order. Every refused scan comes
+with a `scan.refused` fact (what was expected, what was scanned) for the accuracy KPI.
+
+No button walks around the checks (docs/picking.md): no count without a scan of the right item
+(except a `no_barcode` product, recorded so); no lot-controlled pick without its lot scanned; on
+a cart of several orders, units go into a tote (a pick, or the units found on a short) only by
+the scan of the order's tote."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from enum import StrEnum
+from dataclasses import replace
 
 from app.domain.events import Actor, Event
 from app.domain.picking import PickListView, PickTaskView, ShortReason, TaskStatus
 from app.scanning.interpret import Scan
-
-REASONS = tuple(ShortReason)
-
-
-class Phase(StrEnum):
-    CART = "cart"  # scan a tote for each order on the cart
-    LOCATION = "location"  # go to the location and scan it
-    ITEM = "item"  # scan the item (again, to count)
-    TOTE = "tote"  # counted: scan the tote to confirm
-    SHORT = "short"  # reporting fewer found: choose a reason, confirm
-    FINISH = "finish"  # every task done: confirm to send the cart to packing
-    DONE = "done"
-
-
-@dataclass(frozen=True)
-class PickState:
-    pick_list: PickListView
-    actor: Actor
-    phase: Phase
-    route: tuple[int, ...]  # ids of the tasks still to do, current first
-    counted: int = 0
-    lot: str = ""
-    expiry: str | None = None
-    at_location: str | None = None  # the location last scanned correctly
-    reason: ShortReason = ShortReason.EMPTY
-    last: Event | None = None  # the last confirmation; undoable until the next one
-
-    @property
-    def task(self) -> PickTaskView | None:
-        return self.task_by_id(self.route[0]) if self.route else None
-
-    def task_by_id(self, task_id: int) -> PickTaskView:
-        return self.pick_list.task_index[task_id]
-
-    def upcoming(self, count: int = 2) -> list[PickTaskView]:
-        return [self.task_by_id(i) for i in self.route[1 : 1 + count]]
-
-    @property
-    def order_needing_tote(self):
-        return next((slot for slot in self.pick_list.cart if slot.tote is None), None)
-
-    @property
-    def stops_done(self) -> int:
-        return len(self.pick_list.tasks) - len(self.route)
-
-
-@dataclass(frozen=True)
-class Verdict:
-    tone: str  # "ok", "error" or "info": colour and sound on the screen
-    message: str  # what happened, as an id the screen turns into words
-    state: PickState  # the state to show next
-    params: dict = field(default_factory=dict)
-    facts: tuple[Event, ...] = ()
-    durable: bool = False  # True: record the facts first, then adopt the state
-    check_tote: str | None = None  # ask the backend whether this tote is in use, then call back
-
-    @property
-    def refused(self) -> bool:
-        return self.tone == "error"
+from app.services.picking_state import (
+    REASONS,
+    TASK_PHASES,
+    Phase,
+    PickState,
+    Verdict,
+    make_fact,
+    refuse_scan,
+)
 
 
 def start(pick_list: PickListView, actor: Actor) -> PickState:
@@ -97,12 +51,14 @@ def on_scan(state: PickState, scan: Scan, today: str) -> Verdict:
     """`today` is the station's date as YYYY-MM-DD (expired lots are refused)."""
     if scan.kind == "command":
         return on_command(state, scan.code or "")
-    if scan.kind == "invalid":
-        return _refuse(state, scan, "invalid_scan", error=scan.error or "")
+    if scan.kind == "invalid" and not _is_lot_label(state, scan):
+        return refuse_scan(state, scan, "invalid_scan", error=scan.error or "")
     if state.phase is Phase.CART:
         return _cart_scan(state, scan)
-    if state.phase in (Phase.LOCATION, Phase.ITEM, Phase.TOTE):
+    if state.phase in TASK_PHASES:
         return _task_scan(state, scan, today)
+    if state.phase is Phase.SHORT and scan.kind == "tote" and state.counted:
+        return _short_tote_scan(state, scan)
     return Verdict("info", f"scan_not_now_{state.phase.value}", state)
 
 
@@ -112,10 +68,10 @@ def on_scan(state: PickState, scan: Scan, today: str) -> Verdict:
 def _cart_scan(state: PickState, scan: Scan) -> Verdict:
     slot = state.order_needing_tote
     if scan.kind != "tote":
-        return _refuse(state, scan, "scan_a_tote", order=slot.order_id)
+        return refuse_scan(state, scan, "scan_a_tote", order=slot.order_id)
     taken = next((s for s in state.pick_list.cart if s.tote == scan.code), None)
     if taken is not None:
-        return _refuse(state, scan, "tote_on_cart", tote=scan.code, order=taken.order_id)
+        return refuse_scan(state, scan, "tote_on_cart", tote=scan.code, order=taken.order_id)
     return Verdict("info", "checking_tote", state, {"tote": scan.code}, check_tote=scan.code)
 
 
@@ -125,8 +81,8 @@ def on_tote_checked(state: PickState, tote: str, in_use: bool) -> Verdict:
     if slot is None or state.phase is not Phase.CART:
         return Verdict("info", "cart_ready", state)
     if in_use:
-        return _refuse(state, _tote_scan(tote), "tote_in_use", tote=tote)
-    fact = _fact(state, "tote.bound", slot.order_ref, order_ref=slot.order_ref,
+        return refuse_scan(state, _tote_scan(tote), "tote_in_use", tote=tote)
+    fact = make_fact(state, "tote.bound", slot.order_ref, order_ref=slot.order_ref,
                  order_id=slot.order_id, tote=tote)  # fmt: skip
     bound = replace(state, pick_list=state.pick_list.with_tote(slot.order_ref, tote))
     bound = replace(bound, phase=_next_phase(bound))
@@ -145,67 +101,128 @@ def _task_scan(state: PickState, scan: Scan, today: str) -> Verdict:
     task = state.task
     if scan.kind == "location":
         if scan.code != task.location:
-            return _refuse(state, scan, "wrong_location", expected=task.location)
+            return refuse_scan(state, scan, "wrong_location", expected=task.location)
         phase = Phase.ITEM if state.phase is Phase.LOCATION else state.phase
         return Verdict("ok", "location_ok", replace(state, phase=phase, at_location=task.location),
                        {"location": task.location})  # fmt: skip
     if state.phase is Phase.LOCATION:
-        return _refuse(state, scan, "scan_location_first", expected=task.location)
+        return refuse_scan(state, scan, "scan_location_first", expected=task.location)
     if scan.kind == "tote":
         return _tote_step(state, scan)
+    if state.phase is Phase.LOT and not _is_item(task, scan):
+        return _lot_step(state, scan, today)
     return _item_step(state, scan, today)
+
+
+def _is_item(task: PickTaskView, scan: Scan) -> bool:
+    return scan.kind == "product" and scan.gtin in task.gtins
 
 
 def _item_step(state: PickState, scan: Scan, today: str) -> Verdict:
     task = state.task
-    if scan.kind != "product" or scan.gtin not in task.gtins:
-        return _refuse(state, scan, "wrong_item", expected=task.sku, name=task.product_name)
+    if not _is_item(task, scan):
+        return refuse_scan(state, scan, "wrong_item", expected=task.sku, name=task.product_name)
     lot = scan.lot or ""
     if task.lot and lot and lot != task.lot:
-        return _refuse(state, scan, "wrong_lot", expected=task.lot, lot=lot)
+        return refuse_scan(state, scan, "wrong_lot", expected=task.lot, lot=lot)
     if scan.expiry and scan.expiry < today:
-        return _refuse(state, scan, "expired_lot", lot=lot or task.lot, expiry=scan.expiry)
-    if state.counted and lot and state.lot and lot != state.lot:
-        return _refuse(state, scan, "wrong_lot", expected=state.lot, lot=lot)
+        return refuse_scan(state, scan, "expired_lot", lot=lot or task.lot, expiry=scan.expiry)
+    if state.lot_scanned and lot and lot != state.lot:
+        return refuse_scan(state, scan, "wrong_lot", expected=state.lot, lot=lot)
     counted = state.counted + (scan.quantity or 1)
     if counted > task.remaining:
-        return _refuse(state, scan, "too_many", remaining=task.remaining, counted=counted)
-    return _counted(state, counted, lot or state.lot or task.lot, scan.expiry or state.expiry)
+        return refuse_scan(state, scan, "too_many", remaining=task.remaining, counted=counted)
+    expiry = scan.expiry or state.expiry
+    if lot:
+        scanned = replace(state, item_scanned=True, lot=lot, lot_scanned=True)
+    elif task.lot_controlled:
+        scanned = replace(state, item_scanned=True)  # the lot is still to come, by a scan
+    else:
+        scanned = replace(state, item_scanned=True, lot=state.lot or task.lot)
+    return _counted(scanned, counted, expiry)
+
+
+def _lot_step(state: PickState, scan: Scan, today: str) -> Verdict:
+    """After a plain EAN of a lot-controlled item: the lot, as a GS1 element string with AI 10
+    (the lot label) or as a plain code; either must be the lot the allocation reserved."""
+    task = state.task
+    plain = _plain_code(scan)
+    if task.lot and plain == task.lot:
+        lot = plain  # a plain lot label, even one that looks like digits of a GTIN
+    elif scan.kind == "product":  # another product's barcode
+        return refuse_scan(state, scan, "wrong_item", expected=task.sku, name=task.product_name)
+    elif scan.lot or (scan.kind == "unknown" and plain):
+        lot = scan.lot or plain
+    else:
+        return refuse_scan(state, scan, "scan_lot_first", expected=task.lot or None)
+    if task.lot and lot != task.lot:
+        return refuse_scan(state, scan, "wrong_lot", expected=task.lot, lot=lot)
+    if scan.expiry and scan.expiry < today:
+        return refuse_scan(state, scan, "expired_lot", lot=lot, expiry=scan.expiry)
+    lotted = replace(state, lot=lot, lot_scanned=True, expiry=scan.expiry or state.expiry)
+    return _counted(lotted, state.counted, lotted.expiry)
+
+
+def _plain_code(scan: Scan) -> str:
+    """The scanned text without its AIM prefix, when it could be a lot label: our own codes
+    (locations, totes, badges, commands) and SSCCs never are."""
+    if scan.kind not in ("unknown", "product", "invalid"):
+        return ""
+    text = scan.raw.strip()
+    return text[3:].strip() if text.startswith("]") else text
+
+
+def _is_lot_label(state: PickState, scan: Scan) -> bool:
+    task = state.task
+    return state.phase is Phase.LOT and bool(task.lot) and _plain_code(scan) == task.lot
 
 
 def on_count(state: PickState, count: int) -> Verdict:
-    """A quantity typed on the keypad replaces the scanned count."""
+    """A quantity typed on the keypad replaces the count, once the right item was scanned.
+    Only a product marked `no_barcode` in the product master may be counted without a scan."""
     task = state.task
-    if state.phase not in (Phase.ITEM, Phase.TOTE) or task is None:
+    if state.phase not in (Phase.ITEM, Phase.LOT, Phase.TOTE) or task is None:
         return Verdict("error", "scan_item_first", state)
+    if not (state.item_scanned or task.no_barcode):
+        return Verdict("error", "scan_item_before_count", state, {"name": task.product_name})
     if not 0 < count <= task.remaining:
         return Verdict("error", "count_out_of_range", state, {"remaining": task.remaining})
-    return _counted(state, count, state.lot or task.lot, state.expiry)
+    lot = state.lot if state.lot_scanned or task.lot_controlled else state.lot or task.lot
+    return _counted(replace(state, lot=lot), count, state.expiry)
 
 
-def _counted(state: PickState, counted: int, lot: str, expiry: str | None) -> Verdict:
+def _counted(state: PickState, counted: int, expiry: str | None) -> Verdict:
+    """`counted` units are in hand: next the lot (lot-controlled, not scanned yet) or the tote."""
     task = state.task
-    new = replace(state, phase=Phase.TOTE, counted=counted, lot=lot, expiry=expiry)
+    needs_lot = task.lot_controlled and not state.lot_scanned
+    phase = Phase.LOT if needs_lot else Phase.TOTE
+    new = replace(state, phase=phase, counted=counted, expiry=expiry)
     tote = state.pick_list.tote_for(task.order_ref)
     params = {"count": counted, "quantity": task.remaining, "tote": tote}
+    if needs_lot:
+        return Verdict("info", "scan_lot", new, {**params, "expected": task.lot or None})
     return Verdict("ok", "counted_all" if counted == task.remaining else "counted", new, params)
 
 
 def _tote_step(state: PickState, scan: Scan) -> Verdict:
     expected = state.pick_list.tote_for(state.task.order_ref)
+    if state.phase is Phase.LOT:
+        return refuse_scan(state, scan, "scan_lot_first", expected=state.task.lot or None)
     if state.phase is not Phase.TOTE:
-        return _refuse(state, scan, "scan_item_first", expected=state.task.sku)
+        return refuse_scan(state, scan, "scan_item_first", expected=state.task.sku)
     if scan.code != expected:
-        return _refuse(state, scan, "wrong_tote", expected=expected)
+        return refuse_scan(state, scan, "wrong_tote", expected=expected)
     return _confirm(state, tote_scanned=True)
 
 
 def _confirm(state: PickState, tote_scanned: bool) -> Verdict:
     task, count = state.task, state.counted
     tote = state.pick_list.tote_for(task.order_ref)
-    fact = _fact(state, "pick.confirmed", task.order_ref, task_id=task.id, quantity=count,
+    fact = make_fact(state, "pick.confirmed", task.order_ref, task_id=task.id, quantity=count,
                  lot=state.lot, expiry=state.expiry, location=task.location, sku=task.sku,
-                 tote=tote, tote_scanned=tote_scanned)  # fmt: skip
+                 tote=tote, tote_scanned=tote_scanned, item_scanned=state.item_scanned,
+                 no_barcode=task.no_barcode, lot_scanned=state.lot_scanned,
+                 confirmed_by=_confirmed_by(state, tote_scanned))  # fmt: skip
     picked = replace(task, picked=task.picked + count)
     if picked.remaining == 0:
         picked = replace(picked, status=TaskStatus.DONE.value)
@@ -215,12 +232,25 @@ def _confirm(state: PickState, tote_scanned: bool) -> Verdict:
     return Verdict("ok", message, new, params, (fact,), True)
 
 
+def _confirmed_by(state: PickState, tote_scanned: bool) -> str:
+    """How the units were checked, for the lead's timeline: `scan` (item and tote scanned),
+    `scan+confirm` (item scanned, one-order cart confirmed by C:CONFIRM), `typed_no_barcode`
+    (a no-barcode product counted by typing)."""
+    item = "scan" if state.item_scanned else "typed_no_barcode"
+    return item if tote_scanned else f"{item}+confirm"
+
+
+def _no_count(state: PickState) -> PickState:
+    """Nothing in hand for the current task: count, lot and what was scanned start over."""
+    return replace(state, counted=0, lot="", expiry=None, lot_scanned=False, item_scanned=False)
+
+
 def _after_task(state: PickState, task: PickTaskView, last: Event | None) -> PickState:
     """The state once `task` (the current one) changed: next task if it is finished."""
     pick_list = state.pick_list.with_task(task)
     route = state.route[1:] if not task.is_open else state.route
-    new = replace(state, pick_list=pick_list, route=route, counted=0, lot="", expiry=None,
-                  last=last, reason=ShortReason.EMPTY)  # fmt: skip
+    new = replace(_no_count(state), pick_list=pick_list, route=route, last=last,
+                  reason=ShortReason.EMPTY)  # fmt: skip
     if not route:
         return replace(new, phase=Phase.FINISH)
     at_next = new.task.location == state.at_location
@@ -247,43 +277,74 @@ def on_command(state: PickState, name: str) -> Verdict:
 
 def _command_confirm(state: PickState) -> Verdict:
     if state.phase is Phase.TOTE:
-        return _confirm(state, tote_scanned=False)
+        return _confirm_without_tote_scan(state)
     if state.phase is Phase.SHORT:
-        return _report_short(state)
+        return _confirm_short_without_tote_scan(state)
     if state.phase is Phase.FINISH:
         refs = [slot.order_ref for slot in state.pick_list.cart]
-        fact = _fact(state, "picklist.finished", None, orders=refs)
+        fact = make_fact(state, "picklist.finished", None, orders=refs)
         done = replace(state, phase=Phase.DONE, last=None)
         short = sum(1 for t in state.pick_list.tasks if t.short)
         return Verdict("ok", "finished", done, {"short": short}, (fact,), True)
     return Verdict("error", f"confirm_not_now_{state.phase.value}", state)
 
 
+def _confirm_without_tote_scan(state: PickState) -> Verdict:
+    """C:CONFIRM (or the button) instead of the tote scan: only on a one-order cart, where
+    there is no wrong tote to put the units in. With several orders the tote scan decides."""
+    if len(state.pick_list.cart) > 1:
+        tote = state.pick_list.tote_for(state.task.order_ref)
+        return Verdict("error", "scan_tote_to_confirm", state, {"tote": tote})
+    return _confirm(state, tote_scanned=False)
+
+
 def _command_short(state: PickState) -> Verdict:
-    if state.phase not in (Phase.LOCATION, Phase.ITEM, Phase.TOTE):
+    if state.phase not in TASK_PHASES:
         return Verdict("error", "short_not_now", state)
-    short = replace(state, phase=Phase.SHORT, reason=ShortReason.EMPTY)
-    return Verdict("info", "short_choose", short, _short_params(short))
+    if state.phase is Phase.LOT:  # units in hand go into the tote only with their lot
+        return Verdict("error", "short_lot_first", state, {"found": state.counted})
+    return _short_choose(replace(state, phase=Phase.SHORT, reason=ShortReason.EMPTY))
 
 
-def _short_params(state: PickState) -> dict:
+def _short_choose(state: PickState) -> Verdict:
+    """Found units go into the tote like any pick: on a cart of several orders, by its scan."""
     task = state.task
-    return {"found": state.counted, "quantity": task.remaining, "reason": state.reason.value}
+    tote = state.pick_list.tote_for(task.order_ref)
+    params = {"found": state.counted, "quantity": task.remaining, "reason": state.reason.value,
+              "tote": tote}  # fmt: skip
+    by_scan = state.counted and len(state.pick_list.cart) > 1
+    return Verdict("info", "short_choose_tote" if by_scan else "short_choose", state, params)
 
 
 def on_reason(state: PickState, reason: ShortReason) -> Verdict:
     if state.phase is not Phase.SHORT:
         return Verdict("error", "short_not_now", state)
-    new = replace(state, reason=reason)
-    return Verdict("info", "short_choose", new, _short_params(new))
+    return _short_choose(replace(state, reason=reason))
 
 
-def _report_short(state: PickState) -> Verdict:
+def _short_tote_scan(state: PickState, scan: Scan) -> Verdict:
+    expected = state.pick_list.tote_for(state.task.order_ref)
+    if scan.code != expected:
+        return refuse_scan(state, scan, "wrong_tote", expected=expected)
+    return _report_short(state, tote_scanned=True)
+
+
+def _confirm_short_without_tote_scan(state: PickState) -> Verdict:
+    """C:CONFIRM reports the short; units found go into the tote by its scan on a cart of
+    several orders (as any pick), so there the command is refused while units are in hand."""
+    if state.counted and len(state.pick_list.cart) > 1:
+        tote = state.pick_list.tote_for(state.task.order_ref)
+        return Verdict("error", "short_scan_tote", state, {"found": state.counted, "tote": tote})
+    return _report_short(state, tote_scanned=False)
+
+
+def _report_short(state: PickState, tote_scanned: bool) -> Verdict:
     task, found = state.task, state.counted
     shortfall = task.remaining - found
-    fact = _fact(state, "pick.short", task.order_ref, task_id=task.id, found=found,
+    fact = make_fact(state, "pick.short", task.order_ref, task_id=task.id, found=found,
                  shortfall=shortfall, reason=state.reason.value, lot=state.lot,
-                 location=task.location, sku=task.sku)  # fmt: skip
+                 location=task.location, sku=task.sku, tote_scanned=tote_scanned,
+                 lot_scanned=state.lot_scanned)  # fmt: skip
     done = replace(task, picked=task.picked + found, short=task.short + shortfall,
                    status=TaskStatus.SHORT.value)  # fmt: skip
     new = _after_task(state, done, last=None)
@@ -301,14 +362,14 @@ def _command_next(state: PickState) -> Verdict:
 
 def _command_skip(state: PickState) -> Verdict:
     """Postpone: the task goes to the end of the route (scanned units go back on the shelf)."""
-    if state.phase not in (Phase.LOCATION, Phase.ITEM, Phase.TOTE) or len(state.route) < 2:
+    if state.phase not in TASK_PHASES or len(state.route) < 2:
         return Verdict("error", "skip_not_now", state)
     task = state.task
     last_seq = max(t.seq for t in state.pick_list.tasks)
     moved = replace(state.pick_list.with_task(replace(task, seq=last_seq + 1)))
-    fact = _fact(state, "pick.skipped", task.order_ref, task_id=task.id, location=task.location)
-    new = replace(state, pick_list=moved, route=(*state.route[1:], task.id), counted=0, lot="",
-                  expiry=None, phase=Phase.LOCATION)  # fmt: skip
+    fact = make_fact(state, "pick.skipped", task.order_ref, task_id=task.id, location=task.location)
+    new = replace(_no_count(state), pick_list=moved, route=(*state.route[1:], task.id),
+                  phase=Phase.LOCATION)  # fmt: skip
     params = {"location": task.location, "put_back": state.counted}
     return Verdict("ok", "skipped", new, params, (fact,), True)
 
@@ -320,12 +381,12 @@ def _command_undo(state: PickState) -> Verdict:
         return Verdict("error", "nothing_to_undo", state)
     task = state.task_by_id(last.payload["task_id"])
     count = last.payload["quantity"]
-    fact = _fact(state, "pick.undone", task.order_ref, task_id=task.id, quantity=count,
+    fact = make_fact(state, "pick.undone", task.order_ref, task_id=task.id, quantity=count,
                  undoes=last.uuid)  # fmt: skip
     back = replace(task, picked=task.picked - count, status=TaskStatus.OPEN.value)
     route = state.route if task.id in state.route else (task.id, *state.route)
-    new = replace(state, pick_list=state.pick_list.with_task(back), route=route, counted=0,
-                  lot="", expiry=None, last=None, phase=Phase.ITEM, at_location=task.location)  # fmt: skip
+    new = replace(_no_count(state), pick_list=state.pick_list.with_task(back), route=route,
+                  last=None, phase=Phase.ITEM, at_location=task.location)  # fmt: skip
     tote = last.payload.get("tote")
     return Verdict("ok", "undone", new, {"count": count, "tote": tote}, (fact,), True)
 
@@ -336,24 +397,6 @@ def _command_cancel(state: PickState) -> Verdict:
         if back.at_location != state.task.location:
             back = replace(back, phase=Phase.LOCATION)
         return Verdict("info", "short_cancelled", back)
-    if state.phase in (Phase.ITEM, Phase.TOTE) and state.counted:
-        return Verdict("info", "count_cleared", replace(state, phase=Phase.ITEM, counted=0))
+    if state.phase in (Phase.ITEM, Phase.LOT, Phase.TOTE) and state.counted:
+        return Verdict("info", "count_cleared", replace(_no_count(state), phase=Phase.ITEM))
     return Verdict("info", "nothing_to_cancel", state)
-
-
-# --- facts ------------------------------------------------------------------------------------
-
-
-def _fact(state: PickState, kind: str, ref: int | None, **payload) -> Event:
-    return Event(kind, {"pick_list_id": state.pick_list.id, **payload}, state.actor, ref)
-
-
-def _refuse(state: PickState, scan: Scan, reason: str, **params) -> Verdict:
-    """A refused scan: red, error tone, and a mis-scan fact for the accuracy KPI."""
-    task = state.task if state.phase is not Phase.CART else None
-    scanned = scan.code or scan.gtin or scan.raw
-    fact = _fact(state, "scan.refused", task.order_ref if task else None,
-                 task_id=task.id if task else None, step=state.phase.value, reason=reason,
-                 expected=params.get("expected"), scanned=scanned, scan_kind=scan.kind,
-                 lot=scan.lot)  # fmt: skip
-    return Verdict("error", reason, state, {"scanned": scanned, **params}, (fact,), False)

@@ -1415,6 +1415,26 @@ median {median} h · p90 {p90} h
         <translation>请先扫描商品。</translation>
     </message>
     <message>
+        <source>Scan one {name} first, then type the count.</source>
+        <translation>请先扫描一件 {name}，再输入数量。</translation>
+    </message>
+    <message>
+        <source>{count} of {quantity}. Now scan the lot label: lot {expected}.</source>
+        <translation>{count} / {quantity}。现在请扫描批次标签：批次 {expected}。</translation>
+    </message>
+    <message>
+        <source>{count} of {quantity}. Now scan the lot label on the item.</source>
+        <translation>{count} / {quantity}。现在请扫描商品上的批次标签。</translation>
+    </message>
+    <message>
+        <source>Scan the lot label first: lot {expected}. Then the tote.</source>
+        <translation>请先扫描批次标签：批次 {expected}。然后扫描周转箱。</translation>
+    </message>
+    <message>
+        <source>This cart holds several orders: put them in tote {tote} and scan the tote.</source>
+        <translation>本拣货车有多个订单：请放入周转箱 {tote} 并扫描该周转箱。</translation>
+    </message>
+    <message>
         <source>Wrong tote {scanned}. This goes in tote {expected}.</source>
         <translation>周转箱错误 {scanned}。应放入周转箱 {expected}。</translation>
     </message>
@@ -1439,6 +1459,10 @@ median {median} h · p90 {p90} h
         <translation>请先扫描库位。</translation>
     </message>
     <message>
+        <source>Scan the lot label first, then the tote.</source>
+        <translation>请先扫描批次标签，再扫描周转箱。</translation>
+    </message>
+    <message>
         <source>This list is finished.</source>
         <translation>这张拣货单已完成。</translation>
     </message>
@@ -1449,6 +1473,18 @@ median {median} h · p90 {p90} h
     <message>
         <source>Short: found {found} of {quantity}. Reason: {reason_name}. C:NEXT other reason · C:CONFIRM report · C:CANCEL back</source>
         <translation>缺货：找到 {found} / {quantity}。原因：{reason_name}。C:NEXT 换原因 · C:CONFIRM 上报 · C:CANCEL 返回</translation>
+    </message>
+    <message>
+        <source>Short: found {found} of {quantity}. Reason: {reason_name}. C:NEXT other reason · put the {found} in tote {tote} and scan it to report · C:CANCEL back</source>
+        <translation>缺货：找到 {found} / {quantity}。原因：{reason_name}。C:NEXT 换原因 · 把 {found} 件放入周转箱 {tote} 并扫描它以上报 · C:CANCEL 返回</translation>
+    </message>
+    <message>
+        <source>Put the {found} found in tote {tote} and scan the tote to report.</source>
+        <translation>把找到的 {found} 件放入周转箱 {tote}，扫描该周转箱以上报。</translation>
+    </message>
+    <message>
+        <source>Scan the lot label of the {found} in hand first, or C:CANCEL to put them back.</source>
+        <translation>请先扫描手中 {found} 件的批次标签，或扫描 C:CANCEL 放回。</translation>
     </message>
     <message>
         <source>Reported short by {shortfall}. Put {found} found in tote {tote}.</source>
@@ -1527,6 +1563,14 @@ median {median} h · p90 {p90} h
         <translation>班组长已把这张拣货单交给别人。请停止拣货。</translation>
     </message>
     <message>
+        <source>② No barcode: type the count</source>
+        <translation>② 无条码：请输入数量</translation>
+    </message>
+    <message>
+        <source>③ Scan the tote or confirm</source>
+        <translation>③ 扫描周转箱或确认</translation>
+    </message>
+    <message>
         <source>Scan a tote for this order</source>
         <translation>为此订单扫描周转箱</translation>
     </message>
@@ -1537,6 +1581,10 @@ median {median} h · p90 {p90} h
     <message>
         <source>② Scan the item</source>
         <translation>② 扫描商品</translation>
+    </message>
+    <message>
+        <source>② Scan the lot label</source>
+        <translation>② 扫描批次标签</translation>
     </message>
     <message>
         <source>③ Scan the tote</source>
@@ -1838,8 +1886,16 @@ median {median} h · p90 {p90} h
         <translation>订单 {order}</translation>
     </message>
     <message>
+        <source>Scan lot {lot}</source>
+        <translation>扫描批次 {lot}</translation>
+    </message>
+    <message>
         <source>Lot {lot}</source>
         <translation>批次 {lot}</translation>
+    </message>
+    <message>
+        <source>No barcode: type the count</source>
+        <translation>无条码：请输入数量</translation>
     </message>
     <message>
         <source>Counted {count} of {quantity}</source>

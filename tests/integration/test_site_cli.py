@@ -211,7 +211,9 @@ def test_a_10000_order_file_imports_whole_and_reruns_as_duplicates(tmp_path, sql
     products_csv = tmp_path / "products.csv"
     products_csv.write_text(
         "sku,name,gtin,unit_weight_kg\n"
-        + "".join(f"{p.sku},{p.name.replace(',', ' ')},{p.gtins[0]},1\n" for p in products),
+        + "".join(
+            f"{p.sku},{p.name.replace(',', ' ')},{next(iter(p.gtins), '')},1\n" for p in products
+        ),
         encoding="utf-8",
     )
     assert run_cli("import-products", products_csv, "--database", sqlite_url)[0] == 0

@@ -51,12 +51,23 @@ def test_products_have_valid_unique_gtins_and_some_second_gtins():
     rows = read_csv("products.csv")
     skus = {r["sku"] for r in rows}
     assert len(skus) >= 1000
-    gtins = [r["gtin"] for r in rows]
+    gtins = [r["gtin"] for r in rows if r["no_barcode"] != "1"]
     assert all(len(g) == 13 and has_valid_check_digit(g) for g in gtins)
     assert len(set(gtins)) == len(gtins), "a GTIN belongs to one SKU only"
     assert len(rows) - len(skus) >= 3, "a few SKUs carry a second GTIN"
     assert any(any("\u4e00" <= c <= "\u9fff" for c in r["name"]) for r in rows)
     assert all(float(r["unit_weight_kg"]) > 0 for r in rows)
+
+
+def test_the_demo_shows_each_scan_rule_lots_and_loose_items_without_a_barcode():
+    rows = read_csv("products.csv")
+    lots = {r["sku"] for r in read_csv("stock.csv") if r["lot"]}
+    controlled = {r["sku"] for r in rows if r["lot_controlled"] == "1"}
+    assert lots and lots <= controlled, "a product whose stock has lots is lot-controlled"
+    loose = [r for r in rows if r["no_barcode"] == "1"]
+    assert 1 <= len(loose) <= 5 and all(r["gtin"] == "" for r in loose)
+    ordered = {r["sku"] for r in read_csv("orders.csv")}
+    assert {r["sku"] for r in loose} <= ordered, "a picker meets them in a wave"
 
 
 def test_stock_is_at_real_locations_and_lots_make_fefo_matter(layout):

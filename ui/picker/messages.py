@@ -67,6 +67,22 @@ def _texts() -> dict[str, str]:
             "PickerMessages", "Type a number from 1 to {remaining}."
         ),
         "scan_item_first": QCoreApplication.translate("PickerMessages", "Scan the item first."),
+        "scan_item_before_count": QCoreApplication.translate(
+            "PickerMessages", "Scan one {name} first, then type the count."
+        ),
+        "scan_lot": QCoreApplication.translate(
+            "PickerMessages", "{count} of {quantity}. Now scan the lot label: lot {expected}."
+        ),
+        "scan_lot_any": QCoreApplication.translate(
+            "PickerMessages", "{count} of {quantity}. Now scan the lot label on the item."
+        ),
+        "scan_lot_first": QCoreApplication.translate(
+            "PickerMessages", "Scan the lot label first: lot {expected}. Then the tote."
+        ),
+        "scan_tote_to_confirm": QCoreApplication.translate(
+            "PickerMessages",
+            "This cart holds several orders: put them in tote {tote} and scan the tote.",
+        ),
         "wrong_tote": QCoreApplication.translate(
             "PickerMessages", "Wrong tote {scanned}. This goes in tote {expected}."
         ),
@@ -84,6 +100,9 @@ def _texts() -> dict[str, str]:
         "confirm_not_now_item": QCoreApplication.translate(
             "PickerMessages", "Scan the item first."
         ),
+        "confirm_not_now_lot": QCoreApplication.translate(
+            "PickerMessages", "Scan the lot label first, then the tote."
+        ),
         "confirm_not_now_done": QCoreApplication.translate(
             "PickerMessages", "This list is finished."
         ),
@@ -95,6 +114,19 @@ def _texts() -> dict[str, str]:
             "Short: found {found} of {quantity}. Reason: {reason_name}. "
             "C:NEXT other reason · C:CONFIRM report · C:CANCEL back",
         ),  # fmt: skip
+        "short_choose_tote": QCoreApplication.translate(
+            "PickerMessages",
+            "Short: found {found} of {quantity}. Reason: {reason_name}. "
+            "C:NEXT other reason · put the {found} in tote {tote} and scan it to report · "
+            "C:CANCEL back",
+        ),  # fmt: skip
+        "short_scan_tote": QCoreApplication.translate(
+            "PickerMessages", "Put the {found} found in tote {tote} and scan the tote to report."
+        ),
+        "short_lot_first": QCoreApplication.translate(
+            "PickerMessages",
+            "Scan the lot label of the {found} in hand first, or C:CANCEL to put them back.",
+        ),
         "short_reported": QCoreApplication.translate(
             "PickerMessages", "Reported short by {shortfall}. Put {found} found in tote {tote}."
         ),
@@ -146,6 +178,9 @@ def _texts() -> dict[str, str]:
 
 
 def verdict_text(message: str, params: dict) -> str:
+    if message in ("scan_lot", "scan_lot_first") and not params.get("expected"):
+        # no lot reserved: any lot of this item, as scanned
+        message = "scan_lot_any" if message == "scan_lot" else "confirm_not_now_lot"
     text = _texts().get(message, message)
     values = {k: ("" if v is None else v) for k, v in params.items()}
     values.setdefault("reason_name", reason_name(str(params.get("reason", ""))))
@@ -155,11 +190,18 @@ def verdict_text(message: str, params: dict) -> str:
         return text
 
 
-def step_prompt(phase: str) -> str:
+def step_prompt(phase: str, no_barcode: bool = False, confirm_allowed: bool = False) -> str:
+    """The instruction line: what the current step needs. `no_barcode`: the item may be
+    counted by typing; `confirm_allowed`: a one-order cart may confirm without the tote scan."""
+    if phase == "item" and no_barcode:
+        return QCoreApplication.translate("PickerMessages", "② No barcode: type the count")
+    if phase == "tote" and confirm_allowed:
+        return QCoreApplication.translate("PickerMessages", "③ Scan the tote or confirm")
     return {
         "cart": QCoreApplication.translate("PickerMessages", "Scan a tote for this order"),
         "location": QCoreApplication.translate("PickerMessages", "① Scan the location"),
         "item": QCoreApplication.translate("PickerMessages", "② Scan the item"),
+        "lot": QCoreApplication.translate("PickerMessages", "② Scan the lot label"),
         "tote": QCoreApplication.translate("PickerMessages", "③ Scan the tote"),
         "short": QCoreApplication.translate("PickerMessages", "Report short"),
         "finish": QCoreApplication.translate("PickerMessages", "All picked"),

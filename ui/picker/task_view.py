@@ -165,7 +165,8 @@ class TaskView(QWidget):
         task = state.task
         if task is None:
             return
-        self.step.setText(step_prompt(state.phase.value))
+        one_order = len(state.pick_list.cart) == 1
+        self.step.setText(step_prompt(state.phase.value, task.no_barcode, one_order))
         self.step.setProperty("phase", state.phase.value)
         self.step.style().polish(self.step)
         self.location.setText(task.location)
@@ -192,8 +193,14 @@ class TaskView(QWidget):
     def _detail(self, state: PickState) -> str:
         task = state.task
         parts = [self.tr("Order {order}").format(order=task.order_id)]
-        if task.lot:
+        if state.lot_scanned:
+            parts.append(self.tr("Lot {lot}").format(lot=state.lot) + " ✔")
+        elif task.lot_controlled:  # the lot is scanned, so say which one
+            parts.append(self.tr("Scan lot {lot}").format(lot=task.lot or "…"))
+        elif task.lot:
             parts.append(self.tr("Lot {lot}").format(lot=task.lot))
+        if task.no_barcode:
+            parts.append(self.tr("No barcode: type the count"))
         if state.counted:
             parts.append(
                 self.tr("Counted {count} of {quantity}").format(

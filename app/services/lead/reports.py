@@ -77,7 +77,7 @@ def order_timeline(uow: UnitOfWork, lead: User, text: str) -> Timeline:
         events = reports.timeline_events(ref)
         picks = reports.timeline_picks(ref)
         shipments = reports.timeline_shipments(ref)
-    entries = [_from_event(e) for e in events if e["kind"] not in PICK_FACTS]
+    entries = [_from_event(e) for e in events if e["kind"] not in PICK_FACTS or _unscanned(e)]
     entries += [_from_pick(p) for p in picks]
     entries += [
         TimelineEntry(
@@ -91,6 +91,12 @@ def order_timeline(uow: UnitOfWork, lead: User, text: str) -> Timeline:
     ]
     entries.sort(key=lambda e: (e.at is None, _sortable(e.at)))
     return Timeline(f"{header['channel']}/{header['order_id']}", header["status"], entries)
+
+
+def _unscanned(e: dict) -> bool:
+    """A pick shows once, from its task; a confirmation without the item scan (a no-barcode
+    product) or the tote scan (a one-order cart) shows as well, with how it was confirmed."""
+    return (e["payload"] or {}).get("confirmed_by", "scan") != "scan"
 
 
 def _from_event(e: dict) -> TimelineEntry:

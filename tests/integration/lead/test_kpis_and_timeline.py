@@ -114,6 +114,23 @@ def test_the_order_timeline_tells_the_whole_story(tmp_path, sqlite_url, run_cli)
     assert lead.order_timeline(site.uow(), site.lead, "SO-M").order == "web/SO-M"
 
 
+def test_the_timeline_shows_a_pick_counted_by_typing_without_an_item_scan(
+    tmp_path, sqlite_url, run_cli
+):
+    site = build_site(tmp_path, sqlite_url, run_cli)
+    ref = site.rows(select(orders.c.id).where(orders.c.order_id == "SO-M"))[0][0]
+    milk = site.rows(select(pick_tasks.c.id).join(products).where(products.c.sku == "MILK"))[0][0]
+    confirm_task(site, milk, "Pia", datetime.now(UTC))
+    add_event(site, "pick.confirmed", "Pia", datetime.now(UTC), ref, task=milk, quantity=2,
+              item_scanned=False, no_barcode=True, confirmed_by="typed_no_barcode")  # fmt: skip
+
+    timeline = lead.order_timeline(site.uow(), site.lead, "web/SO-M")
+
+    (typed,) = [e for e in timeline.entries if e.what == "pick.confirmed"]
+    assert "confirmed_by: typed_no_barcode" in str(typed.detail) and typed.who == "Pia"
+    assert [e.what for e in timeline.entries].count("pick") == 1
+
+
 def lead_cases(site):
     """Every lead use case, as (name, call with a given user)."""
     first = list_ids(site)[:1]

@@ -3,41 +3,36 @@ composition (home_factories) gives badge 1007 the packer home, which packs and p
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QSettings
 
 from app.cli.packing import stop_packing
 from app.cli.run import StationServices, home_factories
-from app.domain.events import Actor, Event
+from app.domain.events import Actor
 from app.domain.users import Role, User
+from app.services import picking
 from app.services.picking_central import CentralPickingBackend
+from app.services.scripted_picking import picking_inputs
 from ui.main_window import MainWindow
 from ui.packer import PackerHome
 from ui.worker import DatabaseWorker
 
 
 def pick_a_whole_list(central) -> tuple[str, list]:
-    """What the picker screen records for a cart: totes bound, every task confirmed, finished."""
+    """What the picker screen records for a cart, scan by scan: totes bound, every task by its
+    location, item (and lot) and tote scans, then finished."""
     picker = CentralPickingBackend(central.uow, "PICK-01")
     view = picker.my_pick_list(User("李娜", Role.PICKER, "1001"))
-    actor = Actor("李娜", "PICK-01")
-    totes = {slot.order_ref: f"E2E-{n:02d}" for n, slot in enumerate(view.cart, start=1)}
-    facts = [
-        Event("tote.bound", {"pick_list_id": view.id, "order_ref": ref, "tote": tote}, actor, ref)
-        for ref, tote in totes.items()
-    ]
-    facts += [
-        Event(
-            "pick.confirmed",
-            {"pick_list_id": view.id, "task_id": t.id, "quantity": t.quantity},
-            actor,
-            t.order_ref,
-        )  # fmt: skip
-        for t in view.tasks
-    ]
-    facts.append(Event("picklist.finished", {"pick_list_id": view.id}, actor))
-    picker.record(facts)
+    state = picking.start(view, Actor("李娜", "PICK-01"))
+    order_number = {slot.order_ref: n for n, slot in enumerate(view.cart, start=1)}
+    for _given, verdict in picking_inputs(
+        state, date.today().isoformat(), lambda slot: f"E2E-{order_number[slot.order_ref]:02d}"
+    ):
+        if verdict.facts:
+            picker.record(list(verdict.facts))
     first = view.cart[0].order_ref
-    return totes[first], [t for t in view.tasks if t.order_ref == first]
+    return f"E2E-{order_number[first]:02d}", [t for t in view.tasks if t.order_ref == first]
 
 
 def test_badge_1007_packs_a_tote_the_picker_filled(qtbot, central, tmp_path, monkeypatch):

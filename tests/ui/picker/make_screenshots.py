@@ -78,7 +78,13 @@ def write_screenshots(out: Path) -> None:
         window.handle_scan(f"L:{task.location}")
         window.handle_scan("L:Z99-999-Z-9")
         _grab(window, out / "picker_wrong_location.png")
-        home.handle_scan(interpret(task.gtins[0]))
+        home.handle_scan(interpret(task.gtins[0]))  # a plain EAN: a lot-controlled item asks
+        if task.lot_controlled:  # for its lot label next
+            _grab(window, out / "picker_task_lot.png")
+            window.set_language("zh_CN")
+            _grab(window, out / "picker_task_lot_zh.png")
+            window.set_language("en")
+            home.handle_scan(interpret(f"]C110{task.lot}"))
         _grab(window, out / "picker_task_counted.png")
         window.set_language("zh_CN")
         _grab(window, out / "picker_task_counted_zh.png")

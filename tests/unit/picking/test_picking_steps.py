@@ -96,11 +96,12 @@ def test_every_wrong_scan_is_refused_with_a_mis_scan_fact():
         assert verdict.facts[0].payload["reason"] == reason
 
 
-def test_a_gs1_quantity_or_a_typed_count_counts_at_once():
+def test_a_gs1_quantity_or_a_count_typed_after_an_item_scan_counts_at_once():
     at = scan(ready_state(), "L:A01-001-L-1").state
     assert scan(at, gs1(GTIN_A, qty=2)).state.counted == 2
-    assert picking.on_count(at, 2).state.counted == 2
-    assert picking.on_count(at, 5).message == "count_out_of_range"
+    one = scan(at, gs1(GTIN_A)).state
+    assert picking.on_count(one, 2).state.counted == 2
+    assert picking.on_count(one, 5).message == "count_out_of_range"
 
 
 def test_short_records_found_and_shortfall_with_a_reason_chosen_by_scanning_next():
@@ -110,7 +111,7 @@ def test_short_records_found_and_shortfall_with_a_reason_chosen_by_scanning_next
     assert short.state.phase is Phase.SHORT and short.params["found"] == 1
     damaged = scan(short.state, "C:NEXT")
     assert damaged.state.reason is ShortReason.DAMAGED
-    reported = scan(damaged.state, "C:CONFIRM")
+    reported = scan(damaged.state, "T:0001")  # the one found goes into the order's tote
     fact = reported.facts[0]
     assert fact.kind == "pick.short"
     assert (fact.payload["found"], fact.payload["shortfall"], fact.payload["reason"]) == (
@@ -127,7 +128,7 @@ def test_skip_moves_the_task_to_the_end_and_undo_takes_back_the_last_confirmatio
     assert skipped.state.task_by_id(11).seq == 4
     state = scan(skipped.state, "L:A01-002-L-1").state
     state = scan(state, gs1(GTIN_B)).state
-    confirmed = scan(state, "C:CONFIRM")  # touch: confirm into the order's tote
+    confirmed = scan(state, "T:0002")
     assert confirmed.facts[0].payload["tote"] == "0002"
     undone = scan(confirmed.state, "C:UNDO")
     assert undone.facts[0].kind == "pick.undone"
@@ -141,8 +142,9 @@ def test_the_last_task_leads_to_finish_and_a_restart_resumes_at_the_first_open_t
     for task_id in (11, 12, 13):
         task = state.task_by_id(task_id)
         state = scan(state, f"L:{task.location}").state
+        state = scan(state, gs1(task.gtins[0], lot=task.lot or "L1")).state
         state = picking.on_count(state, task.remaining).state
-        state = scan(state, "C:CONFIRM").state
+        state = scan(state, f"T:{state.pick_list.tote_for(task.order_ref)}").state
     assert state.phase is Phase.FINISH
     finished = scan(state, "C:CONFIRM")
     assert finished.facts[0].kind == "picklist.finished" and finished.state.phase is Phase.DONE
