@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from datetime import datetime
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, case, func, insert, select, update
 
+from app.domain.orders import PickProgress
 from app.domain.picking import CartSlot, PickListView, PickTaskView
 from app.domain.waves import PickListStatus
 from db.bulk import add_to_rows, update_rows
@@ -287,6 +288,40 @@ class SqlPickingRepository:
             .order_by(stock.c.expiry, stock.c.received_at)
         )
         return [dict(r._mapping) for r in self.connection.execute(query).all()]
+
+    def pick_progress(self, order_refs: list[int]) -> dict[int, PickProgress]:
+        """Per order: its tasks on lists not cancelled, the open ones, the unfinished lists and
+        the short picks still waiting for the lead (what `status_after_picking` decides by)."""
+        self.flush()
+        lists = pick_lists.c.status.not_in(("done", "cancelled"))
+        query = (
+            select(
+                order_lines.c.order_id,
+                func.count(pick_tasks.c.id),
+                func.sum(case((pick_tasks.c.status == "open", 1), else_=0)),
+                func.count(func.distinct(case((lists, pick_lists.c.id), else_=None))),
+            )
+            .join(pick_tasks, pick_tasks.c.order_line_id == order_lines.c.id)
+            .join(pick_lists, pick_lists.c.id == pick_tasks.c.pick_list_id)
+            .where(order_lines.c.order_id.in_(order_refs), pick_lists.c.status != "cancelled")
+            .group_by(order_lines.c.order_id)
+        )
+        found = {ref: [tasks, int(open_ or 0), open_lists] for ref, tasks, open_, open_lists
+                 in self.connection.execute(query)}  # fmt: skip
+        shorts = self.connection.execute(
+            select(exceptions.c.order_ref, func.count())
+            .where(
+                exceptions.c.order_ref.in_(order_refs),
+                exceptions.c.kind == "short_pick",
+                exceptions.c.status == "open",
+            )  # fmt: skip
+            .group_by(exceptions.c.order_ref)
+        )
+        waiting = dict(shorts.all())
+        return {
+            ref: PickProgress(*found.get(ref, (0, 0, 0)), open_shorts=waiting.get(ref, 0))
+            for ref in order_refs
+        }
 
     def add_exception(self, kind: str, order_ref: int | None, task_id: int | None,
                       details: dict, now: datetime) -> None:  # fmt: skip

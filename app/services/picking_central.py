@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from app.domain.events import Actor, Event, utcnow
-from app.domain.orders import OrderStatus
+from app.domain.orders import OrderStatus, status_after_picking
 from app.domain.picking import PickListView, TaskStatus, status_after_pick
 from app.domain.users import User
 from app.domain.waves import PickListStatus
@@ -174,21 +174,36 @@ def apply_tote_bound(uow: UnitOfWork, fact: Event) -> None:
 
 @applies("picklist.finished")
 def apply_picklist_finished(uow: UnitOfWork, fact: Event) -> None:
-    """The cart goes to packing: totes ready, list done, orders picked (exception if short).
-    A list with work still open (reassigned meanwhile, more facts to come) is left open."""
+    """The cart goes to packing: totes ready, list done. Each order moves by what is left of
+    it (`status_after_picking`): picked, or exception while a short pick waits for the lead. A
+    short the lead already settled (reallocated and picked, backordered, ...) no longer stops
+    it. A list with work still open (reassigned meanwhile, more facts to come) is left open."""
     view = uow.picking.view(fact.payload["pick_list_id"])
     if view is None or view.status == PickListStatus.DONE.value:
         return
     if any(t.is_open for t in view.tasks):
         return
     refs = [slot.order_ref for slot in view.cart]
-    short = {t.order_ref for t in view.tasks if t.short}
     uow.picking.totes_ready(refs)
     uow.picking.set_list_status(view.id, PickListStatus.DONE.value, finished_at=fact.occurred_at)
-    whole = [r for r in refs if r not in short]
-    _move_orders(uow, whole, OrderStatus.PICKING, fact.actor, only_from=OrderStatus.RELEASED)
-    _move_orders(uow, whole, OrderStatus.PICKED, fact.actor)
-    _move_orders(uow, sorted(short), OrderStatus.EXCEPTION, fact.actor, reason="short pick")
+    settle_orders(uow, refs, fact.actor)
+
+
+def settle_orders(uow: UnitOfWork, refs: list[int], actor: Actor) -> None:
+    """Move orders on carts to where their picking now stands (picking, picked, exception)."""
+    progress = uow.picking.pick_progress(refs)
+    by_target: dict[OrderStatus, list[int]] = {}
+    for ref in refs:
+        target = status_after_picking(progress[ref])
+        if target is not None:
+            by_target.setdefault(target, []).append(ref)
+    picked = by_target.get(OrderStatus.PICKED, [])
+    _move_orders(uow, picked, OrderStatus.PICKING, actor, only_from=OrderStatus.RELEASED)
+    _move_orders(uow, picked, OrderStatus.PICKED, actor)
+    _move_orders(uow, by_target.get(OrderStatus.PICKING, []), OrderStatus.PICKING, actor,
+                 only_from=OrderStatus.EXCEPTION)  # fmt: skip
+    _move_orders(uow, by_target.get(OrderStatus.EXCEPTION, []), OrderStatus.EXCEPTION, actor,
+                 reason="short pick")  # fmt: skip
 
 
 @applies("scan.refused")

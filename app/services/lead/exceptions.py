@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.domain.events import Actor, Event, utcnow
-from app.domain.orders import OrderStatus
+from app.domain.orders import OrderStatus, status_after_picking
 from app.domain.users import User
 from app.errors import BadInput
 from app.services import facts, holds
@@ -240,13 +240,18 @@ def _apply_set_aside(uow, found: dict) -> str:
 
 
 def _resume_order(uow, order_ref: int | None, actor: Actor) -> list[Event]:
-    """An order the exception stopped goes back to picking once the lead has decided."""
+    """An order a short pick stopped moves on once the lead has decided every short of it:
+    back to picking while a (reallocated) task is open or its cart is still out, picked when
+    its cart already went to packing. Orders not on a cart are left to their own queue item."""
     if order_ref is None:
         return []
     (order,) = uow.orders.by_refs([order_ref]) or (None,)
     if order is None or order.status is not OrderStatus.EXCEPTION:
         return []
-    order.move_to(OrderStatus.PICKING, "exception resolved")
+    target = status_after_picking(uow.picking.pick_progress([order_ref])[order_ref])
+    if target is None or target is OrderStatus.EXCEPTION:
+        return []
+    order.move_to(target, "exception resolved")
     uow.orders.save_status(order)
     return [Event(k, p, actor, order.id) for k, p in order.events]
 

@@ -1,0 +1,61 @@
+"""The picker station's facts, sent the way a station sends them (`CentralPickingBackend`).
+
+Shared by the stranded-order tests and the floor property test: every helper goes through the
+real use cases and appliers, never around them.
+"""
+
+from __future__ import annotations
+
+from app.domain.events import Actor, Event
+from app.domain.picking import PickListView, PickTaskView
+from app.domain.users import User
+from app.services.picking_central import CentralPickingBackend
+
+
+def picker_station(site, station: str = "pick-1") -> CentralPickingBackend:
+    return CentralPickingBackend(site.central.uow, station)
+
+
+def fact(view: PickListView, who: User, kind: str, ref: int | None, station="pick-1", **payload):
+    return Event(kind, {"pick_list_id": view.id, **payload}, Actor(who.name, station), ref)
+
+
+def bind_totes(backend, view: PickListView, who: User, prefix: str = "T") -> list[Event]:
+    facts = [
+        fact(
+            view,
+            who,
+            "tote.bound",
+            slot.order_ref,
+            order_ref=slot.order_ref,
+            order_id=slot.order_id,
+            tote=f"{prefix}{view.id}-{slot.order_ref}",
+        )  # fmt: skip
+        for slot in view.cart
+        if slot.tote is None
+    ]
+    backend.record(facts)
+    return facts
+
+
+def confirm(backend, view, task: PickTaskView, who: User, quantity: int | None = None) -> Event:
+    quantity = task.remaining if quantity is None else quantity
+    done = fact(view, who, "pick.confirmed", task.order_ref, task_id=task.id, quantity=quantity,
+                lot=task.lot, location=task.location, sku=task.sku,
+                tote=view.tote_for(task.order_ref), tote_scanned=True)  # fmt: skip
+    backend.record([done])
+    return done
+
+
+def short(backend, view, task: PickTaskView, who: User, found: int, reason: str) -> Event:
+    reported = fact(view, who, "pick.short", task.order_ref, task_id=task.id, found=found,
+                    shortfall=task.remaining - found, reason=reason, lot=task.lot,
+                    location=task.location, sku=task.sku)  # fmt: skip
+    backend.record([reported])
+    return reported
+
+
+def finish(backend, view: PickListView, who: User) -> Event:
+    done = fact(view, who, "picklist.finished", None, orders=[s.order_ref for s in view.cart])
+    backend.record([done])
+    return done
