@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from datetime import datetime
 
-from sqlalchemy import Connection, case, func, insert, select, update
+from sqlalchemy import Connection, case, func, insert, or_, select, update
 
 from app.domain.orders import PickProgress
 from app.domain.picking import CartSlot, PickListView, PickTaskView
@@ -272,20 +272,37 @@ class SqlPickingRepository:
         )
         self.take_stock(task.stock_id, 0, quantity)
 
-    def available_elsewhere(self, task, quantity: int) -> list[dict]:
-        """Other stock rows of the task's product that could cover the shortfall."""
-        self.flush()  # it reads stock: pending picks first
-        query = (
-            select(
-                locations.c.code, stock.c.lot, (stock.c.on_hand - stock.c.reserved).label("free")
+    def hold_location_stock(self, task) -> None:
+        """The picker found no more of the product at the task's location: every unit there
+        that no other order has reserved is held, so allocation never sends anyone there again
+        until the location is counted (a count sets on hand and clears `held`)."""
+        self.flush()  # the found units left the shelf first
+        location_id = select(stock.c.location_id).where(stock.c.id == task.stock_id)
+        free = stock.c.on_hand - stock.c.reserved
+        self.connection.execute(
+            update(stock)
+            .where(
+                stock.c.product_id == task.product_id,
+                stock.c.location_id == location_id.scalar_subquery(),
             )
+            .values(held=case((free > 0, free), else_=0))
+        )
+
+    def available_elsewhere(self, task, today) -> list[dict]:
+        """Other stock rows of the task's product that a reallocation could use (the rule of
+        allocation: not held, not expired, FEFO then FIFO)."""
+        self.flush()  # it reads stock: pending picks first
+        free = stock.c.on_hand - stock.c.reserved - stock.c.held
+        query = (
+            select(locations.c.code, stock.c.lot, free.label("free"))
             .join(locations, locations.c.id == stock.c.location_id)
             .where(
                 stock.c.product_id == task.product_id,
                 stock.c.id != task.stock_id,
-                stock.c.on_hand - stock.c.reserved > 0,
+                free > 0,
+                or_(stock.c.expiry.is_(None), stock.c.expiry >= today),
             )
-            .order_by(stock.c.expiry, stock.c.received_at)
+            .order_by(stock.c.expiry.is_(None), stock.c.expiry, stock.c.received_at, stock.c.id)
         )
         return [dict(r._mapping) for r in self.connection.execute(query).all()]
 

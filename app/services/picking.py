@@ -238,6 +238,7 @@ def on_command(state: PickState, name: str) -> Verdict:
         "NEXT": _command_next,
         "UNDO": _command_undo,
         "CANCEL": _command_cancel,
+        "NOT_FOUND": _command_not_found,
     }
     handler = handlers.get(name.upper())
     if handler is None:
@@ -264,6 +265,17 @@ def _command_short(state: PickState) -> Verdict:
         return Verdict("error", "short_not_now", state)
     short = replace(state, phase=Phase.SHORT, reason=ShortReason.EMPTY)
     return Verdict("info", "short_choose", short, _short_params(short))
+
+
+def _command_not_found(state: PickState) -> Verdict:
+    """One scan for the commonest short: start a short (or, in one, choose the reason) with
+    "not found at the location"; the picker still confirms it."""
+    if state.phase is not Phase.SHORT:
+        started = _command_short(state)
+        if started.tone == "error":
+            return started
+        state = started.state
+    return on_reason(state, ShortReason.NOT_FOUND)
 
 
 def _short_params(state: PickState) -> dict:

@@ -17,7 +17,7 @@ from datetime import datetime
 
 from app.domain.events import Actor, Event, utcnow
 from app.domain.orders import OrderStatus, status_after_picking
-from app.domain.picking import PickListView, TaskStatus, status_after_pick
+from app.domain.picking import HOLDS_LOCATION, PickListView, TaskStatus, status_after_pick
 from app.domain.users import User
 from app.domain.waves import PickListStatus
 from app.services.facts import applies, apply_facts
@@ -131,7 +131,9 @@ def _start_picking(uow: UnitOfWork, started: list[tuple]) -> None:
 @applies("pick.short")
 def apply_pick_short(uow: UnitOfWork, fact: Event) -> None:
     """Found units go to the tote; the shortfall becomes an exception for the lead, with a
-    suggestion: re-allocate from stock elsewhere, or backorder when there is none."""
+    suggestion: re-allocate from stock elsewhere, or backorder when there is none. A location
+    reported empty or the product not found there: what is left of it at that location is held
+    (never allocated again) until it is counted."""
     task = uow.picking.task(fact.payload["task_id"])
     if task is None:
         return
@@ -139,7 +141,9 @@ def apply_pick_short(uow: UnitOfWork, fact: Event) -> None:
     _take(uow, [(fact, found)])
     uow.picking.update_task(task.id, short=task.short + shortfall, status=TaskStatus.SHORT.value)
     uow.picking.drop_allocation(task, shortfall)
-    elsewhere = uow.picking.available_elsewhere(task, shortfall)
+    if fact.payload.get("reason") in HOLDS_LOCATION:
+        uow.picking.hold_location_stock(task)
+    elsewhere = uow.picking.available_elsewhere(task, utcnow().date())
     covered = sum(row["free"] for row in elsewhere) >= shortfall
     details = {
         "pick_list_id": task.pick_list_id,

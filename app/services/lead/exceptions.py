@@ -15,6 +15,7 @@ from app.domain.orders import OrderStatus, status_after_picking
 from app.domain.users import User
 from app.errors import BadInput
 from app.services import facts, holds
+from app.services.allocation import Reservation, candidates_by_sku
 from app.services.ports import UnitOfWork
 from app.services.users import require_lead
 
@@ -213,8 +214,11 @@ def _fix_line(uow, found: dict, resolution: str) -> str:
         raise BadInput(f"pick task {task['id']} has nothing outstanding: acknowledge it instead")
     repo, what = uow.lead, f"{quantity} × {task['sku']}"
     if resolution == "reallocate":
-        code = repo.reallocate(task, quantity)
-        return f"{what} to pick from {code}"
+        codes = [
+            repo.reallocate(task, r.stock_id, r.quantity)
+            for r in _reallocation(uow, task, quantity)
+        ]
+        return f"{what} to pick from {', '.join(dict.fromkeys(codes))}"
     if resolution == "mark_damaged":
         repo.write_off(task["stock_id"], quantity)
         return f"{what} written off at {task['location']}; the order ships without them"
@@ -222,6 +226,24 @@ def _fix_line(uow, found: dict, resolution: str) -> str:
         repo.cancel_units(task["order_line_id"], quantity)
         return f"{what} cancelled from the order"
     return f"{what} backordered; the order ships without them"
+
+
+def _reallocation(uow, task: dict, quantity: int) -> list[Reservation]:
+    """Where the shortfall comes from instead: allocation's own rule (FEFO, expired lots and
+    held stock never), over the product's other stock rows. Nothing, or all of it."""
+    items = [i for i in uow.stock.lock_for_allocation({task["sku"]}) if i.id != task["stock_id"]]
+    planned, needed = [], quantity
+    for item in candidates_by_sku(items, utcnow().date()).get(task["sku"], []):
+        take = min(item.available, needed)
+        if take > 0:
+            planned.append(Reservation(task["order_line_id"], item.id, take))
+            needed -= take
+    if needed:
+        raise BadInput(
+            f"no other location holds {quantity} free of {task['sku']} that has not expired: "
+            "backorder or cancel the line instead"
+        )
+    return planned
 
 
 def _apply_set_aside(uow, found: dict) -> str:
