@@ -19,6 +19,7 @@ from app.domain.events import SYSTEM, Actor, Event
 from app.domain.gs1 import normalize_gtin
 from app.errors import BadInput
 from app.routing.layout import load_layout
+from app.services import allocation
 from app.services.intake import ImportReport
 from app.services.ports import UnitOfWork
 
@@ -178,6 +179,8 @@ def import_stock(uow: UnitOfWork, path: Path, actor: Actor = SYSTEM) -> ImportRe
             changes.append([item.location, item.sku, item.lot, item.on_hand])
         uow.events.add_all([Event("stock.set", {"rows": changes}, actor)])
         uow.commit()
+    if changes:  # a count may have lifted a hold or brought stock in: waiting orders go first
+        allocation.retry_waiting(uow, actor)  # each allocated order writes order.allocated
     return report
 
 

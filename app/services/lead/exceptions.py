@@ -7,14 +7,14 @@ mismatches, overrides, printer failures), orders past their ship-by that are sti
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from app.domain.events import Actor, Event, utcnow
 from app.domain.orders import OrderStatus, status_after_picking
 from app.domain.users import User
 from app.errors import BadInput
-from app.services import facts, holds
+from app.services import allocation, facts, holds
 from app.services.allocation import Reservation, candidates_by_sku
 from app.services.ports import UnitOfWork
 from app.services.users import require_lead
@@ -31,9 +31,12 @@ RESOLUTIONS: dict[str, tuple[str, ...]] = {
     "late": ("prioritise", "cancel_order"),
     "hold": ("release_hold", "cancel_order"),
     "fact_failed": ("retry", "acknowledge"),  # a station's fact central could not apply
+    # allocation could not cover the order: try again now (after a count), or cancel it
+    "waiting_for_stock": ("retry_allocation", "cancel_order"),
 }
 DEFAULT_RESOLUTIONS = ("acknowledge",)
 URGENT_PRIORITY = 9
+WAITING = "waiting_for_stock"
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,8 @@ class QueueItem:
     since: datetime | None
     choices: tuple[str, ...]
     suggested: str | None = None  # the station's suggestion (e.g. reallocate when stock exists)
+    # for the UI's own words: waiting_for_stock -> {"lines": [{"sku", "short", "quantity"}]}
+    params: dict = field(default_factory=dict, compare=False)
 
 
 def exception_queue(uow: UnitOfWork, lead: User) -> list[QueueItem]:
@@ -92,6 +97,7 @@ def _stored_item(e: dict) -> QueueItem:
         e["created_at"],
         choices,
         suggested if suggested in choices else None,
+        {"lines": details["lines"]} if e["kind"] == WAITING else {},
     )
 
 
@@ -99,6 +105,11 @@ def summarise(kind: str, details: dict) -> str:
     """One line a lead can read: the short pick in words, else the simple fields."""
     if details.get("summary"):
         return str(details["summary"])
+    if kind == WAITING:
+        lacks = ", ".join(
+            f"{x['sku']} short {x['short']} of {x['quantity']}" for x in details["lines"]
+        )
+        return f"waiting for stock: {lacks}"
     if kind == "short_pick" and "shortfall" in details:
         text = f"{details.get('sku', '?')} at {details.get('location', '?')}: "
         text += f"{details['shortfall']} missing"
@@ -174,6 +185,10 @@ def _cancel_released(uow, order, note: str, actor: Actor) -> str:
 def _resolve_stored(uow, lead, exception_id, resolution, note, station) -> str:
     actor = Actor(lead.name, station)
     with uow:
+        waiting = uow.lead.exception(exception_id)
+    if waiting["kind"] == WAITING and waiting["status"] == "open":
+        return _resolve_waiting(uow, lead, waiting, resolution, note, station)
+    with uow:
         found = uow.lead.exception(exception_id)
         allowed = RESOLUTIONS.get(found["kind"], DEFAULT_RESOLUTIONS)
         if resolution not in allowed:
@@ -196,6 +211,35 @@ def _resolve_stored(uow, lead, exception_id, resolution, note, station) -> str:
         uow.events.add_all(events)
         uow.commit()
     return outcome
+
+
+def _resolve_waiting(uow, lead, found: dict, resolution: str, note: str, station: str) -> str:
+    """An order waiting for stock: allocate it now (nothing changes while stock still lacks),
+    or cancel it. The row closes when the order is allocated or cancelled."""
+    if resolution not in RESOLUTIONS[WAITING]:
+        raise _refused(WAITING, resolution)
+    actor = Actor(lead.name, station)
+    retry = resolution == "retry_allocation"
+    if retry and not allocation.retry_waiting(uow, actor, only={found["order_ref"]}).allocated:
+        with uow:
+            (order,) = uow.orders.by_refs([found["order_ref"]])
+        raise BadInput(f"{_ref_of(order)} still waits: {order.reason}. Count or receive first")
+    with uow:
+        (order,) = uow.orders.by_refs([found["order_ref"]])
+        if resolution == "cancel_order":
+            order.move_to(OrderStatus.CANCELLED, note)
+            uow.orders.save_status(order)
+            uow.orders.stop_waiting([order.id], resolution, lead.name, utcnow())
+        payload = {"exception": found["id"], "kind": WAITING, "resolution": resolution,
+                   "note": note}  # fmt: skip
+        events = [Event(k, p | {"note": note}, actor, order.id) for k, p in order.events]
+        uow.events.add_all([Event("exception.resolved", payload, actor, order.id), *events])
+        uow.commit()
+    return f"{_ref_of(order)} {'cancelled' if resolution == 'cancel_order' else 'allocated'}"
+
+
+def _ref_of(order) -> str:
+    return f"{order.channel}/{order.order_id}"
 
 
 def _fix_line(uow, found: dict, resolution: str) -> str:
