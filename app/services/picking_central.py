@@ -97,7 +97,9 @@ def _take(uow: UnitOfWork, takes: list[tuple[Event, int]]) -> None:
         task = tasks.get(fact.payload["task_id"])
         if task is None or quantity == 0:
             continue
-        picked[task.id] = max(picked[task.id] + quantity, 0)
+        before = picked[task.id]
+        picked[task.id] = max(before + quantity, 0)
+        quantity = picked[task.id] - before  # an undo never puts back more than was picked
         status = status_after_pick(picked[task.id], task.quantity, task.short)
         written[task.id] = {
             "id": task.id, "picked": picked[task.id], "status": status.value,
