@@ -48,6 +48,7 @@ class SqlPickingRepository:
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
         self._stock_taken: Counter[int] = Counter()  # stock row id -> units, until flush()
+        self._unreserved: Counter[int] = Counter()  # stock row id -> reservation used up
 
     # --- claiming -------------------------------------------------------------------------
     def user_id(self, badge: str) -> int | None:
@@ -210,6 +211,7 @@ class SqlPickingRepository:
             select(
                 pick_tasks,
                 allocations.c.stock_id,
+                allocations.c.quantity.label("reserved_for_task"),  # picked ones included
                 order_lines.c.order_id.label("order_ref"),
                 orders.c.status.label("order_status"),
                 pick_lists.c.status.label("list_status"),
@@ -230,18 +232,24 @@ class SqlPickingRepository:
             .values(on_hand=stock.c.on_hand - quantity, reserved=stock.c.reserved - reserved)
         )
 
-    def take_stock_many(self, taken: dict[int, int]) -> None:
-        """Units of reserved stock left the shelf, by stock row id (negative: put back).
+    def take_stock_many(self, taken: dict[int, int], unreserved: dict[int, int]) -> None:
+        """Units left the shelf (`taken`, negative: put back) and reservations they used up
+        (`unreserved`), by stock row id. A late pick whose reservation a short already gave
+        back takes units but no reservation.
 
         Written by `flush()` just before the transaction commits (SqlUnitOfWork.commit): many
         stations pick the same stock rows, and a row lock taken at the end of a push is held
         for milliseconds instead of the whole transaction, so stations seldom wait on each
         other. Increments commute, so applying them late changes no outcome."""
         self._stock_taken.update(taken)
+        self._unreserved.update(unreserved)
 
     def flush(self) -> None:
-        rows = [{"id": i, "on_hand": -q, "reserved": -q} for i, q in self._stock_taken.items() if q]
+        ids = set(self._stock_taken) | set(self._unreserved)
+        rows = [{"id": i, "on_hand": -self._stock_taken[i], "reserved": -self._unreserved[i]}
+                for i in sorted(ids) if self._stock_taken[i] or self._unreserved[i]]  # fmt: skip
         self._stock_taken.clear()
+        self._unreserved.clear()
         add_to_rows(self.connection, stock, rows, _STOCK_TYPES)
 
     def update_task(self, task_id: int, **values) -> None:
@@ -259,7 +267,8 @@ class SqlPickingRepository:
         add_to_rows(self.connection, order_lines, rows, {"id": "bigint", "picked": "integer"})
 
     def drop_allocation(self, task, quantity: int) -> None:
-        """The shortfall will not come from this stock row: release its reservation."""
+        """The shortfall will not come from this stock row: release its reservation (what is
+        still reserved for the task; a late pick may have used some of it up already)."""
         self.connection.execute(
             update(allocations)
             .where(allocations.c.id == task.allocation_id)

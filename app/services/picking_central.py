@@ -23,6 +23,7 @@ from app.domain.waves import PickListStatus
 from app.services.facts import applies, apply_facts
 from app.services.ports import UnitOfWork
 
+STILL_PICKING = (OrderStatus.RELEASED, OrderStatus.PICKING, OrderStatus.EXCEPTION)
 OPEN_FOR_PICKER = (PickListStatus.ASSIGNED.value, PickListStatus.PICKING.value)
 
 
@@ -91,6 +92,7 @@ def _take(uow: UnitOfWork, takes: list[tuple[Event, int]]) -> None:
     picked = {task.id: task.picked for task in tasks.values()}
     written: dict[int, dict] = {}
     stock_taken: Counter[int] = Counter()
+    unreserved: Counter[int] = Counter()
     line_picked: Counter[int] = Counter()
     started = []
     for fact, quantity in takes:
@@ -106,13 +108,21 @@ def _take(uow: UnitOfWork, takes: list[tuple[Event, int]]) -> None:
             "picked_by": fact.actor.user, "picked_at": fact.occurred_at,
         }  # fmt: skip
         stock_taken[task.stock_id] += quantity
+        unreserved[task.stock_id] += _reserved_left(task, before) - _reserved_left(
+            task, picked[task.id]
+        )
         line_picked[task.order_line_id] += quantity
         if quantity > 0:
             started.append((task, fact.actor))
-    uow.picking.take_stock_many(stock_taken)
+    uow.picking.take_stock_many(stock_taken, unreserved)
     uow.picking.update_picks(list(written.values()))
     uow.picking.add_lines_picked(line_picked)
     _start_picking(uow, started)
+
+
+def _reserved_left(task, picked: int) -> int:
+    """What is still reserved on the shelf for a task once `picked` units are in the tote."""
+    return max(task.reserved_for_task - picked, 0)
 
 
 def _start_picking(uow: UnitOfWork, started: list[tuple]) -> None:
@@ -142,7 +152,7 @@ def apply_pick_short(uow: UnitOfWork, fact: Event) -> None:
     found, shortfall = int(fact.payload.get("found", 0)), int(fact.payload["shortfall"])
     _take(uow, [(fact, found)])
     uow.picking.update_task(task.id, short=task.short + shortfall, status=TaskStatus.SHORT.value)
-    uow.picking.drop_allocation(task, shortfall)
+    uow.picking.drop_allocation(task, min(shortfall, _reserved_left(task, task.picked + found)))
     if fact.payload.get("reason") in HOLDS_LOCATION:
         uow.picking.hold_location_stock(task)
     elsewhere = uow.picking.available_elsewhere(task, utcnow().date())
@@ -197,9 +207,10 @@ def apply_picklist_finished(uow: UnitOfWork, fact: Event) -> None:
 
 def settle_orders(uow: UnitOfWork, refs: list[int], actor: Actor) -> None:
     """Move orders on carts to where their picking now stands (picking, picked, exception)."""
-    progress = uow.picking.pick_progress(refs)
+    on_the_floor = [o.id for o in uow.orders.by_refs(refs) if o.status in STILL_PICKING]
+    progress = uow.picking.pick_progress(on_the_floor)
     by_target: dict[OrderStatus, list[int]] = {}
-    for ref in refs:
+    for ref in on_the_floor:  # a late finish never moves a packed or cancelled order back
         target = status_after_picking(progress[ref])
         if target is not None:
             by_target.setdefault(target, []).append(ref)

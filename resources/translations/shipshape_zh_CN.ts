@@ -431,6 +431,18 @@ median {median} h · p90 {p90} h
         <translation>工作站记录未能应用</translation>
     </message>
     <message>
+        <source>Waiting for stock</source>
+        <translation>等待库存</translation>
+    </message>
+    <message>
+        <source>{sku}: {short} of {quantity} missing</source>
+        <translation>{sku}：{quantity} 件中缺 {short} 件</translation>
+    </message>
+    <message>
+        <source>{lacks} — count or receive, then retry</source>
+        <translation>{lacks}——盘点或收货后重试</translation>
+    </message>
+    <message>
         <source>Pick from another location</source>
         <translation>从其他库位拣货</translation>
     </message>
@@ -465,6 +477,10 @@ median {median} h · p90 {p90} h
     <message>
         <source>Apply it again</source>
         <translation>重新应用</translation>
+    </message>
+    <message>
+        <source>Allocate it now</source>
+        <translation>立即分配</translation>
     </message>
 </context>
 <context>
@@ -878,6 +894,10 @@ median {median} h · p90 {p90} h
     <message>
         <source>Location empty</source>
         <translation>库位为空</translation>
+    </message>
+    <message>
+        <source>Not found here</source>
+        <translation>此处找不到</translation>
     </message>
     <message>
         <source>Damaged</source>

@@ -37,8 +37,21 @@ def kind_text(kind: str) -> str:
             "LeadExceptions", "Picked offline after reassignment"
         ),
         "fact_failed": QCoreApplication.translate("LeadExceptions", "Station record not applied"),
+        "waiting_for_stock": QCoreApplication.translate("LeadExceptions", "Waiting for stock"),
     }
     return words.get(kind, kind)
+
+
+def summary_text(item) -> str:
+    """What happened, in the lead's language where the item carries its facts as parameters."""
+    if item.kind == "waiting_for_stock" and item.params.get("lines"):
+        line = QCoreApplication.translate("LeadExceptions", "{sku}: {short} of {quantity} missing")
+        lacks = "; ".join(line.format(**lack) for lack in item.params["lines"])
+        then = QCoreApplication.translate(
+            "LeadExceptions", "{lacks} — count or receive, then retry"
+        )
+        return then.format(lacks=lacks)
+    return item.summary
 
 
 def resolution_text(resolution: str) -> str:
@@ -52,6 +65,7 @@ def resolution_text(resolution: str) -> str:
         "cancel_order": QCoreApplication.translate("LeadExceptions", "Cancel the order"),
         "release_hold": QCoreApplication.translate("LeadExceptions", "Release for allocation"),
         "retry": QCoreApplication.translate("LeadExceptions", "Apply it again"),
+        "retry_allocation": QCoreApplication.translate("LeadExceptions", "Allocate it now"),
     }
     return words.get(resolution, resolution)
 
@@ -62,7 +76,7 @@ class QueueModel(RowsModel):
             [
                 (tr(QT_TRANSLATE_NOOP("LeadColumns", "Problem")), lambda q: kind_text(q.kind)),
                 (tr(QT_TRANSLATE_NOOP("LeadColumns", "Order")), lambda q: q.order or "—"),
-                (tr(QT_TRANSLATE_NOOP("LeadColumns", "What happened")), lambda q: q.summary),
+                (tr(QT_TRANSLATE_NOOP("LeadColumns", "What happened")), summary_text),
                 (tr(QT_TRANSLATE_NOOP("LeadColumns", "Since")), lambda q: clock(q.since)),
             ],
             parent,

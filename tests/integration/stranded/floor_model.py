@@ -28,7 +28,18 @@ from app.services.order_files import read_order_file
 from app.services.users import save_user
 from app.services.waves import WaveFilter
 from db.packing_repo import PARTIAL_RESOLUTIONS
-from db.schema import exceptions, order_lines, orders, pick_lists, pick_tasks, stock, totes, users
+from db.schema import (
+    exceptions,
+    locations,
+    order_lines,
+    orders,
+    pick_lists,
+    pick_tasks,
+    products,
+    stock,
+    totes,
+    users,
+)
 from db.station_backend import _apply_locally as apply_locally
 from tests.integration.site_files import LAYOUT, PRODUCTS, STOCK, order_row, write_orders
 from tests.integration.stranded import floor
@@ -267,11 +278,13 @@ def picker_step(world: Floor) -> None:
 
 def _task_facts(world: Floor, picker: Picker, view, task, move: str) -> list[Event]:
     who, station = picker.user, picker.station
-    if move == "pick":
-        quantity = world.rng.randint(1, task.remaining)
+    there = min(_on_shelf(world, task), task.remaining)  # nobody picks what is not there
+    if move == "pick" and there > 0:
+        quantity = world.rng.randint(1, there)
         return [floor.confirm_fact(view, task, who, quantity, station)]
-    if move == "short":
-        found, reason = world.rng.randint(0, task.remaining - 1), world.rng.choice(REASONS)
+    if move in ("pick", "short"):
+        found = world.rng.randint(0, max(min(there, task.remaining - 1), 0))
+        reason = world.rng.choice(REASONS)
         return [floor.short_fact(view, task, who, found, reason.value, station)]
     if move == "skip":
         return [floor.fact(view, who, "pick.skipped", task.order_ref, station,
@@ -286,6 +299,31 @@ def _task_facts(world: Floor, picker: Picker, view, task, move: str) -> list[Eve
     return [floor.fact(view, who, "pick.undone", last.order_ref, station,
                        task_id=last.payload["task_id"], quantity=last.payload["quantity"],
                        undoes=last.uuid)]  # fmt: skip
+
+
+def _on_shelf(world: Floor, task) -> int:
+    """Units physically at the task's location: central's figure less what stations that are
+    offline took and have not told central yet."""
+    (on_hand,) = world.rows(
+        select(func.coalesce(func.sum(stock.c.on_hand), 0))
+        .join(locations, locations.c.id == stock.c.location_id)
+        .join(products, products.c.id == stock.c.product_id)
+        .where(
+            locations.c.code == task.location, products.c.sku == task.sku, stock.c.lot == task.lot
+        )  # fmt: skip
+    )[0]
+    pending = 0
+    for picker in world.pickers:
+        for fact in picker.outbox:
+            same = (fact.payload.get("location"), fact.payload.get("sku")) == (
+                task.location,
+                task.sku,
+            )
+            if same and fact.kind == "pick.confirmed":
+                pending += fact.payload["quantity"]
+            elif same and fact.kind == "pick.short":
+                pending += fact.payload["found"]
+    return max(on_hand - pending, 0)
 
 
 def _send(world: Floor, picker: Picker, facts: list[Event]) -> None:
