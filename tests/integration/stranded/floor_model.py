@@ -25,6 +25,7 @@ from app.services import allocation, lead, master_data
 from app.services.facts import apply_facts
 from app.services.intake import import_orders
 from app.services.order_files import read_order_file
+from app.services.review import ReviewRules
 from app.services.users import save_user
 from app.services.waves import WaveFilter
 from db.packing_repo import PARTIAL_RESOLUTIONS
@@ -77,6 +78,9 @@ class Floor:
         master_data.import_layout(uow(), self._file("layout.json", json.dumps(LAYOUT)))
         master_data.import_products(uow(), self._file("products.csv", PRODUCTS))
         master_data.import_stock(uow(), self._file("stock.csv", STOCK))
+        with uow() as review:  # a big BOLT order goes on hold for the lead (the hold path)
+            review.settings.save_review_rules(ReviewRules(sku_quantity_limits={"BOLT": 5}))
+            review.commit()
         self.lead = self._user("Lena", "lead", "1011", "2468")
         self.pickers = [
             Picker(self._user(name, "picker", badge, None), f"pick-{n}")
