@@ -28,14 +28,10 @@ from app.services.order_files import read_order_file
 from app.services.review import ReviewRules
 from app.services.users import save_user
 from app.services.waves import WaveFilter
-from db.packing_repo import PARTIAL_RESOLUTIONS
 from db.schema import (
-    exceptions,
     locations,
     order_lines,
     orders,
-    pick_lists,
-    pick_tasks,
     products,
     stock,
     totes,
@@ -44,10 +40,9 @@ from db.schema import (
 from db.station_backend import _apply_locally as apply_locally
 from tests.integration.site_files import LAYOUT, PRODUCTS, STOCK, order_row, write_orders
 from tests.integration.stranded import floor
+from tests.integration.stranded.invariant import packable, stock_problems, stranded
 
 DESK = "lead-desk"
-ACTIVE_LISTS = ("released", "assigned", "picking", "held")
-FINISHED = ("shipped", "cancelled", "packed")  # packed: the loader's work, not the floor's
 SKUS = ("MILK", "BOLT", "GLUE")
 STOCKED = {"MILK": ("A01-001-L-1", "A01-002-L-1", "A02-003-L-1"), "BOLT": ("A02-001-L-1",),
            "GLUE": ("A02-002-L-1",)}  # fmt: skip
@@ -124,75 +119,6 @@ class Floor:
         if picker.online:
             backend = floor.picker_station(self, picker.station)
             picker.view = backend.my_pick_list(picker.user)
-
-
-def stranded(world: Floor) -> list[str]:
-    """Orders that are not finished, not workable by anyone and not in the lead's queue."""
-    queue = lead.exception_queue(world.central.uow(), world.lead)
-    in_queue = {item.order for item in queue if item.choices}
-    found = []
-    for order in _orders(world):
-        ref = f"{order.channel}/{order.order_id}"
-        if order.status in FINISHED or ref in in_queue:
-            continue
-        why = _not_workable(world, order)
-        if why:
-            found.append(f"{ref} {order.status}: {why} (reason {order.reason!r})")
-    return found
-
-
-def _orders(world: Floor):
-    return world.rows(select(orders.c.id, orders.c.channel, orders.c.order_id, orders.c.status,
-                             orders.c.reason).order_by(orders.c.id))  # fmt: skip
-
-
-def _not_workable(world: Floor, order) -> str:
-    """Why nobody can move this order on, or "" when someone can."""
-    if order.status == "received":
-        return ""  # the next allocation run takes it
-    lists = _lists_of(world, order.id)
-    if order.status == "allocated":
-        return "" if not lists or set(lists) & set(ACTIVE_LISTS) else f"lists {lists}"
-    if order.status in ("released", "picking"):
-        return "" if set(lists) & set(ACTIVE_LISTS) else f"on no open cart (lists {lists})"
-    if order.status == "picked":
-        return _packable(world, order.id)
-    return "in no queue" if order.status in ("exception", "on_hold") else ""
-
-
-def _lists_of(world: Floor, order_ref: int) -> list[str]:
-    return [status for (status,) in world.rows(
-        select(pick_lists.c.status).distinct()
-        .join(pick_tasks, pick_tasks.c.pick_list_id == pick_lists.c.id)
-        .join(order_lines, order_lines.c.id == pick_tasks.c.order_line_id)
-        .where(order_lines.c.order_id == order_ref)
-    )]  # fmt: skip
-
-
-def _packable(world: Floor, order_ref: int) -> str:
-    ready = world.rows(select(totes.c.code).where(totes.c.order_id == order_ref,
-                                                   totes.c.status == "ready"))  # fmt: skip
-    if not ready:
-        return "picked but no tote waits at packing"
-    missing = world.rows(
-        select(func.count()).where(order_lines.c.order_id == order_ref,
-                                   order_lines.c.picked < order_lines.c.quantity)
-    )[0][0]  # fmt: skip
-    partial = world.rows(
-        select(func.count()).where(exceptions.c.order_ref == order_ref,
-                                   exceptions.c.resolution.in_(PARTIAL_RESOLUTIONS))
-    )[0][0]  # fmt: skip
-    return "" if not missing or partial else "short units and no partial shipment allowed"
-
-
-def stock_problems(world: Floor) -> list[str]:
-    bad = world.rows(
-        select(stock.c.id, stock.c.on_hand, stock.c.reserved, stock.c.held).where(
-            (stock.c.reserved < 0) | (stock.c.held < 0) | (stock.c.on_hand < 0)
-        )
-    )
-    return [f"stock row {r.id}: on hand {r.on_hand}, reserved {r.reserved}, held {r.held}"
-            for r in bad]  # fmt: skip
 
 
 # --- the lead, intake and counts ---------------------------------------------------------------
@@ -362,7 +288,7 @@ def pack(world: Floor) -> None:
     if not ready:
         return
     (order_ref,) = world.rng.choice(ready)
-    if _packable(world, order_ref):
+    if packable(world, order_ref):
         return  # the packer is told not to pack it; the invariant reports why
     lines = world.rows(select(order_lines.c.id, order_lines.c.picked, order_lines.c.quantity)
                        .where(order_lines.c.order_id == order_ref))  # fmt: skip
