@@ -3,6 +3,7 @@ and a reallocation follows allocation's rule (FEFO, never an expired lot, never 
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 
 import pytest
@@ -88,10 +89,17 @@ def test_other_short_reasons_leave_the_location_allocatable(site, reason):
 
 def test_a_count_by_import_stock_lifts_the_hold(site, run_cli):
     _short_milk(site, "empty")
+    status, out, _ = run_cli("stock", "--held", "--json", "--database", site.url)
+    assert status == 0
+    assert [json.loads(line) for line in out.splitlines()] == [
+        {"location": "A01-002-L-1", "sku": "MILK", "lot": "L1", "expiry": "2026-12-20",
+         "on_hand": 4, "allocated": 0, "held": 4}
+    ]  # fmt: skip
     counted = site.tmp / "count.csv"
     counted.write_text("location,sku,quantity,lot,expiry\nA01-002-L-1,MILK,3,L1,2026-12-20\n")
     assert run_cli("import-stock", counted, "--database", site.url)[0] == 0
     assert _stock(site, "A01-002-L-1") == (3, 0, 0)
+    assert run_cli("stock", "--held", "--json", "--database", site.url)[1] == ""
     _import_order(site, run_cli, "SO-NEW", "MILK", 1)
     assert _allocated_at(site, "SO-NEW") == ["A01-002-L-1"]
 
