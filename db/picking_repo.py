@@ -259,9 +259,6 @@ class SqlPickingRepository:
         """Rows of id, picked, status, picked_by, picked_at: one statement for many tasks."""
         update_rows(self.connection, pick_tasks, rows, _PICK_TYPES)
 
-    def add_line_picked(self, line_id: int, quantity: int) -> None:
-        self.add_lines_picked({line_id: quantity})
-
     def add_lines_picked(self, added: dict[int, int]) -> None:
         rows = [{"id": line_id, "picked": q} for line_id, q in added.items() if q]
         add_to_rows(self.connection, order_lines, rows, {"id": "bigint", "picked": "integer"})
@@ -386,8 +383,17 @@ class SqlPickingRepository:
                 insert(totes).values(code=code, order_id=order_ref, status="in_use")
             )
         else:
+            # A late bind of a tote the order already has (its cart went to packing meanwhile)
+            # must not take it back from the packer: only a tote bound elsewhere is rebound.
             self.connection.execute(
-                update(totes).where(totes.c.id == found).values(order_id=order_ref, status="in_use")
+                update(totes)
+                .where(totes.c.id == found)
+                .where(
+                    (totes.c.order_id != order_ref)
+                    | totes.c.order_id.is_(None)
+                    | (totes.c.status == "free")
+                )  # fmt: skip
+                .values(order_id=order_ref, status="in_use")
             )
 
     def totes_ready(self, order_refs: list[int]) -> None:

@@ -33,7 +33,8 @@ ALLOWED_TRANSITIONS: dict[OrderStatus, frozenset[OrderStatus]] = {
     S.ON_HOLD: frozenset({S.RECEIVED, S.CANCELLED}),
     S.ALLOCATED: frozenset({S.RELEASED, S.RECEIVED, S.ON_HOLD, S.EXCEPTION, S.CANCELLED}),
     S.RELEASED: frozenset({S.PICKING, S.ALLOCATED, S.EXCEPTION, S.CANCELLED}),
-    S.PICKING: frozenset({S.PICKED, S.EXCEPTION}),
+    # Back to allocated only when its wave is cancelled with nothing picked (every pick undone).
+    S.PICKING: frozenset({S.PICKED, S.EXCEPTION, S.ALLOCATED}),
     S.PICKED: frozenset({S.PACKED, S.EXCEPTION}),
     S.PACKED: frozenset({S.SHIPPED}),
     S.SHIPPED: frozenset(),

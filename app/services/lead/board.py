@@ -211,7 +211,7 @@ def cancel_wave(uow: UnitOfWork, lead: User, wave_id: int, note: str, station: s
         refs = uow.lead.cancel_wave(wave_id)
         found = [Event("wave.cancelled", {"wave": wave["name"], "note": note}, actor)]
         for order in uow.orders.by_refs(refs):
-            if order.status is OrderStatus.RELEASED:
+            if order.status in (OrderStatus.RELEASED, OrderStatus.PICKING):  # picks all undone
                 order.move_to(OrderStatus.ALLOCATED, f"wave {wave['name']} cancelled")
             uow.orders.release_allocations(order)
             order.move_to(OrderStatus.RECEIVED, f"wave {wave['name']} cancelled")

@@ -20,7 +20,7 @@ from app.bootstrap import open_central
 from app.domain.events import Actor, Event
 from app.domain.picking import ShortReason
 from app.domain.users import User
-from app.errors import BadInput, NotFound
+from app.errors import BadInput, IllegalTransition, NotFound
 from app.services import allocation, lead, master_data
 from app.services.facts import apply_facts
 from app.services.intake import import_orders
@@ -43,6 +43,7 @@ from tests.integration.stranded import floor
 from tests.integration.stranded.invariant import packable, stock_problems, stranded
 
 DESK = "lead-desk"
+LATE = "2026-01-05T16:00:00+00:00"  # already past: the order shows in the queue as late
 SKUS = ("MILK", "BOLT", "GLUE")
 STOCKED = {"MILK": ("A01-001-L-1", "A01-002-L-1", "A02-003-L-1"), "BOLT": ("A02-001-L-1",),
            "GLUE": ("A02-002-L-1",)}  # fmt: skip
@@ -132,7 +133,8 @@ def new_orders(world: Floor) -> None:
         for sku in world.rng.sample(SKUS, world.rng.randint(1, 2)):
             quantity = world.rng.choice((1, 1, 2, 3, 6))
             rows.append(order_row(order_id, sku, str(quantity),
-                                  priority=str(world.rng.choice((0, 0, 5)))))  # fmt: skip
+                                  priority=str(world.rng.choice((0, 0, 5))),
+                                  ship_by=world.rng.choice(("", "", "", LATE))))  # fmt: skip
     path = write_orders(world.folder / f"{world.counter}-orders.csv", *rows)
     import_orders(world.central.uow(), read_order_file(path))
 
@@ -305,7 +307,8 @@ def pack(world: Floor) -> None:
 # What the step picker draws from, and how often.
 STEPS = ((new_orders, 3), (allocate, 3), (count, 1), (release_wave, 3), (resolve, 4),
          (board_action, 2), (picker_step, 14), (network, 1), (replay, 1), (pack, 2))  # fmt: skip
-REFUSALS = (BadInput, NotFound)  # a refusal with a reason is a valid answer to a step
+# A refusal with a reason is a valid answer to a step (nothing changes, the person is told why).
+REFUSALS = (BadInput, NotFound, IllegalTransition)
 REASONS = tuple(ShortReason)
 
 
