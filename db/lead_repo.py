@@ -161,8 +161,10 @@ class SqlLeadRepository:
         """Drop a wave nobody has picked from yet; returns its orders (to release their stock)."""
         list_ids = select(pick_lists.c.id).where(pick_lists.c.wave_id == wave_id)
         tasks = pick_tasks.c.pick_list_id.in_(list_ids)
-        started = self.connection.execute(
-            select(func.count()).where(tasks, pick_tasks.c.status != "open")
+        started = self.connection.execute(  # a task picked in part is still open: it counts
+            select(func.count()).where(
+                tasks, (pick_tasks.c.status != "open") | (pick_tasks.c.picked > 0)
+            )
         ).scalar_one()
         if started:
             raise BadInput(

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from app.domain.events import Actor, Event, utcnow
 from app.domain.orders import OrderStatus, status_after_picking
+from app.domain.picking import HOLDS_LOCATION
 from app.domain.users import User
 from app.errors import BadInput
 from app.services import allocation, facts, holds
@@ -87,7 +88,7 @@ def _ref(row: dict) -> str:
 
 def _stored_item(e: dict) -> QueueItem:
     details = e["details"] or {}
-    choices = RESOLUTIONS.get(e["kind"], DEFAULT_RESOLUTIONS)
+    choices = allowed_resolutions(e["kind"], details)
     suggested = details.get("suggestion")
     return QueueItem(
         f"exception:{e['id']}",
@@ -99,6 +100,16 @@ def _stored_item(e: dict) -> QueueItem:
         suggested if suggested in choices else None,
         {"lines": details["lines"]} if e["kind"] == WAITING else {},
     )
+
+
+def allowed_resolutions(kind: str, details: dict) -> tuple[str, ...]:
+    """What the lead may do with an item. Units a picker found missing (location empty, not
+    found) cannot be written off as damaged: they were not there; the location is held until
+    it is counted, and the count corrects on hand."""
+    choices = RESOLUTIONS.get(kind, DEFAULT_RESOLUTIONS)
+    if kind == "short_pick" and details.get("reason") in HOLDS_LOCATION:
+        choices = tuple(c for c in choices if c != "mark_damaged")
+    return choices
 
 
 def summarise(kind: str, details: dict) -> str:
@@ -190,9 +201,9 @@ def _resolve_stored(uow, lead, exception_id, resolution, note, station) -> str:
         return _resolve_waiting(uow, lead, waiting, resolution, note, station)
     with uow:
         found = uow.lead.exception(exception_id)
-        allowed = RESOLUTIONS.get(found["kind"], DEFAULT_RESOLUTIONS)
+        allowed = allowed_resolutions(found["kind"], found["details"] or {})
         if resolution not in allowed:
-            raise _refused(found["kind"], resolution)
+            raise _refused(found["kind"], resolution, allowed)
         outcome = "acknowledged"
         if resolution in LINE_FIXES:
             outcome = _fix_line(uow, found, resolution)
@@ -322,6 +333,6 @@ def _resume_order(uow, order_ref: int | None, actor: Actor) -> list[Event]:
     return [Event(k, p, actor, order.id) for k, p in order.events]
 
 
-def _refused(kind: str, resolution: str) -> BadInput:
-    allowed = ", ".join(RESOLUTIONS.get(kind, DEFAULT_RESOLUTIONS))
+def _refused(kind: str, resolution: str, choices: tuple[str, ...] | None = None) -> BadInput:
+    allowed = ", ".join(choices or RESOLUTIONS.get(kind, DEFAULT_RESOLUTIONS))
     return BadInput(f"a {kind} item cannot be resolved by {resolution!r}: choose {allowed}")

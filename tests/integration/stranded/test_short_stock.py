@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select, update
 
+from app.errors import BadInput
 from app.services import lead
 from db.schema import locations, order_lines, orders, pick_tasks, products, stock
 from tests.integration.lead.site import STATION, build_site
@@ -146,3 +147,13 @@ def test_reallocation_takes_the_earliest_expiry_first(site, run_cli):
     site.run(update(stock).where(stock.c.lot == "L3").values(received_at=datetime(2025, 1, 1)))
     _add_lot(site, run_cli, "A02-003-L-1", "L2", "2027-01-15", datetime(2026, 6, 1, tzinfo=UTC))
     assert _reallocate_milk(site) == [("A02-003-L-1", "L2")]
+
+
+@pytest.mark.parametrize("reason", ["empty", "not_found"])
+def test_units_that_were_not_there_are_not_written_off_as_damaged(site, reason):
+    _short_milk(site, reason)
+    (item,) = [i for i in lead.exception_queue(site.uow(), site.lead) if i.kind == "short_pick"]
+    assert item.choices == ("reallocate", "backorder", "cancel_line")
+    with pytest.raises(BadInput, match="choose reallocate, backorder, cancel_line"):
+        lead.resolve(site.uow(), site.lead, item.key, "mark_damaged", "", STATION)
+    assert _stock(site, "A01-002-L-1") == (4, 0, 4)  # the count will say what is there
