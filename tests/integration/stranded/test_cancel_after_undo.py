@@ -6,10 +6,12 @@ cannot go from picking to received"): a cart nobody picked from could not be tak
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
+from app.errors import BadInput
 from app.services import lead
-from db.schema import orders
+from db.schema import orders, stock
 from tests.integration.lead.site import STATION, build_site
 from tests.integration.stranded import floor
 
@@ -28,3 +30,17 @@ def test_a_wave_whose_picks_were_all_undone_is_cancelled(tmp_path, sqlite_url, r
     refs = lead.cancel_wave(site.uow(), site.lead, row.wave_id, "planned too early", STATION)
     statuses = {s for (s,) in site.rows(select(orders.c.status).where(orders.c.id.in_(refs)))}
     assert statuses == {"received"}
+
+
+def test_a_wave_with_a_task_picked_in_part_is_not_cancelled(tmp_path, sqlite_url, run_cli):
+    site = build_site(tmp_path, sqlite_url, run_cli, capacity=8)
+    (row,) = lead.load_board(site.uow(), site.lead).rows
+    lead.reassign(site.uow(), site.lead, [row.id], "Pia", STATION)
+    backend = floor.picker_station(site)
+    floor.bind_totes(backend, backend.my_pick_list(site.pia), site.pia)
+    view = backend.my_pick_list(site.pia)
+    (milk,) = [t for t in view.tasks if t.sku == "MILK"]
+    floor.confirm(backend, view, milk, site.pia, quantity=1)  # 1 of 2: the task is still open
+    with pytest.raises(BadInput, match="already picked"):
+        lead.cancel_wave(site.uow(), site.lead, row.wave_id, "planned too early", STATION)
+    assert {s for (s,) in site.rows(select(stock.c.reserved).where(stock.c.reserved < 0))} == set()
