@@ -146,9 +146,6 @@ def allocate(world: Floor) -> None:
 def count(world: Floor) -> None:
     sku = world.rng.choice(SKUS)
     location = world.rng.choice(STOCKED[sku])
-    if any(f.payload.get("location") == location for p in world.pickers for f in p.outbox):
-        return  # counting while an offline station's picks there are unsent: stock control's
-        # cut-off problem (a later issue), not this test's
     lot = {"A01-001-L-1": "L3", "A01-002-L-1": "L1", "A02-003-L-1": "L9"}.get(location, "")
     expiry = {"L3": "2027-03-01", "L1": "2026-12-20", "L9": "2027-06-30"}.get(lot, "")
     text = f"location,sku,quantity,lot,expiry\n{location},{sku},{world.rng.randint(0, 8)},{lot},{expiry}\n"
