@@ -96,7 +96,7 @@ def _take(uow: UnitOfWork, takes: list[tuple[Event, int]]) -> None:
     line_picked: Counter[int] = Counter()
     started = []
     for fact, quantity in takes:
-        task = tasks.get(fact.payload["task_id"])
+        task = _fact_task(tasks, fact)
         if task is None or quantity == 0:
             continue
         before = picked[task.id]
@@ -118,6 +118,15 @@ def _take(uow: UnitOfWork, takes: list[tuple[Event, int]]) -> None:
     uow.picking.update_picks(list(written.values()))
     uow.picking.add_lines_picked(line_picked)
     _start_picking(uow, started)
+
+
+def _fact_task(tasks: dict, fact: Event):
+    """The task a fact names, if it is still on the fact's pick list. A task id can come back
+    for another task (SQLite reuses the ids of tasks a cancelled wave deleted): a late fact
+    about the old one must not land on the new one."""
+    task = tasks.get(fact.payload["task_id"])
+    listed = fact.payload.get("pick_list_id")
+    return task if task is not None and listed in (None, task.pick_list_id) else None
 
 
 def _reserved_left(task, picked: int) -> int:
@@ -146,7 +155,7 @@ def apply_pick_short(uow: UnitOfWork, fact: Event) -> None:
     suggestion: re-allocate from stock elsewhere, or backorder when there is none. A location
     reported empty or the product not found there: what is left of it at that location is held
     (never allocated again) until it is counted."""
-    task = uow.picking.task(fact.payload["task_id"])
+    task = _fact_task(uow.picking.tasks([fact.payload["task_id"]]), fact)
     if task is None:
         return
     found, shortfall = int(fact.payload.get("found", 0)), int(fact.payload["shortfall"])

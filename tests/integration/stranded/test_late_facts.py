@@ -10,7 +10,8 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from app.services import lead
-from db.schema import locations, orders, stock, totes
+from app.services.waves import WaveFilter
+from db.schema import exceptions, locations, orders, pick_tasks, stock, totes
 from tests.integration.lead.site import STATION, build_site
 from tests.integration.stranded import floor
 
@@ -59,3 +60,19 @@ def test_a_late_tote_bind_leaves_the_tote_waiting_at_packing(tmp_path, sqlite_ur
         select(orders.c.status, totes.c.status).join(totes, totes.c.order_id == orders.c.id)
     )
     assert set(rows) == {("picked", "ready")}
+
+
+def test_a_late_fact_for_a_cancelled_wave_never_lands_on_a_new_task(tmp_path, sqlite_url, run_cli):
+    site, list_id, backend = _site(tmp_path, sqlite_url, run_cli)
+    view = backend.my_pick_list(site.pia)
+    late = floor.short_fact(view, view.tasks[0], site.pia, 0, "damaged")  # offline, unsent
+    (row,) = lead.load_board(site.uow(), site.lead).rows
+    lead.cancel_wave(site.uow(), site.lead, row.wave_id, "replanned", STATION)
+    assert run_cli("allocate", "--database", sqlite_url)[0] == 0
+    wave = lead.plan_wave(site.uow(), site.lead, 8, WaveFilter())
+    lead.save_wave(site.uow(), site.lead, wave, True, STATION)
+    reused = site.rows(select(pick_tasks.c.pick_list_id).where(pick_tasks.c.id == view.tasks[0].id))
+    assert reused and reused[0][0] != list_id  # SQLite handed the old task id to a new task
+    backend.record([late])
+    assert site.rows(select(pick_tasks.c.id).where(pick_tasks.c.short > 0)) == []
+    assert site.rows(select(exceptions.c.id).where(exceptions.c.kind == "short_pick")) == []
