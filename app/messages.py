@@ -133,14 +133,19 @@ TEMPLATES: dict[str, str] = {
     "exception.refused": "a {kind} item cannot be resolved by {resolution}: choose {allowed}",
     "exception.not_found": "exception {id} does not exist",
     "exception.already_resolved": "exception {id} is already resolved",
+    "exception.lacks_line": "{sku}: {short} of {quantity} missing",
+    "exception.waiting_for_stock": "{lines} — count or receive, then retry",
     "exception.no_other_location": (
-        "no other location holds {quantity} free of {sku}: backorder or cancel the line instead"
+        "no other location holds {quantity} free of {sku} that has not expired: "
+        "backorder or cancel the line instead"
     ),
     "task.not_found": "pick task {id} does not exist",
     # ---- resolution outcomes -------------------------------------------------------------------
     "outcome.acknowledged": "acknowledged",
     "outcome.hold_released": "{order} goes to the next allocation run",
     "outcome.order_cancelled": "{order} cancelled",
+    "outcome.order_allocated": "{order} allocated",
+    "outcome.still_waiting": "{order} still waits: {reason}. Count or receive first",
     "outcome.prioritised": "{order} is now priority {priority}",
     "outcome.reallocated": "{quantity} × {sku} to pick from {location}",
     "outcome.written_off": (

@@ -162,8 +162,10 @@ class SqlLeadRepository:
         """Drop a wave nobody has picked from yet; returns its orders (to release their stock)."""
         list_ids = select(pick_lists.c.id).where(pick_lists.c.wave_id == wave_id)
         tasks = pick_tasks.c.pick_list_id.in_(list_ids)
-        started = self.connection.execute(
-            select(func.count()).where(tasks, pick_tasks.c.status != "open")
+        started = self.connection.execute(  # a task picked in part is still open: it counts
+            select(func.count()).where(
+                tasks, (pick_tasks.c.status != "open") | (pick_tasks.c.picked > 0)
+            )
         ).scalar_one()
         if started:
             raise BadInput(message("wave.already_picked", id=wave_id, started=started))
@@ -310,25 +312,14 @@ class SqlLeadRepository:
             .values(quantity=self._floor(order_lines.c.quantity - quantity, order_lines.c.picked))
         )
 
-    def reallocate(self, task: dict, quantity: int) -> str:
-        """Reserve `quantity` of the task's product at another location and add a task for it to
-        the same pick list; returns the new location's code."""
-        free = stock.c.on_hand - stock.c.reserved
+    def reallocate(self, task: dict, stock_id: int, quantity: int) -> str:
+        """Reserve `quantity` of stock row `stock_id` (chosen by the allocation rule) for the
+        task's order line and add a task for it to the same pick list; returns its location."""
         source = self.connection.execute(
             select(stock.c.id, stock.c.location_id, locations.c.code)
             .join(locations, locations.c.id == stock.c.location_id)
-            .where(
-                stock.c.product_id == task["product_id"],
-                stock.c.id != task["stock_id"],
-                free >= quantity,
-            )
-            .order_by(stock.c.received_at, stock.c.id)
-            .limit(1)
-        ).first()
-        if source is None:
-            raise BadInput(
-                message("exception.no_other_location", quantity=quantity, sku=task["sku"])
-            )
+            .where(stock.c.id == stock_id)
+        ).one()
         allocation_id = self.connection.execute(
             insert(allocations)
             .values(order_line_id=task["order_line_id"], stock_id=source.id, quantity=quantity)

@@ -9,7 +9,20 @@ from sqlalchemy import Connection, and_, insert, or_, select, update
 
 from app.domain.orders import Address, Order, OrderLine, OrderStatus
 from db.bulk import insert_rows, is_postgresql, next_ids, update_rows
-from db.schema import allocations, order_lines, orders, pick_lists, pick_tasks, products, stock
+from db.schema import (
+    allocations,
+    exceptions,
+    order_lines,
+    orders,
+    pick_lists,
+    pick_tasks,
+    products,
+    stock,
+)
+
+WAITING_FOR_STOCK = "waiting_for_stock"
+_WAITING_ROWS = and_(exceptions.c.kind == WAITING_FOR_STOCK, exceptions.c.status == "open")
+_WAITING = select(exceptions.c.order_ref).where(_WAITING_ROWS).scalar_subquery()
 
 
 class SqlOrderRepository:
@@ -115,6 +128,51 @@ class SqlOrderRepository:
             .with_for_update(skip_locked=True)  # another allocator's orders are left to it
         )
         return self._load(query)
+
+    # --- orders waiting for stock: an open `waiting_for_stock` row in the lead's queue -------
+
+    def waiting_for_stock(self) -> list[int]:
+        """Orders allocation could not cover, most urgent first, then oldest."""
+        query = (
+            select(orders.c.id)
+            .where(orders.c.status == OrderStatus.EXCEPTION.value, orders.c.id.in_(_WAITING))
+            .order_by(orders.c.priority.desc(), orders.c.ship_by.asc().nulls_last(), orders.c.id)
+        )
+        return list(self.connection.execute(query).scalars())
+
+    def claim_waiting(self, refs: list[int]) -> list[Order]:
+        """Lock these waiting orders for an allocation retry (another allocator's are skipped)."""
+        query = (
+            select(orders)
+            .where(orders.c.id.in_(refs), orders.c.status == OrderStatus.EXCEPTION.value)
+            .order_by(orders.c.priority.desc(), orders.c.ship_by.asc().nulls_last(), orders.c.id)
+            .with_for_update(skip_locked=True)
+        )
+        return self._load(query)
+
+    def mark_waiting(self, order_ref: int, details: dict, now) -> None:
+        """Put the order in the lead's queue with what it lacks (one open row per order)."""
+        mine = and_(_WAITING_ROWS, exceptions.c.order_ref == order_ref)
+        if self.connection.execute(update(exceptions).where(mine).values(details=details)).rowcount:
+            return
+        self.connection.execute(
+            insert(exceptions).values(
+                kind=WAITING_FOR_STOCK,
+                status="open",
+                order_ref=order_ref,
+                details=details,
+                created_at=now,
+                note="",
+            )  # fmt: skip
+        )
+
+    def stop_waiting(self, refs: list[int], resolution: str, by: str, now) -> None:
+        if refs:
+            self.connection.execute(
+                update(exceptions)
+                .where(_WAITING_ROWS, exceptions.c.order_ref.in_(refs))
+                .values(status="resolved", resolution=resolution, resolved_by=by, resolved_at=now)
+            )
 
     def save_allocations(self, changed: list[Order], reservations: list) -> None:
         self.save_statuses(changed)

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from datetime import datetime
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, case, func, insert, or_, select, update
 
+from app.domain.orders import PickProgress
 from app.domain.picking import CartSlot, PickListView, PickTaskView
 from app.domain.waves import PickListStatus
 from db.bulk import add_to_rows, update_rows
@@ -47,6 +48,7 @@ class SqlPickingRepository:
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
         self._stock_taken: Counter[int] = Counter()  # stock row id -> units, until flush()
+        self._unreserved: Counter[int] = Counter()  # stock row id -> reservation used up
 
     # --- claiming -------------------------------------------------------------------------
     def user_id(self, badge: str) -> int | None:
@@ -213,6 +215,7 @@ class SqlPickingRepository:
             select(
                 pick_tasks,
                 allocations.c.stock_id,
+                allocations.c.quantity.label("reserved_for_task"),  # picked ones included
                 order_lines.c.order_id.label("order_ref"),
                 orders.c.status.label("order_status"),
                 pick_lists.c.status.label("list_status"),
@@ -233,18 +236,24 @@ class SqlPickingRepository:
             .values(on_hand=stock.c.on_hand - quantity, reserved=stock.c.reserved - reserved)
         )
 
-    def take_stock_many(self, taken: dict[int, int]) -> None:
-        """Units of reserved stock left the shelf, by stock row id (negative: put back).
+    def take_stock_many(self, taken: dict[int, int], unreserved: dict[int, int]) -> None:
+        """Units left the shelf (`taken`, negative: put back) and reservations they used up
+        (`unreserved`), by stock row id. A late pick whose reservation a short already gave
+        back takes units but no reservation.
 
         Written by `flush()` just before the transaction commits (SqlUnitOfWork.commit): many
         stations pick the same stock rows, and a row lock taken at the end of a push is held
         for milliseconds instead of the whole transaction, so stations seldom wait on each
         other. Increments commute, so applying them late changes no outcome."""
         self._stock_taken.update(taken)
+        self._unreserved.update(unreserved)
 
     def flush(self) -> None:
-        rows = [{"id": i, "on_hand": -q, "reserved": -q} for i, q in self._stock_taken.items() if q]
+        ids = set(self._stock_taken) | set(self._unreserved)
+        rows = [{"id": i, "on_hand": -self._stock_taken[i], "reserved": -self._unreserved[i]}
+                for i in sorted(ids) if self._stock_taken[i] or self._unreserved[i]]  # fmt: skip
         self._stock_taken.clear()
+        self._unreserved.clear()
         add_to_rows(self.connection, stock, rows, _STOCK_TYPES)
 
     def update_task(self, task_id: int, **values) -> None:
@@ -254,15 +263,13 @@ class SqlPickingRepository:
         """Rows of id, picked, status, picked_by, picked_at: one statement for many tasks."""
         update_rows(self.connection, pick_tasks, rows, _PICK_TYPES)
 
-    def add_line_picked(self, line_id: int, quantity: int) -> None:
-        self.add_lines_picked({line_id: quantity})
-
     def add_lines_picked(self, added: dict[int, int]) -> None:
         rows = [{"id": line_id, "picked": q} for line_id, q in added.items() if q]
         add_to_rows(self.connection, order_lines, rows, {"id": "bigint", "picked": "integer"})
 
     def drop_allocation(self, task, quantity: int) -> None:
-        """The shortfall will not come from this stock row: release its reservation."""
+        """The shortfall will not come from this stock row: release its reservation (what is
+        still reserved for the task; a late pick may have used some of it up already)."""
         self.connection.execute(
             update(allocations)
             .where(allocations.c.id == task.allocation_id)
@@ -275,22 +282,73 @@ class SqlPickingRepository:
         )
         self.take_stock(task.stock_id, 0, quantity)
 
-    def available_elsewhere(self, task, quantity: int) -> list[dict]:
-        """Other stock rows of the task's product that could cover the shortfall."""
-        self.flush()  # it reads stock: pending picks first
-        query = (
-            select(
-                locations.c.code, stock.c.lot, (stock.c.on_hand - stock.c.reserved).label("free")
+    def hold_location_stock(self, task) -> None:
+        """The picker found no more of the product at the task's location: every unit there
+        that no other order has reserved is held, so allocation never sends anyone there again
+        until the location is counted (a count sets on hand and clears `held`)."""
+        self.flush()  # the found units left the shelf first
+        location_id = select(stock.c.location_id).where(stock.c.id == task.stock_id)
+        free = stock.c.on_hand - stock.c.reserved
+        self.connection.execute(
+            update(stock)
+            .where(
+                stock.c.product_id == task.product_id,
+                stock.c.location_id == location_id.scalar_subquery(),
             )
+            .values(held=case((free > 0, free), else_=0))
+        )
+
+    def available_elsewhere(self, task, today) -> list[dict]:
+        """Other stock rows of the task's product that a reallocation could use (the rule of
+        allocation: not held, not expired, FEFO then FIFO)."""
+        self.flush()  # it reads stock: pending picks first
+        free = stock.c.on_hand - stock.c.reserved - stock.c.held
+        query = (
+            select(locations.c.code, stock.c.lot, free.label("free"))
             .join(locations, locations.c.id == stock.c.location_id)
             .where(
                 stock.c.product_id == task.product_id,
                 stock.c.id != task.stock_id,
-                stock.c.on_hand - stock.c.reserved > 0,
+                free > 0,
+                or_(stock.c.expiry.is_(None), stock.c.expiry >= today),
             )
-            .order_by(stock.c.expiry, stock.c.received_at)
+            .order_by(stock.c.expiry.is_(None), stock.c.expiry, stock.c.received_at, stock.c.id)
         )
         return [dict(r._mapping) for r in self.connection.execute(query).all()]
+
+    def pick_progress(self, order_refs: list[int]) -> dict[int, PickProgress]:
+        """Per order: its tasks on lists not cancelled, the open ones, the unfinished lists and
+        the short picks still waiting for the lead (what `status_after_picking` decides by)."""
+        self.flush()
+        lists = pick_lists.c.status.not_in(("done", "cancelled"))
+        query = (
+            select(
+                order_lines.c.order_id,
+                func.count(pick_tasks.c.id),
+                func.sum(case((pick_tasks.c.status == "open", 1), else_=0)),
+                func.count(func.distinct(case((lists, pick_lists.c.id), else_=None))),
+            )
+            .join(pick_tasks, pick_tasks.c.order_line_id == order_lines.c.id)
+            .join(pick_lists, pick_lists.c.id == pick_tasks.c.pick_list_id)
+            .where(order_lines.c.order_id.in_(order_refs), pick_lists.c.status != "cancelled")
+            .group_by(order_lines.c.order_id)
+        )
+        found = {ref: [tasks, int(open_ or 0), open_lists] for ref, tasks, open_, open_lists
+                 in self.connection.execute(query)}  # fmt: skip
+        shorts = self.connection.execute(
+            select(exceptions.c.order_ref, func.count())
+            .where(
+                exceptions.c.order_ref.in_(order_refs),
+                exceptions.c.kind == "short_pick",
+                exceptions.c.status == "open",
+            )  # fmt: skip
+            .group_by(exceptions.c.order_ref)
+        )
+        waiting = dict(shorts.all())
+        return {
+            ref: PickProgress(*found.get(ref, (0, 0, 0)), open_shorts=waiting.get(ref, 0))
+            for ref in order_refs
+        }
 
     def add_exception(self, kind: str, order_ref: int | None, task_id: int | None,
                       details: dict, now: datetime) -> None:  # fmt: skip
@@ -329,8 +387,17 @@ class SqlPickingRepository:
                 insert(totes).values(code=code, order_id=order_ref, status="in_use")
             )
         else:
+            # A late bind of a tote the order already has (its cart went to packing meanwhile)
+            # must not take it back from the packer: only a tote bound elsewhere is rebound.
             self.connection.execute(
-                update(totes).where(totes.c.id == found).values(order_id=order_ref, status="in_use")
+                update(totes)
+                .where(totes.c.id == found)
+                .where(
+                    (totes.c.order_id != order_ref)
+                    | totes.c.order_id.is_(None)
+                    | (totes.c.status == "free")
+                )  # fmt: skip
+                .values(order_id=order_ref, status="in_use")
             )
 
     def totes_ready(self, order_refs: list[int]) -> None:

@@ -181,6 +181,7 @@ _STOCK_COLUMNS = (
     stock.c.reserved,
     stock.c.lot,
     stock.c.expiry,
+    stock.c.held,
 )
 
 
@@ -201,6 +202,7 @@ def _stock_item(row) -> StockItem:
         lot=row.lot,
         expiry=row.expiry,
         id=row.id,
+        held=row.held,
     )
 
 
@@ -217,11 +219,12 @@ class SqlStockRepository:
         return _stock_item(row) if row else None
 
     def set_on_hand(self, item: StockItem) -> None:
+        """A count: the on-hand figure is what is there, so a hold from a short pick ends."""
         if item.id is not None:
             self.connection.execute(
                 update(stock)
                 .where(stock.c.id == item.id)
-                .values(on_hand=item.on_hand, expiry=item.expiry)
+                .values(on_hand=item.on_hand, expiry=item.expiry, held=0)
             )
             return
         location_id = self.connection.execute(
@@ -238,6 +241,7 @@ class SqlStockRepository:
                 expiry=item.expiry,
                 on_hand=item.on_hand,
                 reserved=0,
+                held=0,
                 received_at=self._now(),
             )
         )
@@ -245,7 +249,10 @@ class SqlStockRepository:
     def lock_for_allocation(self, skus: set[str]) -> list[StockItem]:
         query = (
             _stock_query()
-            .where(products.c.sku.in_(list(skus)), stock.c.on_hand > stock.c.reserved)
+            .where(
+                products.c.sku.in_(list(skus)),
+                stock.c.on_hand > stock.c.reserved + stock.c.held,  # held: reported empty
+            )
             .order_by(stock.c.id)  # lock in one global order: two allocators never deadlock
             .with_for_update(of=stock)
         )

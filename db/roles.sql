@@ -37,7 +37,8 @@ GRANT UPDATE (assignee_id, status, version, claimed_at, finished_at) ON pick_lis
     TO shipshape_station;
 GRANT UPDATE (picked, short, status, picked_by, picked_at, seq) ON pick_tasks
     TO shipshape_station;
-GRANT UPDATE (on_hand, reserved) ON stock TO shipshape_station;
+-- held: a short reported empty / not found holds what is left at that location.
+GRANT UPDATE (on_hand, reserved, held) ON stock TO shipshape_station;
 GRANT UPDATE (quantity) ON allocations TO shipshape_station;
 GRANT UPDATE (status, reason, review_passed) ON orders TO shipshape_station;
 GRANT UPDATE (picked, allocated, packed) ON order_lines TO shipshape_station;
@@ -75,6 +76,8 @@ GRANT USAGE ON SEQUENCE waves_id_seq, pick_lists_id_seq, pick_tasks_id_seq TO sh
 -- Exceptions: the lead's resolution and note.
 GRANT UPDATE (status, resolution, resolved_by, resolved_at, note) ON exceptions
     TO shipshape_lead;
+-- "Allocate it now" on an order waiting for stock updates what it still lacks.
+GRANT UPDATE (details) ON exceptions TO shipshape_lead;
 -- Orders: priority, and the status moves of holds, cancellations and resolutions.
 GRANT UPDATE (priority) ON orders TO shipshape_lead;
 -- Short picks: reallocate (a new reservation and task elsewhere), write off, cancel units.

@@ -104,6 +104,8 @@ stock = Table(
     Column("expiry", Date, nullable=True),
     Column("on_hand", Integer, nullable=False),
     Column("reserved", Integer, nullable=False, default=0),
+    # Reported empty / not found by a picker: never allocated until the location is counted.
+    Column("held", Integer, nullable=False, default=0, server_default="0"),
     Column("received_at", DateTime(timezone=True), nullable=False),  # FIFO order
     UniqueConstraint("location_id", "product_id", "lot"),
 )

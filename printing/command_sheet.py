@@ -21,6 +21,7 @@ from printing.fonts import label_font
 CAPTIONS_ZH = {
     "CONFIRM": "确认", "SHORT": "缺货", "NEXT": "下一个", "SKIP": "跳过",
     "UNDO": "撤销", "LOGOUT": "退出登录", "WEIGH": "称重", "CANCEL": "取消",
+    "NOT_FOUND": "找不到货品",
 }  # fmt: skip
 
 COLUMNS, ROWS = 2, 4

@@ -181,9 +181,13 @@ SOURCE: dict[str, str] = {
     "exception.already_resolved": QT_TRANSLATE_NOOP(
         "Messages", "exception {id} is already resolved"
     ),
+    "exception.lacks_line": QT_TRANSLATE_NOOP("Messages", "{sku}: {short} of {quantity} missing"),
+    "exception.waiting_for_stock": QT_TRANSLATE_NOOP(
+        "Messages", "{lines} — count or receive, then retry"
+    ),
     "exception.no_other_location": QT_TRANSLATE_NOOP(
         "Messages",
-        "no other location holds {quantity} free of {sku}: backorder or cancel the line instead",
+        "no other location holds {quantity} free of {sku} that has not expired: backorder or cancel the line instead",
     ),
     "task.not_found": QT_TRANSLATE_NOOP("Messages", "pick task {id} does not exist"),
     "outcome.acknowledged": QT_TRANSLATE_NOOP("Messages", "acknowledged"),
@@ -191,6 +195,10 @@ SOURCE: dict[str, str] = {
         "Messages", "{order} goes to the next allocation run"
     ),
     "outcome.order_cancelled": QT_TRANSLATE_NOOP("Messages", "{order} cancelled"),
+    "outcome.order_allocated": QT_TRANSLATE_NOOP("Messages", "{order} allocated"),
+    "outcome.still_waiting": QT_TRANSLATE_NOOP(
+        "Messages", "{order} still waits: {reason}. Count or receive first"
+    ),
     "outcome.prioritised": QT_TRANSLATE_NOOP("Messages", "{order} is now priority {priority}"),
     "outcome.reallocated": QT_TRANSLATE_NOOP(
         "Messages", "{quantity} × {sku} to pick from {location}"

@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "app.cli.stations",  # simulate, stations: sync and load generation
     "app.cli.lead",  # kpis, timeline: the shift lead's reports
     "app.cli.packing_types",  # package-types, site-language: packing settings
+    "app.cli.stock",  # stock: on hand, allocated and held per location, product and lot
 )
 
 

@@ -153,7 +153,7 @@ def _allocate(args) -> int:
     print(f"on hold by review: {len(report.held)}")
     for line in report.held:
         print(f"  {line}")
-    print(f"exceptions: {len(report.exceptions)}")
+    print(f"waiting for stock (in the lead's queue): {len(report.exceptions)}")
     for line in report.exceptions:
         print(f"  {line}")
     return 0

@@ -40,7 +40,8 @@ class StockItem:
     lot: str = ""
     expiry: date | None = None
     id: int | None = None
+    held: int = 0  # reported empty / not found at a short pick: not allocatable until counted
 
     @property
     def available(self) -> int:
-        return self.on_hand - self.reserved
+        return max(self.on_hand - self.reserved - self.held, 0)

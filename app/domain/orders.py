@@ -34,7 +34,8 @@ ALLOWED_TRANSITIONS: dict[OrderStatus, frozenset[OrderStatus]] = {
     S.ON_HOLD: frozenset({S.RECEIVED, S.CANCELLED}),
     S.ALLOCATED: frozenset({S.RELEASED, S.RECEIVED, S.ON_HOLD, S.EXCEPTION, S.CANCELLED}),
     S.RELEASED: frozenset({S.PICKING, S.ALLOCATED, S.EXCEPTION, S.CANCELLED}),
-    S.PICKING: frozenset({S.PICKED, S.EXCEPTION}),
+    # Back to allocated only when its wave is cancelled with nothing picked (every pick undone).
+    S.PICKING: frozenset({S.PICKED, S.EXCEPTION, S.ALLOCATED}),
     S.PICKED: frozenset({S.PACKED, S.EXCEPTION}),
     S.PACKED: frozenset({S.SHIPPED}),
     S.SHIPPED: frozenset(),
@@ -42,6 +43,29 @@ ALLOWED_TRANSITIONS: dict[OrderStatus, frozenset[OrderStatus]] = {
     S.EXCEPTION: frozenset({S.RECEIVED, S.ALLOCATED, S.PICKING, S.PICKED, S.ON_HOLD, S.CANCELLED}),
     S.CANCELLED: frozenset(),
 }
+
+
+@dataclass(frozen=True)
+class PickProgress:
+    """Where an order stands on the carts: what decides its status once picking stops."""
+
+    tasks: int = 0  # pick tasks of the order on lists that are not cancelled
+    open_tasks: int = 0  # still to pick (an open list, or a reallocation appended to one)
+    open_lists: int = 0  # lists holding its tasks that are not finished yet
+    open_shorts: int = 0  # short picks the lead has not decided yet
+
+
+def status_after_picking(progress: PickProgress) -> OrderStatus | None:
+    """The status an order on a cart moves to once its short picks are settled: picked when
+    every task is closed and its cart went to packing, picking while anything is left to pick,
+    exception while a short pick waits for the lead. None: it is not on a cart at all."""
+    if progress.tasks == 0:
+        return None
+    if progress.open_shorts:
+        return OrderStatus.EXCEPTION
+    if progress.open_tasks or progress.open_lists:
+        return OrderStatus.PICKING
+    return OrderStatus.PICKED
 
 
 def check_transition(current: OrderStatus, new: OrderStatus) -> None:

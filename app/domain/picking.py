@@ -18,6 +18,12 @@ class ShortReason(StrEnum):
     EMPTY = "empty"  # nothing (or not enough) at the location
     DAMAGED = "damaged"  # there, but not fit to ship
     WRONG_ITEM = "wrong_item"  # the location holds something else
+    NOT_FOUND = "not_found"  # the product is not where the system says (searched, not there)
+
+
+# Shorts that say the location does not hold what the system thinks: what is left there is held
+# (never allocated) until the location is counted again.
+HOLDS_LOCATION = frozenset({ShortReason.EMPTY, ShortReason.NOT_FOUND})
 
 
 class TaskStatus(StrEnum):

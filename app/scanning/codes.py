@@ -22,6 +22,7 @@ COMMANDS = {
     "LOGOUT": "Sign out of this station",
     "WEIGH": "Take the scale weight now (packing station)",
     "CANCEL": "Leave the current dialog without changes",
+    "NOT_FOUND": "Report the current pick short: the item is not at the location",
 }
 
 # Content after the prefix: printable ASCII that Code 128 encodes, no spaces.

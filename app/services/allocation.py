@@ -1,8 +1,10 @@
 """Use case: allocate stock to received orders (INTERFACES.md §8).
 
 FEFO when lots expire (earliest expiry first, expired lots never), else FIFO by receipt.
-Each order is allocated whole or goes to exception with the reason; stock is never reserved
-beyond what is on hand. Orders are claimed in batches with row locks that skip orders another
+Each order is allocated whole or waits for stock: status exception with the reason, and a
+`waiting_for_stock` row in the lead's queue saying what it lacks; every later `allocate` (and
+every `import-stock`) retries the waiting orders first, most urgent and oldest first. Stock is
+never reserved beyond what is on hand, nor from held stock (a location reported empty). Orders are claimed in batches with row locks that skip orders another
 allocator holds, and stock rows are locked in id order, so two allocators running at once
 neither allocate the same unit twice nor deadlock.
 """
@@ -38,16 +40,35 @@ class AllocationReport:
 
 
 def allocate(uow: UnitOfWork, actor: Actor = SYSTEM, today: date | None = None) -> AllocationReport:
-    report = AllocationReport()
+    """Orders waiting for stock first (they are older), then every received order."""
     today = today or utcnow().date()
-    while _allocate_batch(uow, actor, today, report):
+    report = retry_waiting(uow, actor, today)
+    while _allocate_batch(uow, actor, today, report, lambda: uow.orders.claim_received(BATCH)):
         pass
     return report
 
 
-def _allocate_batch(uow: UnitOfWork, actor: Actor, today: date, report: AllocationReport) -> bool:
+def retry_waiting(
+    uow: UnitOfWork,
+    actor: Actor = SYSTEM,
+    today: date | None = None,
+    only: set[int] | None = None,
+) -> AllocationReport:
+    """Try again the orders that wait for stock (all, or the refs in `only`), most urgent and
+    oldest first: after stock came in (`import-stock`) or when the lead asks for it."""
+    report, today = AllocationReport(), today or utcnow().date()
     with uow:
-        orders = uow.orders.claim_received(limit=BATCH)
+        waiting = [ref for ref in uow.orders.waiting_for_stock() if only is None or ref in only]
+    for start in range(0, len(waiting), BATCH):
+        batch = waiting[start : start + BATCH]
+        _allocate_batch(uow, actor, today, report, lambda b=batch: uow.orders.claim_waiting(b))
+    return report
+
+
+def _allocate_batch(uow: UnitOfWork, actor: Actor, today: date, report: AllocationReport,
+                    claim) -> bool:  # fmt: skip
+    with uow:
+        orders = claim()
         if not orders:
             return False
         rules = uow.settings.review_rules()
@@ -55,27 +76,54 @@ def _allocate_batch(uow: UnitOfWork, actor: Actor, today: date, report: Allocati
         candidates = candidates_by_sku(stock, today)
         items = {item.id: item for item in stock}
         reservations: list[Reservation] = []
+        stopped_waiting = []
         for order in orders:
-            reason = None if order.review_passed else review(order, rules)
+            waiting = order.status is OrderStatus.EXCEPTION  # reviewed when it first came
+            reason = None if order.review_passed or waiting else review(order, rules)
             if reason:
                 order.move_to(OrderStatus.ON_HOLD, reason)
                 report.held.append(f"{order.channel}/{order.order_id}: {english(reason)}")
                 continue
-            planned, shortfall = plan_order(order, candidates)
-            if shortfall:
-                order.move_to(OrderStatus.EXCEPTION, shortfall)
-                report.exceptions.append(f"{order.channel}/{order.order_id}: {english(shortfall)}")
+            planned, lacks = plan_lines(order, candidates)
+            if lacks:
+                _wait_for_stock(uow, order, lacks)
+                report.exceptions.append(
+                    f"{order.channel}/{order.order_id}: {english(order.reason)}"
+                )
                 continue
             apply_plan(order, planned, items)
             reservations += planned
             order.move_to(OrderStatus.ALLOCATED)
             report.allocated.append(f"{order.channel}/{order.order_id}")
+            if waiting:
+                stopped_waiting.append(order.id)
         touched = {r.stock_id for r in reservations}
         uow.stock.save_reserved([items[stock_id] for stock_id in sorted(touched)])
         uow.orders.save_allocations(orders, reservations)
+        uow.orders.stop_waiting(stopped_waiting, "allocated", actor.user, utcnow())
         uow.events.add_all(_events(orders, reservations, actor))
         uow.commit()
     return True
+
+
+def _wait_for_stock(uow: UnitOfWork, order: Order, lacks: list[dict]) -> None:
+    """The order waits in the lead's queue with what it lacks, until a retry covers it."""
+    reason = shortfall_reason(lacks)
+    if order.status is OrderStatus.EXCEPTION:
+        order.reason = reason  # still waiting: only what it lacks may have changed
+    else:
+        order.move_to(OrderStatus.EXCEPTION, reason)
+    uow.orders.mark_waiting(order.id, {"lines": lacks}, utcnow())
+
+
+def shortfall_reason(lacks: list[dict]) -> str:
+    """The order's `reason` (INTERFACES §8: an exception state with the reason), stored as a
+    message so the lead reads it in their language (`english()` for the CLI)."""
+    lines = [
+        message("allocation.line_short", sku=x["sku"], short=x["short"], needed=x["quantity"])
+        for x in lacks
+    ]
+    return encode([message("allocation.cannot_allocate", lines=lines)])
 
 
 def candidates_by_sku(stock: list[StockItem], today: date) -> dict[str, list[StockItem]]:
@@ -94,11 +142,21 @@ def plan_order(
     order: Order, candidates: dict[str, list[StockItem]]
 ) -> tuple[list[Reservation], str]:
     """Reservations covering every line, or a shortfall reason (then nothing is reserved)."""
+    planned, lacks = plan_lines(order, candidates)
+    return (planned, "") if not lacks else ([], shortfall_reason(lacks))
+
+
+def plan_lines(
+    order: Order, candidates: dict[str, list[StockItem]]
+) -> tuple[list[Reservation], list[dict]]:
+    """Reservations covering every line, or what the order lacks per line (`sku`, `short`,
+    `quantity`; then nothing is reserved)."""
     planned: list[Reservation] = []
     taken: dict[int, int] = defaultdict(int)  # stock id -> planned for earlier lines of this order
-    shortfalls = []
+    lacks = []
     for line in order.lines:
         needed = line.quantity - line.allocated
+        wanted = needed
         for item in candidates.get(line.sku, []):
             free = item.available - taken[item.id]
             if needed == 0 or free <= 0:
@@ -108,12 +166,8 @@ def plan_order(
             taken[item.id] += quantity
             needed -= quantity
         if needed:
-            short = message("allocation.line_short", sku=line.sku, short=needed,
-                            needed=line.quantity - line.allocated)  # fmt: skip
-            shortfalls.append(short)
-    if shortfalls:
-        return [], encode([message("allocation.cannot_allocate", lines=shortfalls)])
-    return planned, ""
+            lacks.append({"sku": line.sku, "short": needed, "quantity": wanted})
+    return ([], lacks) if lacks else (planned, [])
 
 
 def apply_plan(order: Order, planned: list[Reservation], items: dict[int, StockItem]) -> None:

@@ -18,6 +18,7 @@ from app.domain.fields import INT32_MAX, FieldProblem
 from app.domain.gs1 import normalize_gtin
 from app.errors import BadInput
 from app.routing.layout import layout_document, load_layout
+from app.services import allocation
 from app.services.intake import ImportReport, fits_text
 from app.services.order_files import csv_records, read_text_file
 from app.services.ports import UnitOfWork
@@ -158,6 +159,8 @@ def import_stock(uow: UnitOfWork, path: Path, actor: Actor = SYSTEM) -> ImportRe
             changes.append([item.location, item.sku, item.lot, item.on_hand])
         uow.events.add_all([Event("stock.set", {"rows": changes}, actor)])
         uow.commit()
+    if changes:  # a count may have lifted a hold or brought stock in: waiting orders go first
+        allocation.retry_waiting(uow, actor)  # each allocated order writes order.allocated
     return report
 
 

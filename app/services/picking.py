@@ -268,6 +268,7 @@ def on_command(state: PickState, name: str) -> Verdict:
         "NEXT": _command_next,
         "UNDO": _command_undo,
         "CANCEL": _command_cancel,
+        "NOT_FOUND": _command_not_found,
     }
     handler = handlers.get(name.upper())
     if handler is None:
@@ -304,6 +305,17 @@ def _command_short(state: PickState) -> Verdict:
     if state.phase is Phase.LOT:  # units in hand go into the tote only with their lot
         return Verdict("error", "short_lot_first", state, {"found": state.counted})
     return _short_choose(replace(state, phase=Phase.SHORT, reason=ShortReason.EMPTY))
+
+
+def _command_not_found(state: PickState) -> Verdict:
+    """One scan for the commonest short: start a short (or, in one, choose the reason) with
+    "not found at the location"; the picker still confirms it."""
+    if state.phase is not Phase.SHORT:
+        started = _command_short(state)
+        if started.tone == "error":
+            return started
+        state = started.state
+    return on_reason(state, ShortReason.NOT_FOUND)
 
 
 def _short_choose(state: PickState) -> Verdict:

@@ -16,13 +16,14 @@ from collections.abc import Callable
 from datetime import datetime
 
 from app.domain.events import Actor, Event, utcnow
-from app.domain.orders import OrderStatus
-from app.domain.picking import PickListView, TaskStatus, status_after_pick
+from app.domain.orders import OrderStatus, status_after_picking
+from app.domain.picking import HOLDS_LOCATION, PickListView, TaskStatus, status_after_pick
 from app.domain.users import User
 from app.domain.waves import PickListStatus
 from app.services.facts import applies, apply_facts
 from app.services.ports import UnitOfWork
 
+STILL_PICKING = (OrderStatus.RELEASED, OrderStatus.PICKING, OrderStatus.EXCEPTION)
 OPEN_FOR_PICKER = (PickListStatus.ASSIGNED.value, PickListStatus.PICKING.value)
 
 
@@ -91,26 +92,46 @@ def _take(uow: UnitOfWork, takes: list[tuple[Event, int]]) -> None:
     picked = {task.id: task.picked for task in tasks.values()}
     written: dict[int, dict] = {}
     stock_taken: Counter[int] = Counter()
+    unreserved: Counter[int] = Counter()
     line_picked: Counter[int] = Counter()
     started = []
     for fact, quantity in takes:
-        task = tasks.get(fact.payload["task_id"])
+        task = _fact_task(tasks, fact)
         if task is None or quantity == 0:
             continue
-        picked[task.id] = max(picked[task.id] + quantity, 0)
+        before = picked[task.id]
+        picked[task.id] = max(before + quantity, 0)
+        quantity = picked[task.id] - before  # an undo never puts back more than was picked
         status = status_after_pick(picked[task.id], task.quantity, task.short)
         written[task.id] = {
             "id": task.id, "picked": picked[task.id], "status": status.value,
             "picked_by": fact.actor.user, "picked_at": fact.occurred_at,
         }  # fmt: skip
         stock_taken[task.stock_id] += quantity
+        unreserved[task.stock_id] += _reserved_left(task, before) - _reserved_left(
+            task, picked[task.id]
+        )
         line_picked[task.order_line_id] += quantity
         if quantity > 0:
             started.append((task, fact.actor))
-    uow.picking.take_stock_many(stock_taken)
+    uow.picking.take_stock_many(stock_taken, unreserved)
     uow.picking.update_picks(list(written.values()))
     uow.picking.add_lines_picked(line_picked)
     _start_picking(uow, started)
+
+
+def _fact_task(tasks: dict, fact: Event):
+    """The task a fact names, if it is still on the fact's pick list. A task id can come back
+    for another task (SQLite reuses the ids of tasks a cancelled wave deleted): a late fact
+    about the old one must not land on the new one."""
+    task = tasks.get(fact.payload["task_id"])
+    listed = fact.payload.get("pick_list_id")
+    return task if task is not None and listed in (None, task.pick_list_id) else None
+
+
+def _reserved_left(task, picked: int) -> int:
+    """What is still reserved on the shelf for a task once `picked` units are in the tote."""
+    return max(task.reserved_for_task - picked, 0)
 
 
 def _start_picking(uow: UnitOfWork, started: list[tuple]) -> None:
@@ -131,15 +152,19 @@ def _start_picking(uow: UnitOfWork, started: list[tuple]) -> None:
 @applies("pick.short")
 def apply_pick_short(uow: UnitOfWork, fact: Event) -> None:
     """Found units go to the tote; the shortfall becomes an exception for the lead, with a
-    suggestion: re-allocate from stock elsewhere, or backorder when there is none."""
-    task = uow.picking.task(fact.payload["task_id"])
+    suggestion: re-allocate from stock elsewhere, or backorder when there is none. A location
+    reported empty or the product not found there: what is left of it at that location is held
+    (never allocated again) until it is counted."""
+    task = _fact_task(uow.picking.tasks([fact.payload["task_id"]]), fact)
     if task is None:
         return
     found, shortfall = int(fact.payload.get("found", 0)), int(fact.payload["shortfall"])
     _take(uow, [(fact, found)])
     uow.picking.update_task(task.id, short=task.short + shortfall, status=TaskStatus.SHORT.value)
-    uow.picking.drop_allocation(task, shortfall)
-    elsewhere = uow.picking.available_elsewhere(task, shortfall)
+    uow.picking.drop_allocation(task, min(shortfall, _reserved_left(task, task.picked + found)))
+    if fact.payload.get("reason") in HOLDS_LOCATION:
+        uow.picking.hold_location_stock(task)
+    elsewhere = uow.picking.available_elsewhere(task, utcnow().date())
     covered = sum(row["free"] for row in elsewhere) >= shortfall
     details = {
         "pick_list_id": task.pick_list_id,
@@ -174,21 +199,37 @@ def apply_tote_bound(uow: UnitOfWork, fact: Event) -> None:
 
 @applies("picklist.finished")
 def apply_picklist_finished(uow: UnitOfWork, fact: Event) -> None:
-    """The cart goes to packing: totes ready, list done, orders picked (exception if short).
-    A list with work still open (reassigned meanwhile, more facts to come) is left open."""
+    """The cart goes to packing: totes ready, list done. Each order moves by what is left of
+    it (`status_after_picking`): picked, or exception while a short pick waits for the lead. A
+    short the lead already settled (reallocated and picked, backordered, ...) no longer stops
+    it. A list with work still open (reassigned meanwhile, more facts to come) is left open."""
     view = uow.picking.view(fact.payload["pick_list_id"])
     if view is None or view.status == PickListStatus.DONE.value:
         return
     if any(t.is_open for t in view.tasks):
         return
     refs = [slot.order_ref for slot in view.cart]
-    short = {t.order_ref for t in view.tasks if t.short}
     uow.picking.totes_ready(refs)
     uow.picking.set_list_status(view.id, PickListStatus.DONE.value, finished_at=fact.occurred_at)
-    whole = [r for r in refs if r not in short]
-    _move_orders(uow, whole, OrderStatus.PICKING, fact.actor, only_from=OrderStatus.RELEASED)
-    _move_orders(uow, whole, OrderStatus.PICKED, fact.actor)
-    _move_orders(uow, sorted(short), OrderStatus.EXCEPTION, fact.actor, reason="short pick")
+    settle_orders(uow, refs, fact.actor)
+
+
+def settle_orders(uow: UnitOfWork, refs: list[int], actor: Actor) -> None:
+    """Move orders on carts to where their picking now stands (picking, picked, exception)."""
+    on_the_floor = [o.id for o in uow.orders.by_refs(refs) if o.status in STILL_PICKING]
+    progress = uow.picking.pick_progress(on_the_floor)
+    by_target: dict[OrderStatus, list[int]] = {}
+    for ref in on_the_floor:  # a late finish never moves a packed or cancelled order back
+        target = status_after_picking(progress[ref])
+        if target is not None:
+            by_target.setdefault(target, []).append(ref)
+    picked = by_target.get(OrderStatus.PICKED, [])
+    _move_orders(uow, picked, OrderStatus.PICKING, actor, only_from=OrderStatus.RELEASED)
+    _move_orders(uow, picked, OrderStatus.PICKED, actor)
+    _move_orders(uow, by_target.get(OrderStatus.PICKING, []), OrderStatus.PICKING, actor,
+                 only_from=OrderStatus.EXCEPTION)  # fmt: skip
+    _move_orders(uow, by_target.get(OrderStatus.EXCEPTION, []), OrderStatus.EXCEPTION, actor,
+                 reason="short pick")  # fmt: skip
 
 
 @applies("scan.refused")

@@ -447,6 +447,10 @@ median {median} h · p90 {p90} h
         <translation>PIN 已锁定（多次输错）</translation>
     </message>
     <message>
+        <source>Waiting for stock</source>
+        <translation>等待库存</translation>
+    </message>
+    <message>
         <source>Pick from another location</source>
         <translation>从其他库位拣货</translation>
     </message>
@@ -485,6 +489,10 @@ median {median} h · p90 {p90} h
     <message>
         <source>Unlock the PIN now</source>
         <translation>立即解锁 PIN</translation>
+    </message>
+    <message>
+        <source>Allocate it now</source>
+        <translation>立即分配</translation>
     </message>
 </context>
 <context>
@@ -940,8 +948,16 @@ median {median} h · p90 {p90} h
         <translation>异常 {id} 已处理</translation>
     </message>
     <message>
-        <source>no other location holds {quantity} free of {sku}: backorder or cancel the line instead</source>
-        <translation>没有其他库位有 {quantity} 件可用的 {sku}：请改为延期交货或取消该行</translation>
+        <source>{sku}: {short} of {quantity} missing</source>
+        <translation>{sku}：缺 {short} 件（共 {quantity} 件）</translation>
+    </message>
+    <message>
+        <source>{lines} — count or receive, then retry</source>
+        <translation>{lines} — 请盘点或收货后重试</translation>
+    </message>
+    <message>
+        <source>no other location holds {quantity} free of {sku} that has not expired: backorder or cancel the line instead</source>
+        <translation>没有其他库位有 {quantity} 件未过期的空闲 {sku}：请改为延期交货或取消该行</translation>
     </message>
     <message>
         <source>pick task {id} does not exist</source>
@@ -958,6 +974,14 @@ median {median} h · p90 {p90} h
     <message>
         <source>{order} cancelled</source>
         <translation>{order} 已取消</translation>
+    </message>
+    <message>
+        <source>{order} allocated</source>
+        <translation>{order} 已分配</translation>
+    </message>
+    <message>
+        <source>{order} still waits: {reason}. Count or receive first</source>
+        <translation>{order} 仍在等待：{reason}。请先盘点或收货</translation>
     </message>
     <message>
         <source>{order} is now priority {priority}</source>
@@ -1333,6 +1357,10 @@ median {median} h · p90 {p90} h
     <message>
         <source>Location empty</source>
         <translation>库位为空</translation>
+    </message>
+    <message>
+        <source>Not found here</source>
+        <translation>此处找不到</translation>
     </message>
     <message>
         <source>Damaged</source>

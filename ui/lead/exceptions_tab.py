@@ -42,6 +42,7 @@ def kind_text(kind: str) -> str:
         ),
         "fact_failed": QCoreApplication.translate("LeadExceptions", "Station record not applied"),
         "pin_locked": QCoreApplication.translate("LeadExceptions", "PIN locked (wrong PINs)"),
+        "waiting_for_stock": QCoreApplication.translate("LeadExceptions", "Waiting for stock"),
     }
     return words.get(kind, kind)
 
@@ -58,6 +59,7 @@ def resolution_text(resolution: str) -> str:
         "release_hold": QCoreApplication.translate("LeadExceptions", "Release for allocation"),
         "retry": QCoreApplication.translate("LeadExceptions", "Apply it again"),
         "unlock_pin": QCoreApplication.translate("LeadExceptions", "Unlock the PIN now"),
+        "retry_allocation": QCoreApplication.translate("LeadExceptions", "Allocate it now"),
     }
     return words.get(resolution, resolution)
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 def reason_name(reason: str) -> str:
     return {
         "empty": QCoreApplication.translate("PickerMessages", "Location empty"),
+        "not_found": QCoreApplication.translate("PickerMessages", "Not found here"),
         "damaged": QCoreApplication.translate("PickerMessages", "Damaged"),
         "wrong_item": QCoreApplication.translate("PickerMessages", "Wrong item in location"),
     }.get(reason, reason)

@@ -121,7 +121,7 @@ class TaskView(QWidget):
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
         self.reason_buttons = {}
-        for reason in ("empty", "damaged", "wrong_item"):
+        for reason in ("empty", "not_found", "damaged", "wrong_item"):
             button = QPushButton(objectName="pickReason", checkable=True)
             button.clicked.connect(lambda _=False, r=reason: self.reason_chosen.emit(r))
             self.reason_buttons[reason] = button

@@ -213,7 +213,7 @@ def cancel_wave(uow: UnitOfWork, lead: User, wave_id: int, note: str, station: s
         found = [Event("wave.cancelled", {"wave": wave["name"], "note": note}, actor)]
         why = encode([message("order.wave_cancelled", wave=wave["name"])])  # stored, translated
         for order in uow.orders.by_refs(refs):
-            if order.status is OrderStatus.RELEASED:
+            if order.status in (OrderStatus.RELEASED, OrderStatus.PICKING):  # picks all undone
                 order.move_to(OrderStatus.ALLOCATED, why)
             uow.orders.release_allocations(order)
             order.move_to(OrderStatus.RECEIVED, why)

@@ -7,15 +7,17 @@ mismatches, overrides, printer failures), orders past their ship-by that are sti
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from app.domain.events import Actor, Event, utcnow
-from app.domain.orders import OrderStatus
+from app.domain.orders import OrderStatus, status_after_picking
+from app.domain.picking import HOLDS_LOCATION
 from app.domain.users import User
 from app.errors import BadInput
 from app.messages import TEMPLATES, Message, message, summary, verbatim
-from app.services import facts, holds, users
+from app.services import allocation, facts, holds, users
+from app.services.allocation import Reservation, candidates_by_sku
 from app.services.ports import UnitOfWork
 from app.services.users import require_lead
 
@@ -32,9 +34,12 @@ RESOLUTIONS: dict[str, tuple[str, ...]] = {
     "hold": ("release_hold", "cancel_order"),
     "fact_failed": ("retry", "acknowledge"),  # a station's fact central could not apply
     "pin_locked": ("unlock_pin", "acknowledge"),  # too many wrong PINs for a badge
+    # allocation could not cover the order: try again now (after a count), or cancel it
+    "waiting_for_stock": ("retry_allocation", "cancel_order"),
 }
 DEFAULT_RESOLUTIONS = ("acknowledge",)
 URGENT_PRIORITY = 9
+WAITING = "waiting_for_stock"
 
 
 # Kinds whose details read as one sentence: kind -> (message id, the details it needs).
@@ -69,6 +74,8 @@ class QueueItem:
     since: datetime | None
     choices: tuple[str, ...]
     suggested: str | None = None  # the station's suggestion (e.g. reallocate when stock exists)
+    # for the UI's own words: waiting_for_stock -> {"lines": [{"sku", "short", "quantity"}]}
+    params: dict = field(default_factory=dict, compare=False)
 
 
 def exception_queue(uow: UnitOfWork, lead: User) -> list[QueueItem]:
@@ -106,7 +113,7 @@ def _ref(row: dict) -> str:
 
 def _stored_item(e: dict) -> QueueItem:
     details = e["details"] or {}
-    choices = RESOLUTIONS.get(e["kind"], DEFAULT_RESOLUTIONS)
+    choices = allowed_resolutions(e["kind"], details)
     suggested = details.get("suggestion")
     return QueueItem(
         f"exception:{e['id']}",
@@ -116,7 +123,18 @@ def _stored_item(e: dict) -> QueueItem:
         e["created_at"],
         choices,
         suggested if suggested in choices else None,
+        {"lines": details["lines"]} if e["kind"] == WAITING else {},
     )
+
+
+def allowed_resolutions(kind: str, details: dict) -> tuple[str, ...]:
+    """What the lead may do with an item. Units a picker found missing (location empty, not
+    found) cannot be written off as damaged: they were not there; the location is held until
+    it is counted, and the count corrects on hand."""
+    choices = RESOLUTIONS.get(kind, DEFAULT_RESOLUTIONS)
+    if kind == "short_pick" and details.get("reason") in HOLDS_LOCATION:
+        choices = tuple(c for c in choices if c != "mark_damaged")
+    return choices
 
 
 def summarise(kind: str, details: dict) -> Message:
@@ -126,6 +144,12 @@ def summarise(kind: str, details: dict) -> Message:
         return Message.from_dict(details["summary_message"])
     if details.get("summary"):
         return verbatim(str(details["summary"]))
+    if kind == WAITING:
+        lacks = [
+            message("exception.lacks_line", sku=x["sku"], short=x["short"], quantity=x["quantity"])
+            for x in details["lines"]
+        ]
+        return message("exception.waiting_for_stock", lines=lacks)
     if kind == "short_pick" and "shortfall" in details:
         said = _short_pick_summary(details)
         if details.get("reported_by"):
@@ -219,10 +243,14 @@ def _cancel_released(uow, order, note: str, actor: Actor) -> Message:
 def _resolve_stored(uow, lead, exception_id, resolution, note, station) -> Message:
     actor = Actor(lead.name, station)
     with uow:
+        waiting = uow.lead.exception(exception_id)
+    if waiting["kind"] == WAITING and waiting["status"] == "open":
+        return _resolve_waiting(uow, lead, waiting, resolution, note, station)
+    with uow:
         found = uow.lead.exception(exception_id)
-        allowed = RESOLUTIONS.get(found["kind"], DEFAULT_RESOLUTIONS)
+        allowed = allowed_resolutions(found["kind"], found["details"] or {})
         if resolution not in allowed:
-            raise _refused(found["kind"], resolution)
+            raise _refused(found["kind"], resolution, allowed)
         outcome = message("outcome.acknowledged")
         if resolution in LINE_FIXES:
             outcome = _fix_line(uow, found, resolution)
@@ -245,6 +273,39 @@ def _resolve_stored(uow, lead, exception_id, resolution, note, station) -> Messa
     return outcome
 
 
+def _resolve_waiting(uow, lead, found: dict, resolution: str, note: str, station: str) -> Message:
+    """An order waiting for stock: allocate it now (nothing changes while stock still lacks),
+    or cancel it. The row closes when the order is allocated or cancelled."""
+    if resolution not in RESOLUTIONS[WAITING]:
+        raise _refused(WAITING, resolution)
+    actor = Actor(lead.name, station)
+    retry = resolution == "retry_allocation"
+    if retry and not allocation.retry_waiting(uow, actor, only={found["order_ref"]}).allocated:
+        with uow:
+            (order,) = uow.orders.by_refs([found["order_ref"]])
+        raise BadInput(
+            message("outcome.still_waiting", order=_ref_of(order), reason=summary(order.reason))
+        )
+    with uow:
+        (order,) = uow.orders.by_refs([found["order_ref"]])
+        if resolution == "cancel_order":
+            order.move_to(OrderStatus.CANCELLED, note)
+            uow.orders.save_status(order)
+            uow.orders.stop_waiting([order.id], resolution, lead.name, utcnow())
+        payload = {"exception": found["id"], "kind": WAITING, "resolution": resolution,
+                   "note": note}  # fmt: skip
+        events = [Event(k, p | {"note": note}, actor, order.id) for k, p in order.events]
+        uow.events.add_all([Event("exception.resolved", payload, actor, order.id), *events])
+        uow.commit()
+    if resolution == "cancel_order":
+        return message("outcome.order_cancelled", order=_ref_of(order))
+    return message("outcome.order_allocated", order=_ref_of(order))
+
+
+def _ref_of(order) -> str:
+    return f"{order.channel}/{order.order_id}"
+
+
 def _fix_line(uow, found: dict, resolution: str) -> Message:
     """Decide what happens to the units a short pick did not find.
 
@@ -261,8 +322,11 @@ def _fix_line(uow, found: dict, resolution: str) -> Message:
         raise BadInput(message("exception.nothing_outstanding", task=task["id"]))
     repo, what = uow.lead, {"quantity": quantity, "sku": task["sku"]}
     if resolution == "reallocate":
-        code = repo.reallocate(task, quantity)
-        return message("outcome.reallocated", **what, location=code)
+        codes = [
+            repo.reallocate(task, r.stock_id, r.quantity)
+            for r in _reallocation(uow, task, quantity)
+        ]
+        return message("outcome.reallocated", **what, location=", ".join(dict.fromkeys(codes)))
     if resolution == "mark_damaged":
         repo.write_off(task["stock_id"], quantity)
         return message("outcome.written_off", **what, location=task["location"])
@@ -270,6 +334,21 @@ def _fix_line(uow, found: dict, resolution: str) -> Message:
         repo.cancel_units(task["order_line_id"], quantity)
         return message("outcome.line_cancelled", **what)
     return message("outcome.backordered", **what)
+
+
+def _reallocation(uow, task: dict, quantity: int) -> list[Reservation]:
+    """Where the shortfall comes from instead: allocation's own rule (FEFO, expired lots and
+    held stock never), over the product's other stock rows. Nothing, or all of it."""
+    items = [i for i in uow.stock.lock_for_allocation({task["sku"]}) if i.id != task["stock_id"]]
+    planned, needed = [], quantity
+    for item in candidates_by_sku(items, utcnow().date()).get(task["sku"], []):
+        take = min(item.available, needed)
+        if take > 0:
+            planned.append(Reservation(task["order_line_id"], item.id, take))
+            needed -= take
+    if needed:
+        raise BadInput(message("exception.no_other_location", quantity=quantity, sku=task["sku"]))
+    return planned
 
 
 def _apply_set_aside(uow, found: dict) -> Message:
@@ -286,17 +365,22 @@ def _apply_set_aside(uow, found: dict) -> Message:
 
 
 def _resume_order(uow, order_ref: int | None, actor: Actor) -> list[Event]:
-    """An order the exception stopped goes back to picking once the lead has decided."""
+    """An order a short pick stopped moves on once the lead has decided every short of it:
+    back to picking while a (reallocated) task is open or its cart is still out, picked when
+    its cart already went to packing. Orders not on a cart are left to their own queue item."""
     if order_ref is None:
         return []
     (order,) = uow.orders.by_refs([order_ref]) or (None,)
     if order is None or order.status is not OrderStatus.EXCEPTION:
         return []
-    order.move_to(OrderStatus.PICKING, "exception resolved")
+    target = status_after_picking(uow.picking.pick_progress([order_ref])[order_ref])
+    if target is None or target is OrderStatus.EXCEPTION:
+        return []
+    order.move_to(target, "exception resolved")
     uow.orders.save_status(order)
     return [Event(k, p, actor, order.id) for k, p in order.events]
 
 
-def _refused(kind: str, resolution: str) -> BadInput:
-    allowed = ", ".join(RESOLUTIONS.get(kind, DEFAULT_RESOLUTIONS))
+def _refused(kind: str, resolution: str, choices: tuple[str, ...] | None = None) -> BadInput:
+    allowed = ", ".join(choices or RESOLUTIONS.get(kind, DEFAULT_RESOLUTIONS))
     return BadInput(message("exception.refused", kind=kind, resolution=resolution, allowed=allowed))

@@ -92,9 +92,12 @@ def confirm_task(site: Site, task_id: int, who: str, at: datetime | None = None)
         )
 
 
-def short_task(site: Site, task_id: int, who: str, short: int, order_ref: int) -> int:
+def short_task(
+    site: Site, task_id: int, who: str, short: int, order_ref: int, reason: str = "damaged"
+) -> int:
     """A short pick as the picker station's `pick.short` applier records it: the task short,
-    the shortfall's reservation given back, and an open `short_pick` exception."""
+    the shortfall's reservation given back, and an open `short_pick` exception. The default
+    reason is one every resolution applies to (an `empty` short is never written off)."""
     now = datetime.now(UTC)
     with site.central.engine.begin() as conn:
         task = conn.execute(
@@ -144,7 +147,7 @@ def short_task(site: Site, task_id: int, who: str, short: int, order_ref: int) -
                     ).scalar_one(),
                     "shortfall": short,
                     "found": task.quantity - short,
-                    "reason": "empty",
+                    "reason": reason,
                     "reported_by": who,
                 },
                 created_at=now,

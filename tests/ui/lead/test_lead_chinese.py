@@ -47,7 +47,7 @@ def test_the_exceptions_tab_reads_in_chinese(qtbot, tmp_path, sqlite_url, run_cl
         .join(orders, orders.c.order_id == "SO-M")
         .where(products.c.sku == "MILK")
     )[0]
-    short_task(site, milk, "Pia", 1, order_ref)
+    short_task(site, milk, "Pia", 1, order_ref, reason="empty")
     site.run(
         insert(exceptions).values(
             kind="printer_failure",

@@ -1,0 +1,36 @@
+"""`shipshape stock [--json]`: stock per location, product and lot (INTERFACES.md §13), with what
+is reserved for orders and what is held because a picker reported the location empty."""
+
+from __future__ import annotations
+
+import argparse
+
+from app.bootstrap import open_central
+from app.cli.common import add_database_option, emit_json
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    help = "stock per location, product and lot: on hand, allocated, held"
+    p = sub.add_parser("stock", help=help, description=help)
+    add_database_option(p)
+    p.add_argument("--held", action="store_true", help="only rows with held units (to count)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_stock)
+
+
+def _stock(args) -> int:
+    with open_central(args.database).uow() as uow:
+        items = [item for item in uow.stock.all() if item.held or not args.held]
+    for item in items:
+        record = {
+            "location": item.location, "sku": item.sku, "lot": item.lot,
+            "expiry": item.expiry.isoformat() if item.expiry else None,
+            "on_hand": item.on_hand, "allocated": item.reserved, "held": item.held,
+        }  # fmt: skip
+        if args.json:
+            emit_json(record)
+        else:
+            held = f"  held {item.held}" if item.held else ""
+            print(f"{item.location:<16} {item.sku:<16} {item.lot or '-':<10} "
+                  f"on hand {item.on_hand}  allocated {item.reserved}{held}")  # fmt: skip
+    return 0
