@@ -78,8 +78,8 @@
         <translation>序列号：扫描或输入+回车</translation>
     </message>
     <message>
-        <source>No barcode: type the count + Enter</source>
-        <translation>无条码：输入数量后按回车</translation>
+        <source>Type the count + Enter</source>
+        <translation>输入数量后按回车</translation>
     </message>
     <message>
         <source>Scan C:WEIGH</source>

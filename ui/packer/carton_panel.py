@@ -51,11 +51,17 @@ class CartonPanel(QWidget):
         self.printer_button = QPushButton(objectName="secondary")
         self.override_form = OverrideForm()
         self.override_form.hide()
+        title_row = (
+            QHBoxLayout()
+        )  # the count field shares the title's row: the screen keeps its size
+        title_row.addWidget(self.title)
+        title_row.addWidget(self.count, 1)
         weigh_row = QHBoxLayout()
         weigh_row.addWidget(self.weight, 1)
         weigh_row.addWidget(self.weigh_button)
         layout = QVBoxLayout(self)
-        for widget in (self.title, self.serial, self.count, self.carton_type, self.expected):
+        layout.addLayout(title_row)
+        for widget in (self.serial, self.carton_type, self.expected):
             layout.addWidget(widget)
         layout.addLayout(weigh_row)
         for widget in self._actions():
@@ -73,7 +79,7 @@ class CartonPanel(QWidget):
 
     def retranslate(self) -> None:
         self.serial.setPlaceholderText(self.tr("Serial: scan it, or type + Enter"))
-        self.count.setPlaceholderText(self.tr("No barcode: type the count + Enter"))
+        self.count.setPlaceholderText(self.tr("Type the count + Enter"))
         if self.has_scale:
             self.weight.setPlaceholderText(self.tr("Scan C:WEIGH"))
         else:

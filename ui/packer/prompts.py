@@ -30,7 +30,7 @@ class PackerPrompts:
         open_lines = self.session.open_lines()
         if verdict.reason == "packed" and not open_lines:
             return " " + self._weigh_text()
-        if open_lines and all(line.no_barcode for line in open_lines):
+        if verdict.ok and open_lines and all(line.no_barcode for line in open_lines):
             return " " + no_barcode_text(open_lines[0])
         return ""
 
