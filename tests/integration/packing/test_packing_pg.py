@@ -49,14 +49,16 @@ def test_a_demo_order_is_packed_on_postgresql(pg_url):  # noqa: F811
 
 def test_the_packing_checks_hold_on_postgresql(pg_url):  # noqa: F811
     from tests.integration.packing import test_packing_checks as checks
+    from tests.integration.packing import test_packing_no_barcode as no_barcode
 
     central = open_central(pg_url)
     try:
-        demo.seed_demo(central.uow(), say=lambda _text: None)
+        demo.seed_demo(central.uow(), central.setup_identity(), say=lambda _text: None)
         checks.test_central_tells_the_lead_when_two_stations_packed_the_same_serial(central)
         checks.test_a_carton_off_its_weight_closes_only_with_a_lead_and_central_records_it(central)
         checks.test_a_serial_required_unit_is_packed_with_its_serial_and_that_serial_only_once(
             central, tote=531
         )
+        no_barcode.test_central_packs_an_order_with_loose_hardware_without_an_override(central)
     finally:
         central.close()
