@@ -32,7 +32,7 @@ PARTIAL_RESOLUTIONS = ("backorder", "mark_damaged", "ship_partial")
 # What the packer's view needs of each line's product (the packing checks among it).
 PRODUCT_COLUMNS = (
     products.c.sku, products.c.name, products.c.unit_weight_kg, products.c.serial_required,
-    products.c.length_cm, products.c.width_cm, products.c.height_cm,
+    products.c.length_cm, products.c.width_cm, products.c.height_cm, products.c.no_barcode,
 )  # fmt: skip
 
 
@@ -124,14 +124,14 @@ class SqlPackingRepository:
 
     def _pack_lines(self, lines, partial: bool) -> tuple[PackLine, ...]:
         """What must go into cartons now: the ordered quantity, or what was picked when a lead
-        allowed a partial shipment; with each product's serial rule and dimensions."""
+        allowed a partial shipment; with each product's serial and no-barcode rules and dimensions."""
         gtins = self._gtins([line.product_id for line in lines])
         return tuple(
             PackLine(
                 line.id, line.sku, line.name, tuple(gtins[line.product_id]), line.quantity,
                 line.picked, line.packed, line.unit_weight_kg,
                 line.picked if partial else line.quantity, bool(line.serial_required),
-                _dimensions(line),
+                _dimensions(line), bool(line.no_barcode),
             )
             for line in lines
         )  # fmt: skip

@@ -72,6 +72,7 @@ class PackLine:
     expected: int
     serial_required: bool = False  # each unit is packed with its serial (AI 21 or a 2nd scan)
     dimensions_cm: tuple[float, float, float] | None = None  # of one unit, when the master has it
+    no_barcode: bool = False  # no GTIN on the item (product master): the packer types its count
 
     @property
     def short(self) -> bool:

@@ -6,20 +6,24 @@ dictionary lookup per scan) and is driven by `ui.packer`.
 
 Verdict reasons (the UI words them): packed, scan_serial, wrong_item, extra_item,
 serial_shipped, serial_repeated, serial_expected, serial_invalid, serial_one_by_one,
-not_a_product, invalid_scan, undone, serial_cancelled, nothing_to_undo; closing refusals:
-serial_missing, empty_carton, lines_open, weight_out_of_tolerance, typed_weight, bad_weight.
+not_a_product, invalid_scan, count_too_many, bad_count, undone, serial_cancelled,
+nothing_to_undo; closing refusals: serial_missing, empty_carton, lines_open,
+weight_out_of_tolerance, typed_weight, bad_weight.
 
-The checks hold wherever the session runs (central or an offline station): a unit of a
-serial-required product is packed only with its serial; a carton whose weight is outside the
-tolerance, or whose weight was typed on a station that has a scale, closes only after a lead's
-override for exactly that carton and weight (`override_weight`). Closing again changes nothing.
+The checks hold wherever the session runs (central or an offline station): an item is packed by
+a scan of its barcode; only a product marked `no_barcode` in the product master is packed by a
+typed count (never more than its line still needs; recorded `confirmed_by: typed_no_barcode`);
+a unit of a serial-required product is packed only with its serial; a carton whose weight is
+outside the tolerance, or whose weight was typed on a station that has a scale, closes only
+after a lead's override for exactly that carton and weight (`override_weight`). Closing again
+changes nothing.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app.domain.events import Actor, Event
 from app.domain.packing import (
@@ -38,6 +42,13 @@ from app.errors import IllegalTransition
 from app.messages import message
 from app.scanning.interpret import Scan
 from app.scanning.symbology import split_symbology
+from app.services.packing_steps import (
+    AwaitedSerial,
+    CartonItem,
+    ClosedCarton,
+    Verdict,
+    typed_count,
+)
 
 WEIGHT_SOURCES = ("scale", "typed")
 MAX_SERIAL_LENGTH = 40  # GS1 AI 21 allows 20; makers' own serial labels run a little longer
@@ -46,47 +57,6 @@ NOT_A_SERIAL = ("location", "tote", "badge", "command", "logistic_unit")
 # A scan the interpreter found malformed may still be a plain serial (digits with no valid check
 # digit, say), but not a broken GS1 string: those have brackets or separators in them.
 SERIAL_TEXT = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-_./]*")
-
-
-@dataclass(frozen=True)
-class Verdict:
-    ok: bool
-    reason: str
-    line: PackLine | None = None
-    quantity: int = 0
-    detail: str = ""  # the scan's own error text, a serial, a GTIN
-    facts: tuple[Event, ...] = ()
-
-
-@dataclass(frozen=True)
-class CartonItem:
-    line_id: int
-    sku: str
-    quantity: int
-    serial: str | None = None
-
-
-@dataclass(frozen=True)
-class AwaitedSerial:
-    """A unit of a serial-required product was scanned without its serial: the next scan must
-    be the serial (or the item's GS1 barcode with AI 21) before it counts as packed."""
-
-    line: PackLine
-    gtin: str
-    raw: str
-
-
-@dataclass
-class ClosedCarton:
-    index: int
-    count: int  # the label's "index/count": one more follows unless this carton finished the order
-    final: bool
-    package_type: PackageType
-    weight_kg: float
-    weight: WeightVerdict
-    numbers: ShipmentNumbers
-    items: list[CartonItem]
-    fact: Event
 
 
 @dataclass
@@ -146,9 +116,17 @@ class PackingSession:
     def started(self) -> Event:
         return self._fact("pack.started", {"tote": self.order.tote, "flags": self.order.flags})
 
+    def no_barcode_line(self) -> PackLine | None:
+        """The line a typed count goes to: the first open line of a product without a barcode
+        (the screen names it: "No barcode: type the count of …")."""
+        return next((line for line in self.open_lines() if line.no_barcode), None)
+
     def scan_item(self, scan: Scan) -> Verdict:
         if self.awaiting_serial is not None:
             return self._serial_scan(scan)
+        count = typed_count(scan)
+        if count is not None:
+            return self.type_count(count, scan)
         if scan.kind == "invalid":
             return self._refuse("invalid_scan", scan, detail=scan.error or "")
         if scan.kind != "product" or not scan.gtin:
@@ -166,6 +144,27 @@ class PackingSession:
             self.awaiting_serial = AwaitedSerial(line, scan.gtin, scan.raw)
             return Verdict(True, "scan_serial", line, 0, detail=scan.gtin)
         return self._pack(line, quantity, scan.gtin, scan.serial, scan.raw, scan)
+
+    def type_count(self, count: int, scan: Scan) -> Verdict:
+        """A typed count (+ Enter) packs that many of the open line without a barcode, never
+        more than it still needs. A product with a barcode is never typed in: it is scanned."""
+        line = self.no_barcode_line()
+        if line is None:
+            done = [ln for ln in self.order.lines if ln.no_barcode]
+            if done:  # counted in full already
+                return self._refuse("extra_item", scan, done[-1], detail=scan.raw)
+            return self._refuse("not_a_product", scan, detail=scan.raw)
+        if count < 1:
+            return self._refuse("bad_count", scan, line, detail=str(count))
+        if count > self.remaining(line):
+            verdict = self._refuse("count_too_many", scan, line, detail=str(count))
+            return replace(verdict, quantity=self.remaining(line))
+        if line.serial_required and count > 1:
+            return self._refuse("serial_one_by_one", scan, line, detail=str(count))
+        if line.serial_required:
+            self.awaiting_serial = AwaitedSerial(line, "", scan.raw, typed=True)
+            return Verdict(True, "scan_serial", line, 0)
+        return self._pack(line, count, "", None, scan.raw, scan, typed=True)
 
     def _serial_scan(self, scan: Scan) -> Verdict:
         """The scan after a serial-required item: its serial (a GS1 AI 21 alone, the item's GS1
@@ -186,12 +185,12 @@ class PackingSession:
         if not _plausible_serial(serial):
             return self._refuse("serial_invalid", scan, awaited.line, detail=serial[:60])
         raw = f"{awaited.raw} + {scan.raw}"
-        verdict = self._pack(awaited.line, 1, awaited.gtin, serial, raw, scan)
+        verdict = self._pack(awaited.line, 1, awaited.gtin, serial, raw, scan, awaited.typed)
         if verdict.reason == "packed":
             self.awaiting_serial = None
         return verdict
 
-    def _pack(self, line, quantity, gtin, serial, raw, scan) -> Verdict:
+    def _pack(self, line, quantity, gtin, serial, raw, scan, typed=False) -> Verdict:
         if serial:
             if (line.sku, serial) in self.order.shipped_serials:
                 return self._refuse("serial_shipped", scan, line, detail=serial)
@@ -210,6 +209,10 @@ class PackingSession:
                 "serial": serial,
                 "carton": self.carton,
                 "raw": raw,
+                # How the unit was checked in, as a pick records it (docs/packing.md).
+                "item_scanned": not typed,
+                "no_barcode": line.no_barcode,
+                "confirmed_by": "typed_no_barcode" if typed else "scan",
             },
         )
         return Verdict(True, "packed", line, quantity, facts=(fact,))

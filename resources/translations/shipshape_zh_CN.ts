@@ -78,6 +78,10 @@
         <translation>序列号：扫描或输入+回车</translation>
     </message>
     <message>
+        <source>Type the count + Enter</source>
+        <translation>输入数量后按回车</translation>
+    </message>
+    <message>
         <source>Scan C:WEIGH</source>
         <translation>扫描 C:WEIGH</translation>
     </message>
@@ -669,6 +673,10 @@ median {median} h · p90 {p90} h
     <message>
         <source>⚠ {picked} picked</source>
         <translation>⚠ 已拣 {picked}</translation>
+    </message>
+    <message>
+        <source>⌨ type the count</source>
+        <translation>⌨ 输入数量</translation>
     </message>
     <message>
         <source>open</source>
@@ -1265,6 +1273,14 @@ median {median} h · p90 {p90} h
         <translation>条码错误：{detail}</translation>
     </message>
     <message>
+        <source>{detail} is more than the {quantity} of {name} still to pack. Count again and type the count + Enter.</source>
+        <translation>{detail} 多于 {name} 尚需包装的 {quantity} 件。请重新清点，输入数量后按回车。</translation>
+    </message>
+    <message>
+        <source>Type how many of {name} go into the carton (1 or more) + Enter.</source>
+        <translation>输入放入纸箱的 {name} 数量（至少 1），然后按回车。</translation>
+    </message>
+    <message>
         <source>{name}: now scan its serial number (the S/N barcode), or type it.</source>
         <translation>{name}：请扫描它的序列号（S/N 条码），或手动输入。</translation>
     </message>
@@ -1283,6 +1299,10 @@ median {median} h · p90 {p90} h
     <message>
         <source>{name} put aside without a serial: it is not packed.</source>
         <translation>{name} 未扫描序列号，已放到一边：未装箱。</translation>
+    </message>
+    <message>
+        <source>No barcode: type the count of {name} + Enter.</source>
+        <translation>无条码：输入 {name} 的数量后按回车。</translation>
     </message>
     <message>
         <source>The carton is empty: scan items into it first.</source>

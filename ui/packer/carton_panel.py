@@ -4,7 +4,7 @@ A view only: `PackerHome` decides, this shows. UI thread only."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QDoubleValidator
+from PySide6.QtGui import QDoubleValidator, QIntValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -22,6 +22,7 @@ from ui.packer.widgets import OverrideForm
 
 class CartonPanel(QWidget):
     serial_typed = Signal(str)  # a serial typed + Enter: the same as scanning it
+    count_typed = Signal(str)  # the count of an item without a barcode, typed + Enter
 
     def __init__(
         self, with_printer_button: bool, has_scale: bool = False, parent: QWidget | None = None
@@ -34,6 +35,10 @@ class CartonPanel(QWidget):
         self.serial = QLineEdit(objectName="serialField")  # shows while a serial is awaited
         self.serial.hide()
         self.serial.returnPressed.connect(self._serial_entered)
+        self.count = QLineEdit(objectName="countField")  # shows while a no-barcode line is open
+        self.count.setValidator(QIntValidator(1, 9999, self.count))
+        self.count.hide()
+        self.count.returnPressed.connect(self._count_entered)
         self.carton_type = QComboBox(objectName="cartonType")
         self.expected = QLabel(objectName="cartonExpected")
         self.weight = QLineEdit(objectName="cartonWeight")
@@ -46,11 +51,17 @@ class CartonPanel(QWidget):
         self.printer_button = QPushButton(objectName="secondary")
         self.override_form = OverrideForm()
         self.override_form.hide()
+        title_row = (
+            QHBoxLayout()
+        )  # the count field shares the title's row: the screen keeps its size
+        title_row.addWidget(self.title)
+        title_row.addWidget(self.count, 1)
         weigh_row = QHBoxLayout()
         weigh_row.addWidget(self.weight, 1)
         weigh_row.addWidget(self.weigh_button)
         layout = QVBoxLayout(self)
-        for widget in (self.title, self.serial, self.carton_type, self.expected):
+        layout.addLayout(title_row)
+        for widget in (self.serial, self.carton_type, self.expected):
             layout.addWidget(widget)
         layout.addLayout(weigh_row)
         for widget in self._actions():
@@ -68,6 +79,7 @@ class CartonPanel(QWidget):
 
     def retranslate(self) -> None:
         self.serial.setPlaceholderText(self.tr("Serial: scan it, or type + Enter"))
+        self.count.setPlaceholderText(self.tr("Type the count + Enter"))
         if self.has_scale:
             self.weight.setPlaceholderText(self.tr("Scan C:WEIGH"))
         else:
@@ -96,6 +108,12 @@ class CartonPanel(QWidget):
         if text:
             self.serial_typed.emit(text)
 
+    def _count_entered(self) -> None:
+        text = self.count.text().strip()
+        self.count.clear()
+        if text:
+            self.count_typed.emit(text)
+
     def fill_types(self, types: tuple[PackageType, ...], suggested: PackageType | None) -> None:
         self.carton_type.blockSignals(True)
         self.carton_type.clear()
@@ -120,6 +138,11 @@ class CartonPanel(QWidget):
                 self.show_actions(not awaiting)
             if awaiting:
                 self.serial.setFocus()
+        counting = packing and not awaiting and session.no_barcode_line() is not None
+        if counting == self.count.isHidden():
+            self.count.setVisible(counting)
+            if counting:
+                self.count.setFocus()  # a person's typed count lands here (see ui/wedge.py)
         package_type = self.carton_type.currentData()
         if session is not None and session.finished:
             last = session.closed[-1]

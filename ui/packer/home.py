@@ -25,11 +25,13 @@ from app.domain.users import User
 from app.scanning.interpret import Scan
 from app.scanning.weights import LatestWeight, Weight
 from app.services.packing import ClosedCarton, PackingSession, Verdict
+from app.services.packing_steps import typed_count
 from app.services.ports import PackingBackend
 from ui.messages import error_text
 from ui.packer.carton_panel import CartonPanel
 from ui.packer.overrides import LeadOverrides
 from ui.packer.printer_link import CartonPrinter, PrinterEvents, forget
+from ui.packer.prompts import PackerPrompts
 from ui.packer.texts import close_refusal_text, flag_text, verdict_text, weight_refusal_text
 from ui.packer.tones import Tones
 from ui.packer.widgets import LinesTable
@@ -37,7 +39,7 @@ from ui.widgets import MessageBanner
 from ui.worker import Worker
 
 
-class PackerHome(LeadOverrides, QWidget):
+class PackerHome(LeadOverrides, PackerPrompts, QWidget):
     def __init__(
         self,
         backend: PackingBackend,
@@ -112,6 +114,7 @@ class PackerHome(LeadOverrides, QWidget):
         self.override_form.submitted.connect(self.submit_override)
         self.override_form.cancelled.connect(self.hide_override)
         self.panel.serial_typed.connect(self.serial_typed)
+        self.panel.count_typed.connect(self.serial_typed)  # the session tells count from serial
 
     def retranslate(self) -> None:
         self.lines.retranslate()
@@ -132,6 +135,8 @@ class PackerHome(LeadOverrides, QWidget):
             self._command(scan.code or "")
         elif scan.kind == "logistic_unit":
             self.reprint(scan.sscc)  # the label's own SSCC barcode: print that label again
+        elif self._counting(scan):  # a typed number + Enter: the count of a no-barcode item
+            self._verdict(self.session.scan_item(scan))
         elif self._started() and scan.kind == "tote":
             self._say("error", lambda: self.tr("Finish this order first (close the carton)."))
         elif not self._started() and (scan.kind != "product" or self._idle()):
@@ -149,10 +154,18 @@ class PackerHome(LeadOverrides, QWidget):
             session.carton_items or session.closed or session.awaiting_serial
         )
 
+    def _counting(self, scan: Scan) -> bool:
+        return (
+            not self._idle()
+            and typed_count(scan) is not None
+            and self.session.no_barcode_line() is not None
+        )
+
     def serial_typed(self, text: str) -> None:
-        """Typed into the serial field + Enter: the serial, exactly as typed (never read as a
-        GTIN or a code, which a scan of digits might be)."""
-        if self.session is not None and self.session.awaiting_serial is not None:
+        """Typed into the serial or the count field + Enter: exactly as typed (never read as a
+        GTIN or a code, which a scan of digits might be); the session takes it as the serial it
+        awaits, or as the count of the open line without a barcode."""
+        if not self._idle():
             self._verdict(self.session.scan_item(Scan(raw=text, symbology=None, kind="unknown")))
 
     def _command(self, name: str) -> None:
@@ -193,13 +206,9 @@ class PackerHome(LeadOverrides, QWidget):
         self.session = PackingSession(view, self.actor, has_scale=self.has_scale)
         self._fill_carton_types()
         self._show_header()
+        self._show_carton()  # e.g. the count field of a line without a barcode
         self.lines.show_lines(view.lines, self.session.packed)
         self._record([self.session.started()], lambda: self._say("info", self._scan_items_text))
-
-    def _scan_items_text(self) -> str:
-        if self.view and self.view.flags:
-            return self.tr("Partial shipment allowed by a lead: pack what was picked.")
-        return self.tr("Scan every item into the carton.")
 
     def _verdict(self, verdict: Verdict) -> None:
         self._refresh_lines()
@@ -210,9 +219,8 @@ class PackerHome(LeadOverrides, QWidget):
             self._show_verdict(verdict)
 
     def _show_verdict(self, verdict: Verdict) -> None:
-        done = verdict.reason == "packed" and not self.session.open_lines()
         self._say("ok" if verdict.ok else "error", lambda: verdict_text(self, verdict) + (
-            " " + self._weigh_text() if done else ""  # what the next step needs
+            self._next_step_text(verdict)
         ))  # fmt: skip
 
     def undo(self) -> None:
@@ -308,16 +316,6 @@ class PackerHome(LeadOverrides, QWidget):
         except ValueError:
             return None
         return kg if kg > 0 else None
-
-    def _weigh_text(self) -> str:
-        if self.has_scale:
-            return self.tr("Weigh the carton: scan C:WEIGH. A typed weight needs a lead.")
-        return self.tr("Weigh the carton (scan C:WEIGH) or type its weight.")
-
-    def _no_steady_weight_text(self) -> str:
-        if self.has_scale:
-            return self.tr("No steady weight from the scale: wait a moment and scan C:WEIGH again.")
-        return self.tr("No steady weight from the scale: wait or type it.")
 
     # ---- reprint --------------------------------------------------------------------------
     def reprint(self, sscc: str | None = None) -> None:

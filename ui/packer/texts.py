@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from app.domain.packing import WeightVerdict
+from app.domain.packing import PackLine, WeightVerdict
 from app.services.packing import Verdict
 
 
@@ -32,6 +32,14 @@ def verdict_text(widget, verdict: Verdict) -> str:
             "PackerTexts", "{detail} is not an item. Scan the item's barcode."
         ),
         "invalid_scan": QCoreApplication.translate("PackerTexts", "Bad barcode: {detail}"),
+        "count_too_many": QCoreApplication.translate(
+            "PackerTexts",
+            "{detail} is more than the {quantity} of {name} still to pack. Count again and type "
+            "the count + Enter.",
+        ),
+        "bad_count": QCoreApplication.translate(
+            "PackerTexts", "Type how many of {name} go into the carton (1 or more) + Enter."
+        ),
     }
     text = (texts | _serial_texts()).get(verdict.reason, verdict.reason)
     return text.format(name=name, quantity=verdict.quantity, detail=verdict.detail)
@@ -64,6 +72,13 @@ def _serial_texts() -> dict[str, str]:
             "PackerTexts", "Nothing in this carton to take out."
         ),
     }
+
+
+def no_barcode_text(line: PackLine) -> str:
+    """The step for a line whose product has no barcode (docs/packing.md)."""
+    return QCoreApplication.translate(
+        "PackerTexts", "No barcode: type the count of {name} + Enter."
+    ).format(name=f"{line.sku} {line.name}")
 
 
 def close_refusal_text(widget, reason: str) -> str:

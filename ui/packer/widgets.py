@@ -77,6 +77,8 @@ class LinesTable(QTableWidget):
             mark = QTableWidgetItem(self.tr("✔ done"))
         elif line.short:
             mark = QTableWidgetItem(self.tr("⚠ {picked} picked").format(picked=line.picked))
+        elif line.no_barcode:
+            mark = QTableWidgetItem(self.tr("⌨ type the count"))
         else:
             mark = QTableWidgetItem(self.tr("open"))
         mark.setForeground(QColor("#0a6b2d" if done else "#b00020"))

@@ -40,11 +40,15 @@ class PickedLine:
     quantity: int
     unit_weight_kg: float
     serial_required: bool = False
+    no_barcode: bool = False  # no GTIN (gtin is None): the packer types the count
 
     def unit_scans(self, units: int | None = None, first: int = 1) -> list[str]:
         """What a packer scans for each unit: the EAN, or for a serial-required product the
-        GS1 barcode with its serial (AI 21; unique per line and unit number, from `first`)."""
+        GS1 barcode with its serial (AI 21; unique per line and unit number, from `first`).
+        A product without a barcode: the count, typed once."""
         count = self.quantity if units is None else units
+        if self.no_barcode:
+            return [str(count)]
         if not self.serial_required:
             return [self.gtin] * count
         numbers = range(first, first + count)
@@ -96,11 +100,11 @@ def pick_into_tote(
             )
         rows = conn.execute(
             select(order_lines.c.id, order_lines.c.quantity, products.c.sku, products.c.unit_weight_kg,
-                   func.min(product_gtins.c.gtin), products.c.serial_required)
+                   func.min(product_gtins.c.gtin), products.c.serial_required, products.c.no_barcode)
             .join(products, products.c.id == order_lines.c.product_id)
-            .join(product_gtins, product_gtins.c.product_id == products.c.id)
+            .outerjoin(product_gtins, product_gtins.c.product_id == products.c.id)
             .where(order_lines.c.order_id == order_ref)
-            .group_by(order_lines.c.id, order_lines.c.quantity, order_lines.c.line_no, products.c.sku, products.c.unit_weight_kg, products.c.serial_required)
+            .group_by(order_lines.c.id, order_lines.c.quantity, order_lines.c.line_no, products.c.sku, products.c.unit_weight_kg, products.c.serial_required, products.c.no_barcode)
             .order_by(order_lines.c.line_no)
         ).all()  # fmt: skip
         for n, row in enumerate(rows):
@@ -114,7 +118,39 @@ def pick_into_tote(
         conn.execute(insert(totes).values(code=tote, order_id=order_ref, status="ready"))
         order_id = conn.execute(select(orders.c.order_id).where(orders.c.id == order_ref)).scalar()
     lines = [
-        PickedLine(r.id, r.sku, r[4], r.quantity, r.unit_weight_kg, bool(r.serial_required))
+        PickedLine(
+            r.id,
+            r.sku,
+            r[4],
+            r.quantity,
+            r.unit_weight_kg,
+            bool(r.serial_required),
+            bool(r.no_barcode),
+        )  # fmt: skip
         for r in rows
     ]
     return PickedOrder(order_ref, order_id, tote, lines)
+
+
+def loose_hardware_order(central, tote: str, count: int = 3) -> PickedOrder:
+    """A released demo order of two or more lines whose last line is a demo product without a
+    barcode (`LOOSE_HARDWARE`, `count` of them), picked into `tote`: what a packer meets when a
+    picker typed the count of loose screws."""
+    from db.demo_data import LOOSE_HARDWARE
+
+    ref = released_orders(central, 2)[0]
+    with central.engine.begin() as conn:
+        loose = conn.execute(
+            select(products.c.id).where(products.c.name == next(iter(LOOSE_HARDWARE.values())))
+        ).scalar_one()
+        last = conn.execute(
+            select(order_lines.c.id)
+            .where(order_lines.c.order_id == ref)
+            .order_by(order_lines.c.line_no.desc())
+        ).first()
+        conn.execute(
+            update(order_lines)
+            .where(order_lines.c.id == last.id)
+            .values(product_id=loose, quantity=count)
+        )
+    return pick_into_tote(central, ref, tote)

@@ -49,6 +49,7 @@ def test_a_demo_order_is_packed_on_postgresql(pg_url):  # noqa: F811
 
 def test_the_packing_checks_hold_on_postgresql(pg_url):  # noqa: F811
     from tests.integration.packing import test_packing_checks as checks
+    from tests.integration.packing import test_packing_no_barcode as no_barcode
 
     central = open_central(pg_url)
     try:
@@ -58,5 +59,6 @@ def test_the_packing_checks_hold_on_postgresql(pg_url):  # noqa: F811
         checks.test_a_serial_required_unit_is_packed_with_its_serial_and_that_serial_only_once(
             central, tote=531
         )
+        no_barcode.test_central_packs_an_order_with_loose_hardware_without_an_override(central)
     finally:
         central.close()

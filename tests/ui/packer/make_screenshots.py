@@ -15,7 +15,12 @@ from app.services.packing_central import CentralPackingBackend
 from printing.spooler import Spooler
 from printing.station import StationPrinter
 from printing.transports import FileTransport
-from tests.integration.packing.packing_site import demo_central, pick_into_tote, released_orders
+from tests.integration.packing.packing_site import (
+    demo_central,
+    loose_hardware_order,
+    pick_into_tote,
+    released_orders,
+)
 from ui.app import prepare_application
 from ui.packer import PackerHome
 from ui.worker import SynchronousWorker
@@ -96,6 +101,13 @@ def main() -> None:
     scan(f"T:{serial.tote}")
     scan(serial.lines[0].gtin)
     shot("8_scan_serial")
+    home.undo()  # the unit waits for no serial now: the order may be put aside
+    loose = loose_hardware_order(central, "0104", count=4)
+    scan(f"T:{loose.tote}")
+    for line in loose.lines[:-1]:  # the loose hardware line is the last
+        for text in line.unit_scans():
+            scan(text)
+    shot("9_no_barcode")
     spooler.stop()
     central.close()
 
