@@ -111,6 +111,10 @@ TEMPLATES: dict[str, str] = {
         "{lead} let {packer} close carton {carton} at {weight_kg} kg "
         "(expected {expected_kg} kg): {reason}"
     ),
+    "exception.pick_task_gone": (
+        "{quantity} × {sku} picked at {location} into tote {tote} by {picked_by} for pick list "
+        "{pick_list_id}, whose wave was cancelled: take them out and put them back"
+    ),
     "exception.pin_locked": "{name} (badge {badge}): PIN locked after too many wrong PINs at {station}",
     "exception.serial_duplicate": "serial {serial_list} packed twice (carton {sscc}, station {station})",
     "exception.pack_status": "packed, but the order could not be marked packed: {error}",

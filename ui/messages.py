@@ -139,6 +139,10 @@ SOURCE: dict[str, str] = {
         "Messages",
         "{lead} let {packer} close carton {carton} at {weight_kg} kg (expected {expected_kg} kg): {reason}",
     ),
+    "exception.pick_task_gone": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{quantity} × {sku} picked at {location} into tote {tote} by {picked_by} for pick list {pick_list_id}, whose wave was cancelled: take them out and put them back",
+    ),
     "exception.pin_locked": QT_TRANSLATE_NOOP(
         "Messages", "{name} (badge {badge}): PIN locked after too many wrong PINs at {station}"
     ),

@@ -97,6 +97,8 @@ def _take(uow: UnitOfWork, takes: list[tuple[Event, int]]) -> None:
     started = []
     for fact, quantity in takes:
         task = _fact_task(tasks, fact)
+        if task is None and quantity > 0:
+            _picked_for_a_gone_task(uow, fact, quantity)
         if task is None or quantity == 0:
             continue
         before = picked[task.id]
@@ -129,6 +131,16 @@ def _fact_task(tasks: dict, fact: Event):
     return task if task is not None and listed in (None, task.pick_list_id) else None
 
 
+def _picked_for_a_gone_task(uow: UnitOfWork, fact: Event, quantity: int) -> None:
+    """Units a station picked offline for a task that is gone (its wave was cancelled while
+    the station was away): they sit in a tote, and the shelf's stock never counted them out.
+    Nothing is booked; the lead is told, to have them put back (recorded is never lost)."""
+    keys = ("pick_list_id", "task_id", "sku", "location", "tote")
+    details = {key: fact.payload.get(key) for key in keys}
+    details |= {"quantity": quantity, "picked_by": fact.actor.user, "station": fact.actor.station}
+    uow.picking.add_exception("pick_task_gone", fact.order_ref, None, details, fact.occurred_at)
+
+
 def _reserved_left(task, picked: int) -> int:
     """What is still reserved on the shelf for a task once `picked` units are in the tote."""
     return max(task.reserved_for_task - picked, 0)
@@ -156,9 +168,11 @@ def apply_pick_short(uow: UnitOfWork, fact: Event) -> None:
     reported empty or the product not found there: what is left of it at that location is held
     (never allocated again) until it is counted."""
     task = _fact_task(uow.picking.tasks([fact.payload["task_id"]]), fact)
-    if task is None:
-        return
     found, shortfall = int(fact.payload.get("found", 0)), int(fact.payload["shortfall"])
+    if task is None:
+        if found > 0:
+            _picked_for_a_gone_task(uow, fact, found)
+        return
     _take(uow, [(fact, found)])
     uow.picking.update_task(task.id, short=task.short + shortfall, status=TaskStatus.SHORT.value)
     uow.picking.drop_allocation(task, min(shortfall, _reserved_left(task, task.picked + found)))

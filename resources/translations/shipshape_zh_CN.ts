@@ -455,6 +455,10 @@ median {median} h · p90 {p90} h
         <translation>等待库存</translation>
     </message>
     <message>
+        <source>Picked for a cancelled wave</source>
+        <translation>为已取消波次拣的货</translation>
+    </message>
+    <message>
         <source>Pick from another location</source>
         <translation>从其他库位拣货</translation>
     </message>
@@ -898,6 +902,10 @@ median {median} h · p90 {p90} h
     <message>
         <source>{lead} let {packer} close carton {carton} at {weight_kg} kg (expected {expected_kg} kg): {reason}</source>
         <translation>{lead} 允许 {packer} 以 {weight_kg} kg 封箱 {carton}（预期 {expected_kg} kg）：{reason}</translation>
+    </message>
+    <message>
+        <source>{quantity} × {sku} picked at {location} into tote {tote} by {picked_by} for pick list {pick_list_id}, whose wave was cancelled: take them out and put them back</source>
+        <translation>{picked_by} 在 {location} 为拣货单 {pick_list_id} 拣了 {quantity} × {sku} 放入周转箱 {tote}，但该波次已取消：请取出并放回原位</translation>
     </message>
     <message>
         <source>{name} (badge {badge}): PIN locked after too many wrong PINs at {station}</source>

@@ -43,6 +43,9 @@ def kind_text(kind: str) -> str:
         "fact_failed": QCoreApplication.translate("LeadExceptions", "Station record not applied"),
         "pin_locked": QCoreApplication.translate("LeadExceptions", "PIN locked (wrong PINs)"),
         "waiting_for_stock": QCoreApplication.translate("LeadExceptions", "Waiting for stock"),
+        "pick_task_gone": QCoreApplication.translate(
+            "LeadExceptions", "Picked for a cancelled wave"
+        ),
     }
     return words.get(kind, kind)
 

@@ -54,6 +54,10 @@ KIND_SUMMARIES: dict[str, tuple[str, tuple[str, ...]]] = {
         ("picked_by", "facts", "pick_list_id", "now_with"),
     ),
     "pin_locked": ("exception.pin_locked", ("name", "badge", "station")),
+    "pick_task_gone": (
+        "exception.pick_task_gone",
+        ("quantity", "sku", "location", "tote", "picked_by", "pick_list_id"),
+    ),
     "serial_duplicate": ("exception.serial_duplicate", ("serial_list", "sscc", "station")),
 }
 # A lead's override of a carton's weight reads differently from one of open lines.

@@ -76,3 +76,23 @@ def test_a_late_fact_for_a_cancelled_wave_never_lands_on_a_new_task(tmp_path, sq
     backend.record([late])
     assert site.rows(select(pick_tasks.c.id).where(pick_tasks.c.short > 0)) == []
     assert site.rows(select(exceptions.c.id).where(exceptions.c.kind == "short_pick")) == []
+
+
+def test_units_picked_offline_for_a_cancelled_wave_go_to_the_lead(tmp_path, sqlite_url, run_cli):
+    """Nothing recorded is lost: the units are in a tote although their task is gone."""
+    site, list_id, backend = _site(tmp_path, sqlite_url, run_cli)
+    view = backend.my_pick_list(site.pia)
+    task = view.tasks[0]
+    late = [
+        floor.confirm_fact(view, task, site.pia, 1),
+        floor.short_fact(view, view.tasks[1], site.pia, 1, "damaged"),
+    ]
+    (row,) = lead.load_board(site.uow(), site.lead).rows
+    lead.cancel_wave(site.uow(), site.lead, row.wave_id, "replanned", STATION)
+    on_hand = site.rows(select(stock.c.on_hand).order_by(stock.c.id))
+    backend.record(late)
+    items = [i for i in lead.exception_queue(site.uow(), site.lead) if i.kind == "pick_task_gone"]
+    said = [str(i.summary) for i in items]
+    assert len(items) == 2 and f"{task.sku} picked at {task.location}" in said[0]
+    assert items[0].choices == ("acknowledge",)
+    assert site.rows(select(stock.c.on_hand).order_by(stock.c.id)) == on_hand  # nothing booked
