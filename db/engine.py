@@ -34,15 +34,19 @@ def normalize_url(url: str) -> str:
 
 
 def make_engine(url: str | None = None) -> Engine:
+    """An engine whose errors never carry bound parameters (customer names and addresses):
+    `hide_parameters` keeps them out of every exception message and log line."""
     url = normalize_url(url or default_database_url())
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": 30})
+        engine = create_engine(url, connect_args={"timeout": 30}, hide_parameters=True)
         event.listen(engine, "connect", _sqlite_pragmas)
         # Let BEGIN take the write lock at once (BEGIN IMMEDIATE), so two writers queue up
         # instead of failing on a lock upgrade half-way through a transaction.
         event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
         return engine
-    return create_engine(url, pool_pre_ping=True, connect_args=PG_CONNECT_ARGS)
+    return create_engine(
+        url, pool_pre_ping=True, connect_args=PG_CONNECT_ARGS, hide_parameters=True
+    )
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
