@@ -3,6 +3,7 @@ packages, and the central counters behind tracking numbers and SSCCs."""
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 
 from sqlalchemy import Connection, func, insert, select, update
@@ -10,6 +11,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.domain.packing import PackageType, PackLine, PackOrderView
+from db.readable_rows import report
 from db.schema import (
     counters,
     exceptions,
@@ -26,6 +28,10 @@ from db.schema import (
     totes,
 )
 
+ORDER_VIEW_COLUMNS = (
+    orders.c.id, orders.c.order_id, orders.c.channel, orders.c.status, orders.c.carrier,
+    orders.c.service, orders.c.ship_to, orders.c.reason,
+)  # fmt: skip
 # A lead's resolutions of a short pick that mean "ship what was picked" (app/services/lead:
 # the missing units are backordered or written off), plus an explicit "ship_partial".
 PARTIAL_RESOLUTIONS = ("backorder", "mark_damaged", "ship_partial")
@@ -87,7 +93,10 @@ class SqlPackingRepository:
         return dict(found)
 
     def load_view(self, order_ref: int) -> PackOrderView | None:
-        order = self.connection.execute(select(orders).where(orders.c.id == order_ref)).first()
+        # Only what the packer shows: a date no driver can read (ship_by) never blocks packing.
+        order = self.connection.execute(
+            select(*ORDER_VIEW_COLUMNS).where(orders.c.id == order_ref)
+        ).first()
         if order is None:
             return None
         lines = self.connection.execute(
@@ -110,7 +119,7 @@ class SqlPackingRepository:
             status=order.status,
             carrier=order.carrier,
             service=order.service,
-            ship_to=dict(order.ship_to),
+            ship_to=_address(order),
             lines=view_lines,
             tote=tote,
             flags=flags,
@@ -129,7 +138,7 @@ class SqlPackingRepository:
         return tuple(
             PackLine(
                 line.id, line.sku, line.name, tuple(gtins[line.product_id]), line.quantity,
-                line.picked, line.packed, line.unit_weight_kg,
+                line.picked, line.packed, _weight(line),
                 line.picked if partial else line.quantity, bool(line.serial_required),
                 _dimensions(line),
             )
@@ -310,6 +319,24 @@ class SqlPackingRepository:
             .where(order_lines.c.product_id.in_(product_of_line))
         )
         return frozenset((sku, serial) for sku, serial in self.connection.execute(query))
+
+
+def _address(order) -> dict:
+    """The stored ship-to, or an empty one (reported) when it is not an address at all."""
+    if isinstance(order.ship_to, dict):
+        return dict(order.ship_to)
+    report("order address", order.id, TypeError(f"ship_to is {type(order.ship_to).__name__}"))
+    return {}
+
+
+def _weight(line) -> float:
+    """The unit weight, or 0 (reported) for a stored NaN or infinity: no weight is better than
+    one that makes every carton's weight check meaningless."""
+    weight = line.unit_weight_kg
+    if weight is None or math.isfinite(weight):
+        return weight
+    report("product weight", line.sku, ValueError(f"unit_weight_kg is {weight}"))
+    return 0.0
 
 
 def _dimensions(line) -> tuple[float, float, float] | None:

@@ -8,6 +8,7 @@ stderr naming the file, row or code at fault), 1 anything else.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import logging
 import os
@@ -50,8 +51,22 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: --help exits 0, a usage error exits 2
         return int(exc.code or 0)
-    with escaped_terminal():
+    with escaped_terminal(), _skipped_rows_on_stderr(args.command):
         return _run(args)
+
+
+@contextlib.contextmanager
+def _skipped_rows_on_stderr(command: str):
+    """A row the database holds but no one can read is skipped (db/readable_rows.py): say so,
+    one line each on stderr, so whoever runs the command knows the listing is not complete."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter(f"shipshape {command}: %(message)s"))
+    unreadable = logging.getLogger("shipshape.unreadable")
+    unreadable.addHandler(handler)
+    try:
+        yield
+    finally:
+        unreadable.removeHandler(handler)
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -23,6 +23,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _CONTROL_RUN = re.compile(
     r"(?:\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029])+"
 )
+_PASSWORD_PARAM = re.compile(r"([?&]password=)[^&#]*", re.I)
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\Z")
 
 
@@ -41,15 +42,17 @@ def redact_urls(text: str) -> str:
     text = _URL.sub(_redact_match, text)
     # psycopg names the "host" it failed to resolve: with an unencoded "@" in the password,
     # that is the password's tail followed by "@host" - keep only what follows the last "@".
-    return re.sub(r"(host ['\"])[^'\"]*@([^'\"@]*['\"])", r"\1\2", text)
+    return re.sub(r"(host ['\"])[^'\"]*@([^'\"@]*['\"])", r"\1***@\2", text)
 
 
 def _redact_match(match: re.Match) -> str:
-    rest = match.group("rest")
+    rest = _PASSWORD_PARAM.sub(r"\1***", match.group("rest"))
+    if rest.startswith("/"):  # no user part at all (sqlite:///path, postgresql:///db?host=)
+        return match.group("scheme") + rest
     authority_end = _authority_end(rest)
     authority = rest[:authority_end]
     if "@" not in authority:
-        return match.group(0)
+        return match.group("scheme") + rest
     host = authority.rsplit("@", 1)[1]
     return f"{match.group('scheme')}***@{host}{rest[authority_end:]}"
 
