@@ -126,8 +126,17 @@ def mask_sql_detail(text: str) -> str:
     quotes in DETAIL lines (customer names, addresses) become `***`; URLs lose their secrets.
     The SQL itself stays: it holds placeholders, not data, and it is what a developer needs."""
     text = re.sub(r"\[parameters: .*?\](?=\n|$)", "[parameters: ***]", text, flags=re.S)
-    text = re.sub(r"(DETAIL:.*?)=\(.*?\)(?=( already| is not|\.|$))", r"\1=(***)", text)
+    # DETAIL quotes key values ("Key (x)=(...)") or the whole row ("Failing row contains (...)").
+    text = re.sub(r"(DETAIL:[^\n]*?)\(.*\)", _mask_detail, text)
     return redact_urls(text)
+
+
+def _mask_detail(match: re.Match) -> str:
+    head = match.group(1)
+    if head.rstrip().endswith("Key"):  # "Key (column, ...)=(values)": columns are no secret
+        columns, _, _ = match.group(0)[len(head) :].partition(")=(")
+        return f"{head}{columns})=(***)"
+    return f"{head}(***)"
 
 
 def one_line_error(exc: BaseException, limit: int = 200) -> str:

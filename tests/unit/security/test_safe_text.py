@@ -89,6 +89,13 @@ def test_csv_cells_never_start_a_formula_but_numbers_stay_numbers(value, written
     assert csv_cell(value) == written
 
 
+def test_detail_lines_lose_their_values():
+    row = "DETAIL:  Failing row contains (42, web, Jane Roe, 7 Hidden Lane)."
+    assert mask_sql_detail(row) == "DETAIL:  Failing row contains (***)."
+    key = "DETAIL:  Key (channel, order_id)=(web, Jane's order) already exists."
+    assert mask_sql_detail(key) == "DETAIL:  Key (channel, order_id)=(***) already exists."
+
+
 def test_control_and_bidi_characters_are_shown_not_sent():
     assert escape_controls("SO-\x1b[2J1") == "SO-\\u001b[2J1"
     assert escape_controls("B:\u202e1001") == "B:\\u202e1001"
