@@ -6,12 +6,12 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, func, insert, literal, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.domain.packing import PackageType, PackLine, PackOrderView
-from db.readable_rows import report
+from db.readable_rows import readable_rows, report
 from db.schema import (
     counters,
     exceptions,
@@ -93,10 +93,7 @@ class SqlPackingRepository:
         return dict(found)
 
     def load_view(self, order_ref: int) -> PackOrderView | None:
-        # Only what the packer shows: a date no driver can read (ship_by) never blocks packing.
-        order = self.connection.execute(
-            select(*ORDER_VIEW_COLUMNS).where(orders.c.id == order_ref)
-        ).first()
+        order = self._order_head(order_ref)
         if order is None:
             return None
         lines = self.connection.execute(
@@ -130,6 +127,20 @@ class SqlPackingRepository:
             tracking_number=shipment,
             reason=order.reason,
         )
+
+    def _order_head(self, order_ref: int):
+        """Only what the packer shows, so a date no driver can read (ship_by) never matters; an
+        address that cannot be read (not JSON) is reported and shown empty: the order can still
+        be packed, and a station's pull of ready orders never fails for it."""
+        query = select(*ORDER_VIEW_COLUMNS).where(orders.c.id == order_ref)
+        found = readable_rows(self.connection, query, orders.c.id, "order address")
+        if found:
+            return found[0]
+        without_address = query.with_only_columns(
+            *(c for c in ORDER_VIEW_COLUMNS if c is not orders.c.ship_to),
+            literal(None).label("ship_to"),
+        )
+        return self.connection.execute(without_address).first()
 
     def _pack_lines(self, lines, partial: bool) -> tuple[PackLine, ...]:
         """What must go into cartons now: the ordered quantity, or what was picked when a lead
