@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
+from app.domain.safe_text import redact_url
 from app.domain.users import SetUp
 from app.errors import NotSetUp
 from db import migrate
@@ -50,7 +51,6 @@ def open_central(url: str | None = None, upgrade: bool = True) -> Central:
 
 
 def redacted(url: str) -> str:
-    """The URL without its password: credentials are never logged or shown."""
-    from sqlalchemy.engine import make_url
-
-    return make_url(url).render_as_string(hide_password=True)
+    """The URL without its credentials (user and password, up to the last `@`): they are never
+    logged or shown. Works on text SQLAlchemy cannot parse, too."""
+    return redact_url(url)

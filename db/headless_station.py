@@ -15,13 +15,11 @@ import time
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import create_engine
-
 from app.domain.events import Actor, Event
 from app.errors import Offline
 from app.services import picking
 from app.services.scripted_picking import picking_inputs
-from db.engine import normalize_url
+from db.engine import engine_for, normalize_url
 from db.station_backend import StationPickingBackend
 from db.station_store import StationStore
 from db.sync import SyncEngine, wait_until_drained
@@ -41,7 +39,7 @@ def run_station(url: str, store_path: str, station: str, user_name: str, facts: 
                 listen: bool = True, kind: str = "pick.confirmed") -> StationRun:  # fmt: skip
     """Record `facts` facts as a picker would and sync them. `kind="scan.refused"` records
     refused scans instead (a real fact whose applier changes nothing: the sync engine's cost)."""
-    engine = create_engine(normalize_url(url), pool_size=1, max_overflow=0, pool_pre_ping=True)
+    engine = engine_for(normalize_url(url), pool_size=1, max_overflow=0, pool_pre_ping=True)
     store = StationStore(store_path, station)
     sync = SyncEngine(store, engine, poll_s=0.5 if listen else 1.0, listen=listen).start()
     backend = StationPickingBackend(store, sync.wake, lambda: SqlUnitOfWork(engine), station)
@@ -117,7 +115,7 @@ def drain_store(url: str, store_path: str, station: str) -> tuple[float, float, 
     """Sync a station store whose outbox was filled while offline, until empty. Returns the
     wall-clock start and end of the sync and how many facts went (bench/sync.py: many
     stations pushing at once, without their recording costs on this one machine)."""
-    engine = create_engine(normalize_url(url), pool_size=1, max_overflow=0)
+    engine = engine_for(normalize_url(url), pool_size=1, max_overflow=0)
     store = StationStore(store_path, station)
     waiting = store.waiting()
     started = time.time()

@@ -11,6 +11,7 @@ from sqlalchemy import Connection, and_, case, func, insert, select, update
 from app.errors import BadInput, NotFound
 from app.messages import message
 from db.lead_reports import SqlLeadReports
+from db.readable_rows import readable_rows
 from db.schema import (
     allocations,
     exceptions,
@@ -76,7 +77,8 @@ class SqlLeadRepository:
             .where(active)
             .order_by(waves.c.id, pick_lists.c.id)
         )
-        return [row._asdict() for row in self.connection.execute(query).all()]
+        rows = readable_rows(self.connection, query, pick_lists.c.id, "pick list")
+        return [row._asdict() for row in rows]
 
     def pickers(self) -> list[tuple[int, str]]:
         query = (
@@ -231,7 +233,8 @@ class SqlLeadRepository:
             .where(exceptions.c.status == "open")
             .order_by(exceptions.c.created_at, exceptions.c.id)
         )
-        return [dict(row._mapping) for row in self.connection.execute(query)]
+        rows = readable_rows(self.connection, query, exceptions.c.id, "exception")
+        return [dict(row._mapping) for row in rows]
 
     def orders_in(self, statuses: tuple[str, ...], ship_by_before=None) -> list[dict]:
         query = select(
@@ -245,7 +248,8 @@ class SqlLeadRepository:
         ).where(orders.c.status.in_(statuses))
         if ship_by_before is not None:
             query = query.where(orders.c.ship_by < ship_by_before)
-        return [dict(r._mapping) for r in self.connection.execute(query.order_by(orders.c.id))]
+        rows = readable_rows(self.connection, query.order_by(orders.c.id), orders.c.id, "order")
+        return [dict(r._mapping) for r in rows]
 
     def exception(self, exception_id: int) -> dict:
         row = self.connection.execute(

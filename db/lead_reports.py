@@ -6,12 +6,14 @@ The KPI queries reduce a month of events to a few thousand rows with GROUP BY on
 
 from __future__ import annotations
 
+import math
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, func, or_, select
 
 from app.domain.kpis import ActivityRow
 from db.kpi_rollup import WORK_KINDS, KpiRollup
+from db.readable_rows import readable_rows
 from db.schema import (
     events,
     locations,
@@ -76,14 +78,18 @@ class SqlLeadReports:
         shipped_in = (first_shipped.c.at >= start) & (first_shipped.c.at < end)
         due_in = (orders.c.ship_by >= start) & (orders.c.ship_by < end)
         query = (
-            select(orders.c.received_at, orders.c.ship_by, orders.c.status, first_shipped.c.at)
+            select(
+                orders.c.received_at,
+                orders.c.ship_by,
+                orders.c.status,
+                first_shipped.c.at,
+                orders.c.id,
+            )  # fmt: skip
             .outerjoin(first_shipped, first_shipped.c.order_ref == orders.c.id)
             .where(shipped_in | due_in)
         )
-        return [
-            (_moment(a), _moment(b), status, _moment(c))
-            for a, b, status, c in self.connection.execute(query)
-        ]
+        rows = readable_rows(self.connection, query, orders.c.id, "order")
+        return [(_moment(a), _moment(b), status, _moment(c)) for a, b, status, c, _ in rows]
 
     def cycle_pairs(self, start: datetime, end: datetime) -> list[tuple[datetime, datetime]]:
         return [
@@ -109,7 +115,12 @@ class SqlLeadReports:
                 pick_lists.c.status != "cancelled",
             )
         )
-        return [(float(a), float(b)) for a, b in self.connection.execute(query)]
+        # A distance that is not a number (NaN, infinity: written by hand) would poison the sums.
+        return [
+            (float(a), float(b))
+            for a, b in self.connection.execute(query)
+            if math.isfinite(float(a)) and math.isfinite(float(b))
+        ]
 
     # --- order lookup and timeline ----------------------------------------------------------
 
@@ -142,10 +153,9 @@ class SqlLeadReports:
             .where(events.c.order_ref == order_ref)
             .order_by(events.c.seq)
         )
-        return [
-            dict(r._mapping) | {"occurred_at": _moment(r.occurred_at)}
-            for r in self.connection.execute(query)
-        ]
+        query = query.add_columns(events.c.seq)
+        rows = readable_rows(self.connection, query, events.c.seq, "event")
+        return [dict(r._mapping) | {"occurred_at": _moment(r.occurred_at)} for r in rows]
 
     def timeline_picks(self, order_ref: int) -> list[dict]:
         query = (

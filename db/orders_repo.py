@@ -9,6 +9,7 @@ from sqlalchemy import Connection, and_, insert, or_, select, update
 
 from app.domain.orders import Address, Order, OrderLine, OrderStatus
 from db.bulk import insert_rows, is_postgresql, next_ids, update_rows
+from db.readable_rows import decoded, readable_rows
 from db.schema import (
     allocations,
     exceptions,
@@ -95,11 +96,19 @@ class SqlOrderRepository:
             query = query.where(orders.c.status == status)
         last_id = 0
         while True:  # in pages, so 100,000 orders never sit in memory at once
-            page = self._load(query.where(orders.c.id > last_id).limit(1000))
-            if not page:
+            # Page by id first (ids always read back), so a page whose orders are all
+            # unreadable and skipped does not look like the end of the listing.
+            ids = (
+                self.connection.execute(
+                    query.with_only_columns(orders.c.id).where(orders.c.id > last_id).limit(1000)
+                )
+                .scalars()
+                .all()
+            )
+            if not ids:
                 return
-            yield from page
-            last_id = page[-1].id
+            yield from self._load(query.where(orders.c.id.in_(ids)))
+            last_id = ids[-1]
 
     def by_refs(self, refs: list[int]) -> list[Order]:
         return self._load(select(orders).where(orders.c.id.in_(refs)).order_by(orders.c.id))
@@ -238,7 +247,9 @@ class SqlOrderRepository:
             line.allocated = 0
 
     def _load(self, query) -> list[Order]:
-        rows = self.connection.execute(query).all()
+        # One order that cannot be read (a date out of range, an address that is not one) is
+        # reported and skipped: the listing, the allocation run and the floor go on.
+        rows = readable_rows(self.connection, query, orders.c.id, "order")
         if not rows:
             return []
         lines = defaultdict(list)
@@ -259,7 +270,7 @@ class SqlOrderRepository:
                     id=line.id,
                 )
             )
-        return [_order_from_row(r, lines[r.id]) for r in rows]
+        return decoded(rows, lambda r: _order_from_row(r, lines[r.id]), "order")
 
 
 def _order_row(order: Order, now) -> dict:

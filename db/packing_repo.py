@@ -3,13 +3,15 @@ packages, and the central counters behind tracking numbers and SSCCs."""
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, func, insert, literal, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.domain.packing import PackageType, PackLine, PackOrderView
+from db.readable_rows import readable_rows, report
 from db.schema import (
     counters,
     exceptions,
@@ -26,6 +28,10 @@ from db.schema import (
     totes,
 )
 
+ORDER_VIEW_COLUMNS = (
+    orders.c.id, orders.c.order_id, orders.c.channel, orders.c.status, orders.c.carrier,
+    orders.c.service, orders.c.ship_to, orders.c.reason,
+)  # fmt: skip
 # A lead's resolutions of a short pick that mean "ship what was picked" (app/services/lead:
 # the missing units are backordered or written off), plus an explicit "ship_partial".
 PARTIAL_RESOLUTIONS = ("backorder", "mark_damaged", "ship_partial")
@@ -87,7 +93,7 @@ class SqlPackingRepository:
         return dict(found)
 
     def load_view(self, order_ref: int) -> PackOrderView | None:
-        order = self.connection.execute(select(orders).where(orders.c.id == order_ref)).first()
+        order = self._order_head(order_ref)
         if order is None:
             return None
         lines = self.connection.execute(
@@ -110,7 +116,7 @@ class SqlPackingRepository:
             status=order.status,
             carrier=order.carrier,
             service=order.service,
-            ship_to=dict(order.ship_to),
+            ship_to=_address(order),
             lines=view_lines,
             tote=tote,
             flags=flags,
@@ -122,6 +128,20 @@ class SqlPackingRepository:
             reason=order.reason,
         )
 
+    def _order_head(self, order_ref: int):
+        """Only what the packer shows, so a date no driver can read (ship_by) never matters; an
+        address that cannot be read (not JSON) is reported and shown empty: the order can still
+        be packed, and a station's pull of ready orders never fails for it."""
+        query = select(*ORDER_VIEW_COLUMNS).where(orders.c.id == order_ref)
+        found = readable_rows(self.connection, query, orders.c.id, "order address")
+        if found:
+            return found[0]
+        without_address = query.with_only_columns(
+            *(c for c in ORDER_VIEW_COLUMNS if c is not orders.c.ship_to),
+            literal(None).label("ship_to"),
+        )
+        return self.connection.execute(without_address).first()
+
     def _pack_lines(self, lines, partial: bool) -> tuple[PackLine, ...]:
         """What must go into cartons now: the ordered quantity, or what was picked when a lead
         allowed a partial shipment; with each product's serial and no-barcode rules and dimensions."""
@@ -129,7 +149,7 @@ class SqlPackingRepository:
         return tuple(
             PackLine(
                 line.id, line.sku, line.name, tuple(gtins[line.product_id]), line.quantity,
-                line.picked, line.packed, line.unit_weight_kg,
+                line.picked, line.packed, _weight(line),
                 line.picked if partial else line.quantity, bool(line.serial_required),
                 _dimensions(line), bool(line.no_barcode),
             )
@@ -310,6 +330,24 @@ class SqlPackingRepository:
             .where(order_lines.c.product_id.in_(product_of_line))
         )
         return frozenset((sku, serial) for sku, serial in self.connection.execute(query))
+
+
+def _address(order) -> dict:
+    """The stored ship-to, or an empty one (reported) when it is not an address at all."""
+    if isinstance(order.ship_to, dict):
+        return dict(order.ship_to)
+    report("order address", order.id, TypeError(f"ship_to is {type(order.ship_to).__name__}"))
+    return {}
+
+
+def _weight(line) -> float:
+    """The unit weight, or 0 (reported) for a stored NaN or infinity: no weight is better than
+    one that makes every carton's weight check meaningless."""
+    weight = line.unit_weight_kg
+    if weight is None or math.isfinite(weight):
+        return weight
+    report("product weight", line.sku, ValueError(f"unit_weight_kg is {weight}"))
+    return 0.0
 
 
 def _dimensions(line) -> tuple[float, float, float] | None:

@@ -16,6 +16,7 @@ from app.domain.orders import PickProgress
 from app.domain.picking import CartSlot, PickListView, PickTaskView
 from app.domain.waves import PickListStatus
 from db.bulk import add_to_rows, update_rows
+from db.readable_rows import readable_rows
 from db.schema import (
     allocations,
     exceptions,
@@ -152,7 +153,7 @@ class SqlPickingRepository:
             .where(pick_tasks.c.pick_list_id == list_id)
             .order_by(pick_tasks.c.seq)
         )
-        rows = self.connection.execute(query).all()
+        rows = readable_rows(self.connection, query, pick_tasks.c.id, "pick task")
         gtins = self._gtins({r.product_id for r in rows})
         return tuple(
             PickTaskView(

@@ -28,6 +28,7 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as SATimeoutError
 
 from app.domain.events import utcnow
+from app.domain.safe_text import one_line_error
 from app.services import sync
 from app.services.sync import SyncStatus
 from db.station_pull import Changes, PickWorkPuller, Puller, SiteCachePuller
@@ -232,8 +233,8 @@ def is_offline(exc: BaseException) -> bool:
 
 def _reason(exc: Exception) -> str:
     """Why we are offline, short and without the URL (it may hold a password)."""
-    text = str(getattr(exc, "orig", None) or exc).splitlines()[0] if str(exc) else ""
-    return f"{type(exc).__name__}: {text[:120]}"
+    text = one_line_error(getattr(exc, "orig", None) or exc, limit=120) if str(exc) else ""
+    return f"{type(exc).__name__}: {text}"
 
 
 def wait_until_drained(engine: SyncEngine, timeout: float) -> bool:

@@ -17,9 +17,11 @@ from __future__ import annotations
 import functools
 import math
 import re
+from dataclasses import replace
 
 from PIL import Image, ImageDraw, ImageFont, features
 
+from app.domain.safe_text import without_controls
 from printing.barcodes import subset_c_prefix
 from printing.fonts import FONT_PATH
 from printing.label_layout import Bars, Box, LabelPlan, Text
@@ -44,14 +46,16 @@ def plan_to_zpl(plan: LabelPlan) -> bytes:
 
 
 def field_data(text: str) -> str:
-    """`^FH\\^FD...`: escape the characters ZPL would take as commands."""
-    return "^FH\\^FD" + text.translate(ZPL_ESCAPES)
+    """`^FH\\^FD...`: escape the characters ZPL would take as commands, and drop control
+    bytes (an ESC or a CR in a stored name must not reach the printer's command parser)."""
+    return "^FH\\^FD" + without_controls(text).translate(ZPL_ESCAPES)
 
 
 def code128_field(data: str, gs1: bool) -> str:
     """The ^FD content for ^BC mode N, the same symbol as `barcodes.code128`: `>;` starts subset
     C, `>6` switches to B, `>:` starts B, `>8` is FNC1. In B, `>`, `^` and `~` are written as
     their invocation codes `>0`, `><`, `>=` (ZPL II guide, ^BC, Table 6)."""
+    data = without_controls(data)  # not encodable in subset B, and never a printer command
     c_len = subset_c_prefix(data)
     rest = "".join(BC_INVOCATION.get(ch, ch) for ch in data[c_len:])
     if not c_len:
@@ -73,6 +77,7 @@ def printer_font_has(text: str) -> bool:
 
 
 def _text(item: Text) -> str:
+    item = replace(item, text=without_controls(item.text))  # both paths: ^FD and the graphic
     if printer_font_has(item.text):
         # ^FB keeps the printer's font inside the box even if its metrics differ from ours.
         align = "C" if item.centred else "L"

@@ -15,6 +15,15 @@ REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / "resources" / "demo"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _log_files_in_a_temporary_folder(tmp_path_factory):
+    """The CLI writes its masked error log under the user's state folder: not during tests."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
+    yield
+    patch.undo()
+
+
 @pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'central.sqlite'}"

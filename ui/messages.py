@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from app.domain.safe_text import one_line_error
 from app.errors import ShipshapeError
 from app.messages import TEMPLATES, Message, render, verbatim
 
@@ -284,6 +285,7 @@ def error_text(exc: BaseException) -> str:
     """What to show for a failed action: our errors translated, others one short line."""
     if isinstance(exc, ShipshapeError):
         return message_text(exc.message)
-    first_line = (str(exc).strip().splitlines() or [""])[0]
+    # One line, URLs redacted, control characters shown; the SQL and its data stay in the log.
+    first_line = one_line_error(exc, limit=400) if str(exc).strip() else ""
     text = f"{type(exc).__name__}: {first_line}" if first_line else type(exc).__name__
     return text if len(text) <= 120 else text[:119] + "…"

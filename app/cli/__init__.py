@@ -8,11 +8,18 @@ stderr naming the file, row or code at fault), 1 anything else.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import logging
 import os
 import sys
 
+from app.cli.output import escaped_terminal
+from app.domain.safe_text import escape_controls, one_line_error
 from app.errors import BadInput, NotAllowed
+from app.logs import setup_file_log
+
+log = logging.getLogger("shipshape.cli")
 
 COMMAND_MODULES = (
     "app.cli.site",  # migrate, import-*, allocate, orders, users, demo, run, holds
@@ -45,13 +52,33 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: --help exits 0, a usage error exits 2
         return int(exc.code or 0)
+    with escaped_terminal(), _skipped_rows_on_stderr(args.command):
+        return _run(args)
+
+
+@contextlib.contextmanager
+def _skipped_rows_on_stderr(command: str):
+    """A row the database holds but no one can read is skipped (db/readable_rows.py): say so,
+    one line each on stderr, so whoever runs the command knows the listing is not complete."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter(f"shipshape {command}: %(message)s"))
+    unreadable = logging.getLogger("shipshape.unreadable")
+    unreadable.addHandler(handler)
+    try:
+        yield
+    finally:
+        unreadable.removeHandler(handler)
+
+
+def _run(args: argparse.Namespace) -> int:
+    log_file = setup_file_log()
     try:
         return int(args.func(args) or 0)
-    except BadInput as exc:
-        print(f"shipshape {args.command}: {exc}", file=sys.stderr)
+    except BadInput as exc:  # it may echo the input: control characters are shown, not sent
+        print(f"shipshape {args.command}: {escape_controls(exc)}", file=sys.stderr)
         return 2
     except NotAllowed as exc:  # who may do this: say so plainly, no "error:"
-        print(f"shipshape {args.command}: {exc}", file=sys.stderr)
+        print(f"shipshape {args.command}: {escape_controls(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -59,14 +86,11 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keep interpreter exit quiet
         return 0
     except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, exit 1
-        print(f"shipshape {args.command}: error: {_one_line(exc)}", file=sys.stderr)
+        # The user gets the gist; the traceback (SQL kept, data masked) goes to the log file.
+        log.error("shipshape %s failed", args.command, exc_info=exc)
+        where = f" (details in {log_file})" if log_file else ""
+        print(f"shipshape {args.command}: error: {one_line_error(exc)}{where}", file=sys.stderr)
         return 1
-
-
-def _one_line(exc: Exception) -> str:
-    """The gist of an unexpected error (a database gone): its first line, never a SQL dump."""
-    first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-    return first if len(first) <= 200 else f"{first[:199]}…"
 
 
 if __name__ == "__main__":

@@ -17,10 +17,13 @@ from biip.gs1_messages import GS1Message
 from biip.upc import Upc
 
 from app.domain.gs1 import has_valid_check_digit, normalize_gtin
+from app.domain.safe_text import BIDI_CONTROLS, has_bidi, is_printable_ascii
 from app.scanning.codes import COMMANDS, KIND_BY_PREFIX
 from app.scanning.symbology import EAN_SYMBOLOGIES, GS1_SYMBOLOGIES, split_symbology
 
 GS = "\x1d"  # ASCII 29, the group separator scanners send for FNC1 between GS1 fields
+# Our own codes (codes.py, and the pick-list sheet's PL:): printable ASCII only.
+OWN_PREFIXES = ("L:", "T:", "B:", "C:", "PL:")
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,12 @@ def describe_scan(scan: Scan) -> str:
 def visible_raw(raw: str) -> str:
     """The raw scan with control characters shown, e.g. GS as <GS>, for people to read."""
     return "".join(
-        "<GS>" if ch == GS else f"<{ord(ch):02X}>" if ord(ch) < 0x20 else ch for ch in raw
+        "<GS>"
+        if ch == GS
+        else f"<{ord(ch):02X}>"
+        if ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 or ch in BIDI_CONTROLS
+        else ch
+        for ch in raw
     )
 
 
@@ -100,6 +108,14 @@ def _interpret(
     base = Scan(raw=raw, symbology=symbology, kind="unknown")
     if not data:
         return replace(base, kind="invalid", error="the scan is empty: scan the barcode again")
+    if has_bidi(data):  # no barcode of ours or GS1's holds them: a label made to mislead
+        return _invalid(base, "the scan holds hidden text-direction characters: not accepted")
+    if data.upper().startswith(OWN_PREFIXES) and not is_printable_ascii(data):
+        return _invalid(
+            base,
+            f"{visible_raw(data)} holds control characters, but our codes are printable ASCII: "
+            "scan the label again or reprint it",
+        )
     own = _own_code(base, data)
     if own is not None:
         return own

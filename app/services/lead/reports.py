@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from app.domain import kpis
+from app.domain.safe_text import csv_row
 from app.domain.users import User
 from app.errors import BadInput, NotFound
 from app.messages import Message, message, summary, verbatim
@@ -128,10 +129,13 @@ def _sortable(moment: datetime | None) -> datetime:
 
 
 def write_kpi_csv(report: kpis.KpiReport, path: str) -> int:
-    """The report as a CSV file (section, name, metric, value); returns the rows written."""
+    """The report as a CSV file (section, name, metric, value); returns the rows written.
+
+    Names come from users and order feeds: every text cell is neutralised (csv_row) so a
+    spreadsheet shows `=HYPERLINK(...)` as text instead of running it."""
     import csv
 
     rows = kpis.csv_rows(report)
     with open(path, "w", newline="", encoding="utf-8") as out:
-        csv.writer(out).writerows(rows)
+        csv.writer(out).writerows(csv_row(row) for row in rows)
     return len(rows)
