@@ -11,16 +11,9 @@ from app.scanning.interpret import interpret
 from app.services.packing import PackingSession
 from app.services.packing_central import CentralPackingBackend, CentralSerialCounter
 from db.schema import events, exceptions, order_lines, orders, package_items, packages, totes
-from tests.integration.packing.packing_site import demo_central, pick_into_tote, released_orders
+from tests.integration.packing.packing_site import pick_into_tote, released_orders
 
 PACKER = User("陈静", Role.PACKER, "1007")
-
-
-@pytest.fixture
-def central(tmp_path, tmp_path_factory):
-    central = demo_central(tmp_path, tmp_path_factory.getbasetemp())
-    yield central
-    central.close()
 
 
 def pack_everything(backend, order, final=True):

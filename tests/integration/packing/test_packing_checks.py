@@ -15,28 +15,11 @@ from app.services.packing import PackingSession
 from app.services.packing_central import CentralPackingBackend
 from db.schema import events, exceptions, order_lines, package_items, products
 from db.station_store import StationStore
-from tests.integration.packing.packing_site import demo_central, pick_into_tote, released_orders
+from tests.integration.packing.packing_site import pick_into_tote, released_orders
 from tests.integration.packing.test_central_packing import PACKER
 from tests.integration.packing.test_station_packing import offline_backend, sync_round
 
 LEAD = User("Maria Jansen", Role.LEAD, "1011")
-
-
-@pytest.fixture
-def central(tmp_path, tmp_path_factory):
-    central = demo_central(tmp_path, tmp_path_factory.getbasetemp())
-    yield central
-    central.close()
-
-
-@pytest.fixture
-def dead_central(tmp_path):
-    from db.engine import make_engine
-    from db.uow import SqlUnitOfWork
-
-    engine = make_engine(f"sqlite:///{tmp_path / 'no-such-folder' / 'central.sqlite'}")
-    yield lambda: SqlUnitOfWork(engine)
-    engine.dispose()
 
 
 def serial_orders(central, count: int, tote: int = 501):

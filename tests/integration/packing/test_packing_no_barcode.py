@@ -4,32 +4,14 @@ facts say so (`confirmed_by: typed_no_barcode`), up to central's order timeline.
 
 from __future__ import annotations
 
-import pytest
 from sqlalchemy import select
 
 from app.services.packing_central import CentralPackingBackend
 from db.schema import events, orders, package_items
 from db.station_store import StationStore
-from tests.integration.packing.packing_site import demo_central, loose_hardware_order
+from tests.integration.packing.packing_site import loose_hardware_order
 from tests.integration.packing.test_packing_checks import close, open_session, scan
 from tests.integration.packing.test_station_packing import offline_backend, sync_round
-
-
-@pytest.fixture
-def central(tmp_path, tmp_path_factory):
-    central = demo_central(tmp_path, tmp_path_factory.getbasetemp())
-    yield central
-    central.close()
-
-
-@pytest.fixture
-def dead_central(tmp_path):
-    from db.engine import make_engine
-    from db.uow import SqlUnitOfWork
-
-    engine = make_engine(f"sqlite:///{tmp_path / 'no-such-folder' / 'central.sqlite'}")
-    yield lambda: SqlUnitOfWork(engine)
-    engine.dispose()
 
 
 def pack_all(backend, order) -> None:

@@ -21,7 +21,6 @@ from app.services import users
 from app.services.lead import exceptions as lead_exceptions
 from app.services.packing import PackingSession
 from app.services.packing_central import CentralPackingBackend
-from db.engine import make_engine
 from db.schema import (
     counters,
     events,
@@ -37,27 +36,11 @@ from db.schema import (
 from db.station_packing import TOPIC, PackingPuller, StationPackingBackend
 from db.station_store import StationStore
 from db.sync import SyncEngine
-from db.uow import SqlUnitOfWork
-from tests.integration.packing.packing_site import demo_central, pick_into_tote, released_orders
+from tests.integration.packing.packing_site import pick_into_tote, released_orders
 from tests.integration.packing.test_central_packing import PACKER, pack_everything
 
 STATION = "pack-7"
 BLOCK = 3  # small number blocks, so a few cartons are enough to need a top-up
-
-
-@pytest.fixture
-def central(tmp_path, tmp_path_factory):
-    central = demo_central(tmp_path, tmp_path_factory.getbasetemp())
-    yield central
-    central.close()
-
-
-@pytest.fixture
-def dead_central(tmp_path):
-    """A central database that cannot be reached: every connection attempt fails."""
-    engine = make_engine(f"sqlite:///{tmp_path / 'no-such-folder' / 'central.sqlite'}")
-    yield lambda: SqlUnitOfWork(engine)
-    engine.dispose()
 
 
 def sync_round(store: StationStore, central) -> None:
