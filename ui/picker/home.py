@@ -84,7 +84,7 @@ class PickerHome(QWidget):
         self.cart_view = CartView()
         self.task_view = TaskView()
         self.task_view.command.connect(self.command)
-        self.task_view.count_typed.connect(self.type_count)
+        self.task_view.count_typed.connect(lambda count: self.handle_typed_number(str(count)))
         self.task_view.reason_chosen.connect(self.choose_reason)
         self.pages = QStackedWidget()
         for page in (self.idle, self.cart_view, self.task_view):
@@ -161,6 +161,15 @@ class PickerHome(QWidget):
     def type_count(self, count: int) -> None:
         if self.state is not None and not self._busy:
             self._apply(picking.on_count(self.state, count))
+
+    def handle_typed_number(self, typed: str) -> None:
+        """Digits + Enter typed anywhere (the wedge filter): the quantity after an item scan."""
+        if self._busy:
+            return
+        if self.state is None or self.state.phase is Phase.DONE:
+            self._feedback("error", "number_not_expected", {"expected": "done"})
+            return
+        self._apply(picking.on_number(self.state, typed.strip()))
 
     def choose_reason(self, reason: str) -> None:
         if self.state is not None and not self._busy:
