@@ -107,6 +107,9 @@ def pick_by_keys(qtbot, window) -> tuple[list, int]:
     home = window.home
     qtbot.waitUntil(lambda: home.state is not None, timeout=WAIT_MS)
     cart, typed = home.state.pick_list.cart, 0
+    with qtbot.waitSignal(home.verdict_shown, timeout=WAIT_MS) as shown:
+        person_types(qtbot, window, "5")  # no item in hand yet: red, and what is expected
+    assert shown.args == ["error", "number_not_expected"]
     totes = {slot.order_ref: f"KEYS-{n:02d}" for n, slot in enumerate(cart, start=1)}
     while home.state.phase.value != "done":
         given = next_input(home.state, False, lambda slot: totes[slot.order_ref])
