@@ -134,10 +134,10 @@ def pack_by_keys(qtbot, window, tote: str) -> PackerHome:
     qtbot.waitUntil(lambda: home.session is not None, timeout=WAIT_MS)
     for line in home.view.lines:
         if line.no_barcode:
-            _input(qtbot, home, lambda: person_types(qtbot, window, str(line.expected)))
+            _input(qtbot, home, lambda n=line.expected: person_types(qtbot, window, str(n)))
             continue
         for unit in range(line.expected - line.packed):
-            _input(qtbot, home, lambda: scanner(qtbot, window, line.gtins[0]))
+            _input(qtbot, home, lambda g=line.gtins[0]: scanner(qtbot, window, g))
             if home.session.awaiting_serial is not None:
                 serial = f"(21)KEYS{line.line_id}U{unit}"
                 _input(qtbot, home, lambda s=serial: scanner(qtbot, window, s))
