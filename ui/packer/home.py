@@ -25,27 +25,22 @@ from app.domain.users import User
 from app.scanning.interpret import Scan
 from app.scanning.weights import LatestWeight, Weight
 from app.services.packing import ClosedCarton, PackingSession, Verdict
-from app.services.packing_steps import number_expected, typed_count
+from app.services.packing_steps import typed_count
 from app.services.ports import PackingBackend
 from ui.messages import error_text
 from ui.packer.carton_panel import CartonPanel
 from ui.packer.overrides import LeadOverrides
 from ui.packer.printer_link import CartonPrinter, PrinterEvents, forget
 from ui.packer.prompts import PackerPrompts
-from ui.packer.texts import (
-    close_refusal_text,
-    flag_text,
-    number_not_expected_text,
-    verdict_text,
-    weight_refusal_text,
-)
+from ui.packer.texts import close_refusal_text, flag_text, verdict_text, weight_refusal_text
 from ui.packer.tones import Tones
+from ui.packer.typed_input import TypedInput
 from ui.packer.widgets import LinesTable
 from ui.widgets import MessageBanner
 from ui.worker import Worker
 
 
-class PackerHome(LeadOverrides, PackerPrompts, QWidget):
+class PackerHome(LeadOverrides, PackerPrompts, TypedInput, QWidget):
     def __init__(
         self,
         backend: PackingBackend,
@@ -169,36 +164,6 @@ class PackerHome(LeadOverrides, PackerPrompts, QWidget):
             and self.session.no_barcode_line() is not None
         )
 
-    def handle_typed_number(self, text: str) -> None:
-        """Digits + Enter, typed anywhere (the wedge filter) or into a field: the serial a unit
-        waits for, the count of a line without a barcode, or the carton's weight."""
-        expected = number_expected(self.session)
-        if expected == "weight":
-            self.weight_typed(text.strip())
-        elif expected is not None:
-            self.serial_typed(text.strip())
-        else:
-            expected = "tote" if self._idle() else "item"
-            self._say("error", lambda: number_not_expected_text(expected))
-
-    def weight_typed(self, text: str) -> None:
-        """A typed weight: without a scale it closes the carton with C:CONFIRM (or C:NEXT);
-        with a scale, closing with it asks for a lead (the session's rule)."""
-        self.weight.setText(text)
-        self._weight_source = "typed"
-        kg = self._typed_weight()
-        if kg is None:
-            self._say("error", lambda: self._weigh_text())
-            return
-        if self.has_scale:
-            self._say("info", lambda: self.tr(
-                "Weight {kg:.3f} kg typed: closing with it needs a lead. Scan C:CONFIRM."
-            ).format(kg=kg))  # fmt: skip
-        else:
-            self._say("info", lambda: self.tr(
-                "Weight {kg:.3f} kg typed. Scan C:CONFIRM to close the carton."
-            ).format(kg=kg))  # fmt: skip
-
     def serial_typed(self, text: str) -> None:
         """Typed into the serial or the count field + Enter: exactly as typed (never read as a
         GTIN or a code, which a scan of digits might be); the session takes it as the serial it
@@ -222,12 +187,6 @@ class PackerHome(LeadOverrides, PackerPrompts, QWidget):
             self._say("error", lambda: self.tr("{name} does nothing at packing.").format(name=name))
         else:
             action()
-
-    def _choose_printer(self) -> None:
-        if self.printer_setup is None:
-            self._say("error", lambda: self.tr("No printer choice at this station."))
-        else:
-            self.printer_setup(self)
 
     def open_order(self, scan: Scan) -> None:
         self._say("info", lambda: self.tr("Looking up {code}…").format(code=scan.raw))

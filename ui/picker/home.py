@@ -61,7 +61,7 @@ class PickerHome(QWidget):
         self.state: PickState | None = None
         self.tones = Tones(self)
         self._busy = False
-        self._queue: deque[Scan] = deque()
+        self._queue: deque[Scan | str] = deque()  # scans, and numbers typed (str)
         self._idle_message = ("loading", {})
         self._build()
         self._still_mine_timer = QTimer(self, interval=CHECK_STILL_MINE_MS)
@@ -165,6 +165,7 @@ class PickerHome(QWidget):
     def handle_typed_number(self, typed: str) -> None:
         """Digits + Enter typed anywhere (the wedge filter): the quantity after an item scan."""
         if self._busy:
+            self._queue.append(typed)  # after the confirmation being saved, in order
             return
         if self.state is None or self.state.phase is Phase.DONE:
             self._feedback("error", "number_not_expected", {"expected": "done"})
@@ -219,7 +220,11 @@ class PickerHome(QWidget):
 
     def _drain(self) -> None:
         while self._queue and not self._busy:
-            self.handle_scan(self._queue.popleft())
+            given = self._queue.popleft()
+            if isinstance(given, str):
+                self.handle_typed_number(given)
+            else:
+                self.handle_scan(given)
 
     # --- showing --------------------------------------------------------------------------
     def _render(self) -> None:
