@@ -11,17 +11,24 @@ from pathlib import Path
 from reportlab.graphics.barcode.code128 import Code128
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen import canvas
 
-from app.scanning.codes import COMMANDS, command_barcode
+from app.scanning.codes import COMMANDS, COMMANDS_BY_ROLE, command_barcode
 from printing.fonts import label_font
 
 # Simplified Chinese captions for the floor (ARCHITECTURE: English and Simplified Chinese).
 CAPTIONS_ZH = {
     "CONFIRM": "确认", "SHORT": "缺货", "NEXT": "下一个", "SKIP": "跳过",
     "UNDO": "撤销", "LOGOUT": "退出登录", "WEIGH": "称重", "CANCEL": "取消",
-    "NOT_FOUND": "找不到货品",
+    "NOT_FOUND": "找不到货品", "EMPTY": "库位空", "DAMAGED": "货品损坏",
+    "WRONG_ITEM": "库位货品错误", "REPRINT": "重新打印标签", "PRINTER": "选择打印机",
+    "OVERRIDE": "主管授权",
+}  # fmt: skip
+ROLE_HEADINGS = {
+    "picker": ("Picker", "拣货员"),
+    "packer": ("Packer", "包装员"),
+    "lead override": ("Lead override: scan your badge, type PIN + Enter, reason + Enter",
+                      "主管授权：扫描工牌，输入密码并回车，输入原因并回车"),
 }  # fmt: skip
 
 COLUMNS, ROWS = 2, 4
@@ -30,32 +37,34 @@ BAR_HEIGHT = 18 * mm
 
 
 def write_command_sheet(out: str | Path) -> Path:
-    """Write the sheet (A4, two columns) to `out` and return its path."""
+    """Write the sheet (A4, two columns) to `out` and return its path: one section per role
+    (picker, packer, lead override), each starting on a page of its own under its heading."""
     out = Path(out)
-    cjk_font = label_font()  # the bundled font, embedded: CID fonts print as empty boxes
     pdf = canvas.Canvas(str(out), pagesize=A4)
     pdf.setTitle("Shipshape command barcodes")
+    for role, names in COMMANDS_BY_ROLE.items():
+        for first in range(0, len(names), COLUMNS * ROWS):
+            _draw_page(pdf, role, names[first : first + COLUMNS * ROWS])
+    pdf.save()
+    return out
+
+
+def _draw_page(pdf: canvas.Canvas, role: str, names: tuple[str, ...]) -> None:
     width, height = A4
     margin = 15 * mm
-    title = "Shipshape command barcodes  /  "
+    english, chinese = ROLE_HEADINGS[role]
     pdf.setFont("Helvetica-Bold", 16)
-    pdf.drawString(margin, height - margin, title)
-    pdf.setFont(cjk_font, 16)  # Helvetica has no CJK glyphs
-    title_width = pdfmetrics.stringWidth(title, "Helvetica-Bold", 16)
-    pdf.drawString(margin + title_width, height - margin, "命令条码")
+    pdf.drawString(margin, height - margin, english)
+    pdf.setFont(label_font(), 14)  # the bundled font, embedded: Helvetica has no CJK glyphs
+    pdf.drawString(margin, height - margin - 7 * mm, chinese)
     cell_w = (width - 2 * margin) / COLUMNS
-    cell_h = (height - 2 * margin - 12 * mm) / ROWS
-    top = height - margin - 12 * mm
-    for index, name in enumerate(COMMANDS):
-        if index and index % (COLUMNS * ROWS) == 0:
-            pdf.showPage()
-        slot = index % (COLUMNS * ROWS)
+    cell_h = (height - 2 * margin - 14 * mm) / ROWS
+    top = height - margin - 14 * mm
+    for slot, name in enumerate(names):
         x = margin + (slot % COLUMNS) * cell_w
         y = top - (slot // COLUMNS + 1) * cell_h
         _draw_cell(pdf, name, x, y, cell_w)
     pdf.showPage()
-    pdf.save()
-    return out
 
 
 def _draw_cell(pdf: canvas.Canvas, name: str, x: float, y: float, cell_w: float) -> None:

@@ -69,6 +69,7 @@ def install_scan_filter(app: QApplication, window: MainWindow) -> QObject | None
         return None
     scan_filter = WedgeScanFilter(app)
     scan_filter.scanned.connect(window.handle_scan)
+    scan_filter.number_typed.connect(window.handle_typed_number)
     app.installEventFilter(scan_filter)
     return scan_filter
 

@@ -92,6 +92,14 @@ class MainWindow(QMainWindow):
         else:
             self.sign_in.handle_scan(scan.raw)  # a bare badge number such as 1001
 
+    def handle_typed_number(self, number: str) -> None:
+        """Digits + Enter typed outside any field (the wedge filter): the input the current
+        step expects (a quantity, a weight, a count, a serial), or a badge number at sign-in."""
+        if self.current_user is None:
+            self.sign_in.handle_scan(number)
+        elif hasattr(self.home, "handle_typed_number"):
+            self.home.handle_typed_number(number)
+
     def show_diagnostics(self) -> None:
         """Open (or raise) the scanner & scale diagnostics in a window of its own."""
         if self.diagnostics_factory is None:

@@ -18,10 +18,18 @@ import time
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+)
 
 from app.scanning.burst import BurstDetector, Typing, WedgeScan, WedgeSettings
 from app.scanning.dedupe import DEFAULT_WINDOW_S, DuplicateFilter
+from app.scanning.keypad import KeypadNumber
 from ui.bridge import safe_emit
 
 GS = "\x1d"
@@ -39,6 +47,7 @@ _MODIFIER_KEYS = {
 
 class WedgeScanFilter(QObject):
     scanned = Signal(str)  # the scan text, without the scanner's prefix and suffix
+    number_typed = Signal(str)  # digits a person typed + Enter outside any text field
 
     def __init__(
         self,
@@ -50,6 +59,7 @@ class WedgeScanFilter(QObject):
         super().__init__(parent)
         self._detector = BurstDetector(settings)
         self._duplicates = DuplicateFilter(duplicate_window_s)
+        self._keypad = KeypadNumber()
         self._held: list[tuple[QObject, QKeyEvent]] = []  # (target, copy) in arrival order
         self._replaying = False
         self._last_key_seen = 0.0
@@ -120,10 +130,30 @@ class WedgeScanFilter(QObject):
         self._replaying = True
         try:
             for target, event in held:
-                if shiboken6.isValid(target):
-                    QApplication.sendEvent(target, event)
+                if not shiboken6.isValid(target) or self._typed_number(target, event):
+                    continue
+                QApplication.sendEvent(target, event)
         finally:
             self._replaying = False
+
+    def _typed_number(self, target: QObject, event: QKeyEvent) -> bool:
+        """Digits + Enter a person typed where no text field takes them: one number for the
+        step that expects it (`number_typed`), so nobody has to tap a field first."""
+        if _takes_text(target):
+            self._keypad.reset()
+            return False
+        taken, number = self._keypad.feed("\r" if event.text() == "\n" else event.text())
+        if number is not None:
+            safe_emit(self.number_typed, number)
+        return taken
+
+
+def _takes_text(widget: QObject) -> bool:
+    if isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit):
+        return not widget.isReadOnly()
+    if isinstance(widget, QComboBox):
+        return widget.isEditable()
+    return isinstance(widget, QAbstractSpinBox)
 
 
 def _pressed_at(event: QKeyEvent) -> float:

@@ -46,7 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     sheet = sub.add_parser(
         "command-sheet",
-        help="print a PDF sheet of the command barcodes (CONFIRM, SHORT, NEXT, ...)",
+        help="print a PDF sheet of the command barcodes, a section per role (picker, packer, lead override)",
     )
     sheet.add_argument("--out", metavar="FILE", required=True, help="PDF file to write")
     sheet.set_defaults(func=command_sheet)

@@ -23,6 +23,31 @@ COMMANDS = {
     "WEIGH": "Take the scale weight now (packing station)",
     "CANCEL": "Leave the current dialog without changes",
     "NOT_FOUND": "Report the current pick short: the item is not at the location",
+    "EMPTY": "Short pick reason: the location is empty",
+    "DAMAGED": "Short pick reason: the items are damaged",
+    "WRONG_ITEM": "Short pick reason: a wrong item is in the location",
+    "REPRINT": "Print the last label again (packing station)",
+    "PRINTER": "Choose the label printer (packing station)",
+    "OVERRIDE": "Ask a lead to override (packing station)",
+}
+
+# The commands each role's screen takes, for the command sheet's sections (docs/barcodes.md).
+COMMANDS_BY_ROLE = {
+    "picker": (
+        "CONFIRM",
+        "SHORT",
+        "NOT_FOUND",
+        "SKIP",
+        "UNDO",
+        "NEXT",
+        "CANCEL",
+        "LOGOUT",
+        "EMPTY",
+        "DAMAGED",
+        "WRONG_ITEM",
+    ),  # fmt: skip
+    "packer": ("CONFIRM", "NEXT", "WEIGH", "UNDO", "REPRINT", "PRINTER", "OVERRIDE", "LOGOUT"),
+    "lead override": ("OVERRIDE", "CANCEL"),
 }
 
 # Content after the prefix: printable ASCII that Code 128 encodes, no spaces.

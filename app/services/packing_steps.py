@@ -68,3 +68,16 @@ def typed_count(scan: Scan) -> int | None:
     if text.isascii() and text.isdigit() and len(text) <= MAX_COUNT_DIGITS:
         return int(text)
     return None
+
+
+def number_expected(session) -> str | None:
+    """What digits + Enter typed at the packing station are, whatever has the focus: the serial
+    a unit waits for, the count of an open line without a barcode, or the carton's weight once
+    items are in it. None: no step expects a number now (the station says what it expects)."""
+    if session is None or session.finished:
+        return None
+    if session.awaiting_serial is not None:
+        return "serial"
+    if session.no_barcode_line() is not None:
+        return "count"
+    return "weight" if session.carton_items else None

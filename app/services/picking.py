@@ -191,6 +191,14 @@ def on_count(state: PickState, count: int) -> Verdict:
     return _counted(replace(state, lot=lot), count, state.expiry)
 
 
+def on_number(state: PickState, typed: str) -> Verdict:
+    """Digits + Enter typed anywhere on the screen: the quantity of the item in hand; at any
+    other step the station says what it expects instead of a number."""
+    if state.phase in (Phase.ITEM, Phase.LOT, Phase.TOTE) and typed.isdigit():
+        return on_count(state, int(typed))
+    return Verdict("error", "number_not_expected", state, {"expected": state.phase.value})
+
+
 def _counted(state: PickState, counted: int, expiry: str | None) -> Verdict:
     """`counted` units are in hand: next the lot (lot-controlled, not scanned yet) or the tote."""
     task = state.task
@@ -269,6 +277,10 @@ def on_command(state: PickState, name: str) -> Verdict:
         "UNDO": _command_undo,
         "CANCEL": _command_cancel,
         "NOT_FOUND": _command_not_found,
+        # the reason buttons of a short pick, by scan too (NOT_FOUND starts a short with it)
+        "EMPTY": lambda s: on_reason(s, ShortReason.EMPTY),
+        "DAMAGED": lambda s: on_reason(s, ShortReason.DAMAGED),
+        "WRONG_ITEM": lambda s: on_reason(s, ShortReason.WRONG_ITEM),
     }
     handler = handlers.get(name.upper())
     if handler is None:

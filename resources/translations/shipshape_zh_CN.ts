@@ -1142,8 +1142,20 @@ median {median} h · p90 {p90} h
         <translation>请先完成此订单（封箱）。</translation>
     </message>
     <message>
+        <source>Weight {kg:.3f} kg typed: closing with it needs a lead. Scan C:CONFIRM.</source>
+        <translation>已输入重量 {kg:.3f} kg：用它封箱需要组长授权。请扫描 C:CONFIRM。</translation>
+    </message>
+    <message>
+        <source>Weight {kg:.3f} kg typed. Scan C:CONFIRM to close the carton.</source>
+        <translation>已输入重量 {kg:.3f} kg。请扫描 C:CONFIRM 封箱。</translation>
+    </message>
+    <message>
         <source>{name} does nothing at packing.</source>
         <translation>{name} 在包装台无作用。</translation>
+    </message>
+    <message>
+        <source>No printer choice at this station.</source>
+        <translation>本工作站不能选择打印机。</translation>
     </message>
     <message>
         <source>Looking up {code}…</source>
@@ -1166,6 +1178,10 @@ median {median} h · p90 {p90} h
         <translation>请称重：扫描 C:WEIGH。手动输入的重量需要组长授权。</translation>
     </message>
     <message>
+        <source>Type the carton&apos;s weight in kg + Enter, then scan C:CONFIRM.</source>
+        <translation>请输入箱子重量（kg）并回车，然后扫描 C:CONFIRM。</translation>
+    </message>
+    <message>
         <source>No steady weight from the scale: wait a moment and scan C:WEIGH again.</source>
         <translation>秤的读数不稳定：请稍等，再扫描 C:WEIGH。</translation>
     </message>
@@ -1176,10 +1192,6 @@ median {median} h · p90 {p90} h
     <message>
         <source>Weight {kg:.3f} kg taken from the scale.</source>
         <translation>已从秤读取重量 {kg:.3f} kg。</translation>
-    </message>
-    <message>
-        <source>Weigh the carton (scan C:WEIGH) or type its weight.</source>
-        <translation>请称箱（扫描 C:WEIGH）或输入重量。</translation>
     </message>
     <message>
         <source>Packed. Label {index}/{count} printing (SSCC {sscc}). Scan the next tote.</source>
@@ -1368,6 +1380,18 @@ median {median} h · p90 {p90} h
         <source>✖ Cancelled</source>
         <translation>✖ 已取消</translation>
     </message>
+    <message>
+        <source>Scan a tote, an order or a pick list to start packing.</source>
+        <translation>扫描周转箱、订单或拣货单开始包装。</translation>
+    </message>
+    <message>
+        <source>Scan the items into the carton.</source>
+        <translation>请把商品逐件扫描装箱。</translation>
+    </message>
+    <message>
+        <source>No number is expected now. {expected}</source>
+        <translation>现在不需要输入数字。{expected}</translation>
+    </message>
 </context>
 <context>
     <name>PickerHome</name>
@@ -1469,6 +1493,10 @@ median {median} h · p90 {p90} h
     <message>
         <source>Scan the item first.</source>
         <translation>请先扫描商品。</translation>
+    </message>
+    <message>
+        <source>No number is expected now. {expected}</source>
+        <translation>现在不需要输入数字。{expected}</translation>
     </message>
     <message>
         <source>Scan one {name} first, then type the count.</source>
@@ -1617,6 +1645,22 @@ median {median} h · p90 {p90} h
     <message>
         <source>Your shift lead gave this list to someone else. Stop picking it.</source>
         <translation>班组长已把这张拣货单交给别人。请停止拣货。</translation>
+    </message>
+    <message>
+        <source>Scan a tote for the cart.</source>
+        <translation>请为拣货车扫描一个周转箱。</translation>
+    </message>
+    <message>
+        <source>Choose a reason, then scan the tote or C:CONFIRM.</source>
+        <translation>请选择原因，然后扫描周转箱或 C:CONFIRM。</translation>
+    </message>
+    <message>
+        <source>Scan C:CONFIRM to send the cart to packing.</source>
+        <translation>请扫描 C:CONFIRM 把拣货车送去包装。</translation>
+    </message>
+    <message>
+        <source>Scan C:NEXT for the next pick list.</source>
+        <translation>请扫描 C:NEXT 领取下一张拣货单。</translation>
     </message>
     <message>
         <source>② No barcode: type the count</source>

@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 
 from app.scanning.burst import WedgeSettings
 from ui.wedge import WedgeScanFilter
@@ -121,3 +121,47 @@ def test_the_same_code_twice_within_the_window_counts_once(qtbot, field_and_filt
     scanner_types(qtbot, field, "4006381333931")  # the next item, a moment later
     assert scans == ["4006381333931"] * 2
     assert field.text() == ""
+
+
+def person_types(qtbot, widget, text):
+    for char in text:
+        qtbot.keyClick(widget, char)
+        qtbot.wait(90)
+    qtbot.keyClick(widget, Qt.Key.Key_Enter)
+
+
+def test_digits_typed_outside_any_field_are_one_number_for_the_step(qtbot, field_and_filter):
+    _field, wedge = field_and_filter
+    button = QPushButton("Confirm")
+    qtbot.addWidget(button)
+    button.show()
+    button.setFocus()
+    qtbot.waitUntil(button.hasFocus)
+    clicks = []
+    button.clicked.connect(lambda: clicks.append(True))
+    with qtbot.waitSignal(wedge.number_typed, timeout=2000) as signal:
+        person_types(qtbot, button, "2.75")
+    assert signal.args == ["2.75"]
+    assert clicks == []  # Enter went to the number, not to the focused button
+
+
+def test_digits_typed_into_a_field_stay_in_the_field(qtbot, field_and_filter):
+    field, wedge = field_and_filter
+    numbers = []
+    wedge.number_typed.connect(numbers.append)
+    person_types(qtbot, field, "12")
+    qtbot.waitUntil(lambda: field.text() == "12", timeout=1000)
+    assert numbers == []
+
+
+def test_letters_typed_outside_a_field_are_no_number(qtbot, field_and_filter):
+    _field, wedge = field_and_filter
+    button = QPushButton("Confirm")
+    qtbot.addWidget(button)
+    button.show()
+    button.setFocus()
+    numbers = []
+    wedge.number_typed.connect(numbers.append)
+    person_types(qtbot, button, "1a2")
+    qtbot.wait(100)
+    assert numbers == ["2"]  # the letter dropped what came before it

@@ -34,12 +34,13 @@ from ui.packer.printer_link import CartonPrinter, PrinterEvents, forget
 from ui.packer.prompts import PackerPrompts
 from ui.packer.texts import close_refusal_text, flag_text, verdict_text, weight_refusal_text
 from ui.packer.tones import Tones
+from ui.packer.typed_input import TypedInput
 from ui.packer.widgets import LinesTable
 from ui.widgets import MessageBanner
 from ui.worker import Worker
 
 
-class PackerHome(LeadOverrides, PackerPrompts, QWidget):
+class PackerHome(LeadOverrides, PackerPrompts, TypedInput, QWidget):
     def __init__(
         self,
         backend: PackingBackend,
@@ -113,8 +114,10 @@ class PackerHome(LeadOverrides, PackerPrompts, QWidget):
         self.carton_type.currentIndexChanged.connect(self._show_carton)
         self.override_form.submitted.connect(self.submit_override)
         self.override_form.cancelled.connect(self.hide_override)
-        self.panel.serial_typed.connect(self.serial_typed)
-        self.panel.count_typed.connect(self.serial_typed)  # the session tells count from serial
+        # The fields and keys typed anywhere take one path: the step decides what a number is.
+        self.panel.serial_typed.connect(self.handle_typed_number)
+        self.panel.count_typed.connect(self.handle_typed_number)
+        self.weight.returnPressed.connect(lambda: self.handle_typed_number(self.weight.text()))
 
     def retranslate(self) -> None:
         self.lines.retranslate()
@@ -175,6 +178,9 @@ class PackerHome(LeadOverrides, PackerPrompts, QWidget):
             "CONFIRM": lambda: self.close_carton(final=True),
             "UNDO": self.undo,
             "CANCEL": self.hide_override,
+            "REPRINT": self.reprint,
+            "PRINTER": self._choose_printer,
+            "OVERRIDE": self.ask_override,
         }
         action = actions.get(name)
         if action is None:

@@ -39,7 +39,9 @@ class PackerPrompts:
             return translate(
                 "PackerHome", "Weigh the carton: scan C:WEIGH. A typed weight needs a lead."
             )
-        return translate("PackerHome", "Weigh the carton (scan C:WEIGH) or type its weight.")
+        return translate(
+            "PackerHome", "Type the carton's weight in kg + Enter, then scan C:CONFIRM."
+        )
 
     def _no_steady_weight_text(self) -> str:
         if self.has_scale:

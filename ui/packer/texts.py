@@ -130,3 +130,16 @@ def flag_text(widget, flag: str) -> str:
         "cancelled": QCoreApplication.translate("PackerTexts", "✖ Cancelled"),
     }
     return texts.get(flag, flag)
+
+
+def number_not_expected_text(expected: str) -> str:
+    """A typed number + Enter when no step expects one, with what the station expects instead."""
+    instead = {
+        "tote": QCoreApplication.translate(
+            "PackerTexts", "Scan a tote, an order or a pick list to start packing."
+        ),
+        "item": QCoreApplication.translate("PackerTexts", "Scan the items into the carton."),
+    }.get(expected, "")
+    return QCoreApplication.translate(
+        "PackerTexts", "No number is expected now. {expected}"
+    ).format(expected=instead)

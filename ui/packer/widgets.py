@@ -114,6 +114,7 @@ class OverrideForm(QWidget):
         layout.addLayout(row)
         self.ok.clicked.connect(self._submit)
         self.reason.returnPressed.connect(self._submit)
+        self.pin.returnPressed.connect(self.reason.setFocus)  # PIN + Enter, reason + Enter
         self.cancel.clicked.connect(self.cancelled)
         self.retranslate()
 

@@ -61,7 +61,7 @@ class PickerHome(QWidget):
         self.state: PickState | None = None
         self.tones = Tones(self)
         self._busy = False
-        self._queue: deque[Scan] = deque()
+        self._queue: deque[Scan | str] = deque()  # scans, and numbers typed (str)
         self._idle_message = ("loading", {})
         self._build()
         self._still_mine_timer = QTimer(self, interval=CHECK_STILL_MINE_MS)
@@ -84,7 +84,7 @@ class PickerHome(QWidget):
         self.cart_view = CartView()
         self.task_view = TaskView()
         self.task_view.command.connect(self.command)
-        self.task_view.count_typed.connect(self.type_count)
+        self.task_view.count_typed.connect(lambda count: self.handle_typed_number(str(count)))
         self.task_view.reason_chosen.connect(self.choose_reason)
         self.pages = QStackedWidget()
         for page in (self.idle, self.cart_view, self.task_view):
@@ -162,6 +162,16 @@ class PickerHome(QWidget):
         if self.state is not None and not self._busy:
             self._apply(picking.on_count(self.state, count))
 
+    def handle_typed_number(self, typed: str) -> None:
+        """Digits + Enter typed anywhere (the wedge filter): the quantity after an item scan."""
+        if self._busy:
+            self._queue.append(typed)  # after the confirmation being saved, in order
+            return
+        if self.state is None or self.state.phase is Phase.DONE:
+            self._feedback("error", "number_not_expected", {"expected": "done"})
+            return
+        self._apply(picking.on_number(self.state, typed.strip()))
+
     def choose_reason(self, reason: str) -> None:
         if self.state is not None and not self._busy:
             self._apply(picking.on_reason(self.state, ShortReason(reason)))
@@ -210,7 +220,11 @@ class PickerHome(QWidget):
 
     def _drain(self) -> None:
         while self._queue and not self._busy:
-            self.handle_scan(self._queue.popleft())
+            given = self._queue.popleft()
+            if isinstance(given, str):
+                self.handle_typed_number(given)
+            else:
+                self.handle_scan(given)
 
     # --- showing --------------------------------------------------------------------------
     def _render(self) -> None:

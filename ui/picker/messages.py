@@ -68,6 +68,9 @@ def _texts() -> dict[str, str]:
             "PickerMessages", "Type a number from 1 to {remaining}."
         ),
         "scan_item_first": QCoreApplication.translate("PickerMessages", "Scan the item first."),
+        "number_not_expected": QCoreApplication.translate(
+            "PickerMessages", "No number is expected now. {expected}"
+        ),
         "scan_item_before_count": QCoreApplication.translate(
             "PickerMessages", "Scan one {name} first, then type the count."
         ),
@@ -178,7 +181,26 @@ def _texts() -> dict[str, str]:
     }
 
 
+def expected_step(phase: str) -> str:
+    """What a step expects, for "number_not_expected" (a typed number at the wrong step)."""
+    return {
+        "cart": QCoreApplication.translate("PickerMessages", "Scan a tote for the cart."),
+        "location": QCoreApplication.translate("PickerMessages", "Scan the location first."),
+        "item": QCoreApplication.translate("PickerMessages", "Scan the item first."),
+        "short": QCoreApplication.translate(
+            "PickerMessages", "Choose a reason, then scan the tote or C:CONFIRM."
+        ),
+        "finish": QCoreApplication.translate(
+            "PickerMessages", "Scan C:CONFIRM to send the cart to packing."
+        ),
+    }.get(
+        phase, QCoreApplication.translate("PickerMessages", "Scan C:NEXT for the next pick list.")
+    )
+
+
 def verdict_text(message: str, params: dict) -> str:
+    if message == "number_not_expected":
+        params = {**params, "expected": expected_step(params.get("expected", ""))}
     if message in ("scan_lot", "scan_lot_first") and not params.get("expected"):
         # no lot reserved: any lot of this item, as scanned
         message = "scan_lot_any" if message == "scan_lot" else "confirm_not_now_lot"

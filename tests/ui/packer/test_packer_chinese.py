@@ -110,3 +110,20 @@ def test_the_slip_and_label_print_in_the_sites_language(qtbot, central, tmp_path
         assert "收货人" in label and f"订单 {order.order_id}" in label
     finally:
         station.stop()
+
+
+def test_a_number_typed_when_none_is_expected_is_refused_in_chinese(qtbot, central, tmp_path, chinese):  # fmt: skip
+    station = Station(qtbot, central, tmp_path)
+    try:
+        station.home.handle_typed_number("12")
+        text = station.home.message.text()
+        assert station.home.message.kind == "error"
+        assert "现在不需要输入数字。扫描周转箱、订单或拣货单开始包装。" in text
+        assert ENGLISH_RUN.search(text) is None, text
+        station.home.resize(1280, 800)
+        if os.environ.get("SHIPSHAPE_SCREENSHOTS"):
+            station.home.grab().save(
+                os.path.join(os.environ["SHIPSHAPE_SCREENSHOTS"], "packer-zh-number.png")
+            )
+    finally:
+        station.stop()

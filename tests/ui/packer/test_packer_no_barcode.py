@@ -37,7 +37,7 @@ def test_an_order_with_loose_hardware_packs_end_to_end_without_a_lead(station):
     assert type_count(station, "3").startswith("✔")
     assert station.scan("1").startswith("✔")  # a typed number + Enter at the scanner, too
     assert not station.home.panel.count.isVisible()
-    assert "Weigh the carton" in station.home.message.text()
+    assert "Type the carton's weight" in station.home.message.text()
 
     station.type_weight(station.expected_kg())
     assert "Packed" in station.close()
