@@ -107,7 +107,10 @@ class MainWindow(QMainWindow):
         self._drop_home()
         self.current_user = user
         factory = self._home_factories.get(user.role, RoleHome)
-        self.screens.addWidget(factory(user))
+        home = factory(user)
+        # Styled before it joins the window: unstyled sizes would grow the window past the screen.
+        home.ensurePolished()
+        self.screens.addWidget(home)
         self.screens.setCurrentIndex(1)
         self.top_bar.set_user(user)
 
