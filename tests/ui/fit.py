@@ -39,7 +39,10 @@ def settle(seconds: float = 0.1) -> None:
     """Let posted language changes, layout requests and worker callbacks arrive."""
     deadline = time.monotonic() + seconds
     while True:
-        QApplication.processEvents()
+        # Each round's new texts post layout requests that the next round carries out.
+        for _ in range(4):
+            QApplication.sendPostedEvents()
+            QApplication.processEvents()
         if time.monotonic() >= deadline:
             break
         time.sleep(0.01)

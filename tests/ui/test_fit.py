@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from sqlalchemy import select
 
 from app.cli.packing import SpoolCartonPrinter
 from app.domain.users import Role, User
@@ -21,7 +20,6 @@ from app.services.lead.console import LeadConsole
 from app.services.packing_central import CentralPackingBackend
 from app.services.picking_central import CentralPickingBackend
 from app.services.users import authenticate_lead
-from db.schema import orders
 from printing.spooler import Spooler
 from printing.station import StationPrinter
 from printing.transports import FileTransport
@@ -32,6 +30,9 @@ from tests.integration.packing.packing_site import (
     released_orders,
 )
 from tests.ui.fit import SCREEN, look_at, settle
+from tests.ui.lead.screenshots import _an_order_in_picking as an_order_in_picking
+from tests.ui.lead.screenshots import _stations_reporting as stations_reporting
+from tests.ui.lead.story import play_shift
 from tests.ui.packer.make_screenshots import serial_required
 from ui.app import load_fonts, load_stylesheet, use_fonts
 from ui.bridge import DeviceBridge
@@ -209,6 +210,8 @@ def test_packer_screens_fit(qtbot, tmp_path, tmp_path_factory):
 
 
 def test_lead_screens_fit(qtbot, tmp_path, demo_central):
+    play_shift(demo_central.engine)  # a believable shift: every column and tile has figures
+    stations_reporting(demo_central)
     lead = authenticate_lead(demo_central.uow(), "1011", "5097")
 
     def lead_home(user):
@@ -217,19 +220,19 @@ def test_lead_screens_fit(qtbot, tmp_path, demo_central):
     screens = Screens(qtbot, tmp_path, {Role.LEAD: lead_home})
     screens.window.show_home(User("Maria Jansen", Role.LEAD, "1011"))  # the PIN is sign-in's
     home = screens.window.home
+    home.board.wave_view.selectRow(0)
+    home.board.list_view.selectRow(2)
+    home.kpis.show_range("week")
+    home.exceptions.view.selectRow(0)
+    home.exceptions.note.setText("2 left at A05-014-R-3, checked")
+    home.waves.capacity.setValue(8)
     home.waves.preview_button.click()
-    home.lookup.look_up(an_order(demo_central))
+    home.lookup.look_up(an_order_in_picking(demo_central))
     for name, tab in [("waves", home.waves), ("board", home.board), ("exceptions", home.exceptions),
                       ("kpis", home.kpis), ("lookup", home.lookup), ("stations", home.stations)]:  # fmt: skip
         home.tabs.setCurrentWidget(tab)
         screens.look(f"lead_{name}")
     assert not screens.problems, "\n".join(screens.problems)
-
-
-def an_order(central) -> str:
-    with central.engine.connect() as conn:
-        row = conn.execute(select(orders.c.channel, orders.c.order_id).limit(1)).first()
-    return f"{row.channel}/{row.order_id}"
 
 
 def test_diagnostics_and_printer_settings_fit(qtbot, tmp_path):

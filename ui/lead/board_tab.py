@@ -101,6 +101,10 @@ class BoardTab(QWidget):
         self.lists = PickListModel(self)
         self.wave_view = self._table(self.waves, "waveTable")
         self.wave_view.setMaximumHeight(220)
+        # The wave's name whole; the counts share what is left.
+        self.wave_view.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
         self.list_view = self._table(self.lists, "boardTable")
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list_view.setDragEnabled(True)
