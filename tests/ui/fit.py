@@ -17,10 +17,12 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QComboBox,
     QHeaderView,
     QLabel,
     QLineEdit,
     QStyle,
+    QStyleOptionComboBox,
     QStyleOptionFrame,
     QTabBar,
     QWidget,
@@ -71,6 +73,8 @@ def _clipped(widget: QWidget, window: QWidget) -> list[str]:
         return _button_clipped(widget)
     if isinstance(widget, QLineEdit) and not widget.text():
         return _too_wide(widget, widget.placeholderText(), _line_edit_room(widget))
+    if isinstance(widget, QComboBox) and not widget.isEditable():
+        return _combo_clipped(widget)
     if isinstance(widget, QTabBar):
         return _tabs_clipped(widget)
     if isinstance(widget, QHeaderView) and widget.orientation() == Qt.Orientation.Horizontal:
@@ -142,6 +146,16 @@ def _line_edit_room(field: QLineEdit) -> int:
     rect = field.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, field)
     margins = field.textMargins()
     return rect.width() - margins.left() - margins.right() - 4  # Qt's horizontal margin, 2 a side
+
+
+def _combo_clipped(box: QComboBox) -> list[str]:
+    """The chosen item's text against the box's text area (without frame and arrow)."""
+    option = QStyleOptionComboBox()
+    box.initStyleOption(option)
+    field = box.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, box
+    )
+    return _too_wide(box, box.currentText(), field.width())
 
 
 def _tabs_clipped(bar: QTabBar) -> list[str]:

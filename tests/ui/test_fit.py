@@ -76,9 +76,9 @@ class Badges:
 class Screens:
     """A station window at 1280×800 and the problems found on the screens looked at."""
 
-    def __init__(self, qtbot, tmp_path: Path, factories: dict):
+    def __init__(self, qtbot, tmp_path: Path, factories: dict, station: str = "PICK-01"):
         settings = QSettings(str(tmp_path / "station.ini"), QSettings.Format.IniFormat)
-        self.window = MainWindow(Badges(), SynchronousWorker(), settings, "PICK-01", factories)
+        self.window = MainWindow(Badges(), SynchronousWorker(), settings, station, factories)
         qtbot.addWidget(self.window)
         self.window.resize(SCREEN)
         self.window.show()
@@ -162,7 +162,7 @@ def test_packer_screens_fit(qtbot, tmp_path, tmp_path_factory):
                                 printer_setup=lambda parent: None))  # fmt: skip
         return homes[-1]
 
-    screens = Screens(qtbot, tmp_path, {Role.PACKER: packer})
+    screens = Screens(qtbot, tmp_path, {Role.PACKER: packer}, "PACK-01")
     screens.scan("B:1007")
     home = homes[-1]
     screens.look("packer_1_idle")
@@ -217,7 +217,7 @@ def test_lead_screens_fit(qtbot, tmp_path, demo_central):
     def lead_home(user):
         return LeadHome(LeadConsole(demo_central.uow, lead, "lead-desk"), SynchronousWorker())
 
-    screens = Screens(qtbot, tmp_path, {Role.LEAD: lead_home})
+    screens = Screens(qtbot, tmp_path, {Role.LEAD: lead_home}, "LEAD-DESK")
     screens.window.show_home(User("Maria Jansen", Role.LEAD, "1011"))  # the PIN is sign-in's
     home = screens.window.home
     home.board.wave_view.selectRow(0)
@@ -237,11 +237,16 @@ def test_lead_screens_fit(qtbot, tmp_path, demo_central):
 
 def test_diagnostics_and_printer_settings_fit(qtbot, tmp_path):
     screens = Screens(qtbot, tmp_path, {})
-    diagnostics = DiagnosticsView(DeviceBridge())
-    qtbot.addWidget(diagnostics)
-    diagnostics.resize(SCREEN)
-    diagnostics.show()
-    screens.look("diagnostics", diagnostics)
+    for language, name in (("en", "diagnostics"), ("zh_CN", "diagnostics_zh")):
+        # Built when opened, in the language of the moment (as MainWindow.show_diagnostics).
+        screens.window.set_language(language)
+        diagnostics = DiagnosticsView(DeviceBridge())
+        qtbot.addWidget(diagnostics)
+        diagnostics.resize(SCREEN)
+        diagnostics.show()
+        screens.problems += look_at(diagnostics, name)
+        diagnostics.close()
+    screens.window.set_language("en")
     printers = [PrinterChoice("label-zebra-packing-01", "cups", "idle"),
                 PrinterChoice("10.0.0.7:9100", "zpl")]  # fmt: skip
     dialog = PrinterDialog(lambda: printers, lambda settings: "ok")
