@@ -67,8 +67,14 @@ class ElidedLabel(QLabel):
         self._full = text
         self._elide()
 
+    def text(self) -> str:  # the whole text, as set; what shows may end in "…"
+        return self._full
+
     def full_text(self) -> str:
         return self._full
+
+    def shown_text(self) -> str:
+        return super().text()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QStyle,
     QStyleOptionComboBox,
     QStyleOptionFrame,
@@ -58,6 +59,14 @@ def fit_problems(window: QWidget, screen: QSize = SCREEN) -> list[str]:
         problems.append(f"window needs at least {minimum.width()}×{minimum.height()}")
     if window.width() > screen.width() or window.height() > screen.height():
         problems.append(f"window grew to {window.width()}×{window.height()}")
+    for scroll in window.findChildren(QScrollArea, "screenScroll"):
+        # The station window scrolls on small monitors; at the station monitor it must not.
+        needed = scroll.widget().minimumSizeHint()
+        room = scroll.viewport().size()
+        if needed.width() > room.width() or needed.height() > room.height():
+            problems.append(
+                f"screen needs {needed.width()}×{needed.height()}, has {room.width()}×{room.height()}"
+            )
     for widget in [window, *window.findChildren(QWidget)]:
         if widget.isVisible() and widget.window().isVisible():
             problems += _clipped(widget, window)
@@ -102,14 +111,21 @@ def _off_window(widget: QWidget, window: QWidget) -> bool:
 def _inside_scroll_area(widget: QWidget) -> bool:
     parent = widget.parentWidget()
     while parent is not None:
-        if parent.objectName() == "qt_scrollarea_viewport":
+        if parent.objectName() == "qt_scrollarea_viewport" and not _is_screen_scroll(parent):
             return True
         parent = parent.parentWidget()
     return False
 
 
+def _is_screen_scroll(viewport: QWidget) -> bool:
+    """The station window's own scroll area: what it holds must fit without scrolling."""
+    return viewport.parentWidget() is not None and (
+        viewport.parentWidget().objectName() == "screenScroll"
+    )
+
+
 def _label_clipped(label: QLabel) -> list[str]:
-    text = label.text()
+    text = label.shown_text() if hasattr(label, "shown_text") else label.text()
     if not text or label.textFormat() == Qt.TextFormat.RichText or "<" in text:
         return []
     if text.endswith(ELLIPSIS) and label.toolTip():
