@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QEvent, QSettings, Qt
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QMainWindow,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.domain.users import Role, User
 from app.scanning.interpret import Scan, interpret
@@ -54,7 +61,14 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.top_bar)
-        layout.addWidget(self.screens, 1)
+        # On a monitor smaller than 1280×800 the screen scrolls rather than leaving the window;
+        # at 1280×800 everything fits (tests/ui/test_fit.py) and no scroll bar shows.
+        self.screen_scroll = QScrollArea(objectName="screenScroll")
+        self.screen_scroll.setWidgetResizable(True)
+        self.screen_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.screen_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay with the fields
+        self.screen_scroll.setWidget(self.screens)
+        layout.addWidget(self.screen_scroll, 1)
         self.setCentralWidget(central)
 
         self.sign_in.signed_in.connect(self.show_home)
@@ -115,7 +129,10 @@ class MainWindow(QMainWindow):
         self._drop_home()
         self.current_user = user
         factory = self._home_factories.get(user.role, RoleHome)
-        self.screens.addWidget(factory(user))
+        home = factory(user)
+        # Styled before it joins the window: unstyled sizes would grow the window past the screen.
+        home.ensurePolished()
+        self.screens.addWidget(home)
         self.screens.setCurrentIndex(1)
         self.top_bar.set_user(user)
 

@@ -132,6 +132,12 @@ class PrinterSettingsWidget(QWidget):
 
     def _build(self) -> None:
         self.printer_box = QComboBox(objectName="printerBox")
+        # Room for a long queue name and its state (the list arrives after the dialog shows):
+        # a name cut short may be the wrong printer.
+        self.printer_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.printer_box.setMinimumContentsLength(36)
         self.format_box = self._combo("formatBox", FORMATS)
         self.size_box = self._combo("sizeBox", SIZES)
         self.dpi_box = self._combo("dpiBox", [(dpi, str(dpi)) for dpi in RESOLUTIONS])

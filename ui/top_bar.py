@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QW
 from app.domain.users import User
 from ui.home import role_name
 from ui.i18n import LANGUAGES
+from ui.widgets import ElidedLabel
 
 
 class TopBar(QWidget):
@@ -25,7 +26,9 @@ class TopBar(QWidget):
         self._station = station
         self._user: User | None = None
         self.station_label = QLabel(objectName="station")
-        self.user_label = QLabel(objectName="user")
+        # Elides with a tooltip on a narrow monitor: a long name never pushes "Sign out" away.
+        self.user_label = ElidedLabel(objectName="user")
+        self.user_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.sign_out_button = QPushButton(objectName="signOut")
         self.sign_out_button.clicked.connect(self.sign_out_requested)
         self.devices_button = QPushButton(objectName="devices")
@@ -35,9 +38,7 @@ class TopBar(QWidget):
         layout.setContentsMargins(24, 8, 16, 8)
         layout.setSpacing(16)
         layout.addWidget(self.station_label)
-        layout.addStretch(1)
-        layout.addWidget(self.user_label)
-        layout.addStretch(1)
+        layout.addWidget(self.user_label, 1)  # centred in the room the buttons leave
         for code, name in LANGUAGES.items():
             # Never translated: each language keeps its own name.
             button = QPushButton(name, objectName="language", checkable=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 # A symbol as well as a colour, and always words: never colour alone.
 SYMBOLS = {"error": "✖", "ok": "✔", "info": "›"}
@@ -49,3 +49,44 @@ class MessageBanner(QLabel):
         self.setProperty("kind", kind)
         self.style().unpolish(self)
         self.style().polish(self)
+
+
+class ElidedLabel(QLabel):
+    """One line that ends in "…" when it is wider than its room, the whole text in the tooltip.
+
+    A long product name then never widens the window past the screen, and is never cut mid-word
+    without a sign that more follows.
+    """
+
+    def __init__(self, parent: QWidget | None = None, objectName: str = ""):  # noqa: N803 - Qt's
+        super().__init__(parent, objectName=objectName)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        self._full = text
+        self._elide()
+
+    def text(self) -> str:  # the whole text, as set; what shows may end in "…"
+        return self._full
+
+    def full_text(self) -> str:
+        return self._full
+
+    def shown_text(self) -> str:
+        return super().text()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() in (event.Type.FontChange, event.Type.StyleChange):
+            self._elide()
+
+    def _elide(self) -> None:
+        room = self.contentsRect().width() - 2 * self.margin()
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room)
+        super().setText(shown)
+        self.setToolTip(self._full if shown != self._full else "")

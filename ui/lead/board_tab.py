@@ -101,11 +101,16 @@ class BoardTab(QWidget):
         self.lists = PickListModel(self)
         self.wave_view = self._table(self.waves, "waveTable")
         self.wave_view.setMaximumHeight(220)
+        # The wave's name whole; the counts share what is left.
+        self.wave_view.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
         self.list_view = self._table(self.lists, "boardTable")
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list_view.setDragEnabled(True)
         self.list_view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-        _fixed_widths(self.list_view, {0: 90, 2: 170, 3: 250, 4: 150, 5: 130, 6: 140})
+        # Narrow enough that the wave column keeps its room beside the pickers at 1280 px.
+        _fixed_widths(self.list_view, {0: 100, 2: 130, 3: 190, 4: 125, 5: 110, 6: 140})
         self.picker_list = PickerDropList()
         self.picker_list.setMaximumWidth(260)
         self.picker_list.dropped.connect(self.reassign)
@@ -120,6 +125,8 @@ class BoardTab(QWidget):
         self.buttons["resume"].clicked.connect(lambda: self._wave_action("resume"))
         self.buttons["cancel"].clicked.connect(lambda: self._wave_action("cancel"))
         self.pickers_title = QLabel(objectName="sectionTitle")
+        self.pickers_title.setWordWrap(True)  # as wide as the pickers' list, not wider
+        self.pickers_title.setMaximumWidth(260)
         self._lay_out()
         self.retranslate()
 

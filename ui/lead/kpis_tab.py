@@ -91,15 +91,18 @@ class KpisTab(QWidget):
         self.retranslate()
 
     def _lay_out(self) -> None:
+        # The ready ranges and the export on one row, a custom range on the next: in one row
+        # they are wider than a 1280 px screen.
         bar = QHBoxLayout()
         for button in self.range_buttons.values():
             bar.addWidget(button)
-        bar.addSpacing(24)
-        bar.addWidget(self.start)
-        bar.addWidget(self.end)
-        bar.addWidget(self.custom_button)
         bar.addStretch(1)
         bar.addWidget(self.export_button)
+        custom = QHBoxLayout()
+        custom.addWidget(self.start)
+        custom.addWidget(self.end)
+        custom.addWidget(self.custom_button)
+        custom.addStretch(1)
         figures = QGridLayout()
         for n, label in enumerate(self.figures.values()):
             figures.addWidget(label, 0, n)
@@ -108,6 +111,7 @@ class KpisTab(QWidget):
         charts.addWidget(self.due_view, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addLayout(custom)
         layout.addLayout(figures)
         layout.addLayout(charts, 1)
 

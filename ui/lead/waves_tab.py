@@ -85,7 +85,10 @@ class WavesTab(QWidget):
         self.cart_view.setModel(self.carts)
         self.cart_view.verticalHeader().hide()
         self.cart_view.verticalHeader().setDefaultSectionSize(44)
-        self.cart_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Each column as wide as its header and figures (equal shares cut "S-shape" at 1280 px).
+        header = self.cart_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.totals = QLabel(objectName="previewTotals")
         self.totals.setWordWrap(True)
         self.form = QFormLayout()

@@ -60,12 +60,19 @@ class CartonPanel(QWidget):
         weigh_row.addWidget(self.weight, 1)
         weigh_row.addWidget(self.weigh_button)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)  # the page's margins suffice
         layout.addLayout(title_row)
         for widget in (self.serial, self.carton_type, self.expected):
             layout.addWidget(widget)
         layout.addLayout(weigh_row)
-        for widget in self._actions():
-            layout.addWidget(widget)
+        layout.addWidget(self.close_button)
+        # Two buttons a row: the whole panel fits a 1280×800 monitor under the top bar.
+        for pair in ((self.next_button, self.override_button),
+                     (self.reprint_button, self.printer_button)):  # fmt: skip
+            row = QHBoxLayout()
+            for button in pair:
+                row.addWidget(button, 1)
+            layout.addLayout(row)
         layout.addWidget(self.override_form)
         layout.addStretch(1)
         self.show_actions(True)

@@ -108,9 +108,14 @@ class OverrideForm(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.ok)
         row.addWidget(self.cancel)
+        why = QHBoxLayout()  # PIN and reason side by side: the form fits a 1280×800 screen
+        why.addWidget(self.pin, 1)
+        why.addWidget(self.reason, 2)
         layout = QVBoxLayout(self)
-        for widget in (self.title, self.badge, self.pin, self.reason):
-            layout.addWidget(widget)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.badge)
+        layout.addLayout(why)
         layout.addLayout(row)
         self.ok.clicked.connect(self._submit)
         self.reason.returnPressed.connect(self._submit)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.services.picking import Phase, PickState
 from ui.picker.messages import reason_name, step_prompt
 from ui.picker.route_map import RouteMap
+from ui.widgets import ElidedLabel
 
 SIDE_WIDTH = 380  # px: the route map and the next stops
 
@@ -51,12 +52,13 @@ class TaskView(QWidget):
         self.tote = _label("pickTote")
         self.detail = _label("pickDetail", wrap=True)
         self.progress = _label("pickProgress")
-        self.next_stops = [_label("pickNext") for _ in range(2)]
+        self.next_stops = [ElidedLabel(objectName="pickNext") for _ in range(2)]
         self.next_title = _label("pickNextTitle")
         self.route_map = RouteMap()
         self.actions = QStackedWidget()
         self.actions.addWidget(self._task_actions())
         self.actions.addWidget(self._short_actions())
+        self._show_actions(0)
         self._arrange()
         self.retranslate()
 
@@ -117,21 +119,23 @@ class TaskView(QWidget):
         return box
 
     def _short_actions(self) -> QWidget:
+        # Six buttons in one row are wider than a 1280 px screen: the reasons on top, then
+        # report and back under them.
         box = QWidget()
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
+        grid = QGridLayout(box)
+        grid.setContentsMargins(0, 0, 0, 0)
         self.reason_buttons = {}
-        for reason in ("empty", "not_found", "damaged", "wrong_item"):
+        for column, reason in enumerate(("empty", "not_found", "damaged", "wrong_item")):
             button = QPushButton(objectName="pickReason", checkable=True)
             button.clicked.connect(lambda _=False, r=reason: self.reason_chosen.emit(r))
             self.reason_buttons[reason] = button
-            row.addWidget(button)
+            grid.addWidget(button, 0, column)
         self.report_button = QPushButton(objectName="primary")
         self.report_button.clicked.connect(lambda: self.command.emit("CONFIRM"))
         self.back_button = QPushButton()
         self.back_button.clicked.connect(lambda: self.command.emit("CANCEL"))
-        row.addWidget(self.report_button)
-        row.addWidget(self.back_button)
+        grid.addWidget(self.report_button, 1, 0, 1, 2)
+        grid.addWidget(self.back_button, 1, 2, 1, 2)
         return box
 
     def _typed(self) -> None:
@@ -183,12 +187,21 @@ class TaskView(QWidget):
         following = state.upcoming(2)
         for label, stop in zip(self.next_stops, [*following, None, None], strict=False):
             label.setText("" if stop is None else f"{stop.location}   {stop.product_name}")
-        self.actions.setCurrentIndex(1 if state.phase is Phase.SHORT else 0)
+        self._show_actions(1 if state.phase is Phase.SHORT else 0)
         for reason, button in self.reason_buttons.items():
             button.setChecked(reason == state.reason.value)
         self.undo_button.setEnabled(state.last is not None)
         self.skip_button.setEnabled(len(state.route) > 1)
         self._show_route(state)
+
+    def _show_actions(self, index: int) -> None:
+        """Only the showing row of buttons counts for the layout: the task keeps its room
+        while the short reasons (two rows) are hidden."""
+        for page in range(self.actions.count()):
+            policy = QSizePolicy.Policy.Preferred if page == index else QSizePolicy.Policy.Ignored
+            self.actions.widget(page).setSizePolicy(policy, policy)
+        self.actions.setCurrentIndex(index)
+        self.actions.updateGeometry()
 
     def _detail(self, state: PickState) -> str:
         task = state.task
