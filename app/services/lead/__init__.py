@@ -25,7 +25,6 @@ from app.services.lead.exceptions import (
     exception_queue,
     resolve,
 )
-from app.services.lead.queue_order import by_urgency, kind_counts
 from app.services.lead.reports import Timeline, TimelineEntry, kpi_report, order_timeline
 
 __all__ = [
@@ -36,11 +35,9 @@ __all__ = [
     "QueueItem",
     "Timeline",
     "TimelineEntry",
-    "by_urgency",
     "cancel_wave",
     "exception_queue",
     "hold_wave",
-    "kind_counts",
     "kpi_report",
     "load_board",
     "order_timeline",

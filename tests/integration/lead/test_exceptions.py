@@ -9,6 +9,7 @@ from sqlalchemy import insert, select, update
 
 from app.errors import BadInput
 from app.services import lead
+from app.services.lead.queue_order import kind_counts
 from db.schema import (
     allocations,
     exceptions,
@@ -85,7 +86,7 @@ def test_what_blocks_work_comes_before_late_orders(shorted):
     kinds = [item.kind for item in queue]
     assert kinds[0] == "short_pick" and queue[0].key == f"exception:{exception_id}"
     assert "late" in kinds and kinds[-1] == "late"
-    assert lead.kind_counts(queue) == [("short_pick", 1), ("late", kinds.count("late"))]
+    assert kind_counts(queue) == [("short_pick", 1), ("late", kinds.count("late"))]
 
 
 def test_reallocate_moves_the_short_units_to_another_location(shorted):
