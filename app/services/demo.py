@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import csv
+import tempfile
 from collections.abc import Callable, Iterator
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from app.domain.events import utcnow
@@ -22,6 +23,7 @@ DEMO_DIR = Path(__file__).resolve().parents[2] / "resources" / "demo"
 # few 4-hour ones that came first are late.
 ARRIVAL_SPAN = timedelta(hours=6)
 LAST_ARRIVAL_BEFORE_NOW = timedelta(minutes=5)
+DEMO_DAY = date(2026, 12, 1)  # the day resources/demo was generated for (db/demo_data.py)
 
 
 def seed_demo(
@@ -35,12 +37,12 @@ def seed_demo(
             raise NotAllowed(message("demo.site_has_leads"))
     actor = setup.actor
     say(master_data.import_layout(uow, folder / "layout.json", actor))
-    for name, step in (
-        ("products", master_data.import_products),
-        ("stock", master_data.import_stock),
-    ):
-        report = step(uow, folder / f"{name}.csv", actor)
-        say(f"{name}: {len(report.imported)} rows, {len(report.rejected)} rejected")
+    report = master_data.import_products(uow, folder / "products.csv", actor)
+    say(f"products: {len(report.imported)} rows, {len(report.rejected)} rejected")
+    with tempfile.TemporaryDirectory() as scratch:
+        stock_file = lots_as_of(folder / "stock.csv", utcnow().date(), Path(scratch))
+        report = master_data.import_stock(uow, stock_file, actor)
+    say(f"stock: {len(report.imported)} rows, {len(report.rejected)} rejected")
     seed_package_types(uow, actor=actor)  # the packing station's cartons
     _seed_users(uow, setup, folder / "users.csv")
     drafts = as_of(read_order_file(folder / "orders.csv"), utcnow())
@@ -58,6 +60,26 @@ def seed_demo(
         say(
             f"wave {plan.name}: {plan.order_count} orders on {len(plan.pick_lists)} carts, released"
         )
+
+
+def lots_as_of(stock_csv: Path, today: date, scratch: Path) -> Path:
+    """The demo's stock file with its expiry dates moved on by the days since DEMO_DAY, so a
+    demo seeded months later has no expired lots (allocation would refuse them)."""
+    days = (today - DEMO_DAY).days
+    if days <= 0:
+        return stock_csv
+    with stock_csv.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        fields, rows = list(reader.fieldnames or []), list(reader)
+    for row in rows:
+        if row.get("expiry"):
+            row["expiry"] = (date.fromisoformat(row["expiry"]) + timedelta(days=days)).isoformat()
+    moved = scratch / "stock.csv"
+    with moved.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(rows)
+    return moved
 
 
 def as_of(drafts: list[OrderDraft], now: datetime) -> list[OrderDraft]:

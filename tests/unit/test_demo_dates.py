@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from app.services.demo import DEMO_DIR, as_of
 from app.services.order_files import read_order_file
@@ -25,3 +25,22 @@ def test_an_unreadable_date_is_left_for_intake_to_report():
     moved = as_of(drafts, datetime(2031, 5, 14, 9, 30, tzinfo=UTC))
     assert moved[1].header["ship_by"] == "soon"
     assert moved[0].header["ship_by"].startswith("2031-05-")
+
+
+def test_lots_expire_as_far_ahead_of_a_later_seed_as_of_the_demo_day(tmp_path):
+    import csv
+
+    from app.services.demo import DEMO_DAY, lots_as_of
+
+    original = list(csv.DictReader((DEMO_DIR / "stock.csv").open(encoding="utf-8")))
+    assert lots_as_of(DEMO_DIR / "stock.csv", DEMO_DAY, tmp_path) == DEMO_DIR / "stock.csv"
+    later = DEMO_DAY.replace(year=DEMO_DAY.year + 1)
+    moved = list(csv.DictReader(lots_as_of(DEMO_DIR / "stock.csv", later, tmp_path).open()))
+    assert [r["lot"] for r in moved] == [r["lot"] for r in original]
+    pairs = [
+        (a["expiry"], b["expiry"]) for a, b in zip(original, moved, strict=True) if a["expiry"]
+    ]
+    assert pairs and all(
+        (date.fromisoformat(b) - date.fromisoformat(a)).days == (later - DEMO_DAY).days
+        for a, b in pairs
+    )
