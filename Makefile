@@ -6,7 +6,8 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: run test lint install clean
 
-# (Re)install when pyproject.toml changes; a fresh machine needs only Python 3.11+.
+# (Re)install when pyproject.toml changes; a fresh machine needs Python 3.11+, and for a
+# window the X11 libraries Qt's xcb plugin uses (`make run` checks them, see README).
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
@@ -16,6 +17,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 run: $(STAMP)
+	sh tools/check-qt-libs.sh $(VENV)
 	$(BIN)/shipshape run
 
 lint: $(STAMP)

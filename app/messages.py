@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.event_messages import EVENT_TEMPLATES
+
 # A free text that is not ours to translate (a note a person typed, a driver's error, data).
 VERBATIM = "text"
 # Ids whose template holds nothing to translate (ui/messages.py leaves them out).
@@ -183,10 +185,12 @@ TEMPLATES: dict[str, str] = {
         "the range ends ({end}) before it starts ({start}): swap the two dates"
     ),
     "timeline.reason": "reason: {reason}",
+    "timeline.note": "note: {note}",
     "timeline.pick_short": "{pick} (short {short})",
     # ---- anywhere ------------------------------------------------------------------------------
     "db.conflict": "someone else changed this at the same time ({detail})",
 }
+TEMPLATES.update(EVENT_TEMPLATES)  # the order timeline's sentences, one per event kind
 
 
 @dataclass(frozen=True)

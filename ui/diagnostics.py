@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.scanning.interpret import Scan, describe_scan, interpret, visible_raw
 from app.scanning.weights import Weight
 from ui.bridge import DeviceBridge
+from ui.marks import NBSP, checked_html, html_text, mark_size, show_marked
 from ui.wedge import WedgeScanFilter
 
 # Large type, dark on white; state in words and symbols as well as colour.
@@ -102,7 +103,7 @@ class DiagnosticsView(QWidget):
         self.last_raw.setText(visible_raw(scan.raw))
         ok = scan.kind != "invalid"
         # Words and a symbol as well as colour: never colour alone.
-        self.last_meaning.setText(("✔ " if ok else "✖ ") + meaning)
+        show_marked(self.last_meaning, ok, meaning)
         self.last_meaning.setProperty("ok", ok)
         self.last_meaning.style().unpolish(self.last_meaning)  # re-read the [ok=...] colour
         self.last_meaning.style().polish(self.last_meaning)
@@ -115,8 +116,15 @@ class DiagnosticsView(QWidget):
 
     @Slot(object)
     def show_weight(self, weight: Weight) -> None:
-        state = "✔ " + self.tr("stable") if weight.stable else "… " + self.tr("settling")
-        self.weight.setText(f"{weight.kg:.3f} kg   {state}")
+        reading = f"{weight.kg:.3f} kg"
+        if weight.stable:
+            stable = checked_html(html_text(self.tr("stable")), mark_size(self.weight, 40))
+            self.weight.setTextFormat(Qt.TextFormat.RichText)
+            self.weight.setText(html_text(reading) + NBSP * 3 + stable)
+        else:
+            self.weight.setTextFormat(Qt.TextFormat.PlainText)
+            settling = self.tr("settling")
+            self.weight.setText(f"{reading}   … {settling}")
         self.weight.setToolTip(weight.raw)  # what the scale sent, for whoever sets it up
 
     @Slot(str, str)

@@ -259,9 +259,100 @@ SOURCE: dict[str, str] = {
         "Messages", "the range ends ({end}) before it starts ({start}): swap the two dates"
     ),
     "timeline.reason": QT_TRANSLATE_NOOP("Messages", "reason: {reason}"),
+    "timeline.note": QT_TRANSLATE_NOOP("Messages", "note: {note}"),
     "timeline.pick_short": QT_TRANSLATE_NOOP("Messages", "{pick} (short {short})"),
     "db.conflict": QT_TRANSLATE_NOOP(
         "Messages", "someone else changed this at the same time ({detail})"
+    ),
+    "event.order.received": QT_TRANSLATE_NOOP("Messages", "Order received from {channel}"),
+    "event.order.on_hold": QT_TRANSLATE_NOOP("Messages", "Put on hold for a lead to check"),
+    "event.order.allocated": QT_TRANSLATE_NOOP("Messages", "Stock reserved for the order"),
+    "event.order.released": QT_TRANSLATE_NOOP("Messages", "Released to the floor for picking"),
+    "event.order.picking": QT_TRANSLATE_NOOP("Messages", "Picking started"),
+    "event.order.picked": QT_TRANSLATE_NOOP("Messages", "Every line picked"),
+    "event.order.packed": QT_TRANSLATE_NOOP("Messages", "Packed"),
+    "event.order.shipped": QT_TRANSLATE_NOOP("Messages", "Shipped"),
+    "event.order.exception": QT_TRANSLATE_NOOP(
+        "Messages", "Stopped: a lead decides what happens next"
+    ),
+    "event.order.cancelled": QT_TRANSLATE_NOOP("Messages", "Order cancelled"),
+    "event.order.prioritised": QT_TRANSLATE_NOOP(
+        "Messages", "Made urgent by a lead (priority {priority})"
+    ),
+    "event.exception.resolved": QT_TRANSLATE_NOOP(
+        "Messages", "Problem {exception} closed by a lead ({resolution})"
+    ),
+    "event.tote.bound": QT_TRANSLATE_NOOP("Messages", "Tote {tote} put on the cart for this order"),
+    "event.pick.confirmed": QT_TRANSLATE_NOOP(
+        "Messages", "Picked {quantity} × {sku} at {location} into tote {tote}"
+    ),
+    "event.pick.short": QT_TRANSLATE_NOOP(
+        "Messages", "Short at {location}: {sku}, {found} found, {shortfall} missing"
+    ),
+    "event.pick.skipped": QT_TRANSLATE_NOOP(
+        "Messages", "Stop {location} skipped: moved to the end of the route"
+    ),
+    "event.pick.undone": QT_TRANSLATE_NOOP("Messages", "Pick undone: {quantity} unit(s) go back"),
+    "event.picklist.claimed": QT_TRANSLATE_NOOP(
+        "Messages", "Pick list {pick_list_id} taken by a picker"
+    ),
+    "event.picklist.finished": QT_TRANSLATE_NOOP("Messages", "Pick list finished"),
+    "event.picklist.reassigned": QT_TRANSLATE_NOOP(
+        "Messages", "Pick list {pick_list} given to {to}"
+    ),
+    "event.picklist.unassigned": QT_TRANSLATE_NOOP(
+        "Messages", "Pick list {pick_list} taken back from its picker"
+    ),
+    "event.scan.refused": QT_TRANSLATE_NOOP("Messages", "Scan refused: {scanned}"),
+    "event.pack.started": QT_TRANSLATE_NOOP("Messages", "Packing started"),
+    "event.pack.item": QT_TRANSLATE_NOOP(
+        "Messages", "Packed {quantity} × {sku} into carton {carton}"
+    ),
+    "event.pack.undone": QT_TRANSLATE_NOOP(
+        "Messages", "Took {quantity} × {sku} out of carton {carton}"
+    ),
+    "event.pack.refused": QT_TRANSLATE_NOOP("Messages", "Scan refused at packing: {raw}"),
+    "event.pack.override": QT_TRANSLATE_NOOP(
+        "Messages", "Lead {lead} let the packer go on: {reason}"
+    ),
+    "event.package.closed": QT_TRANSLATE_NOOP(
+        "Messages", "Carton {carton} closed at {weight_kg} kg"
+    ),
+    "event.label.printed": QT_TRANSLATE_NOOP("Messages", "Shipping label printed (SSCC {sscc})"),
+    "event.label.reprinted": QT_TRANSLATE_NOOP(
+        "Messages", "Shipping label printed again (SSCC {sscc})"
+    ),
+    "event.label.failed": QT_TRANSLATE_NOOP(
+        "Messages", "Shipping label not printed on {printer}: {message}"
+    ),
+    "event.wave.planned": QT_TRANSLATE_NOOP("Messages", "Wave {wave} planned: {orders} order(s)"),
+    "event.wave.released": QT_TRANSLATE_NOOP("Messages", "Wave {wave} released to the floor"),
+    "event.wave.held": QT_TRANSLATE_NOOP("Messages", "Wave {wave} held"),
+    "event.wave.resumed": QT_TRANSLATE_NOOP("Messages", "Wave {wave} resumed"),
+    "event.wave.cancelled": QT_TRANSLATE_NOOP("Messages", "Wave {wave} cancelled"),
+    "event.user.signed_in": QT_TRANSLATE_NOOP("Messages", "Signed in"),
+    "event.user.saved": QT_TRANSLATE_NOOP("Messages", "User {name} saved ({role})"),
+    "event.user.pin_refused": QT_TRANSLATE_NOOP("Messages", "Wrong PIN for badge {badge}"),
+    "event.user.pin_locked": QT_TRANSLATE_NOOP(
+        "Messages", "PIN of {name} locked after too many wrong PINs"
+    ),
+    "event.user.pin_unlocked": QT_TRANSLATE_NOOP(
+        "Messages", "PIN of badge {badge} unlocked by a lead"
+    ),
+    "event.stock.set": QT_TRANSLATE_NOOP("Messages", "Stock counted and set"),
+    "event.site.layout_imported": QT_TRANSLATE_NOOP("Messages", "Layout {name} imported"),
+    "event.site.products_imported": QT_TRANSLATE_NOOP("Messages", "{rows} product(s) imported"),
+    "event.site.language_set": QT_TRANSLATE_NOOP("Messages", "Site language set"),
+    "event.settings.review_rules_saved": QT_TRANSLATE_NOOP("Messages", "Order review rules saved"),
+    "event.package_types.saved": QT_TRANSLATE_NOOP("Messages", "Carton types saved"),
+    "timeline.shipment": QT_TRANSLATE_NOOP(
+        "Messages", "Tracking {tracking} · {packages} package(s)"
+    ),
+    "timeline.typed_no_barcode": QT_TRANSLATE_NOOP(
+        "Messages", "count typed: the product has no barcode"
+    ),
+    "timeline.tote_confirmed": QT_TRANSLATE_NOOP(
+        "Messages", "tote not scanned: confirmed with the Confirm command"
     ),
 }
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.bridge import safe_emit
+from ui.marks import show_marked
 from ui.worker import DatabaseWorker, Worker
 
 FORMATS = (("pdf", "PDF"), ("zpl", "ZPL"))
@@ -236,7 +237,10 @@ class PrinterSettingsWidget(QWidget):
     def _render_message(self) -> None:
         kind, key, values = self._message
         text = _t(key, **values)
-        symbol = {"ok": "✔", "error": "✖"}.get(kind, "›")  # never colour alone
         self.status.setProperty("kind", kind)
-        self.status.setText(f"{symbol} {text}")
+        if kind in ("ok", "error"):  # a mark as well as a colour: never colour alone
+            show_marked(self.status, kind == "ok", text)
+        else:
+            self.status.setTextFormat(Qt.TextFormat.PlainText)
+            self.status.setText(f"› {text}")
         safe_emit(self.status_changed, kind, text)

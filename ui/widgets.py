@@ -7,8 +7,11 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-# A symbol as well as a colour, and always words: never colour alone.
-SYMBOLS = {"error": "✖", "ok": "✔", "info": "›"}
+from ui.marks import ERROR_MARK, checked_html, html_text, mark_size
+
+# A symbol as well as a colour, and always words: never colour alone. "ok" is a drawn check
+# (ui/marks.py): the bundled font's "✔" reads as "√".
+SYMBOLS = {"error": ERROR_MARK, "info": "›"}
 
 
 class MessageBanner(QLabel):
@@ -41,8 +44,19 @@ class MessageBanner(QLabel):
         self.setText("")
 
     def retranslate(self) -> None:
-        if self._text is not None:
+        if self._text is None:
+            return
+        ok = self.kind == "ok"  # only the check needs rich text (an image)
+        self.setTextFormat(Qt.TextFormat.RichText if ok else Qt.TextFormat.PlainText)
+        if ok:
+            words = html_text(self._text())
+            self.setText(checked_html(words, mark_size(self, 32), on_colour=True))
+        else:
             self.setText(f"{SYMBOLS[self.kind]}  {self._text()}")
+
+    def words(self) -> str:
+        """The message as plain text, without its mark (what a screen reader should say)."""
+        return self._text() if self._text is not None else ""
 
     def _set_kind(self, kind: str) -> None:
         # The stylesheet colours by the `kind` property; re-polish so the change shows.

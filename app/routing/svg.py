@@ -6,6 +6,7 @@ the same picture. North is the back of the aisles; the depot side (y = 0) is at 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from xml.sax.saxutils import escape
 
 from app.routing.distance import Spot, depot_spot, spot_of
@@ -16,14 +17,16 @@ MARGIN = 48.0  # px around the drawing, room for labels
 DONE, NEXT, TODO = "#9e9e9e", "#e65100", "#0d47a1"  # grey, deep orange, dark blue
 
 
-def render_route_svg(layout: Layout, route: Route | None, current_stop: int | None = None) -> str:
-    """SVG text. `current_stop` (0-based index into `route.sequence`) is drawn larger and
-    orange with a ring; earlier stops grey, later ones blue (shape and number, not only colour)."""
+def _extent(layout: Layout) -> tuple[float, float, float]:
+    """(left, right, scale): the floor's x range in metres and px per metre."""
     xs = [a.x for a in layout.aisles] + [layout.depot.x]
     left, right = min(xs) - 2.0, max(xs) + 2.0
-    scale = min(18.0, 900.0 / max(right - left, 1.0), 700.0 / layout.aisle_length)
-    width = (right - left) * scale + 2 * MARGIN
-    height = layout.aisle_length * scale + 2 * MARGIN + 24
+    return left, right, min(18.0, 900.0 / max(right - left, 1.0), 700.0 / layout.aisle_length)
+
+
+def projector(layout: Layout) -> Callable[[Spot], tuple[float, float]]:
+    """Where a spot on the floor lands in the SVG; the picker's map places its own marks with it."""
+    left, _, scale = _extent(layout)
 
     def px(spot: Spot) -> tuple[float, float]:
         return (
@@ -31,21 +34,39 @@ def render_route_svg(layout: Layout, route: Route | None, current_stop: int | No
             round(MARGIN + 24 + (layout.aisle_length - spot.y) * scale, 1),
         )
 
+    return px
+
+
+def render_route_svg(
+    layout: Layout, route: Route | None, current_stop: int | None = None, *, words: bool = True
+) -> str:
+    """SVG text. `current_stop` (0-based index into `route.sequence`) is drawn larger and
+    orange with a ring; earlier stops grey, later ones blue (shape and number, not only colour).
+    `words=False` leaves out every text (title, aisle names, stop numbers, depot): the picker's
+    map draws those itself, translated and big enough to read at a metre once scaled down."""
+    left, right, scale = _extent(layout)
+    width = (right - left) * scale + 2 * MARGIN
+    height = layout.aisle_length * scale + 2 * MARGIN + 24
+    px = projector(layout)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" '
         f'viewBox="0 0 {width:.0f} {height:.0f}" font-family="DejaVu Sans, sans-serif">',
         f'<rect width="{width:.0f}" height="{height:.0f}" fill="white"/>',
-        _title(layout, route),
     ]
-    parts += _racks(layout, px, scale, left, right)
+    if words:
+        parts.append(_title(layout, route))
+    parts += _racks(layout, px, scale, left, right, words)
     if route is not None:
-        parts += _route(layout, route, px, current_stop)
+        parts += _route(layout, route, px, current_stop, words)
     depot_x, depot_y = px(depot_spot(layout))
     parts.append(
         f'<rect x="{depot_x - 9}" y="{depot_y - 9}" width="18" height="18" fill="#1b5e20"/>'
-        f'<text x="{depot_x}" y="{depot_y + 24}" font-size="12" text-anchor="middle" '
-        f'fill="#1b5e20">Depot</text>'
     )
+    if words:
+        parts.append(
+            f'<text x="{depot_x}" y="{depot_y + 24}" font-size="12" text-anchor="middle" '
+            f'fill="#1b5e20">Depot</text>'
+        )
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
 
@@ -57,7 +78,9 @@ def _title(layout: Layout, route: Route | None) -> str:
     return f'<text x="{MARGIN}" y="26" font-size="16" fill="#212121">{escape(text)}</text>'
 
 
-def _racks(layout: Layout, px, scale: float, left: float, right: float) -> list[str]:
+def _racks(
+    layout: Layout, px, scale: float, left: float, right: float, words: bool = True
+) -> list[str]:
     """Grey rack bands between aisles, light walkways, aisle names at the front."""
     out = []
     aisles = layout.aisles
@@ -85,6 +108,8 @@ def _racks(layout: Layout, px, scale: float, left: float, right: float) -> list[
                     f'<rect x="{ax}" y="{top}" width="{round(bx - ax, 1)}" '
                     f'height="{round(bottom - top, 1)}" fill="#cfd8dc"/>'
                 )
+        if not words:
+            continue
         x, y = px(Spot(aisle.x, 0.0))
         out.append(
             f'<text x="{x}" y="{y + 16 + 24 * (i % 2 if scale < 8 else 0)}" font-size="11" '
@@ -93,7 +118,7 @@ def _racks(layout: Layout, px, scale: float, left: float, right: float) -> list[
     return out
 
 
-def _route(layout: Layout, route: Route, px, current: int | None) -> list[str]:
+def _route(layout: Layout, route: Route, px, current: int | None, words: bool) -> list[str]:
     depot = depot_spot(layout)
     spots = [spot_of(layout, code) for code in route.sequence]
     path = [depot, *spots, depot]
@@ -109,7 +134,7 @@ def _route(layout: Layout, route: Route, px, current: int | None) -> list[str]:
     for n, spot in enumerate(spots):
         labels.setdefault(spot, []).append(n)
     for spot, numbers in labels.items():
-        out.append(_stop(px(spot), numbers, current))
+        out.append(_stop(px(spot), numbers, current, words))
     return out
 
 
@@ -122,7 +147,7 @@ def _leg(cross: tuple[float, ...], a: Spot, b: Spot) -> list[Spot]:
     return [Spot(a.x, c), Spot(b.x, c), b]
 
 
-def _stop(at: tuple[float, float], numbers: list[int], current: int | None) -> str:
+def _stop(at: tuple[float, float], numbers: list[int], current: int | None, words: bool) -> str:
     x, y = at
     is_current = current is not None and current in numbers
     if is_current:
@@ -140,9 +165,13 @@ def _stop(at: tuple[float, float], numbers: list[int], current: int | None) -> s
         if is_current
         else ""
     )
-    return (
+    pill = (
         f'{ring}<rect x="{x - half}" y="{y - radius}" width="{2 * half}" height="{2 * radius}" '
         f'rx="{radius}" fill="{colour}"/>'
-        f'<text x="{x}" y="{y + 4}" font-size="{size}" text-anchor="middle" fill="white" '
+    )
+    if not words:
+        return pill
+    return (
+        f'{pill}<text x="{x}" y="{y + 4}" font-size="{size}" text-anchor="middle" fill="white" '
         f'font-weight="bold">{escape(label)}</text>'
     )

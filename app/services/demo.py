@@ -3,18 +3,27 @@
 from __future__ import annotations
 
 import csv
+import tempfile
 from collections.abc import Callable, Iterator
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from app.domain.events import utcnow
 from app.domain.users import Role, SetUp, User
 from app.errors import NotAllowed
 from app.messages import message
 from app.services import allocation, intake, master_data, users, waves
-from app.services.order_files import read_order_file
+from app.services.order_files import OrderDraft, read_order_file
 from app.services.packing_central import seed_package_types
 from app.services.ports import UnitOfWork
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "resources" / "demo"
+# The demo's orders arrived over the last ARRIVAL_SPAN before the seed, each keeping its own
+# time to ship-by: standard (24 h) orders are due tomorrow, express ones today, and only the
+# few 4-hour ones that came first are late.
+ARRIVAL_SPAN = timedelta(hours=6)
+LAST_ARRIVAL_BEFORE_NOW = timedelta(minutes=5)
+DEMO_DAY = date(2026, 12, 1)  # the day resources/demo was generated for (db/demo_data.py)
 
 
 def seed_demo(
@@ -28,15 +37,16 @@ def seed_demo(
             raise NotAllowed(message("demo.site_has_leads"))
     actor = setup.actor
     say(master_data.import_layout(uow, folder / "layout.json", actor))
-    for name, step in (
-        ("products", master_data.import_products),
-        ("stock", master_data.import_stock),
-    ):
-        report = step(uow, folder / f"{name}.csv", actor)
-        say(f"{name}: {len(report.imported)} rows, {len(report.rejected)} rejected")
+    report = master_data.import_products(uow, folder / "products.csv", actor)
+    say(f"products: {len(report.imported)} rows, {len(report.rejected)} rejected")
+    with tempfile.TemporaryDirectory() as scratch:
+        stock_file = lots_as_of(folder / "stock.csv", utcnow().date(), Path(scratch))
+        report = master_data.import_stock(uow, stock_file, actor)
+    say(f"stock: {len(report.imported)} rows, {len(report.rejected)} rejected")
     seed_package_types(uow, actor=actor)  # the packing station's cartons
     _seed_users(uow, setup, folder / "users.csv")
-    report = intake.import_orders(uow, read_order_file(folder / "orders.csv"), actor)
+    drafts = as_of(read_order_file(folder / "orders.csv"), utcnow())
+    report = intake.import_orders(uow, drafts, actor)
     say(f"orders: {len(report.imported)} imported, {len(report.duplicates)} already there")
     result = allocation.allocate(uow, actor)
     say(
@@ -50,6 +60,56 @@ def seed_demo(
         say(
             f"wave {plan.name}: {plan.order_count} orders on {len(plan.pick_lists)} carts, released"
         )
+
+
+def lots_as_of(stock_csv: Path, today: date, scratch: Path) -> Path:
+    """The demo's stock file with its expiry dates moved on by the days since DEMO_DAY, so a
+    demo seeded months later has no expired lots (allocation would refuse them)."""
+    days = (today - DEMO_DAY).days
+    if days <= 0:
+        return stock_csv
+    with stock_csv.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        fields, rows = list(reader.fieldnames or []), list(reader)
+    for row in rows:
+        if row.get("expiry"):
+            row["expiry"] = (date.fromisoformat(row["expiry"]) + timedelta(days=days)).isoformat()
+    moved = scratch / "stock.csv"
+    with moved.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(rows)
+    return moved
+
+
+def as_of(drafts: list[OrderDraft], now: datetime) -> list[OrderDraft]:
+    """The file's orders moved to have arrived in the hours before `now`: a demo seeded any day
+    shows a realistic floor, not a queue of orders late for days. Arrival order and each order's
+    time to ship-by are kept. Dates that do not parse are left for intake to report."""
+    arrivals = [_moment(d.header.get("order_date")) for d in drafts]
+    known = [m for m in arrivals if m is not None]
+    if not known:
+        return drafts
+    first, last = min(known), max(known)
+    squeeze = min(1.0, ARRIVAL_SPAN / (last - first)) if last > first else 1.0
+    end = now - LAST_ARRIVAL_BEFORE_NOW
+    for draft, arrived in zip(drafts, arrivals, strict=True):
+        if arrived is None:
+            continue
+        moved = end - (last - arrived) * squeeze
+        draft.header["order_date"] = moved.isoformat(timespec="seconds")
+        ship_by = _moment(draft.header.get("ship_by"))
+        if ship_by is not None:
+            draft.header["ship_by"] = (moved + (ship_by - arrived)).isoformat(timespec="seconds")
+    return drafts
+
+
+def _moment(value) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
 
 
 def _seed_users(uow: UnitOfWork, setup: SetUp, path: Path) -> None:

@@ -200,6 +200,10 @@
         <translation>处理</translation>
     </message>
     <message>
+        <source>All problems ({n})</source>
+        <translation>全部问题（{n}）</translation>
+    </message>
+    <message>
         <source>{n} open problem(s)</source>
         <translation>{n} 个待处理问题</translation>
     </message>
@@ -659,6 +663,46 @@ median {median} h · p90 {p90} h
         <source>Shipment</source>
         <translation>发运</translation>
     </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Picking</source>
+        <translation>拣货</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <source>Packing</source>
+        <translation>打包</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Lead decision</source>
+        <translation>班组长处理</translation>
+    </message>
+    <message>
+        <source>Wave</source>
+        <translation>波次</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Set-up</source>
+        <translation>设置</translation>
+    </message>
 </context>
 <context>
     <name>LinesTable</name>
@@ -671,8 +715,8 @@ median {median} h · p90 {p90} h
         <translation>已装</translation>
     </message>
     <message>
-        <source>✔ done</source>
-        <translation>✔ 完成</translation>
+        <source>done</source>
+        <translation>已完成</translation>
     </message>
     <message>
         <source>⚠ {picked} picked</source>
@@ -1092,12 +1136,216 @@ median {median} h · p90 {p90} h
         <translation>原因：{reason}</translation>
     </message>
     <message>
+        <source>note: {note}</source>
+        <translation>备注：{note}</translation>
+    </message>
+    <message>
         <source>{pick} (short {short})</source>
         <translation>{pick}（缺 {short}）</translation>
     </message>
     <message>
         <source>someone else changed this at the same time ({detail})</source>
         <translation>其他人同时修改了此数据（{detail}）</translation>
+    </message>
+    <message>
+        <source>Order received from {channel}</source>
+        <translation>已从 {channel} 接收订单</translation>
+    </message>
+    <message>
+        <source>Put on hold for a lead to check</source>
+        <translation>已暂停，等待班组长检查</translation>
+    </message>
+    <message>
+        <source>Stock reserved for the order</source>
+        <translation>已为订单预留库存</translation>
+    </message>
+    <message>
+        <source>Released to the floor for picking</source>
+        <translation>已下发到仓库拣货</translation>
+    </message>
+    <message>
+        <source>Picking started</source>
+        <translation>开始拣货</translation>
+    </message>
+    <message>
+        <source>Every line picked</source>
+        <translation>所有行已拣完</translation>
+    </message>
+    <message>
+        <source>Packed</source>
+        <translation>已打包</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <source>Stopped: a lead decides what happens next</source>
+        <translation>已停止：由班组长决定下一步</translation>
+    </message>
+    <message>
+        <source>Order cancelled</source>
+        <translation>订单已取消</translation>
+    </message>
+    <message>
+        <source>Made urgent by a lead (priority {priority})</source>
+        <translation>班组长设为加急（优先级 {priority}）</translation>
+    </message>
+    <message>
+        <source>Problem {exception} closed by a lead ({resolution})</source>
+        <translation>问题 {exception} 已由班组长关闭（{resolution}）</translation>
+    </message>
+    <message>
+        <source>Tote {tote} put on the cart for this order</source>
+        <translation>周转箱 {tote} 已放上拣货车，用于此订单</translation>
+    </message>
+    <message>
+        <source>Picked {quantity} × {sku} at {location} into tote {tote}</source>
+        <translation>在 {location} 拣了 {quantity} × {sku}，放入周转箱 {tote}</translation>
+    </message>
+    <message>
+        <source>Short at {location}: {sku}, {found} found, {shortfall} missing</source>
+        <translation>{location} 缺货：{sku}，找到 {found} 件，缺 {shortfall} 件</translation>
+    </message>
+    <message>
+        <source>Stop {location} skipped: moved to the end of the route</source>
+        <translation>已跳过库位 {location}：移到路线末尾</translation>
+    </message>
+    <message>
+        <source>Pick undone: {quantity} unit(s) go back</source>
+        <translation>已撤销拣货：{quantity} 件退回</translation>
+    </message>
+    <message>
+        <source>Pick list {pick_list_id} taken by a picker</source>
+        <translation>拣货单 {pick_list_id} 已被拣货员领取</translation>
+    </message>
+    <message>
+        <source>Pick list finished</source>
+        <translation>拣货单已完成</translation>
+    </message>
+    <message>
+        <source>Pick list {pick_list} given to {to}</source>
+        <translation>拣货单 {pick_list} 已分配给 {to}</translation>
+    </message>
+    <message>
+        <source>Pick list {pick_list} taken back from its picker</source>
+        <translation>拣货单 {pick_list} 已从拣货员收回</translation>
+    </message>
+    <message>
+        <source>Scan refused: {scanned}</source>
+        <translation>扫描被拒绝：{scanned}</translation>
+    </message>
+    <message>
+        <source>Packing started</source>
+        <translation>开始打包</translation>
+    </message>
+    <message>
+        <source>Packed {quantity} × {sku} into carton {carton}</source>
+        <translation>已将 {quantity} × {sku} 装入第 {carton} 箱</translation>
+    </message>
+    <message>
+        <source>Took {quantity} × {sku} out of carton {carton}</source>
+        <translation>已从第 {carton} 箱取出 {quantity} × {sku}</translation>
+    </message>
+    <message>
+        <source>Scan refused at packing: {raw}</source>
+        <translation>打包时扫描被拒绝：{raw}</translation>
+    </message>
+    <message>
+        <source>Lead {lead} let the packer go on: {reason}</source>
+        <translation>班组长 {lead} 允许打包员继续：{reason}</translation>
+    </message>
+    <message>
+        <source>Carton {carton} closed at {weight_kg} kg</source>
+        <translation>第 {carton} 箱已封箱，重量 {weight_kg} kg</translation>
+    </message>
+    <message>
+        <source>Shipping label printed (SSCC {sscc})</source>
+        <translation>运单标签已打印（SSCC {sscc}）</translation>
+    </message>
+    <message>
+        <source>Shipping label printed again (SSCC {sscc})</source>
+        <translation>运单标签已重新打印（SSCC {sscc}）</translation>
+    </message>
+    <message>
+        <source>Shipping label not printed on {printer}: {message}</source>
+        <translation>运单标签未能在 {printer} 上打印：{message}</translation>
+    </message>
+    <message>
+        <source>Wave {wave} planned: {orders} order(s)</source>
+        <translation>波次 {wave} 已计划：{orders} 个订单</translation>
+    </message>
+    <message>
+        <source>Wave {wave} released to the floor</source>
+        <translation>波次 {wave} 已下发到仓库</translation>
+    </message>
+    <message>
+        <source>Wave {wave} held</source>
+        <translation>波次 {wave} 已暂停</translation>
+    </message>
+    <message>
+        <source>Wave {wave} resumed</source>
+        <translation>波次 {wave} 已恢复</translation>
+    </message>
+    <message>
+        <source>Wave {wave} cancelled</source>
+        <translation>波次 {wave} 已取消</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>已登录</translation>
+    </message>
+    <message>
+        <source>User {name} saved ({role})</source>
+        <translation>用户 {name} 已保存（{role}）</translation>
+    </message>
+    <message>
+        <source>Wrong PIN for badge {badge}</source>
+        <translation>工牌 {badge} 的 PIN 错误</translation>
+    </message>
+    <message>
+        <source>PIN of {name} locked after too many wrong PINs</source>
+        <translation>{name} 的 PIN 因错误次数过多已锁定</translation>
+    </message>
+    <message>
+        <source>PIN of badge {badge} unlocked by a lead</source>
+        <translation>工牌 {badge} 的 PIN 已由班组长解锁</translation>
+    </message>
+    <message>
+        <source>Stock counted and set</source>
+        <translation>库存已盘点并设定</translation>
+    </message>
+    <message>
+        <source>Layout {name} imported</source>
+        <translation>布局 {name} 已导入</translation>
+    </message>
+    <message>
+        <source>{rows} product(s) imported</source>
+        <translation>已导入 {rows} 个商品</translation>
+    </message>
+    <message>
+        <source>Site language set</source>
+        <translation>站点语言已设定</translation>
+    </message>
+    <message>
+        <source>Order review rules saved</source>
+        <translation>订单审核规则已保存</translation>
+    </message>
+    <message>
+        <source>Carton types saved</source>
+        <translation>箱型已保存</translation>
+    </message>
+    <message>
+        <source>Tracking {tracking} · {packages} package(s)</source>
+        <translation>运单号 {tracking} · {packages} 个包裹</translation>
+    </message>
+    <message>
+        <source>count typed: the product has no barcode</source>
+        <translation>数量为手动输入：此商品没有条码</translation>
+    </message>
+    <message>
+        <source>tote not scanned: confirmed with the Confirm command</source>
+        <translation>未扫描周转箱：用“确认”指令确认</translation>
     </message>
     <message>
         <source>; </source>
@@ -1369,12 +1617,12 @@ median {median} h · p90 {p90} h
         <translation>⚠ 尚未拣货</translation>
     </message>
     <message>
-        <source>✔ Packed already</source>
-        <translation>✔ 已包装</translation>
+        <source>Packed already</source>
+        <translation>已打包过</translation>
     </message>
     <message>
-        <source>✔ Shipped already</source>
-        <translation>✔ 已发货</translation>
+        <source>Shipped already</source>
+        <translation>已发货</translation>
     </message>
     <message>
         <source>✖ Cancelled</source>
@@ -1820,6 +2068,13 @@ median {median} h · p90 {p90} h
     <message>
         <source>Shift lead</source>
         <translation>班组长</translation>
+    </message>
+</context>
+<context>
+    <name>RouteMap</name>
+    <message>
+        <source>{stops} stops · {metres} m to walk</source>
+        <translation>{stops} 个库位 · 步行 {metres} 米</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ from devices.scanner import SerialScanner
 from devices.simulators import ScaleSimulator, VirtualSerialPort
 from ui.bridge import DeviceBridge
 from ui.diagnostics import DiagnosticsView
+from ui.marks import is_ok_html
 from ui.wedge import WedgeScanFilter
 
 
@@ -27,7 +28,7 @@ def test_scans_from_a_serial_scanner_show_raw_and_interpreted(qtbot):
         port.write(b"]C10109501101020917\x1d10ABC\r")
         qtbot.waitUntil(lambda: "09501101020917" in view.last_meaning.text(), timeout=3000)
         assert view.last_raw.text() == "]C10109501101020917<GS>10ABC"
-        assert "lot ABC" in view.last_meaning.text() and view.last_meaning.text().startswith("✔")
+        assert "lot ABC" in view.last_meaning.text() and is_ok_html(view.last_meaning.text())
         port.write(b"4006381333932\r")
         qtbot.waitUntil(lambda: "check digit" in view.last_error.text(), timeout=3000)
         assert view.last_meaning.text().startswith("✖ invalid")

@@ -11,6 +11,7 @@ from app.domain.shipment_label import parse_shipment
 from printing.labels import render_label_pdf, render_label_zpl
 from printing.transports import FileTransport, PrinterError
 from tests.unit.printing.label_samples import CHINESE
+from ui.marks import is_ok_html
 from ui.printer_settings import LabelPrinterSettings, PrinterChoice, PrinterSettingsWidget
 
 PRINTERS = [PrinterChoice("office-laser", "cups", "idle"), PrinterChoice("10.0.0.7:9100", "zpl")]
@@ -49,7 +50,7 @@ def test_looking_for_printers_never_blocks_the_ui_thread(make_widget, qtbot):
     assert not widget.refresh_button.isEnabled()
     qtbot.waitUntil(lambda: widget.printer_box.count() == 2, timeout=5000)
     assert lookup.threads[0] is not threading.main_thread()
-    assert widget.status.text().startswith("✔") and "2 printer(s)" in widget.status.text()
+    assert is_ok_html(widget.status.text()) and "2 printer(s)" in widget.status.text()
     assert widget.refresh_button.isEnabled()
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.lead.queue_order import kind_counts
 from ui.lead.models import RowsModel, clock, tr
 from ui.messages import message_text
 
@@ -88,6 +89,7 @@ class ExceptionsTab(QWidget):
     def __init__(self, run, parent=None):
         super().__init__(parent)
         self._run = run
+        self._items: list = []  # the whole queue; the table shows the kinds the filter lets by
         self.queue = QueueModel(self)
         self.view = QTableView(objectName="exceptionTable")
         self.view.setModel(self.queue)
@@ -104,12 +106,18 @@ class ExceptionsTab(QWidget):
         self.resolve_button = QPushButton(objectName="primary", enabled=False)
         self.resolve_button.clicked.connect(self.resolve)
         self.count = QLabel(objectName="boardSummary")
+        self.count.setWordWrap(True)
+        self.kind_filter = QComboBox(objectName="exceptionKindFilter")
+        self.kind_filter.currentIndexChanged.connect(self._filter_changed)
+        top = QHBoxLayout()
+        top.addWidget(self.count, 1)
+        top.addWidget(self.kind_filter)
         actions = QHBoxLayout()
         actions.addWidget(self.choice, 2)
         actions.addWidget(self.note, 3)
         actions.addWidget(self.resolve_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.count)
+        layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addLayout(actions)
         self.retranslate()
@@ -118,20 +126,52 @@ class ExceptionsTab(QWidget):
         self.note.setPlaceholderText(self.tr("Note (why, what you checked)"))
         self.resolve_button.setText(self.tr("Resolve"))
         self.queue.retranslate()
+        self._fill_filter()
         self._offer_choices()
         self._count()
 
     def show_queue(self, items) -> None:
-        current = self.current()
-        self.queue.set_rows(items)
-        keys = [item.key for item in items]
+        self._items = list(items)
+        self._fill_filter()
+        self._show_filtered()
+
+    @property
+    def total(self) -> int:
+        return len(self._items)
+
+    def show_kind(self, kind: str | None) -> None:
+        """Show only one kind of problem (None: all of them)."""
+        index = self.kind_filter.findData(kind)
+        self.kind_filter.setCurrentIndex(max(index, 0))
+
+    def _filter_changed(self, _index: int) -> None:
+        self._show_filtered()
+
+    def _show_filtered(self) -> None:
+        current, kind = self.current(), self.kind_filter.currentData()
+        shown = [item for item in self._items if kind is None or item.kind == kind]
+        self.queue.set_rows(shown)
+        keys = [item.key for item in shown]
         if current is not None and current.key in keys:
             self.view.selectRow(keys.index(current.key))
         self._offer_choices()
         self._count()
 
+    def _fill_filter(self) -> None:
+        """One entry per kind in the queue, with its count; the chosen kind stays chosen."""
+        chosen = self.kind_filter.currentData()
+        self.kind_filter.blockSignals(True)
+        self.kind_filter.clear()
+        self.kind_filter.addItem(self.tr("All problems ({n})").format(n=len(self._items)), None)
+        for kind, n in kind_counts(self._items):
+            self.kind_filter.addItem(f"{kind_text(kind)} ({n})", kind)
+        self.kind_filter.setCurrentIndex(max(self.kind_filter.findData(chosen), 0))
+        self.kind_filter.blockSignals(False)
+
     def _count(self) -> None:
-        self.count.setText(self.tr("{n} open problem(s)").format(n=len(self.queue.rows)))
+        counts = " · ".join(f"{kind_text(k)} {n}" for k, n in kind_counts(self._items))
+        text = self.tr("{n} open problem(s)").format(n=len(self._items))
+        self.count.setText(f"{text}: {counts}" if counts else text)
 
     def current(self):
         row = self.view.currentIndex().row()

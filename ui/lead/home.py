@@ -167,7 +167,7 @@ class LeadHome(QWidget):
         titles = [
             self.tr("Waves"),
             self.tr("Board"),
-            self.tr("Exceptions ({n})").format(n=len(self.exceptions.queue.rows)),
+            self.tr("Exceptions ({n})").format(n=self.exceptions.total),
             self.tr("KPIs"),
             self.tr("Order lookup"),
             self.tr("Stations ({n} offline)").format(

@@ -41,7 +41,27 @@ def step_text(what: str) -> str:
         "label.printed": QCoreApplication.translate("LeadTimeline", "Label printed"),
         "shipment": QCoreApplication.translate("LeadTimeline", "Shipment"),
     }
-    return words.get(what, what)
+    return words.get(what) or area_text(what)
+
+
+def area_text(what: str) -> str:
+    """Any other kind by the part of the work it belongs to; the Details say what happened."""
+    area = what.split(".", 1)[0]
+    areas = {
+        "order": QCoreApplication.translate("LeadTimeline", "Order"),
+        "pick": QCoreApplication.translate("LeadTimeline", "Picking"),
+        "picklist": QCoreApplication.translate("LeadTimeline", "Picking"),
+        "tote": QCoreApplication.translate("LeadTimeline", "Picking"),
+        "scan": QCoreApplication.translate("LeadTimeline", "Scan"),
+        "pack": QCoreApplication.translate("LeadTimeline", "Packing"),
+        "package": QCoreApplication.translate("LeadTimeline", "Packing"),
+        "label": QCoreApplication.translate("LeadTimeline", "Label"),
+        "exception": QCoreApplication.translate("LeadTimeline", "Lead decision"),
+        "wave": QCoreApplication.translate("LeadTimeline", "Wave"),
+        "user": QCoreApplication.translate("LeadTimeline", "People"),
+        "stock": QCoreApplication.translate("LeadTimeline", "Stock"),
+    }
+    return areas.get(area, QCoreApplication.translate("LeadTimeline", "Set-up"))
 
 
 def stamp(moment) -> str:

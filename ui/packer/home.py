@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -32,7 +32,7 @@ from ui.packer.carton_panel import CartonPanel
 from ui.packer.overrides import LeadOverrides
 from ui.packer.printer_link import CartonPrinter, PrinterEvents, forget
 from ui.packer.prompts import PackerPrompts
-from ui.packer.texts import close_refusal_text, flag_text, verdict_text, weight_refusal_text
+from ui.packer.texts import close_refusal_text, flags_html, verdict_text, weight_refusal_text
 from ui.packer.tones import Tones
 from ui.packer.typed_input import TypedInput
 from ui.packer.widgets import LinesTable
@@ -82,6 +82,7 @@ class PackerHome(LeadOverrides, PackerPrompts, TypedInput, QWidget):
         self.title = QLabel(objectName="packTitle")
         self.flags = QLabel(objectName="packFlags")
         self.flags.setWordWrap(True)
+        self.flags.setTextFormat(Qt.TextFormat.RichText)  # the drawn check of done flags
         self.message = MessageBanner()
         self.printer_line = QLabel(objectName="printerLine")
         self.printer_line.setWordWrap(True)
@@ -380,7 +381,7 @@ class PackerHome(LeadOverrides, PackerPrompts, TypedInput, QWidget):
             return
         tote = self.tr(" · tote {tote}").format(tote=self.view.tote) if self.view.tote else ""
         self.title.setText(self.tr("Order {order}").format(order=self.view.order_id) + tote)
-        self.flags.setText(" ".join(flag_text(self, f) for f in self.view.flags))
+        self.flags.setText(flags_html(self, self.view.flags))
 
     def _refresh_lines(self) -> None:
         for row, line in enumerate(self.view.lines):

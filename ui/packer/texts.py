@@ -7,6 +7,9 @@ from PySide6.QtCore import QCoreApplication
 
 from app.domain.packing import PackLine, WeightVerdict
 from app.services.packing import Verdict
+from ui.marks import html_text, ok_html
+
+DONE_FLAGS = ("packed", "shipped")  # marked with the check, not a warning sign
 
 
 def verdict_text(widget, verdict: Verdict) -> str:
@@ -125,8 +128,8 @@ def flag_text(widget, flag: str) -> str:
         "on_hold": QCoreApplication.translate("PackerTexts", "⚠ On hold"),
         "exception": QCoreApplication.translate("PackerTexts", "⚠ Exception"),
         "not_picked": QCoreApplication.translate("PackerTexts", "⚠ Not picked yet"),
-        "packed": QCoreApplication.translate("PackerTexts", "✔ Packed already"),
-        "shipped": QCoreApplication.translate("PackerTexts", "✔ Shipped already"),
+        "packed": QCoreApplication.translate("PackerTexts", "Packed already"),
+        "shipped": QCoreApplication.translate("PackerTexts", "Shipped already"),
         "cancelled": QCoreApplication.translate("PackerTexts", "✖ Cancelled"),
     }
     return texts.get(flag, flag)
@@ -143,3 +146,12 @@ def number_not_expected_text(expected: str) -> str:
     return QCoreApplication.translate(
         "PackerTexts", "No number is expected now. {expected}"
     ).format(expected=instead)
+
+
+def flags_html(widget, flags, pixels: int = 30) -> str:
+    """The order's flags as rich text: the done ones after the drawn check (ui/marks.py)."""
+    return " &nbsp; ".join(
+        (ok_html(pixels) + "&nbsp;" if flag in DONE_FLAGS else "")
+        + html_text(flag_text(widget, flag))
+        for flag in flags
+    )

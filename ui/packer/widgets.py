@@ -19,6 +19,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.packing import PackLine
+from ui.marks import ok_icon
+
+# Red means an error everywhere on the floor: an open line is the normal state, in dark ink.
+DONE_GREEN, PROBLEM_RED, OPEN_INK = "#0a6b2d", "#b00020", "#37474f"
+
+
+def line_colour(done: bool, short: bool) -> str:
+    """Done green, a short pick red, open (still to scan) neutral."""
+    return DONE_GREEN if done else PROBLEM_RED if short else OPEN_INK
+
 
 PALETTE = ["#0b3d91", "#0a6b2d", "#8a4b00", "#6a1b9a", "#00695c", "#ad1457"]
 
@@ -74,14 +84,14 @@ class LinesTable(QTableWidget):
         count.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
         done = packed >= line.expected
         if done:
-            mark = QTableWidgetItem(self.tr("✔ done"))
+            mark = QTableWidgetItem(ok_icon(), self.tr("done"))
         elif line.short:
             mark = QTableWidgetItem(self.tr("⚠ {picked} picked").format(picked=line.picked))
         elif line.no_barcode:
             mark = QTableWidgetItem(self.tr("⌨ type the count"))
         else:
             mark = QTableWidgetItem(self.tr("open"))
-        mark.setForeground(QColor("#0a6b2d" if done else "#b00020"))
+        mark.setForeground(QColor(line_colour(done, line.short)))
         for column, cell in ((1, count), (2, mark)):
             self.setItem(row, column, cell)
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.services.picking import PickState
+from ui.marks import ok_icon, waiting_icon
 
 
 class CartView(QWidget):
@@ -17,6 +18,7 @@ class CartView(QWidget):
         self.order = QLabel(objectName="pickTote")
         self.hint = QLabel(objectName="hint", wordWrap=True)
         self.slots = QListWidget(objectName="pickCartList")
+        self.slots.setIconSize(QSize(36, 36))  # as tall as the list's type
         self.slots.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 12, 24, 8)
@@ -46,7 +48,8 @@ class CartView(QWidget):
         for number, slot in enumerate(cart, start=1):
             tote = slot.tote or self.tr("scan a tote")
             text = f"{number:>2}.  {slot.order_id}   →   {tote}"
-            item = QListWidgetItem(("✔  " if slot.tote else "○  ") + text)
+            item = QListWidgetItem(text)
+            item.setIcon(ok_icon() if slot.tote else waiting_icon())  # drawn: the font's ✔ is √
             self.slots.addItem(item)
             if slot is waiting:
                 self.slots.setCurrentItem(item)  # the order waiting for its tote stands out

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.picking import Phase, PickState
+from ui.marks import html_text, ok_html
 from ui.picker.messages import reason_name, step_prompt
 from ui.picker.route_map import RouteMap
 from ui.widgets import ElidedLabel
@@ -51,6 +52,7 @@ class TaskView(QWidget):
         self.quantity = _label("pickQuantity")
         self.tote = _label("pickTote")
         self.detail = _label("pickDetail", wrap=True)
+        self.detail.setTextFormat(Qt.TextFormat.RichText)  # the drawn check of a scanned lot
         self.progress = _label("pickProgress")
         self.next_stops = [ElidedLabel(objectName="pickNext") for _ in range(2)]
         self.next_title = _label("pickNextTitle")
@@ -205,22 +207,22 @@ class TaskView(QWidget):
 
     def _detail(self, state: PickState) -> str:
         task = state.task
-        parts = [self.tr("Order {order}").format(order=task.order_id)]
+        parts = [html_text(self.tr("Order {order}").format(order=task.order_id))]
         if state.lot_scanned:
-            parts.append(self.tr("Lot {lot}").format(lot=state.lot) + " ✔")
+            lot = html_text(self.tr("Lot {lot}").format(lot=state.lot))
+            parts.append(f"{lot}&nbsp;{ok_html(30)}")
         elif task.lot_controlled:  # the lot is scanned, so say which one
-            parts.append(self.tr("Scan lot {lot}").format(lot=task.lot or "…"))
+            parts.append(html_text(self.tr("Scan lot {lot}").format(lot=task.lot or "…")))
         elif task.lot:
-            parts.append(self.tr("Lot {lot}").format(lot=task.lot))
+            parts.append(html_text(self.tr("Lot {lot}").format(lot=task.lot)))
         if task.no_barcode:
-            parts.append(self.tr("No barcode: type the count"))
+            parts.append(html_text(self.tr("No barcode: type the count")))
         if state.counted:
-            parts.append(
-                self.tr("Counted {count} of {quantity}").format(
-                    count=state.counted, quantity=task.remaining
-                )
+            counted = self.tr("Counted {count} of {quantity}").format(
+                count=state.counted, quantity=task.remaining
             )
-        return "   ·   ".join(parts)
+            parts.append(html_text(counted))
+        return " &nbsp; · &nbsp; ".join(parts)  # rich text: spaces would collapse
 
     def _show_route(self, state: PickState) -> None:
         waiting = set(state.route)

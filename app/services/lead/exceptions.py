@@ -1,6 +1,6 @@
 """The lead's exceptions queue and the resolutions that change real state.
 
-The queue joins three sources: open rows of the `exceptions` table (short picks, packing
+The queue (blocking problems first, see queue_order.py) joins three sources: open rows of the `exceptions` table (short picks, packing
 mismatches, overrides, printer failures), orders past their ship-by that are still on the floor
 (computed, not stored), and orders the review put on hold (app/services/holds.py).
 """
@@ -18,6 +18,7 @@ from app.errors import BadInput
 from app.messages import TEMPLATES, Message, message, summary, verbatim
 from app.services import allocation, facts, holds, users
 from app.services.allocation import Reservation, candidates_by_sku
+from app.services.lead.queue_order import by_urgency
 from app.services.ports import UnitOfWork
 from app.services.users import require_lead
 
@@ -108,7 +109,7 @@ def exception_queue(uow: UnitOfWork, lead: User) -> list[QueueItem]:
         )
         for o in held
     ]
-    return items
+    return by_urgency(items)
 
 
 def _ref(row: dict) -> str:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from string import Formatter
 
 from app.domain import kpis
 from app.domain.safe_text import csv_row
 from app.domain.users import User
 from app.errors import BadInput, NotFound
-from app.messages import Message, message, summary, verbatim
+from app.messages import TEMPLATES, Message, message, summary, verbatim
 from app.services.ports import UnitOfWork
 from app.services.users import require_lead
 
@@ -86,7 +87,7 @@ def order_timeline(uow: UnitOfWork, lead: User, text: str) -> Timeline:
             "shipment",
             "",
             s["carrier"],
-            f"{s['tracking_number']} · {s['packages']} package(s)",
+            message("timeline.shipment", tracking=s["tracking_number"], packages=s["packages"]),
         )
         for s in shipments
     ]
@@ -101,17 +102,54 @@ def _unscanned(e: dict) -> bool:
 
 
 def _from_event(e: dict) -> TimelineEntry:
-    payload = e["payload"] or {}
-    # Scalars only: a change's "from" is the step before, nested ids are for machines.
-    parts = [
-        message("timeline.reason", reason=summary(v)) if k == "reason" else verbatim(f"{k}: {v}")
-        for k, v in payload.items()
-        if v not in ("", None) and not isinstance(v, dict | list) and k not in ("from", "to")
-    ]
-    detail = parts[0] if len(parts) == 1 else Message("list", {"items": parts})
     return TimelineEntry(
-        e["occurred_at"], e["kind"], e["user_name"] or "", e["station"] or "", detail
+        e["occurred_at"],
+        e["kind"],
+        e["user_name"] or "",
+        e["station"] or "",
+        event_sentence(e["kind"], e["payload"] or {}),
     )
+
+
+def event_sentence(kind: str, payload: dict) -> Message:
+    """What an event did, as a sentence (`event.<kind>`, app/event_messages.py) filled from its
+    payload, with the reason or note a person gave. A kind without a sentence (a new one, or
+    from a newer station) shows its plain fields rather than nothing."""
+    said = [_said(k, v) for k, v in payload.items() if k in ("reason", "note") and v]
+    said += _how_confirmed(str(payload.get("confirmed_by") or "scan"))
+    if f"event.{kind}" not in TEMPLATES:
+        # Scalars only: a change's "from" is the step before, nested ids are for machines.
+        said += [
+            verbatim(f"{k}: {v}")
+            for k, v in payload.items()
+            if v not in ("", None) and not isinstance(v, dict | list)
+            and k not in ("from", "to", "reason", "note")
+        ]  # fmt: skip
+        return said[0] if len(said) == 1 else Message("list", {"items": said})
+    template = TEMPLATES[f"event.{kind}"]
+    fields = {name for _, name, _, _ in Formatter().parse(template) if name}
+    params = {name: _field(payload.get(name)) for name in fields}
+    sentence = message(f"event.{kind}", **params)
+    return sentence if not said else Message("list", {"items": [sentence, *said]})
+
+
+def _said(key: str, value) -> Message:
+    return message("timeline.reason", reason=summary(value)) if key == "reason" else message(
+        "timeline.note", note=verbatim(str(value)))  # fmt: skip
+
+
+def _how_confirmed(confirmed_by: str) -> list[Message]:
+    """`typed_no_barcode` and `+confirm` (app/services/picking.py _confirmed_by) in words."""
+    how = []
+    if confirmed_by.startswith("typed_no_barcode"):
+        how.append(message("timeline.typed_no_barcode"))
+    if confirmed_by.endswith("+confirm"):
+        how.append(message("timeline.tote_confirmed"))
+    return how
+
+
+def _field(value) -> object:
+    return "—" if value in (None, "") or isinstance(value, dict | list) else value
 
 
 def _from_pick(p: dict) -> TimelineEntry:

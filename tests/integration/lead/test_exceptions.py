@@ -9,6 +9,7 @@ from sqlalchemy import insert, select, update
 
 from app.errors import BadInput
 from app.services import lead
+from app.services.lead.queue_order import kind_counts
 from db.schema import (
     allocations,
     exceptions,
@@ -73,6 +74,19 @@ def test_the_queue_lists_stored_late_and_held_orders(shorted):
     assert queue[f"exception:{exception_id}"].choices == lead.RESOLUTIONS["short_pick"]
     assert queue["late:web/SO-0"].kind == "late"
     assert queue["hold:web/SO-1"].summary.english() == "big order"
+
+
+def test_what_blocks_work_comes_before_late_orders(shorted):
+    """A short pick stops a cart: it leads the queue however many orders run late."""
+    site, exception_id, *_ = shorted
+    long_ago = datetime.now(UTC) - timedelta(days=3)
+    site.run(update(orders).where(orders.c.order_id != "SO-M").values(ship_by=long_ago))
+    site.run(update(exceptions).values(created_at=datetime.now(UTC)))  # newer than the lateness
+    queue = lead.exception_queue(site.uow(), site.lead)
+    kinds = [item.kind for item in queue]
+    assert kinds[0] == "short_pick" and queue[0].key == f"exception:{exception_id}"
+    assert "late" in kinds and kinds[-1] == "late"
+    assert kind_counts(queue) == [("short_pick", 1), ("late", kinds.count("late"))]
 
 
 def test_reallocate_moves_the_short_units_to_another_location(shorted):

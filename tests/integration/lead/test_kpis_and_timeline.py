@@ -127,7 +127,7 @@ def test_the_timeline_shows_a_pick_counted_by_typing_without_an_item_scan(
     timeline = lead.order_timeline(site.uow(), site.lead, "web/SO-M")
 
     (typed,) = [e for e in timeline.entries if e.what == "pick.confirmed"]
-    assert "confirmed_by: typed_no_barcode" in str(typed.detail) and typed.who == "Pia"
+    assert "count typed: the product has no barcode" in str(typed.detail) and typed.who == "Pia"
     assert [e.what for e in timeline.entries].count("pick") == 1
 
 

@@ -73,5 +73,5 @@ def test_the_lead_timeline_shows_the_typed_count(central):
     lead = User("Maria Jansen", Role.LEAD, "1011")
     timeline = order_timeline(central.uow(), lead, order.order_id)
     packed = [str(e.detail) for e in timeline.entries if e.what == "pack.item"]
-    typed = [detail for detail in packed if "confirmed_by: typed_no_barcode" in detail]
+    typed = [detail for detail in packed if "count typed: the product has no barcode" in detail]
     assert len(typed) == 1 and len(packed) > 1

@@ -317,3 +317,35 @@ def test_the_stations_tab_shows_each_stations_sync_state(qtbot, tmp_path, sqlite
     assert rows["PICK-01"]["online"] and not rows["PACK-02"]["online"]
     assert rows["PACK-02"]["facts_waiting"] == 37
     assert home.tabs.tabText(home.tabs.indexOf(home.stations)) == "Stations (1 offline)"
+
+
+def test_the_short_pick_leads_the_queue_with_counts_and_a_filter(
+    qtbot, tmp_path, sqlite_url, run_cli
+):
+    site = build_site(tmp_path, sqlite_url, run_cli)
+    milk, order_ref = site.rows(
+        select(pick_tasks.c.id, orders.c.id)
+        .join(products)
+        .join(orders, orders.c.order_id == "SO-M")
+        .where(products.c.sku == "MILK")
+    )[0]
+    site.run(
+        update(orders)
+        .where(orders.c.id != order_ref)
+        .values(ship_by=datetime.now(UTC) - timedelta(days=2))
+    )
+    short_task(site, milk, "Pia", 1, order_ref)
+    home = open_home(qtbot, site)
+    tab = home.exceptions
+    late = tab.total - 1
+    assert late >= 1
+    assert tab.queue.rows[0].kind == "short_pick"  # first, though the late orders are older
+    assert f"Short pick 1 · Late order {late}" in tab.count.text()
+    tab.show_kind("late")
+    assert {row.kind for row in tab.queue.rows} == {"late"}
+    assert tab.queue.rowCount() == late
+    assert f"({tab.total})" in home.tabs.tabText(2)  # the tab counts the whole queue
+    tab.show_kind(None)
+    assert tab.queue.rowCount() == tab.total
+    items = [tab.kind_filter.itemText(i) for i in range(tab.kind_filter.count())]
+    assert items == [f"All problems ({tab.total})", "Short pick (1)", f"Late order ({late})"]

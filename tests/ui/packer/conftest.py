@@ -16,6 +16,7 @@ from printing.station import StationPrinter
 from printing.transports import FileTransport
 from tests.integration.packing.packing_site import demo_central, pick_into_tote, released_orders
 from ui.app import load_stylesheet
+from ui.marks import is_ok_html
 from ui.packer import PackerHome
 from ui.worker import SynchronousWorker
 
@@ -84,7 +85,7 @@ class Station:
         """Scan every unit in (with its serial where the product needs one), but the last `skip`."""
         scans = [text for line in order.lines for text in line.unit_scans()]
         for text in scans[: len(scans) - skip]:
-            assert self.scan(text).startswith("✔"), self.home.message.text()
+            assert is_ok_html(self.scan(text)), self.home.message.text()
 
     def type_weight(self, kg: float) -> None:
         self.home.weight.clear()

@@ -1,0 +1,67 @@
+"""One sentence for each kind of event the code writes, for the lead's order timeline.
+
+Ids are `event.<kind>`; a template's `{fields}` are keys of that event's payload (a field the
+payload lacks shows as "—"). app/messages.py adds these to TEMPLATES, so they are translated
+like every other message (ui/messages.py, the .ts file). A new event kind needs its sentence
+here: tests/unit/test_event_sentences.py finds every kind written in app/ and db/.
+"""
+
+from __future__ import annotations
+
+EVENT_TEMPLATES: dict[str, str] = {
+    # ---- an order's status ----------------------------------------------------------------------
+    "event.order.received": "Order received from {channel}",
+    "event.order.on_hold": "Put on hold for a lead to check",
+    "event.order.allocated": "Stock reserved for the order",
+    "event.order.released": "Released to the floor for picking",
+    "event.order.picking": "Picking started",
+    "event.order.picked": "Every line picked",
+    "event.order.packed": "Packed",
+    "event.order.shipped": "Shipped",
+    "event.order.exception": "Stopped: a lead decides what happens next",
+    "event.order.cancelled": "Order cancelled",
+    "event.order.prioritised": "Made urgent by a lead (priority {priority})",
+    "event.exception.resolved": "Problem {exception} closed by a lead ({resolution})",
+    # ---- picking ------------------------------------------------------------------------------
+    "event.tote.bound": "Tote {tote} put on the cart for this order",
+    "event.pick.confirmed": "Picked {quantity} × {sku} at {location} into tote {tote}",
+    "event.pick.short": "Short at {location}: {sku}, {found} found, {shortfall} missing",
+    "event.pick.skipped": "Stop {location} skipped: moved to the end of the route",
+    "event.pick.undone": "Pick undone: {quantity} unit(s) go back",
+    "event.picklist.claimed": "Pick list {pick_list_id} taken by a picker",
+    "event.picklist.finished": "Pick list finished",
+    "event.picklist.reassigned": "Pick list {pick_list} given to {to}",
+    "event.picklist.unassigned": "Pick list {pick_list} taken back from its picker",
+    "event.scan.refused": "Scan refused: {scanned}",
+    # ---- packing ------------------------------------------------------------------------------
+    "event.pack.started": "Packing started",
+    "event.pack.item": "Packed {quantity} × {sku} into carton {carton}",
+    "event.pack.undone": "Took {quantity} × {sku} out of carton {carton}",
+    "event.pack.refused": "Scan refused at packing: {raw}",
+    "event.pack.override": "Lead {lead} let the packer go on: {reason}",
+    "event.package.closed": "Carton {carton} closed at {weight_kg} kg",
+    "event.label.printed": "Shipping label printed (SSCC {sscc})",
+    "event.label.reprinted": "Shipping label printed again (SSCC {sscc})",
+    "event.label.failed": "Shipping label not printed on {printer}: {message}",
+    # ---- waves, people, the site ----------------------------------------------------------------
+    "event.wave.planned": "Wave {wave} planned: {orders} order(s)",
+    "event.wave.released": "Wave {wave} released to the floor",
+    "event.wave.held": "Wave {wave} held",
+    "event.wave.resumed": "Wave {wave} resumed",
+    "event.wave.cancelled": "Wave {wave} cancelled",
+    "event.user.signed_in": "Signed in",
+    "event.user.saved": "User {name} saved ({role})",
+    "event.user.pin_refused": "Wrong PIN for badge {badge}",
+    "event.user.pin_locked": "PIN of {name} locked after too many wrong PINs",
+    "event.user.pin_unlocked": "PIN of badge {badge} unlocked by a lead",
+    "event.stock.set": "Stock counted and set",
+    "event.site.layout_imported": "Layout {name} imported",
+    "event.site.products_imported": "{rows} product(s) imported",
+    "event.site.language_set": "Site language set",
+    "event.settings.review_rules_saved": "Order review rules saved",
+    "event.package_types.saved": "Carton types saved",
+    # ---- not events, but lines of the timeline ------------------------------------------------
+    "timeline.shipment": "Tracking {tracking} · {packages} package(s)",
+    "timeline.typed_no_barcode": "count typed: the product has no barcode",
+    "timeline.tote_confirmed": "tote not scanned: confirmed with the Confirm command",
+}
