@@ -216,8 +216,11 @@ def _name(widget: QWidget) -> str:
 def look_at(window: QWidget, name: str) -> list[str]:
     """Settle, save the screenshot when SHIPSHAPE_SCREENSHOTS=DIR is set, return the problems."""
     settle()
+    # Always paint the window: painting polishes and lays out what a bare check may not have
+    # reached yet (a wrapped label found taller only once painted pushed a row off screen).
+    shot = window.grab()
     folder = os.environ.get("SHIPSHAPE_SCREENSHOTS")
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
-        window.grab().save(str(Path(folder) / f"{name}.png"))
+        shot.save(str(Path(folder) / f"{name}.png"))
     return [f"{name}: {problem}" for problem in fit_problems(window)]

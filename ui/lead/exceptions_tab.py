@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.services.lead.queue_order import kind_counts
 from ui.lead.models import RowsModel, clock, tr
 from ui.messages import message_text
+from ui.widgets import ElidedLabel
 
 
 def kind_text(kind: str) -> str:
@@ -105,8 +105,9 @@ class ExceptionsTab(QWidget):
         self.note = QLineEdit(objectName="resolutionNote")
         self.resolve_button = QPushButton(objectName="primary", enabled=False)
         self.resolve_button.clicked.connect(self.resolve)
-        self.count = QLabel(objectName="boardSummary")
-        self.count.setWordWrap(True)
+        # One line: the counts per kind elide (whole in the tooltip), so a long list of kinds
+        # never pushes the resolution row below a 1280×800 screen.
+        self.count = ElidedLabel(objectName="boardSummary")
         self.kind_filter = QComboBox(objectName="exceptionKindFilter")
         self.kind_filter.currentIndexChanged.connect(self._filter_changed)
         top = QHBoxLayout()
