@@ -32,8 +32,8 @@ from printing import fonts, zpl  # noqa: E402
 from printing.fonts import FONT_PATH  # noqa: E402
 from printing.label_layout import Bars, Text, plan_label  # noqa: E402
 from printing.labels import render_label_pdf, render_label_zpl  # noqa: E402
+from printing.samples import ALL  # noqa: E402
 from printing.zpl import graphic_field  # noqa: E402
-from tests.unit.printing.label_samples import ALL  # noqa: E402
 
 SCRIPTS = ("ascii", "accented", "chinese", "cyrillic")
 TARGETS = {"pdf": 50, "zpl": 2000}

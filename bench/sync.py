@@ -35,11 +35,11 @@ from app.errors import BadInput  # noqa: E402
 from app.services import demo, facts, waves  # noqa: E402
 from db.engine import make_engine, normalize_url  # noqa: E402
 from db.headless_station import drain_store  # noqa: E402
+from db.roles import role_login_url  # noqa: E402
 from db.schema import pick_lists, pick_tasks, users  # noqa: E402
 from db.station_store import StationStore  # noqa: E402
 from db.sync import SyncEngine, wait_until_drained  # noqa: E402
 from db.uow import SqlUnitOfWork  # noqa: E402
-from tests.integration.sync.support import station_role_url  # noqa: E402
 
 SERVER = os.environ.get("SHIPSHAPE_BENCH_PG_URL") or os.environ.get(
     "SHIPSHAPE_TEST_PG_URL", "postgresql://root@127.0.0.1:5432/test"
@@ -66,7 +66,8 @@ class Databases:
     def fresh(self) -> tuple[str, str]:
         """(owner URL, station-role URL) of a new copy of the demo database."""
         name = self._create(template=self.template)
-        return self.url(name), station_role_url(self.url(name))
+        station = role_login_url(self.url(name), "shipshape_bench_station", "shipshape_station")
+        return self.url(name), station
 
     def url(self, name: str) -> str:
         return self.server.set(database=name).render_as_string(hide_password=False)

@@ -9,8 +9,8 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 
 from app.domain.shipment_label import parse_shipment
 from printing.labels import render_label_pdf, render_label_zpl
+from printing.samples import CHINESE
 from printing.transports import FileTransport, PrinterError
-from tests.unit.printing.label_samples import CHINESE
 from ui.marks import is_ok_html
 from ui.printer_settings import LabelPrinterSettings, PrinterChoice, PrinterSettingsWidget
 

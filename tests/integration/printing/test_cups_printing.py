@@ -9,6 +9,7 @@ import pytest
 from app.cli import main
 from app.domain.shipment_label import parse_shipment
 from printing.labels import render_label_pdf
+from printing.samples import CHINESE
 from printing.spooler import Spooler
 from printing.transports import LpTransport, PrinterError
 from printing.transports.cups import list_printers
@@ -19,7 +20,6 @@ from tests.integration.printing.private_cupsd import (
     missing_parts,
     wait_for_output,
 )
-from tests.unit.printing.label_samples import CHINESE
 
 QUEUE = "shipshape-test-pdf"
 

@@ -8,6 +8,7 @@ import pytest
 
 from app.domain.shipment_label import parse_shipment
 from printing.labels import render_label_pdf, render_label_zpl
+from printing.samples import ALL
 from tests.integration.printing.conftest import (
     decode,
     need,
@@ -15,7 +16,6 @@ from tests.integration.printing.conftest import (
     pdf_text,
     rasterise_zpl_batch,
 )
-from tests.unit.printing.label_samples import ALL
 
 # Every sample at 4x6 / 203 dpi; the Chinese and the longest one also at the other size and dpi,
 # and both with the captions of a Chinese site (language zh_CN).

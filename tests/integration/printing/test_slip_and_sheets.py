@@ -7,10 +7,10 @@ import pytest
 
 from app.cli import main
 from app.domain.shipment_label import parse_shipment
+from printing.samples import CHINESE
 from printing.sheets import badge_sheet, location_sheet, tote_sheet
 from printing.slip import SlipItem, render_packing_slip
 from tests.integration.printing.conftest import decode, need, pdf_fonts, pdf_text
-from tests.unit.printing.label_samples import CHINESE
 
 
 def page_size(pdf: bytes) -> str:

@@ -7,10 +7,10 @@ import pytest
 
 from app.domain.shipment_label import parse_shipment
 from printing.labels import render_label_zpl
+from printing.samples import shipment
 from printing.spooler import Spooler
 from printing.transports import PrinterError, RawTcpTransport
 from tests.integration.printing.fake_zpl_printer import FakeZplPrinter
-from tests.unit.printing.label_samples import shipment
 
 
 @pytest.fixture

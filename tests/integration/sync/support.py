@@ -11,6 +11,7 @@ from sqlalchemy import func, select, update
 
 from app.domain.events import Actor, Event
 from app.services import facts, master_data
+from db.roles import role_login_url
 from db.schema import events, stock
 from tests.integration.site_files import write_site
 
@@ -62,7 +63,6 @@ def assert_exactly_once(central, acknowledged: list[str], stock_id: int) -> None
     assert on_hand == START_ON_HAND - len(stored), "stock did not move exactly once per fact"
 
 
-ROLES_SQL = Path(__file__).resolve().parents[3] / "db" / "roles.sql"
 STATION_LOGIN = "shipshape_test_station"
 
 
@@ -73,18 +73,7 @@ def station_role_url(owner_url: str) -> str:
 
 def role_url(owner_url: str, login: str, group: str) -> str:
     """Apply db/roles.sql, make `login` a member of `group` and return a URL logging in as it."""
-    import psycopg
-    from sqlalchemy.engine import make_url
-
-    url = make_url(owner_url)
-    with psycopg.connect(url.set(drivername="postgresql").render_as_string(False)) as conn:
-        conn.execute(ROLES_SQL.read_text())
-        conn.execute(
-            f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{login}')"
-            f" THEN CREATE ROLE {login} LOGIN PASSWORD '{login}'"
-            f" IN ROLE {group}; END IF; END $$"
-        )
-    return url.set(username=login, password=login).render_as_string(False)
+    return role_login_url(owner_url, login, group)
 
 
 def seed_pick_lists(central, folder: Path, orders: int = 32, per_list: int = 2) -> None:

@@ -10,7 +10,7 @@ from app.domain.shipment_label import LANGUAGES, parse_shipment
 from app.errors import BadInput
 from printing.captions import CAPTIONS, caption
 from printing.label_layout import Bars, Text, plan_label
-from tests.unit.printing.label_samples import CHINESE
+from printing.samples import CHINESE
 
 
 def test_every_language_has_every_caption_with_the_same_placeholders():

@@ -3,7 +3,7 @@ import json
 import pytest
 
 from app.cli import main
-from tests.unit.printing.label_samples import CHINESE, shipment
+from printing.samples import CHINESE, shipment
 
 
 def write(tmp_path, data, name="s.json"):

@@ -7,8 +7,8 @@ from printing.barcodes import QUIET_MODULES
 from printing.fonts import text_width
 from printing.label_layout import Bars, Box, Text, page_dots, plan_label
 from printing.labels import render_label_zpl
+from printing.samples import ALL
 from printing.textfit import fit, wrap
-from tests.unit.printing.label_samples import ALL
 
 LAYOUTS = [(name, size, dpi) for name in ALL for size in ("4x6", "100x150") for dpi in (203, 300)]
 

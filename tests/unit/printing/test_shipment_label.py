@@ -2,7 +2,7 @@ import pytest
 
 from app.domain.shipment_label import parse_shipment
 from app.errors import BadInput
-from tests.unit.printing.label_samples import ALL, CHINESE, shipment
+from printing.samples import ALL, CHINESE, shipment
 
 
 @pytest.mark.parametrize("name", sorted(ALL))

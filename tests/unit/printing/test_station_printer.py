@@ -2,11 +2,11 @@ import pytest
 
 from app.domain.shipment_label import parse_shipment
 from app.errors import BadInput
+from printing.samples import CHINESE
 from printing.slip import SlipItem
 from printing.spooler import Spooler
 from printing.station import StationPrinter
 from printing.transports import DummyTransport
-from tests.unit.printing.label_samples import CHINESE
 
 
 def spooler(tmp_path, name, transport):

@@ -1,4 +1,5 @@
-"""Shipments for the label tests: ASCII, accented, Chinese, Cyrillic and every field at its limit."""
+"""Sample shipments: ASCII, accented, Chinese, Cyrillic and every field at its limit (the label
+tests, bench/labels.py and anyone trying a printer)."""
 
 from __future__ import annotations
 
