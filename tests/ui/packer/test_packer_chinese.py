@@ -5,25 +5,18 @@ from __future__ import annotations
 
 import os
 import re
-from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QSettings
 
-from app.cli.packing import packer_home_factory, stop_packing
 from app.scanning.interpret import interpret
 from app.services.packing_central import set_site_language
 from app.services.users import authenticate_lead
-from db.engine import make_engine
-from db.station_store import StationStore
-from db.sync import SyncEngine
-from db.uow import SqlUnitOfWork
 from tests.integration.printing.conftest import pdf_text
-from tests.ui.packer.conftest import PACKER, Station
+from tests.ui.packer.conftest import Station, offline_packer_home
 from ui.app import load_fonts, use_fonts
 from ui.i18n import LanguageSwitch
 from ui.marks import is_ok_html
-from ui.worker import DatabaseWorker
 
 ENGLISH_RUN = re.compile(r"[A-Za-z]{2,}(?:[ ,;:.'()]+[A-Za-z]{2,}){2,}")
 
@@ -61,20 +54,7 @@ def test_a_tote_with_no_order_is_refused_in_chinese(qtbot, central, tmp_path, ch
 
 
 def test_offline_the_unknown_tote_is_refused_in_chinese(qtbot, central, tmp_path, chinese):
-    store = StationStore(tmp_path / "station.sqlite", "PACK-02")
-    dead = make_engine(f"sqlite:///{tmp_path / 'gone' / 'central.sqlite'}")
-    offline_central = SimpleNamespace(uow=lambda: SqlUnitOfWork(dead))  # the network is down
-    parts: dict = {"worker": DatabaseWorker(), "station_store": store}
-    ini = str(tmp_path / "station.ini")
-    make_home = packer_home_factory(
-        offline_central, "PACK-02", parts, lambda: QSettings(ini, QSettings.Format.IniFormat)
-    )
-    SyncEngine(store, central.engine, pullers=parts["pullers"], listen=False).sync_once()
-    home = make_home(PACKER)
-    qtbot.addWidget(home)
-    home.resize(1280, 800)
-    home.show()
-    try:
+    with offline_packer_home(qtbot, central, tmp_path) as home:
         home.handle_scan(interpret("T:9999"))
         qtbot.waitUntil(lambda: "离线" in home.message.text(), timeout=10000)
         text = home.message.text()
@@ -86,9 +66,6 @@ def test_offline_the_unknown_tote_is_refused_in_chinese(qtbot, central, tmp_path
             home.grab().save(
                 os.path.join(os.environ["SHIPSHAPE_SCREENSHOTS"], "packer-zh-offline.png")
             )
-    finally:
-        stop_packing(parts)
-        parts["worker"].shutdown()
 
 
 def test_the_slip_and_label_print_in_the_sites_language(qtbot, central, tmp_path, chinese):
