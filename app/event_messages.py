@@ -54,6 +54,7 @@ EVENT_TEMPLATES: dict[str, str] = {
     "event.user.pin_refused": "Wrong PIN for badge {badge}",
     "event.user.pin_locked": "PIN of {name} locked after too many wrong PINs",
     "event.user.pin_unlocked": "PIN of badge {badge} unlocked by a lead",
+    "event.station.login_registered": "Database login {login} registered for station {station}",
     "event.stock.set": "Stock counted and set",
     "event.site.layout_imported": "Layout {name} imported",
     "event.site.products_imported": "{rows} product(s) imported",

@@ -172,6 +172,12 @@ TEMPLATES: dict[str, str] = {
     ),
     "wave.nothing_to_reassign": "none of these pick lists is still open: nothing to reassign",
     "user.not_found": "no user called {name}",
+    "station.bad_login": (
+        "'{login}' is not a database login name: lower-case letters, digits and _, at most 63"
+    ),
+    "station.bad_name": (
+        "'{station}' is not a station name: letters, digits, '.', '_' and '-', at most 60"
+    ),
     "user.bad_role": "role '{role}' must be one of picker, packer, lead",
     "user.lead_pin_too_short": "a lead needs a PIN of at least 4 digits",
     "user.unlock_own_pin": "a lead cannot unlock their own PIN: ask another lead",

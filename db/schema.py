@@ -17,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -348,4 +349,28 @@ kpi_hours = Table(
     Column("kind", String(60), primary_key=True),
     Column("lines", BigInteger, nullable=False),
     Column("units", BigInteger, nullable=False),
+)
+
+# --- The station's narrow door (issue 14, migration 0015) ------------------------------------
+# On PostgreSQL a station logs in with its own login in the `shipshape_station` role. It cannot
+# write orders, stock or counters: it hands its facts to `shipshape_submit_facts()`, which
+# checks them (this login's station, an active user) and queues them here; the central applier
+# (`shipshape apply-facts`, the owner) applies them with the same code as a direct push.
+station_logins = Table(
+    "station_logins",
+    metadata,
+    Column("login", String(63), primary_key=True),  # the PostgreSQL login (session_user)
+    Column("station", String(60), nullable=False, unique=True),
+    Column("pepper", LargeBinary(32), nullable=False),  # keys this station's PIN verifiers
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+fact_inbox = Table(
+    "fact_inbox",
+    metadata,
+    _id(),
+    Column("station", String(60), nullable=False),
+    Column("user_name", String(100)),  # signed in at the station when it pushed
+    Column("facts", Text, nullable=False),  # a JSON list of facts, in the order recorded
+    Column("waiting_after", Integer, nullable=False, default=0),
+    Column("received_at", DateTime(timezone=True), nullable=False),
 )

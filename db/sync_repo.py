@@ -14,6 +14,7 @@ from db.schema import (
     pick_lists,
     product_gtins,
     products,
+    station_logins,
     stations,
     stock,
     users,
@@ -120,6 +121,26 @@ class SqlSyncRepository:
                     **values,
                 )
             )
+
+    def register_login(self, login: str, station: str, pepper: bytes, now) -> None:
+        """`login` speaks for `station` from now on (a login or station registered before is
+        moved: one login per station, one station per login)."""
+        self.connection.execute(
+            station_logins.delete().where(
+                or_(station_logins.c.login == login, station_logins.c.station == station)
+            )
+        )
+        self.connection.execute(
+            insert(station_logins).values(
+                login=login, station=station, pepper=pepper, created_at=now
+            )
+        )
+
+    def station_logins(self) -> list[dict]:
+        query = select(station_logins.c.login, station_logins.c.station).order_by(
+            station_logins.c.station
+        )
+        return [dict(row._mapping) for row in self.connection.execute(query)]
 
     def stations(self) -> list[dict]:
         query = select(

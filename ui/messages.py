@@ -237,6 +237,14 @@ SOURCE: dict[str, str] = {
         "Messages", "none of these pick lists is still open: nothing to reassign"
     ),
     "user.not_found": QT_TRANSLATE_NOOP("Messages", "no user called {name}"),
+    "station.bad_login": QT_TRANSLATE_NOOP(
+        "Messages",
+        "'{login}' is not a database login name: lower-case letters, digits and _, at most 63",
+    ),
+    "station.bad_name": QT_TRANSLATE_NOOP(
+        "Messages",
+        "'{station}' is not a station name: letters, digits, '.', '_' and '-', at most 60",
+    ),
     "user.bad_role": QT_TRANSLATE_NOOP(
         "Messages", "role '{role}' must be one of picker, packer, lead"
     ),
@@ -338,6 +346,9 @@ SOURCE: dict[str, str] = {
     ),
     "event.user.pin_unlocked": QT_TRANSLATE_NOOP(
         "Messages", "PIN of badge {badge} unlocked by a lead"
+    ),
+    "event.station.login_registered": QT_TRANSLATE_NOOP(
+        "Messages", "Database login {login} registered for station {station}"
     ),
     "event.stock.set": QT_TRANSLATE_NOOP("Messages", "Stock counted and set"),
     "event.site.layout_imported": QT_TRANSLATE_NOOP("Messages", "Layout {name} imported"),

@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "app.cli.labels",  # label, printers, print-sheets
     "app.cli.run",  # run: the station app
     "app.cli.stations",  # simulate, stations: sync and load generation
+    "app.cli.door",  # station-login, apply-facts: the station's narrow door
     "app.cli.lead",  # kpis, timeline: the shift lead's reports
     "app.cli.packing_types",  # package-types, site-language: packing settings
     "app.cli.stock",  # stock: on hand, allocated and held per location, product and lot

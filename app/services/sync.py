@@ -7,11 +7,14 @@ about SQLite, sockets or threads (db/sync.py does).
 
 from __future__ import annotations
 
+import re
+import secrets
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 
-from app.domain.events import Event, utcnow
+from app.domain.events import Actor, Event, utcnow
+from app.errors import BadInput
 from app.messages import message
 from app.services.facts import apply_fresh
 from app.services.ports import UnitOfWork
@@ -178,3 +181,28 @@ def _aware(moment: datetime) -> datetime:
     from datetime import UTC
 
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+LOGIN_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")  # a PostgreSQL login, as CREATE ROLE takes it
+STATION_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,59}")
+
+
+def register_station_login(uow: UnitOfWork, login: str, station: str, by: Actor) -> None:
+    """Let database login `login` speak for `station` through the narrow door (docs/security.md)
+    and give the station a new secret pepper for its PIN verifiers. Needs the owner's rights."""
+    if not LOGIN_NAME.fullmatch(login):
+        raise BadInput(message("station.bad_login", login=login[:70]))
+    if not STATION_NAME.fullmatch(station):
+        raise BadInput(message("station.bad_name", station=station[:70]))
+    now = utcnow()
+    with uow:
+        uow.sync.register_login(login, station, secrets.token_bytes(32), now)
+        uow.events.add_all(
+            [Event("station.login_registered", {"login": login, "station": station}, by)]
+        )
+        uow.commit()
+
+
+def station_logins(uow: UnitOfWork) -> list[dict]:
+    with uow:
+        return uow.sync.station_logins()
