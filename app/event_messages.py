@@ -50,6 +50,7 @@ EVENT_TEMPLATES: dict[str, str] = {
     "event.wave.resumed": "Wave {wave} resumed",
     "event.wave.cancelled": "Wave {wave} cancelled",
     "event.user.signed_in": "Signed in",
+    "event.picklist.claim_wanted": "Asked central for the next pick list",
     "event.user.saved": "User {name} saved ({role})",
     "event.user.pin_refused": "Wrong PIN for badge {badge}",
     "event.user.pin_locked": "PIN of {name} locked after too many wrong PINs",

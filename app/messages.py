@@ -78,6 +78,10 @@ TEMPLATES: dict[str, str] = {
     ),
     # ---- picking station -----------------------------------------------------------------------
     "pick.offline_no_claim": "central cannot be reached to claim a new pick list",
+    "pick.claim_not_applied": (
+        "Central has not answered for a new pick list yet. Try again in a minute; if it keeps "
+        "happening, tell your shift lead: the central fact applier may be stopped."
+    ),
     # ---- orders, holds -------------------------------------------------------------------------
     "order.ref_format": "order {ref}: write it as CHANNEL/ORDER_ID, e.g. webshop/SO-1001",
     "order.not_found": "order {ref} does not exist",

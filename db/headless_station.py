@@ -42,7 +42,9 @@ def run_station(url: str, store_path: str, station: str, user_name: str, facts: 
     engine = engine_for(normalize_url(url), pool_size=1, max_overflow=0, pool_pre_ping=True)
     store = StationStore(store_path, station)
     sync = SyncEngine(store, engine, poll_s=0.5 if listen else 1.0, listen=listen).start()
-    backend = StationPickingBackend(store, sync.wake, lambda: SqlUnitOfWork(engine), station)
+    backend = StationPickingBackend(
+        store, sync.wake, lambda: SqlUnitOfWork(engine), station, lambda: sync.door
+    )
     with SqlUnitOfWork(engine) as uow:
         user = next(u for u in uow.users.all() if u.name == user_name)
     sync.user = user.name

@@ -26,3 +26,20 @@ def role_login_url(owner_url: str, login: str, group: str) -> str:
             f" IN ROLE {group}; END IF; END $$"
         )
     return url.set(username=login, password=login).render_as_string(False)
+
+
+def station_login_url(owner_url: str, login: str, station: str, group: str = "shipshape_station"):
+    """`role_login_url`, with the login registered for `station` (`shipshape station-login`), so
+    it writes through the narrow door: what a site sets up for each station."""
+    from app.domain.events import Actor
+    from app.services import sync
+    from db.engine import make_engine
+    from db.uow import SqlUnitOfWork
+
+    url = role_login_url(owner_url, login, group)
+    engine = make_engine(owner_url)
+    try:
+        sync.register_station_login(SqlUnitOfWork(engine), login, station, Actor("setup", "cli"))
+    finally:
+        engine.dispose()
+    return url

@@ -29,7 +29,7 @@ from app.domain.users import User
 from app.errors import Offline
 from app.messages import message
 from app.services.picking_central import CentralPickingBackend
-from app.services.ports import UnitOfWork
+from app.services.ports import FactDoor, UnitOfWork
 from db.station_store import StationStore
 
 TASK_RULES = ("lot_controlled", "no_barcode")  # product flags the picker's steps check
@@ -42,9 +42,11 @@ class StationPickingBackend:
         wake_sync: Callable[[], None],
         uow_factory: Callable[[], UnitOfWork],
         station: str,
+        door: Callable[[], FactDoor] | None = None,
     ) -> None:
         self.store, self.wake_sync = store, wake_sync
-        self.central = CentralPickingBackend(uow_factory, station)
+        # Claims go through the sync engine's door: a station login may not write them itself.
+        self.central = CentralPickingBackend(uow_factory, station, door=door)
 
     def my_pick_list(self, user: User) -> PickListView | None:
         self.store.follow(user.name)  # the sync thread pulls this user's work from now on

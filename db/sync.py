@@ -24,13 +24,11 @@ from datetime import datetime
 
 import psycopg
 from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
-from sqlalchemy.exc import TimeoutError as SATimeoutError
 
 from app.domain.events import utcnow
-from app.domain.safe_text import one_line_error
 from app.services import sync
 from app.services.sync import SyncStatus
+from db.fact_door import Door, open_door, reason
 from db.station_pull import Changes, PickWorkPuller, Puller, SiteCachePuller
 from db.station_store import StationStore
 from db.uow import SqlUnitOfWork
@@ -51,8 +49,10 @@ class SyncEngine:
         backoff: tuple[float, float] = (0.2, 5.0),
         listen: bool = True,
         pullers: Sequence[Puller] = (),
+        door: Door | None = None,
     ) -> None:
         self.store, self.engine = store, engine
+        self._door = door  # found on the first connection: straight in, or the narrow door
         self.on_status, self.on_work = on_status, on_work
         # What is pulled into the store: the pick work, the site cache, then any extra (packing).
         work = PickWorkPuller(store, lambda taken_away: self.on_work(taken_away))
@@ -82,6 +82,14 @@ class SyncEngine:
         with contextlib.suppress(BlockingIOError):  # a full pipe: wake-ups are pending anyway
             os.write(self._wake_w, b"!")
 
+    @property
+    def door(self) -> Door:
+        """How this station's facts reach central (db/fact_door.py). Asks central the first
+        time (the sync thread, or the worker thread of a claim); both threads get the same."""
+        if self._door is None:
+            self._door = open_door(self.engine)
+        return self._door
+
     def stop(self, timeout: float = 10.0) -> None:
         self._stopping.set()
         self.wake()
@@ -103,7 +111,7 @@ class SyncEngine:
                 log.info("sync offline: %s", type(exc).__name__)
                 self._close_listener()
                 self._must_pull = True
-                self._report(online=False, error=_reason(exc))
+                self._report(online=False, error=reason(exc))
                 self._stopping.wait(delay)
                 delay = min(delay * 2, self.max_backoff)
 
@@ -119,7 +127,7 @@ class SyncEngine:
         if not pushed and time.monotonic() - self._heartbeat >= self.poll_s:
             # Idle: tell central we are here, so the lead sees this station online.
             user = self.user or self.store.get_meta("user")
-            sync.report_status(self._uow(), self.store.station, user, self.store.waiting())
+            self.door.heartbeat(self.store.station, user, self.store.waiting())
             self._heartbeat = time.monotonic()
         self._report(online=True, synced=True)
 
@@ -130,34 +138,13 @@ class SyncEngine:
             if not batch:
                 return total
             waiting_after = self.store.waiting() - len(batch)
-            facts = [fact for _id, fact in batch]
             user = self.user or self.store.get_meta("user")
-            try:
-                sync.push_facts(self._uow(), self.store.station, user, facts, waiting_after)
-            except Exception as exc:
-                if is_offline(exc):
-                    raise
-                self._push_one_by_one(facts, user, waiting_after)
+            self.door.push(self.store.station, user, [fact for _id, fact in batch], waiting_after)
             self._heartbeat = time.monotonic()
             self.store.mark_sent([row_id for row_id, _fact in batch])  # central has committed
             total += len(batch)
             self._report(online=True, synced=True)
         return total
-
-    def _push_one_by_one(self, facts: list, user: str | None, waiting_after: int) -> None:
-        """Central refused the batch, and not for want of a connection: push its facts one at
-        a time, and set aside (stored, not applied, shown to the lead) each one that fails on
-        its own, so one bad fact never holds up the floor's work behind it."""
-        for fact in facts:
-            try:
-                sync.push_facts(self._uow(), self.store.station, user, [fact], waiting_after)
-            except Exception as exc:
-                if is_offline(exc):
-                    raise
-                log.exception(
-                    "fact %s (%s) set aside: central cannot apply it", fact.uuid, fact.kind
-                )
-                sync.set_aside(self._uow(), self.store.station, fact, _reason(exc))
 
     def _pull(self) -> None:
         cursor = self.store.cursor()
@@ -223,26 +210,13 @@ class SyncEngine:
             log.exception("sync status callback failed")
 
 
-def is_offline(exc: BaseException) -> bool:
-    """A lost or refused connection, a lock timeout, a deadlock: worth retrying later as it is.
-    Anything else (a constraint, a bad value, a bug in an applier) will fail the same way."""
-    if isinstance(exc, DBAPIError):
-        return exc.connection_invalidated or isinstance(exc, OperationalError | InterfaceError)
-    return isinstance(exc, OSError | SATimeoutError | psycopg.OperationalError)
-
-
-def _reason(exc: Exception) -> str:
-    """Why we are offline, short and without the URL (it may hold a password)."""
-    text = one_line_error(getattr(exc, "orig", None) or exc, limit=120) if str(exc) else ""
-    return f"{type(exc).__name__}: {text}"
-
-
 def wait_until_drained(engine: SyncEngine, timeout: float) -> bool:
-    """Block (tests, the simulator) until every recorded fact is on central."""
+    """Block (tests, the simulator) until every recorded fact is on central and applied (a
+    station login's pushes wait in central's inbox for `shipshape apply-facts`)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if engine.store.waiting() == 0:
-            return True
+            return sync.wait_applied(engine.door, max(0.0, deadline - time.monotonic()))
         engine.wake()
         time.sleep(0.02)
-    return engine.store.waiting() == 0
+    return engine.store.waiting() == 0 and not engine.door.queued()

@@ -9,8 +9,9 @@ owner's login on the central server, applies them. `station-login` ties a login 
 from __future__ import annotations
 
 import argparse
+import signal
 
-from app.bootstrap import open_central
+from app.bootstrap import open_central, redacted
 from app.cli.admin import add_admin_options, admin_actor
 from app.cli.common import add_database_option, emit_json
 from app.services import sync
@@ -30,6 +31,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_admin_options(p)
     add_database_option(p)
     p.set_defaults(func=_station_login)
+    p = sub.add_parser(
+        "apply-facts",
+        help="apply the facts station logins queued (run one, with the owner's login)",
+        description="Applies, in the order they arrived, the facts that stations logged in "
+        "with a station login handed to central (PostgreSQL). Runs until stopped (Ctrl-C or "
+        "SIGTERM), woken by each push; --once applies what is queued and exits.",
+    )
+    p.add_argument("--once", action="store_true", help="apply what is queued now, then exit")
+    add_database_option(p)
+    p.set_defaults(func=_apply_facts)
 
 
 def _station_login(args) -> int:
@@ -42,4 +53,24 @@ def _station_login(args) -> int:
         raise SystemExit("shipshape station-login: give STATION and LOGIN (or neither, to list)")
     sync.register_station_login(central.uow(), args.login, args.station, admin_actor(args, central))
     print(f"login {args.login} now speaks for station {args.station}")
+    return 0
+
+
+def _apply_facts(args) -> int:
+    from db.fact_inbox import InboxApplier
+
+    central = open_central(args.database)
+    if central.engine.dialect.name != "postgresql":
+        print("apply-facts: nothing to do on SQLite (stations apply their facts as they push)")
+        return 0
+    applier = InboxApplier(central.engine)
+    if args.once:
+        print(f"apply-facts: {applier.apply_queued()} fact(s) applied")
+        return 0
+    signal.signal(signal.SIGTERM, lambda *_: applier.stop())
+    print(f"apply-facts: applying station facts on {redacted(central.url)} (Ctrl-C stops)")
+    try:
+        applier.run()
+    except KeyboardInterrupt:
+        applier.stop()
     return 0

@@ -208,7 +208,10 @@ def station_picking_backend(central: Central, station: str, parts: dict):
         return None
     from db.station_backend import StationPickingBackend
 
-    return StationPickingBackend(store, _waker(parts), central.uow, station)
+    def door():  # asked at the first claim: the sync thread has started by then
+        return parts["sync"].door
+
+    return StationPickingBackend(store, _waker(parts), central.uow, station, door)
 
 
 def station_sign_in(central_sign_in, station: str, parts: dict):

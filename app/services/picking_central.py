@@ -20,9 +20,14 @@ from app.domain.orders import OrderStatus, status_after_picking
 from app.domain.picking import HOLDS_LOCATION, PickListView, TaskStatus, status_after_pick
 from app.domain.users import User
 from app.domain.waves import PickListStatus
+from app.errors import Offline
+from app.messages import message
 from app.services.facts import applies, apply_facts
-from app.services.ports import UnitOfWork
+from app.services.ports import FactDoor, UnitOfWork
+from app.services.sync import wait_applied
 
+CLAIM_WANTED = "picklist.claim_wanted"
+CLAIM_TIMEOUT_S = 10.0  # the applier answers in milliseconds; longer means it is not running
 STILL_PICKING = (OrderStatus.RELEASED, OrderStatus.PICKING, OrderStatus.EXCEPTION)
 OPEN_FOR_PICKER = (PickListStatus.ASSIGNED.value, PickListStatus.PICKING.value)
 
@@ -35,24 +40,33 @@ class CentralPickingBackend:
         uow_factory: Callable[[], UnitOfWork],
         station: str,
         now: Callable[[], datetime] = utcnow,
+        door: Callable[[], FactDoor] | None = None,
     ) -> None:
         self.uow_factory, self.station, self.now = uow_factory, station, now
+        self.door = door  # how this station's facts reach central (None: it writes directly)
 
     def my_pick_list(self, user: User) -> PickListView | None:
+        """The user's open list, else the oldest released one, claimed for them now."""
+        door = self.door() if self.door else None
+        if door is not None and door.narrow:
+            return self._claimed_through(door, user)
         with self.uow_factory() as uow:
-            user_id = uow.picking.user_id(user.badge)
-            if user_id is None:
-                return None
-            list_id = uow.picking.assigned_to(user_id)
-            if list_id is None:
-                list_id = uow.picking.claim_next_released(user_id, self.now())
-                if list_id is None:
-                    return None
-                actor = Actor(user.name, self.station)
-                uow.events.add_all([Event("picklist.claimed", {"pick_list_id": list_id}, actor)])
-            view = uow.picking.view(list_id)
+            list_id = claim_next(uow, Actor(user.name, self.station), user.badge, self.now())
+            view = uow.picking.view(list_id) if list_id is not None else None
             uow.commit()
         return view
+
+    def _claimed_through(self, door: FactDoor, user: User) -> PickListView | None:
+        """A station login writes nothing itself: it asks central's applier for a list (after
+        every fact it pushed before, so a finished list is never handed out again)."""
+        actor = Actor(user.name, self.station)
+        door.push(self.station, user.name, [Event(CLAIM_WANTED, {"badge": user.badge}, actor)], 0)
+        if not wait_applied(door, CLAIM_TIMEOUT_S):
+            raise Offline(message("pick.claim_not_applied"))
+        with self.uow_factory() as uow:
+            user_id = uow.picking.user_id(user.badge)
+            list_id = uow.picking.assigned_to(user_id) if user_id is not None else None
+            return uow.picking.view(list_id) if list_id is not None else None
 
     def record(self, facts: list[Event]) -> None:
         apply_facts(self.uow_factory(), facts)
@@ -71,7 +85,27 @@ class CentralPickingBackend:
             return uow.catalog.layout_document()
 
 
+def claim_next(uow: UnitOfWork, actor: Actor, badge: str, now: datetime) -> int | None:
+    """Inside the caller's transaction: the list the badge holds, else the oldest released list,
+    claimed for it (recorded as `picklist.claimed`). None: no such user, or no work."""
+    user_id = uow.picking.user_id(badge)
+    if user_id is None:
+        return None
+    list_id = uow.picking.assigned_to(user_id)
+    if list_id is None:
+        list_id = uow.picking.claim_next_released(user_id, now)
+        if list_id is not None:
+            uow.events.add_all([Event("picklist.claimed", {"pick_list_id": list_id}, actor)])
+    return list_id
+
+
 # --- appliers: run inside apply_facts' transaction ---------------------------------------------
+
+
+@applies(CLAIM_WANTED)
+def apply_claim_wanted(uow: UnitOfWork, fact: Event) -> None:
+    """A station login asked for work for the picker signed in there (see `_claimed_through`)."""
+    claim_next(uow, fact.actor, str(fact.payload.get("badge", "")), utcnow())
 
 
 @applies("pick.confirmed", in_bulk=True)

@@ -162,6 +162,16 @@ class PackingBackend(Protocol):
         ...
 
 
+class FactDoor(Protocol):
+    """How a station's facts reach central (db/fact_door.py): applied as they are pushed, or
+    (`narrow`, a station login on PostgreSQL) checked and queued for central's applier."""
+
+    narrow: bool
+
+    def push(self, station: str, user: str | None, facts: list[Event], waiting_after: int): ...
+    def queued(self) -> int: ...
+
+
 class SyncRepository(Protocol):
     """Central's side of station sync (db/sync_repo.py); `uow.sync`."""
 

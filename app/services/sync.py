@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import secrets
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
@@ -17,7 +18,7 @@ from app.domain.events import Actor, Event, utcnow
 from app.errors import BadInput
 from app.messages import message
 from app.services.facts import apply_fresh
-from app.services.ports import UnitOfWork
+from app.services.ports import FactDoor, UnitOfWork
 
 REASSIGNED_OFFLINE = "reassigned_offline"
 FACT_FAILED = "fact_failed"  # a fact central could not apply: stored, set aside for the lead
@@ -185,6 +186,17 @@ def _aware(moment: datetime) -> datetime:
 
 LOGIN_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")  # a PostgreSQL login, as CREATE ROLE takes it
 STATION_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,59}")
+
+
+def wait_applied(door: FactDoor, timeout: float) -> bool:
+    """Block (a claim, tests) until central has applied everything this station pushed."""
+    deadline, pause = time.monotonic() + timeout, 0.005
+    while door.queued():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(pause)
+        pause = min(pause * 2, 0.1)  # the applier takes milliseconds; do not spin
+    return True
 
 
 def register_station_login(uow: UnitOfWork, login: str, station: str, by: Actor) -> None:

@@ -13,6 +13,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from db.engine import normalize_url
+from tests.integration.sync.support import applier_running
 
 PG_URL = os.environ.get("SHIPSHAPE_TEST_PG_URL")
 
@@ -44,3 +45,11 @@ def pg_url():
             )
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
         admin.dispose()
+
+
+@pytest.fixture
+def applier(pg_url):
+    """Central's `shipshape apply-facts` for this test's database: station logins' facts wait
+    in its inbox until it applies them."""
+    with applier_running(pg_url) as running:
+        yield running

@@ -88,13 +88,15 @@ class PackingStation:
         self.proxy.close()
 
 
-def test_two_stations_pack_offline_at_once_and_central_gets_it_all_once(pg_url, tmp_path):
+def test_two_stations_pack_offline_at_once_and_central_gets_it_all_once(pg_url, tmp_path, applier):
     central = open_central(pg_url)
     demo.seed_demo(central.uow(), central.setup_identity(), say=lambda _text: None)
     refs = released_orders(central, 1, 2)[: 2 * ORDERS_PER_STATION]
     picked = [pick_into_tote(central, ref, f"PG{n:02d}", quantity=2) for n, ref in enumerate(refs)]
-    station_url = make_url(station_role_url(pg_url))
-    stations = [PackingStation(f"pack-{n}", station_url, tmp_path) for n in (1, 2)]
+    stations = [
+        PackingStation(f"pack-{n}", make_url(station_role_url(pg_url, f"pack-{n}")), tmp_path)
+        for n in (1, 2)
+    ]
     try:
         for station in stations:  # online first: orders, users, settings and numbers arrive
             assert eventually(lambda s=station: len(s.store.cached(TOPIC)) == len(refs), 20)

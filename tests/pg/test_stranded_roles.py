@@ -9,9 +9,10 @@ from sqlalchemy import select, update
 from app.domain.events import Actor, Event
 from app.errors import BadInput
 from app.services import lead
-from app.services.facts import apply_facts
 from app.services.lead.console import LeadConsole
 from db.engine import make_engine
+from db.fact_door import open_door
+from db.fact_inbox import InboxApplier
 from db.schema import locations, orders, stock
 from db.uow import SqlUnitOfWork
 from tests.integration.lead.site import STATION, build_site
@@ -24,14 +25,18 @@ from tests.pg.test_lead_role import lead_role_url
 def test_a_station_short_reported_empty_holds_the_rest_with_the_station_role(
     pg_url, tmp_path, run_cli
 ):
+    """Through the narrow door: the station pushes, central's applier applies as the owner."""
     site = build_site(tmp_path, pg_url, run_cli)
     task_id, order_ref, _line = milk_task(site)
-    engine = make_engine(station_role_url(pg_url))
+    engine = make_engine(station_role_url(pg_url, "pick-1"))
     short = Event("pick.short", {"task_id": task_id, "found": 0, "shortfall": 2,
                                  "reason": "empty", "location": "A01-002-L-1", "sku": "MILK"},
                   Actor("Pia", "pick-1"), order_ref)  # fmt: skip
     try:
-        apply_facts(SqlUnitOfWork(engine), [short])
+        door = open_door(engine)
+        assert door.narrow
+        door.push("pick-1", "Pia", [short], 0)
+        assert InboxApplier(make_engine(pg_url)).apply_queued() == 1
     finally:
         engine.dispose()
     held = site.rows(

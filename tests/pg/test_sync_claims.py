@@ -22,7 +22,12 @@ from db.station_store import StationStore
 from db.sync import SyncEngine, wait_until_drained
 from db.uow import SqlUnitOfWork
 from tests.integration.sync.proxy import CuttableProxy
-from tests.integration.sync.support import eventually, seed_pick_lists, station_role_url
+from tests.integration.sync.support import (
+    applier_running,
+    eventually,
+    seed_pick_lists,
+    station_role_url,
+)
 
 
 class Station:
@@ -33,7 +38,8 @@ class Station:
         self.engine = make_engine(url)
         self.sync = SyncEngine(self.store, self.engine, poll_s=0.1, backoff=(0.01, 0.1)).start()
         uow = lambda: SqlUnitOfWork(self.engine)  # noqa: E731
-        self.backend = StationPickingBackend(self.store, self.sync.wake, uow, name)
+        door = lambda: self.sync.door  # noqa: E731 - claims go through the station's door
+        self.backend = StationPickingBackend(self.store, self.sync.wake, uow, name, door)
         self.name = name
 
     def pick(self, view, task, user) -> Event:
@@ -73,37 +79,38 @@ def test_list_reassigned_while_a_station_is_offline(pg_url, tmp_path):
     central = open_central(pg_url)
     seed_pick_lists(central, tmp_path / "site")
     stock_before = on_hand(central)
-    station_url = make_url(station_role_url(pg_url))
-    proxy = CuttableProxy((station_url.host, station_url.port or 5432))
-    a = Station("station-A", station_url.set(port=proxy.port).render_as_string(False), tmp_path)
-    b = Station("station-B", station_url.render_as_string(False), tmp_path)
+    url_a = make_url(station_role_url(pg_url, "station-A"))
+    proxy = CuttableProxy((url_a.host, url_a.port or 5432))
+    a = Station("station-A", url_a.set(port=proxy.port).render_as_string(False), tmp_path)
+    b = Station("station-B", station_role_url(pg_url, "station-B"), tmp_path)
     pia, jan = picker(central, "Pia"), picker(central, "Jan")
-    try:
-        view = a.backend.my_pick_list(pia)
-        first, second = view.tasks[0], view.tasks[1]
-        proxy.refuse = True  # station A loses the network
-        proxy.cut()
-        picked_offline = a.pick(view, first, pia)
-        assert a.backend.still_mine(view.id, pia)  # offline, A still shows the list
-        with central.engine.begin() as conn:  # the lead gives the list to Jan
-            jan_id = select(users.c.id).where(users.c.name == "Jan").scalar_subquery()
-            conn.execute(
-                update(pick_lists).where(pick_lists.c.id == view.id).values(assignee_id=jan_id)
-            )
-        at_b = b.backend.my_pick_list(jan)
-        assert at_b.id == view.id and at_b.tasks[0].picked == 0  # A's pick has not arrived
-        picked_at_b = b.pick(at_b, second, jan)
-        assert wait_until_drained(b.sync, 10)
-        proxy.refuse = False  # A is back
-        assert wait_until_drained(a.sync, 20)
-        a.sync._must_pull = b.sync._must_pull = True
-        a.sync.wake(), b.sync.wake()
-        assert eventually(lambda: not a.backend.still_mine(view.id, pia))
-        assert a.backend.my_pick_list(pia).id != view.id  # Pia gets other work
-        # B learns of A's late pick by its next pull (a NOTIFY away): the rest stays with Jan.
-        assert eventually(lambda: b.backend.my_pick_list(jan).tasks[0].picked == first.quantity)
-    finally:
-        a.stop(), b.stop(), proxy.close()
+    with applier_running(pg_url):  # central's `shipshape apply-facts`
+        try:
+            view = a.backend.my_pick_list(pia)
+            first, second = view.tasks[0], view.tasks[1]
+            proxy.refuse = True  # station A loses the network
+            proxy.cut()
+            picked_offline = a.pick(view, first, pia)
+            assert a.backend.still_mine(view.id, pia)  # offline, A still shows the list
+            with central.engine.begin() as conn:  # the lead gives the list to Jan
+                jan_id = select(users.c.id).where(users.c.name == "Jan").scalar_subquery()
+                conn.execute(
+                    update(pick_lists).where(pick_lists.c.id == view.id).values(assignee_id=jan_id)
+                )
+            at_b = b.backend.my_pick_list(jan)
+            assert at_b.id == view.id and at_b.tasks[0].picked == 0  # A's pick has not arrived
+            picked_at_b = b.pick(at_b, second, jan)
+            assert wait_until_drained(b.sync, 10)
+            proxy.refuse = False  # A is back
+            assert wait_until_drained(a.sync, 20)
+            a.sync._must_pull = b.sync._must_pull = True
+            a.sync.wake(), b.sync.wake()
+            assert eventually(lambda: not a.backend.still_mine(view.id, pia))
+            assert a.backend.my_pick_list(pia).id != view.id  # Pia gets other work
+            # B learns of A's late pick by its next pull (a NOTIFY away): the rest stays with Jan.
+            assert eventually(lambda: b.backend.my_pick_list(jan).tasks[0].picked == first.quantity)
+        finally:
+            a.stop(), b.stop(), proxy.close()
     stored = central_facts(central)
     assert stored == Counter({picked_offline.uuid: 1, picked_at_b.uuid: 1})
     with central.engine.connect() as conn:
@@ -133,36 +140,39 @@ def test_eight_stations_racing_for_released_lists_never_share_one(pg_url, tmp_pa
             central.uow(), name, "picker", f"30{n:02d}", None, by=central.setup_identity()
         )
     stock_before = on_hand(central)
-    url = station_role_url(pg_url)
-    stations = [Station(f"station-{n}", url, tmp_path) for n in range(8)]
-    start = threading.Barrier(8)
-    claimed: list[tuple[str, int]] = []
-    facts: list[str] = []
-    units: list[int] = []
-
-    def work(station: Station, name: str) -> None:
-        user = picker(central, name)
-        start.wait()
-        while (view := station.backend.my_pick_list(user)) is not None:
-            claimed.append((name, view.id))
-            for task in view.tasks:
-                facts.append(station.pick(view, task, user).uuid)
-                units.append(task.quantity)
-            facts.append(station.finish(view, user).uuid)
-
-    threads = [
-        threading.Thread(target=work, args=pair) for pair in zip(stations, names, strict=True)
+    stations = [
+        Station(f"station-{n}", station_role_url(pg_url, f"station-{n}"), tmp_path)
+        for n in range(8)
     ]
-    try:
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(120)
-        for station in stations:
-            assert wait_until_drained(station.sync, 20)
-    finally:
-        for station in stations:
-            station.stop()
+    with applier_running(pg_url):  # central's `shipshape apply-facts`
+        start = threading.Barrier(8)
+        claimed: list[tuple[str, int]] = []
+        facts: list[str] = []
+        units: list[int] = []
+
+        def work(station: Station, name: str) -> None:
+            user = picker(central, name)
+            start.wait()
+            while (view := station.backend.my_pick_list(user)) is not None:
+                claimed.append((name, view.id))
+                for task in view.tasks:
+                    facts.append(station.pick(view, task, user).uuid)
+                    units.append(task.quantity)
+                facts.append(station.finish(view, user).uuid)
+
+        threads = [
+            threading.Thread(target=work, args=pair) for pair in zip(stations, names, strict=True)
+        ]
+        try:
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(120)
+            for station in stations:
+                assert wait_until_drained(station.sync, 20)
+        finally:
+            for station in stations:
+                station.stop()
     lists = [list_id for _name, list_id in claimed]
     assert len(lists) == len(set(lists)) == 16, "a pick list was claimed twice (or not at all)"
     assert central_facts(central) == Counter(facts)

@@ -46,7 +46,7 @@ def record_while(stop: threading.Event, store, engine, stock_id, chunk=40) -> No
         time.sleep(0.02)
 
 
-def test_network_cut_mid_push_100_times(pg_url, tmp_path, monkeypatch):
+def test_network_cut_mid_push_100_times(pg_url, tmp_path, monkeypatch, applier):
     central, stock_id, station_url = central_and_station(pg_url, tmp_path, monkeypatch)
     server = make_url(station_url)
     proxy = CuttableProxy((server.host or "127.0.0.1", server.port or 5432))
@@ -81,7 +81,7 @@ def test_network_cut_mid_push_100_times(pg_url, tmp_path, monkeypatch):
     assert_exactly_once(central, store.acknowledged(), stock_id)
 
 
-def test_station_killed_at_random_50_times_then_finishes(pg_url, tmp_path, monkeypatch):
+def test_station_killed_at_random_50_times_then_finishes(pg_url, tmp_path, monkeypatch, applier):
     central, stock_id, station_url = central_and_station(pg_url, tmp_path, monkeypatch)
     store_path, acks = str(tmp_path / "station.sqlite"), tmp_path / "acks.txt"
     processes = multiprocessing.get_context("forkserver")
@@ -111,7 +111,7 @@ def test_station_killed_at_random_50_times_then_finishes(pg_url, tmp_path, monke
     assert_exactly_once(central, acknowledged, stock_id)
 
 
-def test_backends_terminated_during_sync(pg_url, tmp_path, monkeypatch):
+def test_backends_terminated_during_sync(pg_url, tmp_path, monkeypatch, applier):
     central, stock_id, station_url = central_and_station(pg_url, tmp_path, monkeypatch)
     store = StationStore(tmp_path / "station.sqlite", "station-1")
     engine = SyncEngine(store, make_engine(station_url), poll_s=0.1, backoff=(0.005, 0.05))

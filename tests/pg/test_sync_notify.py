@@ -15,7 +15,7 @@ from db.station_backend import StationPickingBackend
 from db.station_store import StationStore
 from db.sync import SyncEngine
 from db.uow import SqlUnitOfWork
-from tests.integration.sync.support import STATION_LOGIN, seed_pick_lists, station_role_url
+from tests.integration.sync.support import seed_pick_lists, station_role_url
 
 
 def reassign(central, list_id: int, to: str) -> None:
@@ -27,17 +27,19 @@ def reassign(central, list_id: int, to: str) -> None:
 
 
 def test_a_reassignment_reaches_the_station_within_a_second_even_after_a_reconnect(
-    pg_url, tmp_path
+    pg_url, tmp_path, applier
 ):
     central = open_central(pg_url)
     seed_pick_lists(central, tmp_path / "site", orders=8)
-    engine = make_engine(station_role_url(pg_url))
+    engine = make_engine(station_role_url(pg_url, "pick-01"))
     store = StationStore(tmp_path / "station.sqlite", "pick-01")
     taken = threading.Event()
     # A 60 s poll: only a notification (or the re-query after a reconnect) can be this quick.
     sync = SyncEngine(store, engine, on_work=lambda ids: ids and taken.set(), poll_s=60,
                       backoff=(0.05, 0.05))  # fmt: skip
-    backend = StationPickingBackend(store, sync.wake, lambda: SqlUnitOfWork(engine), "pick-01")
+    backend = StationPickingBackend(
+        store, sync.wake, lambda: SqlUnitOfWork(engine), "pick-01", lambda: sync.door
+    )
     with central.uow() as uow:
         pia = next(u for u in uow.users.all() if u.name == "Pia")
     first = backend.my_pick_list(pia)
@@ -59,7 +61,7 @@ def test_a_reassignment_reaches_the_station_within_a_second_even_after_a_reconne
             # that notification is lost, the re-query after the reconnect must find it.
             admin.execute(
                 text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = :u"),
-                {"u": STATION_LOGIN},
+                {"u": "shipshape_test_pick_01"},
             )
             reassign(central, second.id, "Jan")
         assert taken.wait(5.0), "the change made while disconnected never arrived"
@@ -72,7 +74,7 @@ def test_a_stock_change_reaches_the_station_copy_within_a_second(pg_url, tmp_pat
     central = open_central(pg_url)
     seed_pick_lists(central, tmp_path / "site", orders=4)
     store = StationStore(tmp_path / "station.sqlite", "pick-02")
-    sync = SyncEngine(store, make_engine(station_role_url(pg_url)), poll_s=60).start()
+    sync = SyncEngine(store, make_engine(station_role_url(pg_url, "pick-02")), poll_s=60).start()
     try:
         deadline = time.monotonic() + 10
         while not store.get_meta("site_cache_loaded") and time.monotonic() < deadline:

@@ -3,7 +3,7 @@ away: one short line, no SQL, no data, no password (docs/security.md)."""
 
 from __future__ import annotations
 
-from db.sync import _reason
+from db.fact_door import reason as _reason
 from ui.messages import error_text
 
 PG_ERROR = RuntimeError(

@@ -3,15 +3,19 @@ kind whose applier takes stock, and the exact count check every fault test ends 
 
 from __future__ import annotations
 
+import contextlib
+import threading
 import time
 from collections import Counter
 from pathlib import Path
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, inspect, select, update
 
 from app.domain.events import Actor, Event
-from app.services import facts, master_data
-from db.roles import role_login_url
+from app.services import facts, master_data, users
+from db.engine import make_engine
+from db.fact_inbox import InboxApplier
+from db.roles import role_login_url, station_login_url
 from db.schema import events, stock
 from tests.integration.site_files import write_site
 
@@ -38,6 +42,8 @@ def seed_site(central, folder: Path) -> int:
     master_data.import_layout(central.uow(), paths["layout.json"])
     master_data.import_products(central.uow(), paths["products.csv"])
     master_data.import_stock(central.uow(), paths["stock.csv"])
+    # The picker of `taken`: central sets aside a fact of a user it does not know.
+    users.save_user(central.uow(), "pia", "picker", "4711", None, by=central.setup_identity())
     with central.engine.connect() as conn:
         return conn.execute(select(stock.c.id).where(stock.c.on_hand == START_ON_HAND)).scalar_one()
 
@@ -66,9 +72,38 @@ def assert_exactly_once(central, acknowledged: list[str], stock_id: int) -> None
 STATION_LOGIN = "shipshape_test_station"
 
 
-def station_role_url(owner_url: str) -> str:
-    """Apply db/roles.sql to the database and return a URL that logs in with the station role."""
-    return role_url(owner_url, STATION_LOGIN, "shipshape_station")
+def station_role_url(owner_url: str, station: str = "station-1") -> str:
+    """Apply db/roles.sql and return a URL that logs in with a station login registered for
+    `station` (one login per station, as a site sets them up)."""
+    login = STATION_LOGIN if station == "station-1" else f"shipshape_test_{_login_part(station)}"
+    return station_login_url(owner_url, login, station)
+
+
+def _login_part(station: str) -> str:
+    return "".join(c if c.isalnum() else "_" for c in station.lower())
+
+
+@contextlib.contextmanager
+def applier_running(owner_url: str):
+    """Central's applier (`shipshape apply-facts`) in a thread, as the owner, for the test. It
+    starts applying once the database has its schema (a fixture starts before the test
+    migrates it)."""
+    engine = make_engine(owner_url)
+    applier = InboxApplier(engine, poll_s=0.2)
+
+    def run() -> None:
+        while not applier._stopping.is_set() and not inspect(engine).has_table("fact_inbox"):
+            time.sleep(0.05)
+        applier.run()
+
+    thread = threading.Thread(target=run, name="apply-facts", daemon=True)
+    thread.start()
+    try:
+        yield applier
+    finally:
+        applier.stop()
+        thread.join(10)
+        engine.dispose()
 
 
 def role_url(owner_url: str, login: str, group: str) -> str:

@@ -16,9 +16,10 @@ from app.errors import BadInput
 from app.services import facts
 from app.services.lead import exceptions as lead_exceptions
 from db.engine import make_engine
+from db.fact_door import is_offline
 from db.schema import events, exceptions, stock
 from db.station_store import StationStore
-from db.sync import SyncEngine, is_offline
+from db.sync import SyncEngine
 from tests.integration.sync.support import (
     START_ON_HAND,
     register_applier,
