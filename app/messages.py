@@ -179,6 +179,14 @@ TEMPLATES: dict[str, str] = {
     "station.bad_login": (
         "'{login}' is not a database login name: lower-case letters, digits and _, at most 63"
     ),
+    "station.login_elsewhere": (
+        "this database login is registered for station {registered}, not {station}: start "
+        "with --station {registered}, or ask the site owner to register a login for {station}"
+    ),
+    "station.login_not_registered": (
+        "this database login may not write and is not registered for a station: the site "
+        "owner runs `shipshape station-login {station} LOGIN` (docs/security.md)"
+    ),
     "station.bad_name": (
         "'{station}' is not a station name: letters, digits, '.', '_' and '-', at most 60"
     ),

@@ -119,16 +119,30 @@ Door = DirectDoor | InboxDoor
 
 def open_door(engine: Engine) -> Door:
     """The inbox for a login registered for a station, else straight in. Needs central."""
+    return InboxDoor(engine) if station_of_login(engine) else DirectDoor(engine)
+
+
+def station_of_login(engine: Engine) -> str | None:
+    """The station this login is registered for (`shipshape station-login`); None for the
+    owner, a login not registered, or SQLite (no logins)."""
     if engine.dialect.name != "postgresql":
-        return DirectDoor(engine)
+        return None
     with engine.connect() as connection:
-        registered = (
-            connection.execute(
-                text(
-                    "SELECT to_regproc('shipshape_my_station') IS NOT NULL"
-                    " AND has_function_privilege('shipshape_my_station()', 'EXECUTE')"
-                )
-            ).scalar_one()
-            and connection.execute(text("SELECT shipshape_my_station()")).scalar()
-        )
-    return InboxDoor(engine) if registered else DirectDoor(engine)
+        callable_here = connection.execute(
+            text(
+                "SELECT to_regproc('shipshape_my_station') IS NOT NULL"
+                " AND has_function_privilege('shipshape_my_station()', 'EXECUTE')"
+            )
+        ).scalar_one()
+        if not callable_here:
+            return None
+        return connection.execute(text("SELECT shipshape_my_station()")).scalar()
+
+
+def may_write(engine: Engine) -> bool:
+    """Whether this login may record facts directly (the owner, a lead desk, SQLite)."""
+    if engine.dialect.name != "postgresql":
+        return True
+    with engine.connect() as connection:
+        query = text("SELECT has_table_privilege('events', 'INSERT')")
+        return bool(connection.execute(query).scalar_one())

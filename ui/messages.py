@@ -87,6 +87,10 @@ SOURCE: dict[str, str] = {
     "pick.offline_no_claim": QT_TRANSLATE_NOOP(
         "Messages", "central cannot be reached to claim a new pick list"
     ),
+    "pick.claim_not_applied": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Central has not answered for a new pick list yet. Try again in a minute; if it keeps happening, tell your shift lead: the central fact applier may be stopped.",
+    ),
     "order.ref_format": QT_TRANSLATE_NOOP(
         "Messages", "order {ref}: write it as CHANNEL/ORDER_ID, e.g. webshop/SO-1001"
     ),
@@ -241,6 +245,14 @@ SOURCE: dict[str, str] = {
         "Messages",
         "'{login}' is not a database login name: lower-case letters, digits and _, at most 63",
     ),
+    "station.login_elsewhere": QT_TRANSLATE_NOOP(
+        "Messages",
+        "this database login is registered for station {registered}, not {station}: start with --station {registered}, or ask the site owner to register a login for {station}",
+    ),
+    "station.login_not_registered": QT_TRANSLATE_NOOP(
+        "Messages",
+        "this database login may not write and is not registered for a station: the site owner runs `shipshape station-login {station} LOGIN` (docs/security.md)",
+    ),
     "station.bad_name": QT_TRANSLATE_NOOP(
         "Messages",
         "'{station}' is not a station name: letters, digits, '.', '_' and '-', at most 60",
@@ -339,6 +351,9 @@ SOURCE: dict[str, str] = {
     "event.wave.resumed": QT_TRANSLATE_NOOP("Messages", "Wave {wave} resumed"),
     "event.wave.cancelled": QT_TRANSLATE_NOOP("Messages", "Wave {wave} cancelled"),
     "event.user.signed_in": QT_TRANSLATE_NOOP("Messages", "Signed in"),
+    "event.picklist.claim_wanted": QT_TRANSLATE_NOOP(
+        "Messages", "Asked central for the next pick list"
+    ),
     "event.user.saved": QT_TRANSLATE_NOOP("Messages", "User {name} saved ({role})"),
     "event.user.pin_refused": QT_TRANSLATE_NOOP("Messages", "Wrong PIN for badge {badge}"),
     "event.user.pin_locked": QT_TRANSLATE_NOOP(

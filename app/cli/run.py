@@ -10,11 +10,15 @@ from __future__ import annotations
 import argparse
 import os
 import socket
+from pathlib import Path
+
+import platformdirs
 
 from app.bootstrap import open_central, redacted
 from app.cli.common import add_database_option
 from app.domain.users import Role
-from app.errors import NotSetUp
+from app.errors import NotAllowed, NotSetUp
+from app.messages import message
 from app.services import demo, users
 
 
@@ -71,6 +75,24 @@ def _seed_first_start(central) -> None:
     demo.seed_demo(central.uow(), setup)
 
 
+def _store_of_station_login(central, station: str) -> str | None:
+    """A station login writes only through the narrow door, so it always works from a store
+    (by default in the user's data folder); and only as the station it is registered for."""
+    from db.fact_door import may_write, station_of_login
+
+    registered = station_of_login(central.engine)
+    if registered is None:
+        if not may_write(central.engine):
+            raise NotAllowed(message("station.login_not_registered", station=station))
+        return None
+    if registered != station:
+        raise NotAllowed(message("station.login_elsewhere", station=station, registered=registered))
+    path = Path(platformdirs.user_data_dir("shipshape")) / f"station-{station}.sqlite"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    print(f"station login for {station}: working offline-first from {path}")
+    return str(path)
+
+
 def _run(args) -> int:
     central = open_central(args.database)
     if not args.no_demo and not demo.is_seeded(central.uow()):
@@ -83,6 +105,7 @@ def _run(args) -> int:
     from ui.worker import DatabaseWorker
 
     parts: dict = {}
+    args.station_store = args.station_store or _store_of_station_login(central, args.station)
     if args.station_store:  # offline-first: the sync thread starts in on_ready
         from app.cli.stations import open_station_store
 

@@ -58,14 +58,14 @@ def picking_inputs(
     caller records `verdict.facts` (durable ones before the next input, as the screen does)."""
     while state.phase is not Phase.DONE:
         given = next_input(state, unit_by_unit, tote_code)
-        verdict = _apply(state, given, today)
+        verdict = apply_input(state, given, today)
         if verdict.refused:
             raise ScriptRefused(f"{verdict.message} {verdict.params} for {given!r}")
         yield given, verdict
         state = verdict.state
 
 
-def _apply(state: PickState, given: Input, today: str) -> Verdict:
+def apply_input(state: PickState, given: Input, today: str) -> Verdict:
     if isinstance(given, int):
         return picking.on_count(state, given)
     verdict = picking.on_scan(state, given, today)
