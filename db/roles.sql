@@ -35,7 +35,8 @@ GRANT SELECT ON alembic_version TO shipshape_station;
 -- and it reserves a block of label numbers. No INSERT, UPDATE or DELETE on any table.
 GRANT EXECUTE ON FUNCTION shipshape_my_station(), shipshape_door_station(),
     shipshape_submit_facts(text, jsonb, integer), shipshape_inbox_waiting(),
-    shipshape_station_seen(text, integer), shipshape_reserve_numbers(text, integer)
+    shipshape_station_seen(text, integer), shipshape_reserve_numbers(text, integer),
+    shipshape_station_pins()
     TO shipshape_station;
 
 -- `changes` is written by the SECURITY DEFINER trigger function, never directly.

@@ -28,11 +28,11 @@ class StationSignIn:
         self,
         store: StationStore,
         wake_sync: Callable[[], None],
-        central_sign_in: Callable[[str, str | None], User],
+        central_user: Callable[[str], User | None],
         station: str,
     ) -> None:
         self.store, self.wake_sync = store, wake_sync
-        self.central_sign_in, self.station = central_sign_in, station
+        self.central_user, self.station = central_user, station
 
     def sign_in(self, badge: str, pin: str | None) -> User:
         known = {doc["badge"]: doc for doc in self.store.cached("user").values()}
@@ -48,11 +48,17 @@ class StationSignIn:
         )
 
     def _on_central(self, badge: str, pin: str | None) -> User:
+        """A badge registered since the last pull: looked up on central, signed in here (the
+        facts go through the outbox like any other; a station login may not write central)."""
+        code = users.badge_from_scan(badge)
         try:
-            return self.central_sign_in(badge, pin)
+            user = self.central_user(code)
         except DBAPIError:
-            code = users.badge_from_scan(badge)
             raise NotFound(message("sign_in.badge_unknown_offline", badge=code)) from None
+        return users.sign_in_with(
+            lambda _code: user, self._record, badge, pin, self.station,
+            pin_attempts_here(self.store),
+        )  # fmt: skip
 
     def _record(self, facts: list[Event]) -> None:
         self.store.record(facts)

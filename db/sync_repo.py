@@ -20,6 +20,7 @@ from db.schema import (
     users,
     waves,
 )
+from db.users_repo import users_with_pins
 
 # Product flags a station checks scans against while offline (docs/picking.md, docs/packing.md).
 SCAN_RULES = ("no_barcode", "lot_controlled", "serial_required")
@@ -196,8 +197,7 @@ class SqlSyncRepository:
         return {row.id: dict(row._mapping) for row in self.connection.execute(query)}
 
     def _users(self, refs: list[int] | None) -> dict[int, dict]:
-        query = select(users.c.id, users.c.name, users.c.role, users.c.badge,
-                       users.c.pin_hash, users.c.active, users.c.pin_unlocked_at)  # fmt: skip
+        query = users_with_pins(self.connection)  # a station login gets its verifiers
         return {
             row.id: dict(row._mapping)
             for row in self.connection.execute(_only(query, users.c.id, refs))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, Select, func, insert, select, text, update
 
 from app.domain.pins import Attempt
 from app.domain.users import Role, User
@@ -18,11 +18,13 @@ class SqlUserRepository:
         self.connection = connection
 
     def by_badge(self, badge: str) -> User | None:
-        row = self.connection.execute(select(users).where(users.c.badge == badge)).first()
+        query = users_with_pins(self.connection).where(users.c.badge == badge)
+        row = self.connection.execute(query).first()
         return _user(row) if row else None
 
     def all(self) -> list[User]:
-        return [_user(r) for r in self.connection.execute(select(users).order_by(users.c.id))]
+        query = users_with_pins(self.connection).order_by(users.c.id)
+        return [_user(r) for r in self.connection.execute(query)]
 
     def has_lead(self) -> bool:
         query = select(users.c.id).where(users.c.role == Role.LEAD.value, users.c.active)
@@ -57,6 +59,25 @@ class SqlUserRepository:
             for row in self.connection.execute(query)
             if (row.payload or {}).get("badge") == badge
         ]
+
+
+def users_with_pins(connection: Connection) -> Select:
+    """Every user column, with `pin_hash` as this login may see it: the hash itself (the owner,
+    a SQLite central), else this station's own PIN verifiers (a station or lead-desk login,
+    which may not read hashes: db/roles.sql, migration 0016)."""
+    columns = [users.c.id, users.c.name, users.c.role, users.c.badge, users.c.active,
+               users.c.pin_unlocked_at]  # fmt: skip
+    if (
+        connection.dialect.name != "postgresql"
+        or connection.execute(
+            text("SELECT has_column_privilege('users', 'pin_hash', 'SELECT')")
+        ).scalar_one()
+    ):
+        return select(*columns, users.c.pin_hash)
+    pins = func.shipshape_station_pins().table_valued("user_id", "pin_check").alias("pins")
+    return select(*columns, pins.c.pin_check.label("pin_hash")).select_from(
+        users.outerjoin(pins, pins.c.user_id == users.c.id)
+    )
 
 
 def aware(moment: datetime | None) -> datetime | None:

@@ -32,7 +32,7 @@ class StationServices:
         if parts and "station_store" in parts:
             from app.cli.stations import station_sign_in
 
-            self.local = station_sign_in(self._on_central, station, parts)
+            self.local = station_sign_in(self._user_on_central, station, parts)
 
     def sign_in(self, badge: str, pin: str | None):
         if self.local is not None:
@@ -41,6 +41,10 @@ class StationServices:
 
     def _on_central(self, badge: str, pin: str | None):
         return users.sign_in(self.central.uow(), badge, pin, self.station)
+
+    def _user_on_central(self, badge: str):
+        """Read only: a station with a store records the sign-in itself (its login may not)."""
+        return users.find_user(self.central.uow(), badge)
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -214,10 +214,10 @@ def station_picking_backend(central: Central, station: str, parts: dict):
     return StationPickingBackend(store, _waker(parts), central.uow, station, door)
 
 
-def station_sign_in(central_sign_in, station: str, parts: dict):
+def station_sign_in(central_user, station: str, parts: dict):
     from db.station_sign_in import StationSignIn
 
-    return StationSignIn(parts["station_store"], _waker(parts), central_sign_in, station)
+    return StationSignIn(parts["station_store"], _waker(parts), central_user, station)
 
 
 def _waker(parts: dict):

@@ -22,18 +22,30 @@ def hash_pin(pin: str) -> str:
 
 
 def verify_pin(pin: str, stored: str | None) -> bool:
+    """`stored` is central's hash (`scrypt$n$r$p$salt$digest`) or a station's verifier
+    (`scrypt-hmac$n$r$p$salt$pepper$mac`: HMAC-SHA256 of that hash keyed with the station's
+    pepper, migration 0016), which proves the PIN only at the station it was made for."""
     if not stored:
         return False
+    parts = stored.split("$")
     try:
-        scheme, n, r, p, salt, digest = stored.split("$")
+        if parts[0] == "scrypt" and len(parts) == 6:
+            return hmac.compare_digest(_scrypt(pin, *parts[1:5]), stored)
+        if parts[0] == "scrypt-hmac" and len(parts) == 7:
+            pepper, mac = bytes.fromhex(parts[5]), parts[6]
+            candidate = hmac.new(pepper, _scrypt(pin, *parts[1:5]).encode(), "sha256").hexdigest()
+            return hmac.compare_digest(candidate, mac)
     except ValueError:
         return False
-    if scheme != "scrypt":
-        return False
-    candidate = hashlib.scrypt(
+    return False
+
+
+def _scrypt(pin: str, n: str, r: str, p: str, salt: str) -> str:
+    """The central hash `pin` would have with these parameters and salt."""
+    digest = hashlib.scrypt(
         pin.encode(), salt=bytes.fromhex(salt), n=int(n), r=int(r), p=int(p), dklen=32
     )
-    return hmac.compare_digest(candidate.hex(), digest)
+    return f"scrypt${n}${r}${p}${salt}${digest.hex()}"
 
 
 # ---- PIN guessing ------------------------------------------------------------------------------

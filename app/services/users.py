@@ -70,6 +70,12 @@ def sign_in_with(
     return user
 
 
+def find_user(uow: UnitOfWork, badge: str) -> User | None:
+    """Read only: the user with this badge on central, as this login may see them."""
+    with uow:
+        return uow.users.by_badge(badge_from_scan(badge))
+
+
 def check_pin(
     user: User,
     pin: str,

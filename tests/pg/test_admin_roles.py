@@ -9,14 +9,19 @@ from sqlalchemy import select, text
 from sqlalchemy.engine import make_url
 
 from app.bootstrap import open_central
+from app.domain.pins import verify_pin
 from app.errors import NotAllowed, PinLocked
 from app.services import users
 from app.services.lead.console import LeadConsole
 from db.engine import make_engine
+from db.roles import station_login_url
 from db.schema import events
 from db.setup_identity import setup_identity
+from db.station_sign_in import StationSignIn
+from db.station_store import StationStore
+from db.sync import SyncEngine, wait_until_drained
 from db.uow import SqlUnitOfWork
-from tests.integration.sync.support import role_url
+from tests.integration.sync.support import eventually, role_url
 
 LOGINS = {"shipshape_station": "shipshape_test_station", "shipshape_lead": "shipshape_test_lead"}
 USER_WRITES = [
@@ -93,20 +98,64 @@ def test_the_database_owner_is_the_set_up_identity_and_the_events_say_so(site, p
         )
 
 
-def test_the_pin_lock_works_through_the_station_and_lead_roles(site, pg_url):
-    station = make_engine(role_url(pg_url, LOGINS["shipshape_station"], "shipshape_station"))
-    lead_desk = make_engine(role_url(pg_url, LOGINS["shipshape_lead"], "shipshape_lead"))
+def test_the_pin_lock_works_through_the_station_and_lead_roles(site, pg_url, tmp_path, applier):
+    """A station login signs people in from its store with its own PIN verifiers (it cannot
+    read the hashes), its refusals reach central through the door, the lock opens an item for
+    the lead, and a lead desk (registered like a station) unlocks it."""
+    station = make_engine(station_login_url(pg_url, LOGINS["shipshape_station"], "PICK-01"))
+    desk_login = station_login_url(pg_url, LOGINS["shipshape_lead"], "lead-desk", "shipshape_lead")
+    lead_desk = make_engine(desk_login)
+    store = StationStore(tmp_path / "pick-01.sqlite", "PICK-01")
+    sync = SyncEngine(store, station, poll_s=0.1, backoff=(0.01, 0.1)).start()
+    sign_in = StationSignIn(store, sync.wake, lambda badge: users.find_user(
+        SqlUnitOfWork(station), badge), "PICK-01")  # fmt: skip
     try:
+        assert eventually(lambda: store.cached("user"), 10)  # the first pull
         for _ in range(5):
             with pytest.raises(NotAllowed):
-                users.sign_in(SqlUnitOfWork(station), "9001", "0000", "PICK-01")
+                sign_in.sign_in("9001", "0000")
         with pytest.raises(PinLocked):
-            users.sign_in(SqlUnitOfWork(station), "9001", "2468", "PICK-01")
+            sign_in.sign_in("9001", "2468")
+        assert wait_until_drained(sync, 20)  # the refusals and the lock are on central
         max_ = users.authenticate_lead(SqlUnitOfWork(lead_desk), "9002", "1357")
         console = LeadConsole(lambda: SqlUnitOfWork(lead_desk), max_, "lead-desk")
         [item] = [i for i in console.queue() if i.kind == "pin_locked"]
         console.resolve(item.key, "unlock_pin", "checked her badge")
-        assert users.sign_in(SqlUnitOfWork(station), "9001", "2468", "PICK-01").name == "Lena"
+        sync._must_pull = True  # the unlock reaches the station with its next pull
+        sync.wake()
+        assert eventually(lambda: _unlocked(store, "9001"), 10)
+        assert sign_in.sign_in("9001", "2468").name == "Lena"
     finally:
+        sync.stop()
         station.dispose()
         lead_desk.dispose()
+
+
+def _unlocked(store: StationStore, badge: str) -> bool:
+    return any(
+        doc["badge"] == badge and doc.get("pin_unlocked_at")
+        for doc in store.cached("user").values()
+    )
+
+
+def test_a_station_login_sees_verifiers_that_work_only_at_its_own_station(site, pg_url):
+    """No hash leaves central: each station's verifier is keyed with its own pepper."""
+    checks = {}
+    for station in ("PICK-01", "PICK-02"):
+        login = f"shipshape_test_{station.lower().replace('-', '_')}"
+        engine = make_engine(station_login_url(pg_url, login, station))
+        try:
+            with SqlUnitOfWork(engine) as uow:
+                checks[station] = uow.users.by_badge("9001").pin_hash
+        finally:
+            engine.dispose()
+    with site.engine.connect() as conn:
+        stored = conn.execute(text("SELECT pin_hash FROM users WHERE badge = '9001'")).scalar()
+    assert stored.startswith("scrypt$") and stored not in checks.values()
+    assert all(check.startswith("scrypt-hmac$") for check in checks.values())
+    assert checks["PICK-01"] != checks["PICK-02"]
+    assert all(verify_pin("2468", check) for check in checks.values())
+    assert not any(verify_pin("2469", check) for check in checks.values())
+    # A verifier with another station's pepper swapped in proves nothing.
+    one, two = checks["PICK-01"].split("$"), checks["PICK-02"].split("$")
+    assert not verify_pin("2468", "$".join([*one[:5], two[5], one[6]]))
