@@ -63,6 +63,10 @@ def check_listings_skip_unreadable_rows(tmp_path, url, run_cli, dialect: str) ->
         status, _, err = run_cli(*command, "--database", url)
         assert status == 0, (command, err)
 
+    for spoiled in ("web/SO-0", "web/SO-1"):  # their history reads back all the same
+        status, out, err = run_cli("timeline", spoiled, *LEAD, "--database", url)
+        assert status == 0 and "Order received" in out, (spoiled, err)
+
     board = lead_cases.load_board(site.uow(), site.lead)
     assert first_list not in {row.id for row in board.rows} and board.rows
     lead_cases.exception_queue(site.uow(), site.lead)  # reads every open order's ship_by
