@@ -844,6 +844,10 @@ median {median} h · p90 {p90} h
         <translation>无法连接中央数据库，不能领取新的拣货单</translation>
     </message>
     <message>
+        <source>Central has not answered for a new pick list yet. Try again in a minute; if it keeps happening, tell your shift lead: the central fact applier may be stopped.</source>
+        <translation>中央系统尚未分配新的拣货单。请一分钟后再试；如果仍然如此，请告知班组长：中央事实处理程序可能已停止。</translation>
+    </message>
+    <message>
         <source>order {ref}: write it as CHANNEL/ORDER_ID, e.g. webshop/SO-1001</source>
         <translation>订单 {ref}：请写成 渠道/订单号，例如 webshop/SO-1001</translation>
     </message>
@@ -1100,6 +1104,22 @@ median {median} h · p90 {p90} h
         <translation>没有名为 {name} 的用户</translation>
     </message>
     <message>
+        <source>&apos;{login}&apos; is not a database login name: lower-case letters, digits and _, at most 63</source>
+        <translation>&apos;{login}&apos; 不是数据库登录名：只能使用小写字母、数字和 _，最多 63 个字符</translation>
+    </message>
+    <message>
+        <source>this database login is registered for station {registered}, not {station}: start with --station {registered}, or ask the site owner to register a login for {station}</source>
+        <translation>此数据库登录已登记给工作站 {registered}，而不是 {station}：请使用 --station {registered} 启动，或请站点负责人为 {station} 登记一个登录</translation>
+    </message>
+    <message>
+        <source>this database login may not write and is not registered for a station: the site owner runs `shipshape station-login {station} LOGIN` (docs/security.md)</source>
+        <translation>此数据库登录没有写入权限，也未登记给任何工作站：请站点负责人运行 `shipshape station-login {station} LOGIN`（docs/security.md）</translation>
+    </message>
+    <message>
+        <source>&apos;{station}&apos; is not a station name: letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, at most 60</source>
+        <translation>&apos;{station}&apos; 不是工作站名称：只能使用字母、数字、&apos;.&apos;、&apos;_&apos; 和 &apos;-&apos;，最多 60 个字符</translation>
+    </message>
+    <message>
         <source>role &apos;{role}&apos; must be one of picker, packer, lead</source>
         <translation>角色“{role}”必须是 picker（拣货员）、packer（打包员）或 lead（班组长）之一</translation>
     </message>
@@ -1296,6 +1316,10 @@ median {median} h · p90 {p90} h
         <translation>已登录</translation>
     </message>
     <message>
+        <source>Asked central for the next pick list</source>
+        <translation>已向中央系统请求下一张拣货单</translation>
+    </message>
+    <message>
         <source>User {name} saved ({role})</source>
         <translation>用户 {name} 已保存（{role}）</translation>
     </message>
@@ -1310,6 +1334,10 @@ median {median} h · p90 {p90} h
     <message>
         <source>PIN of badge {badge} unlocked by a lead</source>
         <translation>工牌 {badge} 的 PIN 已由班组长解锁</translation>
+    </message>
+    <message>
+        <source>Database login {login} registered for station {station}</source>
+        <translation>数据库登录 {login} 已登记给工作站 {station}</translation>
     </message>
     <message>
         <source>Stock counted and set</source>
