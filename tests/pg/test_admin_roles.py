@@ -139,23 +139,25 @@ def _unlocked(store: StationStore, badge: str) -> bool:
 
 
 def test_a_station_login_sees_verifiers_that_work_only_at_its_own_station(site, pg_url):
-    """No hash leaves central: each station's verifier is keyed with its own pepper."""
-    checks = {}
+    """No hash leaves central: each station's verifier is keyed with its own pepper, which the
+    repository fetches apart (tests/pg/test_station_pins.py has the rest)."""
+    seen = {}
     for station in ("PICK-01", "PICK-02"):
         login = f"shipshape_test_{station.lower().replace('-', '_')}"
         engine = make_engine(station_login_url(pg_url, login, station))
         try:
             with SqlUnitOfWork(engine) as uow:
-                checks[station] = uow.users.by_badge("9001").pin_hash
+                lena = uow.users.by_badge("9001")
+                seen[station] = (lena.pin_hash, lena.pin_pepper)
         finally:
             engine.dispose()
     with site.engine.connect() as conn:
         stored = conn.execute(text("SELECT pin_hash FROM users WHERE badge = '9001'")).scalar()
+    checks = {station: check for station, (check, _pepper) in seen.items()}
     assert stored.startswith("scrypt$") and stored not in checks.values()
     assert all(check.startswith("scrypt-hmac$") for check in checks.values())
     assert checks["PICK-01"] != checks["PICK-02"]
-    assert all(verify_pin("246810", check) for check in checks.values())
-    assert not any(verify_pin("2469", check) for check in checks.values())
-    # A verifier with another station's pepper swapped in proves nothing.
-    one, two = checks["PICK-01"].split("$"), checks["PICK-02"].split("$")
-    assert not verify_pin("246810", "$".join([*one[:5], two[5], one[6]]))
+    assert all(verify_pin("246810", *pair) for pair in seen.values())
+    assert not any(verify_pin("246811", *pair) for pair in seen.values())
+    # A verifier checked with another station's pepper proves nothing.
+    assert not verify_pin("246810", checks["PICK-01"], seen["PICK-02"][1])
