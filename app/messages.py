@@ -191,7 +191,7 @@ TEMPLATES: dict[str, str] = {
         "'{station}' is not a station name: letters, digits, '.', '_' and '-', at most 60"
     ),
     "user.bad_role": "role '{role}' must be one of picker, packer, lead",
-    "user.lead_pin_too_short": "a lead needs a PIN of at least 4 digits",
+    "user.lead_pin_too_short": "a lead needs a PIN of at least {digits} digits",
     "user.unlock_own_pin": "a lead cannot unlock their own PIN: ask another lead",
     "user.lead_needs_lead": (
         "the site has a shift lead: creating or changing a lead needs a lead's --badge and --pin"

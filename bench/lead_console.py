@@ -214,7 +214,7 @@ def board_figures(n_lists: int) -> dict:
     central = open_central(f"sqlite:///{folder}/central.sqlite")
     demo.seed_demo(central.uow(), central.setup_identity())
     grow_board(central, n_lists)
-    lead = authenticate_lead(central.uow(), "1011", "5097")
+    lead = authenticate_lead(central.uow(), "1011", "694907")
     console = LeadConsole(central.uow, lead, "bench")
     active = len(console.board().rows)
     ours = timed(console.board, 10)

@@ -25,6 +25,7 @@ from itertools import accumulate
 from pathlib import Path
 
 from app.domain.gs1 import check_digit
+from app.domain.pins import LEAD_PIN_DIGITS
 
 ORDER_FIELDS = [
     "channel", "order_id", "order_date", "priority", "carrier", "service", "ship_by",
@@ -416,7 +417,9 @@ def generate_users(seed: int = DEMO_SEED) -> list[dict]:
             "name": name,
             "role": role,
             "badge": str(1001 + i),
-            "pin": f"{rng.randrange(10000):04d}" if role == "lead" else "",
+            "pin": f"{rng.randrange(10**LEAD_PIN_DIGITS):0{LEAD_PIN_DIGITS}d}"
+            if role == "lead"
+            else "",
         }
         for i, (name, role) in enumerate(USERS)
     ]

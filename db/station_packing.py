@@ -35,7 +35,7 @@ from app.scanning.interpret import Scan
 from app.services import packing_central, users
 from app.services.packing_central import DEFAULTS, CentralPackingBackend, PackingSettings
 from app.services.ports import UnitOfWork
-from db.station_pull import Changes
+from db.station_pull import Changes, cached_pepper
 from db.station_sign_in import pin_attempts_here, user_from_document
 from db.station_store import StationStore
 
@@ -106,11 +106,12 @@ class StationPackingBackend:
     def authenticate_lead(self, badge: str, pin: str) -> User:
         code = users.badge_from_scan(badge)
         doc = next((d for d in self.store.cached("user").values() if d["badge"] == code), None)
+        user = user_from_document(doc, cached_pepper(self.store)) if doc else None
         if doc is None and self.central_reachable():
-            # Never pulled yet, or a lead registered a moment ago: central knows.
+            # Never pulled yet, or a lead registered a moment ago: central knows. Read only,
+            # and checked here like a cached lead (a station login may not write central).
             with contextlib.suppress(*UNREACHABLE):
-                return self.central.authenticate_lead(badge, pin)
-        user = user_from_document(doc) if doc else None
+                user = users.find_user(self.uow_factory(), code)
         if user is not None and user.active and user.needs_pin:  # the PIN lock holds here too
             actor = Actor(user.name, self.central.station)
             attempts = pin_attempts_here(self.store)

@@ -63,16 +63,38 @@ class SiteCachePuller:
     ) -> None:
         everything = changed is None or not self.store.get_meta(self.LOADED)
         changed = changed or {}
+        pepper, kept = _pepper_of(uow_factory()), cached_pepper(self.store)
+        # A new pepper (the login registered again) or a change between hashes and verifiers
+        # (the login's rights changed) makes every cached user's PIN check stale.
+        users_anew = everything or pepper != kept
         for topic in self.BY_ID:
-            refs = None if everything else sorted(changed.get(topic, ()))
+            whole = everything or (topic == "user" and users_anew)
+            refs = None if whole else sorted(changed.get(topic, ()))
             if refs == []:
                 continue
             docs = sync.site_documents(uow_factory(), topic, refs)
             gone = set(refs or ()) - docs.keys()
-            self.store.cache_documents(topic, docs, gone, everything=everything)
+            self.store.cache_documents(topic, docs, gone, everything=whole)
+        if pepper != kept:  # after the verifiers it unlocks
+            self.store.set_meta(PEPPER_META, pepper.hex() if pepper else None)
         if everything or changed.keys() & {"wave", "pick_list"}:
             # Few released waves, and claims change their counts: always read them all.
             waves = sync.site_documents(uow_factory(), "wave", None)
             self.store.cache_documents("wave", waves, everything=True)
         if everything:
             self.store.set_meta(self.LOADED, True)
+
+
+PEPPER_META = "pin_pepper"  # hex; a secret like the verifiers it unlocks: never logged or shown
+
+
+def _pepper_of(uow: UnitOfWork) -> bytes | None:
+    """Fetched once per pull, so PIN checks work offline with what the last pull brought."""
+    with uow:
+        return uow.users.pin_pepper()
+
+
+def cached_pepper(store: StationStore) -> bytes | None:
+    """The station's pepper as the last pull kept it: the key to the cached PIN verifiers."""
+    value = store.get_meta(PEPPER_META)
+    return bytes.fromhex(value) if value else None

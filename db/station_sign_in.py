@@ -19,6 +19,7 @@ from app.domain.users import Role, User
 from app.errors import NotFound
 from app.messages import message
 from app.services import users
+from db.station_pull import cached_pepper
 from db.station_store import StationStore
 from db.users_repo import ATTEMPT_KINDS, aware
 
@@ -38,8 +39,9 @@ class StationSignIn:
         known = {doc["badge"]: doc for doc in self.store.cached("user").values()}
         if users.badge_from_scan(badge) not in known:
             return self._on_central(badge, pin)
+        pepper = cached_pepper(self.store)
         return users.sign_in_with(
-            lambda code: user_from_document(known[code]) if code in known else None,
+            lambda code: user_from_document(known[code], pepper) if code in known else None,
             self._record,
             badge,
             pin,
@@ -77,9 +79,11 @@ def pin_attempts_here(store: StationStore) -> users.PinAttempts:
     return attempts
 
 
-def user_from_document(doc: dict) -> User:
-    """A user as the site cache keeps it (db/sync_repo.py `_users`)."""
+def user_from_document(doc: dict, pepper: bytes | None = None) -> User:
+    """A user as the site cache keeps it (db/sync_repo.py `_users`): with a station login its
+    `pin_hash` is this station's verifier, checkable with `pepper` (`cached_pepper`)."""
     unlocked = doc.get("pin_unlocked_at")
     return User(doc["name"], Role(doc["role"]), doc["badge"], doc["pin_hash"],
                 bool(doc["active"]), doc["id"],
-                aware(datetime.fromisoformat(unlocked)) if unlocked else None)  # fmt: skip
+                aware(datetime.fromisoformat(unlocked)) if unlocked else None,
+                pepper)  # fmt: skip

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Select, func, insert, select, text, update
 
-from app.domain.pins import Attempt
+from app.domain.pins import VERIFIER, Attempt
 from app.domain.users import Role, User
 from db.schema import events, users
 
@@ -16,15 +17,31 @@ ATTEMPT_KINDS = {"user.pin_refused": Attempt.REFUSED, "user.signed_in": Attempt.
 class SqlUserRepository:
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
+        self._pepper: bytes | None = None
 
     def by_badge(self, badge: str) -> User | None:
         query = users_with_pins(self.connection).where(users.c.badge == badge)
         row = self.connection.execute(query).first()
-        return _user(row) if row else None
+        return self._user(row) if row else None
 
     def all(self) -> list[User]:
         query = users_with_pins(self.connection).order_by(users.c.id)
-        return [_user(r) for r in self.connection.execute(query)]
+        return [self._user(r) for r in self.connection.execute(query)]
+
+    def pin_pepper(self) -> bytes | None:
+        """The key to this login's PIN verifiers (its station's pepper); None where it reads
+        the hashes themselves (the owner, SQLite)."""
+        return station_pepper(self.connection)
+
+    def _user(self, row) -> User:
+        """A verifier is checkable only with the pepper: fetched once, when one is read (the
+        online path: a lead's override or a badge new to the station's store)."""
+        user = _user(row)
+        if not is_verifier(user.pin_hash):
+            return user
+        if self._pepper is None:
+            self._pepper = station_pepper(self.connection)
+        return replace(user, pin_pepper=self._pepper)
 
     def has_lead(self) -> bool:
         query = select(users.c.id).where(users.c.role == Role.LEAD.value, users.c.active)
@@ -61,18 +78,36 @@ class SqlUserRepository:
         ]
 
 
+def reads_pin_hashes(connection: Connection) -> bool:
+    """Whether this login may read `users.pin_hash`: SQLite and the owner may; a station or
+    lead-desk login on PostgreSQL may not (db/roles.sql). Asked each time: a GRANT or REVOKE
+    takes effect without reconnecting."""
+    if connection.dialect.name != "postgresql":
+        return True
+    query = text("SELECT has_column_privilege('users', 'pin_hash', 'SELECT')")
+    return bool(connection.execute(query).scalar_one())
+
+
+def station_pepper(connection: Connection) -> bytes | None:
+    """This login's station pepper (migration 0016), or None where it reads the hashes. A
+    secret: the caller keeps it to check PINs and never shows or logs it."""
+    if reads_pin_hashes(connection):
+        return None
+    pepper = connection.execute(text("SELECT shipshape_station_pepper()")).scalar_one()
+    return bytes(pepper) if pepper is not None else None
+
+
+def is_verifier(stored: str | None) -> bool:
+    return bool(stored) and stored.startswith(VERIFIER + "$")
+
+
 def users_with_pins(connection: Connection) -> Select:
     """Every user column, with `pin_hash` as this login may see it: the hash itself (the owner,
     a SQLite central), else this station's own PIN verifiers (a station or lead-desk login,
     which may not read hashes: db/roles.sql, migration 0016)."""
     columns = [users.c.id, users.c.name, users.c.role, users.c.badge, users.c.active,
                users.c.pin_unlocked_at]  # fmt: skip
-    if (
-        connection.dialect.name != "postgresql"
-        or connection.execute(
-            text("SELECT has_column_privilege('users', 'pin_hash', 'SELECT')")
-        ).scalar_one()
-    ):
+    if reads_pin_hashes(connection):
         return select(*columns, users.c.pin_hash)
     pins = func.shipshape_station_pins().table_valued("user_id", "pin_check").alias("pins")
     return select(*columns, pins.c.pin_check.label("pin_hash")).select_from(

@@ -261,7 +261,7 @@ SOURCE: dict[str, str] = {
         "Messages", "role '{role}' must be one of picker, packer, lead"
     ),
     "user.lead_pin_too_short": QT_TRANSLATE_NOOP(
-        "Messages", "a lead needs a PIN of at least 4 digits"
+        "Messages", "a lead needs a PIN of at least {digits} digits"
     ),
     "user.unlock_own_pin": QT_TRANSLATE_NOOP(
         "Messages", "a lead cannot unlock their own PIN: ask another lead"

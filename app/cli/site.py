@@ -31,7 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--first-lead", metavar="NAME", help="create the site's first shift lead "
                    "(set-up identity only, and only while the site has no lead)")  # fmt: skip
     p.add_argument("--badge", help="with --first-lead: the new lead's badge")
-    p.add_argument("--pin", help="with --first-lead: the new lead's PIN (at least 4 digits)")
+    p.add_argument("--pin", help="with --first-lead: the new lead's PIN (at least 6 digits)")
     p = command("import-layout", _import_layout, "create or update aisles and locations", True)
     p.add_argument("layout", type=Path)
     for name, handler, what in (
@@ -57,7 +57,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("name")
     p.add_argument("--role", required=True, choices=["picker", "packer", "lead"])
     p.add_argument("--badge", required=True, help="the user's badge")
-    p.add_argument("--pin", help="the user's PIN: leads only, at least 4 digits")
+    p.add_argument("--pin", help="the user's PIN: leads only, at least 6 digits")
     add_admin_options(p, prefix="lead-")
     p = command("holds", _holds, "list orders on hold; a lead releases or cancels them")
     action = p.add_mutually_exclusive_group()

@@ -1,5 +1,6 @@
-"""Lead PINs: stored only as salted scrypt hashes (`scrypt$n$r$p$salt$hash`, hex), and the rule
-that locks a badge's PIN after repeated wrong guesses."""
+"""Lead PINs: stored only as salted scrypt hashes (`scrypt$n$r$p$salt$hash`, hex), checked at a
+station against its own verifier of that hash, and the rule that locks a badge's PIN after
+repeated wrong guesses."""
 
 from __future__ import annotations
 
@@ -12,45 +13,58 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-_N, _R, _P = 2**14, 8, 1
+# New hashes: N = 2**15 takes ~0.11 s here (2**14 took 0.05 s, 2**16 0.22 s, too close to the
+# 0.3 s a badge scan may wait), 32 MiB. Older 2**14 hashes stay valid until the PIN is changed.
+_N, _R, _P = 2**15, 8, 1
+LEAD_PIN_DIGITS = 6  # a new or changed lead PIN; shorter ones keep working until changed
+# A verifier comes from the station's own store: refuse parameters that would make one check
+# take minutes or gigabytes instead of computing them.
+_MAX_N, _MAX_R, _MAX_P = 2**18, 16, 4
+VERIFIER = "scrypt-hmac"
 
 
 def hash_pin(pin: str) -> str:
     salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(pin.encode(), salt=salt, n=_N, r=_R, p=_P, dklen=32)
+    digest = _digest(pin, salt, _N, _R, _P)
     return f"scrypt${_N}${_R}${_P}${salt.hex()}${digest.hex()}"
 
 
-def verify_pin(pin: str, stored: str | None) -> bool:
+def verify_pin(pin: str, stored: str | None, pepper: bytes | None = None) -> bool:
     """`stored` is central's hash (`scrypt$n$r$p$salt$digest`) or a station's verifier
-    (`scrypt-hmac$n$r$p$salt$pepper$mac`: HMAC-SHA256 of that hash keyed with the station's
-    pepper, migration 0016), which proves the PIN only at the station it was made for."""
+    (`scrypt-hmac$n$r$p$salt$mac`: HMAC-SHA256 of that whole hash keyed with the station's
+    secret pepper, migration 0016). A verifier proves the PIN only with the pepper of the
+    station it was made for, which that station keeps apart from it; without one, False."""
     if not stored:
         return False
     parts = stored.split("$")
     try:
         if parts[0] == "scrypt" and len(parts) == 6:
-            return hmac.compare_digest(_scrypt(pin, *parts[1:5]), stored)
-        if parts[0] == "scrypt-hmac" and len(parts) == 7:
-            pepper, mac = bytes.fromhex(parts[5]), parts[6]
-            candidate = hmac.new(pepper, _scrypt(pin, *parts[1:5]).encode(), "sha256").hexdigest()
-            return hmac.compare_digest(candidate, mac)
-    except ValueError:
+            return hmac.compare_digest(_central_hash(pin, *parts[1:5]), stored)
+        if parts[0] == VERIFIER and len(parts) == 6 and pepper:
+            rebuilt = _central_hash(pin, *parts[1:5]).encode()
+            candidate = hmac.new(pepper, rebuilt, hashlib.sha256).hexdigest()
+            return hmac.compare_digest(candidate, parts[5].lower())
+    except (ValueError, MemoryError):  # not hex, not numbers, parameters scrypt refuses
         return False
     return False
 
 
-def _scrypt(pin: str, n: str, r: str, p: str, salt: str) -> str:
-    """The central hash `pin` would have with these parameters and salt."""
-    digest = hashlib.scrypt(
-        pin.encode(), salt=bytes.fromhex(salt), n=int(n), r=int(r), p=int(p), dklen=32
-    )
+def _central_hash(pin: str, n: str, r: str, p: str, salt: str) -> str:
+    """The central hash `pin` would have with these parameters and salt, spelled as stored."""
+    digest = _digest(pin, bytes.fromhex(salt), int(n), int(r), int(p))
     return f"scrypt${n}${r}${p}${salt}${digest.hex()}"
+
+
+def _digest(pin: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    if not (1 < n <= _MAX_N and 0 < r <= _MAX_R and 0 < p <= _MAX_P):
+        raise ValueError("scrypt parameters out of range")
+    memory = 128 * r * n * p + 2**20  # hashlib's default cap (32 MiB) is below N = 2**15
+    return hashlib.scrypt(pin.encode(), salt=salt, n=n, r=r, p=p, dklen=32, maxmem=memory)
 
 
 # ---- PIN guessing ------------------------------------------------------------------------------
 # A badge's PIN locks after MAX_WRONG wrong PINs in a row, for longer each time it locks again
-# before a good sign-in: a 4-digit PIN then takes weeks to guess instead of minutes.
+# before a good sign-in: guessing a PIN at a screen takes weeks (4 digits) to years (6 digits).
 MAX_WRONG = 5
 LOCK_STEPS = (timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=30))
 HISTORY = timedelta(days=1)  # attempts older than this cannot matter: the longest lock is 30 min

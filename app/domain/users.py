@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
 from app.domain.events import Actor
+from app.domain.pins import verify_pin
 from app.errors import NotAllowed
 from app.messages import message
 
@@ -26,6 +27,12 @@ class User:
     active: bool = True
     id: int | None = None
     pin_unlocked_at: datetime | None = None  # a lead's last unlock of this badge's PIN
+    # With a station's verifier in `pin_hash` (app/domain/pins.py): that station's pepper, the
+    # key that makes it checkable. A secret: never shown, never compared.
+    pin_pepper: bytes | None = field(default=None, repr=False, compare=False)
+
+    def pin_matches(self, pin: str) -> bool:
+        return verify_pin(pin, self.pin_hash, self.pin_pepper)
 
     @property
     def needs_pin(self) -> bool:

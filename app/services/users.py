@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from app.domain.events import Actor, Event, utcnow
-from app.domain.pins import HISTORY, Attempt, hash_pin, pin_lock, verify_pin
+from app.domain.pins import HISTORY, LEAD_PIN_DIGITS, Attempt, hash_pin, pin_lock
 from app.domain.users import Role, SetUp, User, actor_of, check_user_admin
 from app.errors import BadInput, NotAllowed, NotFound, PinLocked, PinRequired
 from app.messages import Message, message
@@ -93,7 +93,7 @@ def check_pin(
     if lock.locked_at(now):
         record([Event(refused.kind, refused.payload | {"locked": True}, actor, occurred_at=now)])
         raise PinLocked(user.name, lock.minutes_left(now))
-    if verify_pin(pin, user.pin_hash):
+    if user.pin_matches(pin):
         return
     after = pin_lock([*history, (now, Attempt.REFUSED)], user.pin_unlocked_at)
     if not after.locked_at(now):
@@ -126,7 +126,7 @@ def authenticate_lead(uow: UnitOfWork, badge: str, pin: str, station: str = "cen
 def lead_with_pin(user: User | None, pin: str) -> User:
     """The rule for a lead's override, wherever the user was looked up (central, or a station's
     cached users while offline): an active user, the right PIN, and the lead role."""
-    if user is None or not user.active or not verify_pin(pin or "", user.pin_hash):
+    if user is None or not user.active or not user.pin_matches(pin or ""):
         raise NotAllowed(NOT_A_LEAD)
     require_lead(user)
     return user
@@ -148,8 +148,8 @@ def save_user(
         role_value = Role(role)
     except ValueError:
         raise BadInput(message("user.bad_role", role=role)) from None
-    if role_value is Role.LEAD and not (pin and pin.isdigit() and len(pin) >= 4):
-        raise BadInput(message("user.lead_pin_too_short"))
+    if role_value is Role.LEAD and not (pin and pin.isdigit() and len(pin) >= LEAD_PIN_DIGITS):
+        raise BadInput(message("user.lead_pin_too_short", digits=LEAD_PIN_DIGITS))
     user = User(name, role_value, badge_from_scan(badge), hash_pin(pin) if pin else None)
     with uow:
         existing = uow.users.by_badge(user.badge)

@@ -1124,8 +1124,8 @@ median {median} h · p90 {p90} h
         <translation>角色“{role}”必须是 picker（拣货员）、packer（打包员）或 lead（班组长）之一</translation>
     </message>
     <message>
-        <source>a lead needs a PIN of at least 4 digits</source>
-        <translation>班组长需要至少 4 位数字的 PIN 码</translation>
+        <source>a lead needs a PIN of at least {digits} digits</source>
+        <translation>班组长需要至少 {digits} 位数字的 PIN 码</translation>
     </message>
     <message>
         <source>a lead cannot unlock their own PIN: ask another lead</source>

@@ -12,7 +12,7 @@ from app.logs import log_path
 from db.schema import orders
 from tests.integration.lead.site import add_event, build_site, hours_ago
 
-LEAD = ("--badge", "1011", "--pin", "2468")
+LEAD = ("--badge", "1011", "--pin", "246810")
 SECRET_STREET = "7 Hidden Lane"
 
 

@@ -20,9 +20,9 @@ OTHER_UID = 65534  # "nobody": an operating-system user who may write the file b
 
 @pytest.fixture
 def site(tmp_path, sqlite_url, run_cli) -> str:
-    """The tiny site, imported by its owner, with its first lead Lea (9001 / 2468)."""
+    """The tiny site, imported by its owner, with its first lead Lea (9001 / 246810)."""
     import_site(run_cli, sqlite_url, tmp_path / "site")
-    first = ("migrate", "--first-lead", "Lea", "--badge", "9001", "--pin", "2468")
+    first = ("migrate", "--first-lead", "Lea", "--badge", "9001", "--pin", "246810")
     status, out, err = run_cli(*first, "--database", sqlite_url)
     assert status == 0, err
     assert "first shift lead: Lea (badge 9001)" in out
@@ -55,7 +55,7 @@ def test_someone_who_is_not_the_owner_cannot_make_themselves_a_lead(
 ):
     open_central(sqlite_url).close()
     not_the_owner(sqlite_url, monkeypatch)
-    args = ("add-user", "Mallory", "--role", "lead", "--badge", "6666", "--pin", "6666")
+    args = ("add-user", "Mallory", "--role", "lead", "--badge", "6666", "--pin", "666666")
     status, _, err = run_cli(*args, "--database", sqlite_url)
     assert status == 1
     assert "needs a shift lead's --badge and --pin, or the site's set-up identity" in err
@@ -64,16 +64,16 @@ def test_someone_who_is_not_the_owner_cannot_make_themselves_a_lead(
 
 def test_the_first_lead_is_made_at_set_up_then_only_a_lead_makes_a_lead(site, run_cli):
     assert saved_users(site) == {"9001": "lead"}
-    again = ("migrate", "--first-lead", "Eve", "--badge", "6666", "--pin", "6666")
+    again = ("migrate", "--first-lead", "Eve", "--badge", "6666", "--pin", "666666")
     status, _, err = run_cli(*again, "--database", site)
     assert status == 1 and "creating or changing a lead needs a lead" in err
-    owner_adds_lead = ("add-user", "Eve", "--role", "lead", "--badge", "6666", "--pin", "6666")
+    owner_adds_lead = ("add-user", "Eve", "--role", "lead", "--badge", "6666", "--pin", "666666")
     status, _, err = run_cli(*owner_adds_lead, "--database", site)
     assert status == 1 and "needs a lead" in err
     demote = ("add-user", "Lea", "--role", "picker", "--badge", "9001")
     assert run_cli(*demote, "--database", site)[0] == 1  # changing a lead is a lead's, too
-    by_lea = ("--lead-badge", "9001", "--lead-pin", "2468")
-    args = ("add-user", "Max", "--role", "lead", "--badge", "9002", "--pin", "1357", *by_lea)
+    by_lea = ("--lead-badge", "9001", "--lead-pin", "246810")
+    args = ("add-user", "Max", "--role", "lead", "--badge", "9002", "--pin", "135790", *by_lea)
     status, out, err = run_cli(*args, "--database", site)
     assert status == 0, err
     assert saved_users(site) == {"9001": "lead", "9002": "lead"}
@@ -135,8 +135,8 @@ def test_a_stranger_with_a_leads_badge_and_pin_does_it_as_that_lead(
     site, run_cli, tmp_path, monkeypatch
 ):
     not_the_owner(site, monkeypatch)
-    lead = ("--badge", "9001", "--pin", "2468")
-    as_lead = ("--lead-badge", "9001", "--lead-pin", "2468")  # add-user's --badge is the user's
+    lead = ("--badge", "9001", "--pin", "246810")
+    as_lead = ("--lead-badge", "9001", "--lead-pin", "246810")  # add-user's --badge is the user's
     for command in every_write(tmp_path / "files", site):
         options = as_lead if command[0] == "add-user" else lead
         status, _, err = run_cli(*command, *options, "--database", site)
@@ -151,7 +151,7 @@ def test_wrong_pins_on_the_command_line_lock_the_badge(site, run_cli):
     for _ in range(5):
         status, _, err = run_cli("allocate", *lead, "--pin", "0000")
         assert status == 1
-    status, _, err = run_cli("allocate", *lead, "--pin", "2468")  # right, but locked
+    status, _, err = run_cli("allocate", *lead, "--pin", "246810")  # right, but locked
     assert status == 1 and "PIN locked" in err and "try again in 1 min" in err
     assert len(actors(site, "user.pin_refused")) == 6
     assert actors(site, "user.pin_locked") == [("Lea", "cli")]

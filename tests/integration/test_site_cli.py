@@ -17,8 +17,8 @@ def site(tmp_path, sqlite_url, run_cli):
 
 
 def add_lead(run_cli, url) -> None:
-    """Lea, a lead with badge 9001 and PIN 2468."""
-    args = ("add-user", "Lea", "--role", "lead", "--badge", "9001", "--pin", "2468")
+    """Lea, a lead with badge 9001 and PIN 246810."""
+    args = ("add-user", "Lea", "--role", "lead", "--badge", "9001", "--pin", "246810")
     assert run_cli(*args, "--database", url)[0] == 0
 
 
@@ -166,7 +166,7 @@ def test_lead_releases_a_hold_and_it_is_not_held_again(tmp_path, site, sqlite_ur
     base = ("holds", "--release", "web/SO-4", "--database", sqlite_url, "--note", "called customer")
     assert run_cli(*base, "--badge", "1001", "--pin", "0000")[0] == 1  # a picker may not
     assert run_cli(*base, "--badge", "9001", "--pin", "1111")[0] == 1  # wrong PIN
-    status, out, _ = run_cli(*base, "--badge", "9001", "--pin", "2468")
+    status, out, _ = run_cli(*base, "--badge", "9001", "--pin", "246810")
     assert status == 0 and "received" in out
     run_cli("allocate", "--database", sqlite_url)
     assert orders_json(run_cli, sqlite_url)["SO-4"]["status"] == "allocated"
@@ -177,7 +177,7 @@ def test_users_json_never_shows_a_pin(site, sqlite_url, run_cli):
     status, out, _ = run_cli("users", "--json", "--database", sqlite_url)
     assert status == 0
     assert json.loads(out) == {"name": "Lea", "role": "lead", "badge": "9001"}
-    assert "2468" not in out and "scrypt" not in out
+    assert "246810" not in out and "scrypt" not in out
 
 
 def test_layout_update_refuses_to_drop_a_location_with_stock(tmp_path, site, sqlite_url, run_cli):

@@ -13,7 +13,7 @@ from db.schema import orders, pick_lists
 from tests.integration.lead.site import build_site
 from tests.integration.site_files import order_row, write_orders
 
-LEAD = ("--badge", "1011", "--pin", "2468")
+LEAD = ("--badge", "1011", "--pin", "246810")
 # What each database can hold but not hand back: SQLite takes any text in a DATETIME column and
 # any text in JSON; PostgreSQL stores years past 9999 and `infinity`, which psycopg refuses.
 BAD_VALUES = {

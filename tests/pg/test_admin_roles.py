@@ -35,11 +35,11 @@ USER_WRITES = [
 
 @pytest.fixture
 def site(pg_url):
-    """Migrated by the owner, with two leads: Lena (9001/2468) and Max (9002/1357)."""
+    """Migrated by the owner, with two leads: Lena (9001/246810) and Max (9002/135790)."""
     central = open_central(pg_url)
     setup = central.setup_identity()
-    lena = users.save_user(central.uow(), "Lena", "lead", "9001", "2468", by=setup)
-    users.save_user(central.uow(), "Max", "lead", "9002", "1357", by=lena)
+    lena = users.save_user(central.uow(), "Lena", "lead", "9001", "246810", by=setup)
+    users.save_user(central.uow(), "Max", "lead", "9002", "135790", by=lena)
     users.save_user(central.uow(), "Pia", "picker", "1001", None, by=setup)
     yield central
     central.close()
@@ -64,7 +64,7 @@ def test_a_station_or_lead_login_is_never_the_set_up_identity(site, pg_url, grou
     engine = make_engine(url)
     assert setup_identity(engine) is None
     engine.dispose()
-    args = ("add-user", "Mallory", "--role", "lead", "--badge", "6666", "--pin", "6666")
+    args = ("add-user", "Mallory", "--role", "lead", "--badge", "6666", "--pin", "666666")
     status, _, err = run_cli(*args, "--database", url)
     assert status == 1 and "set-up identity" in err
     picker = ("add-user", "Mo", "--role", "picker", "--badge", "1002")
@@ -115,16 +115,16 @@ def test_the_pin_lock_works_through_the_station_and_lead_roles(site, pg_url, tmp
             with pytest.raises(NotAllowed):
                 sign_in.sign_in("9001", "0000")
         with pytest.raises(PinLocked):
-            sign_in.sign_in("9001", "2468")
+            sign_in.sign_in("9001", "246810")
         assert wait_until_drained(sync, 20)  # the refusals and the lock are on central
-        max_ = users.authenticate_lead(SqlUnitOfWork(lead_desk), "9002", "1357")
+        max_ = users.authenticate_lead(SqlUnitOfWork(lead_desk), "9002", "135790")
         console = LeadConsole(lambda: SqlUnitOfWork(lead_desk), max_, "lead-desk")
         [item] = [i for i in console.queue() if i.kind == "pin_locked"]
         console.resolve(item.key, "unlock_pin", "checked her badge")
         sync._must_pull = True  # the unlock reaches the station with its next pull
         sync.wake()
         assert eventually(lambda: _unlocked(store, "9001"), 10)
-        assert sign_in.sign_in("9001", "2468").name == "Lena"
+        assert sign_in.sign_in("9001", "246810").name == "Lena"
     finally:
         sync.stop()
         station.dispose()
@@ -139,23 +139,25 @@ def _unlocked(store: StationStore, badge: str) -> bool:
 
 
 def test_a_station_login_sees_verifiers_that_work_only_at_its_own_station(site, pg_url):
-    """No hash leaves central: each station's verifier is keyed with its own pepper."""
-    checks = {}
+    """No hash leaves central: each station's verifier is keyed with its own pepper, which the
+    repository fetches apart (tests/pg/test_station_pins.py has the rest)."""
+    seen = {}
     for station in ("PICK-01", "PICK-02"):
         login = f"shipshape_test_{station.lower().replace('-', '_')}"
         engine = make_engine(station_login_url(pg_url, login, station))
         try:
             with SqlUnitOfWork(engine) as uow:
-                checks[station] = uow.users.by_badge("9001").pin_hash
+                lena = uow.users.by_badge("9001")
+                seen[station] = (lena.pin_hash, lena.pin_pepper)
         finally:
             engine.dispose()
     with site.engine.connect() as conn:
         stored = conn.execute(text("SELECT pin_hash FROM users WHERE badge = '9001'")).scalar()
+    checks = {station: check for station, (check, _pepper) in seen.items()}
     assert stored.startswith("scrypt$") and stored not in checks.values()
     assert all(check.startswith("scrypt-hmac$") for check in checks.values())
     assert checks["PICK-01"] != checks["PICK-02"]
-    assert all(verify_pin("2468", check) for check in checks.values())
-    assert not any(verify_pin("2469", check) for check in checks.values())
-    # A verifier with another station's pepper swapped in proves nothing.
-    one, two = checks["PICK-01"].split("$"), checks["PICK-02"].split("$")
-    assert not verify_pin("2468", "$".join([*one[:5], two[5], one[6]]))
+    assert all(verify_pin("246810", *pair) for pair in seen.values())
+    assert not any(verify_pin("246811", *pair) for pair in seen.values())
+    # A verifier checked with another station's pepper proves nothing.
+    assert not verify_pin("246810", checks["PICK-01"], seen["PICK-02"][1])

@@ -212,7 +212,7 @@ def test_packer_screens_fit(qtbot, tmp_path, tmp_path_factory):
 def test_lead_screens_fit(qtbot, tmp_path, demo_central):
     play_shift(demo_central.engine)  # a believable shift: every column and tile has figures
     stations_reporting(demo_central)
-    lead = authenticate_lead(demo_central.uow(), "1011", "5097")
+    lead = authenticate_lead(demo_central.uow(), "1011", "694907")
 
     def lead_home(user):
         return LeadHome(LeadConsole(demo_central.uow, lead, "lead-desk"), SynchronousWorker())

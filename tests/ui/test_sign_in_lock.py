@@ -16,7 +16,7 @@ from ui.worker import SynchronousWorker
 @pytest.fixture
 def window(qtbot, sqlite_url, tmp_path):
     central = open_central(sqlite_url)
-    users.save_user(central.uow(), "Lena", "lead", "9001", "2468", by=central.setup_identity())
+    users.save_user(central.uow(), "Lena", "lead", "9001", "246810", by=central.setup_identity())
     settings = QSettings(str(tmp_path / "station.ini"), QSettings.Format.IniFormat)
     window = MainWindow(StationServices(central, "PICK-01"), SynchronousWorker(), settings,
                         station="PICK-01")  # fmt: skip
@@ -39,7 +39,7 @@ def test_after_five_wrong_pins_the_screen_says_locked_even_for_the_right_pin(qtb
         assert try_pin(qtbot, window, "0000") == "✖  Wrong PIN. Try again."
     locked = "✖  PIN locked after too many wrong PINs. Try again in 1 min or ask another lead to unlock it."
     assert try_pin(qtbot, window, "0000") == locked
-    assert try_pin(qtbot, window, "2468") == locked
+    assert try_pin(qtbot, window, "246810") == locked
     assert window.current_user is None
     window.set_language("zh_CN")
     try:

@@ -122,7 +122,7 @@ def test_users_have_badges_and_only_leads_have_pins():
     assert len({u["badge"] for u in users}) == len(users)
     for u in users:
         if u["role"] == "lead":
-            assert len(u["pin"]) == 4 and u["pin"].isdigit()
+            assert len(u["pin"]) == 6 and u["pin"].isdigit()
         else:
             assert u["pin"] == ""
 

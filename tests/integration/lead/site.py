@@ -63,7 +63,7 @@ def build_site(tmp_path, url, run_cli, n_orders=6, release=True, capacity=3) -> 
     central = open_central(url)
     setup = central.setup_identity()  # the test made the database: it is the site's owner
     people = [
-        save_user(central.uow(), "Lena", "lead", "1011", "2468", by=setup),  # the first lead
+        save_user(central.uow(), "Lena", "lead", "1011", "246810", by=setup),  # the first lead
         save_user(central.uow(), "Pia", "picker", "1001", None, by=setup),
         save_user(central.uow(), "Paul", "picker", "1002", None, by=setup),
         save_user(central.uow(), "Pat", "packer", "1007", None, by=setup),

@@ -7,7 +7,7 @@ import json
 
 from tests.integration.lead.site import build_site
 
-LEAD = ("--badge", "1011", "--pin", "2468")
+LEAD = ("--badge", "1011", "--pin", "246810")
 
 
 def test_kpis_json_and_csv(tmp_path, sqlite_url, run_cli):

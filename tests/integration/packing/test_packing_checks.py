@@ -113,7 +113,7 @@ def test_a_carton_off_its_weight_closes_only_with_a_lead_and_central_records_it(
     for _ in range(2):  # closing again is no way round it
         with pytest.raises(IllegalTransition, match="weight_out_of_tolerance"):
             close(backend, session, view, heavy)
-    lead = backend.authenticate_lead("1011", "5097")
+    lead = backend.authenticate_lead("1011", "694907")
     override = session.override_weight(
         lead, "gift box added", view.package_types[0], heavy, "scale"
     )
@@ -159,7 +159,7 @@ def test_offline_the_same_checks_hold_and_reach_central(central, dead_central, t
     box, heavy = view.package_types[0], session.expected_kg(view.package_types[0]) + 0.5
     with pytest.raises(IllegalTransition, match="weight_out_of_tolerance"):
         close(backend, session, view, heavy)
-    lead = backend.authenticate_lead("1011", "5097")  # the cached lead, central unreachable
+    lead = backend.authenticate_lead("1011", "694907")  # the cached lead, central unreachable
     backend.record([session.override_weight(lead, "padding", box, heavy, "scale")])
     close(backend, session, view, heavy)
 

@@ -13,7 +13,7 @@ from db.schema import events
 
 
 def add_lead(run_cli, url) -> None:
-    args = ("add-user", "Lea", "--role", "lead", "--badge", "9001", "--pin", "2468")
+    args = ("add-user", "Lea", "--role", "lead", "--badge", "9001", "--pin", "246810")
     assert run_cli(*args, "--database", url)[0] == 0
 
 
@@ -28,7 +28,7 @@ def test_a_lead_sets_the_site_language(run_cli, sqlite_url):
     )
     assert status != 0 and "do not match a shift lead" in err
     status, out, _ = run_cli(
-        "site-language", "zh_CN", "--badge", "9001", "--pin", "2468", "--json",
+        "site-language", "zh_CN", "--badge", "9001", "--pin", "246810", "--json",
         "--database", sqlite_url,
     )  # fmt: skip
     assert status == 0 and json.loads(out) == {"language": "zh_CN"}

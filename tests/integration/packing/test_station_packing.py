@@ -208,18 +208,18 @@ def test_a_lead_overrides_offline_with_badge_and_pin(central, dead_central, tmp_
     store = StationStore(tmp_path / "station.sqlite", STATION)
     sync_round(store, central)
     backend = offline_backend(store, dead_central)
-    lead = backend.authenticate_lead("B:1011", "5097")
+    lead = backend.authenticate_lead("B:1011", "694907")
     assert lead.role is Role.LEAD
     with pytest.raises(NotAllowed):
         backend.authenticate_lead("1011", "0000")
     with pytest.raises(NotAllowed):  # a packer is no lead, whatever the PIN
-        backend.authenticate_lead("1007", "5097")
-    maria = users.authenticate_lead(central.uow(), "1011", "5097")  # only a lead makes a lead
-    users.save_user(central.uow(), "Noor Bakker", "lead", "1099", "2468", by=maria)  # after pull
+        backend.authenticate_lead("1007", "694907")
+    maria = users.authenticate_lead(central.uow(), "1011", "694907")  # only a lead makes a lead
+    users.save_user(central.uow(), "Noor Bakker", "lead", "1099", "246810", by=maria)  # after pull
     with pytest.raises(NotAllowed):  # offline, the station cannot know her yet
-        backend.authenticate_lead("1099", "2468")
+        backend.authenticate_lead("1099", "246810")
     online = StationPackingBackend(store, lambda: None, central.uow, STATION)
-    assert online.authenticate_lead("1099", "2468").name == "Noor Bakker"
+    assert online.authenticate_lead("1099", "246810").name == "Noor Bakker"
 
 
 def test_wrong_override_pins_offline_lock_the_badge_like_a_sign_in(central, dead_central, tmp_path):
@@ -230,7 +230,7 @@ def test_wrong_override_pins_offline_lock_the_badge_like_a_sign_in(central, dead
         with pytest.raises(NotAllowed):
             backend.authenticate_lead("1011", "0000")
     with pytest.raises(PinLocked):  # the right PIN, but the sixth try
-        backend.authenticate_lead("1011", "5097")
+        backend.authenticate_lead("1011", "694907")
     kinds = Counter(fact.kind for _id, fact in store.pending(20))
     assert kinds == {"user.pin_refused": 6, "user.pin_locked": 1}
 

@@ -77,7 +77,7 @@ class Floor:
         with uow() as review:  # a big BOLT order goes on hold for the lead (the hold path)
             review.settings.save_review_rules(ReviewRules(sku_quantity_limits={"BOLT": 5}))
             review.commit()
-        self.lead = self._user("Lena", "lead", "1011", "2468")
+        self.lead = self._user("Lena", "lead", "1011", "246810")
         self.pickers = [
             Picker(self._user(name, "picker", badge, None), f"pick-{n}")
             for n, (name, badge) in enumerate((("Pia", "1001"), ("Paul", "1002")))

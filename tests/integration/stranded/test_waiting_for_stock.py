@@ -21,7 +21,7 @@ def site(tmp_path, sqlite_url, run_cli):
     """The tiny site: GLUE has 4 units, at A02-002-L-1."""
     import_site(run_cli, sqlite_url, tmp_path / "site")
     central = open_central(sqlite_url)
-    lena = save_user(central.uow(), "Lena", "lead", "1011", "2468", by=central.setup_identity())
+    lena = save_user(central.uow(), "Lena", "lead", "1011", "246810", by=central.setup_identity())
     return central, lena, tmp_path, sqlite_url
 
 

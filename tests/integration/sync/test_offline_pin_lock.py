@@ -32,7 +32,7 @@ def clock(monkeypatch) -> Clock:
 
 @pytest.fixture
 def lena(demo_central):
-    maria = users.authenticate_lead(demo_central.uow(), "1011", "5097")
+    maria = users.authenticate_lead(demo_central.uow(), "1011", "694907")
     return users.save_user(demo_central.uow(), "Lena", "lead", "B:9001", LEAD_PIN, by=maria)
 
 
@@ -71,7 +71,7 @@ def test_the_offline_lock_reaches_central_and_a_leads_unlock_reaches_the_station
         assert "pin_locked" in list(conn.execute(kinds).scalars())
     with pytest.raises(PinLocked):  # central counts the station's wrong PINs too
         users.sign_in(demo_central.uow(), "9001", LEAD_PIN, "PICK-02")
-    maria = users.authenticate_lead(demo_central.uow(), "1011", "5097")
+    maria = users.authenticate_lead(demo_central.uow(), "1011", "694907")
     clock.now += timedelta(seconds=5)
     users.unlock_pin(demo_central.uow(), maria, "9001", "lead-desk")
     engine._must_pull = True

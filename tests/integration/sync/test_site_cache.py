@@ -18,7 +18,7 @@ from db.station_store import StationStore
 from db.sync import SyncEngine, wait_until_drained
 from db.uow import SqlUnitOfWork
 
-LEAD_PIN = "2468"
+LEAD_PIN = "246810"
 
 
 def station(demo_central, tmp_path) -> tuple[StationStore, SyncEngine]:
@@ -104,7 +104,7 @@ def test_people_sign_in_from_the_copy_while_central_is_unreachable(demo_central,
 
 
 def test_a_lead_needs_the_right_pin_offline_and_a_wrong_one_is_recorded(demo_central, tmp_path):
-    maria = users.authenticate_lead(demo_central.uow(), "1011", "5097")  # a lead makes a lead
+    maria = users.authenticate_lead(demo_central.uow(), "1011", "694907")  # a lead makes a lead
     users.save_user(demo_central.uow(), "Lena", "lead", "B:9001", LEAD_PIN, by=maria)
     store, _engine = station(demo_central, tmp_path)
     sign_in = offline_sign_in(store)

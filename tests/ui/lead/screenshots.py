@@ -36,7 +36,7 @@ def main(url: str | None = None) -> None:
         play_shift(central.engine)
     central = open_central(url)
     _stations_reporting(central)
-    lead = authenticate_lead(central.uow(), "1011", "5097")
+    lead = authenticate_lead(central.uow(), "1011", "694907")
     home = LeadHome(LeadConsole(central.uow, lead, "lead-desk"), SynchronousWorker(), 60_000)
     home.resize(1600, 1000)
     home.show()

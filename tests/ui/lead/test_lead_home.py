@@ -269,7 +269,7 @@ def test_shipshape_run_gives_badge_and_pin_the_lead_console(qtbot, tmp_path, sql
     try:
         window.handle_scan("B:1011")
         qtbot.waitUntil(lambda: window.sign_in.pin_field.isVisible(), timeout=5000)
-        qtbot.keyClicks(window.sign_in.pin_field, "2468")
+        qtbot.keyClicks(window.sign_in.pin_field, "246810")
         qtbot.keyClick(window.sign_in.pin_field, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: isinstance(window.home, LeadHome), timeout=5000)
         home = window.home

@@ -46,7 +46,7 @@ def test_a_weight_off_by_half_a_kilo_ships_only_with_a_lead_badge_pin_and_reason
     assert form.badge.text() == "1011"
     form.submitted.emit("1011", "0000", "gift box")
     assert "do not match" in station.home.message.text() and station.status(order) == "picked"
-    form.submitted.emit("1011", "5097", "gift box")
+    form.submitted.emit("1011", "694907", "gift box")
     assert "Packed" in station.home.message.text(), station.home.message.text()
     assert station.status(order) == "packed"
     ((kind, status, details),) = exception_rows(station)  # no weight_mismatch left open

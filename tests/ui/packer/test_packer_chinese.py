@@ -69,7 +69,7 @@ def test_offline_the_unknown_tote_is_refused_in_chinese(qtbot, central, tmp_path
 
 
 def test_the_slip_and_label_print_in_the_sites_language(qtbot, central, tmp_path, chinese):
-    lead = authenticate_lead(central.uow(), "1011", "5097")  # the demo lead
+    lead = authenticate_lead(central.uow(), "1011", "694907")  # the demo lead
     assert set_site_language(central.uow(), lead, "zh_CN", "lead-desk") == "zh_CN"
     station = Station(qtbot, central, tmp_path)
     try:

@@ -83,7 +83,7 @@ def test_a_missing_item_blocks_closing_until_a_lead_overrides_with_badge_pin_and
     assert form.isVisible()
     form.submitted.emit("1011", "0000", "damaged on the shelf")
     assert "do not match" in station.home.message.text()
-    form.submitted.emit("1011", "5097", "damaged on the shelf")
+    form.submitted.emit("1011", "694907", "damaged on the shelf")
     assert "Maria Jansen allowed" in station.home.message.text()
     assert "Packed" in station.close()
     assert station.status(order) == "packed"
@@ -101,7 +101,7 @@ def test_guessing_a_leads_override_pin_locks_the_badge(station):
         station.home.override_form.submitted.emit("1011", "0000", "guessing")
     locked = "PIN locked after too many wrong PINs. Try again in 1 min or ask another lead"
     assert locked in station.home.message.text()
-    station.home.override_form.submitted.emit("1011", "5097", "the right PIN, sixth try")
+    station.home.override_form.submitted.emit("1011", "694907", "the right PIN, sixth try")
     assert locked in station.home.message.text()
     assert station.home.message.kind == "error"
 
