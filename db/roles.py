@@ -20,19 +20,12 @@ def role_login_url(owner_url: str, login: str, group: str) -> str:
     url = make_url(owner_url)
     with psycopg.connect(url.set(drivername="postgresql").render_as_string(False)) as conn:
         conn.execute(ROLES_SQL.read_text())
-        _grant_pin_functions(conn)
         conn.execute(
             f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{login}')"
             f" THEN CREATE ROLE {login} LOGIN PASSWORD '{login}'"
             f" IN ROLE {group}; END IF; END $$"
         )
     return url.set(username=login, password=login).render_as_string(False)
-
-
-def _grant_pin_functions(conn) -> None:
-    """Until db/roles.sql grants it: a station fetches its pepper (migration 0016) at every
-    pull. Delete this function and its call once roles.sql has the line."""
-    conn.execute("GRANT EXECUTE ON FUNCTION shipshape_station_pepper() TO shipshape_station")
 
 
 def station_login_url(owner_url: str, login: str, station: str, group: str = "shipshape_station"):

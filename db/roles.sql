@@ -24,7 +24,8 @@ GRANT SELECT ON waves, pick_lists, pick_tasks, totes, orders, order_lines, alloc
     exceptions, events, settings, package_types, shipments, packages, package_items, counters
     TO shipshape_station;
 -- Users without their PIN hashes: a station checks PINs against its own verifiers
--- (shipshape_station_pins(), keyed with a pepper no other station has; docs/security.md).
+-- (shipshape_station_pins(), keyed with its pepper, shipshape_station_pepper(), which no other
+-- station can read; migration 0016, docs/security.md).
 GRANT SELECT (id, name, role, badge, active, pin_unlocked_at) ON users TO shipshape_station;
 -- The schema version: every command checks it before it starts (app/bootstrap.py).
 GRANT SELECT ON alembic_version TO shipshape_station;
@@ -36,7 +37,7 @@ GRANT SELECT ON alembic_version TO shipshape_station;
 GRANT EXECUTE ON FUNCTION shipshape_my_station(), shipshape_door_station(),
     shipshape_submit_facts(text, jsonb, integer), shipshape_inbox_waiting(),
     shipshape_station_seen(text, integer), shipshape_reserve_numbers(text, integer),
-    shipshape_station_pins()
+    shipshape_station_pins(), shipshape_station_pepper()
     TO shipshape_station;
 
 -- `changes` is written by the SECURITY DEFINER trigger function, never directly.
