@@ -22,6 +22,10 @@ class MaskingFormatter(logging.Formatter):
         return mask_sql_detail(super().format(record))
 
 
+class ShipshapeFileLog(RotatingFileHandler):
+    """The program's own log file handler: its class marks it, so setup runs once per process."""
+
+
 def log_path() -> Path:
     return Path(user_log_dir("shipshape", appauthor=False)) / LOG_NAME
 
@@ -33,15 +37,14 @@ def setup_file_log(path: Path | None = None, level: int = logging.INFO) -> Path 
     never be the reason a command fails."""
     root = logging.getLogger()
     for handler in root.handlers:
-        if getattr(handler, "shipshape_file_log", False):
+        if isinstance(handler, ShipshapeFileLog):
             return Path(handler.baseFilename)
     path = path or log_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(path, maxBytes=5_000_000, backupCount=3, encoding="utf-8")
+        handler = ShipshapeFileLog(path, maxBytes=5_000_000, backupCount=3, encoding="utf-8")
     except OSError:
         return None
-    handler.shipshape_file_log = True
     handler.setFormatter(MaskingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     if root.level > level or root.level == logging.NOTSET:

@@ -296,7 +296,7 @@ class SqlPackingRepository:
             update(totes).where(totes.c.order_id == order_ref).values(order_id=None, status="free")
         )
 
-    def add_exception(self, kind: str, order_ref: int, details: dict, **resolved) -> None:
+    def add_exception(self, kind: str, order_ref: int | None, details: dict, **resolved) -> None:
         values = {"status": "open", "note": ""} | resolved
         self.connection.execute(
             insert(exceptions).values(

@@ -76,10 +76,10 @@ def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.func(args) or 0)
     except BadInput as exc:  # it may echo the input: control characters are shown, not sent
-        print(f"shipshape {args.command}: {escape_controls(exc)}", file=sys.stderr)
+        print(f"shipshape {args.command}: {escape_controls(str(exc))}", file=sys.stderr)
         return 2
     except NotAllowed as exc:  # who may do this: say so plainly, no "error:"
-        print(f"shipshape {args.command}: {escape_controls(exc)}", file=sys.stderr)
+        print(f"shipshape {args.command}: {escape_controls(str(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

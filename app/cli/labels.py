@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -161,6 +162,11 @@ def run_print_sheets(args: argparse.Namespace) -> int:
     from printing.sheets import badge_sheet, location_sheet, read_codes, tote_sheet
 
     codes = read_codes(args.kind, args.source)
-    build = {"locations": location_sheet, "totes": tote_sheet, "badges": badge_sheet}[args.kind]
+    sheets: dict[str, Callable[..., bytes]] = {
+        "locations": location_sheet,
+        "totes": tote_sheet,
+        "badges": badge_sheet,
+    }
+    build = sheets[args.kind]
     _write(Path(args.out), build(codes, paper=args.paper))
     return 0

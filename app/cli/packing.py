@@ -69,6 +69,11 @@ class SpoolCartonPrinter:
         self._orders: dict[str, int] = {}  # label job id → order_ref, for reprint facts
         self.listeners: list[Callable[[JobEvent], None]] = []  # e.g. the screen's printer line
 
+    def _printer(self) -> StationPrinter:
+        if self.station_printer is None:  # set when the station's spoolers start
+            raise RuntimeError("the station's printer is not started")
+        return self.station_printer
+
     def print_carton(self, order: PackOrderView, carton: ClosedCarton, user: str) -> list[str]:
         label = ShipmentLabel(
             order_ref=order.order_id,
@@ -87,8 +92,8 @@ class SpoolCartonPrinter:
         self._waiting[label_job] = Event(
             "label.printed", payload, Actor(user, self.station), order.order_ref
         )
-        self.station_printer.print_shipping_label(label, label_job, user)
-        self.station_printer.print_packing_slip(
+        self._printer().print_shipping_label(label, label_job, user)
+        self._printer().print_packing_slip(
             order.order_id,
             _slip_items(order, carton),
             user,
@@ -102,7 +107,7 @@ class SpoolCartonPrinter:
 
     def reprint(self, job_id: str, user: str) -> str:
         """Print a label again (worker thread) and record who asked for it."""
-        again = self.station_printer.label_spooler.reprint(job_id, user).job_id
+        again = self._printer().label_spooler.reprint(job_id, user).job_id
         payload = {"job_id": again, "of": job_id, "sscc": job_id.split("-")[0]}
         order_ref = self._orders.get(job_id)  # unknown for labels from before a restart
         self.record([Event("label.reprinted", payload, Actor(user, self.station), order_ref)])

@@ -238,7 +238,7 @@ def _review_rules(args) -> int:
     central = open_central(args.database)
     actor = admin_actor(args, central) if args.set else None
     with central.uow() as uow:
-        if args.set:
+        if actor is not None:
             rules = read_review_rules(args.set)
             uow.settings.save_review_rules(rules)
             uow.events.add_all([Event("settings.review_rules_saved", rules.as_dict(), actor)])

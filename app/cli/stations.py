@@ -149,13 +149,13 @@ def _connections_allow_listen(central: Central, stations: int) -> bool:
     if central.engine.dialect.name != "postgresql":
         return False
     with central.engine.connect() as conn:
-        limit = int(conn.execute(text("SHOW max_connections")).scalar())
+        limit = int(conn.execute(text("SHOW max_connections")).scalar_one())
     return stations * 2 <= limit - 20
 
 
 def _stock_units(central: Central) -> int:
     with central.engine.connect() as conn:
-        return int(conn.execute(select(func.coalesce(func.sum(stock.c.on_hand), 0))).scalar())
+        return int(conn.execute(select(func.coalesce(func.sum(stock.c.on_hand), 0))).scalar_one())
 
 
 def _stations(args) -> int:

@@ -351,6 +351,8 @@ def _walk(edges: list[Edge], start: Node) -> list[str]:
     # The popped order is itself a circuit: from each node along the edge it was reached by.
     codes: list[str] = []
     for node, via in circuit[:-1]:
+        if via is None:  # only the start, last in the circuit, was reached by no edge
+            continue
         a, _, picks = edges[via]
         codes += picks if node == a else picks[::-1]
     return codes

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, replace
 
 from biip import ParseConfig, ParseError
 from biip.gs1_digital_link_uris import GS1DigitalLinkURI
+from biip.gs1_element_strings import GS1ElementString
 from biip.gs1_messages import GS1Message
 from biip.upc import Upc
 
@@ -233,7 +234,7 @@ def _gs1(base: Scan, data: str, config: ParseConfig) -> Scan:
 
 
 def _from_elements(base: Scan, elements) -> Scan:
-    values = {}
+    values: dict[str, GS1ElementString] = {}  # AI -> the element string
     for element in elements:
         problem = element.gtin_error or element.sscc_error
         if problem:

@@ -18,6 +18,7 @@ from datetime import date
 from app.domain.catalog import StockItem
 from app.domain.events import SYSTEM, Actor, Event, utcnow
 from app.domain.orders import Order, OrderStatus
+from app.domain.stored import stored_id
 from app.messages import encode, english, message
 from app.services.ports import UnitOfWork
 from app.services.review import review
@@ -74,7 +75,7 @@ def _allocate_batch(uow: UnitOfWork, actor: Actor, today: date, report: Allocati
         rules = uow.settings.review_rules()
         stock = uow.stock.lock_for_allocation({line.sku for o in orders for line in o.lines})
         candidates = candidates_by_sku(stock, today)
-        items = {item.id: item for item in stock}
+        items = {stored_id(item): item for item in stock}
         reservations: list[Reservation] = []
         stopped_waiting = []
         for order in orders:
@@ -113,7 +114,7 @@ def _wait_for_stock(uow: UnitOfWork, order: Order, lacks: list[dict]) -> None:
         order.reason = reason  # still waiting: only what it lacks may have changed
     else:
         order.move_to(OrderStatus.EXCEPTION, reason)
-    uow.orders.mark_waiting(order.id, {"lines": lacks}, utcnow())
+    uow.orders.mark_waiting(stored_id(order), {"lines": lacks}, utcnow())
 
 
 def shortfall_reason(lacks: list[dict]) -> str:
@@ -158,12 +159,12 @@ def plan_lines(
         needed = line.quantity - line.allocated
         wanted = needed
         for item in candidates.get(line.sku, []):
-            free = item.available - taken[item.id]
+            free = item.available - taken[stored_id(item)]
             if needed == 0 or free <= 0:
                 continue
             quantity = min(free, needed)
-            planned.append(Reservation(line.id, item.id, quantity))
-            taken[item.id] += quantity
+            planned.append(Reservation(stored_id(line), stored_id(item), quantity))
+            taken[stored_id(item)] += quantity
             needed -= quantity
         if needed:
             lacks.append({"sku": line.sku, "short": needed, "quantity": wanted})
@@ -185,7 +186,9 @@ def _events(orders: list[Order], reservations: list[Reservation], actor: Actor):
         for kind, payload in order.events:
             if kind == "order.allocated":
                 payload = payload | {
-                    "lines": {str(line.id): reserved_by_line[line.id] for line in order.lines}
+                    "lines": {
+                        str(line.id): reserved_by_line[stored_id(line)] for line in order.lines
+                    }
                 }
             yield Event(kind, payload, actor, order.id)
         order.events.clear()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from itertools import groupby
+from typing import Literal, cast, overload
 
 from app.domain.events import Event
 from app.services.ports import UnitOfWork
@@ -22,7 +23,15 @@ AnyApplier = Applier | BulkApplier
 _APPLIERS: dict[str, tuple[AnyApplier, bool]] = {}  # kind -> (applier, takes a run of facts)
 
 
-def applies(kind: str, in_bulk: bool = False) -> Callable[[AnyApplier], AnyApplier]:
+@overload
+def applies(kind: str) -> Callable[[Applier], Applier]: ...
+@overload
+def applies(kind: str, in_bulk: Literal[False]) -> Callable[[Applier], Applier]: ...
+@overload
+def applies(kind: str, in_bulk: Literal[True]) -> Callable[[BulkApplier], BulkApplier]: ...
+
+
+def applies(kind: str, in_bulk: bool = False) -> Callable:
     """Register the applier of one fact kind. An `in_bulk` applier takes a run of consecutive
     facts of its kind at once and must leave central exactly as applying them one by one would:
     a station pushes hundreds of scans per batch, and one query per run beats four per fact."""
@@ -62,23 +71,28 @@ def apply_fresh(uow: UnitOfWork, facts: list[Event]) -> list[Event]:
             fresh.append(fact)
     registry = _registry()
     for kind, run in groupby(fresh, key=lambda fact: fact.kind):
-        applier, in_bulk = registry.get(kind, (None, False))
-        if applier is None:
-            continue
-        if in_bulk:
-            applier(uow, list(run))
-        else:
-            for fact in run:
-                applier(uow, fact)
+        if kind in registry:
+            _run(registry[kind], uow, list(run))
     return fresh
 
 
 def reapply(uow: UnitOfWork, fact: Event) -> None:
     """Apply a stored fact that was set aside when its applier failed (see
     app.services.sync.set_aside), inside the caller's transaction."""
-    applier, in_bulk = _registry().get(fact.kind, (None, False))
-    if applier is not None:
-        applier(uow, [fact] if in_bulk else fact)
+    registry = _registry()
+    if fact.kind in registry:
+        _run(registry[fact.kind], uow, [fact])
+
+
+def _run(entry: tuple[AnyApplier, bool], uow: UnitOfWork, facts: list[Event]) -> None:
+    """One registered applier over a run of its kind's facts. `applies`' overloads tie the
+    applier's type to `in_bulk`; the casts restate that pairing for the checker."""
+    applier, in_bulk = entry
+    if in_bulk:
+        cast(BulkApplier, applier)(uow, facts)
+        return
+    for fact in facts:
+        cast(Applier, applier)(uow, fact)
 
 
 def known_kinds() -> list[str]:

@@ -79,7 +79,12 @@ def _import_chunk(uow: UnitOfWork, chunk: list[OrderDraft], actor, report) -> No
         # refused by build_order, and must not reach a query where PostgreSQL would choke on it.
         keys = [d.key for d in chunk if fits_key(d.key)]
         existing = uow.orders.existing_keys(keys) if keys else set()
-        skus = {sku for d in chunk for sku, _, _ in d.lines if fits_text(sku, TEXT_LIMITS["sku"])}
+        skus = {
+            _as_text(sku, "sku")
+            for d in chunk
+            for sku, _, _ in d.lines
+            if fits_text(sku, TEXT_LIMITS["sku"])
+        }
         known = uow.catalog.known_skus(skus)
         fresh: list[Order] = []
         for draft in chunk:
@@ -109,6 +114,11 @@ def fits_text(value: object, limit: int) -> bool:
         return bool(fields.text(value, "value", limit))
     except FieldProblem:
         return False
+
+
+def _as_text(value: object, field: str) -> str:
+    """The value as build_order reads it (a JSON number's digits, stripped), for a lookup."""
+    return fields.text(value, field, TEXT_LIMITS[field])
 
 
 def fits_key(key: tuple[str, str]) -> bool:

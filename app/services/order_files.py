@@ -173,7 +173,9 @@ def _json_draft(entry: object, where: str, default_channel: str | None) -> Order
         draft = OrderDraft("", "", [where], {}, {})
         draft.problems.append(f"{where}: expected an object with order_id, ship_to and lines")
         return draft
-    ship_to = entry.get("ship_to") if isinstance(entry.get("ship_to"), dict) else {}
+    ship_to = entry.get("ship_to")
+    if not isinstance(ship_to, dict):
+        ship_to = {}
     draft = OrderDraft(
         channel=_loose(entry.get("channel")) or default_channel or "",
         order_id=_loose(entry.get("order_id")),

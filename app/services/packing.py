@@ -123,7 +123,7 @@ class PackingSession:
 
     def scan_item(self, scan: Scan) -> Verdict:
         if self.awaiting_serial is not None:
-            return self._serial_scan(scan)
+            return self._serial_scan(scan, self.awaiting_serial)
         count = typed_count(scan)
         if count is not None:
             return self.type_count(count, scan)
@@ -166,10 +166,9 @@ class PackingSession:
             return Verdict(True, "scan_serial", line, 0)
         return self._pack(line, count, "", None, scan.raw, scan, typed=True)
 
-    def _serial_scan(self, scan: Scan) -> Verdict:
+    def _serial_scan(self, scan: Scan, awaited: AwaitedSerial) -> Verdict:
         """The scan after a serial-required item: its serial (a GS1 AI 21 alone, the item's GS1
         barcode with AI 21, or the maker's own serial label, read as it is)."""
-        awaited = self.awaiting_serial
         text = split_symbology(scan.raw.strip())[1].strip()
         if scan.kind == "product" and scan.serial and scan.gtin in awaited.line.gtins:
             serial = scan.serial
@@ -259,7 +258,9 @@ class PackingSession:
         return self.weight_override
 
     def check_weight(self, package_type: PackageType, weight_kg: float) -> WeightVerdict:
-        return self.weight_check.check(self.expected_kg(package_type), weight_kg)
+        return (self.weight_check or self.order.weight_check).check(
+            self.expected_kg(package_type), weight_kg
+        )
 
     def weight_problems(self, package_type: PackageType, weight_kg: float, source: str):
         """What a lead must allow before this carton closes at this weight: "out_of_tolerance",

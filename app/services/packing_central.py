@@ -178,6 +178,8 @@ class CentralPackingBackend:
             order_ref = find_order_ref(uow.packing, scanned)
             view = uow.packing.load_view(order_ref)
             weight_check = packing_settings(uow).weight_check()
+        if view is None:  # found a moment ago in this same transaction: not expected
+            raise NotFound(message("pack.not_recognised", code=scanned.raw))
         return replace(view, weight_check=weight_check)
 
     def record(self, facts: list[Event]) -> None:
@@ -275,12 +277,19 @@ class OrderFinder(Protocol):
     def order_refs_for_order_id(self, order_id: str) -> list[int]: ...
 
 
+def _order_of(fact: Event) -> int:
+    """The order a pack fact is about: the station made it from the order's view."""
+    if fact.order_ref is None:
+        raise ValueError(f"{fact.kind} fact {fact.uuid} names no order")
+    return fact.order_ref
+
+
 def find_order_ref(finder: OrderFinder, scanned: Scan) -> int:
     """The order behind a tote (`T:`), pick list (`PL:<id>`: its first order not packed yet) or
     order id scan; NotFound (saying what to scan instead) when there is none."""
     raw = (scanned.raw or "").strip()
     if scanned.kind == "tote":
-        ref = finder.order_ref_for_tote(scanned.code)
+        ref = finder.order_ref_for_tote(scanned.code or "")
         if ref is None:
             raise NotFound(message("pack.tote_holds_no_order", tote=scanned.code))
         return ref
@@ -338,7 +347,7 @@ def _apply_package_closed(uow: UnitOfWork, fact: Event) -> None:
     # Two stations offline may each pack the same serial: the station refuses what it knows,
     # central (which knows everything) tells the lead about the rest.
     duplicates = uow.packing.packed_serials(closed["items"]) if serials else []
-    uow.packing.add_package(fact.order_ref, closed, fact.occurred_at)
+    uow.packing.add_package(_order_of(fact), closed, fact.occurred_at)
     if duplicates:
         details = {"sscc": closed["sscc"], "serials": duplicates, "station": fact.actor.station}
         details["serial_list"] = ", ".join(duplicates)  # for the lead's one-line summary
@@ -353,7 +362,7 @@ def _apply_package_closed(uow: UnitOfWork, fact: Event) -> None:
 
 
 def _mark_packed(uow: UnitOfWork, fact: Event) -> None:
-    (order,) = uow.orders.by_refs([fact.order_ref])
+    (order,) = uow.orders.by_refs([_order_of(fact)])
     try:
         if order.status in (OrderStatus.EXCEPTION, OrderStatus.PICKING):
             order.move_to(OrderStatus.PICKED, "packed at the station")
@@ -367,4 +376,4 @@ def _mark_packed(uow: UnitOfWork, fact: Event) -> None:
         Event(kind, payload, fact.actor, fact.order_ref, fact.occurred_at)
         for kind, payload in order.events
     )
-    uow.packing.free_tote(fact.order_ref)
+    uow.packing.free_tote(_order_of(fact))

@@ -98,7 +98,7 @@ def _tote_scan(code: str) -> Scan:
 
 
 def _task_scan(state: PickState, scan: Scan, today: str) -> Verdict:
-    task = state.task
+    task = state.current_task
     if scan.kind == "location":
         if scan.code != task.location:
             return refuse_scan(state, scan, "wrong_location", expected=task.location)
@@ -119,7 +119,7 @@ def _is_item(task: PickTaskView, scan: Scan) -> bool:
 
 
 def _item_step(state: PickState, scan: Scan, today: str) -> Verdict:
-    task = state.task
+    task = state.current_task
     if not _is_item(task, scan):
         return refuse_scan(state, scan, "wrong_item", expected=task.sku, name=task.product_name)
     lot = scan.lot or ""
@@ -145,7 +145,7 @@ def _item_step(state: PickState, scan: Scan, today: str) -> Verdict:
 def _lot_step(state: PickState, scan: Scan, today: str) -> Verdict:
     """After a plain EAN of a lot-controlled item: the lot, as a GS1 element string with AI 10
     (the lot label) or as a plain code; either must be the lot the allocation reserved."""
-    task = state.task
+    task = state.current_task
     plain = _plain_code(scan)
     if task.lot and plain == task.lot:
         lot = plain  # a plain lot label, even one that looks like digits of a GTIN
@@ -173,14 +173,14 @@ def _plain_code(scan: Scan) -> str:
 
 
 def _is_lot_label(state: PickState, scan: Scan) -> bool:
-    task = state.task
+    task = state.current_task
     return state.phase is Phase.LOT and bool(task.lot) and _plain_code(scan) == task.lot
 
 
 def on_count(state: PickState, count: int) -> Verdict:
     """A quantity typed on the keypad replaces the count, once the right item was scanned.
     Only a product marked `no_barcode` in the product master may be counted without a scan."""
-    task = state.task
+    task = state.current_task
     if state.phase not in (Phase.ITEM, Phase.LOT, Phase.TOTE) or task is None:
         return Verdict("error", "scan_item_first", state)
     if not (state.item_scanned or task.no_barcode):
@@ -201,7 +201,7 @@ def on_number(state: PickState, typed: str) -> Verdict:
 
 def _counted(state: PickState, counted: int, expiry: str | None) -> Verdict:
     """`counted` units are in hand: next the lot (lot-controlled, not scanned yet) or the tote."""
-    task = state.task
+    task = state.current_task
     needs_lot = task.lot_controlled and not state.lot_scanned
     phase = Phase.LOT if needs_lot else Phase.TOTE
     new = replace(state, phase=phase, counted=counted, expiry=expiry)
@@ -213,18 +213,18 @@ def _counted(state: PickState, counted: int, expiry: str | None) -> Verdict:
 
 
 def _tote_step(state: PickState, scan: Scan) -> Verdict:
-    expected = state.pick_list.tote_for(state.task.order_ref)
+    expected = state.pick_list.tote_for(state.current_task.order_ref)
     if state.phase is Phase.LOT:
-        return refuse_scan(state, scan, "scan_lot_first", expected=state.task.lot or None)
+        return refuse_scan(state, scan, "scan_lot_first", expected=state.current_task.lot or None)
     if state.phase is not Phase.TOTE:
-        return refuse_scan(state, scan, "scan_item_first", expected=state.task.sku)
+        return refuse_scan(state, scan, "scan_item_first", expected=state.current_task.sku)
     if scan.code != expected:
         return refuse_scan(state, scan, "wrong_tote", expected=expected)
     return _confirm(state, tote_scanned=True)
 
 
 def _confirm(state: PickState, tote_scanned: bool) -> Verdict:
-    task, count = state.task, state.counted
+    task, count = state.current_task, state.counted
     tote = state.pick_list.tote_for(task.order_ref)
     fact = make_fact(state, "pick.confirmed", task.order_ref, task_id=task.id, quantity=count,
                  lot=state.lot, expiry=state.expiry, location=task.location, sku=task.sku,
@@ -261,7 +261,7 @@ def _after_task(state: PickState, task: PickTaskView, last: Event | None) -> Pic
                   reason=ShortReason.EMPTY)  # fmt: skip
     if not route:
         return replace(new, phase=Phase.FINISH)
-    at_next = new.task.location == state.at_location
+    at_next = new.current_task.location == state.at_location
     return replace(new, phase=Phase.ITEM if at_next else Phase.LOCATION)
 
 
@@ -306,7 +306,7 @@ def _confirm_without_tote_scan(state: PickState) -> Verdict:
     """C:CONFIRM (or the button) instead of the tote scan: only on a one-order cart, where
     there is no wrong tote to put the units in. With several orders the tote scan decides."""
     if len(state.pick_list.cart) > 1:
-        tote = state.pick_list.tote_for(state.task.order_ref)
+        tote = state.pick_list.tote_for(state.current_task.order_ref)
         return Verdict("error", "scan_tote_to_confirm", state, {"tote": tote})
     return _confirm(state, tote_scanned=False)
 
@@ -332,7 +332,7 @@ def _command_not_found(state: PickState) -> Verdict:
 
 def _short_choose(state: PickState) -> Verdict:
     """Found units go into the tote like any pick: on a cart of several orders, by its scan."""
-    task = state.task
+    task = state.current_task
     tote = state.pick_list.tote_for(task.order_ref)
     params = {"found": state.counted, "quantity": task.remaining, "reason": state.reason.value,
               "tote": tote}  # fmt: skip
@@ -347,7 +347,7 @@ def on_reason(state: PickState, reason: ShortReason) -> Verdict:
 
 
 def _short_tote_scan(state: PickState, scan: Scan) -> Verdict:
-    expected = state.pick_list.tote_for(state.task.order_ref)
+    expected = state.pick_list.tote_for(state.current_task.order_ref)
     if scan.code != expected:
         return refuse_scan(state, scan, "wrong_tote", expected=expected)
     return _report_short(state, tote_scanned=True)
@@ -357,13 +357,13 @@ def _confirm_short_without_tote_scan(state: PickState) -> Verdict:
     """C:CONFIRM reports the short; units found go into the tote by its scan on a cart of
     several orders (as any pick), so there the command is refused while units are in hand."""
     if state.counted and len(state.pick_list.cart) > 1:
-        tote = state.pick_list.tote_for(state.task.order_ref)
+        tote = state.pick_list.tote_for(state.current_task.order_ref)
         return Verdict("error", "short_scan_tote", state, {"found": state.counted, "tote": tote})
     return _report_short(state, tote_scanned=False)
 
 
 def _report_short(state: PickState, tote_scanned: bool) -> Verdict:
-    task, found = state.task, state.counted
+    task, found = state.current_task, state.counted
     shortfall = task.remaining - found
     fact = make_fact(state, "pick.short", task.order_ref, task_id=task.id, found=found,
                  shortfall=shortfall, reason=state.reason.value, lot=state.lot,
@@ -388,7 +388,7 @@ def _command_skip(state: PickState) -> Verdict:
     """Postpone: the task goes to the end of the route (scanned units go back on the shelf)."""
     if state.phase not in TASK_PHASES or len(state.route) < 2:
         return Verdict("error", "skip_not_now", state)
-    task = state.task
+    task = state.current_task
     last_seq = max(t.seq for t in state.pick_list.tasks)
     moved = replace(state.pick_list.with_task(replace(task, seq=last_seq + 1)))
     fact = make_fact(state, "pick.skipped", task.order_ref, task_id=task.id, location=task.location)
@@ -418,7 +418,7 @@ def _command_undo(state: PickState) -> Verdict:
 def _command_cancel(state: PickState) -> Verdict:
     if state.phase is Phase.SHORT:
         back = replace(state, phase=Phase.TOTE if state.counted else Phase.ITEM)
-        if back.at_location != state.task.location:
+        if back.at_location != state.current_task.location:
             back = replace(back, phase=Phase.LOCATION)
         return Verdict("info", "short_cancelled", back)
     if state.phase in (Phase.ITEM, Phase.LOT, Phase.TOTE) and state.counted:

@@ -18,6 +18,7 @@ from datetime import datetime
 from app.domain.events import Actor, Event, utcnow
 from app.domain.orders import OrderStatus, status_after_picking
 from app.domain.picking import HOLDS_LOCATION, PickListView, TaskStatus, status_after_pick
+from app.domain.stored import stored_id
 from app.domain.users import User
 from app.domain.waves import PickListStatus
 from app.errors import Offline
@@ -264,7 +265,7 @@ def apply_picklist_finished(uow: UnitOfWork, fact: Event) -> None:
 
 def settle_orders(uow: UnitOfWork, refs: list[int], actor: Actor) -> None:
     """Move orders on carts to where their picking now stands (picking, picked, exception)."""
-    on_the_floor = [o.id for o in uow.orders.by_refs(refs) if o.status in STILL_PICKING]
+    on_the_floor = [stored_id(o) for o in uow.orders.by_refs(refs) if o.status in STILL_PICKING]
     progress = uow.picking.pick_progress(on_the_floor)
     by_target: dict[OrderStatus, list[int]] = {}
     for ref in on_the_floor:  # a late finish never moves a packed or cancelled order back

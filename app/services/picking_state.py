@@ -51,6 +51,13 @@ class PickState:
     def task(self) -> PickTaskView | None:
         return self.task_by_id(self.route[0]) if self.route else None
 
+    @property
+    def current_task(self) -> PickTaskView:
+        """The task at hand, in the task phases and SHORT (the route is never empty there)."""
+        if not self.route:
+            raise LookupError(f"no task at hand in phase {self.phase.value}: the route is done")
+        return self.task_by_id(self.route[0])
+
     def task_by_id(self, task_id: int) -> PickTaskView:
         return self.pick_list.task_index[task_id]
 

@@ -28,11 +28,11 @@ class ScriptRefused(RuntimeError):
 def next_input(state: PickState, unit_by_unit: bool, tote_code: Callable[[CartSlot], str]):
     """What a picker scans or types next in `state`. `unit_by_unit`: scan every unit and
     confirm each one into the tote (one fact per unit), else scan one and type the count."""
-    task = state.task
     if state.phase is Phase.CART:
         return interpret(f"T:{tote_code(state.order_needing_tote)}")
     if state.phase is Phase.FINISH:
         return interpret("C:CONFIRM")
+    task = state.current_task
     if state.phase is Phase.LOCATION:
         return interpret(f"L:{task.location}")
     if state.phase is Phase.ITEM:

@@ -96,7 +96,7 @@ def check_pin(
     if user.pin_matches(pin):
         return
     after = pin_lock([*history, (now, Attempt.REFUSED)], user.pin_unlocked_at)
-    if not after.locked_at(now):
+    if not after.locked_at(now) or after.until is None:
         record([refused])
         raise NotAllowed(wrong)
     details = {"badge": user.badge, "name": user.name, "until": after.until.isoformat(),

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from app.domain.events import SYSTEM, Actor, Event, utcnow
 from app.domain.orders import Order, OrderStatus
+from app.domain.stored import stored_id
 from app.domain.waves import PickSource, PlannedPickList, PlannedWave
 from app.errors import BadInput
 from app.messages import message
@@ -66,20 +67,20 @@ def plan_wave(
         layout = load_layout(document, origin="central database")
         orders = [o for o in uow.orders.unplanned_allocated() if wave_filter.accepts(o)]
         orders = _most_urgent_first(orders)[: wave_filter.max_orders]
-        sources = uow.waves.pick_sources([o.id for o in orders])
+        sources = uow.waves.pick_sources([stored_id(o) for o in orders])
     by_order = defaultdict(list)
     for source in sources:
         by_order[source.order_ref].append(source)
     batch_input = [
         BatchOrder(
-            id=o.id,
-            picks=tuple(s.location for s in by_order[o.id]),
+            id=stored_id(o),
+            picks=tuple(s.location for s in by_order[stored_id(o)]),
             priority=o.priority,
             ship_by=_naive(o.ship_by),
             group=o.carrier if group_by_carrier else None,
         )
         for o in orders
-        if by_order[o.id]
+        if by_order[stored_id(o)]
     ]
     name = utcnow().strftime("W%m%d-%H%M-") + secrets.token_hex(2)  # short enough to say aloud
     wave = PlannedWave(name=name, created_at=utcnow())

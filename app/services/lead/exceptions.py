@@ -13,6 +13,7 @@ from datetime import datetime
 from app.domain.events import Actor, Event, utcnow
 from app.domain.orders import OrderStatus, status_after_picking
 from app.domain.picking import HOLDS_LOCATION
+from app.domain.stored import stored_id
 from app.domain.users import User
 from app.errors import BadInput
 from app.messages import TEMPLATES, Message, message, summary, verbatim
@@ -349,7 +350,7 @@ def _reallocation(uow, task: dict, quantity: int) -> list[Reservation]:
     for item in candidates_by_sku(items, utcnow().date()).get(task["sku"], []):
         take = min(item.available, needed)
         if take > 0:
-            planned.append(Reservation(task["order_line_id"], item.id, take))
+            planned.append(Reservation(task["order_line_id"], stored_id(item), take))
             needed -= take
     if needed:
         raise BadInput(message("exception.no_other_location", quantity=quantity, sku=task["sku"]))

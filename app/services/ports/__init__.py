@@ -1,0 +1,92 @@
+"""The ports: what the use cases need from the outside, as Protocols the adapters implement.
+
+`db.uow.SqlUnitOfWork` implements UnitOfWork over SQLAlchemy; tests/fakes has an in-memory one
+for fast use-case tests. Each repository Protocol lists exactly the methods app/ calls on it, so
+mypy (`make lint`) flags a use case that reaches past its contract.
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Protocol, Self
+
+from app.services.ports.central import (
+    Cursor,
+    FactDoor,
+    LeadReports,
+    LeadRepository,
+    SyncRepository,
+)
+from app.services.ports.floor import PackingRepository, PickingRepository
+from app.services.ports.records import (
+    CatalogRepository,
+    EventLog,
+    OrderRepository,
+    Settings,
+    StockRepository,
+    UserRepository,
+    WaveRepository,
+)
+from app.services.ports.stations import PackingBackend, PickingBackend
+
+
+class UnitOfWork(Protocol):
+    """`with uow:` opens a transaction; leaving it without `commit()` rolls back. The
+    repositories exist only inside the block.
+
+    They are read-only properties here (an adapter's own repository classes satisfy them; a
+    plain attribute in a Protocol would have to be declared with exactly the Protocol's type).
+    """
+
+    @property
+    def orders(self) -> OrderRepository: ...
+    @property
+    def catalog(self) -> CatalogRepository: ...
+    @property
+    def stock(self) -> StockRepository: ...
+    @property
+    def users(self) -> UserRepository: ...
+    @property
+    def events(self) -> EventLog: ...
+    @property
+    def settings(self) -> Settings: ...
+    @property
+    def waves(self) -> WaveRepository: ...
+    @property
+    def packing(self) -> PackingRepository: ...
+    @property
+    def lead(self) -> LeadRepository: ...
+    @property
+    def picking(self) -> PickingRepository: ...
+    @property
+    def sync(self) -> SyncRepository: ...
+
+    def __enter__(self) -> Self: ...
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+    def commit(self) -> None: ...
+
+
+__all__ = [
+    "CatalogRepository",
+    "Cursor",
+    "EventLog",
+    "FactDoor",
+    "LeadReports",
+    "LeadRepository",
+    "OrderRepository",
+    "PackingBackend",
+    "PackingRepository",
+    "PickingBackend",
+    "PickingRepository",
+    "Settings",
+    "StockRepository",
+    "SyncRepository",
+    "UnitOfWork",
+    "UserRepository",
+    "WaveRepository",
+]

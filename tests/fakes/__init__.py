@@ -1,0 +1,1 @@
+"""In-memory adapters for fast use-case tests (no database)."""

@@ -1,0 +1,17 @@
+"""Checked by mypy only (`make lint`), never run: the adapters satisfy the ports they implement.
+
+A repository that drops or changes a method app/ calls fails here, before any test runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from app.services.packing_central import CentralPackingBackend
+from app.services.picking_central import CentralPickingBackend
+from app.services.ports import PackingBackend, PickingBackend, UnitOfWork
+from db.uow import SqlUnitOfWork
+
+unit_of_work: Callable[..., UnitOfWork] = SqlUnitOfWork
+central_picking: Callable[..., PickingBackend] = CentralPickingBackend
+central_packing: Callable[..., PackingBackend] = CentralPackingBackend
