@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import pytest
 
+from app.domain import users as domain_users
 from app.domain.pins import MAX_WRONG
 from app.domain.users import Role, User
 from app.errors import NotAllowed, NotFound, PinLocked, PinRequired
 from app.services import users
 from tests.fakes.uow import FakeUnitOfWork
 
-PIN = "4821"
-PIN_HASH = "plain:4821"
+PIN = "482193"
+PIN_HASH = "plain:482193"
 
 
 @pytest.fixture
 def uow(monkeypatch) -> FakeUnitOfWork:
     # scrypt is slow by design (tests/unit/domain/test_pins.py covers it): compare plainly here
-    monkeypatch.setattr(users, "verify_pin", lambda pin, stored: stored == f"plain:{pin}")
+    monkeypatch.setattr(
+        domain_users, "verify_pin", lambda pin, stored, pepper=None: stored == f"plain:{pin}"
+    )
     uow = FakeUnitOfWork()
     uow.state.users = {
         "1001": User("Ana", Role.PICKER, "1001"),
