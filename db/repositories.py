@@ -10,7 +10,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.domain.catalog import Product, StockItem
 from app.domain.events import Actor, Event
-from app.services.review import DEFAULT_RULES, ReviewRules
+from app.domain.review_rules import DEFAULT_RULES, ReviewRules
 from db.bulk import insert_rows, update_rows
 from db.schema import (
     aisles,
