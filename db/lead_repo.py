@@ -317,8 +317,9 @@ class SqlLeadRepository:
         )
 
     def reallocate(self, task: dict, stock_id: int, quantity: int) -> str:
-        """Reserve `quantity` of stock row `stock_id` (chosen by the allocation rule) for the
-        task's order line and add a task for it to the same pick list; returns its location."""
+        """Reserve `quantity` of stock row `stock_id` for the task's order line and add a task
+        for it to the same pick list; returns its location. The caller chose the row by the
+        allocation rule (app/domain/stock_choice) over rows it locked: this writes, not checks."""
         source = self.connection.execute(
             select(stock.c.id, stock.c.location_id, locations.c.code)
             .join(locations, locations.c.id == stock.c.location_id)

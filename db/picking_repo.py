@@ -10,13 +10,15 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from datetime import datetime
 
-from sqlalchemy import Connection, case, func, insert, or_, select, update
+from sqlalchemy import Connection, case, func, insert, select, update
 
+from app.domain.catalog import StockItem
 from app.domain.orders import PickProgress
 from app.domain.picking import CartSlot, PickListView, PickTaskView
 from app.domain.waves import PickListStatus
 from db.bulk import add_to_rows, update_rows
 from db.readable_rows import readable_rows
+from db.repositories import stock_item, stock_query
 from db.schema import (
     allocations,
     exceptions,
@@ -299,23 +301,15 @@ class SqlPickingRepository:
             .values(held=case((free > 0, free), else_=0))
         )
 
-    def available_elsewhere(self, task, today) -> list[dict]:
-        """Other stock rows of the task's product that a reallocation could use (the rule of
-        allocation: not held, not expired, FEFO then FIFO)."""
+    def stock_elsewhere(self, task) -> list[StockItem]:
+        """The task's product's other stock rows, unranked and unlocked: what a reallocation
+        might take from. Which of them it may take, and in what order, is allocation's rule
+        (app/domain/stock_choice), not this query's."""
         self.flush()  # it reads stock: pending picks first
-        free = stock.c.on_hand - stock.c.reserved - stock.c.held
-        query = (
-            select(locations.c.code, stock.c.lot, free.label("free"))
-            .join(locations, locations.c.id == stock.c.location_id)
-            .where(
-                stock.c.product_id == task.product_id,
-                stock.c.id != task.stock_id,
-                free > 0,
-                or_(stock.c.expiry.is_(None), stock.c.expiry >= today),
-            )
-            .order_by(stock.c.expiry.is_(None), stock.c.expiry, stock.c.received_at, stock.c.id)
+        query = stock_query().where(
+            stock.c.product_id == task.product_id, stock.c.id != task.stock_id
         )
-        return [dict(r._mapping) for r in self.connection.execute(query).all()]
+        return [stock_item(row) for row in self.connection.execute(query.order_by(stock.c.id))]
 
     def pick_progress(self, order_refs: list[int]) -> dict[int, PickProgress]:
         """Per order: its tasks on lists not cancelled, the open ones, the unfinished lists and

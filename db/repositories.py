@@ -10,7 +10,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.domain.catalog import Product, StockItem
 from app.domain.events import Actor, Event
-from app.services.review import DEFAULT_RULES, ReviewRules
+from app.domain.review_rules import DEFAULT_RULES, ReviewRules
 from db.bulk import insert_rows, update_rows
 from db.schema import (
     aisles,
@@ -182,10 +182,12 @@ _STOCK_COLUMNS = (
     stock.c.lot,
     stock.c.expiry,
     stock.c.held,
+    stock.c.received_at,
 )
 
 
-def _stock_query():
+def stock_query():
+    """Stock rows as `stock_item` reads them (the picking repository reads them too)."""
     return (
         select(*_STOCK_COLUMNS)
         .join(locations, locations.c.id == stock.c.location_id)
@@ -193,7 +195,7 @@ def _stock_query():
     )
 
 
-def _stock_item(row) -> StockItem:
+def stock_item(row) -> StockItem:
     return StockItem(
         location=row.location,
         sku=row.sku,
@@ -203,6 +205,7 @@ def _stock_item(row) -> StockItem:
         expiry=row.expiry,
         id=row.id,
         held=row.held,
+        received_at=row.received_at,
     )
 
 
@@ -212,11 +215,11 @@ class SqlStockRepository:
         self._now = now
 
     def get(self, location: str, sku: str, lot: str) -> StockItem | None:
-        query = _stock_query().where(
+        query = stock_query().where(
             locations.c.code == location, products.c.sku == sku, stock.c.lot == lot
         )
         row = self.connection.execute(query).first()
-        return _stock_item(row) if row else None
+        return stock_item(row) if row else None
 
     def set_on_hand(self, item: StockItem) -> None:
         """A count: the on-hand figure is what is there, so a hold from a short pick ends."""
@@ -248,24 +251,24 @@ class SqlStockRepository:
 
     def lock_for_allocation(self, skus: set[str]) -> list[StockItem]:
         query = (
-            _stock_query()
+            stock_query()
             .where(
                 products.c.sku.in_(list(skus)),
-                stock.c.on_hand > stock.c.reserved + stock.c.held,  # held: reported empty
+                # Rows with nothing free are not locked: app/domain/stock_choice would not take
+                # them anyway, and a lock keeps other allocators waiting.
+                stock.c.on_hand > stock.c.reserved + stock.c.held,
             )
             .order_by(stock.c.id)  # lock in one global order: two allocators never deadlock
             .with_for_update(of=stock)
         )
-        return [_stock_item(r) for r in self.connection.execute(query)]
+        return [stock_item(r) for r in self.connection.execute(query)]
 
     def save_reserved(self, items: list[StockItem]) -> None:
         rows = [{"id": i.id, "reserved": i.reserved} for i in items]
         update_rows(self.connection, stock, rows, {"id": "bigint", "reserved": "integer"})
 
     def all(self) -> list[StockItem]:
-        return [
-            _stock_item(r) for r in self.connection.execute(_stock_query().order_by(stock.c.id))
-        ]
+        return [stock_item(r) for r in self.connection.execute(stock_query().order_by(stock.c.id))]
 
 
 def _event_from_row(r) -> Event:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 
 @dataclass
@@ -41,6 +41,7 @@ class StockItem:
     expiry: date | None = None
     id: int | None = None
     held: int = 0  # reported empty / not found at a short pick: not allocatable until counted
+    received_at: datetime | None = None  # FIFO among lots of equal expiry (app/domain/stock_choice)
 
     @property
     def available(self) -> int:

@@ -1,6 +1,7 @@
 """Use case: allocate stock to received orders (INTERFACES.md §8).
 
-FEFO when lots expire (earliest expiry first, expired lots never), else FIFO by receipt.
+Which stock a line takes is the domain's one rule (app/domain/stock_choice: FEFO, then FIFO by
+receipt; never an expired lot, never held stock), the same the lead's reallocation follows.
 Each order is allocated whole or waits for stock: status exception with the reason, and a
 `waiting_for_stock` row in the lead's queue saying what it lacks; every later `allocate` (and
 every `import-stock`) retries the waiting orders first, most urgent and oldest first. Stock is
@@ -15,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from app.domain import stock_choice
 from app.domain.catalog import StockItem
 from app.domain.events import SYSTEM, Actor, Event, utcnow
 from app.domain.orders import Order, OrderStatus
@@ -74,7 +76,7 @@ def _allocate_batch(uow: UnitOfWork, actor: Actor, today: date, report: Allocati
             return False
         rules = uow.settings.review_rules()
         stock = uow.stock.lock_for_allocation({line.sku for o in orders for line in o.lines})
-        candidates = candidates_by_sku(stock, today)
+        candidates = stock_choice.ranked_by_sku(stock, today)
         items = {stored_id(item): item for item in stock}
         reservations: list[Reservation] = []
         stopped_waiting = []
@@ -127,22 +129,11 @@ def shortfall_reason(lacks: list[dict]) -> str:
     return encode([message("allocation.cannot_allocate", lines=lines)])
 
 
-def candidates_by_sku(stock: list[StockItem], today: date) -> dict[str, list[StockItem]]:
-    """Stock that may be allocated, per SKU, best first: FEFO, then FIFO (ids are receipt order)."""
-    by_sku: dict[str, list[StockItem]] = defaultdict(list)
-    for item in stock:
-        if item.expiry is not None and item.expiry < today:
-            continue  # expired lots are never allocated
-        by_sku[item.sku].append(item)
-    for items in by_sku.values():
-        items.sort(key=lambda s: (s.expiry is None, s.expiry or date.max, s.id))
-    return by_sku
-
-
 def plan_order(
     order: Order, candidates: dict[str, list[StockItem]]
 ) -> tuple[list[Reservation], str]:
-    """Reservations covering every line, or a shortfall reason (then nothing is reserved)."""
+    """Reservations covering every line, or a shortfall reason (then nothing is reserved).
+    `candidates` are `stock_choice.ranked_by_sku`."""
     planned, lacks = plan_lines(order, candidates)
     return (planned, "") if not lacks else ([], shortfall_reason(lacks))
 
@@ -156,18 +147,13 @@ def plan_lines(
     taken: dict[int, int] = defaultdict(int)  # stock id -> planned for earlier lines of this order
     lacks = []
     for line in order.lines:
-        needed = line.quantity - line.allocated
-        wanted = needed
-        for item in candidates.get(line.sku, []):
-            free = item.available - taken[stored_id(item)]
-            if needed == 0 or free <= 0:
-                continue
-            quantity = min(free, needed)
-            planned.append(Reservation(stored_id(line), stored_id(item), quantity))
-            taken[stored_id(item)] += quantity
-            needed -= quantity
-        if needed:
-            lacks.append({"sku": line.sku, "short": needed, "quantity": wanted})
+        wanted = line.quantity - line.allocated
+        takes, short = stock_choice.take(candidates.get(line.sku, []), wanted, taken)
+        for t in takes:
+            planned.append(Reservation(stored_id(line), t.stock_id, t.quantity))
+            taken[t.stock_id] += t.quantity
+        if short:
+            lacks.append({"sku": line.sku, "short": short, "quantity": wanted})
     return ([], lacks) if lacks else (planned, [])
 
 

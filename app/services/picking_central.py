@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import datetime
 
+from app.domain import stock_choice
 from app.domain.events import Actor, Event, utcnow
 from app.domain.orders import OrderStatus, status_after_picking
 from app.domain.picking import HOLDS_LOCATION, PickListView, TaskStatus, status_after_pick
@@ -213,8 +214,8 @@ def apply_pick_short(uow: UnitOfWork, fact: Event) -> None:
     uow.picking.drop_allocation(task, min(shortfall, _reserved_left(task, task.picked + found)))
     if fact.payload.get("reason") in HOLDS_LOCATION:
         uow.picking.hold_location_stock(task)
-    elsewhere = uow.picking.available_elsewhere(task, utcnow().date())
-    covered = sum(row["free"] for row in elsewhere) >= shortfall
+    elsewhere = stock_choice.ranked(uow.picking.stock_elsewhere(task), utcnow().date())
+    covered = sum(item.available for item in elsewhere) >= shortfall
     details = {
         "pick_list_id": task.pick_list_id,
         "location": fact.payload.get("location"),
@@ -225,7 +226,10 @@ def apply_pick_short(uow: UnitOfWork, fact: Event) -> None:
         "reported_by": fact.actor.user,
         "station": fact.actor.station,
         "suggestion": "reallocate" if covered else "backorder",
-        "stock_elsewhere": elsewhere[:5],
+        "stock_elsewhere": [
+            {"code": item.location, "lot": item.lot, "free": item.available}
+            for item in elsewhere[:5]
+        ],
     }
     uow.picking.add_exception("short_pick", task.order_ref, task.id, details, fact.occurred_at)
     _start_picking(uow, [(task, fact.actor)])

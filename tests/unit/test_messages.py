@@ -67,9 +67,9 @@ CLI_ONLY = {
     "app/services/master_data.py": "*",
     "app/services/order_files.py": "*",
     "app/domain/shipment_label.py": "*",  # the `label` command's shipment file
-    "app/services/review.py": {  # review-rules --set FILE
+    "app/services/review.py": {"read_review_rules"},  # review-rules --set FILE
+    "app/domain/review_rules.py": {  # the rules' JSON document, from review-rules --set FILE
         "from_dict",
-        "read_review_rules",
         "_text",
         "_list",
         "_mapping",

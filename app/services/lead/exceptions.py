@@ -10,15 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from app.domain import stock_choice
 from app.domain.events import Actor, Event, utcnow
 from app.domain.orders import OrderStatus, status_after_picking
 from app.domain.picking import HOLDS_LOCATION
-from app.domain.stored import stored_id
 from app.domain.users import User
 from app.errors import BadInput
 from app.messages import TEMPLATES, Message, message, summary, verbatim
 from app.services import allocation, facts, holds, users
-from app.services.allocation import Reservation, candidates_by_sku
 from app.services.lead.queue_order import by_urgency
 from app.services.ports import UnitOfWork
 from app.services.users import require_lead
@@ -329,8 +328,8 @@ def _fix_line(uow, found: dict, resolution: str) -> Message:
     repo, what = uow.lead, {"quantity": quantity, "sku": task["sku"]}
     if resolution == "reallocate":
         codes = [
-            repo.reallocate(task, r.stock_id, r.quantity)
-            for r in _reallocation(uow, task, quantity)
+            repo.reallocate(task, t.stock_id, t.quantity)
+            for t in _reallocation(uow, task, quantity)
         ]
         return message("outcome.reallocated", **what, location=", ".join(dict.fromkeys(codes)))
     if resolution == "mark_damaged":
@@ -342,19 +341,15 @@ def _fix_line(uow, found: dict, resolution: str) -> Message:
     return message("outcome.backordered", **what)
 
 
-def _reallocation(uow, task: dict, quantity: int) -> list[Reservation]:
-    """Where the shortfall comes from instead: allocation's own rule (FEFO, expired lots and
-    held stock never), over the product's other stock rows. Nothing, or all of it."""
+def _reallocation(uow, task: dict, quantity: int) -> list[stock_choice.Take]:
+    """Where the shortfall comes from instead: allocation's own rule (app/domain/stock_choice:
+    FEFO, expired lots and held stock never), over the product's other stock rows, locked as
+    allocation locks them. Nothing, or all of it."""
     items = [i for i in uow.stock.lock_for_allocation({task["sku"]}) if i.id != task["stock_id"]]
-    planned, needed = [], quantity
-    for item in candidates_by_sku(items, utcnow().date()).get(task["sku"], []):
-        take = min(item.available, needed)
-        if take > 0:
-            planned.append(Reservation(task["order_line_id"], stored_id(item), take))
-            needed -= take
-    if needed:
+    takes, missing = stock_choice.take(stock_choice.ranked(items, utcnow().date()), quantity)
+    if missing:
         raise BadInput(message("exception.no_other_location", quantity=quantity, sku=task["sku"]))
-    return planned
+    return takes
 
 
 def _apply_set_aside(uow, found: dict) -> Message:

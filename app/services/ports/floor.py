@@ -7,9 +7,10 @@ Each Protocol lists exactly the methods app/ calls, no more.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any, Protocol
 
+from app.domain.catalog import StockItem
 from app.domain.orders import PickProgress
 from app.domain.packing import PackageType, PackOrderView
 from app.domain.picking import PickListView
@@ -33,7 +34,7 @@ class PickingRepository(Protocol):
     def add_lines_picked(self, added: dict[int, int]) -> None: ...
     def drop_allocation(self, task: dict, quantity: int) -> None: ...
     def hold_location_stock(self, task: dict) -> None: ...
-    def available_elsewhere(self, task: dict, today: date) -> list[dict]: ...
+    def stock_elsewhere(self, task: dict) -> list[StockItem]: ...
     def add_exception(
         self, kind: str, order_ref: int | None, task_id: int | None, details: dict, now: datetime
     ) -> None: ...

@@ -19,13 +19,13 @@ from sqlalchemy import func, select
 from app.bootstrap import open_central
 from app.domain.events import Actor, Event
 from app.domain.picking import ShortReason
+from app.domain.review_rules import ReviewRules
 from app.domain.users import User
 from app.errors import BadInput, IllegalTransition, NotFound
 from app.services import allocation, lead, master_data
 from app.services.facts import apply_facts
 from app.services.intake import import_orders
 from app.services.order_files import read_order_file
-from app.services.review import ReviewRules
 from app.services.users import save_user
 from app.services.waves import WaveFilter
 from db.schema import (

@@ -4,7 +4,7 @@ and a reallocation follows allocation's rule (FEFO, never an expired lot, never 
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select, update
@@ -140,6 +140,18 @@ def test_reallocation_never_reserves_an_expired_lot(site, run_cli):
     _add_lot(site, run_cli, "A02-003-L-1", "L0", "2026-01-31", datetime(2025, 1, 1, tzinfo=UTC))
     assert _reallocate_milk(site) == [("A01-001-L-1", "L3")]
     assert _stock(site, "A02-003-L-1", "L0")[1] == 0  # nothing reserved on the expired lot
+
+
+def test_an_expired_lot_is_no_stock_for_a_reallocation(site):
+    # The only other MILK is a lot that expired yesterday: nothing to reallocate from.
+    yesterday = date.today() - timedelta(days=1)
+    site.run(update(stock).where(stock.c.lot == "L3").values(expiry=yesterday))
+    _short_milk(site, "damaged")
+    (item,) = [i for i in lead.exception_queue(site.uow(), site.lead) if i.kind == "short_pick"]
+    assert item.suggested == "backorder"
+    with pytest.raises(BadInput, match="no other location"):
+        lead.resolve(site.uow(), site.lead, item.key, "reallocate", "", STATION)
+    assert _stock(site, "A01-001-L-1", "L3") == (5, 0, 0)  # nothing reserved on it
 
 
 def test_reallocation_takes_the_earliest_expiry_first(site, run_cli):
