@@ -18,6 +18,8 @@ from datetime import date
 from sqlalchemy.exc import DBAPIError
 
 from app.domain.events import Event
+from app.domain.fact_kinds import FactKind
+from app.domain.fact_payloads import PickConfirmed, PickShort, PickUndone, ToteBound
 from app.domain.picking import (
     CartSlot,
     PickListView,
@@ -126,28 +128,36 @@ class StationPickingBackend:
 
 
 def _apply_locally(view: PickListView, fact: Event) -> PickListView:
-    """What central's appliers will do with the fact, for the station's own display."""
-    payload = fact.payload
-    if fact.kind == "tote.bound":
-        return view.with_tote(payload["order_ref"], payload["tote"])
-    task = next((t for t in view.tasks if t.id == payload.get("task_id")), None)
+    """What central's appliers will do with the fact, for the station's own display (the same
+    typed payloads they read: app/domain/fact_payloads.py)."""
+    if fact.kind == FactKind.TOTE_BOUND:
+        bound = ToteBound.of(fact)
+        return view.with_tote(bound.order_ref, bound.tote)
+    if fact.kind not in (FactKind.PICK_CONFIRMED, FactKind.PICK_UNDONE, FactKind.PICK_SHORT):
+        return view
+    payload = _TAKES[fact.kind].of(fact)
+    task = next((t for t in view.tasks if t.id == payload.task_id), None)
     if task is None:
         return view
-    if fact.kind in ("pick.confirmed", "pick.undone"):
-        sign = 1 if fact.kind == "pick.confirmed" else -1
-        picked = max(task.picked + sign * int(payload["quantity"]), 0)
-        status = status_after_pick(picked, task.quantity, task.short)
-        return view.with_task(replace(task, picked=picked, status=status.value))
-    if fact.kind == "pick.short":
-        found, shortfall = int(payload.get("found", 0)), int(payload["shortfall"])
+    if isinstance(payload, PickShort):
         changed = replace(
             task,
-            picked=task.picked + found,
-            short=task.short + shortfall,
+            picked=task.picked + payload.found,
+            short=task.short + payload.shortfall,
             status=TaskStatus.SHORT.value,
         )
         return view.with_task(changed)
-    return view
+    sign = 1 if isinstance(payload, PickConfirmed) else -1
+    picked = max(task.picked + sign * payload.quantity, 0)
+    status = status_after_pick(picked, task.quantity, task.short)
+    return view.with_task(replace(task, picked=picked, status=status.value))
+
+
+_TAKES: dict[str, type[PickConfirmed | PickUndone | PickShort]] = {
+    FactKind.PICK_CONFIRMED: PickConfirmed,
+    FactKind.PICK_UNDONE: PickUndone,
+    FactKind.PICK_SHORT: PickShort,
+}
 
 
 def view_from_dict(data: dict) -> PickListView:

@@ -20,6 +20,8 @@ from dataclasses import asdict, replace
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.domain.events import Actor, Event
+from app.domain.fact_kinds import FactKind
+from app.domain.fact_payloads import PackageClosed, PackItem, PackUndone
 from app.domain.packing import (
     PackageType,
     PackLine,
@@ -142,10 +144,10 @@ class StationPackingBackend:
         closed = [
             f
             for f in self.store.facts_about_order(order.order_ref, PACK_FACTS)
-            if f.kind == "package.closed"
+            if f.kind == FactKind.PACKAGE_CLOSED
         ]
         if closed:
-            return closed[0].payload["tracking_number"]
+            return PackageClosed.of(closed[0]).tracking_number
         if order.tracking_number:
             return order.tracking_number
         doc = self.store.cached(TOPIC).get(order.order_ref)
@@ -274,11 +276,14 @@ def with_local_facts(view: PackOrderView, facts: list[Event]) -> PackOrderView:
     """What central's packing appliers will make of the station's facts, for its own display:
     a restart mid-order shows the packer's progress, online or not."""
     for fact in facts:
-        if fact.kind in ("pack.item", "pack.undone"):
-            sign = 1 if fact.kind == "pack.item" else -1
-            view = _add_packed(view, fact.payload["line_id"], sign * int(fact.payload["quantity"]))
-        elif fact.kind == "package.closed":
-            view = _add_carton(view, fact.payload)
+        if fact.kind == FactKind.PACK_ITEM:
+            item = PackItem.of(fact)
+            view = _add_packed(view, item.line_id, item.quantity)
+        elif fact.kind == FactKind.PACK_UNDONE:
+            undone = PackUndone.of(fact)
+            view = _add_packed(view, undone.line_id, -undone.quantity)
+        elif fact.kind == FactKind.PACKAGE_CLOSED:
+            view = _add_carton(view, PackageClosed.of(fact))
     return view
 
 
@@ -296,16 +301,16 @@ def _add_packed(view: PackOrderView, line_id: int, quantity: int) -> PackOrderVi
     return replace(view, lines=lines)
 
 
-def _add_carton(view: PackOrderView, closed: dict) -> PackOrderView:
+def _add_carton(view: PackOrderView, closed: PackageClosed) -> PackOrderView:
     skus = {line.line_id: line.sku for line in view.lines}
-    serials = {(skus[i["line_id"]], i["serial"]) for i in closed["items"] if i.get("serial")}
+    serials = {(skus[i["line_id"]], i["serial"]) for i in closed.items if i.get("serial")}
     view = replace(
         view,
         cartons_closed=view.cartons_closed + 1,
-        tracking_number=view.tracking_number or closed["tracking_number"],
+        tracking_number=view.tracking_number or closed.tracking_number,
         shipped_serials=view.shipped_serials | serials,
     )
-    if closed["final"]:
+    if closed.final:
         view = replace(view, status="packed", flags=(*view.flags, "packed"))
     return view
 

@@ -1,10 +1,9 @@
 """Packing against the central database: `CentralPackingBackend` (the direct implementation of
-`PackingBackend`), the appliers that turn packing facts into central state, and the packing
-settings (carton types, tracking series, GS1 company prefix, check-weigh tolerance).
+`PackingBackend`) and the packing settings (carton types, tracking series, GS1 company prefix,
+check-weigh tolerance).
 
-Everything here runs on a database worker thread (the station's) or the sync thread; appliers run
-inside `apply_facts`' transaction. A fact is never refused for arriving late: an applier that
-cannot move the order records an exception for the lead instead.
+Everything here runs on a database worker thread (the station's) or the sync thread. The appliers
+of packing facts are in app/services/packing_appliers.py.
 """
 
 from __future__ import annotations
@@ -17,7 +16,6 @@ from typing import Protocol
 
 from app.domain import fields
 from app.domain.events import SYSTEM, Actor, Event
-from app.domain.orders import OrderStatus
 from app.domain.packing import (
     PackageType,
     PackOrderView,
@@ -28,11 +26,11 @@ from app.domain.packing import (
 from app.domain.shipment_label import DEFAULT_LANGUAGE, LANGUAGES, validate_language
 from app.domain.sscc import build_sscc
 from app.domain.users import User
-from app.errors import BadInput, IllegalTransition, NotFound
+from app.errors import BadInput, NotFound
 from app.messages import message
 from app.scanning.interpret import Scan
 from app.services import users
-from app.services.facts import applies, apply_facts
+from app.services.facts import apply_facts
 from app.services.order_files import csv_records, read_text_file
 from app.services.ports import UnitOfWork
 
@@ -277,13 +275,6 @@ class OrderFinder(Protocol):
     def order_refs_for_order_id(self, order_id: str) -> list[int]: ...
 
 
-def _order_of(fact: Event) -> int:
-    """The order a pack fact is about: the station made it from the order's view."""
-    if fact.order_ref is None:
-        raise ValueError(f"{fact.kind} fact {fact.uuid} names no order")
-    return fact.order_ref
-
-
 def find_order_ref(finder: OrderFinder, scanned: Scan) -> int:
     """The order behind a tote (`T:`), pick list (`PL:<id>`: its first order not packed yet) or
     order id scan; NotFound (saying what to scan instead) when there is none."""
@@ -306,74 +297,3 @@ def find_order_ref(finder: OrderFinder, scanned: Scan) -> int:
         if refs:
             return refs[0]
     raise NotFound(message("pack.not_recognised", code=raw) if raw else message("pack.empty_scan"))
-
-
-# ---- fact appliers (inside apply_facts' transaction) -----------------------------------------
-@applies("pack.item")
-def _apply_pack_item(uow: UnitOfWork, fact: Event) -> None:
-    uow.packing.add_packed(fact.payload["line_id"], fact.payload["quantity"])
-
-
-@applies("pack.undone")
-def _apply_pack_undone(uow: UnitOfWork, fact: Event) -> None:
-    uow.packing.add_packed(fact.payload["line_id"], -fact.payload["quantity"])
-
-
-@applies("pack.override")
-def _apply_override(uow: UnitOfWork, fact: Event) -> None:
-    """A lead's override (open lines, or a carton's weight: `scope`), kept as a resolved
-    exception so the lead console and the order's timeline show who allowed what, and why."""
-    uow.packing.add_exception(
-        "pack_override",
-        fact.order_ref,
-        fact.payload | {"packer": fact.actor.user, "station": fact.actor.station},
-        status="resolved",
-        resolution="override",
-        resolved_by=fact.payload["lead"],
-        resolved_at=fact.occurred_at,
-        note=fact.payload["reason"],
-    )
-
-
-@applies("label.failed")
-def _apply_label_failed(uow: UnitOfWork, fact: Event) -> None:
-    uow.packing.add_exception("printer_failure", fact.order_ref, dict(fact.payload))
-
-
-@applies("package.closed")
-def _apply_package_closed(uow: UnitOfWork, fact: Event) -> None:
-    closed = fact.payload
-    serials = [item["serial"] for item in closed["items"] if item.get("serial")]
-    # Two stations offline may each pack the same serial: the station refuses what it knows,
-    # central (which knows everything) tells the lead about the rest.
-    duplicates = uow.packing.packed_serials(closed["items"]) if serials else []
-    uow.packing.add_package(_order_of(fact), closed, fact.occurred_at)
-    if duplicates:
-        details = {"sscc": closed["sscc"], "serials": duplicates, "station": fact.actor.station}
-        details["serial_list"] = ", ".join(duplicates)  # for the lead's one-line summary
-        uow.packing.add_exception("serial_duplicate", fact.order_ref, details)
-    if not closed["weight_ok"] and not closed.get("weight_override"):
-        # A lead's weight override is on record already (pack.override); anything else off the
-        # tolerance (a station from before the check) goes to the lead.
-        details = {k: closed[k] for k in ("carton", "weight_kg", "expected_kg", "sscc")}
-        uow.packing.add_exception("weight_mismatch", fact.order_ref, details)
-    if closed["final"]:
-        _mark_packed(uow, fact)
-
-
-def _mark_packed(uow: UnitOfWork, fact: Event) -> None:
-    (order,) = uow.orders.by_refs([_order_of(fact)])
-    try:
-        if order.status in (OrderStatus.EXCEPTION, OrderStatus.PICKING):
-            order.move_to(OrderStatus.PICKED, "packed at the station")
-        order.move_to(OrderStatus.PACKED)
-    except IllegalTransition as exc:
-        # Late or odd facts still count: tell the lead instead of refusing what was packed.
-        uow.packing.add_exception("pack_status", fact.order_ref, {"error": str(exc)})
-        return
-    uow.orders.save_status(order)
-    uow.events.add_all(
-        Event(kind, payload, fact.actor, fact.order_ref, fact.occurred_at)
-        for kind, payload in order.events
-    )
-    uow.packing.free_tote(_order_of(fact))

@@ -21,6 +21,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from app.domain.events import Actor, Event
+from app.domain.fact_payloads import (
+    PickConfirmed,
+    PicklistFinished,
+    PickShort,
+    PickSkipped,
+    PickUndone,
+    ToteBound,
+)
 from app.domain.picking import PickListView, PickTaskView, ShortReason, TaskStatus
 from app.scanning.interpret import Scan
 from app.services.picking_state import (
@@ -29,7 +37,7 @@ from app.services.picking_state import (
     Phase,
     PickState,
     Verdict,
-    make_fact,
+    picking_fact,
     refuse_scan,
 )
 
@@ -82,7 +90,7 @@ def on_tote_checked(state: PickState, tote: str, in_use: bool) -> Verdict:
         return Verdict("info", "cart_ready", state)
     if in_use:
         return refuse_scan(state, _tote_scan(tote), "tote_in_use", tote=tote)
-    fact = make_fact(state, "tote.bound", slot.order_ref, order_ref=slot.order_ref,
+    fact = picking_fact(state, ToteBound, slot.order_ref, order_ref=slot.order_ref,
                  order_id=slot.order_id, tote=tote)  # fmt: skip
     bound = replace(state, pick_list=state.pick_list.with_tote(slot.order_ref, tote))
     bound = replace(bound, phase=_next_phase(bound))
@@ -226,7 +234,7 @@ def _tote_step(state: PickState, scan: Scan) -> Verdict:
 def _confirm(state: PickState, tote_scanned: bool) -> Verdict:
     task, count = state.current_task, state.counted
     tote = state.pick_list.tote_for(task.order_ref)
-    fact = make_fact(state, "pick.confirmed", task.order_ref, task_id=task.id, quantity=count,
+    fact = picking_fact(state, PickConfirmed, task.order_ref, task_id=task.id, quantity=count,
                  lot=state.lot, expiry=state.expiry, location=task.location, sku=task.sku,
                  tote=tote, tote_scanned=tote_scanned, item_scanned=state.item_scanned,
                  no_barcode=task.no_barcode, lot_scanned=state.lot_scanned,
@@ -295,7 +303,7 @@ def _command_confirm(state: PickState) -> Verdict:
         return _confirm_short_without_tote_scan(state)
     if state.phase is Phase.FINISH:
         refs = [slot.order_ref for slot in state.pick_list.cart]
-        fact = make_fact(state, "picklist.finished", None, orders=refs)
+        fact = picking_fact(state, PicklistFinished, None, orders=refs)
         done = replace(state, phase=Phase.DONE, last=None)
         short = sum(1 for t in state.pick_list.tasks if t.short)
         return Verdict("ok", "finished", done, {"short": short}, (fact,), True)
@@ -365,7 +373,7 @@ def _confirm_short_without_tote_scan(state: PickState) -> Verdict:
 def _report_short(state: PickState, tote_scanned: bool) -> Verdict:
     task, found = state.current_task, state.counted
     shortfall = task.remaining - found
-    fact = make_fact(state, "pick.short", task.order_ref, task_id=task.id, found=found,
+    fact = picking_fact(state, PickShort, task.order_ref, task_id=task.id, found=found,
                  shortfall=shortfall, reason=state.reason.value, lot=state.lot,
                  location=task.location, sku=task.sku, tote_scanned=tote_scanned,
                  lot_scanned=state.lot_scanned)  # fmt: skip
@@ -391,7 +399,7 @@ def _command_skip(state: PickState) -> Verdict:
     task = state.current_task
     last_seq = max(t.seq for t in state.pick_list.tasks)
     moved = replace(state.pick_list.with_task(replace(task, seq=last_seq + 1)))
-    fact = make_fact(state, "pick.skipped", task.order_ref, task_id=task.id, location=task.location)
+    fact = picking_fact(state, PickSkipped, task.order_ref, task_id=task.id, location=task.location)
     new = replace(_no_count(state), pick_list=moved, route=(*state.route[1:], task.id),
                   phase=Phase.LOCATION)  # fmt: skip
     params = {"location": task.location, "put_back": state.counted}
@@ -403,15 +411,16 @@ def _command_undo(state: PickState) -> Verdict:
     last = state.last
     if last is None or state.phase in (Phase.SHORT, Phase.DONE, Phase.CART):
         return Verdict("error", "nothing_to_undo", state)
-    task = state.task_by_id(last.payload["task_id"])
-    count = last.payload["quantity"]
-    fact = make_fact(state, "pick.undone", task.order_ref, task_id=task.id, quantity=count,
+    confirmed = PickConfirmed.of(last)
+    task = state.task_by_id(confirmed.task_id)
+    count = confirmed.quantity
+    fact = picking_fact(state, PickUndone, task.order_ref, task_id=task.id, quantity=count,
                  undoes=last.uuid)  # fmt: skip
     back = replace(task, picked=task.picked - count, status=TaskStatus.OPEN.value)
     route = state.route if task.id in state.route else (task.id, *state.route)
     new = replace(_no_count(state), pick_list=state.pick_list.with_task(back), route=route,
                   last=None, phase=Phase.ITEM, at_location=task.location)  # fmt: skip
-    tote = last.payload.get("tote")
+    tote = confirmed.tote
     return Verdict("ok", "undone", new, {"count": count, "tote": tote}, (fact,), True)
 
 

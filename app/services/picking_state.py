@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from app.domain.events import Actor, Event
+from app.domain.fact_payloads import PicklistFact
 from app.domain.picking import PickListView, PickTaskView, ShortReason
 from app.scanning.interpret import Scan
 
@@ -94,6 +95,12 @@ class Verdict:
 def make_fact(state: PickState, kind: str, ref: int | None, **payload) -> Event:
     """A fact about the state's pick list, by the state's picker at this station."""
     return Event(kind, {"pick_list_id": state.pick_list.id, **payload}, state.actor, ref)
+
+
+def picking_fact(state: PickState, kind: type[PicklistFact], ref: int | None, **fields) -> Event:
+    """A fact of a kind central applies, with its typed payload (app/domain/fact_payloads.py),
+    about the state's pick list, by the state's picker at this station."""
+    return kind(pick_list_id=state.pick_list.id, **fields).fact(state.actor, ref)
 
 
 def refuse_scan(state: PickState, scan: Scan, reason: str, **params) -> Verdict:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from app.domain import fact_payloads
 from app.domain.events import Actor, Event, utcnow
 from app.domain.pins import HISTORY, LEAD_PIN_DIGITS, Attempt, hash_pin, pin_lock
 from app.domain.users import Role, SetUp, User, actor_of, check_user_admin
@@ -36,7 +37,7 @@ def sign_in(uow: UnitOfWork, badge: str, pin: str | None, station: str) -> User:
 
 def _recorder(uow: UnitOfWork) -> Record:
     """Central keeps sign-in events as facts: a PIN lock opens the lead's exception item the
-    same way whether it happened here or at an offline station (see `_pin_locked`)."""
+    same way whether it happened here or at an offline station (user_appliers.apply_pin_locked)."""
 
     def record(events: list[Event]) -> None:
         facts.apply_fresh(uow, events)
@@ -99,9 +100,10 @@ def check_pin(
     if not after.locked_at(now) or after.until is None:
         record([refused])
         raise NotAllowed(wrong)
-    details = {"badge": user.badge, "name": user.name, "until": after.until.isoformat(),
-               "minutes": after.minutes_left(now), "lock": after.locks}  # fmt: skip
-    record([refused, Event("user.pin_locked", details, actor, occurred_at=now)])
+    locked = fact_payloads.PinLocked(badge=user.badge, name=user.name,
+                                     until=after.until.isoformat(),
+                                     minutes=after.minutes_left(now), lock=after.locks)  # fmt: skip
+    record([refused, Event(locked.KIND.value, locked.to_payload(), actor, occurred_at=now)])
     raise PinLocked(user.name, after.minutes_left(now))
 
 
@@ -180,11 +182,3 @@ def unlock_pin_within(uow: UnitOfWork, lead: User, badge: str, station: str) -> 
     uow.users.unlock_pin(badge, utcnow())
     uow.events.add_all([Event("user.pin_unlocked", {"badge": badge}, Actor(lead.name, station))])
     return message("user.pin_unlocked", badge=badge)
-
-
-@facts.applies("user.pin_locked")
-def _pin_locked(uow: UnitOfWork, fact: Event) -> None:
-    """A locked PIN is an item in the lead's exceptions queue (unlock, or acknowledge)."""
-    details = {k: fact.payload.get(k) for k in ("badge", "name")}  # "since" shows when
-    details["station"] = fact.actor.station
-    uow.picking.add_exception("pin_locked", None, None, details, fact.occurred_at)

@@ -2,14 +2,14 @@
 
 from app.bootstrap import open_central
 from app.domain.events import Actor, Event
-from app.services import facts
+from app.services import fact_appliers, facts
 from db.schema import events
 
 
 def test_a_replayed_fact_changes_nothing(sqlite_url, monkeypatch):
     applied = []
-    counted = (lambda uow, fact: applied.append(fact.uuid), False)
-    monkeypatch.setitem(facts._APPLIERS, "test.counted", counted)
+    counted = fact_appliers.one_by_one(lambda uow, fact: applied.append(fact.uuid))
+    monkeypatch.setitem(fact_appliers.APPLIERS, "test.counted", counted)
     central = open_central(sqlite_url)
     fact = Event("test.counted", {"n": 1}, Actor("pia", "station-1"))
     other = Event("test.counted", {"n": 2}, Actor("pia", "station-1"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from app.domain.fact_kinds import FactKind
 from app.domain.orders import OrderStatus
 from app.messages import TEMPLATES
 from app.services.lead.reports import event_sentence
@@ -24,6 +25,7 @@ WRITES = [
 
 def written_kinds() -> set[str]:
     kinds = {f"order.{status.value}" for status in OrderStatus}  # Order.move_to
+    kinds |= {kind.value for kind in FactKind}  # a station's facts, typed (fact_kinds.py)
     for path in [*ROOT.glob("app/**/*.py"), *ROOT.glob("db/**/*.py")]:
         text = path.read_text(encoding="utf-8")
         for pattern in WRITES:

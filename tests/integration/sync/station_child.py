@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 
-from app.services import facts
+from app.services import fact_appliers
 from db.engine import make_engine
 from db.station_store import StationStore
 from db.sync import SyncEngine, wait_until_drained
@@ -18,7 +18,7 @@ from tests.integration.sync.support import KIND, take_stock, taken
 
 
 def run_station(store_path: str, url: str, stock_id: int, count: int, ack_path: str) -> None:
-    facts.applies(KIND)(take_stock)
+    fact_appliers.APPLIERS[KIND] = fact_appliers.one_by_one(take_stock)
     store = StationStore(store_path, "station-1")
     engine = SyncEngine(store, make_engine(url), poll_s=0.2, backoff=(0.01, 0.1)).start()
     acks = os.open(ack_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND)

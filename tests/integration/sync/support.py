@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy import func, inspect, select, update
 
 from app.domain.events import Actor, Event
-from app.services import facts, master_data, users
+from app.services import fact_appliers, master_data, users
 from db.engine import make_engine
 from db.fact_inbox import InboxApplier
 from db.roles import role_login_url, station_login_url
@@ -33,7 +33,7 @@ def take_stock(uow, fact: Event) -> None:
 
 
 def register_applier(monkeypatch) -> None:
-    monkeypatch.setitem(facts._APPLIERS, KIND, (take_stock, False))
+    monkeypatch.setitem(fact_appliers.APPLIERS, KIND, fact_appliers.one_by_one(take_stock))
 
 
 def seed_site(central, folder: Path) -> int:

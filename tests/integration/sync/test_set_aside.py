@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from app.domain.events import Actor, Event
 from app.domain.users import Role, User
 from app.errors import BadInput
-from app.services import facts
+from app.services import fact_appliers
 from app.services.lead import exceptions as lead_exceptions
 from db.engine import make_engine
 from db.fact_door import is_offline
@@ -54,7 +54,7 @@ def site(tmp_path, sqlite_url, monkeypatch):
     from app.bootstrap import open_central
 
     register_applier(monkeypatch)
-    monkeypatch.setitem(facts._APPLIERS, BROKEN, (broken_applier, False))
+    monkeypatch.setitem(fact_appliers.APPLIERS, BROKEN, fact_appliers.one_by_one(broken_applier))
     central = open_central(sqlite_url)
     yield central, seed_site(central, tmp_path / "site")
     central.close()
@@ -90,7 +90,9 @@ def test_the_lead_retries_a_set_aside_fact_once_its_cause_is_fixed(site, tmp_pat
     with pytest.raises(BadInput, match="still cannot be applied"):
         lead_exceptions.resolve(central.uow(), LEAD, key, "retry", "", "LEAD-1")
     assert len(open_set_aside(central)) == 1 and on_hand(central, stock_id) == START_ON_HAND
-    monkeypatch.setitem(facts._APPLIERS, BROKEN, (take_stock, False))  # the fix is deployed
+    monkeypatch.setitem(
+        fact_appliers.APPLIERS, BROKEN, fact_appliers.one_by_one(take_stock)
+    )  # the fix is deployed
     outcome = lead_exceptions.resolve(central.uow(), LEAD, key, "retry", "fixed", "LEAD-1")
     assert outcome.english() == f"{BROKEN} applied"
     assert on_hand(central, stock_id) == START_ON_HAND - 2

@@ -1,0 +1,195 @@
+"""The payload of each fact kind central applies, typed (see app/domain/fact_kinds.py).
+
+Fields are in the order their keys have always had in the JSON object. A field with a default
+is one older stations (or a central-side producer such as the headless test station) may leave
+out; a field without one is one central's applier needs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar, Self
+
+from app.domain.fact_kinds import FactKind, FactPayload
+
+
+# ---- picking ----------------------------------------------------------------------------------
+@dataclass(frozen=True, kw_only=True)
+class ClaimWanted(FactPayload):
+    """A station login asks central for the next pick list of the picker signed in there."""
+
+    KIND: ClassVar = FactKind.CLAIM_WANTED
+    badge: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ToteBound(FactPayload):
+    KIND: ClassVar = FactKind.TOTE_BOUND
+    pick_list_id: int | None = None
+    order_ref: int
+    order_id: str | None = None
+    tote: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class PickConfirmed(FactPayload):
+    KIND: ClassVar = FactKind.PICK_CONFIRMED
+    pick_list_id: int | None = None  # None: an old fact; the task id alone names the task
+    task_id: int
+    quantity: int
+    lot: str = ""
+    expiry: str | None = None
+    location: str | None = None
+    sku: str | None = None
+    tote: str | None = None
+    tote_scanned: bool = False
+    item_scanned: bool = False
+    no_barcode: bool = False
+    lot_scanned: bool = False
+    confirmed_by: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class PickUndone(FactPayload):
+    KIND: ClassVar = FactKind.PICK_UNDONE
+    pick_list_id: int | None = None
+    task_id: int
+    quantity: int
+    undoes: str | None = None  # the UUID of the pick.confirmed it takes back
+
+
+@dataclass(frozen=True, kw_only=True)
+class PickShort(FactPayload):
+    KIND: ClassVar = FactKind.PICK_SHORT
+    pick_list_id: int | None = None
+    task_id: int
+    found: int = 0
+    shortfall: int
+    reason: str | None = None  # a ShortReason value
+    lot: str = ""
+    location: str | None = None
+    sku: str | None = None
+    tote_scanned: bool = False
+    lot_scanned: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class PickSkipped(FactPayload):
+    KIND: ClassVar = FactKind.PICK_SKIPPED
+    pick_list_id: int
+    task_id: int
+    location: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class PicklistFinished(FactPayload):
+    KIND: ClassVar = FactKind.PICKLIST_FINISHED
+    pick_list_id: int
+    orders: list[int] = field(default_factory=list)
+
+
+PicklistFact = ToteBound | PickConfirmed | PickUndone | PickShort | PickSkipped | PicklistFinished
+
+
+# ---- packing ----------------------------------------------------------------------------------
+@dataclass(frozen=True, kw_only=True)
+class PackItem(FactPayload):
+    KIND: ClassVar = FactKind.PACK_ITEM
+    line_id: int
+    sku: str | None = None
+    gtin: str | None = None
+    quantity: int
+    serial: str | None = None
+    carton: int | None = None
+    raw: str | None = None
+    item_scanned: bool = True
+    no_barcode: bool = False
+    confirmed_by: str = "scan"
+
+
+@dataclass(frozen=True, kw_only=True)
+class PackUndone(FactPayload):
+    KIND: ClassVar = FactKind.PACK_UNDONE
+    line_id: int
+    sku: str | None = None
+    quantity: int
+    serial: str | None = None
+    carton: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class PackOverride(FactPayload):
+    """A lead let the packer go on: `scope` says with what (open lines, a carton's weight);
+    `details` are the scope's own keys (the open lines; or the weighing and its problems),
+    kept flat in the JSON object next to scope, lead and reason."""
+
+    KIND: ClassVar = FactKind.PACK_OVERRIDE
+    scope: str | None = None
+    lead: str
+    reason: str
+    details: dict = field(default_factory=dict)
+
+    def to_payload(self) -> dict:
+        return {"scope": self.scope, "lead": self.lead, "reason": self.reason} | self.details
+
+    @classmethod
+    def from_payload(cls, payload: dict) -> Self:
+        own = ("scope", "lead", "reason")
+        details = {key: value for key, value in payload.items() if key not in own}
+        return cls(
+            scope=payload.get("scope"),
+            lead=payload["lead"] if "lead" in payload else _missing(cls, "lead"),
+            reason=payload["reason"] if "reason" in payload else _missing(cls, "reason"),
+            details=details,
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class PackageClosed(FactPayload):
+    KIND: ClassVar = FactKind.PACKAGE_CLOSED
+    carton: int
+    count: int | None = None
+    final: bool
+    package_type: str | None = None
+    weight_kg: float
+    weight_source: str | None = None
+    tracking_number: str
+    sscc: str
+    carrier: str | None = None
+    items: list[dict]  # {line_id, sku, quantity, serial} per item in the carton
+    override: str | None = None  # the UUID of the lead's pack.override that let it close
+    weight_override: str | None = None  # the UUID of the lead's weight override, if any
+    expected_kg: float | None = None
+    weight_ok: bool
+
+    @property
+    def serials(self) -> list[str]:
+        return [item["serial"] for item in self.items if item.get("serial")]
+
+
+@dataclass(frozen=True, kw_only=True)
+class LabelFailed(FactPayload):
+    """A label the printer refused for good: the label.printed payload plus the printer's
+    name and message."""
+
+    KIND: ClassVar = FactKind.LABEL_FAILED
+    job_id: str | None = None
+    sscc: str | None = None
+    carton: int | None = None
+    printer: str | None = None
+    message: str | None = None
+
+
+# ---- signing in -------------------------------------------------------------------------------
+@dataclass(frozen=True, kw_only=True)
+class PinLocked(FactPayload):
+    KIND: ClassVar = FactKind.PIN_LOCKED
+    badge: str | None = None
+    name: str | None = None
+    until: str | None = None  # ISO time the lock ends
+    minutes: int | None = None
+    lock: int | None = None  # how many locks in a row (1, 5 then 30 minutes)
+
+
+def _missing(cls: type[FactPayload], key: str):
+    raise TypeError(f"a {cls.KIND.value} fact needs {key!r} in its payload")
