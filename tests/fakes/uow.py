@@ -13,8 +13,8 @@ from datetime import datetime
 
 from app.domain.events import Event
 from app.domain.pins import Attempt
+from app.domain.review_rules import DEFAULT_RULES, ReviewRules
 from app.domain.users import User
-from app.services.review import DEFAULT_RULES, ReviewRules
 
 ATTEMPT_KINDS = {"user.pin_refused": Attempt.REFUSED, "user.signed_in": Attempt.SIGNED_IN}
 
