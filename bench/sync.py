@@ -66,7 +66,7 @@ class Databases:
         central = open_central(self.url(self.template))
         demo.seed_demo(central.uow(), central.setup_identity(), say=lambda _line: None)
         release_everything(central)
-        _simulated_pickers(central, 50)
+        _simulated_pickers(central, 50, central.setup_identity())
         central.close()
 
     def fresh(self, station: str = "bench-1") -> tuple[str, str]:
@@ -202,7 +202,7 @@ def fifty_stations(dbs: Databases, folder: Path, per_station: int, kind: str) ->
     owner, _station_url = dbs.fresh()
     station_url = owner  # 50 logins' worth of set-up is not what this row measures
     central = open_central(owner)
-    names = _simulated_pickers(central, 50)
+    names = _simulated_pickers(central, 50, central.setup_identity())
     central.close()
     started = time.perf_counter()
     runs = run_stations(station_url, folder, names, per_station, listen=False, kind=kind)
@@ -217,7 +217,7 @@ def fifty_push_together(dbs: Databases, folder: Path, per_station: int) -> float
     owner, _station_url = dbs.fresh()
     station_url = owner  # direct pushes: what central absorbs from 50 at once
     central = open_central(owner)
-    names = _simulated_pickers(central, 50)
+    names = _simulated_pickers(central, 50, central.setup_identity())
     central.close()
     stores = []
     for n, (name, tasks) in enumerate(deal_lists(owner, names).items(), start=1):
