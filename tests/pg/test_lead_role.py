@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import psycopg
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 from sqlalchemy.engine import make_url
 
 from app.bootstrap import open_central
@@ -29,6 +29,12 @@ FORBIDDEN = [
     "TRUNCATE events",
     "UPDATE users SET role = 'lead'",
     "INSERT INTO changes (topic, ref_id) VALUES ('pick_list', 1)",
+    "SELECT pin_hash FROM users",
+    "SELECT pepper FROM station_logins",
+    "INSERT INTO users (name, role, badge, active) VALUES ('Mallory', 'lead', '6666', true)",
+    "DELETE FROM stock",
+    "INSERT INTO fact_inbox (station, facts, waiting_after, received_at)"
+    " VALUES ('pack-9', '[]', 0, now())",
 ]
 
 
@@ -102,3 +108,19 @@ def test_the_lead_role_cannot_rewrite_history(pg_url, statement):
         pytest.raises(psycopg.errors.InsufficientPrivilege),
     ):
         conn.execute(statement)
+
+
+def test_a_lead_desk_moves_no_label_counter(pg_url):
+    """Row security: of the counters a desk may move only the KPI watermark, so the SSCC and
+    tracking series cannot be wound back (an UPDATE of them changes no row)."""
+    central = open_central(pg_url)
+    with central.engine.begin() as conn:
+        conn.execute(text("INSERT INTO counters (name, value) VALUES ('sscc', 500)"))
+    url = make_url(lead_role_url(pg_url)).set(drivername="postgresql")
+    with psycopg.connect(url.render_as_string(False), autocommit=True) as conn:
+        wound_back = conn.execute("UPDATE counters SET value = 1 WHERE name = 'sscc'").rowcount
+        assert conn.execute("SELECT value FROM counters WHERE name = 'sscc'").fetchone() == (500,)
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("INSERT INTO counters (name, value) VALUES ('tracking:X', 0)")
+    assert wound_back == 0
+    central.close()
