@@ -75,7 +75,7 @@ class PackingStation:
         self.devices.weight.connect(home.show_weight)
         return home
 
-    def open_printer_dialog(self, parent: QWidget) -> PrinterDialog:
+    def open_printer_dialog(self, parent: QWidget) -> None:
         """The printer choice; on "use", remember it and switch on the worker thread."""
         config = self._config()
         current = PrinterChoice(*reversed(kind_and_name(config.label_url)))
@@ -92,7 +92,6 @@ class PackingStation:
         dialog = self.dialog = PrinterDialog(find_printers, test_print, initial, parent)
         dialog.accepted.connect(lambda: self.use_printer(dialog.chosen()))
         dialog.open()
-        return dialog
 
     def use_printer(self, chosen: LabelPrinterSettings) -> None:
         if chosen.printer is None or self.qsettings is None:

@@ -220,8 +220,8 @@ def _backends(
     else straight on central."""
     sign_in = StationServices(central.uow, station)
     if store is None or sync is None:
-        picking = CentralPickingBackend(central.uow, station)
-        return sign_in, picking, CentralPackingBackend(central.uow, station)
+        on_central = CentralPickingBackend(central.uow, station)
+        return sign_in, on_central, CentralPackingBackend(central.uow, station)
     sign_in.local = StationSignIn(store, sync.wake, sign_in.user_on_central, station)
     # A claim asks the door on the worker thread; the sync thread may have found it already.
     picking = StationPickingBackend(store, sync.wake, central.uow, station, lambda: sync.door)
@@ -245,12 +245,9 @@ def _build_window(station: Station) -> MainWindow:
     )
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    if station.settings.keyboard_wedge:
-        window.scan_filter = install_scan_filter(app, window)  # kept alive by the window
-    else:
-        window.scan_filter = None
+    wedge = install_scan_filter(app, window) if station.settings.keyboard_wedge else None
+    window.scan_filter = wedge  # kept alive by the window
     station.devices.scan.connect(window.handle_scan)
-    wedge = window.scan_filter
     window.diagnostics_factory = lambda: DiagnosticsView(station.devices, wedge=wedge)
     if station.sync is not None:
         widget = SyncStatusWidget(window)
