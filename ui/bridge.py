@@ -3,7 +3,7 @@
 Device reader threads (devices/), the sync thread (db/sync.py), printer spoolers
 (printing/spooler.py) and the database worker (ui/worker.py) never touch a widget. They call
 `run_on_main` (any thread; it never blocks), and the bridge's queued signal runs `fn(*args)`
-later on the thread the bridge lives in: the UI thread, where `fn` may touch widgets. A bound
+later on the thread the bridge lives in (at once when called there): the UI thread, where `fn` may touch widgets. A bound
 method of a widget deleted meanwhile is skipped, so a late report cannot reach a closed screen.
 
 `DeviceBridge` fans device reports out as signals (the window, the diagnostics screen and the
@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 
 
 def safe_emit(signal, *args) -> None:
@@ -42,8 +42,12 @@ class MainThreadBridge(QObject):
         self._call.connect(self._run, Qt.ConnectionType.QueuedConnection)
 
     def run_on_main(self, fn: Callable[..., Any], *args: Any) -> None:
-        """Any thread: run `fn(*args)` on the UI thread soon; returns at once."""
-        safe_emit(self._call, fn, args)
+        """Any thread: run `fn(*args)` on the UI thread soon; returns at once. Called on the UI
+        thread itself it runs at once, as a signal emitted there would."""
+        if QThread.currentThread() == self.thread():
+            self._run(fn, args)
+        else:
+            safe_emit(self._call, fn, args)
 
     def _run(self, fn: Callable[..., Any], args: tuple) -> None:
         # UI thread (queued connection).
