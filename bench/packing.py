@@ -19,14 +19,14 @@ import threading
 import time
 from pathlib import Path
 
-from app.cli.packing import SpoolCartonPrinter
 from app.domain.users import Role, User
 from app.scanning.interpret import interpret
 from app.services.packing import PackingSession
 from app.services.packing_central import CentralPackingBackend
+from printing.carton_printer import SpoolCartonPrinter
 from printing.spooler import Spooler
 from printing.station import StationPrinter
-from tests.integration.packing.packing_site import demo_central, pick_into_tote, released_orders
+from station.demo_packing import demo_central, pick_into_tote, released_orders
 from ui.app import prepare_application
 from ui.packer import PackerHome
 from ui.worker import SynchronousWorker

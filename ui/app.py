@@ -11,8 +11,9 @@ import logging
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -20,6 +21,9 @@ from app.domain.users import Role
 from ui.main_window import MainWindow
 from ui.services import StationServices
 from ui.worker import Worker
+
+if TYPE_CHECKING:
+    from ui.wedge import WedgeScanFilter
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 FONTS_DIR = RESOURCES / "fonts"
@@ -59,7 +63,7 @@ def load_stylesheet(app: QApplication, path: Path = STYLESHEET) -> None:
         log.warning("no floor stylesheet (%s): the screens will look plain", exc)
 
 
-def install_scan_filter(app: QApplication, window: MainWindow) -> QObject | None:
+def install_scan_filter(app: QApplication, window: MainWindow) -> WedgeScanFilter | None:
     """Route keyboard-wedge scans to the window. Without the filter, a scanner still types into
     the focused field and ends with Enter, which the sign-in screen accepts too."""
     try:

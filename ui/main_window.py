@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QMainWindow,
@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         self.current_user: User | None = None
         # Set by the composition root once devices run: builds the diagnostics screen.
         self.diagnostics_factory: Callable[[], QWidget] | None = None
+        self.scan_filter: QObject | None = None  # the keyboard-wedge filter, when installed
         self._diagnostics: QWidget | None = None
         self._home_factories = dict(home_factories or {})
         self.language = LanguageSwitch(settings, self)

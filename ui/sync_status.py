@@ -1,7 +1,7 @@
 """Sync status on screen: a station's own state (bottom bar) and every station's, for the lead.
 
-`SyncStatusBridge.report` is what the sync thread calls (any thread); the signal arrives on the
-UI thread, where `SyncStatusWidget.show_status` paints it: online or offline in colour AND
+`SyncStatusBridge.report` is what the sync thread calls (any thread); it hands the emit to the
+UI-thread bridge (ui/bridge.py), so the signal fires on the UI thread, where `SyncStatusWidget.show_status` paints it: online or offline in colour AND
 words, how many facts wait to sync, and when central last confirmed them. `StationsTable` is a
 model/view of `app.services.sync.station_table` rows for the lead console to embed.
 """
@@ -13,14 +13,18 @@ from datetime import datetime
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView
 
-from ui.bridge import safe_emit
+from ui.bridge import MainThreadBridge
 
 
 class SyncStatusBridge(QObject):
     changed = Signal(object)  # app.services.sync.SyncStatus
 
+    def __init__(self, parent: QObject | None = None, bridge: MainThreadBridge | None = None):
+        super().__init__(parent)
+        self.bridge = bridge or MainThreadBridge(self)
+
     def report(self, status: object) -> None:  # called on the sync thread
-        safe_emit(self.changed, status)
+        self.bridge.run_on_main(self.changed.emit, status)
 
 
 def _clock(moment: datetime | None) -> str | None:

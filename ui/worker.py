@@ -1,7 +1,7 @@
 """The station's one database worker: every use case runs here, in order, off the UI thread.
 
 `submit(fn, *args, on_success=..., on_failure=...)` returns at once. `fn` runs on the worker
-thread; its result (or exception) comes back through a queued signal, so `on_success(result)` /
+thread; its result (or exception) comes back through the UI-thread bridge (ui/bridge.py), so `on_success(result)` /
 `on_failure(exc)` always run on the UI thread, where they may touch widgets. The UI thread never
 waits for a database, a device, a printer or the network.
 
@@ -16,7 +16,9 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject
+
+from ui.bridge import MainThreadBridge
 
 log = logging.getLogger(__name__)
 
@@ -41,15 +43,14 @@ def _log_failure(exc: BaseException) -> None:
 
 
 class DatabaseWorker(QObject):
-    """A single-thread executor whose results arrive on the thread that created it (the UI)."""
-
-    # (callback, value): emitted on the worker thread, delivered queued on the UI thread.
-    _finished = Signal(object, object)
+    """A single-thread executor whose results arrive on the thread that created it (the UI).
+    Its own bridge (a child) dies with it, so results still queued for a worker that is gone
+    are dropped rather than delivered to a later screen."""
 
     def __init__(self, parent: QObject | None = None, name: str = "shipshape-db"):
         super().__init__(parent)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
-        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._main = MainThreadBridge(self)
 
     def submit(
         self,
@@ -69,14 +70,15 @@ class DatabaseWorker(QObject):
         try:
             result = fn(*args)
         except Exception as exc:  # noqa: BLE001 - every failure goes back to the caller
-            self._finished.emit(on_failure, exc)
+            self._main.run_on_main(_deliver, on_failure, exc)
         else:
-            self._finished.emit(on_success, result)
+            self._main.run_on_main(_deliver, on_success, result)
 
-    def _deliver(self, callback, value) -> None:
-        # UI thread (queued connection).
-        if callback is not None:
-            callback(value)
+
+def _deliver(callback: Callable[[Any], None] | None, value: Any) -> None:
+    # UI thread (through the bridge).
+    if callback is not None:
+        callback(value)
 
 
 class SynchronousWorker:

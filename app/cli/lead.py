@@ -1,5 +1,4 @@
-"""`shipshape kpis` and `shipshape timeline`: the lead console's reports on the command line,
-and `lead_home_factory` for `shipshape run` (Role.LEAD → the lead console).
+"""`shipshape kpis` and `shipshape timeline`: the lead console's reports on the command line.
 
 Both commands are lead use cases: they need a lead's --badge and --pin (or SHIPSHAPE_LEAD_BADGE
 and SHIPSHAPE_LEAD_PIN), checked like any sign-in.
@@ -16,7 +15,6 @@ from app.cli.common import add_database_option, emit_json
 from app.domain.kpis import csv_rows
 from app.errors import BadInput
 from app.services import lead, users
-from app.services.lead.console import LeadConsole
 from app.services.lead.reports import write_kpi_csv
 
 CLI_STATION = "cli"
@@ -110,14 +108,3 @@ def _timeline(args) -> int:
                 f"{at or '':<32} {entry.what:<18} {entry.who:<12} {entry.where:<14} {entry.detail}"
             )
     return 0
-
-
-def lead_home_factory(central, station: str, parts: dict):
-    """`Role.LEAD` → function(user) → LeadHome, for `home_factories` in app/cli/run.py."""
-
-    def make_home(user):
-        from ui.lead import LeadHome
-
-        return LeadHome(LeadConsole(central.uow, user, station), parts["worker"])
-
-    return make_home

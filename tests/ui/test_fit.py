@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from app.cli.packing import SpoolCartonPrinter
 from app.domain.users import Role, User
 from app.errors import NotFound, PinRequired
 from app.scanning.interpret import interpret
@@ -20,6 +19,7 @@ from app.services.lead.console import LeadConsole
 from app.services.packing_central import CentralPackingBackend
 from app.services.picking_central import CentralPickingBackend
 from app.services.users import authenticate_lead
+from printing.carton_printer import SpoolCartonPrinter
 from printing.spooler import Spooler
 from printing.station import StationPrinter
 from printing.transports import FileTransport

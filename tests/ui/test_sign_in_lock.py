@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from app.bootstrap import open_central
-from app.cli.run import StationServices
 from app.services import users
+from station.sign_in import StationServices
 from ui.main_window import MainWindow
 from ui.worker import SynchronousWorker
 
@@ -18,7 +18,7 @@ def window(qtbot, sqlite_url, tmp_path):
     central = open_central(sqlite_url)
     users.save_user(central.uow(), "Lena", "lead", "9001", "246810", by=central.setup_identity())
     settings = QSettings(str(tmp_path / "station.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(StationServices(central, "PICK-01"), SynchronousWorker(), settings,
+    window = MainWindow(StationServices(central.uow, "PICK-01"), SynchronousWorker(), settings,
                         station="PICK-01")  # fmt: skip
     qtbot.addWidget(window)
     window.show()

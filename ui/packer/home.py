@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
@@ -27,10 +28,11 @@ from app.scanning.weights import LatestWeight, Weight
 from app.services.packing import ClosedCarton, PackingSession, Verdict
 from app.services.packing_steps import typed_count
 from app.services.ports import PackingBackend
+from ui.bridge import MainThreadBridge
 from ui.messages import error_text
 from ui.packer.carton_panel import CartonPanel
 from ui.packer.overrides import LeadOverrides
-from ui.packer.printer_link import CartonPrinter, PrinterEvents, forget
+from ui.packer.printer_link import CartonPrinter, forget
 from ui.packer.prompts import PackerPrompts
 from ui.packer.texts import close_refusal_text, flags_html, verdict_text, weight_refusal_text
 from ui.packer.tones import Tones
@@ -68,10 +70,10 @@ class PackerHome(LeadOverrides, PackerPrompts, TypedInput, QWidget):
         self._busy = False
         self._weight_source = "typed"
         self._build()
-        self.printer_events = PrinterEvents(self)
-        self.printer_events.job.connect(self.show_printer_event)
+        # Spooler thread → UI thread; the bridge is ours, so events for a closed home are dropped.
+        self.main_thread = MainThreadBridge(self)
         if printer is not None and hasattr(printer, "listeners"):
-            listener = self.printer_events.job.emit
+            listener = partial(self.main_thread.run_on_main, self.show_printer_event)
             printer.listeners.append(listener)
             self.destroyed.connect(lambda: forget(printer.listeners, listener))
         self.retranslate()

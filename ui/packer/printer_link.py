@@ -1,11 +1,9 @@
 """What the packing screen needs from the printers: the carton printer (called on the worker
-thread) and the queued hand-over of spooler events to the UI thread."""
+thread). Spooler events reach the screen through the UI-thread bridge (ui/bridge.py)."""
 
 from __future__ import annotations
 
 from typing import Protocol
-
-from PySide6.QtCore import QObject, Signal
 
 from app.domain.packing import PackOrderView
 from app.services.packing import ClosedCarton
@@ -22,10 +20,3 @@ class CartonPrinter(Protocol):
 def forget(listeners: list, listener) -> None:
     if listener in listeners:
         listeners.remove(listener)
-
-
-class PrinterEvents(QObject):
-    """Spooler thread → UI thread: `job` is emitted from the spooler's thread (any thread is
-    fine) and delivered queued to the home's slot."""
-
-    job = Signal(object)  # printing.spooler.JobEvent

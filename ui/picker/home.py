@@ -136,9 +136,22 @@ class PickerHome(QWidget):
 
     def _still_mine(self, list_id: int, mine: bool) -> None:
         if not mine and self.state is not None and self.state.pick_list.id == list_id:
-            self.state = None
-            self._show_idle("reassigned", {})
-            self._feedback("error", "reassigned", {})
+            self._taken_away()
+
+    def work_changed(self, taken_away: list[int]) -> None:
+        """The sync thread pulled new work for this station (through the UI-thread bridge):
+        the list in hand was reassigned, or a picker without work may have some now. Without
+        it the screen learns of a reassignment only at the next still-mine poll."""
+        if self.state is not None and self.state.phase is not Phase.DONE:
+            if self.state.pick_list.id in taken_away:
+                self._taken_away()
+        elif self.state is None and self._idle_message[0] in ("no_work", "offline_no_work"):
+            self.load()
+
+    def _taken_away(self) -> None:
+        self.state = None
+        self._show_idle("reassigned", {})
+        self._feedback("error", "reassigned", {})
 
     # --- input: scans, commands, typed counts, reasons -----------------------------------
     def handle_scan(self, scan: Scan) -> None:

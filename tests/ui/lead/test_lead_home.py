@@ -251,19 +251,12 @@ def test_the_board_loads_off_the_ui_thread(qtbot, tmp_path, sqlite_url, run_cli)
 
 def test_shipshape_run_gives_badge_and_pin_the_lead_console(qtbot, tmp_path, sqlite_url, run_cli):
     """The composition root: sign in as a lead in the station window, land on the console."""
-    from PySide6.QtCore import QSettings
-
-    from app.cli.run import StationServices, home_factories
-    from ui.main_window import MainWindow
+    from tests.ui.stations import station_on
 
     site = build_site(tmp_path, sqlite_url, run_cli)
-    worker = DatabaseWorker()
-    parts = {"worker": worker}  # one database thread for the whole station, as in shipshape run
-    settings = QSettings(str(tmp_path / "station.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(
-        StationServices(site.central, "LEAD-01"), worker, settings, station="LEAD-01",
-        home_factories=home_factories(site.central, "LEAD-01", parts),
-    )  # fmt: skip
+    # One database thread for the whole station, as in shipshape run.
+    station = station_on(site.central, "LEAD-01", tmp_path, window=True)
+    window = station.window
     qtbot.addWidget(window)
     window.show()
     try:
@@ -278,7 +271,7 @@ def test_shipshape_run_gives_badge_and_pin_the_lead_console(qtbot, tmp_path, sql
         qtbot.waitUntil(lambda: home.lookup.shown is not None, timeout=5000)
         assert home.lookup.shown.order == "web/SO-2"
     finally:
-        worker.shutdown()
+        station.stop()
 
 
 def test_a_poll_with_the_same_lists_updates_rows_in_place(qtbot, tmp_path, sqlite_url, run_cli):

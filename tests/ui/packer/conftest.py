@@ -3,29 +3,27 @@
 from __future__ import annotations
 
 from contextlib import contextmanager
-from types import SimpleNamespace
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from app.cli.packing import SpoolCartonPrinter, packer_home_factory, stop_packing
 from app.domain.users import Role, User
 from app.scanning.interpret import interpret
 from app.services.packing_central import CentralPackingBackend
-from db.engine import make_engine
 from db.schema import events, orders
 from db.station_store import StationStore
 from db.sync import SyncEngine
-from db.uow import SqlUnitOfWork
+from printing.carton_printer import SpoolCartonPrinter
 from printing.spooler import Spooler
 from printing.station import StationPrinter
 from printing.transports import FileTransport
 from tests.integration.packing.packing_site import demo_central, pick_into_tote, released_orders
+from tests.ui.stations import packing_pullers, station_on, unreachable_central
 from ui.app import load_stylesheet
 from ui.marks import is_ok_html
 from ui.packer import PackerHome
-from ui.worker import DatabaseWorker, SynchronousWorker
+from ui.worker import SynchronousWorker
 
 PACKER = User("陈静", Role.PACKER, "1007")
 
@@ -153,20 +151,15 @@ def offline_packer_home(qtbot, central, tmp_path):
     """A packer home wired by the composition root from a station store that synced once, then
     lost central (the network is down): yields the home; stops its threads afterwards."""
     store = StationStore(tmp_path / "station.sqlite", "PACK-02")
-    dead = make_engine(f"sqlite:///{tmp_path / 'gone' / 'central.sqlite'}")
-    offline_central = SimpleNamespace(uow=lambda: SqlUnitOfWork(dead))
-    parts: dict = {"worker": DatabaseWorker(), "station_store": store}
-    ini = str(tmp_path / "station.ini")
-    make_home = packer_home_factory(
-        offline_central, "PACK-02", parts, lambda: QSettings(ini, QSettings.Format.IniFormat)
-    )
-    SyncEngine(store, central.engine, pullers=parts["pullers"], listen=False).sync_once()
-    home = make_home(PACKER)
+    offline = unreachable_central(tmp_path)
+    station = station_on(offline, "PACK-02", tmp_path, store=store)
+    SyncEngine(store, central.engine, pullers=packing_pullers(station), listen=False).sync_once()
+    home = station.packing.make_home(PACKER)
     qtbot.addWidget(home)
     home.resize(1280, 800)
     home.show()
     try:
         yield home
     finally:
-        stop_packing(parts)
-        parts["worker"].shutdown()
+        station.stop()
+        offline.close()

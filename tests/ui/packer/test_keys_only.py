@@ -11,21 +11,19 @@ from __future__ import annotations
 import math
 import time
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
-from app.cli.packing import stop_packing
-from app.cli.run import StationServices, home_factories
 from app.scanning.dedupe import DEFAULT_WINDOW_S as DUPLICATE_WINDOW_S
 from app.services.scripted_picking import next_input
 from db.schema import events
+from tests.ui.stations import station_on
 from ui.main_window import MainWindow
 from ui.packer import PackerHome
 from ui.picker import PickerHome
 from ui.wedge import WedgeScanFilter
-from ui.worker import DatabaseWorker
 
 WAIT_MS = 20_000
 PERSON_GAP_MS = 90  # a person's keys: far slower than the wedge filter's 40 ms scanner gap
@@ -67,20 +65,15 @@ class Floor:
         self.stations = []
 
     def station(self, name: str) -> MainWindow:
-        worker = DatabaseWorker()
-        parts = {"worker": worker}
-        settings = QSettings(str(self.tmp_path / f"{name}.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(
-            StationServices(self.central, name), worker, settings, station=name,
-            home_factories=home_factories(self.central, name, parts),
-        )  # fmt: skip
+        station = station_on(self.central, name, self.tmp_path, window=True)
+        window = station.window
         self.qtbot.addWidget(window)
         window.show()
         window.activateWindow()
         self.qtbot.waitExposed(window)
         self.wedge.scanned.connect(window.handle_scan)
         self.wedge.number_typed.connect(window.handle_typed_number)
-        self.stations.append((window, parts, worker))
+        self.stations.append(station)
         return window
 
     def leave(self, window: MainWindow) -> None:
@@ -90,9 +83,8 @@ class Floor:
 
     def stop(self) -> None:
         QApplication.instance().removeEventFilter(self.wedge)
-        for _window, parts, worker in self.stations:
-            stop_packing(parts)
-            worker.shutdown()
+        for station in self.stations:
+            station.stop()
 
     def kinds(self) -> list[tuple[str, str | None]]:
         with self.central.engine.connect() as conn:

@@ -4,21 +4,15 @@ network is back."""
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
-from PySide6.QtCore import QSettings
 from sqlalchemy import select
 
-from app.cli.packing import packer_home_factory, stop_packing
-from db.engine import make_engine
 from db.schema import orders
 from db.station_packing import PackingPuller, StationPackingBackend
 from db.station_store import StationStore
 from db.sync import SyncEngine
-from db.uow import SqlUnitOfWork
 from tests.integration.packing.packing_site import pick_into_tote, released_orders
 from tests.ui.packer.conftest import PACKER, pack_and_close
-from ui.worker import DatabaseWorker
+from tests.ui.stations import packing_pullers, station_on, unreachable_central
 
 
 def test_the_packer_home_packs_offline_from_the_station_store(
@@ -29,17 +23,12 @@ def test_the_packer_home_packs_offline_from_the_station_store(
     monkeypatch.setenv("SHIPSHAPE_SPOOL_DIR", str(tmp_path / "spool"))
     order = pick_into_tote(central, released_orders(central, 2)[0], "0801")
     store = StationStore(tmp_path / "station.sqlite", "PACK-01")
-    dead = make_engine(f"sqlite:///{tmp_path / 'gone' / 'central.sqlite'}")
-    offline_central = SimpleNamespace(uow=lambda: SqlUnitOfWork(dead))  # the network is down
-    parts: dict = {"worker": DatabaseWorker(), "station_store": store}
-    ini = str(tmp_path / "station.ini")
-    make_home = packer_home_factory(
-        offline_central, "PACK-01", parts, lambda: QSettings(ini, QSettings.Format.IniFormat)
-    )
-    (puller,) = parts["pullers"]  # registered before the sync thread starts
+    offline = unreachable_central(tmp_path)  # the network is down
+    station = station_on(offline, "PACK-01", tmp_path, store=store)
+    (puller,) = packing_pullers(station)  # registered before the sync thread starts
     assert isinstance(puller, PackingPuller)
     SyncEngine(store, central.engine, pullers=[puller], listen=False).sync_once()  # earlier on
-    home = make_home(PACKER)
+    home = station.packing.make_home(PACKER)
     qtbot.addWidget(home)
     try:
         assert isinstance(home.backend, StationPackingBackend)
@@ -49,9 +38,8 @@ def test_the_packer_home_packs_offline_from_the_station_store(
         qtbot.waitUntil(lambda: "label.printed" in waiting(), timeout=15000)
         assert {"pack.started", "pack.item", "package.closed"} <= waiting()
     finally:
-        stop_packing(parts)
-        parts["worker"].shutdown()
-        dead.dispose()
+        station.stop()
+        offline.close()
     SyncEngine(store, central.engine, pullers=[puller], listen=False).sync_once()  # back online
     assert store.waiting() == 0
     with central.engine.connect() as conn:

@@ -5,18 +5,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSettings
-
-from app.cli.packing import stop_packing
-from app.cli.run import StationServices, home_factories
 from app.domain.events import Actor
 from app.domain.users import Role, User
 from app.services import picking
 from app.services.picking_central import CentralPickingBackend
 from app.services.scripted_picking import picking_inputs
-from ui.main_window import MainWindow
+from tests.ui.stations import station_on
 from ui.packer import PackerHome
-from ui.worker import DatabaseWorker
 
 
 def pick_a_whole_list(central) -> tuple[str, list]:
@@ -40,13 +35,9 @@ def test_badge_1007_packs_a_tote_the_picker_filled(qtbot, central, tmp_path, mon
     monkeypatch.setenv("SHIPSHAPE_SPOOL_DIR", str(tmp_path / "spool"))
     monkeypatch.delenv("SHIPSHAPE_SCALE", raising=False)  # no scale here: the weight is typed
     tote, tasks = pick_a_whole_list(central)
-    worker = DatabaseWorker()
-    parts = {"worker": worker}  # one database thread for the whole station, as in shipshape run
-    settings = QSettings(str(tmp_path / "station.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(
-        StationServices(central, "PACK-01"), worker, settings, station="PACK-01",
-        home_factories=home_factories(central, "PACK-01", parts),
-    )  # fmt: skip
+    # One database thread for the whole station, as in shipshape run.
+    station = station_on(central, "PACK-01", tmp_path, window=True)
+    window = station.window
     qtbot.addWidget(window)
     try:
         window.handle_scan("B:1007")
@@ -69,5 +60,4 @@ def test_badge_1007_packs_a_tote_the_picker_filled(qtbot, central, tmp_path, mon
         qtbot.waitUntil(lambda: len(list(printed.glob("*.bin"))) == 2, timeout=20000)  # label, slip
         assert all(p.read_bytes().startswith(b"%PDF") for p in printed.glob("*.bin"))
     finally:
-        stop_packing(parts)
-        worker.shutdown()
+        station.stop()

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 
-from app.cli import packing
-from app.cli.packing import packer_home_factory, stop_packing
+from station import packing
 from tests.integration.packing.packing_site import pick_into_tote, released_orders
 from tests.ui.packer.conftest import PACKER, pack_and_close
-from ui.worker import DatabaseWorker
+from tests.ui.stations import station_on
 
 
 def test_a_printer_chosen_in_the_dialog_prints_the_next_label_and_is_remembered(
@@ -19,17 +18,14 @@ def test_a_printer_chosen_in_the_dialog_prints_the_next_label_and_is_remembered(
     monkeypatch.setenv("SHIPSHAPE_LABEL_PRINTER", f"file:{first}")
     monkeypatch.setenv("SHIPSHAPE_SPOOL_DIR", str(tmp_path / "spool"))
     monkeypatch.setattr(packing, "cups_printers", lambda: [("file", str(second), "ready")])
-    ini = str(tmp_path / "station.ini")
-    parts: dict = {"worker": DatabaseWorker()}  # the station's one database thread
-    make_home = packer_home_factory(
-        central, "PACK-01", parts, lambda: QSettings(ini, QSettings.Format.IniFormat)
-    )
-    home = make_home(PACKER)
+    ini = str(tmp_path / "PACK-01.ini")  # where the station keeps its printer choice
+    station = station_on(central, "PACK-01", tmp_path)  # the station's one database thread
+    home = station.packing.make_home(PACKER)
     qtbot.addWidget(home)
     try:
         assert not home.printer_button.isHidden()
         home.printer_button.click()
-        dialog = parts["printer_dialog"]
+        dialog = station.packing.dialog
         box = dialog.settings_widget.printer_box
         qtbot.waitUntil(lambda: box.count() == 2, timeout=15000)
         assert box.currentData().name == str(first)  # the printer in use is preselected
@@ -43,5 +39,4 @@ def test_a_printer_chosen_in_the_dialog_prints_the_next_label_and_is_remembered(
         qtbot.waitUntil(lambda: len(list(second.glob("*"))) == 2, timeout=20000)  # label, slip
         assert not first.exists() or not list(first.glob("*"))
     finally:
-        stop_packing(parts)
-        parts["worker"].shutdown()
+        station.stop()

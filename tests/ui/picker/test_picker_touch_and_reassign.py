@@ -6,12 +6,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from sqlalchemy import select, update
 
-from app.cli import run
 from app.domain.users import Role, User
 from app.scanning.interpret import interpret
 from app.services.picking import Phase
 from app.services.picking_central import CentralPickingBackend
 from db.schema import pick_lists, pick_tasks, users
+from tests.ui.stations import station_on
 from ui.picker import PickerHome
 from ui.worker import SynchronousWorker
 
@@ -78,8 +78,9 @@ def test_a_list_given_to_someone_else_stops_being_offered(qtbot, demo_central):
     assert home.state is not None and home.state.pick_list.id != list_id
 
 
-def test_shipshape_run_gives_pickers_the_picker_home(qtbot, demo_central):
-    factories = run.home_factories(demo_central, "PICK-10", {"worker": SynchronousWorker()})
+def test_shipshape_run_gives_pickers_the_picker_home(qtbot, demo_central, tmp_path):
+    station = station_on(demo_central, "PICK-10", tmp_path, worker=SynchronousWorker())
+    factories = station.home_factories()
     home = factories[Role.PICKER](PIA)
     qtbot.addWidget(home)
     assert isinstance(home, PickerHome)

@@ -49,24 +49,22 @@ def test_the_lead_sees_every_station(qtbot):
 
 
 def test_a_station_with_a_store_shows_its_sync_state_at_the_bottom(qtbot, tmp_path):
-    from PySide6.QtWidgets import QMainWindow
-
     from app.bootstrap import open_central
-    from app.cli.stations import open_station_store, start_station_sync
     from app.domain.events import Actor, Event
+    from db.station_store import StationStore
+    from tests.ui.stations import station_on
 
     central = open_central(f"sqlite:///{tmp_path / 'central.sqlite'}")
-    window = QMainWindow()
-    qtbot.addWidget(window)
-    parts = {"station_store": open_station_store(str(tmp_path / "station.sqlite"), "pick-07")}
-    parts["station_store"].record(
-        [Event("scan.refused", {"reason": "test"}, Actor("Pia", "pick-07"))]
-    )
-    start_station_sync(window, central, parts)
+    store = StationStore(tmp_path / "station.sqlite", "pick-07")
+    store.record([Event("scan.refused", {"reason": "test"}, Actor("Pia", "pick-07"))])
+    station = station_on(central, "pick-07", tmp_path, store=store, window=True)
+    qtbot.addWidget(station.window)
+    station.start()
     try:
-        widget = window.statusBar().findChild(SyncStatusWidget)
+        widget = station.window.statusBar().findChild(SyncStatusWidget)
         qtbot.waitUntil(lambda: widget.property("state") == "online", timeout=5000)
         qtbot.waitUntil(lambda: "waiting to sync: 0" in widget.text(), timeout=5000)
         assert "last sync" in widget.text()
     finally:
-        parts["sync"].stop()
+        station.stop()
+        central.close()

@@ -1,4 +1,5 @@
-"""Which printers a packing station prints on, and changing them while it runs.
+"""Which printers a packing station prints on, and changing them while it runs (the composition
+root in station/ builds these; the packer screen's printer dialog switches them).
 
 The station's own choice (made in the packer screen's printer dialog, kept in QSettings under
 `packing/`) wins; then the environment (SHIPSHAPE_LABEL_PRINTER, SHIPSHAPE_SLIP_PRINTER,

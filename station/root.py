@@ -1,0 +1,256 @@
+"""`build_station(settings)`: one floor station, built in order and started last.
+
+Build order (nothing runs yet): the central database → the station store → the sync engine
+(its `on_status`/`on_work` go to the UI-thread bridge) → the backends the screens use (bound
+to that engine, so no late binding) → the database worker → the window. `Station.start()`
+then starts the threads: serial devices, the sync thread, and shows the window;
+`Station.run()` is what `shipshape run` calls; `Station.stop()` stops them again.
+
+UI thread throughout. Tests, benches and screenshots build their stations here too
+(`window=False` for a station without its window, e.g. one packer home).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app.bootstrap import Central, open_central
+from app.domain.users import Role, User
+from app.services import demo
+from app.services.lead.console import LeadConsole
+from app.services.packing_central import CentralPackingBackend
+from app.services.picking_central import CentralPickingBackend
+from app.services.ports import PackingBackend, PickingBackend
+from db.station_backend import StationPickingBackend
+from db.station_packing import PackingPuller, StationPackingBackend
+from db.station_sign_in import StationSignIn
+from db.station_store import StationStore
+from db.sync import SyncEngine
+from devices.link import SerialLink
+from devices.station import DeviceSettings, start_devices, stop_devices
+from station.login import seed_first_start, store_of_station_login
+from station.packing import PackingStation
+from station.reports import SyncReports
+from station.sign_in import StationServices
+from ui.app import install_scan_filter, prepare_application
+from ui.bridge import DeviceBridge, MainThreadBridge
+from ui.diagnostics import DiagnosticsView
+from ui.lead import LeadHome
+from ui.main_window import MainWindow
+from ui.picker import PickerHome
+from ui.sync_status import SyncStatusWidget
+from ui.worker import DatabaseWorker, Worker
+
+
+@dataclass(frozen=True)
+class StationSettings:
+    """What `shipshape run` takes from its options and the environment."""
+
+    name: str
+    database: str | None = None  # None: $SHIPSHAPE_DATABASE_URL or the embedded SQLite file
+    store_path: str | None = None  # offline-first from this store, synced with central
+    fullscreen: bool = False
+    seed_demo: bool = True  # seed the demo site into an empty database
+    devices: DeviceSettings = field(default_factory=DeviceSettings.from_env)
+    spool_dir: str | None = None  # None: $SHIPSHAPE_SPOOL_DIR or ~/.shipshape/spool
+    window_settings: Callable[[], QSettings] = QSettings  # language and window state
+    printer_settings: Callable[[], QSettings] = QSettings  # the packing printer choice
+    argv: Sequence[str] | None = None  # for the QApplication (None: sys.argv)
+    listen: bool = True  # LISTEN/NOTIFY on PostgreSQL (else the sync thread polls)
+    keyboard_wedge: bool = True  # route keyboard-wedge scans to the window (tests bring their own)
+
+
+@dataclass
+class Station:
+    settings: StationSettings
+    central: Central
+    worker: Worker  # the station's one database thread: sign-in and every home's use cases
+    bridge: MainThreadBridge  # every other thread reaches the UI through it
+    devices: DeviceBridge
+    reports: SyncReports
+    sign_in: StationServices
+    picking: PickingBackend
+    packing: PackingStation
+    store: StationStore | None = None
+    sync: SyncEngine | None = None
+    window: MainWindow | None = None
+    links: list[SerialLink] = field(default_factory=list)
+    owns_central: bool = True  # opened here, so closed here
+    started: bool = False
+
+    @property
+    def name(self) -> str:
+        return self.settings.name
+
+    def home_factories(self) -> dict[Role, Callable[[User], QWidget]]:
+        """Role → function(user) → home screen (UI thread, after sign-in)."""
+        return {
+            Role.PICKER: self.picker_home,
+            Role.PACKER: self.packing.make_home,
+            Role.LEAD: self.lead_home,
+        }
+
+    def picker_home(self, user: User) -> PickerHome:
+        home = PickerHome(user, self.picking, self.worker, self.name)
+        self.reports.picker_home = home  # the sync thread's news of work goes to it
+        return home
+
+    def lead_home(self, user: User) -> LeadHome:
+        return LeadHome(LeadConsole(self.central.uow, user, self.name), self.worker)
+
+    def start(self) -> None:
+        """Start the threads (devices, sync) and show the window."""
+        self.started = True
+        self.links = start_devices(
+            self.settings.devices,
+            on_scan=self.devices.on_scan,
+            on_weight=self.devices.on_weight,
+            on_status=self.devices.on_status,
+        )
+        if self.sync is not None:
+            self.sync.start()
+        if self.window is not None:
+            if self.settings.fullscreen:
+                self.window.showFullScreen()
+            else:
+                self.window.show()
+
+    def run(self) -> int:
+        """Start, run the event loop until the window closes, stop; the exit status."""
+        app = QApplication.instance()
+        assert app is not None, "build_station makes the QApplication"
+        self.start()
+        try:
+            return app.exec()
+        finally:
+            self.stop()
+
+    def stop(self) -> None:
+        self._drop_home()
+        self.worker.shutdown()  # queued use cases finish first
+        stop_devices(self.links)
+        self.links = []
+        self.packing.stop()
+        if self.sync is not None and self.started:
+            self.sync.stop()
+        self.started = False
+        if self.owns_central:
+            self.central.close()
+
+    def _drop_home(self) -> None:
+        # The home's timers must not ask the stopped worker for more (a window outlives its
+        # station in tests; in `run` the event loop has ended anyway).
+        window = self.window
+        if window is None or not shiboken6.isValid(window):
+            return
+        home = window.home
+        window.sign_out()
+        if home is not None and shiboken6.isValid(home):
+            shiboken6.delete(home)
+
+
+def build_station(
+    settings: StationSettings,
+    *,
+    central: Central | None = None,
+    store: StationStore | None = None,
+    worker: Worker | None = None,
+    window: bool = True,
+) -> Station:
+    """A station built in order, its threads not started. `central`, `store` and `worker`
+    replace what the settings would open (tests: a copied demo database, a store that
+    synced earlier, a SynchronousWorker)."""
+    if window and QApplication.instance() is None:
+        prepare_application(settings.argv)
+    owns_central = central is None
+    central = central or _open_central(settings)
+    store = store or _open_store(settings, central)
+    bridge = MainThreadBridge()
+    reports = SyncReports(bridge)
+    pullers = [PackingPuller(store)] if store is not None else []
+    sync = None
+    if store is not None:
+        sync = SyncEngine(
+            store,
+            central.engine,
+            on_status=reports.sync_status,
+            on_work=reports.work,
+            pullers=pullers,  # what the packer home needs besides pick work
+            listen=settings.listen,
+        )
+    sign_in, picking, packing = _backends(central, settings.name, store, sync)
+    worker = worker or DatabaseWorker()
+    devices = DeviceBridge(bridge=bridge)
+    has_scale = settings.devices.scale is not None  # a typed weight then needs a lead
+    packing_station = PackingStation(
+        packing, settings.name, worker, devices, has_scale,
+        settings.printer_settings, settings.spool_dir,
+    )  # fmt: skip
+    station = Station(
+        settings, central, worker, bridge, devices, reports, sign_in, picking, packing_station,
+        store, sync, owns_central=owns_central,
+    )  # fmt: skip
+    if window:
+        station.window = _build_window(station)
+    return station
+
+
+def _open_central(settings: StationSettings) -> Central:
+    central = open_central(settings.database)
+    if settings.seed_demo and not demo.is_seeded(central.uow()):
+        seed_first_start(central)
+    return central
+
+
+def _open_store(settings: StationSettings, central: Central) -> StationStore | None:
+    path = settings.store_path or store_of_station_login(central, settings.name)
+    return StationStore(Path(path).expanduser(), settings.name) if path else None
+
+
+def _backends(
+    central: Central, station: str, store: StationStore | None, sync: SyncEngine | None
+) -> tuple[StationServices, PickingBackend, PackingBackend]:
+    """Sign-in, picking and packing on the station store (offline first) when there is one,
+    else straight on central."""
+    sign_in = StationServices(central.uow, station)
+    if store is None or sync is None:
+        on_central = CentralPickingBackend(central.uow, station)
+        return sign_in, on_central, CentralPackingBackend(central.uow, station)
+    sign_in.local = StationSignIn(store, sync.wake, sign_in.user_on_central, station)
+    # A claim asks the door on the worker thread; the sync thread may have found it already.
+    picking = StationPickingBackend(store, sync.wake, central.uow, station, lambda: sync.door)
+
+    def central_reachable() -> bool:
+        # The sync thread's last round: an error means offline, so the worker does not wait
+        # on a dead network. Before the first round, try.
+        return not sync.status.error
+
+    packing = StationPackingBackend(store, sync.wake, central.uow, station, central_reachable)
+    return sign_in, picking, packing
+
+
+def _build_window(station: Station) -> MainWindow:
+    window = MainWindow(
+        station.sign_in,
+        station.worker,
+        station.settings.window_settings(),
+        station=station.name,
+        home_factories=station.home_factories(),
+    )
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    wedge = install_scan_filter(app, window) if station.settings.keyboard_wedge else None
+    window.scan_filter = wedge  # kept alive by the window
+    station.devices.scan.connect(window.handle_scan)
+    window.diagnostics_factory = lambda: DiagnosticsView(station.devices, wedge=wedge)
+    if station.sync is not None:
+        widget = SyncStatusWidget(window)
+        window.statusBar().addPermanentWidget(widget, 1)
+        station.reports.status_widget = widget
+    return window
