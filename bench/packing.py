@@ -21,8 +21,8 @@ from pathlib import Path
 
 from app.domain.users import Role, User
 from app.scanning.interpret import interpret
-from app.services.packing import PackingSession
 from app.services.packing_central import CentralPackingBackend
+from app.steps import packing
 from printing.carton_printer import SpoolCartonPrinter
 from printing.spooler import Spooler
 from printing.station import StationPrinter
@@ -74,7 +74,7 @@ def bench_scans(central, tmp, refs, tote_base: int, reread: bool) -> list[float]
                 start = time.perf_counter()
                 if reread:  # baseline: the order comes from the database on every scan
                     view = backend.open_for_packing(interpret(f"T:{order.tote}"), PACKER)
-                    PackingSession(view, home.actor).scan_item(scan)
+                    packing.on_scan(packing.start(view, home.actor), scan)
                 home.handle_scan(scan)
                 samples.append((time.perf_counter() - start) * 1000)
     spooler.stop()
@@ -90,7 +90,7 @@ def bench_close(central, tmp, refs, tote_base: int, label_format: str) -> list[f
         for line in order.lines:
             for text in line.unit_scans():
                 home.handle_scan(interpret(text))
-        home.weight.setText(f"{home.session.expected_kg(home.carton_type.currentData()):.3f}")
+        home.weight.setText(f"{home.state.expected_kg(home.carton_type.currentData()):.3f}")
         transport.sent.clear()
         start = time.perf_counter()
         home.close_carton(final=True)

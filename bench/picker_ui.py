@@ -31,9 +31,10 @@ from sqlalchemy import func, insert, select  # noqa: E402
 from app.bootstrap import open_central  # noqa: E402
 from app.domain.users import Role  # noqa: E402
 from app.scanning.interpret import interpret  # noqa: E402
-from app.services import demo, intake, picking, users  # noqa: E402
+from app.services import demo, intake, users  # noqa: E402
 from app.services.order_files import read_order_file  # noqa: E402
 from app.services.picking_central import CentralPickingBackend  # noqa: E402
+from app.steps import picking  # noqa: E402
 from db import demo_data  # noqa: E402
 from db.schema import order_lines, pick_lists, pick_tasks, totes  # noqa: E402
 from ui.app import prepare_application  # noqa: E402

@@ -2,7 +2,7 @@
 
 Runs in its own process: a station store, a sync thread and `StationPickingBackend`, driven the
 way the picker screen drives it — claim a list, set up the cart, then through the picker's own
-state machine (app.services.picking) scan each location, each unit (with its lot when the
+state machine (app.steps.picking) scan each location, each unit (with its lot when the
 product is lot-controlled) and the order's tote, which confirms the unit (one fact per unit);
 finish, claim the next. When released work runs out it keeps scanning a unit in and putting it
 back (pick.confirmed / pick.undone pairs: real facts, real appliers, no net stock change), so a
@@ -17,8 +17,8 @@ from datetime import date
 
 from app.domain.events import Actor, Event
 from app.errors import Offline
-from app.services import picking
 from app.services.scripted_picking import picking_inputs
+from app.steps import picking
 from db.engine import engine_for, normalize_url
 from db.station_backend import StationPickingBackend
 from db.station_store import StationStore

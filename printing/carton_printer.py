@@ -24,8 +24,8 @@ from app.domain.shipment_label import (
     PackageInfo,
     ShipmentLabel,
 )
-from app.services.packing import ClosedCarton
 from app.services.ports import PackingBackend
+from app.steps.packing_state import ClosedCarton
 from printing.slip import SlipItem
 from printing.spooler import JobEvent
 from printing.station import StationPrinter

@@ -7,18 +7,15 @@ import multiprocessing
 import statistics
 import tempfile
 import time
-from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-
-from sqlalchemy import func, select, text
 
 from app.bootstrap import Central, open_central, redacted
 from app.cli.common import add_database_option, emit_json
 from app.domain.users import SetUp
 from app.errors import BadInput
 from app.services import sync, users
-from db.schema import events, stock
+from db.load_check import max_connections, stock_units, stored_fact_uuids
 
 # What the headless stations record (cart set-up, confirmations by tote scan, undo, finish).
 RECORDED_KINDS = ("tote.bound", "pick.confirmed", "pick.undone", "picklist.finished")
@@ -109,11 +106,7 @@ def _check(central: Central, runs: list, stock_before: int) -> int:
     exactly the units those facts took."""
     acknowledged = {uuid for run in runs for uuid in run.acknowledged}
     stations = [run.station for run in runs]
-    with central.engine.connect() as conn:
-        query = select(events.c.uuid).where(
-            events.c.station.in_(stations), events.c.kind.in_(RECORDED_KINDS)
-        )
-        stored = Counter(conn.execute(query).scalars())
+    stored = stored_fact_uuids(central.engine, stations, RECORDED_KINDS)
     missing = len(acknowledged - set(stored))
     duplicated = sum(1 for count in stored.values() if count > 1)
     unexpected = len(set(stored) - acknowledged)
@@ -146,16 +139,12 @@ def _simulated_pickers(central: Central, count: int, setup: SetUp) -> list[str]:
 def _connections_allow_listen(central: Central, stations: int) -> bool:
     """Each station holds one connection, plus one to LISTEN: keep well inside the server's
     max_connections (the rest of the floor needs connections too)."""
-    if central.engine.dialect.name != "postgresql":
-        return False
-    with central.engine.connect() as conn:
-        limit = int(conn.execute(text("SHOW max_connections")).scalar_one())
-    return stations * 2 <= limit - 20
+    limit = max_connections(central.engine)
+    return limit is not None and stations * 2 <= limit - 20
 
 
 def _stock_units(central: Central) -> int:
-    with central.engine.connect() as conn:
-        return int(conn.execute(select(func.coalesce(func.sum(stock.c.on_hand), 0))).scalar_one())
+    return stock_units(central.engine)
 
 
 def _stations(args) -> int:

@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterator
 
 from app.domain.picking import CartSlot
 from app.scanning.interpret import Scan, interpret
-from app.services import picking
-from app.services.picking import Phase, PickState, Verdict
+from app.steps import picking
+from app.steps.picking import Phase, PickState, Verdict
 
 Input = Scan | int  # a scan, or a count typed on the keypad
 SIMULATED_LOT = "SIM1"  # read off the label when the allocation reserved no particular lot

@@ -15,7 +15,6 @@ from app.bootstrap import open_central
 from app.domain.events import Actor
 from app.scanning.interpret import interpret
 from app.services import demo
-from app.services.packing import PackingSession
 from db.engine import make_engine
 from db.schema import events, order_lines, orders, packages, shipments, totes
 from db.station_packing import TOPIC, PackingPuller, StationPackingBackend
@@ -26,6 +25,7 @@ from tests.integration.packing.packing_site import pick_into_tote, released_orde
 from tests.integration.packing.test_central_packing import PACKER
 from tests.integration.sync.proxy import CuttableProxy
 from tests.integration.sync.support import eventually, station_role_url
+from tests.packing_driver import Packer
 
 ORDERS_PER_STATION = 3
 
@@ -67,7 +67,7 @@ class PackingStation:
     def pack(self, order) -> None:
         """One unit per carton, so every order needs several numbers."""
         view = self.backend.open_for_packing(interpret(f"T:{order.tote}"), PACKER)
-        session = PackingSession(view, Actor(PACKER.name, self.name))
+        session = Packer(view, Actor(PACKER.name, self.name))
         self.backend.record([session.started()])
         for line in order.lines:
             for text in line.unit_scans():

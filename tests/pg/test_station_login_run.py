@@ -16,9 +16,10 @@ from sqlalchemy import select
 
 from app.bootstrap import open_central
 from app.domain.events import Actor
-from app.services import demo, picking
-from app.services.picking_state import Phase
+from app.services import demo
 from app.services.scripted_picking import apply_input, next_input
+from app.steps import picking
+from app.steps.picking_state import Phase
 from db.roles import station_login_url
 from db.schema import events, pick_lists, users
 from db.uow import SqlUnitOfWork

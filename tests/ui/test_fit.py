@@ -181,7 +181,7 @@ def test_packer_screens_fit(qtbot, tmp_path, tmp_path_factory):
     home.hide_override()
     for text in order.lines[-1].unit_scans():
         screens.scan(text)
-    kg = home.session.expected_kg(home.carton_type.currentData())
+    kg = home.state.expected_kg(home.carton_type.currentData())
     home.weight.setText(f"{kg + 0.4:.3f}")
     home.close_carton(final=True)
     screens.look("packer_5_weight_override")

@@ -114,7 +114,7 @@ def _english_raises(path: Path) -> list[str]:
 
 def test_use_cases_raise_messages_not_english_sentences():
     found = []
-    for folder in ("app/services", "app/domain", "db"):
+    for folder in ("app/services", "app/steps", "app/domain", "db"):
         for path in sorted((ROOT / folder).rglob("*.py")):
             found += _english_raises(path)
     assert found == [], "raise the error with message(ID, ...), see docs/architecture.md:\n" + (

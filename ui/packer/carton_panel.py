@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.packing import PackageType
-from app.services.packing import PackingSession
+from app.steps.packing_state import PackState
 from ui.packer.widgets import OverrideForm
 
 
@@ -130,13 +130,13 @@ class CartonPanel(QWidget):
             self.carton_type.setCurrentIndex(types.index(suggested))
         self.carton_type.blockSignals(False)
 
-    def show_session(self, session: PackingSession | None, can_reprint: bool) -> None:
-        packing = session is not None and not session.finished
+    def show_state(self, state: PackState | None, can_reprint: bool) -> None:
+        packing = state is not None and not state.finished
         for widget in (self.close_button, self.next_button, self.override_button,
                        self.weigh_button, self.weight, self.carton_type):  # fmt: skip
             widget.setEnabled(packing)
         self.reprint_button.setEnabled(can_reprint)
-        awaiting = packing and session.awaiting_serial is not None
+        awaiting = packing and state.awaiting_serial is not None
         if awaiting == self.serial.isHidden():
             # The serial field takes the buttons' place (none of them can act before the
             # serial is in), so the screen keeps its size.
@@ -145,24 +145,24 @@ class CartonPanel(QWidget):
                 self.show_actions(not awaiting)
             if awaiting:
                 self.serial.setFocus()
-        counting = packing and not awaiting and session.no_barcode_line() is not None
+        counting = packing and not awaiting and state.no_barcode_line() is not None
         if counting == self.count.isHidden():
             self.count.setVisible(counting)
             if counting:
                 self.count.setFocus()  # a person's typed count lands here (see ui/wedge.py)
         package_type = self.carton_type.currentData()
-        if session is not None and session.finished:
-            last = session.closed[-1]
+        if state is not None and state.finished:
+            last = state.closed[-1]
             self.title.setText(self.tr("Order packed"))
             self.expected.setText(self.tr("{count} carton(s) · tracking {tracking}").format(
                 count=last.index, tracking=last.numbers.tracking_number
             ))  # fmt: skip
-        elif session is None or package_type is None:
+        elif state is None or package_type is None:
             self.title.setText(self.tr("No carton open"))
             self.expected.setText("")
         else:
-            self.title.setText(self.tr("Carton {n}").format(n=session.carton))
+            self.title.setText(self.tr("Carton {n}").format(n=state.carton))
             self.expected.setText(self.tr("{items} items · expected {kg:.3f} kg").format(
-                items=sum(i.quantity for i in session.carton_items),
-                kg=session.expected_kg(package_type),
+                items=sum(i.quantity for i in state.carton_items),
+                kg=state.expected_kg(package_type),
             ))  # fmt: skip

@@ -1,14 +1,17 @@
 """The packer's home: scan a tote, scan every item into the carton, weigh, close; labels print.
 
-UI thread only. Verdicts come from the pure `app.services.packing.PackingSession` (a dictionary
-lookup: quick enough for the UI thread); everything that touches data or printers runs on the
-injected worker through the `PackingBackend` and the carton printer, and comes back by callback.
-A verdict is shown once its fact is durable (`backend.record`), with colour, words and a tone.
+UI thread only. Steps are the pure state machine in `app.steps.packing` / `packing_close` (quick
+enough for the UI thread); everything that touches data or printers runs on the injected worker
+through the `PackingBackend` and the carton printer, and comes back by callback. As at the picker,
+a step's new state is adopted, and its verdict shown with colour, words and a tone, only once its
+facts are durable (`backend.record`); scans and numbers that arrive meanwhile wait in order.
+A refused scan shows at once; its mis-scan fact is recorded in the background.
 """
 
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable
 from functools import partial
 
@@ -24,25 +27,25 @@ from app.domain.events import Actor
 from app.domain.packing import PackOrderView
 from app.domain.users import User
 from app.scanning.interpret import Scan
-from app.scanning.weights import LatestWeight, Weight
-from app.services.packing import ClosedCarton, PackingSession, Verdict
-from app.services.packing_steps import typed_count
-from app.services.ports import PackingBackend
+from app.scanning.weights import LatestWeight
+from app.services.ports import CartonPrinter, PackingBackend
+from app.steps import packing
+from app.steps.packing_state import PackState, Verdict, typed_count
 from ui.bridge import MainThreadBridge
 from ui.messages import error_text
 from ui.packer.carton_panel import CartonPanel
+from ui.packer.closing import CartonClosing
 from ui.packer.overrides import LeadOverrides
-from ui.packer.printer_link import CartonPrinter, forget
 from ui.packer.prompts import PackerPrompts
-from ui.packer.texts import close_refusal_text, flags_html, verdict_text, weight_refusal_text
-from ui.packer.tones import Tones
+from ui.packer.texts import flags_html, verdict_text
 from ui.packer.typed_input import TypedInput
 from ui.packer.widgets import LinesTable
+from ui.tones import Tones
 from ui.widgets import MessageBanner
 from ui.worker import Worker
 
 
-class PackerHome(LeadOverrides, PackerPrompts, TypedInput, QWidget):
+class PackerHome(CartonClosing, LeadOverrides, PackerPrompts, TypedInput, QWidget):
     def __init__(
         self,
         backend: PackingBackend,
@@ -63,11 +66,12 @@ class PackerHome(LeadOverrides, PackerPrompts, TypedInput, QWidget):
         self.printer_setup = printer_setup  # opens the printer choice (composition root's)
         self.has_scale = has_scale  # a scale is configured: a typed weight needs a lead
         self.scale = LatestWeight(max_age_s=2.0)
-        self.tones = Tones()
+        self.tones = Tones(self)
         self.view: PackOrderView | None = None
-        self.session: PackingSession | None = None
+        self.state: PackState | None = None
         self.last_jobs: list[str] = []
-        self._busy = False
+        self._busy = False  # a step's facts are being stored: inputs wait in `_queue`
+        self._queue: deque[Scan | str] = deque()  # scans, and numbers typed (str)
         self._weight_source = "typed"
         self._build()
         # Spooler thread → UI thread; the bridge is ours, so events for a closed home are dropped.
@@ -137,44 +141,47 @@ class PackerHome(LeadOverrides, PackerPrompts, TypedInput, QWidget):
 
     # ---- scans ----------------------------------------------------------------------------
     def handle_scan(self, scan: Scan) -> None:
-        if scan.kind == "badge" and not self.override_form.isHidden():
+        if self._busy:
+            self._queue.append(scan)  # a step is being saved: keep the order
+        elif scan.kind == "badge" and not self.override_form.isHidden():
             self.badge_scanned(scan.code or "")
         elif scan.kind == "command":
             self._command(scan.code or "")
         elif scan.kind == "logistic_unit":
             self.reprint(scan.sscc)  # the label's own SSCC barcode: print that label again
         elif self._counting(scan):  # a typed number + Enter: the count of a no-barcode item
-            self._verdict(self.session.scan_item(scan))
+            self._apply(packing.on_scan(self.state, scan))
         elif self._started() and scan.kind == "tote":
             self._say("error", lambda: self.tr("Finish this order first (close the carton)."))
         elif not self._started() and (scan.kind != "product" or self._idle()):
             self.open_order(scan)  # nothing packed yet: another tote or order may replace it
         else:
-            self._verdict(self.session.scan_item(scan))
+            self._apply(packing.on_scan(self.state, scan))
 
     def _idle(self) -> bool:
-        return self.session is None or self.session.finished
+        return self.state is None or self.state.finished
 
     def _started(self) -> bool:
         """Items are in a carton of the order being packed: it must be finished first."""
-        session = self.session
+        state = self.state
         return not self._idle() and bool(
-            session.carton_items or session.closed or session.awaiting_serial
+            state.carton_items or state.closed or state.awaiting_serial
         )
 
     def _counting(self, scan: Scan) -> bool:
         return (
             not self._idle()
             and typed_count(scan) is not None
-            and self.session.no_barcode_line() is not None
+            and self.state.no_barcode_line() is not None
         )
 
     def serial_typed(self, text: str) -> None:
         """Typed into the serial or the count field + Enter: exactly as typed (never read as a
-        GTIN or a code, which a scan of digits might be); the session takes it as the serial it
+        GTIN or a code, which a scan of digits might be); the step takes it as the serial it
         awaits, or as the count of the open line without a barcode."""
         if not self._idle():
-            self._verdict(self.session.scan_item(Scan(raw=text, symbology=None, kind="unknown")))
+            typed = Scan(raw=text, symbology=None, kind="unknown")
+            self._apply(packing.on_scan(self.state, typed))
 
     def _command(self, name: str) -> None:
         actions = {
@@ -204,7 +211,7 @@ class PackerHome(LeadOverrides, PackerPrompts, TypedInput, QWidget):
         )
 
     def _order_opened(self, view: PackOrderView) -> None:
-        self.view, self.session = view, None
+        self.view, self.state = view, None
         self.weight.clear()
         if view.blocked:
             self._show_header()
@@ -214,119 +221,61 @@ class PackerHome(LeadOverrides, PackerPrompts, TypedInput, QWidget):
                 "error", lambda: self.tr("Do not pack: a lead must look at this order first.")
             )
             return
-        self.session = PackingSession(view, self.actor, has_scale=self.has_scale)
+        self.state = packing.start(view, self.actor, has_scale=self.has_scale)
         self._fill_carton_types()
         self._show_header()
         self._show_carton()  # e.g. the count field of a line without a barcode
-        self.lines.show_lines(view.lines, self.session.packed)
-        self._record([self.session.started()], lambda: self._say("info", self._scan_items_text))
+        self.lines.show_lines(view.lines, self.state.packed)
+        self.worker.submit(
+            self.backend.record, [packing.started(self.state)],
+            on_success=lambda _: self._say("info", self._scan_items_text),
+            on_failure=self._failed,
+        )  # fmt: skip
 
-    def _verdict(self, verdict: Verdict) -> None:
+    # ---- verdicts -------------------------------------------------------------------------
+    def _apply(self, verdict: Verdict, then: Callable[[], None] | None = None) -> None:
+        """Show a step's verdict. A refusal shows at once (its mis-scan fact is kept in the
+        background); a step that changes the carton is adopted once its facts are durable."""
+        if not verdict.ok:
+            if verdict.facts:
+                self.worker.submit(self.backend.record, list(verdict.facts))
+            self._show_verdict(verdict)
+        elif verdict.facts:
+            self._busy = True
+            self.worker.submit(
+                self.backend.record, list(verdict.facts),
+                on_success=lambda _: self._adopt(verdict, then), on_failure=self._failed,
+            )  # fmt: skip
+        else:  # nothing to make durable (e.g. "now scan the serial")
+            self._adopt(verdict, then)
+
+    def _adopt(self, verdict: Verdict, then: Callable[[], None] | None = None) -> None:
+        self._busy = False
+        self.state = verdict.state
         self._refresh_lines()
         self._show_carton()
-        if verdict.facts:
-            self._record(list(verdict.facts), lambda: self._show_verdict(verdict))
-        else:  # nothing to make durable (e.g. "now scan the serial")
+        if then is None:
             self._show_verdict(verdict)
+        else:
+            then()
+        self._drain()
 
     def _show_verdict(self, verdict: Verdict) -> None:
         self._say("ok" if verdict.ok else "error", lambda: verdict_text(self, verdict) + (
             self._next_step_text(verdict)
         ))  # fmt: skip
 
+    def _drain(self) -> None:
+        while self._queue and not self._busy:
+            given = self._queue.popleft()
+            if isinstance(given, str):
+                self.handle_typed_number(given)
+            else:
+                self.handle_scan(given)
+
     def undo(self) -> None:
-        if self.session is not None:
-            self._verdict(self.session.undo_last())
-
-    # ---- weight and closing ---------------------------------------------------------------
-    def show_weight(self, weight: Weight) -> None:
-        """From the device bridge (UI thread): the scale's latest reading."""
-        self.scale.update(weight, self.clock())
-
-    def take_weight(self) -> None:
-        kg = self.scale.stable_kg(self.clock())
-        if kg is None:
-            self._say("error", lambda: self._no_steady_weight_text())
-            return
-        if self.override_form.purpose == "weight":
-            self.hide_override()  # weighed again: the lead may not be needed any more
-        self.weight.setText(f"{kg:.3f}")
-        self._weight_source = "scale"
-        self._say("info", lambda: self.tr("Weight {kg:.3f} kg taken from the scale.").format(kg=kg))
-
-    def _weight_typed(self, _text: str) -> None:
-        self._weight_source = "typed"
-
-    def close_carton(self, final: bool) -> None:
-        session = self.session
-        if session is None or session.finished or self._busy:
-            return
-        package_type = self.carton_type.currentData()
-        final_now = final or not session.open_lines()
-        refusal = session.close_refusal(final_now) or (None if package_type else "no_carton_types")
-        if refusal:
-            self._say("error", lambda: close_refusal_text(self, refusal))
-            return
-        kg, source = self._typed_weight(), self._weight_source
-        if kg is None:
-            self._say("error", lambda: self._weigh_text())
-            return
-        refusal = session.close_refusal(final_now, package_type, kg, source)
-        if refusal in ("weight_out_of_tolerance", "typed_weight"):
-            check = session.check_weight(package_type, kg)
-            self._say("error", lambda: weight_refusal_text(refusal, check))
-            self.ask_weight_override(package_type, kg, source, final)
-            return
-        if refusal:
-            self._say("error", lambda: close_refusal_text(self, refusal))
-            return
-        self._busy = True
-        self.worker.submit(
-            self.backend.allocate_numbers,
-            self.view,
-            on_success=lambda numbers: self._numbers_ready(numbers, package_type, kg, source, final),
-            on_failure=self._failed,
-        )  # fmt: skip
-
-    def _numbers_ready(self, numbers, package_type, kg: float, source: str, final: bool) -> None:
-        closed = self.session.close_carton(package_type, kg, source, numbers, final)
-        self.worker.submit(
-            self._record_and_print,
-            closed,
-            on_success=lambda jobs: self._carton_closed(closed, jobs),
-            on_failure=self._failed,
-        )
-
-    def _record_and_print(self, closed: ClosedCarton) -> list[str]:
-        # Worker thread: the fact first (durable), then the print jobs (the spooler is durable too).
-        self.backend.record([closed.fact])
-        if self.printer is None:
-            return []
-        return self.printer.print_carton(self.view, closed, self.user.name)
-
-    def _carton_closed(self, closed: ClosedCarton, jobs: list[str]) -> None:
-        self._busy = False
-        self.weight.clear()
-        self._weight_source = "typed"
-        self.last_jobs = jobs
-        self._refresh_lines()
-        self._show_carton()
-        sscc = closed.numbers.sscc
-        if closed.final:
-            self._say("ok", lambda: self.tr(
-                "Packed. Label {index}/{count} printing (SSCC {sscc}). Scan the next tote."
-            ).format(index=closed.index, count=closed.count, sscc=sscc))  # fmt: skip
-        else:
-            self._say("ok", lambda: self.tr(
-                "Carton {index} closed, label printing. Fill carton {next}."
-            ).format(index=closed.index, next=closed.index + 1))  # fmt: skip
-
-    def _typed_weight(self) -> float | None:
-        try:
-            kg = float(self.weight.text().replace(",", "."))
-        except ValueError:
-            return None
-        return kg if kg > 0 else None
+        if self.state is not None and not self._busy:
+            self._apply(packing.undo(self.state))
 
     # ---- reprint --------------------------------------------------------------------------
     def reprint(self, sscc: str | None = None) -> None:
@@ -359,13 +308,9 @@ class PackerHome(LeadOverrides, PackerPrompts, TypedInput, QWidget):
             self.printer_line.hide()
 
     # ---- helpers --------------------------------------------------------------------------
-    def _record(self, facts, then: Callable[[], None]) -> None:
-        self.worker.submit(
-            self.backend.record, facts, on_success=lambda _: then(), on_failure=self._failed
-        )
-
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
+        self._queue.clear()  # the packer goes on from what the screen shows
         self._say("error", lambda: error_text(exc))
 
     def _say(self, kind: str, text: Callable[[], str]) -> None:
@@ -387,10 +332,16 @@ class PackerHome(LeadOverrides, PackerPrompts, TypedInput, QWidget):
 
     def _refresh_lines(self) -> None:
         for row, line in enumerate(self.view.lines):
-            self.lines.update_line(row, line, self.session.packed[line.line_id])
+            self.lines.update_line(row, line, self.state.packed[line.line_id])
 
     def _fill_carton_types(self) -> None:
-        self.panel.fill_types(self.view.package_types, self.session.suggested_carton())
+        self.panel.fill_types(self.view.package_types, self.state.suggested_carton())
 
     def _show_carton(self) -> None:
-        self.panel.show_session(self.session, bool(self.last_jobs))
+        self.panel.show_state(self.state, bool(self.last_jobs))
+
+
+def forget(listeners: list, listener) -> None:
+    """Take a closed screen's listener off the spooler's list (the spooler outlives screens)."""
+    if listener in listeners:
+        listeners.remove(listener)

@@ -1,7 +1,8 @@
 """The lead's overrides at the packing station: an order closing with open lines, or a carton
 closing at a weight the check-weigh refused (outside the tolerance, or typed on a station that
 has a scale). Both take a lead's badge (scanned or typed), PIN and a reason; the rule and the fact
-are the session's (`PackingSession.override_by` / `override_weight`), the PIN check the backend's.
+are the packing steps' (`app.steps.packing_close.override_lines` / `override_weight`), the PIN
+check the backend's. The override's state is adopted once its fact is stored.
 
 A part of `PackerHome` (mixin), UI thread only. Its texts keep PackerHome's translation context.
 """
@@ -13,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from app.domain.packing import PackageType
 from app.domain.users import User
 from app.errors import PinLocked
+from app.steps.packing_close import override_lines, override_weight
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
@@ -22,7 +24,7 @@ class LeadOverrides:
 
     def ask_override(self) -> None:
         """The *Lead override* button: close the order with lines still open."""
-        if self.session is None or self.session.finished:
+        if self.state is None or self.state.finished or self._busy:
             return
         self._open_override_form("open_lines")
 
@@ -80,14 +82,13 @@ class LeadOverrides:
         self.hide_override()
         if purpose == "weight" and self._weight_to_allow is not None:
             package_type, kg, source, final = self._weight_to_allow
-            fact = self.session.override_weight(lead, reason, package_type, kg, source)
+            verdict = override_weight(self.state, lead, reason, package_type, kg, source)
             self._say("ok", lambda: translate(
                 "PackerHome", "{lead} allowed {kg:.3f} kg for this carton."
             ).format(lead=lead.name, kg=kg))  # fmt: skip
             # The packer asked to close: the carton closes now, at exactly that weight.
-            self._record([fact], lambda: self.close_carton(final))
+            self._apply(verdict, then=lambda: self.close_carton(final))
             return
-        fact = self.session.override_by(lead, reason)
-        self._record([fact], lambda: self._say("ok", lambda: translate(
-            "PackerHome", "{lead} allowed closing with open lines. Close the carton."
+        self._apply(override_lines(self.state, lead, reason), then=lambda: self._say("ok", lambda: (
+            translate("PackerHome", "{lead} allowed closing with open lines. Close the carton.")
         ).format(lead=lead.name)))  # fmt: skip

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from app.services.packing import Verdict
+from app.steps.packing_state import Verdict
 from ui.packer.texts import no_barcode_text
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
@@ -21,13 +21,13 @@ class PackerPrompts:
             )
         else:
             text = translate("PackerHome", "Scan every item into the carton.")
-        line = self.session.no_barcode_line() if self.session else None
+        line = self.state.no_barcode_line() if self.state else None
         return text + (" " + no_barcode_text(line) if line else "")
 
     def _next_step_text(self, verdict: Verdict) -> str:
         """What the next step needs once the scans are done: the weight, or the count of a line
         without a barcode (the first one still open)."""
-        open_lines = self.session.open_lines()
+        open_lines = self.state.open_lines()
         if verdict.reason == "packed" and not open_lines:
             return " " + self._weigh_text()
         if verdict.ok and open_lines and all(line.no_barcode for line in open_lines):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from app.domain.packing import PackLine, WeightVerdict
-from app.services.packing import Verdict
+from app.steps.packing_state import Verdict
 from ui.marks import html_text, ok_html
 
 DONE_FLAGS = ("packed", "shipped")  # marked with the check, not a warning sign

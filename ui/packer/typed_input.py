@@ -1,5 +1,5 @@
 """The packer's typed input: digits + Enter typed anywhere on the screen (the wedge filter's
-`number_typed`) or into the weight, count or serial field take one path, and the session's step
+`number_typed`) or into the weight, count or serial field take one path, and the packing step
 decides what the number is; and the printer choice by scan. A part of `PackerHome` (mixin), UI
 thread only. Its texts keep PackerHome's translation context.
 """
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from app.services.packing_steps import number_expected
+from app.steps.packing_state import number_expected
 from ui.packer.texts import number_not_expected_text
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
@@ -17,8 +17,12 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "te
 class TypedInput:
     def handle_typed_number(self, text: str) -> None:
         """Digits + Enter, typed anywhere (the wedge filter) or into a field: the serial a unit
-        waits for, the count of a line without a barcode, or the carton's weight."""
-        expected = number_expected(self.session)
+        waits for, the count of a line without a barcode, or the carton's weight. While a step
+        is being saved it waits its turn (the step decides on the state after it)."""
+        if self._busy:
+            self._queue.append(text)
+            return
+        expected = number_expected(self.state)
         if expected == "weight":
             self.weight_typed(text.strip())
         elif expected is not None:
@@ -29,7 +33,7 @@ class TypedInput:
 
     def weight_typed(self, text: str) -> None:
         """A typed weight: without a scale it closes the carton with C:CONFIRM (or C:NEXT);
-        with a scale, closing with it asks for a lead (the session's rule)."""
+        with a scale, closing with it asks for a lead (the closing rule)."""
         self.weight.setText(text)
         self._weight_source = "typed"
         kg = self._typed_weight()

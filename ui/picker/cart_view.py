@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from app.services.picking import PickState
+from app.steps.picking import PickState
 from ui.marks import ok_icon, waiting_icon
 
 

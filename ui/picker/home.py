@@ -22,14 +22,14 @@ from app.domain.picking import ShortReason
 from app.domain.users import User
 from app.errors import Offline
 from app.scanning.interpret import Scan
-from app.services import picking
-from app.services.picking import Phase, PickState, Verdict
 from app.services.ports import PickingBackend
+from app.steps import picking
+from app.steps.picking import Phase, PickState, Verdict
 from ui.messages import error_text
 from ui.picker.cart_view import CartView
-from ui.picker.feedback import Tones
 from ui.picker.messages import verdict_text
 from ui.picker.task_view import TaskView
+from ui.tones import Tones
 from ui.widgets import MessageBanner
 from ui.worker import Worker
 

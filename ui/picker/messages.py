@@ -1,6 +1,6 @@
 """The words for every verdict and step on the picker screen, in the current language.
 
-`verdict_text(message, params)` turns a verdict id from app.services.picking into a sentence
+`verdict_text(message, params)` turns a verdict id from app.steps.picking into a sentence
 that says what happened and what to do next. UI thread only (translations are Qt's).
 """
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.picking import Phase, PickState
+from app.steps.picking import Phase, PickState
 from ui.marks import html_text, ok_html
 from ui.picker.messages import reason_name, step_prompt
 from ui.picker.route_map import RouteMap

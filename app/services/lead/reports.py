@@ -139,7 +139,7 @@ def _said(key: str, value) -> Message:
 
 
 def _how_confirmed(confirmed_by: str) -> list[Message]:
-    """`typed_no_barcode` and `+confirm` (app/services/picking.py _confirmed_by) in words."""
+    """`typed_no_barcode` and `+confirm` (app/steps/picking.py _confirmed_by) in words."""
     how = []
     if confirmed_by.startswith("typed_no_barcode"):
         how.append(message("timeline.typed_no_barcode"))

@@ -27,7 +27,7 @@ from app.services.ports.records import (
     UserRepository,
     WaveRepository,
 )
-from app.services.ports.stations import PackingBackend, PickingBackend
+from app.services.ports.stations import CartonPrinter, PackingBackend, PickingBackend
 
 
 class UnitOfWork(Protocol):
@@ -79,6 +79,7 @@ __all__ = [
     "LeadReports",
     "LeadRepository",
     "OrderRepository",
+    "CartonPrinter",
     "PackingBackend",
     "PackingRepository",
     "PickingBackend",

@@ -13,6 +13,7 @@ from app.domain.packing import PackOrderView, ShipmentNumbers
 from app.domain.picking import PickListView
 from app.domain.users import User
 from app.scanning.interpret import Scan
+from app.steps.packing_state import ClosedCarton
 
 
 class PickingBackend(Protocol):
@@ -46,7 +47,7 @@ class PickingBackend(Protocol):
         ...
 
 
-# ---- Packing station (issue 7) -------------------------------------------------------------
+# ---- Packing station -------------------------------------------------------------------------
 class PackingBackend(Protocol):
     """All the packing screen needs from its data. The direct implementation is
     `app.services.packing_central.CentralPackingBackend` (central database); an offline station
@@ -74,4 +75,17 @@ class PackingBackend(Protocol):
 
     def authenticate_lead(self, badge: str, pin: str) -> User:
         """A shift lead's badge and PIN, for an override; NotAllowed otherwise."""
+        ...
+
+
+class CartonPrinter(Protocol):
+    """Prints a closed carton's shipping label and packing slip (on the worker thread; the
+    spoolers send them on their own threads). `printing.carton_printer` implements it."""
+
+    def print_carton(self, order: PackOrderView, carton: ClosedCarton, user: str) -> list[str]:
+        """Queue the carton's label and slip; the print job ids, label first."""
+        ...
+
+    def reprint(self, job_id: str, user: str) -> str:
+        """Queue a printed job again (a torn or lost label)."""
         ...

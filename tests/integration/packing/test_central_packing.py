@@ -8,17 +8,17 @@ from app.domain.gs1 import has_valid_check_digit
 from app.domain.users import Role, User
 from app.errors import NotAllowed, NotFound
 from app.scanning.interpret import interpret
-from app.services.packing import PackingSession
 from app.services.packing_central import CentralPackingBackend, CentralSerialCounter
 from db.schema import events, exceptions, order_lines, orders, package_items, packages, totes
 from tests.integration.packing.packing_site import pick_into_tote, released_orders
+from tests.packing_driver import Packer
 
 PACKER = User("陈静", Role.PACKER, "1007")
 
 
 def pack_everything(backend, order, final=True):
     view = backend.open_for_packing(interpret(f"T:{order.tote}"), PACKER)
-    session = PackingSession(view, Actor(PACKER.name, "pack-1"))
+    session = Packer(view, Actor(PACKER.name, "pack-1"))
     backend.record([session.started()])
     for line in order.lines:
         for text in line.unit_scans():
@@ -67,7 +67,7 @@ def test_two_cartons_share_the_tracking_number_and_each_get_an_sscc(central):
     order = pick_into_tote(central, released_orders(central, 2)[0], "0102")
     backend = CentralPackingBackend(central.uow, "pack-1")
     view = backend.open_for_packing(interpret(order.order_id), PACKER)
-    session = PackingSession(view, Actor(PACKER.name, "pack-1"))
+    session = Packer(view, Actor(PACKER.name, "pack-1"))
     first, rest = order.lines[0], order.lines[1:]
     for text in first.unit_scans():
         backend.record(list(session.scan_item(interpret(text)).facts))
@@ -94,7 +94,7 @@ def test_a_serial_already_shipped_is_refused_on_another_order(central):
     backend = CentralPackingBackend(central.uow, "pack-1")
     order = pick_into_tote(central, first, "0103")
     view = backend.open_for_packing(interpret("T:0103"), PACKER)
-    session = PackingSession(view, Actor(PACKER.name, "pack-1"))
+    session = Packer(view, Actor(PACKER.name, "pack-1"))
     line = order.lines[0]
     verdict = session.scan_item(interpret(f"01{line.gtin}21SN-0001"))
     assert verdict.ok
@@ -118,7 +118,7 @@ def test_a_serial_already_shipped_is_refused_on_another_order(central):
     assert again
     other = pick_into_tote(central, second, "0104")
     view2 = backend.open_for_packing(interpret("T:0104"), PACKER)
-    refused = PackingSession(view2, Actor(PACKER.name, "pack-1")).scan_item(interpret(f"01{other.lines[0].gtin}21SN-0001"))  # fmt: skip
+    refused = Packer(view2, Actor(PACKER.name, "pack-1")).scan_item(interpret(f"01{other.lines[0].gtin}21SN-0001"))  # fmt: skip
     assert (refused.ok, refused.reason) == (False, "serial_shipped")
 
 

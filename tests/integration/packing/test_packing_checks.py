@@ -11,13 +11,13 @@ from app.domain.events import Actor
 from app.domain.users import Role, User
 from app.errors import IllegalTransition
 from app.scanning.interpret import interpret
-from app.services.packing import PackingSession
 from app.services.packing_central import CentralPackingBackend
 from db.schema import events, exceptions, order_lines, package_items, products
 from db.station_store import StationStore
 from tests.integration.packing.packing_site import pick_into_tote, released_orders
 from tests.integration.packing.test_central_packing import PACKER
 from tests.integration.packing.test_station_packing import offline_backend, sync_round
+from tests.packing_driver import Packer
 
 LEAD = User("Maria Jansen", Role.LEAD, "1011")
 
@@ -40,7 +40,7 @@ def serial_orders(central, count: int, tote: int = 501):
 
 def open_session(backend, tote: str) -> tuple:
     view = backend.open_for_packing(interpret(f"T:{tote}"), PACKER)
-    return view, PackingSession(view, Actor(PACKER.name, "pack-1"))
+    return view, Packer(view, Actor(PACKER.name, "pack-1"))
 
 
 def scan(backend, session, text: str):

@@ -19,7 +19,6 @@ from app.errors import NotAllowed, NotFound, Offline, PinLocked
 from app.scanning.interpret import interpret
 from app.services import users
 from app.services.lead import exceptions as lead_exceptions
-from app.services.packing import PackingSession
 from app.services.packing_central import CentralPackingBackend
 from db.schema import (
     counters,
@@ -38,6 +37,7 @@ from db.station_store import StationStore
 from db.sync import SyncEngine
 from tests.integration.packing.packing_site import pick_into_tote, released_orders
 from tests.integration.packing.test_central_packing import PACKER, pack_everything
+from tests.packing_driver import Packer
 
 STATION = "pack-7"
 BLOCK = 3  # small number blocks, so a few cartons are enough to need a top-up
@@ -87,7 +87,7 @@ def test_a_whole_order_is_packed_offline_and_reaches_central_exactly_once(
     backend = offline_backend(store, dead_central)
     view = backend.open_for_packing(interpret("T:0301"), PACKER)
     assert view.order_ref == ref and view.cartons_closed == 0 and not view.blocked
-    session = PackingSession(view, Actor(PACKER.name, STATION))
+    session = Packer(view, Actor(PACKER.name, STATION))
     backend.record([session.started()])
     first, second = order.lines[0], order.lines[1]
     scan_units(backend, session, first, first.quantity)
@@ -102,7 +102,7 @@ def test_a_whole_order_is_packed_offline_and_reaches_central_exactly_once(
     packed = {line.line_id: line.packed for line in view.lines}
     assert view.cartons_closed == 1 and view.tracking_number == one.numbers.tracking_number
     assert packed[first.line_id] == first.quantity and packed[second.line_id] == 1
-    session = PackingSession(view, Actor(PACKER.name, STATION))
+    session = Packer(view, Actor(PACKER.name, STATION))
     assert session.carton == 2
     for picked, line in zip(order.lines, view.lines, strict=True):
         scan_units(backend, session, picked, session.remaining(line))
@@ -176,7 +176,7 @@ def test_numbers_are_unique_durable_across_a_restart_and_topped_up(central, dead
 
     def one_unit_carton(order):
         view = backend.open_for_packing(interpret(f"T:{order.tote}"), PACKER)
-        session = PackingSession(view, Actor(PACKER.name, STATION))
+        session = Packer(view, Actor(PACKER.name, STATION))
         scan_units(backend, session, order.lines[0], 1)
         return close(backend, session, view, final=False).numbers
 
@@ -365,7 +365,7 @@ def test_packing_at_another_station_reaches_this_stations_copy(central, dead_cen
     sync.sync_once()  # this station stays online and holds the order, untouched
     other = CentralPackingBackend(central.uow, "pack-9")  # another station packs carton 1
     view = other.open_for_packing(interpret("T:0903"), PACKER)
-    session = PackingSession(view, Actor(PACKER.name, "pack-9"))
+    session = Packer(view, Actor(PACKER.name, "pack-9"))
     scan_units(other, session, order.lines[0], order.lines[0].quantity)
     carton = close(other, session, view, final=False)
     sync._must_pull = True  # what the NOTIFY (or the 5 s poll) does

@@ -97,7 +97,7 @@ class Station:
         self.qtbot.keyClicks(self.home.weight, f"{kg:.3f}")
 
     def expected_kg(self) -> float:
-        return self.home.session.expected_kg(self.home.carton_type.currentData())
+        return self.home.state.expected_kg(self.home.carton_type.currentData())
 
     def close(self, final: bool = True) -> str:
         button = self.home.close_button if final else self.home.next_button
@@ -137,12 +137,12 @@ def station(qtbot, central, tmp_path):
 def pack_and_close(qtbot, home, order) -> None:
     """Scan the order's tote and every unit in, weigh it as expected and close the last carton."""
     home.handle_scan(interpret(f"T:{order.tote}"))
-    qtbot.waitUntil(lambda: home.session is not None, timeout=15000)
+    qtbot.waitUntil(lambda: home.state is not None, timeout=15000)
     for line in order.lines:
         for text in line.unit_scans():
             home.handle_scan(interpret(text))
-    qtbot.waitUntil(lambda: not home.session.open_lines(), timeout=15000)
-    home.weight.setText(f"{home.session.expected_kg(home.carton_type.currentData()):.3f}")
+    qtbot.waitUntil(lambda: not home.state.open_lines(), timeout=15000)
+    home.weight.setText(f"{home.state.expected_kg(home.carton_type.currentData()):.3f}")
     home.close_carton(final=True)
 
 

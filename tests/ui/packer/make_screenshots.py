@@ -69,7 +69,7 @@ def main() -> None:
         home.handle_scan(interpret(text))
 
     def weigh(extra: float = 0.0) -> None:
-        kg = home.session.expected_kg(home.carton_type.currentData()) + extra
+        kg = home.state.expected_kg(home.carton_type.currentData()) + extra
         home.weight.setText(f"{kg:.3f}")
 
     shot("1_idle")

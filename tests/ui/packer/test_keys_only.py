@@ -123,23 +123,23 @@ def pack_by_keys(qtbot, window, tote: str) -> PackerHome:
     home = window.home
     assert not home.has_scale
     scanner(qtbot, window, f"T:{tote}")
-    qtbot.waitUntil(lambda: home.session is not None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: home.state is not None, timeout=WAIT_MS)
     for line in home.view.lines:
         if line.no_barcode:
             _input(qtbot, home, lambda n=line.expected: person_types(qtbot, window, str(n)))
             continue
         for unit in range(line.expected - line.packed):
             _input(qtbot, home, lambda g=line.gtins[0]: scanner(qtbot, window, g))
-            if home.session.awaiting_serial is not None:
+            if home.state.awaiting_serial is not None:
                 serial = f"(21)KEYS{line.line_id}U{unit}"
                 _input(qtbot, home, lambda s=serial: scanner(qtbot, window, s))
-    assert not home.session.open_lines()
+    assert not home.state.open_lines()
     assert "weight" in home.message.text()  # no scale: the instruction asks for a typed weight
-    kg = home.session.expected_kg(home.carton_type.currentData())
+    kg = home.state.expected_kg(home.carton_type.currentData())
     _input(qtbot, home, lambda: person_types(qtbot, window, f"{kg:.3f}"), kind="info")
     assert home.weight.text() == f"{kg:.3f}"
     scanner(qtbot, window, "C:CONFIRM")
-    qtbot.waitUntil(lambda: home.session.finished, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: home.state.finished, timeout=WAIT_MS)
     return home
 
 

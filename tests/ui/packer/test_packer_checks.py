@@ -16,7 +16,7 @@ from ui.marks import is_ok_html
 
 def close_and_stay_open(station, order) -> str:
     message = station.close()
-    assert station.status(order) == "picked" and not station.home.session.finished
+    assert station.status(order) == "picked" and not station.home.state.finished
     return message
 
 
@@ -125,7 +125,7 @@ def test_a_serial_required_item_asks_for_its_serial_and_refuses_one_used_already
     line = order.lines[0]
     station.scan(f"T:{order.tote}")
     assert "serial" in station.scan(line.gtin) and station.home.panel.serial.isVisible()
-    assert station.home.session.packed[line.line_id] == 0
+    assert station.home.state.packed[line.line_id] == 0
     assert "serial number of the last item" in station.scan("C:CONFIRM")
     assert "Finish this order first" in station.scan("T:0999")
     assert "packed" in type_serial(station, "SN-0001")

@@ -35,7 +35,7 @@ def test_a_clean_pack_closes_prints_and_marks_the_order_packed(station):
     assert kinds.count("pack.item") == sum(line.quantity for line in order.lines)
     assert {"pack.started", "package.closed", "order.packed"} <= set(kinds)
     # Reprint is one scan away: the label's own SSCC barcode.
-    sscc = station.home.session.closed[-1].numbers.sscc
+    sscc = station.home.state.closed[-1].numbers.sscc
     assert "sent again" in station.scan(f"00{sscc}")
     assert len(wait_for_files(station, station.labels, 2)) == 2
     assert "label.reprinted" in station.event_kinds(order)
@@ -47,7 +47,7 @@ def test_a_wrong_item_is_refused_in_red_with_the_error_tone(station):
     message = station.scan("4006381333931")  # a GTIN that is in no demo order
     assert message.startswith("✖") and "WRONG ITEM" in message
     assert station.home.message.kind == "error" and station.home.tones.played[-1] == "error"
-    assert station.home.session.packed == {line.line_id: 0 for line in order.lines}
+    assert station.home.state.packed == {line.line_id: 0 for line in order.lines}
     assert "pack.refused" in station.event_kinds(order)
 
 
@@ -68,7 +68,7 @@ def test_an_extra_item_is_refused_and_not_counted(station):
     message = station.scan(order.lines[0].gtin)
     assert "EXTRA ITEM" in message and station.home.message.kind == "error"
     line = order.lines[0]
-    assert station.home.session.packed[line.line_id] == line.quantity
+    assert station.home.state.packed[line.line_id] == line.quantity
 
 
 def test_a_missing_item_blocks_closing_until_a_lead_overrides_with_badge_pin_and_reason(station):
@@ -167,7 +167,7 @@ def test_a_short_picked_order_is_flagged_and_only_packs_when_a_lead_allowed_part
     order = station.order(short={0: 1})
     station.scan(f"T:{order.tote}")
     assert "Short pick" in station.home.flags.text()
-    assert "Do not pack" in station.home.message.text() and station.home.session is None
+    assert "Do not pack" in station.home.message.text() and station.home.state is None
     with station.central.engine.begin() as conn:
         conn.execute(insert(exceptions).values(kind="short_pick", status="resolved", order_ref=order.order_ref, details={}, created_at=order_created(), resolution="backorder", note=""))  # fmt: skip
     assert "Partial shipment allowed" in station.scan(f"T:{order.tote}")

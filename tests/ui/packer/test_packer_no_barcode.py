@@ -61,4 +61,4 @@ def test_an_item_with_a_barcode_cannot_be_typed_in(station):
     assert not station.home.panel.count.isVisible()
     station.scan(first.gtin)  # the order is started: a typed number is no order id
     assert "is not an item" in station.scan("1")
-    assert station.home.session.packed[first.line_id] == 1
+    assert station.home.state.packed[first.line_id] == 1

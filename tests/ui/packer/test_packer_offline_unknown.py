@@ -14,7 +14,7 @@ def test_an_unknown_tote_offline_tells_the_packer_what_to_do(qtbot, central, tmp
         qtbot.waitUntil(lambda: "reached" in home.message.text(), timeout=10000)
         text = home.message.text()
         assert "central cannot be reached" in text and "scan this one again" in text
-        assert home.session is None
+        assert home.state is None
         if os.environ.get("SHIPSHAPE_SCREENSHOTS"):
             home.grab().save(
                 os.path.join(os.environ["SHIPSHAPE_SCREENSHOTS"], "packer-offline.png")

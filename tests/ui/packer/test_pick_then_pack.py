@@ -7,9 +7,9 @@ from datetime import date
 
 from app.domain.events import Actor
 from app.domain.users import Role, User
-from app.services import picking
 from app.services.picking_central import CentralPickingBackend
 from app.services.scripted_picking import picking_inputs
+from app.steps import picking
 from tests.ui.stations import station_on
 from ui.packer import PackerHome
 
@@ -44,18 +44,18 @@ def test_badge_1007_packs_a_tote_the_picker_filled(qtbot, central, tmp_path, mon
         qtbot.waitUntil(lambda: isinstance(window.home, PackerHome), timeout=15000)
         home = window.home
         window.handle_scan(f"T:{tote}")
-        qtbot.waitUntil(lambda: home.session is not None, timeout=15000)
+        qtbot.waitUntil(lambda: home.state is not None, timeout=15000)
         for task in tasks:
             for unit in range(task.quantity):
                 window.handle_scan(task.gtins[0])
                 qtbot.waitUntil(lambda: home.message.kind == "ok", timeout=15000)
-                if home.session.awaiting_serial is not None:  # an electronics item: its S/N
+                if home.state.awaiting_serial is not None:  # an electronics item: its S/N
                     window.handle_scan(f"(21)SN{task.id}U{unit}")
                     qtbot.waitUntil(lambda: "packed" in home.message.text(), timeout=15000)
-        qtbot.waitUntil(lambda: not home.session.open_lines(), timeout=15000)
-        home.weight.setText(f"{home.session.expected_kg(home.carton_type.currentData()):.3f}")
+        qtbot.waitUntil(lambda: not home.state.open_lines(), timeout=15000)
+        home.weight.setText(f"{home.state.expected_kg(home.carton_type.currentData()):.3f}")
         window.handle_scan("C:CONFIRM")
-        qtbot.waitUntil(lambda: home.session.finished and "Packed" in home.message.text(), timeout=20000)  # fmt: skip
+        qtbot.waitUntil(lambda: home.state.finished and "Packed" in home.message.text(), timeout=20000)  # fmt: skip
         printed = tmp_path / "labels"
         qtbot.waitUntil(lambda: len(list(printed.glob("*.bin"))) == 2, timeout=20000)  # label, slip
         assert all(p.read_bytes().startswith(b"%PDF") for p in printed.glob("*.bin"))

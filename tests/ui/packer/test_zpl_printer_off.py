@@ -28,7 +28,7 @@ def test_the_label_prints_once_on_the_network_printer_when_it_is_switched_back_o
         qtbot.waitUntil(lambda: station.label_spooler.state(job) == "printed", timeout=20000)
         station.label_spooler.wait_until_idle(15)
         (label,) = printer.printed
-        sscc = station.home.session.closed[-1].numbers.sscc
+        sscc = station.home.state.closed[-1].numbers.sscc
         assert label.startswith(b"^XA") and sscc.encode() in label
         qtbot.waitUntil(lambda: not station.home.printer_line.isVisible(), timeout=15000)
         assert station.event_kinds(order).count("label.printed") == 1

@@ -10,8 +10,8 @@ from sqlalchemy import select, update
 
 from app.domain.users import Role, User
 from app.scanning.interpret import interpret
-from app.services.picking import Phase
 from app.services.picking_central import CentralPickingBackend
+from app.steps.picking import Phase
 from db.engine import make_engine
 from db.schema import events, products
 from db.station_backend import StationPickingBackend
@@ -140,7 +140,7 @@ def test_only_a_no_barcode_product_is_counted_by_typing_and_the_screen_says_so(
 
 def test_every_verdict_of_the_checks_is_worded_with_its_parameters(qtbot):
     """No message of the new steps reaches the screen with a `{placeholder}` left in it."""
-    from app.services import picking
+    from app.steps import picking
     from tests.unit.picking.test_scan_checks import at_task, scan
     from ui.picker.messages import verdict_text
 

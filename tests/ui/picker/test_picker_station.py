@@ -13,8 +13,8 @@ from sqlalchemy import func, select
 
 from app.domain.users import Role
 from app.services import users
-from app.services.picking import Phase
 from app.services.picking_central import CentralPickingBackend
+from app.steps.picking import Phase
 from db.schema import (
     allocations,
     events,

@@ -8,8 +8,8 @@ from sqlalchemy import select, update
 
 from app.domain.users import Role, User
 from app.scanning.interpret import interpret
-from app.services.picking import Phase
 from app.services.picking_central import CentralPickingBackend
+from app.steps.picking import Phase
 from db.schema import pick_lists, pick_tasks, users
 from tests.ui.stations import station_on
 from ui.picker import PickerHome

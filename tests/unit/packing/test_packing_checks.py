@@ -9,15 +9,15 @@ from app.domain.events import Actor
 from app.domain.users import Role, User
 from app.errors import IllegalTransition
 from app.scanning.interpret import interpret
-from app.services.packing import PackingSession
+from tests.packing_driver import Packer
 from tests.unit.packing.test_packing_session import BOX, LEAD, MUG, NUMBERS, PEN, order
 
 EXPECTED = 0.30 + 0.40 * 2 + 0.02  # tare + two mugs + a pen
 PHONE = "08712345000028"
 
 
-def packed_session(**kw) -> PackingSession:
-    session = PackingSession(order(), Actor("ann", "PACK-01"), **kw)
+def packed_session(**kw) -> Packer:
+    session = Packer(order(), Actor("ann", "PACK-01"), **kw)
     for gtin in (MUG, MUG, PEN):
         assert session.scan_item(interpret(gtin)).ok
     return session
@@ -92,14 +92,14 @@ def test_a_nonsense_weight_is_refused():
 
 
 # ---- serial-required items ----------------------------------------------------------------
-def phone_session(shipped=frozenset(), quantity: int = 2) -> PackingSession:
+def phone_session(shipped=frozenset(), quantity: int = 2) -> Packer:
     base = order()
     phone = replace(
         base.lines[1], sku="PHO", name="Phone", gtins=(PHONE,), quantity=quantity,
         picked=quantity, expected=quantity, serial_required=True,
     )  # fmt: skip
     view = replace(base, lines=(base.lines[0], phone), shipped_serials=shipped)
-    return PackingSession(view, Actor("ann", "PACK-01"))
+    return Packer(view, Actor("ann", "PACK-01"))
 
 
 def test_a_serial_required_item_waits_for_its_serial_and_is_not_packed_without_it():

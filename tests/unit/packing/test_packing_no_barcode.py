@@ -4,7 +4,7 @@ count; every other product is still packed only by a scan of its barcode."""
 from app.domain.events import Actor
 from app.domain.packing import PackLine
 from app.scanning.interpret import Scan, interpret
-from app.services.packing import PackingSession
+from tests.packing_driver import Packer
 from tests.unit.packing.test_packing_session import BOX, MUG, NUMBERS, order
 
 SCREWS = PackLine(3, "HW-SCREW", "Loose Wood Screws 4x40 mm", (), 5, 5, 0, 0.005, 5,
@@ -16,9 +16,9 @@ def typed(text: str) -> Scan:
     return interpret(text)  # a typed number + Enter takes the scanner's path
 
 
-def session_with(*extra: PackLine) -> PackingSession:
+def session_with(*extra: PackLine) -> Packer:
     view = order()
-    return PackingSession(order(lines=view.lines + extra), Actor("ann", "PACK-01"))
+    return Packer(order(lines=view.lines + extra), Actor("ann", "PACK-01"))
 
 
 def test_a_typed_count_packs_a_product_without_a_barcode_and_is_recorded_as_typed():

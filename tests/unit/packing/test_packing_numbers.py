@@ -1,7 +1,7 @@
 """Issue 15: what digits + Enter typed at the packing station are, whatever has the focus."""
 
 from app.scanning.interpret import interpret
-from app.services.packing_steps import number_expected
+from app.steps.packing_state import number_expected
 from tests.unit.packing.test_packing_no_barcode import SCREWS, session_with
 from tests.unit.packing.test_packing_session import MUG
 

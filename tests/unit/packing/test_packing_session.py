@@ -7,7 +7,7 @@ from app.domain.packing import PackageType, PackLine, PackOrderView, ShipmentNum
 from app.domain.users import Role, User
 from app.errors import IllegalTransition
 from app.scanning.interpret import interpret
-from app.services.packing import PackingSession
+from tests.packing_driver import Packer
 
 MUG, PEN, OTHER = "08712345000004", "08712345000011", "04006381333931"
 BOX = PackageType("M", "Medium", 35, 25, 20, 0.30)
@@ -29,7 +29,7 @@ def order(**overrides) -> PackOrderView:
 
 @pytest.fixture
 def session():
-    return PackingSession(order(), Actor("ann", "PACK-01"))
+    return Packer(order(), Actor("ann", "PACK-01"))
 
 
 def test_each_scan_ticks_its_line_and_makes_one_fact(session):
@@ -55,7 +55,7 @@ def test_wrong_item_not_a_product_and_bad_barcode_are_refused(session):
 
 
 def test_serials_are_recorded_and_a_shipped_or_repeated_serial_is_refused():
-    shipped = PackingSession(order(shipped_serials=frozenset({("MUG", "S1")})), Actor("a", "P"))
+    shipped = Packer(order(shipped_serials=frozenset({("MUG", "S1")})), Actor("a", "P"))
     assert shipped.scan_item(interpret(f"01{MUG}21S1")).reason == "serial_shipped"
     assert shipped.scan_item(interpret(f"01{MUG}21S2")).facts[0].payload["serial"] == "S2"
     assert shipped.scan_item(interpret(f"01{MUG}21S2")).reason == "serial_repeated"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from app.domain.events import Actor
 from app.domain.picking import CartSlot, PickListView, PickTaskView, ShortReason
 from app.scanning.interpret import interpret
-from app.services import picking
-from app.services.picking import Phase
+from app.steps import picking
+from app.steps.picking import Phase
 
 GTIN_A, GTIN_B = "08712345000189", "08712345002831"
 TODAY = "2026-11-29"

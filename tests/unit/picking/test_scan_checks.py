@@ -10,8 +10,8 @@ import pytest
 from app.domain.events import Actor
 from app.domain.picking import CartSlot, PickListView, PickTaskView
 from app.scanning.interpret import interpret
-from app.services import picking
-from app.services.picking import Phase
+from app.steps import picking
+from app.steps.picking import Phase
 
 GTIN_A, GTIN_B, GTIN_C = "08712345000189", "08712345002831", "08712345000196"
 TODAY = "2026-11-29"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from app.domain.events import Actor
 from app.domain.picking import HOLDS_LOCATION, ShortReason
-from app.services import picking
-from app.services.picking import Phase
+from app.steps import picking
+from app.steps.picking import Phase
 from tests.unit.picking.test_picking_steps import GTIN_A, gs1, make_list, ready_state, scan
 
 

@@ -20,23 +20,31 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from app.domain.events import Actor, Event
+from app.domain.events import Actor
 from app.domain.fact_payloads import (
     PickConfirmed,
     PicklistFinished,
-    PickShort,
     PickSkipped,
     PickUndone,
     ToteBound,
 )
 from app.domain.picking import PickListView, PickTaskView, ShortReason, TaskStatus
 from app.scanning.interpret import Scan
-from app.services.picking_state import (
+from app.steps.picking_short import (
+    command_not_found,
+    command_short,
+    confirm_short_without_tote_scan,
+    on_reason,
+    short_tote_scan,
+)
+from app.steps.picking_state import (
     REASONS,
     TASK_PHASES,
     Phase,
     PickState,
     Verdict,
+    after_task,
+    no_count,
     picking_fact,
     refuse_scan,
 )
@@ -66,7 +74,7 @@ def on_scan(state: PickState, scan: Scan, today: str) -> Verdict:
     if state.phase in TASK_PHASES:
         return _task_scan(state, scan, today)
     if state.phase is Phase.SHORT and scan.kind == "tote" and state.counted:
-        return _short_tote_scan(state, scan)
+        return short_tote_scan(state, scan)
     return Verdict("info", f"scan_not_now_{state.phase.value}", state)
 
 
@@ -242,7 +250,7 @@ def _confirm(state: PickState, tote_scanned: bool) -> Verdict:
     picked = replace(task, picked=task.picked + count)
     if picked.remaining == 0:
         picked = replace(picked, status=TaskStatus.DONE.value)
-    new = _after_task(state, picked, last=fact)
+    new = after_task(state, picked, last=fact)
     message = "picked" if picked.remaining == 0 else "picked_part"
     params = {"count": count, "tote": tote, "remaining": picked.remaining}
     return Verdict("ok", message, new, params, (fact,), True)
@@ -256,35 +264,18 @@ def _confirmed_by(state: PickState, tote_scanned: bool) -> str:
     return item if tote_scanned else f"{item}+confirm"
 
 
-def _no_count(state: PickState) -> PickState:
-    """Nothing in hand for the current task: count, lot and what was scanned start over."""
-    return replace(state, counted=0, lot="", expiry=None, lot_scanned=False, item_scanned=False)
-
-
-def _after_task(state: PickState, task: PickTaskView, last: Event | None) -> PickState:
-    """The state once `task` (the current one) changed: next task if it is finished."""
-    pick_list = state.pick_list.with_task(task)
-    route = state.route[1:] if not task.is_open else state.route
-    new = replace(_no_count(state), pick_list=pick_list, route=route, last=last,
-                  reason=ShortReason.EMPTY)  # fmt: skip
-    if not route:
-        return replace(new, phase=Phase.FINISH)
-    at_next = new.current_task.location == state.at_location
-    return replace(new, phase=Phase.ITEM if at_next else Phase.LOCATION)
-
-
 # --- commands: by command barcode, button or key -----------------------------------------------
 
 
 def on_command(state: PickState, name: str) -> Verdict:
     handlers = {
         "CONFIRM": _command_confirm,
-        "SHORT": _command_short,
+        "SHORT": command_short,
         "SKIP": _command_skip,
         "NEXT": _command_next,
         "UNDO": _command_undo,
         "CANCEL": _command_cancel,
-        "NOT_FOUND": _command_not_found,
+        "NOT_FOUND": command_not_found,
         # the reason buttons of a short pick, by scan too (NOT_FOUND starts a short with it)
         "EMPTY": lambda s: on_reason(s, ShortReason.EMPTY),
         "DAMAGED": lambda s: on_reason(s, ShortReason.DAMAGED),
@@ -300,7 +291,7 @@ def _command_confirm(state: PickState) -> Verdict:
     if state.phase is Phase.TOTE:
         return _confirm_without_tote_scan(state)
     if state.phase is Phase.SHORT:
-        return _confirm_short_without_tote_scan(state)
+        return confirm_short_without_tote_scan(state)
     if state.phase is Phase.FINISH:
         refs = [slot.order_ref for slot in state.pick_list.cart]
         fact = picking_fact(state, PicklistFinished, None, orders=refs)
@@ -319,72 +310,6 @@ def _confirm_without_tote_scan(state: PickState) -> Verdict:
     return _confirm(state, tote_scanned=False)
 
 
-def _command_short(state: PickState) -> Verdict:
-    if state.phase not in TASK_PHASES:
-        return Verdict("error", "short_not_now", state)
-    if state.phase is Phase.LOT:  # units in hand go into the tote only with their lot
-        return Verdict("error", "short_lot_first", state, {"found": state.counted})
-    return _short_choose(replace(state, phase=Phase.SHORT, reason=ShortReason.EMPTY))
-
-
-def _command_not_found(state: PickState) -> Verdict:
-    """One scan for the commonest short: start a short (or, in one, choose the reason) with
-    "not found at the location"; the picker still confirms it."""
-    if state.phase is not Phase.SHORT:
-        started = _command_short(state)
-        if started.tone == "error":
-            return started
-        state = started.state
-    return on_reason(state, ShortReason.NOT_FOUND)
-
-
-def _short_choose(state: PickState) -> Verdict:
-    """Found units go into the tote like any pick: on a cart of several orders, by its scan."""
-    task = state.current_task
-    tote = state.pick_list.tote_for(task.order_ref)
-    params = {"found": state.counted, "quantity": task.remaining, "reason": state.reason.value,
-              "tote": tote}  # fmt: skip
-    by_scan = state.counted and len(state.pick_list.cart) > 1
-    return Verdict("info", "short_choose_tote" if by_scan else "short_choose", state, params)
-
-
-def on_reason(state: PickState, reason: ShortReason) -> Verdict:
-    if state.phase is not Phase.SHORT:
-        return Verdict("error", "short_not_now", state)
-    return _short_choose(replace(state, reason=reason))
-
-
-def _short_tote_scan(state: PickState, scan: Scan) -> Verdict:
-    expected = state.pick_list.tote_for(state.current_task.order_ref)
-    if scan.code != expected:
-        return refuse_scan(state, scan, "wrong_tote", expected=expected)
-    return _report_short(state, tote_scanned=True)
-
-
-def _confirm_short_without_tote_scan(state: PickState) -> Verdict:
-    """C:CONFIRM reports the short; units found go into the tote by its scan on a cart of
-    several orders (as any pick), so there the command is refused while units are in hand."""
-    if state.counted and len(state.pick_list.cart) > 1:
-        tote = state.pick_list.tote_for(state.current_task.order_ref)
-        return Verdict("error", "short_scan_tote", state, {"found": state.counted, "tote": tote})
-    return _report_short(state, tote_scanned=False)
-
-
-def _report_short(state: PickState, tote_scanned: bool) -> Verdict:
-    task, found = state.current_task, state.counted
-    shortfall = task.remaining - found
-    fact = picking_fact(state, PickShort, task.order_ref, task_id=task.id, found=found,
-                 shortfall=shortfall, reason=state.reason.value, lot=state.lot,
-                 location=task.location, sku=task.sku, tote_scanned=tote_scanned,
-                 lot_scanned=state.lot_scanned)  # fmt: skip
-    done = replace(task, picked=task.picked + found, short=task.short + shortfall,
-                   status=TaskStatus.SHORT.value)  # fmt: skip
-    new = _after_task(state, done, last=None)
-    tote = state.pick_list.tote_for(task.order_ref)
-    params = {"found": found, "shortfall": shortfall, "tote": tote}
-    return Verdict("ok", "short_reported", new, params, (fact,), True)
-
-
 def _command_next(state: PickState) -> Verdict:
     if state.phase is Phase.SHORT:  # NEXT walks through the reasons, for scan-only use
         following = REASONS[(REASONS.index(state.reason) + 1) % len(REASONS)]
@@ -400,7 +325,7 @@ def _command_skip(state: PickState) -> Verdict:
     last_seq = max(t.seq for t in state.pick_list.tasks)
     moved = replace(state.pick_list.with_task(replace(task, seq=last_seq + 1)))
     fact = picking_fact(state, PickSkipped, task.order_ref, task_id=task.id, location=task.location)
-    new = replace(_no_count(state), pick_list=moved, route=(*state.route[1:], task.id),
+    new = replace(no_count(state), pick_list=moved, route=(*state.route[1:], task.id),
                   phase=Phase.LOCATION)  # fmt: skip
     params = {"location": task.location, "put_back": state.counted}
     return Verdict("ok", "skipped", new, params, (fact,), True)
@@ -418,7 +343,7 @@ def _command_undo(state: PickState) -> Verdict:
                  undoes=last.uuid)  # fmt: skip
     back = replace(task, picked=task.picked - count, status=TaskStatus.OPEN.value)
     route = state.route if task.id in state.route else (task.id, *state.route)
-    new = replace(_no_count(state), pick_list=state.pick_list.with_task(back), route=route,
+    new = replace(no_count(state), pick_list=state.pick_list.with_task(back), route=route,
                   last=None, phase=Phase.ITEM, at_location=task.location)  # fmt: skip
     tote = confirmed.tote
     return Verdict("ok", "undone", new, {"count": count, "tote": tote}, (fact,), True)
@@ -431,5 +356,5 @@ def _command_cancel(state: PickState) -> Verdict:
             back = replace(back, phase=Phase.LOCATION)
         return Verdict("info", "short_cancelled", back)
     if state.phase in (Phase.ITEM, Phase.LOT, Phase.TOTE) and state.counted:
-        return Verdict("info", "count_cleared", replace(_no_count(state), phase=Phase.ITEM))
+        return Verdict("info", "count_cleared", replace(no_count(state), phase=Phase.ITEM))
     return Verdict("info", "nothing_to_cancel", state)

@@ -1,4 +1,4 @@
-"""The picker's state and verdicts (app.services.picking is the state machine over them).
+"""The picker's state and verdicts (app.steps.picking is the state machine over them).
 
 `PickState` is everything the screen shows and the next step needs: the list as this station
 knows it, the phase of the current task and what is in hand (count, lot, what was scanned).
@@ -8,7 +8,7 @@ record and the state to adopt.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from app.domain.events import Actor, Event
@@ -112,3 +112,24 @@ def refuse_scan(state: PickState, scan: Scan, reason: str, **params) -> Verdict:
                          reason=reason, expected=params.get("expected"), scanned=scanned,
                          scan_kind=scan.kind, lot=scan.lot)  # fmt: skip
     return Verdict("error", reason, state, {"scanned": scanned, **params}, (mis_scan,), False)
+
+
+# --- moving on ---------------------------------------------------------------------------------
+
+
+def no_count(state: PickState) -> PickState:
+    """Nothing in hand for the current task: count, lot and what was scanned start over."""
+    return replace(state, counted=0, lot="", expiry=None, lot_scanned=False, item_scanned=False)
+
+
+def after_task(state: PickState, task: PickTaskView, last: Event | None) -> PickState:
+    """The state once `task` (the current one) changed: next task if it is finished."""
+    pick_list = state.pick_list.with_task(task)
+    route = state.route[1:] if not task.is_open else state.route
+    new = replace(
+        no_count(state), pick_list=pick_list, route=route, last=last, reason=ShortReason.EMPTY
+    )
+    if not route:
+        return replace(new, phase=Phase.FINISH)
+    at_next = new.current_task.location == state.at_location
+    return replace(new, phase=Phase.ITEM if at_next else Phase.LOCATION)

@@ -1,4 +1,5 @@
-"""Verdict tones: a short high beep for OK, a low double buzz for an error.
+"""Verdict tones, the same at every station: a short high beep for OK, a low double buzz for an
+error, a short soft beep for information (e.g. "now scan the lot").
 
 The WAV files are generated once into resources/sounds/ (tiny, deterministic). Without
 QtMultimedia or an audio device the tones stay silent; the colour and the words still show.
@@ -15,12 +16,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl
 
-SOUNDS = Path(__file__).resolve().parents[2] / "resources" / "sounds"
+SOUNDS = Path(__file__).resolve().parents[1] / "resources" / "sounds"
 RATE = 22050
 TONES = {  # name → (frequency Hz, beeps, beep length s)
-    "pick_ok": (1568.0, 1, 0.12),
-    "pick_error": (220.0, 2, 0.16),
-    "pick_info": (880.0, 1, 0.05),
+    "ok": (1568.0, 1, 0.12),
+    "error": (220.0, 2, 0.16),
+    "info": (880.0, 1, 0.05),
 }
 log = logging.getLogger(__name__)
 
@@ -65,9 +66,9 @@ class Tones(QObject):
         if QMediaDevices.defaultAudioOutput().isNull():
             log.info("scan tones off: no audio output")
             return
-        for tone in ("ok", "error", "info"):
+        for tone in TONES:
             effect = QSoundEffect(self)
-            effect.setSource(QUrl.fromLocalFile(str(tone_path(f"pick_{tone}"))))
+            effect.setSource(QUrl.fromLocalFile(str(tone_path(tone))))
             self._effects[tone] = effect
 
     def play(self, tone: str) -> None:
