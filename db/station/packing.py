@@ -37,9 +37,9 @@ from app.scanning.interpret import Scan
 from app.services import packing_central, users
 from app.services.packing_central import DEFAULTS, CentralPackingBackend, PackingSettings
 from app.services.ports import UnitOfWork
-from db.station_pull import Changes, cached_pepper
-from db.station_sign_in import pin_attempts_here, user_from_document
-from db.station_store import StationStore
+from db.station.pull import Changes, cached_pepper
+from db.station.sign_in import pin_attempts_here, user_from_document
+from db.station.store import StationStore
 
 TOPIC = "pack_order"  # site cache topic: ref = order ref, doc = the packer's view + extras
 SETTINGS_META = "packing_settings"
