@@ -6,8 +6,8 @@ import json
 
 import pytest
 
+from db.catalog_repo import SqlCatalogRepository
 from db.engine import make_engine
-from db.repositories import SqlCatalogRepository
 from tests.integration.site_files import import_site, order_row, write_orders
 
 
