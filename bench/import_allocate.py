@@ -23,15 +23,15 @@ from sqlalchemy.engine import make_url
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.bootstrap import open_central  # noqa: E402
+from app.demo import site_files  # noqa: E402
 from app.services import allocation, intake, master_data  # noqa: E402
 from app.services.order_files import read_order_file  # noqa: E402
-from db import demo_data  # noqa: E402
 from db.engine import normalize_url  # noqa: E402
 
 
 def make_site(folder: Path, n_orders: int) -> Path:
-    site = demo_data.generate_site(n_orders=n_orders)
-    demo_data.write_site(site, folder)
+    site = site_files.generate_site(n_orders=n_orders)
+    site_files.write_site(site, folder)
     return folder
 
 

@@ -29,13 +29,13 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from sqlalchemy import func, insert, select  # noqa: E402
 
 from app.bootstrap import open_central  # noqa: E402
+from app.demo import site_files  # noqa: E402
 from app.domain.users import Role  # noqa: E402
 from app.scanning.interpret import interpret  # noqa: E402
 from app.services import demo, intake, users  # noqa: E402
 from app.services.order_files import read_order_file  # noqa: E402
 from app.services.picking_central import CentralPickingBackend  # noqa: E402
 from app.steps import picking  # noqa: E402
-from db import demo_data  # noqa: E402
 from db.schema import order_lines, pick_lists, pick_tasks, totes  # noqa: E402
 from ui.app import prepare_application  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
@@ -80,9 +80,9 @@ def build_site(folder: Path) -> str:
     url = f"sqlite:///{folder / 'central.sqlite'}"
     central = open_central(url)
     demo.seed_demo(central.uow(), central.setup_identity(), say=lambda _: None)
-    products = [p.sku for p in demo_data.generate_products()]
-    rows = demo_data.generate_orders(21_000, 7, products, first_number=500_000)
-    demo_data.write_orders_csv(folder / "more.csv", rows)
+    products = [p.sku for p in site_files.generate_products()]
+    rows = site_files.generate_orders(21_000, 7, products, first_number=500_000)
+    site_files.write_orders_csv(folder / "more.csv", rows)
     intake.import_orders(central.uow(), read_order_file(folder / "more.csv"))
     with central.engine.begin() as conn:
         lines = conn.execute(select(func.count()).select_from(order_lines)).scalar()

@@ -40,11 +40,11 @@ from app.errors import BadInput  # noqa: E402
 from app.services import demo, facts, waves  # noqa: E402
 from db.engine import make_engine, normalize_url  # noqa: E402
 from db.fact_inbox import InboxApplier  # noqa: E402
-from db.headless_station import drain_store  # noqa: E402
 from db.roles import station_login_url  # noqa: E402
 from db.schema import pick_lists, pick_tasks, users  # noqa: E402
-from db.station_store import StationStore  # noqa: E402
-from db.sync import SyncEngine, wait_until_drained  # noqa: E402
+from db.station.headless import drain_store  # noqa: E402
+from db.station.store import StationStore  # noqa: E402
+from db.station.sync import SyncEngine, wait_until_drained  # noqa: E402
 from db.uow import SqlUnitOfWork  # noqa: E402
 
 SERVER = os.environ.get("SHIPSHAPE_BENCH_PG_URL") or os.environ.get(
@@ -231,7 +231,7 @@ def fifty_push_together(dbs: Databases, folder: Path, per_station: int) -> float
         store.close()
         stores.append((str(folder / f"{station}.sqlite"), station))
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["db.headless_station"])
+    context.set_forkserver_preload(["db.station.headless"])
     with ProcessPoolExecutor(max_workers=len(stores), mp_context=context) as pool:
         futures = [pool.submit(drain_store, station_url, path, name) for path, name in stores]
         runs = [future.result() for future in futures]

@@ -18,7 +18,6 @@ from app.domain.picking import CartSlot, PickListView, PickTaskView
 from app.domain.waves import PickListStatus
 from db.bulk import add_to_rows, update_rows
 from db.readable_rows import readable_rows
-from db.repositories import stock_item, stock_query
 from db.schema import (
     allocations,
     exceptions,
@@ -34,6 +33,7 @@ from db.schema import (
     users,
     waves,
 )
+from db.stock_repo import stock_item, stock_query
 
 _STOCK_TYPES = {"id": "bigint", "on_hand": "integer", "reserved": "integer"}
 _PICK_TYPES = {

@@ -11,18 +11,16 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from app.domain.events import utcnow
 from app.errors import Conflict
 from app.messages import message
+from db.catalog_repo import SqlCatalogRepository
+from db.events_repo import SqlEventLog
 from db.lead_repo import SqlLeadRepository
 from db.orders_repo import SqlOrderRepository
 from db.packing_repo import SqlPackingRepository
 from db.picking_repo import SqlPickingRepository
-from db.repositories import (
-    SqlCatalogRepository,
-    SqlEventLog,
-    SqlSettings,
-    SqlStockRepository,
-    SqlUserRepository,
-)
+from db.settings_repo import SqlSettings
+from db.stock_repo import SqlStockRepository
 from db.sync_repo import SqlSyncRepository
+from db.users_repo import SqlUserRepository
 from db.waves_repo import SqlWaveRepository
 
 

@@ -27,11 +27,11 @@ from app.services.lead.console import LeadConsole
 from app.services.packing_central import CentralPackingBackend
 from app.services.picking_central import CentralPickingBackend
 from app.services.ports import PackingBackend, PickingBackend
-from db.station_backend import StationPickingBackend
-from db.station_packing import PackingPuller, StationPackingBackend
-from db.station_sign_in import StationSignIn
-from db.station_store import StationStore
-from db.sync import SyncEngine
+from db.station.backend import StationPickingBackend
+from db.station.packing import PackingPuller, StationPackingBackend
+from db.station.sign_in import StationSignIn
+from db.station.store import StationStore
+from db.station.sync import SyncEngine
 from devices.link import SerialLink
 from devices.station import DeviceSettings, start_devices, stop_devices
 from station.login import seed_first_start, store_of_station_login

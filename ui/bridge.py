@@ -1,6 +1,6 @@
 """The one way from another thread into the UI thread: `MainThreadBridge.run_on_main(fn, *args)`.
 
-Device reader threads (devices/), the sync thread (db/sync.py), printer spoolers
+Device reader threads (devices/), the sync thread (db/station/sync.py), printer spoolers
 (printing/spooler.py) and the database worker (ui/worker.py) never touch a widget. They call
 `run_on_main` (any thread; it never blocks), and the bridge's queued signal runs `fn(*args)`
 later on the thread the bridge lives in (at once when called there): the UI thread, where `fn` may touch widgets. A bound

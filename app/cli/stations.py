@@ -68,8 +68,8 @@ def run_stations(
 ) -> list:
     """One process per station (forked from a server that has imported everything once)."""
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["db.headless_station"])
-    from db.headless_station import run_station
+    context.set_forkserver_preload(["db.station.headless"])
+    from db.station.headless import run_station
 
     with ProcessPoolExecutor(max_workers=len(names), mp_context=context) as pool:
         futures = [

@@ -2,7 +2,7 @@
 
 One definition, read by the producer (the picker's and packer's steps, sign-in), by central's
 appliers (app/services/*_appliers.py) and by a station's own replay of its unsent facts
-(db/station_backend.py, db/station_packing.py). On the wire and in storage a payload stays the
+(db/station/backend.py, db/station/packing.py). On the wire and in storage a payload stays the
 JSON object it always was (`Event.payload`, the station outbox, the narrow door's documents):
 `to_payload()` and `from_payload()` convert at those edges, with exactly the same keys.
 

@@ -23,7 +23,7 @@ DEMO_DIR = Path(__file__).resolve().parents[2] / "resources" / "demo"
 # few 4-hour ones that came first are late.
 ARRIVAL_SPAN = timedelta(hours=6)
 LAST_ARRIVAL_BEFORE_NOW = timedelta(minutes=5)
-DEMO_DAY = date(2026, 12, 1)  # the day resources/demo was generated for (db/demo_data.py)
+DEMO_DAY = date(2026, 12, 1)  # the day resources/demo was generated for (app/demo/site_files.py)
 
 
 def seed_demo(

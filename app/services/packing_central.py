@@ -206,7 +206,7 @@ class CentralPackingBackend:
         return current_settings(self.uow_factory())
 
 
-# ---- what a packing station keeps for offline work (db/station_packing.py, sync thread) ------
+# ---- what a packing station keeps for offline work (db/station/packing.py, sync thread) ------
 @dataclass(frozen=True)
 class ReadyOrders:
     refs: set[int]  # every order waiting in a "ready" tote
@@ -268,7 +268,7 @@ class CentralSerialCounter:
 
 class OrderFinder(Protocol):
     """Where a scan's order is looked up: central's `uow.packing`, or a packing station's cache
-    of the orders ready to pack (db/station_packing.py). Same questions, same answers."""
+    of the orders ready to pack (db/station/packing.py). Same questions, same answers."""
 
     def order_ref_for_tote(self, code: str) -> int | None: ...
     def order_refs_for_pick_list(self, pick_list_id: int) -> list[int]: ...

@@ -2,7 +2,7 @@
 
 Runs on a station's sync thread (push, pull) or in a CLI command (claims, the stations table).
 Everything that touches central goes through one unit of work per call; nothing here knows
-about SQLite, sockets or threads (db/sync.py does).
+about SQLite, sockets or threads (db/station/sync.py does).
 """
 
 from __future__ import annotations

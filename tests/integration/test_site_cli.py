@@ -6,8 +6,8 @@ import json
 
 import pytest
 
+from db.catalog_repo import SqlCatalogRepository
 from db.engine import make_engine
-from db.repositories import SqlCatalogRepository
 from tests.integration.site_files import import_site, order_row, write_orders
 
 
@@ -204,10 +204,10 @@ def test_bad_layout_file_is_exit_2(tmp_path, sqlite_url, run_cli):
 
 
 def test_a_10000_order_file_imports_whole_and_reruns_as_duplicates(tmp_path, sqlite_url, run_cli):
-    from db import demo_data
+    from app.demo import site_files
 
-    products = demo_data.generate_products(count=200)
-    rows = demo_data.generate_orders(10_000, seed=7, products=products)
+    products = site_files.generate_products(count=200)
+    rows = site_files.generate_orders(10_000, seed=7, products=products)
     products_csv = tmp_path / "products.csv"
     products_csv.write_text(
         "sku,name,gtin,unit_weight_kg\n"
@@ -218,7 +218,7 @@ def test_a_10000_order_file_imports_whole_and_reruns_as_duplicates(tmp_path, sql
     )
     assert run_cli("import-products", products_csv, "--database", sqlite_url)[0] == 0
     orders_csv = tmp_path / "big.csv"
-    demo_data.write_orders_csv(orders_csv, rows)
+    site_files.write_orders_csv(orders_csv, rows)
     status, out, err = run_cli("import-orders", orders_csv, "--json", "--database", sqlite_url)
     assert status == 0
     assert json.loads(out) == {"imported": 10_000, "duplicates": [], "rejected": []}

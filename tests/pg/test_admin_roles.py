@@ -17,9 +17,9 @@ from db.engine import make_engine
 from db.roles import station_login_url
 from db.schema import events
 from db.setup_identity import setup_identity
-from db.station_sign_in import StationSignIn
-from db.station_store import StationStore
-from db.sync import SyncEngine, wait_until_drained
+from db.station.sign_in import StationSignIn
+from db.station.store import StationStore
+from db.station.sync import SyncEngine, wait_until_drained
 from db.uow import SqlUnitOfWork
 from tests.integration.sync.support import eventually, role_url
 

@@ -17,9 +17,9 @@ from app.scanning.interpret import interpret
 from app.services import demo
 from db.engine import make_engine
 from db.schema import events, order_lines, orders, packages, shipments, totes
-from db.station_packing import TOPIC, PackingPuller, StationPackingBackend
-from db.station_store import StationStore
-from db.sync import SyncEngine, wait_until_drained
+from db.station.packing import TOPIC, PackingPuller, StationPackingBackend
+from db.station.store import StationStore
+from db.station.sync import SyncEngine, wait_until_drained
 from db.uow import SqlUnitOfWork
 from tests.integration.packing.packing_site import pick_into_tote, released_orders
 from tests.integration.packing.test_central_packing import PACKER

@@ -19,11 +19,11 @@ from app.errors import NotAllowed
 from app.services import users
 from db.engine import make_engine
 from db.roles import role_login_url, station_login_url
-from db.station_packing import StationPackingBackend
-from db.station_pull import PEPPER_META, cached_pepper
-from db.station_sign_in import StationSignIn
-from db.station_store import StationStore
-from db.sync import SyncEngine
+from db.station.packing import StationPackingBackend
+from db.station.pull import PEPPER_META, cached_pepper
+from db.station.sign_in import StationSignIn
+from db.station.store import StationStore
+from db.station.sync import SyncEngine
 from db.uow import SqlUnitOfWork
 
 PIN = "246810"

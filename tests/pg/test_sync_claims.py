@@ -17,9 +17,9 @@ from app.domain.events import Actor, Event
 from app.services import users as user_service
 from db.engine import make_engine
 from db.schema import events, exceptions, pick_lists, pick_tasks, stock, users
-from db.station_backend import StationPickingBackend
-from db.station_store import StationStore
-from db.sync import SyncEngine, wait_until_drained
+from db.station.backend import StationPickingBackend
+from db.station.store import StationStore
+from db.station.sync import SyncEngine, wait_until_drained
 from db.uow import SqlUnitOfWork
 from tests.integration.sync.proxy import CuttableProxy
 from tests.integration.sync.support import (

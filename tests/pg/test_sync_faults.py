@@ -18,8 +18,8 @@ from sqlalchemy.engine import make_url
 
 from app.bootstrap import open_central
 from db.engine import make_engine
-from db.station_store import StationStore
-from db.sync import SyncEngine, wait_until_drained
+from db.station.store import StationStore
+from db.station.sync import SyncEngine, wait_until_drained
 from tests.integration.sync.proxy import CuttableProxy
 from tests.integration.sync.station_child import run_station
 from tests.integration.sync.support import (

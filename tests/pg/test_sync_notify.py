@@ -11,9 +11,9 @@ from sqlalchemy import select, text, update
 from app.bootstrap import open_central
 from db.engine import make_engine
 from db.schema import pick_lists, stock, users
-from db.station_backend import StationPickingBackend
-from db.station_store import StationStore
-from db.sync import SyncEngine
+from db.station.backend import StationPickingBackend
+from db.station.store import StationStore
+from db.station.sync import SyncEngine
 from db.uow import SqlUnitOfWork
 from tests.integration.sync.support import seed_pick_lists, station_role_url
 

@@ -8,8 +8,8 @@ from PySide6.QtCore import QSettings
 
 from app.bootstrap import Central
 from db.engine import make_engine
-from db.station_packing import PackingPuller
-from db.station_store import StationStore
+from db.station.packing import PackingPuller
+from db.station.store import StationStore
 from station import Station, StationSettings, build_station
 from ui.worker import DatabaseWorker, Worker
 

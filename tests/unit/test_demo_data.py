@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from app.demo import site_files
 from app.domain.gs1 import has_valid_check_digit
 from app.routing.layout import load_layout
-from db import demo_data
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "resources" / "demo"
 FILES = ("layout.json", "products.csv", "stock.csv", "orders.csv", "users.csv")
@@ -26,10 +26,10 @@ def layout():
 
 
 def test_committed_files_are_exactly_what_the_generator_writes(tmp_path):
-    demo_data.main(["--out", str(tmp_path)])
+    site_files.main(["--out", str(tmp_path)])
     for name in FILES:
         assert (tmp_path / name).read_bytes() == (DEMO_DIR / name).read_bytes(), (
-            f"{name} is stale: run `python -m db.demo_data --out resources/demo`"
+            f"{name} is stale: run `python -m app.demo.site_files --out resources/demo`"
         )
 
 
@@ -92,7 +92,7 @@ def test_orders_use_known_skus_and_mostly_can_be_allocated():
     for r in read_csv("stock.csv"):
         on_hand[r["sku"]] += int(r["quantity"])
     rows = read_csv("orders.csv")
-    assert list(rows[0]) == demo_data.ORDER_FIELDS
+    assert list(rows[0]) == site_files.ORDER_FIELDS
     orders = defaultdict(list)
     for r in rows:
         assert r["sku"] in skus
@@ -128,26 +128,26 @@ def test_users_have_badges_and_only_leads_have_pins():
 
 
 def test_large_order_files_are_deterministic_and_the_json_matches_the_csv(tmp_path):
-    products = demo_data.generate_products()
-    rows = demo_data.generate_orders(10_000, 7, products)
-    again = demo_data.generate_orders(500, 7, products)  # same seed: the same first 500 orders
+    products = site_files.generate_products()
+    rows = site_files.generate_orders(10_000, 7, products)
+    again = site_files.generate_orders(500, 7, products)  # same seed: the same first 500 orders
     assert again == rows[: len(again)] and again[-1]["order_id"] != rows[len(again)]["order_id"]
-    assert demo_data.generate_orders(500, 8, products) != again
+    assert site_files.generate_orders(500, 8, products) != again
     assert 27_000 <= len(rows) <= 33_000
-    demo_data.write_orders_csv(tmp_path / "big.csv", rows)
-    demo_data.write_orders_json(tmp_path / "big.json", rows)
+    site_files.write_orders_csv(tmp_path / "big.csv", rows)
+    site_files.write_orders_json(tmp_path / "big.json", rows)
     orders = json.loads((tmp_path / "big.json").read_text(encoding="utf-8"))["orders"]
     assert len(orders) == 10_000
     assert sum(len(o["lines"]) for o in orders) == len(rows)
     first = orders[0]
-    assert set(first["ship_to"]) == set(demo_data.ADDRESS_FIELDS)
+    assert set(first["ship_to"]) == set(site_files.ADDRESS_FIELDS)
     assert first["order_id"] == rows[0]["order_id"] and isinstance(first["priority"], int)
     with open(tmp_path / "big.csv", encoding="utf-8", newline="") as f:
         assert sum(1 for _ in csv.DictReader(f)) == len(rows)
 
 
 def test_the_command_writes_a_big_order_file_clear_of_the_demo_order_ids(tmp_path, capsys):
-    demo_data.main(["--orders", "50", "--orders-file", str(tmp_path / "bench.json")])
+    site_files.main(["--orders", "50", "--orders-file", str(tmp_path / "bench.json")])
     orders = json.loads((tmp_path / "bench.json").read_text(encoding="utf-8"))["orders"]
     assert len(orders) == 50
     demo_ids = {r["order_id"] for r in read_csv("orders.csv")}

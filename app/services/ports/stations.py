@@ -1,7 +1,7 @@
 """The station screens' seams: what the picker and packer screens ask of their data.
 
 The central implementations are app.services.picking_central / packing_central; a station's
-offline store (db/station_backend.py, db/station_packing.py) implements the same Protocols.
+offline store (db/station/backend.py, db/station/packing.py) implements the same Protocols.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from app.errors import IllegalTransition
 from app.scanning.interpret import interpret
 from app.services.packing_central import CentralPackingBackend
 from db.schema import events, exceptions, order_lines, package_items, products
-from db.station_store import StationStore
+from db.station.store import StationStore
 from tests.integration.packing.packing_site import pick_into_tote, released_orders
 from tests.integration.packing.test_central_packing import PACKER
 from tests.integration.packing.test_station_packing import offline_backend, sync_round

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from app.services.packing_central import CentralPackingBackend
 from db.schema import events, orders, package_items
-from db.station_store import StationStore
+from db.station.store import StationStore
 from tests.integration.packing.packing_site import loose_hardware_order
 from tests.integration.packing.test_packing_checks import close, open_session, scan
 from tests.integration.packing.test_station_packing import offline_backend, sync_round

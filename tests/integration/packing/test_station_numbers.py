@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from db.station_store import StationStore
+from db.station.store import StationStore
 
 
 def test_numbers_come_out_in_order_once_each_and_survive_a_restart(tmp_path):

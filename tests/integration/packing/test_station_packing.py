@@ -32,9 +32,9 @@ from db.schema import (
     shipments,
     totes,
 )
-from db.station_packing import TOPIC, PackingPuller, StationPackingBackend
-from db.station_store import StationStore
-from db.sync import SyncEngine
+from db.station.packing import TOPIC, PackingPuller, StationPackingBackend
+from db.station.store import StationStore
+from db.station.sync import SyncEngine
 from tests.integration.packing.packing_site import pick_into_tote, released_orders
 from tests.integration.packing.test_central_packing import PACKER, pack_everything
 from tests.packing_driver import Packer

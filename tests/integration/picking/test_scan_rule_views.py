@@ -11,9 +11,9 @@ from sqlalchemy import select, update
 from app.domain.users import Role, User
 from db.engine import make_engine
 from db.schema import products
-from db.station_backend import StationPickingBackend
-from db.station_store import StationStore
-from db.sync import SyncEngine
+from db.station.backend import StationPickingBackend
+from db.station.store import StationStore
+from db.station.sync import SyncEngine
 from db.uow import SqlUnitOfWork
 from tests.integration.picking.test_central_picking import PIA, backend
 

@@ -37,7 +37,7 @@ from db.schema import (
     totes,
     users,
 )
-from db.station_backend import _apply_locally as apply_locally
+from db.station.backend import _apply_locally as apply_locally
 from tests.integration.site_files import LAYOUT, PRODUCTS, STOCK, order_row, write_orders
 from tests.integration.stranded import floor
 from tests.integration.stranded.invariant import packable, stock_problems, stranded

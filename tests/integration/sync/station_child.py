@@ -12,8 +12,8 @@ import os
 
 from app.services import fact_appliers
 from db.engine import make_engine
-from db.station_store import StationStore
-from db.sync import SyncEngine, wait_until_drained
+from db.station.store import StationStore
+from db.station.sync import SyncEngine, wait_until_drained
 from tests.integration.sync.support import KIND, take_stock, taken
 
 

@@ -11,8 +11,8 @@ from app.bootstrap import open_central
 from app.services import sync as sync_service
 from app.services.picking_central import CentralPickingBackend
 from db.schema import stock
-from db.station_store import StationStore
-from db.sync import SyncEngine, wait_until_drained
+from db.station.store import StationStore
+from db.station.sync import SyncEngine, wait_until_drained
 from tests.integration.sync.support import (
     START_ON_HAND,
     assert_exactly_once,

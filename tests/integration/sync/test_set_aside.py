@@ -18,8 +18,8 @@ from app.services.lead import exceptions as lead_exceptions
 from db.engine import make_engine
 from db.fact_door import is_offline
 from db.schema import events, exceptions, stock
-from db.station_store import StationStore
-from db.sync import SyncEngine
+from db.station.store import StationStore
+from db.station.sync import SyncEngine
 from tests.integration.sync.support import (
     START_ON_HAND,
     register_applier,

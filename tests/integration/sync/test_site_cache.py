@@ -12,10 +12,10 @@ from app.services import users
 from db.engine import make_engine
 from db.schema import events, pick_lists, product_gtins, products, stock
 from db.schema import users as users_table
-from db.station_backend import StationPickingBackend
-from db.station_sign_in import StationSignIn
-from db.station_store import StationStore
-from db.sync import SyncEngine, wait_until_drained
+from db.station.backend import StationPickingBackend
+from db.station.sign_in import StationSignIn
+from db.station.store import StationStore
+from db.station.sync import SyncEngine, wait_until_drained
 from db.uow import SqlUnitOfWork
 
 LEAD_PIN = "246810"

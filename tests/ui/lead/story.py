@@ -12,7 +12,7 @@ from sqlalchemy import Engine, insert, select, update
 
 from app.domain.events import Actor, Event
 from db.bulk import insert_rows
-from db.repositories import _event_row
+from db.events_repo import _event_row
 from db.schema import (
     events,
     exceptions,

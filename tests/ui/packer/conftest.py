@@ -12,8 +12,8 @@ from app.domain.users import Role, User
 from app.scanning.interpret import interpret
 from app.services.packing_central import CentralPackingBackend
 from db.schema import events, orders
-from db.station_store import StationStore
-from db.sync import SyncEngine
+from db.station.store import StationStore
+from db.station.sync import SyncEngine
 from printing.carton_printer import SpoolCartonPrinter
 from printing.spooler import Spooler
 from printing.station import StationPrinter

@@ -7,9 +7,9 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from db.schema import orders
-from db.station_packing import PackingPuller, StationPackingBackend
-from db.station_store import StationStore
-from db.sync import SyncEngine
+from db.station.packing import PackingPuller, StationPackingBackend
+from db.station.store import StationStore
+from db.station.sync import SyncEngine
 from tests.integration.packing.packing_site import pick_into_tote, released_orders
 from tests.ui.packer.conftest import PACKER, pack_and_close
 from tests.ui.stations import packing_pullers, station_on, unreachable_central

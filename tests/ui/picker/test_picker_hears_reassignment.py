@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from app.domain.users import Role
 from app.services import lead, users
-from db.station_store import StationStore
+from db.station.store import StationStore
 from tests.ui.stations import station_on
 from ui.picker import PickerHome
 

@@ -10,9 +10,9 @@ from sqlalchemy import func, select
 from app.domain.users import Role, User
 from db.engine import make_engine
 from db.schema import pick_lists
-from db.station_backend import StationPickingBackend
-from db.station_store import StationStore
-from db.sync import SyncEngine
+from db.station.backend import StationPickingBackend
+from db.station.store import StationStore
+from db.station.sync import SyncEngine
 from db.uow import SqlUnitOfWork
 from ui.app import load_stylesheet
 from ui.picker import PickerHome

@@ -14,9 +14,9 @@ from app.services.picking_central import CentralPickingBackend
 from app.steps.picking import Phase
 from db.engine import make_engine
 from db.schema import events, products
-from db.station_backend import StationPickingBackend
-from db.station_store import StationStore
-from db.sync import SyncEngine
+from db.station.backend import StationPickingBackend
+from db.station.store import StationStore
+from db.station.sync import SyncEngine
 from db.uow import SqlUnitOfWork
 from ui.picker import PickerHome
 from ui.worker import SynchronousWorker

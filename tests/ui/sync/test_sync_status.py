@@ -51,7 +51,7 @@ def test_the_lead_sees_every_station(qtbot):
 def test_a_station_with_a_store_shows_its_sync_state_at_the_bottom(qtbot, tmp_path):
     from app.bootstrap import open_central
     from app.domain.events import Actor, Event
-    from db.station_store import StationStore
+    from db.station.store import StationStore
     from tests.ui.stations import station_on
 
     central = open_central(f"sqlite:///{tmp_path / 'central.sqlite'}")

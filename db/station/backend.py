@@ -32,7 +32,7 @@ from app.errors import Offline
 from app.messages import message
 from app.services.picking_central import CentralPickingBackend
 from app.services.ports import FactDoor, UnitOfWork
-from db.station_store import StationStore
+from db.station.store import StationStore
 
 TASK_RULES = ("lot_controlled", "no_barcode")  # product flags the picker's steps check
 

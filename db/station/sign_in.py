@@ -1,6 +1,6 @@
 """Sign-in at a station with a station store: from its copy of the site's users, offline too.
 
-`SiteCachePuller` (db/station_pull.py) keeps the users in the store, so a badge scan never waits
+`SiteCachePuller` (db/station/pull.py) keeps the users in the store, so a badge scan never waits
 for the network; the sign-in (or a refused PIN) becomes a fact in the outbox like any other.
 A badge the copy does not know yet (registered a moment ago) is checked on central when it can
 be reached. Runs on the station's database worker thread.
@@ -19,8 +19,8 @@ from app.domain.users import Role, User
 from app.errors import NotFound
 from app.messages import message
 from app.services import users
-from db.station_pull import cached_pepper
-from db.station_store import StationStore
+from db.station.pull import cached_pepper
+from db.station.store import StationStore
 from db.users_repo import ATTEMPT_KINDS, aware
 
 

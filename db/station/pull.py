@@ -13,7 +13,7 @@ from typing import Protocol
 
 from app.services import sync
 from app.services.ports import UnitOfWork
-from db.station_store import StationStore
+from db.station.store import StationStore
 
 Changes = dict[str, set[int]]  # topic ("pick_list", "stock", ...) -> ids changed on central
 

@@ -5,7 +5,7 @@ One thread per station. It never touches Qt: it reports through `on_status(SyncS
 1. push the outbox in batches (`app.services.sync.push_facts`: insert keyed by UUID, apply, in
    one transaction) and mark a batch sent only after central committed it;
 2. pull: read `changes` after the saved cursor (a server-side sequence, never station clocks)
-   and hand them to the pullers (db/station_pull.py), which refresh what the store caches;
+   and hand them to the pullers (db/station/pull.py), which refresh what the store caches;
 3. wait for a local fact (`wake()`), a PostgreSQL NOTIFY, or the poll interval.
 Any failure means "offline": drop the connections, back off (doubling, up to `max_backoff`),
 and on reconnect pull again, because notifications sent meanwhile are lost.
@@ -29,8 +29,8 @@ from app.domain.events import utcnow
 from app.services import sync
 from app.services.sync import SyncStatus
 from db.fact_door import Door, open_door, reason
-from db.station_pull import Changes, PickWorkPuller, Puller, SiteCachePuller
-from db.station_store import StationStore
+from db.station.pull import Changes, PickWorkPuller, Puller, SiteCachePuller
+from db.station.store import StationStore
 from db.uow import SqlUnitOfWork
 
 log = logging.getLogger(__name__)

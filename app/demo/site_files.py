@@ -1,6 +1,6 @@
 """Demo site: a seeded, realistic warehouse written in the file formats of INTERFACES.md.
 
-`python -m db.demo_data --out resources/demo` regenerates layout.json (§1), products.csv,
+`python -m app.demo.site_files --out resources/demo` regenerates layout.json (§1), products.csv,
 stock.csv (§7), orders.csv (§6) and users.csv. The same seed always gives the same bytes.
 `generate_orders` and the two writers also make large order files for benchmarks and tests
 (10,000 orders are about 30,000 lines).
@@ -19,13 +19,17 @@ import json
 import random
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from itertools import accumulate
 from pathlib import Path
+from typing import TypeVar
 
 from app.domain.gs1 import check_digit
 from app.domain.pins import LEAD_PIN_DIGITS
+
+T = TypeVar("T")  # what _weighted picks
 
 ORDER_FIELDS = [
     "channel", "order_id", "order_date", "priority", "carrier", "service", "ship_by",
@@ -249,7 +253,7 @@ def _popularity(count: int) -> list[float]:
     return list(accumulate(1.0 / (rank + 8) ** 0.9 for rank in range(count)))
 
 
-def _weighted(rng: random.Random, pairs) -> object:
+def _weighted(rng: random.Random, pairs: Iterable[tuple[T, float]]) -> T:
     values, weights = zip(*pairs, strict=True)
     return rng.choices(values, weights)[0]
 
@@ -364,7 +368,7 @@ def generate_stock(
     with the soonest expiry placed farther down the aisle, so FEFO and nearest-first disagree.
     """
     rng = random.Random(f"{seed}-stock")
-    demand = Counter()
+    demand: Counter[str] = Counter()
     for row in orders:
         demand[row["sku"]] += int(row["quantity"])
     # Popular SKUs (low index) that the demo orders actually ask for run out.
@@ -502,7 +506,7 @@ def _write_csv(path: str | Path, fields: list[str], rows: list[dict]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m db.demo_data", description="Write the demo site files (seeded)."
+        prog="python -m app.demo.site_files", description="Write the demo site files (seeded)."
     )
     parser.add_argument("--out", default="resources/demo", help="directory for the demo files")
     parser.add_argument("--seed", type=int, default=DEMO_SEED)

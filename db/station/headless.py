@@ -20,9 +20,9 @@ from app.errors import Offline
 from app.services.scripted_picking import picking_inputs
 from app.steps import picking
 from db.engine import engine_for, normalize_url
-from db.station_backend import StationPickingBackend
-from db.station_store import StationStore
-from db.sync import SyncEngine, wait_until_drained
+from db.station.backend import StationPickingBackend
+from db.station.store import StationStore
+from db.station.sync import SyncEngine, wait_until_drained
 from db.uow import SqlUnitOfWork
 
 

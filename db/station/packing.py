@@ -37,9 +37,9 @@ from app.scanning.interpret import Scan
 from app.services import packing_central, users
 from app.services.packing_central import DEFAULTS, CentralPackingBackend, PackingSettings
 from app.services.ports import UnitOfWork
-from db.station_pull import Changes, cached_pepper
-from db.station_sign_in import pin_attempts_here, user_from_document
-from db.station_store import StationStore
+from db.station.pull import Changes, cached_pepper
+from db.station.sign_in import pin_attempts_here, user_from_document
+from db.station.store import StationStore
 
 TOPIC = "pack_order"  # site cache topic: ref = order ref, doc = the packer's view + extras
 SETTINGS_META = "packing_settings"
@@ -196,7 +196,7 @@ class CachedOrders:
 
 
 class PackingPuller:
-    """`db.station_pull.Puller` for a packing station (sync thread, every pull round)."""
+    """`db.station.pull.Puller` for a packing station (sync thread, every pull round)."""
 
     def __init__(self, store: StationStore, sscc_block: int = 200, tracking_block: int = 100):
         self.store = store

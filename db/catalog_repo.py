@@ -1,0 +1,177 @@
+"""Products with their GTINs, and the site layout (warehouse, aisles, locations), over
+SQLAlchemy Core."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
+
+from app.domain.catalog import Product
+from db.schema import aisles, locations, product_gtins, products, stock, warehouses
+
+
+class SqlCatalogRepository:
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    def known_skus(self, skus: Iterable[str]) -> set[str]:
+        skus = list(set(skus))
+        found: set[str] = set()
+        for start in range(0, len(skus), 900):  # keep under SQLite's bound-parameter limit
+            chunk = skus[start : start + 900]
+            found |= set(
+                self.connection.execute(select(products.c.sku).where(products.c.sku.in_(chunk)))
+                .scalars()
+                .all()
+            )
+        return found
+
+    def gtin_owners(self, gtins: Iterable[str]) -> dict[str, str]:
+        query = (
+            select(product_gtins.c.gtin, products.c.sku)
+            .join(products, products.c.id == product_gtins.c.product_id)
+            .where(product_gtins.c.gtin.in_(list(gtins)))
+        )
+        return dict(self.connection.execute(query).all())
+
+    def upsert_product(self, product: Product) -> None:
+        length, width, height = product.dimensions_cm or (None, None, None)
+        values = {
+            "name": product.name,
+            "unit_weight_kg": product.unit_weight_kg,
+            "no_barcode": product.no_barcode,
+            "lot_controlled": product.lot_controlled,
+            "serial_required": product.serial_required,
+            "length_cm": length,
+            "width_cm": width,
+            "height_cm": height,
+        }
+        changed = self.connection.execute(
+            update(products).where(products.c.sku == product.sku).values(**values)
+        ).rowcount
+        if not changed:
+            self.connection.execute(insert(products).values(sku=product.sku, **values))
+
+    def add_gtin(self, gtin: str, sku: str) -> None:
+        product_id = self._product_id(sku)
+        self.connection.execute(insert(product_gtins).values(gtin=gtin, product_id=product_id))
+
+    def product(self, sku: str) -> Product | None:
+        row = self.connection.execute(select(products).where(products.c.sku == sku)).first()
+        if row is None:
+            return None
+        gtins = self.connection.execute(
+            select(product_gtins.c.gtin).where(product_gtins.c.product_id == row.id)
+        ).scalars()
+        return product_from_row(row, sorted(gtins))
+
+    def location_codes(self) -> set[str]:
+        return set(self.connection.execute(select(locations.c.code)).scalars())
+
+    def codes_holding_stock(self, codes: Iterable[str]) -> set[str]:
+        query = (
+            select(locations.c.code)
+            .join(stock, stock.c.location_id == locations.c.id)
+            .where(locations.c.code.in_(list(codes)), stock.c.on_hand > 0)
+        )
+        return set(self.connection.execute(query).scalars())
+
+    def save_layout(self, layout, document: dict) -> tuple[int, int]:
+        """Create or update the site from a layout; returns (locations kept or added, removed).
+
+        The caller has checked that no location to be removed holds stock.
+        """
+        warehouse_id = self._warehouse_id(layout.name, document)
+        aisle_ids = self._save_aisles(warehouse_id, layout)
+        existing = dict(self.connection.execute(select(locations.c.code, locations.c.id)).all())
+        wanted = {loc.code: loc for loc in layout.locations}
+        rows = [
+            {
+                "warehouse_id": warehouse_id,
+                "code": loc.code,
+                "aisle_id": aisle_ids[loc.aisle],
+                "y": loc.y,
+                "side": loc.side,
+                "level": loc.level,
+            }
+            for loc in layout.locations
+        ]
+        fresh = [r for r in rows if r["code"] not in existing]
+        kept = [r | {"loc_id": existing[r["code"]]} for r in rows if r["code"] in existing]
+        if fresh:
+            self.connection.execute(insert(locations), fresh)
+        if kept:
+            self.connection.execute(
+                update(locations)
+                .where(locations.c.id == bindparam("loc_id"))
+                .values(
+                    warehouse_id=bindparam("warehouse_id"),
+                    aisle_id=bindparam("aisle_id"),
+                    y=bindparam("y"),
+                    side=bindparam("side"),
+                    level=bindparam("level"),
+                ),
+                kept,
+            )
+        gone = [loc_id for code, loc_id in existing.items() if code not in wanted]
+        if gone:
+            self.connection.execute(delete(stock).where(stock.c.location_id.in_(gone)))
+            self.connection.execute(delete(locations).where(locations.c.id.in_(gone)))
+        return len(rows), len(gone)
+
+    def layout_document(self) -> dict | None:
+        return self.connection.execute(select(warehouses.c.layout).limit(1)).scalar()
+
+    def _warehouse_id(self, name: str, document: dict) -> int:
+        found = self.connection.execute(select(warehouses.c.id).limit(1)).scalar()
+        if found is None:
+            return self.connection.execute(
+                insert(warehouses).values(name=name, layout=document).returning(warehouses.c.id)
+            ).scalar_one()
+        self.connection.execute(
+            update(warehouses).where(warehouses.c.id == found).values(name=name, layout=document)
+        )
+        return found
+
+    def _save_aisles(self, warehouse_id: int, layout) -> dict[str, int]:
+        existing = dict(
+            self.connection.execute(
+                select(aisles.c.code, aisles.c.id).where(aisles.c.warehouse_id == warehouse_id)
+            ).all()
+        )
+        for aisle in layout.aisles:
+            if aisle.id in existing:
+                self.connection.execute(
+                    update(aisles).where(aisles.c.id == existing[aisle.id]).values(x=aisle.x)
+                )
+            else:
+                existing[aisle.id] = self.connection.execute(
+                    insert(aisles)
+                    .values(warehouse_id=warehouse_id, code=aisle.id, x=aisle.x)
+                    .returning(aisles.c.id)
+                ).scalar_one()
+        return existing
+
+    def _product_id(self, sku: str) -> int:
+        return self.connection.execute(
+            select(products.c.id).where(products.c.sku == sku)
+        ).scalar_one()
+
+
+def product_from_row(row, gtins: list[str]) -> Product:
+    """A `products` row (with its GTINs) as the domain's Product."""
+    dimensions = None
+    if row.length_cm is not None and row.width_cm is not None and row.height_cm is not None:
+        dimensions = (row.length_cm, row.width_cm, row.height_cm)
+    return Product(
+        row.sku,
+        row.name,
+        row.unit_weight_kg,
+        gtins,
+        row.id,
+        no_barcode=bool(row.no_barcode),
+        lot_controlled=bool(row.lot_controlled),
+        serial_required=bool(row.serial_required),
+        dimensions_cm=dimensions,
+    )

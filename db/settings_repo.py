@@ -1,0 +1,38 @@
+"""Site settings over SQLAlchemy Core: one JSON document per key (the review rules, the
+packing settings)."""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, insert, select, update
+
+from app.domain.review_rules import DEFAULT_RULES, ReviewRules
+from db.schema import settings
+
+
+class SqlSettings:
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    def review_rules(self) -> ReviewRules:
+        value = self._get("review_rules")
+        return DEFAULT_RULES if value is None else ReviewRules.from_dict(value)
+
+    def save_review_rules(self, rules: ReviewRules) -> None:
+        self._put("review_rules", rules.as_dict())
+
+    def save_value(self, key: str, value) -> None:
+        """Store one settings document (JSON) under `key`, replacing what was there."""
+        self._put(key, value)
+
+    def _get(self, key: str):
+        return self.connection.execute(
+            select(settings.c.value).where(settings.c.key == key)
+        ).scalar()
+
+    def _put(self, key: str, value) -> None:
+        if self._get(key) is None:
+            self.connection.execute(insert(settings).values(key=key, value=value))
+        else:
+            self.connection.execute(
+                update(settings).where(settings.c.key == key).values(value=value)
+            )
