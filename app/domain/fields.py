@@ -41,6 +41,19 @@ _ENGLISH = {
     "not_flag": "{field} {value} is not one of 1/0, true/false, yes/no",
     "not_json": "not valid JSON ({detail})",
     "too_deep": "JSON nested more than {limit} levels deep",
+    # settings documents (app/domain/site.py)
+    "not_object": "{field} must be a JSON object, found {found}",
+    "not_list": "{field} must be a list of at least {minimum}",
+    "unknown_key": "{field} is not a setting here (known: {accepted})",
+    "not_one_of": "{field} {value} is not one of {accepted}",
+    "not_digits": "{field} {value} must be {minimum} to {maximum} digits",
+    "bad_code": "{field} {value}: use capital letters, digits, - and _ only",
+    "not_time": "{field} {value} is not a time of day HH:MM (00:00..23:59)",
+    "not_country": "{field} {value} is not a two-letter country code (ISO 3166, e.g. CN)",
+    "s10_shape": "{field} {value}: a UPU S10 number has 2 letters, 8 digits and a 2-letter "
+    "country suffix",
+    "duplicate": "{field} {value} is the same as {other}",
+    "range_overlap": "{field} can make the same tracking numbers as {other}",
 }
 
 
