@@ -190,7 +190,7 @@ TEMPLATES: dict[str, str] = {
     "station.bad_name": (
         "'{station}' is not a station name: letters, digits, '.', '_' and '-', at most 60"
     ),
-    "user.bad_role": "role '{role}' must be one of picker, packer, lead",
+    "user.bad_role": "role '{role}' must be one of picker, packer, loader, lead",
     "user.lead_pin_too_short": "a lead needs a PIN of at least {digits} digits",
     "user.unlock_own_pin": "a lead cannot unlock their own PIN: ask another lead",
     "user.lead_needs_lead": (
@@ -205,6 +205,22 @@ TEMPLATES: dict[str, str] = {
     "timeline.reason": "reason: {reason}",
     "timeline.note": "note: {note}",
     "timeline.pick_short": "{pick} (short {short})",
+    # ---- dispatch ------------------------------------------------------------------------------
+    "dispatch.not_a_loader": "{name} is a {role}: only a loader or a shift lead loads parcels",
+    "dispatch.unknown_badge": "badge {badge} is not known",
+    "dispatch.nothing_loaded": (
+        "nothing is loaded for {carrier}: load parcels first, there is nothing to close"
+    ),
+    "dispatch.closed_already": (
+        "{carrier} was closed already at {time} (manifest {manifest}) and nothing was loaded "
+        "since: there is nothing to close"
+    ),
+    "dispatch.no_carrier": "name the carrier to close (its code or name)",
+    "dispatch.manifest_unknown": "no manifest {manifest}",
+    "dispatch.closed": (
+        "{carrier} closed: manifest {manifest}, {parcels} parcels, {orders} orders shipped, "
+        "{left} left behind"
+    ),
     # ---- anywhere ------------------------------------------------------------------------------
     "db.conflict": "someone else changed this at the same time ({detail})",
 }

@@ -55,7 +55,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = command("add-user", _add_user, "create or update a user (a lead, or the set-up "
                 "identity for pickers and packers)")  # fmt: skip
     p.add_argument("name")
-    p.add_argument("--role", required=True, choices=["picker", "packer", "lead"])
+    p.add_argument("--role", required=True, choices=["picker", "packer", "loader", "lead"])
     p.add_argument("--badge", required=True, help="the user's badge")
     p.add_argument("--pin", help="the user's PIN: leads only, at least 6 digits")
     add_admin_options(p, prefix="lead-")
@@ -163,6 +163,7 @@ def _orders(args) -> int:
     central = open_central(args.database)
     with central.uow() as uow:
         for order in uow.orders.find(args.status):
+            shipped = uow.dispatch.shipments_of([order.id]) if args.json and order.id else {}
             record = {
                 "channel": order.channel,
                 "order_id": order.order_id,
@@ -177,6 +178,7 @@ def _orders(args) -> int:
                     }
                     for line in order.lines
                 ],
+                "shipments": shipped.get(order.id or 0, []),  # cartons: packed, loaded, shipped
             }
             if args.json:
                 emit_json(record | ({"reason": english(order.reason)} if order.reason else {}))

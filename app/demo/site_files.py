@@ -116,6 +116,8 @@ USERS = (
     ("王强", "picker"), ("Tom Hughes", "picker"), ("Aylin Demir", "picker"),
     ("陈静", "packer"), ("Pieter Smit", "packer"), ("Grace Okafor", "packer"), ("Liu Yang", "packer"),
     ("Maria Jansen", "lead"), ("周伟", "lead"),
+    # The outbound dock; after the leads, so the leads' PINs (drawn in order) stay the same.
+    ("Kofi Mensah", "loader"), ("赵磊", "loader"),
 )  # fmt: skip
 
 
