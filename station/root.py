@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from app.bootstrap import Central, open_central
 from app.domain.users import Role, User
 from app.services import demo
+from app.services.dispatch_central import CentralDispatchBackend
 from app.services.lead.console import LeadConsole
 from app.services.packing_central import CentralPackingBackend
 from app.services.picking_central import CentralPickingBackend
@@ -42,6 +43,7 @@ from ui.app import install_scan_filter, prepare_application
 from ui.bridge import DeviceBridge, MainThreadBridge
 from ui.diagnostics import DiagnosticsView
 from ui.lead import LeadHome
+from ui.loader import LoaderHome
 from ui.main_window import MainWindow
 from ui.picker import PickerHome
 from ui.sync_status import SyncStatusWidget
@@ -94,12 +96,19 @@ class Station:
             Role.PICKER: self.picker_home,
             Role.PACKER: self.packing.make_home,
             Role.LEAD: self.lead_home,
+            Role.LOADER: self.loader_home,
         }
 
     def picker_home(self, user: User) -> PickerHome:
         home = PickerHome(user, self.picking, self.worker, self.name)
         self.reports.picker_home = home  # the sync thread's news of work goes to it
         return home
+
+    def loader_home(self, user: User) -> LoaderHome:
+        # Loading checks each parcel against central as it is now (held since packing?), so
+        # the loader works on central; an offline dock store is not built yet (docs/dispatch.md).
+        return LoaderHome(user, CentralDispatchBackend(self.central.uow, self.name), self.worker,
+                          self.name)  # fmt: skip
 
     def lead_home(self, user: User) -> LeadHome:
         return LeadHome(LeadConsole(self.central.uow, user, self.name), self.worker)
