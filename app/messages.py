@@ -123,6 +123,18 @@ TEMPLATES: dict[str, str] = {
     ),
     "exception.pin_locked": "{name} (badge {badge}): PIN locked after too many wrong PINs at {station}",
     "exception.serial_duplicate": "serial {serial_list} packed twice (carton {sscc}, station {station})",
+    "exception.left_behind": (
+        "carton {carton} was not loaded when {carrier} closed (manifest {manifest_id}): "
+        "load it with the next collection"
+    ),
+    "exception.load_on_hold": "pull this parcel from {unit} (carton {carton}): order on hold",
+    "exception.load_cancelled": (
+        "pull this parcel from {unit} (carton {carton}): the order was cancelled"
+    ),
+    "exception.load_twice": "carton {carton} was loaded onto {first} and onto {unit}: find it",
+    "exception.load_wrong_unit": (
+        "carton {carton} went onto {unit}, which goes with {carrier}: move it to its carrier"
+    ),
     "exception.pack_status": "packed, but the order could not be marked packed: {error}",
     "exception.tote_conflict": "tote {tote} is bound to another order too (pick list {pick_list_id})",
     "exception.reassigned_offline": (
@@ -152,6 +164,8 @@ TEMPLATES: dict[str, str] = {
     "task.not_found": "pick task {id} does not exist",
     # ---- resolution outcomes -------------------------------------------------------------------
     "outcome.acknowledged": "acknowledged",
+    "outcome.next_collection": "the parcel waits for the next collection",
+    "outcome.parcel_pulled": "parcel taken off {unit}",
     "outcome.hold_released": "{order} goes to the next allocation run",
     "outcome.order_cancelled": "{order} cancelled",
     "outcome.order_allocated": "{order} allocated",

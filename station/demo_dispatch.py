@@ -25,6 +25,7 @@ PACKER = Actor("Demo Packer", "pack-01")
 class PackedCarton:
     order_ref: int
     order_id: str
+    channel: str
     carton: int
     sscc: str
     tracking_number: str
@@ -52,6 +53,7 @@ def pack_order(central, picked: PickedOrder, cartons: int = 1) -> list[PackedCar
     with central.uow() as uow:
         view = uow.packing.load_view(picked.order_ref)
     assert view is not None
+    channel = view.channel
     facts: list[Event] = []
     made = []
     share = picked.weight_kg / cartons
@@ -70,7 +72,7 @@ def pack_order(central, picked: PickedOrder, cartons: int = 1) -> list[PackedCar
         apply_facts(central.uow(), facts)  # the next carton shares this one's tracking number
         facts = []
         made.append(
-            PackedCarton(picked.order_ref, picked.order_id, carton, numbers.sscc,
+            PackedCarton(picked.order_ref, picked.order_id, channel, carton, numbers.sscc,
                          numbers.tracking_number, weight)
         )  # fmt: skip
     return made

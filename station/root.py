@@ -12,6 +12,7 @@ UI thread throughout. Tests, benches and screenshots build their stations here t
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.bootstrap import Central, open_central
+from app.domain.dispatch import Manifest
 from app.domain.users import Role, User
 from app.services import demo
 from app.services.dispatch_central import CentralDispatchBackend
@@ -35,6 +37,7 @@ from db.station.store import StationStore
 from db.station.sync import SyncEngine
 from devices.link import SerialLink
 from devices.station import DeviceSettings, start_devices, stop_devices
+from printing.manifest import write_manifest
 from station.login import seed_first_start, store_of_station_login
 from station.packing import PackingStation
 from station.reports import SyncReports
@@ -48,6 +51,8 @@ from ui.main_window import MainWindow
 from ui.picker import PickerHome
 from ui.sync_status import SyncStatusWidget
 from ui.worker import DatabaseWorker, Worker
+
+MANIFEST_DIR = "~/.shipshape/manifests"
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,7 @@ class StationSettings:
     argv: Sequence[str] | None = None  # for the QApplication (None: sys.argv)
     listen: bool = True  # LISTEN/NOTIFY on PostgreSQL (else the sync thread polls)
     keyboard_wedge: bool = True  # route keyboard-wedge scans to the window (tests bring their own)
+    manifest_dir: str | None = None  # None: $SHIPSHAPE_MANIFEST_DIR or ~/.shipshape/manifests
 
 
 @dataclass
@@ -111,7 +117,14 @@ class Station:
                           self.name)  # fmt: skip
 
     def lead_home(self, user: User) -> LeadHome:
-        return LeadHome(LeadConsole(self.central.uow, user, self.name), self.worker)
+        console = LeadConsole(self.central.uow, user, self.name, self.write_manifest)
+        return LeadHome(console, self.worker)
+
+    def write_manifest(self, manifest: Manifest) -> list[str]:
+        """A closed carrier's manifest (PDF, CSV, JSON) into the manifest folder (worker)."""
+        chosen = self.settings.manifest_dir or os.environ.get("SHIPSHAPE_MANIFEST_DIR")
+        folder = Path(chosen or MANIFEST_DIR).expanduser()
+        return [str(p) for p in write_manifest(manifest, folder / f"{manifest.code}.pdf")]
 
     def start(self) -> None:
         """Start the threads (devices, sync) and show the window."""

@@ -59,8 +59,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--badge", required=True, help="the user's badge")
     p.add_argument("--pin", help="the user's PIN: leads only, at least 6 digits")
     add_admin_options(p, prefix="lead-")
-    p = command("holds", _holds, "list orders on hold; a lead releases or cancels them")
+    p = command("holds", _holds, "list orders on hold; a lead holds, releases or cancels them")
     action = p.add_mutually_exclusive_group()
+    action.add_argument(
+        "--hold", metavar="CHANNEL/ORDER_ID", help="e.g. a packed order at the dock"
+    )
     action.add_argument("--release", metavar="CHANNEL/ORDER_ID")
     action.add_argument("--cancel", metavar="CHANNEL/ORDER_ID")
     p.add_argument("--badge", help="the lead's badge")
@@ -212,12 +215,16 @@ def _add_user(args) -> int:
 
 def _holds(args) -> int:
     central = open_central(args.database)
-    ref = args.release or args.cancel
+    ref = args.hold or args.release or args.cancel
     if ref:
         if not (args.badge and args.pin):
-            raise BadInput("releasing or cancelling needs a lead's --badge and --pin")
+            raise BadInput("holding, releasing or cancelling needs a lead's --badge and --pin")
         lead = users.authenticate_lead(central.uow(), args.badge, args.pin, CLI_STATION)
-        decide = holds.release_hold if args.release else holds.cancel_order
+        decide = (
+            holds.hold_order if args.hold
+            else holds.release_hold if args.release
+            else holds.cancel_order
+        )  # fmt: skip
         order = decide(central.uow(), lead, ref, args.note, "cli")
         print(f"{ref}: {order.status.value}")
         return 0

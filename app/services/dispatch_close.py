@@ -11,6 +11,7 @@ written by the caller afterwards (printing/manifest.py): a printer never holds a
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from app.domain.dispatch import (
@@ -115,3 +116,37 @@ def stored_manifest(uow: UnitOfWork, code: str) -> Manifest:
     if document is None:
         raise NotFound(message("dispatch.manifest_unknown", manifest=code))
     return manifest_from_document(document)
+
+
+@dataclass(frozen=True)
+class DockRow:
+    """One carrier at the dock, for the lead's Dispatch tab."""
+
+    carrier: str
+    units: tuple[str, ...]
+    loaded: int
+    waiting: int  # cartons packed for it and on no unit yet
+
+
+def dock_board(uow: UnitOfWork, lead: User) -> list[DockRow]:
+    """What each carrier has on its units now, and what still waits to be loaded."""
+    require_lead(lead)
+    with uow:
+        loaded = uow.dispatch.loaded_open()
+        waiting = uow.dispatch.packed_not_loaded()
+    rows: dict[str, dict] = {}
+    for parcel, carrier in loaded:
+        row = rows.setdefault(_key(carrier), {"carrier": carrier, "units": set(), "n": 0, "w": 0})
+        row["units"].add(parcel.unit)
+        row["n"] += 1
+    for _left, carrier in waiting:
+        row = rows.setdefault(_key(carrier), {"carrier": carrier, "units": set(), "n": 0, "w": 0})
+        row["w"] += 1
+    return [
+        DockRow(r["carrier"], tuple(sorted(r["units"])), r["n"], r["w"])
+        for _, r in sorted(rows.items())
+    ]
+
+
+def _key(carrier: str) -> str:
+    return " ".join(carrier.split()).casefold()

@@ -1,9 +1,11 @@
-"""Use cases: a shift lead releases or cancels an order the review put on hold."""
+"""Use cases: a shift lead releases or cancels an order the review put on hold, or holds a
+packed order at the dock (the loader is then told to pull its parcels)."""
 
 from __future__ import annotations
 
 from app.domain.events import Actor, Event
 from app.domain.orders import Order, OrderStatus
+from app.domain.stored import stored_id
 from app.domain.users import User
 from app.errors import NotFound
 from app.messages import message
@@ -28,6 +30,12 @@ def cancel_order(uow: UnitOfWork, lead: User, ref: str, note: str, station: str)
     return _decide(uow, lead, ref, note, station, OrderStatus.CANCELLED)
 
 
+def hold_order(uow: UnitOfWork, lead: User, ref: str, note: str, station: str) -> Order:
+    """Stop a packed order at the dock: its parcels are refused at loading ("pull this
+    parcel") until a lead releases it (back to packed) or cancels it."""
+    return _decide(uow, lead, ref, note, station, OrderStatus.ON_HOLD)
+
+
 def _decide(uow, lead: User, ref: str, note: str, station: str, new: OrderStatus) -> Order:
     require_lead(lead)
     channel, order_id = split_ref(ref)
@@ -35,11 +43,14 @@ def _decide(uow, lead: User, ref: str, note: str, station: str, new: OrderStatus
         order = uow.orders.get(channel, order_id)
         if order is None:
             raise NotFound(message("order.not_found", ref=ref))
+        packed = bool(uow.dispatch.shipments_of([stored_id(order)]))  # cartons exist
+        if new is OrderStatus.RECEIVED and packed:
+            new = OrderStatus.PACKED  # held at the dock: released, it is ready to load again
         if new is OrderStatus.RECEIVED:
             order.review_passed = True
         order.move_to(new, note)
-        if new is OrderStatus.CANCELLED:
-            uow.orders.release_allocations(order)
+        if new is OrderStatus.CANCELLED and not packed:  # packed units are in cartons, not
+            uow.orders.release_allocations(order)  # reserved: they come back by a count
         uow.orders.save_status(order)
         uow.events.add_all(
             Event(kind, payload | {"note": note}, Actor(lead.name, station), order.id)

@@ -3,14 +3,14 @@ orders are loaded through the central backend, replayed, held late, closed."""
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 
 from app.domain.events import Actor
 from app.domain.orders import OrderStatus
 from app.domain.users import Role, User
 from app.errors import BadInput
 from app.scanning.interpret import interpret
-from app.services import dispatch_close
+from app.services import dispatch_close, holds
 from app.services.dispatch_central import CentralDispatchBackend
 from app.services.facts import apply_facts
 from app.steps import dispatch
@@ -59,10 +59,8 @@ def run_story(central) -> None:
     assert off.reason == "unloaded" and len(rows(central, select(parcel_loads.c.package_id))) == 3
     assert load(backend, off.state, single[2].sscc).ok
     # An order held after it was loaded: its late news goes to the lead; a held one is refused.
-    with central.engine.begin() as conn:
-        conn.execute(
-            update(orders).where(orders.c.id == single[1].order_ref).values(status="on_hold")
-        )
+    held = f"{single[1].channel}/{single[1].order_id}"
+    holds.hold_order(central.uow(), LEAD, held, "address to check", "LEAD-01")
     assert load(backend, state, single[1].sscc).reason in ("already_loaded", "order_on_hold")
     late = [f for f in facts if f.order_ref == single[1].order_ref]
     with central.engine.begin() as conn:
@@ -89,5 +87,7 @@ def run_story(central) -> None:
         assert "closed already" in str(exc)
     else:
         raise AssertionError("closing twice must be refused")
+    # Released, the held order is packed again and loads.
+    assert holds.release_hold(central.uow(), LEAD, held, "checked", "LEAD-01").status == "packed"
     stored = dispatch_close.stored_manifest(central.uow(), manifest.code)
     assert stored.weight_kg == manifest.weight_kg and len(stored.parcels) == 4
