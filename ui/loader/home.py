@@ -28,8 +28,9 @@ from ui.widgets import MessageBanner
 from ui.worker import Worker
 
 log = logging.getLogger(__name__)
-HUGE = "font-size: 44px; font-weight: 700;"
-LARGE = "font-size: 30px;"
+# Read from a metre away with gloves on: the unit and the parcel in very large type.
+HUGE = "font-size: 64px; font-weight: 700;"
+LARGE = "font-size: 40px;"
 
 
 class LoaderHome(QWidget):
@@ -64,7 +65,7 @@ class LoaderHome(QWidget):
         self.missing_label.setStyleSheet(LARGE)
         self.missing_label.setWordWrap(True)
         self.banner = MessageBanner()
-        self.banner.setStyleSheet("font-size: 32px; font-weight: 700; padding: 18px;")
+        self.banner.setStyleSheet("font-size: 40px; font-weight: 700; padding: 18px;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.setSpacing(16)
@@ -171,7 +172,9 @@ class LoaderHome(QWidget):
             if last is not None
             else ""
         )
-        missing = state.loaded[-1].missing if state.loaded and last is not None else ()
+        newest = state.loaded[-1] if state.loaded else None
+        shown = last is not None and newest is not None and newest.package_id == last.package_id
+        missing = newest.missing if shown and newest is not None else ()
         self.missing_label.setText(
             self.tr("Still missing: carton {cartons}").format(
                 cartons=", ".join(str(c) for c in missing)
