@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime
 
-from sqlalchemy import Connection, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, delete, func, insert, select, update
 
 from app.domain.dispatch import Carton, LeftBehind, Manifest, ManifestParcel, ParcelView
 from db.schema import load_units, manifests, orders, packages, parcel_loads, shipments
@@ -19,6 +19,10 @@ CARTON_COLUMNS = (
     packages.c.id, packages.c.index, packages.c.sscc, packages.c.weight_kg,
     shipments.c.tracking_number, shipments.c.order_id.label("order_ref"), shipments.c.carrier,
     parcel_loads.c.unit, parcel_loads.c.manifest_id,
+)  # fmt: skip
+ORDER_COLUMNS = (
+    orders.c.channel, orders.c.order_id.label("oid"), orders.c.status,
+    orders.c.carrier.label("order_carrier"), orders.c.service,
 )  # fmt: skip
 _CARTONS = (
     packages.join(shipments, shipments.c.id == packages.c.shipment_id)
@@ -70,22 +74,20 @@ class SqlDispatchRepository:
     def parcels(self, code: str) -> list[ParcelView]:
         """The cartons an SSCC or a tracking number names (a tracking number: every carton of
         its order's shipment), each with all its order's cartons."""
-        query = (
-            select(*CARTON_COLUMNS)
-            .select_from(_CARTONS)
-            .where(or_(packages.c.sscc == code, shipments.c.tracking_number == code))
-            .order_by(packages.c.index)
-        )
-        rows = self.connection.execute(query).all()
+        rows: list = []
+        # One indexed look-up each (an OR across the two joined tables would scan them all).
+        for column in (packages.c.sscc, shipments.c.tracking_number):
+            query = (
+                select(*CARTON_COLUMNS, *ORDER_COLUMNS).select_from(_CARTONS).where(column == code)
+            )
+            rows = self.connection.execute(query.order_by(packages.c.index)).all()
+            if rows:
+                break
         if not rows:
             return []
         ref = rows[0].order_ref
-        order = self.connection.execute(
-            select(orders.c.channel, orders.c.order_id, orders.c.status, orders.c.carrier,
-                   orders.c.service).where(orders.c.id == ref)
-        ).one()  # fmt: skip
         cartons = tuple(self._cartons([ref]).get(ref, []))
-        return [_view(row, order, cartons) for row in rows]
+        return [_view(row, cartons) for row in rows]
 
     def package_of(self, package_id: int | None, sscc: str | None) -> tuple[int, int] | None:
         """(package id, order ref) of the carton a dispatch fact names."""
@@ -98,6 +100,10 @@ class SqlDispatchRepository:
             .where(condition)
         ).first()
         return None if row is None else (row[0], row[1])
+
+    def order_status(self, order_ref: int) -> str:
+        query = select(orders.c.status).where(orders.c.id == order_ref)
+        return self.connection.execute(query).scalar_one()
 
     def load_of(self, package_id: int) -> dict | None:
         row = self.connection.execute(
@@ -212,11 +218,11 @@ class SqlDispatchRepository:
         return found
 
 
-def _view(row, order, cartons: tuple[Carton, ...]) -> ParcelView:
+def _view(row, cartons: tuple[Carton, ...]) -> ParcelView:
     return ParcelView(
-        package_id=row.id, order_ref=row.order_ref, channel=order.channel,
-        order_id=order.order_id, order_status=order.status,
-        carrier=order.carrier or row.carrier, service=order.service, carton=row.index,
+        package_id=row.id, order_ref=row.order_ref, channel=row.channel,
+        order_id=row.oid, order_status=row.status,
+        carrier=row.order_carrier or row.carrier, service=row.service, carton=row.index,
         sscc=row.sscc, tracking_number=row.tracking_number, weight_kg=row.weight_kg,
         status=_status(row), unit=row.unit, cartons=cartons,
     )  # fmt: skip

@@ -7,6 +7,7 @@ the packer's last scan.
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 
 from sqlalchemy import update
@@ -93,3 +94,43 @@ def _item_fact(picked: PickedOrder, item: dict, carton: int) -> Event:
     return PackItem(
         line_id=item["line_id"], sku=item["sku"], quantity=item["quantity"], carton=carton
     ).fact(PACKER, picked.order_ref)
+
+
+def packed_day(central, carriers: dict[str, int], seed: int = 17) -> dict[str, list]:
+    """A busy day at the dock for benches: single-carton orders, packed, `carriers[name]` of
+    them for each carrier (shuffled), written in bulk (the packing flow itself is benched
+    elsewhere). Returns carrier → [(sscc, tracking number)]."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import insert
+
+    from app.domain.sscc import build_sscc
+    from db.schema import packages, shipments
+
+    rng, now = random.Random(seed), datetime.now(UTC)
+    names = list(carriers)
+    address = {"name": "Bench", "street1": "1 Dock Rd", "city": "Ningbo", "postal_code": "315000",
+               "country": "CN"}  # fmt: skip
+    found: dict[str, list] = {name: [] for name in names}
+    rows, picks = [], []
+    order = [name for name in names for _ in range(carriers[name])]
+    rng.shuffle(order)
+    for n, carrier in enumerate(order):
+        rows.append({"channel": "bench", "order_id": f"DAY-{n:06d}", "carrier": carrier,
+                     "service": "Standard", "ship_to": address, "status": "packed", "reason": "",
+                     "received_at": now, "priority": 0, "review_passed": False})  # fmt: skip
+        picks.append((carrier, build_sscc("8712345", 9, n + 1), f"BENCH{n + 1:09d}"))
+    with central.engine.begin() as conn:
+        made = insert(orders).returning(orders.c.id, sort_by_parameter_order=True)
+        refs = list(conn.execute(made, rows).scalars())
+        ships = [{"order_id": ref, "carrier": carrier, "tracking_number": tracking,
+                  "created_at": now} for ref, (carrier, _, tracking) in zip(refs, picks, strict=True)]  # fmt: skip
+        made = insert(shipments).returning(shipments.c.id, sort_by_parameter_order=True)
+        ship_ids = list(conn.execute(made, ships).scalars())
+        boxes = [{"shipment_id": sid, "index": 1, "sscc": sscc, "carton_type": "M",
+                  "weight_kg": round(rng.uniform(0.3, 12.0), 3)}
+                 for sid, (_, sscc, _) in zip(ship_ids, picks, strict=True)]  # fmt: skip
+        conn.execute(insert(packages), boxes)
+    for carrier, sscc, tracking in picks:
+        found[carrier].append((sscc, tracking))
+    return found

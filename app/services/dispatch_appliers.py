@@ -38,9 +38,9 @@ def apply_parcel_loaded(uow: UnitOfWork, fact: Event) -> None:
         package_id, order_ref, loaded.unit, loaded.carrier, loaded_at=fact.occurred_at,
         loaded_by=fact.actor.user, station=fact.actor.station, fact_uuid=fact.uuid,
     )  # fmt: skip
-    (order,) = uow.orders.by_refs([order_ref])
-    if order.status.value in PULL:  # held or cancelled after the station checked it
-        uow.packing.add_exception(PULL[order.status.value], order_ref, details)
+    status = uow.dispatch.order_status(order_ref)
+    if status in PULL:  # held or cancelled after the station checked it
+        uow.packing.add_exception(PULL[status], order_ref, details)
 
 
 def _already_loaded(uow: UnitOfWork, current: dict, order_ref: int, details: dict) -> None:
