@@ -74,3 +74,15 @@ def _check_manifest(pdf, manifest_id, cartons, rasterise) -> None:
     assert round(document["weight_kg"], 2) == round(total, 2)
     csv_rows = pdf.with_suffix(".csv").read_text(encoding="utf-8").splitlines()
     assert len(csv_rows) == 1 + len(cartons)
+
+
+def test_dock_sheets_of_units_and_carrier_codes_scan(tmp_path, rasterise_pdf):  # noqa: F811
+    from app.cli import main
+    from app.domain.dispatch import carrier_code, unit_code
+
+    for kind, codes in (("units", "CAGE-01,TRAILER-SF"), ("carriers", "SF Express,DHL")):
+        out = tmp_path / f"{kind}.pdf"
+        assert main(["print-sheets", kind, codes, "--out", str(out)]) == 0
+        found = decode(rasterise_pdf(out.read_bytes(), dpi=300))
+        read = {unit_code(text) or carrier_code(text) for text in found}
+        assert read == set(codes.split(","))
