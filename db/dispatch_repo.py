@@ -15,6 +15,8 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 from app.domain.dispatch import Carton, LeftBehind, Manifest, ManifestParcel, ParcelView
 from db.schema import load_units, manifests, orders, packages, parcel_loads, shipments
 
+# Orders whose cartons may be at the dock: packed, or held or cancelled after packing.
+DOCK_STATUSES = ("packed", "on_hold", "cancelled")
 CARTON_COLUMNS = (
     packages.c.id, packages.c.index, packages.c.sscc, packages.c.weight_kg,
     shipments.c.tracking_number, shipments.c.order_id.label("order_ref"), shipments.c.carrier,
@@ -140,6 +142,35 @@ class SqlDispatchRepository:
     def carton_statuses(self, order_refs: list[int]) -> dict[int, list[str]]:
         cartons = self._cartons(order_refs)
         return {ref: [c.status for c in found] for ref, found in cartons.items()}
+
+    # ---- what an offline dock keeps (db/station/dispatch.py) -------------------------------
+    def dock_parcels(self) -> list[ParcelView]:
+        """Every carton not shipped yet of orders packed (or held or cancelled since)."""
+        query = (
+            select(*CARTON_COLUMNS, *ORDER_COLUMNS)
+            .select_from(_CARTONS)
+            .where(orders.c.status.in_(DOCK_STATUSES), parcel_loads.c.manifest_id.is_(None))
+            .order_by(shipments.c.order_id, packages.c.index)
+        )
+        rows = self.connection.execute(query).all()
+        by_order: dict[int, list] = defaultdict(list)
+        for row in rows:
+            by_order[row.order_ref].append(row)
+        views = []
+        for found in by_order.values():
+            cartons = tuple(
+                Carton(r.index, r.sscc, r.tracking_number, r.weight_kg, _status(r), r.unit)
+                for r in found
+            )
+            views += [_view(row, cartons) for row in found]
+        return views
+
+    def units(self) -> dict[str, str]:
+        """Load unit → the carrier it is bound to now (free units left out)."""
+        query = select(load_units.c.code, load_units.c.carrier).where(
+            load_units.c.carrier.is_not(None)
+        )
+        return {code: carrier for code, carrier in self.connection.execute(query)}
 
     # ---- closing a carrier -----------------------------------------------------------------
     def loaded_open(self) -> list[tuple[ManifestParcel, str]]:

@@ -29,9 +29,11 @@ from app.services.dispatch_central import CentralDispatchBackend
 from app.services.lead.console import LeadConsole
 from app.services.packing_central import CentralPackingBackend
 from app.services.picking_central import CentralPickingBackend
-from app.services.ports import PackingBackend, PickingBackend
+from app.services.ports import DispatchBackend, PackingBackend, PickingBackend
 from db.station.backend import StationPickingBackend
+from db.station.dispatch import DispatchPuller, StationDispatchBackend
 from db.station.packing import PackingPuller, StationPackingBackend
+from db.station.pull import Puller
 from db.station.sign_in import StationSignIn
 from db.station.store import StationStore
 from db.station.sync import SyncEngine
@@ -111,10 +113,17 @@ class Station:
         return home
 
     def loader_home(self, user: User) -> LoaderHome:
-        # Loading checks each parcel against central as it is now (held since packing?), so
-        # the loader works on central; an offline dock store is not built yet (docs/dispatch.md).
-        return LoaderHome(user, CentralDispatchBackend(self.central.uow, self.name), self.worker,
-                          self.name)  # fmt: skip
+        # Each parcel is checked against central as it is now when central answers (held
+        # since packing?), else against the dock as last pulled (docs/dispatch.md).
+        return LoaderHome(user, self.dispatch_backend(), self.worker, self.name)
+
+    def dispatch_backend(self) -> DispatchBackend:
+        """On the station store when there is one (offline first), else on central."""
+        if self.store is None or self.sync is None:
+            return CentralDispatchBackend(self.central.uow, self.name)
+        sync = self.sync
+        return StationDispatchBackend(self.store, sync.wake, self.central.uow, self.name,
+                                      lambda: not sync.status.error)  # fmt: skip
 
     def lead_home(self, user: User) -> LeadHome:
         console = LeadConsole(self.central.uow, user, self.name, self.write_manifest)
@@ -195,7 +204,11 @@ def build_station(
     store = store or _open_store(settings, central)
     bridge = MainThreadBridge()
     reports = SyncReports(bridge)
-    pullers = [PackingPuller(store)] if store is not None else []
+    # What the packer and loader homes need besides pick work (the dock only once a loader
+    # signed in here).
+    pullers: list[Puller] = (
+        [PackingPuller(store), DispatchPuller(store)] if store is not None else []
+    )
     sync = None
     if store is not None:
         sync = SyncEngine(
@@ -203,7 +216,7 @@ def build_station(
             central.engine,
             on_status=reports.sync_status,
             on_work=reports.work,
-            pullers=pullers,  # what the packer home needs besides pick work
+            pullers=pullers,
             listen=settings.listen,
         )
     sign_in, picking, packing = _backends(central, settings.name, store, sync)
