@@ -787,6 +787,10 @@ median {median} h · p90 {p90} h
         <translation>库存</translation>
     </message>
     <message>
+        <source>Dispatch</source>
+        <translation>发运</translation>
+    </message>
+    <message>
         <source>Set-up</source>
         <translation>设置</translation>
     </message>

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.domain.events import Actor
 from app.domain.users import User
-from app.scanning.interpret import Scan
+from app.scanning.interpret import Scan, interpret
 from app.services.ports import DispatchBackend
 from app.steps import dispatch
 from app.steps.dispatch_state import LoadState, Verdict
@@ -81,6 +81,10 @@ class LoaderHome(QWidget):
             self._queue.append(scan)  # a load is being saved or looked up: keep the order
             return
         self._apply(dispatch.on_scan(self.state, scan), scan.raw)
+
+    def handle_typed_number(self, typed: str) -> None:
+        """Digits + Enter typed at the dock: an SSCC read off a label the scanner cannot read."""
+        self.handle_scan(interpret(typed.strip()))
 
     def command(self, name: str) -> None:
         if not self._busy:
