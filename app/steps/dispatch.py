@@ -73,13 +73,14 @@ def on_scan(state: LoadState, scan: Scan) -> Verdict:
 
 
 def on_command(state: LoadState, name: str) -> Verdict:
+    scan = Scan(raw=f"C:{name}", symbology=None, kind="command", code=name)
     if name == "UNDO":
         if not state.ready:
-            return Verdict(False, "scan_unit", state)
+            return refuse(state, "scan_unit", scan)
         return Verdict(True, "undo_armed", replace(state, undo_armed=True))
     if name == "CANCEL" and state.undo_armed:
         return Verdict(True, "undo_cancelled", replace(state, undo_armed=False))
-    return Verdict(False, "not_a_parcel", state, {"code": f"C:{name}"})
+    return refuse(state, "not_a_parcel", scan, code=scan.raw)
 
 
 def on_unit(state: LoadState, unit: str, bound: str | None) -> Verdict:

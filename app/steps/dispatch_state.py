@@ -64,7 +64,7 @@ class Verdict:
 
     @property
     def tone(self) -> str:
-        if self.look_up is not None or self.reason in INFO_REASONS:
+        if self.look_up is not None or (self.ok and self.reason in INFO_REASONS):
             return "info"
         return "ok" if self.ok else "error"
 

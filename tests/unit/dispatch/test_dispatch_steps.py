@@ -122,3 +122,17 @@ def test_undo_then_the_parcel_takes_it_off():
 def test_undo_of_a_parcel_on_no_unit_is_refused():
     armed = dispatch.on_scan(ready(), interpret("C:UNDO")).state
     assert dispatch.on_parcel(armed, SSCC, parcel()).reason == "not_loaded"
+
+
+def test_a_parcel_before_the_carrier_is_refused_with_the_error_tone():
+    free = dispatch.on_unit(dispatch.start(ACTOR), "CAGE-1", None)
+    assert free.tone == "info"  # "now scan the carrier": a step, not a mistake
+    early = dispatch.on_scan(free.state, interpret(SSCC))
+    assert early.reason == "scan_carrier" and early.tone == "error" and early.facts
+
+
+def test_commands_the_dock_does_not_take_are_refused_and_counted():
+    verdict = dispatch.on_scan(ready(), interpret("C:WEIGH"))
+    assert verdict.reason == "not_a_parcel" and [f.kind for f in verdict.facts] == [
+        FactKind.LOAD_REFUSED
+    ]
