@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from app.domain.events import Actor, Event
 from app.domain.orders import Order, OrderStatus
-from app.domain.stored import stored_id
 from app.domain.users import User
 from app.errors import NotFound
 from app.messages import message
@@ -43,7 +42,7 @@ def _decide(uow, lead: User, ref: str, note: str, station: str, new: OrderStatus
         order = uow.orders.get(channel, order_id)
         if order is None:
             raise NotFound(message("order.not_found", ref=ref))
-        packed = bool(uow.dispatch.shipments_of([stored_id(order)]))  # cartons exist
+        packed = any(line.packed for line in order.lines)  # in cartons already
         if new is OrderStatus.RECEIVED and packed:
             new = OrderStatus.PACKED  # held at the dock: released, it is ready to load again
         if new is OrderStatus.RECEIVED:
