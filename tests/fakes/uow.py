@@ -12,13 +12,16 @@ import copy
 from types import TracebackType
 from typing import Self
 
+from tests.fakes.catalog import FakeCatalog
 from tests.fakes.events import FakeEventLog
+from tests.fakes.orders import FakeOrders
 from tests.fakes.picking import FakePicking
 from tests.fakes.settings import FakeSettings
 from tests.fakes.state import FakeState
+from tests.fakes.stock import FakeStock
 from tests.fakes.users import FakeUsers
 
-REPOSITORIES = ("users", "events", "settings", "picking")
+REPOSITORIES = ("orders", "catalog", "stock", "users", "events", "settings", "picking")
 
 
 class FakeUnitOfWork:
@@ -32,6 +35,9 @@ class FakeUnitOfWork:
     def __enter__(self) -> Self:
         assert self._work is None, "a unit of work is not entered twice at once"
         work = self._work = copy.deepcopy(self.state)
+        self.orders = FakeOrders(work)
+        self.catalog = FakeCatalog(work)
+        self.stock = FakeStock(work)
         self.users = FakeUsers(work)
         self.events = FakeEventLog(work)
         self.settings = FakeSettings(work)

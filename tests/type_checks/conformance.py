@@ -10,18 +10,24 @@ from collections.abc import Callable
 from app.services.packing_central import CentralPackingBackend
 from app.services.picking_central import CentralPickingBackend
 from app.services.ports import (
+    CatalogRepository,
     EventLog,
+    OrderRepository,
     PackingBackend,
     PickingBackend,
     PickingRepository,
     Settings,
+    StockRepository,
     UnitOfWork,
     UserRepository,
 )
 from db.uow import SqlUnitOfWork
+from tests.fakes.catalog import FakeCatalog
 from tests.fakes.events import FakeEventLog
+from tests.fakes.orders import FakeOrders
 from tests.fakes.picking import FakePicking
 from tests.fakes.settings import FakeSettings
+from tests.fakes.stock import FakeStock
 from tests.fakes.users import FakeUsers
 
 unit_of_work: Callable[..., UnitOfWork] = SqlUnitOfWork
@@ -32,6 +38,15 @@ central_packing: Callable[..., PackingBackend] = CentralPackingBackend
 # The in-memory repositories (tests/fakes) hold only the methods the use cases tested on them
 # call, so they are not whole ports; deriving from both makes mypy compare every method a fake
 # has with the port's ("Definition of ... in base class ... is incompatible"). Never built.
+class _Orders(FakeOrders, OrderRepository): ...
+
+
+class _Catalog(FakeCatalog, CatalogRepository): ...
+
+
+class _Stock(FakeStock, StockRepository): ...
+
+
 class _Users(FakeUsers, UserRepository): ...
 
 

@@ -12,6 +12,9 @@ from app.services import ports
 from tests.fakes.uow import REPOSITORIES, FakeUnitOfWork
 
 PORT_OF = {
+    "orders": ports.OrderRepository,
+    "catalog": ports.CatalogRepository,
+    "stock": ports.StockRepository,
     "users": ports.UserRepository,
     "events": ports.EventLog,
     "settings": ports.Settings,
