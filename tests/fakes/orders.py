@@ -37,7 +37,7 @@ class FakeOrders:
             raise KeyError(f"no product {sorted(unknown)}")
         ids = []
         for order in new_orders:
-            if self.existing_keys([order.key]):
+            if any(o.key == order.key for o in self._state.orders.values()):
                 raise Conflict(message("db.conflict", detail=f"order {order.key} exists"))
             ref = self._state.next_id()
             lines = [OrderLine(x.sku, x.quantity, id=self._state.next_id()) for x in order.lines]
