@@ -15,13 +15,14 @@ from typing import Self
 from tests.fakes.catalog import FakeCatalog
 from tests.fakes.events import FakeEventLog
 from tests.fakes.orders import FakeOrders
+from tests.fakes.packing import FakePacking
 from tests.fakes.picking import FakePicking
 from tests.fakes.settings import FakeSettings
 from tests.fakes.state import FakeState
 from tests.fakes.stock import FakeStock
 from tests.fakes.users import FakeUsers
 
-REPOSITORIES = ("orders", "catalog", "stock", "users", "events", "settings", "picking")
+REPOSITORIES = ("orders", "catalog", "stock", "users", "events", "settings", "packing", "picking")
 
 
 class FakeUnitOfWork:
@@ -41,6 +42,7 @@ class FakeUnitOfWork:
         self.users = FakeUsers(work)
         self.events = FakeEventLog(work)
         self.settings = FakeSettings(work)
+        self.packing = FakePacking(work)
         self.picking = FakePicking(work)
         return self
 

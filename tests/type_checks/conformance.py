@@ -14,6 +14,7 @@ from app.services.ports import (
     EventLog,
     OrderRepository,
     PackingBackend,
+    PackingRepository,
     PickingBackend,
     PickingRepository,
     Settings,
@@ -25,6 +26,7 @@ from db.uow import SqlUnitOfWork
 from tests.fakes.catalog import FakeCatalog
 from tests.fakes.events import FakeEventLog
 from tests.fakes.orders import FakeOrders
+from tests.fakes.packing import FakePacking
 from tests.fakes.picking import FakePicking
 from tests.fakes.settings import FakeSettings
 from tests.fakes.stock import FakeStock
@@ -54,6 +56,9 @@ class _Events(FakeEventLog, EventLog): ...
 
 
 class _Settings(FakeSettings, Settings): ...
+
+
+class _Packing(FakePacking, PackingRepository): ...
 
 
 class _Picking(FakePicking, PickingRepository): ...

@@ -18,6 +18,7 @@ PORT_OF = {
     "users": ports.UserRepository,
     "events": ports.EventLog,
     "settings": ports.Settings,
+    "packing": ports.PackingRepository,
     "picking": ports.PickingRepository,
 }
 
