@@ -56,6 +56,11 @@ def item(
     return payload.fact(PACKER, ref(uow, order_id))
 
 
+def sscc(order_id: str, carton: int) -> str:
+    """An 18-digit SSCC of its own for each order's carton."""
+    return f"0034012345{int(order_id[-1]):04d}{carton:04d}"
+
+
 def carton(
     uow: FakeUnitOfWork,
     order_id: str,
@@ -69,7 +74,7 @@ def carton(
     closed = PackageClosed(
         carton=number, count=number if final else number + 1, final=final, package_type="S",
         weight_kg=1.25, weight_source="scale", tracking_number=f"TRK-{order_id}",
-        sscc=f"00340123450000000{number}{order_id[-1]}", carrier="DHL",
+        sscc=sscc(order_id, number), carrier="DHL",
         items=[{"line_id": line_id(uow, order_id, sku), "sku": sku, "quantity": qty,
                 "serial": serial} for sku, qty, serial in items],
         weight_override=weight_override, expected_kg=1.0, weight_ok=weight_ok,
@@ -169,7 +174,7 @@ def test_a_carton_off_its_weight_without_a_leads_override_goes_to_the_lead(uow):
     (row,) = uow.state.exceptions
     assert (row["kind"], row["status"]) == ("weight_mismatch", "open")
     assert row["details"] == {"carton": 1, "weight_kg": 1.25, "expected_kg": 1.0,
-                              "sscc": "003401234500000011"}  # fmt: skip
+                              "sscc": sscc("SO-1", 1)}  # fmt: skip
 
 
 def test_a_carton_off_its_weight_with_a_leads_override_is_on_record_once_resolved(uow):
@@ -195,13 +200,13 @@ def test_a_serial_another_order_packed_already_goes_to_the_lead_with_the_second_
     facts.apply_facts(uow, [carton(uow, "SO-3", [("PHONE", 1, "SN-1")])])
     (row,) = uow.state.exceptions
     assert (row["kind"], row["order_ref"]) == ("serial_duplicate", second)
-    assert row["details"] == {"sscc": "003401234500000013", "serials": ["SN-1"],
+    assert row["details"] == {"sscc": sscc("SO-3", 1), "serials": ["SN-1"],
                               "station": "pack-1", "serial_list": "SN-1"}  # fmt: skip
     assert stored(uow, second).status is OrderStatus.PACKED  # packed is packed: the lead sorts it
 
 
 def test_a_label_the_printer_refused_is_an_open_item_for_the_lead(uow):
-    failed = LabelFailed(job_id="J-7", sscc="003401234500000011", carton=1, printer="zebra-1",
+    failed = LabelFailed(job_id="J-7", sscc=sscc("SO-1", 1), carton=1, printer="zebra-1",
                          message="paper out")  # fmt: skip
     facts.apply_facts(uow, [failed.fact(PACKER, ref(uow, "SO-1"))])
     (row,) = uow.state.exceptions
