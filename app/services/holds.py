@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.domain.events import Actor, Event
+from app.domain.events import Actor, Event, utcnow
 from app.domain.orders import Order, OrderStatus
 from app.domain.users import User
 from app.errors import NotFound
@@ -37,10 +37,14 @@ def _decide(uow, lead: User, ref: str, note: str, station: str, new: OrderStatus
             raise NotFound(message("order.not_found", ref=ref))
         if new is OrderStatus.RECEIVED:
             order.review_passed = True
+        waiting = order.status is OrderStatus.EXCEPTION  # its queue item waits for stock
         order.move_to(new, note)
         if new is OrderStatus.CANCELLED:
             uow.orders.release_allocations(order)
         uow.orders.save_status(order)
+        if waiting:  # decided here, so the lead's queue item for it is closed too
+            resolution = "cancel_order" if new is OrderStatus.CANCELLED else "retry_allocation"
+            uow.orders.stop_waiting([order.id], resolution, lead.name, utcnow())
         uow.events.add_all(
             Event(kind, payload | {"note": note}, Actor(lead.name, station), order.id)
             for kind, payload in order.events

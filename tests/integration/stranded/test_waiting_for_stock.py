@@ -119,3 +119,20 @@ def test_the_lead_retries_or_cancels_a_waiting_order(site, run_cli):
     statuses = _statuses(run_cli, url)
     assert (statuses["SO-1"]["status"], statuses["SO-2"]["status"]) == ("allocated", "cancelled")
     assert lead.exception_queue(central.uow(), lena) == []
+
+
+@pytest.mark.parametrize("decision", ["--cancel", "--release"])
+def test_an_order_decided_through_holds_leaves_the_waiting_queue(site, run_cli, decision):
+    """`shipshape holds --cancel/--release` of an order waiting for stock closes its queue item
+    (it used to stay open: cancelled, its choices could no longer close it)."""
+    central, _lena, folder, url = site
+    _orders(run_cli, url, folder, order_row("SO-1", "GLUE", "5"))
+    assert run_cli("allocate", "--database", url)[0] == 0
+    assert [row.order_id for row in _waiting(central)] == ["SO-1"]
+    channel = _statuses(run_cli, url)["SO-1"]["channel"]
+    status, _out, err = run_cli("holds", decision, f"{channel}/SO-1", "--badge", "1011",
+                                "--pin", "246810", "--note", "decided", "--database", url)  # fmt: skip
+    assert status == 0, err
+    assert _waiting(central) == []
+    expected = "cancelled" if decision == "--cancel" else "received"
+    assert _statuses(run_cli, url)["SO-1"]["status"] == expected

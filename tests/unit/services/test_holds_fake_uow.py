@@ -152,13 +152,6 @@ def test_an_order_past_cancelling_keeps_its_status_and_its_stock(uow, status):
     assert (uow.commits, uow.state.events) == (commits, events)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: holds.cancel_order does not stop_waiting, so an order waiting for stock that is "
-    "cancelled (`shipshape holds --cancel`) keeps its open waiting_for_stock item; in the lead's "
-    "queue neither of its choices can close it (retry: 'still waits', cancel: cancelled to "
-    "cancelled). Reproduced on SQLite; lead.resolve's own cancel does call stop_waiting.",
-)
 def test_cancelling_an_order_waiting_for_stock_takes_it_out_of_the_leads_queue(uow):
     (ref,) = add_orders(uow, order("SO-1", ("GLUE", 12)))  # 10 on hand: it waits
     allocation.allocate(uow)
@@ -169,12 +162,6 @@ def test_cancelling_an_order_waiting_for_stock_takes_it_out_of_the_leads_queue(u
     assert still_open == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug (same root as above): holds.release_hold also takes an order waiting for stock "
-    "back to received without closing its waiting_for_stock item; once allocated it is still "
-    "listed in the lead's queue as waiting (reproduced on SQLite).",
-)
 def test_an_order_released_from_waiting_and_then_allocated_leaves_the_leads_queue(uow):
     (ref,) = add_orders(uow, order("SO-1", ("GLUE", 12)))  # 10 on hand: it waits
     allocation.allocate(uow)
