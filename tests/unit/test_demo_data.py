@@ -129,15 +129,15 @@ def test_users_have_badges_and_only_leads_have_pins():
 
 def test_large_order_files_are_deterministic_and_the_json_matches_the_csv(tmp_path):
     products = site_files.generate_products()
-    rows = site_files.generate_orders(10_000, 7, products)
+    rows = site_files.generate_orders(2_000, 7, products)  # the benches' 10,000 are the same code
     again = site_files.generate_orders(500, 7, products)  # same seed: the same first 500 orders
     assert again == rows[: len(again)] and again[-1]["order_id"] != rows[len(again)]["order_id"]
     assert site_files.generate_orders(500, 8, products) != again
-    assert 27_000 <= len(rows) <= 33_000
+    assert 5_400 <= len(rows) <= 6_600  # about three lines an order
     site_files.write_orders_csv(tmp_path / "big.csv", rows)
     site_files.write_orders_json(tmp_path / "big.json", rows)
     orders = json.loads((tmp_path / "big.json").read_text(encoding="utf-8"))["orders"]
-    assert len(orders) == 10_000
+    assert len(orders) == 2_000
     assert sum(len(o["lines"]) for o in orders) == len(rows)
     first = orders[0]
     assert set(first["ship_to"]) == set(site_files.ADDRESS_FIELDS)
