@@ -1,5 +1,5 @@
-"""`shipshape stock [--json]`: stock per location, product and lot (INTERFACES.md §13), with what
-is reserved for orders and what is held because a picker reported the location empty."""
+"""`shipshape stock [--json]`: stock per location, product and lot (docs/interfaces.md §13), with
+what is reserved for orders and what is held because a picker reported the location empty."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 `interpret(raw)` never raises for bad scans: a wrong check digit, a date that does not exist or a
 malformed string comes back as `kind="invalid"` with an `error` a person can act on. The output
-fields are fixed by INTERFACES.md §4 (`Scan.to_dict`).
+fields are fixed by docs/interfaces.md §4 (`Scan.to_dict`).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ OWN_PREFIXES = ("L:", "T:", "B:", "C:", "PL:")
 
 @dataclass(frozen=True)
 class Scan:
-    """One interpreted scan. The first ten fields are INTERFACES.md §4, in that order."""
+    """One interpreted scan. The first ten fields are docs/interfaces.md §4, in that order."""
 
     raw: str
     symbology: str | None

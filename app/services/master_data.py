@@ -1,4 +1,4 @@
-"""Use cases: set up the site from files (INTERFACES.md §7).
+"""Use cases: set up the site from files (docs/interfaces.md §7).
 
 Each row is applied whole or rejected with its number and reason; running a file again changes
 nothing that is already so (no doubling).

@@ -57,7 +57,7 @@ def test_an_order_short_of_stock_waits_in_the_queue_with_what_it_lacks(site, run
     _orders(run_cli, url, folder, order_row("SO-1", "GLUE", "5"), order_row("SO-1", "BOLT", "2"))
     assert run_cli("allocate", "--database", url)[0] == 0
     row = _statuses(run_cli, url)["SO-1"]
-    assert set(row) >= {"channel", "order_id", "status", "lines"}  # INTERFACES §8 unchanged
+    assert set(row) >= {"channel", "order_id", "status", "lines"}  # docs/interfaces.md §8 unchanged
     assert row["status"] == "exception" and row["reason"].startswith("cannot allocate")
     (item,) = lead.exception_queue(central.uow(), lena)
     assert (item.kind, item.order, item.choices) == (
