@@ -1,4 +1,4 @@
-"""Packing station figures (issue 7), on a copy of the demo database (SQLite, WAL):
+"""Packing station figures, on a copy of the demo database (SQLite, WAL):
 
 - scan → verdict: a product scan through the real PackerHome until its verdict shows, the fact
   durable in the central database. Baseline: the same, but re-reading the order from the

@@ -1,4 +1,4 @@
-"""Packing offline from the station store (issue 9): a real SQLite central database seeded with
+"""Packing offline from the station store: a real SQLite central database seeded with
 the demo site, a real station store and the real sync engine. "Offline" is a central database
 whose file cannot be opened (its folder does not exist): every query to it fails, as it would
 with the network gone."""

@@ -85,7 +85,7 @@ def stock_problems(world: Floor) -> list[str]:
     """Reservations and holds never go below zero, whatever order facts arrive in (allocation
     trusts them). On hand may: a lead's write-off, or a count, of units an offline picker has
     already taken, followed by that picker's late fact, is a book error only a count can find
-    (stock control, a later issue), not a stranded order."""
+    (stock control, not built yet), not a stranded order."""
     bad = world.rows(
         select(stock.c.id, stock.c.on_hand, stock.c.reserved, stock.c.held).where(
             (stock.c.reserved < 0) | (stock.c.held < 0)

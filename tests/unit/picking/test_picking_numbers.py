@@ -1,4 +1,4 @@
-"""Issue 15: a number typed anywhere on the picker's screen and the short reasons by scan."""
+"""A number typed anywhere on the picker's screen, and the short reasons by scan."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""The picker's checks that no button or typed number walks around (issue 13): an item scan
-before any count, the tote scan on a cart of several orders, the lot of a lot-controlled item."""
+"""The picker's checks that no button or typed number walks around: an item scan before any
+count, the tote scan on a cart of several orders, the lot of a lot-controlled item."""
 
 from __future__ import annotations
 
