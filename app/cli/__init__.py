@@ -22,7 +22,7 @@ from app.logs import setup_file_log
 log = logging.getLogger("shipshape.cli")
 
 COMMAND_MODULES = (
-    "app.cli.site",  # migrate, import-*, allocate, orders, users, demo, run, holds
+    "app.cli.site",  # migrate, import-*, allocate, orders, holds, review-rules, demo, (add-)users
     "app.cli.routing",  # route, batch-orders
     "app.cli.waves",  # plan-waves, release-wave, picklists
     "app.cli.scanning",  # scan-parse, scan-listen, command-sheet
