@@ -56,10 +56,15 @@ def describe_scan(scan: Scan) -> str:
     if scan.symbology:
         parts.append(f"[{scan.symbology}]")
     labels = [
-        ("code", scan.code), ("GTIN", scan.gtin), ("SSCC", scan.sscc), ("lot", scan.lot),
-        ("serial", scan.serial), ("expiry", scan.expiry), ("best before", scan.best_before),
+        ("code", scan.code),
+        ("GTIN", scan.gtin),
+        ("SSCC", scan.sscc),
+        ("lot", scan.lot),
+        ("serial", scan.serial),
+        ("expiry", scan.expiry),
+        ("best before", scan.best_before),
         ("quantity", scan.quantity),
-    ]  # fmt: skip
+    ]
     parts += [f"{label} {value}" for label, value in labels if value is not None]
     if scan.kind == "unknown":
         parts.append(repr(scan.raw))

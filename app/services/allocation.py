@@ -68,8 +68,9 @@ def retry_waiting(
     return report
 
 
-def _allocate_batch(uow: UnitOfWork, actor: Actor, today: date, report: AllocationReport,
-                    claim) -> bool:  # fmt: skip
+def _allocate_batch(
+    uow: UnitOfWork, actor: Actor, today: date, report: AllocationReport, claim
+) -> bool:
     with uow:
         orders = claim()
         if not orders:
