@@ -1,4 +1,4 @@
-"""Packing station figures (issue 7), on a copy of the demo database (SQLite, WAL):
+"""Packing station figures, on a copy of the demo database (SQLite, WAL):
 
 - scan → verdict: a product scan through the real PackerHome until its verdict shows, the fact
   durable in the central database. Baseline: the same, but re-reading the order from the
@@ -52,11 +52,18 @@ def p99(samples: list[float]) -> float:
 
 def station(central, tmp: Path, label_format: str):
     backend = CentralPackingBackend(central.uow, "BENCH")
-    printer = SpoolCartonPrinter(None, backend.settings()["ship_from"], backend.record, "BENCH",
-                                 language=lambda: backend.settings().language())  # fmt: skip
+    printer = SpoolCartonPrinter(
+        None,
+        backend.settings()["ship_from"],
+        backend.record,
+        "BENCH",
+        language=lambda: backend.settings().language(),
+    )
     transport = TimedTransport()
     spooler = Spooler(transport, tmp / f"spool-{label_format}", printer.on_event)
-    printer.station_printer = StationPrinter(spooler, label_format, slip_spooler=Spooler(TimedTransport(), tmp / f"slip-{label_format}"))  # fmt: skip
+    printer.station_printer = StationPrinter(
+        spooler, label_format, slip_spooler=Spooler(TimedTransport(), tmp / f"slip-{label_format}")
+    )
     spooler.start()
     home = PackerHome(backend, SynchronousWorker(), PACKER, "BENCH", printer)
     return backend, home, transport, spooler
@@ -105,8 +112,14 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp())
     central = demo_central(tmp, tmp)
     refs = released_orders(central, 1, 6)
-    scans, baseline = bench_scans(central, tmp, refs[:20], 1000, False), bench_scans(central, tmp, refs[20:40], 2000, True)  # fmt: skip
-    zpl, pdf = bench_close(central, tmp, refs[40:81], 3000, "zpl"), bench_close(central, tmp, refs[81:122], 4000, "pdf")  # fmt: skip
+    scans, baseline = (
+        bench_scans(central, tmp, refs[:20], 1000, False),
+        bench_scans(central, tmp, refs[20:40], 2000, True),
+    )
+    zpl, pdf = (
+        bench_close(central, tmp, refs[40:81], 3000, "zpl"),
+        bench_close(central, tmp, refs[81:122], 4000, "pdf"),
+    )
     print(f"{'measure':44} {'n':>5} {'p50 ms':>9} {'p99 ms':>9}")
     rows = [
         ("scan → verdict (session in memory, ours)", scans),

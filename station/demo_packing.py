@@ -100,14 +100,29 @@ def pick_into_tote(
                 .values(quantity=quantity)
             )
         rows = conn.execute(
-            select(order_lines.c.id, order_lines.c.quantity, products.c.sku, products.c.unit_weight_kg,
-                   func.min(product_gtins.c.gtin), products.c.serial_required, products.c.no_barcode)
+            select(
+                order_lines.c.id,
+                order_lines.c.quantity,
+                products.c.sku,
+                products.c.unit_weight_kg,
+                func.min(product_gtins.c.gtin),
+                products.c.serial_required,
+                products.c.no_barcode,
+            )
             .join(products, products.c.id == order_lines.c.product_id)
             .outerjoin(product_gtins, product_gtins.c.product_id == products.c.id)
             .where(order_lines.c.order_id == order_ref)
-            .group_by(order_lines.c.id, order_lines.c.quantity, order_lines.c.line_no, products.c.sku, products.c.unit_weight_kg, products.c.serial_required, products.c.no_barcode)
+            .group_by(
+                order_lines.c.id,
+                order_lines.c.quantity,
+                order_lines.c.line_no,
+                products.c.sku,
+                products.c.unit_weight_kg,
+                products.c.serial_required,
+                products.c.no_barcode,
+            )
             .order_by(order_lines.c.line_no)
-        ).all()  # fmt: skip
+        ).all()
         for n, row in enumerate(rows):
             conn.execute(
                 update(order_lines)
@@ -127,7 +142,7 @@ def pick_into_tote(
             r.unit_weight_kg,
             bool(r.serial_required),
             bool(r.no_barcode),
-        )  # fmt: skip
+        )
         for r in rows
     ]
     return PickedOrder(order_ref, order_id, tote, lines)

@@ -1,4 +1,4 @@
-"""Demo site: a seeded, realistic warehouse written in the file formats of INTERFACES.md.
+"""Demo site: a seeded, realistic warehouse written in the file formats of docs/interfaces.md.
 
 `python -m app.demo.site_files --out resources/demo` regenerates layout.json (§1), products.csv,
 stock.csv (§7), orders.csv (§6) and users.csv. The same seed always gives the same bytes.
@@ -32,10 +32,26 @@ from app.domain.pins import LEAD_PIN_DIGITS
 T = TypeVar("T")  # what _weighted picks
 
 ORDER_FIELDS = [
-    "channel", "order_id", "order_date", "priority", "carrier", "service", "ship_by",
-    "name", "company", "street1", "street2", "city", "region", "postal_code", "country", "phone",
-    "email", "sku", "quantity",
-]  # fmt: skip
+    "channel",
+    "order_id",
+    "order_date",
+    "priority",
+    "carrier",
+    "service",
+    "ship_by",
+    "name",
+    "company",
+    "street1",
+    "street2",
+    "city",
+    "region",
+    "postal_code",
+    "country",
+    "phone",
+    "email",
+    "sku",
+    "quantity",
+]
 ADDRESS_FIELDS = ORDER_FIELDS[7:17]
 DEMO_SEED = 20261201
 DEMO_START = datetime(2026, 12, 1, 6, 0, tzinfo=UTC)  # orders arrive from here on
@@ -51,19 +67,49 @@ AISLE_GAPS_M = (3.2, 3.2, 3.6, 3.2, 3.4, 5.0, 3.2, 3.2, 3.6, 3.2, 3.4, 3.2, 3.2)
 
 # (code, English nouns, Chinese nouns, weight range kg, lot-controlled with shelf life days)
 CATEGORIES = (
-    ("KIT", ("Mug", "Water Bottle", "Lunch Box", "Chef Knife", "Cutting Board", "Frying Pan"),
-     ("保温杯", "水杯", "饭盒", "菜刀", "砧板", "平底锅"), (0.25, 1.8), 0),
-    ("FOD", ("Green Tea", "Dark Chocolate", "Coffee Beans", "Oolong Tea", "Honey", "Dried Mango"),
-     ("绿茶", "黑巧克力", "咖啡豆", "乌龙茶", "蜂蜜", "芒果干"), (0.1, 1.0), 540),
-    ("CAR", ("Hand Cream", "Shampoo", "Sunscreen SPF 50", "Toothpaste", "Face Mask"),
-     ("护手霜", "洗发水", "防晒霜", "牙膏", "面膜"), (0.05, 0.6), 900),
-    ("ELE", ("USB-C Cable", "Power Bank", "Wireless Mouse", "Earbuds", "LED Desk Lamp"),
-     ("数据线", "充电宝", "无线鼠标", "蓝牙耳机", "台灯"), (0.03, 1.2), 0),
-    ("STA", ("Notebook A5", "Gel Pen Set", "Sticky Notes", "Stapler", "Desk Organiser"),
-     ("笔记本", "中性笔套装", "便利贴", "订书机", "桌面收纳盒"), (0.02, 0.8), 0),
-    ("HOM", ("Cushion Cover", "Bath Towel", "Storage Box", "Scented Candle", "Door Mat"),
-     ("抱枕套", "浴巾", "收纳箱", "香薰蜡烛", "地垫"), (0.2, 2.5), 0),
-)  # fmt: skip
+    (
+        "KIT",
+        ("Mug", "Water Bottle", "Lunch Box", "Chef Knife", "Cutting Board", "Frying Pan"),
+        ("保温杯", "水杯", "饭盒", "菜刀", "砧板", "平底锅"),
+        (0.25, 1.8),
+        0,
+    ),
+    (
+        "FOD",
+        ("Green Tea", "Dark Chocolate", "Coffee Beans", "Oolong Tea", "Honey", "Dried Mango"),
+        ("绿茶", "黑巧克力", "咖啡豆", "乌龙茶", "蜂蜜", "芒果干"),
+        (0.1, 1.0),
+        540,
+    ),
+    (
+        "CAR",
+        ("Hand Cream", "Shampoo", "Sunscreen SPF 50", "Toothpaste", "Face Mask"),
+        ("护手霜", "洗发水", "防晒霜", "牙膏", "面膜"),
+        (0.05, 0.6),
+        900,
+    ),
+    (
+        "ELE",
+        ("USB-C Cable", "Power Bank", "Wireless Mouse", "Earbuds", "LED Desk Lamp"),
+        ("数据线", "充电宝", "无线鼠标", "蓝牙耳机", "台灯"),
+        (0.03, 1.2),
+        0,
+    ),
+    (
+        "STA",
+        ("Notebook A5", "Gel Pen Set", "Sticky Notes", "Stapler", "Desk Organiser"),
+        ("笔记本", "中性笔套装", "便利贴", "订书机", "桌面收纳盒"),
+        (0.02, 0.8),
+        0,
+    ),
+    (
+        "HOM",
+        ("Cushion Cover", "Bath Towel", "Storage Box", "Scented Candle", "Door Mat"),
+        ("抱枕套", "浴巾", "收纳箱", "香薰蜡烛", "地垫"),
+        (0.2, 2.5),
+        0,
+    ),
+)
 # Goods per litre of their box (kg/l), per category: a towel is light for its size, a shampoo not.
 DENSITY_KG_PER_L = {"KIT": 0.35, "FOD": 0.6, "CAR": 0.8, "ELE": 0.45, "STA": 0.5, "HOM": 0.15}
 # Electronics a shop tracks one by one (warranty, returns): the packer scans each one's serial.
@@ -76,34 +122,71 @@ VARIANTS_ZH = ("蓝色", "黑色", "白色", "红色", "小号", "大号", "两�
 # Per country: names, (city, region, postal code, street with {n} = house number), phone,
 # carriers as (carrier, standard service, express service).
 COUNTRIES = {
-    "CN": (("王小明", "李娜", "张伟", "刘芳", "陈静", "杨磊", "赵秀英", "黄强"),
-           (("上海", "上海市", "200120", "浦东新区世纪大道{n}号"), ("北京", "北京市", "100022", "朝阳区建国路{n}号"),
-            ("广州", "广东省", "510620", "天河区天河路{n}号"), ("深圳", "广东省", "518057", "南山区科技园南路{n}号"),
-            ("杭州", "浙江省", "310012", "西湖区文三路{n}号"), ("宁波", "浙江省", "315100", "鄞州区天童南路{n}号")),
-           "+86 21 5555 {p4}", (("SF Express", "Standard", "Express"),)),
-    "DE": (("Jürgen Müller", "Käthe Weiß", "Björn Schäfer", "Günter Groß", "Lena Bäcker"),
-           (("München", "Bayern", "80331", "Schäfflerstraße {n}"), ("Köln", "Nordrhein-Westfalen", "50667", "Hohe Straße {n}"),
+    "CN": (
+        ("王小明", "李娜", "张伟", "刘芳", "陈静", "杨磊", "赵秀英", "黄强"),
+        (
+            ("上海", "上海市", "200120", "浦东新区世纪大道{n}号"),
+            ("北京", "北京市", "100022", "朝阳区建国路{n}号"),
+            ("广州", "广东省", "510620", "天河区天河路{n}号"),
+            ("深圳", "广东省", "518057", "南山区科技园南路{n}号"),
+            ("杭州", "浙江省", "310012", "西湖区文三路{n}号"),
+            ("宁波", "浙江省", "315100", "鄞州区天童南路{n}号"),
+        ),
+        "+86 21 5555 {p4}",
+        (("SF Express", "Standard", "Express"),),
+    ),
+    "DE": (
+        ("Jürgen Müller", "Käthe Weiß", "Björn Schäfer", "Günter Groß", "Lena Bäcker"),
+        (
+            ("München", "Bayern", "80331", "Schäfflerstraße {n}"),
+            ("Köln", "Nordrhein-Westfalen", "50667", "Hohe Straße {n}"),
             ("Düsseldorf", "Nordrhein-Westfalen", "40213", "Königsallee {n}"),
-            ("Nürnberg", "Bayern", "90402", "Königstraße {n}"), ("Berlin", "Berlin", "10117", "Schloßplatz {n}")),
-           "+49 89 5555 {p4}", (("DHL", "Paket", "Express"),)),
-    "NL": (("Sanne de Vries", "Daan Jansen", "Fleur van Dijk", "Joëlle Bakker"),
-           (("Amsterdam", "Noord-Holland", "1015 CJ", "Keizersgracht {n}"),
+            ("Nürnberg", "Bayern", "90402", "Königstraße {n}"),
+            ("Berlin", "Berlin", "10117", "Schloßplatz {n}"),
+        ),
+        "+49 89 5555 {p4}",
+        (("DHL", "Paket", "Express"),),
+    ),
+    "NL": (
+        ("Sanne de Vries", "Daan Jansen", "Fleur van Dijk", "Joëlle Bakker"),
+        (
+            ("Amsterdam", "Noord-Holland", "1015 CJ", "Keizersgracht {n}"),
             ("Rotterdam", "Zuid-Holland", "3011 AD", "Coolsingel {n}"),
-            ("Utrecht", "Utrecht", "3511 AB", "Oudegracht {n}")),
-           "+31 20 555 {p4}", (("PostNL", "Standard", "Next Day"),)),
-    "GB": (("Oliver Brown", "Amelia O'Connor", "Harry Wright", "Siobhán Kelly"),
-           (("London", "England", "NW1 6XE", "{n} Baker Street"), ("Manchester", "England", "M3 2BY", "{n} Deansgate"),
-            ("Edinburgh", "Scotland", "EH2 2ER", "{n} Princes Street")),
-           "+44 20 7946 {p4}", (("UPS", "Standard", "Express Saver"), ("DHL", "Parcel UK", "Express"))),
-    "US": (("John Smith", "María García", "Emily Johnson", "DeShawn Williams"),
-           (("Springfield", "IL", "62701", "{n} Main St"), ("Seattle", "WA", "98101", "{n} Pike St"),
-            ("Austin", "TX", "78701", "{n} Congress Ave")),
-           "+1 206 555 {p4}", (("UPS", "Ground", "2nd Day Air"),)),
-    "RU": (("Иван Петров", "Анна Смирнова", "Ольга Кузнецова"),
-           (("Москва", "Москва", "125009", "ул. Тверская, д. {n}"),
-            ("Санкт-Петербург", "Санкт-Петербург", "191186", "Невский проспект, д. {n}")),
-           "+7 495 555 {p4}", (("DHL", "Express Worldwide", "Express Worldwide"),)),
-}  # fmt: skip
+            ("Utrecht", "Utrecht", "3511 AB", "Oudegracht {n}"),
+        ),
+        "+31 20 555 {p4}",
+        (("PostNL", "Standard", "Next Day"),),
+    ),
+    "GB": (
+        ("Oliver Brown", "Amelia O'Connor", "Harry Wright", "Siobhán Kelly"),
+        (
+            ("London", "England", "NW1 6XE", "{n} Baker Street"),
+            ("Manchester", "England", "M3 2BY", "{n} Deansgate"),
+            ("Edinburgh", "Scotland", "EH2 2ER", "{n} Princes Street"),
+        ),
+        "+44 20 7946 {p4}",
+        (("UPS", "Standard", "Express Saver"), ("DHL", "Parcel UK", "Express")),
+    ),
+    "US": (
+        ("John Smith", "María García", "Emily Johnson", "DeShawn Williams"),
+        (
+            ("Springfield", "IL", "62701", "{n} Main St"),
+            ("Seattle", "WA", "98101", "{n} Pike St"),
+            ("Austin", "TX", "78701", "{n} Congress Ave"),
+        ),
+        "+1 206 555 {p4}",
+        (("UPS", "Ground", "2nd Day Air"),),
+    ),
+    "RU": (
+        ("Иван Петров", "Анна Смирнова", "Ольга Кузнецова"),
+        (
+            ("Москва", "Москва", "125009", "ул. Тверская, д. {n}"),
+            ("Санкт-Петербург", "Санкт-Петербург", "191186", "Невский проспект, д. {n}"),
+        ),
+        "+7 495 555 {p4}",
+        (("DHL", "Express Worldwide", "Express Worldwide"),),
+    ),
+}
 COUNTRY_WEIGHTS = {"CN": 30, "DE": 20, "NL": 15, "GB": 12, "US": 15, "RU": 8}
 COMPANIES = ("Müller Handels GmbH", "上海明华贸易有限公司", "Acme Retail Ltd", "De Winkel B.V.")
 STREET2 = {"CN": ("3楼301室", "A座1205室"), "DE": ("2. OG", "Hinterhaus")}
@@ -112,11 +195,19 @@ CHANNELS = (("webshop", 55), ("marketplace", 30), ("edi", 15))
 LINES_PER_ORDER = ((1, 15), (2, 20), (3, 30), (4, 20), (5, 15))  # mean 3 lines
 
 USERS = (
-    ("李娜", "picker"), ("Jan de Boer", "picker"), ("Anna Kowalska", "picker"),
-    ("王强", "picker"), ("Tom Hughes", "picker"), ("Aylin Demir", "picker"),
-    ("陈静", "packer"), ("Pieter Smit", "packer"), ("Grace Okafor", "packer"), ("Liu Yang", "packer"),
-    ("Maria Jansen", "lead"), ("周伟", "lead"),
-)  # fmt: skip
+    ("李娜", "picker"),
+    ("Jan de Boer", "picker"),
+    ("Anna Kowalska", "picker"),
+    ("王强", "picker"),
+    ("Tom Hughes", "picker"),
+    ("Aylin Demir", "picker"),
+    ("陈静", "packer"),
+    ("Pieter Smit", "packer"),
+    ("Grace Okafor", "packer"),
+    ("Liu Yang", "packer"),
+    ("Maria Jansen", "lead"),
+    ("周伟", "lead"),
+)
 
 
 @dataclass(frozen=True)
@@ -202,10 +293,15 @@ def generate_products(count: int = 1200, seed: int = DEMO_SEED) -> list[DemoProd
         weight = round(rng.uniform(low, high), 3)
         products.append(
             DemoProduct(
-                f"{code}-{10000 + n}", name, tuple(gtins), weight, shelf_life,
-                _dimensions(code, weight, f"{seed}-dimensions-{n}"), nouns[k] in SERIAL_NOUNS,
+                f"{code}-{10000 + n}",
+                name,
+                tuple(gtins),
+                weight,
+                shelf_life,
+                _dimensions(code, weight, f"{seed}-dimensions-{n}"),
+                nouns[k] in SERIAL_NOUNS,
             )
-        )  # fmt: skip
+        )
     return _with_loose_hardware(products)
 
 
@@ -477,8 +573,11 @@ def write_site(site: DemoSite, out: str | Path) -> list[Path]:
     paths = {name: out / name for name in ("layout.json", "products.csv", "stock.csv")}
     paths |= {name: out / name for name in ("orders.csv", "users.csv")}
     _write_layout(paths["layout.json"], site.layout)
-    _write_csv(paths["products.csv"], PRODUCT_FIELDS + SCAN_FIELDS + PACKING_FIELDS,
-               product_rows(site.products))  # fmt: skip
+    _write_csv(
+        paths["products.csv"],
+        PRODUCT_FIELDS + SCAN_FIELDS + PACKING_FIELDS,
+        product_rows(site.products),
+    )
     _write_csv(paths["stock.csv"], ["location", "sku", "quantity", "lot", "expiry"], site.stock)
     write_orders_csv(paths["orders.csv"], site.orders)
     _write_csv(paths["users.csv"], ["name", "role", "badge", "pin"], site.users)

@@ -1,4 +1,4 @@
-"""The product catalog in memory: which SKUs exist (db/repositories.py SqlCatalogRepository)."""
+"""The product catalog in memory: which SKUs exist (db/catalog_repo.py SqlCatalogRepository)."""
 
 from __future__ import annotations
 

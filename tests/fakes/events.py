@@ -1,4 +1,4 @@
-"""The append-only event log, in memory (db/repositories.py SqlEventLog)."""
+"""The append-only event log, in memory (db/events_repo.py SqlEventLog)."""
 
 from __future__ import annotations
 

@@ -22,12 +22,23 @@ class FakePacking:
         self._state.shipments.setdefault(closed["tracking_number"], order_ref)
         package_id = self._state.next_id()
         self._state.packages.append(
-            {"id": package_id, "tracking_number": closed["tracking_number"],
-             "carton": closed["carton"], "sscc": closed["sscc"], "weight_kg": closed["weight_kg"],
-             "package_type": closed["package_type"],
-             "items": [{"line_id": item["line_id"], "quantity": item["quantity"],
-                        "serial": item.get("serial")} for item in closed["items"]]}
-        )  # fmt: skip
+            {
+                "id": package_id,
+                "tracking_number": closed["tracking_number"],
+                "carton": closed["carton"],
+                "sscc": closed["sscc"],
+                "weight_kg": closed["weight_kg"],
+                "package_type": closed["package_type"],
+                "items": [
+                    {
+                        "line_id": item["line_id"],
+                        "quantity": item["quantity"],
+                        "serial": item.get("serial"),
+                    }
+                    for item in closed["items"]
+                ],
+            }
+        )
         return package_id
 
     def packed_serials(self, items: list[dict]) -> list[str]:

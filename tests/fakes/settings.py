@@ -1,4 +1,4 @@
-"""Settings documents, in memory (db/repositories.py SqlSettings)."""
+"""Settings documents, in memory (db/settings_repo.py SqlSettings)."""
 
 from __future__ import annotations
 

@@ -14,8 +14,9 @@ from tests.fakes.uow import FakeUnitOfWork
 
 LEAD = User("Lea", Role.LEAD, "9001")
 PICKER = User("Pia", Role.PICKER, "1001")
-ADDRESS = Address(name="Anna Schmidt", street1="Hauptstr. 1", city="Köln", postal_code="50667",
-                  country="DE")  # fmt: skip
+ADDRESS = Address(
+    name="Anna Schmidt", street1="Hauptstr. 1", city="Köln", postal_code="50667", country="DE"
+)
 
 
 def order(
@@ -27,8 +28,13 @@ def order(
 ) -> Order:
     """An order of (sku, quantity) lines to a good German address unless `ship_to` says."""
     fields.setdefault("ship_to", ADDRESS)
-    return Order(channel, order_id, lines=[OrderLine(sku, qty) for sku, qty in lines],
-                 status=status, **fields)  # fmt: skip
+    return Order(
+        channel,
+        order_id,
+        lines=[OrderLine(sku, qty) for sku, qty in lines],
+        status=status,
+        **fields,
+    )
 
 
 def add_orders(uow: FakeUnitOfWork, *orders: Order) -> list[int]:
@@ -52,8 +58,9 @@ def add_stock(
     """A stock row, received now (after every row added before it); its id."""
     stock_id = uow.state.next_id()
     uow.state.skus.add(sku)
-    uow.state.stock[stock_id] = StockItem(location, sku, on_hand, lot=lot, expiry=expiry,
-                                          id=stock_id, held=held)  # fmt: skip
+    uow.state.stock[stock_id] = StockItem(
+        location, sku, on_hand, lot=lot, expiry=expiry, id=stock_id, held=held
+    )
     return stock_id
 
 

@@ -49,8 +49,15 @@ class FakeState:
         **resolved: Any,
     ) -> None:
         """A row in the lead's queue, open unless `resolved` says otherwise."""
-        row = {"kind": kind, "status": "open", "order_ref": order_ref, "task_id": task_id,
-               "details": details, "created_at": now, "note": ""}  # fmt: skip
+        row = {
+            "kind": kind,
+            "status": "open",
+            "order_ref": order_ref,
+            "task_id": task_id,
+            "details": details,
+            "created_at": now,
+            "note": "",
+        }
         self.exceptions.append(row | resolved)
 
     def line(self, line_id: int) -> OrderLine:

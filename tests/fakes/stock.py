@@ -1,4 +1,4 @@
-"""Stock rows in memory (db/repositories.py SqlStockRepository); what is read is a copy."""
+"""Stock rows in memory (db/stock_repo.py SqlStockRepository); what is read is a copy."""
 
 from __future__ import annotations
 

@@ -148,8 +148,13 @@ def test_sign_in_and_picker_screens_fit(qtbot, tmp_path, demo_central):
 def test_packer_screens_fit(qtbot, tmp_path, tmp_path_factory):
     central = packing_central(tmp_path, tmp_path_factory.getbasetemp())
     backend = CentralPackingBackend(central.uow, "PACK-01")
-    printer = SpoolCartonPrinter(None, backend.settings()["ship_from"], backend.record, "PACK-01",
-                                 language=lambda: backend.settings().language())  # fmt: skip
+    printer = SpoolCartonPrinter(
+        None,
+        backend.settings()["ship_from"],
+        backend.record,
+        "PACK-01",
+        language=lambda: backend.settings().language(),
+    )
     off = tmp_path / "printer-off"
     off.write_text("a file where the printer's folder should be: every send fails")
     spooler = Spooler(FileTransport(off), tmp_path / "spool", printer.on_event, (30.0,), "zebra")
@@ -158,8 +163,16 @@ def test_packer_screens_fit(qtbot, tmp_path, tmp_path_factory):
     homes = []
 
     def packer(user):
-        homes.append(PackerHome(backend, SynchronousWorker(), user, "PACK-01", printer,
-                                printer_setup=lambda parent: None))  # fmt: skip
+        homes.append(
+            PackerHome(
+                backend,
+                SynchronousWorker(),
+                user,
+                "PACK-01",
+                printer,
+                printer_setup=lambda parent: None,
+            )
+        )
         return homes[-1]
 
     screens = Screens(qtbot, tmp_path, {Role.PACKER: packer}, "PACK-01")
@@ -228,8 +241,14 @@ def test_lead_screens_fit(qtbot, tmp_path, demo_central):
     home.waves.capacity.setValue(8)
     home.waves.preview_button.click()
     home.lookup.look_up(an_order_in_picking(demo_central))
-    for name, tab in [("waves", home.waves), ("board", home.board), ("exceptions", home.exceptions),
-                      ("kpis", home.kpis), ("lookup", home.lookup), ("stations", home.stations)]:  # fmt: skip
+    for name, tab in [
+        ("waves", home.waves),
+        ("board", home.board),
+        ("exceptions", home.exceptions),
+        ("kpis", home.kpis),
+        ("lookup", home.lookup),
+        ("stations", home.stations),
+    ]:
         home.tabs.setCurrentWidget(tab)
         screens.look(f"lead_{name}")
     assert not screens.problems, "\n".join(screens.problems)
@@ -247,8 +266,10 @@ def test_diagnostics_and_printer_settings_fit(qtbot, tmp_path):
         screens.problems += look_at(diagnostics, name)
         diagnostics.close()
     screens.window.set_language("en")
-    printers = [PrinterChoice("label-zebra-packing-01", "cups", "idle"),
-                PrinterChoice("10.0.0.7:9100", "zpl")]  # fmt: skip
+    printers = [
+        PrinterChoice("label-zebra-packing-01", "cups", "idle"),
+        PrinterChoice("10.0.0.7:9100", "zpl"),
+    ]
     dialog = PrinterDialog(lambda: printers, lambda settings: "ok")
     qtbot.addWidget(dialog)
     dialog.show()

@@ -46,8 +46,13 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp())
     central = demo_central(tmp, tmp)
     backend = CentralPackingBackend(central.uow, "PACK-01")
-    printer = SpoolCartonPrinter(None, backend.settings()["ship_from"], backend.record, "PACK-01",
-                                 language=lambda: backend.settings().language())  # fmt: skip
+    printer = SpoolCartonPrinter(
+        None,
+        backend.settings()["ship_from"],
+        backend.record,
+        "PACK-01",
+        language=lambda: backend.settings().language(),
+    )
     off = tmp / "printer-off"
     off.write_text("a file where the printer's folder should be: every send fails")
     spooler = Spooler(FileTransport(off), tmp / "spool", printer.on_event, (30.0,), "label-zebra")

@@ -112,8 +112,11 @@ def test_waiting_orders_are_retried_first_when_stock_came_in(uow):
     assert reserved(uow) == {glue: 6}
     first, second = waiting_rows(uow)
     assert (first["order_ref"], first["status"], first["resolution"], first["resolved_by"]) == (
-        waiting, "resolved", "allocated", "Lea",
-    )  # fmt: skip
+        waiting,
+        "resolved",
+        "allocated",
+        "Lea",
+    )
     assert (second["order_ref"], second["status"]) == (newer, "open")
     moved = [
         (e.kind, e.payload["from"], e.actor) for e in uow.state.events if e.order_ref == waiting

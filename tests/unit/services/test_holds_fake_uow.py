@@ -13,8 +13,9 @@ from app.services import allocation, holds
 from tests.fakes.site import LEAD, PICKER, add_orders, add_stock, kinds, order, stored
 from tests.fakes.uow import FakeUnitOfWork
 
-BAD_ADDRESS = Address(name="Anna", street1="Hauptstr. 1", city="Köln", postal_code="123",
-                      country="DE")  # fmt: skip
+BAD_ADDRESS = Address(
+    name="Anna", street1="Hauptstr. 1", city="Köln", postal_code="123", country="DE"
+)
 
 
 @pytest.fixture
@@ -49,16 +50,22 @@ def test_a_lead_releases_a_held_order_back_to_received_marked_as_reviewed(uow):
     assert (released.status, released.review_passed) == (OrderStatus.RECEIVED, True)
     kept = stored(uow, ref)
     assert (kept.status, kept.reason, kept.review_passed) == (
-        OrderStatus.RECEIVED, "called the customer", True,
-    )  # fmt: skip
+        OrderStatus.RECEIVED,
+        "called the customer",
+        True,
+    )
     (event,) = uow.state.events
     assert (event.kind, event.order_ref, event.actor) == (
         "order.received",
         ref,
         Actor("Lea", "desk"),
     )
-    assert event.payload == {"from": "on_hold", "to": "received", "reason": "called the customer",
-                             "note": "called the customer"}  # fmt: skip
+    assert event.payload == {
+        "from": "on_hold",
+        "to": "received",
+        "reason": "called the customer",
+        "note": "called the customer",
+    }
     assert uow.commits == commits + 1
 
 
@@ -83,8 +90,11 @@ def test_cancelling_an_allocated_order_gives_its_stock_back(uow):
     assert glue(uow).reserved == 0 and uow.state.allocations == []
     event = uow.state.events[-1]
     assert (event.kind, event.order_ref, event.payload["from"], event.payload["note"]) == (
-        "order.cancelled", ref, "allocated", "customer withdrew",
-    )  # fmt: skip
+        "order.cancelled",
+        ref,
+        "allocated",
+        "customer withdrew",
+    )
 
 
 def test_cancelling_a_held_order_touches_no_stock(uow):
@@ -113,8 +123,9 @@ def test_a_reference_without_channel_and_order_id_is_refused(uow, ref):
     with pytest.raises(NotFound) as refused:
         holds.release_hold(uow, LEAD, ref, "", "desk")
     assert (refused.value.message.id, refused.value.message.params) == (
-        "order.ref_format", {"ref": ref},
-    )  # fmt: skip
+        "order.ref_format",
+        {"ref": ref},
+    )
 
 
 @pytest.mark.parametrize("ref", ["web/SO-9", "edi/SO-1", "web/so-1"])
@@ -123,8 +134,9 @@ def test_an_order_that_does_not_exist_is_refused_by_its_reference(uow, ref):
     with pytest.raises(NotFound) as refused:
         holds.cancel_order(uow, LEAD, ref, "", "desk")
     assert (refused.value.message.id, refused.value.message.params) == (
-        "order.not_found", {"ref": ref},
-    )  # fmt: skip
+        "order.not_found",
+        {"ref": ref},
+    )
     assert kinds(uow) == []
 
 

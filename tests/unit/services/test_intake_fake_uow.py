@@ -32,8 +32,17 @@ def uow() -> FakeUnitOfWork:
 
 def row(order_id: str, sku: str, quantity: str = "1", **overrides: str) -> str:
     values = dict.fromkeys(CSV_COLUMNS, "")
-    values.update(channel="web", order_id=order_id, name="Anna Schmidt", street1="Hauptstr. 1",
-                  city="Köln", postal_code="50667", country="DE", sku=sku, quantity=quantity)  # fmt: skip
+    values.update(
+        channel="web",
+        order_id=order_id,
+        name="Anna Schmidt",
+        street1="Hauptstr. 1",
+        city="Köln",
+        postal_code="50667",
+        country="DE",
+        sku=sku,
+        quantity=quantity,
+    )
     values.update(overrides)
     return ",".join(values[c] for c in CSV_COLUMNS)
 
@@ -61,8 +70,13 @@ def files(tmp_path) -> Files:
 
 
 def entry(order_id: str, *lines: tuple[str, int]) -> dict:
-    ship_to = {"name": "Anna", "street1": "Hauptstr. 1", "city": "Köln", "postal_code": "50667",
-               "country": "DE"}  # fmt: skip
+    ship_to = {
+        "name": "Anna",
+        "street1": "Hauptstr. 1",
+        "city": "Köln",
+        "postal_code": "50667",
+        "country": "DE",
+    }
     lines_ = [{"sku": sku, "quantity": qty} for sku, qty in lines]
     return {"channel": "web", "order_id": order_id, "ship_to": ship_to, "lines": lines_}
 

@@ -72,13 +72,23 @@ def carton(
     weight_override: str | None = None,
 ) -> Event:
     closed = PackageClosed(
-        carton=number, count=number if final else number + 1, final=final, package_type="S",
-        weight_kg=1.25, weight_source="scale", tracking_number=f"TRK-{order_id}",
-        sscc=sscc(order_id, number), carrier="DHL",
-        items=[{"line_id": line_id(uow, order_id, sku), "sku": sku, "quantity": qty,
-                "serial": serial} for sku, qty, serial in items],
-        weight_override=weight_override, expected_kg=1.0, weight_ok=weight_ok,
-    )  # fmt: skip
+        carton=number,
+        count=number if final else number + 1,
+        final=final,
+        package_type="S",
+        weight_kg=1.25,
+        weight_source="scale",
+        tracking_number=f"TRK-{order_id}",
+        sscc=sscc(order_id, number),
+        carrier="DHL",
+        items=[
+            {"line_id": line_id(uow, order_id, sku), "sku": sku, "quantity": qty, "serial": serial}
+            for sku, qty, serial in items
+        ],
+        weight_override=weight_override,
+        expected_kg=1.0,
+        weight_ok=weight_ok,
+    )
     return Event("package.closed", closed.to_payload(), PACKER, ref(uow, order_id), CLOSED_AT)
 
 
@@ -106,11 +116,16 @@ def test_the_final_carton_packs_the_order_and_frees_its_tote(uow):
     assert stored(uow, order_ref).status is OrderStatus.PACKED
     ((kind, payload, actor, at, about),) = [
         (e.kind, e.payload, e.actor, e.occurred_at, e.order_ref)
-        for e in uow.state.events if e.kind.startswith("order.")
-    ]  # fmt: skip
+        for e in uow.state.events
+        if e.kind.startswith("order.")
+    ]
     assert (kind, payload["from"], actor, at, about) == (
-        "order.packed", "picked", PACKER, CLOSED_AT, order_ref,
-    )  # fmt: skip
+        "order.packed",
+        "picked",
+        PACKER,
+        CLOSED_AT,
+        order_ref,
+    )
     assert uow.state.totes == {"0001": None, "0002": ref(uow, "SO-2")}
     (package,) = uow.state.packages
     assert (package["tracking_number"], package["carton"]) == ("TRK-SO-1", 1)
@@ -173,21 +188,38 @@ def test_a_carton_off_its_weight_without_a_leads_override_goes_to_the_lead(uow):
     facts.apply_facts(uow, [carton(uow, "SO-1", [("GLUE", 2, None)], final=False, weight_ok=False)])
     (row,) = uow.state.exceptions
     assert (row["kind"], row["status"]) == ("weight_mismatch", "open")
-    assert row["details"] == {"carton": 1, "weight_kg": 1.25, "expected_kg": 1.0,
-                              "sscc": sscc("SO-1", 1)}  # fmt: skip
+    assert row["details"] == {
+        "carton": 1,
+        "weight_kg": 1.25,
+        "expected_kg": 1.0,
+        "sscc": sscc("SO-1", 1),
+    }
 
 
 def test_a_carton_off_its_weight_with_a_leads_override_is_on_record_once_resolved(uow):
-    override = PackOverride(scope="weight", lead="Lea", reason="gift box added",
-                            details={"carton": 1, "problems": ["out_of_tolerance"]})  # fmt: skip
+    override = PackOverride(
+        scope="weight",
+        lead="Lea",
+        reason="gift box added",
+        details={"carton": 1, "problems": ["out_of_tolerance"]},
+    )
     allowed = Event("pack.override", override.to_payload(), PACKER, ref(uow, "SO-1"), CLOSED_AT)
-    closed = carton(uow, "SO-1", [("GLUE", 2, None), ("BOLT", 1, None)], weight_ok=False,
-                    weight_override=allowed.uuid)  # fmt: skip
+    closed = carton(
+        uow,
+        "SO-1",
+        [("GLUE", 2, None), ("BOLT", 1, None)],
+        weight_ok=False,
+        weight_override=allowed.uuid,
+    )
     facts.apply_facts(uow, [allowed, closed])
     (row,) = uow.state.exceptions
     assert (row["kind"], row["status"], row["resolution"], row["resolved_by"], row["note"]) == (
-        "pack_override", "resolved", "override", "Lea", "gift box added",
-    )  # fmt: skip
+        "pack_override",
+        "resolved",
+        "override",
+        "Lea",
+        "gift box added",
+    )
     assert row["resolved_at"] == CLOSED_AT
     assert row["details"] == override.to_payload() | {"packer": "Paul", "station": "pack-1"}
     assert stored(uow, ref(uow, "SO-1")).status is OrderStatus.PACKED
@@ -200,14 +232,19 @@ def test_a_serial_another_order_packed_already_goes_to_the_lead_with_the_second_
     facts.apply_facts(uow, [carton(uow, "SO-3", [("PHONE", 1, "SN-1")])])
     (row,) = uow.state.exceptions
     assert (row["kind"], row["order_ref"]) == ("serial_duplicate", second)
-    assert row["details"] == {"sscc": sscc("SO-3", 1), "serials": ["SN-1"],
-                              "station": "pack-1", "serial_list": "SN-1"}  # fmt: skip
+    assert row["details"] == {
+        "sscc": sscc("SO-3", 1),
+        "serials": ["SN-1"],
+        "station": "pack-1",
+        "serial_list": "SN-1",
+    }
     assert stored(uow, second).status is OrderStatus.PACKED  # packed is packed: the lead sorts it
 
 
 def test_a_label_the_printer_refused_is_an_open_item_for_the_lead(uow):
-    failed = LabelFailed(job_id="J-7", sscc=sscc("SO-1", 1), carton=1, printer="zebra-1",
-                         message="paper out")  # fmt: skip
+    failed = LabelFailed(
+        job_id="J-7", sscc=sscc("SO-1", 1), carton=1, printer="zebra-1", message="paper out"
+    )
     facts.apply_facts(uow, [failed.fact(PACKER, ref(uow, "SO-1"))])
     (row,) = uow.state.exceptions
     assert (row["kind"], row["status"], row["order_ref"]) == (

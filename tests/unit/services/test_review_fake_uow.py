@@ -74,14 +74,20 @@ def test_the_sites_rules_hold_an_order_with_every_reason_and_reserve_nothing_for
 @pytest.mark.parametrize(
     "ship_to, expected",
     [
-        (address(postal_code="123"),
-         [("hold.postal_code_invalid", {"postal_code": "123", "country": "DE"})]),
-        (address(street1=" ", city=""),
-         [("hold.address_incomplete", {"field": "street1"}),
-          ("hold.address_incomplete", {"field": "city"})]),
+        (
+            address(postal_code="123"),
+            [("hold.postal_code_invalid", {"postal_code": "123", "country": "DE"})],
+        ),
+        (
+            address(street1=" ", city=""),
+            [
+                ("hold.address_incomplete", {"field": "street1"}),
+                ("hold.address_incomplete", {"field": "city"}),
+            ],
+        ),
         (address(country="nl", postal_code="1012 ab"), []),  # the pattern is matched upper-case
     ],
-)  # fmt: skip
+)
 def test_the_default_rules_hold_incomplete_and_undeliverable_addresses(uow, ship_to, expected):
     (ref,) = add_orders(uow, order("SO-1", ("GLUE", 1), ship_to=ship_to))
     allocation.allocate(uow)
@@ -106,9 +112,11 @@ def test_countries_not_served_and_blocked_customers_are_held(uow):
     allocation.allocate(uow)
     assert reasons(uow, abroad) == [("hold.country_not_served", {"country": "US"})]
     assert reasons(uow, blocked) == [
-        ("hold.blocked_customer_why",
-         {"key": "email", "value": "FRAUD@example.com", "why": "chargebacks"}),
-    ]  # fmt: skip
+        (
+            "hold.blocked_customer_why",
+            {"key": "email", "value": "FRAUD@example.com", "why": "chargebacks"},
+        ),
+    ]
     assert stored(uow, fine).status is OrderStatus.ALLOCATED
 
 

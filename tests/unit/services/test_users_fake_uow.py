@@ -52,8 +52,9 @@ def test_the_set_up_identity_adds_a_picker_and_the_event_names_it(uow):
     assert saved(uow) == {"1001": Role.PICKER}
     (event,) = uow.state.events
     assert (event.kind, event.payload) == (
-        "user.saved", {"name": "Pia", "role": "picker", "badge": "1001"},
-    )  # fmt: skip
+        "user.saved",
+        {"name": "Pia", "role": "picker", "badge": "1001"},
+    )
     assert event.actor == Actor("setup", "setup/os:alice")
 
 
@@ -130,8 +131,10 @@ def test_a_leads_wrong_pin_counts_towards_the_lock_and_the_right_one_records_not
     assert refused.value.message.id == "sign_in.lead_pin_mismatch"
     (event,) = site.state.events
     assert (event.kind, event.payload, event.actor) == (
-        "user.pin_refused", {"badge": "9001"}, Actor("Lea", "cli"),
-    )  # fmt: skip
+        "user.pin_refused",
+        {"badge": "9001"},
+        Actor("Lea", "cli"),
+    )
     assert users.authenticate_lead(site, "9001", "246810") == LEA
     assert kinds(site) == ["user.pin_refused"]
 
@@ -155,6 +158,7 @@ def test_unlocking_needs_a_lead_and_a_known_badge(site):
     with pytest.raises(NotFound) as refused:
         users.unlock_pin(site, LEA, "B:7777", "desk")
     assert (refused.value.message.id, refused.value.message.params) == (
-        "user.badge_not_known", {"badge": "7777"},
-    )  # fmt: skip
+        "user.badge_not_known",
+        {"badge": "7777"},
+    )
     assert site.state.events == [] and site.commits == 0
