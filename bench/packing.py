@@ -23,7 +23,7 @@ from app.domain.users import Role, User
 from app.scanning.interpret import interpret
 from app.services.packing_central import CentralPackingBackend
 from app.steps import packing
-from printing.carton_printer import SpoolCartonPrinter
+from printing.carton_printer import carton_printer_for
 from printing.spooler import Spooler
 from printing.station import StationPrinter
 from station.demo_packing import demo_central, pick_into_tote, released_orders
@@ -52,13 +52,7 @@ def p99(samples: list[float]) -> float:
 
 def station(central, tmp: Path, label_format: str):
     backend = CentralPackingBackend(central.uow, "BENCH")
-    printer = SpoolCartonPrinter(
-        None,
-        backend.settings()["ship_from"],
-        backend.record,
-        "BENCH",
-        language=lambda: backend.settings().language(),
-    )
+    printer = carton_printer_for(backend, "BENCH")
     transport = TimedTransport()
     spooler = Spooler(transport, tmp / f"spool-{label_format}", printer.on_event)
     printer.station_printer = StationPrinter(

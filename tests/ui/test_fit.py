@@ -19,7 +19,7 @@ from app.services.lead.console import LeadConsole
 from app.services.packing_central import CentralPackingBackend
 from app.services.picking_central import CentralPickingBackend
 from app.services.users import authenticate_lead
-from printing.carton_printer import SpoolCartonPrinter
+from printing.carton_printer import carton_printer_for
 from printing.spooler import Spooler
 from printing.station import StationPrinter
 from printing.transports import FileTransport
@@ -148,13 +148,7 @@ def test_sign_in_and_picker_screens_fit(qtbot, tmp_path, demo_central):
 def test_packer_screens_fit(qtbot, tmp_path, tmp_path_factory):
     central = packing_central(tmp_path, tmp_path_factory.getbasetemp())
     backend = CentralPackingBackend(central.uow, "PACK-01")
-    printer = SpoolCartonPrinter(
-        None,
-        backend.settings()["ship_from"],
-        backend.record,
-        "PACK-01",
-        language=lambda: backend.settings().language(),
-    )
+    printer = carton_printer_for(backend, "PACK-01")
     off = tmp_path / "printer-off"
     off.write_text("a file where the printer's folder should be: every send fails")
     spooler = Spooler(FileTransport(off), tmp_path / "spool", printer.on_event, (30.0,), "zebra")
