@@ -152,7 +152,7 @@ def loose_hardware_order(central, tote: str, count: int = 3) -> PickedOrder:
     """A released demo order of two or more lines whose last line is a demo product without a
     barcode (`LOOSE_HARDWARE`, `count` of them), picked into `tote`: what a packer meets when a
     picker typed the count of loose screws."""
-    from app.demo.site_files import LOOSE_HARDWARE
+    from app.demo.products import LOOSE_HARDWARE
 
     ref = released_orders(central, 2)[0]
     with central.engine.begin() as conn:

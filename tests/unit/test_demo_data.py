@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from app.demo import orders as demo_orders
 from app.demo import site_files
 from app.domain.gs1 import has_valid_check_digit
 from app.routing.layout import load_layout
@@ -92,7 +93,7 @@ def test_orders_use_known_skus_and_mostly_can_be_allocated():
     for r in read_csv("stock.csv"):
         on_hand[r["sku"]] += int(r["quantity"])
     rows = read_csv("orders.csv")
-    assert list(rows[0]) == site_files.ORDER_FIELDS
+    assert list(rows[0]) == demo_orders.ORDER_FIELDS
     orders = defaultdict(list)
     for r in rows:
         assert r["sku"] in skus
@@ -140,7 +141,7 @@ def test_large_order_files_are_deterministic_and_the_json_matches_the_csv(tmp_pa
     assert len(orders) == 2_000
     assert sum(len(o["lines"]) for o in orders) == len(rows)
     first = orders[0]
-    assert set(first["ship_to"]) == set(site_files.ADDRESS_FIELDS)
+    assert set(first["ship_to"]) == set(demo_orders.ADDRESS_FIELDS)
     assert first["order_id"] == rows[0]["order_id"] and isinstance(first["priority"], int)
     with open(tmp_path / "big.csv", encoding="utf-8", newline="") as f:
         assert sum(1 for _ in csv.DictReader(f)) == len(rows)
