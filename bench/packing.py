@@ -2,7 +2,7 @@
 
 - scan → verdict: a product scan through the real PackerHome until its verdict shows, the fact
   durable in the central database. Baseline: the same, but re-reading the order from the
-  database for every scan (what a screen without a station-side session would do).
+  database for every scan (what a screen without the state in memory would do).
 - carton close → label bytes handed to the printer transport, through allocate numbers, the
   durable package.closed fact, label + slip rendering and the spooler thread. ZPL beside PDF;
   the first close of each run (font and barcode-writer loading) is left out as a warm-up.
@@ -116,7 +116,7 @@ def main() -> None:
     )
     print(f"{'measure':44} {'n':>5} {'p50 ms':>9} {'p99 ms':>9}")
     rows = [
-        ("scan → verdict (session in memory, ours)", scans),
+        ("scan → verdict (state in memory, ours)", scans),
         ("scan → verdict (re-read order per scan)", baseline),
         ("close → label bytes at transport (ZPL)", zpl),
         ("close → label bytes at transport (PDF)", pdf),
