@@ -8,7 +8,7 @@ rendered when read, so the lead console shows them in the lead's language.
 
 Parameters are plain values, or Messages themselves (rendered in the same language), or a list
 of Messages (rendered one after the other, separated by "; "). Add a new id here and in
-`ui/messages.py` with its Chinese translation: tests/unit/test_messages_translated.py checks it.
+`ui/messages.py` with its Chinese translation: tests/ui/test_translations.py checks it.
 """
 
 from __future__ import annotations

@@ -56,8 +56,14 @@ def naive_pdf(label: ShipmentLabel) -> bytes:
     out = io.BytesIO()
     pdf = Canvas(out, pagesize=(288, 432))
     pdf.setFont(font.fontName, 10)
-    lines = [*label.ship_from.lines(), label.carrier, label.service, *label.ship_to.lines(),
-             label.order_ref, f"{label.package.index}/{label.package.count}"]  # fmt: skip
+    lines = [
+        *label.ship_from.lines(),
+        label.carrier,
+        label.service,
+        *label.ship_to.lines(),
+        label.order_ref,
+        f"{label.package.index}/{label.package.count}",
+    ]
     for i, line in enumerate(lines):
         pdf.drawString(10, 420 - 12 * i, line)
     Code128(label.tracking_number, barWidth=0.9, barHeight=60).drawOn(pdf, 10, 110)

@@ -1,8 +1,8 @@
-"""Packing station figures (issue 7), on a copy of the demo database (SQLite, WAL):
+"""Packing station figures, on a copy of the demo database (SQLite, WAL):
 
 - scan → verdict: a product scan through the real PackerHome until its verdict shows, the fact
   durable in the central database. Baseline: the same, but re-reading the order from the
-  database for every scan (what a screen without a station-side session would do).
+  database for every scan (what a screen without the state in memory would do).
 - carton close → label bytes handed to the printer transport, through allocate numbers, the
   durable package.closed fact, label + slip rendering and the spooler thread. ZPL beside PDF;
   the first close of each run (font and barcode-writer loading) is left out as a warm-up.
@@ -23,7 +23,7 @@ from app.domain.users import Role, User
 from app.scanning.interpret import interpret
 from app.services.packing_central import CentralPackingBackend
 from app.steps import packing
-from printing.carton_printer import SpoolCartonPrinter
+from printing.carton_printer import carton_printer_for
 from printing.spooler import Spooler
 from printing.station import StationPrinter
 from station.demo_packing import demo_central, pick_into_tote, released_orders
@@ -52,11 +52,12 @@ def p99(samples: list[float]) -> float:
 
 def station(central, tmp: Path, label_format: str):
     backend = CentralPackingBackend(central.uow, "BENCH")
-    printer = SpoolCartonPrinter(None, backend.settings()["ship_from"], backend.record, "BENCH",
-                                 language=lambda: backend.settings().language())  # fmt: skip
+    printer = carton_printer_for(backend, "BENCH")
     transport = TimedTransport()
     spooler = Spooler(transport, tmp / f"spool-{label_format}", printer.on_event)
-    printer.station_printer = StationPrinter(spooler, label_format, slip_spooler=Spooler(TimedTransport(), tmp / f"slip-{label_format}"))  # fmt: skip
+    printer.station_printer = StationPrinter(
+        spooler, label_format, slip_spooler=Spooler(TimedTransport(), tmp / f"slip-{label_format}")
+    )
     spooler.start()
     home = PackerHome(backend, SynchronousWorker(), PACKER, "BENCH", printer)
     return backend, home, transport, spooler
@@ -105,11 +106,17 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp())
     central = demo_central(tmp, tmp)
     refs = released_orders(central, 1, 6)
-    scans, baseline = bench_scans(central, tmp, refs[:20], 1000, False), bench_scans(central, tmp, refs[20:40], 2000, True)  # fmt: skip
-    zpl, pdf = bench_close(central, tmp, refs[40:81], 3000, "zpl"), bench_close(central, tmp, refs[81:122], 4000, "pdf")  # fmt: skip
+    scans, baseline = (
+        bench_scans(central, tmp, refs[:20], 1000, False),
+        bench_scans(central, tmp, refs[20:40], 2000, True),
+    )
+    zpl, pdf = (
+        bench_close(central, tmp, refs[40:81], 3000, "zpl"),
+        bench_close(central, tmp, refs[81:122], 4000, "pdf"),
+    )
     print(f"{'measure':44} {'n':>5} {'p50 ms':>9} {'p99 ms':>9}")
     rows = [
-        ("scan → verdict (session in memory, ours)", scans),
+        ("scan → verdict (state in memory, ours)", scans),
         ("scan → verdict (re-read order per scan)", baseline),
         ("close → label bytes at transport (ZPL)", zpl),
         ("close → label bytes at transport (PDF)", pdf),

@@ -92,18 +92,34 @@ def build_site(folder: Path) -> str:
         extra = []
         for n in range(LIST_LINES - have):
             t = source[n % len(source)]
-            extra.append({c: getattr(t, c) for c in ("allocation_id", "location_id", "product_id",
-                                                      "order_line_id")}  # fmt: skip
-                         | {"pick_list_id": first, "seq": have + n + 1, "quantity": 1,
-                            "picked": 0, "short": 0, "status": "open"})  # fmt: skip
+            extra.append(
+                {
+                    c: getattr(t, c)
+                    for c in ("allocation_id", "location_id", "product_id", "order_line_id")
+                }
+                | {
+                    "pick_list_id": first,
+                    "seq": have + n + 1,
+                    "quantity": 1,
+                    "picked": 0,
+                    "short": 0,
+                    "status": "open",
+                }
+            )
         conn.execute(insert(pick_tasks), extra)
-        refs = conn.execute(
-            select(order_lines.c.order_id).distinct()
-            .join(pick_tasks, pick_tasks.c.order_line_id == order_lines.c.id)
-            .where(pick_tasks.c.pick_list_id == first)
-        ).scalars().all()  # fmt: skip
-        conn.execute(insert(totes), [{"code": f"B{r}", "order_id": r, "status": "in_use"}
-                                     for r in refs])  # fmt: skip
+        refs = (
+            conn.execute(
+                select(order_lines.c.order_id)
+                .distinct()
+                .join(pick_tasks, pick_tasks.c.order_line_id == order_lines.c.id)
+                .where(pick_tasks.c.pick_list_id == first)
+            )
+            .scalars()
+            .all()
+        )
+        conn.execute(
+            insert(totes), [{"code": f"B{r}", "order_id": r, "status": "in_use"} for r in refs]
+        )
     central.close()
     print(f"site: {lines} order lines, pick list {first} with {LIST_LINES} lines")
     return url
@@ -124,8 +140,13 @@ def open_window(url: str, home_class, backend_class, tmp: Path):
     backend = backend_class(central.uow, STATION)
     homes = {Role.PICKER: lambda u: home_class(u, backend, worker, STATION)}
     started = time.perf_counter()
-    window = MainWindow(Services(central), worker, QSettings(str(tmp / "s.ini"),
-                        QSettings.Format.IniFormat), STATION, homes)  # fmt: skip
+    window = MainWindow(
+        Services(central),
+        worker,
+        QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat),
+        STATION,
+        homes,
+    )
     window.resize(1280, 800)
     window.show()
     window.handle_scan("B:1001")
@@ -190,9 +211,13 @@ def p99(values: list[float]) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tasks", type=int, default=100, help="tasks picked per variant")
-    parser.add_argument("--gap-ms", type=int, default=250,
-                        help="time between scans (a person needs about a second; the scanner "
-                             "drops the same code again within 300 ms)")  # fmt: skip
+    parser.add_argument(
+        "--gap-ms",
+        type=int,
+        default=250,
+        help="time between scans (a person needs about a second; the scanner "
+        "drops the same code again within 300 ms)",
+    )
     args = parser.parse_args()
     prepare_application([])
     results = {}
@@ -215,14 +240,18 @@ def main() -> int:
             worker.shutdown()
             window.close()
             central.close()
-    print(f"\n{'variant':<10} {'window open s':>14} {'scans':>6} {'median ms':>10} {'p99 ms':>8} "
-          f"{'max ms':>8} {'p99 shown at once':>18} {'p99 saved first':>16}")  # fmt: skip
+    print(
+        f"\n{'variant':<10} {'window open s':>14} {'scans':>6} {'median ms':>10} {'p99 ms':>8} "
+        f"{'max ms':>8} {'p99 shown at once':>18} {'p99 saved first':>16}"
+    )
     for name, (opened, rows) in results.items():
         t = [ms for ms, _ in rows]
         at_once = [ms for ms, saved in rows if not saved]
         saved = [ms for ms, saved in rows if saved]
-        print(f"{name:<10} {opened:>14.2f} {len(t):>6} {statistics.median(t):>10.2f} "
-              f"{p99(t):>8.2f} {max(t):>8.2f} {p99(at_once):>18.2f} {p99(saved):>16.2f}")  # fmt: skip
+        print(
+            f"{name:<10} {opened:>14.2f} {len(t):>6} {statistics.median(t):>10.2f} "
+            f"{p99(t):>8.2f} {max(t):>8.2f} {p99(at_once):>18.2f} {p99(saved):>16.2f}"
+        )
     ours_open, ours = results["ours"]
     print(f"RESULT picker_scan_verdict_p99_ms {p99([ms for ms, _ in ours]):.1f} ms")
     print(f"RESULT picker_window_open_s {ours_open:.2f} s")

@@ -84,7 +84,7 @@ class SqlLeadReports:
                 orders.c.status,
                 first_shipped.c.at,
                 orders.c.id,
-            )  # fmt: skip
+            )
             .outerjoin(first_shipped, first_shipped.c.order_ref == orders.c.id)
             .where(shipped_in | due_in)
         )

@@ -172,7 +172,7 @@ class SqlOrderRepository:
                 details=details,
                 created_at=now,
                 note="",
-            )  # fmt: skip
+            )
         )
 
     def stop_waiting(self, refs: list[int], resolution: str, by: str, now) -> None:

@@ -29,17 +29,29 @@ from db.schema import (
 )
 
 ORDER_VIEW_COLUMNS = (
-    orders.c.id, orders.c.order_id, orders.c.channel, orders.c.status, orders.c.carrier,
-    orders.c.service, orders.c.ship_to, orders.c.reason,
-)  # fmt: skip
+    orders.c.id,
+    orders.c.order_id,
+    orders.c.channel,
+    orders.c.status,
+    orders.c.carrier,
+    orders.c.service,
+    orders.c.ship_to,
+    orders.c.reason,
+)
 # A lead's resolutions of a short pick that mean "ship what was picked" (app/services/lead:
 # the missing units are backordered or written off), plus an explicit "ship_partial".
 PARTIAL_RESOLUTIONS = ("backorder", "mark_damaged", "ship_partial")
 # What the packer's view needs of each line's product (the packing checks among it).
 PRODUCT_COLUMNS = (
-    products.c.sku, products.c.name, products.c.unit_weight_kg, products.c.serial_required,
-    products.c.length_cm, products.c.width_cm, products.c.height_cm, products.c.no_barcode,
-)  # fmt: skip
+    products.c.sku,
+    products.c.name,
+    products.c.unit_weight_kg,
+    products.c.serial_required,
+    products.c.length_cm,
+    products.c.width_cm,
+    products.c.height_cm,
+    products.c.no_barcode,
+)
 
 
 class SqlPackingRepository:
@@ -148,13 +160,21 @@ class SqlPackingRepository:
         gtins = self._gtins([line.product_id for line in lines])
         return tuple(
             PackLine(
-                line.id, line.sku, line.name, tuple(gtins[line.product_id]), line.quantity,
-                line.picked, line.packed, _weight(line),
-                line.picked if partial else line.quantity, bool(line.serial_required),
-                _dimensions(line), bool(line.no_barcode),
+                line.id,
+                line.sku,
+                line.name,
+                tuple(gtins[line.product_id]),
+                line.quantity,
+                line.picked,
+                line.packed,
+                _weight(line),
+                line.picked if partial else line.quantity,
+                bool(line.serial_required),
+                _dimensions(line),
+                bool(line.no_barcode),
             )
             for line in lines
-        )  # fmt: skip
+        )
 
     # ---- carton types ---------------------------------------------------------------------
     def package_types(self) -> list[PackageType]:

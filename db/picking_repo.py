@@ -145,7 +145,7 @@ class SqlPickingRepository:
                 stock.c.expiry,
                 products.c.lot_controlled,
                 products.c.no_barcode,
-            )  # fmt: skip
+            )
             .join(locations, locations.c.id == pick_tasks.c.location_id)
             .join(products, products.c.id == pick_tasks.c.product_id)
             .join(order_lines, order_lines.c.id == pick_tasks.c.order_line_id)
@@ -175,7 +175,7 @@ class SqlPickingRepository:
                 r.expiry,
                 bool(r.lot_controlled),
                 bool(r.no_barcode),
-            )  # fmt: skip
+            )
             for r in rows
         )
 
@@ -222,7 +222,7 @@ class SqlPickingRepository:
                 order_lines.c.order_id.label("order_ref"),
                 orders.c.status.label("order_status"),
                 pick_lists.c.status.label("list_status"),
-            )  # fmt: skip
+            )
             .join(allocations, allocations.c.id == pick_tasks.c.allocation_id)
             .join(order_lines, order_lines.c.id == pick_tasks.c.order_line_id)
             .join(orders, orders.c.id == order_lines.c.order_id)
@@ -253,8 +253,11 @@ class SqlPickingRepository:
 
     def flush(self) -> None:
         ids = set(self._stock_taken) | set(self._unreserved)
-        rows = [{"id": i, "on_hand": -self._stock_taken[i], "reserved": -self._unreserved[i]}
-                for i in sorted(ids) if self._stock_taken[i] or self._unreserved[i]]  # fmt: skip
+        rows = [
+            {"id": i, "on_hand": -self._stock_taken[i], "reserved": -self._unreserved[i]}
+            for i in sorted(ids)
+            if self._stock_taken[i] or self._unreserved[i]
+        ]
         self._stock_taken.clear()
         self._unreserved.clear()
         add_to_rows(self.connection, stock, rows, _STOCK_TYPES)
@@ -328,15 +331,17 @@ class SqlPickingRepository:
             .where(order_lines.c.order_id.in_(order_refs), pick_lists.c.status != "cancelled")
             .group_by(order_lines.c.order_id)
         )
-        found = {ref: [tasks, int(open_ or 0), open_lists] for ref, tasks, open_, open_lists
-                 in self.connection.execute(query)}  # fmt: skip
+        found = {
+            ref: [tasks, int(open_ or 0), open_lists]
+            for ref, tasks, open_, open_lists in self.connection.execute(query)
+        }
         shorts = self.connection.execute(
             select(exceptions.c.order_ref, func.count())
             .where(
                 exceptions.c.order_ref.in_(order_refs),
                 exceptions.c.kind == "short_pick",
                 exceptions.c.status == "open",
-            )  # fmt: skip
+            )
             .group_by(exceptions.c.order_ref)
         )
         waiting = dict(shorts.all())
@@ -345,8 +350,9 @@ class SqlPickingRepository:
             for ref in order_refs
         }
 
-    def add_exception(self, kind: str, order_ref: int | None, task_id: int | None,
-                      details: dict, now: datetime) -> None:  # fmt: skip
+    def add_exception(
+        self, kind: str, order_ref: int | None, task_id: int | None, details: dict, now: datetime
+    ) -> None:
         self.connection.execute(
             insert(exceptions).values(
                 kind=kind,
@@ -356,7 +362,7 @@ class SqlPickingRepository:
                 details=details,
                 created_at=now,
                 note="",
-            )  # fmt: skip
+            )
         )
 
     def move_to_end(self, list_id: int, task_id: int) -> None:
@@ -391,7 +397,7 @@ class SqlPickingRepository:
                     (totes.c.order_id != order_ref)
                     | totes.c.order_id.is_(None)
                     | (totes.c.status == "free")
-                )  # fmt: skip
+                )
                 .values(order_id=order_ref, status="in_use")
             )
 

@@ -315,7 +315,7 @@ counters = Table(
     Column("value", BigInteger, nullable=False),
 )
 
-# --- Sync (issue 9, migration 0003) ---------------------------------------------------------
+# --- Sync (migration 0003) -------------------------------------------------------------------
 # What changed on central, in server order: triggers on pick_lists, pick_tasks, waves, stock and
 # products add a row (and NOTIFY shipshape_changes on PostgreSQL). `txid` (PostgreSQL only) lets
 # a reader stop before transactions still running, so a late commit is never skipped.
@@ -334,11 +334,11 @@ stations.append_column(Column("facts_waiting", Integer, nullable=False, default=
 stations.append_column(Column("facts_pushed", BigInteger, nullable=False, default=0))
 stations.append_column(Column("last_sync_at", DateTime(timezone=True)))
 
-# --- Packing (issue 7, migration 0005) -------------------------------------------------------
+# --- Packing (migration 0005) -----------------------------------------------------------------
 # A serial number already shipped is refused at the packing station: look it up by serial.
 Index("ix_package_items_serial", package_items.c.serial)
 
-# --- Lead console (issue 8, migration 0006) -------------------------------------------------
+# --- Lead console (migration 0006) -----------------------------------------------------------
 # Work per UTC hour, person and kind, summed from events up to the watermark kept in `counters`
 # ("kpi_hours_seq"); a KPI report reads these instead of a month of single events.
 kpi_hours = Table(
@@ -351,7 +351,7 @@ kpi_hours = Table(
     Column("units", BigInteger, nullable=False),
 )
 
-# --- The station's narrow door (issue 14, migration 0015) ------------------------------------
+# --- The station's narrow door (migration 0015) ----------------------------------------------
 # On PostgreSQL a station logs in with its own login in the `shipshape_station` role. It cannot
 # write orders, stock or counters: it hands its facts to `shipshape_submit_facts()`, which
 # checks them (this login's station, an active user) and queues them here; the central applier

@@ -158,13 +158,22 @@ class SqlSyncRepository:
     def site_documents(self, topic: str, refs: list[int] | None) -> dict[int, dict]:
         """What a station caches of one topic (all of it when `refs` is None), by id. A ref
         missing from the answer no longer exists, or no longer concerns a station."""
-        reader = {"product": self._products, "stock": self._stock, "wave": self._waves,
-                  "user": self._users}[topic]  # fmt: skip
+        reader = {
+            "product": self._products,
+            "stock": self._stock,
+            "wave": self._waves,
+            "user": self._users,
+        }[topic]
         return reader(refs)
 
     def _products(self, refs: list[int] | None) -> dict[int, dict]:
-        query = select(products.c.id, products.c.sku, products.c.name, product_gtins.c.gtin,
-                       *(products.c[flag] for flag in SCAN_RULES))  # fmt: skip
+        query = select(
+            products.c.id,
+            products.c.sku,
+            products.c.name,
+            product_gtins.c.gtin,
+            *(products.c[flag] for flag in SCAN_RULES),
+        )
         query = query.outerjoin(product_gtins, product_gtins.c.product_id == products.c.id)
         docs: dict[int, dict] = {}
         for row in self.connection.execute(_only(query, products.c.id, refs)):
@@ -176,9 +185,14 @@ class SqlSyncRepository:
 
     def _stock(self, refs: list[int] | None) -> dict[int, dict]:
         query = select(
-            stock.c.id, locations.c.code.label("location"), products.c.sku, stock.c.lot,
-            stock.c.expiry, stock.c.on_hand, stock.c.reserved,
-        ).join(locations, locations.c.id == stock.c.location_id)  # fmt: skip
+            stock.c.id,
+            locations.c.code.label("location"),
+            products.c.sku,
+            stock.c.lot,
+            stock.c.expiry,
+            stock.c.on_hand,
+            stock.c.reserved,
+        ).join(locations, locations.c.id == stock.c.location_id)
         query = query.join(products, products.c.id == stock.c.product_id)
         return {
             row.id: {**row._mapping, "expiry": row.expiry and row.expiry.isoformat()}

@@ -105,8 +105,14 @@ def users_with_pins(connection: Connection) -> Select:
     """Every user column, with `pin_hash` as this login may see it: the hash itself (the owner,
     a SQLite central), else this station's own PIN verifiers (a station or lead-desk login,
     which may not read hashes: db/roles.sql, migration 0016)."""
-    columns = [users.c.id, users.c.name, users.c.role, users.c.badge, users.c.active,
-               users.c.pin_unlocked_at]  # fmt: skip
+    columns = [
+        users.c.id,
+        users.c.name,
+        users.c.role,
+        users.c.badge,
+        users.c.active,
+        users.c.pin_unlocked_at,
+    ]
     if reads_pin_hashes(connection):
         return select(*columns, users.c.pin_hash)
     pins = func.shipshape_station_pins().table_valued("user_id", "pin_check").alias("pins")
@@ -123,5 +129,12 @@ def aware(moment: datetime | None) -> datetime | None:
 
 
 def _user(row) -> User:
-    return User(row.name, Role(row.role), row.badge, row.pin_hash, row.active, row.id,
-                aware(row.pin_unlocked_at))  # fmt: skip
+    return User(
+        row.name,
+        Role(row.role),
+        row.badge,
+        row.pin_hash,
+        row.active,
+        row.id,
+        aware(row.pin_unlocked_at),
+    )

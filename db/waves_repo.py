@@ -115,7 +115,7 @@ class SqlWaveRepository:
         return name, sorted(refs)
 
     def open_pick_lists(self) -> list[dict]:
-        """Every open pick list with its tasks in walking order (INTERFACES.md §8)."""
+        """Every open pick list with its tasks in walking order (docs/interfaces.md §8)."""
         lists = self.connection.execute(
             select(
                 pick_lists.c.id, waves.c.name, users.c.name.label("assignee"), pick_lists.c.status

@@ -76,7 +76,7 @@ def start_devices(
                 baudrate=settings.scanner_baud,
                 on_status=on_status,
                 gs1_separator=settings.gs1_separator,
-            )  # fmt: skip
+            )
         )
     if settings.scale:
         links.append(
@@ -86,7 +86,7 @@ def start_devices(
                 protocol=settings.scale_protocol,
                 baudrate=settings.scale_baud,
                 on_status=on_status,
-            )  # fmt: skip
+            )
         )
     for link in links:
         link.start()

@@ -130,6 +130,19 @@ def spool_folder(spool_dir: str | Path | None = None) -> Path:
     return Path(spool_dir or os.environ.get("SHIPSHAPE_SPOOL_DIR") or default)
 
 
+def carton_printer_for(backend: PackingBackend, station: str) -> SpoolCartonPrinter:
+    """The station's carton printer before its printers are attached (`station_printer`): the
+    site's ship-from address and language, `label.printed` facts through `backend`. Tests,
+    benches and screenshots attach spoolers of their own."""
+    return SpoolCartonPrinter(
+        None,
+        backend.settings()["ship_from"],
+        backend.record,
+        station,
+        language=lambda: backend.settings().language(),
+    )
+
+
 def build_carton_printer(
     backend: PackingBackend,
     station: str,
@@ -140,13 +153,7 @@ def build_carton_printer(
     Its `label.printed` facts go through `backend` (the station store's outbox when there is
     one). Runs on the UI thread when the first packer signs in."""
     spool = spool_folder(spool_dir)
-    printer = SpoolCartonPrinter(
-        None,
-        backend.settings()["ship_from"],
-        backend.record,
-        station,
-        language=lambda: backend.settings().language(),
-    )
+    printer = carton_printer_for(backend, station)
     spoolers = StationSpoolers(spool, printer.on_event)
     printer.station_printer = spoolers.start(printer_config(stored or {}, spool))
     return printer, spoolers

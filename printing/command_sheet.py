@@ -18,20 +18,34 @@ from printing.fonts import label_font
 
 # Simplified Chinese captions for the floor (ARCHITECTURE: English and Simplified Chinese).
 CAPTIONS_ZH = {
-    "CONFIRM": "确认", "SHORT": "缺货", "NEXT": "下一个", "SKIP": "跳过",
-    "UNDO": "撤销", "LOGOUT": "退出登录", "WEIGH": "称重", "CANCEL": "取消",
-    "NOT_FOUND": "找不到货品", "EMPTY": "库位空", "DAMAGED": "货品损坏",
-    "WRONG_ITEM": "库位货品错误", "REPRINT": "重新打印标签", "PRINTER": "选择打印机",
+    "CONFIRM": "确认",
+    "SHORT": "缺货",
+    "NEXT": "下一个",
+    "SKIP": "跳过",
+    "UNDO": "撤销",
+    "LOGOUT": "退出登录",
+    "WEIGH": "称重",
+    "CANCEL": "取消",
+    "NOT_FOUND": "找不到货品",
+    "EMPTY": "库位空",
+    "DAMAGED": "货品损坏",
+    "WRONG_ITEM": "库位货品错误",
+    "REPRINT": "重新打印标签",
+    "PRINTER": "选择打印机",
     "OVERRIDE": "主管授权",
-}  # fmt: skip
+}
 ROLE_HEADINGS = {
     "picker": ("Picker", "拣货员"),
     "packer": ("Packer", "包装员"),
-    "lead override": ("Lead override: scan your badge, type PIN + Enter, reason + Enter",
-                      "主管授权：扫描工牌，输入密码并回车，输入原因并回车"),
-    "loader": ("Loader: C:UNDO then the parcel takes it off the unit",
-               "装车员：扫 C:UNDO 再扫包裹，即从装载单元卸下"),
-}  # fmt: skip
+    "lead override": (
+        "Lead override: scan your badge, type PIN + Enter, reason + Enter",
+        "主管授权：扫描工牌，输入密码并回车，输入原因并回车",
+    ),
+    "loader": (
+        "Loader: C:UNDO then the parcel takes it off the unit",
+        "装车员：扫 C:UNDO 再扫包裹，即从装载单元卸下",
+    ),
+}
 
 COLUMNS, ROWS = 2, 4
 MODULE = 0.5 * mm  # one bar module: wide enough for any handheld scanner at arm's length

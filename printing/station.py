@@ -1,5 +1,5 @@
 """What a packing station prints, in one call each: the glue between the packing use case and
-the spooler. The integrator can declare a `LabelPrinter` Protocol in app/services/ports.py with
+the spooler. The integrator can declare a `LabelPrinter` Protocol in app/services/ports/ with
 these two methods; this class implements it.
 
     printer = StationPrinter(label_spooler, label_format="zpl", size="4x6", dpi=203,

@@ -100,14 +100,29 @@ def pick_into_tote(
                 .values(quantity=quantity)
             )
         rows = conn.execute(
-            select(order_lines.c.id, order_lines.c.quantity, products.c.sku, products.c.unit_weight_kg,
-                   func.min(product_gtins.c.gtin), products.c.serial_required, products.c.no_barcode)
+            select(
+                order_lines.c.id,
+                order_lines.c.quantity,
+                products.c.sku,
+                products.c.unit_weight_kg,
+                func.min(product_gtins.c.gtin),
+                products.c.serial_required,
+                products.c.no_barcode,
+            )
             .join(products, products.c.id == order_lines.c.product_id)
             .outerjoin(product_gtins, product_gtins.c.product_id == products.c.id)
             .where(order_lines.c.order_id == order_ref)
-            .group_by(order_lines.c.id, order_lines.c.quantity, order_lines.c.line_no, products.c.sku, products.c.unit_weight_kg, products.c.serial_required, products.c.no_barcode)
+            .group_by(
+                order_lines.c.id,
+                order_lines.c.quantity,
+                order_lines.c.line_no,
+                products.c.sku,
+                products.c.unit_weight_kg,
+                products.c.serial_required,
+                products.c.no_barcode,
+            )
             .order_by(order_lines.c.line_no)
-        ).all()  # fmt: skip
+        ).all()
         for n, row in enumerate(rows):
             conn.execute(
                 update(order_lines)
@@ -127,7 +142,7 @@ def pick_into_tote(
             r.unit_weight_kg,
             bool(r.serial_required),
             bool(r.no_barcode),
-        )  # fmt: skip
+        )
         for r in rows
     ]
     return PickedOrder(order_ref, order_id, tote, lines)
@@ -137,7 +152,7 @@ def loose_hardware_order(central, tote: str, count: int = 3) -> PickedOrder:
     """A released demo order of two or more lines whose last line is a demo product without a
     barcode (`LOOSE_HARDWARE`, `count` of them), picked into `tote`: what a packer meets when a
     picker typed the count of loose screws."""
-    from app.demo.site_files import LOOSE_HARDWARE
+    from app.demo.products import LOOSE_HARDWARE
 
     ref = released_orders(central, 2)[0]
     with central.engine.begin() as conn:

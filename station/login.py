@@ -18,8 +18,10 @@ def seed_first_start(central: Central) -> None:
     try:
         setup = central.setup_identity()
     except NotSetUp:
-        print(f"{redacted(central.url)} has no users, and this login is not its owner: "
-              "set the site up first (shipshape migrate --first-lead, docs/setup.md)")  # fmt: skip
+        print(
+            f"{redacted(central.url)} has no users, and this login is not its owner: "
+            "set the site up first (shipshape migrate --first-lead, docs/setup.md)"
+        )
         return
     print(f"first start: seeding the demo site into {redacted(central.url)}")
     demo.seed_demo(central.uow(), setup)

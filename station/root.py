@@ -224,13 +224,28 @@ def build_station(
     devices = DeviceBridge(bridge=bridge)
     has_scale = settings.devices.scale is not None  # a typed weight then needs a lead
     packing_station = PackingStation(
-        packing, settings.name, worker, devices, has_scale,
-        settings.printer_settings, settings.spool_dir,
-    )  # fmt: skip
+        packing,
+        settings.name,
+        worker,
+        devices,
+        has_scale,
+        settings.printer_settings,
+        settings.spool_dir,
+    )
     station = Station(
-        settings, central, worker, bridge, devices, reports, sign_in, picking, packing_station,
-        store, sync, owns_central=owns_central,
-    )  # fmt: skip
+        settings,
+        central,
+        worker,
+        bridge,
+        devices,
+        reports,
+        sign_in,
+        picking,
+        packing_station,
+        store,
+        sync,
+        owns_central=owns_central,
+    )
     if window:
         station.window = _build_window(station)
     return station

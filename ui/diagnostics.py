@@ -82,10 +82,13 @@ class DiagnosticsView(QWidget):
         self.history = QListWidget()
         self.history.setWordWrap(True)
         for title, widget in [
-            (self.tr("Connected devices"), self.devices), (self.tr("Last scan"), self.last_raw),
-            (None, self.last_meaning), (self.tr("Weight"), self.weight),
-            (self.tr("Last error"), self.last_error), (self.tr("Recent scans"), self.history),
-        ]:  # fmt: skip
+            (self.tr("Connected devices"), self.devices),
+            (self.tr("Last scan"), self.last_raw),
+            (None, self.last_meaning),
+            (self.tr("Weight"), self.weight),
+            (self.tr("Last error"), self.last_error),
+            (self.tr("Recent scans"), self.history),
+        ]:
             if title:
                 layout.addWidget(self._label("heading", title))
             layout.addWidget(widget)

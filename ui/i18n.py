@@ -41,8 +41,9 @@ class LanguageSwitch(QObject):
             if not self._install(TRANSLATIONS_DIR, f"shipshape_{code}"):
                 log.warning("no translation shipshape_%s.qm in %s", code, TRANSLATIONS_DIR)
             # Qt's own texts (standard buttons, context menus), when Qt ships them.
-            self._install(Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-                          f"qtbase_{code}")  # fmt: skip
+            self._install(
+                Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)), f"qtbase_{code}"
+            )
         self.current = code
         self._settings.setValue(SETTINGS_KEY, code)
 

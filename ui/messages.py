@@ -3,7 +3,7 @@
 `message_text(m)` renders a Message (or a stored/legacy str) for a screen; `error_text(exc)`
 does the same for an exception: a ShipshapeError shows its Message, anything else one short
 line without internals. The table repeats the English templates literally so that lupdate
-finds them; tests/unit/test_messages_translated.py keeps it equal to app.messages.TEMPLATES.
+finds them; tests/ui/test_translations.py keeps it equal to app.messages.TEMPLATES.
 A text that Qt has no translation for falls back to the English template. UI thread only.
 """
 

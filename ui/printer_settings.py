@@ -147,8 +147,12 @@ class PrinterSettingsWidget(QWidget):
         self.status = QLabel(objectName="printerStatus", wordWrap=True)
         self._captions = {key: QLabel() for key in ("printer", "format", "size", "dpi")}
         form = QFormLayout()
-        for key, box in (("printer", self.printer_box), ("format", self.format_box),
-                         ("size", self.size_box), ("dpi", self.dpi_box)):  # fmt: skip
+        for key, box in (
+            ("printer", self.printer_box),
+            ("format", self.format_box),
+            ("size", self.size_box),
+            ("dpi", self.dpi_box),
+        ):
             form.addRow(self._captions[key], box)
         buttons = QHBoxLayout()
         buttons.addWidget(self.refresh_button)
@@ -185,8 +189,11 @@ class PrinterSettingsWidget(QWidget):
         return box
 
     def _load(self, settings: LabelPrinterSettings) -> None:
-        for box, value in ((self.format_box, settings.label_format),
-                           (self.size_box, settings.size), (self.dpi_box, settings.dpi)):  # fmt: skip
+        for box, value in (
+            (self.format_box, settings.label_format),
+            (self.size_box, settings.size),
+            (self.dpi_box, settings.dpi),
+        ):
             index = box.findData(value)
             if index >= 0:
                 box.setCurrentIndex(index)
@@ -223,8 +230,9 @@ class PrinterSettingsWidget(QWidget):
     def _printer_chosen(self) -> None:
         printer = self.printer_box.currentData()
         if printer is not None:  # a ZPL printer takes ZPL; everything else gets a PDF
-            self.format_box.setCurrentIndex(self.format_box.findData(
-                "zpl" if printer.kind == "zpl" else "pdf"))  # fmt: skip
+            self.format_box.setCurrentIndex(
+                self.format_box.findData("zpl" if printer.kind == "zpl" else "pdf")
+            )
         self._changed()
 
     def _changed(self) -> None:

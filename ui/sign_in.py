@@ -84,9 +84,10 @@ class SignInView(QWidget):
         if self._badge:
             self.prompt.setText(self.tr("Enter your PIN"))
             self.hint.setText(
-                self.tr("Badge {badge} belongs to a shift lead. Type your PIN and press Enter.")
-                .format(badge=self._badge)
-            )  # fmt: skip
+                self.tr(
+                    "Badge {badge} belongs to a shift lead. Type your PIN and press Enter."
+                ).format(badge=self._badge)
+            )
         else:
             self.prompt.setText(self.tr("Scan your badge"))
             self.hint.setText(self.tr("or type your badge number and press Enter"))
@@ -111,9 +112,10 @@ class SignInView(QWidget):
         """Something other than a badge was scanned (a product, a location, ...)."""
         self.message.show_message(
             "error",
-            lambda: self.tr("That was not a badge ({code}). Scan the barcode on your badge.")
-            .format(code=text.strip()),
-        )  # fmt: skip
+            lambda: self.tr(
+                "That was not a badge ({code}). Scan the barcode on your badge."
+            ).format(code=text.strip()),
+        )
 
     def submit(self) -> None:
         if self._busy:

@@ -78,8 +78,13 @@ class StationsModel(QAbstractTableModel):
         self.endResetModel()
 
     def headers(self) -> list[str]:
-        return [self.tr("Station"), self.tr("User"), self.tr("State"), self.tr("Waiting"),
-                self.tr("Last sync")]  # fmt: skip
+        return [
+            self.tr("Station"),
+            self.tr("User"),
+            self.tr("State"),
+            self.tr("Waiting"),
+            self.tr("Last sync"),
+        ]
 
     def rowCount(self, parent: QModelIndex | None = None) -> int:
         return 0 if parent is not None and parent.isValid() else len(self.rows)

@@ -40,9 +40,13 @@ _MODIFIERS_THAT_MAKE_SHORTCUTS = (
 )
 
 _MODIFIER_KEYS = {
-    Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta,
-    Qt.Key.Key_AltGr, Qt.Key.Key_CapsLock,
-}  # fmt: skip
+    Qt.Key.Key_Shift,
+    Qt.Key.Key_Control,
+    Qt.Key.Key_Alt,
+    Qt.Key.Key_Meta,
+    Qt.Key.Key_AltGr,
+    Qt.Key.Key_CapsLock,
+}
 
 
 class WedgeScanFilter(QObject):

@@ -1,8 +1,8 @@
 """The `shipshape` command.
 
 Each group of subcommands lives in its own module with a `register(subparsers)` function; a
-handler returns the exit status. Exit status (INTERFACES.md): 0 success, 2 bad input (one line on
-stderr naming the file, row or code at fault), 1 anything else.
+handler returns the exit status. Exit status (docs/interfaces.md): 0 success, 2 bad input (one
+line on stderr naming the file, row or code at fault), 1 anything else.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from app.logs import setup_file_log
 log = logging.getLogger("shipshape.cli")
 
 COMMAND_MODULES = (
-    "app.cli.site",  # migrate, import-*, allocate, orders, users, demo, run, holds
+    "app.cli.site",  # migrate, import-*, allocate, orders, holds, review-rules, demo, (add-)users
     "app.cli.routing",  # route, batch-orders
     "app.cli.waves",  # plan-waves, release-wave, picklists
     "app.cli.scanning",  # scan-parse, scan-listen, command-sheet

@@ -19,6 +19,6 @@ def add_database_option(parser: argparse.ArgumentParser) -> None:
 
 
 def emit_json(obj: Any) -> None:
-    """One JSON object per line on stdout, nothing else (INTERFACES.md)."""
+    """One JSON object per line on stdout, nothing else (docs/interfaces.md)."""
     sys.stdout.write(json.dumps(obj, ensure_ascii=False, separators=(", ", ": ")) + "\n")
     sys.stdout.flush()

@@ -1,4 +1,4 @@
-"""`shipshape label` (INTERFACES.md §5), `shipshape printers` and `shipshape print-sheets`."""
+"""`shipshape label` (docs/interfaces.md §5), `shipshape printers` and `shipshape print-sheets`."""
 
 from __future__ import annotations
 
@@ -31,9 +31,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     sheets.add_argument(
         "source",
         metavar="SOURCE",
-        help="locations: a layout file (§1); totes: a range such as 1-200 or a file with one "
-        "code per line; badges: the JSON lines of `shipshape users --json`; units, carriers: "
-        "codes separated by commas (CAGE-01,CAGE-02 or SF,DHL) or a file with one per line",
+        help="locations: a layout file (docs/interfaces.md §1); totes: a range such as 1-200 or a "
+        "file with one code per line; badges: the JSON lines of `shipshape users --json`; units, "
+        "carriers: codes separated by commas (CAGE-01,CAGE-02 or SF,DHL) or a file with one per "
+        "line",
     )
     sheets.add_argument("--out", required=True, metavar="FILE")
     sheets.add_argument("--paper", choices=("A4", "Letter"), default="A4")
@@ -44,7 +45,7 @@ def _add_label_command(sub: argparse._SubParsersAction) -> None:
     label = sub.add_parser(
         "label", help="render a shipping label (PDF or ZPL) from a shipment file"
     )
-    label.add_argument("shipment", metavar="SHIPMENT", help="shipment JSON (INTERFACES.md §5)")
+    label.add_argument("shipment", metavar="SHIPMENT", help="shipment JSON (docs/interfaces.md §5)")
     label.add_argument("--format", choices=("pdf", "zpl"), required=True)
     label.add_argument("--out", required=True, metavar="FILE", help="where to write the label")
     label.add_argument("--size", choices=("4x6", "100x150"), default="4x6")

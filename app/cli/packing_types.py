@@ -62,8 +62,10 @@ def _package_types(args) -> int:
             if args.json:
                 emit_json(dict(t.__dict__))
             elif not args.set:
-                print(f"{t.code:6} {t.name:24} {t.length_cm:g}×{t.width_cm:g}×{t.height_cm:g} cm"
-                      f"  tare {t.tare_kg:g} kg")  # fmt: skip
+                print(
+                    f"{t.code:6} {t.name:24} {t.length_cm:g}×{t.width_cm:g}×{t.height_cm:g} cm"
+                    f"  tare {t.tare_kg:g} kg"
+                )
     finally:
         central.close()
     return 0

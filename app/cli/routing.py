@@ -1,4 +1,4 @@
-"""`shipshape route` and `shipshape batch-orders` (INTERFACES.md §2 and §3).
+"""`shipshape route` and `shipshape batch-orders` (docs/interfaces.md §2 and §3).
 
 Pure file-in, answer-out commands over app.routing and app.waves; no database.
 """

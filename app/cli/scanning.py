@@ -1,4 +1,4 @@
-"""`scan-parse`, `scan-listen` and `command-sheet` (INTERFACES.md §4, docs/scanners.md)."""
+"""`scan-parse`, `scan-listen` and `command-sheet` (docs/interfaces.md §4, docs/scanners.md)."""
 
 from __future__ import annotations
 

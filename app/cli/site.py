@@ -28,8 +28,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         return parser
 
     p = command("migrate", _migrate, "bring the database to the newest schema")
-    p.add_argument("--first-lead", metavar="NAME", help="create the site's first shift lead "
-                   "(set-up identity only, and only while the site has no lead)")  # fmt: skip
+    p.add_argument(
+        "--first-lead",
+        metavar="NAME",
+        help="create the site's first shift lead "
+        "(set-up identity only, and only while the site has no lead)",
+    )
     p.add_argument("--badge", help="with --first-lead: the new lead's badge")
     p.add_argument("--pin", help="with --first-lead: the new lead's PIN (at least 6 digits)")
     p = command("import-layout", _import_layout, "create or update aisles and locations", True)
@@ -52,8 +56,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p = command("users", _users, "list users (never a PIN)")
     p.add_argument("--json", action="store_true")
-    p = command("add-user", _add_user, "create or update a user (a lead, or the set-up "
-                "identity for pickers and packers)")  # fmt: skip
+    p = command(
+        "add-user",
+        _add_user,
+        "create or update a user (a lead, or the set-up identity for pickers and packers)",
+    )
     p.add_argument("name")
     p.add_argument("--role", required=True, choices=["picker", "packer", "loader", "lead"])
     p.add_argument("--badge", required=True, help="the user's badge")
@@ -72,8 +79,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p = command("review-rules", _review_rules, "show or set the order review rules (JSON)", True)
     p.add_argument("--set", type=Path, metavar="FILE")
-    command("demo", _demo, "seed the database with the demo site, users, orders and waves "
-            "(set-up identity, on a site without leads)")  # fmt: skip
+    command(
+        "demo",
+        _demo,
+        "seed the database with the demo site, users, orders and waves "
+        "(set-up identity, on a site without leads)",
+    )
 
 
 def _migrate(args) -> int:

@@ -1,5 +1,5 @@
-"""`shipshape stock [--json]`: stock per location, product and lot (INTERFACES.md §13), with what
-is reserved for orders and what is held because a picker reported the location empty."""
+"""`shipshape stock [--json]`: stock per location, product and lot (docs/interfaces.md §13), with
+what is reserved for orders and what is held because a picker reported the location empty."""
 
 from __future__ import annotations
 
@@ -23,14 +23,20 @@ def _stock(args) -> int:
         items = [item for item in uow.stock.all() if item.held or not args.held]
     for item in items:
         record = {
-            "location": item.location, "sku": item.sku, "lot": item.lot,
+            "location": item.location,
+            "sku": item.sku,
+            "lot": item.lot,
             "expiry": item.expiry.isoformat() if item.expiry else None,
-            "on_hand": item.on_hand, "allocated": item.reserved, "held": item.held,
-        }  # fmt: skip
+            "on_hand": item.on_hand,
+            "allocated": item.reserved,
+            "held": item.held,
+        }
         if args.json:
             emit_json(record)
         else:
             held = f"  held {item.held}" if item.held else ""
-            print(f"{item.location:<16} {item.sku:<16} {item.lot or '-':<10} "
-                  f"on hand {item.on_hand}  allocated {item.reserved}{held}")  # fmt: skip
+            print(
+                f"{item.location:<16} {item.sku:<16} {item.lot or '-':<10} "
+                f"on hand {item.on_hand}  allocated {item.reserved}{held}"
+            )
     return 0

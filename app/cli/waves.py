@@ -1,4 +1,4 @@
-"""Subcommands: plan and release waves, list pick lists (INTERFACES.md §8)."""
+"""Subcommands: plan and release waves, list pick lists (docs/interfaces.md §8)."""
 
 from __future__ import annotations
 

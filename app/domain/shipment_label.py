@@ -1,4 +1,5 @@
-"""The shipment a label is printed for (INTERFACES.md §5), parsed and checked before any layout.
+"""The shipment a label is printed for (docs/interfaces.md §5), parsed and checked before any
+layout.
 
 Pure: no I/O, no printing library. Every problem raises `BadInput` naming the field, so a packer or
 a script sees at once which value to fix.
@@ -51,7 +52,7 @@ class ShipmentLabel:
 
 
 def parse_shipment(data: Any, source: str = "shipment") -> ShipmentLabel:
-    """Build a `ShipmentLabel` from the decoded JSON of INTERFACES.md §5, or raise `BadInput`."""
+    """Build a `ShipmentLabel` from the decoded JSON of docs/interfaces.md §5, or raise BadInput."""
     if not isinstance(data, Mapping):
         raise BadInput(f"{source}: expected a JSON object with the shipment fields")
     sscc = data.get("sscc")

@@ -36,8 +36,14 @@ ADDRESS_FIELDS = {  # key → (limit, required)
     "phone": (30, False),
 }
 TOP_KEYS = (
-    "format", "name", "ship_from", "gs1_company_prefix", "sscc_serial", "language", "carriers",
-)  # fmt: skip
+    "format",
+    "name",
+    "ship_from",
+    "gs1_company_prefix",
+    "sscc_serial",
+    "language",
+    "carriers",
+)
 CARRIER_KEYS = ("code", "name", "services", "cutoffs", "tracking")
 TRACKING_KEYS = ("prefix", "digits", "check", "suffix", "next", "last")
 
@@ -128,16 +134,23 @@ def parse_site(document: Any) -> SiteSettings:
     """Every field checked; the first bad one raises FieldProblem naming it."""
     doc = _object(document, "settings", TOP_KEYS)
     if doc.get("format") != FORMAT:
-        raise FieldProblem("not_one_of", field="format", value=shown(doc.get("format")),
-                           accepted=FORMAT)  # fmt: skip
+        raise FieldProblem(
+            "not_one_of", field="format", value=shown(doc.get("format")), accepted=FORMAT
+        )
     prefix = text(doc.get("gs1_company_prefix"), "gs1_company_prefix", 10, required=True)
     if not (prefix.isascii() and prefix.isdigit() and PREFIX_DIGITS[0] <= len(prefix) <= 10):
-        raise FieldProblem("not_digits", field="gs1_company_prefix", value=shown(prefix),
-                           minimum=PREFIX_DIGITS[0], maximum=PREFIX_DIGITS[1])  # fmt: skip
+        raise FieldProblem(
+            "not_digits",
+            field="gs1_company_prefix",
+            value=shown(prefix),
+            minimum=PREFIX_DIGITS[0],
+            maximum=PREFIX_DIGITS[1],
+        )
     language = doc.get("language", "en")
     if language not in LANGUAGES:
-        raise FieldProblem("not_one_of", field="language", value=shown(language),
-                           accepted=" | ".join(LANGUAGES))  # fmt: skip
+        raise FieldProblem(
+            "not_one_of", field="language", value=shown(language), accepted=" | ".join(LANGUAGES)
+        )
     carriers = _list(doc.get("carriers"), "carriers", minimum=1)
     settings = SiteSettings(
         name=text(doc.get("name"), "name", 100, required=True),
@@ -174,8 +187,9 @@ def _tracking(value: Any, field: str) -> TrackingScheme:
     doc = _object(value, field, TRACKING_KEYS)
     check = doc.get("check", "mod10")
     if check not in CHECKS:
-        raise FieldProblem("not_one_of", field=f"{field}.check", value=shown(check),
-                           accepted=" | ".join(CHECKS))  # fmt: skip
+        raise FieldProblem(
+            "not_one_of", field=f"{field}.check", value=shown(check), accepted=" | ".join(CHECKS)
+        )
     prefix = text(doc.get("prefix"), f"{field}.prefix", 10).upper()
     suffix = text(doc.get("suffix"), f"{field}.suffix", 10).upper()
     for name, affix in (("prefix", prefix), ("suffix", suffix)):
@@ -225,11 +239,16 @@ def _no_two_alike(carriers: tuple[Carrier, ...]) -> None:
             field = f"carriers[{i}]"
             if carrier.code == other.code or carrier.serves(other.name):
                 same = "code" if carrier.code == other.code else "name"
-                raise FieldProblem("duplicate", field=f"{field}.{same}",
-                                   value=shown(getattr(carrier, same)), other=f"carriers[{j}]")  # fmt: skip
+                raise FieldProblem(
+                    "duplicate",
+                    field=f"{field}.{same}",
+                    value=shown(getattr(carrier, same)),
+                    other=f"carriers[{j}]",
+                )
             if tracking_overlap(carrier.tracking, other.tracking):
-                raise FieldProblem("range_overlap", field=f"{field}.tracking",
-                                   other=f"carriers[{j}].tracking")  # fmt: skip
+                raise FieldProblem(
+                    "range_overlap", field=f"{field}.tracking", other=f"carriers[{j}].tracking"
+                )
 
 
 def tracking_overlap(a: TrackingScheme, b: TrackingScheme) -> bool:
@@ -271,8 +290,12 @@ def _strings(value: Any, field: str, limit: int) -> list[str]:
     ]
     for n, item in enumerate(items):
         if item in items[:n]:
-            raise FieldProblem("duplicate", field=f"{field}[{n}]", value=shown(item),
-                               other=f"{field}[{items.index(item)}]")  # fmt: skip
+            raise FieldProblem(
+                "duplicate",
+                field=f"{field}[{n}]",
+                value=shown(item),
+                other=f"{field}[{items.index(item)}]",
+            )
     return items
 
 

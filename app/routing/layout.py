@@ -1,4 +1,4 @@
-"""The warehouse layout (INTERFACES.md §1): parallel aisles, cross aisles, a depot, locations.
+"""The warehouse layout (docs/interfaces.md §1): parallel aisles, cross aisles, a depot, locations.
 
 `load_layout` reads and validates a `shipshape.layout/1` file (or an already-parsed dict) and
 returns a frozen `Layout`. Every rule the file format states is checked here, once, so the
@@ -130,7 +130,8 @@ def _location_entry(loc: Location) -> dict[str, Any]:
 
 
 class _Invalid(Exception):
-    """A rule of §1 was broken; the message says which (the caller adds the file name)."""
+    """A rule of the layout format (docs/interfaces.md §1) was broken; the message says which (the
+    caller adds the file name)."""
 
 
 def read_layout_document(path: Path, where: str | None = None) -> Any:

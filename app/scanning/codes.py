@@ -45,7 +45,7 @@ COMMANDS_BY_ROLE = {
         "EMPTY",
         "DAMAGED",
         "WRONG_ITEM",
-    ),  # fmt: skip
+    ),
     "packer": ("CONFIRM", "NEXT", "WEIGH", "UNDO", "REPRINT", "PRINTER", "OVERRIDE", "LOGOUT"),
     "lead override": ("OVERRIDE", "CANCEL"),
     "loader": ("UNDO", "CANCEL", "LOGOUT"),  # the dock: take a parcel off, or don't

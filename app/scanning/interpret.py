@@ -2,7 +2,7 @@
 
 `interpret(raw)` never raises for bad scans: a wrong check digit, a date that does not exist or a
 malformed string comes back as `kind="invalid"` with an `error` a person can act on. The output
-fields are fixed by INTERFACES.md §4 (`Scan.to_dict`).
+fields are fixed by docs/interfaces.md §4 (`Scan.to_dict`).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ OWN_PREFIXES = ("L:", "T:", "B:", "C:", "PL:")
 
 @dataclass(frozen=True)
 class Scan:
-    """One interpreted scan. The first ten fields are INTERFACES.md §4, in that order."""
+    """One interpreted scan. The first ten fields are docs/interfaces.md §4, in that order."""
 
     raw: str
     symbology: str | None
@@ -56,10 +56,15 @@ def describe_scan(scan: Scan) -> str:
     if scan.symbology:
         parts.append(f"[{scan.symbology}]")
     labels = [
-        ("code", scan.code), ("GTIN", scan.gtin), ("SSCC", scan.sscc), ("lot", scan.lot),
-        ("serial", scan.serial), ("expiry", scan.expiry), ("best before", scan.best_before),
+        ("code", scan.code),
+        ("GTIN", scan.gtin),
+        ("SSCC", scan.sscc),
+        ("lot", scan.lot),
+        ("serial", scan.serial),
+        ("expiry", scan.expiry),
+        ("best before", scan.best_before),
         ("quantity", scan.quantity),
-    ]  # fmt: skip
+    ]
     parts += [f"{label} {value}" for label, value in labels if value is not None]
     if scan.kind == "unknown":
         parts.append(repr(scan.raw))

@@ -1,4 +1,4 @@
-"""Use case: allocate stock to received orders (INTERFACES.md §8).
+"""Use case: allocate stock to received orders (docs/interfaces.md §8).
 
 Which stock a line takes is the domain's one rule (app/domain/stock_choice: FEFO, then FIFO by
 receipt; never an expired lot, never held stock), the same the lead's reallocation follows.
@@ -68,8 +68,9 @@ def retry_waiting(
     return report
 
 
-def _allocate_batch(uow: UnitOfWork, actor: Actor, today: date, report: AllocationReport,
-                    claim) -> bool:  # fmt: skip
+def _allocate_batch(
+    uow: UnitOfWork, actor: Actor, today: date, report: AllocationReport, claim
+) -> bool:
     with uow:
         orders = claim()
         if not orders:
@@ -120,7 +121,7 @@ def _wait_for_stock(uow: UnitOfWork, order: Order, lacks: list[dict]) -> None:
 
 
 def shortfall_reason(lacks: list[dict]) -> str:
-    """The order's `reason` (INTERFACES §8: an exception state with the reason), stored as a
+    """The order's `reason` (docs/interfaces.md §8: an exception state with the reason), stored as a
     message so the lead reads it in their language (`english()` for the CLI)."""
     lines = [
         message("allocation.line_short", sku=x["sku"], short=x["short"], needed=x["quantity"])

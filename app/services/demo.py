@@ -1,4 +1,4 @@
-"""Use case: seed a database with the demo site from resources/demo (INTERFACES.md formats)."""
+"""Use case: seed a database with the demo site from resources/demo (docs/interfaces.md formats)."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@ packed order at the dock (the loader is then told to pull its parcels)."""
 
 from __future__ import annotations
 
-from app.domain.events import Actor, Event
+from app.domain.events import Actor, Event, utcnow
 from app.domain.orders import Order, OrderStatus
 from app.domain.users import User
 from app.errors import NotFound
@@ -47,10 +47,14 @@ def _decide(uow, lead: User, ref: str, note: str, station: str, new: OrderStatus
             new = OrderStatus.PACKED  # held at the dock: released, it is ready to load again
         if new is OrderStatus.RECEIVED:
             order.review_passed = True
+        waiting = order.status is OrderStatus.EXCEPTION  # its queue item waits for stock
         order.move_to(new, note)
         if new is OrderStatus.CANCELLED and not packed:  # packed units are in cartons, not
             uow.orders.release_allocations(order)  # reserved: they come back by a count
         uow.orders.save_status(order)
+        if waiting:  # decided here, so the lead's queue item for it is closed too
+            resolution = "cancel_order" if new is OrderStatus.CANCELLED else "retry_allocation"
+            uow.orders.stop_waiting([order.id], resolution, lead.name, utcnow())
         uow.events.add_all(
             Event(kind, payload | {"note": note}, Actor(lead.name, station), order.id)
             for kind, payload in order.events

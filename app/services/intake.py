@@ -1,4 +1,4 @@
-"""Use case: import orders (INTERFACES.md §6).
+"""Use case: import orders (docs/interfaces.md §6).
 
 An order is imported whole or not at all; an order already present is skipped, never doubled;
 an order with problems is rejected with its rows and reasons while the others go in. Work goes

@@ -1,4 +1,4 @@
-"""Use cases: set up the site from files (INTERFACES.md §7).
+"""Use cases: set up the site from files (docs/interfaces.md §7).
 
 Each row is applied whole or rejected with its number and reason; running a file again changes
 nothing that is already so (no doubling).
@@ -128,8 +128,13 @@ def _dimensions(row: dict) -> tuple[float, float, float] | None:
     for column, value in zip(PRODUCT_DIMENSIONS, values, strict=True):
         size = fields.finite_number(value, column, 0.0, MAX_SIZE_CM, unit="cm")
         if size == 0:
-            raise FieldProblem("out_of_range", field=column, value=fields.shown(value),
-                               minimum="more than 0", maximum=MAX_SIZE_CM)  # fmt: skip
+            raise FieldProblem(
+                "out_of_range",
+                field=column,
+                value=fields.shown(value),
+                minimum="more than 0",
+                maximum=MAX_SIZE_CM,
+            )
         sizes.append(size)
     return sizes[0], sizes[1], sizes[2]
 

@@ -1,4 +1,4 @@
-"""Reading order files (INTERFACES.md §6) into order drafts, with the rows each came from.
+"""Reading order files (docs/interfaces.md §6) into order drafts, with the rows each came from.
 
 Pure: no database. Problems that concern one order (a bad quantity, a missing address field)
 become that order's rejection reason; problems with the file itself raise BadInput.

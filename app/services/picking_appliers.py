@@ -86,9 +86,12 @@ def _take(uow: UnitOfWork, takes: list[tuple[Event, TakesStock, int]]) -> None:
         quantity = picked[task.id] - before  # an undo never puts back more than was picked
         status = status_after_pick(picked[task.id], task.quantity, task.short)
         written[task.id] = {
-            "id": task.id, "picked": picked[task.id], "status": status.value,
-            "picked_by": fact.actor.user, "picked_at": fact.occurred_at,
-        }  # fmt: skip
+            "id": task.id,
+            "picked": picked[task.id],
+            "status": status.value,
+            "picked_by": fact.actor.user,
+            "picked_at": fact.occurred_at,
+        }
         stock_taken[task.stock_id] += quantity
         unreserved[task.stock_id] += _reserved_left(task, before) - _reserved_left(
             task, picked[task.id]
@@ -224,10 +227,20 @@ def settle_orders(uow: UnitOfWork, refs: list[int], actor: Actor) -> None:
     picked = by_target.get(OrderStatus.PICKED, [])
     _move_orders(uow, picked, OrderStatus.PICKING, actor, only_from=OrderStatus.RELEASED)
     _move_orders(uow, picked, OrderStatus.PICKED, actor)
-    _move_orders(uow, by_target.get(OrderStatus.PICKING, []), OrderStatus.PICKING, actor,
-                 only_from=OrderStatus.EXCEPTION)  # fmt: skip
-    _move_orders(uow, by_target.get(OrderStatus.EXCEPTION, []), OrderStatus.EXCEPTION, actor,
-                 reason="short pick")  # fmt: skip
+    _move_orders(
+        uow,
+        by_target.get(OrderStatus.PICKING, []),
+        OrderStatus.PICKING,
+        actor,
+        only_from=OrderStatus.EXCEPTION,
+    )
+    _move_orders(
+        uow,
+        by_target.get(OrderStatus.EXCEPTION, []),
+        OrderStatus.EXCEPTION,
+        actor,
+        reason="short pick",
+    )
 
 
 def _move_orders(

@@ -109,13 +109,16 @@ def set_aside(uow: UnitOfWork, station: str, fact: Event, error: str) -> bool:
         fresh = bool(uow.events.add_new([fact]))
         if fresh:
             details = {
-                "uuid": fact.uuid, "fact": fact.kind, "station": station,
-                "recorded_by": fact.actor.user, "error": error[:300],
+                "uuid": fact.uuid,
+                "fact": fact.kind,
+                "station": station,
+                "recorded_by": fact.actor.user,
+                "error": error[:300],
                 "summary": f"{fact.kind} from {station} could not be applied: {error[:120]}",
                 "summary_message": message(
                     "exception.fact_failed", fact=fact.kind, station=station, error=error[:120]
                 ).to_dict(),
-            }  # fmt: skip
+            }
             uow.sync.add_exception(FACT_FAILED, details, utcnow(), order_ref=fact.order_ref)
         uow.commit()
     return fresh

@@ -100,9 +100,13 @@ def check_pin(
     if not after.locked_at(now) or after.until is None:
         record([refused])
         raise NotAllowed(wrong)
-    locked = fact_payloads.PinLocked(badge=user.badge, name=user.name,
-                                     until=after.until.isoformat(),
-                                     minutes=after.minutes_left(now), lock=after.locks)  # fmt: skip
+    locked = fact_payloads.PinLocked(
+        badge=user.badge,
+        name=user.name,
+        until=after.until.isoformat(),
+        minutes=after.minutes_left(now),
+        lock=after.locks,
+    )
     record([refused, Event(locked.KIND.value, locked.to_payload(), actor, occurred_at=now)])
     raise PinLocked(user.name, after.minutes_left(now))
 
@@ -120,8 +124,14 @@ def authenticate_lead(uow: UnitOfWork, badge: str, pin: str, station: str = "cen
         user = uow.users.by_badge(badge_from_scan(badge))
         if user is None or not user.active or not user.needs_pin:
             raise NotAllowed(NOT_A_LEAD)
-        check_pin(user, pin or "", Actor(user.name, station), uow.users.pin_attempts,
-                  _recorder(uow), NOT_A_LEAD)  # fmt: skip
+        check_pin(
+            user,
+            pin or "",
+            Actor(user.name, station),
+            uow.users.pin_attempts,
+            _recorder(uow),
+            NOT_A_LEAD,
+        )
     return user
 
 

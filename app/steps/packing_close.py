@@ -94,9 +94,16 @@ def close_carton(
     )
     fact = payload.fact(state.actor, state.order.order_ref)
     closed = ClosedCarton(
-        state.carton, count, final, package_type, weight_kg, check, numbers,
-        state.carton_items, fact,
-    )  # fmt: skip
+        state.carton,
+        count,
+        final,
+        package_type,
+        weight_kg,
+        check,
+        numbers,
+        state.carton_items,
+        fact,
+    )
     after = replace(
         state,
         carton=state.carton + 1,

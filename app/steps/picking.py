@@ -98,8 +98,14 @@ def on_tote_checked(state: PickState, tote: str, in_use: bool) -> Verdict:
         return Verdict("info", "cart_ready", state)
     if in_use:
         return refuse_scan(state, _tote_scan(tote), "tote_in_use", tote=tote)
-    fact = picking_fact(state, ToteBound, slot.order_ref, order_ref=slot.order_ref,
-                 order_id=slot.order_id, tote=tote)  # fmt: skip
+    fact = picking_fact(
+        state,
+        ToteBound,
+        slot.order_ref,
+        order_ref=slot.order_ref,
+        order_id=slot.order_id,
+        tote=tote,
+    )
     bound = replace(state, pick_list=state.pick_list.with_tote(slot.order_ref, tote))
     bound = replace(bound, phase=_next_phase(bound))
     message = "tote_bound" if bound.phase is Phase.CART else "cart_ready"
@@ -119,8 +125,12 @@ def _task_scan(state: PickState, scan: Scan, today: str) -> Verdict:
         if scan.code != task.location:
             return refuse_scan(state, scan, "wrong_location", expected=task.location)
         phase = Phase.ITEM if state.phase is Phase.LOCATION else state.phase
-        return Verdict("ok", "location_ok", replace(state, phase=phase, at_location=task.location),
-                       {"location": task.location})  # fmt: skip
+        return Verdict(
+            "ok",
+            "location_ok",
+            replace(state, phase=phase, at_location=task.location),
+            {"location": task.location},
+        )
     if state.phase is Phase.LOCATION:
         return refuse_scan(state, scan, "scan_location_first", expected=task.location)
     if scan.kind == "tote":
@@ -242,11 +252,23 @@ def _tote_step(state: PickState, scan: Scan) -> Verdict:
 def _confirm(state: PickState, tote_scanned: bool) -> Verdict:
     task, count = state.current_task, state.counted
     tote = state.pick_list.tote_for(task.order_ref)
-    fact = picking_fact(state, PickConfirmed, task.order_ref, task_id=task.id, quantity=count,
-                 lot=state.lot, expiry=state.expiry, location=task.location, sku=task.sku,
-                 tote=tote, tote_scanned=tote_scanned, item_scanned=state.item_scanned,
-                 no_barcode=task.no_barcode, lot_scanned=state.lot_scanned,
-                 confirmed_by=_confirmed_by(state, tote_scanned))  # fmt: skip
+    fact = picking_fact(
+        state,
+        PickConfirmed,
+        task.order_ref,
+        task_id=task.id,
+        quantity=count,
+        lot=state.lot,
+        expiry=state.expiry,
+        location=task.location,
+        sku=task.sku,
+        tote=tote,
+        tote_scanned=tote_scanned,
+        item_scanned=state.item_scanned,
+        no_barcode=task.no_barcode,
+        lot_scanned=state.lot_scanned,
+        confirmed_by=_confirmed_by(state, tote_scanned),
+    )
     picked = replace(task, picked=task.picked + count)
     if picked.remaining == 0:
         picked = replace(picked, status=TaskStatus.DONE.value)
@@ -325,8 +347,9 @@ def _command_skip(state: PickState) -> Verdict:
     last_seq = max(t.seq for t in state.pick_list.tasks)
     moved = replace(state.pick_list.with_task(replace(task, seq=last_seq + 1)))
     fact = picking_fact(state, PickSkipped, task.order_ref, task_id=task.id, location=task.location)
-    new = replace(no_count(state), pick_list=moved, route=(*state.route[1:], task.id),
-                  phase=Phase.LOCATION)  # fmt: skip
+    new = replace(
+        no_count(state), pick_list=moved, route=(*state.route[1:], task.id), phase=Phase.LOCATION
+    )
     params = {"location": task.location, "put_back": state.counted}
     return Verdict("ok", "skipped", new, params, (fact,), True)
 
@@ -339,12 +362,19 @@ def _command_undo(state: PickState) -> Verdict:
     confirmed = PickConfirmed.of(last)
     task = state.task_by_id(confirmed.task_id)
     count = confirmed.quantity
-    fact = picking_fact(state, PickUndone, task.order_ref, task_id=task.id, quantity=count,
-                 undoes=last.uuid)  # fmt: skip
+    fact = picking_fact(
+        state, PickUndone, task.order_ref, task_id=task.id, quantity=count, undoes=last.uuid
+    )
     back = replace(task, picked=task.picked - count, status=TaskStatus.OPEN.value)
     route = state.route if task.id in state.route else (task.id, *state.route)
-    new = replace(no_count(state), pick_list=state.pick_list.with_task(back), route=route,
-                  last=None, phase=Phase.ITEM, at_location=task.location)  # fmt: skip
+    new = replace(
+        no_count(state),
+        pick_list=state.pick_list.with_task(back),
+        route=route,
+        last=None,
+        phase=Phase.ITEM,
+        at_location=task.location,
+    )
     tote = confirmed.tote
     return Verdict("ok", "undone", new, {"count": count, "tote": tote}, (fact,), True)
 

@@ -45,8 +45,12 @@ def _short_choose(state: PickState) -> Verdict:
     """Found units go into the tote like any pick: on a cart of several orders, by its scan."""
     task = state.current_task
     tote = state.pick_list.tote_for(task.order_ref)
-    params = {"found": state.counted, "quantity": task.remaining, "reason": state.reason.value,
-              "tote": tote}  # fmt: skip
+    params = {
+        "found": state.counted,
+        "quantity": task.remaining,
+        "reason": state.reason.value,
+        "tote": tote,
+    }
     by_scan = state.counted and len(state.pick_list.cart) > 1
     return Verdict("info", "short_choose_tote" if by_scan else "short_choose", state, params)
 
@@ -76,12 +80,26 @@ def confirm_short_without_tote_scan(state: PickState) -> Verdict:
 def _report_short(state: PickState, tote_scanned: bool) -> Verdict:
     task, found = state.current_task, state.counted
     shortfall = task.remaining - found
-    fact = picking_fact(state, PickShort, task.order_ref, task_id=task.id, found=found,
-                 shortfall=shortfall, reason=state.reason.value, lot=state.lot,
-                 location=task.location, sku=task.sku, tote_scanned=tote_scanned,
-                 lot_scanned=state.lot_scanned)  # fmt: skip
-    done = replace(task, picked=task.picked + found, short=task.short + shortfall,
-                   status=TaskStatus.SHORT.value)  # fmt: skip
+    fact = picking_fact(
+        state,
+        PickShort,
+        task.order_ref,
+        task_id=task.id,
+        found=found,
+        shortfall=shortfall,
+        reason=state.reason.value,
+        lot=state.lot,
+        location=task.location,
+        sku=task.sku,
+        tote_scanned=tote_scanned,
+        lot_scanned=state.lot_scanned,
+    )
+    done = replace(
+        task,
+        picked=task.picked + found,
+        short=task.short + shortfall,
+        status=TaskStatus.SHORT.value,
+    )
     new = after_task(state, done, last=None)
     tote = state.pick_list.tote_for(task.order_ref)
     params = {"found": found, "shortfall": shortfall, "tote": tote}

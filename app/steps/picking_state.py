@@ -107,10 +107,18 @@ def refuse_scan(state: PickState, scan: Scan, reason: str, **params) -> Verdict:
     """A refused scan: red, error tone, and a mis-scan fact for the accuracy KPI."""
     task = state.task if state.phase is not Phase.CART else None
     scanned = scan.code or scan.gtin or scan.raw
-    mis_scan = make_fact(state, "scan.refused", task.order_ref if task else None,
-                         task_id=task.id if task else None, step=state.phase.value,
-                         reason=reason, expected=params.get("expected"), scanned=scanned,
-                         scan_kind=scan.kind, lot=scan.lot)  # fmt: skip
+    mis_scan = make_fact(
+        state,
+        "scan.refused",
+        task.order_ref if task else None,
+        task_id=task.id if task else None,
+        step=state.phase.value,
+        reason=reason,
+        expected=params.get("expected"),
+        scanned=scanned,
+        scan_kind=scan.kind,
+        lot=scan.lot,
+    )
     return Verdict("error", reason, state, {"scanned": scanned, **params}, (mis_scan,), False)
 
 

@@ -35,8 +35,15 @@ class StationRun:
     drained: bool = False
 
 
-def run_station(url: str, store_path: str, station: str, user_name: str, facts: int,
-                listen: bool = True, kind: str = "pick.confirmed") -> StationRun:  # fmt: skip
+def run_station(
+    url: str,
+    store_path: str,
+    station: str,
+    user_name: str,
+    facts: int,
+    listen: bool = True,
+    kind: str = "pick.confirmed",
+) -> StationRun:
     """Record `facts` facts as a picker would and sync them. `kind="scan.refused"` records
     refused scans instead (a real fact whose applier changes nothing: the sync engine's cost)."""
     engine = engine_for(normalize_url(url), pool_size=1, max_overflow=0, pool_pre_ping=True)

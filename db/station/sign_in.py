@@ -58,9 +58,13 @@ class StationSignIn:
         except DBAPIError:
             raise NotFound(message("sign_in.badge_unknown_offline", badge=code)) from None
         return users.sign_in_with(
-            lambda _code: user, self._record, badge, pin, self.station,
+            lambda _code: user,
+            self._record,
+            badge,
+            pin,
+            self.station,
             pin_attempts_here(self.store),
-        )  # fmt: skip
+        )
 
     def _record(self, facts: list[Event]) -> None:
         self.store.record(facts)
@@ -83,7 +87,13 @@ def user_from_document(doc: dict, pepper: bytes | None = None) -> User:
     """A user as the site cache keeps it (db/sync_repo.py `_users`): with a station login its
     `pin_hash` is this station's verifier, checkable with `pepper` (`cached_pepper`)."""
     unlocked = doc.get("pin_unlocked_at")
-    return User(doc["name"], Role(doc["role"]), doc["badge"], doc["pin_hash"],
-                bool(doc["active"]), doc["id"],
-                aware(datetime.fromisoformat(unlocked)) if unlocked else None,
-                pepper)  # fmt: skip
+    return User(
+        doc["name"],
+        Role(doc["role"]),
+        doc["badge"],
+        doc["pin_hash"],
+        bool(doc["active"]),
+        doc["id"],
+        aware(datetime.fromisoformat(unlocked)) if unlocked else None,
+        pepper,
+    )

@@ -1,4 +1,4 @@
-"""Small site files in the INTERFACES.md formats, for the CLI tests."""
+"""Small site files in the formats of docs/interfaces.md, for the CLI tests."""
 
 from __future__ import annotations
 

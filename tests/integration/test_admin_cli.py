@@ -141,8 +141,14 @@ def test_a_stranger_with_a_leads_badge_and_pin_does_it_as_that_lead(
         options = as_lead if command[0] == "add-user" else lead
         status, _, err = run_cli(*command, *options, "--database", site)
         assert status == 0, (command, err)
-    for kind in ("stock.set", "order.allocated", "wave.released", "settings.review_rules_saved",
-                 "package_types.saved", "user.saved"):  # fmt: skip
+    for kind in (
+        "stock.set",
+        "order.allocated",
+        "wave.released",
+        "settings.review_rules_saved",
+        "package_types.saved",
+        "user.saved",
+    ):
         assert actors(site, kind)[-1:] == [("Lea", "cli")], kind
 
 

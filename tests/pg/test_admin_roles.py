@@ -107,8 +107,9 @@ def test_the_pin_lock_works_through_the_station_and_lead_roles(site, pg_url, tmp
     lead_desk = make_engine(desk_login)
     store = StationStore(tmp_path / "pick-01.sqlite", "PICK-01")
     sync = SyncEngine(store, station, poll_s=0.1, backoff=(0.01, 0.1)).start()
-    sign_in = StationSignIn(store, sync.wake, lambda badge: users.find_user(
-        SqlUnitOfWork(station), badge), "PICK-01")  # fmt: skip
+    sign_in = StationSignIn(
+        store, sync.wake, lambda badge: users.find_user(SqlUnitOfWork(station), badge), "PICK-01"
+    )
     try:
         assert eventually(lambda: store.cached("user"), 10)  # the first pull
         for _ in range(5):

@@ -58,14 +58,23 @@ def test_limits_are_per_order_rejections_on_postgresql(
         ("import-products", "sku,name,gtin,unit_weight_kg\nP,{},,1\n".format("n" * 201), "201"),
         ("import-products", "sku,name,gtin,unit_weight_kg\n{},N,,1\n".format("S" * 61), "61"),
         ("import-products", "sku,name,gtin,unit_weight_kg\nP,N\x00,,1\n", "U+0000"),
-        ("import-stock", "location,sku,quantity,lot,expiry\nA01-001-L-1,BOLT,1,{},\n".format(
-            "L" * 41), "lot is 41 characters long"),
-        ("import-stock", f"location,sku,quantity,lot,expiry\nA01-001-L-1,BOLT,{2**31},,\n",
-         "is not a whole number in 0..2147483647"),
-        ("import-stock", f"location,sku,quantity,lot,expiry\nA01-001-L-1,BOLT,{2**64},,\n",
-         "is not a whole number in 0..2147483647"),
+        (
+            "import-stock",
+            "location,sku,quantity,lot,expiry\nA01-001-L-1,BOLT,1,{},\n".format("L" * 41),
+            "lot is 41 characters long",
+        ),
+        (
+            "import-stock",
+            f"location,sku,quantity,lot,expiry\nA01-001-L-1,BOLT,{2**31},,\n",
+            "is not a whole number in 0..2147483647",
+        ),
+        (
+            "import-stock",
+            f"location,sku,quantity,lot,expiry\nA01-001-L-1,BOLT,{2**64},,\n",
+            "is not a whole number in 0..2147483647",
+        ),
     ],
-)  # fmt: skip
+)
 def test_master_data_limits_on_postgresql(tmp_path, site, pg_url, run_cli, file, content, reason):
     path = tmp_path / "rows.csv"
     path.write_text(content, encoding="utf-8")

@@ -53,8 +53,13 @@ def floor(pg_url, tmp_path):
     demo.seed_demo(central.uow(), central.setup_identity(), say=lambda _text: None)
     station_url = station_login_url(pg_url, LOGIN, STATION)
     master, slave = os.openpty()
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SHIPSHAPE_SCANNERS": os.ttyname(slave),
-           "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "cfg")}  # fmt: skip
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "SHIPSHAPE_SCANNERS": os.ttyname(slave),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
+    }
     applier = _shipshape("apply-facts", "--database", pg_url, env=env)
     app = _shipshape("run", "--station", STATION, "--no-demo", "--database", station_url, env=env)
     try:

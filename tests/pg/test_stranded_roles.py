@@ -29,9 +29,19 @@ def test_a_station_short_reported_empty_holds_the_rest_with_the_station_role(
     site = build_site(tmp_path, pg_url, run_cli)
     task_id, order_ref, _line = milk_task(site)
     engine = make_engine(station_role_url(pg_url, "pick-1"))
-    short = Event("pick.short", {"task_id": task_id, "found": 0, "shortfall": 2,
-                                 "reason": "empty", "location": "A01-002-L-1", "sku": "MILK"},
-                  Actor("Pia", "pick-1"), order_ref)  # fmt: skip
+    short = Event(
+        "pick.short",
+        {
+            "task_id": task_id,
+            "found": 0,
+            "shortfall": 2,
+            "reason": "empty",
+            "location": "A01-002-L-1",
+            "sku": "MILK",
+        },
+        Actor("Pia", "pick-1"),
+        order_ref,
+    )
     try:
         door = open_door(engine)
         assert door.narrow

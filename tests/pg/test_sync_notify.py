@@ -35,8 +35,9 @@ def test_a_reassignment_reaches_the_station_within_a_second_even_after_a_reconne
     store = StationStore(tmp_path / "station.sqlite", "pick-01")
     taken = threading.Event()
     # A 60 s poll: only a notification (or the re-query after a reconnect) can be this quick.
-    sync = SyncEngine(store, engine, on_work=lambda ids: ids and taken.set(), poll_s=60,
-                      backoff=(0.05, 0.05))  # fmt: skip
+    sync = SyncEngine(
+        store, engine, on_work=lambda ids: ids and taken.set(), poll_s=60, backoff=(0.05, 0.05)
+    )
     backend = StationPickingBackend(
         store, sync.wake, lambda: SqlUnitOfWork(engine), "pick-01", lambda: sync.door
     )

@@ -113,9 +113,11 @@ def test_numbers_are_reserved_only_through_the_door_and_only_forward(as_station)
     first = as_station.execute("SELECT shipshape_reserve_numbers('sscc', 100)").fetchone()[0]
     second = as_station.execute("SELECT shipshape_reserve_numbers('sscc', 1)").fetchone()[0]
     assert second == first + 1
-    for bad in ("SELECT shipshape_reserve_numbers('sscc', -100)",
-                "SELECT shipshape_reserve_numbers('kpi_hours_seq', 1)",
-                "SELECT shipshape_reserve_numbers('sscc', 0)"):  # fmt: skip
+    for bad in (
+        "SELECT shipshape_reserve_numbers('sscc', -100)",
+        "SELECT shipshape_reserve_numbers('kpi_hours_seq', 1)",
+        "SELECT shipshape_reserve_numbers('sscc', 0)",
+    ):
         with pytest.raises(psycopg.Error):
             as_station.execute(bad)
 

@@ -9,9 +9,56 @@ from collections.abc import Callable
 
 from app.services.packing_central import CentralPackingBackend
 from app.services.picking_central import CentralPickingBackend
-from app.services.ports import PackingBackend, PickingBackend, UnitOfWork
+from app.services.ports import (
+    CatalogRepository,
+    EventLog,
+    OrderRepository,
+    PackingBackend,
+    PackingRepository,
+    PickingBackend,
+    PickingRepository,
+    Settings,
+    StockRepository,
+    UnitOfWork,
+    UserRepository,
+)
 from db.uow import SqlUnitOfWork
+from tests.fakes.catalog import FakeCatalog
+from tests.fakes.events import FakeEventLog
+from tests.fakes.orders import FakeOrders
+from tests.fakes.packing import FakePacking
+from tests.fakes.picking import FakePicking
+from tests.fakes.settings import FakeSettings
+from tests.fakes.stock import FakeStock
+from tests.fakes.users import FakeUsers
 
 unit_of_work: Callable[..., UnitOfWork] = SqlUnitOfWork
 central_picking: Callable[..., PickingBackend] = CentralPickingBackend
 central_packing: Callable[..., PackingBackend] = CentralPackingBackend
+
+
+# The in-memory repositories (tests/fakes) hold only the methods the use cases tested on them
+# call, so they are not whole ports; deriving from both makes mypy compare every method a fake
+# has with the port's ("Definition of ... in base class ... is incompatible"). Never built.
+class _Orders(FakeOrders, OrderRepository): ...
+
+
+class _Catalog(FakeCatalog, CatalogRepository): ...
+
+
+class _Stock(FakeStock, StockRepository): ...
+
+
+class _Users(FakeUsers, UserRepository): ...
+
+
+class _Events(FakeEventLog, EventLog): ...
+
+
+class _Settings(FakeSettings, Settings): ...
+
+
+class _Packing(FakePacking, PackingRepository): ...
+
+
+class _Picking(FakePicking, PickingRepository): ...

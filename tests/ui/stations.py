@@ -32,9 +32,13 @@ def station_on(
     """A station of `central` (not opened, not closed by it) with its settings in tmp_path."""
     ini = ini_settings(tmp_path / f"{name}.ini")
     station_settings = StationSettings(
-        name, window_settings=ini, printer_settings=ini, listen=False, keyboard_wedge=False,
+        name,
+        window_settings=ini,
+        printer_settings=ini,
+        listen=False,
+        keyboard_wedge=False,
         **settings,
-    )  # fmt: skip
+    )
     return build_station(
         station_settings,
         central=central,

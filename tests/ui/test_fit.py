@@ -23,7 +23,7 @@ from app.services.packing_central import CentralPackingBackend
 from app.services.picking_central import CentralPickingBackend
 from app.services.users import authenticate_lead
 from app.steps import dispatch
-from printing.carton_printer import SpoolCartonPrinter
+from printing.carton_printer import carton_printer_for
 from printing.spooler import Spooler
 from printing.station import StationPrinter
 from printing.transports import FileTransport
@@ -155,8 +155,7 @@ def test_sign_in_and_picker_screens_fit(qtbot, tmp_path, demo_central):
 def test_packer_screens_fit(qtbot, tmp_path, tmp_path_factory):
     central = packing_central(tmp_path, tmp_path_factory.getbasetemp())
     backend = CentralPackingBackend(central.uow, "PACK-01")
-    printer = SpoolCartonPrinter(None, backend.settings()["ship_from"], backend.record, "PACK-01",
-                                 language=lambda: backend.settings().language())  # fmt: skip
+    printer = carton_printer_for(backend, "PACK-01")
     off = tmp_path / "printer-off"
     off.write_text("a file where the printer's folder should be: every send fails")
     spooler = Spooler(FileTransport(off), tmp_path / "spool", printer.on_event, (30.0,), "zebra")
@@ -165,8 +164,16 @@ def test_packer_screens_fit(qtbot, tmp_path, tmp_path_factory):
     homes = []
 
     def packer(user):
-        homes.append(PackerHome(backend, SynchronousWorker(), user, "PACK-01", printer,
-                                printer_setup=lambda parent: None))  # fmt: skip
+        homes.append(
+            PackerHome(
+                backend,
+                SynchronousWorker(),
+                user,
+                "PACK-01",
+                printer,
+                printer_setup=lambda parent: None,
+            )
+        )
         return homes[-1]
 
     screens = Screens(qtbot, tmp_path, {Role.PACKER: packer}, "PACK-01")
@@ -238,9 +245,15 @@ def test_lead_screens_fit(qtbot, tmp_path, demo_central):
     dock_with_parcels(demo_central)
     home.dispatch.carrier.setText("SF Express")
     home.dispatch.refresh()
-    for name, tab in [("waves", home.waves), ("board", home.board), ("exceptions", home.exceptions),
-                      ("kpis", home.kpis), ("lookup", home.lookup), ("dispatch", home.dispatch),
-                      ("stations", home.stations)]:  # fmt: skip
+    for name, tab in [
+        ("waves", home.waves),
+        ("board", home.board),
+        ("exceptions", home.exceptions),
+        ("kpis", home.kpis),
+        ("lookup", home.lookup),
+        ("dispatch", home.dispatch),
+        ("stations", home.stations),
+    ]:
         home.tabs.setCurrentWidget(tab)
         screens.look(f"lead_{name}")
     assert not screens.problems, "\n".join(screens.problems)
@@ -306,8 +319,10 @@ def test_diagnostics_and_printer_settings_fit(qtbot, tmp_path):
         screens.problems += look_at(diagnostics, name)
         diagnostics.close()
     screens.window.set_language("en")
-    printers = [PrinterChoice("label-zebra-packing-01", "cups", "idle"),
-                PrinterChoice("10.0.0.7:9100", "zpl")]  # fmt: skip
+    printers = [
+        PrinterChoice("label-zebra-packing-01", "cups", "idle"),
+        PrinterChoice("10.0.0.7:9100", "zpl"),
+    ]
     dialog = PrinterDialog(lambda: printers, lambda settings: "ok")
     qtbot.addWidget(dialog)
     dialog.show()

@@ -52,16 +52,26 @@ def test_an_ok_message_shows_the_drawn_check_and_its_words_escaped(qtbot):
 
 
 def _line(**kw) -> PackLine:
-    values = dict(line_id=1, sku="SKU-1", name="Sunscreen", gtins=("4006381333931",),
-                  quantity=2, picked=2, packed=0, unit_weight_kg=0.2, expected=2)  # fmt: skip
+    values = dict(
+        line_id=1,
+        sku="SKU-1",
+        name="Sunscreen",
+        gtins=("4006381333931",),
+        quantity=2,
+        picked=2,
+        packed=0,
+        unit_weight_kg=0.2,
+        expected=2,
+    )
     return PackLine(**(values | kw))
 
 
 def test_an_open_line_is_neutral_done_is_green_a_short_pick_red(qtbot):
     table = LinesTable()
     qtbot.addWidget(table)
-    table.show_lines([_line(), _line(line_id=2), _line(line_id=3, picked=1, expected=2)],
-                     {1: 0, 2: 2, 3: 0})  # fmt: skip
+    table.show_lines(
+        [_line(), _line(line_id=2), _line(line_id=3, picked=1, expected=2)], {1: 0, 2: 2, 3: 0}
+    )
     colours = [table.item(row, 2).foreground().color() for row in range(3)]
     assert colours == [QColor(OPEN_INK), QColor(DONE_GREEN), QColor(PROBLEM_RED)]
     assert table.item(0, 2).text() == "open" and table.item(1, 2).text() == "done"

@@ -367,9 +367,12 @@ def test_run_app_starts_the_station_and_stops_the_worker(tmp_path):
     # A process of its own: after QApplication.exec() returns, Qt activates no more windows.
     result = subprocess.run(
         [sys.executable, "-c", RUN_APP_SCRIPT, str(tmp_path / "station.ini")],
-        cwd=ROOT, capture_output=True, text=True, timeout=30,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=30,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )  # fmt: skip
+    )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert "window PACK-02 Shipshape — station PACK-02 Scan your badge" in lines
@@ -385,8 +388,9 @@ def test_every_ui_text_has_a_chinese_translation(tmp_path):
     ts = tmp_path / "check.ts"
     shutil.copy(TRANSLATIONS_DIR / "shipshape_zh_CN.ts", ts)
     sources = sorted(str(p) for p in (ROOT / "ui").rglob("*.py"))  # subpackages too
-    subprocess.run([str(lupdate), "-no-obsolete", *sources, "-ts", str(ts)], check=True,
-                   capture_output=True)  # fmt: skip
+    subprocess.run(
+        [str(lupdate), "-no-obsolete", *sources, "-ts", str(ts)], check=True, capture_output=True
+    )
     missing = [
         m.findtext("source")
         for m in ElementTree.parse(ts).iter("message")
@@ -396,8 +400,11 @@ def test_every_ui_text_has_a_chinese_translation(tmp_path):
     # The committed .qm is the compiled committed .ts (lrelease output is byte-stable).
     lrelease = lupdate.with_name("pyside6-lrelease")
     fresh = tmp_path / "fresh.qm"
-    subprocess.run([str(lrelease), str(TRANSLATIONS_DIR / "shipshape_zh_CN.ts"), "-qm", str(fresh)],
-                   check=True, capture_output=True)  # fmt: skip
+    subprocess.run(
+        [str(lrelease), str(TRANSLATIONS_DIR / "shipshape_zh_CN.ts"), "-qm", str(fresh)],
+        check=True,
+        capture_output=True,
+    )
     committed = TRANSLATIONS_DIR / "shipshape_zh_CN.qm"
     assert fresh.read_bytes() == committed.read_bytes(), (
         "stale .qm: run resources/translations/update.sh"

@@ -18,8 +18,9 @@ def window(qtbot, sqlite_url, tmp_path):
     central = open_central(sqlite_url)
     users.save_user(central.uow(), "Lena", "lead", "9001", "246810", by=central.setup_identity())
     settings = QSettings(str(tmp_path / "station.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(StationServices(central.uow, "PICK-01"), SynchronousWorker(), settings,
-                        station="PICK-01")  # fmt: skip
+    window = MainWindow(
+        StationServices(central.uow, "PICK-01"), SynchronousWorker(), settings, station="PICK-01"
+    )
     qtbot.addWidget(window)
     window.show()
     window.resize(1280, 800)

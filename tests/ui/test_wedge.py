@@ -101,8 +101,15 @@ def test_keys_typed_while_the_ui_was_busy_are_still_typing(qtbot, field_and_filt
     field, wedge = field_and_filter
     scans = []
     wedge.scanned.connect(scans.append)
-    for n, (key, text) in enumerate([(Qt.Key.Key_1, "1"), (Qt.Key.Key_0, "0"), (Qt.Key.Key_0, "0"),
-                                     (Qt.Key.Key_1, "1"), (Qt.Key.Key_Return, "\r")]):  # fmt: skip
+    for n, (key, text) in enumerate(
+        [
+            (Qt.Key.Key_1, "1"),
+            (Qt.Key.Key_0, "0"),
+            (Qt.Key.Key_0, "0"),
+            (Qt.Key.Key_1, "1"),
+            (Qt.Key.Key_Return, "\r"),
+        ]
+    ):
         event = QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, text)
         event.setTimestamp(50_000 + 150 * n)
         QApplication.sendEvent(field, event)

@@ -47,8 +47,15 @@ def test_missing_libraries_are_named_with_the_one_apt_get_line(tmp_path):
     result = _run(_venv(tmp_path), _fake_ldd(tmp_path, LDD_MISSING))
     assert result.returncode == 1
     (line,) = [x for x in result.stderr.splitlines() if "apt-get install" in x]
-    assert line.split() == ["sudo", "apt-get", "install", "-y", "libxcb-cursor0",
-                            "libxcb-icccm4", "libxcb-keysyms1"]  # fmt: skip
+    assert line.split() == [
+        "sudo",
+        "apt-get",
+        "install",
+        "-y",
+        "libxcb-cursor0",
+        "libxcb-icccm4",
+        "libxcb-keysyms1",
+    ]
     assert "libweird.so.9" in result.stderr  # no known package: still named
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from app.demo import orders as demo_orders
 from app.demo import site_files
 from app.domain.gs1 import has_valid_check_digit
 from app.routing.layout import load_layout
@@ -92,7 +93,7 @@ def test_orders_use_known_skus_and_mostly_can_be_allocated():
     for r in read_csv("stock.csv"):
         on_hand[r["sku"]] += int(r["quantity"])
     rows = read_csv("orders.csv")
-    assert list(rows[0]) == site_files.ORDER_FIELDS
+    assert list(rows[0]) == demo_orders.ORDER_FIELDS
     orders = defaultdict(list)
     for r in rows:
         assert r["sku"] in skus
@@ -129,18 +130,18 @@ def test_users_have_badges_and_only_leads_have_pins():
 
 def test_large_order_files_are_deterministic_and_the_json_matches_the_csv(tmp_path):
     products = site_files.generate_products()
-    rows = site_files.generate_orders(10_000, 7, products)
+    rows = site_files.generate_orders(2_000, 7, products)  # the benches' 10,000 are the same code
     again = site_files.generate_orders(500, 7, products)  # same seed: the same first 500 orders
     assert again == rows[: len(again)] and again[-1]["order_id"] != rows[len(again)]["order_id"]
     assert site_files.generate_orders(500, 8, products) != again
-    assert 27_000 <= len(rows) <= 33_000
+    assert 5_400 <= len(rows) <= 6_600  # about three lines an order
     site_files.write_orders_csv(tmp_path / "big.csv", rows)
     site_files.write_orders_json(tmp_path / "big.json", rows)
     orders = json.loads((tmp_path / "big.json").read_text(encoding="utf-8"))["orders"]
-    assert len(orders) == 10_000
+    assert len(orders) == 2_000
     assert sum(len(o["lines"]) for o in orders) == len(rows)
     first = orders[0]
-    assert set(first["ship_to"]) == set(site_files.ADDRESS_FIELDS)
+    assert set(first["ship_to"]) == set(demo_orders.ADDRESS_FIELDS)
     assert first["order_id"] == rows[0]["order_id"] and isinstance(first["priority"], int)
     with open(tmp_path / "big.csv", encoding="utf-8", newline="") as f:
         assert sum(1 for _ in csv.DictReader(f)) == len(rows)

@@ -42,9 +42,11 @@ def test_a_text_stored_before_messages_had_ids_reads_as_it_is():
 
 def test_several_stored_reasons_read_as_one_line():
     stored = encode(
-        [message("hold.address_incomplete", field="city"), message("hold.special_handling",
-                                                                   sku="GLUE", what="hazmat")]
-    )  # fmt: skip
+        [
+            message("hold.address_incomplete", field="city"),
+            message("hold.special_handling", sku="GLUE", what="hazmat"),
+        ]
+    )
     assert (
         summary(stored).english()
         == "address incomplete: city is empty; GLUE needs special handling: hazmat"
@@ -84,9 +86,10 @@ CLI_ONLY = {
     },
 }
 OUR_ERRORS = {
-    name for name, value in vars(errors).items()
+    name
+    for name, value in vars(errors).items()
     if isinstance(value, type) and issubclass(value, errors.ShipshapeError)
-}  # fmt: skip
+}
 
 
 def _english_raises(path: Path) -> list[str]:

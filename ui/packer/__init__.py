@@ -1,4 +1,4 @@
-"""The packing station screen (issue 7): `PackerHome`."""
+"""The packing station screen: `PackerHome`."""
 
 from ui.packer.home import PackerHome
 

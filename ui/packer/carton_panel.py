@@ -67,8 +67,10 @@ class CartonPanel(QWidget):
         layout.addLayout(weigh_row)
         layout.addWidget(self.close_button)
         # Two buttons a row: the whole panel fits a 1280×800 monitor under the top bar.
-        for pair in ((self.next_button, self.override_button),
-                     (self.reprint_button, self.printer_button)):  # fmt: skip
+        for pair in (
+            (self.next_button, self.override_button),
+            (self.reprint_button, self.printer_button),
+        ):
             row = QHBoxLayout()
             for button in pair:
                 row.addWidget(button, 1)
@@ -80,9 +82,12 @@ class CartonPanel(QWidget):
 
     def _actions(self) -> list[QPushButton]:
         return [
-            self.close_button, self.next_button, self.override_button,
-            self.reprint_button, self.printer_button,
-        ]  # fmt: skip
+            self.close_button,
+            self.next_button,
+            self.override_button,
+            self.reprint_button,
+            self.printer_button,
+        ]
 
     def retranslate(self) -> None:
         self.serial.setPlaceholderText(self.tr("Serial: scan it, or type + Enter"))
@@ -132,8 +137,14 @@ class CartonPanel(QWidget):
 
     def show_state(self, state: PackState | None, can_reprint: bool) -> None:
         packing = state is not None and not state.finished
-        for widget in (self.close_button, self.next_button, self.override_button,
-                       self.weigh_button, self.weight, self.carton_type):  # fmt: skip
+        for widget in (
+            self.close_button,
+            self.next_button,
+            self.override_button,
+            self.weigh_button,
+            self.weight,
+            self.carton_type,
+        ):
             widget.setEnabled(packing)
         self.reprint_button.setEnabled(can_reprint)
         awaiting = packing and state.awaiting_serial is not None
@@ -154,15 +165,19 @@ class CartonPanel(QWidget):
         if state is not None and state.finished:
             last = state.closed[-1]
             self.title.setText(self.tr("Order packed"))
-            self.expected.setText(self.tr("{count} carton(s) · tracking {tracking}").format(
-                count=last.index, tracking=last.numbers.tracking_number
-            ))  # fmt: skip
+            self.expected.setText(
+                self.tr("{count} carton(s) · tracking {tracking}").format(
+                    count=last.index, tracking=last.numbers.tracking_number
+                )
+            )
         elif state is None or package_type is None:
             self.title.setText(self.tr("No carton open"))
             self.expected.setText("")
         else:
             self.title.setText(self.tr("Carton {n}").format(n=state.carton))
-            self.expected.setText(self.tr("{items} items · expected {kg:.3f} kg").format(
-                items=sum(i.quantity for i in state.carton_items),
-                kg=state.expected_kg(package_type),
-            ))  # fmt: skip
+            self.expected.setText(
+                self.tr("{items} items · expected {kg:.3f} kg").format(
+                    items=sum(i.quantity for i in state.carton_items),
+                    kg=state.expected_kg(package_type),
+                )
+            )

@@ -32,9 +32,12 @@ class CartonClosing:
             self.hide_override()  # weighed again: the lead may not be needed any more
         self.weight.setText(f"{kg:.3f}")
         self._weight_source = "scale"
-        self._say("info", lambda: translate(
-            "PackerHome", "Weight {kg:.3f} kg taken from the scale."
-        ).format(kg=kg))  # fmt: skip
+        self._say(
+            "info",
+            lambda: translate("PackerHome", "Weight {kg:.3f} kg taken from the scale.").format(
+                kg=kg
+            ),
+        )
 
     def _weight_typed(self, _text: str) -> None:
         self._weight_source = "typed"
@@ -67,9 +70,15 @@ class CartonClosing:
         self._busy = True
         request = CloseRequest(package_type, kg, source, final)
         self.worker.submit(
-            close_and_print, self.backend, self.printer, state, request, self.user.name,
-            on_success=self._carton_closed, on_failure=self._failed,
-        )  # fmt: skip
+            close_and_print,
+            self.backend,
+            self.printer,
+            state,
+            request,
+            self.user.name,
+            on_success=self._carton_closed,
+            on_failure=self._failed,
+        )
 
     def _carton_closed(self, result: CartonClosed) -> None:
         closed = result.verdict.closed
@@ -81,14 +90,20 @@ class CartonClosing:
         self._refresh_lines()
         self._show_carton()
         if closed.final:
-            self._say("ok", lambda: translate(
-                "PackerHome",
-                "Packed. Label {index}/{count} printing (SSCC {sscc}). Scan the next tote.",
-            ).format(index=closed.index, count=closed.count, sscc=closed.numbers.sscc))  # fmt: skip
+            self._say(
+                "ok",
+                lambda: translate(
+                    "PackerHome",
+                    "Packed. Label {index}/{count} printing (SSCC {sscc}). Scan the next tote.",
+                ).format(index=closed.index, count=closed.count, sscc=closed.numbers.sscc),
+            )
         else:
-            self._say("ok", lambda: translate(
-                "PackerHome", "Carton {index} closed, label printing. Fill carton {next}."
-            ).format(index=closed.index, next=closed.index + 1))  # fmt: skip
+            self._say(
+                "ok",
+                lambda: translate(
+                    "PackerHome", "Carton {index} closed, label printing. Fill carton {next}."
+                ).format(index=closed.index, next=closed.index + 1),
+            )
         self._drain()
 
     def _typed_weight(self) -> float | None:

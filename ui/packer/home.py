@@ -96,9 +96,18 @@ class PackerHome(CartonClosing, LeadOverrides, PackerPrompts, TypedInput, QWidge
         self.lines = LinesTable()
         self.panel = CartonPanel(self.printer_setup is not None, self.has_scale)
         # The panel's parts under short names: the steps below and the tests use them.
-        for name in ("carton_type", "expected", "weight", "weigh_button", "next_button",
-                     "close_button", "override_button", "reprint_button", "printer_button",
-                     "override_form"):  # fmt: skip
+        for name in (
+            "carton_type",
+            "expected",
+            "weight",
+            "weigh_button",
+            "next_button",
+            "close_button",
+            "override_button",
+            "reprint_button",
+            "printer_button",
+            "override_form",
+        ):
             setattr(self, name, getattr(self.panel, name))
         self.carton_title = self.panel.title
         body = QHBoxLayout()
@@ -227,10 +236,11 @@ class PackerHome(CartonClosing, LeadOverrides, PackerPrompts, TypedInput, QWidge
         self._show_carton()  # e.g. the count field of a line without a barcode
         self.lines.show_lines(view.lines, self.state.packed)
         self.worker.submit(
-            self.backend.record, [packing.started(self.state)],
+            self.backend.record,
+            [packing.started(self.state)],
             on_success=lambda _: self._say("info", self._scan_items_text),
             on_failure=self._failed,
-        )  # fmt: skip
+        )
 
     # ---- verdicts -------------------------------------------------------------------------
     def _apply(self, verdict: Verdict, then: Callable[[], None] | None = None) -> None:
@@ -243,9 +253,11 @@ class PackerHome(CartonClosing, LeadOverrides, PackerPrompts, TypedInput, QWidge
         elif verdict.facts:
             self._busy = True
             self.worker.submit(
-                self.backend.record, list(verdict.facts),
-                on_success=lambda _: self._adopt(verdict, then), on_failure=self._failed,
-            )  # fmt: skip
+                self.backend.record,
+                list(verdict.facts),
+                on_success=lambda _: self._adopt(verdict, then),
+                on_failure=self._failed,
+            )
         else:  # nothing to make durable (e.g. "now scan the serial")
             self._adopt(verdict, then)
 
@@ -261,9 +273,10 @@ class PackerHome(CartonClosing, LeadOverrides, PackerPrompts, TypedInput, QWidge
         self._drain()
 
     def _show_verdict(self, verdict: Verdict) -> None:
-        self._say("ok" if verdict.ok else "error", lambda: verdict_text(self, verdict) + (
-            self._next_step_text(verdict)
-        ))  # fmt: skip
+        self._say(
+            "ok" if verdict.ok else "error",
+            lambda: verdict_text(self, verdict) + (self._next_step_text(verdict)),
+        )
 
     def _drain(self) -> None:
         while self._queue and not self._busy:
@@ -295,14 +308,18 @@ class PackerHome(CartonClosing, LeadOverrides, PackerPrompts, TypedInput, QWidge
     def show_printer_event(self, event) -> None:
         """UI thread (queued from the spooler): a printer that is off or back."""
         if event.state == "retrying":
-            self.printer_line.setText(self.tr(
-                "⚠ Printer {printer}: {problem}. The label waits and prints when it is back."
-            ).format(printer=event.printer, problem=event.message))  # fmt: skip
+            self.printer_line.setText(
+                self.tr(
+                    "⚠ Printer {printer}: {problem}. The label waits and prints when it is back."
+                ).format(printer=event.printer, problem=event.message)
+            )
             self.printer_line.show()
         elif event.state == "failed":
-            self.printer_line.setText(self.tr(
-                "✖ Printer {printer} refused the label: {problem}. Call a lead."
-            ).format(printer=event.printer, problem=event.message))  # fmt: skip
+            self.printer_line.setText(
+                self.tr("✖ Printer {printer} refused the label: {problem}. Call a lead.").format(
+                    printer=event.printer, problem=event.message
+                )
+            )
             self.printer_line.show()
         elif event.state == "printed":
             self.printer_line.hide()

@@ -51,9 +51,12 @@ class LeadOverrides:
         """The lead scans their badge while the form shows: the PIN is next."""
         self.override_form.badge.setText(code)
         self.override_form.pin.setFocus()
-        self._say("info", lambda: translate(
-            "PackerHome", "Lead badge {badge}: type the PIN and the reason."
-        ).format(badge=code))  # fmt: skip
+        self._say(
+            "info",
+            lambda: translate(
+                "PackerHome", "Lead badge {badge}: type the PIN and the reason."
+            ).format(badge=code),
+        )
 
     def submit_override(self, badge: str, pin: str, reason: str) -> None:
         if not reason:
@@ -72,23 +75,37 @@ class LeadOverrides:
         if not isinstance(exc, PinLocked):
             self._failed(exc)
             return
-        self._say("error", lambda: translate(
-            "PackerHome",
-            "PIN locked after too many wrong PINs. Try again in {minutes} min "
-            "or ask another lead to unlock it.",
-        ).format(minutes=exc.minutes))  # fmt: skip
+        self._say(
+            "error",
+            lambda: translate(
+                "PackerHome",
+                "PIN locked after too many wrong PINs. Try again in {minutes} min "
+                "or ask another lead to unlock it.",
+            ).format(minutes=exc.minutes),
+        )
 
     def _overridden(self, lead: User, reason: str, purpose: str) -> None:
         self.hide_override()
         if purpose == "weight" and self._weight_to_allow is not None:
             package_type, kg, source, final = self._weight_to_allow
             verdict = override_weight(self.state, lead, reason, package_type, kg, source)
-            self._say("ok", lambda: translate(
-                "PackerHome", "{lead} allowed {kg:.3f} kg for this carton."
-            ).format(lead=lead.name, kg=kg))  # fmt: skip
+            self._say(
+                "ok",
+                lambda: translate(
+                    "PackerHome", "{lead} allowed {kg:.3f} kg for this carton."
+                ).format(lead=lead.name, kg=kg),
+            )
             # The packer asked to close: the carton closes now, at exactly that weight.
             self._apply(verdict, then=lambda: self.close_carton(final))
             return
-        self._apply(override_lines(self.state, lead, reason), then=lambda: self._say("ok", lambda: (
-            translate("PackerHome", "{lead} allowed closing with open lines. Close the carton.")
-        ).format(lead=lead.name)))  # fmt: skip
+        self._apply(
+            override_lines(self.state, lead, reason),
+            then=lambda: self._say(
+                "ok",
+                lambda: (
+                    translate(
+                        "PackerHome", "{lead} allowed closing with open lines. Close the carton."
+                    )
+                ).format(lead=lead.name),
+            ),
+        )

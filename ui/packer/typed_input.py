@@ -41,15 +41,20 @@ class TypedInput:
             self._say("error", lambda: self._weigh_text())
             return
         if self.has_scale:
-            self._say("info", lambda: translate(
-                "PackerHome",
-                "Weight {kg:.3f} kg typed: closing with it needs a lead. Scan C:CONFIRM."
-            ).format(kg=kg))  # fmt: skip
+            self._say(
+                "info",
+                lambda: translate(
+                    "PackerHome",
+                    "Weight {kg:.3f} kg typed: closing with it needs a lead. Scan C:CONFIRM.",
+                ).format(kg=kg),
+            )
         else:
-            self._say("info", lambda: translate(
-                "PackerHome",
-                "Weight {kg:.3f} kg typed. Scan C:CONFIRM to close the carton."
-            ).format(kg=kg))  # fmt: skip
+            self._say(
+                "info",
+                lambda: translate(
+                    "PackerHome", "Weight {kg:.3f} kg typed. Scan C:CONFIRM to close the carton."
+                ).format(kg=kg),
+            )
 
     def _choose_printer(self) -> None:
         if self.printer_setup is None:

@@ -130,9 +130,11 @@ class PickerHome(QWidget):
             return
         list_id = self.state.pick_list.id
         self.worker.submit(
-            self.backend.still_mine, list_id, self.user,
+            self.backend.still_mine,
+            list_id,
+            self.user,
             on_success=lambda mine: self._still_mine(list_id, mine),
-        )  # fmt: skip
+        )
 
     def _still_mine(self, list_id: int, mine: bool) -> None:
         if not mine and self.state is not None and self.state.pick_list.id == list_id:
@@ -196,16 +198,20 @@ class PickerHome(QWidget):
             slot = verdict.state.order_needing_tote
             self._busy = True
             self.worker.submit(
-                self.backend.tote_in_use, verdict.check_tote, slot.order_ref,
+                self.backend.tote_in_use,
+                verdict.check_tote,
+                slot.order_ref,
                 on_success=lambda in_use: self._tote_checked(verdict, in_use),
                 on_failure=self._save_failed,
-            )  # fmt: skip
+            )
         elif verdict.durable:
             self._busy = True
             self.worker.submit(
-                self.backend.record, list(verdict.facts),
-                on_success=lambda _: self._adopt(verdict), on_failure=self._save_failed,
-            )  # fmt: skip
+                self.backend.record,
+                list(verdict.facts),
+                on_success=lambda _: self._adopt(verdict),
+                on_failure=self._save_failed,
+            )
         else:
             if verdict.facts:  # a mis-scan: shown now, kept for the KPI in the background
                 self.worker.submit(self.backend.record, list(verdict.facts))
@@ -258,8 +264,9 @@ class PickerHome(QWidget):
         self._idle_message = (message, params)
         self.idle_text.setText(verdict_text(message, params))
         finishing = self.state is not None and self.state.phase is Phase.FINISH
-        self.next_button.setText(self.tr("Send cart to packing") if finishing
-                                 else self.tr("Next pick list"))  # fmt: skip
+        self.next_button.setText(
+            self.tr("Send cart to packing") if finishing else self.tr("Next pick list")
+        )
         self.next_button.setVisible(message != "loading")
         self.pages.setCurrentWidget(self.idle)
 

@@ -117,13 +117,13 @@ def _texts() -> dict[str, str]:
             "PickerMessages",
             "Short: found {found} of {quantity}. Reason: {reason_name}. "
             "C:NEXT other reason · C:CONFIRM report · C:CANCEL back",
-        ),  # fmt: skip
+        ),
         "short_choose_tote": QCoreApplication.translate(
             "PickerMessages",
             "Short: found {found} of {quantity}. Reason: {reason_name}. "
             "C:NEXT other reason · put the {found} in tote {tote} and scan it to report · "
             "C:CANCEL back",
-        ),  # fmt: skip
+        ),
         "short_scan_tote": QCoreApplication.translate(
             "PickerMessages", "Put the {found} found in tote {tote} and scan the tote to report."
         ),

@@ -101,8 +101,11 @@ class RouteMap(QWidget):
         """`codes`: the stops in walking order (done ones first); `current`: 0-based stop."""
         here = current is not None and current < len(codes)
         self.current = (current, codes[current]) if here else None
-        self.coming = [(i, codes[i]) for i in range(current + 1, current + 3)
-                       if i < len(codes)] if here else []  # fmt: skip
+        self.coming = (
+            [(i, codes[i]) for i in range(current + 1, current + 3) if i < len(codes)]
+            if here
+            else []
+        )
         if tuple(codes) != self._shown:
             self._shown = tuple(codes)
             self._redraw()
@@ -131,9 +134,12 @@ class RouteMap(QWidget):
         self._asked += 1
         asked = self._asked
         self._painter_thread.submit(
-            draw_route, self.layout_model, self._shown, self.size(),
+            draw_route,
+            self.layout_model,
+            self._shown,
+            self.size(),
             on_success=lambda drawn: self._drawn(asked, drawn),
-        )  # fmt: skip
+        )
 
     def _drawn(self, asked: int, drawn: Drawn) -> None:
         if asked == self._asked:
@@ -159,8 +165,11 @@ class RouteMap(QWidget):
         text = QFontMetrics(painter.font()).elidedText(
             self.caption(), Qt.TextElideMode.ElideRight, self.width() - 8
         )
-        painter.drawText(QRectF(4, 0, self.width() - 8, CAPTION_H), Qt.AlignmentFlag.AlignLeft
-                         | Qt.AlignmentFlag.AlignVCenter, text)  # fmt: skip
+        painter.drawText(
+            QRectF(4, 0, self.width() - 8, CAPTION_H),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            text,
+        )
 
     def _paint_aisles(self, painter: QPainter) -> None:
         """Aisle names under the drawing; every n-th one when they would overlap."""

@@ -95,8 +95,14 @@ class TaskView(QWidget):
         page.setContentsMargins(24, 8, 24, 4)
         page.addLayout(columns, 1)
         page.addWidget(self.actions)
-        for label in (self.product, self.detail, self.location, self.step,
-                      self.next_title, *self.next_stops):  # fmt: skip
+        for label in (
+            self.product,
+            self.detail,
+            self.location,
+            self.step,
+            self.next_title,
+            *self.next_stops,
+        ):
             # long names wrap or clip; they never widen the window past the screen
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
@@ -111,8 +117,12 @@ class TaskView(QWidget):
         self.count_field = QLineEdit(objectName="pickCount")
         self.count_field.setValidator(QIntValidator(1, 9999, self.count_field))
         self.count_field.returnPressed.connect(self._typed)
-        for button, name in ((self.confirm_button, "CONFIRM"), (self.short_button, "SHORT"),
-                             (self.skip_button, "SKIP"), (self.undo_button, "UNDO")):  # fmt: skip
+        for button, name in (
+            (self.confirm_button, "CONFIRM"),
+            (self.short_button, "SHORT"),
+            (self.skip_button, "SKIP"),
+            (self.undo_button, "UNDO"),
+        ):
             button.clicked.connect(lambda _=False, n=name: self.command.emit(n))
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the count field keeps the keyboard
         row.addWidget(self.count_field)

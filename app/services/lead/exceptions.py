@@ -310,8 +310,12 @@ def _resolve_waiting(uow, lead, found: dict, resolution: str, note: str, station
             order.move_to(OrderStatus.CANCELLED, note)
             uow.orders.save_status(order)
             uow.orders.stop_waiting([order.id], resolution, lead.name, utcnow())
-        payload = {"exception": found["id"], "kind": WAITING, "resolution": resolution,
-                   "note": note}  # fmt: skip
+        payload = {
+            "exception": found["id"],
+            "kind": WAITING,
+            "resolution": resolution,
+            "note": note,
+        }
         events = [Event(k, p | {"note": note}, actor, order.id) for k, p in order.events]
         uow.events.add_all([Event("exception.resolved", payload, actor, order.id), *events])
         uow.commit()

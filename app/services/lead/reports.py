@@ -122,9 +122,10 @@ def event_sentence(kind: str, payload: dict) -> Message:
         said += [
             verbatim(f"{k}: {v}")
             for k, v in payload.items()
-            if v not in ("", None) and not isinstance(v, dict | list)
+            if v not in ("", None)
+            and not isinstance(v, dict | list)
             and k not in ("from", "to", "reason", "note")
-        ]  # fmt: skip
+        ]
         return said[0] if len(said) == 1 else Message("list", {"items": said})
     template = TEMPLATES[f"event.{kind}"]
     fields = {name for _, name, _, _ in Formatter().parse(template) if name}
@@ -134,8 +135,11 @@ def event_sentence(kind: str, payload: dict) -> Message:
 
 
 def _said(key: str, value) -> Message:
-    return message("timeline.reason", reason=summary(value)) if key == "reason" else message(
-        "timeline.note", note=verbatim(str(value)))  # fmt: skip
+    return (
+        message("timeline.reason", reason=summary(value))
+        if key == "reason"
+        else message("timeline.note", note=verbatim(str(value)))
+    )
 
 
 def _how_confirmed(confirmed_by: str) -> list[Message]:

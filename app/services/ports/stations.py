@@ -47,7 +47,7 @@ class PickingBackend(Protocol):
         ...
 
 
-# ---- Packing station -------------------------------------------------------------------------
+# ---- Packing station ------------------------------------------------------------------------
 class PackingBackend(Protocol):
     """All the packing screen needs from its data. The direct implementation is
     `app.services.packing_central.CentralPackingBackend` (central database); an offline station

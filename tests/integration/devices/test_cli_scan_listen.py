@@ -20,8 +20,10 @@ class Listener:
     def __init__(self, *args):
         self.process = subprocess.Popen(
             [sys.executable, "-m", "app.cli", "scan-listen", *args],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        )  # fmt: skip
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         self.stdout, self.stderr = queue.Queue(), queue.Queue()
         for stream, sink in (
             (self.process.stdout, self.stdout),
@@ -89,8 +91,10 @@ def test_command_sheet_scans_back(tmp_path):
     pdf = tmp_path / "commands.pdf"
     done = subprocess.run(
         [sys.executable, "-m", "app.cli", "command-sheet", "--out", str(pdf)],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     subprocess.run(["pdftoppm", "-r", "150", "-png", str(pdf), str(tmp_path / "page")], check=True)
     pages = sorted(p for p in os.listdir(tmp_path) if p.startswith("page"))

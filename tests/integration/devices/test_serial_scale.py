@@ -9,9 +9,12 @@ def test_scale_weights_arrive_in_kg_with_stability(recorder, protocol):
     simulator = ScaleSimulator(protocol, interval_s=0.05)
     simulator.set_weight(1.234)
     scale = SerialScale(
-        simulator.path, recorder.on_item, protocol=protocol, poll_interval_s=0.05,
+        simulator.path,
+        recorder.on_item,
+        protocol=protocol,
+        poll_interval_s=0.05,
         on_status=recorder.on_status,
-    )  # fmt: skip
+    )
     scale.start()
     try:
         first = recorder.take(1)[0]

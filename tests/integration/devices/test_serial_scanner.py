@@ -56,8 +56,10 @@ def test_loop_url_frames_scans(recorder, started):
     scanner.write(b"T:0001\r\nB:10")
     scanner.write(b"01\rC:CONFIRM\n")
     assert [(s.kind, s.code) for s in recorder.take(3)] == [
-        ("tote", "0001"), ("badge", "1001"), ("command", "CONFIRM"),
-    ]  # fmt: skip
+        ("tote", "0001"),
+        ("badge", "1001"),
+        ("command", "CONFIRM"),
+    ]
 
 
 def test_port_is_opened_exclusively():

@@ -10,8 +10,11 @@ from devices.scanner import SerialScanner
 def start(*args):
     process = subprocess.Popen(
         [sys.executable, "-m", "devices.simulators", *args],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1,
-    )  # fmt: skip
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        bufsize=1,
+    )
     banner = process.stdout.readline()
     return process, banner.split(" on ", 1)[1].split(";", 1)[0]
 

@@ -6,9 +6,13 @@ from devices.station import DeviceSettings, start_devices, stop_devices
 
 def test_settings_from_the_environment():
     settings = DeviceSettings.from_env(
-        {"SHIPSHAPE_SCANNERS": "/dev/ttyACM0, 05e0:1200", "SHIPSHAPE_SCALE": "/dev/ttyUSB0",
-         "SHIPSHAPE_SCALE_PROTOCOL": "continuous", "SHIPSHAPE_GS1_SEPARATOR": "~"}
-    )  # fmt: skip
+        {
+            "SHIPSHAPE_SCANNERS": "/dev/ttyACM0, 05e0:1200",
+            "SHIPSHAPE_SCALE": "/dev/ttyUSB0",
+            "SHIPSHAPE_SCALE_PROTOCOL": "continuous",
+            "SHIPSHAPE_GS1_SEPARATOR": "~",
+        }
+    )
     assert settings.scanners == ("/dev/ttyACM0", "05e0:1200")
     assert (settings.scale, settings.scale_protocol, settings.gs1_separator) == (
         "/dev/ttyUSB0",
@@ -18,8 +22,13 @@ def test_settings_from_the_environment():
     assert DeviceSettings.from_env({}) == DeviceSettings()
 
 
-@pytest.mark.parametrize(("env", "words"), [({"SHIPSHAPE_SCALE_PROTOCOL": "x"}, "sics"),
-                                            ({"SHIPSHAPE_SCANNER_BAUD": "fast"}, "baud rate")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("env", "words"),
+    [
+        ({"SHIPSHAPE_SCALE_PROTOCOL": "x"}, "sics"),
+        ({"SHIPSHAPE_SCANNER_BAUD": "fast"}, "baud rate"),
+    ],
+)
 def test_bad_settings_say_what_to_write(env, words):
     with pytest.raises(ValueError, match=words):
         DeviceSettings.from_env(env)

@@ -3,7 +3,7 @@
 An order or row is generated good or bad, and the generator knows which: a bad one has one or
 more values taken from a pool of hostile values (Unicode digits, numbers beyond 32/64 bits,
 1 MB texts, control characters, dates out of the window, unknown priority words). The check
-then asserts exactly what INTERFACES.md §6/§7 and docs/setup.md promise.
+then asserts exactly what docs/interfaces.md §6/§7 and docs/setup.md promise.
 """
 
 from __future__ import annotations

@@ -95,9 +95,18 @@ def test_priority_words_in_english_and_chinese_map_to_one_scale(
     with make_engine(sqlite_url).connect() as conn:
         found = dict(conn.execute(text("SELECT order_id, priority FROM orders")).all())
     assert found == {
-        "P1": -1, "P2": 0, "P3": 1, "P4": 2, "P5": 2, "P6": -1, "P7": 0, "P8": 1, "P9": 2,
-        "P10": 0, "P11": 3,
-    }  # fmt: skip
+        "P1": -1,
+        "P2": 0,
+        "P3": 1,
+        "P4": 2,
+        "P5": 2,
+        "P6": -1,
+        "P7": 0,
+        "P8": 1,
+        "P9": 2,
+        "P10": 0,
+        "P11": 3,
+    }
 
 
 def test_rows_of_one_order_that_disagree_reject_it_naming_both_rows(
@@ -119,11 +128,14 @@ def json_order(order_id: str, quantity: object = 1, **fields) -> dict:
         "channel": "web",
         "order_id": order_id,
         "ship_to": {
-            "name": "王小明", "street1": "世纪大道100号", "city": "上海", "postal_code": "200120",
+            "name": "王小明",
+            "street1": "世纪大道100号",
+            "city": "上海",
+            "postal_code": "200120",
             "country": "CN",
         },
         "lines": [{"sku": "BOLT", "quantity": quantity}],
-    } | fields  # fmt: skip
+    } | fields
 
 
 def write_json(path, orders, bom=False, raw: str | None = None):

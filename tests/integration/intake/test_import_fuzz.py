@@ -70,16 +70,22 @@ def test_generated_order_files_long_run(long_run, tmp_path, site, sqlite_url, ru
 
 
 HEADERS = {
-    "import-orders": ("orders.csv", "channel,order_id,order_date,priority,carrier,service,"
-                      "ship_by,name,company,street1,street2,city,region,postal_code,country,"
-                      "phone,email,sku,quantity\n"),
-    "import-products": ("products.csv", "sku,name,gtin,unit_weight_kg,no_barcode,"
-                        "lot_controlled,serial_required,length_cm,width_cm,height_cm\n"),
+    "import-orders": (
+        "orders.csv",
+        "channel,order_id,order_date,priority,carrier,service,"
+        "ship_by,name,company,street1,street2,city,region,postal_code,country,"
+        "phone,email,sku,quantity\n",
+    ),
+    "import-products": (
+        "products.csv",
+        "sku,name,gtin,unit_weight_kg,no_barcode,"
+        "lot_controlled,serial_required,length_cm,width_cm,height_cm\n",
+    ),
     "import-stock": ("stock.csv", "location,sku,quantity,lot,expiry\n"),
     "import-layout": ("layout.json", json.dumps(LAYOUT)[:-1]),
     "review-rules": ("rules.json", '{"sku_quantity_limits": '),
     "package-types": ("cartons.csv", "code,name,length_cm,width_cm,height_cm,tare_kg\n"),
-}  # fmt: skip
+}
 ORDERS_JSON = ("orders.json", '{"orders": [{"channel": "web", "order_id": ')
 JUNK = st.one_of(
     st.binary(max_size=300),

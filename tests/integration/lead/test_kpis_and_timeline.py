@@ -121,8 +121,18 @@ def test_the_timeline_shows_a_pick_counted_by_typing_without_an_item_scan(
     ref = site.rows(select(orders.c.id).where(orders.c.order_id == "SO-M"))[0][0]
     milk = site.rows(select(pick_tasks.c.id).join(products).where(products.c.sku == "MILK"))[0][0]
     confirm_task(site, milk, "Pia", datetime.now(UTC))
-    add_event(site, "pick.confirmed", "Pia", datetime.now(UTC), ref, task=milk, quantity=2,
-              item_scanned=False, no_barcode=True, confirmed_by="typed_no_barcode")  # fmt: skip
+    add_event(
+        site,
+        "pick.confirmed",
+        "Pia",
+        datetime.now(UTC),
+        ref,
+        task=milk,
+        quantity=2,
+        item_scanned=False,
+        no_barcode=True,
+        confirmed_by="typed_no_barcode",
+    )
 
     timeline = lead.order_timeline(site.uow(), site.lead, "web/SO-M")
 

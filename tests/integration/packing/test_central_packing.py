@@ -60,7 +60,7 @@ def test_a_tote_opens_its_order_and_a_closed_carton_becomes_a_packed_shipment(ce
         ).all()
     kinds = [k for k, _, _ in trail]
     assert {"pack.started", "pack.item", "package.closed", "order.packed"} <= set(kinds)
-    assert {(s, u) for k, s, u in trail if k.startswith("pack")} == {("pack-1", PACKER.name)}  # fmt: skip
+    assert {(s, u) for k, s, u in trail if k.startswith("pack")} == {("pack-1", PACKER.name)}
 
 
 def test_two_cartons_share_the_tracking_number_and_each_get_an_sscc(central):
@@ -72,13 +72,17 @@ def test_two_cartons_share_the_tracking_number_and_each_get_an_sscc(central):
     for text in first.unit_scans():
         backend.record(list(session.scan_item(interpret(text)).facts))
     box = view.package_types[0]
-    one = session.close_carton(box, session.expected_kg(box), "typed", backend.allocate_numbers(view), final=False)  # fmt: skip
+    one = session.close_carton(
+        box, session.expected_kg(box), "typed", backend.allocate_numbers(view), final=False
+    )
     backend.record([one.fact])
     assert not one.final and (one.index, one.count) == (1, 2)
     for line in rest:
         for text in line.unit_scans():
             backend.record(list(session.scan_item(interpret(text)).facts))
-    two = session.close_carton(box, session.expected_kg(box), "typed", backend.allocate_numbers(view), final=True)  # fmt: skip
+    two = session.close_carton(
+        box, session.expected_kg(box), "typed", backend.allocate_numbers(view), final=True
+    )
     backend.record([two.fact])
     assert (two.index, two.count) == (2, 2)
     assert one.numbers.tracking_number == two.numbers.tracking_number
@@ -105,7 +109,9 @@ def test_a_serial_already_shipped_is_refused_on_another_order(central):
     backend.record(list(verdict.facts))
     backend.record([session.override_by(User("Maria Jansen", Role.LEAD, "1011"), "test")])
     box = view.package_types[0]
-    closed = session.close_carton(box, session.expected_kg(box), "typed", backend.allocate_numbers(view), True)  # fmt: skip
+    closed = session.close_carton(
+        box, session.expected_kg(box), "typed", backend.allocate_numbers(view), True
+    )
     backend.record([closed.fact])
     with central.engine.connect() as conn:
         assert conn.execute(select(package_items.c.serial)).scalars().all() == ["SN-0001"]
@@ -114,11 +120,21 @@ def test_a_serial_already_shipped_is_refused_on_another_order(central):
     # The same product on another order: the serial has gone out already.
     again = released_orders(central, 1, 3)
     with central.engine.begin() as conn:
-        conn.execute(order_lines.update().where(order_lines.c.order_id == second).values(product_id=conn.execute(select(order_lines.c.product_id).where(order_lines.c.id == line.line_id)).scalar()))  # fmt: skip
+        conn.execute(
+            order_lines.update()
+            .where(order_lines.c.order_id == second)
+            .values(
+                product_id=conn.execute(
+                    select(order_lines.c.product_id).where(order_lines.c.id == line.line_id)
+                ).scalar()
+            )
+        )
     assert again
     other = pick_into_tote(central, second, "0104")
     view2 = backend.open_for_packing(interpret("T:0104"), PACKER)
-    refused = Packer(view2, Actor(PACKER.name, "pack-1")).scan_item(interpret(f"01{other.lines[0].gtin}21SN-0001"))  # fmt: skip
+    refused = Packer(view2, Actor(PACKER.name, "pack-1")).scan_item(
+        interpret(f"01{other.lines[0].gtin}21SN-0001")
+    )
     assert (refused.ok, refused.reason) == (False, "serial_shipped")
 
 

@@ -26,8 +26,15 @@ def test_set_then_list_as_json(run_cli, sqlite_url, tmp_path):
 def test_a_bad_row_is_refused_with_its_number_and_nothing_is_saved(run_cli, sqlite_url, tmp_path):
     run_cli("migrate", "--database", sqlite_url)
     cartons = tmp_path / "cartons.csv"
-    cartons.write_text("code,name,length_cm,width_cm,height_cm,tare_kg\nS,Small,25,18,10,0.15\nM,Medium,35,wide,20,0.3\n")  # fmt: skip
+    cartons.write_text(
+        "code,name,length_cm,width_cm,height_cm,tare_kg\n"
+        "S,Small,25,18,10,0.15\n"
+        "M,Medium,35,wide,20,0.3\n"
+    )
     status, out, err = run_cli("package-types", "--database", sqlite_url, "--set", cartons)
     assert status == 2 and out == ""
-    assert err.strip() == f"shipshape package-types: {cartons}: row 3: width_cm 'wide' is not a number of cm"  # fmt: skip
+    assert (
+        err.strip()
+        == f"shipshape package-types: {cartons}: row 3: width_cm 'wide' is not a number of cm"
+    )
     assert run_cli("package-types", "--database", sqlite_url, "--json")[1] == ""

@@ -122,10 +122,14 @@ def test_a_carton_off_its_weight_closes_only_with_a_lead_and_central_records_it(
     assert closed.fact.payload["weight_override"] == override.uuid
     with central.engine.connect() as conn:
         rows = conn.execute(
-            select(exceptions.c.kind, exceptions.c.status, exceptions.c.resolved_by,
-                   exceptions.c.note, exceptions.c.details)
-            .where(exceptions.c.order_ref == order.order_ref)
-        ).all()  # fmt: skip
+            select(
+                exceptions.c.kind,
+                exceptions.c.status,
+                exceptions.c.resolved_by,
+                exceptions.c.note,
+                exceptions.c.details,
+            ).where(exceptions.c.order_ref == order.order_ref)
+        ).all()
     ((kind, status, by, note, details),) = rows  # no open weight_mismatch: the lead decided
     assert (kind, status, by, note) == ("pack_override", "resolved", LEAD.name, "gift box added")
     assert details["scope"] == "weight" and details["problems"] == ["out_of_tolerance"]

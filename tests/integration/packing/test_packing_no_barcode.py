@@ -43,8 +43,9 @@ def assert_packed_with_a_typed_count(central, order) -> None:
             )
         ).scalars()
         typed = [p for p in payloads if p["line_id"] == loose.line_id]
-    assert [(p["quantity"], p["item_scanned"], p["no_barcode"], p["confirmed_by"])
-            for p in typed] == [(loose.quantity, False, True, "typed_no_barcode")]  # fmt: skip
+    assert [
+        (p["quantity"], p["item_scanned"], p["no_barcode"], p["confirmed_by"]) for p in typed
+    ] == [(loose.quantity, False, True, "typed_no_barcode")]
 
 
 def test_central_packs_an_order_with_loose_hardware_without_an_override(central):

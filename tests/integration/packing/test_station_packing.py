@@ -1,4 +1,4 @@
-"""Packing offline from the station store (issue 9): a real SQLite central database seeded with
+"""Packing offline from the station store: a real SQLite central database seeded with
 the demo site, a real station store and the real sync engine. "Offline" is a central database
 whose file cannot be opened (its folder does not exist): every query to it fails, as it would
 with the network gone."""
@@ -130,8 +130,12 @@ def test_a_whole_order_is_packed_offline_and_reaches_central_exactly_once(
     assert [kind for uuid, kind in facts if uuid not in acknowledged] == ["order.packed"]
     assert all(packed == quantity for packed, quantity in lines)
     assert status == "packed" and tote == (None, "free")
-    assert boxes == sorted([(1, one.numbers.sscc, one.numbers.tracking_number),
-                            (2, two.numbers.sscc, two.numbers.tracking_number)])  # fmt: skip
+    assert boxes == sorted(
+        [
+            (1, one.numbers.sscc, one.numbers.tracking_number),
+            (2, two.numbers.sscc, two.numbers.tracking_number),
+        ]
+    )
     assert ref not in store.cached(TOPIC)  # packed: gone from the station's cache
 
 
@@ -301,10 +305,15 @@ def test_a_flagged_order_a_lead_released_opens_from_central_while_online(
     with central.engine.begin() as conn:  # the lead: ship what was picked
         conn.execute(
             exceptions.insert().values(
-                kind="short_pick", order_ref=ref, status="resolved", resolution="ship_partial",
-                details={}, note="", created_at=datetime.now(UTC),
+                kind="short_pick",
+                order_ref=ref,
+                status="resolved",
+                resolution="ship_partial",
+                details={},
+                note="",
+                created_at=datetime.now(UTC),
             )
-        )  # fmt: skip
+        )
     online = StationPackingBackend(store, lambda: None, central.uow, STATION)
     view = online.open_for_packing(interpret("T:0901"), PACKER)
     assert view.partial_allowed and not view.blocked
@@ -313,8 +322,11 @@ def test_a_flagged_order_a_lead_released_opens_from_central_while_online(
 
 
 def test_every_carrier_series_gets_a_block_and_a_bad_one_stops_nothing(central, tmp_path):
-    series = {"DHL": {"prefix": "JD", "digits": 10}, "*": {"prefix": "SHP", "digits": 10},
-              "OLD": {"prefix": "not valid!"}}  # fmt: skip
+    series = {
+        "DHL": {"prefix": "JD", "digits": 10},
+        "*": {"prefix": "SHP", "digits": 10},
+        "OLD": {"prefix": "not valid!"},
+    }
     with central.engine.begin() as conn:
         conn.execute(settings.delete().where(settings.c.key == "packing"))
         conn.execute(settings.insert().values(key="packing", value={"tracking_series": series}))
@@ -342,7 +354,7 @@ def test_a_lead_resolving_a_flagged_order_reaches_the_station_copy(central, dead
                 details={"shortfall": 1},
                 note="",
                 created_at=datetime.now(UTC),
-            )  # fmt: skip
+            )
         ).inserted_primary_key[0]
     store = StationStore(tmp_path / "station.sqlite", STATION)
     sync = SyncEngine(store, central.engine, pullers=[PackingPuller(store, BLOCK, BLOCK)])

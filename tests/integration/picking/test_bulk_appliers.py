@@ -49,8 +49,11 @@ def random_facts(views: dict, rng: random.Random, count: int) -> list[Event]:
             kind = "short"
         else:
             slot = rng.choice(view.cart)
-            payload = {"pick_list_id": view.id, "order_ref": slot.order_ref,
-                       "tote": f"T{rng.randint(1, 6):05d}"}  # fmt: skip
+            payload = {
+                "pick_list_id": view.id,
+                "order_ref": slot.order_ref,
+                "tote": f"T{rng.randint(1, 6):05d}",
+            }
             made.append(Event("tote.bound", payload, actor, slot.order_ref))
             continue
         made.append(Event(f"pick.{kind}", payload, actor, task.order_ref))
@@ -63,17 +66,28 @@ def outcome(engine) -> dict:
         rows = {
             table.name: sorted(tuple(r) for r in conn.execute(select(*cols)))
             for table, cols in [
-                (pick_tasks, [pick_tasks.c.id, pick_tasks.c.picked, pick_tasks.c.short,
-                              pick_tasks.c.status, pick_tasks.c.picked_by, pick_tasks.c.seq]),
+                (
+                    pick_tasks,
+                    [
+                        pick_tasks.c.id,
+                        pick_tasks.c.picked,
+                        pick_tasks.c.short,
+                        pick_tasks.c.status,
+                        pick_tasks.c.picked_by,
+                        pick_tasks.c.seq,
+                    ],
+                ),
                 (stock, [stock.c.id, stock.c.on_hand, stock.c.reserved]),
                 (order_lines, [order_lines.c.id, order_lines.c.picked, order_lines.c.allocated]),
                 (pick_lists, [pick_lists.c.id, pick_lists.c.status, pick_lists.c.version]),
                 (orders, [orders.c.id, orders.c.status, orders.c.reason]),
                 (totes, [totes.c.code, totes.c.order_id, totes.c.status]),
-                (exceptions, [exceptions.c.kind, exceptions.c.order_ref,
-                              exceptions.c.pick_task_id]),
+                (
+                    exceptions,
+                    [exceptions.c.kind, exceptions.c.order_ref, exceptions.c.pick_task_id],
+                ),
             ]
-        }  # fmt: skip
+        }
         log = conn.execute(
             select(events.c.kind, events.c.order_ref, events.c.user_name, events.c.station)
         )
@@ -83,8 +97,9 @@ def outcome(engine) -> dict:
 
 def claim_two_carts(url: str) -> dict:
     central = open_central(url)
-    views = {who: CentralPickingBackend(central.uow, "PICK-01").my_pick_list(who)
-             for who in (PIA, BEN)}  # fmt: skip
+    views = {
+        who: CentralPickingBackend(central.uow, "PICK-01").my_pick_list(who) for who in (PIA, BEN)
+    }
     central.close()
     return views
 

@@ -45,9 +45,12 @@ def backend(central, station="PICK-01"):
 
 
 def confirm(view, task, quantity, who=PIA, station="PICK-01") -> Event:
-    return Event("pick.confirmed", {"pick_list_id": view.id, "task_id": task.id,
-                                    "quantity": quantity, "lot": task.lot},
-                 Actor(who.name, station), task.order_ref)  # fmt: skip
+    return Event(
+        "pick.confirmed",
+        {"pick_list_id": view.id, "task_id": task.id, "quantity": quantity, "lot": task.lot},
+        Actor(who.name, station),
+        task.order_ref,
+    )
 
 
 def row(central, table, key):
@@ -81,8 +84,10 @@ def test_a_replayed_confirmation_changes_stock_and_the_task_once(demo_central):
     central.record([fact])
     central.record([fact])
     after = stock_of(demo_central, task)
-    assert (after.on_hand, after.reserved) == (before.on_hand - task.quantity,
-                                               before.reserved - task.quantity)  # fmt: skip
+    assert (after.on_hand, after.reserved) == (
+        before.on_hand - task.quantity,
+        before.reserved - task.quantity,
+    )
     done = row(demo_central, pick_tasks, task.id)
     assert (done.picked, done.status, done.picked_by) == (task.quantity, "done", PIA.name)
     line = row(demo_central, order_lines, done.order_line_id)
@@ -96,12 +101,16 @@ def test_late_facts_after_a_reassignment_apply_and_the_rest_stays_with_the_new_p
 ):
     old_station = backend(demo_central, "PICK-01")
     view = old_station.my_pick_list(PIA)
-    task = next(t for t in view.tasks if t.quantity >= 2) if any(
-        t.quantity >= 2 for t in view.tasks) else view.tasks[0]  # fmt: skip
+    task = (
+        next(t for t in view.tasks if t.quantity >= 2)
+        if any(t.quantity >= 2 for t in view.tasks)
+        else view.tasks[0]
+    )
     with demo_central.engine.begin() as conn:  # the lead gives the list to Ben
         ben_id = conn.execute(select(users.c.id).where(users.c.badge == BEN.badge)).scalar()
-        conn.execute(update(pick_lists).where(pick_lists.c.id == view.id)
-                     .values(assignee_id=ben_id))  # fmt: skip
+        conn.execute(
+            update(pick_lists).where(pick_lists.c.id == view.id).values(assignee_id=ben_id)
+        )
     assert not old_station.still_mine(view.id, PIA)
     late = confirm(view, task, 1)  # picked on Pia's cart while her station was offline
     old_station.record([late])
@@ -117,10 +126,20 @@ def test_a_short_is_an_exception_for_the_lead_with_what_can_be_done(demo_central
     view = central.my_pick_list(PIA)
     task = view.tasks[0]
     before = stock_of(demo_central, task)
-    short = Event("pick.short", {"pick_list_id": view.id, "task_id": task.id, "found": 0,
-                                 "shortfall": task.quantity, "reason": "empty",
-                                 "location": task.location, "sku": task.sku},
-                  Actor(PIA.name, "PICK-01"), task.order_ref)  # fmt: skip
+    short = Event(
+        "pick.short",
+        {
+            "pick_list_id": view.id,
+            "task_id": task.id,
+            "found": 0,
+            "shortfall": task.quantity,
+            "reason": "empty",
+            "location": task.location,
+            "sku": task.sku,
+        },
+        Actor(PIA.name, "PICK-01"),
+        task.order_ref,
+    )
     central.record([short, short])
     product_id = row(demo_central, pick_tasks, task.id).product_id
     stock_id = _stock_id(demo_central, task)
@@ -146,9 +165,15 @@ def test_finishing_needs_every_task_done_then_orders_are_picked_and_totes_ready(
     central = backend(demo_central)
     view = central.my_pick_list(PIA)
     actor = Actor(PIA.name, "PICK-01")
-    bound = [Event("tote.bound", {"pick_list_id": view.id, "order_ref": s.order_ref,
-                                  "tote": f"F{n}"}, actor, s.order_ref)
-             for n, s in enumerate(view.cart)]  # fmt: skip
+    bound = [
+        Event(
+            "tote.bound",
+            {"pick_list_id": view.id, "order_ref": s.order_ref, "tote": f"F{n}"},
+            actor,
+            s.order_ref,
+        )
+        for n, s in enumerate(view.cart)
+    ]
     finish = Event("picklist.finished", {"pick_list_id": view.id}, actor)
     central.record([*bound, finish])  # too early: tasks are open
     assert row(demo_central, pick_lists, view.id).status == "assigned"
@@ -169,10 +194,24 @@ def test_a_tote_bound_elsewhere_meanwhile_becomes_a_tote_conflict(demo_central):
     mine = central.my_pick_list(PIA)
     bens = backend(demo_central, "PICK-02").my_pick_list(BEN)
     a, b = mine.cart[0], bens.cart[0]
-    central.record([Event("tote.bound", {"pick_list_id": bens.id, "order_ref": b.order_ref,
-                                         "tote": "T77"}, Actor(BEN.name, "PICK-02"))])  # fmt: skip
-    central.record([Event("tote.bound", {"pick_list_id": mine.id, "order_ref": a.order_ref,
-                                         "tote": "T77"}, Actor(PIA.name, "PICK-01"))])  # fmt: skip
+    central.record(
+        [
+            Event(
+                "tote.bound",
+                {"pick_list_id": bens.id, "order_ref": b.order_ref, "tote": "T77"},
+                Actor(BEN.name, "PICK-02"),
+            )
+        ]
+    )
+    central.record(
+        [
+            Event(
+                "tote.bound",
+                {"pick_list_id": mine.id, "order_ref": a.order_ref, "tote": "T77"},
+                Actor(PIA.name, "PICK-01"),
+            )
+        ]
+    )
     with demo_central.engine.connect() as conn:
         kinds = conn.execute(select(exceptions.c.kind, exceptions.c.order_ref)).all()
         owner = conn.execute(select(totes.c.order_id).where(totes.c.code == "T77")).scalar()

@@ -30,8 +30,10 @@ def rasterise_pdf():
     def run(pdf: bytes, dpi: int = 203) -> Image.Image:
         png = subprocess.run(
             ["pdftoppm", "-r", str(dpi), "-png", "-singlefile", "-mono", "-"],
-            input=pdf, capture_output=True, check=True,
-        ).stdout  # fmt: skip
+            input=pdf,
+            capture_output=True,
+            check=True,
+        ).stdout
         return Image.open(io.BytesIO(png))
 
     return run
@@ -52,12 +54,23 @@ def rasterise_zpl_batch(labels: dict, folder: Path) -> dict:
         source, target = folder / f"label{n}.zpl", folder / f"label{n}.png"
         source.write_bytes(zpl)
         width, height = SIZES_MM[size]
-        jobs.append({"key": key, "in": str(source), "out": str(target), "width_mm": width,
-                     "height_mm": height, "dpmm": round(dpi / 25.4)})  # fmt: skip
+        jobs.append(
+            {
+                "key": key,
+                "in": str(source),
+                "out": str(target),
+                "width_mm": width,
+                "height_mm": height,
+                "dpmm": round(dpi / 25.4),
+            }
+        )
     subprocess.run(
         ["node", str(ZPL_RENDERER / "render.js"), "--batch"],
-        input=json.dumps(jobs).encode(), check=True, capture_output=True, timeout=600,
-    )  # fmt: skip
+        input=json.dumps(jobs).encode(),
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     return {job["key"]: Image.open(job["out"]) for job in jobs}
 
 

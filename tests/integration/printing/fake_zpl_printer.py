@@ -63,8 +63,11 @@ class FakeZplPrinter:
                     self.drop_next -= 1
             if first.startswith(b"~HS"):
                 flags = {"paper": int(self.paper_out), "pause": 0, "head": int(self.head_open)}
-                conn.sendall(STATUS.replace(b"{paper}", b"%d" % flags["paper"])
-                             .replace(b"{pause}", b"0").replace(b"{head}", b"%d" % flags["head"]))  # fmt: skip
+                conn.sendall(
+                    STATUS.replace(b"{paper}", b"%d" % flags["paper"])
+                    .replace(b"{pause}", b"0")
+                    .replace(b"{head}", b"%d" % flags["head"])
+                )
                 return
             if drop:  # reset the connection with the job half read: as a printer losing power
                 conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))

@@ -22,8 +22,10 @@ from tests.integration.printing.conftest import (
 ZH = {f"{name}-zh": ALL[name] | {"language": "zh_CN"} for name in ("chinese", "longest")}
 SAMPLES = ALL | ZH
 CASES = [(name, "4x6", 203) for name in sorted(SAMPLES)] + [
-    (name, size, dpi) for name in ("chinese", "longest") for size, dpi in (("100x150", 203), ("4x6", 300))
-]  # fmt: skip
+    (name, size, dpi)
+    for name in ("chinese", "longest")
+    for size, dpi in (("100x150", 203), ("4x6", 300))
+]
 
 
 def expected(name: str) -> dict[str, str]:

@@ -23,8 +23,15 @@ def page_size(pdf: bytes) -> str:
 def test_packing_slip(rasterise_pdf, paper, points):
     items = [SlipItem("SKU-1", "Blue mug 蓝色杯子", 2), SlipItem("SKU-22", "Кружка", 1)]
     ship_to = parse_shipment(CHINESE).ship_to
-    pdf = render_packing_slip("SO-1001", items, "ann", ship_to=ship_to, paper=paper,
-                              packed_at="2026-11-29 15:30", package="1/2")  # fmt: skip
+    pdf = render_packing_slip(
+        "SO-1001",
+        items,
+        "ann",
+        ship_to=ship_to,
+        paper=paper,
+        packed_at="2026-11-29 15:30",
+        package="1/2",
+    )
     assert points in page_size(pdf)
     text = pdf_text(pdf)
     for expected in ("SO-1001", "SKU-22", "蓝色杯子", "Кружка", "Packed by ann", "王小明", "3"):
@@ -36,11 +43,27 @@ def test_packing_slip(rasterise_pdf, paper, points):
 def test_a_chinese_sites_packing_slip(rasterise_pdf):
     items = [SlipItem("SKU-1", "蓝色杯子", 2), SlipItem("SKU-22", "Blue mug", 1)]
     ship_to = parse_shipment(CHINESE).ship_to
-    pdf = render_packing_slip("SO-1001", items, "陈静", ship_to=ship_to, language="zh_CN",
-                              packed_at="2026-11-29 15:30", package="1/2")  # fmt: skip
+    pdf = render_packing_slip(
+        "SO-1001",
+        items,
+        "陈静",
+        ship_to=ship_to,
+        language="zh_CN",
+        packed_at="2026-11-29 15:30",
+        package="1/2",
+    )
     text = pdf_text(pdf)
-    for expected in ("装箱单 — 订单 SO-1001", "货号", "商品", "数量", "合计件数", "包装员 陈静",
-                     "时间 2026-11-29 15:30", "包裹 1/2", "王小明"):  # fmt: skip
+    for expected in (
+        "装箱单 — 订单 SO-1001",
+        "货号",
+        "商品",
+        "数量",
+        "合计件数",
+        "包装员 陈静",
+        "时间 2026-11-29 15:30",
+        "包裹 1/2",
+        "王小明",
+    ):
         assert expected in text, expected
     for english in ("Packing slip", "Packed by", "Total items", "Qty"):
         assert english not in text
@@ -75,12 +98,17 @@ def test_print_sheets_command(tmp_path, capsys):
 
 def test_location_sheet_from_a_layout_file(tmp_path, rasterise_pdf):
     layout = {
-        "format": "shipshape.layout/1", "name": "Tiny", "aisle_length": 10.0,
-        "aisles": [{"id": "A01", "x": 0.0}], "cross_aisles": [0.0, 10.0],
+        "format": "shipshape.layout/1",
+        "name": "Tiny",
+        "aisle_length": 10.0,
+        "aisles": [{"id": "A01", "x": 0.0}],
+        "cross_aisles": [0.0, 10.0],
         "depot": {"x": 0.0, "y": 0.0},
-        "locations": [{"code": f"A01-00{n}-L-1", "aisle": "A01", "y": float(n), "side": "L",
-                       "level": 1} for n in range(1, 4)],
-    }  # fmt: skip
+        "locations": [
+            {"code": f"A01-00{n}-L-1", "aisle": "A01", "y": float(n), "side": "L", "level": 1}
+            for n in range(1, 4)
+        ],
+    }
     path = tmp_path / "layout.json"
     path.write_text(json.dumps(layout))
     out = tmp_path / "racks.pdf"

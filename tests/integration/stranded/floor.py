@@ -32,22 +32,44 @@ def bind_facts(view: PickListView, who: User, station: str = "pick-1") -> list[E
             order_ref=slot.order_ref,
             order_id=slot.order_id,
             tote=f"T{slot.order_ref}",
-        )  # fmt: skip
+        )
         for slot in view.cart
         if slot.tote is None
     ]
 
 
 def confirm_fact(view, task: PickTaskView, who: User, quantity: int, station="pick-1") -> Event:
-    return fact(view, who, "pick.confirmed", task.order_ref, station, task_id=task.id,
-                quantity=quantity, lot=task.lot, location=task.location, sku=task.sku,
-                tote=view.tote_for(task.order_ref), tote_scanned=True)  # fmt: skip
+    return fact(
+        view,
+        who,
+        "pick.confirmed",
+        task.order_ref,
+        station,
+        task_id=task.id,
+        quantity=quantity,
+        lot=task.lot,
+        location=task.location,
+        sku=task.sku,
+        tote=view.tote_for(task.order_ref),
+        tote_scanned=True,
+    )
 
 
 def short_fact(view, task: PickTaskView, who: User, found: int, reason: str, station="pick-1"):
-    return fact(view, who, "pick.short", task.order_ref, station, task_id=task.id, found=found,
-                shortfall=task.remaining - found, reason=reason, lot=task.lot,
-                location=task.location, sku=task.sku)  # fmt: skip
+    return fact(
+        view,
+        who,
+        "pick.short",
+        task.order_ref,
+        station,
+        task_id=task.id,
+        found=found,
+        shortfall=task.remaining - found,
+        reason=reason,
+        lot=task.lot,
+        location=task.location,
+        sku=task.sku,
+    )
 
 
 def finish_fact(view: PickListView, who: User, station: str = "pick-1") -> Event:

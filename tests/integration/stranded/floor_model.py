@@ -45,8 +45,11 @@ from tests.integration.stranded.invariant import packable, stock_problems, stran
 DESK = "lead-desk"
 LATE = "2026-01-05T16:00:00+00:00"  # already past: the order shows in the queue as late
 SKUS = ("MILK", "BOLT", "GLUE")
-STOCKED = {"MILK": ("A01-001-L-1", "A01-002-L-1", "A02-003-L-1"), "BOLT": ("A02-001-L-1",),
-           "GLUE": ("A02-002-L-1",)}  # fmt: skip
+STOCKED = {
+    "MILK": ("A01-001-L-1", "A01-002-L-1", "A02-003-L-1"),
+    "BOLT": ("A02-001-L-1",),
+    "GLUE": ("A02-002-L-1",),
+}
 
 
 @dataclass
@@ -134,9 +137,15 @@ def new_orders(world: Floor) -> None:
         order_id = f"SO-{world.counter}"
         for sku in world.rng.sample(SKUS, world.rng.randint(1, 2)):
             quantity = world.rng.choice((1, 1, 2, 3, 6))
-            rows.append(order_row(order_id, sku, str(quantity),
-                                  priority=str(world.rng.choice((0, 0, 5))),
-                                  ship_by=world.rng.choice(("", "", "", LATE))))  # fmt: skip
+            rows.append(
+                order_row(
+                    order_id,
+                    sku,
+                    str(quantity),
+                    priority=str(world.rng.choice((0, 0, 5))),
+                    ship_by=world.rng.choice(("", "", "", LATE)),
+                )
+            )
     path = write_orders(world.folder / f"{world.counter}-orders.csv", *rows)
     import_orders(world.central.uow(), read_order_file(path))
 
@@ -221,18 +230,42 @@ def _task_facts(world: Floor, picker: Picker, view, task, move: str) -> list[Eve
         reason = world.rng.choice(REASONS)
         return [floor.short_fact(view, task, who, found, reason.value, station)]
     if move == "skip":
-        return [floor.fact(view, who, "pick.skipped", task.order_ref, station,
-                           task_id=task.id, location=task.location)]  # fmt: skip
+        return [
+            floor.fact(
+                view,
+                who,
+                "pick.skipped",
+                task.order_ref,
+                station,
+                task_id=task.id,
+                location=task.location,
+            )
+        ]
     sent = world.sent + picker.outbox
     undone = {f.payload["undoes"] for f in sent if f.kind == "pick.undone"}
-    confirmed = [f for f in sent if f.kind == "pick.confirmed" and f.uuid not in undone
-                 and f.payload["pick_list_id"] == view.id and f.actor.user == who.name]  # fmt: skip
+    confirmed = [
+        f
+        for f in sent
+        if f.kind == "pick.confirmed"
+        and f.uuid not in undone
+        and f.payload["pick_list_id"] == view.id
+        and f.actor.user == who.name
+    ]
     if not confirmed:
         return []
     last = confirmed[-1]  # the station undoes its last confirmation, once
-    return [floor.fact(view, who, "pick.undone", last.order_ref, station,
-                       task_id=last.payload["task_id"], quantity=last.payload["quantity"],
-                       undoes=last.uuid)]  # fmt: skip
+    return [
+        floor.fact(
+            view,
+            who,
+            "pick.undone",
+            last.order_ref,
+            station,
+            task_id=last.payload["task_id"],
+            quantity=last.payload["quantity"],
+            undoes=last.uuid,
+        )
+    ]
 
 
 def _on_shelf(world: Floor, task) -> int:
@@ -244,7 +277,7 @@ def _on_shelf(world: Floor, task) -> int:
         .join(products, products.c.id == stock.c.product_id)
         .where(
             locations.c.code == task.location, products.c.sku == task.sku, stock.c.lot == task.lot
-        )  # fmt: skip
+        )
     )[0]
     pending = 0
     for picker in world.pickers:
@@ -287,28 +320,53 @@ def replay(world: Floor) -> None:
 
 def pack(world: Floor) -> None:
     """A packer packs a picked order from its ready tote, as far as its lines may ship."""
-    ready = world.rows(select(totes.c.order_id).join(orders, orders.c.id == totes.c.order_id)
-                       .where(totes.c.status == "ready", orders.c.status == "picked"))  # fmt: skip
+    ready = world.rows(
+        select(totes.c.order_id)
+        .join(orders, orders.c.id == totes.c.order_id)
+        .where(totes.c.status == "ready", orders.c.status == "picked")
+    )
     if not ready:
         return
     (order_ref,) = world.rng.choice(ready)
     if packable(world, order_ref):
         return  # the packer is told not to pack it; the invariant reports why
-    lines = world.rows(select(order_lines.c.id, order_lines.c.picked, order_lines.c.quantity)
-                       .where(order_lines.c.order_id == order_ref))  # fmt: skip
+    lines = world.rows(
+        select(order_lines.c.id, order_lines.c.picked, order_lines.c.quantity).where(
+            order_lines.c.order_id == order_ref
+        )
+    )
     items = [{"line_id": ln.id, "quantity": min(ln.picked, ln.quantity)} for ln in lines]
     packer = Actor("Pat", "pack-1")
     world.counter += 1
-    closed = {"carton": 1, "sscc": None, "weight_kg": 1.0, "expected_kg": 1.0,
-              "package_type": None, "tracking_number": f"TN{world.counter}", "carrier": "",
-              "items": items, "weight_ok": True, "final": True}  # fmt: skip
+    closed = {
+        "carton": 1,
+        "sscc": None,
+        "weight_kg": 1.0,
+        "expected_kg": 1.0,
+        "package_type": None,
+        "tracking_number": f"TN{world.counter}",
+        "carrier": "",
+        "items": items,
+        "weight_ok": True,
+        "final": True,
+    }
     facts = [Event("pack.item", item, packer, order_ref) for item in items if item["quantity"]]
     apply_facts(world.central.uow(), [*facts, Event("package.closed", closed, packer, order_ref)])
 
 
 # What the step picker draws from, and how often.
-STEPS = ((new_orders, 3), (allocate, 3), (count, 1), (release_wave, 3), (resolve, 4),
-         (board_action, 2), (picker_step, 14), (network, 1), (replay, 1), (pack, 2))  # fmt: skip
+STEPS = (
+    (new_orders, 3),
+    (allocate, 3),
+    (count, 1),
+    (release_wave, 3),
+    (resolve, 4),
+    (board_action, 2),
+    (picker_step, 14),
+    (network, 1),
+    (replay, 1),
+    (pack, 2),
+)
 # A refusal with a reason is a valid answer to a step (nothing changes, the person is told why).
 REFUSALS = (BadInput, NotFound, IllegalTransition)
 REASONS = tuple(ShortReason)

@@ -38,8 +38,11 @@ def stranded(world: Floor) -> list[str]:
 
 
 def _orders(world: Floor):
-    return world.rows(select(orders.c.id, orders.c.channel, orders.c.order_id, orders.c.status,
-                             orders.c.reason).order_by(orders.c.id))  # fmt: skip
+    return world.rows(
+        select(
+            orders.c.id, orders.c.channel, orders.c.order_id, orders.c.status, orders.c.reason
+        ).order_by(orders.c.id)
+    )
 
 
 def _not_workable(world: Floor, order) -> str:
@@ -57,27 +60,34 @@ def _not_workable(world: Floor, order) -> str:
 
 
 def _lists_of(world: Floor, order_ref: int) -> list[str]:
-    return [status for (status,) in world.rows(
-        select(pick_lists.c.status).distinct()
-        .join(pick_tasks, pick_tasks.c.pick_list_id == pick_lists.c.id)
-        .join(order_lines, order_lines.c.id == pick_tasks.c.order_line_id)
-        .where(order_lines.c.order_id == order_ref)
-    )]  # fmt: skip
+    return [
+        status
+        for (status,) in world.rows(
+            select(pick_lists.c.status)
+            .distinct()
+            .join(pick_tasks, pick_tasks.c.pick_list_id == pick_lists.c.id)
+            .join(order_lines, order_lines.c.id == pick_tasks.c.order_line_id)
+            .where(order_lines.c.order_id == order_ref)
+        )
+    ]
 
 
 def packable(world: Floor, order_ref: int) -> str:
-    ready = world.rows(select(totes.c.code).where(totes.c.order_id == order_ref,
-                                                   totes.c.status == "ready"))  # fmt: skip
+    ready = world.rows(
+        select(totes.c.code).where(totes.c.order_id == order_ref, totes.c.status == "ready")
+    )
     if not ready:
         return "picked but no tote waits at packing"
     missing = world.rows(
-        select(func.count()).where(order_lines.c.order_id == order_ref,
-                                   order_lines.c.picked < order_lines.c.quantity)
-    )[0][0]  # fmt: skip
+        select(func.count()).where(
+            order_lines.c.order_id == order_ref, order_lines.c.picked < order_lines.c.quantity
+        )
+    )[0][0]
     partial = world.rows(
-        select(func.count()).where(exceptions.c.order_ref == order_ref,
-                                   exceptions.c.resolution.in_(PARTIAL_RESOLUTIONS))
-    )[0][0]  # fmt: skip
+        select(func.count()).where(
+            exceptions.c.order_ref == order_ref, exceptions.c.resolution.in_(PARTIAL_RESOLUTIONS)
+        )
+    )[0][0]
     return "" if not missing or partial else "short units and no partial shipment allowed"
 
 
@@ -85,11 +95,12 @@ def stock_problems(world: Floor) -> list[str]:
     """Reservations and holds never go below zero, whatever order facts arrive in (allocation
     trusts them). On hand may: a lead's write-off, or a count, of units an offline picker has
     already taken, followed by that picker's late fact, is a book error only a count can find
-    (stock control, a later issue), not a stranded order."""
+    (stock control, not built yet), not a stranded order."""
     bad = world.rows(
         select(stock.c.id, stock.c.on_hand, stock.c.reserved, stock.c.held).where(
             (stock.c.reserved < 0) | (stock.c.held < 0)
         )
     )
-    return [f"stock row {r.id}: on hand {r.on_hand}, reserved {r.reserved}, held {r.held}"
-            for r in bad]  # fmt: skip
+    return [
+        f"stock row {r.id}: on hand {r.on_hand}, reserved {r.reserved}, held {r.held}" for r in bad
+    ]

@@ -25,8 +25,19 @@ def test_a_wave_whose_picks_were_all_undone_is_cancelled(tmp_path, sqlite_url, r
     view = backend.my_pick_list(site.pia)
     task = view.tasks[0]
     picked = floor.confirm(backend, view, task, site.pia)
-    backend.record([floor.fact(view, site.pia, "pick.undone", task.order_ref, task_id=task.id,
-                               quantity=picked.payload["quantity"], undoes=picked.uuid)])  # fmt: skip
+    backend.record(
+        [
+            floor.fact(
+                view,
+                site.pia,
+                "pick.undone",
+                task.order_ref,
+                task_id=task.id,
+                quantity=picked.payload["quantity"],
+                undoes=picked.uuid,
+            )
+        ]
+    )
     refs = lead.cancel_wave(site.uow(), site.lead, row.wave_id, "planned too early", STATION)
     statuses = {s for (s,) in site.rows(select(orders.c.status).where(orders.c.id.in_(refs)))}
     assert statuses == {"received"}

@@ -49,8 +49,18 @@ def test_a_late_tote_bind_leaves_the_tote_waiting_at_packing(tmp_path, sqlite_ur
     site, _list_id, backend = _site(tmp_path, sqlite_url, run_cli)
     view = backend.my_pick_list(site.pia)
     # The same binds again, as a station that restarted offline sends them (new facts).
-    late = [floor.fact(view, site.pia, "tote.bound", slot.order_ref, order_ref=slot.order_ref,
-                       order_id=slot.order_id, tote=slot.tote) for slot in view.cart]  # fmt: skip
+    late = [
+        floor.fact(
+            view,
+            site.pia,
+            "tote.bound",
+            slot.order_ref,
+            order_ref=slot.order_ref,
+            order_id=slot.order_id,
+            tote=slot.tote,
+        )
+        for slot in view.cart
+    ]
     assert all(slot.tote for slot in view.cart)
     for task in view.tasks:
         floor.confirm(backend, view, task, site.pia)

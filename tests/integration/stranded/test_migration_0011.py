@@ -22,8 +22,12 @@ def test_orders_left_in_exception_by_an_older_allocate_join_the_queue(
     engine = make_engine(sqlite_url)
     _to(engine, "downgrade", "0011-1")  # the site as it was before this migration
     with engine.begin() as conn:  # what the old allocate left behind: status and reason only
-        conn.execute(text("UPDATE orders SET status = 'exception', "
-                          "reason = 'cannot allocate: GLUE: short 5 of 9'"))  # fmt: skip
+        conn.execute(
+            text(
+                "UPDATE orders SET status = 'exception', "
+                "reason = 'cannot allocate: GLUE: short 5 of 9'"
+            )
+        )
     _to(engine, "upgrade", "heads")
     with engine.connect() as conn:
         (row,) = conn.execute(select(exceptions.c.kind, exceptions.c.details)).all()

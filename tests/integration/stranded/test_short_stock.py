@@ -93,9 +93,16 @@ def test_a_count_by_import_stock_lifts_the_hold(site, run_cli):
     status, out, _ = run_cli("stock", "--held", "--json", "--database", site.url)
     assert status == 0
     assert [json.loads(line) for line in out.splitlines()] == [
-        {"location": "A01-002-L-1", "sku": "MILK", "lot": "L1", "expiry": "2026-12-20",
-         "on_hand": 4, "allocated": 0, "held": 4}
-    ]  # fmt: skip
+        {
+            "location": "A01-002-L-1",
+            "sku": "MILK",
+            "lot": "L1",
+            "expiry": "2026-12-20",
+            "on_hand": 4,
+            "allocated": 0,
+            "held": 4,
+        }
+    ]
     counted = site.tmp / "count.csv"
     counted.write_text("location,sku,quantity,lot,expiry\nA01-002-L-1,MILK,3,L1,2026-12-20\n")
     assert run_cli("import-stock", counted, "--database", site.url)[0] == 0

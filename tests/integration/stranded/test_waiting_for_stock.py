@@ -57,7 +57,7 @@ def test_an_order_short_of_stock_waits_in_the_queue_with_what_it_lacks(site, run
     _orders(run_cli, url, folder, order_row("SO-1", "GLUE", "5"), order_row("SO-1", "BOLT", "2"))
     assert run_cli("allocate", "--database", url)[0] == 0
     row = _statuses(run_cli, url)["SO-1"]
-    assert set(row) >= {"channel", "order_id", "status", "lines"}  # INTERFACES §8 unchanged
+    assert set(row) >= {"channel", "order_id", "status", "lines"}  # docs/interfaces.md §8 unchanged
     assert row["status"] == "exception" and row["reason"].startswith("cannot allocate")
     (item,) = lead.exception_queue(central.uow(), lena)
     assert (item.kind, item.order, item.choices) == (
@@ -72,21 +72,27 @@ def test_an_order_short_of_stock_waits_in_the_queue_with_what_it_lacks(site, run
 def test_import_stock_retries_waiting_orders_most_urgent_then_oldest(site, run_cli):
     central, lena, folder, url = site
     _orders(
-        run_cli, url, folder,
+        run_cli,
+        url,
+        folder,
         order_row("SO-1", "GLUE", "3"),  # oldest, normal priority
         order_row("SO-2", "GLUE", "3"),
         order_row("SO-3", "GLUE", "3", priority="5"),  # most urgent: gets the 4 there are
-    )  # fmt: skip
+    )
     assert run_cli("allocate", "--database", url)[0] == 0
     assert [r["status"] for r in _statuses(run_cli, url).values()] == [
-        "exception", "exception", "allocated",
-    ]  # fmt: skip
+        "exception",
+        "exception",
+        "allocated",
+    ]
     _orders(run_cli, url, folder, order_row("SO-4", "GLUE", "2", priority="1"))  # not allocated yet
     _count(run_cli, url, folder, 7)  # 3 reserved + 4 free: room for one more order of 3
     statuses = _statuses(run_cli, url)
     assert [statuses[o]["status"] for o in ("SO-1", "SO-2", "SO-4")] == [
-        "allocated", "exception", "received",
-    ]  # fmt: skip
+        "allocated",
+        "exception",
+        "received",
+    ]
     assert [order_id for order_id, _d in _waiting(central)] == ["SO-2"]
 
 
@@ -119,3 +125,31 @@ def test_the_lead_retries_or_cancels_a_waiting_order(site, run_cli):
     statuses = _statuses(run_cli, url)
     assert (statuses["SO-1"]["status"], statuses["SO-2"]["status"]) == ("allocated", "cancelled")
     assert lead.exception_queue(central.uow(), lena) == []
+
+
+@pytest.mark.parametrize("decision", ["--cancel", "--release"])
+def test_an_order_decided_through_holds_leaves_the_waiting_queue(site, run_cli, decision):
+    """`shipshape holds --cancel/--release` of an order waiting for stock closes its queue item
+    (it used to stay open: cancelled, its choices could no longer close it)."""
+    central, _lena, folder, url = site
+    _orders(run_cli, url, folder, order_row("SO-1", "GLUE", "5"))
+    assert run_cli("allocate", "--database", url)[0] == 0
+    assert [row.order_id for row in _waiting(central)] == ["SO-1"]
+    channel = _statuses(run_cli, url)["SO-1"]["channel"]
+    status, _out, err = run_cli(
+        "holds",
+        decision,
+        f"{channel}/SO-1",
+        "--badge",
+        "1011",
+        "--pin",
+        "246810",
+        "--note",
+        "decided",
+        "--database",
+        url,
+    )
+    assert status == 0, err
+    assert _waiting(central) == []
+    expected = "cancelled" if decision == "--cancel" else "received"
+    assert _statuses(run_cli, url)["SO-1"]["status"] == expected

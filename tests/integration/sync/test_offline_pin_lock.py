@@ -51,8 +51,11 @@ def test_offline_the_sixth_pin_is_refused_until_the_lock_expires(
     clock.now += timedelta(seconds=61)
     assert sign_in.sign_in("9001", LEAD_PIN).name == "Lena"
     kinds = [fact.kind for _id, fact in store.pending(20)]
-    assert kinds == ["user.pin_refused"] * 5 + ["user.pin_locked", "user.pin_refused",
-                                               "user.signed_in"]  # fmt: skip
+    assert kinds == ["user.pin_refused"] * 5 + [
+        "user.pin_locked",
+        "user.pin_refused",
+        "user.signed_in",
+    ]
 
 
 def test_the_offline_lock_reaches_central_and_a_leads_unlock_reaches_the_station(

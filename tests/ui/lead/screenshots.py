@@ -45,8 +45,12 @@ def main(url: str | None = None) -> None:
     home.kpis.show_range("week")
     home.exceptions.view.selectRow(0)
     home.exceptions.note.setText("2 left at A05-014-R-3, checked")
-    shots = {"board": home.board, "exceptions": home.exceptions, "kpis": home.kpis,
-             "stations": home.stations}  # fmt: skip
+    shots = {
+        "board": home.board,
+        "exceptions": home.exceptions,
+        "kpis": home.kpis,
+        "stations": home.stations,
+    }
     for name, tab in shots.items():
         home.tabs.setCurrentWidget(tab)
         app.processEvents()
@@ -65,8 +69,12 @@ def main(url: str | None = None) -> None:
 
 def _stations_reporting(central) -> None:
     """Four stations as their sync threads report them; PACK-02 lost the network 6 minutes ago."""
-    for station, user, waiting in [("PICK-01", "李娜", 0), ("PICK-02", "Jan", 3),
-                                   ("PACK-01", "Ben", 0), ("PACK-02", "Ana", 41)]:  # fmt: skip
+    for station, user, waiting in [
+        ("PICK-01", "李娜", 0),
+        ("PICK-02", "Jan", 3),
+        ("PACK-01", "Ben", 0),
+        ("PACK-02", "Ana", 41),
+    ]:
         sync.report_status(central.uow(), station, user, waiting)
     with central.engine.begin() as conn:
         gone = datetime.now(UTC) - timedelta(minutes=6)

@@ -39,8 +39,9 @@ def _site(folder: Path):
     view = backend.my_pick_list(site.pia)
     (milk,) = [t for t in view.tasks if t.sku == "MILK"]
     floor.short(backend, view, milk, site.pia, found=1, reason="not_found")
-    big = write_orders(folder / "big.csv", order_row("SO-BIG", "GLUE", "9"),
-                       order_row("SO-BIG", "MILK", "12"))  # fmt: skip
+    big = write_orders(
+        folder / "big.csv", order_row("SO-BIG", "GLUE", "9"), order_row("SO-BIG", "MILK", "12")
+    )
     _run_cli("import-orders", big, "--database", url)
     _run_cli("allocate", "--database", url)
     return site

@@ -14,7 +14,7 @@ from app.services.packing_central import CentralPackingBackend
 from db.schema import events, orders
 from db.station.store import StationStore
 from db.station.sync import SyncEngine
-from printing.carton_printer import SpoolCartonPrinter
+from printing.carton_printer import carton_printer_for
 from printing.spooler import Spooler
 from printing.station import StationPrinter
 from printing.transports import FileTransport
@@ -51,13 +51,7 @@ class Station:
         self.qtbot, self.central = qtbot, central
         self.labels, self.slips = tmp_path / "labels-out", tmp_path / "slips-out"
         self.backend = CentralPackingBackend(central.uow, "PACK-01")
-        self.printer = SpoolCartonPrinter(
-            None,
-            self.backend.settings()["ship_from"],
-            self.backend.record,
-            "PACK-01",
-            language=lambda: self.backend.settings().language(),  # as build_carton_printer
-        )
+        self.printer = carton_printer_for(self.backend, "PACK-01")
         quick = (0.05, 0.1)
         self.label_spooler = Spooler(
             label_transport or FileTransport(self.labels, ".pdf"),

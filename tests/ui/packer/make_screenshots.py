@@ -11,7 +11,7 @@ from pathlib import Path
 from app.domain.users import Role, User
 from app.scanning.interpret import interpret
 from app.services.packing_central import CentralPackingBackend
-from printing.carton_printer import SpoolCartonPrinter
+from printing.carton_printer import carton_printer_for
 from printing.spooler import Spooler
 from printing.station import StationPrinter
 from printing.transports import FileTransport
@@ -46,8 +46,7 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp())
     central = demo_central(tmp, tmp)
     backend = CentralPackingBackend(central.uow, "PACK-01")
-    printer = SpoolCartonPrinter(None, backend.settings()["ship_from"], backend.record, "PACK-01",
-                                 language=lambda: backend.settings().language())  # fmt: skip
+    printer = carton_printer_for(backend, "PACK-01")
     off = tmp / "printer-off"
     off.write_text("a file where the printer's folder should be: every send fails")
     spooler = Spooler(FileTransport(off), tmp / "spool", printer.on_event, (30.0,), "label-zebra")

@@ -1,4 +1,4 @@
-"""Issue 15, done means #1: a whole pick list and a whole packing order with key events only.
+"""A whole pick list and a whole packing order with key events only: no mouse, no touch.
 
 Nothing is clicked and no handler is called: every input is a key event into the window, through
 the application-wide wedge filter, as on the floor. Scans arrive as a scanner's fast burst + Enter;

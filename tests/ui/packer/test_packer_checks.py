@@ -51,8 +51,11 @@ def test_a_weight_off_by_half_a_kilo_ships_only_with_a_lead_badge_pin_and_reason
     assert station.status(order) == "packed"
     ((kind, status, details),) = exception_rows(station)  # no weight_mismatch left open
     assert (kind, status, details["scope"], details["lead"]) == (
-        "pack_override", "resolved", "weight", "Maria Jansen"
-    )  # fmt: skip
+        "pack_override",
+        "resolved",
+        "weight",
+        "Maria Jansen",
+    )
     assert "pack.override" in station.event_kinds(order)
 
 

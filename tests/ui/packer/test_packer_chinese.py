@@ -90,7 +90,9 @@ def test_the_slip_and_label_print_in_the_sites_language(qtbot, central, tmp_path
         station.stop()
 
 
-def test_a_number_typed_when_none_is_expected_is_refused_in_chinese(qtbot, central, tmp_path, chinese):  # fmt: skip
+def test_a_number_typed_when_none_is_expected_is_refused_in_chinese(
+    qtbot, central, tmp_path, chinese
+):
     station = Station(qtbot, central, tmp_path)
     try:
         station.home.handle_typed_number("12")

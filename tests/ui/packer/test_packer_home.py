@@ -122,7 +122,9 @@ def test_two_cartons_get_two_labels_numbered_one_and_two_of_two(station):
     assert "Label 2/2" in station.close()
     assert len(wait_for_files(station, station.labels, 2)) == 2
     with station.central.engine.connect() as conn:
-        assert conn.execute(select(packages.c.index).order_by(packages.c.index)).scalars().all() == [1, 2]  # fmt: skip
+        assert conn.execute(
+            select(packages.c.index).order_by(packages.c.index)
+        ).scalars().all() == [1, 2]
     assert station.status(order) == "packed"
 
 
@@ -169,7 +171,17 @@ def test_a_short_picked_order_is_flagged_and_only_packs_when_a_lead_allowed_part
     assert "Short pick" in station.home.flags.text()
     assert "Do not pack" in station.home.message.text() and station.home.state is None
     with station.central.engine.begin() as conn:
-        conn.execute(insert(exceptions).values(kind="short_pick", status="resolved", order_ref=order.order_ref, details={}, created_at=order_created(), resolution="backorder", note=""))  # fmt: skip
+        conn.execute(
+            insert(exceptions).values(
+                kind="short_pick",
+                status="resolved",
+                order_ref=order.order_ref,
+                details={},
+                created_at=order_created(),
+                resolution="backorder",
+                note="",
+            )
+        )
     assert "Partial shipment allowed" in station.scan(f"T:{order.tote}")
     first = order.lines[0]
     for text in first.unit_scans(first.quantity - 1):

@@ -1,6 +1,6 @@
-"""Issue 15: a number typed anywhere on the packer's screen reaches the step that expects it
-(the wedge filter's `number_typed` calls `handle_typed_number`), or the station says it expects
-none now; a typed weight on a station with a scale still needs a lead; C:REPRINT reprints."""
+"""A number typed anywhere on the packer's screen reaches the step that expects it (the wedge
+filter's `number_typed` calls `handle_typed_number`), or the station says it expects none now; a
+typed weight on a station with a scale still needs a lead; C:REPRINT reprints."""
 
 from __future__ import annotations
 

@@ -55,7 +55,9 @@ def test_badge_1007_packs_a_tote_the_picker_filled(qtbot, central, tmp_path, mon
         qtbot.waitUntil(lambda: not home.state.open_lines(), timeout=15000)
         home.weight.setText(f"{home.state.expected_kg(home.carton_type.currentData()):.3f}")
         window.handle_scan("C:CONFIRM")
-        qtbot.waitUntil(lambda: home.state.finished and "Packed" in home.message.text(), timeout=20000)  # fmt: skip
+        qtbot.waitUntil(
+            lambda: home.state.finished and "Packed" in home.message.text(), timeout=20000
+        )
         printed = tmp_path / "labels"
         qtbot.waitUntil(lambda: len(list(printed.glob("*.bin"))) == 2, timeout=20000)  # label, slip
         assert all(p.read_bytes().startswith(b"%PDF") for p in printed.glob("*.bin"))

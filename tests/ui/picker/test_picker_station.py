@@ -63,9 +63,10 @@ class Station:
         self.port = VirtualSerialPort()
         self.links = start_devices(
             DeviceSettings(scanners=(self.port.path,)),
-            on_scan=self.bridge.on_scan, on_weight=self.bridge.on_weight,
+            on_scan=self.bridge.on_scan,
+            on_weight=self.bridge.on_weight,
             on_status=self.bridge.on_status,
-        )  # fmt: skip
+        )
         qtbot.waitUntil(lambda: self.links[0].connected.is_set(), timeout=3000)
         self.wedge = WedgeScanFilter(QApplication.instance())
         self.wedge.scanned.connect(self.window.handle_scan)
@@ -254,15 +255,22 @@ def _check_central(central, list_id, shorted, refusals, stock_before) -> None:
         short_order = conn.execute(
             select(order_lines.c.order_id).where(order_lines.c.id == shorted_line(tasks, shorted))
         ).scalar_one()
-        statuses = dict(conn.execute(select(orders.c.id, orders.c.status).where(
-            orders.c.id.in_({_order_of(conn, t.order_line_id) for t in tasks})
-        )).all())  # fmt: skip
+        statuses = dict(
+            conn.execute(
+                select(orders.c.id, orders.c.status).where(
+                    orders.c.id.in_({_order_of(conn, t.order_line_id) for t in tasks})
+                )
+            ).all()
+        )
         assert statuses.pop(short_order) == "exception"
         assert set(statuses.values()) == {"picked"}
-        kinds = dict(conn.execute(
-            select(events.c.kind, func.count()).where(events.c.station == STATION)
-            .group_by(events.c.kind)
-        ).all())  # fmt: skip
+        kinds = dict(
+            conn.execute(
+                select(events.c.kind, func.count())
+                .where(events.c.station == STATION)
+                .group_by(events.c.kind)
+            ).all()
+        )
         done_tasks = len(tasks) - 1
         assert kinds["pick.confirmed"] == done_tasks + 1  # one pick was undone and made again
         assert kinds["pick.undone"] == 1 and kinds["pick.short"] == 1

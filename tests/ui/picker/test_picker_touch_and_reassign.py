@@ -19,8 +19,13 @@ PIA = User("李娜", Role.PICKER, "1001")
 
 
 def make_home(qtbot, central) -> PickerHome:
-    home = PickerHome(PIA, CentralPickingBackend(central.uow, "PICK-09"), SynchronousWorker(),
-                      "PICK-09", today=lambda: "2026-11-29")  # fmt: skip
+    home = PickerHome(
+        PIA,
+        CentralPickingBackend(central.uow, "PICK-09"),
+        SynchronousWorker(),
+        "PICK-09",
+        today=lambda: "2026-11-29",
+    )
     qtbot.addWidget(home)
     home.resize(1280, 720)
     home.show()
@@ -69,8 +74,7 @@ def test_a_list_given_to_someone_else_stops_being_offered(qtbot, demo_central):
     list_id = home.state.pick_list.id
     with demo_central.engine.begin() as conn:
         other = conn.execute(select(users.c.id).where(users.c.badge == "1002")).scalar()
-        conn.execute(update(pick_lists).where(pick_lists.c.id == list_id)
-                     .values(assignee_id=other))  # fmt: skip
+        conn.execute(update(pick_lists).where(pick_lists.c.id == list_id).values(assignee_id=other))
     home.check_still_mine()
     assert home.state is None and home.pages.currentWidget() is home.idle
     assert home.banner.kind == "error" and "someone else" in home.banner.text()

@@ -35,12 +35,22 @@ def test_the_lead_sees_every_station(qtbot):
     now = datetime.now(UTC)
     table.set_rows(
         [
-            {"name": "pick-01", "user_name": "Pia", "online": True, "facts_waiting": 0,
-             "last_sync_at": now},
-            {"name": "pick-02", "user_name": None, "online": False, "facts_waiting": 37,
-             "last_sync_at": now - timedelta(minutes=50)},
+            {
+                "name": "pick-01",
+                "user_name": "Pia",
+                "online": True,
+                "facts_waiting": 0,
+                "last_sync_at": now,
+            },
+            {
+                "name": "pick-02",
+                "user_name": None,
+                "online": False,
+                "facts_waiting": 37,
+                "last_sync_at": now - timedelta(minutes=50),
+            },
         ]
-    )  # fmt: skip
+    )
     model = table.model()
     cells = [[model.index(r, c).data() for c in range(5)] for r in range(model.rowCount())]
     assert cells[0][:4] == ["pick-01", "Pia", "● Online", "0"]

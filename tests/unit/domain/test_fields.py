@@ -88,10 +88,21 @@ def test_parse_json_ignores_brackets_inside_strings():
 @pytest.mark.parametrize(
     "value, expected",
     [
-        ("", 0), (None, 0), ("normal", 0), ("Low", -1), ("HIGH", 1), ("urgent", 2),
-        ("Express", 2), ("低", -1), ("普通", 0), ("高", 1), ("加急", 2), ("5", 5), (-9, -9),
+        ("", 0),
+        (None, 0),
+        ("normal", 0),
+        ("Low", -1),
+        ("HIGH", 1),
+        ("urgent", 2),
+        ("Express", 2),
+        ("低", -1),
+        ("普通", 0),
+        ("高", 1),
+        ("加急", 2),
+        ("5", 5),
+        (-9, -9),
     ],
-)  # fmt: skip
+)
 def test_priority_words_and_numbers_map_to_one_scale(value, expected):
     assert parse_priority(value) == expected
 

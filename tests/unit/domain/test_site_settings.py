@@ -13,22 +13,47 @@ from app.domain.site import check_character, parse_site, tracking_overlap
 GOOD = {
     "format": "shipshape.site/1",
     "name": "Shipshape DC East",
-    "ship_from": {"name": "Shipshape DC East", "street1": "1 Dock Rd", "city": "Ningbo",
-                  "postal_code": "315000", "country": "CN"},
+    "ship_from": {
+        "name": "Shipshape DC East",
+        "street1": "1 Dock Rd",
+        "city": "Ningbo",
+        "postal_code": "315000",
+        "country": "CN",
+    },
     "gs1_company_prefix": "6901234",
     "sscc_serial": {"next": 1, "last": 999999999},
     "language": "zh_CN",
     "carriers": [
-        {"code": "SF", "name": "SF Express", "services": ["Standard", "Express"],
-         "cutoffs": ["16:30"],
-         "tracking": {"prefix": "SF", "digits": 12, "check": "mod10", "suffix": "", "next": 1,
-                      "last": 999999999999}},
-        {"code": "EMS", "name": "China Post EMS", "services": ["Standard"],
-         "cutoffs": ["17:00", "11:00"],
-         "tracking": {"prefix": "EE", "digits": 8, "check": "s10", "suffix": "CN", "next": 1,
-                      "last": 99999999}},
+        {
+            "code": "SF",
+            "name": "SF Express",
+            "services": ["Standard", "Express"],
+            "cutoffs": ["16:30"],
+            "tracking": {
+                "prefix": "SF",
+                "digits": 12,
+                "check": "mod10",
+                "suffix": "",
+                "next": 1,
+                "last": 999999999999,
+            },
+        },
+        {
+            "code": "EMS",
+            "name": "China Post EMS",
+            "services": ["Standard"],
+            "cutoffs": ["17:00", "11:00"],
+            "tracking": {
+                "prefix": "EE",
+                "digits": 8,
+                "check": "s10",
+                "suffix": "CN",
+                "next": 1,
+                "last": 99999999,
+            },
+        },
     ],
-}  # fmt: skip
+}
 
 
 def changed(path: str, value):
@@ -47,8 +72,12 @@ def changed(path: str, value):
 
 def test_a_good_document_reads_back_the_same():
     site = parse_site(GOOD)
-    assert site.document() == GOOD | {"carriers": [GOOD["carriers"][0], changed(
-        "carriers.1.cutoffs", ["11:00", "17:00"])["carriers"][1]]}  # fmt: skip
+    assert site.document() == GOOD | {
+        "carriers": [
+            GOOD["carriers"][0],
+            changed("carriers.1.cutoffs", ["11:00", "17:00"])["carriers"][1],
+        ]
+    }
     assert parse_site(site.document()) == site
     assert (
         site.carrier("sf express") is site.carriers[0] and site.carrier("ems") is site.carriers[1]
@@ -99,13 +128,14 @@ def test_tracking_ranges_that_overlap_another_carriers_are_refused():
     with pytest.raises(FieldProblem, match=r"carriers\[1\].tracking can make the same"):
         parse_site(doc)
     # SF + 12 digits and SF1 + 11 digits read alike: SF1 00000000005 is SF 100000000005.
-    longer = {"prefix": "SF1", "digits": 11, "check": "mod10", "suffix": "", "next": 1,
-              "last": 10}  # fmt: skip
+    longer = {"prefix": "SF1", "digits": 11, "check": "mod10", "suffix": "", "next": 1, "last": 10}
     with pytest.raises(FieldProblem, match="range_overlap|can make the same"):
         parse_site(changed("carriers.1.tracking", longer))
     apart = changed("carriers.0.tracking.last", 99999999999)  # SF's range ends before SF1…
-    assert parse_site(changed("carriers.1.tracking", longer) | {"carriers": [
-        apart["carriers"][0], {**GOOD["carriers"][1], "tracking": longer}]})  # fmt: skip
+    assert parse_site(
+        changed("carriers.1.tracking", longer)
+        | {"carriers": [apart["carriers"][0], {**GOOD["carriers"][1], "tracking": longer}]}
+    )
 
 
 def test_tracking_numbers_per_scheme():

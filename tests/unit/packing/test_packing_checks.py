@@ -40,10 +40,16 @@ def test_a_lead_allows_exactly_that_carton_at_that_weight_with_a_reason():
     fact = session.override_weight(LEAD, "gift wrapping", BOX, 1.5, "scale")
     assert fact.kind == "pack.override"
     expected = {
-        "scope": "weight", "lead": "Maria Jansen", "reason": "gift wrapping", "carton": 1,
-        "package_type": "M", "weight_kg": 1.5, "expected_kg": EXPECTED, "weight_source": "scale",
+        "scope": "weight",
+        "lead": "Maria Jansen",
+        "reason": "gift wrapping",
+        "carton": 1,
+        "package_type": "M",
+        "weight_kg": 1.5,
+        "expected_kg": EXPECTED,
+        "weight_source": "scale",
         "problems": ["out_of_tolerance"],
-    }  # fmt: skip
+    }
     assert {key: fact.payload[key] for key in expected} == expected
     assert session.close_refusal(True, BOX, 1.6, "scale") == "weight_out_of_tolerance"
     closed = session.close_carton(BOX, 1.5, "scale", NUMBERS, final=True)
@@ -95,9 +101,15 @@ def test_a_nonsense_weight_is_refused():
 def phone_session(shipped=frozenset(), quantity: int = 2) -> Packer:
     base = order()
     phone = replace(
-        base.lines[1], sku="PHO", name="Phone", gtins=(PHONE,), quantity=quantity,
-        picked=quantity, expected=quantity, serial_required=True,
-    )  # fmt: skip
+        base.lines[1],
+        sku="PHO",
+        name="Phone",
+        gtins=(PHONE,),
+        quantity=quantity,
+        picked=quantity,
+        expected=quantity,
+        serial_required=True,
+    )
     view = replace(base, lines=(base.lines[0], phone), shipped_serials=shipped)
     return Packer(view, Actor("ann", "PACK-01"))
 

@@ -7,8 +7,9 @@ from app.scanning.interpret import Scan, interpret
 from tests.packing_driver import Packer
 from tests.unit.packing.test_packing_session import BOX, MUG, NUMBERS, order
 
-SCREWS = PackLine(3, "HW-SCREW", "Loose Wood Screws 4x40 mm", (), 5, 5, 0, 0.005, 5,
-                  no_barcode=True)  # fmt: skip
+SCREWS = PackLine(
+    3, "HW-SCREW", "Loose Wood Screws 4x40 mm", (), 5, 5, 0, 0.005, 5, no_barcode=True
+)
 TIES = PackLine(4, "HW-TIES", "Loose Cable Ties 200 mm", (), 2, 2, 0, 0.005, 2, no_barcode=True)
 
 
@@ -27,8 +28,14 @@ def test_a_typed_count_packs_a_product_without_a_barcode_and_is_recorded_as_type
     verdict = session.scan_item(typed("5"))
     assert (verdict.ok, verdict.reason, verdict.quantity) == (True, "packed", 5)
     (fact,) = verdict.facts
-    expected = {"line_id": 3, "sku": "HW-SCREW", "quantity": 5, "item_scanned": False,
-                "no_barcode": True, "confirmed_by": "typed_no_barcode"}  # fmt: skip
+    expected = {
+        "line_id": 3,
+        "sku": "HW-SCREW",
+        "quantity": 5,
+        "item_scanned": False,
+        "no_barcode": True,
+        "confirmed_by": "typed_no_barcode",
+    }
     assert {key: fact.payload[key] for key in expected} == expected
     assert session.remaining(SCREWS) == 0 and session.no_barcode_line() is None
 
@@ -94,5 +101,7 @@ def test_a_serial_required_product_without_a_barcode_still_needs_its_serial():
     verdict = session.scan_item(Scan(raw="SN-77", symbology=None, kind="unknown"))
     payload = verdict.facts[0].payload
     assert (verdict.reason, payload["serial"], payload["confirmed_by"]) == (
-        "packed", "SN-77", "typed_no_barcode"
-    )  # fmt: skip
+        "packed",
+        "SN-77",
+        "typed_no_barcode",
+    )

@@ -1,4 +1,4 @@
-"""Issue 15: what digits + Enter typed at the packing station are, whatever has the focus."""
+"""What digits + Enter typed at the packing station are, whatever has the focus."""
 
 from app.scanning.interpret import interpret
 from app.steps.packing_state import number_expected

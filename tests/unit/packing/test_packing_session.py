@@ -21,9 +21,17 @@ def order(**overrides) -> PackOrderView:
         PackLine(2, "PEN", "Pen", (PEN,), 1, 1, 0, 0.02, 1),
     )
     values = dict(
-        order_ref=7, order_id="SO-7", channel="web", status="picked", carrier="DHL",
-        service="", ship_to={}, lines=lines, tote="0001", package_types=(BOX,),
-    )  # fmt: skip
+        order_ref=7,
+        order_id="SO-7",
+        channel="web",
+        status="picked",
+        carrier="DHL",
+        service="",
+        ship_to={},
+        lines=lines,
+        tote="0001",
+        package_types=(BOX,),
+    )
     return PackOrderView(**(values | overrides))
 
 

@@ -1,4 +1,4 @@
-"""Issue 15: a number typed anywhere on the picker's screen and the short reasons by scan."""
+"""A number typed anywhere on the picker's screen, and the short reasons by scan."""
 
 from __future__ import annotations
 
@@ -37,7 +37,10 @@ def test_every_short_reason_button_has_a_command():
     one = scan(scan(ready_state(), "L:A01-001-L-1").state, gs1(GTIN_A)).state
     short = scan(one, "C:SHORT").state
     assert short.phase is Phase.SHORT
-    for command, reason in (("C:EMPTY", ShortReason.EMPTY), ("C:DAMAGED", ShortReason.DAMAGED),
-                            ("C:WRONG_ITEM", ShortReason.WRONG_ITEM)):  # fmt: skip
+    for command, reason in (
+        ("C:EMPTY", ShortReason.EMPTY),
+        ("C:DAMAGED", ShortReason.DAMAGED),
+        ("C:WRONG_ITEM", ShortReason.WRONG_ITEM),
+    ):
         assert scan(short, command).state.reason is reason
     assert scan(one, "C:EMPTY").message == "short_not_now"

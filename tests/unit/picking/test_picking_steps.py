@@ -115,8 +115,10 @@ def test_short_records_found_and_shortfall_with_a_reason_chosen_by_scanning_next
     fact = reported.facts[0]
     assert fact.kind == "pick.short"
     assert (fact.payload["found"], fact.payload["shortfall"], fact.payload["reason"]) == (
-        1, 1, "damaged",
-    )  # fmt: skip
+        1,
+        1,
+        "damaged",
+    )
     assert reported.state.task.id == 12
 
 
@@ -162,7 +164,7 @@ def test_the_last_task_leads_to_finish_and_a_restart_resumes_at_the_first_open_t
             "SO-1",
             picked=2,
             status="done",
-        )  # fmt: skip
+        )
     )
     resumed = picking.start(half, Actor("pia", "PICK-02"))
     assert resumed.phase is Phase.LOCATION and resumed.task.id == 12

@@ -1,5 +1,5 @@
-"""The picker's checks that no button or typed number walks around (issue 13): an item scan
-before any count, the tote scan on a cart of several orders, the lot of a lot-controlled item."""
+"""The picker's checks that no button or typed number walks around: an item scan before any
+count, the tote scan on a cart of several orders, the lot of a lot-controlled item."""
 
 from __future__ import annotations
 
@@ -132,8 +132,10 @@ def test_the_lot_is_a_second_scan_plain_or_gs1_and_the_fact_records_it(lot_scan)
     more = picking.on_count(lotted.state, 3).state
     fact = scan(more, "T:0001").facts[0]
     assert (fact.payload["lot"], fact.payload["lot_scanned"], fact.payload["quantity"]) == (
-        "L1", True, 3,
-    )  # fmt: skip
+        "L1",
+        True,
+        3,
+    )
 
 
 def test_a_gs1_scan_with_the_lot_counts_at_once_and_a_wrong_lot_is_refused():
@@ -185,8 +187,9 @@ def test_units_found_on_a_short_go_into_the_tote_by_its_scan_on_a_cart_of_severa
     reported = scan(short.state, "T:0002")
     fact = reported.facts[0]
     assert fact.kind == "pick.short" and (fact.payload["found"], fact.payload["tote_scanned"]) == (
-        1, True,
-    )  # fmt: skip
+        1,
+        True,
+    )
 
 
 def test_a_short_with_nothing_found_or_on_a_one_order_cart_is_reported_by_command():

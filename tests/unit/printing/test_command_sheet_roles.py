@@ -1,4 +1,4 @@
-"""Issue 15: every command is on the command sheet under a role that uses it."""
+"""Every command is on the command sheet under a role that uses it."""
 
 from app.scanning.codes import COMMANDS, COMMANDS_BY_ROLE
 from printing.command_sheet import CAPTIONS_ZH, ROLE_HEADINGS

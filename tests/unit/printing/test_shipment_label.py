@@ -58,9 +58,13 @@ def test_tracking_numbers_code128_cannot_encode(tracking):
 
 @pytest.mark.parametrize(
     "package",
-    [{"index": 3, "count": 2, "weight_kg": 1}, {"index": 1, "count": 1, "weight_kg": 0},
-     {"index": 1, "count": 1, "weight_kg": "1"}, {"index": True, "count": 1, "weight_kg": 1}],
-)  # fmt: skip
+    [
+        {"index": 3, "count": 2, "weight_kg": 1},
+        {"index": 1, "count": 1, "weight_kg": 0},
+        {"index": 1, "count": 1, "weight_kg": "1"},
+        {"index": True, "count": 1, "weight_kg": 1},
+    ],
+)
 def test_package_values_are_checked(package):
     with pytest.raises(BadInput, match="package"):
         parse_shipment(shipment(package=package))

@@ -18,8 +18,12 @@ def events():
 
 
 def make(tmp_path, transport, events=None, name="p1"):
-    spooler = Spooler(transport, tmp_path / name, on_event=(events.append if events is not None else None),
-                      backoff=FAST)  # fmt: skip
+    spooler = Spooler(
+        transport,
+        tmp_path / name,
+        on_event=(events.append if events is not None else None),
+        backoff=FAST,
+    )
     spooler.start()
     return spooler
 

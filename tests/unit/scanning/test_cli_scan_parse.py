@@ -19,10 +19,19 @@ def test_json_is_one_line_with_every_interface_field(capsys):
     lines = out.splitlines()
     assert len(lines) == 1
     assert json.loads(lines[0]) == {
-        "raw": "]C10109501101020917\x1d10ABC", "symbology": "GS1_128", "kind": "product",
-        "gtin": "09501101020917", "sscc": None, "lot": "ABC", "serial": None, "expiry": None,
-        "quantity": None, "error": None, "code": None, "best_before": None,
-    }  # fmt: skip
+        "raw": "]C10109501101020917\x1d10ABC",
+        "symbology": "GS1_128",
+        "kind": "product",
+        "gtin": "09501101020917",
+        "sscc": None,
+        "lot": "ABC",
+        "serial": None,
+        "expiry": None,
+        "quantity": None,
+        "error": None,
+        "code": None,
+        "best_before": None,
+    }
     assert "\\u001d" in lines[0]
 
 

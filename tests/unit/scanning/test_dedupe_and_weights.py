@@ -43,8 +43,16 @@ def test_weights_in_kg(line, kg, stable):
     assert weight.kg == pytest.approx(kg) and weight.stable is stable
 
 
-@pytest.mark.parametrize(("line", "words"), [("S +", "over"), ("S I", "busy"), ("ES", "MT-SICS"),
-                                             ("OL,GS,+99999999kg", "over"), ("S S 1.0 stone", "unit")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ("S +", "over"),
+        ("S I", "busy"),
+        ("ES", "MT-SICS"),
+        ("OL,GS,+99999999kg", "over"),
+        ("S S 1.0 stone", "unit"),
+    ],
+)
 def test_states_without_a_weight_are_errors(line, words):
     with pytest.raises(ScaleError, match=words):
         parse_weight(line)

@@ -33,10 +33,17 @@ def test_the_interfaces_example_exactly():
     out = interpret(raw).to_dict()
     assert list(out)[:10] == FIELDS
     assert {k: out[k] for k in FIELDS} == {
-        "raw": raw, "symbology": "GS1_128", "kind": "product", "gtin": "09501101020917",
-        "sscc": None, "lot": "ABC", "serial": None, "expiry": None, "quantity": None,
+        "raw": raw,
+        "symbology": "GS1_128",
+        "kind": "product",
+        "gtin": "09501101020917",
+        "sscc": None,
+        "lot": "ABC",
+        "serial": None,
+        "expiry": None,
+        "quantity": None,
         "error": None,
-    }  # fmt: skip
+    }
 
 
 @pytest.mark.parametrize(
@@ -77,16 +84,22 @@ def test_gs1_element_strings(raw, symbology):
     scan = interpret(raw)
     assert scan.symbology == symbology
     assert (scan.kind, scan.gtin, scan.lot, scan.serial) == (
-        "product", "09501101020917", "L1", "S/N-9",
-    )  # fmt: skip
+        "product",
+        "09501101020917",
+        "L1",
+        "S/N-9",
+    )
     assert (scan.expiry, scan.quantity, scan.error) == ("2025-02-28", 12, None)  # day 00 = last day
 
 
 def test_fixed_length_fields_need_no_separator_and_dates_are_iso():
     scan = interpret("]C1010950110102091717281231150112313010")
     assert (scan.gtin, scan.expiry, scan.best_before, scan.quantity) == (
-        "09501101020917", "2028-12-31", "2001-12-31", 10,
-    )  # fmt: skip
+        "09501101020917",
+        "2028-12-31",
+        "2001-12-31",
+        10,
+    )
 
 
 def test_leap_day_zero_is_the_29th():
@@ -96,8 +109,11 @@ def test_leap_day_zero_is_the_29th():
 def test_sscc_is_a_logistic_unit_with_content_and_count():
     scan = interpret("]C100376130321109103420\x1d020950110102091737120")
     assert (scan.kind, scan.sscc, scan.gtin, scan.quantity) == (
-        "logistic_unit", "376130321109103420", "09501101020917", 120,
-    )  # fmt: skip
+        "logistic_unit",
+        "376130321109103420",
+        "09501101020917",
+        120,
+    )
     assert interpret("376130321109103420").kind == "logistic_unit"
 
 
@@ -111,8 +127,11 @@ def test_configurable_replacement_for_the_gs_separator():
 def test_gs1_digital_link():
     scan = interpret("]Q1https://id.gs1.org/01/09501101020917/10/ABC?17=260131")
     assert (scan.kind, scan.gtin, scan.lot, scan.expiry) == (
-        "product", "09501101020917", "ABC", "2026-01-31",
-    )  # fmt: skip
+        "product",
+        "09501101020917",
+        "ABC",
+        "2026-01-31",
+    )
 
 
 @pytest.mark.parametrize(
@@ -158,8 +177,9 @@ def test_our_own_codes_round_trip_through_the_builders():
     assert interpret(location_barcode("A01-001-L-1")).to_dict()["code"] == "A01-001-L-1"
     assert interpret(location_barcode("A01-001-L-1")).kind == "location"
     assert (interpret(tote_barcode("0001")).kind, interpret(tote_barcode("0001")).code) == (
-        "tote", "0001",
-    )  # fmt: skip
+        "tote",
+        "0001",
+    )
     assert interpret("]C0" + badge_barcode("1001")).kind == "badge"
     for name in COMMANDS:
         scan = interpret(command_barcode(name))
@@ -189,11 +209,24 @@ def test_other_content_is_unknown_not_invalid(raw):
 
 @pytest.mark.parametrize(
     ("aim", "name"),
-    [("]C0", "CODE_128"), ("]C1", "GS1_128"), ("]E0", "EAN_13"), ("]E4", "EAN_8"),
-     ("]d1", "DATAMATRIX"), ("]d2", "GS1_DATAMATRIX"), ("]Q1", "QR_CODE"), ("]Q3", "GS1_QR"),
-     ("]A0", "CODE_39"), ("]I0", "ITF"), ("]e0", "GS1_DATABAR"), ("]L0", "PDF417"),
-     ("]z0", "AZTEC"), ("]F0", "CODABAR"), ("]G0", "CODE_93")],
-)  # fmt: skip
+    [
+        ("]C0", "CODE_128"),
+        ("]C1", "GS1_128"),
+        ("]E0", "EAN_13"),
+        ("]E4", "EAN_8"),
+        ("]d1", "DATAMATRIX"),
+        ("]d2", "GS1_DATAMATRIX"),
+        ("]Q1", "QR_CODE"),
+        ("]Q3", "GS1_QR"),
+        ("]A0", "CODE_39"),
+        ("]I0", "ITF"),
+        ("]e0", "GS1_DATABAR"),
+        ("]L0", "PDF417"),
+        ("]z0", "AZTEC"),
+        ("]F0", "CODABAR"),
+        ("]G0", "CODE_93"),
+    ],
+)
 def test_symbology_names_from_aim_identifiers(aim, name):
     assert interpret(aim + "L:X").symbology == name
 
@@ -230,12 +263,21 @@ def test_any_valid_gs1_message_round_trips():
         serial = "".join(rng.choice("abc123") for _ in range(rng.randint(1, 20)))
         year, month, day = rng.randint(20, 45), rng.randint(1, 12), rng.randint(1, 28)
         quantity = rng.randint(1, 99_999_999)
-        fields = [f"01{gtin}", f"17{year:02d}{month:02d}{day:02d}", f"10{lot}", f"21{serial}",
-                  f"30{quantity}"]  # fmt: skip
+        fields = [
+            f"01{gtin}",
+            f"17{year:02d}{month:02d}{day:02d}",
+            f"10{lot}",
+            f"21{serial}",
+            f"30{quantity}",
+        ]
         rng.shuffle(fields)
         raw = rng.choice(["]C1", "]d2", "]Q3", ""]) + "\x1d".join(fields)
         scan = interpret(raw)
         assert (scan.kind, scan.gtin, scan.lot, scan.serial, scan.quantity) == (
-            "product", gtin, lot, serial, quantity,
-        ), raw  # fmt: skip
+            "product",
+            gtin,
+            lot,
+            serial,
+            quantity,
+        ), raw
         assert scan.expiry == f"20{year:02d}-{month:02d}-{day:02d}"

@@ -24,10 +24,21 @@ def test_a_kind_central_does_not_know_is_a_loud_error():
 
 
 def test_a_typed_payload_keeps_the_wire_keys_and_reads_back():
-    payload = {"pick_list_id": 3, "task_id": 7, "quantity": 2, "lot": "L1", "expiry": None,
-               "location": "A-01", "sku": "SKU", "tote": "T1", "tote_scanned": True,
-               "item_scanned": True, "no_barcode": False, "lot_scanned": True,
-               "confirmed_by": "scan"}  # fmt: skip
+    payload = {
+        "pick_list_id": 3,
+        "task_id": 7,
+        "quantity": 2,
+        "lot": "L1",
+        "expiry": None,
+        "location": "A-01",
+        "sku": "SKU",
+        "tote": "T1",
+        "tote_scanned": True,
+        "item_scanned": True,
+        "no_barcode": False,
+        "lot_scanned": True,
+        "confirmed_by": "scan",
+    }
     typed = PickConfirmed.from_payload(payload)
     assert list(typed.to_payload().items()) == list(payload.items())
     fact = typed.fact(Actor("pia", "pick-01"), 42)
