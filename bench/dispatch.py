@@ -115,8 +115,10 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp())
     central = open_central(args.database) if args.database else demo_central(tmp, tmp)
     day = packed_day(central, CARRIERS)
-    print(f"packed today: {sum(len(v) for v in day.values())} parcels "
-          f"({', '.join(f'{c} {len(v)}' for c, v in day.items())}) on {central.engine.dialect.name}")  # fmt: skip
+    print(
+        f"packed today: {sum(len(v) for v in day.values())} parcels "
+        f"({', '.join(f'{c} {len(v)}' for c, v in day.items())}) on {central.engine.dialect.name}"
+    )
     loaded, refused = bench_scans(central, day)
     baseline = bench_baseline(central, day)
     load_the_rest(central, day)
@@ -128,8 +130,10 @@ def main() -> None:
         ("baseline: re-read the carrier's packed list", baseline),
     ]:
         print(f"{name:52} {len(samples):5d} {statistics.median(samples):9.1f} {p99(samples):9.1f}")
-    print(f"close of {parcels} parcels: transaction {close_s:.2f} s, manifest PDF+CSV+JSON "
-          f"{manifest_s:.2f} s, total {close_s + manifest_s:.2f} s")  # fmt: skip
+    print(
+        f"close of {parcels} parcels: transaction {close_s:.2f} s, manifest PDF+CSV+JSON "
+        f"{manifest_s:.2f} s, total {close_s + manifest_s:.2f} s"
+    )
     print(f"RESULT dispatch_scan_verdict_p99_ms {p99(loaded + refused):.1f} ms")
     print(f"RESULT dispatch_close_2000_s {close_s + manifest_s:.2f} s")
     central.close()

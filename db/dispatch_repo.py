@@ -18,14 +18,23 @@ from db.schema import load_units, manifests, orders, packages, parcel_loads, shi
 # Orders whose cartons may be at the dock: packed, or held or cancelled after packing.
 DOCK_STATUSES = ("packed", "on_hold", "cancelled")
 CARTON_COLUMNS = (
-    packages.c.id, packages.c.index, packages.c.sscc, packages.c.weight_kg,
-    shipments.c.tracking_number, shipments.c.order_id.label("order_ref"), shipments.c.carrier,
-    parcel_loads.c.unit, parcel_loads.c.manifest_id,
-)  # fmt: skip
+    packages.c.id,
+    packages.c.index,
+    packages.c.sscc,
+    packages.c.weight_kg,
+    shipments.c.tracking_number,
+    shipments.c.order_id.label("order_ref"),
+    shipments.c.carrier,
+    parcel_loads.c.unit,
+    parcel_loads.c.manifest_id,
+)
 ORDER_COLUMNS = (
-    orders.c.channel, orders.c.order_id.label("oid"), orders.c.status,
-    orders.c.carrier.label("order_carrier"), orders.c.service,
-)  # fmt: skip
+    orders.c.channel,
+    orders.c.order_id.label("oid"),
+    orders.c.status,
+    orders.c.carrier.label("order_carrier"),
+    orders.c.service,
+)
 _CARTONS = (
     packages.join(shipments, shipments.c.id == packages.c.shipment_id)
     .join(orders, orders.c.id == shipments.c.order_id)
@@ -134,9 +143,10 @@ class SqlDispatchRepository:
         found: dict[int, list[Carton]] = defaultdict(list)
         for row in self.connection.execute(query):
             found[row.order_ref].append(
-                Carton(row.index, row.sscc, row.tracking_number, row.weight_kg, _status(row),
-                       row.unit)
-            )  # fmt: skip
+                Carton(
+                    row.index, row.sscc, row.tracking_number, row.weight_kg, _status(row), row.unit
+                )
+            )
         return found
 
     def carton_statuses(self, order_refs: list[int]) -> dict[int, list[str]]:
@@ -176,23 +186,34 @@ class SqlDispatchRepository:
     def loaded_open(self) -> list[tuple[ManifestParcel, str]]:
         """Every carton on a unit and not closed yet, with its unit's carrier."""
         query = (
-            select(*CARTON_COLUMNS, orders.c.channel, orders.c.order_id.label("oid"),
-                   orders.c.service, parcel_loads.c.carrier.label("unit_carrier"))
+            select(
+                *CARTON_COLUMNS,
+                orders.c.channel,
+                orders.c.order_id.label("oid"),
+                orders.c.service,
+                parcel_loads.c.carrier.label("unit_carrier"),
+            )
             .select_from(_CARTONS)
             .where(parcel_loads.c.package_id.is_not(None), parcel_loads.c.manifest_id.is_(None))
             .order_by(packages.c.id)
-        )  # fmt: skip
+        )
         return [(_manifest_parcel(row), row.unit_carrier) for row in self.connection.execute(query)]
 
     def packed_not_loaded(self) -> list[tuple[LeftBehind, str]]:
         """Cartons of packed orders on no unit, with their order's carrier."""
         query = (
-            select(packages.c.index, packages.c.sscc, orders.c.id, orders.c.channel,
-                   orders.c.order_id, orders.c.carrier)
+            select(
+                packages.c.index,
+                packages.c.sscc,
+                orders.c.id,
+                orders.c.channel,
+                orders.c.order_id,
+                orders.c.carrier,
+            )
             .select_from(_CARTONS)
             .where(orders.c.status == "packed", parcel_loads.c.package_id.is_(None))
             .order_by(orders.c.id, packages.c.index)
-        )  # fmt: skip
+        )
         return [
             (LeftBehind(r.channel, r.order_id, r.index, r.id, r.sscc), r.carrier)
             for r in self.connection.execute(query)
@@ -203,11 +224,16 @@ class SqlDispatchRepository:
 
     def add_manifest(self, manifest: Manifest) -> int:
         values = {
-            "code": manifest.code, "carrier": manifest.carrier, "closed_at": manifest.closed_at,
-            "closed_by": manifest.closed_by, "station": manifest.station,
-            "parcels": len(manifest.parcels), "orders_shipped": manifest.orders_shipped,
-            "weight_kg": manifest.weight_kg, "document": manifest.document(),
-        }  # fmt: skip
+            "code": manifest.code,
+            "carrier": manifest.carrier,
+            "closed_at": manifest.closed_at,
+            "closed_by": manifest.closed_by,
+            "station": manifest.station,
+            "parcels": len(manifest.parcels),
+            "orders_shipped": manifest.orders_shipped,
+            "weight_kg": manifest.weight_kg,
+            "document": manifest.document(),
+        }
         query = insert(manifests).values(**values).returning(manifests.c.id)
         manifest_id = self.connection.execute(query).scalar_one()
         ids = [p.package_id for p in manifest.parcels]
@@ -242,25 +268,48 @@ class SqlDispatchRepository:
         found: dict[int, list[dict]] = defaultdict(list)
         for row in self.connection.execute(query):
             found[row.order_ref].append(
-                {"carton": row.index, "sscc": row.sscc, "tracking_number": row.tracking_number,
-                 "carrier": row.carrier or row.order_carrier, "service": row.service,
-                 "weight_kg": row.weight_kg, "status": _status(row)}
-            )  # fmt: skip
+                {
+                    "carton": row.index,
+                    "sscc": row.sscc,
+                    "tracking_number": row.tracking_number,
+                    "carrier": row.carrier or row.order_carrier,
+                    "service": row.service,
+                    "weight_kg": row.weight_kg,
+                    "status": _status(row),
+                }
+            )
         return found
 
 
 def _view(row, cartons: tuple[Carton, ...]) -> ParcelView:
     return ParcelView(
-        package_id=row.id, order_ref=row.order_ref, channel=row.channel,
-        order_id=row.oid, order_status=row.status,
-        carrier=row.order_carrier or row.carrier, service=row.service, carton=row.index,
-        sscc=row.sscc, tracking_number=row.tracking_number, weight_kg=row.weight_kg,
-        status=_status(row), unit=row.unit, cartons=cartons,
-    )  # fmt: skip
+        package_id=row.id,
+        order_ref=row.order_ref,
+        channel=row.channel,
+        order_id=row.oid,
+        order_status=row.status,
+        carrier=row.order_carrier or row.carrier,
+        service=row.service,
+        carton=row.index,
+        sscc=row.sscc,
+        tracking_number=row.tracking_number,
+        weight_kg=row.weight_kg,
+        status=_status(row),
+        unit=row.unit,
+        cartons=cartons,
+    )
 
 
 def _manifest_parcel(row) -> ManifestParcel:
     return ManifestParcel(
-        row.id, row.order_ref, row.channel, row.oid, row.index, row.sscc,
-        row.tracking_number, float(row.weight_kg or 0.0), row.unit, row.service,
-    )  # fmt: skip
+        row.id,
+        row.order_ref,
+        row.channel,
+        row.oid,
+        row.index,
+        row.sscc,
+        row.tracking_number,
+        float(row.weight_kg or 0.0),
+        row.unit,
+        row.service,
+    )

@@ -27,9 +27,13 @@ ROWS_PER_PAGE = 40
 ROW = 5.2 * mm
 MARGIN = 16 * mm
 COLUMNS = (  # heading, x offset from the margin (mm)
-    ("#", 0), ("Order", 10), ("Carton", 62), ("SSCC", 80), ("Tracking number", 124),
+    ("#", 0),
+    ("Order", 10),
+    ("Carton", 62),
+    ("SSCC", 80),
+    ("Tracking number", 124),
     ("kg", 166),
-)  # fmt: skip
+)
 
 
 def render_manifest_pdf(manifest: Manifest) -> bytes:
@@ -63,8 +67,15 @@ def _page(pdf, manifest, unit, parcels, chunk, first, page) -> None:
         pdf.drawString(MARGIN, top - (14 + 6 * i) * mm, text)
     symbol = code128(manifest.code, "manifest_id")
     bars_x = width - MARGIN - symbol.width_with_quiet_zones * OFFICE_MODULE
-    draw_bars(pdf, symbol, bars_x + QUIET_MODULES * OFFICE_MODULE, top - 22 * mm,
-              OFFICE_MODULE, 14 * mm, 8)  # fmt: skip
+    draw_bars(
+        pdf,
+        symbol,
+        bars_x + QUIET_MODULES * OFFICE_MODULE,
+        top - 22 * mm,
+        OFFICE_MODULE,
+        14 * mm,
+        8,
+    )
     _table(pdf, chunk, first, top - 40 * mm, font)
     pdf.setFont(font, 11)
     pdf.line(MARGIN + 60 * mm, MARGIN + 8 * mm, width - MARGIN, MARGIN + 8 * mm)
@@ -79,8 +90,14 @@ def _table(pdf, chunk: list[ManifestParcel], first: int, y: float, font: str) ->
     pdf.line(MARGIN, y - 1.5 * mm, A4[0] - MARGIN, y - 1.5 * mm)
     for i, p in enumerate(chunk):
         row_y = y - (i + 1) * ROW
-        cells = (str(first + i + 1), f"{p.channel}/{p.order_id}"[:30], str(p.carton),
-                 p.sscc or "", p.tracking_number, f"{p.weight_kg:.2f}")  # fmt: skip
+        cells = (
+            str(first + i + 1),
+            f"{p.channel}/{p.order_id}"[:30],
+            str(p.carton),
+            p.sscc or "",
+            p.tracking_number,
+            f"{p.weight_kg:.2f}",
+        )
         for (_, x), text in zip(COLUMNS, cells, strict=True):
             pdf.drawString(MARGIN + x * mm, row_y, text)
 

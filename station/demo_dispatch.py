@@ -64,18 +64,33 @@ def pack_order(central, picked: PickedOrder, cartons: int = 1) -> list[PackedCar
         facts += [_item_fact(picked, item, carton) for item in items]
         weight = round(share + 0.3, 3)
         closed = PackageClosed(
-            carton=carton, count=cartons, final=carton == cartons, package_type="M",
-            weight_kg=weight, weight_source="scale", tracking_number=numbers.tracking_number,
-            sscc=numbers.sscc, carrier=view.carrier, items=items, expected_kg=weight,
+            carton=carton,
+            count=cartons,
+            final=carton == cartons,
+            package_type="M",
+            weight_kg=weight,
+            weight_source="scale",
+            tracking_number=numbers.tracking_number,
+            sscc=numbers.sscc,
+            carrier=view.carrier,
+            items=items,
+            expected_kg=weight,
             weight_ok=True,
-        )  # fmt: skip
+        )
         facts.append(closed.fact(PACKER, picked.order_ref))
         apply_facts(central.uow(), facts)  # the next carton shares this one's tracking number
         facts = []
         made.append(
-            PackedCarton(picked.order_ref, picked.order_id, channel, carton, numbers.sscc,
-                         numbers.tracking_number, weight)
-        )  # fmt: skip
+            PackedCarton(
+                picked.order_ref,
+                picked.order_id,
+                channel,
+                carton,
+                numbers.sscc,
+                numbers.tracking_number,
+                weight,
+            )
+        )
     return made
 
 
@@ -109,27 +124,52 @@ def packed_day(central, carriers: dict[str, int], seed: int = 17) -> dict[str, l
 
     rng, now = random.Random(seed), datetime.now(UTC)
     names = list(carriers)
-    address = {"name": "Bench", "street1": "1 Dock Rd", "city": "Ningbo", "postal_code": "315000",
-               "country": "CN"}  # fmt: skip
+    address = {
+        "name": "Bench",
+        "street1": "1 Dock Rd",
+        "city": "Ningbo",
+        "postal_code": "315000",
+        "country": "CN",
+    }
     found: dict[str, list] = {name: [] for name in names}
     rows, picks = [], []
     order = [name for name in names for _ in range(carriers[name])]
     rng.shuffle(order)
     for n, carrier in enumerate(order):
-        rows.append({"channel": "bench", "order_id": f"DAY-{n:06d}", "carrier": carrier,
-                     "service": "Standard", "ship_to": address, "status": "packed", "reason": "",
-                     "received_at": now, "priority": 0, "review_passed": False})  # fmt: skip
+        rows.append(
+            {
+                "channel": "bench",
+                "order_id": f"DAY-{n:06d}",
+                "carrier": carrier,
+                "service": "Standard",
+                "ship_to": address,
+                "status": "packed",
+                "reason": "",
+                "received_at": now,
+                "priority": 0,
+                "review_passed": False,
+            }
+        )
         picks.append((carrier, build_sscc("8712345", 9, n + 1), f"BENCH{n + 1:09d}"))
     with central.engine.begin() as conn:
         made = insert(orders).returning(orders.c.id, sort_by_parameter_order=True)
         refs = list(conn.execute(made, rows).scalars())
-        ships = [{"order_id": ref, "carrier": carrier, "tracking_number": tracking,
-                  "created_at": now} for ref, (carrier, _, tracking) in zip(refs, picks, strict=True)]  # fmt: skip
+        ships = [
+            {"order_id": ref, "carrier": carrier, "tracking_number": tracking, "created_at": now}
+            for ref, (carrier, _, tracking) in zip(refs, picks, strict=True)
+        ]
         made = insert(shipments).returning(shipments.c.id, sort_by_parameter_order=True)
         ship_ids = list(conn.execute(made, ships).scalars())
-        boxes = [{"shipment_id": sid, "index": 1, "sscc": sscc, "carton_type": "M",
-                  "weight_kg": round(rng.uniform(0.3, 12.0), 3)}
-                 for sid, (_, sscc, _) in zip(ship_ids, picks, strict=True)]  # fmt: skip
+        boxes = [
+            {
+                "shipment_id": sid,
+                "index": 1,
+                "sscc": sscc,
+                "carton_type": "M",
+                "weight_kg": round(rng.uniform(0.3, 12.0), 3),
+            }
+            for sid, (_, sscc, _) in zip(ship_ids, picks, strict=True)
+        ]
         conn.execute(insert(packages), boxes)
     for carrier, sscc, tracking in picks:
         found[carrier].append((sscc, tracking))

@@ -122,8 +122,9 @@ class Station:
         if self.store is None or self.sync is None:
             return CentralDispatchBackend(self.central.uow, self.name)
         sync = self.sync
-        return StationDispatchBackend(self.store, sync.wake, self.central.uow, self.name,
-                                      lambda: not sync.status.error)  # fmt: skip
+        return StationDispatchBackend(
+            self.store, sync.wake, self.central.uow, self.name, lambda: not sync.status.error
+        )
 
     def lead_home(self, user: User) -> LeadHome:
         console = LeadConsole(self.central.uow, user, self.name, self.write_manifest)

@@ -232,10 +232,12 @@ def _holds(args) -> int:
             raise BadInput("holding, releasing or cancelling needs a lead's --badge and --pin")
         lead = users.authenticate_lead(central.uow(), args.badge, args.pin, CLI_STATION)
         decide = (
-            holds.hold_order if args.hold
-            else holds.release_hold if args.release
+            holds.hold_order
+            if args.hold
+            else holds.release_hold
+            if args.release
             else holds.cancel_order
-        )  # fmt: skip
+        )
         order = decide(central.uow(), lead, ref, args.note, "cli")
         print(f"{ref}: {order.status.value}")
         return 0

@@ -179,16 +179,32 @@ class Manifest:
         for unit, parcels in self.units().items():
             for p in parcels:
                 rows.append(
-                    [self.code, self.carrier, unit, p.channel, p.order_id, str(p.carton),
-                     p.sscc or "", p.tracking_number, f"{p.weight_kg:.3f}"]
-                )  # fmt: skip
+                    [
+                        self.code,
+                        self.carrier,
+                        unit,
+                        p.channel,
+                        p.order_id,
+                        str(p.carton),
+                        p.sscc or "",
+                        p.tracking_number,
+                        f"{p.weight_kg:.3f}",
+                    ]
+                )
         return rows
 
 
 CSV_HEADER = (
-    "manifest_id", "carrier", "unit", "channel", "order_id", "carton", "sscc",
-    "tracking_number", "weight_kg",
-)  # fmt: skip
+    "manifest_id",
+    "carrier",
+    "unit",
+    "channel",
+    "order_id",
+    "carton",
+    "sscc",
+    "tracking_number",
+    "weight_kg",
+)
 
 
 def _parcel_document(p: ManifestParcel) -> dict:
@@ -206,18 +222,34 @@ def _parcel_document(p: ManifestParcel) -> dict:
 def manifest_from_document(doc: dict) -> Manifest:
     """A stored manifest back (reprints)."""
     parcels = tuple(
-        ManifestParcel(0, 0, p["channel"], p["order_id"], int(p["carton"]), p.get("sscc"),
-                       p["tracking_number"], float(p["weight_kg"]), u["unit"], p.get("service", ""))
+        ManifestParcel(
+            0,
+            0,
+            p["channel"],
+            p["order_id"],
+            int(p["carton"]),
+            p.get("sscc"),
+            p["tracking_number"],
+            float(p["weight_kg"]),
+            u["unit"],
+            p.get("service", ""),
+        )
         for u in doc["units"]
         for p in u["parcels"]
-    )  # fmt: skip
+    )
     left = tuple(
         LeftBehind(x["channel"], x["order_id"], int(x["carton"])) for x in doc["left_behind"]
     )
     return Manifest(
-        doc["manifest_id"], doc["carrier"], datetime.fromisoformat(doc["closed_at"]),
-        doc["closed_by"], doc["station"], parcels, int(doc["orders_shipped"]), left,
-    )  # fmt: skip
+        doc["manifest_id"],
+        doc["carrier"],
+        datetime.fromisoformat(doc["closed_at"]),
+        doc["closed_by"],
+        doc["station"],
+        parcels,
+        int(doc["orders_shipped"]),
+        left,
+    )
 
 
 def manifest_code(carrier: str, day: datetime, number: int) -> str:

@@ -35,9 +35,15 @@ def apply_parcel_loaded(uow: UnitOfWork, fact: Event) -> None:
     if not same_carrier(bound, loaded.carrier):
         uow.packing.add_exception("load_wrong_unit", order_ref, details | {"carrier": bound})
     uow.dispatch.add_load(
-        package_id, order_ref, loaded.unit, loaded.carrier, loaded_at=fact.occurred_at,
-        loaded_by=fact.actor.user, station=fact.actor.station, fact_uuid=fact.uuid,
-    )  # fmt: skip
+        package_id,
+        order_ref,
+        loaded.unit,
+        loaded.carrier,
+        loaded_at=fact.occurred_at,
+        loaded_by=fact.actor.user,
+        station=fact.actor.station,
+        fact_uuid=fact.uuid,
+    )
     status = uow.dispatch.order_status(order_ref)
     if status in PULL:  # held or cancelled after the station checked it
         uow.packing.add_exception(PULL[status], order_ref, details)

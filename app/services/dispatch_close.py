@@ -62,8 +62,13 @@ def close_carrier(
         uow.dispatch.add_manifest(manifest)
         _leave_behind(uow, left, carrier, code)
         uow.dispatch.free_units(sorted({p.unit for p in mine}))
-        closed = {"carrier": carrier, "manifest_id": code, "parcels": len(mine),
-                  "orders_shipped": shipped, "left_behind": len(left)}  # fmt: skip
+        closed = {
+            "carrier": carrier,
+            "manifest_id": code,
+            "parcels": len(mine),
+            "orders_shipped": shipped,
+            "left_behind": len(left),
+        }
         uow.events.add_all([Event("dispatch.closed", closed, actor, None, at)])
         uow.commit()
     return manifest
@@ -84,8 +89,13 @@ def _ship_orders(
             continue  # held or cancelled after loading: the lead's queue has it already
         order.move_to(OrderStatus.SHIPPED)  # `reason` is for holds and exceptions
         shipped.append(order)
-        about = {"carrier": carrier, "load_unit": ", ".join(sorted(set(units[order.id or 0]))),
-                 "manifest_id": code, "by": actor.user, "station": actor.station}  # fmt: skip
+        about = {
+            "carrier": carrier,
+            "load_unit": ", ".join(sorted(set(units[order.id or 0]))),
+            "manifest_id": code,
+            "by": actor.user,
+            "station": actor.station,
+        }
         events += [Event(k, p | about, actor, order.id, at) for k, p in order.events]
     uow.orders.save_statuses(shipped)  # one statement for a trailer of 2,000 orders
     uow.events.add_all(events)

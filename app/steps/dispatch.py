@@ -128,9 +128,14 @@ def _load(state: LoadState, parcel: ParcelView, scan: Scan) -> Verdict:
         return refuse(state, "already_loaded", scan, parcel, **params, unit=unit)
     missing = parcel.missing(_loaded_cartons(state, parcel))
     fact = ParcelLoaded(
-        package_id=parcel.package_id, sscc=parcel.sscc, tracking_number=parcel.tracking_number,
-        carton=parcel.carton, unit=state.unit, carrier=state.carrier, raw=scan.raw,
-    ).fact(state.actor, parcel.order_ref)  # fmt: skip
+        package_id=parcel.package_id,
+        sscc=parcel.sscc,
+        tracking_number=parcel.tracking_number,
+        carton=parcel.carton,
+        unit=state.unit,
+        carrier=state.carrier,
+        raw=scan.raw,
+    ).fact(state.actor, parcel.order_ref)
     loaded = Loaded(parcel.package_id, parcel.ref, parcel.carton, tuple(missing))
     new = replace(state, loaded=(*state.loaded, loaded), last=parcel)
     reason = "loaded" if missing else "order_complete"
@@ -146,9 +151,13 @@ def _unload(state: LoadState, parcel: ParcelView, scan: Scan) -> Verdict:
     if parcel.status != "loaded" and not here:
         return refuse(state, "not_loaded", scan, parcel, **params)
     fact = ParcelUnloaded(
-        package_id=parcel.package_id, sscc=parcel.sscc, tracking_number=parcel.tracking_number,
-        carton=parcel.carton, unit=parcel.unit or state.unit, raw=scan.raw,
-    ).fact(state.actor, parcel.order_ref)  # fmt: skip
+        package_id=parcel.package_id,
+        sscc=parcel.sscc,
+        tracking_number=parcel.tracking_number,
+        carton=parcel.carton,
+        unit=parcel.unit or state.unit,
+        raw=scan.raw,
+    ).fact(state.actor, parcel.order_ref)
     kept = tuple(x for x in state.loaded if x.package_id != parcel.package_id)
     new = replace(state, undo_armed=False, loaded=kept, last=None)
     params |= {"unit": parcel.unit or state.unit}

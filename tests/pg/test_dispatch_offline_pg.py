@@ -35,12 +35,20 @@ class Dock:
         self.proxy = CuttableProxy((station_url.host, station_url.port or 5432))
         self.engine = make_engine(station_url.set(port=self.proxy.port).render_as_string(False))
         self.store = StationStore(tmp_path / f"{name}.sqlite", name)
-        self.sync = SyncEngine(self.store, self.engine, poll_s=0.1, backoff=(0.01, 0.1),
-                               pullers=[DispatchPuller(self.store)])  # fmt: skip
+        self.sync = SyncEngine(
+            self.store,
+            self.engine,
+            poll_s=0.1,
+            backoff=(0.01, 0.1),
+            pullers=[DispatchPuller(self.store)],
+        )
         self.backend = StationDispatchBackend(
-            self.store, self.sync.wake, lambda: SqlUnitOfWork(self.engine), name,
+            self.store,
+            self.sync.wake,
+            lambda: SqlUnitOfWork(self.engine),
+            name,
             central_reachable=lambda: not self.sync.status.error,
-        )  # fmt: skip
+        )
         self.sync.start()
         self.state = dispatch.start(Actor("Kofi Mensah", name))
 
@@ -65,8 +73,9 @@ def test_two_docks_one_offline_then_the_close(pg_url, tmp_path, applier):
     central = open_central(pg_url)
     demo.seed_demo(central.uow(), central.setup_identity(), say=lambda _text: None)
     cartons = pack_demo_orders(central, 6, carrier="SF Express")
-    docks = [Dock(f"dock-{n}", make_url(station_role_url(pg_url, f"dock-{n}")), tmp_path)
-             for n in (1, 2)]  # fmt: skip
+    docks = [
+        Dock(f"dock-{n}", make_url(station_role_url(pg_url, f"dock-{n}")), tmp_path) for n in (1, 2)
+    ]
     try:
         for dock in docks:
             assert eventually(lambda d=dock: len(d.store.cached(TOPIC)) == len(cartons), 20)
@@ -86,12 +95,16 @@ def test_two_docks_one_offline_then_the_close(pg_url, tmp_path, applier):
         manifest = dispatch_close.close_carrier(central.uow(), LEAD, "SF Express", "lead-desk")
         assert len(manifest.parcels) == 6 and manifest.orders_shipped == 6
         with central.engine.connect() as conn:
-            stored = Counter(conn.execute(
-                select(events.c.uuid).where(events.c.kind == "dispatch.loaded")
-            ).scalars())  # fmt: skip
-            statuses = set(conn.execute(
-                select(orders.c.status).where(orders.c.id.in_([c.order_ref for c in cartons]))
-            ).scalars())  # fmt: skip
+            stored = Counter(
+                conn.execute(
+                    select(events.c.uuid).where(events.c.kind == "dispatch.loaded")
+                ).scalars()
+            )
+            statuses = set(
+                conn.execute(
+                    select(orders.c.status).where(orders.c.id.in_([c.order_ref for c in cartons]))
+                ).scalars()
+            )
         assert len(stored) == 6 and max(stored.values()) == 1
         assert statuses == {"shipped"}
     finally:
@@ -123,8 +136,12 @@ def test_a_lead_desk_login_closes_a_carrier(pg_url):
     engine = make_engine(role_url(pg_url, "shipshape_test_lead_dock", "shipshape_lead"))
     try:
         written: list = []
-        console = LeadConsole(lambda: SqlUnitOfWork(engine), LEAD, "lead-desk",
-                              lambda m: written.append(m.code) or [f"{m.code}.pdf"])  # fmt: skip
+        console = LeadConsole(
+            lambda: SqlUnitOfWork(engine),
+            LEAD,
+            "lead-desk",
+            lambda m: written.append(m.code) or [f"{m.code}.pdf"],
+        )
         (row,) = console.dock()
         assert (row.carrier, row.loaded, row.waiting) == ("DHL", 2, 1)
         manifest, paths = console.close_carrier("dhl")

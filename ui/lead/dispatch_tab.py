@@ -98,10 +98,13 @@ class DispatchTab(QWidget):
             "{carrier} closed: manifest {manifest}, {parcels} parcels ({kg} kg), {orders} "
             "orders shipped, {left} left behind (see Exceptions)."
         ).format(
-            carrier=manifest.carrier, manifest=manifest.code, parcels=len(manifest.parcels),
-            kg=f"{manifest.weight_kg:.1f}", orders=manifest.orders_shipped,
+            carrier=manifest.carrier,
+            manifest=manifest.code,
+            parcels=len(manifest.parcels),
+            kg=f"{manifest.weight_kg:.1f}",
+            orders=manifest.orders_shipped,
             left=len(manifest.left_behind),
-        )  # fmt: skip
+        )
         if written:
             text += " " + self.tr("Manifest: {path}").format(path=written[0])
         self.result.setText(text)

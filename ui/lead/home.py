@@ -165,9 +165,14 @@ class LeadHome(QWidget):
 
     def _tabs(self) -> tuple[QWidget, ...]:
         return (
-            self.waves, self.board, self.exceptions, self.kpis, self.lookup, self.dispatch,
+            self.waves,
+            self.board,
+            self.exceptions,
+            self.kpis,
+            self.lookup,
+            self.dispatch,
             self.stations,
-        )  # fmt: skip
+        )
 
     def retranslate(self) -> None:
         for tab in self._tabs()[:-1]:  # the stations table follows LanguageChange itself

@@ -36,8 +36,14 @@ LARGE = "font-size: 40px;"
 class LoaderHome(QWidget):
     verdict_shown = Signal(str, str)  # (tone, reason), after the screen shows it
 
-    def __init__(self, user: User, backend: DispatchBackend, worker: Worker, station: str,
-                 parent: QWidget | None = None):  # fmt: skip
+    def __init__(
+        self,
+        user: User,
+        backend: DispatchBackend,
+        worker: Worker,
+        station: str,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("home")
         self.user, self.backend, self.worker = user, backend, worker
@@ -96,9 +102,11 @@ class LoaderHome(QWidget):
         elif verdict.durable:
             self._busy = True
             self.worker.submit(
-                self.backend.record, list(verdict.facts),
-                on_success=lambda _: self._adopt(verdict), on_failure=self._save_failed,
-            )  # fmt: skip
+                self.backend.record,
+                list(verdict.facts),
+                on_success=lambda _: self._adopt(verdict),
+                on_failure=self._save_failed,
+            )
         else:
             if verdict.facts:  # a mis-scan: shown now, kept for the KPI in the background
                 self.worker.submit(self.backend.record, list(verdict.facts))
@@ -121,10 +129,11 @@ class LoaderHome(QWidget):
                 lambda found: dispatch.on_parcel(state, look_up.code, found, raw),
             )
         self.worker.submit(
-            call, look_up.code,
+            call,
+            look_up.code,
             on_success=lambda found: self._answered(answer(found), raw),
             on_failure=self._look_up_failed,
-        )  # fmt: skip
+        )
 
     def _answered(self, verdict: Verdict, raw: str) -> None:
         self._busy = False

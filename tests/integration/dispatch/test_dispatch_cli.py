@@ -24,26 +24,63 @@ def test_load_close_and_reprint(tmp_path, tmp_path_factory, rasterise_pdf):  # n
     cartons = pack_demo_orders(central, 3, carrier="SF")
     url = central.url
     central.close()
-    first = shipshape(url, "dispatch", "load", cartons[0].sscc, "00" + cartons[1].sscc,
-                      "--unit", "U:CAGE-7", "--carrier", "SF", "--badge", "1013", "--json")  # fmt: skip
+    first = shipshape(
+        url,
+        "dispatch",
+        "load",
+        cartons[0].sscc,
+        "00" + cartons[1].sscc,
+        "--unit",
+        "U:CAGE-7",
+        "--carrier",
+        "SF",
+        "--badge",
+        "1013",
+        "--json",
+    )
     assert first.returncode == 0, first.stderr
     lines = [json.loads(line) for line in first.stdout.splitlines()]
     assert [x["verdict"] for x in lines] == ["loaded", "loaded"]
     assert set(lines[0]) == {"code", "verdict", "reason", "channel", "order_id", "carton"}
-    mixed = shipshape(url, "dispatch", "load", cartons[0].sscc, "NOSUCH12345",
-                      cartons[2].tracking_number, "--unit", "CAGE-7", "--carrier", "SF",
-                      "--badge", "1013", "--json")  # fmt: skip
+    mixed = shipshape(
+        url,
+        "dispatch",
+        "load",
+        cartons[0].sscc,
+        "NOSUCH12345",
+        cartons[2].tracking_number,
+        "--unit",
+        "CAGE-7",
+        "--carrier",
+        "SF",
+        "--badge",
+        "1013",
+        "--json",
+    )
     assert mixed.returncode == 2
     verdicts = [json.loads(line) for line in mixed.stdout.splitlines()]
     assert [(v["verdict"], v["reason"]) for v in verdicts] == [
-        ("refused", "already_loaded"), ("refused", "unknown_parcel"), ("loaded", "order_complete")
-    ]  # fmt: skip
-    not_a_loader = shipshape(url, "dispatch", "load", cartons[0].sscc, "--unit", "CAGE-7",
-                             "--carrier", "SF", "--badge", "1001")  # fmt: skip
+        ("refused", "already_loaded"),
+        ("refused", "unknown_parcel"),
+        ("loaded", "order_complete"),
+    ]
+    not_a_loader = shipshape(
+        url,
+        "dispatch",
+        "load",
+        cartons[0].sscc,
+        "--unit",
+        "CAGE-7",
+        "--carrier",
+        "SF",
+        "--badge",
+        "1001",
+    )
     assert not_a_loader.returncode == 1 and "only a loader" in not_a_loader.stderr
     pdf = tmp_path / "out" / "manifest.pdf"
-    closed = shipshape(url, "dispatch", "close", "--carrier", "SF", *LEAD, "--manifest", str(pdf),
-                       "--json")  # fmt: skip
+    closed = shipshape(
+        url, "dispatch", "close", "--carrier", "SF", *LEAD, "--manifest", str(pdf), "--json"
+    )
     assert closed.returncode == 0, closed.stderr
     summary = json.loads(closed.stdout)
     assert summary["parcels"] == 3 and summary["orders_shipped"] == 3

@@ -54,8 +54,9 @@ def test_loading_offline_then_syncing(tmp_path, tmp_path_factory):
     assert scan(double[1].tracking_number).reason == "order_complete"
     assert scan("NOSUCH12345").reason == "unknown_parcel"
     # A new screen (a restart) still knows what this station loaded: from the store.
-    again = dispatch.on_unit(dispatch.start(Actor("Kofi Mensah", "DOCK-02")), "CAGE-9",
-                             backend.unit_carrier("CAGE-9"))  # fmt: skip
+    again = dispatch.on_unit(
+        dispatch.start(Actor("Kofi Mensah", "DOCK-02")), "CAGE-9", backend.unit_carrier("CAGE-9")
+    )
     assert again.state.carrier == "SF Express"
     parcel = backend.parcel(single[0].sscc)
     assert parcel is not None and parcel.status == "loaded"

@@ -10,10 +10,21 @@ from ui.worker import SynchronousWorker
 
 SSCC = "087123450000000011"
 PARCEL = ParcelView(
-    package_id=1, order_ref=1, channel="webshop", order_id="WS-1", order_status="packed",
-    carrier="DHL", service="Paket", carton=1, sscc=SSCC, tracking_number="SHP1", weight_kg=1.0,
-    status="packed", unit=None, cartons=(Carton(1, SSCC, "SHP1", 1.0, "packed"),),
-)  # fmt: skip
+    package_id=1,
+    order_ref=1,
+    channel="webshop",
+    order_id="WS-1",
+    order_status="packed",
+    carrier="DHL",
+    service="Paket",
+    carton=1,
+    sscc=SSCC,
+    tracking_number="SHP1",
+    weight_kg=1.0,
+    status="packed",
+    unit=None,
+    cartons=(Carton(1, SSCC, "SHP1", 1.0, "packed"),),
+)
 
 
 class Backend:
@@ -33,8 +44,9 @@ class Backend:
 
 
 def home(qtbot, backend) -> LoaderHome:
-    widget = LoaderHome(User("Kofi Mensah", Role.LOADER, "1013"), backend, SynchronousWorker(),
-                        "DOCK-01")  # fmt: skip
+    widget = LoaderHome(
+        User("Kofi Mensah", Role.LOADER, "1013"), backend, SynchronousWorker(), "DOCK-01"
+    )
     qtbot.addWidget(widget)
     widget.handle_typed_number("U:PAL-1")
     return widget

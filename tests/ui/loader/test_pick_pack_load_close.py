@@ -51,8 +51,9 @@ def test_pick_pack_load_and_close_through_the_widgets(qtbot, central, tmp_path, 
     monkeypatch.setenv("SHIPSHAPE_SPOOL_DIR", str(tmp_path / "spool"))
     monkeypatch.delenv("SHIPSHAPE_SCALE", raising=False)
     tote, tasks = pick_a_whole_list(central)
-    station = station_on(central, "DOCK-01", tmp_path, window=True,
-                         manifest_dir=str(tmp_path / "manifests"))  # fmt: skip
+    station = station_on(
+        central, "DOCK-01", tmp_path, window=True, manifest_dir=str(tmp_path / "manifests")
+    )
     window = station.window
     qtbot.addWidget(window)
     try:

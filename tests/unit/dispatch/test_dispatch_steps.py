@@ -17,18 +17,29 @@ ACTOR = Actor("Kofi Mensah", "DOCK-01")
 SSCC = "087123450000000011"
 
 
-def parcel(carton=1, cartons=1, status="packed", order_status="packed", carrier="SF Express",
-           unit=None) -> ParcelView:  # fmt: skip
+def parcel(
+    carton=1, cartons=1, status="packed", order_status="packed", carrier="SF Express", unit=None
+) -> ParcelView:
     others = tuple(
         Carton(n, f"SSCC{n}", "SHP1", 1.0, status if n == carton else "packed")
         for n in range(1, cartons + 1)
     )
     return ParcelView(
-        package_id=10 + carton, order_ref=7, channel="webshop", order_id="WS-1",
-        order_status=order_status, carrier=carrier, service="Standard", carton=carton,
-        sscc=SSCC, tracking_number="SHP1", weight_kg=1.0, status=status, unit=unit,
+        package_id=10 + carton,
+        order_ref=7,
+        channel="webshop",
+        order_id="WS-1",
+        order_status=order_status,
+        carrier=carrier,
+        service="Standard",
+        carton=carton,
+        sscc=SSCC,
+        tracking_number="SHP1",
+        weight_kg=1.0,
+        status=status,
+        unit=unit,
         cartons=others,
-    )  # fmt: skip
+    )
 
 
 def ready(carrier="SF Express"):
