@@ -44,10 +44,11 @@ class StationDispatchBackend:
         self.store, self.wake_sync = store, wake_sync
         self.central = CentralDispatchBackend(uow_factory, station)
         self.central_reachable = central_reachable
-        store.set_meta(ACTIVE_META, True)
+        self._active = False  # told the puller to keep the dock (on the worker, not at build)
 
     # ---- DispatchBackend (database worker thread) -----------------------------------------
     def unit_carrier(self, unit: str) -> str | None:
+        self._activate()
         bound = self._ask_central(self.central.unit_carrier, unit, missing=False)
         if bound is False:
             bound = (self.store.get_meta(UNITS_META) or {}).get(unit)
@@ -58,6 +59,7 @@ class StationDispatchBackend:
         return bound
 
     def parcel(self, code: str) -> ParcelView | None:
+        self._activate()
         through = self.store.sent_through()  # before the read: central's answer holds these
         found = self._ask_central(self.central.parcel, code, missing=False)
         if found is False:
@@ -69,6 +71,14 @@ class StationDispatchBackend:
         self.wake_sync()
 
     # ---- helpers ---------------------------------------------------------------------------
+    def _activate(self) -> None:
+        """A loader works here: from now on the sync thread keeps the dock in the store."""
+        if not self._active:
+            self.store.set_meta(ACTIVE_META, True)
+            self._active = True
+            self.wake_sync()
+
+    # ---- reading central and the store ----------------------------------------------------
     def _ask_central(self, call, arg, missing):
         """Central's answer, or `missing` when central cannot be reached now."""
         if not self.central_reachable():

@@ -34,6 +34,7 @@ def test_loading_offline_then_syncing(tmp_path, tmp_path_factory):
     backend = StationDispatchBackend(
         store, lambda: None, central.uow, "DOCK-02", lambda: online["up"]
     )
+    assert backend.unit_carrier("CAGE-9") is None  # a loader's first scan: keep the dock here
     DispatchPuller(store).pull(central.uow, None, False)
     online["up"] = False  # the network drops: everything from the store now
     state = dispatch.start(Actor("Kofi Mensah", "DOCK-02"))
