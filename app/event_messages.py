@@ -35,6 +35,11 @@ EVENT_TEMPLATES: dict[str, str] = {
     "event.scan.refused": "Scan refused: {scanned}",
     # ---- packing ------------------------------------------------------------------------------
     "event.pack.started": "Packing started",
+    # ---- dispatch ------------------------------------------------------------------------------
+    "event.dispatch.loaded": "Carton {carton} loaded onto {unit} for {carrier}",
+    "event.dispatch.unloaded": "Carton {carton} taken off {unit}",
+    "event.dispatch.refused": "Scan refused at the dock: {raw} ({reason})",
+    "event.dispatch.closed": "{carrier} collection closed: manifest {manifest_id}, {parcels} parcels",
     "event.pack.item": "Packed {quantity} × {sku} into carton {carton}",
     "event.pack.undone": "Took {quantity} × {sku} out of carton {carton}",
     "event.pack.refused": "Scan refused at packing: {raw}",

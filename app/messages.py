@@ -123,6 +123,18 @@ TEMPLATES: dict[str, str] = {
     ),
     "exception.pin_locked": "{name} (badge {badge}): PIN locked after too many wrong PINs at {station}",
     "exception.serial_duplicate": "serial {serial_list} packed twice (carton {sscc}, station {station})",
+    "exception.left_behind": (
+        "carton {carton} was not loaded when {carrier} closed (manifest {manifest_id}): "
+        "load it with the next collection"
+    ),
+    "exception.load_on_hold": "pull this parcel from {unit} (carton {carton}): order on hold",
+    "exception.load_cancelled": (
+        "pull this parcel from {unit} (carton {carton}): the order was cancelled"
+    ),
+    "exception.load_twice": "carton {carton} was loaded onto {first} and onto {unit}: find it",
+    "exception.load_wrong_unit": (
+        "carton {carton} went onto {unit}, which goes with {carrier}: move it to its carrier"
+    ),
     "exception.pack_status": "packed, but the order could not be marked packed: {error}",
     "exception.tote_conflict": "tote {tote} is bound to another order too (pick list {pick_list_id})",
     "exception.reassigned_offline": (
@@ -152,6 +164,8 @@ TEMPLATES: dict[str, str] = {
     "task.not_found": "pick task {id} does not exist",
     # ---- resolution outcomes -------------------------------------------------------------------
     "outcome.acknowledged": "acknowledged",
+    "outcome.next_collection": "the parcel waits for the next collection",
+    "outcome.parcel_pulled": "parcel taken off {unit}",
     "outcome.hold_released": "{order} goes to the next allocation run",
     "outcome.order_cancelled": "{order} cancelled",
     "outcome.order_allocated": "{order} allocated",
@@ -190,7 +204,7 @@ TEMPLATES: dict[str, str] = {
     "station.bad_name": (
         "'{station}' is not a station name: letters, digits, '.', '_' and '-', at most 60"
     ),
-    "user.bad_role": "role '{role}' must be one of picker, packer, lead",
+    "user.bad_role": "role '{role}' must be one of picker, packer, loader, lead",
     "user.lead_pin_too_short": "a lead needs a PIN of at least {digits} digits",
     "user.unlock_own_pin": "a lead cannot unlock their own PIN: ask another lead",
     "user.lead_needs_lead": (
@@ -205,6 +219,22 @@ TEMPLATES: dict[str, str] = {
     "timeline.reason": "reason: {reason}",
     "timeline.note": "note: {note}",
     "timeline.pick_short": "{pick} (short {short})",
+    # ---- dispatch ------------------------------------------------------------------------------
+    "dispatch.not_a_loader": "{name} is a {role}: only a loader or a shift lead loads parcels",
+    "dispatch.unknown_badge": "badge {badge} is not known",
+    "dispatch.nothing_loaded": (
+        "nothing is loaded for {carrier}: load parcels first, there is nothing to close"
+    ),
+    "dispatch.closed_already": (
+        "{carrier} was closed already at {time} (manifest {manifest}) and nothing was loaded "
+        "since: there is nothing to close"
+    ),
+    "dispatch.no_carrier": "name the carrier to close (its code or name)",
+    "dispatch.manifest_unknown": "no manifest {manifest}",
+    "dispatch.closed": (
+        "{carrier} closed: manifest {manifest}, {parcels} parcels, {orders} orders shipped, "
+        "{left} left behind"
+    ),
     # ---- anywhere ------------------------------------------------------------------------------
     "db.conflict": "someone else changed this at the same time ({detail})",
 }

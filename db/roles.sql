@@ -21,7 +21,8 @@ GRANT USAGE ON SCHEMA public TO shipshape_station;
 -- Read: the work, the master data and the sync bookkeeping.
 GRANT SELECT ON waves, pick_lists, pick_tasks, totes, orders, order_lines, allocations,
     products, product_gtins, locations, aisles, warehouses, stock, changes, stations,
-    exceptions, events, settings, package_types, shipments, packages, package_items, counters
+    exceptions, events, settings, package_types, shipments, packages, package_items, counters,
+    load_units, parcel_loads, manifests
     TO shipshape_station;
 -- Users without their PIN hashes: a station checks PINs against its own verifiers
 -- (shipshape_station_pins(), keyed with its pepper, shipshape_station_pepper(), which no other
@@ -101,6 +102,14 @@ CREATE POLICY lead_kpi_watermark ON counters FOR ALL TO shipshape_lead
 GRANT INSERT, UPDATE (user_name, facts_waiting, facts_pushed, last_sync_at, last_seen)
     ON stations TO shipshape_lead;
 GRANT USAGE ON SEQUENCE stations_id_seq TO shipshape_lead;
+-- The dock (docs/dispatch.md): closing a carrier writes its manifest, stamps the parcels on
+-- it, frees the carrier's units; `pull_parcel` takes a held order's parcel off its unit. Loads
+-- themselves are station facts, applied by the owner.
+GRANT INSERT ON manifests TO shipshape_lead;
+GRANT USAGE ON SEQUENCE manifests_id_seq TO shipshape_lead;
+GRANT UPDATE (manifest_id) ON parcel_loads TO shipshape_lead;
+GRANT DELETE ON parcel_loads TO shipshape_lead;
+GRANT UPDATE (carrier) ON load_units TO shipshape_lead;
 -- Cancelling a wave nobody picked from removes its unpicked tasks and gives their reservations
 -- back: planning rows, not history (every step stays in events).
 GRANT DELETE ON pick_tasks, allocations TO shipshape_lead;

@@ -374,3 +374,43 @@ fact_inbox = Table(
     Column("waiting_after", Integer, nullable=False, default=0),
     Column("received_at", DateTime(timezone=True), nullable=False),
 )
+
+# --- Dispatch (issue 17, migration 0020_dispatch) --------------------------------------------
+# A load unit (cage, pallet, trailer: `U:<code>`) is bound to one carrier until that carrier's
+# collection closes; a carton on a unit has a `parcel_loads` row (taking it off deletes the row,
+# the facts keep the history); the close writes a manifest and stamps its parcels with it.
+load_units = Table(
+    "load_units",
+    metadata,
+    Column("code", String(40), primary_key=True),
+    Column("carrier", String(60)),  # NULL: free (its carrier's collection closed)
+    Column("bound_at", DateTime(timezone=True)),
+    Column("bound_by", String(100)),
+)
+manifests = Table(
+    "manifests",
+    metadata,
+    _id(),
+    Column("code", String(40), nullable=False, unique=True),  # printed as Code 128
+    Column("carrier", String(60), nullable=False, index=True),
+    Column("closed_at", DateTime(timezone=True), nullable=False),
+    Column("closed_by", String(100), nullable=False),
+    Column("station", String(60), nullable=False),
+    Column("parcels", Integer, nullable=False),
+    Column("orders_shipped", Integer, nullable=False),
+    Column("weight_kg", Float, nullable=False),
+    Column("document", JSON, nullable=False),  # app.domain.dispatch.Manifest.document()
+)
+parcel_loads = Table(
+    "parcel_loads",
+    metadata,
+    Column("package_id", ForeignKey("packages.id"), primary_key=True),
+    Column("order_ref", ForeignKey("orders.id"), nullable=False, index=True),
+    Column("unit", String(40), nullable=False),
+    Column("carrier", String(60), nullable=False),
+    Column("loaded_at", DateTime(timezone=True), nullable=False),
+    Column("loaded_by", String(100)),
+    Column("station", String(60)),
+    Column("fact_uuid", String(36), nullable=False),
+    Column("manifest_id", ForeignKey("manifests.id"), index=True),  # NULL until the close
+)

@@ -12,6 +12,7 @@ from app.domain.events import utcnow
 from app.errors import Conflict
 from app.messages import message
 from db.catalog_repo import SqlCatalogRepository
+from db.dispatch_repo import SqlDispatchRepository
 from db.events_repo import SqlEventLog
 from db.lead_repo import SqlLeadRepository
 from db.orders_repo import SqlOrderRepository
@@ -50,6 +51,7 @@ class SqlUnitOfWork:
         self.lead = SqlLeadRepository(self.connection)
         self.picking = SqlPickingRepository(self.connection)
         self.sync = SqlSyncRepository(self.connection)
+        self.dispatch = SqlDispatchRepository(self.connection)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:

@@ -41,6 +41,10 @@ ROLE_HEADINGS = {
         "Lead override: scan your badge, type PIN + Enter, reason + Enter",
         "主管授权：扫描工牌，输入密码并回车，输入原因并回车",
     ),
+    "loader": (
+        "Loader: C:UNDO then the parcel takes it off the unit",
+        "装车员：扫 C:UNDO 再扫包裹，即从装载单元卸下",
+    ),
 }
 
 COLUMNS, ROWS = 2, 4

@@ -36,6 +36,31 @@ def badge_sheet(users: list[tuple[str, str]], paper: str = "A4") -> bytes:
     return _sheet([(name, badge, _content(badge_barcode, badge)) for name, badge in users], paper)
 
 
+def unit_sheet(codes: list[str], paper: str = "A4") -> bytes:
+    """Load units (cages, pallets, trailers): `U:<code>`, one label each (docs/dispatch.md)."""
+    return _sheet([(code, "LOAD UNIT", _content(unit_barcode, code)) for code in codes], paper)
+
+
+def carrier_sheet(codes: list[str], paper: str = "A4") -> bytes:
+    """The dock's carrier codes: `CARRIER:<code>`, scanned to bind a free unit."""
+    return _sheet([(code, "CARRIER", _content(carrier_barcode, code)) for code in codes], paper)
+
+
+def unit_barcode(code: str) -> str:
+    return _plain_code("U:", code)
+
+
+def carrier_barcode(code: str) -> str:
+    return _plain_code("CARRIER:", code)
+
+
+def _plain_code(prefix: str, code: str) -> str:
+    code = code.strip()
+    if not code or len(code) > 40 or not all(" " <= ch <= "~" for ch in code):
+        raise ValueError(f"{code!r}: use 1 to 40 printable ASCII characters")
+    return prefix + code
+
+
 def read_codes(kind: str, source: str) -> list:
     """What goes on the sheet, read from the SOURCE the `print-sheets` command names."""
     if kind == "locations":
@@ -48,8 +73,10 @@ def read_codes(kind: str, source: str) -> list:
             width = len(first)
             return [str(n).zfill(width) for n in range(int(first), int(last) + 1)]
         raise BadInput(f"{source}: a tote range is FIRST-LAST, e.g. 0001-0200")
+    if kind in ("units", "carriers") and not Path(source).exists():
+        return [code.strip() for code in source.split(",") if code.strip()]
     lines = _read_lines(source)
-    if kind == "totes":
+    if kind in ("totes", "units", "carriers"):
         return lines
     users = []
     for number, line in enumerate(lines, start=1):

@@ -12,6 +12,7 @@ UI thread throughout. Tests, benches and screenshots build their stations here t
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,19 +22,24 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.bootstrap import Central, open_central
+from app.domain.dispatch import Manifest
 from app.domain.users import Role, User
 from app.services import demo
+from app.services.dispatch_central import CentralDispatchBackend
 from app.services.lead.console import LeadConsole
 from app.services.packing_central import CentralPackingBackend
 from app.services.picking_central import CentralPickingBackend
-from app.services.ports import PackingBackend, PickingBackend
+from app.services.ports import DispatchBackend, PackingBackend, PickingBackend
 from db.station.backend import StationPickingBackend
+from db.station.dispatch import DispatchPuller, StationDispatchBackend
 from db.station.packing import PackingPuller, StationPackingBackend
+from db.station.pull import Puller
 from db.station.sign_in import StationSignIn
 from db.station.store import StationStore
 from db.station.sync import SyncEngine
 from devices.link import SerialLink
 from devices.station import DeviceSettings, start_devices, stop_devices
+from printing.manifest import write_manifest
 from station.login import seed_first_start, store_of_station_login
 from station.packing import PackingStation
 from station.reports import SyncReports
@@ -42,10 +48,13 @@ from ui.app import install_scan_filter, prepare_application
 from ui.bridge import DeviceBridge, MainThreadBridge
 from ui.diagnostics import DiagnosticsView
 from ui.lead import LeadHome
+from ui.loader import LoaderHome
 from ui.main_window import MainWindow
 from ui.picker import PickerHome
 from ui.sync_status import SyncStatusWidget
 from ui.worker import DatabaseWorker, Worker
+
+MANIFEST_DIR = "~/.shipshape/manifests"
 
 
 @dataclass(frozen=True)
@@ -64,6 +73,7 @@ class StationSettings:
     argv: Sequence[str] | None = None  # for the QApplication (None: sys.argv)
     listen: bool = True  # LISTEN/NOTIFY on PostgreSQL (else the sync thread polls)
     keyboard_wedge: bool = True  # route keyboard-wedge scans to the window (tests bring their own)
+    manifest_dir: str | None = None  # None: $SHIPSHAPE_MANIFEST_DIR or ~/.shipshape/manifests
 
 
 @dataclass
@@ -94,6 +104,7 @@ class Station:
             Role.PICKER: self.picker_home,
             Role.PACKER: self.packing.make_home,
             Role.LEAD: self.lead_home,
+            Role.LOADER: self.loader_home,
         }
 
     def picker_home(self, user: User) -> PickerHome:
@@ -101,8 +112,29 @@ class Station:
         self.reports.picker_home = home  # the sync thread's news of work goes to it
         return home
 
+    def loader_home(self, user: User) -> LoaderHome:
+        # Each parcel is checked against central as it is now when central answers (held
+        # since packing?), else against the dock as last pulled (docs/dispatch.md).
+        return LoaderHome(user, self.dispatch_backend(), self.worker, self.name)
+
+    def dispatch_backend(self) -> DispatchBackend:
+        """On the station store when there is one (offline first), else on central."""
+        if self.store is None or self.sync is None:
+            return CentralDispatchBackend(self.central.uow, self.name)
+        sync = self.sync
+        return StationDispatchBackend(
+            self.store, sync.wake, self.central.uow, self.name, lambda: not sync.status.error
+        )
+
     def lead_home(self, user: User) -> LeadHome:
-        return LeadHome(LeadConsole(self.central.uow, user, self.name), self.worker)
+        console = LeadConsole(self.central.uow, user, self.name, self.write_manifest)
+        return LeadHome(console, self.worker)
+
+    def write_manifest(self, manifest: Manifest) -> list[str]:
+        """A closed carrier's manifest (PDF, CSV, JSON) into the manifest folder (worker)."""
+        chosen = self.settings.manifest_dir or os.environ.get("SHIPSHAPE_MANIFEST_DIR")
+        folder = Path(chosen or MANIFEST_DIR).expanduser()
+        return [str(p) for p in write_manifest(manifest, folder / f"{manifest.code}.pdf")]
 
     def start(self) -> None:
         """Start the threads (devices, sync) and show the window."""
@@ -173,7 +205,11 @@ def build_station(
     store = store or _open_store(settings, central)
     bridge = MainThreadBridge()
     reports = SyncReports(bridge)
-    pullers = [PackingPuller(store)] if store is not None else []
+    # What the packer and loader homes need besides pick work (the dock only once a loader
+    # signed in here).
+    pullers: list[Puller] = (
+        [PackingPuller(store), DispatchPuller(store)] if store is not None else []
+    )
     sync = None
     if store is not None:
         sync = SyncEngine(
@@ -181,7 +217,7 @@ def build_station(
             central.engine,
             on_status=reports.sync_status,
             on_work=reports.work,
-            pullers=pullers,  # what the packer home needs besides pick work
+            pullers=pullers,
             listen=settings.listen,
         )
     sign_in, picking, packing = _backends(central, settings.name, store, sync)

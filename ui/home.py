@@ -18,6 +18,7 @@ def role_name(role: Role) -> str:
         Role.PICKER: QCoreApplication.translate("Roles", "Picker"),
         Role.PACKER: QCoreApplication.translate("Roles", "Packer"),
         Role.LEAD: QCoreApplication.translate("Roles", "Shift lead"),
+        Role.LOADER: QCoreApplication.translate("Roles", "Loader"),
     }
     return names[role]
 
@@ -55,5 +56,6 @@ class RoleHome(QWidget):
             Role.PICKER: self.tr("Your pick lists will appear here when a wave is released."),
             Role.PACKER: self.tr("Totes ready to pack will appear here."),
             Role.LEAD: self.tr("Waves, progress and exceptions will appear here."),
+            Role.LOADER: self.tr("Scan a load unit, then the parcels."),
         }
         self.next_step.setText(next_steps[self.user.role])

@@ -154,6 +154,23 @@ SOURCE: dict[str, str] = {
     "exception.serial_duplicate": QT_TRANSLATE_NOOP(
         "Messages", "serial {serial_list} packed twice (carton {sscc}, station {station})"
     ),
+    "exception.left_behind": QT_TRANSLATE_NOOP(
+        "Messages",
+        "carton {carton} was not loaded when {carrier} closed (manifest {manifest_id}): load it with the next collection",
+    ),
+    "exception.load_on_hold": QT_TRANSLATE_NOOP(
+        "Messages", "pull this parcel from {unit} (carton {carton}): order on hold"
+    ),
+    "exception.load_cancelled": QT_TRANSLATE_NOOP(
+        "Messages", "pull this parcel from {unit} (carton {carton}): the order was cancelled"
+    ),
+    "exception.load_twice": QT_TRANSLATE_NOOP(
+        "Messages", "carton {carton} was loaded onto {first} and onto {unit}: find it"
+    ),
+    "exception.load_wrong_unit": QT_TRANSLATE_NOOP(
+        "Messages",
+        "carton {carton} went onto {unit}, which goes with {carrier}: move it to its carrier",
+    ),
     "exception.pack_status": QT_TRANSLATE_NOOP(
         "Messages", "packed, but the order could not be marked packed: {error}"
     ),
@@ -200,6 +217,10 @@ SOURCE: dict[str, str] = {
     ),
     "task.not_found": QT_TRANSLATE_NOOP("Messages", "pick task {id} does not exist"),
     "outcome.acknowledged": QT_TRANSLATE_NOOP("Messages", "acknowledged"),
+    "outcome.next_collection": QT_TRANSLATE_NOOP(
+        "Messages", "the parcel waits for the next collection"
+    ),
+    "outcome.parcel_pulled": QT_TRANSLATE_NOOP("Messages", "parcel taken off {unit}"),
     "outcome.hold_released": QT_TRANSLATE_NOOP(
         "Messages", "{order} goes to the next allocation run"
     ),
@@ -258,7 +279,7 @@ SOURCE: dict[str, str] = {
         "'{station}' is not a station name: letters, digits, '.', '_' and '-', at most 60",
     ),
     "user.bad_role": QT_TRANSLATE_NOOP(
-        "Messages", "role '{role}' must be one of picker, packer, lead"
+        "Messages", "role '{role}' must be one of picker, packer, loader, lead"
     ),
     "user.lead_pin_too_short": QT_TRANSLATE_NOOP(
         "Messages", "a lead needs a PIN of at least {digits} digits"
@@ -281,6 +302,25 @@ SOURCE: dict[str, str] = {
     "timeline.reason": QT_TRANSLATE_NOOP("Messages", "reason: {reason}"),
     "timeline.note": QT_TRANSLATE_NOOP("Messages", "note: {note}"),
     "timeline.pick_short": QT_TRANSLATE_NOOP("Messages", "{pick} (short {short})"),
+    "dispatch.not_a_loader": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is a {role}: only a loader or a shift lead loads parcels"
+    ),
+    "dispatch.unknown_badge": QT_TRANSLATE_NOOP("Messages", "badge {badge} is not known"),
+    "dispatch.nothing_loaded": QT_TRANSLATE_NOOP(
+        "Messages", "nothing is loaded for {carrier}: load parcels first, there is nothing to close"
+    ),
+    "dispatch.closed_already": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{carrier} was closed already at {time} (manifest {manifest}) and nothing was loaded since: there is nothing to close",
+    ),
+    "dispatch.no_carrier": QT_TRANSLATE_NOOP(
+        "Messages", "name the carrier to close (its code or name)"
+    ),
+    "dispatch.manifest_unknown": QT_TRANSLATE_NOOP("Messages", "no manifest {manifest}"),
+    "dispatch.closed": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{carrier} closed: manifest {manifest}, {parcels} parcels, {orders} orders shipped, {left} left behind",
+    ),
     "db.conflict": QT_TRANSLATE_NOOP(
         "Messages", "someone else changed this at the same time ({detail})"
     ),
@@ -325,6 +365,16 @@ SOURCE: dict[str, str] = {
     ),
     "event.scan.refused": QT_TRANSLATE_NOOP("Messages", "Scan refused: {scanned}"),
     "event.pack.started": QT_TRANSLATE_NOOP("Messages", "Packing started"),
+    "event.dispatch.loaded": QT_TRANSLATE_NOOP(
+        "Messages", "Carton {carton} loaded onto {unit} for {carrier}"
+    ),
+    "event.dispatch.unloaded": QT_TRANSLATE_NOOP("Messages", "Carton {carton} taken off {unit}"),
+    "event.dispatch.refused": QT_TRANSLATE_NOOP(
+        "Messages", "Scan refused at the dock: {raw} ({reason})"
+    ),
+    "event.dispatch.closed": QT_TRANSLATE_NOOP(
+        "Messages", "{carrier} collection closed: manifest {manifest_id}, {parcels} parcels"
+    ),
     "event.pack.item": QT_TRANSLATE_NOOP(
         "Messages", "Packed {quantity} × {sku} into carton {carton}"
     ),

@@ -33,6 +33,7 @@ COMMAND_MODULES = (
     "app.cli.lead",  # kpis, timeline: the shift lead's reports
     "app.cli.packing_types",  # package-types, site-language: packing settings
     "app.cli.stock",  # stock: on hand, allocated and held per location, product and lot
+    "app.cli.dispatch",  # dispatch load|close|manifest: the outbound dock
 )
 
 

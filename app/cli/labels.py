@@ -27,12 +27,14 @@ def register(sub: argparse._SubParsersAction) -> None:
         "print-sheets",
         help="batch PDF of location, tote or badge labels to stick on racks and totes",
     )
-    sheets.add_argument("kind", choices=("locations", "totes", "badges"))
+    sheets.add_argument("kind", choices=("locations", "totes", "badges", "units", "carriers"))
     sheets.add_argument(
         "source",
         metavar="SOURCE",
         help="locations: a layout file (docs/interfaces.md §1); totes: a range such as 1-200 or a "
-        "file with one code per line; badges: the JSON lines of `shipshape users --json`",
+        "file with one code per line; badges: the JSON lines of `shipshape users --json`; units, "
+        "carriers: codes separated by commas (CAGE-01,CAGE-02 or SF,DHL) or a file with one per "
+        "line",
     )
     sheets.add_argument("--out", required=True, metavar="FILE")
     sheets.add_argument("--paper", choices=("A4", "Letter"), default="A4")
@@ -159,13 +161,22 @@ def run_printers(args: argparse.Namespace) -> int:
 
 
 def run_print_sheets(args: argparse.Namespace) -> int:
-    from printing.sheets import badge_sheet, location_sheet, read_codes, tote_sheet
+    from printing.sheets import (
+        badge_sheet,
+        carrier_sheet,
+        location_sheet,
+        read_codes,
+        tote_sheet,
+        unit_sheet,
+    )
 
     codes = read_codes(args.kind, args.source)
     sheets: dict[str, Callable[..., bytes]] = {
         "locations": location_sheet,
         "totes": tote_sheet,
         "badges": badge_sheet,
+        "units": unit_sheet,
+        "carriers": carrier_sheet,
     }
     build = sheets[args.kind]
     _write(Path(args.out), build(codes, paper=args.paper))

@@ -62,12 +62,15 @@ def register(sub: argparse._SubParsersAction) -> None:
         "create or update a user (a lead, or the set-up identity for pickers and packers)",
     )
     p.add_argument("name")
-    p.add_argument("--role", required=True, choices=["picker", "packer", "lead"])
+    p.add_argument("--role", required=True, choices=["picker", "packer", "loader", "lead"])
     p.add_argument("--badge", required=True, help="the user's badge")
     p.add_argument("--pin", help="the user's PIN: leads only, at least 6 digits")
     add_admin_options(p, prefix="lead-")
-    p = command("holds", _holds, "list orders on hold; a lead releases or cancels them")
+    p = command("holds", _holds, "list orders on hold; a lead holds, releases or cancels them")
     action = p.add_mutually_exclusive_group()
+    action.add_argument(
+        "--hold", metavar="CHANNEL/ORDER_ID", help="e.g. a packed order at the dock"
+    )
     action.add_argument("--release", metavar="CHANNEL/ORDER_ID")
     action.add_argument("--cancel", metavar="CHANNEL/ORDER_ID")
     p.add_argument("--badge", help="the lead's badge")
@@ -174,6 +177,7 @@ def _orders(args) -> int:
     central = open_central(args.database)
     with central.uow() as uow:
         for order in uow.orders.find(args.status):
+            shipped = uow.dispatch.shipments_of([order.id]) if args.json and order.id else {}
             record = {
                 "channel": order.channel,
                 "order_id": order.order_id,
@@ -188,6 +192,7 @@ def _orders(args) -> int:
                     }
                     for line in order.lines
                 ],
+                "shipments": shipped.get(order.id or 0, []),  # cartons: packed, loaded, shipped
             }
             if args.json:
                 emit_json(record | ({"reason": english(order.reason)} if order.reason else {}))
@@ -221,12 +226,18 @@ def _add_user(args) -> int:
 
 def _holds(args) -> int:
     central = open_central(args.database)
-    ref = args.release or args.cancel
+    ref = args.hold or args.release or args.cancel
     if ref:
         if not (args.badge and args.pin):
-            raise BadInput("releasing or cancelling needs a lead's --badge and --pin")
+            raise BadInput("holding, releasing or cancelling needs a lead's --badge and --pin")
         lead = users.authenticate_lead(central.uow(), args.badge, args.pin, CLI_STATION)
-        decide = holds.release_hold if args.release else holds.cancel_order
+        decide = (
+            holds.hold_order
+            if args.hold
+            else holds.release_hold
+            if args.release
+            else holds.cancel_order
+        )
         order = decide(central.uow(), lead, ref, args.note, "cli")
         print(f"{ref}: {order.status.value}")
         return 0

@@ -56,6 +56,9 @@ USERS = (
     ("Liu Yang", "packer"),
     ("Maria Jansen", "lead"),
     ("周伟", "lead"),
+    # The outbound dock; after the leads, so every badge and the leads' PINs stay the same.
+    ("Kofi Mensah", "loader"),
+    ("赵磊", "loader"),
 )
 
 

@@ -43,6 +43,10 @@ class FactKind(StrEnum):
     LABEL_PRINTED = "label.printed"
     LABEL_REPRINTED = "label.reprinted"
     LABEL_FAILED = "label.failed"
+    # ---- dispatch (the loader's station)
+    PARCEL_LOADED = "dispatch.loaded"
+    PARCEL_UNLOADED = "dispatch.unloaded"
+    LOAD_REFUSED = "dispatch.refused"
     # ---- signing in
     SIGNED_IN = "user.signed_in"
     PIN_REFUSED = "user.pin_refused"

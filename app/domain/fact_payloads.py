@@ -180,6 +180,35 @@ class LabelFailed(FactPayload):
     message: str | None = None
 
 
+# ---- dispatch ---------------------------------------------------------------------------------
+@dataclass(frozen=True, kw_only=True)
+class ParcelLoaded(FactPayload):
+    """A carton put on a load unit bound to `carrier`. Central finds the carton by its package
+    id, else its SSCC (the station read both from the carton it checked)."""
+
+    KIND: ClassVar = FactKind.PARCEL_LOADED
+    package_id: int | None = None
+    sscc: str | None = None
+    tracking_number: str | None = None
+    carton: int | None = None
+    unit: str
+    carrier: str
+    raw: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ParcelUnloaded(FactPayload):
+    """A carton taken off its load unit again (C:UNDO, then the parcel) before the close."""
+
+    KIND: ClassVar = FactKind.PARCEL_UNLOADED
+    package_id: int | None = None
+    sscc: str | None = None
+    tracking_number: str | None = None
+    carton: int | None = None
+    unit: str | None = None
+    raw: str = ""
+
+
 # ---- signing in -------------------------------------------------------------------------------
 @dataclass(frozen=True, kw_only=True)
 class PinLocked(FactPayload):

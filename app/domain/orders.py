@@ -31,13 +31,15 @@ class OrderStatus(StrEnum):
 S = OrderStatus
 ALLOWED_TRANSITIONS: dict[OrderStatus, frozenset[OrderStatus]] = {
     S.RECEIVED: frozenset({S.ALLOCATED, S.ON_HOLD, S.EXCEPTION, S.CANCELLED}),
-    S.ON_HOLD: frozenset({S.RECEIVED, S.CANCELLED}),
+    # A packed order may be held at the dock (a fraud alert, an address to check): released,
+    # it is packed again; cancelled, its cartons are pulled (docs/dispatch.md).
+    S.ON_HOLD: frozenset({S.RECEIVED, S.PACKED, S.CANCELLED}),
     S.ALLOCATED: frozenset({S.RELEASED, S.RECEIVED, S.ON_HOLD, S.EXCEPTION, S.CANCELLED}),
     S.RELEASED: frozenset({S.PICKING, S.ALLOCATED, S.EXCEPTION, S.CANCELLED}),
     # Back to allocated only when its wave is cancelled with nothing picked (every pick undone).
     S.PICKING: frozenset({S.PICKED, S.EXCEPTION, S.ALLOCATED}),
     S.PICKED: frozenset({S.PACKED, S.EXCEPTION}),
-    S.PACKED: frozenset({S.SHIPPED}),
+    S.PACKED: frozenset({S.SHIPPED, S.ON_HOLD}),
     S.SHIPPED: frozenset(),
     # An exception is cleared by the lead: retry allocation, resume picking or packing, or cancel.
     S.EXCEPTION: frozenset({S.RECEIVED, S.ALLOCATED, S.PICKING, S.PICKED, S.ON_HOLD, S.CANCELLED}),

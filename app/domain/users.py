@@ -16,6 +16,7 @@ class Role(StrEnum):
     PICKER = "picker"
     PACKER = "packer"
     LEAD = "lead"
+    LOADER = "loader"  # the outbound dock: parcels onto carriers' cages (docs/dispatch.md)
 
 
 @dataclass(frozen=True)

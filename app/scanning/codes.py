@@ -48,6 +48,7 @@ COMMANDS_BY_ROLE = {
     ),
     "packer": ("CONFIRM", "NEXT", "WEIGH", "UNDO", "REPRINT", "PRINTER", "OVERRIDE", "LOGOUT"),
     "lead override": ("OVERRIDE", "CANCEL"),
+    "loader": ("UNDO", "CANCEL", "LOGOUT"),  # the dock: take a parcel off, or don't
 }
 
 # Content after the prefix: printable ASCII that Code 128 encodes, no spaces.

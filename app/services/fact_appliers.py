@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from app.domain.events import Event
 from app.domain.fact_kinds import FactKind
-from app.services import packing_appliers, picking_appliers, user_appliers
+from app.services import dispatch_appliers, packing_appliers, picking_appliers, user_appliers
 from app.services.ports import UnitOfWork
 
 Applier = Callable[[UnitOfWork, Event], None]
@@ -51,6 +51,8 @@ APPLIERS: dict[str, RunApplier] = {
     FactKind.PACKAGE_CLOSED: one_by_one(packing_appliers.apply_package_closed),
     FactKind.LABEL_FAILED: one_by_one(packing_appliers.apply_label_failed),
     FactKind.PIN_LOCKED: one_by_one(user_appliers.apply_pin_locked),
+    FactKind.PARCEL_LOADED: one_by_one(dispatch_appliers.apply_parcel_loaded),
+    FactKind.PARCEL_UNLOADED: one_by_one(dispatch_appliers.apply_parcel_unloaded),
 }
 
 RECORD_ONLY: frozenset[str] = frozenset(
@@ -62,5 +64,6 @@ RECORD_ONLY: frozenset[str] = frozenset(
         FactKind.LABEL_REPRINTED,
         FactKind.SIGNED_IN,  # sign-ins and refused PINs: the PIN lock counts them
         FactKind.PIN_REFUSED,
+        FactKind.LOAD_REFUSED,  # the loader's mis-scans, for the accuracy KPI
     }
 )

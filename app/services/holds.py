@@ -1,4 +1,5 @@
-"""Use cases: a shift lead releases or cancels an order the review put on hold."""
+"""Use cases: a shift lead releases or cancels an order the review put on hold, or holds a
+packed order at the dock (the loader is then told to pull its parcels)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,12 @@ def cancel_order(uow: UnitOfWork, lead: User, ref: str, note: str, station: str)
     return _decide(uow, lead, ref, note, station, OrderStatus.CANCELLED)
 
 
+def hold_order(uow: UnitOfWork, lead: User, ref: str, note: str, station: str) -> Order:
+    """Stop a packed order at the dock: its parcels are refused at loading ("pull this
+    parcel") until a lead releases it (back to packed) or cancels it."""
+    return _decide(uow, lead, ref, note, station, OrderStatus.ON_HOLD)
+
+
 def _decide(uow, lead: User, ref: str, note: str, station: str, new: OrderStatus) -> Order:
     require_lead(lead)
     channel, order_id = split_ref(ref)
@@ -35,12 +42,15 @@ def _decide(uow, lead: User, ref: str, note: str, station: str, new: OrderStatus
         order = uow.orders.get(channel, order_id)
         if order is None:
             raise NotFound(message("order.not_found", ref=ref))
+        packed = any(line.packed for line in order.lines)  # in cartons already
+        if new is OrderStatus.RECEIVED and packed:
+            new = OrderStatus.PACKED  # held at the dock: released, it is ready to load again
         if new is OrderStatus.RECEIVED:
             order.review_passed = True
         waiting = order.status is OrderStatus.EXCEPTION  # its queue item waits for stock
         order.move_to(new, note)
-        if new is OrderStatus.CANCELLED:
-            uow.orders.release_allocations(order)
+        if new is OrderStatus.CANCELLED and not packed:  # packed units are in cartons, not
+            uow.orders.release_allocations(order)  # reserved: they come back by a count
         uow.orders.save_status(order)
         if waiting:  # decided here, so the lead's queue item for it is closed too
             resolution = "cancel_order" if new is OrderStatus.CANCELLED else "retry_allocation"

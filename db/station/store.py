@@ -263,6 +263,11 @@ class StationStore:
         query = "SELECT ref, doc FROM site_cache WHERE topic = ? ORDER BY ref"
         return {ref: json.loads(doc) for ref, doc in self._db().execute(query, (topic,))}
 
+    def cached_one(self, topic: str, ref: int) -> dict | None:
+        query = "SELECT doc FROM site_cache WHERE topic = ? AND ref = ?"
+        row = self._db().execute(query, (topic, ref)).fetchone()
+        return None if row is None else json.loads(row[0])
+
     # --- number blocks: SSCC serials and tracking numbers handed out while offline ---------------
 
     def add_numbers(self, series: str, first: int, last: int) -> None:

@@ -190,6 +190,29 @@
     </message>
 </context>
 <context>
+    <name>DispatchTab</name>
+    <message>
+        <source>Carrier to close (code or name)</source>
+        <translation>要截单的承运商（代码或名称）</translation>
+    </message>
+    <message>
+        <source>Close carrier</source>
+        <translation>承运商截单</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>{carrier} closed: manifest {manifest}, {parcels} parcels ({kg} kg), {orders} orders shipped, {left} left behind (see Exceptions).</source>
+        <translation>{carrier} 已截单：交接清单 {manifest}，{parcels} 个包裹（{kg} 千克），{orders} 个订单已发货，{left} 个遗留（见异常）。</translation>
+    </message>
+    <message>
+        <source>Manifest: {path}</source>
+        <translation>交接清单：{path}</translation>
+    </message>
+</context>
+<context>
     <name>ExceptionsTab</name>
     <message>
         <source>Note (why, what you checked)</source>
@@ -403,6 +426,22 @@ median {median} h · p90 {p90} h
         <source>Time</source>
         <translation>时间</translation>
     </message>
+    <message>
+        <source>Carrier</source>
+        <translation>承运商</translation>
+    </message>
+    <message>
+        <source>Load units</source>
+        <translation>装载单元</translation>
+    </message>
+    <message>
+        <source>Loaded</source>
+        <translation>已装载</translation>
+    </message>
+    <message>
+        <source>Not loaded yet</source>
+        <translation>尚未装载</translation>
+    </message>
 </context>
 <context>
     <name>LeadExceptions</name>
@@ -463,6 +502,38 @@ median {median} h · p90 {p90} h
         <translation>为已取消波次拣的货</translation>
     </message>
     <message>
+        <source>Parcel left behind</source>
+        <translation>包裹遗留</translation>
+    </message>
+    <message>
+        <source>Loaded, order on hold</source>
+        <translation>已装载，订单已暂停</translation>
+    </message>
+    <message>
+        <source>Loaded, order cancelled</source>
+        <translation>已装载，订单已取消</translation>
+    </message>
+    <message>
+        <source>Parcel on two units</source>
+        <translation>包裹在两个装载单元上</translation>
+    </message>
+    <message>
+        <source>Parcel on wrong unit</source>
+        <translation>包裹装错单元</translation>
+    </message>
+    <message>
+        <source>Loaded after close</source>
+        <translation>截单后装载</translation>
+    </message>
+    <message>
+        <source>Unloaded after close</source>
+        <translation>截单后卸下</translation>
+    </message>
+    <message>
+        <source>Unknown parcel loaded</source>
+        <translation>装载了未知包裹</translation>
+    </message>
+    <message>
         <source>Pick from another location</source>
         <translation>从其他库位拣货</translation>
     </message>
@@ -506,6 +577,14 @@ median {median} h · p90 {p90} h
         <source>Allocate it now</source>
         <translation>立即分配</translation>
     </message>
+    <message>
+        <source>Ship with the next collection</source>
+        <translation>随下一次揽收发货</translation>
+    </message>
+    <message>
+        <source>Parcel pulled off the unit</source>
+        <translation>包裹已从单元取下</translation>
+    </message>
 </context>
 <context>
     <name>LeadHome</name>
@@ -538,6 +617,10 @@ median {median} h · p90 {p90} h
         <translation>已处理：{outcome}</translation>
     </message>
     <message>
+        <source>{carrier} closed: manifest {manifest}.</source>
+        <translation>{carrier} 已截单：交接清单 {manifest}。</translation>
+    </message>
+    <message>
         <source>Waves</source>
         <translation>波次</translation>
     </message>
@@ -556,6 +639,10 @@ median {median} h · p90 {p90} h
     <message>
         <source>Order lookup</source>
         <translation>订单查询</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>发运</translation>
     </message>
     <message>
         <source>Stations ({n} offline)</source>
@@ -700,6 +787,10 @@ median {median} h · p90 {p90} h
         <translation>库存</translation>
     </message>
     <message>
+        <source>Dispatch</source>
+        <translation>发运</translation>
+    </message>
+    <message>
         <source>Set-up</source>
         <translation>设置</translation>
     </message>
@@ -729,6 +820,136 @@ median {median} h · p90 {p90} h
     <message>
         <source>open</source>
         <translation>未完成</translation>
+    </message>
+</context>
+<context>
+    <name>LoaderHome</name>
+    <message>
+        <source>No load unit yet</source>
+        <translation>尚未扫描装载单元</translation>
+    </message>
+    <message>
+        <source>{unit}: carrier?</source>
+        <translation>{unit}：承运商？</translation>
+    </message>
+    <message>
+        <source>{unit} → {carrier}</source>
+        <translation>{unit} → {carrier}</translation>
+    </message>
+    <message>
+        <source>Loaded here: {count}</source>
+        <translation>本站已装载：{count}</translation>
+    </message>
+    <message>
+        <source>{order} · carton {carton}/{cartons}</source>
+        <translation>{order} · 第 {carton}/{cartons} 箱</translation>
+    </message>
+    <message>
+        <source>Still missing: carton {cartons}</source>
+        <translation>仍缺：第 {cartons} 箱</translation>
+    </message>
+    <message>
+        <source>TAKING OFF: scan the parcel</source>
+        <translation>卸下：请扫描包裹</translation>
+    </message>
+</context>
+<context>
+    <name>LoaderTexts</name>
+    <message>
+        <source>Scan a cage, pallet or trailer (U: label).</source>
+        <translation>请扫描笼车、托盘或挂车（U: 标签）。</translation>
+    </message>
+    <message>
+        <source>Looking up {unit}…</source>
+        <translation>正在查询 {unit}…</translation>
+    </message>
+    <message>
+        <source>Checking {code}…</source>
+        <translation>正在核对 {code}…</translation>
+    </message>
+    <message>
+        <source>Scan the load unit first (cage, pallet or trailer: U: label).</source>
+        <translation>请先扫描装载单元（笼车、托盘或挂车：U: 标签）。</translation>
+    </message>
+    <message>
+        <source>{unit} is free: scan the carrier&apos;s code (CARRIER: on the dock sheet).</source>
+        <translation>{unit} 尚未绑定：请扫描承运商代码（月台条码表上的 CARRIER:）。</translation>
+    </message>
+    <message>
+        <source>{unit} goes with {carrier}. Scan the parcels.</source>
+        <translation>{unit} 属于 {carrier}。请扫描包裹。</translation>
+    </message>
+    <message>
+        <source>{unit} goes with {carrier} today. Use another unit for this carrier.</source>
+        <translation>{unit} 今天属于 {carrier}。请为此承运商使用另一个装载单元。</translation>
+    </message>
+    <message>
+        <source>LOADED {order} carton {carton}. Still missing: carton {missing}.</source>
+        <translation>已装载 {order} 第 {carton} 箱。仍缺：第 {missing} 箱。</translation>
+    </message>
+    <message>
+        <source>LOADED {order} carton {carton}. Order complete.</source>
+        <translation>已装载 {order} 第 {carton} 箱。订单已齐。</translation>
+    </message>
+    <message>
+        <source>TAKEN OFF {order} carton {carton} from {unit}.</source>
+        <translation>已从 {unit} 卸下 {order} 第 {carton} 箱。</translation>
+    </message>
+    <message>
+        <source>Scan the parcel to take off the unit (C:CANCEL to stop).</source>
+        <translation>请扫描要卸下的包裹（扫 C:CANCEL 取消）。</translation>
+    </message>
+    <message>
+        <source>Nothing taken off. Go on loading.</source>
+        <translation>未卸下任何包裹。请继续装载。</translation>
+    </message>
+    <message>
+        <source>{order} carton {carton} is not on a unit: nothing to take off.</source>
+        <translation>{order} 第 {carton} 箱不在任何装载单元上：无需卸下。</translation>
+    </message>
+    <message>
+        <source>UNKNOWN PARCEL {code}. Put it aside for a lead.</source>
+        <translation>未知包裹 {code}。请放到一边交给班组长。</translation>
+    </message>
+    <message>
+        <source>WRONG CARRIER: {order} goes with {its_carrier}, this unit with {carrier}. Take it to the {its_carrier} unit.</source>
+        <translation>承运商不符：{order} 属于 {its_carrier}，此单元属于 {carrier}。请送到 {its_carrier} 的装载单元。</translation>
+    </message>
+    <message>
+        <source>ALREADY LOADED: {order} carton {carton} is on {unit}.</source>
+        <translation>已装载过：{order} 第 {carton} 箱在 {unit} 上。</translation>
+    </message>
+    <message>
+        <source>{order} carton {carton} left with its carrier already. Call a lead.</source>
+        <translation>{order} 第 {carton} 箱已随承运商发出。请联系班组长。</translation>
+    </message>
+    <message>
+        <source>PULL THIS PARCEL: order {order} is on hold. Take it to the lead.</source>
+        <translation>请取下此包裹：订单 {order} 已暂停。请交给班组长。</translation>
+    </message>
+    <message>
+        <source>PULL THIS PARCEL: order {order} was cancelled. Take it to the lead.</source>
+        <translation>请取下此包裹：订单 {order} 已取消。请交给班组长。</translation>
+    </message>
+    <message>
+        <source>{order} is not packed yet. Take the parcel back to packing.</source>
+        <translation>{order} 尚未打包完成。请将包裹送回打包区。</translation>
+    </message>
+    <message>
+        <source>{code} is not a parcel label. Scan the SSCC or tracking barcode.</source>
+        <translation>{code} 不是包裹标签。请扫描 SSCC 或运单号条码。</translation>
+    </message>
+    <message>
+        <source>Bad barcode: {error}</source>
+        <translation>条码错误：{error}</translation>
+    </message>
+    <message>
+        <source>NOT SAVED: {error}. Scan the parcel again.</source>
+        <translation>未保存：{error}。请重新扫描包裹。</translation>
+    </message>
+    <message>
+        <source>Could not check: {error}. Scan again.</source>
+        <translation>无法核对：{error}。请重新扫描。</translation>
     </message>
 </context>
 <context>
@@ -964,6 +1185,26 @@ median {median} h · p90 {p90} h
         <translation>序列号 {serial_list} 被打包了两次（箱 {sscc}，工作站 {station}）</translation>
     </message>
     <message>
+        <source>carton {carton} was not loaded when {carrier} closed (manifest {manifest_id}): load it with the next collection</source>
+        <translation>{carrier} 截单时第 {carton} 箱未装载（交接清单 {manifest_id}）：请随下一次揽收装载</translation>
+    </message>
+    <message>
+        <source>pull this parcel from {unit} (carton {carton}): order on hold</source>
+        <translation>请从 {unit} 取下此包裹（第 {carton} 箱）：订单已暂停</translation>
+    </message>
+    <message>
+        <source>pull this parcel from {unit} (carton {carton}): the order was cancelled</source>
+        <translation>请从 {unit} 取下此包裹（第 {carton} 箱）：订单已取消</translation>
+    </message>
+    <message>
+        <source>carton {carton} was loaded onto {first} and onto {unit}: find it</source>
+        <translation>第 {carton} 箱先后装上了 {first} 和 {unit}：请找到它</translation>
+    </message>
+    <message>
+        <source>carton {carton} went onto {unit}, which goes with {carrier}: move it to its carrier</source>
+        <translation>第 {carton} 箱装上了属于 {carrier} 的 {unit}：请移到其承运商的单元</translation>
+    </message>
+    <message>
         <source>packed, but the order could not be marked packed: {error}</source>
         <translation>已打包，但订单无法标记为已打包：{error}</translation>
     </message>
@@ -1030,6 +1271,14 @@ median {median} h · p90 {p90} h
     <message>
         <source>acknowledged</source>
         <translation>已确认</translation>
+    </message>
+    <message>
+        <source>the parcel waits for the next collection</source>
+        <translation>包裹等待下一次揽收</translation>
+    </message>
+    <message>
+        <source>parcel taken off {unit}</source>
+        <translation>包裹已从 {unit} 取下</translation>
     </message>
     <message>
         <source>{order} goes to the next allocation run</source>
@@ -1120,8 +1369,8 @@ median {median} h · p90 {p90} h
         <translation>&apos;{station}&apos; 不是工作站名称：只能使用字母、数字、&apos;.&apos;、&apos;_&apos; 和 &apos;-&apos;，最多 60 个字符</translation>
     </message>
     <message>
-        <source>role &apos;{role}&apos; must be one of picker, packer, lead</source>
-        <translation>角色“{role}”必须是 picker（拣货员）、packer（打包员）或 lead（班组长）之一</translation>
+        <source>role &apos;{role}&apos; must be one of picker, packer, loader, lead</source>
+        <translation>角色“{role}”必须是 picker、packer、loader 或 lead 之一</translation>
     </message>
     <message>
         <source>a lead needs a PIN of at least {digits} digits</source>
@@ -1162,6 +1411,34 @@ median {median} h · p90 {p90} h
     <message>
         <source>{pick} (short {short})</source>
         <translation>{pick}（缺 {short}）</translation>
+    </message>
+    <message>
+        <source>{name} is a {role}: only a loader or a shift lead loads parcels</source>
+        <translation>{name} 的角色是 {role}：只有装车员或班组长可以装载包裹</translation>
+    </message>
+    <message>
+        <source>badge {badge} is not known</source>
+        <translation>工牌 {badge} 未登记</translation>
+    </message>
+    <message>
+        <source>nothing is loaded for {carrier}: load parcels first, there is nothing to close</source>
+        <translation>{carrier} 没有已装载的包裹：请先装载，没有可截单的内容</translation>
+    </message>
+    <message>
+        <source>{carrier} was closed already at {time} (manifest {manifest}) and nothing was loaded since: there is nothing to close</source>
+        <translation>{carrier} 已于 {time} 截单（交接清单 {manifest}），之后没有新装载：没有可截单的内容</translation>
+    </message>
+    <message>
+        <source>name the carrier to close (its code or name)</source>
+        <translation>请指定要截单的承运商（代码或名称）</translation>
+    </message>
+    <message>
+        <source>no manifest {manifest}</source>
+        <translation>没有交接清单 {manifest}</translation>
+    </message>
+    <message>
+        <source>{carrier} closed: manifest {manifest}, {parcels} parcels, {orders} orders shipped, {left} left behind</source>
+        <translation>{carrier} 已截单：交接清单 {manifest}，{parcels} 个包裹，{orders} 个订单已发货，{left} 个遗留</translation>
     </message>
     <message>
         <source>someone else changed this at the same time ({detail})</source>
@@ -1258,6 +1535,22 @@ median {median} h · p90 {p90} h
     <message>
         <source>Packing started</source>
         <translation>开始打包</translation>
+    </message>
+    <message>
+        <source>Carton {carton} loaded onto {unit} for {carrier}</source>
+        <translation>第 {carton} 箱已装上 {carrier} 的 {unit}</translation>
+    </message>
+    <message>
+        <source>Carton {carton} taken off {unit}</source>
+        <translation>第 {carton} 箱已从 {unit} 卸下</translation>
+    </message>
+    <message>
+        <source>Scan refused at the dock: {raw} ({reason})</source>
+        <translation>月台扫描被拒绝：{raw}（{reason}）</translation>
+    </message>
+    <message>
+        <source>{carrier} collection closed: manifest {manifest_id}, {parcels} parcels</source>
+        <translation>{carrier} 揽收已截单：交接清单 {manifest_id}，{parcels} 个包裹</translation>
     </message>
     <message>
         <source>Packed {quantity} × {sku} into carton {carton}</source>
@@ -2082,6 +2375,10 @@ median {median} h · p90 {p90} h
         <source>Waves, progress and exceptions will appear here.</source>
         <translation>波次、进度和异常将显示在这里。</translation>
     </message>
+    <message>
+        <source>Scan a load unit, then the parcels.</source>
+        <translation>请先扫描装载单元，再扫描包裹。</translation>
+    </message>
 </context>
 <context>
     <name>Roles</name>
@@ -2096,6 +2393,10 @@ median {median} h · p90 {p90} h
     <message>
         <source>Shift lead</source>
         <translation>班组长</translation>
+    </message>
+    <message>
+        <source>Loader</source>
+        <translation>装车员</translation>
     </message>
 </context>
 <context>

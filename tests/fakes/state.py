@@ -33,6 +33,8 @@ class FakeState:
     shipments: dict[str, int] = field(default_factory=dict)  # tracking number -> order ref
     packages: list[dict[str, Any]] = field(default_factory=list)
     totes: dict[str, int | None] = field(default_factory=dict)  # code -> order ref (None: free)
+    units: dict[str, str | None] = field(default_factory=dict)  # load unit -> carrier (None: free)
+    loads: dict[int, dict[str, Any]] = field(default_factory=dict)  # package id -> parcel load
     last_id: int = 0
 
     def next_id(self) -> int:

@@ -13,6 +13,7 @@ from types import TracebackType
 from typing import Self
 
 from tests.fakes.catalog import FakeCatalog
+from tests.fakes.dispatch import FakeDispatch
 from tests.fakes.events import FakeEventLog
 from tests.fakes.orders import FakeOrders
 from tests.fakes.packing import FakePacking
@@ -22,7 +23,17 @@ from tests.fakes.state import FakeState
 from tests.fakes.stock import FakeStock
 from tests.fakes.users import FakeUsers
 
-REPOSITORIES = ("orders", "catalog", "stock", "users", "events", "settings", "packing", "picking")
+REPOSITORIES = (
+    "orders",
+    "catalog",
+    "stock",
+    "users",
+    "events",
+    "settings",
+    "packing",
+    "picking",
+    "dispatch",
+)
 
 
 class FakeUnitOfWork:
@@ -44,6 +55,7 @@ class FakeUnitOfWork:
         self.settings = FakeSettings(work)
         self.packing = FakePacking(work)
         self.picking = FakePicking(work)
+        self.dispatch = FakeDispatch(work)
         return self
 
     def __exit__(

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from app.services.dispatch_central import CentralDispatchBackend
 from app.services.packing_central import CentralPackingBackend
 from app.services.picking_central import CentralPickingBackend
 from app.services.ports import (
     CatalogRepository,
+    DispatchBackend,
+    DispatchRepository,
     EventLog,
     OrderRepository,
     PackingBackend,
@@ -22,8 +25,10 @@ from app.services.ports import (
     UnitOfWork,
     UserRepository,
 )
+from db.station.dispatch import StationDispatchBackend
 from db.uow import SqlUnitOfWork
 from tests.fakes.catalog import FakeCatalog
+from tests.fakes.dispatch import FakeDispatch
 from tests.fakes.events import FakeEventLog
 from tests.fakes.orders import FakeOrders
 from tests.fakes.packing import FakePacking
@@ -35,6 +40,8 @@ from tests.fakes.users import FakeUsers
 unit_of_work: Callable[..., UnitOfWork] = SqlUnitOfWork
 central_picking: Callable[..., PickingBackend] = CentralPickingBackend
 central_packing: Callable[..., PackingBackend] = CentralPackingBackend
+central_dispatch: Callable[..., DispatchBackend] = CentralDispatchBackend
+station_dispatch: Callable[..., DispatchBackend] = StationDispatchBackend
 
 
 # The in-memory repositories (tests/fakes) hold only the methods the use cases tested on them
@@ -62,3 +69,6 @@ class _Packing(FakePacking, PackingRepository): ...
 
 
 class _Picking(FakePicking, PickingRepository): ...
+
+
+class _Dispatch(FakeDispatch, DispatchRepository): ...

@@ -12,17 +12,22 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
+from app.domain.events import Actor
 from app.domain.users import Role, User
 from app.errors import NotFound, PinRequired
 from app.scanning.interpret import interpret
+from app.services import holds
+from app.services.dispatch_central import CentralDispatchBackend
 from app.services.lead.console import LeadConsole
 from app.services.packing_central import CentralPackingBackend
 from app.services.picking_central import CentralPickingBackend
 from app.services.users import authenticate_lead
+from app.steps import dispatch
 from printing.carton_printer import carton_printer_for
 from printing.spooler import Spooler
 from printing.station import StationPrinter
 from printing.transports import FileTransport
+from station.demo_dispatch import pack_demo_orders
 from tests.integration.packing.packing_site import demo_central as packing_central
 from tests.integration.packing.packing_site import (
     loose_hardware_order,
@@ -38,6 +43,7 @@ from ui.app import load_fonts, load_stylesheet, use_fonts
 from ui.bridge import DeviceBridge
 from ui.diagnostics import DiagnosticsView
 from ui.lead import LeadHome
+from ui.loader import LoaderHome
 from ui.main_window import MainWindow
 from ui.packer import PackerHome
 from ui.packer.printer_dialog import PrinterDialog
@@ -49,6 +55,7 @@ PEOPLE = {
     "1001": User("李娜", Role.PICKER, "1001"),
     "1006": User("Jan de Vries-Oosterhuis", Role.PICKER, "1006"),
     "1007": User("陈静", Role.PACKER, "1007"),
+    "1013": User("Kofi Mensah", Role.LOADER, "1013"),
 }
 
 
@@ -235,16 +242,68 @@ def test_lead_screens_fit(qtbot, tmp_path, demo_central):
     home.waves.capacity.setValue(8)
     home.waves.preview_button.click()
     home.lookup.look_up(an_order_in_picking(demo_central))
+    dock_with_parcels(demo_central)
+    home.dispatch.carrier.setText("SF Express")
+    home.dispatch.refresh()
     for name, tab in [
         ("waves", home.waves),
         ("board", home.board),
         ("exceptions", home.exceptions),
         ("kpis", home.kpis),
         ("lookup", home.lookup),
+        ("dispatch", home.dispatch),
         ("stations", home.stations),
     ]:
         home.tabs.setCurrentWidget(tab)
         screens.look(f"lead_{name}")
+    assert not screens.problems, "\n".join(screens.problems)
+
+
+def dock_with_parcels(central) -> None:
+    """Two carriers at the dock: some parcels on cages, some still waiting."""
+    backend = CentralDispatchBackend(central.uow, "DOCK-01")
+    for carrier, unit, count, base in (
+        ("SF Express", "CAGE-07", 4, 9100),
+        ("DHL", "PAL-2", 2, 9200),
+    ):
+        cartons = pack_demo_orders(central, count, carrier=carrier, tote_base=base)
+        state = dispatch.on_unit(dispatch.start(Actor("Kofi Mensah", "DOCK-01")), unit, None).state
+        state = dispatch.on_scan(state, interpret(f"CARRIER:{carrier}")).state
+        for carton in cartons[:-1]:
+            verdict = dispatch.on_parcel(state, carton.sscc, backend.parcel(carton.sscc))
+            backend.record(list(verdict.facts))
+            state = verdict.state
+
+
+def test_loader_screens_fit(qtbot, tmp_path, tmp_path_factory):
+    central = packing_central(tmp_path, tmp_path_factory.getbasetemp())
+    single = pack_demo_orders(central, 2, carrier="SF Express")
+    double = pack_demo_orders(central, 1, cartons=3, carrier="SF Express", tote_base=9500)
+    other = pack_demo_orders(central, 1, carrier="DHL", tote_base=9600)
+    lead = authenticate_lead(central.uow(), "1011", "694907")
+    holds.hold_order(central.uow(), lead, f"{single[1].channel}/{single[1].order_id}", "", "x")
+    backend = CentralDispatchBackend(central.uow, "DOCK-01")
+
+    def loader_home(user):
+        return LoaderHome(user, backend, SynchronousWorker(), "DOCK-01")
+
+    screens = Screens(qtbot, tmp_path, {Role.LOADER: loader_home}, "DOCK-01")
+    screens.scan("B:1013")
+    screens.look("loader_start")
+    screens.scan("U:CAGE-07")
+    screens.look("loader_scan_carrier")
+    screens.scan("CARRIER:SF Express")
+    screens.scan(single[0].sscc)
+    screens.look("loader_loaded")
+    screens.scan(double[0].sscc)
+    screens.look("loader_cartons_missing")
+    screens.scan(other[0].sscc)
+    screens.look("loader_other_carrier")
+    screens.scan(single[1].sscc)
+    screens.look("loader_pull_on_hold")
+    screens.scan("C:UNDO")
+    screens.look("loader_undo")
+    central.close()
     assert not screens.problems, "\n".join(screens.problems)
 
 

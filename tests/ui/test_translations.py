@@ -207,6 +207,16 @@ def test_every_station_step_verdict_has_words_on_its_screen(qapp):
     assert unworded == []
 
 
+def test_every_loader_verdict_has_words_on_its_screen(qapp):
+    from app.steps.dispatch import STATUS_REFUSALS
+    from ui.loader import texts as loader_words
+
+    ids = _verdict_ids(STEPS / "dispatch.py", 1, ("Verdict", "refuse"))
+    ids |= set(STATUS_REFUSALS.values()) | {"loaded", "order_complete"}  # chosen in place
+    assert {"unknown_parcel", "other_carrier", "already_loaded", "unloaded"} <= ids
+    assert sorted(ids - set(loader_words._texts())) == []
+
+
 # ---- (c) Chinese on screen: no English sentence left ----------------------------------------------
 ENGLISH_RUN = re.compile(r"[A-Za-z]{2,}(?:[ ,;:.'()]+[A-Za-z]{2,}){2,}")  # three words or more
 

@@ -47,6 +47,14 @@ def kind_text(kind: str) -> str:
         "pick_task_gone": QCoreApplication.translate(
             "LeadExceptions", "Picked for a cancelled wave"
         ),
+        "left_behind": QCoreApplication.translate("LeadExceptions", "Parcel left behind"),
+        "load_on_hold": QCoreApplication.translate("LeadExceptions", "Loaded, order on hold"),
+        "load_cancelled": QCoreApplication.translate("LeadExceptions", "Loaded, order cancelled"),
+        "load_twice": QCoreApplication.translate("LeadExceptions", "Parcel on two units"),
+        "load_wrong_unit": QCoreApplication.translate("LeadExceptions", "Parcel on wrong unit"),
+        "load_after_close": QCoreApplication.translate("LeadExceptions", "Loaded after close"),
+        "unload_after_close": QCoreApplication.translate("LeadExceptions", "Unloaded after close"),
+        "load_unknown": QCoreApplication.translate("LeadExceptions", "Unknown parcel loaded"),
     }
     return words.get(kind, kind)
 
@@ -64,6 +72,10 @@ def resolution_text(resolution: str) -> str:
         "retry": QCoreApplication.translate("LeadExceptions", "Apply it again"),
         "unlock_pin": QCoreApplication.translate("LeadExceptions", "Unlock the PIN now"),
         "retry_allocation": QCoreApplication.translate("LeadExceptions", "Allocate it now"),
+        "next_collection": QCoreApplication.translate(
+            "LeadExceptions", "Ship with the next collection"
+        ),
+        "pull_parcel": QCoreApplication.translate("LeadExceptions", "Parcel pulled off the unit"),
     }
     return words.get(resolution, resolution)
 

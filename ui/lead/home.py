@@ -1,4 +1,5 @@
-"""The shift lead's home: Waves, Board, Exceptions, KPIs, Order lookup and Stations in tabs.
+"""The shift lead's home: Waves, Board, Exceptions, KPIs, Order lookup, Dispatch and Stations in
+tabs.
 
 UI thread only. Every use case runs on the injected database worker through `run`; results
 come back on the UI thread. The board and the queue are polled every few seconds, never more
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from ui.lead.board_tab import BoardTab
+from ui.lead.dispatch_tab import DispatchTab
 from ui.lead.exceptions_tab import ExceptionsTab
 from ui.lead.kpis_tab import KpisTab
 from ui.lead.lookup_tab import LookupTab
@@ -32,6 +34,7 @@ CHANGES = {
     "resume",
     "cancel",
     "resolve",
+    "close_carrier",
 }
 
 
@@ -50,6 +53,7 @@ class LeadHome(QWidget):
         self.exceptions = ExceptionsTab(self.run)
         self.kpis = KpisTab(self.run)
         self.lookup = LookupTab(self.run)
+        self.dispatch = DispatchTab(self.run)
         self.stations = StationsTable()
         for tab in self._tabs():
             self.tabs.addTab(tab, "")
@@ -69,6 +73,8 @@ class LeadHome(QWidget):
         # A month of KPIs can take a second or two on the worker: only when the lead looks.
         if self.tabs.widget(index) is self.kpis and self.kpis.report is None:
             self.kpis.show_range("shift")
+        if self.tabs.widget(index) is self.dispatch:
+            self.dispatch.refresh()
 
     def run(self, name: str, *args, done=None) -> None:
         """Run `console.<name>(*args)` on the worker; `done(result)` on the UI thread."""
@@ -139,6 +145,9 @@ class LeadHome(QWidget):
                 n=len(result)
             ),
             "resolve": lambda: self.tr("Resolved: {outcome}").format(outcome=message_text(result)),
+            "close_carrier": lambda: self.tr("{carrier} closed: manifest {manifest}.").format(
+                carrier=result[0].carrier, manifest=result[0].code
+            ),
         }
         self.message.show_message("ok", texts[name])
 
@@ -155,7 +164,15 @@ class LeadHome(QWidget):
         super().changeEvent(event)
 
     def _tabs(self) -> tuple[QWidget, ...]:
-        return (self.waves, self.board, self.exceptions, self.kpis, self.lookup, self.stations)
+        return (
+            self.waves,
+            self.board,
+            self.exceptions,
+            self.kpis,
+            self.lookup,
+            self.dispatch,
+            self.stations,
+        )
 
     def retranslate(self) -> None:
         for tab in self._tabs()[:-1]:  # the stations table follows LanguageChange itself
@@ -170,6 +187,7 @@ class LeadHome(QWidget):
             self.tr("Exceptions ({n})").format(n=self.exceptions.total),
             self.tr("KPIs"),
             self.tr("Order lookup"),
+            self.tr("Dispatch"),
             self.tr("Stations ({n} offline)").format(
                 n=sum(not row["online"] for row in self.stations.stations.rows)
             ),

@@ -60,6 +60,7 @@ def area_text(what: str) -> str:
         "wave": QCoreApplication.translate("LeadTimeline", "Wave"),
         "user": QCoreApplication.translate("LeadTimeline", "People"),
         "stock": QCoreApplication.translate("LeadTimeline", "Stock"),
+        "dispatch": QCoreApplication.translate("LeadTimeline", "Dispatch"),
     }
     return areas.get(area, QCoreApplication.translate("LeadTimeline", "Set-up"))
 

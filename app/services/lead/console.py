@@ -9,17 +9,29 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from app.domain.dispatch import Manifest
 from app.domain.users import User
-from app.services import sync
+from app.services import dispatch_close, sync
 from app.services.lead import board, exceptions, reports
 from app.services.ports import UnitOfWork
 from app.services.users import require_lead
 from app.services.waves import WaveFilter
 
+# Writes a closed manifest's PDF, CSV and JSON (printing/manifest.py, wired by station/root.py);
+# returns the paths written.
+ManifestWriter = Callable[[Manifest], list[str]]
+
 
 class LeadConsole:
-    def __init__(self, uow_factory: Callable[[], UnitOfWork], lead: User, station: str) -> None:
+    def __init__(
+        self,
+        uow_factory: Callable[[], UnitOfWork],
+        lead: User,
+        station: str,
+        write_manifest: ManifestWriter | None = None,
+    ) -> None:
         self._uow, self.lead, self.station = uow_factory, lead, station
+        self._write_manifest = write_manifest
 
     def board(self) -> board.Board:
         return board.load_board(self._uow(), self.lead)
@@ -70,3 +82,13 @@ class LeadConsole:
         """Every station's sync state: online, facts waiting, last sync (docs/sync.md)."""
         require_lead(self.lead)
         return sync.station_table(self._uow())
+
+    def dock(self) -> list[dispatch_close.DockRow]:
+        return dispatch_close.dock_board(self._uow(), self.lead)
+
+    def close_carrier(self, carrier: str) -> tuple[Manifest, list[str]]:
+        """Close the carrier's collection, then write its manifest (after the commit: a slow
+        disk never holds the transaction)."""
+        manifest = dispatch_close.close_carrier(self._uow(), self.lead, carrier, self.station)
+        written = self._write_manifest(manifest) if self._write_manifest else []
+        return manifest, written

@@ -37,6 +37,10 @@ RESOLUTIONS: dict[str, tuple[str, ...]] = {
     "pin_locked": ("unlock_pin", "acknowledge"),  # too many wrong PINs for a badge
     # allocation could not cover the order: try again now (after a count), or cancel it
     "waiting_for_stock": ("retry_allocation", "cancel_order"),
+    # the dock: a parcel the carrier did not take, or one to pull off a cage
+    "left_behind": ("next_collection", "acknowledge"),
+    "load_on_hold": ("pull_parcel", "acknowledge"),
+    "load_cancelled": ("pull_parcel", "acknowledge"),
 }
 DEFAULT_RESOLUTIONS = ("acknowledge",)
 URGENT_PRIORITY = 9
@@ -55,6 +59,11 @@ KIND_SUMMARIES: dict[str, tuple[str, tuple[str, ...]]] = {
         ("picked_by", "facts", "pick_list_id", "now_with"),
     ),
     "pin_locked": ("exception.pin_locked", ("name", "badge", "station")),
+    "left_behind": ("exception.left_behind", ("carton", "carrier", "manifest_id")),
+    "load_on_hold": ("exception.load_on_hold", ("unit", "carton")),
+    "load_cancelled": ("exception.load_cancelled", ("unit", "carton")),
+    "load_twice": ("exception.load_twice", ("carton", "first", "unit")),
+    "load_wrong_unit": ("exception.load_wrong_unit", ("carton", "unit", "carrier")),
     "pick_task_gone": (
         "exception.pick_task_gone",
         ("quantity", "sku", "location", "tote", "picked_by", "pick_list_id"),
@@ -261,6 +270,10 @@ def _resolve_stored(uow, lead, exception_id, resolution, note, station) -> Messa
             outcome = _fix_line(uow, found, resolution)
         if resolution == "retry":
             outcome = _apply_set_aside(uow, found)
+        if resolution == "next_collection":
+            outcome = message("outcome.next_collection")
+        if resolution == "pull_parcel":
+            outcome = _pull_parcel(uow, found["details"] or {})
         if resolution == "unlock_pin":
             outcome = users.unlock_pin_within(uow, lead, found["details"]["badge"], station)
         uow.lead.mark_resolved(exception_id, resolution, note, lead.name, utcnow())
@@ -354,6 +367,14 @@ def _reallocation(uow, task: dict, quantity: int) -> list[stock_choice.Take]:
     if missing:
         raise BadInput(message("exception.no_other_location", quantity=quantity, sku=task["sku"]))
     return takes
+
+
+def _pull_parcel(uow, details: dict) -> Message:
+    """The lead had the parcel taken off its cage: it leaves the unit (not once it shipped)."""
+    found = uow.dispatch.package_of(None, details.get("sscc"))
+    if found is not None:
+        uow.dispatch.remove_load(found[0])
+    return message("outcome.parcel_pulled", unit=details.get("unit") or "?")
 
 
 def _apply_set_aside(uow, found: dict) -> Message:

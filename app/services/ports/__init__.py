@@ -17,6 +17,7 @@ from app.services.ports.central import (
     LeadRepository,
     SyncRepository,
 )
+from app.services.ports.dispatch import DispatchBackend, DispatchRepository
 from app.services.ports.floor import PackingRepository, PickingRepository
 from app.services.ports.records import (
     CatalogRepository,
@@ -60,6 +61,8 @@ class UnitOfWork(Protocol):
     def picking(self) -> PickingRepository: ...
     @property
     def sync(self) -> SyncRepository: ...
+    @property
+    def dispatch(self) -> DispatchRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(
@@ -74,6 +77,8 @@ class UnitOfWork(Protocol):
 __all__ = [
     "CatalogRepository",
     "Cursor",
+    "DispatchBackend",
+    "DispatchRepository",
     "EventLog",
     "FactDoor",
     "LeadReports",

@@ -20,6 +20,7 @@ PORT_OF = {
     "settings": ports.Settings,
     "packing": ports.PackingRepository,
     "picking": ports.PickingRepository,
+    "dispatch": ports.DispatchRepository,
 }
 
 

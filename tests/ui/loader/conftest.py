@@ -1,0 +1,22 @@
+"""The loader tests' demo site: a copy of the seeded demo database, the floor stylesheet."""
+
+from __future__ import annotations
+
+import pytest
+
+from station.demo_packing import demo_central
+from ui.app import load_stylesheet
+
+
+@pytest.fixture(scope="module", autouse=True)
+def floor_style(qapp):
+    load_stylesheet(qapp)
+    yield
+    qapp.setStyleSheet("")
+
+
+@pytest.fixture
+def central(tmp_path, tmp_path_factory):
+    central = demo_central(tmp_path, tmp_path_factory.getbasetemp())
+    yield central
+    central.close()
