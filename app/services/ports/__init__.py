@@ -10,6 +10,13 @@ from __future__ import annotations
 from types import TracebackType
 from typing import Protocol, Self
 
+from app.services.ports.carriers import (
+    CarrierLabel,
+    CarrierLabels,
+    LabelRequest,
+    Parcel,
+    Purchase,
+)
 from app.services.ports.central import (
     Cursor,
     FactDoor,
@@ -72,18 +79,23 @@ class UnitOfWork(Protocol):
 
 
 __all__ = [
+    "CarrierLabel",
+    "CarrierLabels",
     "CatalogRepository",
     "Cursor",
     "EventLog",
     "FactDoor",
     "LeadReports",
+    "LabelRequest",
     "LeadRepository",
     "OrderRepository",
     "CartonPrinter",
     "PackingBackend",
     "PackingRepository",
+    "Parcel",
     "PickingBackend",
     "PickingRepository",
+    "Purchase",
     "Settings",
     "StockRepository",
     "SyncRepository",
