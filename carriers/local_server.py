@@ -2,8 +2,9 @@
 for tests and benches. A small HTTP server in a thread on 127.0.0.1; never used on a station.
 
     GET  /v2/shipments/{id or reference}   200 shipment, 404 none
-    POST /v2/shipments                     201 shipment with its rates (a reference made
-                                           before gives the same shipment back)
+    POST /v2/shipments                     201 shipment with its rates; for a reference
+                                           already bought, that shipment as it is; for one
+                                           not bought yet, the same shipment made anew
     POST /v2/shipments/{id}/buy            200 bought shipment: tracking_code, postage_label;
                                            a repeated Idempotency-Key gets the first answer
                                            again; buying a bought shipment is a 422
@@ -41,6 +42,7 @@ ROUTES = (
     ("GET", re.compile(r"/labels/([^/?]+)\.(zpl|pdf)"), "label"),
 )
 REQUIRED_ADDRESS = ("street1", "city", "country")
+MAX_WEIGHT_OZ = 1058.2  # 30 kg: refused when bought, as a carrier's weight limit is
 Reply = tuple[int, Any]  # status, a JSON object or (content type, bytes)
 
 
@@ -87,11 +89,12 @@ class Book:
                              f"to_address.{key}")  # fmt: skip
         with self.lock:
             reference = str(fields.get("reference") or "")
-            if reference in self.by_reference:
-                return 201, self.shipments[self.by_reference[reference]]
-            self.seq += 1
-            shipment = self._new_shipment(f"shp_{self.seq:08d}", reference, fields)
-            return 201, shipment
+            found = self.shipments.get(self.by_reference.get(reference, ""))
+            if found and found["tracking_code"]:  # bought: never a second one for a reference
+                return 201, found
+            self.seq += 1  # none, or not bought yet: (re)made from these fields, new rates
+            shipment_id = found["id"] if found else f"shp_{self.seq:08d}"
+            return 201, self._new_shipment(shipment_id, reference, fields)
 
     def _new_shipment(self, shipment_id: str, reference: str, fields: dict) -> dict:
         rates = [{"id": f"rate_{self.seq:08d}_{n}", "object": "Rate", "service": service,
@@ -121,6 +124,9 @@ class Book:
             rate = next((r for r in shipment["rates"] if r["id"] == wanted), None)
             if rate is None:
                 return error(422, "SHIPMENT.RATE.INVALID", f"no rate {wanted}", "rate.id")
+            if float((shipment["parcel"] or {}).get("weight") or 0) > MAX_WEIGHT_OZ:
+                return error(422, "PARCEL.WEIGHT.EXCEEDED", "parcel weighs over 30 kg",
+                             "parcel.weight")  # fmt: skip
             self._record_purchase(shipment, rate, host)
             reply: Reply = 200, shipment
             if key:
