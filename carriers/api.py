@@ -82,8 +82,19 @@ class ApiCarrier:
             # (address, weight) since a refusal; the carrier hands back a bought one as it is
             shipment = self._create(request, reference)
         if not shipment.get("tracking_code"):
-            shipment = self._buy(shipment, request, reference)
+            shipment = self._buy_or_find(shipment, request, reference)
         return self._purchase(shipment, reference, request.label_format)
+
+    def _buy_or_find(self, shipment: dict, request: LabelRequest, reference: str) -> dict:
+        """Buy; a refusal because another station bought it meanwhile ("postage exists", on a
+        carrier that ignores the Idempotency-Key) is that station's purchase, not a no."""
+        try:
+            return self._buy(shipment, request, reference)
+        except CarrierRefused:
+            bought = self._shipment(reference)
+            if bought is not None and bought.get("tracking_code"):
+                return bought
+            raise
 
     def find_purchase(self, reference: str) -> Purchase | None:
         shipment = self._shipment(reference)

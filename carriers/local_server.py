@@ -92,12 +92,12 @@ class Book:
             found = self.shipments.get(self.by_reference.get(reference, ""))
             if found and found["tracking_code"]:  # bought: never a second one for a reference
                 return 201, found
-            self.seq += 1  # none, or not bought yet: (re)made from these fields, new rates
+            self.seq += 1  # none, or not bought yet: (re)made from these fields, same rate ids
             shipment_id = found["id"] if found else f"shp_{self.seq:08d}"
             return 201, self._new_shipment(shipment_id, reference, fields)
 
     def _new_shipment(self, shipment_id: str, reference: str, fields: dict) -> dict:
-        rates = [{"id": f"rate_{self.seq:08d}_{n}", "object": "Rate", "service": service,
+        rates = [{"id": f"rate_{shipment_id[4:]}_{n}", "object": "Rate", "service": service,
                   "carrier": "LocalCarrier", "rate": f"{5 + 2 * n}.00", "currency": "EUR",
                   "shipment_id": shipment_id} for n, service in enumerate(self.services)]  # fmt: skip
         shipment = {
