@@ -61,3 +61,21 @@ class Offline(ShipshapeError):
     def __init__(self, message: "Message | str", waiting: int | None = None) -> None:
         super().__init__(message)
         self.waiting = waiting
+
+
+class CarrierUnavailable(ShipshapeError):
+    """The carrier could not answer now (network down, timeout, a 5xx): nothing a person must
+    fix. The carton waits for its label and the purchase is retried with the same reference.
+    `detail` is the technical cause, for the log only."""
+
+    def __init__(self, carrier: str, detail: str = "") -> None:
+        super().__init__(message("carrier.unavailable", carrier=carrier))
+        self.carrier, self.detail = carrier, detail
+
+
+class CarrierRefused(ShipshapeError):
+    """The carrier answered no (a 4xx): its `reason` says what a person must fix first."""
+
+    def __init__(self, carrier: str, reason: str) -> None:
+        super().__init__(message("carrier.refused", carrier=carrier, reason=reason))
+        self.carrier, self.reason = carrier, reason

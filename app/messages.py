@@ -76,6 +76,15 @@ TEMPLATES: dict[str, str] = {
         "SSCC serial {serial} does not fit beside prefix {prefix} (0..{last}); "
         "use another extension digit or company prefix"
     ),
+    # ---- carrier labels (docs/carriers.md) ------------------------------------------------------
+    "carrier.unavailable": (
+        "Carrier {carrier} cannot be reached now. The carton waits for its label, which prints "
+        "by itself once the carrier answers; go on packing."
+    ),
+    "carrier.refused": (
+        "Carrier {carrier} refused the label: {reason}. Fix this (address, weight), then close "
+        "the carton again, or ask a lead."
+    ),
     # ---- picking station -----------------------------------------------------------------------
     "pick.offline_no_claim": "central cannot be reached to claim a new pick list",
     "pick.claim_not_applied": (

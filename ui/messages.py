@@ -84,6 +84,14 @@ SOURCE: dict[str, str] = {
         "Messages",
         "SSCC serial {serial} does not fit beside prefix {prefix} (0..{last}); use another extension digit or company prefix",
     ),
+    "carrier.unavailable": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Carrier {carrier} cannot be reached now. The carton waits for its label, which prints by itself once the carrier answers; go on packing.",
+    ),
+    "carrier.refused": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Carrier {carrier} refused the label: {reason}. Fix this (address, weight), then close the carton again, or ask a lead.",
+    ),
     "pick.offline_no_claim": QT_TRANSLATE_NOOP(
         "Messages", "central cannot be reached to claim a new pick list"
     ),

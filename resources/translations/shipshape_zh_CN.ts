@@ -1061,6 +1061,14 @@ median {median} h · p90 {p90} h
         <translation>SSCC 序号 {serial} 超出前缀 {prefix} 的可用范围（0..{last}）；请使用其他扩展位或厂商识别代码</translation>
     </message>
     <message>
+        <source>Carrier {carrier} cannot be reached now. The carton waits for its label, which prints by itself once the carrier answers; go on packing.</source>
+        <translation>暂时无法连接承运商 {carrier}。纸箱等待面单，承运商恢复应答后面单会自动打印；请继续包装。</translation>
+    </message>
+    <message>
+        <source>Carrier {carrier} refused the label: {reason}. Fix this (address, weight), then close the carton again, or ask a lead.</source>
+        <translation>承运商 {carrier} 拒绝出面单：{reason}。请先更正（地址、重量）后重新封箱，或联系班组长。</translation>
+    </message>
+    <message>
         <source>central cannot be reached to claim a new pick list</source>
         <translation>无法连接中央数据库，不能领取新的拣货单</translation>
     </message>

@@ -8,9 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from app.services.dispatch_central import CentralDispatchBackend
+from app.services.own_series_carrier import OwnSeriesCarrier
 from app.services.packing_central import CentralPackingBackend
 from app.services.picking_central import CentralPickingBackend
 from app.services.ports import (
+    CarrierLabels,
     CatalogRepository,
     DispatchBackend,
     DispatchRepository,
@@ -25,6 +27,7 @@ from app.services.ports import (
     UnitOfWork,
     UserRepository,
 )
+from carriers.api import ApiCarrier
 from db.station.dispatch import StationDispatchBackend
 from db.uow import SqlUnitOfWork
 from tests.fakes.catalog import FakeCatalog
@@ -72,3 +75,8 @@ class _Picking(FakePicking, PickingRepository): ...
 
 
 class _Dispatch(FakeDispatch, DispatchRepository): ...
+
+
+# The carrier port (docs/carriers.md): both adapters, so packing may treat them the same way.
+own_series_carrier: Callable[..., CarrierLabels] = OwnSeriesCarrier
+api_carrier: Callable[..., CarrierLabels] = ApiCarrier

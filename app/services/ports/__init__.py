@@ -10,6 +10,13 @@ from __future__ import annotations
 from types import TracebackType
 from typing import Protocol, Self
 
+from app.services.ports.carriers import (
+    CarrierLabel,
+    CarrierLabels,
+    LabelRequest,
+    Parcel,
+    Purchase,
+)
 from app.services.ports.central import (
     Cursor,
     FactDoor,
@@ -75,6 +82,8 @@ class UnitOfWork(Protocol):
 
 
 __all__ = [
+    "CarrierLabel",
+    "CarrierLabels",
     "CatalogRepository",
     "Cursor",
     "DispatchBackend",
@@ -82,13 +91,16 @@ __all__ = [
     "EventLog",
     "FactDoor",
     "LeadReports",
+    "LabelRequest",
     "LeadRepository",
     "OrderRepository",
     "CartonPrinter",
     "PackingBackend",
     "PackingRepository",
+    "Parcel",
     "PickingBackend",
     "PickingRepository",
+    "Purchase",
     "Settings",
     "StockRepository",
     "SyncRepository",
