@@ -76,6 +76,18 @@ TEMPLATES: dict[str, str] = {
         "SSCC serial {serial} does not fit beside prefix {prefix} (0..{last}); "
         "use another extension digit or company prefix"
     ),
+    "site.not_set_up": (
+        "This site has no settings yet (GS1 company prefix, ship-from address, carriers), so nothing can be packed. A lead sets them on the console's Settings tab or with: shipshape site --set FILE"
+    ),
+    "site.carrier_unknown": (
+        "Carrier '{carrier}' is not in this site's settings, so this order cannot be packed yet. Put the tote aside and ask a lead to add the carrier (Settings tab)."
+    ),
+    "numbers.range_used_up": (
+        "The {series} number range is used up (it ends at {last}). A lead sets a new range in the site settings (Settings tab or shipshape site --set)."
+    ),
+    "numbers.low": (
+        "{series} numbers run low: {left} left (the range ends at {last}). Ask for a new range and set it in the site settings."
+    ),
     # ---- carrier labels (docs/carriers.md) ------------------------------------------------------
     "carrier.unavailable": (
         "Carrier {carrier} cannot be reached now. The carton waits for its label, which prints "

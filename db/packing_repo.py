@@ -220,6 +220,28 @@ class SqlPackingRepository:
             .returning(counters.c.value)
         ).scalar_one()
 
+    def counter_value(self, name: str) -> int | None:
+        """The last value a counter handed out; None before its first."""
+        query = select(counters.c.value).where(counters.c.name == name)
+        return self.connection.execute(query).scalar()
+
+    def advance_counter(self, name: str, at_least: int) -> None:
+        """Move a counter forward to `at_least` (a new range set by a lead); never back, so a
+        number handed out is never handed out again."""
+        dialect_insert = (
+            pg_insert if self.connection.dialect.name == "postgresql" else sqlite_insert
+        )
+        self.connection.execute(
+            dialect_insert(counters)
+            .values(name=name, value=at_least)
+            .on_conflict_do_nothing(index_elements=["name"])
+        )
+        self.connection.execute(
+            update(counters)
+            .where(counters.c.name == name, counters.c.value < at_least)
+            .values(value=at_least)
+        )
+
     def _through_the_door(self) -> bool:
         """A station login may not move counters: it reserves through the checked function
         (migration 0015), which only ever moves an SSCC or tracking counter forward."""
@@ -323,6 +345,12 @@ class SqlPackingRepository:
                 kind=kind, order_ref=order_ref, details=details, created_at=self._now(), **values
             )
         )
+
+    def open_exception_details(self, kind: str) -> list[dict]:
+        query = select(exceptions.c.details).where(
+            exceptions.c.kind == kind, exceptions.c.status == "open"
+        )
+        return [dict(d or {}) for d in self.connection.execute(query).scalars()]
 
     # ---- helpers --------------------------------------------------------------------------
     def _gtins(self, product_ids: list[int]) -> dict[int, list[str]]:

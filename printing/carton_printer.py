@@ -47,14 +47,15 @@ class SpoolCartonPrinter:
     def __init__(
         self,
         station_printer: StationPrinter | None,
-        ship_from: dict,
+        ship_from: Callable[[], dict],
         record: Callable[[list[Event]], None],
         station: str,
         language: Callable[[], str] = lambda: DEFAULT_LANGUAGE,
     ) -> None:
-        self.station_printer, self.ship_from = station_printer, _address(ship_from)
+        # The site's address and language, asked per carton: a lead's change applies at once.
+        self.station_printer, self.ship_from = station_printer, ship_from
         self.record, self.station = record, station
-        self.language = language  # the site's language, asked per carton: a change applies at once
+        self.language = language
         self._waiting: dict[str, Event] = {}  # label job id → its label.printed fact
         self._orders: dict[str, int] = {}  # label job id → order_ref, for reprint facts
         self.listeners: list[Callable[[JobEvent], None]] = []  # e.g. the screen's printer line
@@ -70,7 +71,7 @@ class SpoolCartonPrinter:
             carrier=order.carrier or "Carrier",
             service=order.service or "Standard",
             tracking_number=carton.numbers.tracking_number,
-            ship_from=self.ship_from,
+            ship_from=_address(self.ship_from()),
             ship_to=_address(order.ship_to),
             package=PackageInfo(carton.index, carton.count, round(carton.weight_kg, 3)),
             sscc=carton.numbers.sscc,
@@ -136,7 +137,7 @@ def carton_printer_for(backend: PackingBackend, station: str) -> SpoolCartonPrin
     benches and screenshots attach spoolers of their own."""
     return SpoolCartonPrinter(
         None,
-        backend.settings()["ship_from"],
+        lambda: backend.settings().ship_from(),
         backend.record,
         station,
         language=lambda: backend.settings().language(),

@@ -84,6 +84,22 @@ SOURCE: dict[str, str] = {
         "Messages",
         "SSCC serial {serial} does not fit beside prefix {prefix} (0..{last}); use another extension digit or company prefix",
     ),
+    "site.not_set_up": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This site has no settings yet (GS1 company prefix, ship-from address, carriers), so nothing can be packed. A lead sets them on the console's Settings tab or with: shipshape site --set FILE",
+    ),
+    "site.carrier_unknown": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Carrier '{carrier}' is not in this site's settings, so this order cannot be packed yet. Put the tote aside and ask a lead to add the carrier (Settings tab).",
+    ),
+    "numbers.range_used_up": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The {series} number range is used up (it ends at {last}). A lead sets a new range in the site settings (Settings tab or shipshape site --set).",
+    ),
+    "numbers.low": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{series} numbers run low: {left} left (the range ends at {last}). Ask for a new range and set it in the site settings.",
+    ),
     "carrier.unavailable": QT_TRANSLATE_NOOP(
         "Messages",
         "Carrier {carrier} cannot be reached now. The carton waits for its label, which prints by itself once the carrier answers; go on packing.",
@@ -427,6 +443,7 @@ SOURCE: dict[str, str] = {
     "event.site.layout_imported": QT_TRANSLATE_NOOP("Messages", "Layout {name} imported"),
     "event.site.products_imported": QT_TRANSLATE_NOOP("Messages", "{rows} product(s) imported"),
     "event.site.language_set": QT_TRANSLATE_NOOP("Messages", "Site language set"),
+    "event.site.settings_set": QT_TRANSLATE_NOOP("Messages", "Site settings set"),
     "event.settings.review_rules_saved": QT_TRANSLATE_NOOP("Messages", "Order review rules saved"),
     "event.package_types.saved": QT_TRANSLATE_NOOP("Messages", "Carton types saved"),
     "timeline.shipment": QT_TRANSLATE_NOOP(

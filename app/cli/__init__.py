@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "app.cli.door",  # station-login, apply-facts: the station's narrow door
     "app.cli.lead",  # kpis, timeline: the shift lead's reports
     "app.cli.packing_types",  # package-types, site-language: packing settings
+    "app.cli.site_settings",  # site: the site's settings (GS1 prefix, ship-from, carriers)
     "app.cli.stock",  # stock: on hand, allocated and held per location, product and lot
     "app.cli.dispatch",  # dispatch load|close|manifest: the outbound dock
 )

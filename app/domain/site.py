@@ -19,6 +19,7 @@ FORMAT = "shipshape.site/1"
 LANGUAGES = ("en", "zh_CN")
 CHECKS = ("mod10", "s10", "none")
 PREFIX_DIGITS = (7, 10)  # a GS1 company prefix; the SSCC serial takes the rest of 16 digits
+LOW_FLOOR = 500  # numbers: about a day of cartons at a small site
 S10_WEIGHTS = (8, 6, 4, 2, 3, 5, 9, 7)
 _CODE = re.compile(r"[A-Z0-9][A-Z0-9_\-]{0,19}")
 _AFFIX = re.compile(r"[A-Z0-9]{0,10}")
@@ -56,6 +57,13 @@ class NumberRange:
     @property
     def left(self) -> int:
         return max(self.last - self.next + 1, 0)
+
+
+def runs_low(first: int, next_: int, last: int) -> bool:
+    """Time to ask for a new range: under 5 % of the range set (`first`..`last`) is left, or
+    fewer than LOW_FLOOR numbers."""
+    left = max(last - next_ + 1, 0)
+    return left < max(LOW_FLOOR, (last - first + 1) // 20)
 
 
 @dataclass(frozen=True)

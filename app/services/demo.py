@@ -13,6 +13,7 @@ from app.domain.users import Role, SetUp, User
 from app.errors import NotAllowed
 from app.messages import message
 from app.services import allocation, intake, master_data, users, waves
+from app.services import site as site_settings
 from app.services.order_files import OrderDraft, read_order_file
 from app.services.packing_central import seed_package_types
 from app.services.ports import UnitOfWork
@@ -44,6 +45,8 @@ def seed_demo(
         report = master_data.import_stock(uow, stock_file, actor)
     say(f"stock: {len(report.imported)} rows, {len(report.rejected)} rejected")
     seed_package_types(uow, actor=actor)  # the packing station's cartons
+    site = site_settings.save_site(uow, site_settings.read_site_file(folder / "site.json"), actor)
+    say(f"site: {site.name}, carriers {', '.join(c.code for c in site.carriers)}")
     _seed_users(uow, setup, folder / "users.csv")
     drafts = as_of(read_order_file(folder / "orders.csv"), utcnow())
     report = intake.import_orders(uow, drafts, actor)

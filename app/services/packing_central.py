@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Protocol
 
@@ -20,15 +20,16 @@ from app.domain.packing import (
     PackageType,
     PackOrderView,
     ShipmentNumbers,
-    TrackingSeries,
     WeightCheck,
 )
-from app.domain.shipment_label import DEFAULT_LANGUAGE, LANGUAGES, validate_language
+from app.domain.shipment_label import DEFAULT_LANGUAGE, validate_language
+from app.domain.site import Carrier, NumberRange, SiteSettings, parse_site
 from app.domain.sscc import build_sscc
 from app.domain.users import User
 from app.errors import BadInput, NotFound
 from app.messages import message
 from app.scanning.interpret import Scan
+from app.services import site as site_settings
 from app.services import users
 from app.services.facts import apply_facts
 from app.services.order_files import csv_records, read_text_file
@@ -36,21 +37,12 @@ from app.services.ports import UnitOfWork
 
 PICK_LIST_PREFIX = "PL:"
 SETTINGS_KEY = "packing"
-# The demo's GS1 company prefix (its GTINs start with it) and a demo carrier series.
+# What packing keeps beside the site's settings (app/services/site.py): the weight check and the
+# SSCC extension digit. The GS1 prefix, ship-from address, language and carriers are the site's.
 DEFAULTS = {
-    "gs1_company_prefix": "8712345",
     "sscc_extension_digit": 0,
-    "tracking_series": {"*": {"prefix": "SHP", "digits": 10}},
     "weight_tolerance_pct": 5.0,
     "weight_tolerance_g": 50,
-    "language": DEFAULT_LANGUAGE,  # labels and packing slips print their captions in it
-    "ship_from": {
-        "name": "Shipshape Demo DC",
-        "street1": "Havenweg 12",
-        "city": "Rotterdam",
-        "postal_code": "3089 JB",
-        "country": "NL",
-    },
 }
 DEMO_PACKAGE_TYPES = [
     PackageType("S", "Small box", 25, 18, 10, 0.15),
@@ -62,6 +54,9 @@ DEMO_PACKAGE_TYPES = [
 
 @dataclass(frozen=True)
 class PackingSettings:
+    """Packing's settings and, under "site", the site's settings document (None before a lead
+    set them: such a site packs nothing). One JSON value, so a station keeps a copy offline."""
+
     values: dict
 
     def __getitem__(self, key: str):
@@ -72,42 +67,79 @@ class PackingSettings:
             float(self["weight_tolerance_pct"]), float(self["weight_tolerance_g"]) / 1000.0
         )
 
+    @cached_property
+    def _site(self) -> SiteSettings | None:
+        document = self.values.get(site_settings.SITE_KEY)
+        return None if document is None else parse_site(document)
+
+    def site(self) -> SiteSettings:
+        """The site's settings; BadInput saying what to set up when there are none."""
+        if self._site is None:
+            raise BadInput(message("site.not_set_up"))
+        return self._site
+
     def language(self) -> str:
-        """The site's language (en | zh_CN); a station's copy from before the setting reads en."""
-        value = self.values.get("language", DEFAULT_LANGUAGE)
-        return value if value in LANGUAGES else DEFAULT_LANGUAGE
+        """The site's language (en | zh_CN) labels and slips print in; en before it is set."""
+        return DEFAULT_LANGUAGE if self._site is None else self._site.language
 
-    def tracking_series(self, carrier: str) -> TrackingSeries:
-        series = self["tracking_series"]
-        return TrackingSeries.from_setting(series.get(carrier) or series.get("*"))
+    def ship_from(self) -> dict[str, str]:
+        return dict(self.site().ship_from)
 
-    def number_series(self) -> list[str]:
-        """The central counters cartons draw from: SSCC serials and each carrier's tracking
-        series (the names `CentralPackingBackend.allocate_numbers` advances). A series with a
-        bad prefix is left out: closing a carton for that carrier says what is wrong."""
-        prefixes = set()
-        for value in self["tracking_series"].values():
-            try:
-                prefixes.add(TrackingSeries.from_setting(value).prefix)
-            except BadInput:
-                continue
-        return ["sscc", *(f"tracking:{prefix}" for prefix in sorted(prefixes))]
+    def carrier(self, order_carrier: str) -> Carrier:
+        """The site's carrier an order names; BadInput when the site does not have it."""
+        found = self.site().carrier(order_carrier)
+        if found is None:
+            raise BadInput(message("site.carrier_unknown", carrier=order_carrier))
+        return found
+
+    def tracking_number(self, carrier: Carrier, n: int) -> str:
+        scheme = carrier.tracking
+        if n > scheme.range.last:  # a range never wraps: reusing a number mixes up parcels
+            raise BadInput(
+                message("numbers.range_used_up", series=carrier.code, last=scheme.range.last)
+            )
+        return scheme.number(n)
+
+    def sscc(self, serial: int) -> str:
+        site = self.site()
+        if serial > site.sscc_serial.last:
+            raise BadInput(
+                message("numbers.range_used_up", series="SSCC", last=site.sscc_serial.last)
+            )
+        return build_sscc(site.gs1_company_prefix, self["sscc_extension_digit"], serial)
+
+    def number_series(self) -> dict[str, int]:
+        """The central counters cartons draw from, each with the number it starts at: SSCC
+        serials and each carrier's tracking numbers (none before the site is set up)."""
+        if self._site is None:
+            return {}
+        series = {site_settings.SSCC_COUNTER: self._site.sscc_serial.next}
+        for carrier in self._site.carriers:
+            scheme = carrier.tracking
+            series.setdefault(site_settings.tracking_counter(scheme), scheme.range.next)
+        return series
 
 
 def packing_settings(uow: UnitOfWork) -> PackingSettings:
-    """Call inside `with uow:`. Stored settings override the defaults key by key."""
-    return PackingSettings(DEFAULTS | (uow.packing.setting(SETTINGS_KEY) or {}))
+    """Call inside `with uow:`. Stored packing settings override the defaults key by key; the
+    site's document rides along under "site"."""
+    stored = DEFAULTS | (uow.packing.setting(SETTINGS_KEY) or {})
+    return PackingSettings(
+        stored | {site_settings.SITE_KEY: uow.packing.setting(site_settings.SITE_KEY)}
+    )
 
 
 def set_site_language(uow: UnitOfWork, lead: User, language: str, station: str) -> str:
-    """A lead sets the language labels and packing slips print in (kept with the packing
+    """A lead sets the language labels and packing slips print in (a field of the site's
     settings, so packing stations copy it for offline work)."""
     users.require_lead(lead)
     language = validate_language(language, "language")
     with uow:
-        stored = dict(uow.packing.setting(SETTINGS_KEY) or {})
-        before = stored.get("language", DEFAULT_LANGUAGE)
-        uow.settings.save_value(SETTINGS_KEY, stored | {"language": language})
+        document = uow.packing.setting(site_settings.SITE_KEY)
+        if document is None:
+            raise BadInput(message("site.not_set_up"))
+        before = document.get("language", DEFAULT_LANGUAGE)
+        uow.settings.save_value(site_settings.SITE_KEY, document | {"language": language})
         payload = {"from": before, "to": language}
         uow.events.add_all([Event("site.language_set", payload, Actor(lead.name, station))])
         uow.commit()
@@ -175,10 +207,13 @@ class CentralPackingBackend:
         with self.uow_factory() as uow:
             order_ref = find_order_ref(uow.packing, scanned)
             view = uow.packing.load_view(order_ref)
-            weight_check = packing_settings(uow).weight_check()
+            settings = packing_settings(uow)
         if view is None:  # found a moment ago in this same transaction: not expected
             raise NotFound(message("pack.not_recognised", code=scanned.raw))
-        return replace(view, weight_check=weight_check)
+        settings.carrier(
+            view.carrier
+        )  # a site without settings, or without this carrier, packs nothing
+        return replace(view, weight_check=settings.weight_check())
 
     def record(self, facts: list[Event]) -> None:
         apply_facts(self.uow_factory(), facts)
@@ -186,18 +221,29 @@ class CentralPackingBackend:
     def allocate_numbers(self, order: PackOrderView) -> ShipmentNumbers:
         with self.uow_factory() as uow:
             settings = packing_settings(uow)
+            site = settings.site()
             tracking = uow.packing.tracking_number_for(order.order_ref)
             if tracking is None:
-                series = settings.tracking_series(order.carrier)
-                counter = f"tracking:{series.prefix}"
-                tracking = series.number(uow.packing.next_counter(counter))
-            sscc = build_sscc(
-                settings["gs1_company_prefix"],
-                settings["sscc_extension_digit"],
-                uow.packing.next_counter("sscc"),
-            )
+                carrier = settings.carrier(order.carrier)
+                tracking = settings.tracking_number(
+                    carrier,
+                    self._take(
+                        uow,
+                        carrier.code,
+                        carrier.tracking.range,
+                        site_settings.tracking_counter(carrier.tracking),
+                    ),
+                )
+            serial = self._take(uow, "SSCC", site.sscc_serial, site_settings.SSCC_COUNTER)
+            sscc = settings.sscc(serial)
             uow.commit()
         return ShipmentNumbers(tracking, sscc)
+
+    @staticmethod
+    def _take(uow: UnitOfWork, series: str, saved: NumberRange, counter: str) -> int:
+        number = uow.packing.next_counter(counter, start=saved.next)
+        site_settings.warn_if_low(uow, series, saved, number)
+        return number
 
     def authenticate_lead(self, badge: str, pin: str) -> User:
         return users.authenticate_lead(self.uow_factory(), badge, pin, self.station)
@@ -236,13 +282,14 @@ def ready_to_pack(
     return ReadyOrders(refs, {r: v for r, v in views.items() if v is not None}, pick_lists)
 
 
-def reserve_numbers(uow: UnitOfWork, series: str, count: int) -> tuple[int, int]:
+def reserve_numbers(uow: UnitOfWork, series: str, count: int, start: int = 1) -> tuple[int, int]:
     """Reserve `count` numbers of a central counter ("sscc", "tracking:<prefix>") for a station
-    to hand out offline: (first, last), inclusive, never given to anyone else."""
+    to hand out offline: (first, last), inclusive, never given to anyone else. `start`: where a
+    counter not yet there begins (the range's `next`)."""
     if count < 1:
         raise BadInput(f"reserve at least one number of {series}, not {count}")
     with uow:
-        last = uow.packing.reserve_counter(series, count)
+        last = uow.packing.reserve_counter(series, count, start)
         uow.commit()
     return last - count + 1, last
 

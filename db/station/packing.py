@@ -29,12 +29,12 @@ from app.domain.packing import (
     ShipmentNumbers,
     WeightCheck,
 )
-from app.domain.sscc import build_sscc
 from app.domain.users import User
 from app.errors import NotFound, Offline
 from app.messages import Message, message
 from app.scanning.interpret import Scan
 from app.services import packing_central, users
+from app.services import site as site_settings
 from app.services.packing_central import DEFAULTS, CentralPackingBackend, PackingSettings
 from app.services.ports import UnitOfWork
 from db.station.pull import Changes, cached_pepper
@@ -75,7 +75,9 @@ class StationPackingBackend:
             # A lead may have released it a moment ago, before the next pull: ask central.
             with contextlib.suppress(NotFound):
                 return self._from_central(scanned, packer)
-        return replace(view, weight_check=self.settings().weight_check())
+        settings = self.settings()
+        settings.carrier(view.carrier)  # a site without settings, or this carrier, packs nothing
+        return replace(view, weight_check=settings.weight_check())
 
     def _from_central(self, scanned: Scan, packer: User) -> PackOrderView:
         """Central's view of an order the cache lacks or may show stale, kept in the cache so
@@ -97,12 +99,13 @@ class StationPackingBackend:
 
     def allocate_numbers(self, order: PackOrderView) -> ShipmentNumbers:
         settings = self.settings()
+        settings.site()  # none yet (never pulled): says what to set up
         tracking = self._known_tracking_number(order)
         if tracking is None:
-            series = settings.tracking_series(order.carrier)
-            tracking = series.number(self._take(f"tracking:{series.prefix}"))
-        serial = self._take("sscc")
-        sscc = build_sscc(settings["gs1_company_prefix"], settings["sscc_extension_digit"], serial)
+            carrier = settings.carrier(order.carrier)
+            counter = site_settings.tracking_counter(carrier.tracking)
+            tracking = settings.tracking_number(carrier, self._take(counter, settings))
+        sscc = settings.sscc(self._take(site_settings.SSCC_COUNTER, settings))
         return ShipmentNumbers(tracking, sscc)
 
     def authenticate_lead(self, badge: str, pin: str) -> User:
@@ -135,7 +138,8 @@ class StationPackingBackend:
                 return PackingSettings(dict(DEFAULTS))
             self.store.set_meta(SETTINGS_META, settings.values)
             return settings
-        return PackingSettings(dict(DEFAULTS))  # first start offline: the screen still opens
+        # First start offline: the screen opens, and packing says the settings are not here yet.
+        return PackingSettings(dict(DEFAULTS))
 
     # ---- numbers --------------------------------------------------------------------------
     def _known_tracking_number(self, order: PackOrderView) -> str | None:
@@ -153,12 +157,13 @@ class StationPackingBackend:
         doc = self.store.cached(TOPIC).get(order.order_ref)
         return doc["view"]["tracking_number"] if doc else None
 
-    def _take(self, series: str) -> int:
+    def _take(self, series: str, settings: PackingSettings) -> int:
         number = self.store.take_number(series)
         if number is None and self.central_reachable():
             # The block ran out before the sync thread topped it up: fetch one now.
+            start = settings.number_series().get(series, 1)
             try:
-                first, last = packing_central.reserve_numbers(self.uow_factory(), series, 1)
+                first, last = packing_central.reserve_numbers(self.uow_factory(), series, 1, start)
             except UNREACHABLE:
                 pass
             else:
@@ -235,10 +240,10 @@ class PackingPuller:
     def _top_up(self, uow_factory, settings: PackingSettings) -> None:
         """Keep at least half a block of every series on the station, so cartons close offline.
         A block reserved on central but lost here (a crash in between) is only a gap."""
-        for series in settings.number_series():
+        for series, start in settings.number_series().items():
             size = self.blocks.get(series, self.tracking_block)
             if self.store.numbers_left(series) < size / 2:
-                first, last = packing_central.reserve_numbers(uow_factory(), series, size)
+                first, last = packing_central.reserve_numbers(uow_factory(), series, size, start)
                 self.store.add_numbers(series, first, last)
 
 

@@ -62,3 +62,28 @@ class FakePacking:
         self, kind: str, order_ref: int | None, details: dict, **resolved: Any
     ) -> None:
         self._state.add_exception(kind, order_ref, details, utcnow(), **resolved)
+
+    def open_exception_details(self, kind: str) -> list[dict]:
+        return [
+            dict(row["details"])
+            for row in self._state.exceptions
+            if row["kind"] == kind and row["status"] == "open"
+        ]
+
+    # ---- settings and counters (the site's settings use case)
+    def setting(self, key: str) -> Any:
+        return self._state.values.get(key)
+
+    def counter_value(self, name: str) -> int | None:
+        return self._state.counters.get(name)
+
+    def advance_counter(self, name: str, at_least: int) -> None:
+        self._state.counters[name] = max(self._state.counters.get(name, at_least), at_least)
+
+    def next_counter(self, name: str, start: int = 1) -> int:
+        return self.reserve_counter(name, 1, start)
+
+    def reserve_counter(self, name: str, count: int, start: int = 1) -> int:
+        value = self._state.counters.get(name, start - 1) + count
+        self._state.counters[name] = value
+        return value

@@ -23,6 +23,7 @@ class FakeState:
     events: list[Event] = field(default_factory=list)
     review_rules: ReviewRules = DEFAULT_RULES
     values: dict[str, Any] = field(default_factory=dict)  # settings documents by key
+    counters: dict[str, int] = field(default_factory=dict)  # name -> last value handed out
     # The lead's queue (db/schema.py `exceptions`): kind, status, order_ref, task_id, details,
     # created_at, note, and once resolved: resolution, resolved_by, resolved_at.
     exceptions: list[dict[str, Any]] = field(default_factory=list)

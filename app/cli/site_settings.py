@@ -1,0 +1,69 @@
+"""`shipshape site`: show the site's settings, or replace them from a `shipshape.site/1` file
+(docs/interfaces.md §10). A write runs as a lead (`--badge`/`--pin`) or the set-up identity."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from app.bootstrap import open_central
+from app.cli.admin import add_admin_options, admin_actor
+from app.cli.common import add_database_option, emit_json
+from app.domain.site import SiteSettings, parse_site
+from app.errors import BadInput
+from app.messages import message
+from app.services import site as site_settings
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    help_text = "show the site's settings, or replace them from a shipshape.site/1 JSON file"
+    parser = sub.add_parser("site", help=help_text, description=help_text)
+    add_database_option(parser)
+    add_admin_options(parser)
+    parser.add_argument(
+        "--set",
+        metavar="FILE",
+        type=Path,
+        help="replace the settings with this file, checked whole first (a lead's --badge and "
+        "--pin, or the set-up identity)",
+    )
+    parser.add_argument("--json", action="store_true", help="print the settings as JSON")
+    parser.set_defaults(func=_site)
+
+
+def _site(args) -> int:
+    central = open_central(args.database)
+    try:
+        if args.set is not None:
+            document = site_settings.read_site_file(args.set)  # before who: a bad file says so
+            parse_site(document)
+            site = site_settings.save_site(central.uow(), document, admin_actor(args, central))
+        else:
+            site = site_settings.current_site(central.uow())
+            if site is None:
+                raise BadInput(message("site.not_set_up").english())
+        warnings = site_settings.low_range_warnings(central.uow())
+    finally:
+        central.close()
+    for line in warnings:
+        print(f"shipshape site: warning: {line}", file=sys.stderr)
+    if args.json:
+        emit_json(site.document())
+    else:
+        _print_summary(site, saved=args.set is not None)
+    return 0
+
+
+def _print_summary(site: SiteSettings, saved: bool) -> None:
+    if saved:
+        print("site settings saved")
+    address = site.ship_from
+    print(f"{site.name}: ships from {address['city']}, {address['country']}")
+    print(f"GS1 company prefix {site.gs1_company_prefix}, next SSCC serial {site.sscc_serial.next}")
+    for carrier in site.carriers:
+        scheme = carrier.tracking
+        print(
+            f"{carrier.code:8} {carrier.name:20} cut-off {', '.join(carrier.cutoffs):12} "
+            f"next {scheme.number(scheme.range.next)} ({scheme.range.left} left)"
+        )
