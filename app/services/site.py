@@ -18,7 +18,6 @@ from app.domain.events import Actor, Event
 from app.domain.fields import parse_json
 from app.domain.site import NumberRange, SiteSettings, TrackingScheme, parse_site, runs_low
 from app.domain.users import User
-from app.errors import BadInput
 from app.messages import message
 from app.services.order_files import read_text_file
 from app.services.ports import UnitOfWork
