@@ -54,6 +54,7 @@ _ENGLISH = {
     "country suffix",
     "duplicate": "{field} {value} is the same as {other}",
     "range_overlap": "{field} can make the same tracking numbers as {other}",
+    "not_url": "{field} {value} is not an http:// or https:// address",
 }
 
 

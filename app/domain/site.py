@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from app.domain.fields import FieldProblem, shown, text, whole_number
+from app.domain.fields import FieldProblem, finite_number, shown, text, whole_number
 from app.domain.gs1 import check_digit
 
 FORMAT = "shipshape.site/1"
@@ -45,7 +45,11 @@ TOP_KEYS = (
     "language",
     "carriers",
 )
-CARRIER_KEYS = ("code", "name", "services", "cutoffs", "tracking")
+CARRIER_KEYS = ("code", "name", "services", "cutoffs", "tracking", "label_source", "api")
+LABEL_SOURCES = ("own", "api")  # our series and our label | a carrier API sells the label
+API_KEYS = ("base_url", "api_key_env", "api_key_file", "carrier_accounts", "timeout_s")
+_URL = re.compile(r"https?://[^\s/]+(/\S*)?")
+_ENV = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,99}")
 TRACKING_KEYS = ("prefix", "digits", "check", "suffix", "next", "last")
 
 
@@ -87,12 +91,25 @@ class TrackingScheme:
 
 
 @dataclass(frozen=True)
+class CarrierApi:
+    """Where a carrier's label API is and where the station reads its key (never the key)."""
+
+    base_url: str
+    api_key_env: str = ""  # an environment variable on the station …
+    api_key_file: str = ""  # … else a file only the station's user can read
+    carrier_accounts: tuple[str, ...] = ()
+    timeout_s: float | None = None  # None: the adapter's default
+
+
+@dataclass(frozen=True)
 class Carrier:
     code: str  # what a load unit is bound to, and what an order's carrier may name
     name: str
     services: tuple[str, ...]
     cutoffs: tuple[str, ...]  # "HH:MM", site time, earliest first
     tracking: TrackingScheme
+    label_source: str = "own"  # "api": a carrier API sells each carton's label (docs/carriers.md)
+    api: CarrierApi | None = None
 
     def serves(self, order_carrier: str) -> bool:
         """An order names its carrier by code or by name (case and spaces do not matter)."""
@@ -188,6 +205,44 @@ def _carrier(value: Any, field: str) -> Carrier:
         services=tuple(services),
         cutoffs=tuple(sorted(cutoffs)),
         tracking=_tracking(doc.get("tracking"), f"{field}.tracking"),
+        **_label_source(doc, field),
+    )
+
+
+def _label_source(doc: dict, field: str) -> dict[str, Any]:
+    source = doc.get("label_source", "own")
+    if source not in LABEL_SOURCES:
+        raise FieldProblem("not_one_of", field=f"{field}.label_source", value=shown(source),
+                           accepted=" | ".join(LABEL_SOURCES))  # fmt: skip
+    api = None if doc.get("api") is None else _api(doc["api"], f"{field}.api")
+    if source == "api" and api is None:
+        raise FieldProblem("not_object", field=f"{field}.api", found="nothing")
+    return {"label_source": source, "api": api}
+
+
+def _api(value: Any, field: str) -> CarrierApi:
+    doc = _object(value, field, API_KEYS)
+    base_url = text(doc.get("base_url"), f"{field}.base_url", 200, required=True)
+    if not _URL.fullmatch(base_url):
+        raise FieldProblem("not_url", field=f"{field}.base_url", value=shown(base_url))
+    env = text(doc.get("api_key_env"), f"{field}.api_key_env", 100)
+    if env and not _ENV.fullmatch(env):
+        raise FieldProblem("bad_code", field=f"{field}.api_key_env", value=shown(env))
+    key_file = text(doc.get("api_key_file"), f"{field}.api_key_file", 300)
+    if not env and not key_file:
+        raise FieldProblem("empty", field=f"{field}.api_key_env")
+    accounts = doc.get("carrier_accounts")
+    timeout = doc.get("timeout_s")
+    return CarrierApi(
+        base_url=base_url,
+        api_key_env=env,
+        api_key_file=key_file,
+        carrier_accounts=tuple(_strings(accounts, f"{field}.carrier_accounts", 100))
+        if accounts is not None
+        else (),
+        timeout_s=None
+        if timeout is None
+        else finite_number(timeout, f"{field}.timeout_s", 0.5, 60),
     )
 
 
@@ -309,7 +364,7 @@ def _strings(value: Any, field: str, limit: int) -> list[str]:
 
 def _carrier_document(carrier: Carrier) -> dict[str, Any]:
     scheme = carrier.tracking
-    return {
+    document: dict[str, Any] = {
         "code": carrier.code,
         "name": carrier.name,
         "services": list(carrier.services),
@@ -323,3 +378,13 @@ def _carrier_document(carrier: Carrier) -> dict[str, Any]:
             "last": scheme.range.last,
         },
     }
+    if carrier.label_source != "own":
+        document["label_source"] = carrier.label_source
+    if carrier.api is not None:  # where the key is read, never the key itself
+        api = carrier.api
+        fields: dict[str, Any] = {"base_url": api.base_url, "api_key_env": api.api_key_env,
+                                  "api_key_file": api.api_key_file,
+                                  "carrier_accounts": list(api.carrier_accounts),
+                                  "timeout_s": api.timeout_s}  # fmt: skip
+        document["api"] = {key: value for key, value in fields.items() if value}
+    return document
