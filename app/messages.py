@@ -97,6 +97,10 @@ TEMPLATES: dict[str, str] = {
         "Carrier {carrier} refused the label: {reason}. Fix this (address, weight), then close "
         "the carton again, or ask a lead."
     ),
+    "carrier.no_api_key": (
+        "Carrier {carrier} sells its labels through its API, but this station has no key for it. "
+        "Set {where} on the station, then close the carton again."
+    ),
     # ---- picking station -----------------------------------------------------------------------
     "pick.offline_no_claim": "central cannot be reached to claim a new pick list",
     "pick.claim_not_applied": (
@@ -144,6 +148,10 @@ TEMPLATES: dict[str, str] = {
     ),
     "exception.pin_locked": "{name} (badge {badge}): PIN locked after too many wrong PINs at {station}",
     "exception.serial_duplicate": "serial {serial_list} packed twice (carton {sscc}, station {station})",
+    "exception.awaiting_label": (
+        "carton {carton} (SSCC {sscc}) is packed and awaits its {carrier} label: station {station} "
+        "keeps asking the carrier and prints it by itself; do not load it before"
+    ),
     "exception.left_behind": (
         "carton {carton} was not loaded when {carrier} closed (manifest {manifest_id}): "
         "load it with the next collection"

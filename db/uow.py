@@ -14,6 +14,7 @@ from app.messages import message
 from db.catalog_repo import SqlCatalogRepository
 from db.dispatch_repo import SqlDispatchRepository
 from db.events_repo import SqlEventLog
+from db.labels_repo import SqlLabelRepository
 from db.lead_repo import SqlLeadRepository
 from db.orders_repo import SqlOrderRepository
 from db.packing_repo import SqlPackingRepository
@@ -52,6 +53,7 @@ class SqlUnitOfWork:
         self.picking = SqlPickingRepository(self.connection)
         self.sync = SqlSyncRepository(self.connection)
         self.dispatch = SqlDispatchRepository(self.connection)
+        self.labels = SqlLabelRepository(self.connection)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:

@@ -43,6 +43,7 @@ class FactKind(StrEnum):
     LABEL_PRINTED = "label.printed"
     LABEL_REPRINTED = "label.reprinted"
     LABEL_FAILED = "label.failed"
+    LABEL_BOUGHT = "label.bought"  # a carton that awaited its label got it from the carrier
     # ---- dispatch (the loader's station)
     PARCEL_LOADED = "dispatch.loaded"
     PARCEL_UNLOADED = "dispatch.unloaded"

@@ -161,6 +161,9 @@ class PackageClosed(FactPayload):
     weight_override: str | None = None  # the UUID of the lead's weight override, if any
     expected_kg: float | None = None
     weight_ok: bool
+    label: str = "own"  # own (our label) | carrier (bought) | awaiting (the carrier was down)
+    label_reference: str | None = None  # the carrier API's idempotency reference
+    shipment_id: str | None = None  # the carrier's id of the bought label's shipment
 
     @property
     def serials(self) -> list[str]:
@@ -178,6 +181,20 @@ class LabelFailed(FactPayload):
     carton: int | None = None
     printer: str | None = None
     message: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class LabelBought(FactPayload):
+    """The carrier sold the label of a carton that closed awaiting it: its tracking number
+    replaces the placeholder, and the lead's awaiting_label item is resolved."""
+
+    KIND: ClassVar = FactKind.LABEL_BOUGHT
+    reference: str
+    sscc: str
+    carton: int
+    carrier: str
+    tracking_number: str
+    shipment_id: str
 
 
 # ---- dispatch ---------------------------------------------------------------------------------

@@ -113,6 +113,20 @@ class ShipmentNumbers:
     sscc: str
 
 
+# A carton closed while its carrier's API could not sell the label (docs/carriers.md): packed,
+# but its shipment reads this instead of a tracking number until `label.bought` brings the
+# carrier's. The hyphen keeps it from ever being read as a scanned tracking number.
+AWAITING_LABEL = "AWAITING-"
+
+
+def awaiting_label_number(sscc: str) -> str:
+    return f"{AWAITING_LABEL}{sscc}"
+
+
+def awaits_label(tracking_number: str | None) -> bool:
+    return bool(tracking_number) and str(tracking_number).startswith(AWAITING_LABEL)
+
+
 def expected_weight_kg(units: list[tuple[float, int]], tare_kg: float) -> float:
     """(unit weight, quantity) pairs plus the empty carton."""
     return round(tare_kg + sum(w * q for w, q in units), 3)

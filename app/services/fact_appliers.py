@@ -50,6 +50,7 @@ APPLIERS: dict[str, RunApplier] = {
     FactKind.PACK_OVERRIDE: one_by_one(packing_appliers.apply_override),
     FactKind.PACKAGE_CLOSED: one_by_one(packing_appliers.apply_package_closed),
     FactKind.LABEL_FAILED: one_by_one(packing_appliers.apply_label_failed),
+    FactKind.LABEL_BOUGHT: one_by_one(packing_appliers.apply_label_bought),
     FactKind.PIN_LOCKED: one_by_one(user_appliers.apply_pin_locked),
     FactKind.PARCEL_LOADED: one_by_one(dispatch_appliers.apply_parcel_loaded),
     FactKind.PARCEL_UNLOADED: one_by_one(dispatch_appliers.apply_parcel_unloaded),

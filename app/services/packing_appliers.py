@@ -9,7 +9,14 @@ object it is stored as (`fact.payload`); decisions read its typed form.
 from __future__ import annotations
 
 from app.domain.events import Event
-from app.domain.fact_payloads import LabelFailed, PackageClosed, PackItem, PackOverride, PackUndone
+from app.domain.fact_payloads import (
+    LabelBought,
+    LabelFailed,
+    PackageClosed,
+    PackItem,
+    PackOverride,
+    PackUndone,
+)
 from app.domain.orders import OrderStatus
 from app.errors import IllegalTransition
 from app.services.ports import UnitOfWork
@@ -61,8 +68,20 @@ def apply_package_closed(uow: UnitOfWork, fact: Event) -> None:
         # tolerance (a station from before the check) goes to the lead.
         details = {k: fact.payload[k] for k in ("carton", "weight_kg", "expected_kg", "sscc")}
         uow.packing.add_exception("weight_mismatch", fact.order_ref, details)
+    if closed.label == "awaiting":  # packed, but the carrier has not sold its label yet
+        details = {"carton": closed.carton, "sscc": closed.sscc, "carrier": closed.carrier,
+                   "reference": closed.label_reference, "station": fact.actor.station}  # fmt: skip
+        uow.packing.add_exception("awaiting_label", fact.order_ref, details)
     if closed.final:
         _mark_packed(uow, fact)
+
+
+def apply_label_bought(uow: UnitOfWork, fact: Event) -> None:
+    """The carrier sold an awaited label: the carton gets its tracking number (the loader takes
+    it from now on) and the lead's awaiting_label item is resolved. A replay changes nothing."""
+    bought = LabelBought.of(fact)
+    uow.labels.label_bought(bought.sscc, bought.tracking_number)
+    uow.labels.resolve_awaiting(fact.order_ref, bought.sscc, fact.occurred_at)
 
 
 def _mark_packed(uow: UnitOfWork, fact: Event) -> None:

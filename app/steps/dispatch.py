@@ -14,7 +14,7 @@ carrier is closed. Every refusal comes with a `dispatch.refused` fact for the ac
 Verdict reasons (the UI words them): scan_unit, scan_carrier, unit_ready, unit_other_carrier,
 loaded, order_complete, unloaded, undo_armed, undo_cancelled, nothing_to_undo, not_loaded,
 unknown_parcel, other_carrier, already_loaded, already_shipped, order_on_hold,
-order_cancelled, order_not_packed, not_a_parcel, invalid_scan.
+order_cancelled, order_not_packed, awaiting_label, not_a_parcel, invalid_scan.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from app.domain.dispatch import ParcelView, carrier_code, same_carrier, serves, 
 from app.domain.events import Actor, Event
 from app.domain.fact_kinds import FactKind
 from app.domain.fact_payloads import ParcelLoaded, ParcelUnloaded
+from app.domain.packing import awaits_label
 from app.domain.site import SiteSettings
 from app.scanning.interpret import Scan
 from app.scanning.symbology import split_symbology
@@ -120,6 +121,8 @@ def _load(state: LoadState, parcel: ParcelView, scan: Scan) -> Verdict:
         return refuse(state, STATUS_REFUSALS[parcel.order_status], scan, parcel, **params)
     if parcel.order_status != "packed":
         return refuse(state, "order_not_packed", scan, parcel, **params)
+    if awaits_label(parcel.tracking_number):  # the carrier has not sold its label yet
+        return refuse(state, "awaiting_label", scan, parcel, **params)
     if not serves(state.carrier, parcel.carrier, state.site):
         params |= {"its_carrier": parcel.carrier, "carrier": state.carrier}
         return refuse(state, "other_carrier", scan, parcel, **params)

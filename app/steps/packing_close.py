@@ -67,9 +67,12 @@ def close_carton(
     weight_source: str,
     numbers: ShipmentNumbers,
     final: bool,
+    label: dict | None = None,
 ) -> Verdict:
     """Seal the carton being filled (see the module's rules; a refusal raises
-    IllegalTransition with its reason). The verdict carries the closed carton for the label."""
+    IllegalTransition with its reason). The verdict carries the closed carton for the label.
+    `label`: where its label came from, for a carrier API (`label`, `label_reference`,
+    `shipment_id` of the package.closed fact); our own label otherwise."""
     final = final or not state.open_lines()
     refusal = close_refusal(state, final, package_type, weight_kg, weight_source)
     if refusal:
@@ -91,6 +94,7 @@ def close_carton(
         weight_override=state.weight_override.uuid if state.weight_override else None,
         expected_kg=check.expected_kg,
         weight_ok=check.ok,
+        **(label or {}),
     )
     fact = payload.fact(state.actor, state.order.order_ref)
     closed = ClosedCarton(

@@ -65,6 +65,11 @@ def _texts() -> dict[str, str]:
         "order_not_packed": QCoreApplication.translate(
             "LoaderTexts", "{order} is not packed yet. Take the parcel back to packing."
         ),
+        "awaiting_label": QCoreApplication.translate(
+            "LoaderTexts",
+            "{order} carton {carton} is awaiting label: not labelled yet. Keep it at packing "
+            "until its carrier label prints.",
+        ),
         "not_a_parcel": QCoreApplication.translate(
             "LoaderTexts", "{code} is not a parcel label. Scan the SSCC or tracking barcode."
         ),

@@ -69,6 +69,7 @@ KIND_SUMMARIES: dict[str, tuple[str, tuple[str, ...]]] = {
         ("quantity", "sku", "location", "tote", "picked_by", "pick_list_id"),
     ),
     "serial_duplicate": ("exception.serial_duplicate", ("serial_list", "sscc", "station")),
+    "awaiting_label": ("exception.awaiting_label", ("carton", "sscc", "carrier", "station")),
 }
 # A lead's override of a carton's weight reads differently from one of open lines.
 WEIGHT_OVERRIDE = (

@@ -25,7 +25,7 @@ from app.services.ports.central import (
     SyncRepository,
 )
 from app.services.ports.dispatch import DispatchBackend, DispatchRepository
-from app.services.ports.floor import PackingRepository, PickingRepository
+from app.services.ports.floor import LabelRepository, PackingRepository, PickingRepository
 from app.services.ports.records import (
     CatalogRepository,
     EventLog,
@@ -70,6 +70,8 @@ class UnitOfWork(Protocol):
     def sync(self) -> SyncRepository: ...
     @property
     def dispatch(self) -> DispatchRepository: ...
+    @property
+    def labels(self) -> LabelRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(
@@ -91,6 +93,7 @@ __all__ = [
     "EventLog",
     "FactDoor",
     "LeadReports",
+    "LabelRepository",
     "LabelRequest",
     "LeadRepository",
     "OrderRepository",

@@ -14,8 +14,8 @@ so retrying after `CarrierUnavailable` never buys a second label.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal, Protocol
+from dataclasses import asdict, dataclass
+from typing import Any, Literal, Protocol
 
 from app.errors import CarrierRefused, CarrierUnavailable
 
@@ -92,7 +92,41 @@ class CarrierLabels(Protocol):
         ...
 
 
+@dataclass(frozen=True)
+class AwaitedLabel:
+    """A closed carton whose label the carrier has not sold yet."""
+
+    reference: str  # label_reference(site, order, carton): the same on every retry
+    request: LabelRequest
+    order_ref: int
+    order_id: str
+    sscc: str
+    carton: int
+    count: int
+    user: str
+    station: str
+
+    def document(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_document(cls, doc: dict[str, Any]) -> AwaitedLabel:
+        request = dict(doc["request"])
+        request["parcel"] = Parcel(**request["parcel"])
+        return cls(**(doc | {"request": LabelRequest(**request)}))
+
+
+class AwaitedLabels(Protocol):
+    """The durable list of cartons awaiting their label (a station restart keeps it)."""
+
+    def add(self, label: AwaitedLabel) -> None: ...
+    def remove(self, reference: str) -> None: ...
+    def all(self) -> list[AwaitedLabel]: ...
+
+
 __all__ = [
+    "AwaitedLabel",
+    "AwaitedLabels",
     "LABEL_FORMATS",
     "CarrierLabel",
     "CarrierLabels",

@@ -13,6 +13,7 @@ from app.domain.packing import PackOrderView, ShipmentNumbers
 from app.domain.picking import PickListView
 from app.domain.users import User
 from app.scanning.interpret import Scan
+from app.services.ports.carriers import AwaitedLabel, CarrierLabel, LabelFormat
 from app.steps.packing_state import ClosedCarton
 
 
@@ -88,4 +89,17 @@ class CartonPrinter(Protocol):
 
     def reprint(self, job_id: str, user: str) -> str:
         """Queue a printed job again (a torn or lost label)."""
+        ...
+
+    # ---- a label a carrier API sold (app/services/carton_close.py, carrier_labels.py)
+    def label_format(self) -> LabelFormat:
+        """What the label printer takes: the format to ask a carrier for."""
+        ...
+
+    def print_carrier_label(self, label: CarrierLabel, awaited: AwaitedLabel) -> str:
+        """Queue the carrier's label bytes as they came (job `<SSCC>-label`); its job id."""
+        ...
+
+    def print_slip(self, order: PackOrderView, carton: ClosedCarton, user: str) -> str:
+        """Queue the carton's packing slip only; its job id."""
         ...
