@@ -49,6 +49,10 @@ class SqlLabelRepository:
             self.connection.execute(
                 update(exceptions)
                 .where(exceptions.c.id.in_(ids))
-                .values(status="resolved", resolution="label_bought", resolved_at=when,
-                        resolved_by="system")  # fmt: skip
+                .values(
+                    status="resolved",
+                    resolution="label_bought",
+                    resolved_at=when,
+                    resolved_by="system",
+                )  # fmt: skip
             )

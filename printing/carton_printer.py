@@ -25,6 +25,7 @@ from app.domain.shipment_label import (
     ShipmentLabel,
 )
 from app.services.ports import PackingBackend
+from app.services.ports.carriers import AwaitedLabel, CarrierLabel, LabelFormat
 from app.steps.packing_state import ClosedCarton
 from printing.slip import SlipItem
 from printing.spooler import JobEvent
@@ -77,24 +78,44 @@ class SpoolCartonPrinter:
             sscc=carton.numbers.sscc,
             language=self.language(),
         )
-        label_job, slip_job = f"{carton.numbers.sscc}-label", f"{carton.numbers.sscc}-slip"
-        payload = {"job_id": label_job, "sscc": carton.numbers.sscc, "carton": carton.index}
-        self._orders[label_job] = order.order_ref
-        self._waiting[label_job] = Event(
-            "label.printed", payload, Actor(user, self.station), order.order_ref
-        )
+        label_job = f"{carton.numbers.sscc}-label"
+        self._expect(label_job, order.order_ref, carton.numbers.sscc, carton.index, user)
         self._printer().print_shipping_label(label, label_job, user)
+        return [label_job, self.print_slip(order, carton, user, label.language)]
+
+    def print_slip(
+        self, order: PackOrderView, carton: ClosedCarton, user: str, language: str | None = None
+    ) -> str:
+        slip_job = f"{carton.numbers.sscc}-slip"
         self._printer().print_packing_slip(
             order.order_id,
             _slip_items(order, carton),
             user,
             slip_job,
-            ship_to=label.ship_to,
+            ship_to=_address(order.ship_to),
             packed_at=f"{carton.fact.occurred_at:%Y-%m-%d %H:%M} UTC",
             package=f"{carton.index}/{carton.count} SSCC {carton.numbers.sscc}",
-            language=label.language,
+            language=language or self.language(),
         )
-        return [label_job, slip_job]
+        return slip_job
+
+    def label_format(self) -> LabelFormat:
+        return "pdf" if self._printer().label_format == "pdf" else "zpl"
+
+    def print_carrier_label(self, label: CarrierLabel, awaited: AwaitedLabel) -> str:
+        """The carrier's label bytes, exactly as they came (ZPL raw, or the PDF file), as job
+        `<SSCC>-label` (a retry after a crash prints nothing twice). Any thread."""
+        job = f"{awaited.sscc}-label"
+        self._expect(job, awaited.order_ref, awaited.sscc, awaited.carton, awaited.user)
+        title = f"Label {awaited.order_id} {awaited.carton}/{awaited.count}"
+        self._printer().label_spooler.submit(label.data, job, title, awaited.user, kind="label")
+        return job
+
+    def _expect(self, job: str, order_ref: int, sscc: str, carton: int, user: str) -> None:
+        """The label.printed fact to record once the printer took the label."""
+        payload = {"job_id": job, "sscc": sscc, "carton": carton}
+        self._orders[job] = order_ref
+        self._waiting[job] = Event("label.printed", payload, Actor(user, self.station), order_ref)
 
     def reprint(self, job_id: str, user: str) -> str:
         """Print a label again (worker thread) and record who asked for it."""

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.domain.users import User
 from app.services.ports import PackingBackend
-from printing.carton_printer import SpoolCartonPrinter, build_carton_printer
+from printing.carton_printer import SpoolCartonPrinter, build_carton_printer, spool_folder
 from printing.station_printers import (
     STORED_KEYS,
     PrinterConfig,
@@ -25,6 +25,7 @@ from printing.station_printers import (
     send_test_label,
     url_for,
 )
+from station.carriers import StationCarriers
 from ui.bridge import DeviceBridge
 from ui.packer import PackerHome
 from ui.packer.printer_dialog import PrinterDialog
@@ -54,6 +55,8 @@ class PackingStation:
         self.spoolers: StationSpoolers | None = None
         self.qsettings: QSettings | None = None
         self.dialog: PrinterDialog | None = None  # the printer choice, while it is open
+        # API carriers' labels, and the cartons awaiting theirs (kept beside the print jobs)
+        self.carriers = StationCarriers(backend, spool_folder(spool_dir))
 
     def make_home(self, user: User) -> PackerHome:
         """`Role.PACKER`'s home factory (after sign-in); the first packer starts the spoolers."""
@@ -63,6 +66,7 @@ class PackingStation:
             self.printer, self.spoolers = build_carton_printer(
                 self.backend, self.station, stored, self.spool_dir
             )
+            self.carriers.start(self.printer)  # labels a restart left awaiting print by themselves
         home = PackerHome(
             self.backend,
             self.worker,
@@ -71,6 +75,8 @@ class PackingStation:
             self.printer,
             printer_setup=self.open_printer_dialog,
             has_scale=self.has_scale,
+            carriers=self.carriers.desk,
+            label_events=self.carriers.listeners,
         )
         self.devices.weight.connect(home.show_weight)
         return home
@@ -120,5 +126,6 @@ class PackingStation:
         return self.spoolers.config
 
     def stop(self) -> None:
+        self.carriers.stop()
         if self.spoolers is not None:
             self.spoolers.stop()

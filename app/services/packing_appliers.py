@@ -69,9 +69,9 @@ def apply_package_closed(uow: UnitOfWork, fact: Event) -> None:
         details = {k: fact.payload[k] for k in ("carton", "weight_kg", "expected_kg", "sscc")}
         uow.packing.add_exception("weight_mismatch", fact.order_ref, details)
     if closed.label == "awaiting":  # packed, but the carrier has not sold its label yet
-        details = {"carton": closed.carton, "sscc": closed.sscc, "carrier": closed.carrier,
-                   "reference": closed.label_reference, "station": fact.actor.station}  # fmt: skip
-        uow.packing.add_exception("awaiting_label", fact.order_ref, details)
+        awaiting = {"carton": closed.carton, "sscc": closed.sscc, "carrier": closed.carrier,
+                    "reference": closed.label_reference, "station": fact.actor.station}  # fmt: skip
+        uow.packing.add_exception("awaiting_label", fact.order_ref, awaiting)
     if closed.final:
         _mark_packed(uow, fact)
 

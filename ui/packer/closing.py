@@ -76,6 +76,7 @@ class CartonClosing:
             state,
             request,
             self.user.name,
+            self.carriers,
             on_success=self._carton_closed,
             on_failure=self._failed,
         )
@@ -89,7 +90,9 @@ class CartonClosing:
         self.last_jobs = result.jobs
         self._refresh_lines()
         self._show_carton()
-        if closed.final:
+        if result.awaiting_label:
+            self._awaits_label(closed)
+        elif closed.final:
             self._say(
                 "ok",
                 lambda: translate(
@@ -105,6 +108,45 @@ class CartonClosing:
                 ).format(index=closed.index, next=closed.index + 1),
             )
         self._drain()
+
+    # ---- cartons awaiting their carrier label (app/services/carrier_labels.py) ---------------
+    def _awaits_label(self, closed) -> None:
+        """The carrier did not answer: the carton is closed, the packer goes on, and the label
+        prints by itself (the retrier's thread) once the carrier answers."""
+        reference = closed.fact.payload.get("label_reference") or closed.numbers.sscc
+        self.awaiting[reference] = (self.view.order_id, closed.index)
+        self.show_awaiting()
+        order, index = self.view.order_id, closed.index
+        if closed.final:
+            text = translate("PackerHome", "Packed. Carton {index} of order {order} is waiting "
+                             "for its label; it prints by itself. Scan the next tote.")  # fmt: skip
+        else:
+            text = translate("PackerHome", "Carton {index} of order {order} is waiting for its "
+                             "label; it prints by itself. Fill carton {next}.")  # fmt: skip
+        self._say("ok", lambda: text.format(index=index, order=order, next=index + 1))
+
+    def show_label_event(self, event) -> None:
+        """UI thread (queued from the label retrier): an awaited label printed or was refused."""
+        reference = event.awaited.reference
+        if event.state == "printed":
+            self.awaiting.pop(reference, None)
+        elif event.state in ("waiting", "refused"):
+            self.awaiting[reference] = (event.awaited.order_id, event.awaited.carton)
+        self.show_awaiting(event.reason if event.state == "refused" else "")
+
+    def show_awaiting(self, refused: str = "") -> None:
+        lines = [
+            translate(
+                "PackerHome",
+                "⏳ Carton {index} of order {order} is waiting for its label; it prints by itself.",
+            ).format(index=index, order=order)  # fmt: skip
+            for order, index in self.awaiting.values()
+        ]
+        if refused:
+            lines.append(translate("PackerHome", "✖ The carrier refused a waiting label: "
+                                   "{reason}. Call a lead.").format(reason=refused))  # fmt: skip
+        self.label_line.setText("\n".join(lines))
+        self.label_line.setVisible(bool(lines))
 
     def _typed_weight(self) -> float | None:
         try:

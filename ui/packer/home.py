@@ -28,6 +28,7 @@ from app.domain.packing import PackOrderView
 from app.domain.users import User
 from app.scanning.interpret import Scan
 from app.scanning.weights import LatestWeight
+from app.services.carrier_labels import CarrierDesk
 from app.services.ports import CartonPrinter, PackingBackend
 from app.steps import packing
 from app.steps.packing_state import PackState, Verdict, typed_count
@@ -57,6 +58,8 @@ class PackerHome(CartonClosing, LeadOverrides, PackerPrompts, TypedInput, QWidge
         printer_setup: Callable[[QWidget], None] | None = None,
         parent: QWidget | None = None,
         has_scale: bool = False,
+        carriers: CarrierDesk | None = None,
+        label_events: list | None = None,
     ):
         super().__init__(parent)
         self.setObjectName("packerHome")
@@ -65,6 +68,8 @@ class PackerHome(CartonClosing, LeadOverrides, PackerPrompts, TypedInput, QWidge
         self.clock = clock
         self.printer_setup = printer_setup  # opens the printer choice (composition root's)
         self.has_scale = has_scale  # a scale is configured: a typed weight needs a lead
+        self.carriers = carriers  # API carriers sell labels here (None: our own labels only)
+        self.awaiting: dict[str, tuple[str, int]] = {}  # reference → order, carton: no label yet
         self.scale = LatestWeight(max_age_s=2.0)
         self.tones = Tones(self)
         self.view: PackOrderView | None = None
@@ -80,6 +85,10 @@ class PackerHome(CartonClosing, LeadOverrides, PackerPrompts, TypedInput, QWidge
             listener = partial(self.main_thread.run_on_main, self.show_printer_event)
             printer.listeners.append(listener)
             self.destroyed.connect(lambda: forget(printer.listeners, listener))
+        if label_events is not None:  # the label retrier's thread → UI thread
+            heard = partial(self.main_thread.run_on_main, self.show_label_event)
+            label_events.append(heard)
+            self.destroyed.connect(lambda: forget(label_events, heard))
         self.retranslate()
         self._show_idle()
 
@@ -93,6 +102,9 @@ class PackerHome(CartonClosing, LeadOverrides, PackerPrompts, TypedInput, QWidge
         self.printer_line = QLabel(objectName="printerLine")
         self.printer_line.setWordWrap(True)
         self.printer_line.hide()
+        self.label_line = QLabel(objectName="labelLine")  # cartons awaiting their carrier label
+        self.label_line.setWordWrap(True)
+        self.label_line.hide()
         self.lines = LinesTable()
         self.panel = CartonPanel(self.printer_setup is not None, self.has_scale)
         # The panel's parts under short names: the steps below and the tests use them.
@@ -121,6 +133,7 @@ class PackerHome(CartonClosing, LeadOverrides, PackerPrompts, TypedInput, QWidge
         layout.addLayout(heading)
         layout.addWidget(self.message)
         layout.addWidget(self.printer_line)
+        layout.addWidget(self.label_line)
         layout.addLayout(body, 1)
         self.weight.textEdited.connect(self._weight_typed)
         self.weigh_button.clicked.connect(self.take_weight)
@@ -140,6 +153,7 @@ class PackerHome(CartonClosing, LeadOverrides, PackerPrompts, TypedInput, QWidge
     def retranslate(self) -> None:
         self.lines.retranslate()
         self.message.retranslate()
+        self.show_awaiting()
         self._show_header()
         self._show_carton()
 
@@ -323,6 +337,9 @@ class PackerHome(CartonClosing, LeadOverrides, PackerPrompts, TypedInput, QWidge
             self.printer_line.show()
         elif event.state == "printed":
             self.printer_line.hide()
+        self.label_line = QLabel(objectName="labelLine")  # cartons awaiting their carrier label
+        self.label_line.setWordWrap(True)
+        self.label_line.hide()
 
     # ---- helpers --------------------------------------------------------------------------
     def _failed(self, exc: BaseException) -> None:
