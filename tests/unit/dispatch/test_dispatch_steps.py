@@ -89,6 +89,7 @@ def test_a_bound_unit_goes_straight_to_parcels_and_refuses_another_carrier():
         (parcel(order_status="on_hold"), "order_on_hold"),
         (parcel(order_status="cancelled"), "order_cancelled"),
         (parcel(order_status="picked"), "order_not_packed"),
+        (replace(parcel(), tracking_number=f"AWAITING-{SSCC}"), "awaiting_label"),
     ],
 )
 def test_refusals_change_nothing_but_record_a_mis_scan(found, reason):
