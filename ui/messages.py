@@ -108,6 +108,10 @@ SOURCE: dict[str, str] = {
         "Messages",
         "Carrier {carrier} refused the label: {reason}. Fix this (address, weight), then close the carton again, or ask a lead.",
     ),
+    "carrier.no_api_key": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Carrier {carrier} sells its labels through its API, but this station has no key for it. Set {where} on the station, then close the carton again.",
+    ),
     "pick.offline_no_claim": QT_TRANSLATE_NOOP(
         "Messages", "central cannot be reached to claim a new pick list"
     ),
@@ -177,6 +181,10 @@ SOURCE: dict[str, str] = {
     ),
     "exception.serial_duplicate": QT_TRANSLATE_NOOP(
         "Messages", "serial {serial_list} packed twice (carton {sscc}, station {station})"
+    ),
+    "exception.awaiting_label": QT_TRANSLATE_NOOP(
+        "Messages",
+        "carton {carton} (SSCC {sscc}) is packed and awaits its {carrier} label: station {station} keeps asking the carrier and prints it by itself; do not load it before",
     ),
     "exception.left_behind": QT_TRANSLATE_NOOP(
         "Messages",

@@ -936,6 +936,10 @@ median {median} h · p90 {p90} h
         <translation>{order} 尚未打包完成。请将包裹送回打包区。</translation>
     </message>
     <message>
+        <source>{order} carton {carton} is awaiting label: not labelled yet. Keep it at packing until its carrier label prints.</source>
+        <translation>{order} 第 {carton} 箱正在等待面单：尚未贴标。请留在打包区，直到承运商面单打印出来。</translation>
+    </message>
+    <message>
         <source>{code} is not a parcel label. Scan the SSCC or tracking barcode.</source>
         <translation>{code} 不是包裹标签。请扫描 SSCC 或运单号条码。</translation>
     </message>
@@ -1085,6 +1089,10 @@ median {median} h · p90 {p90} h
         <translation>承运商 {carrier} 拒绝出面单：{reason}。请先更正（地址、重量）后重新封箱，或联系班组长。</translation>
     </message>
     <message>
+        <source>Carrier {carrier} sells its labels through its API, but this station has no key for it. Set {where} on the station, then close the carton again.</source>
+        <translation>承运商 {carrier} 通过其接口出售面单，但本工作站没有它的密钥。请在工作站上设置 {where}，然后再次封箱。</translation>
+    </message>
+    <message>
         <source>central cannot be reached to claim a new pick list</source>
         <translation>无法连接中央数据库，不能领取新的拣货单</translation>
     </message>
@@ -1207,6 +1215,10 @@ median {median} h · p90 {p90} h
     <message>
         <source>serial {serial_list} packed twice (carton {sscc}, station {station})</source>
         <translation>序列号 {serial_list} 被打包了两次（箱 {sscc}，工作站 {station}）</translation>
+    </message>
+    <message>
+        <source>carton {carton} (SSCC {sscc}) is packed and awaits its {carrier} label: station {station} keeps asking the carrier and prints it by itself; do not load it before</source>
+        <translation>第 {carton} 箱（SSCC {sscc}）已打包，正在等待 {carrier} 面单：工作站 {station} 会持续询问承运商并自动打印；在此之前请勿装车</translation>
     </message>
     <message>
         <source>carton {carton} was not loaded when {carrier} closed (manifest {manifest_id}): load it with the next collection</source>
@@ -1797,6 +1809,22 @@ median {median} h · p90 {p90} h
     <message>
         <source>Carton {index} closed, label printing. Fill carton {next}.</source>
         <translation>第 {index} 箱已封，正在打印标签。请装第 {next} 箱。</translation>
+    </message>
+    <message>
+        <source>Packed. Carton {index} of order {order} is waiting for its label; it prints by itself. Scan the next tote.</source>
+        <translation>已打包。订单 {order} 的第 {index} 箱正在等待面单，面单会自动打印。请扫描下一个周转箱。</translation>
+    </message>
+    <message>
+        <source>Carton {index} of order {order} is waiting for its label; it prints by itself. Fill carton {next}.</source>
+        <translation>订单 {order} 的第 {index} 箱正在等待面单，面单会自动打印。请装第 {next} 箱。</translation>
+    </message>
+    <message>
+        <source>⏳ Carton {index} of order {order} is waiting for its label; it prints by itself.</source>
+        <translation>⏳ 订单 {order} 的第 {index} 箱正在等待面单，面单会自动打印。</translation>
+    </message>
+    <message>
+        <source>✖ The carrier refused a waiting label: {reason}. Call a lead.</source>
+        <translation>✖ 承运商拒绝了一张等待中的面单：{reason}。请呼叫组长。</translation>
     </message>
     <message>
         <source>Lead badge {badge}: type the PIN and the reason.</source>
