@@ -48,6 +48,7 @@ EVENT_TEMPLATES: dict[str, str] = {
     "event.label.printed": "Shipping label printed (SSCC {sscc})",
     "event.label.reprinted": "Shipping label printed again (SSCC {sscc})",
     "event.label.failed": "Shipping label not printed on {printer}: {message}",
+    "event.label.bought": "Carrier {carrier} sold the awaited label: tracking {tracking_number}",
     # ---- waves, people, the site ----------------------------------------------------------------
     "event.wave.planned": "Wave {wave} planned: {orders} order(s)",
     "event.wave.released": "Wave {wave} released to the floor",

@@ -427,6 +427,9 @@ SOURCE: dict[str, str] = {
     "event.label.failed": QT_TRANSLATE_NOOP(
         "Messages", "Shipping label not printed on {printer}: {message}"
     ),
+    "event.label.bought": QT_TRANSLATE_NOOP(
+        "Messages", "Carrier {carrier} sold the awaited label: tracking {tracking_number}"
+    ),
     "event.wave.planned": QT_TRANSLATE_NOOP("Messages", "Wave {wave} planned: {orders} order(s)"),
     "event.wave.released": QT_TRANSLATE_NOOP("Messages", "Wave {wave} released to the floor"),
     "event.wave.held": QT_TRANSLATE_NOOP("Messages", "Wave {wave} held"),

@@ -1621,6 +1621,10 @@ median {median} h · p90 {p90} h
         <translation>运单标签未能在 {printer} 上打印：{message}</translation>
     </message>
     <message>
+        <source>Carrier {carrier} sold the awaited label: tracking {tracking_number}</source>
+        <translation>承运商 {carrier} 已出售等待中的面单：运单号 {tracking_number}</translation>
+    </message>
+    <message>
         <source>Wave {wave} planned: {orders} order(s)</source>
         <translation>波次 {wave} 已计划：{orders} 个订单</translation>
     </message>
