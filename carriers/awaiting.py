@@ -124,15 +124,19 @@ class LabelRetrier:
 
     def _round(self, pending: list[AwaitedLabel]) -> bool:
         """Each awaited label once, oldest first; True when none is left waiting. A carrier
-        that does not answer ends the round (the next carton would wait just as long)."""
-        left = False
+        that does not answer is not asked again this round (its next carton would wait out the
+        same timeouts); the others' cartons still are."""
+        left, silent = False, set()
         for item in pending:
             if self._stopping:
                 return False
+            if item.request.carrier in silent:
+                left = True
+                continue
             outcome = self._try(item)
             left = left or outcome != "printed"
             if outcome == "waiting":
-                break
+                silent.add(item.request.carrier)
         return not left
 
     def _try(self, item: AwaitedLabel) -> str:

@@ -22,12 +22,14 @@ from typing import Protocol
 from app.domain.events import Actor, Event
 from app.domain.fact_payloads import LabelBought
 from app.domain.site import Carrier, SiteSettings
+from app.errors import CarrierUnavailable
 from app.services.ports.carriers import (
     AwaitedLabel,
     AwaitedLabels,
     CarrierLabel,
     CarrierLabels,
     LabelFormat,
+    LabelRequest,
     Purchase,
 )
 
@@ -55,6 +57,9 @@ class CarrierDesk:
         wake: Callable[[], None] = lambda: None,
     ) -> None:
         self.site, self.adapter_for, self.awaited, self.wake = site, adapter_for, awaited, wake
+        # Carriers whose last call got no answer: a carton closes awaiting its label at once
+        # instead of waiting out the timeouts again; the retrier's next answer clears it.
+        self.silent: set[str] = set()
 
     def api_carrier(self, order_carrier: str) -> CarrierLabels | None:
         """The adapter that sells this order's labels; None for an own-series carrier."""
@@ -65,6 +70,16 @@ class CarrierDesk:
 
     def by_code(self, code: str) -> CarrierLabels | None:
         return self.api_carrier(code)
+
+    def buy(self, carrier: CarrierLabels, request: LabelRequest, reference: str) -> Purchase:
+        """`buy_label`, remembering whether the carrier answered (CarrierUnavailable goes up)."""
+        try:
+            purchase = carrier.buy_label(request, reference)
+        except CarrierUnavailable:
+            self.silent.add(request.carrier)
+            raise
+        self.silent.discard(request.carrier)
+        return purchase
 
 
 def buy_awaited(
@@ -79,7 +94,7 @@ def buy_awaited(
     carrier = desk.by_code(awaited.request.carrier)
     if carrier is None:  # the site made it an own-series carrier meanwhile: ask no API
         raise LookupError(f"carrier {awaited.request.carrier} sells no labels now")
-    purchase = carrier.buy_label(awaited.request, awaited.reference)
+    purchase = desk.buy(carrier, awaited.request, awaited.reference)
     if purchase.label is not None:
         printer.print_carrier_label(purchase.label, awaited)
     record([bought_fact(awaited, purchase)])

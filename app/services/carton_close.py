@@ -14,6 +14,7 @@ closes *awaiting its label* (kept in the durable list first), and the retrier pr
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass
 
 from app.domain.packing import PackageType, ShipmentNumbers, awaiting_label_number
@@ -92,10 +93,10 @@ def _close_with_carrier(
     site = desk.site()
     reference = label_reference(site.name, state.order.order_id, state.carton)
     label_request = _label_request(site, state, request, printer.label_format())
-    try:
-        purchase = labels.buy_label(label_request, reference)
-    except CarrierUnavailable:
-        purchase = None
+    purchase = None
+    if label_request.carrier not in desk.silent:  # else it awaits its label at once
+        with suppress(CarrierUnavailable):
+            purchase = desk.buy(labels, label_request, reference)
     tracking = purchase.tracking_number if purchase else awaiting_label_number(numbers.sscc)
     label = {"label": "carrier" if purchase else "awaiting", "label_reference": reference,
              "shipment_id": purchase.shipment_id if purchase else None}  # fmt: skip

@@ -7,6 +7,7 @@ refusal shows the carrier's reason and keeps the carton open."""
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,10 @@ from sqlalchemy import select
 from app.domain.events import Actor
 from app.services import site as site_settings
 from carriers.local_server import Fault, LocalCarrierServer
-from db.schema import exceptions, packages, shipments
+from db.schema import exceptions, orders, packages, shipments
+from printing.transports import FileTransport
 from station.carriers import StationCarriers
+from tests.integration.packing.packing_site import pick_into_tote, released_orders
 from tests.ui.packer.conftest import PACKER, Station
 from ui.packer import PackerHome
 from ui.worker import SynchronousWorker
@@ -27,12 +30,13 @@ KEY_ENV = "SHIPSHAPE_TEST_CARRIER_KEY"
 DEMO_SITE = Path(__file__).parents[3] / "resources" / "demo" / "site.json"
 
 
-def sell_labels_through(central, server: LocalCarrierServer) -> None:
+def sell_labels_through(central, server: LocalCarrierServer, timeout_s: float = 2) -> None:
     """Every demo carrier sells its labels through the local carrier's API."""
     document = json.loads(DEMO_SITE.read_text(encoding="utf-8"))
     for carrier in document["carriers"]:
         carrier["label_source"] = "api"
-        carrier["api"] = {"base_url": server.base_url, "api_key_env": KEY_ENV, "timeout_s": 2}
+        carrier["api"] = {"base_url": server.base_url, "api_key_env": KEY_ENV,
+                          "timeout_s": timeout_s}  # fmt: skip
     site_settings.save_site(central.uow(), document, Actor("test", "TEST"))
 
 
@@ -40,11 +44,10 @@ class CarrierStation(Station):
     """The packer home of tests/ui/packer/conftest.py, printing ZPL, with the station's carriers
     (the durable list of awaited labels in the spool folder) and a quick retrier."""
 
-    def __init__(self, qtbot, central, tmp_path, server):
-        from printing.transports import FileTransport
-
-        super().__init__(qtbot, central, tmp_path, FileTransport(tmp_path / "labels-out", ".zpl"),
-                         label_format="zpl")  # fmt: skip
+    def __init__(self, qtbot, central, tmp_path, server, label_format="zpl"):
+        self.suffix = f".{label_format}"
+        transport = FileTransport(tmp_path / "labels-out", self.suffix)
+        super().__init__(qtbot, central, tmp_path, transport, label_format=label_format)
         self.home.close()
         self.carriers = StationCarriers(self.backend, tmp_path / "spool",
                                         {KEY_ENV: server.api_key}, backoff=(0.1, 0.2))  # fmt: skip
@@ -57,7 +60,7 @@ class CarrierStation(Station):
         self.home.show()
 
     def files(self, folder) -> list:
-        return sorted(folder.glob("*.zpl")) if folder.exists() else []
+        return sorted(folder.glob(f"*{self.suffix}")) if folder.exists() else []
 
     def pack_and_weigh(self, order) -> None:
         self.scan(f"T:{order.tote}")
@@ -124,6 +127,21 @@ def test_an_api_carriers_label_is_bought_once_and_printed_as_it_came(station, se
     station.qtbot.waitUntil(lambda: "label.printed" in station.event_kinds(order), timeout=15000)
 
 
+def test_a_pdf_label_printer_gets_the_carriers_pdf(qtbot, central, tmp_path, server):
+    sell_labels_through(central, server)
+    station = CarrierStation(qtbot, central, tmp_path, server, label_format="pdf")
+    try:
+        order = station.order()
+        station.pack_and_weigh(order)
+        assert "Packed" in station.close()
+        station.qtbot.waitUntil(lambda: len(station.files(station.labels)) == 1, timeout=15000)
+        (label,) = station.files(station.labels)
+        assert label.read_bytes().startswith(b"%PDF")
+        assert station.home.state.closed[-1].numbers.tracking_number.startswith("LC")
+    finally:
+        station.stop()
+
+
 def test_a_carrier_that_does_not_answer_leaves_the_carton_awaiting_its_label(station, server):
     first, second = station.order("0301", n=0), station.order("0302", n=1)
     server.stop()
@@ -151,6 +169,24 @@ def test_a_carrier_that_does_not_answer_leaves_the_carton_awaiting_its_label(sta
     assert shipment_of(station.central, sscc).startswith("LC")
     assert awaiting_items(station.central) == ["resolved", "resolved"]
     assert station.carriers.awaited.all() == []
+
+
+def test_a_carrier_that_times_out_is_not_waited_for_again_at_the_next_carton(station, server):
+    sell_labels_through(station.central, server, timeout_s=0.5)
+    first, second = two_orders_of_one_carrier(station)
+    server.add_fault(Fault("slow", on="lookup", delay_s=3), times=20)
+    station.pack_and_weigh(first)
+    assert "waiting for its label" in station.close()
+    asked = len(server.seen)
+    station.pack_and_weigh(second)
+    start = time.monotonic()
+    assert "waiting for its label" in station.close()
+    assert time.monotonic() - start < 0.5  # the packer does not wait out a timeout again
+    assert len(server.seen) - asked <= 1  # at most the retrier's own try meanwhile
+    server.clear_faults()
+    station.qtbot.waitUntil(lambda: len(station.files(station.labels)) == 2, timeout=20000)
+    for order in (first, second):
+        assert server.purchases(f"Shipshape Demo DC:{order.order_id}:1") == 1
 
 
 def test_a_refusal_shows_the_carriers_reason_and_keeps_the_carton_open(station, server):
@@ -184,6 +220,17 @@ def test_a_station_restart_keeps_retrying_the_cartons_awaiting_their_label(
     finally:
         restarted.stop()
     assert server.purchases(f"Shipshape Demo DC:{order.order_id}:1") == 1
+
+
+def two_orders_of_one_carrier(station):
+    refs = released_orders(station.central, 2)
+    with station.central.engine.connect() as conn:
+        rows = conn.execute(select(orders.c.id, orders.c.carrier).where(orders.c.id.in_(refs)))
+        by_carrier: dict[str, list[int]] = {}
+        for ref, carrier in rows:
+            by_carrier.setdefault(carrier, []).append(ref)
+    pair = next(sorted(refs) for refs in by_carrier.values() if len(refs) >= 2)
+    return [pick_into_tote(station.central, ref, f"03{n:02d}") for n, ref in enumerate(pair[:2])]
 
 
 def awaiting_items(central) -> list[str]:
