@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from app.services.carrier_labels import CarrierPrinter
 from app.services.dispatch_central import CentralDispatchBackend
 from app.services.own_series_carrier import OwnSeriesCarrier
 from app.services.packing_central import CentralPackingBackend
 from app.services.picking_central import CentralPickingBackend
 from app.services.ports import (
     CarrierLabels,
+    CartonPrinter,
     CatalogRepository,
     DispatchBackend,
     DispatchRepository,
@@ -27,9 +29,12 @@ from app.services.ports import (
     UnitOfWork,
     UserRepository,
 )
+from app.services.ports.carriers import AwaitedLabels
 from carriers.api import ApiCarrier
+from carriers.awaiting import AwaitedLabelFolder
 from db.station.dispatch import StationDispatchBackend
 from db.uow import SqlUnitOfWork
+from printing.carton_printer import SpoolCartonPrinter
 from tests.fakes.catalog import FakeCatalog
 from tests.fakes.dispatch import FakeDispatch
 from tests.fakes.events import FakeEventLog
@@ -80,3 +85,9 @@ class _Dispatch(FakeDispatch, DispatchRepository): ...
 # The carrier port (docs/carriers.md): both adapters, so packing may treat them the same way.
 own_series_carrier: Callable[..., CarrierLabels] = OwnSeriesCarrier
 api_carrier: Callable[..., CarrierLabels] = ApiCarrier
+
+# Carton close with an API carrier: the carton printer prints bought labels and slips, the
+# durable list of cartons awaiting their label, the station's adapter factory.
+carton_printer: Callable[..., CartonPrinter] = SpoolCartonPrinter
+carrier_printer: Callable[..., CarrierPrinter] = SpoolCartonPrinter
+awaited_labels: Callable[..., AwaitedLabels] = AwaitedLabelFolder
