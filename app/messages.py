@@ -88,6 +88,35 @@ TEMPLATES: dict[str, str] = {
     "numbers.low": (
         "{series} numbers run low: {left} left (the range ends at {last}). Ask for a new range and set it in the site settings."
     ),
+    # ---- a value in a file or form that cannot be accepted (app/domain/fields.py FieldProblem)
+    "field.not_text": "{field} must be text, found {found}",
+    "field.empty": "{field} is empty",
+    "field.too_long": "{field} is {length} characters long; at most {limit} are allowed",
+    "field.control_character": "{field} contains the control character U+{codepoint} at position {position}: remove it",
+    "field.not_whole_number": "{field} {value} is not a whole number in {minimum}..{maximum}",
+    "field.not_positive_integer": "{field} {value} is not a positive integer (1..{maximum})",
+    "field.out_of_range": "{field} {value} is outside {minimum}..{maximum}",
+    "field.not_number": "{field} {value} is not a number{of_unit}",
+    "field.not_finite": "{field} {value} is not a finite number{of_unit}",
+    "field.not_date": "{field} {value} is not a YYYY-MM-DD date",
+    "field.not_timestamp": "{field} {value} is not an ISO date or date-time (ISO 8601)",
+    "field.date_out_of_window": "{field} {value} is outside {earliest}..{latest}",
+    "field.unknown_priority": "priority {value} is not one of {accepted} or a whole number {minimum}..{maximum}",
+    "field.not_flag": "{field} {value} is not one of 1/0, true/false, yes/no",
+    "field.not_json": "not valid JSON ({detail})",
+    "field.too_deep": "JSON nested more than {limit} levels deep",
+    "field.not_object": "{field} must be a JSON object, found {found}",
+    "field.not_list": "{field} must be a list of at least {minimum}",
+    "field.unknown_key": "{field} is not a setting here (known: {accepted})",
+    "field.not_one_of": "{field} {value} is not one of {accepted}",
+    "field.not_digits": "{field} {value} must be {minimum} to {maximum} digits",
+    "field.bad_code": "{field} {value}: use capital letters, digits, - and _ only",
+    "field.not_time": "{field} {value} is not a time of day HH:MM (00:00..23:59)",
+    "field.not_country": "{field} {value} is not a two-letter country code (ISO 3166, e.g. CN)",
+    "field.s10_shape": "{field} {value}: a UPU S10 number has 2 letters, 8 digits and a 2-letter country suffix",
+    "field.duplicate": "{field} {value} is the same as {other}",
+    "field.range_overlap": "{field} can make the same tracking numbers as {other}",
+    "field.not_url": "{field} {value} is not an http:// or https:// address",
     # ---- carrier labels (docs/carriers.md) ------------------------------------------------------
     "carrier.unavailable": (
         "Carrier {carrier} cannot be reached now. The carton waits for its label, which prints "

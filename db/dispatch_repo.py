@@ -14,6 +14,7 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 
 from app.domain.dispatch import Carton, LeftBehind, Manifest, ManifestParcel, ParcelView
 from db.schema import load_units, manifests, orders, packages, parcel_loads, shipments
+from db.users_repo import aware
 
 # Orders whose cartons may be at the dock: packed, or held or cancelled after packing.
 DOCK_STATUSES = ("packed", "on_hold", "cancelled")
@@ -209,13 +210,17 @@ class SqlDispatchRepository:
                 orders.c.channel,
                 orders.c.order_id,
                 orders.c.carrier,
+                func.coalesce(packages.c.packed_at, shipments.c.created_at).label("packed_at"),
             )
             .select_from(_CARTONS)
             .where(orders.c.status == "packed", parcel_loads.c.package_id.is_(None))
             .order_by(orders.c.id, packages.c.index)
         )
         return [
-            (LeftBehind(r.channel, r.order_id, r.index, r.id, r.sscc), r.carrier)
+            (
+                LeftBehind(r.channel, r.order_id, r.index, r.id, r.sscc, aware(r.packed_at)),
+                r.carrier,
+            )
             for r in self.connection.execute(query)
         ]
 

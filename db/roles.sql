@@ -98,6 +98,10 @@ CREATE POLICY counters_readable ON counters FOR SELECT USING (true);
 DROP POLICY IF EXISTS lead_kpi_watermark ON counters;
 CREATE POLICY lead_kpi_watermark ON counters FOR ALL TO shipshape_lead
     USING (name = 'kpi_hours_seq') WITH CHECK (name = 'kpi_hours_seq');
+-- Site settings (the Settings tab): the settings rows, and the number counters moved forward
+-- only through the checked function (migration 0021), never written directly.
+GRANT INSERT, UPDATE (value) ON settings TO shipshape_lead;
+GRANT EXECUTE ON FUNCTION shipshape_advance_counter(text, bigint) TO shipshape_lead;
 -- The desk's sync status in the stations table (a desk without a station login).
 GRANT INSERT, UPDATE (user_name, facts_waiting, facts_pushed, last_sync_at, last_seen)
     ON stations TO shipshape_lead;

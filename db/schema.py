@@ -243,6 +243,9 @@ packages = Table(
     Column("sscc", String(18), unique=True),
     Column("weight_kg", Float),
     Column("carton_type", String(40)),
+    # When the carton closed: one packed after its carrier's cut-off is not left behind
+    # (migration 0021; None for cartons packed before it, read as their shipment's time).
+    Column("packed_at", DateTime(timezone=True)),
 )
 
 # Append-only: every fact and change of state. `seq` orders them server-side (sync pulls by it);

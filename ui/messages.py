@@ -100,6 +100,75 @@ SOURCE: dict[str, str] = {
         "Messages",
         "{series} numbers run low: {left} left (the range ends at {last}). Ask for a new range and set it in the site settings.",
     ),
+    "field.not_text": QT_TRANSLATE_NOOP("Messages", "{field} must be text, found {found}"),
+    "field.empty": QT_TRANSLATE_NOOP("Messages", "{field} is empty"),
+    "field.too_long": QT_TRANSLATE_NOOP(
+        "Messages", "{field} is {length} characters long; at most {limit} are allowed"
+    ),
+    "field.control_character": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{field} contains the control character U+{codepoint} at position {position}: remove it",
+    ),
+    "field.not_whole_number": QT_TRANSLATE_NOOP(
+        "Messages", "{field} {value} is not a whole number in {minimum}..{maximum}"
+    ),
+    "field.not_positive_integer": QT_TRANSLATE_NOOP(
+        "Messages", "{field} {value} is not a positive integer (1..{maximum})"
+    ),
+    "field.out_of_range": QT_TRANSLATE_NOOP(
+        "Messages", "{field} {value} is outside {minimum}..{maximum}"
+    ),
+    "field.not_number": QT_TRANSLATE_NOOP("Messages", "{field} {value} is not a number{of_unit}"),
+    "field.not_finite": QT_TRANSLATE_NOOP(
+        "Messages", "{field} {value} is not a finite number{of_unit}"
+    ),
+    "field.not_date": QT_TRANSLATE_NOOP("Messages", "{field} {value} is not a YYYY-MM-DD date"),
+    "field.not_timestamp": QT_TRANSLATE_NOOP(
+        "Messages", "{field} {value} is not an ISO date or date-time (ISO 8601)"
+    ),
+    "field.date_out_of_window": QT_TRANSLATE_NOOP(
+        "Messages", "{field} {value} is outside {earliest}..{latest}"
+    ),
+    "field.unknown_priority": QT_TRANSLATE_NOOP(
+        "Messages",
+        "priority {value} is not one of {accepted} or a whole number {minimum}..{maximum}",
+    ),
+    "field.not_flag": QT_TRANSLATE_NOOP(
+        "Messages", "{field} {value} is not one of 1/0, true/false, yes/no"
+    ),
+    "field.not_json": QT_TRANSLATE_NOOP("Messages", "not valid JSON ({detail})"),
+    "field.too_deep": QT_TRANSLATE_NOOP("Messages", "JSON nested more than {limit} levels deep"),
+    "field.not_object": QT_TRANSLATE_NOOP(
+        "Messages", "{field} must be a JSON object, found {found}"
+    ),
+    "field.not_list": QT_TRANSLATE_NOOP("Messages", "{field} must be a list of at least {minimum}"),
+    "field.unknown_key": QT_TRANSLATE_NOOP(
+        "Messages", "{field} is not a setting here (known: {accepted})"
+    ),
+    "field.not_one_of": QT_TRANSLATE_NOOP("Messages", "{field} {value} is not one of {accepted}"),
+    "field.not_digits": QT_TRANSLATE_NOOP(
+        "Messages", "{field} {value} must be {minimum} to {maximum} digits"
+    ),
+    "field.bad_code": QT_TRANSLATE_NOOP(
+        "Messages", "{field} {value}: use capital letters, digits, - and _ only"
+    ),
+    "field.not_time": QT_TRANSLATE_NOOP(
+        "Messages", "{field} {value} is not a time of day HH:MM (00:00..23:59)"
+    ),
+    "field.not_country": QT_TRANSLATE_NOOP(
+        "Messages", "{field} {value} is not a two-letter country code (ISO 3166, e.g. CN)"
+    ),
+    "field.s10_shape": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{field} {value}: a UPU S10 number has 2 letters, 8 digits and a 2-letter country suffix",
+    ),
+    "field.duplicate": QT_TRANSLATE_NOOP("Messages", "{field} {value} is the same as {other}"),
+    "field.range_overlap": QT_TRANSLATE_NOOP(
+        "Messages", "{field} can make the same tracking numbers as {other}"
+    ),
+    "field.not_url": QT_TRANSLATE_NOOP(
+        "Messages", "{field} {value} is not an http:// or https:// address"
+    ),
     "carrier.unavailable": QT_TRANSLATE_NOOP(
         "Messages",
         "Carrier {carrier} cannot be reached now. The carton waits for its label, which prints by itself once the carrier answers; go on packing.",

@@ -35,14 +35,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _site(args) -> int:
     central = open_central(args.database)
     try:
-        if args.set is not None:
-            document = site_settings.read_site_file(args.set)  # before who: a bad file says so
-            parse_site(document)
-            site = site_settings.save_site(central.uow(), document, admin_actor(args, central))
-        else:
-            site = site_settings.current_site(central.uow())
-            if site is None:
-                raise BadInput(message("site.not_set_up").english())
+        site = _saved(args, central) if args.set is not None else None
+        site = site or site_settings.current_site(central.uow())
+        if site is None:
+            raise BadInput(message("site.not_set_up"))
         warnings = site_settings.low_range_warnings(central.uow())
     finally:
         central.close()
@@ -53,6 +49,12 @@ def _site(args) -> int:
     else:
         _print_summary(site, saved=args.set is not None)
     return 0
+
+
+def _saved(args, central) -> SiteSettings:
+    document = site_settings.read_site_file(args.set)
+    parse_site(document)  # a bad file says so before anyone is asked who they are
+    return site_settings.save_site(central.uow(), document, admin_actor(args, central))
 
 
 def _print_summary(site: SiteSettings, saved: bool) -> None:

@@ -40,6 +40,18 @@ def same_carrier(a: str, b: str, site: SiteSettings | None = None) -> bool:
     return serves(a, b, site) or serves(b, a, site)
 
 
+def collection_cutoff(cutoffs: tuple[str, ...], at: datetime) -> datetime:
+    """The cut-off a close at `at` collects for: the latest of the carrier's daily cut-offs
+    ("HH:MM", site time: the local time of the machine that closes) at or before `at`; `at`
+    itself when none has passed yet today (an early close collects what is packed so far)."""
+    local = at.astimezone()
+    today = [
+        local.replace(hour=int(c[:2]), minute=int(c[3:]), second=0, microsecond=0) for c in cutoffs
+    ]
+    passed = [moment for moment in today if moment <= local]
+    return max(passed) if passed else at
+
+
 def unit_code(raw: str) -> str | None:
     """`U:CAGE-07` → `CAGE-07`; None for anything else."""
     return _after(raw, UNIT_PREFIX)
@@ -126,6 +138,7 @@ class LeftBehind:
     carton: int
     order_ref: int = 0
     sscc: str | None = None
+    packed_at: datetime | None = None  # a carton packed after the cut-off waits for the next
 
 
 @dataclass(frozen=True)

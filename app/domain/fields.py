@@ -16,54 +16,21 @@ from datetime import date, datetime
 from typing import Any
 
 from app.errors import BadInput
+from app.messages import message
 
 INT32_MAX = 2**31 - 1  # an Integer column on PostgreSQL
 EARLIEST = date(1970, 1, 1)  # dates outside this window are typos or hostile, never real
 LATEST = date(2099, 12, 31)
 MAX_DIGITS = 30  # a number written with more digits than this is not a quantity
 
-_ENGLISH = {
-    "not_text": "{field} must be text, found {found}",
-    "empty": "{field} is empty",
-    "too_long": "{field} is {length} characters long; at most {limit} are allowed",
-    "control_character": "{field} contains the control character U+{codepoint} at position "
-    "{position}: remove it",
-    "not_whole_number": "{field} {value} is not a whole number in {minimum}..{maximum}",
-    "not_positive_integer": "{field} {value} is not a positive integer (1..{maximum})",
-    "out_of_range": "{field} {value} is outside {minimum}..{maximum}",
-    "not_number": "{field} {value} is not a number{of_unit}",
-    "not_finite": "{field} {value} is not a finite number{of_unit}",
-    "not_date": "{field} {value} is not a YYYY-MM-DD date",
-    "not_timestamp": "{field} {value} is not an ISO date or date-time (ISO 8601)",
-    "date_out_of_window": "{field} {value} is outside {earliest}..{latest}",
-    "unknown_priority": "priority {value} is not one of {accepted} or a whole number "
-    "{minimum}..{maximum}",
-    "not_flag": "{field} {value} is not one of 1/0, true/false, yes/no",
-    "not_json": "not valid JSON ({detail})",
-    "too_deep": "JSON nested more than {limit} levels deep",
-    # settings documents (app/domain/site.py)
-    "not_object": "{field} must be a JSON object, found {found}",
-    "not_list": "{field} must be a list of at least {minimum}",
-    "unknown_key": "{field} is not a setting here (known: {accepted})",
-    "not_one_of": "{field} {value} is not one of {accepted}",
-    "not_digits": "{field} {value} must be {minimum} to {maximum} digits",
-    "bad_code": "{field} {value}: use capital letters, digits, - and _ only",
-    "not_time": "{field} {value} is not a time of day HH:MM (00:00..23:59)",
-    "not_country": "{field} {value} is not a two-letter country code (ISO 3166, e.g. CN)",
-    "s10_shape": "{field} {value}: a UPU S10 number has 2 letters, 8 digits and a 2-letter "
-    "country suffix",
-    "duplicate": "{field} {value} is the same as {other}",
-    "range_overlap": "{field} can make the same tracking numbers as {other}",
-    "not_url": "{field} {value} is not an http:// or https:// address",
-}
-
 
 class FieldProblem(BadInput):
-    """One value that cannot be accepted. `code` and `params` say why; str() is the English."""
+    """One value that cannot be accepted. `code` and `params` say why (the message id
+    `field.<code>`, app/messages.py); str() is the English."""
 
     def __init__(self, code: str, **params: Any) -> None:
         self.code, self.params = code, params
-        super().__init__(_ENGLISH[code].format(**params))
+        super().__init__(message(f"field.{code}", **params))  # shown in the reader's language
 
 
 def shown(value: Any, limit: int = 40) -> str:

@@ -16,6 +16,7 @@ from app.domain.users import Role, User
 from app.errors import NotAllowed, NotFound
 from app.messages import message
 from app.scanning.interpret import interpret
+from app.services import site as site_settings
 from app.services import users
 from app.services.facts import apply_facts
 from app.services.ports import UnitOfWork
@@ -40,6 +41,9 @@ class CentralDispatchBackend:
 
     def record(self, facts: list[Event]) -> None:
         apply_facts(self.uow_factory(), facts)
+
+    def site(self) -> SiteSettings | None:
+        return site_settings.current_site(self.uow_factory())
 
 
 def pick_carton(found: list[ParcelView]) -> ParcelView | None:
@@ -91,6 +95,7 @@ def load_codes(
         raise NotFound(message("dispatch.unknown_badge", badge=badge))
     require_loader(user)
     backend = CentralDispatchBackend(uow_factory, station)
+    site = backend.site() if site is None else site
     state = dispatch.on_unit(
         dispatch.start(Actor(user.name, station), site), unit, backend.unit_carrier(unit)
     ).state

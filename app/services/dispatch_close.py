@@ -18,6 +18,7 @@ from app.domain.dispatch import (
     LeftBehind,
     Manifest,
     ManifestParcel,
+    collection_cutoff,
     manifest_code,
     manifest_from_document,
     same_carrier,
@@ -29,6 +30,7 @@ from app.domain.site import SiteSettings
 from app.domain.users import User
 from app.errors import BadInput, NotFound
 from app.messages import message
+from app.services import site as site_settings
 from app.services.ports import UnitOfWork
 from app.services.users import require_lead
 
@@ -50,12 +52,13 @@ def close_carrier(
         raise BadInput(message("dispatch.no_carrier"))
     actor, at = Actor(lead.name, station), now()
     with uow:
+        site = site_settings.stored_site(uow) if site is None else site
         mine = [p for p, bound in uow.dispatch.loaded_open() if same_carrier(bound, carrier, site)]
         if not mine:
             raise _nothing_to_close(uow, carrier, at, site)
         code = manifest_code(carrier, at, uow.dispatch.manifest_count() + 1)
         shipped = _ship_orders(uow, mine, actor, carrier, code, at)
-        left = [x for x, c in uow.dispatch.packed_not_loaded() if serves(carrier, c, site)]
+        left = _left_behind(uow, carrier, site, at)
         manifest = Manifest(
             code, carrier, at, lead.name, station, tuple(mine), shipped, tuple(left)
         )
@@ -100,6 +103,20 @@ def _ship_orders(
     uow.orders.save_statuses(shipped)  # one statement for a trailer of 2,000 orders
     uow.events.add_all(events)
     return len(shipped)
+
+
+def _left_behind(
+    uow: UnitOfWork, carrier: str, site: SiteSettings | None, at: datetime
+) -> list[LeftBehind]:
+    """Cartons packed for this carrier before its cut-off and on no unit: they missed the
+    collection. One packed after the cut-off waits for the next collection, not a problem."""
+    known = site.carrier(carrier) if site is not None else None
+    cutoff = collection_cutoff(known.cutoffs, at) if known is not None else at
+    return [
+        x
+        for x, order_carrier in uow.dispatch.packed_not_loaded()
+        if serves(carrier, order_carrier, site) and (x.packed_at is None or x.packed_at <= cutoff)
+    ]
 
 
 def _leave_behind(uow: UnitOfWork, left: list[LeftBehind], carrier: str, code: str) -> None:

@@ -19,6 +19,8 @@ from app.domain.dispatch import Carton, ParcelView
 from app.domain.events import Event
 from app.domain.fact_kinds import FactKind
 from app.domain.fact_payloads import ParcelLoaded, ParcelUnloaded
+from app.domain.site import SiteSettings, parse_site
+from app.services import site as site_settings
 from app.services.dispatch_central import CentralDispatchBackend, pick_carton
 from app.services.ports import UnitOfWork
 from db.station.packing import UNREACHABLE
@@ -28,6 +30,7 @@ TOPIC = "dock_parcel"  # site_cache: package id → a ParcelView as a document
 CODES_META = "dock_codes"  # SSCC / tracking number → package ids
 UNITS_META = "dock_units"  # unit → carrier, as central had them
 ACTIVE_META = "dock_active"  # a loader signed in here: keep the dock
+SITE_META = "dock_site"  # the site's settings document: which carrier codes name which carriers
 DOCK_FACTS = (FactKind.PARCEL_LOADED.value, FactKind.PARCEL_UNLOADED.value)
 REFRESH_S = 20.0  # other stations' loads have no change trigger: read the dock this often
 
@@ -69,6 +72,15 @@ class StationDispatchBackend:
     def record(self, facts: list[Event]) -> None:
         self.store.record(facts)  # durable when this returns: the loader moves on
         self.wake_sync()
+
+    def site(self) -> SiteSettings | None:
+        """Central's settings when it answers, else the copy the puller keeps."""
+        self._activate()
+        found = self._ask_central(lambda _: self.central.site(), None, missing=False)
+        if found is False:
+            document = self.store.get_meta(SITE_META)
+            return None if document is None else parse_site(document)
+        return found
 
     # ---- helpers ---------------------------------------------------------------------------
     def _activate(self) -> None:
@@ -143,6 +155,7 @@ class DispatchPuller:
         through = self.store.sent_through()  # before the read
         with uow_factory() as uow:
             parcels, units = uow.dispatch.dock_parcels(), uow.dispatch.units()
+            site = site_settings.stored_site(uow)
         codes: dict[str, list[int]] = {}
         for p in parcels:
             for code in {p.sscc, p.tracking_number} - {None, ""}:
@@ -151,4 +164,5 @@ class DispatchPuller:
         self.store.cache_documents(TOPIC, docs, everything=True)
         self.store.set_meta(CODES_META, codes)
         self.store.set_meta(UNITS_META, units)
+        self.store.set_meta(SITE_META, None if site is None else site.document())
         self._last = time.monotonic()

@@ -1081,6 +1081,118 @@ median {median} h · p90 {p90} h
         <translation>{series} 号码即将用完：剩余 {left} 个（号段止于 {last}）。请申请新号段并在站点设置中设置。</translation>
     </message>
     <message>
+        <source>{field} must be text, found {found}</source>
+        <translation>{field} 必须是文本，实际为 {found}</translation>
+    </message>
+    <message>
+        <source>{field} is empty</source>
+        <translation>{field} 为空</translation>
+    </message>
+    <message>
+        <source>{field} is {length} characters long; at most {limit} are allowed</source>
+        <translation>{field} 长 {length} 个字符；最多允许 {limit} 个</translation>
+    </message>
+    <message>
+        <source>{field} contains the control character U+{codepoint} at position {position}: remove it</source>
+        <translation>{field} 在第 {position} 位含有控制字符 U+{codepoint}：请删除</translation>
+    </message>
+    <message>
+        <source>{field} {value} is not a whole number in {minimum}..{maximum}</source>
+        <translation>{field} {value} 不是 {minimum}..{maximum} 之间的整数</translation>
+    </message>
+    <message>
+        <source>{field} {value} is not a positive integer (1..{maximum})</source>
+        <translation>{field} {value} 不是正整数（1..{maximum}）</translation>
+    </message>
+    <message>
+        <source>{field} {value} is outside {minimum}..{maximum}</source>
+        <translation>{field} {value} 超出 {minimum}..{maximum}</translation>
+    </message>
+    <message>
+        <source>{field} {value} is not a number{of_unit}</source>
+        <translation>{field} {value} 不是数字{of_unit}</translation>
+    </message>
+    <message>
+        <source>{field} {value} is not a finite number{of_unit}</source>
+        <translation>{field} {value} 不是有限数字{of_unit}</translation>
+    </message>
+    <message>
+        <source>{field} {value} is not a YYYY-MM-DD date</source>
+        <translation>{field} {value} 不是 YYYY-MM-DD 格式的日期</translation>
+    </message>
+    <message>
+        <source>{field} {value} is not an ISO date or date-time (ISO 8601)</source>
+        <translation>{field} {value} 不是 ISO 日期或日期时间（ISO 8601）</translation>
+    </message>
+    <message>
+        <source>{field} {value} is outside {earliest}..{latest}</source>
+        <translation>{field} {value} 超出 {earliest}..{latest}</translation>
+    </message>
+    <message>
+        <source>priority {value} is not one of {accepted} or a whole number {minimum}..{maximum}</source>
+        <translation>优先级 {value} 不是 {accepted} 之一，也不是 {minimum}..{maximum} 之间的整数</translation>
+    </message>
+    <message>
+        <source>{field} {value} is not one of 1/0, true/false, yes/no</source>
+        <translation>{field} {value} 不是 1/0、true/false、yes/no 之一</translation>
+    </message>
+    <message>
+        <source>not valid JSON ({detail})</source>
+        <translation>不是有效的 JSON（{detail}）</translation>
+    </message>
+    <message>
+        <source>JSON nested more than {limit} levels deep</source>
+        <translation>JSON 嵌套超过 {limit} 层</translation>
+    </message>
+    <message>
+        <source>{field} must be a JSON object, found {found}</source>
+        <translation>{field} 必须是 JSON 对象，实际为 {found}</translation>
+    </message>
+    <message>
+        <source>{field} must be a list of at least {minimum}</source>
+        <translation>{field} 必须是至少含 {minimum} 项的列表</translation>
+    </message>
+    <message>
+        <source>{field} is not a setting here (known: {accepted})</source>
+        <translation>{field} 不是此处的设置项（已知：{accepted}）</translation>
+    </message>
+    <message>
+        <source>{field} {value} is not one of {accepted}</source>
+        <translation>{field} {value} 不是 {accepted} 之一</translation>
+    </message>
+    <message>
+        <source>{field} {value} must be {minimum} to {maximum} digits</source>
+        <translation>{field} {value} 必须是 {minimum} 到 {maximum} 位数字</translation>
+    </message>
+    <message>
+        <source>{field} {value}: use capital letters, digits, - and _ only</source>
+        <translation>{field} {value}：只能使用大写字母、数字、- 和 _</translation>
+    </message>
+    <message>
+        <source>{field} {value} is not a time of day HH:MM (00:00..23:59)</source>
+        <translation>{field} {value} 不是 HH:MM 格式的时间（00:00..23:59）</translation>
+    </message>
+    <message>
+        <source>{field} {value} is not a two-letter country code (ISO 3166, e.g. CN)</source>
+        <translation>{field} {value} 不是两位字母的国家代码（ISO 3166，例如 CN）</translation>
+    </message>
+    <message>
+        <source>{field} {value}: a UPU S10 number has 2 letters, 8 digits and a 2-letter country suffix</source>
+        <translation>{field} {value}：UPU S10 号码由 2 个字母、8 位数字和 2 个字母的国家后缀组成</translation>
+    </message>
+    <message>
+        <source>{field} {value} is the same as {other}</source>
+        <translation>{field} {value} 与 {other} 相同</translation>
+    </message>
+    <message>
+        <source>{field} can make the same tracking numbers as {other}</source>
+        <translation>{field} 可能生成与 {other} 相同的运单号</translation>
+    </message>
+    <message>
+        <source>{field} {value} is not an http:// or https:// address</source>
+        <translation>{field} {value} 不是 http:// 或 https:// 地址</translation>
+    </message>
+    <message>
         <source>Carrier {carrier} cannot be reached now. The carton waits for its label, which prints by itself once the carrier answers; go on packing.</source>
         <translation>暂时无法连接承运商 {carrier}。纸箱等待面单，承运商恢复应答后面单会自动打印；请继续包装。</translation>
     </message>

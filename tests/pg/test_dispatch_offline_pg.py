@@ -6,8 +6,9 @@ applier), and the lead's close ships the orders."""
 from __future__ import annotations
 
 from collections import Counter
+from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.engine import make_url
 
 from app.bootstrap import open_central
@@ -17,7 +18,7 @@ from app.scanning.interpret import interpret
 from app.services import demo, dispatch_close
 from app.steps import dispatch
 from db.engine import make_engine
-from db.schema import events, orders, parcel_loads
+from db.schema import events, orders, packages, parcel_loads
 from db.station.dispatch import TOPIC, DispatchPuller, StationDispatchBackend
 from db.station.store import StationStore
 from db.station.sync import SyncEngine, wait_until_drained
@@ -135,6 +136,10 @@ def test_a_lead_desk_login_closes_a_carrier(pg_url):
         verdict = dispatch.on_parcel(state, carton.sscc, backend.parcel(carton.sscc))
         backend.record(list(verdict.facts))
         state = verdict.state
+    with central.engine.begin() as conn:  # packed yesterday: before any cut-off of today's
+        yesterday = datetime.now(UTC) - timedelta(days=1)
+        query = update(packages).where(packages.c.sscc == cartons[2].sscc)
+        conn.execute(query.values(packed_at=yesterday))
     engine = make_engine(role_url(pg_url, "shipshape_test_lead_dock", "shipshape_lead"))
     try:
         written: list = []

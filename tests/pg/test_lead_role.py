@@ -3,6 +3,7 @@ rewrites history. The site is built by the database owner; the console runs as t
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 
 import psycopg
@@ -11,7 +12,9 @@ from sqlalchemy import select, text, update
 from sqlalchemy.engine import make_url
 
 from app.bootstrap import open_central
+from app.services import site as site_settings
 from app.services import sync
+from app.services.demo import DEMO_DIR
 from app.services.lead.console import LeadConsole
 from app.services.waves import WaveFilter
 from db.engine import make_engine
@@ -22,6 +25,7 @@ from tests.integration.lead.test_exceptions import milk_task
 from tests.integration.sync.support import role_url
 
 LEAD_LOGIN = "shipshape_test_lead"
+DEMO_SITE = DEMO_DIR / "site.json"
 FORBIDDEN = [
     "DELETE FROM orders",
     "DELETE FROM events",
@@ -124,3 +128,23 @@ def test_a_lead_desk_moves_no_label_counter(pg_url):
             conn.execute("INSERT INTO counters (name, value) VALUES ('tracking:X', 0)")
     assert wound_back == 0
     central.close()
+
+
+def test_a_lead_desk_saves_the_site_settings_and_moves_counters_only_forward(desk, pg_url):
+    """The Settings tab's save on the lead role: the settings row and the counters (through
+    the checked function, migration 0021), which never move back."""
+    site, _console = desk
+    engine = make_engine(lead_role_url(pg_url))
+    try:
+        document = json.loads(DEMO_SITE.read_text(encoding="utf-8"))
+        document["carriers"][0]["tracking"]["next"] = 5000
+        saved = site_settings.save_site_as_lead(SqlUnitOfWork(engine), site.lead, document, STATION)
+        assert saved.carriers[0].tracking.range.next == 5000
+        document["carriers"][0]["tracking"]["next"] = 10  # back: the counter keeps its place
+        saved = site_settings.save_site_as_lead(SqlUnitOfWork(engine), site.lead, document, STATION)
+        assert saved.carriers[0].tracking.range.next == 5000
+        with engine.begin() as conn:  # row security: the desk does not even see the row to move
+            moved = conn.execute(text("UPDATE counters SET value = 0 WHERE name LIKE 'tracking:%'"))
+            assert moved.rowcount == 0
+    finally:
+        engine.dispose()

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import logging
 from collections import deque
+from dataclasses import replace
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.domain.events import Actor
+from app.domain.site import SiteSettings
 from app.domain.users import User
 from app.scanning.interpret import Scan, interpret
 from app.services.ports import DispatchBackend
@@ -53,6 +55,12 @@ class LoaderHome(QWidget):
         self._queue: deque[Scan] = deque()
         self._build()
         self._feedback("info", "start", {}, sound=False)
+        # The site's carriers, so a unit bound to `SF` takes `SF Express` parcels.
+        self.worker.submit(
+            self.backend.site,
+            on_success=self._site_known,
+            on_failure=lambda exc: log.warning("site settings not read: %s", exc),
+        )
 
     def _build(self) -> None:
         self.unit_label = QLabel(objectName="loaderUnit", alignment=Qt.AlignmentFlag.AlignCenter)
@@ -80,6 +88,9 @@ class LoaderHome(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.banner)
         self._render()
+
+    def _site_known(self, site: SiteSettings | None) -> None:
+        self.state = replace(self.state, site=site)
 
     # --- input ------------------------------------------------------------------------------
     def handle_scan(self, scan: Scan) -> None:

@@ -8,6 +8,7 @@ from typing import Any, Protocol
 
 from app.domain.dispatch import LeftBehind, Manifest, ManifestParcel, ParcelView
 from app.domain.events import Event
+from app.domain.site import SiteSettings
 
 
 class DispatchRepository(Protocol):
@@ -54,6 +55,11 @@ class DispatchBackend(Protocol):
     def parcel(self, code: str) -> ParcelView | None:
         """The carton an SSCC or tracking number names, as central knows it now (a tracking
         number shared by several cartons: the first not on a unit yet)."""
+        ...
+
+    def site(self) -> SiteSettings | None:
+        """The site's settings (its carriers: a unit bound to `SF` takes `SF Express`
+        parcels), or None before a lead set them. Worker thread."""
         ...
 
     def record(self, facts: list[Event]) -> None:

@@ -3,14 +3,18 @@ orders are loaded through the central backend, replayed, held late, closed."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import timedelta
+
 from sqlalchemy import select
 
-from app.domain.events import Actor
+from app.domain.events import Actor, utcnow
 from app.domain.orders import OrderStatus
 from app.domain.users import Role, User
 from app.errors import BadInput
 from app.scanning.interpret import interpret
 from app.services import dispatch_close, holds
+from app.services import site as site_settings
 from app.services.dispatch_central import CentralDispatchBackend
 from app.services.facts import apply_facts
 from app.steps import dispatch
@@ -22,7 +26,8 @@ LEAD = User("Maria Jansen", Role.LEAD, "1011")
 
 def loading(central, carrier: str = "SF"):
     backend = CentralDispatchBackend(central.uow, "DOCK-01")
-    state = dispatch.on_unit(dispatch.start(Actor("Kofi Mensah", "DOCK-01")), "CAGE-1", None).state
+    start = dispatch.start(Actor("Kofi Mensah", "DOCK-01"), backend.site())
+    state = dispatch.on_unit(start, "CAGE-1", None).state
     state = dispatch.on_scan(state, interpret(f"CARRIER:{carrier}")).state
     return backend, state
 
@@ -31,6 +36,18 @@ def load(backend, state, code: str):
     verdict = dispatch.on_parcel(state, code, backend.parcel(code))
     backend.record(list(verdict.facts))
     return verdict
+
+
+def cutoff_passed(central, code: str, after: timedelta = timedelta(minutes=2)):
+    """A close `after` from now, with the carrier's one cut-off set to the minute of it: every
+    carton packed so far was packed before the cut-off, at any time of day the test runs."""
+    at = utcnow() + after
+    site = site_settings.current_site(central.uow())
+    carriers = tuple(
+        replace(c, cutoffs=(f"{at.astimezone():%H:%M}",)) if c.code == code else c
+        for c in site.carriers
+    )
+    return at, replace(site, carriers=carriers)
 
 
 def rows(central, query):
@@ -69,8 +86,12 @@ def run_story(central) -> None:
     apply_facts(central.uow(), late)  # the station was offline: its fact arrives now
     kinds = [r.kind for r in rows(central, select(exceptions.c.kind))]
     assert "load_on_hold" in kinds
-    # Close: the complete orders ship, the missing carton is left behind.
-    manifest = dispatch_close.close_carrier(central.uow(), LEAD, "sf", "LEAD-01")
+    # Close: the complete orders ship, the missing carton (packed before the cut-off, which
+    # here falls between the packing and the close) is left behind.
+    at, site = cutoff_passed(central, "SF")
+    manifest = dispatch_close.close_carrier(
+        central.uow(), LEAD, "sf", "LEAD-01", site, now=lambda: at
+    )
     assert len(manifest.parcels) == 4
     assert manifest.orders_shipped == 2  # single[0], single[2]; single[1] is held
     assert [(x.order_id, x.carton) for x in manifest.left_behind] == [(double[1].order_id, 2)]

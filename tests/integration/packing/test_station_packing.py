@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from app.domain.events import Actor
 from app.domain.gs1 import has_valid_check_digit
 from app.domain.users import Role, User
-from app.errors import NotAllowed, NotFound, Offline, PinLocked
+from app.errors import BadInput, NotAllowed, NotFound, Offline, PinLocked
 from app.scanning.interpret import interpret
 from app.services import users
 from app.services.lead import exceptions as lead_exceptions
@@ -264,8 +264,8 @@ def test_pick_list_and_order_id_scans_resolve_offline_and_settings_stay(
     assert backend.open_for_packing(interpret(f"PL:{list_id}"), PACKER).order_ref == ref
     with pytest.raises(NotFound, match="PL:99999"):
         backend.open_for_packing(interpret("PL:99999"), PACKER)
-    assert backend.settings()["gs1_company_prefix"] == "8712345"
-    assert backend.settings()["ship_from"]["city"]
+    assert backend.settings().site().gs1_company_prefix == "8712345"
+    assert backend.settings().ship_from()["city"] == "Rotterdam"
 
 
 def test_an_order_picked_after_the_last_pull_comes_from_central_while_online(central, tmp_path):
@@ -321,19 +321,25 @@ def test_a_flagged_order_a_lead_released_opens_from_central_while_online(
     assert again.partial_allowed and store.cached(TOPIC)[ref]["pick_lists"]  # kept for offline
 
 
-def test_every_carrier_series_gets_a_block_and_a_bad_one_stops_nothing(central, tmp_path):
-    series = {
-        "DHL": {"prefix": "JD", "digits": 10},
-        "*": {"prefix": "SHP", "digits": 10},
-        "OLD": {"prefix": "not valid!"},
-    }
-    with central.engine.begin() as conn:
-        conn.execute(settings.delete().where(settings.c.key == "packing"))
-        conn.execute(settings.insert().values(key="packing", value={"tracking_series": series}))
+def test_every_carrier_of_the_site_gets_a_block_of_its_own_series(central, tmp_path):
+    """The demo's four carriers (resources/demo/site.json), each from its own counter."""
     store = StationStore(tmp_path / "station.sqlite", STATION)
     sync_round(store, central)
-    assert store.numbers_left("tracking:JD") == store.numbers_left("tracking:SHP") == BLOCK
-    assert store.numbers_left("sscc") == BLOCK
+    for series in ("sscc", "tracking:SF", "tracking:JD", "tracking:CD", "tracking:1ZSHP"):
+        assert store.numbers_left(series) == BLOCK, series
+
+
+def test_a_station_whose_site_has_no_settings_packs_nothing_and_says_so(central, tmp_path):
+    with central.engine.begin() as conn:
+        conn.execute(settings.delete().where(settings.c.key == "site"))
+    store = StationStore(tmp_path / "station.sqlite", STATION)
+    sync_round(store, central)
+    assert store.numbers_left("sscc") == 0  # no ranges: nothing reserved
+    ref = released_orders(central, 1)[0]
+    pick_into_tote(central, ref, "0903")
+    backend = StationPackingBackend(store, lambda: None, central.uow, STATION)
+    with pytest.raises(BadInput, match="no settings yet"):
+        backend.open_for_packing(interpret("T:0903"), PACKER)
 
 
 def test_a_lead_resolving_a_flagged_order_reaches_the_station_copy(central, dead_central, tmp_path):
@@ -387,3 +393,19 @@ def test_packing_at_another_station_reaches_this_stations_copy(central, dead_cen
     assert packed[order.lines[0].line_id] == order.lines[0].quantity
     assert copy.cartons_closed == 1
     assert copy.tracking_number == carton.numbers.tracking_number  # carton 2 reuses it
+
+
+def test_an_order_for_a_carrier_the_site_does_not_have_is_not_packed(central, tmp_path):
+    ref = released_orders(central, 1)[0]
+    with central.engine.begin() as conn:
+        conn.execute(orders.update().where(orders.c.id == ref).values(carrier="Pony Express"))
+    pick_into_tote(central, ref, "0904")
+    store = StationStore(tmp_path / "station.sqlite", STATION)
+    sync_round(store, central)
+    backends = (
+        CentralPackingBackend(central.uow, STATION),
+        StationPackingBackend(store, lambda: None, central.uow, STATION),
+    )
+    for backend in backends:
+        with pytest.raises(BadInput, match="'Pony Express' is not in this site's settings"):
+            backend.open_for_packing(interpret("T:0904"), PACKER)
