@@ -149,6 +149,7 @@ def test_a_carrier_that_does_not_answer_leaves_the_carton_awaiting_its_label(sta
     message = station.close()
     assert "waiting for its label; it prints by itself" in message, message
     assert f"order {first.order_id}" in station.home.label_line.text()
+    assert station.home.label_line.isVisible()
     assert station.status(first) == "packed"
     sscc = station.home.state.closed[-1].numbers.sscc
     assert shipment_of(station.central, sscc) == f"AWAITING-{sscc}"
@@ -165,7 +166,8 @@ def test_a_carrier_that_does_not_answer_leaves_the_carton_awaiting_its_label(sta
     for order in (first, second):
         assert server.purchases(f"Shipshape Demo DC:{order.order_id}:1") == 1
         assert "label.bought" in station.event_kinds(order)
-    station.qtbot.waitUntil(lambda: station.home.label_line.isHidden(), timeout=15000)
+    station.qtbot.waitUntil(lambda: station.home.label_line.text() == "", timeout=15000)
+    assert not station.home.label_line.isVisible()
     assert shipment_of(station.central, sscc).startswith("LC")
     assert awaiting_items(station.central) == ["resolved", "resolved"]
     assert station.carriers.awaited.all() == []
