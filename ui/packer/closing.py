@@ -114,7 +114,7 @@ class CartonClosing:
         """The carrier did not answer: the carton is closed, the packer goes on, and the label
         prints by itself (the retrier's thread) once the carrier answers."""
         reference = closed.fact.payload.get("label_reference") or closed.numbers.sscc
-        self.awaiting[reference] = (self.view.order_id, closed.index)
+        self.awaiting[reference] = (self.view.order_id, closed.index, closed.numbers.sscc)
         self.show_awaiting()
         order, index = self.view.order_id, closed.index
         if closed.final:
@@ -131,7 +131,8 @@ class CartonClosing:
         if event.state == "printed":
             self.awaiting.pop(reference, None)
         elif event.state in ("waiting", "refused"):
-            self.awaiting[reference] = (event.awaited.order_id, event.awaited.carton)
+            awaited = event.awaited
+            self.awaiting[reference] = (awaited.order_id, awaited.carton, awaited.sscc)
         self.show_awaiting(event.reason if event.state == "refused" else "")
 
     def show_awaiting(self, refused: str = "") -> None:
@@ -140,13 +141,24 @@ class CartonClosing:
                 "PackerHome",
                 "⏳ Carton {index} of order {order} is waiting for its label; it prints by itself.",
             ).format(index=index, order=order)  # fmt: skip
-            for order, index in self.awaiting.values()
+            for order, index, _sscc in self.awaiting.values()
         ]
         if refused:
             lines.append(translate("PackerHome", "✖ The carrier refused a waiting label: "
                                    "{reason}. Call a lead.").format(reason=refused))  # fmt: skip
         self.label_line.setText("\n".join(lines))
         self.label_line.setVisible(bool(lines))
+
+    def still_awaited(self, job: str) -> bool:
+        """A reprint asked for a label the carrier has not sold yet: say so instead."""
+        found = [(o, i) for o, i, sscc in self.awaiting.values() if job.startswith(f"{sscc}-")]
+        if not found:
+            return False
+        order, index = found[0]
+        waiting = translate("PackerHome", "⏳ Carton {index} of order {order} is waiting for its "
+                            "label; it prints by itself.")  # fmt: skip
+        self._say("info", lambda: waiting.format(index=index, order=order))
+        return True
 
     def _typed_weight(self) -> float | None:
         try:

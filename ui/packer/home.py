@@ -69,7 +69,7 @@ class PackerHome(CartonClosing, LeadOverrides, PackerPrompts, TypedInput, QWidge
         self.printer_setup = printer_setup  # opens the printer choice (composition root's)
         self.has_scale = has_scale  # a scale is configured: a typed weight needs a lead
         self.carriers = carriers  # API carriers sell labels here (None: our own labels only)
-        self.awaiting: dict[str, tuple[str, int]] = {}  # reference → order, carton: no label yet
+        self.awaiting: dict[str, tuple[str, int, str]] = {}  # reference → order, carton, SSCC
         self.scale = LatestWeight(max_age_s=2.0)
         self.tones = Tones(self)
         self.view: PackOrderView | None = None
@@ -311,6 +311,8 @@ class PackerHome(CartonClosing, LeadOverrides, PackerPrompts, TypedInput, QWidge
         if job is None or self.printer is None:
             self._say("error", lambda: self.tr("Nothing to reprint at this station yet."))
             return
+        if self.still_awaited(job):
+            return
         self.worker.submit(
             self.printer.reprint,
             job,
@@ -337,9 +339,6 @@ class PackerHome(CartonClosing, LeadOverrides, PackerPrompts, TypedInput, QWidge
             self.printer_line.show()
         elif event.state == "printed":
             self.printer_line.hide()
-        self.label_line = QLabel(objectName="labelLine")  # cartons awaiting their carrier label
-        self.label_line.setWordWrap(True)
-        self.label_line.hide()
 
     # ---- helpers --------------------------------------------------------------------------
     def _failed(self, exc: BaseException) -> None:

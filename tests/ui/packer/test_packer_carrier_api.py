@@ -150,6 +150,7 @@ def test_a_carrier_that_does_not_answer_leaves_the_carton_awaiting_its_label(sta
     assert "waiting for its label; it prints by itself" in message, message
     assert f"order {first.order_id}" in station.home.label_line.text()
     assert station.home.label_line.isVisible()
+    assert "waiting for its label" in station.scan("C:REPRINT")  # nothing to print again yet
     assert station.status(first) == "packed"
     sscc = station.home.state.closed[-1].numbers.sscc
     assert shipment_of(station.central, sscc) == f"AWAITING-{sscc}"
