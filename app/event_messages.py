@@ -67,6 +67,7 @@ EVENT_TEMPLATES: dict[str, str] = {
     "event.site.products_imported": "{rows} product(s) imported",
     "event.site.language_set": "Site language set",
     "event.site.settings_set": "Site settings set",
+    "event.order.at_risk": "Predicted to miss its ship-by",
     "event.settings.review_rules_saved": "Order review rules saved",
     "event.package_types.saved": "Carton types saved",
     # ---- not events, but lines of the timeline ------------------------------------------------

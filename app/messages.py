@@ -155,6 +155,7 @@ TEMPLATES: dict[str, str] = {
     "allocation.line_short": "{sku}: short {short} of {needed}",
     # ---- the lead's exceptions queue -----------------------------------------------------------
     "exception.ship_by": "ship by {ship_by}",
+    "exception.at_risk": "will miss its ship-by {ship_by}: predicted to ship {predicted}",
     "exception.short_pick": "{sku} at {location}: {shortfall} missing",
     "exception.short_pick_reason": "{sku} at {location}: {shortfall} missing ({reason})",
     "short_reason.empty": "empty",

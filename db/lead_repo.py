@@ -12,6 +12,7 @@ from app.errors import BadInput, NotFound
 from app.messages import message
 from db.lead_reports import SqlLeadReports
 from db.readable_rows import readable_rows
+from db.risk_reads import SqlRiskReads
 from db.schema import (
     allocations,
     exceptions,
@@ -34,6 +35,7 @@ class SqlLeadRepository:
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
         self.reports = SqlLeadReports(connection)  # KPIs and timelines, read only
+        self.risk = SqlRiskReads(connection)  # what the at-risk prediction reads
 
     # --- the board --------------------------------------------------------------------------
 

@@ -217,6 +217,9 @@ SOURCE: dict[str, str] = {
     "allocation.cannot_allocate": QT_TRANSLATE_NOOP("Messages", "cannot allocate: {lines}"),
     "allocation.line_short": QT_TRANSLATE_NOOP("Messages", "{sku}: short {short} of {needed}"),
     "exception.ship_by": QT_TRANSLATE_NOOP("Messages", "ship by {ship_by}"),
+    "exception.at_risk": QT_TRANSLATE_NOOP(
+        "Messages", "will miss its ship-by {ship_by}: predicted to ship {predicted}"
+    ),
     "exception.short_pick": QT_TRANSLATE_NOOP(
         "Messages", "{sku} at {location}: {shortfall} missing"
     ),
@@ -524,6 +527,7 @@ SOURCE: dict[str, str] = {
     "event.site.products_imported": QT_TRANSLATE_NOOP("Messages", "{rows} product(s) imported"),
     "event.site.language_set": QT_TRANSLATE_NOOP("Messages", "Site language set"),
     "event.site.settings_set": QT_TRANSLATE_NOOP("Messages", "Site settings set"),
+    "event.order.at_risk": QT_TRANSLATE_NOOP("Messages", "Predicted to miss its ship-by"),
     "event.settings.review_rules_saved": QT_TRANSLATE_NOOP("Messages", "Order review rules saved"),
     "event.package_types.saved": QT_TRANSLATE_NOOP("Messages", "Carton types saved"),
     "timeline.shipment": QT_TRANSLATE_NOOP(

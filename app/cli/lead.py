@@ -1,4 +1,4 @@
-"""`shipshape kpis` and `shipshape timeline`: the lead console's reports on the command line.
+"""`shipshape kpis`, `timeline` and `at-risk`: the lead console's reports on the command line.
 
 Both commands are lead use cases: they need a lead's --badge and --pin (or SHIPSHAPE_LEAD_BADGE
 and SHIPSHAPE_LEAD_PIN), checked like any sign-in.
@@ -12,9 +12,11 @@ from datetime import UTC, datetime, timedelta
 
 from app.bootstrap import open_central
 from app.cli.common import add_database_option, emit_json
+from app.domain.events import Actor
 from app.domain.kpis import csv_rows
 from app.errors import BadInput
 from app.services import lead, users
+from app.services.lead import at_risk
 from app.services.lead.reports import write_kpi_csv
 
 CLI_STATION = "cli"
@@ -35,6 +37,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("order", help="CHANNEL/ORDER_ID, an order id, or a tote T:CODE")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_timeline)
+    p = sub.add_parser(
+        "at-risk",
+        help="orders predicted to miss their ship-by; each newly found one is recorded "
+        "(event order.at_risk) so other systems are told",
+    )
+    add_database_option(p)
+    _lead_options(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_at_risk)
 
 
 def _lead_options(p) -> None:
@@ -106,5 +117,30 @@ def _timeline(args) -> int:
         else:
             print(
                 f"{at or '':<32} {entry.what:<18} {entry.who:<12} {entry.where:<14} {entry.detail}"
+            )
+    return 0
+
+
+def _at_risk(args) -> int:
+    central, lead_user = _signed_in(args)
+    now = datetime.now(UTC)
+    new = {
+        p.order.ref
+        for p in at_risk.tell_at_risk(central.uow(), Actor(lead_user.name, CLI_STATION), now)
+    }
+    for p in at_risk.orders_at_risk(central.uow(), now):
+        row = {
+            "channel": p.order.channel,
+            "order_id": p.order.order_id,
+            "status": p.order.status,
+            "ship_by": p.order.ship_by.isoformat(),
+            "predicted_ship": p.ships_at.isoformat(),
+            "new": p.order.ref in new,
+        }
+        if args.json:
+            emit_json(row)
+        else:
+            print(
+                f"{p.order.channel}/{p.order.order_id:<16} ship by {row['ship_by']:<26} predicted {row['predicted_ship']}"
             )
     return 0

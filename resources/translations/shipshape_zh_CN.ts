@@ -466,6 +466,14 @@ median {median} h · p90 {p90} h
         <translation>逾期订单</translation>
     </message>
     <message>
+        <source>Will be late</source>
+        <translation>将会延误</translation>
+    </message>
+    <message>
+        <source>Numbers running low</source>
+        <translation>号码即将用完</translation>
+    </message>
+    <message>
         <source>Order on hold</source>
         <translation>暂停的订单</translation>
     </message>
@@ -1273,6 +1281,10 @@ median {median} h · p90 {p90} h
         <translation>最晚发货 {ship_by}</translation>
     </message>
     <message>
+        <source>will miss its ship-by {ship_by}: predicted to ship {predicted}</source>
+        <translation>将错过发货期限 {ship_by}：预计 {predicted} 发出</translation>
+    </message>
+    <message>
         <source>{sku} at {location}: {shortfall} missing</source>
         <translation>{sku} 在 {location}：缺 {shortfall} 件</translation>
     </message>
@@ -1803,6 +1815,10 @@ median {median} h · p90 {p90} h
     <message>
         <source>Site settings set</source>
         <translation>站点设置已保存</translation>
+    </message>
+    <message>
+        <source>Predicted to miss its ship-by</source>
+        <translation>预计将错过发货期限</translation>
     </message>
     <message>
         <source>Order review rules saved</source>

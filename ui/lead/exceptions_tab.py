@@ -32,6 +32,8 @@ def kind_text(kind: str) -> str:
         "pack_override": QCoreApplication.translate("LeadExceptions", "Packing override"),
         "printer_failure": QCoreApplication.translate("LeadExceptions", "Printer failure"),
         "late": QCoreApplication.translate("LeadExceptions", "Late order"),
+        "at_risk": QCoreApplication.translate("LeadExceptions", "Will be late"),
+        "numbers_low": QCoreApplication.translate("LeadExceptions", "Numbers running low"),
         "hold": QCoreApplication.translate("LeadExceptions", "Order on hold"),
         "weight_mismatch": QCoreApplication.translate("LeadExceptions", "Parcel weight off"),
         "serial_duplicate": QCoreApplication.translate(

@@ -10,9 +10,10 @@ from collections.abc import Callable
 from datetime import datetime
 
 from app.domain.dispatch import Manifest
+from app.domain.events import Actor, utcnow
 from app.domain.users import User
 from app.services import dispatch_close, sync
-from app.services.lead import board, exceptions, reports
+from app.services.lead import at_risk, board, exceptions, reports
 from app.services.ports import UnitOfWork
 from app.services.users import require_lead
 from app.services.waves import WaveFilter
@@ -64,6 +65,8 @@ class LeadConsole:
         return board.cancel_wave(self._uow(), self.lead, wave_id, note, self.station)
 
     def queue(self) -> list[exceptions.QueueItem]:
+        # Orders newly predicted late are recorded once (order.at_risk), so others are told too.
+        at_risk.tell_at_risk(self._uow(), Actor(self.lead.name, self.station), utcnow())
         return exceptions.exception_queue(self._uow(), self.lead)
 
     def resolve(self, key: str, resolution: str, note: str) -> str:

@@ -18,6 +18,7 @@ from app.domain.users import User
 from app.errors import BadInput
 from app.messages import TEMPLATES, Message, message, summary, verbatim
 from app.services import allocation, facts, holds, users
+from app.services.lead import at_risk
 from app.services.lead.queue_order import by_urgency
 from app.services.ports import UnitOfWork
 from app.services.users import require_lead
@@ -32,6 +33,7 @@ RESOLUTIONS: dict[str, tuple[str, ...]] = {
     "pack_status": ("acknowledge",),
     "printer_failure": ("acknowledge",),
     "late": ("prioritise", "cancel_order"),
+    "at_risk": ("prioritise", "cancel_order"),
     "hold": ("release_hold", "cancel_order"),
     "fact_failed": ("retry", "acknowledge"),  # a station's fact central could not apply
     "pin_locked": ("unlock_pin", "acknowledge"),  # too many wrong PINs for a badge
@@ -70,6 +72,7 @@ KIND_SUMMARIES: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     "serial_duplicate": ("exception.serial_duplicate", ("serial_list", "sscc", "station")),
     "awaiting_label": ("exception.awaiting_label", ("carton", "sscc", "carrier", "station")),
+    "numbers_low": ("numbers.low", ("series", "left", "last")),
 }
 # A lead's override of a carton's weight reads differently from one of open lines.
 WEIGHT_OVERRIDE = (
@@ -101,7 +104,9 @@ def exception_queue(uow: UnitOfWork, lead: User) -> list[QueueItem]:
         late = uow.lead.orders_in(("released", "picking"), ship_by_before=now)
         late = [o for o in late if o["priority"] < URGENT_PRIORITY]  # urgent: already decided
         held = uow.lead.orders_in(("on_hold",))
-    items = [_stored_item(e) for e in stored]
+        risky = at_risk.predicted(uow, now)
+    items = [_at_risk_item(p) for p in risky]
+    items += [_stored_item(e) for e in stored]
     items += [
         QueueItem(
             f"late:{_ref(o)}",
@@ -120,6 +125,18 @@ def exception_queue(uow: UnitOfWork, lead: User) -> list[QueueItem]:
         for o in held
     ]
     return by_urgency(items)
+
+
+def _at_risk_item(prediction) -> QueueItem:
+    order = prediction.order
+    ref = f"{order.channel}/{order.order_id}"
+    local = prediction.ships_at.astimezone()
+    text = message(
+        "exception.at_risk",
+        ship_by=f"{order.ship_by.astimezone():%Y-%m-%d %H:%M}",
+        predicted=f"{local:%Y-%m-%d %H:%M}",
+    )
+    return QueueItem(f"at_risk:{ref}", "at_risk", ref, text, order.ship_by, RESOLUTIONS["at_risk"])
 
 
 def _ref(row: dict) -> str:
@@ -201,7 +218,7 @@ def resolve(uow: UnitOfWork, lead: User, key: str, resolution: str, note: str, s
     source, _, ident = key.partition(":")
     if source == "hold":
         return _resolve_hold(uow, lead, ident, resolution, note, station)
-    if source == "late":
+    if source in ("late", "at_risk"):  # both are settled by prioritising or cancelling
         return _resolve_late(uow, lead, ident, resolution, note, station)
     if source != "exception" or not ident.isdigit():
         raise BadInput(message("exception.unknown_key", key=key))

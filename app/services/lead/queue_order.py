@@ -1,7 +1,8 @@
 """The order of the lead's exceptions queue: what blocks work now comes first.
 
-A short pick stops a cart and a packing problem stops a bench, so they lead; a late order is
-still moving and a held order waits for a decision, so they come last. Within a kind the
+An order predicted to miss its ship-by comes first: told in time, it is the one a lead can still
+save. A short pick stops a cart and a packing problem stops a bench, so they follow; a late order
+is still moving and a held order waits for a decision, so they come last. Within a kind the
 oldest item comes first.
 """
 
@@ -13,6 +14,7 @@ from datetime import UTC, datetime
 
 # Most blocking first; a kind not listed sits between these and the orders at the end.
 BLOCKING_FIRST = (
+    "at_risk",  # told before it is late: the one kind a lead can still do something about in time
     "short_pick",
     "pack_mismatch",
     "weight_mismatch",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Protocol
 
+from app.domain.at_risk import OpenOrder, Work
 from app.domain.events import Event
 from app.domain.kpis import ActivityRow
 
@@ -46,6 +47,14 @@ class SyncRepository(Protocol):
     def server_time(self) -> datetime: ...
 
 
+class RiskReads(Protocol):
+    """The at-risk prediction's reads (db/risk_reads.py); `uow.lead.risk`."""
+
+    def open_orders(self) -> list[OpenOrder]: ...
+    def work_since(self, since: datetime) -> list[Work]: ...
+    def flagged(self, order_refs: list[int]) -> set[int]: ...
+
+
 class LeadReports(Protocol):
     """The KPI and timeline queries (db/lead_reports.py); `uow.lead.reports`."""
 
@@ -69,6 +78,8 @@ class LeadRepository(Protocol):
 
     @property
     def reports(self) -> LeadReports: ...
+    @property
+    def risk(self) -> RiskReads: ...
 
     def board(self) -> list[dict]: ...
     def pickers(self) -> list[tuple[int, str]]: ...
