@@ -75,7 +75,7 @@ def _insert_messages(connection: Connection, rows: list[dict]) -> dict[str, int]
     statement = insert(integration_messages).returning(
         integration_messages.c.id, integration_messages.c.seq
     )
-    return dict(connection.execute(statement, rows).tuples().all())
+    return {row.id: row.seq for row in connection.execute(statement, rows)}
 
 
 def _add_deliveries(connection, found, keys: dict[int, OrderKey], seqs: dict[str, int]) -> None:
