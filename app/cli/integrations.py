@@ -38,6 +38,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("integrate", help=help_text, description=help_text)
     add_database_option(parser)
     parser.add_argument("--once", action="store_true", help="stop when nothing is due")
+    parser.add_argument("--batch", type=int, default=200, help="messages claimed per round")
+    parser.add_argument("--workers", type=int, default=8, help="messages sent at once")
     parser.set_defaults(func=_integrate)
 
 
@@ -110,7 +112,12 @@ def _integrate(args) -> int:
     stop = threading.Event()
     # SIGTERM (a service manager) stops after the round in flight; kill -9 loses nothing either.
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    dispatcher = integrate.Dispatcher(integration_store(central), integration_senders())
+    dispatcher = integrate.Dispatcher(
+        integration_store(central),
+        integration_senders(),
+        batch=max(1, args.batch),
+        workers=max(1, args.workers),
+    )
     try:
         dispatcher.run(stop, once=args.once)
     except KeyboardInterrupt:
