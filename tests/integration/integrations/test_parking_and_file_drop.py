@@ -15,7 +15,6 @@ from integrations import senders
 from station.demo_packing import demo_central
 from tests.integration.integrations.outbox_story import (
     SECRET,
-    check_received,
     set_webhook,
     stored,
     write_messages,
