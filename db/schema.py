@@ -417,3 +417,47 @@ parcel_loads = Table(
     Column("fact_uuid", String(36), nullable=False),
     Column("manifest_id", ForeignKey("manifests.id"), index=True),  # NULL until the close
 )
+
+# --- Integration outbox (issue 18, migration 0022_integration_outbox) -------------------------
+# A message per change of state other systems hear about, written in the transaction of the
+# change (db/outbox_repo.py); `body` is the exact JSON sent every time. A delivery row per
+# message and endpoint that wants it carries that endpoint's state: `pending` (due at `due_at`;
+# a dispatcher's claim moves `due_at` a lease ahead), `delivered`, `parked` or `dropped`.
+integration_endpoints = Table(
+    "integration_endpoints",
+    metadata,
+    Column("name", String(60), primary_key=True),
+    Column("position", Integer, nullable=False),  # the order of the endpoints file
+    Column("kind", String(20), nullable=False),  # webhook / file
+    Column("target", Text, nullable=False),  # the URL or the folder
+    Column("secret", Text, nullable=False, default=""),
+    Column("kinds", JSON, nullable=False),  # [] = every kind
+    Column("channels", JSON, nullable=False),  # [] = every channel
+    Column("policy", JSON, nullable=False),  # max_tries, retry_base_s, retry_max_s, timeout_s
+)
+integration_messages = Table(
+    "integration_messages",
+    metadata,
+    Column("seq", Id, primary_key=True, autoincrement=True),
+    Column("id", String(36), nullable=False, unique=True),
+    Column("kind", String(40), nullable=False),
+    Column("order_ref", ForeignKey("orders.id")),
+    Column("occurred_at", DateTime(timezone=True), nullable=False),
+    Column("body", Text, nullable=False),
+)
+integration_deliveries = Table(
+    "integration_deliveries",
+    metadata,
+    _id(),
+    Column("message_seq", ForeignKey("integration_messages.seq"), nullable=False),
+    Column("endpoint", String(60), nullable=False),
+    Column("order_ref", Id),  # the message's order: one order's messages go in order
+    Column("state", String(20), nullable=False),
+    Column("tries", Integer, nullable=False, default=0),
+    Column("due_at", DateTime(timezone=True), nullable=False),
+    Column("last_error", Text),
+    Column("delivered_at", DateTime(timezone=True)),
+    UniqueConstraint("message_seq", "endpoint"),
+    Index("ix_integration_deliveries_state_due", "state", "due_at"),
+    Index("ix_integration_deliveries_order", "endpoint", "order_ref", "message_seq"),
+)

@@ -514,6 +514,13 @@ SOURCE: dict[str, str] = {
     "event.site.language_set": QT_TRANSLATE_NOOP("Messages", "Site language set"),
     "event.site.settings_set": QT_TRANSLATE_NOOP("Messages", "Site settings set"),
     "event.order.at_risk": QT_TRANSLATE_NOOP("Messages", "Predicted to miss its ship-by"),
+    "event.integration.endpoints_set": QT_TRANSLATE_NOOP(
+        "Messages", "Integration endpoints set: {names}"
+    ),
+    "event.integration.retried": QT_TRANSLATE_NOOP(
+        "Messages", "Parked message {message} queued to send again"
+    ),
+    "event.integration.dropped": QT_TRANSLATE_NOOP("Messages", "Parked message {message} dropped"),
     "event.settings.review_rules_saved": QT_TRANSLATE_NOOP("Messages", "Order review rules saved"),
     "event.package_types.saved": QT_TRANSLATE_NOOP("Messages", "Carton types saved"),
     "timeline.shipment": QT_TRANSLATE_NOOP(

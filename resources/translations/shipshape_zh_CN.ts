@@ -1801,6 +1801,18 @@ median {median} h · p90 {p90} h
         <translation>预计将错过发货期限</translation>
     </message>
     <message>
+        <source>Integration endpoints set: {names}</source>
+        <translation>已设置集成端点：{names}</translation>
+    </message>
+    <message>
+        <source>Parked message {message} queued to send again</source>
+        <translation>已搁置的消息 {message} 已重新排队发送</translation>
+    </message>
+    <message>
+        <source>Parked message {message} dropped</source>
+        <translation>已搁置的消息 {message} 已放弃</translation>
+    </message>
+    <message>
         <source>Order review rules saved</source>
         <translation>订单审核规则已保存</translation>
     </message>
