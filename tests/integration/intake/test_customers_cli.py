@@ -129,7 +129,7 @@ def test_orders_priced_on_some_lines_only_or_badly_are_rejected(site, tmp_path, 
         tmp_path / "orders.csv",
         ("SO-1", "BOLT", "1", "C1", "2.00"),
         ("SO-1", "GLUE", "1", "C1", ""),
-        ("SO-2", "BOLT", "1", "C1", "\"2,00\""),
+        ("SO-2", "BOLT", "1", "C1", '"2,00"'),
         ("SO-3", "BOLT", "1", "C1", "1"),
         ("SO-3", "GLUE", "1", "C2", "1"),
     )
