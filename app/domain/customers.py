@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.domain.fields import FieldProblem, shown
+from app.domain.fields import FieldProblem, format_cents, shown
 from app.messages import Message, message
 
 SHIP_COMPLETE = "ship_complete"
@@ -20,8 +20,6 @@ SHIP_COMPLETE = "ship_complete"
 KNOWN_TERMS = (SHIP_COMPLETE, "cod", "prepaid")
 _NET_DAYS = re.compile(r"net[0-9]{1,3}")
 MAX_TERMS = 10
-MAX_CENTS = 99_999_999_999  # 999,999,999.99: more is a typo, and fits every BIGINT
-_MONEY = re.compile(r"([+-]?)([0-9]{1,12})(?:\.([0-9]{1,2}))?")
 
 
 @dataclass(frozen=True)
@@ -39,39 +37,6 @@ class Customer:
     @property
     def ship_complete(self) -> bool:
         return SHIP_COMPLETE in self.terms
-
-
-def money_cents(value: object, field: str, *, negative: bool = False) -> int | None:
-    """An amount with at most two decimals as whole cents; empty (or JSON null) is None.
-    `1250`, `1250.5`, `1250.50` and the JSON number 1250.5 are 125050; `1,250.50`, `1e3`,
-    `12.345`, `inf` and `true` are refused."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise FieldProblem("not_money", field=field, value=shown(value))
-    found = _MONEY.fullmatch(value.strip() if isinstance(value, str) else repr(value))
-    if found is None:
-        raise FieldProblem("not_money", field=field, value=shown(value))
-    sign, whole, fraction = found.groups()
-    cents = int(whole) * 100 + int((fraction or "0").ljust(2, "0"))
-    cents = -cents if sign == "-" else cents
-    lowest = -MAX_CENTS if negative else 0
-    if not lowest <= cents <= MAX_CENTS:
-        raise FieldProblem(
-            "out_of_range",
-            field=field,
-            value=shown(value),
-            minimum=format_cents(lowest),
-            maximum=format_cents(MAX_CENTS),
-        )
-    return cents
-
-
-def format_cents(cents: int) -> str:
-    """5000.00 as people read it in a reason: `5,000.00`; negative `-12.50`."""
-    sign = "-" if cents < 0 else ""
-    whole, fraction = divmod(abs(cents), 100)
-    return f"{sign}{whole:,}.{fraction:02d}"
 
 
 def plain_cents(cents: int) -> str:

@@ -13,9 +13,9 @@ from functools import partial
 from pathlib import Path
 
 from app.domain import fields
-from app.domain.customers import Customer, money_cents, parse_terms
+from app.domain.customers import Customer, parse_terms
 from app.domain.events import SYSTEM, Actor, Event, utcnow
-from app.domain.fields import FieldProblem, shown
+from app.domain.fields import FieldProblem, money_cents, shown
 from app.errors import BadInput
 from app.services.intake import ImportReport, fits_text
 from app.services.order_files import csv_records, read_text_file

@@ -15,8 +15,7 @@ from functools import partial
 from pathlib import Path
 
 from app.domain import fields
-from app.domain.customers import money_cents
-from app.domain.fields import INT32_MAX, FieldProblem, parse_json, shown
+from app.domain.fields import INT32_MAX, FieldProblem, money_cents, parse_json, shown
 from app.domain.orders import ADDRESS_FIELDS, Address, Order, OrderLine
 from app.domain.priority import parse_priority
 from app.errors import BadInput

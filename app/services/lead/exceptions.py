@@ -23,8 +23,6 @@ from app.services.ports import UnitOfWork
 from app.services.users import require_lead
 
 LINE_FIXES = ("reallocate", "backorder", "mark_damaged", "cancel_line")
-# What ships an order short: refused for an order whose customer's terms say ship_complete.
-SHIPS_SHORT = ("backorder", "mark_damaged", "cancel_line")
 # What the lead may do with each kind of queue item (the UI offers exactly these).
 RESOLUTIONS: dict[str, tuple[str, ...]] = {
     "short_pick": LINE_FIXES,
@@ -267,7 +265,7 @@ def _resolve_stored(uow, lead, exception_id, resolution, note, station) -> Messa
         allowed = allowed_resolutions(found["kind"], found["details"] or {})
         if resolution not in allowed:
             raise _refused(found["kind"], resolution, allowed)
-        _refuse_short_if_complete(uow, found["order_ref"], resolution)
+        holds.refuse_short_if_complete(uow, found["order_ref"], resolution)
         outcome = message("outcome.acknowledged")
         if resolution in LINE_FIXES:
             outcome = _fix_line(uow, found, resolution)
@@ -292,16 +290,6 @@ def _resolve_stored(uow, lead, exception_id, resolution, note, station) -> Messa
         uow.events.add_all(events)
         uow.commit()
     return outcome
-
-
-def _refuse_short_if_complete(uow, order_ref: int | None, resolution: str) -> None:
-    """A `ship_complete` order (its customer's terms, recorded when it came in) is never shipped
-    short: the lead reallocates the units or cancels the order instead."""
-    if resolution not in SHIPS_SHORT or order_ref is None:
-        return
-    (order,) = uow.orders.by_refs([order_ref]) or (None,)
-    if order is not None and order.ship_complete:
-        raise BadInput(message("exception.ship_complete", order=_ref_of(order)))
 
 
 def _resolve_waiting(uow, lead, found: dict, resolution: str, note: str, station: str) -> Message:

@@ -34,19 +34,19 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("customer_id", name="pk_customers"),
     )
-    with op.batch_alter_table("orders") as batch:
-        batch.add_column(sa.Column("customer_id", sa.String(80), nullable=True))
-        batch.add_column(
-            sa.Column("ship_complete", sa.Boolean(), nullable=False, server_default=sa.false())
-        )
-    with op.batch_alter_table("order_lines") as batch:
-        batch.add_column(sa.Column("unit_price_cents", sa.BigInteger(), nullable=True))
+    # Plain ADD COLUMN, never a batch: on SQLite a batch copies the table and drops its
+    # triggers (orders_changes_update tells stations of status moves, migration 0008).
+    op.add_column("orders", sa.Column("customer_id", sa.String(80), nullable=True))
+    op.add_column(
+        "orders",
+        sa.Column("ship_complete", sa.Boolean(), nullable=False, server_default=sa.false()),
+    )
+    op.add_column("order_lines", sa.Column("unit_price_cents", sa.BigInteger(), nullable=True))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("order_lines") as batch:
-        batch.drop_column("unit_price_cents")
-    with op.batch_alter_table("orders") as batch:
-        batch.drop_column("ship_complete")
-        batch.drop_column("customer_id")
+    # DROP COLUMN (SQLite 3.35+ and PostgreSQL): no table copy, the triggers stay.
+    op.drop_column("order_lines", "unit_price_cents")
+    op.drop_column("orders", "ship_complete")
+    op.drop_column("orders", "customer_id")
     op.drop_table("customers")

@@ -6,9 +6,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from sqlalchemy import select
+from alembic import command
+from sqlalchemy import inspect, select, text
 
 from app.bootstrap import open_central
+from db import migrate
 from db.schema import customers, orders
 from tests.integration.site_files import import_site, order_row
 
@@ -157,3 +159,25 @@ def test_order_files_without_the_new_columns_still_import(site, tmp_path, run_cl
     status, out, _ = run_cli("orders", "--json", "--database", site)
     listed = {o["order_id"]: o for o in map(json.loads, out.splitlines())}
     assert listed["J-1"]["value"] == "3.75" and listed["J-1"]["customer_id"] == "C-OK"
+
+
+def test_migration_0023_keeps_the_orders_triggers_and_goes_back(sqlite_url):
+    """SQLite: the new columns are added in place, so the trigger that tells stations of an
+    order's status moves (migration 0008) survives; downgrading drops exactly what it added."""
+    central = open_central(sqlite_url)
+    trigger = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'orders'"
+    with central.engine.connect() as conn:
+        assert "orders_changes_update" in conn.execute(text(trigger)).scalars().all()
+    config = migrate.alembic_config()
+    with central.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0021_site_counters")
+    columns = {c["name"] for c in inspect(central.engine).get_columns("orders")}
+    assert (
+        "customer_id" not in columns
+        and "customers" not in inspect(central.engine).get_table_names()
+    )
+    migrate.upgrade(central.engine)
+    with central.engine.connect() as conn:
+        assert "orders_changes_update" in conn.execute(text(trigger)).scalars().all()
+    central.close()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.domain.customers import Customer, customer_problems, format_cents, money_cents, parse_terms
-from app.domain.fields import FieldProblem
+from app.domain.customers import Customer, customer_problems, parse_terms
+from app.domain.fields import FieldProblem, format_cents, money_cents
 from app.domain.orders import Address, Order, OrderLine
 from app.domain.review_rules import ReviewRules
 from app.services.customers import customer_from
