@@ -246,7 +246,7 @@ def _price_lines(draft: OrderDraft, lines: list[OrderLine], problems: list[str])
     """Each line's unit_price (optional, at most 2 decimals): every line priced, or none, so
     the order's value is never a part of what it is worth (the credit check reads it)."""
     prices = []
-    for (_, _, where), raw in zip(draft.lines, draft.prices, strict=False):
+    for (_, _, where), raw in zip(draft.lines, draft.prices, strict=True):
         try:
             prices.append(money_cents(raw, "unit_price"))
         except FieldProblem as exc:
