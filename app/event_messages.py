@@ -64,6 +64,7 @@ EVENT_TEMPLATES: dict[str, str] = {
     "event.stock.set": "Stock counted and set",
     "event.site.layout_imported": "Layout {name} imported",
     "event.site.products_imported": "{rows} product(s) imported",
+    "event.site.customers_imported": "{rows} customer(s) imported or updated",
     "event.site.language_set": "Site language set",
     "event.site.settings_set": "Site settings set",
     "event.order.at_risk": "Predicted to miss its ship-by",

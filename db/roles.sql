@@ -79,6 +79,9 @@ GRANT INSERT, UPDATE (status, resolution, resolved_by, resolved_at, note, detail
 GRANT USAGE ON SEQUENCE exceptions_id_seq TO shipshape_lead;
 -- Orders: priority, and the status moves of holds, cancellations and resolutions.
 GRANT UPDATE (status, reason, review_passed, priority) ON orders TO shipshape_lead;
+-- Customers (migration 0023): a desk's allocation retry reviews orders against their credit.
+-- Read only, and not for stations: credit limits and balances are the lead's business.
+GRANT SELECT ON customers TO shipshape_lead;
 GRANT UPDATE (picked, allocated, packed, quantity) ON order_lines TO shipshape_lead;
 GRANT UPDATE (order_id, status) ON totes TO shipshape_lead;
 -- Short picks: reallocate (a new reservation and task elsewhere), write off, cancel units.

@@ -127,6 +127,9 @@ orders = Table(
     Column("reason", Text, nullable=False, default=""),
     Column("review_passed", Boolean, nullable=False, default=False),  # a lead released a hold
     Column("received_at", DateTime(timezone=True), nullable=False),
+    # The CRM's customer (migration 0023); ship_complete: that customer's term when it came in.
+    Column("customer_id", String(80), nullable=True),
+    Column("ship_complete", Boolean, nullable=False, default=False, server_default="0"),
     UniqueConstraint("channel", "order_id"),
 )
 
@@ -141,6 +144,23 @@ order_lines = Table(
     Column("allocated", Integer, nullable=False, default=0),
     Column("picked", Integer, nullable=False, default=0),
     Column("packed", Integer, nullable=False, default=0),
+    Column("unit_price_cents", BigInteger, nullable=True),  # money in whole cents (0023)
+)
+
+# The CRM's customers (`shipshape import-customers`, migration 0023); money in whole cents.
+customers = Table(
+    "customers",
+    metadata,
+    Column("customer_id", String(80), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("email", String(254), nullable=False, default=""),
+    Column("phone", String(40), nullable=False, default=""),
+    Column("credit_limit_cents", BigInteger, nullable=True),  # NULL: no limit
+    Column("open_balance_cents", BigInteger, nullable=False, default=0),
+    Column("currency", String(3), nullable=False),
+    Column("blocked", Boolean, nullable=False, default=False),
+    Column("terms", JSON, nullable=False),  # ["ship_complete", "cod", ...]
+    Column("updated_at", DateTime(timezone=True), nullable=False),
 )
 
 allocations = Table(

@@ -14,6 +14,7 @@ from app.services.picking_central import CentralPickingBackend
 from app.services.ports import (
     CarrierLabels,
     CatalogRepository,
+    CustomerRepository,
     DispatchBackend,
     DispatchRepository,
     EventLog,
@@ -31,6 +32,7 @@ from carriers.api import ApiCarrier
 from db.station.dispatch import StationDispatchBackend
 from db.uow import SqlUnitOfWork
 from tests.fakes.catalog import FakeCatalog
+from tests.fakes.customers import FakeCustomers
 from tests.fakes.dispatch import FakeDispatch
 from tests.fakes.events import FakeEventLog
 from tests.fakes.orders import FakeOrders
@@ -75,6 +77,9 @@ class _Picking(FakePicking, PickingRepository): ...
 
 
 class _Dispatch(FakeDispatch, DispatchRepository): ...
+
+
+class _Customers(FakeCustomers, CustomerRepository): ...
 
 
 # The carrier port (docs/carriers.md): both adapters, so packing may treat them the same way.

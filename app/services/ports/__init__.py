@@ -28,6 +28,7 @@ from app.services.ports.dispatch import DispatchBackend, DispatchRepository
 from app.services.ports.floor import PackingRepository, PickingRepository
 from app.services.ports.records import (
     CatalogRepository,
+    CustomerRepository,
     EventLog,
     OrderRepository,
     Settings,
@@ -70,6 +71,8 @@ class UnitOfWork(Protocol):
     def sync(self) -> SyncRepository: ...
     @property
     def dispatch(self) -> DispatchRepository: ...
+    @property
+    def customers(self) -> CustomerRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(
@@ -86,6 +89,7 @@ __all__ = [
     "CarrierLabels",
     "CatalogRepository",
     "Cursor",
+    "CustomerRepository",
     "DispatchBackend",
     "DispatchRepository",
     "EventLog",
