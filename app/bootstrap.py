@@ -14,8 +14,10 @@ from app.domain.users import SetUp
 from app.errors import NotSetUp
 from db import migrate
 from db.engine import default_database_url, make_engine, normalize_url
+from db.integration_store import SqlIntegrationStore
 from db.setup_identity import setup_identity
 from db.uow import SqlUnitOfWork
+from integrations import senders
 
 
 @dataclass
@@ -54,3 +56,13 @@ def redacted(url: str) -> str:
     """The URL without its credentials (user and password, up to the last `@`): they are never
     logged or shown. Works on text SQLAlchemy cannot parse, too."""
     return redact_url(url)
+
+
+def integration_store(central: Central) -> SqlIntegrationStore:
+    """The integration outbox's store (app/services/ports/integration.py) on central."""
+    return SqlIntegrationStore(central.engine)
+
+
+def integration_senders() -> dict:
+    """A sender per endpoint kind: webhook and file drop (integrations/)."""
+    return senders()

@@ -65,9 +65,13 @@ EVENT_TEMPLATES: dict[str, str] = {
     "event.stock.set": "Stock counted and set",
     "event.site.layout_imported": "Layout {name} imported",
     "event.site.products_imported": "{rows} product(s) imported",
+    "event.site.customers_imported": "{rows} customer(s) imported or updated",
     "event.site.language_set": "Site language set",
     "event.site.settings_set": "Site settings set",
     "event.order.at_risk": "Predicted to miss its ship-by",
+    "event.integration.endpoints_set": "Integration endpoints set: {names}",
+    "event.integration.retried": "Parked message {message} queued to send again",
+    "event.integration.dropped": "Parked message {message} dropped",
     "event.settings.review_rules_saved": "Order review rules saved",
     "event.package_types.saved": "Carton types saved",
     # ---- not events, but lines of the timeline ------------------------------------------------

@@ -117,6 +117,9 @@ TEMPLATES: dict[str, str] = {
     "field.duplicate": "{field} {value} is the same as {other}",
     "field.range_overlap": "{field} can make the same tracking numbers as {other}",
     "field.not_url": "{field} {value} is not an http:// or https:// address",
+    "field.not_money": "{field} {value} is not an amount like 1250.50 (at most 2 decimals, no thousands separator)",
+    "field.not_terms": "{field} {value} is not a list of at most {limit} terms (e.g. ship_complete;cod)",
+    "field.partly_priced": "{field}: some lines have a unit_price and some do not; price every line or none",
     # ---- carrier labels (docs/carriers.md) ------------------------------------------------------
     "carrier.unavailable": (
         "Carrier {carrier} cannot be reached now. The carton waits for its label, which prints "
@@ -151,6 +154,9 @@ TEMPLATES: dict[str, str] = {
     "hold.blocked_customer_why": "blocked customer ({key} {value}): {why}",
     "hold.quantity_above_limit": "quantity {quantity} of {sku} is above the limit of {limit}",
     "hold.special_handling": "{sku} needs special handling: {what}",
+    "hold.customer_unknown": "customer {customer} is unknown: import the customers file, then release the order",
+    "hold.customer_blocked": "customer {customer} ({name}) is blocked",
+    "hold.credit_limit": "customer {customer}: credit limit {limit} {currency} exceeded by {over}",
     "allocation.cannot_allocate": "cannot allocate: {lines}",
     "allocation.line_short": "{sku}: short {short} of {needed}",
     # ---- the lead's exceptions queue -----------------------------------------------------------
@@ -203,6 +209,10 @@ TEMPLATES: dict[str, str] = {
     "exception.fact_failed": "{fact} from {station} could not be applied: {error}",
     "exception.unknown_key": "{key} names no exception: use exception:ID, late:REF or hold:REF",
     "exception.no_task": "exception {id} names no pick task: acknowledge it with a note",
+    "exception.ship_complete": (
+        "{order} ships complete (its customer's terms): it cannot ship short. Reallocate the "
+        "units, or cancel the order"
+    ),
     "exception.nothing_outstanding": (
         "pick task {task} has nothing outstanding: acknowledge it instead"
     ),

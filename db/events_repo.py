@@ -10,6 +10,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.domain.events import Actor, Event
 from db.bulk import insert_rows
+from db.outbox_repo import write_messages
 from db.schema import events
 
 
@@ -24,7 +25,9 @@ class SqlEventLog:
         self.connection = connection
 
     def add_all(self, new_events: Iterable[Event]) -> None:
-        insert_rows(self.connection, events, [_event_row(e) for e in new_events])
+        stored = list(new_events)
+        insert_rows(self.connection, events, [_event_row(e) for e in stored])
+        write_messages(self.connection, stored)  # the outbox, in this same transaction
 
     def add_new(self, facts: list[Event]) -> set[str]:
         """Insert the facts whose UUID is not stored yet; return the UUIDs actually inserted.
@@ -34,20 +37,25 @@ class SqlEventLog:
         """
         if not facts:
             return set()
-        rows = list({fact.uuid: _event_row(fact) for fact in facts}.values())
+        unique = {fact.uuid: fact for fact in facts}
+        rows = [_event_row(fact) for fact in unique.values()]
         if self.connection.dialect.name == "postgresql":
             # One statement with one array per column: no per-row SQL to build or parse.
             columns = {c: [row[c] for row in rows] for c in rows[0]}
             columns["payload"] = [json.dumps(p, ensure_ascii=False) for p in columns["payload"]]
-            return set(self.connection.execute(_INSERT_NEW_EVENTS, columns).scalars())
-        statement = (
-            sqlite_insert(events)
-            .on_conflict_do_nothing(index_elements=["uuid"])
-            .returning(events.c.uuid)
-        )
-        # One statement for the batch (insertmanyvalues): RETURNING lists only the rows
-        # actually inserted, so the UUIDs it returns are the new facts.
-        return set(self.connection.execute(statement, rows).scalars())
+            inserted = set(self.connection.execute(_INSERT_NEW_EVENTS, columns).scalars())
+        else:
+            statement = (
+                sqlite_insert(events)
+                .on_conflict_do_nothing(index_elements=["uuid"])
+                .returning(events.c.uuid)
+            )
+            # One statement for the batch (insertmanyvalues): RETURNING lists only the rows
+            # actually inserted, so the UUIDs it returns are the new facts.
+            inserted = set(self.connection.execute(statement, rows).scalars())
+        # A replayed fact wrote its message the first time: only new ones write one now.
+        write_messages(self.connection, [f for u, f in unique.items() if u in inserted])
+        return inserted
 
     def for_order(self, order_ref: int) -> list[Event]:
         query = select(events).where(events.c.order_ref == order_ref).order_by(events.c.seq)

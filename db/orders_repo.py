@@ -76,6 +76,7 @@ class SqlOrderRepository:
                 "allocated": 0,
                 "picked": 0,
                 "packed": 0,
+                "unit_price_cents": line.unit_price_cents,
             }
             for order, oid in zip(new_orders, ids, strict=True)
             for n, line in enumerate(order.lines, start=1)
@@ -268,6 +269,7 @@ class SqlOrderRepository:
                     picked=line.picked,
                     packed=line.packed,
                     id=line.id,
+                    unit_price_cents=line.unit_price_cents,
                 )
             )
         return decoded(rows, lambda r: _order_from_row(r, lines[r.id]), "order")
@@ -287,6 +289,8 @@ def _order_row(order: Order, now) -> dict:
         "reason": order.reason,
         "review_passed": order.review_passed,
         "received_at": now,
+        "customer_id": order.customer_id,
+        "ship_complete": order.ship_complete,
     }
 
 
@@ -304,5 +308,7 @@ def _order_from_row(row, lines: list[OrderLine]) -> Order:
         status=OrderStatus(row.status),
         reason=row.reason,
         review_passed=row.review_passed,
+        customer_id=row.customer_id,
+        ship_complete=row.ship_complete,
         id=row.id,
     )

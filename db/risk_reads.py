@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import Connection, func, select
 
 from app.domain.at_risk import OPEN, OpenOrder, Work
+from db.readable_rows import readable_rows
 from db.schema import events, order_lines, orders
 from db.users_repo import aware
 
@@ -22,7 +23,8 @@ class SqlRiskReads:
         self.connection = connection
 
     def open_orders(self) -> list[OpenOrder]:
-        """Orders not yet shipped that have a ship-by, with their lines not fully picked."""
+        """Orders not yet shipped that have a ship-by, with their lines not fully picked; a row
+        that cannot be read is skipped and reported (db/readable_rows.py)."""
         to_pick = func.sum(
             (order_lines.c.picked < order_lines.c.quantity).cast(order_lines.c.quantity.type)
         )
@@ -52,7 +54,7 @@ class SqlRiskReads:
                 r.carrier or "",
                 int(r.to_pick),
             )  # fmt: skip
-            for r in self.connection.execute(query)
+            for r in readable_rows(self.connection, query, orders.c.id, "order")
         ]
 
     def work_since(self, since: datetime) -> list[Work]:

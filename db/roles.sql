@@ -79,6 +79,9 @@ GRANT INSERT, UPDATE (status, resolution, resolved_by, resolved_at, note, detail
 GRANT USAGE ON SEQUENCE exceptions_id_seq TO shipshape_lead;
 -- Orders: priority, and the status moves of holds, cancellations and resolutions.
 GRANT UPDATE (status, reason, review_passed, priority) ON orders TO shipshape_lead;
+-- Customers (migration 0023): a desk's allocation retry reviews orders against their credit.
+-- Read only, and not for stations: credit limits and balances are the lead's business.
+GRANT SELECT ON customers TO shipshape_lead;
 GRANT UPDATE (picked, allocated, packed, quantity) ON order_lines TO shipshape_lead;
 GRANT UPDATE (order_id, status) ON totes TO shipshape_lead;
 -- Short picks: reallocate (a new reservation and task elsewhere), write off, cancel units.
@@ -114,6 +117,14 @@ GRANT USAGE ON SEQUENCE manifests_id_seq TO shipshape_lead;
 GRANT UPDATE (manifest_id) ON parcel_loads TO shipshape_lead;
 GRANT DELETE ON parcel_loads TO shipshape_lead;
 GRANT UPDATE (carrier) ON load_units TO shipshape_lead;
+-- The integration outbox (docs/integrations.md): a lead's change of an order writes its message
+-- in the same transaction, for the endpoints that want it. The desk reads which endpoints
+-- exist, never their addresses or secrets, and never delivers (`shipshape integrate` does).
+GRANT SELECT (name, position, kinds, channels) ON integration_endpoints TO shipshape_lead;
+GRANT SELECT (seq, id), INSERT ON integration_messages TO shipshape_lead;
+GRANT INSERT ON integration_deliveries TO shipshape_lead;
+GRANT USAGE ON SEQUENCE integration_messages_seq_seq, integration_deliveries_id_seq
+    TO shipshape_lead;
 -- Cancelling a wave nobody picked from removes its unpicked tasks and gives their reservations
 -- back: planning rows, not history (every step stays in events).
 GRANT DELETE ON pick_tasks, allocations TO shipshape_lead;

@@ -127,6 +127,9 @@ orders = Table(
     Column("reason", Text, nullable=False, default=""),
     Column("review_passed", Boolean, nullable=False, default=False),  # a lead released a hold
     Column("received_at", DateTime(timezone=True), nullable=False),
+    # The CRM's customer (migration 0023); ship_complete: that customer's term when it came in.
+    Column("customer_id", String(80), nullable=True),
+    Column("ship_complete", Boolean, nullable=False, default=False, server_default="0"),
     UniqueConstraint("channel", "order_id"),
 )
 
@@ -141,6 +144,23 @@ order_lines = Table(
     Column("allocated", Integer, nullable=False, default=0),
     Column("picked", Integer, nullable=False, default=0),
     Column("packed", Integer, nullable=False, default=0),
+    Column("unit_price_cents", BigInteger, nullable=True),  # money in whole cents (0023)
+)
+
+# The CRM's customers (`shipshape import-customers`, migration 0023); money in whole cents.
+customers = Table(
+    "customers",
+    metadata,
+    Column("customer_id", String(80), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("email", String(254), nullable=False, default=""),
+    Column("phone", String(40), nullable=False, default=""),
+    Column("credit_limit_cents", BigInteger, nullable=True),  # NULL: no limit
+    Column("open_balance_cents", BigInteger, nullable=False, default=0),
+    Column("currency", String(3), nullable=False),
+    Column("blocked", Boolean, nullable=False, default=False),
+    Column("terms", JSON, nullable=False),  # ["ship_complete", "cod", ...]
+    Column("updated_at", DateTime(timezone=True), nullable=False),
 )
 
 allocations = Table(
@@ -416,4 +436,48 @@ parcel_loads = Table(
     Column("station", String(60)),
     Column("fact_uuid", String(36), nullable=False),
     Column("manifest_id", ForeignKey("manifests.id"), index=True),  # NULL until the close
+)
+
+# --- Integration outbox (issue 18, migration 0022_integration_outbox) -------------------------
+# A message per change of state other systems hear about, written in the transaction of the
+# change (db/outbox_repo.py); `body` is the exact JSON sent every time. A delivery row per
+# message and endpoint that wants it carries that endpoint's state: `pending` (due at `due_at`;
+# a dispatcher's claim moves `due_at` a lease ahead), `delivered`, `parked` or `dropped`.
+integration_endpoints = Table(
+    "integration_endpoints",
+    metadata,
+    Column("name", String(60), primary_key=True),
+    Column("position", Integer, nullable=False),  # the order of the endpoints file
+    Column("kind", String(20), nullable=False),  # webhook / file
+    Column("target", Text, nullable=False),  # the URL or the folder
+    Column("secret", Text, nullable=False, default=""),
+    Column("kinds", JSON, nullable=False),  # [] = every kind
+    Column("channels", JSON, nullable=False),  # [] = every channel
+    Column("policy", JSON, nullable=False),  # max_tries, retry_base_s, retry_max_s, timeout_s
+)
+integration_messages = Table(
+    "integration_messages",
+    metadata,
+    Column("seq", Id, primary_key=True, autoincrement=True),
+    Column("id", String(36), nullable=False, unique=True),
+    Column("kind", String(40), nullable=False),
+    Column("order_ref", ForeignKey("orders.id")),
+    Column("occurred_at", DateTime(timezone=True), nullable=False),
+    Column("body", Text, nullable=False),
+)
+integration_deliveries = Table(
+    "integration_deliveries",
+    metadata,
+    _id(),
+    Column("message_seq", ForeignKey("integration_messages.seq"), nullable=False),
+    Column("endpoint", String(60), nullable=False),
+    Column("order_ref", Id),  # the message's order: one order's messages go in order
+    Column("state", String(20), nullable=False),
+    Column("tries", Integer, nullable=False, default=0),
+    Column("due_at", DateTime(timezone=True), nullable=False),
+    Column("last_error", Text),
+    Column("delivered_at", DateTime(timezone=True)),
+    UniqueConstraint("message_seq", "endpoint"),
+    Index("ix_integration_deliveries_state_due", "state", "due_at"),
+    Index("ix_integration_deliveries_order", "endpoint", "order_ref", "message_seq"),
 )

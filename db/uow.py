@@ -12,6 +12,7 @@ from app.domain.events import utcnow
 from app.errors import Conflict
 from app.messages import message
 from db.catalog_repo import SqlCatalogRepository
+from db.customers_repo import SqlCustomerRepository
 from db.dispatch_repo import SqlDispatchRepository
 from db.events_repo import SqlEventLog
 from db.labels_repo import SqlLabelRepository
@@ -54,6 +55,7 @@ class SqlUnitOfWork:
         self.sync = SqlSyncRepository(self.connection)
         self.dispatch = SqlDispatchRepository(self.connection)
         self.labels = SqlLabelRepository(self.connection)
+        self.customers = SqlCustomerRepository(self.connection)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:

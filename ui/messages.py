@@ -169,6 +169,18 @@ SOURCE: dict[str, str] = {
     "field.not_url": QT_TRANSLATE_NOOP(
         "Messages", "{field} {value} is not an http:// or https:// address"
     ),
+    "field.not_money": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{field} {value} is not an amount like 1250.50 (at most 2 decimals, no thousands separator)",
+    ),
+    "field.not_terms": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{field} {value} is not a list of at most {limit} terms (e.g. ship_complete;cod)",
+    ),
+    "field.partly_priced": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{field}: some lines have a unit_price and some do not; price every line or none",
+    ),
     "carrier.unavailable": QT_TRANSLATE_NOOP(
         "Messages",
         "Carrier {carrier} cannot be reached now. The carton waits for its label, which prints by itself once the carrier answers; go on packing.",
@@ -214,6 +226,16 @@ SOURCE: dict[str, str] = {
         "Messages", "quantity {quantity} of {sku} is above the limit of {limit}"
     ),
     "hold.special_handling": QT_TRANSLATE_NOOP("Messages", "{sku} needs special handling: {what}"),
+    "hold.customer_unknown": QT_TRANSLATE_NOOP(
+        "Messages",
+        "customer {customer} is unknown: import the customers file, then release the order",
+    ),
+    "hold.customer_blocked": QT_TRANSLATE_NOOP(
+        "Messages", "customer {customer} ({name}) is blocked"
+    ),
+    "hold.credit_limit": QT_TRANSLATE_NOOP(
+        "Messages", "customer {customer}: credit limit {limit} {currency} exceeded by {over}"
+    ),
     "allocation.cannot_allocate": QT_TRANSLATE_NOOP("Messages", "cannot allocate: {lines}"),
     "allocation.line_short": QT_TRANSLATE_NOOP("Messages", "{sku}: short {short} of {needed}"),
     "exception.ship_by": QT_TRANSLATE_NOOP("Messages", "ship by {ship_by}"),
@@ -293,6 +315,10 @@ SOURCE: dict[str, str] = {
     ),
     "exception.no_task": QT_TRANSLATE_NOOP(
         "Messages", "exception {id} names no pick task: acknowledge it with a note"
+    ),
+    "exception.ship_complete": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{order} ships complete (its customer's terms): it cannot ship short. Reallocate the units, or cancel the order",
     ),
     "exception.nothing_outstanding": QT_TRANSLATE_NOOP(
         "Messages", "pick task {task} has nothing outstanding: acknowledge it instead"
@@ -525,9 +551,19 @@ SOURCE: dict[str, str] = {
     "event.stock.set": QT_TRANSLATE_NOOP("Messages", "Stock counted and set"),
     "event.site.layout_imported": QT_TRANSLATE_NOOP("Messages", "Layout {name} imported"),
     "event.site.products_imported": QT_TRANSLATE_NOOP("Messages", "{rows} product(s) imported"),
+    "event.site.customers_imported": QT_TRANSLATE_NOOP(
+        "Messages", "{rows} customer(s) imported or updated"
+    ),
     "event.site.language_set": QT_TRANSLATE_NOOP("Messages", "Site language set"),
     "event.site.settings_set": QT_TRANSLATE_NOOP("Messages", "Site settings set"),
     "event.order.at_risk": QT_TRANSLATE_NOOP("Messages", "Predicted to miss its ship-by"),
+    "event.integration.endpoints_set": QT_TRANSLATE_NOOP(
+        "Messages", "Integration endpoints set: {names}"
+    ),
+    "event.integration.retried": QT_TRANSLATE_NOOP(
+        "Messages", "Parked message {message} queued to send again"
+    ),
+    "event.integration.dropped": QT_TRANSLATE_NOOP("Messages", "Parked message {message} dropped"),
     "event.settings.review_rules_saved": QT_TRANSLATE_NOOP("Messages", "Order review rules saved"),
     "event.package_types.saved": QT_TRANSLATE_NOOP("Messages", "Carton types saved"),
     "timeline.shipment": QT_TRANSLATE_NOOP(

@@ -10,6 +10,7 @@ from pathlib import Path
 from app.bootstrap import open_central, redacted
 from app.cli.admin import CLI_STATION, add_admin_options, admin_actor, administrator
 from app.cli.common import add_database_option, emit_json
+from app.domain.customers import plain_cents
 from app.domain.events import Event
 from app.errors import BadInput
 from app.messages import english
@@ -195,6 +196,7 @@ def _orders(args) -> int:
                 "shipments": shipped.get(order.id or 0, []),  # cartons: packed, loaded, shipped
             }
             if args.json:
+                record |= _customer_fields(order)
                 emit_json(record | ({"reason": english(order.reason)} if order.reason else {}))
             else:
                 units = sum(line.quantity for line in order.lines)
@@ -204,6 +206,14 @@ def _orders(args) -> int:
                     f"{len(order.lines)} lines, {units} units{extra}"
                 )
     return 0
+
+
+def _customer_fields(order) -> dict:
+    """`customer_id` and `value` (the sum of quantity × unit_price, as exact text "5312.40"),
+    each only when the order has it."""
+    found = {"customer_id": order.customer_id} if order.customer_id else {}
+    value = order.value_cents
+    return found | ({"value": plain_cents(value)} if value is not None else {})
 
 
 def _users(args) -> int:

@@ -156,6 +156,42 @@ def _check_window(day: date, field: str, value: str) -> None:
         )
 
 
+MAX_CENTS = 99_999_999_999  # 999,999,999.99: more is a typo, and fits every BIGINT
+_MONEY = re.compile(r"([+-]?)([0-9]{1,12})(?:\.([0-9]{1,2}))?")
+
+
+def money_cents(value: object, field: str, *, negative: bool = False) -> int | None:
+    """An amount with at most two decimals as whole cents; empty (or JSON null) is None.
+    `1250`, `1250.5`, `1250.50` and the JSON number 1250.5 are 125050; `1,250.50`, `1e3`,
+    `12.345`, `inf` and `true` are refused."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise FieldProblem("not_money", field=field, value=shown(value))
+    found = _MONEY.fullmatch(value.strip() if isinstance(value, str) else repr(value))
+    if found is None:
+        raise FieldProblem("not_money", field=field, value=shown(value))
+    sign, whole, fraction = found.groups()
+    cents = int(whole) * 100 + int((fraction or "0").ljust(2, "0"))
+    cents = -cents if sign == "-" else cents
+    lowest = -MAX_CENTS if negative else 0
+    if not lowest <= cents <= MAX_CENTS:
+        raise FieldProblem(
+            "out_of_range",
+            field=field,
+            value=shown(value),
+            minimum=format_cents(lowest),
+            maximum=format_cents(MAX_CENTS),
+        )
+    return cents
+
+
+def format_cents(cents: int) -> str:
+    """5000.00 as people read it in a message: `5,000.00`; negative `-12.50`."""
+    sign = "-" if cents < 0 else ""
+    return f"{sign}{abs(cents) // 100:,}.{abs(cents) % 100:02d}"
+
+
 TRUE_WORDS = frozenset({"1", "true", "yes", "y"})
 FALSE_WORDS = frozenset({"", "0", "false", "no", "n"})
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from app.domain.customers import order_value_cents
 from app.errors import IllegalTransition
 from app.messages import message
 
@@ -123,6 +124,7 @@ class OrderLine:
     picked: int = 0
     packed: int = 0
     id: int | None = None
+    unit_price_cents: int | None = None  # the channel's price of one unit, if it sent one
 
 
 @dataclass
@@ -139,12 +141,19 @@ class Order:
     status: OrderStatus = OrderStatus.RECEIVED
     reason: str = ""  # why it is on hold or in exception, for the lead
     review_passed: bool = False  # a lead released it from hold: do not review it again
+    customer_id: str | None = None  # the CRM's customer (`import-customers`), if it names one
+    ship_complete: bool = False  # its customer's term when it came in: never ship it short
     id: int | None = None
     events: list[tuple[str, dict]] = field(default_factory=list, repr=False)
 
     @property
     def key(self) -> tuple[str, str]:
         return (self.channel, self.order_id)
+
+    @property
+    def value_cents(self) -> int | None:
+        """The sum of quantity × unit price, in cents; None when its lines carry no price."""
+        return order_value_cents([(line.quantity, line.unit_price_cents) for line in self.lines])
 
     def move_to(self, new: OrderStatus, reason: str = "") -> None:
         """Change status by the rules; remember an event for the audit trail."""

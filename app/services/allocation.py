@@ -76,6 +76,7 @@ def _allocate_batch(
         if not orders:
             return False
         rules = uow.settings.review_rules()
+        customers = uow.customers.by_ids({o.customer_id for o in orders if o.customer_id})
         stock = uow.stock.lock_for_allocation({line.sku for o in orders for line in o.lines})
         candidates = stock_choice.ranked_by_sku(stock, today)
         items = {stored_id(item): item for item in stock}
@@ -83,7 +84,7 @@ def _allocate_batch(
         stopped_waiting = []
         for order in orders:
             waiting = order.status is OrderStatus.EXCEPTION  # reviewed when it first came
-            reason = None if order.review_passed or waiting else review(order, rules)
+            reason = None if order.review_passed or waiting else review(order, rules, customers)
             if reason:
                 order.move_to(OrderStatus.ON_HOLD, reason)
                 report.held.append(f"{order.channel}/{order.order_id}: {english(reason)}")

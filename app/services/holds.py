@@ -6,7 +6,7 @@ from __future__ import annotations
 from app.domain.events import Actor, Event, utcnow
 from app.domain.orders import Order, OrderStatus
 from app.domain.users import User
-from app.errors import NotFound
+from app.errors import BadInput, NotFound
 from app.messages import message
 from app.services.ports import UnitOfWork
 from app.services.users import require_lead
@@ -61,3 +61,19 @@ def _decide(uow, lead: User, ref: str, note: str, station: str, new: OrderStatus
         )
         uow.commit()
     return order
+
+
+# What ships an order short: refused for an order whose customer's terms say ship_complete.
+SHIPS_SHORT = ("backorder", "mark_damaged", "cancel_line")
+
+
+def refuse_short_if_complete(uow: UnitOfWork, order_ref: int | None, resolution: str) -> None:
+    """A `ship_complete` order (its customer's terms, recorded when it came in) is never shipped
+    short: the lead reallocates the units or cancels the order instead."""
+    if resolution not in SHIPS_SHORT or order_ref is None:
+        return
+    (order,) = uow.orders.by_refs([order_ref]) or (None,)
+    if order is not None and order.ship_complete:
+        raise BadInput(
+            message("exception.ship_complete", order=f"{order.channel}/{order.order_id}")
+        )

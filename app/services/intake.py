@@ -95,6 +95,7 @@ def _import_chunk(uow: UnitOfWork, chunk: list[OrderDraft], actor, report) -> No
                 fresh.append(build_order(draft, known))
             except BadInput as exc:
                 report.rejected.append(f"{draft.label}: {exc}")
+        _record_terms(uow, fresh)
         ids = uow.orders.add_all(fresh)
         uow.events.add_all(
             Event("order.received", {"channel": o.channel, "order_id": o.order_id}, actor, oid)
@@ -102,6 +103,16 @@ def _import_chunk(uow: UnitOfWork, chunk: list[OrderDraft], actor, report) -> No
         )
         uow.commit()
     report.imported.extend(_label(o) for o in fresh)
+
+
+def _record_terms(uow: UnitOfWork, fresh: list[Order]) -> None:
+    """A customer's `ship_complete` term goes on its orders as they come in (the lead's queue
+    reads it there); a customer imported later does not change orders already in."""
+    named = {o.customer_id for o in fresh if o.customer_id}
+    customers = uow.customers.by_ids(named) if named else {}
+    for order in fresh:
+        customer = customers.get(order.customer_id or "")
+        order.ship_complete = bool(customer and customer.ship_complete)
 
 
 def _label(order: Order) -> str:

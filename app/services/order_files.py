@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 
 from app.domain import fields
-from app.domain.fields import INT32_MAX, FieldProblem, parse_json, shown
+from app.domain.fields import INT32_MAX, FieldProblem, money_cents, parse_json, shown
 from app.domain.orders import ADDRESS_FIELDS, Address, Order, OrderLine
 from app.domain.priority import parse_priority
 from app.errors import BadInput
@@ -32,10 +32,12 @@ CSV_COLUMNS = (
     "sku",
     "quantity",
 )
-ORDER_FIELDS = ("order_date", "priority", "carrier", "service", "ship_by")
+# customer_id is optional (a CSV column, a JSON field), as is a line's unit_price (issue 18).
+ORDER_FIELDS = ("order_date", "priority", "carrier", "service", "ship_by", "customer_id")
 # Longest text per field: the column sizes in db/schema.py (address fields are kept in a JSON
 # column; these are what a label can print). Documented in docs/setup.md.
 TEXT_LIMITS = {"channel": 40, "order_id": 80, "carrier": 60, "service": 60, "sku": 60}
+TEXT_LIMITS |= {"customer_id": 80}
 TEXT_LIMITS |= {"name": 200, "company": 200, "street1": 200, "street2": 200, "city": 100}
 TEXT_LIMITS |= {"region": 100, "postal_code": 20, "country": 60, "phone": 40, "email": 254}
 
@@ -50,6 +52,7 @@ class OrderDraft:
     header: dict
     ship_to: dict
     lines: list[tuple[object, object, str]] = field(default_factory=list)  # sku, qty, where
+    prices: list[object] = field(default_factory=list)  # each line's unit_price as found
     problems: list[str] = field(default_factory=list)
     # JSON: the values as found (channel and order_id above are their text, for grouping),
     # and the whole entry, to tell a repeat with other content from an exact repeat.
@@ -120,24 +123,25 @@ def _read_csv(path: Path, text: str, default_channel: str | None) -> list[OrderD
         channel = values.get("channel") or default_channel or ""
         key = (channel, values["order_id"])
         draft = drafts.get(key)
-        order_level = {f: values[f] for f in (*ORDER_FIELDS, *ADDRESS_FIELDS)}
+        order_level = {f: values.get(f, "") for f in (*ORDER_FIELDS, *ADDRESS_FIELDS)}
         if draft is None:
             draft = drafts[key] = OrderDraft(
                 channel=channel,
                 order_id=values["order_id"],
                 rows=[],
-                header={f: values[f] for f in ORDER_FIELDS},
+                header={f: values.get(f, "") for f in ORDER_FIELDS},
                 ship_to={f: values[f] for f in ADDRESS_FIELDS},
             )
         else:
             draft.problems += _disagreements(draft, order_level, where)
         draft.rows.append(where)
         draft.lines.append((values["sku"], values["quantity"], where))
+        draft.prices.append(values.get("unit_price", ""))
     return list(drafts.values())
 
 
 def _check_columns(path: Path, columns: list[str], default_channel: str | None) -> None:
-    missing = [c for c in CSV_COLUMNS if c not in columns and c != "channel"]
+    missing = [c for c in CSV_COLUMNS if c not in columns and c != "channel"]  # + optional ones
     if "channel" not in columns and not default_channel:
         missing.insert(0, "channel")
     if missing:
@@ -193,6 +197,7 @@ def _json_draft(entry: object, where: str, default_channel: str | None) -> Order
     for n, line in enumerate(lines):
         line = line if isinstance(line, dict) else {}
         draft.lines.append((line.get("sku"), line.get("quantity"), f"{where}.lines[{n}]"))
+        draft.prices.append(line.get("unit_price"))
     return draft
 
 
@@ -231,9 +236,27 @@ def build_order(draft: OrderDraft, known_skus: set[str]) -> Order:
             problems.append(f"{where}: address field {name} is empty")
     lines = [line for line in _lines(draft, known_skus, problems) if line]
     header = _parse_header(draft, problems)
+    _price_lines(draft, lines, problems)
     if problems:
         raise BadInput("; ".join(problems))
     return Order(channel=channel, order_id=order_id, ship_to=address, lines=lines, **header)
+
+
+def _price_lines(draft: OrderDraft, lines: list[OrderLine], problems: list[str]) -> None:
+    """Each line's unit_price (optional, at most 2 decimals): every line priced, or none, so
+    the order's value is never a part of what it is worth (the credit check reads it)."""
+    prices = []
+    for (_, _, where), raw in zip(draft.lines, draft.prices, strict=True):
+        try:
+            prices.append(money_cents(raw, "unit_price"))
+        except FieldProblem as exc:
+            problems.append(f"{where}: {exc}")
+            prices.append(None)
+    if len({price is None for price in prices}) > 1 and not problems:
+        problems.append(f"{draft.where()}: {FieldProblem('partly_priced', field='unit_price')}")
+    if not problems:
+        for line, price in zip(lines, prices, strict=True):
+            line.unit_price_cents = price
 
 
 def _raw(raw: object, text: str) -> object:
@@ -265,6 +288,10 @@ def _lines(draft: OrderDraft, known_skus: set[str], problems: list[str]):
 def _parse_header(draft: OrderDraft, problems: list[str]) -> dict:
     where = draft.where()
     header = {f: _checked(draft.header.get(f), f, where, problems) for f in ("carrier", "service")}
+    header["customer_id"] = _checked(
+        draft.header.get("customer_id"), "customer_id", where, problems
+    )
+    header["customer_id"] = header["customer_id"] or None
     try:
         header["priority"] = parse_priority(draft.header.get("priority"))
     except FieldProblem as exc:

@@ -8,9 +8,11 @@ the rules themselves, and their parsing, are domain data (app/domain/review_rule
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from app.domain import fields
+from app.domain.customers import Customer, customer_problems
 from app.domain.orders import Order
 from app.domain.review_rules import ReviewRules
 from app.errors import BadInput
@@ -26,15 +28,22 @@ def read_review_rules(path: Path) -> ReviewRules:
         raise BadInput(f"{path}: {exc}") from None
 
 
-def review(order: Order, rules: ReviewRules) -> str | None:
+def review(
+    order: Order, rules: ReviewRules, customers: Mapping[str, Customer] | None = None
+) -> str | None:
     """Why this order must be held, as the stored text of an order's reason (app.messages
     `encode`: ids and parameters, read in each reader's language), or None when it may be
-    allocated."""
-    return encode(review_problems(order, rules)) or None
+    allocated. `customers`: the CRM's customers the order may name (by customer_id)."""
+    return encode(review_problems(order, rules, customers or {})) or None
 
 
-def review_problems(order: Order, rules: ReviewRules) -> list[Message]:
+def review_problems(
+    order: Order, rules: ReviewRules, customers: Mapping[str, Customer] | None = None
+) -> list[Message]:
     reasons = _address_problems(order, rules) + _customer_problems(order, rules)
+    if order.customer_id:  # the CRM's checks: unknown, blocked, over the credit limit
+        customer = (customers or {}).get(order.customer_id)
+        reasons += customer_problems(order.customer_id, customer, order.value_cents)
     return reasons + _line_problems(order, rules)
 
 

@@ -1201,6 +1201,18 @@ median {median} h · p90 {p90} h
         <translation>{field} {value} 不是 http:// 或 https:// 地址</translation>
     </message>
     <message>
+        <source>{field} {value} is not an amount like 1250.50 (at most 2 decimals, no thousands separator)</source>
+        <translation>{field} {value} 不是 1250.50 这样的金额（最多 2 位小数，不用千位分隔符）</translation>
+    </message>
+    <message>
+        <source>{field} {value} is not a list of at most {limit} terms (e.g. ship_complete;cod)</source>
+        <translation>{field} {value} 不是最多 {limit} 个条款的列表（例如 ship_complete;cod）</translation>
+    </message>
+    <message>
+        <source>{field}: some lines have a unit_price and some do not; price every line or none</source>
+        <translation>{field}：部分订单行有 unit_price，部分没有；请所有行都填单价，或都不填</translation>
+    </message>
+    <message>
         <source>Carrier {carrier} cannot be reached now. The carton waits for its label, which prints by itself once the carrier answers; go on packing.</source>
         <translation>暂时无法连接承运商 {carrier}。纸箱等待面单，承运商恢复应答后面单会自动打印；请继续包装。</translation>
     </message>
@@ -1267,6 +1279,18 @@ median {median} h · p90 {p90} h
     <message>
         <source>{sku} needs special handling: {what}</source>
         <translation>{sku} 需要特殊处理：{what}</translation>
+    </message>
+    <message>
+        <source>customer {customer} is unknown: import the customers file, then release the order</source>
+        <translation>客户 {customer} 未知：请先导入客户文件，再释放该订单</translation>
+    </message>
+    <message>
+        <source>customer {customer} ({name}) is blocked</source>
+        <translation>客户 {customer}（{name}）已被冻结</translation>
+    </message>
+    <message>
+        <source>customer {customer}: credit limit {limit} {currency} exceeded by {over}</source>
+        <translation>客户 {customer}：超出信用额度 {limit} {currency}，超出 {over}</translation>
     </message>
     <message>
         <source>cannot allocate: {lines}</source>
@@ -1387,6 +1411,10 @@ median {median} h · p90 {p90} h
     <message>
         <source>exception {id} names no pick task: acknowledge it with a note</source>
         <translation>异常 {id} 没有关联拣货任务：请填写备注后确认关闭</translation>
+    </message>
+    <message>
+        <source>{order} ships complete (its customer&apos;s terms): it cannot ship short. Reallocate the units, or cancel the order</source>
+        <translation>{order} 须整单发货（客户条款）：不能少发。请重新分配这些件数，或取消订单</translation>
     </message>
     <message>
         <source>pick task {task} has nothing outstanding: acknowledge it instead</source>
@@ -1809,6 +1837,10 @@ median {median} h · p90 {p90} h
         <translation>已导入 {rows} 个商品</translation>
     </message>
     <message>
+        <source>{rows} customer(s) imported or updated</source>
+        <translation>已导入或更新 {rows} 个客户</translation>
+    </message>
+    <message>
         <source>Site language set</source>
         <translation>站点语言已设定</translation>
     </message>
@@ -1819,6 +1851,18 @@ median {median} h · p90 {p90} h
     <message>
         <source>Predicted to miss its ship-by</source>
         <translation>预计将错过发货期限</translation>
+    </message>
+    <message>
+        <source>Integration endpoints set: {names}</source>
+        <translation>已设置集成端点：{names}</translation>
+    </message>
+    <message>
+        <source>Parked message {message} queued to send again</source>
+        <translation>已搁置的消息 {message} 已重新排队发送</translation>
+    </message>
+    <message>
+        <source>Parked message {message} dropped</source>
+        <translation>已搁置的消息 {message} 已放弃</translation>
     </message>
     <message>
         <source>Order review rules saved</source>

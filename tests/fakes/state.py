@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from app.domain.catalog import StockItem
+from app.domain.customers import Customer
 from app.domain.events import Event
 from app.domain.orders import Order, OrderLine
 from app.domain.review_rules import DEFAULT_RULES, ReviewRules
@@ -36,6 +37,7 @@ class FakeState:
     totes: dict[str, int | None] = field(default_factory=dict)  # code -> order ref (None: free)
     units: dict[str, str | None] = field(default_factory=dict)  # load unit -> carrier (None: free)
     loads: dict[int, dict[str, Any]] = field(default_factory=dict)  # package id -> parcel load
+    customers: dict[str, Customer] = field(default_factory=dict)  # by customer_id
     last_id: int = 0
 
     def next_id(self) -> int:

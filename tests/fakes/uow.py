@@ -13,6 +13,7 @@ from types import TracebackType
 from typing import Self
 
 from tests.fakes.catalog import FakeCatalog
+from tests.fakes.customers import FakeCustomers
 from tests.fakes.dispatch import FakeDispatch
 from tests.fakes.events import FakeEventLog
 from tests.fakes.orders import FakeOrders
@@ -33,6 +34,7 @@ REPOSITORIES = (
     "packing",
     "picking",
     "dispatch",
+    "customers",
 )
 
 
@@ -56,6 +58,7 @@ class FakeUnitOfWork:
         self.packing = FakePacking(work)
         self.picking = FakePicking(work)
         self.dispatch = FakeDispatch(work)
+        self.customers = FakeCustomers(work)
         return self
 
     def __exit__(

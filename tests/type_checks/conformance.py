@@ -16,6 +16,7 @@ from app.services.ports import (
     CarrierLabels,
     CartonPrinter,
     CatalogRepository,
+    CustomerRepository,
     DispatchBackend,
     DispatchRepository,
     EventLog,
@@ -36,6 +37,7 @@ from db.station.dispatch import StationDispatchBackend
 from db.uow import SqlUnitOfWork
 from printing.carton_printer import SpoolCartonPrinter
 from tests.fakes.catalog import FakeCatalog
+from tests.fakes.customers import FakeCustomers
 from tests.fakes.dispatch import FakeDispatch
 from tests.fakes.events import FakeEventLog
 from tests.fakes.orders import FakeOrders
@@ -80,6 +82,9 @@ class _Picking(FakePicking, PickingRepository): ...
 
 
 class _Dispatch(FakeDispatch, DispatchRepository): ...
+
+
+class _Customers(FakeCustomers, CustomerRepository): ...
 
 
 # The carrier port (docs/carriers.md): both adapters, so packing may treat them the same way.

@@ -283,6 +283,7 @@ def _resolve_stored(uow, lead, exception_id, resolution, note, station) -> Messa
         allowed = allowed_resolutions(found["kind"], found["details"] or {})
         if resolution not in allowed:
             raise _refused(found["kind"], resolution, allowed)
+        holds.refuse_short_if_complete(uow, found["order_ref"], resolution)
         outcome = message("outcome.acknowledged")
         if resolution in LINE_FIXES:
             outcome = _fix_line(uow, found, resolution)

@@ -28,6 +28,7 @@ from app.services.ports.dispatch import DispatchBackend, DispatchRepository
 from app.services.ports.floor import LabelRepository, PackingRepository, PickingRepository
 from app.services.ports.records import (
     CatalogRepository,
+    CustomerRepository,
     EventLog,
     OrderRepository,
     Settings,
@@ -72,6 +73,8 @@ class UnitOfWork(Protocol):
     def dispatch(self) -> DispatchRepository: ...
     @property
     def labels(self) -> LabelRepository: ...
+    @property
+    def customers(self) -> CustomerRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(
@@ -88,6 +91,7 @@ __all__ = [
     "CarrierLabels",
     "CatalogRepository",
     "Cursor",
+    "CustomerRepository",
     "DispatchBackend",
     "DispatchRepository",
     "EventLog",

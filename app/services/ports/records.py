@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
 from app.domain.catalog import Product, StockItem
+from app.domain.customers import Customer
 from app.domain.events import Event
 from app.domain.orders import Order
 from app.domain.pins import Attempt
@@ -38,6 +39,11 @@ class OrderRepository(Protocol):
     def release_allocations(self, order: Order) -> None: ...
     def by_refs(self, refs: list[int]) -> list[Order]: ...
     def unplanned_allocated(self) -> list[Order]: ...
+
+
+class CustomerRepository(Protocol):
+    def save_all(self, found: list[Customer], now: datetime) -> None: ...
+    def by_ids(self, ids: Iterable[str]) -> dict[str, Customer]: ...
 
 
 class CatalogRepository(Protocol):

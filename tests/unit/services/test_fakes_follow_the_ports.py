@@ -21,6 +21,7 @@ PORT_OF = {
     "packing": ports.PackingRepository,
     "picking": ports.PickingRepository,
     "dispatch": ports.DispatchRepository,
+    "customers": ports.CustomerRepository,
 }
 
 

@@ -1,0 +1,84 @@
+"""Which events become integration messages, the back-off, and the endpoints file's checks."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from app.domain.events import Actor, Event
+from app.domain.fields import FieldProblem
+from app.domain.integration import message_kind, retry_delay, signature, status_data
+from app.domain.integration_endpoints import parse_endpoints
+
+
+def kind_of(kind: str, moved_from: str = "received", order_ref: int | None = 1) -> str | None:
+    return message_kind(Event(kind, {"from": moved_from}, order_ref=order_ref))
+
+
+def test_order_events_map_to_message_kinds_and_leaving_a_hold_is_a_release():
+    assert kind_of("order.on_hold") == "order.held"
+    assert kind_of("order.received", "on_hold") == "order.released"
+    assert kind_of("order.packed", "on_hold") == "order.released"  # back to the dock
+    assert kind_of("order.packed", "picked") == "order.packed"
+    assert kind_of("order.released", "allocated") is None  # a wave release: not the shop's
+    assert kind_of("order.received") is None and kind_of("pack.item") is None
+    assert kind_of("order.shipped", order_ref=None) is None
+
+
+def test_back_off_doubles_with_jitter_up_to_its_ceiling():
+    rng = random.Random(1)
+    delays = [retry_delay(n, 2.0, 60.0, rng) for n in (1, 2, 3, 10)]
+    assert 1.0 <= delays[0] <= 2.0 and 2.0 <= delays[1] <= 4.0 and 4.0 <= delays[2] <= 8.0
+    assert 30.0 <= delays[3] <= 60.0
+
+
+def test_signature_is_the_hex_hmac_of_the_body():
+    # RFC 2104 HMAC-SHA256 of b"body" with key b"key" (computed independently with hmac).
+    expected = "515aae133b435d4000956731f68ae5cf5eb85d4f0dc6a546d2bfcd3595ec1ae1"
+    assert signature("key", b"body") == f"sha256={expected}"
+    assert signature("key", b"body") != signature("key", b"body ")
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "field"),
+    [
+        ({"name": "a", "kind": "ftp"}, "endpoints[0].kind"),
+        (
+            {"name": "a", "kind": "webhook", "url": "ftp://x/", "secret": "x" * 20},
+            "endpoints[0].url",
+        ),
+        (
+            {"name": "a", "kind": "webhook", "url": "https://x/", "secret": "short"},
+            "endpoints[0].secret",
+        ),
+        (
+            {"name": "a", "kind": "file", "folder": "/x", "kinds": ["order.lost"]},
+            "endpoints[0].kinds[0]",
+        ),
+        ({"name": "a", "kind": "file", "folder": "/x", "max_tries": 0}, "endpoints[0].max_tries"),
+        ({"name": "a", "kind": "file", "folder": "/x", "url": "http://x/"}, "endpoints[0].url"),
+    ],
+)
+def test_a_bad_endpoint_names_its_field(endpoint, field):
+    with pytest.raises(FieldProblem) as refused:
+        parse_endpoints({"endpoints": [endpoint]})
+    assert field in str(refused.value)
+
+
+def test_two_endpoints_may_not_share_a_name():
+    same = {"name": "a", "kind": "file", "folder": "/x"}
+    with pytest.raises(FieldProblem, match=r"endpoints\[1\].name"):
+        parse_endpoints({"endpoints": [same, same]})
+
+
+def test_an_order_at_risk_is_told_with_its_prediction():
+    prediction = {
+        "ship_by": "2026-12-04T16:30:00+00:00",
+        "predicted_ship": "2026-12-05T16:30:00+00:00",
+        "predicted_packed": "2026-12-04T16:41:12+00:00",
+        "carrier": "SF Express",
+    }
+    event = Event("order.at_risk", prediction, Actor("Maria Jansen", "LEAD-01"), 7)
+    assert message_kind(event) == "order.at_risk"
+    assert status_data(event) == prediction
