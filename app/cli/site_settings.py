@@ -40,9 +40,10 @@ def _site(args) -> int:
             parse_site(document)
             site = site_settings.save_site(central.uow(), document, admin_actor(args, central))
         else:
-            site = site_settings.current_site(central.uow())
-            if site is None:
+            current = site_settings.current_site(central.uow())
+            if current is None:
                 raise BadInput(message("site.not_set_up").english())
+            site = current
         warnings = site_settings.low_range_warnings(central.uow())
     finally:
         central.close()
