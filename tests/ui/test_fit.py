@@ -252,6 +252,7 @@ def test_lead_screens_fit(qtbot, tmp_path, demo_central):
         ("kpis", home.kpis),
         ("lookup", home.lookup),
         ("dispatch", home.dispatch),
+        ("settings", home.settings),
         ("stations", home.stations),
     ]:
         home.tabs.setCurrentWidget(tab)
