@@ -232,6 +232,117 @@
     </message>
 </context>
 <context>
+    <name>FieldProblems</name>
+    <message>
+        <source>{field} must be text, found {found}</source>
+        <translation>{field} 必须是文本，实际为 {found}</translation>
+    </message>
+    <message>
+        <source>{field} is empty</source>
+        <translation>{field} 为空</translation>
+    </message>
+    <message>
+        <source>{field} is {length} characters long; at most {limit} are allowed</source>
+        <translation>{field} 长 {length} 个字符；最多允许 {limit} 个</translation>
+    </message>
+    <message>
+        <source>{field} contains the control character U+{codepoint} at position {position}: remove it</source>
+        <translation>{field} 第 {position} 位含有控制字符 U+{codepoint}：请删除</translation>
+    </message>
+    <message>
+        <source>{field} {value} is not a whole number in {minimum}..{maximum}</source>
+        <translation>{field} {value} 不是 {minimum}..{maximum} 之间的整数</translation>
+    </message>
+    <message>
+        <source>{field} {value} is not a positive integer (1..{maximum})</source>
+        <translation>{field} {value} 不是正整数（1..{maximum}）</translation>
+    </message>
+    <message>
+        <source>{field} {value} is outside {minimum}..{maximum}</source>
+        <translation>{field} {value} 超出 {minimum}..{maximum}</translation>
+    </message>
+    <message>
+        <source>{field} {value} is not a number{of_unit}</source>
+        <translation>{field} {value} 不是数字{of_unit}</translation>
+    </message>
+    <message>
+        <source>{field} {value} is not a finite number{of_unit}</source>
+        <translation>{field} {value} 不是有限数字{of_unit}</translation>
+    </message>
+    <message>
+        <source>{field} {value} is not a YYYY-MM-DD date</source>
+        <translation>{field} {value} 不是 YYYY-MM-DD 格式的日期</translation>
+    </message>
+    <message>
+        <source>{field} {value} is not an ISO date or date-time (ISO 8601)</source>
+        <translation>{field} {value} 不是 ISO 日期或日期时间（ISO 8601）</translation>
+    </message>
+    <message>
+        <source>{field} {value} is outside {earliest}..{latest}</source>
+        <translation>{field} {value} 超出 {earliest}..{latest}</translation>
+    </message>
+    <message>
+        <source>priority {value} is not one of {accepted} or a whole number {minimum}..{maximum}</source>
+        <translation>优先级 {value} 不是 {accepted} 之一，也不是 {minimum}..{maximum} 之间的整数</translation>
+    </message>
+    <message>
+        <source>{field} {value} is not one of 1/0, true/false, yes/no</source>
+        <translation>{field} {value} 不是 1/0、true/false、yes/no 之一</translation>
+    </message>
+    <message>
+        <source>not valid JSON ({detail})</source>
+        <translation>不是有效的 JSON（{detail}）</translation>
+    </message>
+    <message>
+        <source>JSON nested more than {limit} levels deep</source>
+        <translation>JSON 嵌套超过 {limit} 层</translation>
+    </message>
+    <message>
+        <source>{field} must be a JSON object, found {found}</source>
+        <translation>{field} 必须是 JSON 对象，实际为 {found}</translation>
+    </message>
+    <message>
+        <source>{field} must be a list of at least {minimum}</source>
+        <translation>{field} 必须是至少含 {minimum} 项的列表</translation>
+    </message>
+    <message>
+        <source>{field} is not a setting here (known: {accepted})</source>
+        <translation>{field} 不是此处的设置项（可用：{accepted}）</translation>
+    </message>
+    <message>
+        <source>{field} {value} is not one of {accepted}</source>
+        <translation>{field} {value} 不是 {accepted} 之一</translation>
+    </message>
+    <message>
+        <source>{field} {value} must be {minimum} to {maximum} digits</source>
+        <translation>{field} {value} 必须是 {minimum} 到 {maximum} 位数字</translation>
+    </message>
+    <message>
+        <source>{field} {value}: use capital letters, digits, - and _ only</source>
+        <translation>{field} {value}：只能使用大写字母、数字、- 和 _</translation>
+    </message>
+    <message>
+        <source>{field} {value} is not a time of day HH:MM (00:00..23:59)</source>
+        <translation>{field} {value} 不是 HH:MM 格式的时间（00:00..23:59）</translation>
+    </message>
+    <message>
+        <source>{field} {value} is not a two-letter country code (ISO 3166, e.g. CN)</source>
+        <translation>{field} {value} 不是两位字母的国家代码（ISO 3166，例如 CN）</translation>
+    </message>
+    <message>
+        <source>{field} {value}: a UPU S10 number has 2 letters, 8 digits and a 2-letter country suffix</source>
+        <translation>{field} {value}：UPU S10 单号由 2 个字母、8 位数字和 2 位字母的国家后缀组成</translation>
+    </message>
+    <message>
+        <source>{field} {value} is the same as {other}</source>
+        <translation>{field} {value} 与 {other} 重复</translation>
+    </message>
+    <message>
+        <source>{field} can make the same tracking numbers as {other}</source>
+        <translation>{field} 可能生成与 {other} 相同的运单号</translation>
+    </message>
+</context>
+<context>
     <name>KpisTab</name>
     <message>
         <source>Shift (8 h)</source>
@@ -442,6 +553,50 @@ median {median} h · p90 {p90} h
         <source>Not loaded yet</source>
         <translation>尚未装载</translation>
     </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Cut-offs</source>
+        <translation>截单时间</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>前缀</translation>
+    </message>
+    <message>
+        <source>Digits</source>
+        <translation>位数</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <source>Suffix</source>
+        <translation>后缀</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>最后一个</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>剩余</translation>
+    </message>
 </context>
 <context>
     <name>LeadExceptions</name>
@@ -645,8 +800,19 @@ median {median} h · p90 {p90} h
         <translation>发运</translation>
     </message>
     <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
         <source>Stations ({n} offline)</source>
         <translation>工作站（{n} 个离线）</translation>
+    </message>
+</context>
+<context>
+    <name>LeadSettings</name>
+    <message>
+        <source>LOW: {n}</source>
+        <translation>不足：{n}</translation>
     </message>
 </context>
 <context>
@@ -2432,6 +2598,117 @@ median {median} h · p90 {p90} h
     <message>
         <source>{stops} stops · {metres} m to walk</source>
         <translation>{stops} 个库位 · 步行 {metres} 米</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsTab</name>
+    <message>
+        <source>Site name</source>
+        <translation>站点名称</translation>
+    </message>
+    <message>
+        <source>GS1 company prefix</source>
+        <translation>GS1 厂商识别代码</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Ship from</source>
+        <translation>发货人</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <source>Street 2</source>
+        <translation>街道 2</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>省/州</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>邮编</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <source>SSCC next</source>
+        <translation>SSCC 下一个</translation>
+    </message>
+    <message>
+        <source>SSCC last</source>
+        <translation>SSCC 最后一个</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>剩余</translation>
+    </message>
+    <message>
+        <source>Add carrier</source>
+        <translation>添加承运商</translation>
+    </message>
+    <message>
+        <source>Remove carrier</source>
+        <translation>删除承运商</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <source>Settings not loaded: {problem}</source>
+        <translation>设置未载入：{problem}</translation>
+    </message>
+    <message>
+        <source>LOW: {n}</source>
+        <translation>不足：{n}</translation>
+    </message>
+    <message>
+        <source>This site has no settings yet: packing is blocked until they are saved.</source>
+        <translation>本站点尚无设置：保存设置之前无法打包。</translation>
+    </message>
+    <message>
+        <source>{series} ({n} left)</source>
+        <translation>{series}（剩余 {n}）</translation>
+    </message>
+    <message>
+        <source>Numbers running low: {ranges}. Ask for a new range and save it here.</source>
+        <translation>号码即将用完：{ranges}。请申请新的号段并在此保存。</translation>
+    </message>
+    <message>
+        <source>Settings saved: packing uses them from the next carton on.</source>
+        <translation>设置已保存：从下一个箱子起打包使用新设置。</translation>
+    </message>
+    <message>
+        <source>Settings saved. {warning}</source>
+        <translation>设置已保存。{warning}</translation>
+    </message>
+    <message>
+        <source>Not saved: {problem}</source>
+        <translation>未保存：{problem}</translation>
     </message>
 </context>
 <context>

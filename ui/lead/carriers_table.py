@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -87,6 +87,11 @@ class CarriersTable(QTableWidget):
             )
             header.setSectionResizeMode(column, mode)
         self.retranslate()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """Header and three rows: the tab's word-wrapped banner makes the station window size
+        the tab by its preferred heights, so the table asks little and takes what is left."""
+        return QSize(super().sizeHint().width(), 40 + 3 * 38)
 
     def retranslate(self) -> None:
         self.setHorizontalHeaderLabels(

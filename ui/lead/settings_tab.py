@@ -5,6 +5,10 @@ UI thread only. Loading (`site`) and saving (`save_site`) run on the database wo
 `run`; the whole document is checked there by `parse_site`, so a refusal names the first bad
 field and nothing is stored. The numbers left per range come from central's counters as last
 loaded or saved; a range that runs low shows in white on red with words.
+
+One banner on top says the most urgent thing: the refusal of the last save, else that packing is
+blocked (no settings yet) or that numbers run low, else that the save went through. One line, not
+two, so the whole form still fits 1280×800.
 """
 
 from __future__ import annotations
@@ -54,6 +58,18 @@ ROWS = (
 )
 
 
+class TabBanner(MessageBanner):
+    """The banner without height-for-width: a wrapping label would make the station window size
+    every lead tab by its preferred height (the KPI tab's is taller than the screen). The tab
+    gives it the lines its text needs instead (`fit_lines`)."""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        return False
+
+    def fit_lines(self, width: int) -> None:
+        self.setMinimumHeight(max(super().heightForWidth(width), 0))
+
+
 class SettingsTab(QWidget):
     def __init__(self, run, parent=None):
         super().__init__(parent)
@@ -66,21 +82,20 @@ class SettingsTab(QWidget):
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
         self.sscc_left = QLabel(objectName="rangeLeft")
-        self.notice = MessageBanner()  # packing blocked, or ranges running low
-        self.result = MessageBanner()  # saved, or the one field refused
+        self.banner = TabBanner()
+        self._refusal: BaseException | None = None  # of the last save, until the next
+        self._just_saved = False
         self.carriers = CarriersTable()
         self.buttons = self._buttons()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(6)
-        layout.addWidget(self.notice)
+        layout.addWidget(self.banner)
         for row in ROWS:
             layout.addLayout(self._form_row(row))
         layout.addWidget(self.carriers, 1)
         layout.addLayout(self._button_row())
-        layout.addWidget(self.result)
-        self.notice.hide()
-        self.result.hide()
+        self.banner.hide()
         self.retranslate()
 
     # ---- building -----------------------------------------------------------------------------
@@ -98,6 +113,9 @@ class SettingsTab(QWidget):
             else:
                 widget = self.fields.setdefault(key, QLineEdit(objectName="siteField"))
             line.addWidget(widget, stretch)
+        if row[-1][0] == "sscc_left":  # the figure keeps to its width, its red with it
+            line.setStretch(line.count() - 1, 0)
+            line.addStretch(2)
         return line
 
     def _buttons(self) -> dict[str, QPushButton]:
@@ -147,8 +165,7 @@ class SettingsTab(QWidget):
         self.buttons["reload"].setText(self.tr("Reload"))
         self.buttons["save"].setText(self.tr("Save settings"))
         self.carriers.retranslate()
-        self.notice.retranslate()
-        self.result.retranslate()
+        self.banner.retranslate()
         self._show_sscc_left()
 
     # ---- loading ------------------------------------------------------------------------------
@@ -178,14 +195,14 @@ class SettingsTab(QWidget):
         self.language.setCurrentIndex(max(self.language.findData(document.get("language")), 0))
         self.carriers.set_carriers(site.carriers if site else (), view.ranges)
         self._show_sscc_left()
-        self._show_notice()
+        self._show_banner()
 
     def _load_failed(self, exc: BaseException) -> None:
-        self.result.show_message(
+        self.banner.show_message(
             "error",
             lambda: self.tr("Settings not loaded: {problem}").format(problem=error_text(exc)),
         )
-        self.result.show()
+        self.banner.show()
 
     def _show_sscc_left(self) -> None:
         sscc = (
@@ -204,30 +221,38 @@ class SettingsTab(QWidget):
         label.style().unpolish(label)
         label.style().polish(label)
 
-    def _show_notice(self) -> None:
-        if self.view is None:
-            return
-        low = [r for r in self.view.ranges if r.low]
-        if self.view.site is None:
-            self.notice.show_message(
+    def _show_banner(self) -> None:
+        """The most urgent thing: a refusal, packing blocked, numbers low, or saved."""
+        low = [r for r in self.view.ranges if r.low] if self.view else []
+        if self._refusal is not None:
+            self.banner.show_message("error", self._refusal_text)
+        elif self.view is not None and self.view.site is None:
+            self.banner.show_message(
                 "error",
                 lambda: self.tr(
                     "This site has no settings yet: packing is blocked until they are saved."
                 ),
             )
         elif low:
-            self.notice.show_message("error", lambda: self._low_text(low))
+            saved = self._just_saved
+            self.banner.show_message("error", lambda: self._low_text(low, saved))
+        elif self._just_saved:
+            self.banner.show_message(
+                "ok", lambda: self.tr("Settings saved: packing uses them from the next carton on.")
+            )
         else:
-            self.notice.clear()
-        self.notice.setVisible(self.view.site is None or bool(low))
+            self.banner.clear()
+        self.banner.setVisible(self.banner.kind != "none")
+        self.banner.fit_lines(self.width() - 20)  # the layout's side margins
 
-    def _low_text(self, low) -> str:
+    def _low_text(self, low, saved: bool) -> str:
         ranges = ", ".join(
             self.tr("{series} ({n} left)").format(series=r.series, n=f"{r.left:,}") for r in low
         )
-        return self.tr(
+        text = self.tr(
             "Numbers running low: {ranges}. Ask for a new range and save it here."
         ).format(ranges=ranges)
+        return self.tr("Settings saved. {warning}").format(warning=text) if saved else text
 
     # ---- saving -------------------------------------------------------------------------------
     def document(self) -> dict:
@@ -253,24 +278,21 @@ class SettingsTab(QWidget):
     def _saved(self, view: SiteView) -> None:
         self.buttons["save"].setEnabled(True)
         self.show_view(view)
-        self.result.show_message(
-            "ok", lambda: self.tr("Settings saved: packing uses them from the next carton on.")
-        )
-        self.result.show()
+        self._just_saved = True
+        self._show_banner()
 
     def _refused(self, exc: BaseException) -> None:
         """Nothing was saved: say why in one line, in red, and point at the field."""
         self.buttons["save"].setEnabled(True)
+        self._refusal = exc
         if isinstance(exc, FieldProblem):
             self._mark_problem(str(exc.params.get("field", "")))
-            self.result.show_message(
-                "error", lambda: self.tr("Not saved: {problem}").format(problem=problem_text(exc))
-            )
-        else:
-            self.result.show_message(
-                "error", lambda: self.tr("Not saved: {problem}").format(problem=error_text(exc))
-            )
-        self.result.show()
+        self._show_banner()
+
+    def _refusal_text(self) -> str:
+        exc = self._refusal
+        problem = problem_text(exc) if isinstance(exc, FieldProblem) else error_text(exc)
+        return self.tr("Not saved: {problem}").format(problem=problem)
 
     def _mark_problem(self, field: str) -> None:
         cell = carrier_cell(field)
@@ -285,8 +307,7 @@ class SettingsTab(QWidget):
             widget.setFocus()
 
     def _clear_problem(self) -> None:
-        self.result.clear()
-        self.result.hide()
+        self._refusal, self._just_saved = None, False
         self.carriers.clear_problem()
         for widget in [*self.fields.values(), self.language]:
             if widget.property("problem"):

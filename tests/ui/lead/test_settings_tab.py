@@ -52,14 +52,14 @@ def test_the_tab_shows_the_demo_site_and_its_carriers(qtbot, demo_central):
     assert cell(tab, "POSTNL", "left").text() == "99,999,999"
     assert tab.language.currentData() == "en"
     assert tab.sscc_left.text().replace(",", "").isdigit()
-    assert tab.notice.isHidden()  # settings there, no range low
+    assert tab.banner.isHidden()  # settings there, no range low, nothing saved yet
 
 
 def test_a_new_cutoff_is_saved_whole(qtbot, demo_central):
     tab = settings_tab(qtbot, demo_central)
     cell(tab, "DHL", "cutoffs").setText("17:45, 12:00")
     tab.buttons["save"].click()
-    assert tab.result.kind == "ok" and "saved" in tab.result.words()
+    assert tab.banner.kind == "ok" and "saved" in tab.banner.words()
     site = current_site(demo_central.uow())
     assert site.carrier("DHL").cutoffs == ("12:00", "17:45")
     assert site.carrier("SF").cutoffs == ("16:30",)  # the rest as it was
@@ -72,9 +72,9 @@ def test_a_six_digit_prefix_is_refused_by_name_and_nothing_is_stored(qtbot, demo
     tab.fields["gs1_company_prefix"].setText("871234")
     cell(tab, "SF", "cutoffs").setText("11:00")  # an edit that must not slip through alone
     tab.buttons["save"].click()
-    assert tab.result.kind == "error" and tab.result.isVisibleTo(tab)
-    assert "gs1_company_prefix" in tab.result.words()
-    assert "7 to 10 digits" in tab.result.words()
+    assert tab.banner.kind == "error" and tab.banner.isVisibleTo(tab)
+    assert "gs1_company_prefix" in tab.banner.words()
+    assert "7 to 10 digits" in tab.banner.words()
     assert tab.fields["gs1_company_prefix"].property("problem") is True
     site = current_site(demo_central.uow())
     assert site.gs1_company_prefix == "8712345" and site.carrier("SF").cutoffs == ("16:30",)
@@ -82,7 +82,7 @@ def test_a_six_digit_prefix_is_refused_by_name_and_nothing_is_stored(qtbot, demo
     assert tab.buttons["save"].isEnabled()  # fix it and save again
     tab.fields["gs1_company_prefix"].setText("8712345")
     tab.buttons["save"].click()
-    assert tab.result.kind == "ok"
+    assert tab.banner.kind == "ok"
     assert tab.fields["gs1_company_prefix"].property("problem") is False
     assert current_site(demo_central.uow()).carrier("SF").cutoffs == ("11:00",)
 
@@ -91,8 +91,8 @@ def test_two_carriers_with_one_code_are_refused(qtbot, demo_central):
     tab = settings_tab(qtbot, demo_central)
     cell(tab, "DHL", "code").setText("SF")
     tab.buttons["save"].click()
-    assert tab.result.kind == "error"
-    assert "carriers[1].code" in tab.result.words() and "carriers[0]" in tab.result.words()
+    assert tab.banner.kind == "error"
+    assert "carriers[1].code" in tab.banner.words() and "carriers[0]" in tab.banner.words()
     assert tab.carriers.currentRow() == 1  # the refused cell is the one picked out
     assert [c.code for c in current_site(demo_central.uow()).carriers] == DEMO_CODES
 
@@ -102,7 +102,7 @@ def test_remove_a_carrier_and_save(qtbot, demo_central):
     tab.carriers.setCurrentCell(3, 0)
     tab.buttons["remove"].click()
     tab.buttons["save"].click()
-    assert tab.result.kind == "ok"
+    assert tab.banner.kind == "ok"
     assert [c.code for c in current_site(demo_central.uow()).carriers] == DEMO_CODES[:3]
     assert tab.carriers.rowCount() == 3
 
@@ -124,7 +124,7 @@ def test_add_a_carrier_with_its_own_tracking_range(qtbot, demo_central):
     for key, text in typed.items():
         tab.carriers.item(row, KEYS.index(key)).setText(text)
     tab.buttons["save"].click()
-    assert tab.result.kind == "ok", tab.result.words()
+    assert tab.banner.kind == "ok", tab.banner.words()
     gls = current_site(demo_central.uow()).carrier("GLS")
     assert gls.services == ("Business", "Express") and gls.tracking.check == "mod10"
     assert (gls.tracking.range.next, gls.tracking.range.last) == (1, 9999)
@@ -137,11 +137,12 @@ def test_a_range_running_low_is_shown_in_words(qtbot, demo_central):
     tab.fields["sscc_serial.last"].setText(str(next_sscc + 99))
     cell(tab, "UPS", "last").setText(str(int(cell(tab, "UPS", "next").text()) + 9))
     tab.buttons["save"].click()
-    assert tab.result.kind == "ok"
+    assert tab.banner.isVisibleTo(tab) and tab.banner.kind == "error"  # red, though it saved
+    assert tab.banner.words().startswith("Settings saved. Numbers running low")
+    assert current_site(demo_central.uow()).sscc_serial.last == next_sscc + 99
     assert tab.sscc_left.text() == "LOW: 100" and tab.sscc_left.property("low") is True
     assert cell(tab, "UPS", "left").text() == "LOW: 10"
-    assert tab.notice.isVisibleTo(tab) and tab.notice.kind == "error"
-    assert "SSCC (100 left)" in tab.notice.words() and "UPS (10 left)" in tab.notice.words()
+    assert "SSCC (100 left)" in tab.banner.words() and "UPS (10 left)" in tab.banner.words()
 
 
 def test_reload_drops_edits_not_saved(qtbot, demo_central):
@@ -159,12 +160,12 @@ def test_a_non_lead_cannot_save(qtbot, demo_central):
     stored = current_site(demo_central.uow())
     before = saves_recorded(demo_central)
     tab = settings_tab(qtbot, demo_central, User("李娜", Role.PICKER, "1001"))
-    assert tab.result.kind == "error"  # not even shown to a picker
+    assert tab.banner.kind == "error"  # not even shown to a picker
     assert tab.carriers.rowCount() == 0
     tab.show_view(SiteView(stored, []))  # as if the form had been filled in
     tab.fields["name"].setText("Picker's DC")
     tab.buttons["save"].click()
-    assert tab.result.kind == "error" and "only a shift lead" in tab.result.words()
+    assert tab.banner.kind == "error" and "only a shift lead" in tab.banner.words()
     assert current_site(demo_central.uow()) == stored
     assert saves_recorded(demo_central) == before
 
@@ -175,10 +176,10 @@ def test_a_site_without_settings_says_packing_is_blocked(qtbot, sqlite_url):
         save_user(central.uow(), "Lena", "lead", "1011", "246810", by=central.setup_identity())
         lead = authenticate_lead(central.uow(), "1011", "246810")
         tab = settings_tab(qtbot, central, lead)
-        assert tab.notice.isVisibleTo(tab) and "packing is blocked" in tab.notice.words()
+        assert tab.banner.isVisibleTo(tab) and "packing is blocked" in tab.banner.words()
         assert tab.fields["name"].text() == "" and tab.carriers.rowCount() == 0
         tab.buttons["save"].click()  # an empty form is refused, field by field
-        assert tab.result.kind == "error" and "gs1_company_prefix is empty" in tab.result.words()
+        assert tab.banner.kind == "error" and "gs1_company_prefix is empty" in tab.banner.words()
         assert current_site(central.uow()) is None
     finally:
         central.close()
