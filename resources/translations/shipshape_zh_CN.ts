@@ -442,6 +442,50 @@ median {median} h · p90 {p90} h
         <source>Not loaded yet</source>
         <translation>尚未装载</translation>
     </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Cut-offs</source>
+        <translation>截单时间</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>前缀</translation>
+    </message>
+    <message>
+        <source>Digits</source>
+        <translation>位数</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <source>Suffix</source>
+        <translation>后缀</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>最后一个</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>剩余</translation>
+    </message>
 </context>
 <context>
     <name>LeadExceptions</name>
@@ -653,8 +697,19 @@ median {median} h · p90 {p90} h
         <translation>发运</translation>
     </message>
     <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
         <source>Stations ({n} offline)</source>
         <translation>工作站（{n} 个离线）</translation>
+    </message>
+</context>
+<context>
+    <name>LeadSettings</name>
+    <message>
+        <source>LOW: {n}</source>
+        <translation>不足：{n}</translation>
     </message>
 </context>
 <context>
@@ -2636,6 +2691,117 @@ median {median} h · p90 {p90} h
     <message>
         <source>{stops} stops · {metres} m to walk</source>
         <translation>{stops} 个库位 · 步行 {metres} 米</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsTab</name>
+    <message>
+        <source>Site name</source>
+        <translation>站点名称</translation>
+    </message>
+    <message>
+        <source>GS1 company prefix</source>
+        <translation>GS1 厂商识别代码</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Ship from</source>
+        <translation>发货人</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <source>Street 2</source>
+        <translation>街道 2</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>省/州</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>邮编</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <source>SSCC next</source>
+        <translation>SSCC 下一个</translation>
+    </message>
+    <message>
+        <source>SSCC last</source>
+        <translation>SSCC 最后一个</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>剩余</translation>
+    </message>
+    <message>
+        <source>Add carrier</source>
+        <translation>添加承运商</translation>
+    </message>
+    <message>
+        <source>Remove carrier</source>
+        <translation>删除承运商</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <source>Settings not loaded: {problem}</source>
+        <translation>设置未载入：{problem}</translation>
+    </message>
+    <message>
+        <source>LOW: {n}</source>
+        <translation>不足：{n}</translation>
+    </message>
+    <message>
+        <source>This site has no settings yet: packing is blocked until they are saved.</source>
+        <translation>本站点尚无设置：保存设置之前无法打包。</translation>
+    </message>
+    <message>
+        <source>{series} ({n} left)</source>
+        <translation>{series}（剩余 {n}）</translation>
+    </message>
+    <message>
+        <source>Numbers running low: {ranges}. Ask for a new range and save it here.</source>
+        <translation>号码即将用完：{ranges}。请申请新的号段并在此保存。</translation>
+    </message>
+    <message>
+        <source>Settings saved: packing uses them from the next carton on.</source>
+        <translation>设置已保存：从下一个箱子起打包使用新设置。</translation>
+    </message>
+    <message>
+        <source>Settings saved. {warning}</source>
+        <translation>设置已保存。{warning}</translation>
+    </message>
+    <message>
+        <source>Not saved: {problem}</source>
+        <translation>未保存：{problem}</translation>
     </message>
 </context>
 <context>

@@ -252,11 +252,24 @@ def test_lead_screens_fit(qtbot, tmp_path, demo_central):
         ("kpis", home.kpis),
         ("lookup", home.lookup),
         ("dispatch", home.dispatch),
+        ("settings", home.settings),
         ("stations", home.stations),
     ]:
         home.tabs.setCurrentWidget(tab)
         screens.look(f"lead_{name}")
+    home.tabs.setCurrentWidget(home.settings)
+    settings_low_and_refused(home.settings)
+    screens.look("lead_settings_refused")
     assert not screens.problems, "\n".join(screens.problems)
+
+
+def settings_low_and_refused(tab) -> None:
+    """The Settings tab at its fullest: a range saved low (the warning on top), then a bad
+    prefix refused (the red line at the bottom)."""
+    tab.fields["sscc_serial.last"].setText(str(int(tab.fields["sscc_serial.next"].text()) + 99))
+    tab.save()
+    tab.fields["gs1_company_prefix"].setText("871234")
+    tab.save()
 
 
 def dock_with_parcels(central) -> None:

@@ -1,5 +1,5 @@
-"""The shift lead's home: Waves, Board, Exceptions, KPIs, Order lookup, Dispatch and Stations in
-tabs.
+"""The shift lead's home: Waves, Board, Exceptions, KPIs, Order lookup, Dispatch, Settings and
+Stations in tabs.
 
 UI thread only. Every use case runs on the injected database worker through `run`; results
 come back on the UI thread. The board and the queue are polled every few seconds, never more
@@ -17,6 +17,7 @@ from ui.lead.dispatch_tab import DispatchTab
 from ui.lead.exceptions_tab import ExceptionsTab
 from ui.lead.kpis_tab import KpisTab
 from ui.lead.lookup_tab import LookupTab
+from ui.lead.settings_tab import SettingsTab
 from ui.lead.waves_tab import WavesTab
 from ui.messages import error_text, message_text
 from ui.sync_status import StationsTable
@@ -54,6 +55,7 @@ class LeadHome(QWidget):
         self.kpis = KpisTab(self.run)
         self.lookup = LookupTab(self.run)
         self.dispatch = DispatchTab(self.run)
+        self.settings = SettingsTab(self.run)
         self.stations = StationsTable()
         for tab in self._tabs():
             self.tabs.addTab(tab, "")
@@ -75,9 +77,13 @@ class LeadHome(QWidget):
             self.kpis.show_range("shift")
         if self.tabs.widget(index) is self.dispatch:
             self.dispatch.refresh()
+        # Once: coming back to the tab must not drop edits not saved yet (Reload does).
+        if self.tabs.widget(index) is self.settings and self.settings.view is None:
+            self.settings.reload()
 
-    def run(self, name: str, *args, done=None) -> None:
-        """Run `console.<name>(*args)` on the worker; `done(result)` on the UI thread."""
+    def run(self, name: str, *args, done=None, failed=None) -> None:
+        """Run `console.<name>(*args)` on the worker; `done(result)` on the UI thread, and on
+        failure `failed(exc)` (a tab that shows its own refusals) or the home's banner."""
 
         def succeeded(result) -> None:
             if not isValid(self):  # signed out while the worker was busy
@@ -88,8 +94,12 @@ class LeadHome(QWidget):
                 self._confirm(name, result)
                 self.poll(force=True)
 
+        def refused(exc: BaseException) -> None:
+            if isValid(self):
+                (failed or self.show_error)(exc)
+
         self.worker.submit(
-            getattr(self.console, name), *args, on_success=succeeded, on_failure=self.show_error
+            getattr(self.console, name), *args, on_success=succeeded, on_failure=refused
         )
 
     def poll(self, force: bool = False) -> None:
@@ -171,6 +181,7 @@ class LeadHome(QWidget):
             self.kpis,
             self.lookup,
             self.dispatch,
+            self.settings,
             self.stations,
         )
 
@@ -188,6 +199,7 @@ class LeadHome(QWidget):
             self.tr("KPIs"),
             self.tr("Order lookup"),
             self.tr("Dispatch"),
+            self.tr("Settings"),
             self.tr("Stations ({n} offline)").format(
                 n=sum(not row["online"] for row in self.stations.stations.rows)
             ),

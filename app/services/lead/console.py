@@ -7,12 +7,16 @@ method runs off the UI thread; each opens its own unit of work from `uow_factory
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from app.domain.dispatch import Manifest
 from app.domain.events import Actor, utcnow
+from app.domain.site import SiteSettings
 from app.domain.users import User
 from app.services import dispatch_close, sync
+from app.services import site as site_settings
 from app.services.lead import at_risk, board, exceptions, reports
 from app.services.ports import UnitOfWork
 from app.services.users import require_lead
@@ -21,6 +25,15 @@ from app.services.waves import WaveFilter
 # Writes a closed manifest's PDF, CSV and JSON (printing/manifest.py, wired by station/root.py);
 # returns the paths written.
 ManifestWriter = Callable[[Manifest], list[str]]
+
+
+@dataclass(frozen=True)
+class SiteView:
+    """What the Settings tab shows: the settings with live counters (None before the first save)
+    and where each number range stands, read in one transaction so they agree."""
+
+    site: SiteSettings | None
+    ranges: list[site_settings.RangeLeft]
 
 
 class LeadConsole:
@@ -95,3 +108,16 @@ class LeadConsole:
         manifest = dispatch_close.close_carrier(self._uow(), self.lead, carrier, self.station)
         written = self._write_manifest(manifest) if self._write_manifest else []
         return manifest, written
+
+    def site(self) -> SiteView:
+        """The site's settings and its ranges left, for the Settings tab (a lead's desk only)."""
+        require_lead(self.lead)
+        uow = self._uow()
+        with uow:
+            return SiteView(site_settings.stored_site(uow), site_settings.ranges_left(uow))
+
+    def save_site(self, document: Any) -> SiteView:
+        """Replace the settings whole (every field checked first; a bad one names itself and
+        nothing is stored), then read them back as the tab shows them."""
+        site_settings.save_site_as_lead(self._uow(), self.lead, document, self.station)
+        return self.site()

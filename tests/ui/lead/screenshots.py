@@ -64,6 +64,9 @@ def main(url: str | None = None) -> None:
     home.lookup.look_up(_an_order_in_picking(central))
     app.processEvents()
     home.grab().save(str(OUT / "lead_lookup.png"))
+    home.tabs.setCurrentWidget(home.settings)  # loads the site's settings on first show
+    app.processEvents()
+    home.grab().save(str(OUT / "lead_settings.png"))
     print(f"screenshots written to {OUT}")
 
 
