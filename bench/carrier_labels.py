@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import statistics
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from app.domain.users import Role, User
 from app.scanning.interpret import interpret
 from app.services import site as site_settings
 from app.services.packing_central import CentralPackingBackend
+from bench.timed_transport import TimedTransport
 from carriers.local_server import LocalCarrierServer
 from printing.carton_printer import carton_printer_for
 from printing.spooler import Spooler
@@ -42,18 +42,6 @@ KEY_ENV = "SHIPSHAPE_BENCH_CARRIER_KEY"
 SITE = Path(__file__).parents[1] / "resources" / "demo" / "site.json"
 SERVICES = ("Standard", "Express", "Paket", "Parcel UK", "Express Worldwide", "Next Day",
             "Express Saver", "Ground", "2nd Day Air")  # fmt: skip
-
-
-class TimedTransport:
-    name = "timed"
-
-    def __init__(self) -> None:
-        self.sent = threading.Event()
-        self.at = 0.0
-
-    def send(self, job: bytes) -> None:
-        self.at = time.perf_counter()
-        self.sent.set()
 
 
 def p95(samples: list[float]) -> float:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import statistics
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from app.domain.users import Role, User
 from app.scanning.interpret import interpret
 from app.services.packing_central import CentralPackingBackend
 from app.steps import packing
+from bench.timed_transport import TimedTransport
 from printing.carton_printer import carton_printer_for
 from printing.spooler import Spooler
 from printing.station import StationPrinter
@@ -32,18 +32,6 @@ from ui.packer import PackerHome
 from ui.worker import SynchronousWorker
 
 PACKER = User("陈静", Role.PACKER, "1007")
-
-
-class TimedTransport:
-    name = "timed"
-
-    def __init__(self) -> None:
-        self.sent = threading.Event()
-        self.at = 0.0
-
-    def send(self, job: bytes) -> None:
-        self.at = time.perf_counter()
-        self.sent.set()
 
 
 def p99(samples: list[float]) -> float:

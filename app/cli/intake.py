@@ -14,9 +14,10 @@ from pathlib import Path
 
 from app.bootstrap import open_central
 from app.cli.admin import add_admin_options, admin_actor
-from app.cli.common import add_database_option, emit_json
+from app.cli.common import add_database_option
+from app.cli.site import report_import
 from app.domain.safe_text import one_line_error
-from app.services import customers, intake, watch_folder
+from app.services import customers, watch_folder
 
 log = logging.getLogger("shipshape.intake")
 RETRY_SECONDS = 5.0  # after the database failed: the file waits in .processing/, tried again
@@ -59,18 +60,7 @@ def _import_customers(args) -> int:
     found = customers.read_customer_file(args.file)  # a file that cannot be read: exit 2 first
     central = open_central(args.database)
     report = customers.import_customers(central.uow(), found, admin_actor(args, central))
-    if args.json:
-        emit_json(report.as_dict())
-    else:
-        for line in intake.summarize(report, "customers"):
-            print(line)
-    if report.rejected:
-        print(
-            f"shipshape: {args.file}: {len(report.rejected)} rejected; first: {report.rejected[0]}",
-            file=sys.stderr,
-        )
-        return 2
-    return 0
+    return report_import(args, report, "customers")
 
 
 def _intake(args) -> int:

@@ -113,13 +113,13 @@ def _import_layout(args) -> int:
 def _import_products(args) -> int:
     central = open_central(args.database)
     actor = admin_actor(args, central)
-    return _report(args, master_data.import_products(central.uow(), args.file, actor), "rows")
+    return report_import(args, master_data.import_products(central.uow(), args.file, actor), "rows")
 
 
 def _import_stock(args) -> int:
     central = open_central(args.database)
     actor = admin_actor(args, central)
-    return _report(args, master_data.import_stock(central.uow(), args.file, actor), "rows")
+    return report_import(args, master_data.import_stock(central.uow(), args.file, actor), "rows")
 
 
 def _import_orders(args) -> int:
@@ -128,7 +128,7 @@ def _import_orders(args) -> int:
     actor = admin_actor(args, central)
     progress = _progress_printer(len(drafts))
     report = intake.import_orders(central.uow(), drafts, actor, progress)
-    return _report(args, report, "orders")
+    return report_import(args, report, "orders")
 
 
 def _progress_printer(total: int):
@@ -141,7 +141,9 @@ def _progress_printer(total: int):
     return progress
 
 
-def _report(args, report: intake.ImportReport, noun: str) -> int:
+def report_import(args, report: intake.ImportReport, noun: str) -> int:
+    """An import's report on stdout (`--json` or lines), its first rejection on stderr; exit 2
+    when anything was rejected (docs/interfaces.md)."""
     if args.json:
         emit_json(report.as_dict())
     else:
