@@ -99,30 +99,7 @@ def pick_into_tote(
                 .where(order_lines.c.order_id == order_ref)
                 .values(quantity=quantity)
             )
-        rows = conn.execute(
-            select(
-                order_lines.c.id,
-                order_lines.c.quantity,
-                products.c.sku,
-                products.c.unit_weight_kg,
-                func.min(product_gtins.c.gtin),
-                products.c.serial_required,
-                products.c.no_barcode,
-            )
-            .join(products, products.c.id == order_lines.c.product_id)
-            .outerjoin(product_gtins, product_gtins.c.product_id == products.c.id)
-            .where(order_lines.c.order_id == order_ref)
-            .group_by(
-                order_lines.c.id,
-                order_lines.c.quantity,
-                order_lines.c.line_no,
-                products.c.sku,
-                products.c.unit_weight_kg,
-                products.c.serial_required,
-                products.c.no_barcode,
-            )
-            .order_by(order_lines.c.line_no)
-        ).all()
+        rows = _line_rows(conn, order_ref)
         for n, row in enumerate(rows):
             conn.execute(
                 update(order_lines)
@@ -133,7 +110,47 @@ def pick_into_tote(
         conn.execute(update(orders).where(orders.c.id == order_ref).values(status=status))
         conn.execute(insert(totes).values(code=tote, order_id=order_ref, status="ready"))
         order_id = conn.execute(select(orders.c.order_id).where(orders.c.id == order_ref)).scalar()
-    lines = [
+    return PickedOrder(order_ref, order_id, tote, _picked_lines(rows))
+
+
+def picked_order(central, order_ref: int, tote: str) -> PickedOrder:
+    """An order a picker really picked into `tote` (its picks recorded as facts), as a packer
+    meets it: read only."""
+    with central.engine.connect() as conn:
+        rows = _line_rows(conn, order_ref)
+        order_id = conn.execute(select(orders.c.order_id).where(orders.c.id == order_ref)).scalar()
+    return PickedOrder(order_ref, order_id, tote, _picked_lines(rows))
+
+
+def _line_rows(conn, order_ref: int) -> list:
+    return conn.execute(
+        select(
+            order_lines.c.id,
+            order_lines.c.quantity,
+            products.c.sku,
+            products.c.unit_weight_kg,
+            func.min(product_gtins.c.gtin),
+            products.c.serial_required,
+            products.c.no_barcode,
+        )
+        .join(products, products.c.id == order_lines.c.product_id)
+        .outerjoin(product_gtins, product_gtins.c.product_id == products.c.id)
+        .where(order_lines.c.order_id == order_ref)
+        .group_by(
+            order_lines.c.id,
+            order_lines.c.quantity,
+            order_lines.c.line_no,
+            products.c.sku,
+            products.c.unit_weight_kg,
+            products.c.serial_required,
+            products.c.no_barcode,
+        )
+        .order_by(order_lines.c.line_no)
+    ).all()
+
+
+def _picked_lines(rows) -> list[PickedLine]:
+    return [
         PickedLine(
             r.id,
             r.sku,
@@ -145,7 +162,6 @@ def pick_into_tote(
         )
         for r in rows
     ]
-    return PickedOrder(order_ref, order_id, tote, lines)
 
 
 def loose_hardware_order(central, tote: str, count: int = 3) -> PickedOrder:

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from sqlalchemy import create_engine, text
 
+from app.bootstrap import open_central
+from app.services import demo
 from tests.integration.lead import test_board, test_exceptions, test_kpis_and_timeline
+from tests.integration.lead.real_flow_kpis import check_kpis_from_the_real_flow
 
 
 def test_kpis_match_the_hand_computed_figures(tmp_path, pg_url, run_cli):
@@ -59,3 +62,12 @@ def test_rollup_margin(tmp_path, pg_url, run_cli):
     test_kpi_rollup.test_the_newest_events_within_the_margin_are_summed_directly(
         tmp_path, pg_url, run_cli
     )
+
+
+def test_cycle_time_and_shipped_vs_due_come_from_the_real_flow_on_postgresql(pg_url):
+    central = open_central(pg_url)
+    try:
+        demo.seed_demo(central.uow(), central.setup_identity(), say=lambda _text: None)
+        check_kpis_from_the_real_flow(central)
+    finally:
+        central.close()

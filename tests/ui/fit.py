@@ -63,6 +63,8 @@ def fit_problems(window: QWidget, screen: QSize = SCREEN) -> list[str]:
         # The station window scrolls on small monitors; at the station monitor it must not.
         needed = scroll.widget().minimumSizeHint()
         room = scroll.viewport().size()
+        if scroll.verticalScrollBar().isVisible():  # word wrap made it taller than its minimum
+            problems.append(f"screen scrolls: {scroll.widget().height()} high in {room.height()}")
         if needed.width() > room.width() or needed.height() > room.height():
             problems.append(
                 f"screen needs {needed.width()}×{needed.height()}, has {room.width()}×{room.height()}"

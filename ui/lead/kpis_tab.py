@@ -57,7 +57,7 @@ def _chart(title_font: QFont) -> tuple[QChart, QChartView]:
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     view = QChartView(chart)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.setMinimumHeight(320)
+    view.setMinimumHeight(260)  # with the tiles above, the tab fits 1280×800 in either language
     return chart, view
 
 
@@ -261,11 +261,15 @@ class KpisTab(QWidget):
 
 
 def _count_axis(top: int) -> QValueAxis:
-    """Whole numbers only: a tick per order up to ten, nice steps above."""
+    """Whole numbers only: a tick per order up to four, every second one up to ten (more ticks
+    than that do not fit the chart's height and Qt elides them all), nice steps above."""
     axis = QValueAxis()
     axis.setRange(0, max(top, 1))
     if top <= 10:
-        axis.setTickCount(max(top, 1) + 1)
+        step = 1 if top <= 4 else 2
+        ticks = -(-max(top, 1) // step)
+        axis.setRange(0, ticks * step)
+        axis.setTickCount(ticks + 1)
     else:
         axis.applyNiceNumbers()
     axis.setLabelFormat("%d")

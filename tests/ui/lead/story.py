@@ -1,18 +1,16 @@
-"""A believable shift on the demo database, for screenshots and the benchmark: pickers on their
-lists, confirmed picks and mis-scans over the last hours, a short pick, a printer failure, a late
-order, packed and shipped orders. Written straight to the tables, as the stations' appliers would.
+"""A believable shift on the demo database, for screenshots: three carts picked, packed, loaded
+and shipped through the real use cases (tests/ui/lead/real_flow.py: the KPIs' facts), then the
+whole history moved three hours back; pickers part-way through their lists, a short pick, a
+printer failure and two late orders, written straight to the tables for the board and the queue
+(state, no events: every figure on the KPI tab comes from the real flow).
 """
 
 from __future__ import annotations
 
-import random
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Engine, insert, select, update
 
-from app.domain.events import Actor, Event
-from db.bulk import insert_rows
-from db.events_repo import _event_row
 from db.schema import (
     events,
     exceptions,
@@ -25,19 +23,25 @@ from db.schema import (
     users,
     waves,
 )
+from tests.ui.lead.real_flow import ship_for_real
 
 
-def play_shift(engine: Engine, seed: int = 8) -> None:
-    rng = random.Random(seed)
+def play_shift(engine: Engine) -> None:
+    with engine.begin() as conn:  # the orders came in during the morning, hours before
+        rewind(conn, timedelta(hours=5))
+    ship_for_real(engine)  # the KPIs' facts: picked, packed, loaded and closed for real
     now = datetime.now(UTC)
     with engine.begin() as conn:
-        _rewind(conn, timedelta(hours=3))
+        rewind(conn, timedelta(hours=3))
         pickers = conn.execute(
             select(users.c.id, users.c.name).where(users.c.role == "picker").order_by(users.c.id)
         ).all()
-        packers = [n for (n,) in conn.execute(select(users.c.name).where(users.c.role == "packer"))]
-        lists = conn.execute(select(pick_lists.c.id).order_by(pick_lists.c.id)).scalars().all()
-        facts = []
+        open_lists = pick_lists.c.status.not_in(("done", "cancelled"))
+        lists = (
+            conn.execute(select(pick_lists.c.id).where(open_lists).order_by(pick_lists.c.id))
+            .scalars()
+            .all()
+        )
         for n, list_id in enumerate(lists[:10]):
             picker_id, picker = pickers[n % len(pickers)]
             started = now - timedelta(minutes=10 + 4 * n)
@@ -63,49 +67,11 @@ def play_shift(engine: Engine, seed: int = 8) -> None:
                     .where(pick_tasks.c.id == task_id)
                     .values(status="done", picked=quantity, picked_by=picker, picked_at=at)
                 )
-                facts.append(
-                    Event(
-                        "pick.confirmed",
-                        {"task": task_id, "quantity": quantity},
-                        Actor(picker, f"pick-{n}"),
-                        None,
-                        at,
-                    )
-                )
-        for hour in range(1, 8):  # earlier in the shift
-            for _, picker in pickers:
-                for _ in range(rng.randint(45, 90)):
-                    at = now - timedelta(hours=hour, minutes=rng.randint(0, 59))
-                    facts.append(
-                        Event(
-                            "pick.confirmed",
-                            {"quantity": rng.randint(1, 3)},
-                            Actor(picker, "pick"),
-                            None,
-                            at,
-                        )
-                    )
-                for _ in range(rng.randint(0, 3)):
-                    at = now - timedelta(hours=hour, minutes=rng.randint(0, 59))
-                    facts.append(Event("scan.refused", {}, Actor(picker, "pick"), None, at))
-            for packer in packers:
-                for _ in range(rng.randint(60, 110)):
-                    at = now - timedelta(hours=hour, minutes=rng.randint(0, 59))
-                    facts.append(
-                        Event(
-                            "pack.item",
-                            {"quantity": rng.randint(1, 2)},
-                            Actor(packer, "pack"),
-                            None,
-                            at,
-                        )
-                    )
-        _shipped_and_late(conn, rng, now, packers, facts)
+        _late(conn, now)
         _problems(conn, now, lists)
-        insert_rows(conn, events, [_event_row(e) for e in facts])
 
 
-def _rewind(conn, by: timedelta) -> None:
+def rewind(conn, by: timedelta) -> None:
     """Move what the demo seeded into the past, so the shift happens after the release."""
     for table, key, columns in (
         (events, events.c.seq, ("occurred_at",)),
@@ -118,26 +84,8 @@ def _rewind(conn, by: timedelta) -> None:
             conn.execute(update(table).where(key == row[0]).values(**moved))
 
 
-def _shipped_and_late(conn, rng, now, packers, facts) -> None:
-    shipped = (
-        conn.execute(
-            select(orders.c.id)
-            .where(orders.c.status == "allocated")
-            .order_by(orders.c.id)
-            .limit(60)
-        )
-        .scalars()
-        .all()
-    )
-    for n, ref in enumerate(shipped):
-        received = now - timedelta(hours=rng.uniform(3, 30))
-        ship_by = received + timedelta(hours=24)
-        at = received + timedelta(hours=rng.uniform(2, 26))
-        at = min(at, now - timedelta(minutes=5))
-        conn.execute(
-            update(orders).where(orders.c.id == ref).values(received_at=received, ship_by=ship_by)
-        )
-        facts.append(Event("order.shipped", {}, Actor(packers[n % len(packers)], "pack"), ref, at))
+def _late(conn, now) -> None:
+    """Two released orders whose ship-by has just passed: the lead's late items."""
     late = (
         conn.execute(
             select(orders.c.id).where(orders.c.status == "released").order_by(orders.c.id).limit(2)
