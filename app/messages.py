@@ -77,13 +77,13 @@ TEMPLATES: dict[str, str] = {
         "use another extension digit or company prefix"
     ),
     "site.not_set_up": (
-        "This site has no settings yet (GS1 company prefix, ship-from address, carriers), so nothing can be packed. A lead sets them on the console's Settings tab or with: shipshape site --set FILE"
+        "This site has no settings yet: nothing can be packed. A lead sets them on the Settings tab."
     ),
     "site.carrier_unknown": (
-        "Carrier '{carrier}' is not in this site's settings, so this order cannot be packed yet. Put the tote aside and ask a lead to add the carrier (Settings tab)."
+        "Carrier '{carrier}' is not in this site's settings. Put the tote aside; a lead adds it on the Settings tab."
     ),
     "numbers.range_used_up": (
-        "The {series} number range is used up (it ends at {last}). A lead sets a new range in the site settings (Settings tab or shipshape site --set)."
+        "The {series} number range is used up (it ends at {last}). A lead sets a new range on the Settings tab."
     ),
     "numbers.low": (
         "{series} numbers run low: {left} left (the range ends at {last}). Ask for a new range and set it in the site settings."

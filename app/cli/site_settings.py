@@ -37,8 +37,8 @@ def _site(args) -> int:
     try:
         site = _saved(args, central) if args.set is not None else None
         site = site or site_settings.current_site(central.uow())
-        if site is None:
-            raise BadInput(message("site.not_set_up"))
+        if site is None:  # the screen's words, and the command for whoever reads them here
+            raise BadInput(f"{message('site.not_set_up').english()} Or: shipshape site --set FILE")
         warnings = site_settings.low_range_warnings(central.uow())
     finally:
         central.close()

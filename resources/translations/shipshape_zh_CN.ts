@@ -1128,16 +1128,16 @@ median {median} h · p90 {p90} h
         <translation>SSCC 序号 {serial} 超出前缀 {prefix} 的可用范围（0..{last}）；请使用其他扩展位或厂商识别代码</translation>
     </message>
     <message>
-        <source>This site has no settings yet (GS1 company prefix, ship-from address, carriers), so nothing can be packed. A lead sets them on the console&apos;s Settings tab or with: shipshape site --set FILE</source>
-        <translation>本站点尚未设置（GS1 厂商识别代码、发货地址、承运商），因此无法包装。请班组长在控制台的“设置”页或用命令 shipshape site --set FILE 设置。</translation>
+        <source>Carrier &apos;{carrier}&apos; is not in this site&apos;s settings. Put the tote aside; a lead adds it on the Settings tab.</source>
+        <translation>承运商“{carrier}”不在本站点的设置中。请把周转箱放到一边；由班组长在“设置”页添加。</translation>
     </message>
     <message>
-        <source>Carrier &apos;{carrier}&apos; is not in this site&apos;s settings, so this order cannot be packed yet. Put the tote aside and ask a lead to add the carrier (Settings tab).</source>
-        <translation>承运商“{carrier}”不在本站点的设置中，此订单暂时无法包装。请把周转箱放到一边，并请班组长添加该承运商（“设置”页）。</translation>
+        <source>This site has no settings yet: nothing can be packed. A lead sets them on the Settings tab.</source>
+        <translation>本站点尚未设置，无法包装。请班组长在“设置”页设置。</translation>
     </message>
     <message>
-        <source>The {series} number range is used up (it ends at {last}). A lead sets a new range in the site settings (Settings tab or shipshape site --set).</source>
-        <translation>{series} 号段已用完（止于 {last}）。请班组长在站点设置中设置新号段（“设置”页或 shipshape site --set）。</translation>
+        <source>The {series} number range is used up (it ends at {last}). A lead sets a new range on the Settings tab.</source>
+        <translation>{series} 号段已用完（止于 {last}）。请班组长在“设置”页设置新号段。</translation>
     </message>
     <message>
         <source>{series} numbers run low: {left} left (the range ends at {last}). Ask for a new range and set it in the site settings.</source>
