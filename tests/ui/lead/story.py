@@ -1,8 +1,11 @@
-"""A believable shift on the demo database, for screenshots: three carts picked, packed, loaded
-and shipped through the real use cases (tests/ui/lead/real_flow.py: the KPIs' facts), then the
-whole history moved three hours back; pickers part-way through their lists, a short pick, a
-printer failure and two late orders, written straight to the tables for the board and the queue
-(state, no events: every figure on the KPI tab comes from the real flow).
+"""A believable shift on the demo database, for screenshots: the first wave's eight carts
+picked, packed and loaded through the real use cases and three carriers collected an hour or
+more apart (tests/ui/lead/real_flow.py: the KPIs' facts; the fourth carrier's parcels still wait
+at the dock), then the whole history moved three hours back (tests/ui/lead/history.py: ship-by
+times move with it, so orders of the second wave are late by their own ship-by); pickers
+part-way through their lists, a short pick and a printer failure written straight to the tables
+for the board and the queue (state, no events: every figure on the KPI tab comes from the real
+flow).
 """
 
 from __future__ import annotations
@@ -12,90 +15,72 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Engine, insert, select, update
 
 from db.schema import (
-    events,
     exceptions,
     locations,
     order_lines,
-    orders,
     pick_lists,
     pick_tasks,
     products,
     users,
-    waves,
 )
+from tests.ui.lead.history import rewind
 from tests.ui.lead.real_flow import ship_for_real
 
 
 def play_shift(engine: Engine) -> None:
-    with engine.begin() as conn:  # the orders came in during the morning, hours before
-        rewind(conn, timedelta(hours=5))
-    ship_for_real(engine)  # the KPIs' facts: picked, packed, loaded and closed for real
+    with engine.begin() as conn:  # the orders came in an hour before the first carts went out
+        rewind(conn, timedelta(hours=1))
+    ship_for_real(engine, carts=8)  # the KPIs' facts: picked, packed, loaded and collected
     now = datetime.now(UTC)
     with engine.begin() as conn:
         rewind(conn, timedelta(hours=3))
-        pickers = conn.execute(
-            select(users.c.id, users.c.name).where(users.c.role == "picker").order_by(users.c.id)
-        ).all()
-        open_lists = pick_lists.c.status.not_in(("done", "cancelled"))
-        lists = (
-            conn.execute(select(pick_lists.c.id).where(open_lists).order_by(pick_lists.c.id))
-            .scalars()
-            .all()
-        )
-        for n, list_id in enumerate(lists[:10]):
-            picker_id, picker = pickers[n % len(pickers)]
-            started = now - timedelta(minutes=10 + 4 * n)
-            conn.execute(
-                update(pick_lists)
-                .where(pick_lists.c.id == list_id)
-                .values(
-                    assignee_id=picker_id,
-                    status="picking" if n < 8 else "assigned",
-                    claimed_at=started,
-                    version=pick_lists.c.version + 1,
-                )
-            )
-            tasks = conn.execute(
-                select(pick_tasks.c.id, pick_tasks.c.quantity)
-                .where(pick_tasks.c.pick_list_id == list_id)
-                .order_by(pick_tasks.c.seq)
-            ).all()
-            for k, (task_id, quantity) in enumerate(tasks[: (len(tasks) * (9 - n)) // 10]):
-                at = started + timedelta(seconds=40 * (k + 1))
-                conn.execute(
-                    update(pick_tasks)
-                    .where(pick_tasks.c.id == task_id)
-                    .values(status="done", picked=quantity, picked_by=picker, picked_at=at)
-                )
-        _late(conn, now)
+        lists = _pickers_on_their_lists(conn, now)
         _problems(conn, now, lists)
 
 
-def rewind(conn, by: timedelta) -> None:
-    """Move what the demo seeded into the past, so the shift happens after the release."""
-    for table, key, columns in (
-        (events, events.c.seq, ("occurred_at",)),
-        (waves, waves.c.id, ("created_at", "released_at")),
-        (orders, orders.c.id, ("received_at",)),
-    ):
-        rows = conn.execute(select(key, *(table.c[c] for c in columns))).all()
-        for row in rows:
-            moved = {c: row[i + 1] - by for i, c in enumerate(columns) if row[i + 1] is not None}
-            conn.execute(update(table).where(key == row[0]).values(**moved))
-
-
-def _late(conn, now) -> None:
-    """Two released orders whose ship-by has just passed: the lead's late items."""
-    late = (
-        conn.execute(
-            select(orders.c.id).where(orders.c.status == "released").order_by(orders.c.id).limit(2)
-        )
+def _pickers_on_their_lists(conn, now) -> list[int]:
+    """The second wave's carts claimed over the last half hour, six of them part-way picked
+    (the board's state; the KPIs do not read it). Returns the open lists."""
+    pickers = conn.execute(
+        select(users.c.id, users.c.name).where(users.c.role == "picker").order_by(users.c.id)
+    ).all()
+    open_lists = pick_lists.c.status.not_in(("done", "cancelled"))
+    lists = (
+        conn.execute(select(pick_lists.c.id).where(open_lists).order_by(pick_lists.c.id))
         .scalars()
         .all()
     )
-    conn.execute(
-        update(orders).where(orders.c.id.in_(late)).values(ship_by=now - timedelta(minutes=20))
-    )
+    for n, list_id in enumerate(lists[:8]):
+        picker_id, picker = pickers[n % len(pickers)]
+        started = now - timedelta(minutes=10 + 4 * n)
+        conn.execute(
+            update(pick_lists)
+            .where(pick_lists.c.id == list_id)
+            .values(
+                assignee_id=picker_id,
+                status="picking" if n < 6 else "assigned",
+                claimed_at=started,
+                version=pick_lists.c.version + 1,
+            )
+        )
+        _tasks_done(conn, list_id, picker, started, tenths=9 - n)
+    return lists
+
+
+def _tasks_done(conn, list_id: int, picker: str, started, tenths: int) -> None:
+    """The first `tenths` tenths of the list's tasks done, one every 40 s from `started`."""
+    tasks = conn.execute(
+        select(pick_tasks.c.id, pick_tasks.c.quantity)
+        .where(pick_tasks.c.pick_list_id == list_id)
+        .order_by(pick_tasks.c.seq)
+    ).all()
+    for k, (task_id, quantity) in enumerate(tasks[: (len(tasks) * tenths) // 10]):
+        at = started + timedelta(seconds=40 * (k + 1))
+        conn.execute(
+            update(pick_tasks)
+            .where(pick_tasks.c.id == task_id)
+            .values(status="done", picked=quantity, picked_by=picker, picked_at=at)
+        )
 
 
 def _problems(conn, now, lists) -> None:
