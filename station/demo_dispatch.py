@@ -49,8 +49,11 @@ def pack_demo_orders(
     return packed
 
 
-def pack_order(central, picked: PickedOrder, cartons: int = 1) -> list[PackedCarton]:
-    backend = CentralPackingBackend(central.uow, PACKER.station)
+def pack_order(
+    central, picked: PickedOrder, cartons: int = 1, packer: Actor = PACKER
+) -> list[PackedCarton]:
+    """`picked` packed into `cartons` cartons by `packer`, through the packing facts."""
+    backend = CentralPackingBackend(central.uow, packer.station)
     with central.uow() as uow:
         view = uow.packing.load_view(picked.order_ref)
     assert view is not None
@@ -61,7 +64,7 @@ def pack_order(central, picked: PickedOrder, cartons: int = 1) -> list[PackedCar
     for carton in range(1, cartons + 1):
         numbers = backend.allocate_numbers(view)
         items = _items(picked, carton, cartons)
-        facts += [_item_fact(picked, item, carton) for item in items]
+        facts += [_item_fact(picked, item, carton, packer) for item in items]
         weight = round(share + 0.3, 3)
         closed = PackageClosed(
             carton=carton,
@@ -77,7 +80,7 @@ def pack_order(central, picked: PickedOrder, cartons: int = 1) -> list[PackedCar
             expected_kg=weight,
             weight_ok=True,
         )
-        facts.append(closed.fact(PACKER, picked.order_ref))
+        facts.append(closed.fact(packer, picked.order_ref))
         apply_facts(central.uow(), facts)  # the next carton shares this one's tracking number
         facts = []
         made.append(
@@ -105,10 +108,10 @@ def _items(picked: PickedOrder, carton: int, cartons: int) -> list[dict]:
     ]
 
 
-def _item_fact(picked: PickedOrder, item: dict, carton: int) -> Event:
+def _item_fact(picked: PickedOrder, item: dict, carton: int, packer: Actor) -> Event:
     return PackItem(
         line_id=item["line_id"], sku=item["sku"], quantity=item["quantity"], carton=carton
-    ).fact(PACKER, picked.order_ref)
+    ).fact(packer, picked.order_ref)
 
 
 def packed_day(central, carriers: dict[str, int], seed: int = 17) -> dict[str, list]:

@@ -1,13 +1,21 @@
 """Orders picked, packed, loaded and shipped through the real use cases — the facts the
 stations record and the lead's close — so the lead's KPIs (rates, cycle time, shipped vs due)
-come from the real flow, not from events written for the purpose."""
+come from the real flow, not from events written for the purpose.
+
+The carriers' drivers come one after another: between two closes the whole history moves back
+(tests/ui/lead/history.py), which is how time passes on a test site. So each carrier's orders
+have their own time from import to shipped, and an order ships on time or late by its own
+ship-by against its carrier's close.
+"""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from types import SimpleNamespace
 
 from sqlalchemy import Engine, select
 
+from app.domain.events import Actor
 from app.domain.users import Role, User
 from app.services import dispatch_close
 from app.services.dispatch_central import load_codes
@@ -16,32 +24,54 @@ from db.uow import SqlUnitOfWork
 from station.demo_dispatch import PackedCarton, pack_order
 from station.demo_packing import picked_order
 from tests.picking_script import pick_cart
+from tests.ui.lead.history import rewind
 
 LEAD = User("Maria Jansen", Role.LEAD, "1011")
 LOADER_BADGE = "1013"
+# The wait before each carrier's driver comes, from the packing (or the close before): every
+# carrier but the last is collected; the last one's parcels are still at the dock.
+COLLECTIONS = (timedelta(hours=1), timedelta(hours=1, minutes=30), timedelta(hours=1))
 
 
-def ship_for_real(engine: Engine, carts: int = 3) -> list[str]:
-    """`carts` carts picked by as many demo pickers, every order packed, loaded onto a unit per
-    carrier, and every carrier but the last closed (its orders stay packed: due, not shipped).
-    Returns the carriers closed."""
+def ship_for_real(
+    engine: Engine, carts: int = 3, collections: tuple[timedelta, ...] = COLLECTIONS
+) -> list[str]:
+    """`carts` carts picked by the demo pickers in turn, every order packed by the demo packers
+    in turn, loaded onto a unit per carrier, and the carriers (in name order) collected after
+    the waits in `collections`; the last carrier is never closed (due, not shipped). Returns
+    the carriers closed."""
     central = SimpleNamespace(engine=engine, uow=lambda: SqlUnitOfWork(engine))
-    with engine.connect() as conn:
-        pickers = conn.execute(
-            select(users.c.name, users.c.badge).where(users.c.role == "picker").order_by(users.c.id)
-        ).all()
-    cartons: list[PackedCarton] = []
-    for n, (name, badge) in enumerate(pickers[:carts]):
-        cart = pick_cart(central, User(name, Role.PICKER, badge), f"R{n}")
-        for ref, tote in cart.totes.items():
-            cartons += pack_order(central, picked_order(central, ref, tote))
+    cartons = _pick_and_pack(central, carts)
     carriers = _by_carrier(engine, cartons)
     for n, (carrier, codes) in enumerate(sorted(carriers.items())):
-        load_codes(central.uow, LOADER_BADGE, f"CAGE-{n + 1:02d}", carrier, codes, "DOCK-01")
-    closed = sorted(carriers)[:-1]
-    for carrier in closed:
+        loads = load_codes(
+            central.uow, LOADER_BADGE, f"CAGE-{n + 1:02d}", carrier, codes, "DOCK-01"
+        )
+        refused = [(r.code, r.verdict.reason) for r in loads if not r.verdict.ok]
+        assert not refused, f"the loader was refused: {refused}"
+    closed = sorted(carriers)[:-1][: len(collections)]
+    for carrier, wait in zip(closed, collections, strict=False):
+        with engine.begin() as conn:
+            rewind(conn, wait)  # the driver comes `wait` later
         dispatch_close.close_carrier(central.uow(), LEAD, carrier, "LEAD-DESK")
     return closed
+
+
+def _pick_and_pack(central, carts: int) -> list[PackedCarton]:
+    pickers, packers = _people(central.engine, Role.PICKER), _people(central.engine, Role.PACKER)
+    cartons: list[PackedCarton] = []
+    for n in range(carts):
+        cart = pick_cart(central, pickers[n % len(pickers)], f"R{n}")
+        for k, (ref, tote) in enumerate(cart.totes.items()):
+            packer = Actor(packers[k % len(packers)].name, f"PACK-{k % len(packers) + 1:02d}")
+            cartons += pack_order(central, picked_order(central, ref, tote), packer=packer)
+    return cartons
+
+
+def _people(engine: Engine, role: Role) -> list[User]:
+    query = select(users.c.name, users.c.badge).where(users.c.role == role.value)
+    with engine.connect() as conn:
+        return [User(n, role, b) for n, b in conn.execute(query.order_by(users.c.id))]
 
 
 def _by_carrier(engine: Engine, cartons: list[PackedCarton]) -> dict[str, list[str]]:
