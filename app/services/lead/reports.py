@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from string import Formatter
 
 from app.domain import kpis
@@ -25,14 +25,15 @@ def kpi_report(uow: UnitOfWork, lead: User, start: datetime, end: datetime) -> k
                 start=f"{start:%Y-%m-%d %H:%M}",
             )
         )
+    since, until = _utc(start), _utc(end)  # SQLite compares stored UTC times as text
     with uow:
         reports = uow.lead.reports
         reports.refresh_rollup()  # new events into the hourly sums, then read those
-        activity = reports.activity(start, end)
-        good, refused = reports.scan_counts(start, end)
-        cycle = reports.cycle_pairs(start, end)
-        due = reports.due_rows(start, end)
-        walked = reports.distance_rows(start, end)
+        activity = reports.activity(since, until)
+        good, refused = reports.scan_counts(since, until)
+        cycle = reports.cycle_pairs(since, until)
+        due = reports.due_rows(since, until)
+        walked = reports.distance_rows(since, until)
         uow.commit()
     return kpis.KpiReport(
         start,
@@ -44,6 +45,12 @@ def kpi_report(uow: UnitOfWork, lead: User, start: datetime, end: datetime) -> k
         kpis.shipped_vs_due(due),
         kpis.distance_saved(walked),
     )
+
+
+def _utc(moment: datetime) -> datetime:
+    """The same instant in UTC: the console asks for local ranges ("Today" from local
+    midnight); a time without a zone is UTC (docs/lead.md)."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from datetime import UTC, timedelta
+from datetime import UTC, timedelta, timezone
 
 import pytest
 from sqlalchemy import func, select
@@ -17,6 +17,8 @@ from app.services import lead
 from db.schema import events, orders
 from tests.ui.lead.history import rewind
 from tests.ui.lead.real_flow import LEAD, ship_for_real
+
+SHANGHAI = timezone(timedelta(hours=8))
 
 
 def check_kpis_from_the_real_flow(central) -> None:
@@ -45,6 +47,7 @@ def check_kpis_from_the_real_flow(central) -> None:
     assert [(d.day, d.due, d.shipped_on_time) for d in report.due_days] == [
         (day, due_on[day], on_time[day]) for day in sorted(due_on)
     ]
+    _same_figures_for_a_console_in_shanghai(central, end)
 
 
 def _orders_as_stored(central) -> list[tuple]:
@@ -62,6 +65,22 @@ def _orders_as_stored(central) -> list[tuple]:
         payloads = conn.execute(select(events.c.payload).where(events.c.kind == "order.shipped"))
         assert all(p["manifest_id"] and p["load_unit"] for (p,) in payloads)
         return [(_utc(a), _utc(b), status, _utc(c)) for a, b, status, c in conn.execute(query)]
+
+
+def _same_figures_for_a_console_in_shanghai(central, end) -> None:
+    """The shift button on a console whose clock is in UTC+8: the same instants, given in its
+    own zone (as "Today" and a custom range are), give the same figures."""
+    shift = end - timedelta(hours=8)
+    in_utc = lead.kpi_report(central.uow(), LEAD, shift, end)
+    local = lead.kpi_report(
+        central.uow(), LEAD, shift.astimezone(SHANGHAI), end.astimezone(SHANGHAI)
+    )
+    assert in_utc.cycle.orders > 0 and in_utc.due_days and in_utc.rates
+    assert (local.cycle, local.due_days, local.rates) == (
+        in_utc.cycle,
+        in_utc.due_days,
+        in_utc.rates,
+    )
 
 
 def _utc(moment):
