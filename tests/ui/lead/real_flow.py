@@ -30,18 +30,23 @@ LEAD = User("Maria Jansen", Role.LEAD, "1011")
 LOADER_BADGE = "1013"
 # The wait before each carrier's driver comes, from the packing (or the close before): every
 # carrier but the last is collected; the last one's parcels are still at the dock.
-COLLECTIONS = (timedelta(hours=1), timedelta(hours=1, minutes=30), timedelta(hours=1))
+COLLECTIONS = (timedelta(minutes=30), timedelta(hours=1), timedelta(hours=1))
+CART_PACE = timedelta(minutes=10)  # from one cart to the next, picked and packed
 
 
 def ship_for_real(
-    engine: Engine, carts: int = 3, collections: tuple[timedelta, ...] = COLLECTIONS
+    engine: Engine,
+    carts: int = 3,
+    collections: tuple[timedelta, ...] = COLLECTIONS,
+    crew: tuple[int, int] = (2, 2),
 ) -> list[str]:
-    """`carts` carts picked by the demo pickers in turn, every order packed by the demo packers
-    in turn, loaded onto a unit per carrier, and the carriers (in name order) collected after
+    """`carts` carts picked by the first `crew[0]` demo pickers in turn, CART_PACE apart, every
+    order packed by the first `crew[1]` demo packers in turn (few enough for the KPI tab's rate
+    chart to name each of them), loaded onto a unit per carrier, and the carriers (in name order) collected after
     the waits in `collections`; the last carrier is never closed (due, not shipped). Returns
     the carriers closed."""
     central = SimpleNamespace(engine=engine, uow=lambda: SqlUnitOfWork(engine))
-    cartons = _pick_and_pack(central, carts)
+    cartons = _pick_and_pack(central, carts, crew)
     carriers = _by_carrier(engine, cartons)
     for n, (carrier, codes) in enumerate(sorted(carriers.items())):
         loads = load_codes(
@@ -57,14 +62,17 @@ def ship_for_real(
     return closed
 
 
-def _pick_and_pack(central, carts: int) -> list[PackedCarton]:
-    pickers, packers = _people(central.engine, Role.PICKER), _people(central.engine, Role.PACKER)
+def _pick_and_pack(central, carts: int, crew: tuple[int, int]) -> list[PackedCarton]:
+    pickers = _people(central.engine, Role.PICKER)[: crew[0]]
+    packers = _people(central.engine, Role.PACKER)[: crew[1]]
     cartons: list[PackedCarton] = []
     for n in range(carts):
         cart = pick_cart(central, pickers[n % len(pickers)], f"R{n}")
         for k, (ref, tote) in enumerate(cart.totes.items()):
             packer = Actor(packers[k % len(packers)].name, f"PACK-{k % len(packers) + 1:02d}")
             cartons += pack_order(central, picked_order(central, ref, tote), packer=packer)
+        with central.engine.begin() as conn:
+            rewind(conn, CART_PACE)  # the next cart comes a little later
     return cartons
 
 

@@ -1,11 +1,11 @@
 """A believable shift on the demo database, for screenshots: the first wave's eight carts
-picked, packed and loaded through the real use cases and three carriers collected an hour or
-more apart (tests/ui/lead/real_flow.py: the KPIs' facts; the fourth carrier's parcels still wait
-at the dock), then the whole history moved three hours back (tests/ui/lead/history.py: ship-by
-times move with it, so orders of the second wave are late by their own ship-by); pickers
-part-way through their lists, a short pick and a printer failure written straight to the tables
-for the board and the queue (state, no events: every figure on the KPI tab comes from the real
-flow).
+picked (ten minutes apart), packed and loaded through the real use cases, three carriers
+collected one after another (tests/ui/lead/real_flow.py: the KPIs' facts; the fourth
+carrier's parcels still wait at the dock), then the whole history moved three hours back
+(tests/ui/lead/history.py: ship-by times move with it, so orders of the second wave are late
+by their own ship-by); pickers part-way through their lists, a short pick and a printer
+failure written straight to the tables for the board and the queue (state, no events: every
+figure on the KPI tab comes from the real flow).
 """
 
 from __future__ import annotations
@@ -28,8 +28,8 @@ from tests.ui.lead.real_flow import ship_for_real
 
 
 def play_shift(engine: Engine) -> None:
-    with engine.begin() as conn:  # the orders came in an hour before the first carts went out
-        rewind(conn, timedelta(hours=1))
+    with engine.begin() as conn:  # the orders came in half an hour before the first cart
+        rewind(conn, timedelta(minutes=30))
     ship_for_real(engine, carts=8)  # the KPIs' facts: picked, packed, loaded and collected
     now = datetime.now(UTC)
     with engine.begin() as conn:
