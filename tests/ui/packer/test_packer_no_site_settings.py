@@ -17,5 +17,8 @@ def test_a_tote_on_a_site_without_settings_says_who_sets_them_up(qtbot, central,
     said = station.scan("T:0950")
     assert not is_ok_html(said)
     assert "no settings yet" in said and "Settings tab" in said
-    assert station.home.message.heightForWidth(station.home.message.width()) <= station.home.message.height()
+    assert (
+        station.home.message.heightForWidth(station.home.message.width())
+        <= station.home.message.height()
+    )
     station.home.grab().save(str(tmp_path.parent / "no_settings.png"))
