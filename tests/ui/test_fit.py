@@ -253,7 +253,7 @@ def test_lead_screens_fit(qtbot, tmp_path, demo_central):
         ("lookup", home.lookup),
         ("dispatch", home.dispatch),
         ("settings", home.settings),
-        ("stations", home.stations),
+        ("stations", home.stations_tab),
     ]:
         home.tabs.setCurrentWidget(tab)
         screens.look(f"lead_{name}")
