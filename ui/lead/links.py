@@ -81,6 +81,11 @@ class ParkedModel(RowsModel):
             key=lambda r: (r.endpoint, r.id),
         )
 
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
+            return self.rows[index.row()].last_error  # a long error in full
+        return super().data(index, role)
+
 
 def _table(model, name: str) -> QTableView:
     view = QTableView(objectName=name)
@@ -91,6 +96,12 @@ def _table(model, name: str) -> QTableView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     return view
+
+
+def fit_rows(view: QTableView, rows: int) -> None:
+    header = view.horizontalHeader().sizeHint().height()
+    body = view.verticalHeader().defaultSectionSize() * max(rows, 1)
+    view.setFixedHeight(header + body + 2 * view.frameWidth())
 
 
 class LinksSection(QWidget):
@@ -108,7 +119,13 @@ class LinksSection(QWidget):
         self.endpoint_view = _table(self.endpoints, "linksTable")
         self.parked = ParkedModel(self)
         self.parked_view = _table(self.parked, "parkedTable")
-        self.parked_view.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header = self.parked_view.horizontalHeader()
+        for column in range(4):  # the last error takes what is left, wrapped
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.parked_view.setWordWrap(True)
+        self.parked_view.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         self.parked_view.selectionModel().selectionChanged.connect(self._enable)
         self.send_button = QPushButton(objectName="primary")
         self.send_button.clicked.connect(self.send_again)
@@ -122,8 +139,8 @@ class LinksSection(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.none_set)
-        layout.addWidget(self.endpoint_view, 2)
-        layout.addWidget(self.parked_view, 3)
+        layout.addWidget(self.endpoint_view)
+        layout.addWidget(self.parked_view, 1)
         layout.addLayout(buttons)
         self.retranslate()
         self.show_links(None)
@@ -145,6 +162,7 @@ class LinksSection(QWidget):
         self.links = links
         endpoints = links.endpoints if links else []
         self.endpoints.set_rows(endpoints)
+        fit_rows(self.endpoint_view, len(endpoints))  # every endpoint in sight, never scrolled
         self.parked.set_rows(links.parked if links else [])
         self.none_set.setVisible(links is not None and not endpoints)
         self.endpoint_view.setVisible(bool(endpoints))

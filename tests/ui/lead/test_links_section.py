@@ -3,37 +3,22 @@ a webhook on a closed port parks a message, and the lead sends it again or drops
 
 from __future__ import annotations
 
-import socket
-import threading
-
 import pytest
 from sqlalchemy import select
 
 from app.domain.users import Role, User
 from app.errors import NotAllowed
-from app.services.integrate import Dispatcher
 from app.services.lead.console import LeadConsole
 from app.services.users import authenticate_lead
 from db.integration_store import SqlIntegrationStore
 from db.schema import events, integration_deliveries
-from integrations import senders
-from tests.integration.integrations.outbox_story import set_webhook, write_messages
+from tests.ui.lead.outbox import park_messages
 from ui.lead import LeadHome
 from ui.worker import SynchronousWorker
 
 
-def closed_port() -> int:
-    with socket.socket() as probe:  # bound, then closed: nothing listens there
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def park_one(central) -> None:
-    """A webhook nobody answers, one try only: the order's message is parked at once."""
-    set_webhook(central.engine, f"http://127.0.0.1:{closed_port()}/", max_tries=1, timeout_s=1)
-    write_messages(central, order_count=1, per_order=1)
-    store = SqlIntegrationStore(central.engine)
-    Dispatcher(store, senders(), batch=10).run(threading.Event(), once=True)
+    park_messages(central, orders=1)
 
 
 def console(central, user=None) -> LeadConsole:
