@@ -21,6 +21,7 @@ from db.events_repo import SqlEventLog
 from db.schema import integration_deliveries as d
 from db.schema import integration_endpoints as e
 from db.schema import integration_messages as m
+from db.schema import orders as o
 
 HOLDING = (PENDING, PARKED)  # states that keep an order's later messages back
 
@@ -100,16 +101,22 @@ class SqlIntegrationStore:
                 )
 
     def parked(self) -> list[dict]:
+        """Parked deliveries with their message's order ("CHANNEL/ORDER_ID", "" for none);
+        never the body (a lead's desk reads the queue, not what was sent: db/roles.sql)."""
         query = (
-            select(d.c.endpoint, d.c.tries, d.c.last_error, m.c.id, m.c.kind, m.c.body)
+            select(
+                d.c.endpoint, d.c.tries, d.c.last_error, m.c.id, m.c.kind, o.c.channel, o.c.order_id
+            )
             .join(m, m.c.seq == d.c.message_seq)
+            .outerjoin(o, o.c.id == m.c.order_ref)
             .where(d.c.state == PARKED)
             .order_by(d.c.endpoint, d.c.message_seq)
         )
         with self.engine.connect() as connection:
             return [
                 {"endpoint": r.endpoint, "id": r.id, "kind": r.kind, "tries": r.tries,
-                 "last_error": r.last_error}
+                 "last_error": r.last_error,
+                 "order": f"{r.channel}/{r.order_id}" if r.channel is not None else ""}
                 for r in connection.execute(query)
             ]  # fmt: skip
 
@@ -128,8 +135,8 @@ class SqlIntegrationStore:
         return changed
 
     def status(self, now: datetime) -> list[dict]:
-        """Per endpoint: messages waiting (and how many are due), parked, delivered, the last
-        delivery and the oldest waiting message's time."""
+        """Per endpoint, its name and kind; messages waiting (and how many are due), parked,
+        delivered, the last delivery and the oldest waiting message's time."""
         query = (
             select(
                 d.c.endpoint,
@@ -143,9 +150,13 @@ class SqlIntegrationStore:
             .group_by(d.c.endpoint, d.c.state)
         )
         with self.engine.connect() as connection:
-            names = [r.name for r in connection.execute(select(e.c.name).order_by(e.c.position))]
+            names = connection.execute(select(e.c.name, e.c.kind).order_by(e.c.position)).all()
             rows = connection.execute(query).all()
-        return [_endpoint_status(name, [r for r in rows if r.endpoint == name]) for name in names]
+        return [
+            {"endpoint": name, "kind": kind}
+            | _endpoint_status([r for r in rows if r.endpoint == name])
+            for name, kind in names
+        ]
 
 
 def _due(endpoints: list[str], now: datetime, limit: int):
@@ -186,12 +197,11 @@ def _endpoint_row(position: int, endpoint: Endpoint) -> dict:
     }
 
 
-def _endpoint_status(name: str, rows: list) -> dict:
+def _endpoint_status(rows: list) -> dict:
     by_state = {r.state: r for r in rows}
     pending = by_state.get(PENDING)
     last = by_state.get(DELIVERED)
     return {
-        "endpoint": name,
         "waiting": pending.n if pending else 0,
         "due": int(pending.due or 0) if pending else 0,
         "oldest_waiting": pending.oldest.isoformat() if pending else None,

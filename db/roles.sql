@@ -125,6 +125,13 @@ GRANT SELECT (seq, id), INSERT ON integration_messages TO shipshape_lead;
 GRANT INSERT ON integration_deliveries TO shipshape_lead;
 GRANT USAGE ON SEQUENCE integration_messages_seq_seq, integration_deliveries_id_seq
     TO shipshape_lead;
+-- The Stations tab's shop and ERP links (docs/lead.md): each endpoint's kind and queue, the
+-- parked messages with their order and last error (not their bodies), and Send again / Drop of
+-- a parked one (`settle_parked`: state, tries, due time; audited in events).
+GRANT SELECT (kind) ON integration_endpoints TO shipshape_lead;
+GRANT SELECT (kind, order_ref, occurred_at) ON integration_messages TO shipshape_lead;
+GRANT SELECT (id, message_seq, endpoint, state, tries, due_at, last_error, delivered_at),
+    UPDATE (state, tries, due_at) ON integration_deliveries TO shipshape_lead;
 -- Cancelling a wave nobody picked from removes its unpicked tasks and gives their reservations
 -- back: planning rows, not history (every step stays in events).
 GRANT DELETE ON pick_tasks, allocations TO shipshape_lead;

@@ -21,7 +21,7 @@ import shiboken6
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.bootstrap import Central, open_central
+from app.bootstrap import Central, integration_store, open_central
 from app.domain.dispatch import Manifest
 from app.domain.users import Role, User
 from app.services import demo
@@ -127,7 +127,8 @@ class Station:
         )
 
     def lead_home(self, user: User) -> LeadHome:
-        console = LeadConsole(self.central.uow, user, self.name, self.write_manifest)
+        outbox = integration_store(self.central)  # the shop and ERP links (Stations tab)
+        console = LeadConsole(self.central.uow, user, self.name, self.write_manifest, outbox)
         return LeadHome(console, self.worker)
 
     def write_manifest(self, manifest: Manifest) -> list[str]:

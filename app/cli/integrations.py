@@ -104,7 +104,10 @@ def _status_line(row: dict) -> str:
 
 
 def _parked_line(row: dict) -> str:
-    return f"{row['endpoint']} {row['id']} {row['kind']} after {row['tries']}: {row['last_error']}"
+    return (
+        f"{row['endpoint']} {row['id']} {row['kind']} {row['order'] or '-'} after {row['tries']}:"
+        f" {row['last_error']}"
+    )
 
 
 def _integrate(args) -> int:

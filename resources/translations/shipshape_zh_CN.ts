@@ -486,6 +486,38 @@ median {median} h · p90 {p90} h
         <source>Left</source>
         <translation>剩余</translation>
     </message>
+    <message>
+        <source>Link</source>
+        <translation>对接</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Parked</source>
+        <translation>已搁置</translation>
+    </message>
+    <message>
+        <source>Last delivery</source>
+        <translation>上次送达</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>最后错误</translation>
+    </message>
 </context>
 <context>
     <name>LeadExceptions</name>
@@ -673,6 +705,18 @@ median {median} h · p90 {p90} h
         <translation>{carrier} 已截单：交接清单 {manifest}。</translation>
     </message>
     <message>
+        <source>Message due again: sent soon.</source>
+        <translation>消息已重新排队：即将发送。</translation>
+    </message>
+    <message>
+        <source>Message dropped.</source>
+        <translation>消息已放弃。</translation>
+    </message>
+    <message>
+        <source>That message is no longer parked.</source>
+        <translation>该消息已不在搁置中。</translation>
+    </message>
+    <message>
         <source>Waves</source>
         <translation>波次</translation>
     </message>
@@ -703,6 +747,13 @@ median {median} h · p90 {p90} h
     <message>
         <source>Stations ({n} offline)</source>
         <translation>工作站（{n} 个离线）</translation>
+    </message>
+</context>
+<context>
+    <name>LeadLinks</name>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
     </message>
 </context>
 <context>
@@ -883,6 +934,33 @@ median {median} h · p90 {p90} h
     <message>
         <source>open</source>
         <translation>未完成</translation>
+    </message>
+</context>
+<context>
+    <name>LinksSection</name>
+    <message>
+        <source>Shop and ERP links</source>
+        <translation>网店与 ERP 对接</translation>
+    </message>
+    <message>
+        <source>No shop or ERP links are set up. Set them with: {command}</source>
+        <translation>尚未设置网店或 ERP 对接。设置命令：{command}</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>重新发送</translation>
+    </message>
+    <message>
+        <source>Drop</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Drop the {kind} message of order {order} for {link}? It will not be sent again.</source>
+        <translation>放弃订单 {order} 发往 {link} 的 {kind} 消息？它将不会再发送。</translation>
+    </message>
+    <message>
+        <source>Please confirm</source>
+        <translation>请确认</translation>
     </message>
 </context>
 <context>

@@ -12,17 +12,21 @@ from sqlalchemy import select, text, update
 from sqlalchemy.engine import make_url
 
 from app.bootstrap import open_central
+from app.domain.users import Role, User
+from app.services import demo, sync
 from app.services import site as site_settings
-from app.services import sync
 from app.services.demo import DEMO_DIR
+from app.services.lead import links
 from app.services.lead.console import LeadConsole
 from app.services.waves import WaveFilter
 from db.engine import make_engine
+from db.integration_store import SqlIntegrationStore
 from db.schema import exceptions, order_lines, orders, pick_lists, pick_tasks
 from db.uow import SqlUnitOfWork
 from tests.integration.lead.site import STATION, build_site, short_task
 from tests.integration.lead.test_exceptions import milk_task
 from tests.integration.sync.support import role_url
+from tests.ui.lead.outbox import park_messages
 
 LEAD_LOGIN = "shipshape_test_lead"
 DEMO_SITE = DEMO_DIR / "site.json"
@@ -146,5 +150,29 @@ def test_a_lead_desk_saves_the_site_settings_and_moves_counters_only_forward(des
         with engine.begin() as conn:  # row security: the desk does not even see the row to move
             moved = conn.execute(text("UPDATE counters SET value = 0 WHERE name LIKE 'tracking:%'"))
             assert moved.rowcount == 0
+    finally:
+        engine.dispose()
+
+
+def test_a_lead_desk_sees_the_shop_links_and_settles_a_parked_message(pg_url, tmp_path):
+    """The Stations tab's links on the lead role: the queue and the parked messages read, one
+    sent again and one dropped through the desk's own grants (db/roles.sql)."""
+    central = open_central(pg_url)
+    try:
+        demo.seed_demo(central.uow(), central.setup_identity(), say=lambda _text: None)
+        park_messages(central, orders=2, folder=tmp_path / "erp")
+    finally:
+        central.close()
+    engine = make_engine(lead_role_url(pg_url))
+    try:
+        lead = User("Maria Jansen", Role.LEAD, "1011")
+        desk = SqlIntegrationStore(engine)
+        seen = links.links(desk, lead)
+        shop = next(row for row in seen.endpoints if row.name == "shop")
+        assert shop.parked == 2 and len(seen.parked) == 2
+        first, second = seen.parked
+        assert links.settle(desk, lead, "shop", first.id, True, "LEAD-01") == 1
+        assert links.settle(desk, lead, "shop", second.id, False, "LEAD-01") == 1
+        assert links.links(desk, lead).parked == []
     finally:
         engine.dispose()

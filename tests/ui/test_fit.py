@@ -23,6 +23,7 @@ from app.services.packing_central import CentralPackingBackend
 from app.services.picking_central import CentralPickingBackend
 from app.services.users import authenticate_lead
 from app.steps import dispatch
+from db.integration_store import SqlIntegrationStore
 from printing.carton_printer import carton_printer_for
 from printing.spooler import Spooler
 from printing.station import StationPrinter
@@ -35,6 +36,7 @@ from tests.integration.packing.packing_site import (
     released_orders,
 )
 from tests.ui.fit import SCREEN, look_at, settle
+from tests.ui.lead.outbox import park_messages
 from tests.ui.lead.screenshots import _an_order_in_picking as an_order_in_picking
 from tests.ui.lead.screenshots import _stations_reporting as stations_reporting
 from tests.ui.lead.story import play_shift
@@ -227,9 +229,13 @@ def test_lead_screens_fit(qtbot, tmp_path, demo_central):
     play_shift(demo_central.engine)  # a believable shift: every column and tile has figures
     stations_reporting(demo_central)
     lead = authenticate_lead(demo_central.uow(), "1011", "694907")
+    (tmp_path / "erp").mkdir()
+    park_messages(demo_central, orders=2, folder=tmp_path / "erp")  # the shop's webhook is down
 
     def lead_home(user):
-        return LeadHome(LeadConsole(demo_central.uow, lead, "lead-desk"), SynchronousWorker())
+        outbox = SqlIntegrationStore(demo_central.engine)
+        console = LeadConsole(demo_central.uow, lead, "lead-desk", None, outbox)
+        return LeadHome(console, SynchronousWorker())
 
     screens = Screens(qtbot, tmp_path, {Role.LEAD: lead_home}, "LEAD-DESK")
     screens.window.show_home(User("Maria Jansen", Role.LEAD, "1011"))  # the PIN is sign-in's
@@ -245,6 +251,7 @@ def test_lead_screens_fit(qtbot, tmp_path, demo_central):
     dock_with_parcels(demo_central)
     home.dispatch.carrier.setText("SF Express")
     home.dispatch.refresh()
+    home.links.parked_view.selectRow(0)
     for name, tab in [
         ("waves", home.waves),
         ("board", home.board),
@@ -253,7 +260,7 @@ def test_lead_screens_fit(qtbot, tmp_path, demo_central):
         ("lookup", home.lookup),
         ("dispatch", home.dispatch),
         ("settings", home.settings),
-        ("stations", home.stations),
+        ("stations", home.stations_tab),
     ]:
         home.tabs.setCurrentWidget(tab)
         screens.look(f"lead_{name}")

@@ -18,9 +18,9 @@ from ui.lead.exceptions_tab import ExceptionsTab
 from ui.lead.kpis_tab import KpisTab
 from ui.lead.lookup_tab import LookupTab
 from ui.lead.settings_tab import SettingsTab
+from ui.lead.stations_tab import StationsTab
 from ui.lead.waves_tab import WavesTab
 from ui.messages import error_text, message_text
-from ui.sync_status import StationsTable
 from ui.widgets import MessageBanner
 
 POLL_MS = 3000
@@ -36,6 +36,8 @@ CHANGES = {
     "cancel",
     "resolve",
     "close_carrier",
+    "send_again",
+    "drop_message",
 }
 
 
@@ -56,7 +58,8 @@ class LeadHome(QWidget):
         self.lookup = LookupTab(self.run)
         self.dispatch = DispatchTab(self.run)
         self.settings = SettingsTab(self.run)
-        self.stations = StationsTable()
+        self.stations_tab = StationsTab(self.run)  # stations, then the shop and ERP links
+        self.stations, self.links = self.stations_tab.table, self.stations_tab.links
         for tab in self._tabs():
             self.tabs.addTab(tab, "")
         self.tabs.setCurrentWidget(self.board)
@@ -114,8 +117,15 @@ class LeadHome(QWidget):
             self.console.stations, on_success=self._stations_loaded, on_failure=self.show_error
         )
         self.worker.submit(
+            self.console.links, on_success=self._links_loaded, on_failure=self.show_error
+        )
+        self.worker.submit(
             self.console.queue, on_success=self._queue_loaded, on_failure=self.show_error
         )
+
+    def _links_loaded(self, links) -> None:
+        if isValid(self):
+            self.links.show_links(links)
 
     def _stations_loaded(self, rows) -> None:
         if isValid(self):
@@ -158,8 +168,13 @@ class LeadHome(QWidget):
             "close_carrier": lambda: self.tr("{carrier} closed: manifest {manifest}.").format(
                 carrier=result[0].carrier, manifest=result[0].code
             ),
+            "send_again": lambda: self._settled(result, self.tr("Message due again: sent soon.")),
+            "drop_message": lambda: self._settled(result, self.tr("Message dropped.")),
         }
         self.message.show_message("ok", texts[name])
+
+    def _settled(self, changed: int, text: str) -> str:
+        return text if changed else self.tr("That message is no longer parked.")
 
     def handle_scan(self, scan) -> None:
         """A scanned tote, or any code that is no command, is looked up as an order."""
@@ -182,11 +197,11 @@ class LeadHome(QWidget):
             self.lookup,
             self.dispatch,
             self.settings,
-            self.stations,
+            self.stations_tab,
         )
 
     def retranslate(self) -> None:
-        for tab in self._tabs()[:-1]:  # the stations table follows LanguageChange itself
+        for tab in self._tabs():
             tab.retranslate()
         self.message.retranslate()
         self._retitle()

@@ -17,8 +17,9 @@ from app.domain.site import SiteSettings
 from app.domain.users import User
 from app.services import dispatch_close, sync
 from app.services import site as site_settings
-from app.services.lead import at_risk, board, exceptions, reports
+from app.services.lead import at_risk, board, exceptions, links, reports
 from app.services.ports import UnitOfWork
+from app.services.ports.integration import IntegrationStore
 from app.services.users import require_lead
 from app.services.waves import WaveFilter
 
@@ -43,9 +44,11 @@ class LeadConsole:
         lead: User,
         station: str,
         write_manifest: ManifestWriter | None = None,
+        outbox: IntegrationStore | None = None,
     ) -> None:
         self._uow, self.lead, self.station = uow_factory, lead, station
         self._write_manifest = write_manifest
+        self._outbox = outbox  # the integration outbox; None: a desk that shows no links
 
     def board(self) -> board.Board:
         return board.load_board(self._uow(), self.lead)
@@ -121,3 +124,22 @@ class LeadConsole:
         nothing is stored), then read them back as the tab shows them."""
         site_settings.save_site_as_lead(self._uow(), self.lead, document, self.station)
         return self.site()
+
+    def links(self) -> links.Links:
+        """Each shop / ERP endpoint's queue and the parked messages (the Stations tab)."""
+        if self._outbox is None:
+            require_lead(self.lead)
+            return links.Links([], [])
+        return links.links(self._outbox, self.lead)
+
+    def send_again(self, endpoint: str, message_id: str) -> int:
+        return self._settle(endpoint, message_id, retry=True)
+
+    def drop_message(self, endpoint: str, message_id: str) -> int:
+        return self._settle(endpoint, message_id, retry=False)
+
+    def _settle(self, endpoint: str, message_id: str, retry: bool) -> int:
+        require_lead(self.lead)
+        if self._outbox is None:
+            return 0
+        return links.settle(self._outbox, self.lead, endpoint, message_id, retry, self.station)

@@ -309,7 +309,7 @@ def test_the_stations_tab_shows_each_stations_sync_state(qtbot, tmp_path, sqlite
     rows = {row["name"]: row for row in home.stations.stations.rows}
     assert rows["PICK-01"]["online"] and not rows["PACK-02"]["online"]
     assert rows["PACK-02"]["facts_waiting"] == 37
-    assert home.tabs.tabText(home.tabs.indexOf(home.stations)) == "Stations (1 offline)"
+    assert home.tabs.tabText(home.tabs.indexOf(home.stations_tab)) == "Stations (1 offline)"
 
 
 def test_the_short_pick_leads_the_queue_with_counts_and_a_filter(
