@@ -132,7 +132,7 @@ def _start_work(arrived, pickers, packers, busy, events, rng, now, seq) -> int:
                 pickers[n] = now + took
                 seq += 1
                 heapq.heappush(busy, (now + took, seq, "pick", order))
-    if on_break(now) and not 7 <= now.hour < 23:
+    if not 7 <= now.hour < 23:  # packers keep packing over lunch, not after the shift
         return seq
     ready = sorted((o for o in arrived if o.status == "picked"), key=_key)
     for n, free in enumerate(packers):
