@@ -108,7 +108,39 @@ stock = Table(
     # Reported empty / not found by a picker: never allocated until the location is counted.
     Column("held", Integer, nullable=False, default=0, server_default="0"),
     Column("received_at", DateTime(timezone=True), nullable=False),  # FIFO order
+    # When the row was last counted on the floor (0024): a pick recorded before it is in it.
+    Column("counted_at", DateTime(timezone=True), nullable=True),
     UniqueConstraint("location_id", "product_id", "lot"),
+)
+
+# The stock ledger (0024): every change of a stock row's on-hand, who made it and when.
+stock_movements = Table(
+    "stock_movements",
+    metadata,
+    _id(),
+    Column("fact_id", String(36), nullable=True),  # None: a desk change (an import)
+    Column("kind", String(20), nullable=False),  # app.domain.stock_ledger.MovementKind
+    Column("location_id", ForeignKey("locations.id"), nullable=False),
+    Column("product_id", ForeignKey("products.id"), nullable=False),
+    Column("lot", String(40), nullable=False, default=""),
+    Column("delta", Integer, nullable=False),
+    Column("on_hand_before", Integer, nullable=False),
+    Column("on_hand_after", Integer, nullable=False),
+    Column("actor", String(100), nullable=False),
+    Column("station", String(60), nullable=False),
+    Column("occurred_at", DateTime(timezone=True), nullable=False),  # on the floor
+    Column("recorded_at", DateTime(timezone=True), nullable=False),  # at central
+    Index("ix_stock_movements_place", "location_id", "product_id", "lot", "occurred_at"),
+)
+
+# A pick face: the product it holds and when to replenish it (0024). Other locations: reserve.
+pick_faces = Table(
+    "pick_faces",
+    metadata,
+    Column("location_id", ForeignKey("locations.id"), primary_key=True),
+    Column("product_id", ForeignKey("products.id"), nullable=False),
+    Column("min_qty", Integer, nullable=False),
+    Column("max_qty", Integer, nullable=False),
 )
 
 orders = Table(

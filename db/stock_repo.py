@@ -5,8 +5,9 @@ from __future__ import annotations
 from sqlalchemy import Connection, insert, select, update
 
 from app.domain.catalog import StockItem
+from app.domain.stock_ledger import Movement, Recorded
 from db.bulk import update_rows
-from db.schema import locations, products, stock
+from db.schema import locations, products, stock, stock_movements
 
 _STOCK_COLUMNS = (
     stock.c.id,
@@ -81,6 +82,65 @@ class SqlStockRepository:
                 reserved=0,
                 held=0,
                 received_at=self._now(),
+            )
+        )
+
+    def change(self, movement: Movement, expiry=None) -> Recorded:
+        """Add `movement.delta` to the on-hand of its location, product and lot (a new row when
+        there is none) and write it to the ledger. The row stays locked until the transaction
+        ends, so two changes of one row (two clerks, a count and a pick) follow each other."""
+        location_id, product_id = self._ids(movement.location, movement.sku)
+        key = (stock.c.location_id == location_id, stock.c.product_id == product_id)
+        where = (*key, stock.c.lot == movement.lot)
+        row = self.connection.execute(
+            select(stock.c.id, stock.c.on_hand).where(*where).with_for_update()
+        ).first()
+        before = row.on_hand if row else 0
+        after = before + movement.delta
+        if row is None:
+            self.connection.execute(
+                insert(stock).values(
+                    location_id=location_id,
+                    product_id=product_id,
+                    lot=movement.lot,
+                    expiry=expiry,
+                    on_hand=after,
+                    reserved=0,
+                    held=0,
+                    received_at=self._now(),
+                )
+            )
+        else:
+            self.connection.execute(update(stock).where(stock.c.id == row.id).values(on_hand=after))
+        self._write_movement(movement, location_id, product_id, before, after)
+        return Recorded(movement, before, after)
+
+    def _ids(self, location: str, sku: str) -> tuple[int, int]:
+        location_id = self.connection.execute(
+            select(locations.c.id).where(locations.c.code == location)
+        ).scalar_one()
+        product_id = self.connection.execute(
+            select(products.c.id).where(products.c.sku == sku)
+        ).scalar_one()
+        return location_id, product_id
+
+    def _write_movement(
+        self, movement: Movement, location_id: int, product_id: int, before: int, after: int
+    ) -> None:
+        self.connection.execute(
+            insert(stock_movements).values(
+                fact_id=movement.fact_id,
+                kind=movement.kind.value,
+                location_id=location_id,
+                product_id=product_id,
+                lot=movement.lot,
+                delta=after - before,
+                on_hand_before=before,
+                on_hand_after=after,
+                actor=movement.actor.user,
+                station=movement.actor.station,
+                occurred_at=movement.occurred_at,
+                recorded_at=self._now(),
             )
         )
 

@@ -19,6 +19,7 @@ def role_name(role: Role) -> str:
         Role.PACKER: QCoreApplication.translate("Roles", "Packer"),
         Role.LEAD: QCoreApplication.translate("Roles", "Shift lead"),
         Role.LOADER: QCoreApplication.translate("Roles", "Loader"),
+        Role.CLERK: QCoreApplication.translate("Roles", "Stock clerk"),
     }
     return names[role]
 
@@ -57,5 +58,6 @@ class RoleHome(QWidget):
             Role.PACKER: self.tr("Totes ready to pack will appear here."),
             Role.LEAD: self.tr("Waves, progress and exceptions will appear here."),
             Role.LOADER: self.tr("Scan a load unit, then the parcels."),
+            Role.CLERK: self.tr("Receive, count or move stock by scanning."),
         }
         self.next_step.setText(next_steps[self.user.role])

@@ -12,6 +12,7 @@ from app.cli.admin import CLI_STATION, add_admin_options, admin_actor, administr
 from app.cli.common import add_database_option, emit_json
 from app.domain.customers import plain_cents
 from app.domain.events import Event
+from app.domain.users import Role
 from app.errors import BadInput
 from app.messages import english
 from app.services import allocation, demo, holds, intake, master_data, users
@@ -63,7 +64,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "create or update a user (a lead, or the set-up identity for pickers and packers)",
     )
     p.add_argument("name")
-    p.add_argument("--role", required=True, choices=["picker", "packer", "loader", "lead"])
+    p.add_argument("--role", required=True, choices=[role.value for role in Role])
     p.add_argument("--badge", required=True, help="the user's badge")
     p.add_argument("--pin", help="the user's PIN: leads only, at least 6 digits")
     add_admin_options(p, prefix="lead-")

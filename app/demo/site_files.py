@@ -59,6 +59,9 @@ USERS = (
     # The outbound dock; after the leads, so every badge and the leads' PINs stay the same.
     ("Kofi Mensah", "loader"),
     ("赵磊", "loader"),
+    # Stock control (receiving, counts, moves); after the loaders, for the same reason.
+    ("Sanne de Vries", "clerk"),
+    ("李娜", "clerk"),
 )
 
 

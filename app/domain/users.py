@@ -17,6 +17,7 @@ class Role(StrEnum):
     PACKER = "packer"
     LEAD = "lead"
     LOADER = "loader"  # the outbound dock: parcels onto carriers' cages (docs/dispatch.md)
+    CLERK = "clerk"  # stock control: receive, put away, count, move (docs/stock.md)
 
 
 @dataclass(frozen=True)

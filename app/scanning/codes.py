@@ -29,6 +29,10 @@ COMMANDS = {
     "REPRINT": "Print the last label again (packing station)",
     "PRINTER": "Choose the label printer (packing station)",
     "OVERRIDE": "Ask a lead to override (packing station)",
+    "RECEIVE": "Stock station: receive a delivery and put it away",
+    "COUNT": "Stock station: count a location",
+    "MOVE": "Stock station: move stock from one location to another",
+    "CLOSE": "Stock station: close the receipt or count in progress",
 }
 
 # The commands each role's screen takes, for the command sheet's sections (docs/barcodes.md).
@@ -49,6 +53,7 @@ COMMANDS_BY_ROLE = {
     "packer": ("CONFIRM", "NEXT", "WEIGH", "UNDO", "REPRINT", "PRINTER", "OVERRIDE", "LOGOUT"),
     "lead override": ("OVERRIDE", "CANCEL"),
     "loader": ("UNDO", "CANCEL", "LOGOUT"),  # the dock: take a parcel off, or don't
+    "clerk": ("RECEIVE", "COUNT", "MOVE", "CLOSE", "CONFIRM", "UNDO", "CANCEL", "LOGOUT"),
 }
 
 # Content after the prefix: printable ASCII that Code 128 encodes, no spaces.

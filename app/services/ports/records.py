@@ -7,7 +7,7 @@ Each Protocol lists exactly the methods app/ calls (`uow.<repo>.<method>`), no m
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
 from app.domain.catalog import Product, StockItem
@@ -15,6 +15,7 @@ from app.domain.customers import Customer
 from app.domain.events import Event
 from app.domain.orders import Order
 from app.domain.pins import Attempt
+from app.domain.stock_ledger import Movement, Recorded
 from app.domain.users import User
 from app.domain.waves import PickSource, PlannedWave
 from app.routing.layout import Layout
@@ -60,6 +61,7 @@ class CatalogRepository(Protocol):
 class StockRepository(Protocol):
     def get(self, location: str, sku: str, lot: str) -> StockItem | None: ...
     def set_on_hand(self, item: StockItem) -> None: ...
+    def change(self, movement: Movement, expiry: date | None = None) -> Recorded: ...
     def lock_for_allocation(self, skus: set[str]) -> list[StockItem]: ...
     def save_reserved(self, items: list[StockItem]) -> None: ...
     def all(self) -> list[StockItem]: ...

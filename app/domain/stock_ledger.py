@@ -1,0 +1,44 @@
+"""The stock ledger: each change of on-hand at a location as a movement (docs/stock.md).
+
+A movement says what changed (kind, location, product, lot, by how much, the figure before and
+after), who made it on which station, when it happened on the floor (`occurred_at`, the fact's
+time) and which fact it came from, so every unit in `shipshape stock` can be traced. Pure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from app.domain.events import Actor
+
+
+class MovementKind(StrEnum):
+    PUT_AWAY = "put_away"  # received goods onto a shelf: allocatable from now on
+    MOVE_OUT = "move_out"  # a move's two halves, one per location
+    MOVE_IN = "move_in"
+    COUNT = "count"  # a count set the figure (delta: the variance it corrected)
+    PICK = "pick"
+    IMPORT = "import"  # `shipshape import-stock` set the figure at the desk
+
+
+@dataclass(frozen=True)
+class Movement:
+    kind: MovementKind
+    location: str
+    sku: str
+    lot: str
+    delta: int
+    actor: Actor
+    occurred_at: datetime
+    fact_id: str | None = None  # None: a desk change
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """A movement as the ledger holds it: with the figures before and after."""
+
+    movement: Movement
+    on_hand_before: int
+    on_hand_after: int
