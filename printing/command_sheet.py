@@ -33,6 +33,10 @@ CAPTIONS_ZH = {
     "REPRINT": "重新打印标签",
     "PRINTER": "选择打印机",
     "OVERRIDE": "主管授权",
+    "RECEIVE": "收货上架",
+    "COUNT": "盘点库位",
+    "MOVE": "移库",
+    "CLOSE": "关闭收货单或盘点",
 }
 ROLE_HEADINGS = {
     "picker": ("Picker", "拣货员"),
@@ -44,6 +48,10 @@ ROLE_HEADINGS = {
     "loader": (
         "Loader: C:UNDO then the parcel takes it off the unit",
         "装车员：扫 C:UNDO 再扫包裹，即从装载单元卸下",
+    ),
+    "clerk": (
+        "Stock clerk: C:RECEIVE, C:COUNT or C:MOVE chooses the job",
+        "库管员：扫 C:RECEIVE、C:COUNT 或 C:MOVE 选择作业",
     ),
 }
 

@@ -135,6 +135,21 @@
     </message>
 </context>
 <context>
+    <name>ClerkHome</name>
+    <message>
+        <source>Receive</source>
+        <translation>收货</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>移库</translation>
+    </message>
+</context>
+<context>
     <name>DiagnosticsView</name>
     <message>
         <source>Device</source>
@@ -2744,6 +2759,10 @@ median {median} h · p90 {p90} h
         <source>Scan a load unit, then the parcels.</source>
         <translation>请先扫描装载单元，再扫描包裹。</translation>
     </message>
+    <message>
+        <source>Receive, count or move stock by scanning.</source>
+        <translation>扫描即可收货、盘点或移库。</translation>
+    </message>
 </context>
 <context>
     <name>Roles</name>
@@ -2762,6 +2781,10 @@ median {median} h · p90 {p90} h
     <message>
         <source>Loader</source>
         <translation>装车员</translation>
+    </message>
+    <message>
+        <source>Stock clerk</source>
+        <translation>库管员</translation>
     </message>
 </context>
 <context>
