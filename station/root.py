@@ -46,7 +46,9 @@ from station.reports import SyncReports
 from station.sign_in import StationServices
 from ui.app import install_scan_filter, prepare_application
 from ui.bridge import DeviceBridge, MainThreadBridge
+from ui.clerk import ClerkHome
 from ui.diagnostics import DiagnosticsView
+from ui.home import RoleHome
 from ui.lead import LeadHome
 from ui.loader import LoaderHome
 from ui.main_window import MainWindow
@@ -105,6 +107,7 @@ class Station:
             Role.PACKER: self.packing.make_home,
             Role.LEAD: self.lead_home,
             Role.LOADER: self.loader_home,
+            Role.CLERK: self.clerk_home,
         }
 
     def picker_home(self, user: User) -> PickerHome:
@@ -116,6 +119,14 @@ class Station:
         # Each parcel is checked against central as it is now when central answers (held
         # since packing?), else against the dock as last pulled (docs/dispatch.md).
         return LoaderHome(user, self.dispatch_backend(), self.worker, self.name)
+
+    def clerk_home(self, user: User) -> QWidget:
+        pages = self.clerk_pages(user)
+        return ClerkHome(user, pages) if pages else RoleHome(user)
+
+    def clerk_pages(self, user: User) -> dict[str, Callable[[], QWidget]]:
+        """The stock clerk's jobs (docs/stock.md): job command → a function making its page."""
+        return {}
 
     def dispatch_backend(self) -> DispatchBackend:
         """On the station store when there is one (offline first), else on central."""
