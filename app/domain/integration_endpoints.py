@@ -11,11 +11,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from app.domain.fields import FieldProblem, finite_number, shown, text, whole_number
+from app.domain.integration import SHIPPED  # the only kind a daily CSV has rows for
 
 WEBHOOK, FILE = "webhook", "file"
 JSON, DAILY_CSV = "json", "daily_csv"  # a file endpoint's format: a file per message | a day's CSV
 FORMATS = (JSON, DAILY_CSV)
-SHIPPED = "order.shipped"  # the only kind a daily CSV has rows for
 MESSAGE_KINDS = (
     "order.held",
     "order.released",
