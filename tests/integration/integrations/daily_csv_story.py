@@ -116,5 +116,16 @@ def check_every_row_once(engine, folder: Path) -> int:
         day = expected.setdefault(file_name(message_day(message, ZONE)), Counter())
         day.update(tuple(row) for row in shipment_rows(message))
     found = {p.name: Counter(map(tuple, read_day_file(p))) for p in folder.glob("shipments-*")}
-    assert found == expected
+    assert found == expected, _difference(found, expected)
     return len(messages)
+
+
+def _difference(found: dict[str, Counter], expected: dict[str, Counter]) -> str:
+    """Per file, how many rows are missing and how many are too many (the assertion's message:
+    this module is not rewritten by pytest)."""
+    lines = []
+    for name in sorted(set(found) | set(expected)):
+        have, want = found.get(name, Counter()), expected.get(name, Counter())
+        missing, extra = want - have, have - want
+        lines.append(f"{name}: {sum(missing.values())} rows missing, {sum(extra.values())} extra")
+    return "; ".join(lines)
