@@ -15,7 +15,7 @@ from sqlalchemy import Engine, and_, bindparam, case, delete, exists, func, inse
 from sqlalchemy.orm import aliased
 
 from app.domain.events import Event
-from app.domain.integration_endpoints import Endpoint
+from app.domain.integration_endpoints import JSON, Endpoint
 from app.services.ports.integration import DELIVERED, DROPPED, PARKED, PENDING, Attempt, Outcome
 from db.events_repo import SqlEventLog
 from db.schema import integration_deliveries as d
@@ -180,6 +180,9 @@ def _due(endpoints: list[str], now: datetime, limit: int):
 
 
 def _endpoint_row(position: int, endpoint: Endpoint) -> dict:
+    # A file endpoint's `format` rides in the policy document (no column, no migration), and
+    # only when it is not the default: a dispatcher of the release before reads the rest as is.
+    form = {"format": endpoint.format} if endpoint.format != JSON else {}
     return {
         "name": endpoint.name,
         "position": position,
@@ -193,7 +196,8 @@ def _endpoint_row(position: int, endpoint: Endpoint) -> dict:
             "retry_base_s": endpoint.retry_base_s,
             "retry_max_s": endpoint.retry_max_s,
             "timeout_s": endpoint.timeout_s,
-        },
+        }
+        | form,
     }
 
 

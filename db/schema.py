@@ -485,7 +485,7 @@ integration_endpoints = Table(
     Column("secret", Text, nullable=False, default=""),
     Column("kinds", JSON, nullable=False),  # [] = every kind
     Column("channels", JSON, nullable=False),  # [] = every channel
-    Column("policy", JSON, nullable=False),  # max_tries, retry_base_s, retry_max_s, timeout_s
+    Column("policy", JSON, nullable=False),  # max_tries, retry_*_s, timeout_s (+ format)
 )
 integration_messages = Table(
     "integration_messages",

@@ -11,8 +11,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from app.domain.fields import FieldProblem, finite_number, shown, text, whole_number
+from app.domain.integration import SHIPPED  # the only kind a daily CSV has rows for
 
 WEBHOOK, FILE = "webhook", "file"
+JSON, DAILY_CSV = "json", "daily_csv"  # a file endpoint's format: a file per message | a day's CSV
+FORMATS = (JSON, DAILY_CSV)
 MESSAGE_KINDS = (
     "order.held",
     "order.released",
@@ -30,7 +33,7 @@ SECRET_SHOWN = "***"  # what `--json` prints instead of a secret
 _KEYS = {
     WEBHOOK: ("name", "kind", "url", "secret", "kinds", "channels", "max_tries", "retry_base_s",
               "retry_max_s", "timeout_s"),
-    FILE: ("name", "kind", "folder", "kinds", "channels", "max_tries", "retry_base_s",
+    FILE: ("name", "kind", "folder", "format", "kinds", "channels", "max_tries", "retry_base_s",
            "retry_max_s"),
 }  # fmt: skip
 
@@ -38,7 +41,8 @@ _KEYS = {
 @dataclass(frozen=True)
 class Endpoint:
     """One receiver. `target` is the webhook's URL or the drop folder; empty `kinds`/`channels`
-    mean every kind / every channel."""
+    mean every kind / every channel. `format` (file endpoints): `json`, a file per message, or
+    `daily_csv`, the day's shipment confirmations in one CSV (only `order.shipped`)."""
 
     name: str
     kind: str
@@ -50,6 +54,7 @@ class Endpoint:
     retry_base_s: float = DEFAULT_RETRY_BASE_S
     retry_max_s: float = DEFAULT_RETRY_MAX_S
     timeout_s: float = DEFAULT_TIMEOUT_S
+    format: str = JSON
 
     def wants(self, kind: str, channel: str) -> bool:
         return (not self.kinds or kind in self.kinds) and (
@@ -62,7 +67,7 @@ class Endpoint:
         if self.kind == WEBHOOK:
             doc |= {"url": self.target, "secret": self.secret if show_secret else SECRET_SHOWN}
         else:
-            doc["folder"] = self.target
+            doc |= {"folder": self.target, "format": self.format}
         doc |= {"kinds": list(self.kinds), "channels": list(self.channels)}
         doc |= {"max_tries": self.max_tries, "retry_base_s": self.retry_base_s}
         doc["retry_max_s"] = self.retry_max_s
@@ -105,15 +110,39 @@ def _endpoint(value: Any, field: str) -> Endpoint:
         raise FieldProblem("unknown_key", field=f"{field}.{unknown[0]}", accepted=accepted)
     name = text(value.get("name"), f"{field}.name", 60, required=True)
     target, secret = _target(value, field, kind)
+    form = _format(value.get("format"), f"{field}.format")
+    kinds = _choices(value.get("kinds"), f"{field}.kinds", _kinds_of(form))
     return Endpoint(
         name,
         kind,
         target,
         secret,
-        _choices(value.get("kinds"), f"{field}.kinds", MESSAGE_KINDS),
+        kinds or _default_kinds(form),
         _choices(value.get("channels"), f"{field}.channels", None),
         *_retry_policy(value, field),
+        format=form,
     )
+
+
+def _format(value: Any, field: str) -> str:
+    if value is None:
+        return JSON
+    if value not in FORMATS:
+        raise FieldProblem(
+            "not_one_of", field=field, value=shown(value), accepted=", ".join(FORMATS)
+        )
+    return str(value)
+
+
+def _kinds_of(form: str) -> tuple[str, ...]:
+    """The kinds an endpoint of this format may ask for: a daily CSV has rows for shipments
+    only, so any other kind is refused rather than queued to be thrown away."""
+    return (SHIPPED,) if form == DAILY_CSV else MESSAGE_KINDS
+
+
+def _default_kinds(form: str) -> tuple[str, ...]:
+    """`kinds` left out or empty: every kind, or for a daily CSV the one it can hold."""
+    return (SHIPPED,) if form == DAILY_CSV else ()
 
 
 def _target(value: dict, field: str, kind: str) -> tuple[str, str]:

@@ -31,10 +31,16 @@ from app.services.ports import (
     UserRepository,
 )
 from app.services.ports.carriers import AwaitedLabels
+from app.services.ports.integration import IntegrationStore, Sender
 from carriers.api import ApiCarrier
 from carriers.awaiting import AwaitedLabelFolder
+from db.integration_store import SqlIntegrationStore
 from db.station.dispatch import StationDispatchBackend
 from db.uow import SqlUnitOfWork
+from integrations import FileSender
+from integrations.daily_csv import DailyCsvSender
+from integrations.file_drop import FileDropSender
+from integrations.webhook import WebhookSender
 from printing.carton_printer import SpoolCartonPrinter
 from tests.fakes.catalog import FakeCatalog
 from tests.fakes.customers import FakeCustomers
@@ -96,3 +102,10 @@ api_carrier: Callable[..., CarrierLabels] = ApiCarrier
 carton_printer: Callable[..., CartonPrinter] = SpoolCartonPrinter
 carrier_printer: Callable[..., CarrierPrinter] = SpoolCartonPrinter
 awaited_labels: Callable[..., AwaitedLabels] = AwaitedLabelFolder
+
+# The integration dispatcher (docs/integrations.md): its store and every sender it drives.
+integration_store: Callable[..., IntegrationStore] = SqlIntegrationStore
+webhook_sender: Callable[..., Sender] = WebhookSender
+file_sender: Callable[..., Sender] = FileSender
+file_drop_sender: Callable[..., Sender] = FileDropSender
+daily_csv_sender: Callable[..., Sender] = DailyCsvSender

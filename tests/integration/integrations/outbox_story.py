@@ -19,6 +19,7 @@ from db.schema import integration_deliveries, integration_messages, orders
 
 SECRET = "test-secret-0123456789"
 SHIPSHAPE = str(Path(sys.executable).with_name("shipshape"))
+REPO = Path(__file__).resolve().parents[3]
 KINDS = ["order.allocated", "order.exception", "order.on_hold", "order.cancelled"]  # events
 
 
@@ -45,8 +46,15 @@ def write_messages(central, order_count: int, per_order: int) -> None:
             uow.commit()
 
 
+def process_env(**extra: str) -> dict[str, str]:
+    """The environment of a `shipshape` process that runs this checkout's code: the console
+    script of a shared venv (a git worktree's) would import the checkout it was installed from."""
+    path = os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH", "")) if p)
+    return os.environ | {"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": path} | extra
+
+
 def start_dispatcher(url: str, *extra: str) -> subprocess.Popen:
-    env = os.environ | {"QT_QPA_PLATFORM": "offscreen"}
+    env = process_env()
     args = [SHIPSHAPE, "integrate", "--database", url, "--batch", "16", *extra]
     return subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 

@@ -58,12 +58,60 @@ def test_signature_is_the_hex_hmac_of_the_body():
         ),
         ({"name": "a", "kind": "file", "folder": "/x", "max_tries": 0}, "endpoints[0].max_tries"),
         ({"name": "a", "kind": "file", "folder": "/x", "url": "http://x/"}, "endpoints[0].url"),
+        ({"name": "a", "kind": "file", "folder": "/x", "format": "xml"}, "endpoints[0].format"),
+        ({"name": "a", "kind": "file", "folder": "/x", "format": 1}, "endpoints[0].format"),
+        (
+            {
+                "name": "a",
+                "kind": "webhook",
+                "url": "https://x/",
+                "secret": "x" * 20,
+                "format": "daily_csv",
+            },
+            "endpoints[0].format",
+        ),  # fmt: skip
+        (
+            {
+                "name": "a",
+                "kind": "file",
+                "folder": "/x",
+                "format": "daily_csv",
+                "kinds": ["order.shipped", "order.held"],
+            },
+            "endpoints[0].kinds[1]",
+        ),  # fmt: skip
     ],
 )
 def test_a_bad_endpoint_names_its_field(endpoint, field):
     with pytest.raises(FieldProblem) as refused:
         parse_endpoints({"endpoints": [endpoint]})
     assert field in str(refused.value)
+
+
+def test_a_file_endpoint_is_json_unless_it_asks_for_the_daily_csv_of_shipments_only():
+    plain, daily, explicit = parse_endpoints(
+        {"endpoints": [
+            {"name": "a", "kind": "file", "folder": "/x"},
+            {"name": "b", "kind": "file", "folder": "/y", "format": "daily_csv"},
+            {"name": "c", "kind": "file", "folder": "/z", "format": "daily_csv",
+             "kinds": ["order.shipped"], "channels": ["webshop"]},
+        ]}
+    )  # fmt: skip
+    assert (plain.format, plain.kinds) == ("json", ())
+    assert (daily.format, daily.kinds) == ("daily_csv", ("order.shipped",))
+    assert not daily.wants("order.held", "webshop") and daily.wants("order.shipped", "webshop")
+    assert explicit.kinds == ("order.shipped",) and explicit.channels == ("webshop",)
+    assert daily.document()["format"] == "daily_csv" and plain.document()["format"] == "json"
+    assert parse_endpoints({"endpoints": [daily.document()]}) == [daily]  # --json reads back
+
+
+def test_a_bad_format_is_told_in_the_readers_words():
+    with pytest.raises(FieldProblem) as refused:
+        parse_endpoints(
+            {"endpoints": [{"name": "a", "kind": "file", "folder": "/x", "format": "csv"}]}
+        )
+    assert refused.value.code == "not_one_of"
+    assert str(refused.value) == "endpoints[0].format 'csv' is not one of json, daily_csv"
 
 
 def test_two_endpoints_may_not_share_a_name():
