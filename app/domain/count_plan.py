@@ -2,9 +2,12 @@
 
 - **ABC classes by pick frequency.** Products are ranked by how often they were picked over the
   plan's window (pick lines, not units). A = the products making the first 80 % of all picks,
-  B = the next 15 %, C = the rest, and every product not picked at all. A product's class is
-  decided by the picks of the products picked *more* often than it, so products with equal
-  pick counts always share a class (the result does not depend on the order they come in).
+  B = the next 15 %, C = the rest, and every product not picked at all. Precisely: in order of
+  picks, most first, a product is A while the picks of the products before it are under 80 %
+  of all picks (so the product that crosses 80 % is A), B while under 95 %. Equal pick counts
+  go in SKU order: the same picks always give the same classes, whatever order they come in,
+  and A is never bigger than 80 % needs (a sparse window, where hundreds of products have one
+  pick each, must not make them all A and the count work with them).
 - **Intervals.** A is counted every 30 days, B every 90, C every 365 (`CountPlan` changes them).
 - **A location's class** is that of the most frequently picked class among the products the
   system has there (A before B before C); a product without a class counts as C. A location
@@ -67,20 +70,17 @@ def pick_frequency(
 
 def classify(picks: Mapping[str, int], plan: CountPlan = DEFAULT_PLAN) -> dict[str, CountClass]:
     """The ABC class of each SKU in `picks` (SKU -> pick lines over the window)."""
-    skus_per_count = Counter(count for count in picks.values() if count > 0)
-    total = sum(count * skus for count, skus in skus_per_count.items())
-    ahead: dict[int, int] = {}  # pick count -> picks of every SKU picked more often
-    running = 0
-    for count in sorted(skus_per_count, reverse=True):
-        ahead[count] = running
-        running += count * skus_per_count[count]
-    return {sku: _class_of(ahead.get(count), total, plan) for sku, count in picks.items()}
+    total = sum(count for count in picks.values() if count > 0)
+    classes: dict[str, CountClass] = {}
+    ahead = 0  # the picks of the SKUs before this one
+    for sku, count in sorted(picks.items(), key=lambda pair: (-pair[1], pair[0])):
+        classes[sku] = _class_of(ahead, total, plan) if count > 0 else CountClass.C
+        ahead += max(count, 0)
+    return classes
 
 
-def _class_of(ahead: int | None, total: int, plan: CountPlan) -> CountClass:
+def _class_of(ahead: int, total: int, plan: CountPlan) -> CountClass:
     # Integer percentages: 80 + 15 must be exactly 95, which 0.80 + 0.15 is not in floats.
-    if ahead is None:  # not picked in the window
-        return CountClass.C
     if ahead * 100 < plan.a_percent * total:
         return CountClass.A
     if ahead * 100 < (plan.a_percent + plan.b_percent) * total:
