@@ -31,6 +31,9 @@ _PLAIN = {
 }
 SHIPPED = "order.shipped"
 AT_RISK = "order.at_risk"
+RELEASED = "order.released"
+# Every message kind an event can make: what an endpoint's `kinds` may name.
+MESSAGE_KINDS = (RELEASED, *dict.fromkeys(_PLAIN.values()))
 
 
 def message_kind(event: Event) -> str | None:
@@ -39,7 +42,7 @@ def message_kind(event: Event) -> str | None:
     if event.order_ref is None:
         return None
     if event.payload.get("from") == "on_hold" and event.kind in ("order.received", "order.packed"):
-        return "order.released"
+        return RELEASED
     return _PLAIN.get(event.kind)
 
 

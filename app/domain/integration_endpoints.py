@@ -11,20 +11,14 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from app.domain.fields import FieldProblem, finite_number, shown, text, whole_number
-from app.domain.integration import SHIPPED  # the only kind a daily CSV has rows for
+from app.domain.integration import (  # SHIPPED: the only kind a daily CSV has rows for
+    MESSAGE_KINDS,
+    SHIPPED,
+)
 
 WEBHOOK, FILE = "webhook", "file"
 JSON, DAILY_CSV = "json", "daily_csv"  # a file endpoint's format: a file per message | a day's CSV
 FORMATS = (JSON, DAILY_CSV)
-MESSAGE_KINDS = (
-    "order.held",
-    "order.released",
-    "order.allocated",
-    "order.exception",
-    "order.packed",
-    "order.shipped",
-    "order.cancelled",
-)
 DEFAULT_MAX_TRIES = 12  # with the default back-off: about an hour and a half of retrying
 DEFAULT_RETRY_BASE_S = 2.0
 DEFAULT_RETRY_MAX_S = 900.0

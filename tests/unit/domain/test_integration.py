@@ -130,3 +130,19 @@ def test_an_order_at_risk_is_told_with_its_prediction():
     event = Event("order.at_risk", prediction, Actor("Maria Jansen", "LEAD-01"), 7)
     assert message_kind(event) == "order.at_risk"
     assert status_data(event) == prediction
+
+
+def test_an_endpoint_may_ask_for_every_kind_an_event_makes_at_risk_included():
+    document = {
+        "endpoints": [
+            {
+                "name": "crm",
+                "kind": "webhook",
+                "url": "https://crm.example/hook",
+                "secret": "s" * 32,
+                "kinds": ["order.at_risk", "order.released"],
+            }
+        ]
+    }
+    (endpoint,) = parse_endpoints(document)
+    assert endpoint.kinds == ("order.at_risk", "order.released")
