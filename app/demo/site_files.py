@@ -61,7 +61,7 @@ USERS = (
     ("赵磊", "loader"),
     # Stock control (receiving, counts, moves); after the loaders, for the same reason.
     ("Sanne de Vries", "clerk"),
-    ("李娜", "clerk"),
+    ("黄敏", "clerk"),
 )
 
 
