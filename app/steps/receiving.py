@@ -160,12 +160,17 @@ def _receive(
     before = state.in_hand.quantity if state.in_hand is not None else 0
     held = InHand(product.sku, product.name, lot, expiry, before + units, flag)
     new = replace(state, receipt=updated, in_hand=held, suggestion=None, last_location=None)
-    reason = {"": "received", "over": "over_receipt", "unexpected": "unexpected_item"}[flag]
-    params = _held(held) | {
-        "expected": updated.expected(product.sku),
-        "received": updated.received(product.sku),
-    }
-    return Verdict(True, reason, new, params, (fact,))
+    return Verdict(True, _reason(held, "received"), new, _about(updated, held), (fact,))
+
+
+def _reason(held: InHand, plain: str) -> str:
+    """A flagged hand says so at once (over-receipt, not on the receipt)."""
+    return {"": plain, "over": "over_receipt", "unexpected": "unexpected_item"}[held.flag]
+
+
+def _about(receipt: Receipt, held: InHand) -> dict:
+    expected, received = receipt.expected(held.sku), receipt.received(held.sku)
+    return _held(held) | {"expected": expected, "received": received}
 
 
 def _flag(receipt: Receipt, sku: str) -> str:
@@ -200,7 +205,7 @@ def on_typed(state: ReceiveState, typed: str) -> Verdict:
     updated = receipt.with_received(held.sku, held.lot, parse_expiry(held.expiry), delta)
     counted = replace(held, quantity=int(text), flag=_flag(updated, held.sku))
     new = replace(state, receipt=updated, in_hand=counted, suggestion=None)
-    return Verdict(True, "quantity_set", new, _held(counted), (fact,))
+    return Verdict(True, _reason(counted, "quantity_set"), new, _about(updated, counted), (fact,))
 
 
 def with_suggestion(state: ReceiveState, location: str | None) -> ReceiveState:
