@@ -130,7 +130,9 @@ class Station:
     def clerk_pages(self, user: User) -> dict[str, Callable[[], QWidget]]:
         """The stock clerk's jobs (docs/stock.md): job command → a function making its page."""
         return {
-            "RECEIVE": lambda: ReceivingPage(user, self.receiving_backend(), self.worker, self.name),
+            "RECEIVE": lambda: ReceivingPage(
+                user, self.receiving_backend(), self.worker, self.name
+            ),
         }
 
     def receiving_backend(self) -> ReceivingBackend:

@@ -119,10 +119,8 @@ def with_receiving_facts(receipt: Receipt, facts: list[Event]) -> Receipt:
             receipt = receipt.with_put_away(
                 put.sku, put.lot, parse_expiry(put.expiry), put.quantity
             )
-        elif fact.kind == FactKind.RECEIPT_CLOSED and ReceiptClosed.of(fact):
-            receipt = Receipt(
-                receipt.receipt_id, receipt.supplier, receipt.lines, receipt.sscc, CLOSED
-            )
+        elif fact.kind == FactKind.RECEIPT_CLOSED:
+            receipt = replace(receipt, status=CLOSED)
     return receipt
 
 

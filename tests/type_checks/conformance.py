@@ -25,15 +25,18 @@ from app.services.ports import (
     PackingRepository,
     PickingBackend,
     PickingRepository,
+    ReceivingBackend,
     Settings,
     StockRepository,
     UnitOfWork,
     UserRepository,
 )
 from app.services.ports.carriers import AwaitedLabels
+from app.services.receiving_central import CentralReceivingBackend
 from carriers.api import ApiCarrier
 from carriers.awaiting import AwaitedLabelFolder
 from db.station.dispatch import StationDispatchBackend
+from db.station.receiving import StationReceivingBackend
 from db.uow import SqlUnitOfWork
 from printing.carton_printer import SpoolCartonPrinter
 from tests.fakes.catalog import FakeCatalog
@@ -52,6 +55,8 @@ central_picking: Callable[..., PickingBackend] = CentralPickingBackend
 central_packing: Callable[..., PackingBackend] = CentralPackingBackend
 central_dispatch: Callable[..., DispatchBackend] = CentralDispatchBackend
 station_dispatch: Callable[..., DispatchBackend] = StationDispatchBackend
+central_receiving: Callable[..., ReceivingBackend] = CentralReceivingBackend
+station_receiving: Callable[..., ReceivingBackend] = StationReceivingBackend
 
 
 # The in-memory repositories (tests/fakes) hold only the methods the use cases tested on them
