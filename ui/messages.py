@@ -533,6 +533,16 @@ SOURCE: dict[str, str] = {
     ),
     "event.scan.refused": QT_TRANSLATE_NOOP("Messages", "Scan refused: {scanned}"),
     "event.pack.started": QT_TRANSLATE_NOOP("Messages", "Packing started"),
+    "event.receipt.imported": QT_TRANSLATE_NOOP(
+        "Messages", "Receipt {receipt_id} from {supplier} announced"
+    ),
+    "event.receipt.item_received": QT_TRANSLATE_NOOP(
+        "Messages", "{quantity} × {sku} received on receipt {receipt_id}"
+    ),
+    "event.stock.put_away": QT_TRANSLATE_NOOP(
+        "Messages", "{quantity} × {sku} put away at {location}"
+    ),
+    "event.receipt.closed": QT_TRANSLATE_NOOP("Messages", "Receipt {receipt_id} closed"),
     "event.dispatch.loaded": QT_TRANSLATE_NOOP(
         "Messages", "Carton {carton} loaded onto {unit} for {carrier}"
     ),

@@ -1929,6 +1929,22 @@ median {median} h · p90 {p90} h
         <translation>开始打包</translation>
     </message>
     <message>
+        <source>Receipt {receipt_id} from {supplier} announced</source>
+        <translation>收货单 {receipt_id}（{supplier}）已通知</translation>
+    </message>
+    <message>
+        <source>{quantity} × {sku} received on receipt {receipt_id}</source>
+        <translation>按收货单 {receipt_id} 收到 {quantity} × {sku}</translation>
+    </message>
+    <message>
+        <source>{quantity} × {sku} put away at {location}</source>
+        <translation>{quantity} × {sku} 已上架到 {location}</translation>
+    </message>
+    <message>
+        <source>Receipt {receipt_id} closed</source>
+        <translation>收货单 {receipt_id} 已关闭</translation>
+    </message>
+    <message>
         <source>Carton {carton} loaded onto {unit} for {carrier}</source>
         <translation>第 {carton} 箱已装上 {carrier} 的 {unit}</translation>
     </message>
