@@ -13,11 +13,15 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from app.domain.users import Role, User
+from app.scanning.interpret import interpret
 from app.services import users
 from app.services.lead.exceptions import exception_queue
 from app.services.receiving_central import CentralReceivingBackend
 from app.steps.receiving_state import ReceiveState
+from db.station.receiving import StationReceivingBackend
+from db.station.store import StationStore
 from tests.ui.fit import SCREEN, look_at, settle
+from tests.ui.stations import station_on
 from ui.app import load_fonts, load_stylesheet, use_fonts
 from ui.clerk import ClerkHome
 from ui.clerk.receiving import ReceivingPage
@@ -77,14 +81,11 @@ class Station:
     def scan(self, text: str) -> tuple[str, str]:
         self.window.handle_scan(text)
         settle(0.02)
-        return self.page.banner.kind, self.page.state and self._last()
+        return self.page.banner.kind, self.page.banner.words()
 
     def type(self, digits: str) -> None:
         self.window.handle_typed_number(digits)
         settle(0.02)
-
-    def _last(self) -> str:
-        return self.page.banner.words()
 
     def look(self, name: str) -> None:
         self.problems += look_at(self.window, name)
@@ -186,3 +187,27 @@ def test_the_suppliers_sscc_opens_the_receipt_and_a_lot_is_asked_for(qtbot, tmp_
     assert kind == "info" and station.state.in_hand is None
     assert _line(station, "FOD-10020").in_receiving == 1
     assert not station.problems, "\n".join(station.problems)
+
+
+def test_the_station_root_gives_a_clerk_the_receiving_page_on_its_store(
+    qtbot, tmp_path, demo_central
+):
+    store = StationStore(tmp_path / "stock.sqlite", "STOCK-03")
+    station = station_on(
+        demo_central, "STOCK-03", tmp_path, store=store, worker=SynchronousWorker()
+    )
+    try:
+        home = station.clerk_home(CLERK)
+        qtbot.addWidget(home)
+        assert isinstance(home, ClerkHome) and home.job == "RECEIVE"
+        page = home.page
+        assert isinstance(page, ReceivingPage) and isinstance(page.backend, StationReceivingBackend)
+        page.handle_typed_number("PO-4500012002")  # the number off the delivery papers
+        assert page.state.receipt is not None and page.state.receipt.supplier == "明华食品"
+        page.handle_scan(interpret("8712345000011"))
+        assert page.banner.kind == "info" and [f.kind for _, f in store.pending(10)] == [
+            "receipt.item_received"
+        ]
+    finally:
+        station.stop()
+        store.close()
