@@ -8,9 +8,10 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from app.domain.events import Actor
-from app.domain.fact_payloads import ReceiptClosed
+from app.domain.fact_payloads import PutAway, ReceiptClosed
 from app.scanning.interpret import interpret
 from app.services.facts import apply_facts
+from app.services.lead.exceptions import summarise
 from app.steps import receiving
 from db.schema import stock_movements
 from db.station.receiving import ReceivingPuller, StationReceivingBackend
@@ -69,3 +70,17 @@ def test_receiving_offline_then_syncing(tmp_path, demo_central):
     online["up"] = True
     assert backend.receipt(RECEIPT).status == "closed"  # central answers again
     store.close()
+
+
+def test_a_fact_about_a_receipt_central_does_not_know_still_lands_and_tells_the_lead(demo_central):
+    fact = PutAway(receipt_id="PO-GONE", sku="ELE-10087", quantity=2, location="A01-001-L-1").fact(
+        Actor("李娜", "STOCK-02")
+    )
+    apply_facts(demo_central.uow(), [fact])
+    with demo_central.uow() as uow:
+        assert uow.stock.get("A01-001-L-1", "ELE-10087", "").on_hand == 2  # on the shelf
+        found = [e for e in uow.lead.open_exceptions() if e["kind"] == "receipt_unknown"]
+    assert len(found) == 1
+    assert "PO-GONE, which central does not know" in str(
+        summarise("receipt_unknown", found[0]["details"])
+    )
