@@ -36,6 +36,10 @@ EVENT_TEMPLATES: dict[str, str] = {
     # ---- packing ------------------------------------------------------------------------------
     "event.pack.started": "Packing started",
     # ---- dispatch ------------------------------------------------------------------------------
+    "event.receipt.imported": "Receipt {receipt_id} from {supplier} announced",
+    "event.receipt.item_received": "{quantity} × {sku} received on receipt {receipt_id}",
+    "event.stock.put_away": "{quantity} × {sku} put away at {location}",
+    "event.receipt.closed": "Receipt {receipt_id} closed",
     "event.dispatch.loaded": "Carton {carton} loaded onto {unit} for {carrier}",
     "event.dispatch.unloaded": "Carton {carton} taken off {unit}",
     "event.dispatch.refused": "Scan refused at the dock: {raw} ({reason})",

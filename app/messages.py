@@ -304,6 +304,20 @@ TEMPLATES: dict[str, str] = {
         "{carrier} closed: manifest {manifest}, {parcels} parcels, {orders} orders shipped, "
         "{left} left behind"
     ),
+    # ---- receiving ------------------------------------------------------------------------------
+    "exception.receipt_difference": "receipt {receipt} from {supplier}: {lines}",
+    "receipt.over": "{sku}: {received} received, {expected} expected",
+    "receipt.under": "{sku}: only {received} of {expected} received",
+    "receipt.unexpected": "{sku}: {received} received, not on the receipt",
+    "exception.receipt_unknown": "{clerk} at {station} received against receipt {receipt_id}, which central does not know: check the delivery papers",
+    "receive.not_a_clerk": "{name} is a {role}: only a stock clerk or a shift lead receives goods",
+    "receive.unknown_badge": "badge {badge} is not known",
+    "receive.unknown_receipt": "no receipt {receipt}: check the number on the delivery papers (import it with import-receipts)",
+    "receive.receipt_closed": "receipt {receipt} is closed: nothing more can be received on it",
+    "receive.unknown_code": "{code} is not an item of this site: check the barcode",
+    "receive.unknown_location": "no location {location}: check the location label",
+    "receive.lot_missing": "{code} is {sku}, which needs its lot: scan the GS1 label with (10) lot, or add it as (10)LOT",
+    "receive.refused": "{code} was refused ({reason}): nothing was received",
     # ---- anywhere ------------------------------------------------------------------------------
     "db.conflict": "someone else changed this at the same time ({detail})",
 }

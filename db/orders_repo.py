@@ -141,13 +141,21 @@ class SqlOrderRepository:
 
     # --- orders waiting for stock: an open `waiting_for_stock` row in the lead's queue -------
 
-    def waiting_for_stock(self) -> list[int]:
-        """Orders allocation could not cover, most urgent first, then oldest."""
+    def waiting_for_stock(self, skus: set[str] | None = None) -> list[int]:
+        """Orders allocation could not cover (with a line of one of `skus`, when given), most
+        urgent first, then oldest."""
         query = (
             select(orders.c.id)
             .where(orders.c.status == OrderStatus.EXCEPTION.value, orders.c.id.in_(_WAITING))
             .order_by(orders.c.priority.desc(), orders.c.ship_by.asc().nulls_last(), orders.c.id)
         )
+        if skus is not None:
+            wanting = (
+                select(order_lines.c.order_id)
+                .join(products, products.c.id == order_lines.c.product_id)
+                .where(products.c.sku.in_(sorted(skus)))
+            )
+            query = query.where(orders.c.id.in_(wanting))
         return list(self.connection.execute(query).scalars())
 
     def claim_waiting(self, refs: list[int]) -> list[Order]:

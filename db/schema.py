@@ -143,6 +143,35 @@ pick_faces = Table(
     Column("max_qty", Integer, nullable=False),
 )
 
+# Expected deliveries and what came of them (0025, docs/stock.md "Receiving and put-away").
+receipts = Table(
+    "receipts",
+    metadata,
+    _id(),
+    Column("receipt_id", String(80), nullable=False, unique=True),
+    Column("supplier", String(200), nullable=False),
+    Column("sscc", String(18), nullable=True, index=True),  # the supplier's pallet label
+    Column("status", String(10), nullable=False, default="open", server_default="open"),
+    Column("imported_at", DateTime(timezone=True), nullable=False),
+    Column("closed_at", DateTime(timezone=True), nullable=True),
+    Column("closed_by", String(100), nullable=True),
+)
+# Per product and lot: expected, received, put away. Received − put away is in receiving: not
+# stock, never allocated. An item nobody announced has expected 0.
+receipt_lines = Table(
+    "receipt_lines",
+    metadata,
+    _id(),
+    Column("receipt_ref", ForeignKey("receipts.id"), nullable=False),
+    Column("product_id", ForeignKey("products.id"), nullable=False),
+    Column("lot", String(40), nullable=False, default="", server_default=""),
+    Column("expiry", Date, nullable=True),
+    Column("expected", Integer, nullable=False, default=0, server_default="0"),
+    Column("received", Integer, nullable=False, default=0, server_default="0"),
+    Column("put_away", Integer, nullable=False, default=0, server_default="0"),
+    UniqueConstraint("receipt_ref", "product_id", "lot"),
+)
+
 orders = Table(
     "orders",
     metadata,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from sqlalchemy import Connection, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.domain.catalog import StockItem
 from app.domain.stock_ledger import Movement, Recorded
@@ -92,28 +94,34 @@ class SqlStockRepository:
         location_id, product_id = self._ids(movement.location, movement.sku)
         key = (stock.c.location_id == location_id, stock.c.product_id == product_id)
         where = (*key, stock.c.lot == movement.lot)
-        row = self.connection.execute(
-            select(stock.c.id, stock.c.on_hand).where(*where).with_for_update()
-        ).first()
-        before = row.on_hand if row else 0
+        locked = select(stock.c.id, stock.c.on_hand).where(*where).with_for_update()
+        row = self.connection.execute(locked).first()
+        if row is None:  # a new row: another clerk may be creating it this very moment
+            self._create_empty(location_id, product_id, movement.lot, expiry)
+            row = self.connection.execute(locked).one()
+        before = row.on_hand
         after = before + movement.delta
-        if row is None:
-            self.connection.execute(
-                insert(stock).values(
-                    location_id=location_id,
-                    product_id=product_id,
-                    lot=movement.lot,
-                    expiry=expiry,
-                    on_hand=after,
-                    reserved=0,
-                    held=0,
-                    received_at=self._now(),
-                )
-            )
-        else:
-            self.connection.execute(update(stock).where(stock.c.id == row.id).values(on_hand=after))
+        self.connection.execute(update(stock).where(stock.c.id == row.id).values(on_hand=after))
         self._write_movement(movement, location_id, product_id, before, after)
         return Recorded(movement, before, after)
+
+    def _create_empty(self, location_id: int, product_id: int, lot: str, expiry) -> None:
+        """An empty stock row, unless one exists already (made by a transaction that committed
+        while this one waited): the unique key decides, never an error."""
+        values = {
+            "location_id": location_id,
+            "product_id": product_id,
+            "lot": lot,
+            "expiry": expiry,
+            "on_hand": 0,
+            "reserved": 0,
+            "held": 0,
+            "received_at": self._now(),
+        }
+        dialect_insert = (
+            pg_insert if self.connection.dialect.name == "postgresql" else sqlite_insert
+        )
+        self.connection.execute(dialect_insert(stock).values(**values).on_conflict_do_nothing())
 
     def _ids(self, location: str, sku: str) -> tuple[int, int]:
         location_id = self.connection.execute(

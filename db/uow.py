@@ -20,6 +20,7 @@ from db.lead_repo import SqlLeadRepository
 from db.orders_repo import SqlOrderRepository
 from db.packing_repo import SqlPackingRepository
 from db.picking_repo import SqlPickingRepository
+from db.receiving_repo import SqlReceivingRepository
 from db.settings_repo import SqlSettings
 from db.stock_repo import SqlStockRepository
 from db.sync_repo import SqlSyncRepository
@@ -56,6 +57,7 @@ class SqlUnitOfWork:
         self.dispatch = SqlDispatchRepository(self.connection)
         self.labels = SqlLabelRepository(self.connection)
         self.customers = SqlCustomerRepository(self.connection)
+        self.receiving = SqlReceivingRepository(self.connection, self._now)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:

@@ -29,11 +29,13 @@ from app.services.dispatch_central import CentralDispatchBackend
 from app.services.lead.console import LeadConsole
 from app.services.packing_central import CentralPackingBackend
 from app.services.picking_central import CentralPickingBackend
-from app.services.ports import DispatchBackend, PackingBackend, PickingBackend
+from app.services.ports import DispatchBackend, PackingBackend, PickingBackend, ReceivingBackend
+from app.services.receiving_central import CentralReceivingBackend
 from db.station.backend import StationPickingBackend
 from db.station.dispatch import DispatchPuller, StationDispatchBackend
 from db.station.packing import PackingPuller, StationPackingBackend
 from db.station.pull import Puller
+from db.station.receiving import ReceivingPuller, StationReceivingBackend
 from db.station.sign_in import StationSignIn
 from db.station.store import StationStore
 from db.station.sync import SyncEngine
@@ -47,6 +49,7 @@ from station.sign_in import StationServices
 from ui.app import install_scan_filter, prepare_application
 from ui.bridge import DeviceBridge, MainThreadBridge
 from ui.clerk import ClerkHome
+from ui.clerk.receiving import ReceivingPage
 from ui.diagnostics import DiagnosticsView
 from ui.home import RoleHome
 from ui.lead import LeadHome
@@ -126,7 +129,20 @@ class Station:
 
     def clerk_pages(self, user: User) -> dict[str, Callable[[], QWidget]]:
         """The stock clerk's jobs (docs/stock.md): job command → a function making its page."""
-        return {}
+        return {
+            "RECEIVE": lambda: ReceivingPage(
+                user, self.receiving_backend(), self.worker, self.name
+            ),
+        }
+
+    def receiving_backend(self) -> ReceivingBackend:
+        """On the station store when there is one (offline first), else on central."""
+        if self.store is None or self.sync is None:
+            return CentralReceivingBackend(self.central.uow, self.name)
+        sync = self.sync
+        return StationReceivingBackend(
+            self.store, sync.wake, self.central.uow, self.name, lambda: not sync.status.error
+        )
 
     def dispatch_backend(self) -> DispatchBackend:
         """On the station store when there is one (offline first), else on central."""
@@ -217,10 +233,12 @@ def build_station(
     store = store or _open_store(settings, central)
     bridge = MainThreadBridge()
     reports = SyncReports(bridge)
-    # What the packer and loader homes need besides pick work (the dock only once a loader
-    # signed in here).
+    # What the packer, loader and clerk homes need besides pick work (the dock only once a
+    # loader signed in here, receiving once a clerk did).
     pullers: list[Puller] = (
-        [PackingPuller(store), DispatchPuller(store)] if store is not None else []
+        [PackingPuller(store), DispatchPuller(store), ReceivingPuller(store)]
+        if store is not None
+        else []
     )
     sync = None
     if store is not None:

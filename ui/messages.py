@@ -432,6 +432,44 @@ SOURCE: dict[str, str] = {
     "timeline.reason": QT_TRANSLATE_NOOP("Messages", "reason: {reason}"),
     "timeline.note": QT_TRANSLATE_NOOP("Messages", "note: {note}"),
     "timeline.pick_short": QT_TRANSLATE_NOOP("Messages", "{pick} (short {short})"),
+    "exception.receipt_difference": QT_TRANSLATE_NOOP(
+        "Messages", "receipt {receipt} from {supplier}: {lines}"
+    ),
+    "receipt.over": QT_TRANSLATE_NOOP(
+        "Messages", "{sku}: {received} received, {expected} expected"
+    ),
+    "receipt.under": QT_TRANSLATE_NOOP("Messages", "{sku}: only {received} of {expected} received"),
+    "receipt.unexpected": QT_TRANSLATE_NOOP(
+        "Messages", "{sku}: {received} received, not on the receipt"
+    ),
+    "exception.receipt_unknown": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{clerk} at {station} received against receipt {receipt_id}, which central does not know: check the delivery papers",
+    ),
+    "receive.not_a_clerk": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is a {role}: only a stock clerk or a shift lead receives goods"
+    ),
+    "receive.unknown_badge": QT_TRANSLATE_NOOP("Messages", "badge {badge} is not known"),
+    "receive.unknown_receipt": QT_TRANSLATE_NOOP(
+        "Messages",
+        "no receipt {receipt}: check the number on the delivery papers (import it with import-receipts)",
+    ),
+    "receive.receipt_closed": QT_TRANSLATE_NOOP(
+        "Messages", "receipt {receipt} is closed: nothing more can be received on it"
+    ),
+    "receive.unknown_code": QT_TRANSLATE_NOOP(
+        "Messages", "{code} is not an item of this site: check the barcode"
+    ),
+    "receive.unknown_location": QT_TRANSLATE_NOOP(
+        "Messages", "no location {location}: check the location label"
+    ),
+    "receive.lot_missing": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{code} is {sku}, which needs its lot: scan the GS1 label with (10) lot, or add it as (10)LOT",
+    ),
+    "receive.refused": QT_TRANSLATE_NOOP(
+        "Messages", "{code} was refused ({reason}): nothing was received"
+    ),
     "dispatch.not_a_loader": QT_TRANSLATE_NOOP(
         "Messages", "{name} is a {role}: only a loader or a shift lead loads parcels"
     ),
@@ -495,6 +533,16 @@ SOURCE: dict[str, str] = {
     ),
     "event.scan.refused": QT_TRANSLATE_NOOP("Messages", "Scan refused: {scanned}"),
     "event.pack.started": QT_TRANSLATE_NOOP("Messages", "Packing started"),
+    "event.receipt.imported": QT_TRANSLATE_NOOP(
+        "Messages", "Receipt {receipt_id} from {supplier} announced"
+    ),
+    "event.receipt.item_received": QT_TRANSLATE_NOOP(
+        "Messages", "{quantity} × {sku} received on receipt {receipt_id}"
+    ),
+    "event.stock.put_away": QT_TRANSLATE_NOOP(
+        "Messages", "{quantity} × {sku} put away at {location}"
+    ),
+    "event.receipt.closed": QT_TRANSLATE_NOOP("Messages", "Receipt {receipt_id} closed"),
     "event.dispatch.loaded": QT_TRANSLATE_NOOP(
         "Messages", "Carton {carton} loaded onto {unit} for {carrier}"
     ),

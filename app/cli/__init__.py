@@ -37,6 +37,7 @@ COMMAND_MODULES = (
     "app.cli.dispatch",  # dispatch load|close|manifest: the outbound dock
     "app.cli.integrations",  # integrations, integrate: the outbox to the shop, ERP and CRM
     "app.cli.intake",  # intake --watch DIR, import-customers: orders and customers come in
+    "app.cli.receiving",  # import-receipts, receive: goods in and put away
 )
 
 

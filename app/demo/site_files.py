@@ -1,7 +1,7 @@
 """Demo site: a seeded, realistic warehouse written in the file formats of docs/interfaces.md.
 
 `python -m app.demo.site_files --out resources/demo` regenerates layout.json (§1), products.csv,
-stock.csv (§7), orders.csv (§6) and users.csv. The same seed always gives the same bytes.
+stock.csv (§7), orders.csv (§6), users.csv and receipts.csv (§13). The same seed always gives the same bytes.
 The products come from `app/demo/products.py`, the orders from `app/demo/orders.py`.
 
 Pure Python (no SQLAlchemy, no Qt): a file generator, not a database loader.
@@ -35,6 +35,7 @@ from app.demo.products import (
     product_rows,
 )
 from app.domain.pins import LEAD_PIN_DIGITS
+from app.domain.sscc import build_sscc
 
 # Layout: bays along y, a mid cross aisle between bay 20 and 21, uneven aisle spacing.
 BAYS_PER_BLOCK, BAY_WIDTH_M, LEVELS = 20, 1.25, 4
@@ -73,6 +74,7 @@ class DemoSite:
     orders: list[dict]
     users: list[dict]
     out_of_stock: list[str] = field(default_factory=list)
+    receipts: list[dict] = field(default_factory=list)
 
 
 # --- layout ---------------------------------------------------------------------------------
@@ -179,6 +181,48 @@ def generate_users(seed: int = DEMO_SEED) -> list[dict]:
     ]
 
 
+# --- receipts: deliveries on their way ----------------------------------------------------------
+RECEIPT_FIELDS = ["receipt_id", "supplier", "sscc", "sku", "quantity", "lot", "expiry"]
+DEMO_SSCC_PREFIX = "8712345"  # the demo's GS1 company prefix (its GTINs start 871234500)
+
+
+def generate_receipts(
+    products: list[DemoProduct], out_of_stock: list[str], seed: int = DEMO_SEED
+) -> list[dict]:
+    """Two open receipts that bring the SKUs the demo left empty (so receiving them allocates
+    the orders waiting for them) and a few more; the first has the supplier's SSCC label.
+    Expiry dates are relative to the demo day (moved on when seeded later)."""
+    rng = random.Random(f"{seed}-receipts")
+    by_sku = {p.sku: p for p in products}
+    stocked = [p.sku for p in products if p.sku not in out_of_stock][:40]
+    deliveries = (
+        ("PO-4500012001", "Café Müller Trading", build_sscc(DEMO_SSCC_PREFIX, 0, 1001)),
+        ("PO-4500012002", "明华食品", ""),
+    )
+    half = len(out_of_stock) // 2
+    rows = []
+    for (receipt_id, supplier, sscc), skus in zip(
+        deliveries,
+        (
+            out_of_stock[:half] + rng.sample(stocked, 2),
+            out_of_stock[half:] + rng.sample(stocked, 1),
+        ),
+        strict=True,
+    ):
+        for sku in skus:
+            product = by_sku[sku]
+            lot, expiry = "", ""
+            if product.lot_controlled:
+                day = date(2026, 12, 1) + timedelta(days=product.shelf_life_days // 2)
+                lot, expiry = f"L{day:%y%m}R", day.isoformat()
+            quantity = rng.choice((24, 36, 48, 60, 96))
+            rows.append(
+                {"receipt_id": receipt_id, "supplier": supplier, "sscc": sscc, "sku": sku}
+                | {"quantity": quantity, "lot": lot, "expiry": expiry}
+            )
+    return rows
+
+
 # --- the whole site and its files -----------------------------------------------------------
 
 
@@ -187,14 +231,15 @@ def generate_site(seed: int = DEMO_SEED, n_orders: int = DEMO_ORDERS) -> DemoSit
     products = generate_products(seed=seed)
     orders = generate_orders(n_orders, seed, products)
     stock, out_of_stock = generate_stock(products, layout, orders, seed)
-    return DemoSite(layout, products, stock, orders, generate_users(seed), out_of_stock)
+    receipts = generate_receipts(products, out_of_stock, seed)
+    return DemoSite(layout, products, stock, orders, generate_users(seed), out_of_stock, receipts)
 
 
 def write_site(site: DemoSite, out: str | Path) -> list[Path]:
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     paths = {name: out / name for name in ("layout.json", "products.csv", "stock.csv")}
-    paths |= {name: out / name for name in ("orders.csv", "users.csv")}
+    paths |= {name: out / name for name in ("orders.csv", "users.csv", "receipts.csv")}
     _write_layout(paths["layout.json"], site.layout)
     write_csv(
         paths["products.csv"],
@@ -204,6 +249,7 @@ def write_site(site: DemoSite, out: str | Path) -> list[Path]:
     write_csv(paths["stock.csv"], ["location", "sku", "quantity", "lot", "expiry"], site.stock)
     write_orders_csv(paths["orders.csv"], site.orders)
     write_csv(paths["users.csv"], ["name", "role", "badge", "pin"], site.users)
+    write_csv(paths["receipts.csv"], RECEIPT_FIELDS, site.receipts)
     return list(paths.values())
 
 

@@ -48,6 +48,10 @@ class FactKind(StrEnum):
     PARCEL_LOADED = "dispatch.loaded"
     PARCEL_UNLOADED = "dispatch.unloaded"
     LOAD_REFUSED = "dispatch.refused"
+    # ---- receiving and put-away (the stock clerk's station)
+    ITEM_RECEIVED = "receipt.item_received"
+    PUT_AWAY = "stock.put_away"
+    RECEIPT_CLOSED = "receipt.closed"
     # ---- signing in
     SIGNED_IN = "user.signed_in"
     PIN_REFUSED = "user.pin_refused"

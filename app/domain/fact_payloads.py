@@ -226,6 +226,43 @@ class ParcelUnloaded(FactPayload):
     raw: str = ""
 
 
+# ---- receiving and put-away -------------------------------------------------------------------
+@dataclass(frozen=True, kw_only=True)
+class ItemReceived(FactPayload):
+    """Units of a product's lot taken off a delivery (negative: a typed count corrected it)."""
+
+    KIND: ClassVar = FactKind.ITEM_RECEIVED
+    receipt_id: str
+    sku: str
+    lot: str = ""
+    expiry: str | None = None  # YYYY-MM-DD
+    quantity: int
+    raw: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class PutAway(FactPayload):
+    """Received units put on a shelf: stock (allocatable) from now on."""
+
+    KIND: ClassVar = FactKind.PUT_AWAY
+    receipt_id: str
+    sku: str
+    lot: str = ""
+    expiry: str | None = None
+    quantity: int
+    location: str
+    suggested: str | None = None  # what the station suggested (None: no suggestion)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReceiptClosed(FactPayload):
+    """The clerk closed the receipt; `differences` as the station saw them (central recounts)."""
+
+    KIND: ClassVar = FactKind.RECEIPT_CLOSED
+    receipt_id: str
+    differences: list = field(default_factory=list)
+
+
 # ---- signing in -------------------------------------------------------------------------------
 @dataclass(frozen=True, kw_only=True)
 class PinLocked(FactPayload):

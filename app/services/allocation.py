@@ -75,40 +75,75 @@ def _allocate_batch(
         orders = claim()
         if not orders:
             return False
-        rules = uow.settings.review_rules()
-        customers = uow.customers.by_ids({o.customer_id for o in orders if o.customer_id})
-        stock = uow.stock.lock_for_allocation({line.sku for o in orders for line in o.lines})
-        candidates = stock_choice.ranked_by_sku(stock, today)
-        items = {stored_id(item): item for item in stock}
-        reservations: list[Reservation] = []
-        stopped_waiting = []
-        for order in orders:
-            waiting = order.status is OrderStatus.EXCEPTION  # reviewed when it first came
-            reason = None if order.review_passed or waiting else review(order, rules, customers)
-            if reason:
-                order.move_to(OrderStatus.ON_HOLD, reason)
-                report.held.append(f"{order.channel}/{order.order_id}: {english(reason)}")
-                continue
-            planned, lacks = plan_lines(order, candidates)
-            if lacks:
-                _wait_for_stock(uow, order, lacks)
-                report.exceptions.append(
-                    f"{order.channel}/{order.order_id}: {english(order.reason)}"
-                )
-                continue
-            apply_plan(order, planned, items)
-            reservations += planned
-            order.move_to(OrderStatus.ALLOCATED)
-            report.allocated.append(f"{order.channel}/{order.order_id}")
-            if waiting:
-                stopped_waiting.append(order.id)
-        touched = {r.stock_id for r in reservations}
-        uow.stock.save_reserved([items[stock_id] for stock_id in sorted(touched)])
-        uow.orders.save_allocations(orders, reservations)
-        uow.orders.stop_waiting(stopped_waiting, "allocated", actor.user, utcnow())
-        uow.events.add_all(_events(orders, reservations, actor))
+        allocate_claimed(uow, orders, actor, today, report)
         uow.commit()
     return True
+
+
+def allocate_waiting_within(
+    uow: UnitOfWork, skus: set[str], actor: Actor = SYSTEM, today: date | None = None
+) -> AllocationReport:
+    """Inside the caller's transaction: the orders waiting for stock of these SKUs, most urgent
+    first (after a put-away made it allocatable; app/services/receiving_appliers.py). Orders
+    another allocator holds are skipped (it covers them)."""
+    report = AllocationReport()
+    waiting = uow.orders.waiting_for_stock(skus)
+    if waiting:
+        claimed = uow.orders.claim_waiting(waiting)
+        if claimed:
+            allocate_claimed(uow, claimed, actor, today or utcnow().date(), report)
+    return report
+
+
+def allocate_claimed(
+    uow: UnitOfWork, orders: list[Order], actor: Actor, today: date, report: AllocationReport
+) -> None:
+    """Allocate claimed (locked) orders in the caller's transaction; it commits."""
+    if not orders:
+        return
+    stock = uow.stock.lock_for_allocation({line.sku for o in orders for line in o.lines})
+    items = {stored_id(item): item for item in stock}
+    reservations, stopped_waiting = _plan_orders(uow, orders, items, today, report)
+    touched = {r.stock_id for r in reservations}
+    uow.stock.save_reserved([items[stock_id] for stock_id in sorted(touched)])
+    uow.orders.save_allocations(orders, reservations)
+    uow.orders.stop_waiting(stopped_waiting, "allocated", actor.user, utcnow())
+    uow.events.add_all(_events(orders, reservations, actor))
+
+
+def _plan_orders(
+    uow: UnitOfWork,
+    orders: list[Order],
+    items: dict[int, StockItem],
+    today: date,
+    report: AllocationReport,
+) -> tuple[list[Reservation], list[int]]:
+    """Each order reviewed, then covered whole or put to wait; (reservations, orders that
+    stopped waiting)."""
+    rules = uow.settings.review_rules()
+    customers = uow.customers.by_ids({o.customer_id for o in orders if o.customer_id})
+    candidates = stock_choice.ranked_by_sku(list(items.values()), today)
+    reservations: list[Reservation] = []
+    stopped_waiting = []
+    for order in orders:
+        waiting = order.status is OrderStatus.EXCEPTION  # reviewed when it first came
+        reason = None if order.review_passed or waiting else review(order, rules, customers)
+        if reason:
+            order.move_to(OrderStatus.ON_HOLD, reason)
+            report.held.append(f"{order.channel}/{order.order_id}: {english(reason)}")
+            continue
+        planned, lacks = plan_lines(order, candidates)
+        if lacks:
+            _wait_for_stock(uow, order, lacks)
+            report.exceptions.append(f"{order.channel}/{order.order_id}: {english(order.reason)}")
+            continue
+        apply_plan(order, planned, items)
+        reservations += planned
+        order.move_to(OrderStatus.ALLOCATED)
+        report.allocated.append(f"{order.channel}/{order.order_id}")
+        if waiting:
+            stopped_waiting.append(stored_id(order))
+    return reservations, stopped_waiting
 
 
 def _wait_for_stock(uow: UnitOfWork, order: Order, lacks: list[dict]) -> None:

@@ -12,11 +12,12 @@ from app.domain.events import utcnow
 from app.domain.users import Role, SetUp, User
 from app.errors import NotAllowed
 from app.messages import message
-from app.services import allocation, intake, master_data, users, waves
+from app.services import allocation, intake, master_data, receipts, users, waves
 from app.services import site as site_settings
 from app.services.order_files import OrderDraft, read_order_file
 from app.services.packing_central import seed_package_types
 from app.services.ports import UnitOfWork
+from app.services.receipt_files import read_receipt_file
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "resources" / "demo"
 # The demo's orders arrived over the last ARRIVAL_SPAN before the seed, each keeping its own
@@ -56,6 +57,7 @@ def seed_demo(
         f"allocated {len(result.allocated)}, on hold {len(result.held)}, "
         f"exceptions {len(result.exceptions)}"
     )
+    _seed_receipts(uow, folder / "receipts.csv", actor, say)
     # Two released waves give the pickers work at once; the rest stays for the lead to plan.
     for _ in range(2):
         plan = waves.plan_wave(uow, capacity=8, wave_filter=waves.WaveFilter(max_orders=64))
@@ -66,7 +68,7 @@ def seed_demo(
 
 
 def lots_as_of(stock_csv: Path, today: date, scratch: Path) -> Path:
-    """The demo's stock file with its expiry dates moved on by the days since DEMO_DAY, so a
+    """The demo's stock (or receipts) file with its expiry dates moved on by the days since DEMO_DAY, so a
     demo seeded months later has no expired lots (allocation would refuse them)."""
     days = (today - DEMO_DAY).days
     if days <= 0:
@@ -77,12 +79,23 @@ def lots_as_of(stock_csv: Path, today: date, scratch: Path) -> Path:
     for row in rows:
         if row.get("expiry"):
             row["expiry"] = (date.fromisoformat(row["expiry"]) + timedelta(days=days)).isoformat()
-    moved = scratch / "stock.csv"
+    moved = scratch / stock_csv.name
     with moved.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=fields)
         writer.writeheader()
         writer.writerows(rows)
     return moved
+
+
+def _seed_receipts(uow: UnitOfWork, path: Path, actor, say: Callable[[str], None]) -> None:
+    """Deliveries on their way (docs/stock.md): the clerk has something to receive, and
+    receiving it allocates the orders that wait for those products."""
+    if not path.exists():
+        return
+    with tempfile.TemporaryDirectory() as scratch:
+        moved = lots_as_of(path, utcnow().date(), Path(scratch))
+        report = receipts.import_receipts(uow, read_receipt_file(moved), actor)
+    say(f"receipts: {len(report.imported)} open, {len(report.rejected)} rejected")
 
 
 def as_of(drafts: list[OrderDraft], now: datetime) -> list[OrderDraft]:

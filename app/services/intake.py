@@ -8,8 +8,9 @@ transaction open.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
 
 from app.domain import fields
 from app.domain.events import SYSTEM, Actor, Event
@@ -45,7 +46,7 @@ def import_orders(
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
     report = ImportReport()
-    unique = _drop_repeats_within_file(drafts, report)
+    unique = drop_repeats_within_file(drafts, report)
     for start in range(0, len(unique), CHUNK):
         _import_chunk(uow, unique[start : start + CHUNK], actor, report)
         if progress:
@@ -53,13 +54,30 @@ def import_orders(
     return report
 
 
-def _drop_repeats_within_file(drafts: list[OrderDraft], report: ImportReport) -> list[OrderDraft]:
+class Draft(Protocol):
+    """An entry read from an import file (an order, a receipt): its key, where it came from."""
+
+    @property
+    def key(self) -> Hashable: ...
+    @property
+    def identified(self) -> bool: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def fingerprint(self) -> str | None: ...
+    def where(self) -> str: ...
+
+
+D = TypeVar("D", bound=Draft)
+
+
+def drop_repeats_within_file(drafts: list[D], report: ImportReport) -> list[D]:
     """The first of two entries with one key wins. An exact repeat is a duplicate; a repeat with
     other content is rejected, since one of the two is wrong and the file does not say which."""
-    first: dict[tuple[str, str], OrderDraft] = {}
+    first: dict[Hashable, D] = {}
     unique = []
     for draft in drafts:
-        earlier = first.get(draft.key) if draft.order_id else None  # no id: rejected anyway
+        earlier = first.get(draft.key) if draft.identified else None  # no id: rejected anyway
         if earlier is None:
             first[draft.key] = draft
             unique.append(draft)

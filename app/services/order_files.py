@@ -65,6 +65,10 @@ class OrderDraft:
         return (self.channel, self.order_id)
 
     @property
+    def identified(self) -> bool:
+        return bool(self.order_id)
+
+    @property
     def label(self) -> str:
         """channel/order_id as shown in a report: shortened, control characters made visible."""
         if not self.order_id:

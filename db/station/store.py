@@ -148,6 +148,17 @@ class StationStore:
         )
         return [_event(row) for row in self._db().execute(query, (order_ref, after_id, *kinds))]
 
+    def facts_naming(self, key: str, value: str, kinds: tuple[str, ...], after_id: int = 0):
+        """This station's facts of these kinds whose payload has `key` = `value` (a receipt
+        id), recorded after outbox id `after_id`, in order."""
+        query = (
+            "SELECT id, uuid, kind, user_name, station, occurred_at, order_ref, payload"
+            f" FROM outbox WHERE id > ? AND kind IN ({', '.join('?' * len(kinds))})"
+            " AND json_extract(payload, ?) = ? ORDER BY id"
+        )
+        found = self._db().execute(query, (after_id, *kinds, f"$.{key}", value))
+        return [_event(row) for row in found]
+
     def badge_facts(self, badge: str, kinds: tuple[str, ...]) -> list[Event]:
         """This station's facts of these kinds about one badge (its sign-ins and PIN refusals,
         for the PIN lock while offline)."""

@@ -633,6 +633,14 @@ median {median} h · p90 {p90} h
         <translation>装载了未知包裹</translation>
     </message>
     <message>
+        <source>Receipt differences</source>
+        <translation>收货差异</translation>
+    </message>
+    <message>
+        <source>Unknown receipt</source>
+        <translation>未知收货单</translation>
+    </message>
+    <message>
         <source>Pick from another location</source>
         <translation>从其他库位拣货</translation>
     </message>
@@ -1749,6 +1757,54 @@ median {median} h · p90 {p90} h
         <translation>{pick}（缺 {short}）</translation>
     </message>
     <message>
+        <source>receipt {receipt} from {supplier}: {lines}</source>
+        <translation>收货单 {receipt}（{supplier}）：{lines}</translation>
+    </message>
+    <message>
+        <source>{sku}: {received} received, {expected} expected</source>
+        <translation>{sku}：收到 {received}，预期 {expected}</translation>
+    </message>
+    <message>
+        <source>{sku}: only {received} of {expected} received</source>
+        <translation>{sku}：预期 {expected}，仅收到 {received}</translation>
+    </message>
+    <message>
+        <source>{sku}: {received} received, not on the receipt</source>
+        <translation>{sku}：收到 {received}，不在收货单上</translation>
+    </message>
+    <message>
+        <source>{clerk} at {station} received against receipt {receipt_id}, which central does not know: check the delivery papers</source>
+        <translation>{clerk} 在 {station} 按收货单 {receipt_id} 收货，但中心没有该收货单：请核对送货单据</translation>
+    </message>
+    <message>
+        <source>{name} is a {role}: only a stock clerk or a shift lead receives goods</source>
+        <translation>{name} 的角色是 {role}：只有库管员或班组长可以收货</translation>
+    </message>
+    <message>
+        <source>no receipt {receipt}: check the number on the delivery papers (import it with import-receipts)</source>
+        <translation>没有收货单 {receipt}：请核对送货单据上的编号（用 import-receipts 导入）</translation>
+    </message>
+    <message>
+        <source>receipt {receipt} is closed: nothing more can be received on it</source>
+        <translation>收货单 {receipt} 已关闭：不能再收货</translation>
+    </message>
+    <message>
+        <source>{code} is not an item of this site: check the barcode</source>
+        <translation>{code} 不是本仓库的商品：请检查条码</translation>
+    </message>
+    <message>
+        <source>no location {location}: check the location label</source>
+        <translation>没有库位 {location}：请检查库位标签</translation>
+    </message>
+    <message>
+        <source>{code} is {sku}, which needs its lot: scan the GS1 label with (10) lot, or add it as (10)LOT</source>
+        <translation>{code} 是 {sku}，需要批号：请扫描带 (10) 批号的 GS1 标签，或加上 (10)批号</translation>
+    </message>
+    <message>
+        <source>{code} was refused ({reason}): nothing was received</source>
+        <translation>{code} 被拒绝（{reason}）：未收货</translation>
+    </message>
+    <message>
         <source>{name} is a {role}: only a loader or a shift lead loads parcels</source>
         <translation>{name} 的角色是 {role}：只有装车员或班组长可以装载包裹</translation>
     </message>
@@ -1871,6 +1927,22 @@ median {median} h · p90 {p90} h
     <message>
         <source>Packing started</source>
         <translation>开始打包</translation>
+    </message>
+    <message>
+        <source>Receipt {receipt_id} from {supplier} announced</source>
+        <translation>收货单 {receipt_id}（{supplier}）已通知</translation>
+    </message>
+    <message>
+        <source>{quantity} × {sku} received on receipt {receipt_id}</source>
+        <translation>按收货单 {receipt_id} 收到 {quantity} × {sku}</translation>
+    </message>
+    <message>
+        <source>{quantity} × {sku} put away at {location}</source>
+        <translation>{quantity} × {sku} 已上架到 {location}</translation>
+    </message>
+    <message>
+        <source>Receipt {receipt_id} closed</source>
+        <translation>收货单 {receipt_id} 已关闭</translation>
     </message>
     <message>
         <source>Carton {carton} loaded onto {unit} for {carrier}</source>
@@ -2735,6 +2807,207 @@ median {median} h · p90 {p90} h
     <message>
         <source>Give {what} to:</source>
         <translation>把 {what} 交给：</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptLinesModel</name>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>预期</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已收</translation>
+    </message>
+    <message>
+        <source>Put away</source>
+        <translation>已上架</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>not on the receipt</source>
+        <translation>不在收货单上</translation>
+    </message>
+    <message>
+        <source>over by {n}</source>
+        <translation>多收 {n}</translation>
+    </message>
+    <message>
+        <source>{n} in receiving</source>
+        <translation>{n} 待上架</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivingPage</name>
+    <message>
+        <source>No receipt open: scan one</source>
+        <translation>未打开收货单：请扫描</translation>
+    </message>
+    <message>
+        <source>Receipt {receipt} · {supplier}</source>
+        <translation>收货单 {receipt} · {supplier}</translation>
+    </message>
+    <message>
+        <source>{sku}: scan the lot</source>
+        <translation>{sku}：请扫描批号</translation>
+    </message>
+    <message>
+        <source> lot {lot}</source>
+        <translation> 批号 {lot}</translation>
+    </message>
+    <message>
+        <source>In hand: {quantity} × {sku}{lot}</source>
+        <translation>手上：{quantity} × {sku}{lot}</translation>
+    </message>
+    <message>
+        <source>Nothing in hand</source>
+        <translation>手上没有货</translation>
+    </message>
+    <message>
+        <source>Last put away at</source>
+        <translation>上次上架到</translation>
+    </message>
+    <message>
+        <source>Scan the location you put it in</source>
+        <translation>请扫描放入的库位</translation>
+    </message>
+    <message>
+        <source>Put it away at (scan the location)</source>
+        <translation>请上架到（扫描库位）</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivingTexts</name>
+    <message>
+        <source>Scan the receipt (its number or the pallet&apos;s SSCC label).</source>
+        <translation>请扫描收货单（单号或托盘 SSCC 标签）。</translation>
+    </message>
+    <message>
+        <source>Scan the receipt first (its number or the pallet&apos;s SSCC label).</source>
+        <translation>请先扫描收货单（单号或托盘 SSCC 标签）。</translation>
+    </message>
+    <message>
+        <source>Looking up {code}…</source>
+        <translation>正在查找 {code}…</translation>
+    </message>
+    <message>
+        <source>Receipt {receipt} from {supplier}. Scan the items.</source>
+        <translation>收货单 {receipt}（{supplier}）。请扫描商品。</translation>
+    </message>
+    <message>
+        <source>NO RECEIPT {code}. Check the delivery papers or ask a lead.</source>
+        <translation>没有收货单 {code}。请核对送货单据或询问班组长。</translation>
+    </message>
+    <message>
+        <source>Receipt {receipt} is closed. Nothing more goes on it.</source>
+        <translation>收货单 {receipt} 已关闭，不能再收货。</translation>
+    </message>
+    <message>
+        <source>Checking {gtin}…</source>
+        <translation>正在检查 {gtin}…</translation>
+    </message>
+    <message>
+        <source>RECEIVED {sku}: {quantity} in hand. Scan more, type the count, or scan the location.</source>
+        <translation>已收货 {sku}：手上 {quantity} 件。继续扫描、输入数量，或扫描库位。</translation>
+    </message>
+    <message>
+        <source>OVER-RECEIPT {sku}: {received} received, {expected} expected. Put it away, it is flagged.</source>
+        <translation>多收 {sku}：收到 {received}，预期 {expected}。请上架，已标记。</translation>
+    </message>
+    <message>
+        <source>NOT ON THE RECEIPT: {sku} {name}. Received and flagged for the lead.</source>
+        <translation>不在收货单上：{sku} {name}。已收货并标记给班组长。</translation>
+    </message>
+    <message>
+        <source>UNKNOWN ITEM {gtin}. Not received: put it aside for a lead.</source>
+        <translation>未知商品 {gtin}。未收货：请放在一边交给班组长。</translation>
+    </message>
+    <message>
+        <source>{sku} needs its lot: scan the lot label.</source>
+        <translation>{sku} 需要批号：请扫描批号标签。</translation>
+    </message>
+    <message>
+        <source>Put away the {quantity} × {sku} in hand first (scan the location), or C:CANCEL.</source>
+        <translation>请先上架手上的 {quantity} × {sku}（扫描库位），或扫 C:CANCEL。</translation>
+    </message>
+    <message>
+        <source>Nothing in hand: scan an item first.</source>
+        <translation>手上没有货：请先扫描商品。</translation>
+    </message>
+    <message>
+        <source>Checking {location}…</source>
+        <translation>正在检查 {location}…</translation>
+    </message>
+    <message>
+        <source>NO LOCATION {location}. Scan the location&apos;s label.</source>
+        <translation>没有库位 {location}。请扫描库位标签。</translation>
+    </message>
+    <message>
+        <source>PUT AWAY {quantity} × {sku} at {location}.</source>
+        <translation>已上架 {quantity} × {sku} 到 {location}。</translation>
+    </message>
+    <message>
+        <source>PUT AWAY {quantity} × {sku} at {location} (suggested: {suggested}).</source>
+        <translation>已上架 {quantity} × {sku} 到 {location}（建议：{suggested}）。</translation>
+    </message>
+    <message>
+        <source>{quantity} × {sku} in hand. Scan the location.</source>
+        <translation>手上 {quantity} × {sku}。请扫描库位。</translation>
+    </message>
+    <message>
+        <source>Scan an item first, then type its count.</source>
+        <translation>请先扫描商品，再输入数量。</translation>
+    </message>
+    <message>
+        <source>{typed} is not a count. Type a whole number.</source>
+        <translation>{typed} 不是数量。请输入整数。</translation>
+    </message>
+    <message>
+        <source>{quantity} × {sku} set aside in receiving (not stock). Scan the next item.</source>
+        <translation>{quantity} × {sku} 留在收货区（不是库存）。请扫描下一件商品。</translation>
+    </message>
+    <message>
+        <source>Left receipt {receipt} open. Scan a receipt.</source>
+        <translation>已离开收货单 {receipt}（仍未关闭）。请扫描收货单。</translation>
+    </message>
+    <message>
+        <source>CLOSED receipt {receipt}: everything as announced.</source>
+        <translation>收货单 {receipt} 已关闭：全部与预期一致。</translation>
+    </message>
+    <message>
+        <source>CLOSED receipt {receipt}: {count} differences sent to the lead.</source>
+        <translation>收货单 {receipt} 已关闭：{count} 项差异已发给班组长。</translation>
+    </message>
+    <message>
+        <source>No receipt open: nothing to close.</source>
+        <translation>未打开收货单：没有可关闭的。</translation>
+    </message>
+    <message>
+        <source>Bad barcode: {error}</source>
+        <translation>条码有误：{error}</translation>
+    </message>
+    <message>
+        <source>{code} is not a receipt, item or location here.</source>
+        <translation>{code} 不是这里的收货单、商品或库位。</translation>
+    </message>
+    <message>
+        <source>NOT SAVED: {error}. Scan again.</source>
+        <translation>未保存：{error}。请重新扫描。</translation>
+    </message>
+    <message>
+        <source>Could not check: {error}. Scan again.</source>
+        <translation>无法检查：{error}。请重新扫描。</translation>
     </message>
 </context>
 <context>

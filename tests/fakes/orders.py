@@ -59,10 +59,12 @@ class FakeOrders:
         received = [o for o in self._state.orders.values() if o.status is OrderStatus.RECEIVED]
         return _copies(sorted(received, key=_urgency)[:limit])
 
-    def waiting_for_stock(self) -> list[int]:
+    def waiting_for_stock(self, skus: set[str] | None = None) -> list[int]:
         """Orders allocation could not cover, most urgent first, then oldest."""
         waiting = {row["order_ref"] for row in self._open_waiting()}
         orders = [o for ref, o in self._state.orders.items() if ref in waiting]
+        if skus is not None:
+            orders = [o for o in orders if any(line.sku in skus for line in o.lines)]
         return [_ref(o) for o in sorted(orders, key=_urgency) if o.status is OrderStatus.EXCEPTION]
 
     def claim_waiting(self, refs: list[int]) -> list[Order]:

@@ -25,6 +25,7 @@ from app.services.ports import (
     PackingRepository,
     PickingBackend,
     PickingRepository,
+    ReceivingBackend,
     Settings,
     StockRepository,
     UnitOfWork,
@@ -32,10 +33,12 @@ from app.services.ports import (
 )
 from app.services.ports.carriers import AwaitedLabels
 from app.services.ports.integration import IntegrationStore, Sender
+from app.services.receiving_central import CentralReceivingBackend
 from carriers.api import ApiCarrier
 from carriers.awaiting import AwaitedLabelFolder
 from db.integration_store import SqlIntegrationStore
 from db.station.dispatch import StationDispatchBackend
+from db.station.receiving import StationReceivingBackend
 from db.uow import SqlUnitOfWork
 from integrations import FileSender
 from integrations.daily_csv import DailyCsvSender
@@ -58,6 +61,8 @@ central_picking: Callable[..., PickingBackend] = CentralPickingBackend
 central_packing: Callable[..., PackingBackend] = CentralPackingBackend
 central_dispatch: Callable[..., DispatchBackend] = CentralDispatchBackend
 station_dispatch: Callable[..., DispatchBackend] = StationDispatchBackend
+central_receiving: Callable[..., ReceivingBackend] = CentralReceivingBackend
+station_receiving: Callable[..., ReceivingBackend] = StationReceivingBackend
 
 
 # The in-memory repositories (tests/fakes) hold only the methods the use cases tested on them

@@ -57,6 +57,8 @@ def kind_text(kind: str) -> str:
         "load_after_close": QCoreApplication.translate("LeadExceptions", "Loaded after close"),
         "unload_after_close": QCoreApplication.translate("LeadExceptions", "Unloaded after close"),
         "load_unknown": QCoreApplication.translate("LeadExceptions", "Unknown parcel loaded"),
+        "receipt_difference": QCoreApplication.translate("LeadExceptions", "Receipt differences"),
+        "receipt_unknown": QCoreApplication.translate("LeadExceptions", "Unknown receipt"),
     }
     return words.get(kind, kind)
 

@@ -73,6 +73,7 @@ KIND_SUMMARIES: dict[str, tuple[str, tuple[str, ...]]] = {
     "serial_duplicate": ("exception.serial_duplicate", ("serial_list", "sscc", "station")),
     "awaiting_label": ("exception.awaiting_label", ("carton", "sscc", "carrier", "station")),
     "numbers_low": ("numbers.low", ("series", "left", "last")),
+    "receipt_unknown": ("exception.receipt_unknown", ("clerk", "station", "receipt_id")),
 }
 # A lead's override of a carton's weight reads differently from one of open lines.
 WEIGHT_OVERRIDE = (

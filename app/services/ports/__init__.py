@@ -26,6 +26,7 @@ from app.services.ports.central import (
 )
 from app.services.ports.dispatch import DispatchBackend, DispatchRepository
 from app.services.ports.floor import LabelRepository, PackingRepository, PickingRepository
+from app.services.ports.receiving import ReceivingBackend, ReceivingRepository
 from app.services.ports.records import (
     CatalogRepository,
     CustomerRepository,
@@ -75,6 +76,8 @@ class UnitOfWork(Protocol):
     def labels(self) -> LabelRepository: ...
     @property
     def customers(self) -> CustomerRepository: ...
+    @property
+    def receiving(self) -> ReceivingRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(
@@ -108,6 +111,8 @@ __all__ = [
     "PickingBackend",
     "PickingRepository",
     "Purchase",
+    "ReceivingBackend",
+    "ReceivingRepository",
     "Settings",
     "StockRepository",
     "SyncRepository",
