@@ -17,6 +17,7 @@ from db.dispatch_repo import SqlDispatchRepository
 from db.events_repo import SqlEventLog
 from db.labels_repo import SqlLabelRepository
 from db.lead_repo import SqlLeadRepository
+from db.moves_repo import SqlMovesRepository
 from db.orders_repo import SqlOrderRepository
 from db.packing_repo import SqlPackingRepository
 from db.picking_repo import SqlPickingRepository
@@ -56,6 +57,7 @@ class SqlUnitOfWork:
         self.dispatch = SqlDispatchRepository(self.connection)
         self.labels = SqlLabelRepository(self.connection)
         self.customers = SqlCustomerRepository(self.connection)
+        self.moves = SqlMovesRepository(self.connection, self._now, self.picking.flush)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:

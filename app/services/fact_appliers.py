@@ -17,7 +17,13 @@ from collections.abc import Callable
 
 from app.domain.events import Event
 from app.domain.fact_kinds import FactKind
-from app.services import dispatch_appliers, packing_appliers, picking_appliers, user_appliers
+from app.services import (
+    dispatch_appliers,
+    move_appliers,
+    packing_appliers,
+    picking_appliers,
+    user_appliers,
+)
 from app.services.ports import UnitOfWork
 
 Applier = Callable[[UnitOfWork, Event], None]
@@ -54,6 +60,7 @@ APPLIERS: dict[str, RunApplier] = {
     FactKind.PIN_LOCKED: one_by_one(user_appliers.apply_pin_locked),
     FactKind.PARCEL_LOADED: one_by_one(dispatch_appliers.apply_parcel_loaded),
     FactKind.PARCEL_UNLOADED: one_by_one(dispatch_appliers.apply_parcel_unloaded),
+    FactKind.STOCK_MOVED: one_by_one(move_appliers.apply_stock_moved),
 }
 
 RECORD_ONLY: frozenset[str] = frozenset(
