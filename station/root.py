@@ -27,11 +27,13 @@ from app.domain.users import Role, User
 from app.services import demo
 from app.services.dispatch_central import CentralDispatchBackend
 from app.services.lead.console import LeadConsole
+from app.services.moves import CentralMoveBackend
 from app.services.packing_central import CentralPackingBackend
 from app.services.picking_central import CentralPickingBackend
-from app.services.ports import DispatchBackend, PackingBackend, PickingBackend
+from app.services.ports import DispatchBackend, MoveBackend, PackingBackend, PickingBackend
 from db.station.backend import StationPickingBackend
 from db.station.dispatch import DispatchPuller, StationDispatchBackend
+from db.station.moving import MovePuller, StationMoveBackend
 from db.station.packing import PackingPuller, StationPackingBackend
 from db.station.pull import Puller
 from db.station.sign_in import StationSignIn
@@ -46,7 +48,7 @@ from station.reports import SyncReports
 from station.sign_in import StationServices
 from ui.app import install_scan_filter, prepare_application
 from ui.bridge import DeviceBridge, MainThreadBridge
-from ui.clerk import ClerkHome
+from ui.clerk import ClerkHome, MovePage
 from ui.diagnostics import DiagnosticsView
 from ui.home import RoleHome
 from ui.lead import LeadHome
@@ -126,7 +128,18 @@ class Station:
 
     def clerk_pages(self, user: User) -> dict[str, Callable[[], QWidget]]:
         """The stock clerk's jobs (docs/stock.md): job command → a function making its page."""
-        return {}
+        return {
+            "MOVE": lambda: MovePage(user, self.move_backend(), self.worker, self.name),
+        }
+
+    def move_backend(self) -> MoveBackend:
+        """On the station store when there is one (offline first), else on central."""
+        if self.store is None or self.sync is None:
+            return CentralMoveBackend(self.central.uow, self.name)
+        sync = self.sync
+        return StationMoveBackend(
+            self.store, sync.wake, self.central.uow, self.name, lambda: not sync.status.error
+        )
 
     def dispatch_backend(self) -> DispatchBackend:
         """On the station store when there is one (offline first), else on central."""
@@ -217,10 +230,12 @@ def build_station(
     store = store or _open_store(settings, central)
     bridge = MainThreadBridge()
     reports = SyncReports(bridge)
-    # What the packer and loader homes need besides pick work (the dock only once a loader
-    # signed in here).
+    # What the packer, loader and clerk homes need besides pick work (the dock only once a
+    # loader signed in here, the replenishment tasks once a clerk opened the move page).
     pullers: list[Puller] = (
-        [PackingPuller(store), DispatchPuller(store)] if store is not None else []
+        [PackingPuller(store), DispatchPuller(store), MovePuller(store)]
+        if store is not None
+        else []
     )
     sync = None
     if store is not None:

@@ -79,6 +79,9 @@ class ReassignDialog(QDialog):
         layout.addWidget(buttons)
 
 
+SHOWN_REPLENISHMENTS = 4  # the most urgent; the clerk's move page lists them all
+
+
 def _fixed_widths(view: QTableView, widths: dict[int, int]) -> None:
     """Fixed columns and one stretching column: measuring 2,000 rows on every refresh would
     cost the UI thread more than the refresh itself."""
@@ -127,6 +130,14 @@ class BoardTab(QWidget):
         self.pickers_title = QLabel(objectName="sectionTitle")
         self.pickers_title.setWordWrap(True)  # as wide as the pickers' list, not wider
         self.pickers_title.setMaximumWidth(260)
+        # Open replenishments: how many, and the most urgent few (docs/stock.md).
+        self.replenishments: tuple = ()
+        self.refill_title = QLabel(objectName="sectionTitle")
+        self.refill_title.setWordWrap(True)
+        self.refill_title.setMaximumWidth(260)
+        self.refill_list = QLabel(objectName="boardReplenishments")
+        self.refill_list.setWordWrap(True)
+        self.refill_list.setMaximumWidth(260)
         self._lay_out()
         self.retranslate()
 
@@ -154,6 +165,8 @@ class BoardTab(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.pickers_title)
         right.addWidget(self.picker_list, 1)
+        right.addWidget(self.refill_title)
+        right.addWidget(self.refill_list)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
         layout.addLayout(right)
@@ -188,6 +201,7 @@ class BoardTab(QWidget):
                     self.list_view.selectionModel().SelectionFlag.Select
                     | self.list_view.selectionModel().SelectionFlag.Rows,
                 )
+        self.replenishments = tuple(getattr(board, "replenishments", ()))
         if board.pickers != self.pickers:
             self.pickers = list(board.pickers)
             self.picker_list.clear()
@@ -195,6 +209,7 @@ class BoardTab(QWidget):
         self._summarise()
 
     def _summarise(self) -> None:
+        self._show_replenishments()
         rows = self.lists.rows
         done = sum(r.done for r in rows)
         total = sum(r.total for r in rows)
@@ -203,6 +218,19 @@ class BoardTab(QWidget):
                 lists=len(rows), done=done, total=total
             )
         )
+
+    def _show_replenishments(self) -> None:
+        tasks = self.replenishments
+        self.refill_title.setText(self.tr("Replenishments open: {count}").format(count=len(tasks)))
+        lines = [
+            self.tr("{quantity} × {sku}: {source} → {target}").format(
+                quantity=t.quantity, sku=t.sku, source=t.from_location, target=t.to_location
+            )
+            for t in tasks[:SHOWN_REPLENISHMENTS]
+        ]
+        if len(tasks) > SHOWN_REPLENISHMENTS:
+            lines.append(self.tr("and {more} more").format(more=len(tasks) - SHOWN_REPLENISHMENTS))
+        self.refill_list.setText("\n".join(lines))
 
     def selected_list_ids(self) -> list[int]:
         rows = {i.row() for i in self.list_view.selectionModel().selectedRows()}

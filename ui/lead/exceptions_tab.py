@@ -57,6 +57,9 @@ def kind_text(kind: str) -> str:
         "load_after_close": QCoreApplication.translate("LeadExceptions", "Loaded after close"),
         "unload_after_close": QCoreApplication.translate("LeadExceptions", "Unloaded after close"),
         "load_unknown": QCoreApplication.translate("LeadExceptions", "Unknown parcel loaded"),
+        "stock_mismatch": QCoreApplication.translate(
+            "LeadExceptions", "Stock moved that was not free: count"
+        ),
     }
     return words.get(kind, kind)
 

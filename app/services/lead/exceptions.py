@@ -73,6 +73,11 @@ KIND_SUMMARIES: dict[str, tuple[str, tuple[str, ...]]] = {
     "serial_duplicate": ("exception.serial_duplicate", ("serial_list", "sscc", "station")),
     "awaiting_label": ("exception.awaiting_label", ("carton", "sscc", "carrier", "station")),
     "numbers_low": ("numbers.low", ("series", "left", "last")),
+    # a late move took units that were no longer free there: count the location
+    "stock_mismatch": (
+        "exception.stock_mismatch",
+        ("location", "moved_by", "quantity", "sku", "to", "available"),
+    ),
 }
 # A lead's override of a carton's weight reads differently from one of open lines.
 WEIGHT_OVERRIDE = (
