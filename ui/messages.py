@@ -591,6 +591,10 @@ SOURCE: dict[str, str] = {
         "Messages", "Database login {login} registered for station {station}"
     ),
     "event.stock.set": QT_TRANSLATE_NOOP("Messages", "Stock counted and set"),
+    "event.stock.moved": QT_TRANSLATE_NOOP(
+        "Messages", "{quantity} × {sku} moved from {from_location} to {to_location}"
+    ),
+    "event.pick_faces.set": QT_TRANSLATE_NOOP("Messages", "Pick faces set"),
     "event.site.layout_imported": QT_TRANSLATE_NOOP("Messages", "Layout {name} imported"),
     "event.site.products_imported": QT_TRANSLATE_NOOP("Messages", "{rows} product(s) imported"),
     "event.site.customers_imported": QT_TRANSLATE_NOOP(

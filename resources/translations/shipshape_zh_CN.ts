@@ -2049,6 +2049,14 @@ median {median} h · p90 {p90} h
         <translation>库存已盘点并设定</translation>
     </message>
     <message>
+        <source>{quantity} × {sku} moved from {from_location} to {to_location}</source>
+        <translation>{quantity} × {sku} 已从 {from_location} 移到 {to_location}</translation>
+    </message>
+    <message>
+        <source>Pick faces set</source>
+        <translation>拣货位已设置</translation>
+    </message>
+    <message>
         <source>Layout {name} imported</source>
         <translation>布局 {name} 已导入</translation>
     </message>

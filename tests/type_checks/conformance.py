@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from app.services.carrier_labels import CarrierPrinter
 from app.services.dispatch_central import CentralDispatchBackend
+from app.services.moves import CentralMoveBackend
 from app.services.own_series_carrier import OwnSeriesCarrier
 from app.services.packing_central import CentralPackingBackend
 from app.services.picking_central import CentralPickingBackend
@@ -20,6 +21,7 @@ from app.services.ports import (
     DispatchBackend,
     DispatchRepository,
     EventLog,
+    MoveBackend,
     OrderRepository,
     PackingBackend,
     PackingRepository,
@@ -34,6 +36,7 @@ from app.services.ports.carriers import AwaitedLabels
 from carriers.api import ApiCarrier
 from carriers.awaiting import AwaitedLabelFolder
 from db.station.dispatch import StationDispatchBackend
+from db.station.moving import StationMoveBackend
 from db.uow import SqlUnitOfWork
 from printing.carton_printer import SpoolCartonPrinter
 from tests.fakes.catalog import FakeCatalog
@@ -52,6 +55,8 @@ central_picking: Callable[..., PickingBackend] = CentralPickingBackend
 central_packing: Callable[..., PackingBackend] = CentralPackingBackend
 central_dispatch: Callable[..., DispatchBackend] = CentralDispatchBackend
 station_dispatch: Callable[..., DispatchBackend] = StationDispatchBackend
+central_move: Callable[..., MoveBackend] = CentralMoveBackend
+station_move: Callable[..., MoveBackend] = StationMoveBackend
 
 
 # The in-memory repositories (tests/fakes) hold only the methods the use cases tested on them
