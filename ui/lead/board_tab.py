@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.lead.models import PickListModel, WaveModel, pick_list_ids
+from ui.widgets import ElidedLabel
 
 
 class PickerDropList(QListWidget):
@@ -130,14 +131,10 @@ class BoardTab(QWidget):
         self.pickers_title = QLabel(objectName="sectionTitle")
         self.pickers_title.setWordWrap(True)  # as wide as the pickers' list, not wider
         self.pickers_title.setMaximumWidth(260)
-        # Open replenishments: how many, and the most urgent few (docs/stock.md).
+        # Open replenishments: how many and the most urgent few, on one line under the summary
+        # (the whole list in its tooltip; the clerk's move page lists them all).
         self.replenishments: tuple = ()
-        self.refill_title = QLabel(objectName="sectionTitle")
-        self.refill_title.setWordWrap(True)
-        self.refill_title.setMaximumWidth(260)
-        self.refill_list = QLabel(objectName="boardReplenishments")
-        self.refill_list.setWordWrap(True)
-        self.refill_list.setMaximumWidth(260)
+        self.refill_line = ElidedLabel(objectName="boardReplenishments")
         self._lay_out()
         self.retranslate()
 
@@ -159,14 +156,13 @@ class BoardTab(QWidget):
         actions.addStretch(1)
         left = QVBoxLayout()
         left.addWidget(self.summary)
+        left.addWidget(self.refill_line)
         left.addWidget(self.wave_view)
         left.addLayout(actions)
         left.addWidget(self.list_view, 1)
         right = QVBoxLayout()
         right.addWidget(self.pickers_title)
         right.addWidget(self.picker_list, 1)
-        right.addWidget(self.refill_title)
-        right.addWidget(self.refill_list)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
         layout.addLayout(right)
@@ -221,16 +217,16 @@ class BoardTab(QWidget):
 
     def _show_replenishments(self) -> None:
         tasks = self.replenishments
-        self.refill_title.setText(self.tr("Replenishments open: {count}").format(count=len(tasks)))
-        lines = [
+        count = self.tr("Replenishments open: {count}").format(count=len(tasks))
+        shown = [
             self.tr("{quantity} × {sku}: {source} → {target}").format(
                 quantity=t.quantity, sku=t.sku, source=t.from_location, target=t.to_location
             )
             for t in tasks[:SHOWN_REPLENISHMENTS]
         ]
         if len(tasks) > SHOWN_REPLENISHMENTS:
-            lines.append(self.tr("and {more} more").format(more=len(tasks) - SHOWN_REPLENISHMENTS))
-        self.refill_list.setText("\n".join(lines))
+            shown.append(self.tr("and {more} more").format(more=len(tasks) - SHOWN_REPLENISHMENTS))
+        self.refill_line.setText(" · ".join([count, *shown]))
 
     def selected_list_ids(self) -> list[int]:
         rows = {i.row() for i in self.list_view.selectionModel().selectedRows()}

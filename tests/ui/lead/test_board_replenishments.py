@@ -21,10 +21,10 @@ def test_the_board_shows_open_replenishments(qtbot, tmp_path, sqlite_url):
     central = tiny_site(sqlite_url, tmp_path / "site")
     home = LeadHome(LeadConsole(central.uow, LEAD, "LEAD-01"), SynchronousWorker(), poll_ms=60_000)
     qtbot.addWidget(home)
-    assert home.board.refill_title.text() == "Replenishments open: 0"
+    assert home.board.refill_line.text() == "Replenishments open: 0"
     order_bolts(central, tmp_path, 15)
     plan_and_release(central)
     home.poll(force=True)
-    assert home.board.refill_title.text() == "Replenishments open: 1"
-    assert home.board.refill_list.text() == f"35 × BOLT: {RESERVE} → {FACE}"
+    line = home.board.refill_line.text()
+    assert line == f"Replenishments open: 1 · 35 × BOLT: {RESERVE} → {FACE}"
     central.close()
