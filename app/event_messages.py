@@ -67,6 +67,8 @@ EVENT_TEMPLATES: dict[str, str] = {
     "event.user.pin_unlocked": "PIN of badge {badge} unlocked by a lead",
     "event.station.login_registered": "Database login {login} registered for station {station}",
     "event.stock.set": "Stock counted and set",
+    "event.stock.moved": "{quantity} × {sku} moved from {from_location} to {to_location}",
+    "event.pick_faces.set": "Pick faces set",
     "event.site.layout_imported": "Layout {name} imported",
     "event.site.products_imported": "{rows} product(s) imported",
     "event.site.customers_imported": "{rows} customer(s) imported or updated",

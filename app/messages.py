@@ -196,6 +196,7 @@ TEMPLATES: dict[str, str] = {
     "exception.load_cancelled": (
         "pull this parcel from {unit} (carton {carton}): the order was cancelled"
     ),
+    "exception.stock_mismatch": "count {location}: {moved_by} moved {quantity} × {sku} to {to}, but only {available} were free there",
     "exception.load_twice": "carton {carton} was loaded onto {first} and onto {unit}: find it",
     "exception.load_wrong_unit": (
         "carton {carton} went onto {unit}, which goes with {carrier}: move it to its carrier"
@@ -318,6 +319,21 @@ TEMPLATES: dict[str, str] = {
     "receive.unknown_location": "no location {location}: check the location label",
     "receive.lot_missing": "{code} is {sku}, which needs its lot: scan the GS1 label with (10) lot, or add it as (10)LOT",
     "receive.refused": "{code} was refused ({reason}): nothing was received",
+    # ---- stock moves (the clerk's move station, `shipshape move`) -----------------------------
+    "move.not_a_clerk": "{name} is a {role}: only a stock clerk or a shift lead moves stock",
+    "move.unknown_badge": "badge {badge} is not known",
+    "move.nothing_scanned": "no item scanned: scan what you move (--scan CODE, CODE*N for N units)",
+    "move.not_an_item": "{code} is a location, not an item: give the to-location with --to",
+    "move.unknown_location": "there is no location {location}: check the label and scan it again",
+    "move.same_location": "{location} is where the stock comes from: scan another location to move it to",
+    "move.not_here": "{code} is not at {location}: scan an item that is there",
+    "move.lot_not_here": "lot {lot} of {sku} is not here: scan the label of a lot that is",
+    "move.scan_lot": "{sku} has {lots} lots here: scan the GS1 label with the lot",
+    "move.not_available": "only {available} of {sku} may move from here (the rest is reserved for orders or held), not {wanted}",
+    "move.gone_meanwhile": "{quantity} × {sku} cannot move out of {location}: only {available} are free there now. Nothing was moved; scan again",
+    "move.not_expected": "{code} is not part of a move: scan a location or an item",
+    "move.invalid_scan": "bad barcode: {error}",
+    "move.refused": "the move stopped: {reason}",
     # ---- anywhere ------------------------------------------------------------------------------
     "db.conflict": "someone else changed this at the same time ({detail})",
 }

@@ -22,7 +22,8 @@ GRANT USAGE ON SCHEMA public TO shipshape_station;
 GRANT SELECT ON waves, pick_lists, pick_tasks, totes, orders, order_lines, allocations,
     products, product_gtins, locations, aisles, warehouses, stock, changes, stations,
     exceptions, events, settings, package_types, shipments, packages, package_items, counters,
-    load_units, parcel_loads, manifests, pick_faces, stock_movements, receipts, receipt_lines
+    load_units, parcel_loads, manifests, pick_faces, stock_movements, receipts, receipt_lines,
+    replenishments
     TO shipshape_station;
 -- Users without their PIN hashes: a station checks PINs against its own verifiers
 -- (shipshape_station_pins(), keyed with its pepper, shipshape_station_pepper(), which no other
@@ -88,6 +89,9 @@ GRANT UPDATE (order_id, status) ON totes TO shipshape_lead;
 GRANT INSERT, UPDATE (quantity) ON allocations TO shipshape_lead;
 GRANT USAGE ON SEQUENCE allocations_id_seq TO shipshape_lead;
 GRANT UPDATE (on_hand, reserved, held) ON stock TO shipshape_lead;
+-- Releasing a wave may find a pick face low: its replenishment task (docs/stock.md).
+GRANT INSERT ON replenishments TO shipshape_lead;
+GRANT USAGE ON SEQUENCE replenishments_id_seq TO shipshape_lead;
 -- PIN locks: a lead unlocks another lead's badge. Only that column: users, their roles, badges
 -- and PINs are changed by the site's owner or a lead on the owner's login (docs/setup.md).
 GRANT UPDATE (pin_unlocked_at) ON users TO shipshape_lead;

@@ -23,6 +23,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 
 metadata = MetaData(
@@ -170,6 +171,30 @@ receipt_lines = Table(
     Column("received", Integer, nullable=False, default=0, server_default="0"),
     Column("put_away", Integer, nullable=False, default=0, server_default="0"),
     UniqueConstraint("receipt_ref", "product_id", "lot"),
+)
+
+# Replenishment tasks (0027): bring a pick face back up to its max from reserve; one open per face.
+replenishments = Table(
+    "replenishments",
+    metadata,
+    _id(),
+    Column("product_id", ForeignKey("products.id"), nullable=False),
+    Column("lot", String(40), nullable=False, default=""),
+    Column("from_location_id", ForeignKey("locations.id"), nullable=False),
+    Column("to_location_id", ForeignKey("locations.id"), nullable=False),  # the pick face
+    Column("quantity", Integer, nullable=False),
+    Column("status", String(20), nullable=False, default="open"),  # open / done / cancelled
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("reason", String(20), nullable=False),  # what found the face low: pick/count/move/wave
+    Column("done_at", DateTime(timezone=True), nullable=True),
+    Column("done_by", String(100), nullable=True),
+    Index(
+        "ux_replenishments_open_face",
+        "to_location_id",
+        unique=True,
+        sqlite_where=text("status = 'open'"),
+        postgresql_where=text("status = 'open'"),
+    ),
 )
 
 orders = Table(

@@ -192,6 +192,7 @@ class SqlSyncRepository:
             stock.c.expiry,
             stock.c.on_hand,
             stock.c.reserved,
+            stock.c.held,  # what may move offline (docs/stock.md)
         ).join(locations, locations.c.id == stock.c.location_id)
         query = query.join(products, products.c.id == stock.c.product_id)
         return {

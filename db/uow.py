@@ -17,6 +17,7 @@ from db.dispatch_repo import SqlDispatchRepository
 from db.events_repo import SqlEventLog
 from db.labels_repo import SqlLabelRepository
 from db.lead_repo import SqlLeadRepository
+from db.moves_repo import SqlMovesRepository
 from db.orders_repo import SqlOrderRepository
 from db.packing_repo import SqlPackingRepository
 from db.picking_repo import SqlPickingRepository
@@ -58,6 +59,7 @@ class SqlUnitOfWork:
         self.labels = SqlLabelRepository(self.connection)
         self.customers = SqlCustomerRepository(self.connection)
         self.receiving = SqlReceivingRepository(self.connection, self._now)
+        self.moves = SqlMovesRepository(self.connection, self._now, self.picking.flush)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:

@@ -27,12 +27,20 @@ from app.domain.users import Role, User
 from app.services import demo
 from app.services.dispatch_central import CentralDispatchBackend
 from app.services.lead.console import LeadConsole
+from app.services.moves import CentralMoveBackend
 from app.services.packing_central import CentralPackingBackend
 from app.services.picking_central import CentralPickingBackend
-from app.services.ports import DispatchBackend, PackingBackend, PickingBackend, ReceivingBackend
+from app.services.ports import (
+    DispatchBackend,
+    MoveBackend,
+    PackingBackend,
+    PickingBackend,
+    ReceivingBackend,
+)
 from app.services.receiving_central import CentralReceivingBackend
 from db.station.backend import StationPickingBackend
 from db.station.dispatch import DispatchPuller, StationDispatchBackend
+from db.station.moving import MovePuller, StationMoveBackend
 from db.station.packing import PackingPuller, StationPackingBackend
 from db.station.pull import Puller
 from db.station.receiving import ReceivingPuller, StationReceivingBackend
@@ -48,7 +56,7 @@ from station.reports import SyncReports
 from station.sign_in import StationServices
 from ui.app import install_scan_filter, prepare_application
 from ui.bridge import DeviceBridge, MainThreadBridge
-from ui.clerk import ClerkHome
+from ui.clerk import ClerkHome, MovePage
 from ui.clerk.receiving import ReceivingPage
 from ui.diagnostics import DiagnosticsView
 from ui.home import RoleHome
@@ -133,23 +141,26 @@ class Station:
             "RECEIVE": lambda: ReceivingPage(
                 user, self.receiving_backend(), self.worker, self.name
             ),
+            "MOVE": lambda: MovePage(user, self.move_backend(), self.worker, self.name),
         }
 
     def receiving_backend(self) -> ReceivingBackend:
-        """On the station store when there is one (offline first), else on central."""
-        if self.store is None or self.sync is None:
-            return CentralReceivingBackend(self.central.uow, self.name)
-        sync = self.sync
-        return StationReceivingBackend(
-            self.store, sync.wake, self.central.uow, self.name, lambda: not sync.status.error
-        )
+        return self._offline_first(CentralReceivingBackend, StationReceivingBackend)
+
+    def move_backend(self) -> MoveBackend:
+        return self._offline_first(CentralMoveBackend, StationMoveBackend)
 
     def dispatch_backend(self) -> DispatchBackend:
-        """On the station store when there is one (offline first), else on central."""
+        return self._offline_first(CentralDispatchBackend, StationDispatchBackend)
+
+    def _offline_first(self, on_central, on_store):
+        """A backend on the station store when there is one (offline first: facts durable here,
+        look-ups from central while it answers, else from the copy the pullers keep), else
+        directly on central (a station without a store)."""
         if self.store is None or self.sync is None:
-            return CentralDispatchBackend(self.central.uow, self.name)
+            return on_central(self.central.uow, self.name)
         sync = self.sync
-        return StationDispatchBackend(
+        return on_store(
             self.store, sync.wake, self.central.uow, self.name, lambda: not sync.status.error
         )
 
@@ -234,9 +245,10 @@ def build_station(
     bridge = MainThreadBridge()
     reports = SyncReports(bridge)
     # What the packer, loader and clerk homes need besides pick work (the dock only once a
-    # loader signed in here, receiving once a clerk did).
+    # loader signed in here, receiving once a clerk did, the replenishment tasks once a clerk
+    # opened the move page).
     pullers: list[Puller] = (
-        [PackingPuller(store), DispatchPuller(store), ReceivingPuller(store)]
+        [PackingPuller(store), DispatchPuller(store), ReceivingPuller(store), MovePuller(store)]
         if store is not None
         else []
     )

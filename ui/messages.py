@@ -290,6 +290,48 @@ SOURCE: dict[str, str] = {
     "exception.load_cancelled": QT_TRANSLATE_NOOP(
         "Messages", "pull this parcel from {unit} (carton {carton}): the order was cancelled"
     ),
+    "exception.stock_mismatch": QT_TRANSLATE_NOOP(
+        "Messages",
+        "count {location}: {moved_by} moved {quantity} × {sku} to {to}, but only {available} were free there",
+    ),
+    "move.not_a_clerk": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is a {role}: only a stock clerk or a shift lead moves stock"
+    ),
+    "move.unknown_badge": QT_TRANSLATE_NOOP("Messages", "badge {badge} is not known"),
+    "move.nothing_scanned": QT_TRANSLATE_NOOP(
+        "Messages", "no item scanned: scan what you move (--scan CODE, CODE*N for N units)"
+    ),
+    "move.not_an_item": QT_TRANSLATE_NOOP(
+        "Messages", "{code} is a location, not an item: give the to-location with --to"
+    ),
+    "move.unknown_location": QT_TRANSLATE_NOOP(
+        "Messages", "there is no location {location}: check the label and scan it again"
+    ),
+    "move.same_location": QT_TRANSLATE_NOOP(
+        "Messages", "{location} is where the stock comes from: scan another location to move it to"
+    ),
+    "move.not_here": QT_TRANSLATE_NOOP(
+        "Messages", "{code} is not at {location}: scan an item that is there"
+    ),
+    "move.lot_not_here": QT_TRANSLATE_NOOP(
+        "Messages", "lot {lot} of {sku} is not here: scan the label of a lot that is"
+    ),
+    "move.scan_lot": QT_TRANSLATE_NOOP(
+        "Messages", "{sku} has {lots} lots here: scan the GS1 label with the lot"
+    ),
+    "move.not_available": QT_TRANSLATE_NOOP(
+        "Messages",
+        "only {available} of {sku} may move from here (the rest is reserved for orders or held), not {wanted}",
+    ),
+    "move.gone_meanwhile": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{quantity} × {sku} cannot move out of {location}: only {available} are free there now. Nothing was moved; scan again",
+    ),
+    "move.not_expected": QT_TRANSLATE_NOOP(
+        "Messages", "{code} is not part of a move: scan a location or an item"
+    ),
+    "move.invalid_scan": QT_TRANSLATE_NOOP("Messages", "bad barcode: {error}"),
+    "move.refused": QT_TRANSLATE_NOOP("Messages", "the move stopped: {reason}"),
     "exception.load_twice": QT_TRANSLATE_NOOP(
         "Messages", "carton {carton} was loaded onto {first} and onto {unit}: find it"
     ),
@@ -597,6 +639,10 @@ SOURCE: dict[str, str] = {
         "Messages", "Database login {login} registered for station {station}"
     ),
     "event.stock.set": QT_TRANSLATE_NOOP("Messages", "Stock counted and set"),
+    "event.stock.moved": QT_TRANSLATE_NOOP(
+        "Messages", "{quantity} × {sku} moved from {from_location} to {to_location}"
+    ),
+    "event.pick_faces.set": QT_TRANSLATE_NOOP("Messages", "Pick faces set"),
     "event.site.layout_imported": QT_TRANSLATE_NOOP("Messages", "Layout {name} imported"),
     "event.site.products_imported": QT_TRANSLATE_NOOP("Messages", "{rows} product(s) imported"),
     "event.site.customers_imported": QT_TRANSLATE_NOOP(

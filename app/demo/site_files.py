@@ -1,7 +1,8 @@
 """Demo site: a seeded, realistic warehouse written in the file formats of docs/interfaces.md.
 
 `python -m app.demo.site_files --out resources/demo` regenerates layout.json (§1), products.csv,
-stock.csv (§7), orders.csv (§6), users.csv and receipts.csv (§13). The same seed always gives the same bytes.
+stock.csv and pick_faces.csv (§7), orders.csv (§6), users.csv and receipts.csv (§13). The same seed
+always gives the same bytes.
 The products come from `app/demo/products.py`, the orders from `app/demo/orders.py`.
 
 Pure Python (no SQLAlchemy, no Qt): a file generator, not a database loader.
@@ -74,6 +75,7 @@ class DemoSite:
     orders: list[dict]
     users: list[dict]
     out_of_stock: list[str] = field(default_factory=list)
+    pick_faces: list[dict] = field(default_factory=list)
     receipts: list[dict] = field(default_factory=list)
 
 
@@ -165,6 +167,40 @@ def _stock_row(location: str, sku: str, quantity: int, lot: str = "", expiry=Non
     }
 
 
+# --- pick faces and reserve stock -----------------------------------------------------------
+
+RESERVED_PRODUCTS = 6  # fast movers that also get a reserve location, so replenishment shows
+
+
+def generate_pick_faces(
+    stock: list[dict], layout: dict, orders: list[dict]
+) -> tuple[list[dict], list[dict]]:
+    """Each product's pick face is its lowest location with stock (level, then code): max is
+    what the demo puts there, min a quarter of it. The few fastest movers also get a full face's
+    worth in reserve on a top-level location nobody uses, and half their max as min (fast movers
+    are refilled early), so the demo's released waves leave them low: replenishment has
+    something to do. Returns (pick face rows, reserve stock rows)."""
+    level = {loc["code"]: loc["level"] for loc in layout["locations"]}
+    faces: dict[str, dict] = {}
+    for row in sorted(stock, key=lambda r: (level[r["location"]], r["location"])):
+        faces.setdefault(row["sku"], row)
+    demand: Counter[str] = Counter()
+    for row in orders:
+        demand[row["sku"]] += int(row["quantity"])
+    fast = [sku for sku, _ in demand.most_common() if sku in faces and not faces[sku]["lot"]]
+    fast = fast[:RESERVED_PRODUCTS]
+    used = {row["location"] for row in stock}
+    spare = [loc["code"] for loc in layout["locations"] if loc["level"] == 4]
+    spare = [code for code in spare if code not in used][::97]  # spread over the aisles
+    reserve = [_stock_row(spare[i], sku, faces[sku]["quantity"]) for i, sku in enumerate(fast)]
+    rows = []
+    for sku, face in sorted(faces.items(), key=lambda pair: pair[1]["location"]):
+        top = int(face["quantity"])
+        low = top // 2 if sku in fast else top // 4
+        rows.append({"location": face["location"], "sku": sku, "min": low, "max": top})
+    return rows, reserve
+
+
 def generate_users(seed: int = DEMO_SEED) -> list[dict]:
     """Badge 1001 onwards; the scanned badge barcode reads `B:<badge>`. Only leads have a PIN."""
     rng = random.Random(f"{seed}-users")
@@ -231,15 +267,20 @@ def generate_site(seed: int = DEMO_SEED, n_orders: int = DEMO_ORDERS) -> DemoSit
     products = generate_products(seed=seed)
     orders = generate_orders(n_orders, seed, products)
     stock, out_of_stock = generate_stock(products, layout, orders, seed)
+    faces, reserve = generate_pick_faces(stock, layout, orders)
     receipts = generate_receipts(products, out_of_stock, seed)
-    return DemoSite(layout, products, stock, orders, generate_users(seed), out_of_stock, receipts)
+    # Reserve rows last: imported last, they are received last, so allocation (FIFO) keeps
+    # taking from the pick faces first.
+    users = generate_users(seed)
+    return DemoSite(layout, products, stock + reserve, orders, users, out_of_stock, faces, receipts)
 
 
 def write_site(site: DemoSite, out: str | Path) -> list[Path]:
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     paths = {name: out / name for name in ("layout.json", "products.csv", "stock.csv")}
-    paths |= {name: out / name for name in ("orders.csv", "users.csv", "receipts.csv")}
+    names = ("pick_faces.csv", "orders.csv", "users.csv", "receipts.csv")
+    paths |= {name: out / name for name in names}
     _write_layout(paths["layout.json"], site.layout)
     write_csv(
         paths["products.csv"],
@@ -247,6 +288,7 @@ def write_site(site: DemoSite, out: str | Path) -> list[Path]:
         product_rows(site.products),
     )
     write_csv(paths["stock.csv"], ["location", "sku", "quantity", "lot", "expiry"], site.stock)
+    write_csv(paths["pick_faces.csv"], ["location", "sku", "min", "max"], site.pick_faces)
     write_orders_csv(paths["orders.csv"], site.orders)
     write_csv(paths["users.csv"], ["name", "role", "badge", "pin"], site.users)
     write_csv(paths["receipts.csv"], RECEIPT_FIELDS, site.receipts)

@@ -52,6 +52,8 @@ class FactKind(StrEnum):
     ITEM_RECEIVED = "receipt.item_received"
     PUT_AWAY = "stock.put_away"
     RECEIPT_CLOSED = "receipt.closed"
+    # ---- stock control (the clerk's station)
+    STOCK_MOVED = "stock.moved"
     # ---- signing in
     SIGNED_IN = "user.signed_in"
     PIN_REFUSED = "user.pin_refused"

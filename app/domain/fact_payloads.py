@@ -263,6 +263,24 @@ class ReceiptClosed(FactPayload):
     differences: list = field(default_factory=list)
 
 
+# ---- stock control ----------------------------------------------------------------------------
+@dataclass(frozen=True, kw_only=True)
+class StockMoved(FactPayload):
+    """Units of one lot of a product moved from one location to another by scanning; with the
+    replenishment task it did, if any. `expiry` is the lot's as the station saw it (central
+    carries over the expiry of the stock it moves out)."""
+
+    KIND: ClassVar = FactKind.STOCK_MOVED
+    from_location: str
+    to_location: str
+    sku: str
+    lot: str = ""
+    quantity: int
+    expiry: str | None = None
+    replenishment_id: int | None = None
+    raw: str = ""
+
+
 # ---- signing in -------------------------------------------------------------------------------
 @dataclass(frozen=True, kw_only=True)
 class PinLocked(FactPayload):

@@ -12,7 +12,7 @@ from app.domain.events import utcnow
 from app.domain.users import Role, SetUp, User
 from app.errors import NotAllowed
 from app.messages import message
-from app.services import allocation, intake, master_data, receipts, users, waves
+from app.services import allocation, intake, master_data, pick_faces, receipts, users, waves
 from app.services import site as site_settings
 from app.services.order_files import OrderDraft, read_order_file
 from app.services.packing_central import seed_package_types
@@ -45,6 +45,9 @@ def seed_demo(
         stock_file = lots_as_of(folder / "stock.csv", utcnow().date(), Path(scratch))
         report = master_data.import_stock(uow, stock_file, actor)
     say(f"stock: {len(report.imported)} rows, {len(report.rejected)} rejected")
+    if (folder / "pick_faces.csv").exists():  # a site folder from before pick faces has none
+        report = pick_faces.import_pick_faces(uow, folder / "pick_faces.csv", actor)
+        say(f"pick faces: {len(report.imported)} rows, {len(report.rejected)} rejected")
     seed_package_types(uow, actor=actor)  # the packing station's cartons
     site = site_settings.save_site(uow, site_settings.read_site_file(folder / "site.json"), actor)
     say(f"site: {site.name}, carriers {', '.join(c.code for c in site.carriers)}")

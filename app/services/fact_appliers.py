@@ -19,6 +19,7 @@ from app.domain.events import Event
 from app.domain.fact_kinds import FactKind
 from app.services import (
     dispatch_appliers,
+    move_appliers,
     packing_appliers,
     picking_appliers,
     receiving_appliers,
@@ -63,6 +64,7 @@ APPLIERS: dict[str, RunApplier] = {
     FactKind.ITEM_RECEIVED: one_by_one(receiving_appliers.apply_item_received),
     FactKind.PUT_AWAY: receiving_appliers.apply_put_aways,
     FactKind.RECEIPT_CLOSED: one_by_one(receiving_appliers.apply_receipt_closed),
+    FactKind.STOCK_MOVED: one_by_one(move_appliers.apply_stock_moved),
 }
 
 RECORD_ONLY: frozenset[str] = frozenset(

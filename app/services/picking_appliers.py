@@ -28,6 +28,7 @@ from app.domain.picking import HOLDS_LOCATION, TaskStatus, status_after_pick
 from app.domain.stored import stored_id
 from app.domain.waves import PickListStatus
 from app.services.ports import UnitOfWork
+from app.services.replenishment import replenish_if_low
 
 STILL_PICKING = (OrderStatus.RELEASED, OrderStatus.PICKING, OrderStatus.EXCEPTION)
 TakesStock = (
@@ -103,6 +104,9 @@ def _take(uow: UnitOfWork, takes: list[tuple[Event, TakesStock, int]]) -> None:
     uow.picking.update_picks(list(written.values()))
     uow.picking.add_lines_picked(line_picked)
     _start_picking(uow, started)
+    # A pick face the picks took below its min gets its replenishment task (docs/stock.md).
+    taken_from = {task.location_id for task, _actor in started}
+    replenish_if_low(uow, uow.moves.location_codes_of(taken_from), "pick")
 
 
 def _fact_task(tasks: dict, payload: TakesStock):

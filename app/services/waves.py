@@ -18,6 +18,7 @@ from app.errors import BadInput
 from app.messages import message
 from app.routing import load_layout, solve_route
 from app.services.ports import UnitOfWork
+from app.services.replenishment import replenish_if_low
 from app.waves import Order as BatchOrder
 from app.waves import plan_batches
 
@@ -135,4 +136,6 @@ def release_wave(uow: UnitOfWork, wave_id: int, actor: Actor = SYSTEM) -> None:
             uow.orders.save_status(order)
             events += [Event(k, p | {"wave": name}, actor, order.id) for k, p in order.events]
         uow.events.add_all(events)
+        # Its allocations count as gone: a pick face they empty is refilled ahead of the pickers.
+        replenish_if_low(uow, uow.moves.wave_locations(wave_id), "wave")
         uow.commit()

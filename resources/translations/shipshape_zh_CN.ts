@@ -32,6 +32,18 @@
         <translation>现场 {lists} 张拣货单 · 已拣 {done}/{total} 行</translation>
     </message>
     <message>
+        <source>Replenishments open: {count}</source>
+        <translation>待补货任务：{count}</translation>
+    </message>
+    <message>
+        <source>{quantity} × {sku}: {source} → {target}</source>
+        <translation>{quantity} × {sku}：{source} → {target}</translation>
+    </message>
+    <message>
+        <source>and {more} more</source>
+        <translation>另有 {more} 项</translation>
+    </message>
+    <message>
         <source>Please confirm</source>
         <translation>请确认</translation>
     </message>
@@ -639,6 +651,10 @@ median {median} h · p90 {p90} h
     <message>
         <source>Unknown receipt</source>
         <translation>未知收货单</translation>
+    </message>
+    <message>
+        <source>Stock moved that was not free: count</source>
+        <translation>移走了不可用库存：请盘点</translation>
     </message>
     <message>
         <source>Pick from another location</source>
@@ -1537,6 +1553,62 @@ median {median} h · p90 {p90} h
         <translation>请从 {unit} 取下此包裹（第 {carton} 箱）：订单已取消</translation>
     </message>
     <message>
+        <source>count {location}: {moved_by} moved {quantity} × {sku} to {to}, but only {available} were free there</source>
+        <translation>请盘点 {location}：{moved_by} 把 {quantity} × {sku} 移到了 {to}，但那里只有 {available} 件可用</translation>
+    </message>
+    <message>
+        <source>{name} is a {role}: only a stock clerk or a shift lead moves stock</source>
+        <translation>{name} 是{role}：只有库管员或班组长可以移库</translation>
+    </message>
+    <message>
+        <source>no item scanned: scan what you move (--scan CODE, CODE*N for N units)</source>
+        <translation>没有扫描商品：请扫描要移动的商品（--scan 条码，条码*N 表示 N 件）</translation>
+    </message>
+    <message>
+        <source>{code} is a location, not an item: give the to-location with --to</source>
+        <translation>{code} 是库位，不是商品：请用 --to 指定目标库位</translation>
+    </message>
+    <message>
+        <source>there is no location {location}: check the label and scan it again</source>
+        <translation>没有库位 {location}：请检查标签后重新扫描</translation>
+    </message>
+    <message>
+        <source>{location} is where the stock comes from: scan another location to move it to</source>
+        <translation>{location} 就是来源库位：请扫描要移入的另一个库位</translation>
+    </message>
+    <message>
+        <source>{code} is not at {location}: scan an item that is there</source>
+        <translation>{code} 不在 {location}：请扫描该库位上的商品</translation>
+    </message>
+    <message>
+        <source>lot {lot} of {sku} is not here: scan the label of a lot that is</source>
+        <translation>{sku} 的批次 {lot} 不在这里：请扫描这里有的批次标签</translation>
+    </message>
+    <message>
+        <source>{sku} has {lots} lots here: scan the GS1 label with the lot</source>
+        <translation>{sku} 在这里有 {lots} 个批次：请扫描带批次的 GS1 标签</translation>
+    </message>
+    <message>
+        <source>only {available} of {sku} may move from here (the rest is reserved for orders or held), not {wanted}</source>
+        <translation>这里的 {sku} 只有 {available} 件可以移动（其余已为订单预留或被冻结），不能移动 {wanted} 件</translation>
+    </message>
+    <message>
+        <source>{quantity} × {sku} cannot move out of {location}: only {available} are free there now. Nothing was moved; scan again</source>
+        <translation>{quantity} × {sku} 不能从 {location} 移出：那里现在只有 {available} 件可用。未移动任何商品，请重新扫描</translation>
+    </message>
+    <message>
+        <source>{code} is not part of a move: scan a location or an item</source>
+        <translation>{code} 不属于移库操作：请扫描库位或商品</translation>
+    </message>
+    <message>
+        <source>bad barcode: {error}</source>
+        <translation>条码错误：{error}</translation>
+    </message>
+    <message>
+        <source>the move stopped: {reason}</source>
+        <translation>移库已停止：{reason}</translation>
+    </message>
+    <message>
         <source>carton {carton} was loaded onto {first} and onto {unit}: find it</source>
         <translation>第 {carton} 箱先后装上了 {first} 和 {unit}：请找到它</translation>
     </message>
@@ -2049,6 +2121,14 @@ median {median} h · p90 {p90} h
         <translation>库存已盘点并设定</translation>
     </message>
     <message>
+        <source>{quantity} × {sku} moved from {from_location} to {to_location}</source>
+        <translation>{quantity} × {sku} 已从 {from_location} 移到 {to_location}</translation>
+    </message>
+    <message>
+        <source>Pick faces set</source>
+        <translation>拣货位已设置</translation>
+    </message>
+    <message>
         <source>Layout {name} imported</source>
         <translation>布局 {name} 已导入</translation>
     </message>
@@ -2107,6 +2187,192 @@ median {median} h · p90 {p90} h
     <message>
         <source>; </source>
         <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>MovePage</name>
+    <message>
+        <source>{source} → {target}</source>
+        <translation>{source} → {target}</translation>
+    </message>
+    <message>
+        <source>From? → To?</source>
+        <translation>从？→ 到？</translation>
+    </message>
+    <message>
+        <source>Replenishments open: {count}</source>
+        <translation>待补货任务：{count}</translation>
+    </message>
+    <message>
+        <source>No replenishments open</source>
+        <translation>没有待补货任务</translation>
+    </message>
+    <message>
+        <source>{quantity} × {sku} {name}</source>
+        <translation>{quantity} × {sku} {name}</translation>
+    </message>
+    <message>
+        <source>Bring {quantity} × {sku} {name}</source>
+        <translation>补货 {quantity} × {sku} {name}</translation>
+    </message>
+    <message>
+        <source>Last: {units} units {source} → {target}</source>
+        <translation>上一次：{units} 件 {source} → {target}</translation>
+    </message>
+    <message>
+        <source> · {units} waiting</source>
+        <translation> · {units} 件待拣</translation>
+    </message>
+    <message>
+        <source>{quantity} × {sku}: {source} → {target} ({why}){waiting}</source>
+        <translation>{quantity} × {sku}：{source} → {target}（{why}）{waiting}</translation>
+    </message>
+</context>
+<context>
+    <name>MoveTexts</name>
+    <message>
+        <source>Scan the location the stock comes from (L: label).</source>
+        <translation>请扫描来源库位（L: 标签）。</translation>
+    </message>
+    <message>
+        <source>Next: {quantity} × {sku} from {from} to {to}. Scan {from}.</source>
+        <translation>下一项：{quantity} × {sku}，从 {from} 到 {to}。请扫描 {from}。</translation>
+    </message>
+    <message>
+        <source>Looking up {location}…</source>
+        <translation>正在查询 {location}…</translation>
+    </message>
+    <message>
+        <source>Moving to {location}…</source>
+        <translation>正在移到 {location}…</translation>
+    </message>
+    <message>
+        <source>From {location}. Scan the items you take.</source>
+        <translation>来源 {location}。请扫描取出的商品。</translation>
+    </message>
+    <message>
+        <source>Replenish {to}: go to {from} and scan it.</source>
+        <translation>补货到 {to}：请前往 {from} 并扫描该库位。</translation>
+    </message>
+    <message>
+        <source>Take {quantity} × {sku} ({name}) from {from}. Scan the item.</source>
+        <translation>从 {from} 取 {quantity} × {sku}（{name}）。请扫描商品。</translation>
+    </message>
+    <message>
+        <source>{quantity} × {sku} in hand. Scan more, type a number, or scan the to-location.</source>
+        <translation>手上 {quantity} × {sku}。继续扫描、输入数量，或扫描目标库位。</translation>
+    </message>
+    <message>
+        <source>{quantity} × {sku} in hand. Scan the to-location.</source>
+        <translation>手上 {quantity} × {sku}。请扫描目标库位。</translation>
+    </message>
+    <message>
+        <source>MOVED {units} units: {from} → {to}.</source>
+        <translation>已移库 {units} 件：{from} → {to}。</translation>
+    </message>
+    <message>
+        <source>Last step taken back.</source>
+        <translation>已撤回上一步。</translation>
+    </message>
+    <message>
+        <source>Move cancelled: nothing moved.</source>
+        <translation>移库已取消：未移动任何商品。</translation>
+    </message>
+    <message>
+        <source>Task put back. A free move from {location}: scan the items.</source>
+        <translation>任务已放回。从 {location} 自由移库：请扫描商品。</translation>
+    </message>
+    <message>
+        <source>Nothing to take back.</source>
+        <translation>没有可撤回的操作。</translation>
+    </message>
+    <message>
+        <source>NO LOCATION {location}. Check the label and scan again.</source>
+        <translation>没有库位 {location}。请检查标签后重新扫描。</translation>
+    </message>
+    <message>
+        <source>{location} is where the stock comes from. Scan where it goes.</source>
+        <translation>{location} 是来源库位。请扫描要移入的库位。</translation>
+    </message>
+    <message>
+        <source>WRONG LOCATION {location}: this task takes from {expected}.</source>
+        <translation>库位错误 {location}：此任务从 {expected} 取货。</translation>
+    </message>
+    <message>
+        <source>WRONG LOCATION {location}: this task goes to {expected}.</source>
+        <translation>库位错误 {location}：此任务送到 {expected}。</translation>
+    </message>
+    <message>
+        <source>Scan the from-location first.</source>
+        <translation>请先扫描来源库位。</translation>
+    </message>
+    <message>
+        <source>Scan the item first, then the to-location.</source>
+        <translation>请先扫描商品，再扫描目标库位。</translation>
+    </message>
+    <message>
+        <source>NOT HERE: {code} is not at {location}. Scan an item from this location.</source>
+        <translation>不在这里：{code} 不在 {location}。请扫描该库位上的商品。</translation>
+    </message>
+    <message>
+        <source>WRONG ITEM: this task moves {expected} ({name}).</source>
+        <translation>商品错误：此任务移动的是 {expected}（{name}）。</translation>
+    </message>
+    <message>
+        <source>LOT {lot} of {sku} is not here. Scan the label of a lot that is.</source>
+        <translation>{sku} 的批次 {lot} 不在这里。请扫描这里有的批次标签。</translation>
+    </message>
+    <message>
+        <source>{sku} has {lots} lots here: scan the GS1 label with the lot.</source>
+        <translation>{sku} 在这里有 {lots} 个批次：请扫描带批次的 GS1 标签。</translation>
+    </message>
+    <message>
+        <source>ONLY {available} of {sku} may move (the rest is reserved or held), not {wanted}.</source>
+        <translation>{sku} 只有 {available} 件可移动（其余已预留或冻结），不能移动 {wanted} 件。</translation>
+    </message>
+    <message>
+        <source>{typed} is not a quantity. Type a whole number from 1.</source>
+        <translation>{typed} 不是数量。请输入从 1 开始的整数。</translation>
+    </message>
+    <message>
+        <source>Finish this move first (scan the to-location), or C:CANCEL.</source>
+        <translation>请先完成本次移库（扫描目标库位），或扫描 C:CANCEL。</translation>
+    </message>
+    <message>
+        <source>{code} is not part of a move. Scan a location or an item.</source>
+        <translation>{code} 不属于移库操作。请扫描库位或商品。</translation>
+    </message>
+    <message>
+        <source>Bad barcode: {error}</source>
+        <translation>条码错误：{error}</translation>
+    </message>
+    <message>
+        <source>NOT SAVED: {error}. Scan the to-location again.</source>
+        <translation>未保存：{error}。请重新扫描目标库位。</translation>
+    </message>
+    <message>
+        <source>Could not look up the location: {error}. Scan it again.</source>
+        <translation>无法查询库位：{error}。请重新扫描。</translation>
+    </message>
+    <message>
+        <source>after picks</source>
+        <translation>拣货后</translation>
+    </message>
+    <message>
+        <source>wave released</source>
+        <translation>波次已下发</translation>
+    </message>
+    <message>
+        <source>after a move</source>
+        <translation>移库后</translation>
+    </message>
+    <message>
+        <source>after a count</source>
+        <translation>盘点后</translation>
+    </message>
+    <message>
+        <source>new pick face</source>
+        <translation>新拣货位</translation>
     </message>
 </context>
 <context>

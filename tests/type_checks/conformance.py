@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from app.services.carrier_labels import CarrierPrinter
 from app.services.dispatch_central import CentralDispatchBackend
+from app.services.moves import CentralMoveBackend
 from app.services.own_series_carrier import OwnSeriesCarrier
 from app.services.packing_central import CentralPackingBackend
 from app.services.picking_central import CentralPickingBackend
@@ -20,6 +21,7 @@ from app.services.ports import (
     DispatchBackend,
     DispatchRepository,
     EventLog,
+    MoveBackend,
     OrderRepository,
     PackingBackend,
     PackingRepository,
@@ -38,6 +40,7 @@ from carriers.api import ApiCarrier
 from carriers.awaiting import AwaitedLabelFolder
 from db.integration_store import SqlIntegrationStore
 from db.station.dispatch import StationDispatchBackend
+from db.station.moving import StationMoveBackend
 from db.station.receiving import StationReceivingBackend
 from db.uow import SqlUnitOfWork
 from integrations import FileSender
@@ -63,6 +66,8 @@ central_dispatch: Callable[..., DispatchBackend] = CentralDispatchBackend
 station_dispatch: Callable[..., DispatchBackend] = StationDispatchBackend
 central_receiving: Callable[..., ReceivingBackend] = CentralReceivingBackend
 station_receiving: Callable[..., ReceivingBackend] = StationReceivingBackend
+central_move: Callable[..., MoveBackend] = CentralMoveBackend
+station_move: Callable[..., MoveBackend] = StationMoveBackend
 
 
 # The in-memory repositories (tests/fakes) hold only the methods the use cases tested on them

@@ -13,7 +13,7 @@ from app.domain.gs1 import has_valid_check_digit
 from app.routing.layout import load_layout
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "resources" / "demo"
-FILES = ("layout.json", "products.csv", "stock.csv", "orders.csv", "users.csv")
+FILES = ("layout.json", "products.csv", "stock.csv", "pick_faces.csv", "orders.csv", "users.csv")
 
 
 def read_csv(name: str) -> list[dict]:
@@ -154,3 +154,16 @@ def test_the_command_writes_a_big_order_file_clear_of_the_demo_order_ids(tmp_pat
     demo_ids = {r["order_id"] for r in read_csv("orders.csv")}
     assert not demo_ids & {o["order_id"] for o in orders}
     assert "wrote 50 orders" in capsys.readouterr().out
+
+
+def test_every_product_in_stock_has_one_pick_face_and_a_few_have_reserve_stock(layout):
+    faces = read_csv("pick_faces.csv")
+    stock = read_csv("stock.csv")
+    assert {r["sku"] for r in faces} == {r["sku"] for r in stock}
+    assert len({r["location"] for r in faces}) == len(faces), "one product per pick face"
+    assert all(0 <= int(r["min"]) < int(r["max"]) for r in faces)
+    face_of = {r["sku"]: r["location"] for r in faces}
+    loose = {r["sku"] for r in stock if not r["lot"]}
+    reserve = [r for r in stock if r["sku"] in loose and r["location"] != face_of[r["sku"]]]
+    assert 3 <= len(reserve) <= 10
+    assert all(layout.location(r["location"]).level == 4 for r in reserve)

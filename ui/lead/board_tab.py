@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.lead.models import PickListModel, WaveModel, pick_list_ids
+from ui.widgets import ElidedLabel
 
 
 class PickerDropList(QListWidget):
@@ -79,6 +80,9 @@ class ReassignDialog(QDialog):
         layout.addWidget(buttons)
 
 
+SHOWN_REPLENISHMENTS = 4  # the most urgent; the clerk's move page lists them all
+
+
 def _fixed_widths(view: QTableView, widths: dict[int, int]) -> None:
     """Fixed columns and one stretching column: measuring 2,000 rows on every refresh would
     cost the UI thread more than the refresh itself."""
@@ -127,6 +131,10 @@ class BoardTab(QWidget):
         self.pickers_title = QLabel(objectName="sectionTitle")
         self.pickers_title.setWordWrap(True)  # as wide as the pickers' list, not wider
         self.pickers_title.setMaximumWidth(260)
+        # Open replenishments: how many and the most urgent few, on one line under the summary
+        # (the whole list in its tooltip; the clerk's move page lists them all).
+        self.replenishments: tuple = ()
+        self.refill_line = ElidedLabel(objectName="boardReplenishments")
         self._lay_out()
         self.retranslate()
 
@@ -148,6 +156,7 @@ class BoardTab(QWidget):
         actions.addStretch(1)
         left = QVBoxLayout()
         left.addWidget(self.summary)
+        left.addWidget(self.refill_line)
         left.addWidget(self.wave_view)
         left.addLayout(actions)
         left.addWidget(self.list_view, 1)
@@ -188,6 +197,7 @@ class BoardTab(QWidget):
                     self.list_view.selectionModel().SelectionFlag.Select
                     | self.list_view.selectionModel().SelectionFlag.Rows,
                 )
+        self.replenishments = tuple(getattr(board, "replenishments", ()))
         if board.pickers != self.pickers:
             self.pickers = list(board.pickers)
             self.picker_list.clear()
@@ -195,6 +205,7 @@ class BoardTab(QWidget):
         self._summarise()
 
     def _summarise(self) -> None:
+        self._show_replenishments()
         rows = self.lists.rows
         done = sum(r.done for r in rows)
         total = sum(r.total for r in rows)
@@ -203,6 +214,19 @@ class BoardTab(QWidget):
                 lists=len(rows), done=done, total=total
             )
         )
+
+    def _show_replenishments(self) -> None:
+        tasks = self.replenishments
+        count = self.tr("Replenishments open: {count}").format(count=len(tasks))
+        shown = [
+            self.tr("{quantity} × {sku}: {source} → {target}").format(
+                quantity=t.quantity, sku=t.sku, source=t.from_location, target=t.to_location
+            )
+            for t in tasks[:SHOWN_REPLENISHMENTS]
+        ]
+        if len(tasks) > SHOWN_REPLENISHMENTS:
+            shown.append(self.tr("and {more} more").format(more=len(tasks) - SHOWN_REPLENISHMENTS))
+        self.refill_line.setText(" · ".join([count, *shown]))
 
     def selected_list_ids(self) -> list[int]:
         rows = {i.row() for i in self.list_view.selectionModel().selectedRows()}

@@ -59,6 +59,9 @@ def kind_text(kind: str) -> str:
         "load_unknown": QCoreApplication.translate("LeadExceptions", "Unknown parcel loaded"),
         "receipt_difference": QCoreApplication.translate("LeadExceptions", "Receipt differences"),
         "receipt_unknown": QCoreApplication.translate("LeadExceptions", "Unknown receipt"),
+        "stock_mismatch": QCoreApplication.translate(
+            "LeadExceptions", "Stock moved that was not free: count"
+        ),
     }
     return words.get(kind, kind)
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from app.domain.events import Actor, Event, utcnow
 from app.domain.kpis import estimated_finish, estimated_pick_seconds
+from app.domain.moves import ReplenishTask, most_urgent_first
 from app.domain.orders import OrderStatus
 from app.domain.users import User
 from app.domain.waves import PlannedWave
@@ -53,6 +54,9 @@ class Board:
     waves: list[WaveSummary]
     pickers: list[str]
     loaded_at: datetime
+    # Open replenishment tasks, most urgent first (docs/stock.md): the board shows how many
+    # and the first few, so the lead sees pick faces running dry before the pickers do.
+    replenishments: tuple[ReplenishTask, ...] = field(default=())
 
 
 def load_board(uow: UnitOfWork, lead: User) -> Board:
@@ -61,8 +65,9 @@ def load_board(uow: UnitOfWork, lead: User) -> Board:
     with uow:
         raw = uow.lead.board()
         pickers = [name for _, name in uow.lead.pickers()]
+        refills = tuple(most_urgent_first(uow.moves.open_replenishments()))
     rows = [_row(r, now) for r in raw]
-    return Board(rows, _waves(rows), pickers, now)
+    return Board(rows, _waves(rows), pickers, now, refills)
 
 
 def _row(r: dict, now: datetime) -> BoardRow:

@@ -74,6 +74,11 @@ KIND_SUMMARIES: dict[str, tuple[str, tuple[str, ...]]] = {
     "awaiting_label": ("exception.awaiting_label", ("carton", "sscc", "carrier", "station")),
     "numbers_low": ("numbers.low", ("series", "left", "last")),
     "receipt_unknown": ("exception.receipt_unknown", ("clerk", "station", "receipt_id")),
+    # a late move took units that were no longer free there: count the location
+    "stock_mismatch": (
+        "exception.stock_mismatch",
+        ("location", "moved_by", "quantity", "sku", "to", "available"),
+    ),
 }
 # A lead's override of a carton's weight reads differently from one of open lines.
 WEIGHT_OVERRIDE = (

@@ -24,6 +24,7 @@ BLOCKING_FIRST = (
     "pick_task_gone",
     "fact_failed",
     "pin_locked",
+    "stock_mismatch",  # on-hand is wrong until the location is counted: pickers may come short
     "waiting_for_stock",
 )
 LAST = ("hold", "late")

@@ -26,6 +26,7 @@ from app.services.ports.central import (
 )
 from app.services.ports.dispatch import DispatchBackend, DispatchRepository
 from app.services.ports.floor import LabelRepository, PackingRepository, PickingRepository
+from app.services.ports.moves import MoveBackend, MovesRepository
 from app.services.ports.receiving import ReceivingBackend, ReceivingRepository
 from app.services.ports.records import (
     CatalogRepository,
@@ -78,6 +79,8 @@ class UnitOfWork(Protocol):
     def customers(self) -> CustomerRepository: ...
     @property
     def receiving(self) -> ReceivingRepository: ...
+    @property
+    def moves(self) -> MovesRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(
@@ -103,6 +106,8 @@ __all__ = [
     "LabelRepository",
     "LabelRequest",
     "LeadRepository",
+    "MoveBackend",
+    "MovesRepository",
     "OrderRepository",
     "CartonPrinter",
     "PackingBackend",

@@ -1,0 +1,61 @@
+"""Replenishment tasks: when to make one, and the open ones (docs/stock.md).
+
+`replenish_if_low(uow, locations, reason)` is the one check every stock change calls inside its
+own transaction: after picks (app/services/picking_appliers.py), moves (move_appliers.py),
+counts, and a wave's release (app/services/waves.py: its allocations count as gone). For each
+pick face among `locations` that is low and has no open task, it adds one task by the rule in
+app/domain/replenishment.py. It never fails a fact: a face without reserve stock just waits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from app.domain.events import utcnow
+from app.domain.moves import ReplenishTask, most_urgent_first
+from app.domain.replenishment import PickFace, plan
+from app.routing.distance import Spot, walk_distance
+from app.services.ports import UnitOfWork
+
+
+def replenish_if_low(
+    uow: UnitOfWork, locations: Iterable[str], reason: str = "move", today: date | None = None
+) -> list[int]:
+    """Inside the caller's transaction: a task for each low pick face among `locations` that has
+    none open. Returns the new tasks' ids."""
+    faces = uow.moves.pick_faces_at(locations)
+    today = today or utcnow().date()
+    added = []
+    for face in faces:
+        task_id = _replenish(uow, face, reason, today)
+        if task_id is not None:
+            added.append(task_id)
+    return added
+
+
+def _replenish(uow: UnitOfWork, face: PickFace, reason: str, today: date) -> int | None:
+    if uow.moves.has_open_replenishment(face.location):
+        return None
+    at_face = uow.moves.stock_at(face.location)
+    reserve = uow.moves.reserve_stock(face.sku)
+    distance = _distances(uow, face.location, [item.location for item in reserve])
+    task = plan(face, at_face, reserve, today, distance, reason)
+    return None if task is None else uow.moves.add_replenishment(task)
+
+
+def _distances(uow: UnitOfWork, face: str, sources: list[str]) -> dict[str, float]:
+    """Walking distance from the face to each reserve location (only needed to break ties)."""
+    if len(set(sources)) < 2:
+        return {}
+    where = uow.moves.positions([face, *sources])
+    if face not in where:
+        return {}
+    cross, start = uow.moves.cross_aisles(), Spot(*where[face])
+    return {code: walk_distance(cross, start, Spot(*xy)) for code, xy in where.items()}
+
+
+def open_tasks(uow: UnitOfWork) -> list[ReplenishTask]:
+    """Open replenishments, most urgent first (pick faces with allocations waiting first)."""
+    with uow:
+        return most_urgent_first(uow.moves.open_replenishments())
