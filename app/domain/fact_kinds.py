@@ -48,6 +48,8 @@ class FactKind(StrEnum):
     PARCEL_LOADED = "dispatch.loaded"
     PARCEL_UNLOADED = "dispatch.unloaded"
     LOAD_REFUSED = "dispatch.refused"
+    # ---- counting (the stock clerk's station)
+    STOCK_COUNTED = "stock.counted"
     # ---- signing in
     SIGNED_IN = "user.signed_in"
     PIN_REFUSED = "user.pin_refused"

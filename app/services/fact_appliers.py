@@ -17,7 +17,13 @@ from collections.abc import Callable
 
 from app.domain.events import Event
 from app.domain.fact_kinds import FactKind
-from app.services import dispatch_appliers, packing_appliers, picking_appliers, user_appliers
+from app.services import (
+    counting,
+    dispatch_appliers,
+    packing_appliers,
+    picking_appliers,
+    user_appliers,
+)
 from app.services.ports import UnitOfWork
 
 Applier = Callable[[UnitOfWork, Event], None]
@@ -54,6 +60,7 @@ APPLIERS: dict[str, RunApplier] = {
     FactKind.PIN_LOCKED: one_by_one(user_appliers.apply_pin_locked),
     FactKind.PARCEL_LOADED: one_by_one(dispatch_appliers.apply_parcel_loaded),
     FactKind.PARCEL_UNLOADED: one_by_one(dispatch_appliers.apply_parcel_unloaded),
+    FactKind.STOCK_COUNTED: one_by_one(counting.apply_stock_counted),
 }
 
 RECORD_ONLY: frozenset[str] = frozenset(

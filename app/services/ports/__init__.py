@@ -24,6 +24,7 @@ from app.services.ports.central import (
     LeadRepository,
     SyncRepository,
 )
+from app.services.ports.counting import CountBackend, CountRepository
 from app.services.ports.dispatch import DispatchBackend, DispatchRepository
 from app.services.ports.floor import LabelRepository, PackingRepository, PickingRepository
 from app.services.ports.records import (
@@ -75,6 +76,8 @@ class UnitOfWork(Protocol):
     def labels(self) -> LabelRepository: ...
     @property
     def customers(self) -> CustomerRepository: ...
+    @property
+    def counts(self) -> CountRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(
@@ -87,6 +90,8 @@ class UnitOfWork(Protocol):
 
 
 __all__ = [
+    "CountBackend",
+    "CountRepository",
     "CarrierLabel",
     "CarrierLabels",
     "CatalogRepository",
