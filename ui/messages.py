@@ -617,6 +617,18 @@ SOURCE: dict[str, str] = {
         "Messages", "Database login {login} registered for station {station}"
     ),
     "event.stock.set": QT_TRANSLATE_NOOP("Messages", "Stock counted and set"),
+    "event.stock.counted": QT_TRANSLATE_NOOP("Messages", "Location {location} counted"),
+    "event.count.applied": QT_TRANSLATE_NOOP("Messages", "Count of {location} applied: {status}"),
+    "event.count.scheduled": QT_TRANSLATE_NOOP("Messages", "Count tasks scheduled ({reason})"),
+    "event.count.approved": QT_TRANSLATE_NOOP(
+        "Messages", "Lead approved the variance of count task {count_task_id}"
+    ),
+    "event.count.recount_ordered": QT_TRANSLATE_NOOP(
+        "Messages", "Lead ordered another count of count task {count_task_id}"
+    ),
+    "event.count.tolerance_set": QT_TRANSLATE_NOOP(
+        "Messages", "Count tolerance set: {max_units} units and {max_pct} %"
+    ),
     "event.site.layout_imported": QT_TRANSLATE_NOOP("Messages", "Layout {name} imported"),
     "event.site.products_imported": QT_TRANSLATE_NOOP("Messages", "{rows} product(s) imported"),
     "event.site.customers_imported": QT_TRANSLATE_NOOP(

@@ -17,7 +17,7 @@ from app.domain.picking import HOLDS_LOCATION
 from app.domain.users import User
 from app.errors import BadInput
 from app.messages import TEMPLATES, Message, message, summary, verbatim
-from app.services import allocation, count_lead, facts, holds, users
+from app.services import allocation, count_lead, counting, facts, holds, users
 from app.services.lead import at_risk
 from app.services.lead.queue_order import by_urgency
 from app.services.ports import UnitOfWork
@@ -179,7 +179,7 @@ def summarise(kind: str, details: dict) -> Message:
         return Message.from_dict(details["summary_message"])
     if details.get("summary"):
         return verbatim(str(details["summary"]))
-    if kind == count_lead.VARIANCE:
+    if kind == counting.VARIANCE:
         return _variance_summary(details)
     if kind == WAITING:
         lacks = [
@@ -313,7 +313,7 @@ def _resolve_stored(uow, lead, exception_id, resolution, note, station) -> Messa
             outcome = message("outcome.next_collection")
         if resolution == "pull_parcel":
             outcome = _pull_parcel(uow, found["details"] or {})
-        if resolution in RESOLUTIONS[count_lead.VARIANCE]:
+        if resolution in RESOLUTIONS[counting.VARIANCE]:
             outcome, released = count_lead.settle_variance(
                 uow, lead, found["details"], resolution, station
             )
