@@ -25,12 +25,14 @@ from app.bootstrap import Central, integration_store, open_central
 from app.domain.dispatch import Manifest
 from app.domain.users import Role, User
 from app.services import demo
+from app.services.counting_central import CentralCountBackend
 from app.services.dispatch_central import CentralDispatchBackend
 from app.services.lead.console import LeadConsole
 from app.services.packing_central import CentralPackingBackend
 from app.services.picking_central import CentralPickingBackend
-from app.services.ports import DispatchBackend, PackingBackend, PickingBackend
+from app.services.ports import CountBackend, DispatchBackend, PackingBackend, PickingBackend
 from db.station.backend import StationPickingBackend
+from db.station.counting import CountPuller, StationCountBackend
 from db.station.dispatch import DispatchPuller, StationDispatchBackend
 from db.station.packing import PackingPuller, StationPackingBackend
 from db.station.pull import Puller
@@ -47,6 +49,7 @@ from station.sign_in import StationServices
 from ui.app import install_scan_filter, prepare_application
 from ui.bridge import DeviceBridge, MainThreadBridge
 from ui.clerk import ClerkHome
+from ui.clerk.counting import CountPage
 from ui.diagnostics import DiagnosticsView
 from ui.home import RoleHome
 from ui.lead import LeadHome
@@ -126,7 +129,18 @@ class Station:
 
     def clerk_pages(self, user: User) -> dict[str, Callable[[], QWidget]]:
         """The stock clerk's jobs (docs/stock.md): job command → a function making its page."""
-        return {}
+        return {
+            "COUNT": lambda: CountPage(user, self.count_backend(), self.worker, self.name),
+        }
+
+    def count_backend(self) -> CountBackend:
+        """On the station store when there is one (offline first), else on central."""
+        if self.store is None or self.sync is None:
+            return CentralCountBackend(self.central.uow, self.name)
+        sync = self.sync
+        return StationCountBackend(
+            self.store, sync.wake, self.central.uow, self.name, lambda: not sync.status.error
+        )
 
     def dispatch_backend(self) -> DispatchBackend:
         """On the station store when there is one (offline first), else on central."""
@@ -220,7 +234,9 @@ def build_station(
     # What the packer and loader homes need besides pick work (the dock only once a loader
     # signed in here).
     pullers: list[Puller] = (
-        [PackingPuller(store), DispatchPuller(store)] if store is not None else []
+        [PackingPuller(store), DispatchPuller(store), CountPuller(store)]
+        if store is not None
+        else []
     )
     sync = None
     if store is not None:
