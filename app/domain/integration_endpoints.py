@@ -21,6 +21,7 @@ MESSAGE_KINDS = (
     "order.packed",
     "order.shipped",
     "order.cancelled",
+    "stock.adjusted",  # a count changed stock (no order: an endpoint's channels do not apply)
 )
 DEFAULT_MAX_TRIES = 12  # with the default back-off: about an hour and a half of retrying
 DEFAULT_RETRY_BASE_S = 2.0

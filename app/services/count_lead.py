@@ -88,7 +88,8 @@ def _approve(uow: UnitOfWork, task: dict, actor: Actor) -> list[int]:
     uow.counts.update_task(
         task["id"], status=CountStatus.DONE.value, approved_by=actor.user, closed_at=utcnow()
     )
-    payload = {"count_task_id": task["id"], "lines": [x.as_dict() for x in variances]}
+    lines = [x.as_dict() for x in variances]
+    payload = {"count_task_id": task["id"], "location": task["location"], "lines": lines}
     uow.events.add_all([Event("count.approved", payload, actor)])
     return waiting
 

@@ -57,6 +57,10 @@ def kind_text(kind: str) -> str:
         "load_after_close": QCoreApplication.translate("LeadExceptions", "Loaded after close"),
         "unload_after_close": QCoreApplication.translate("LeadExceptions", "Unloaded after close"),
         "load_unknown": QCoreApplication.translate("LeadExceptions", "Unknown parcel loaded"),
+        "count_variance": QCoreApplication.translate("LeadExceptions", "Count variance"),
+        "count_unknown_location": QCoreApplication.translate(
+            "LeadExceptions", "Count of an unknown location"
+        ),
     }
     return words.get(kind, kind)
 
@@ -78,6 +82,10 @@ def resolution_text(resolution: str) -> str:
             "LeadExceptions", "Ship with the next collection"
         ),
         "pull_parcel": QCoreApplication.translate("LeadExceptions", "Parcel pulled off the unit"),
+        "approve_count": QCoreApplication.translate(
+            "LeadExceptions", "Approve: set stock to the second count"
+        ),
+        "recount": QCoreApplication.translate("LeadExceptions", "Count it again"),
     }
     return words.get(resolution, resolution)
 

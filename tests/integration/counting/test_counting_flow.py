@@ -211,3 +211,30 @@ def test_a_count_below_what_is_reserved_gives_reservations_back(demo_central):
     with demo_central.engine.connect() as conn:
         reserved = conn.execute(select(stock.c.reserved).where(stock.c.id == after.id)).scalar()
     assert reserved == 0
+
+
+def test_an_adjustment_tells_other_systems_stock_adjusted(demo_central, capsys):
+    from db.schema import integration_messages
+
+    wide_tolerance(demo_central)
+    item = _unreserved_row(demo_central)
+    same = count_fact(item.location, [(item.sku, "", item.on_hand)], at(1))
+    fewer = count_fact(item.location, [(item.sku, "", item.on_hand - 2)], at(2))
+    apply(demo_central, same, fewer)
+    with demo_central.engine.connect() as conn:
+        sent = conn.execute(
+            select(integration_messages).where(integration_messages.c.kind == "stock.adjusted")
+        ).all()
+    assert len(sent) == 1  # the count that matched changed nothing, and says nothing
+    body = json.loads(sent[0].body)
+    assert body["order"] is None and sent[0].order_ref is None
+    assert body["data"]["location"] == item.location
+    assert body["data"]["lines"] == [
+        {
+            "sku": item.sku,
+            "lot": "",
+            "expected": item.on_hand,
+            "counted": item.on_hand - 2,
+            "variance": -2,
+        }
+    ]
