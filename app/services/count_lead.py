@@ -88,8 +88,8 @@ def _approve(uow: UnitOfWork, task: dict, actor: Actor) -> list[int]:
     uow.counts.update_task(
         task["id"], status=CountStatus.DONE.value, approved_by=actor.user, closed_at=utcnow()
     )
-    lines = [x.as_dict() for x in variances]
-    payload = {"count_task_id": task["id"], "location": task["location"], "lines": lines}
+    settled = [x.as_dict() for x in variances]
+    payload = {"count_task_id": task["id"], "location": task["location"], "lines": settled}
     uow.events.add_all([Event("count.approved", payload, actor)])
     return waiting
 

@@ -7,8 +7,8 @@ at what is on the shelf."""
 from __future__ import annotations
 
 import threading
-from dataclasses import replace
 import time
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest

@@ -32,9 +32,9 @@ def _a_shelf(central):
         for item in rows:
             alone = sum(1 for s in rows if s.location == item.location) == 1
             product = uow.catalog.product(item.sku)
-            if alone and not item.reserved and not product.lot_controlled and product.gtins:
-                if item.on_hand >= 10:
-                    return item, product.gtins[0]
+            plain = not product.lot_controlled and product.gtins
+            if alone and plain and not item.reserved and item.on_hand >= 10:
+                return item, product.gtins[0]
     raise AssertionError("no such shelf in the demo")
 
 
