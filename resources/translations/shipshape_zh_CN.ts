@@ -197,6 +197,25 @@
     </message>
 </context>
 <context>
+    <name>CountSchedule</name>
+    <message>
+        <source>Count from location</source>
+        <translation>盘点起始库位</translation>
+    </message>
+    <message>
+        <source>to location</source>
+        <translation>到库位</translation>
+    </message>
+    <message>
+        <source>Schedule counts</source>
+        <translation>安排盘点</translation>
+    </message>
+    <message>
+        <source>{added} new task(s), {total} location(s)</source>
+        <translation>新建 {added} 个任务，共 {total} 个库位</translation>
+    </message>
+</context>
+<context>
     <name>CountTexts</name>
     <message>
         <source>Scan the location to count (L: label).</source>
@@ -783,6 +802,14 @@ median {median} h · p90 {p90} h
         <translation>装载了未知包裹</translation>
     </message>
     <message>
+        <source>Count variance</source>
+        <translation>盘点差异</translation>
+    </message>
+    <message>
+        <source>Count of an unknown location</source>
+        <translation>未知库位的盘点</translation>
+    </message>
+    <message>
         <source>Pick from another location</source>
         <translation>从其他库位拣货</translation>
     </message>
@@ -833,6 +860,14 @@ median {median} h · p90 {p90} h
     <message>
         <source>Parcel pulled off the unit</source>
         <translation>包裹已从单元取下</translation>
+    </message>
+    <message>
+        <source>Approve: set stock to the second count</source>
+        <translation>批准：按第二次盘点设置库存</translation>
+    </message>
+    <message>
+        <source>Count it again</source>
+        <translation>重新盘点</translation>
     </message>
 </context>
 <context>
