@@ -154,3 +154,25 @@ def test_the_count_screens_fit_in_english_and_chinese(qtbot, tmp_path: Path, cen
     window.handle_scan("C:CLOSE")
     look("clerk_count_confirm")
     assert not problems, "\n".join(problems)
+
+
+def test_the_station_root_gives_a_clerk_the_count_page_offline_first(qtbot, tmp_path, central):
+    """Built like `shipshape run` with a station store: the COUNT page over the store's
+    backend (counts go to the outbox), its puller on the sync thread."""
+    from db.station.counting import CountPuller, StationCountBackend
+    from db.station.store import StationStore
+    from tests.ui.stations import station_on
+
+    store = StationStore(tmp_path / "count-01.sqlite", "COUNT-01")
+    station = station_on(central, "COUNT-01", tmp_path, store=store, worker=SynchronousWorker())
+    try:
+        home = station.clerk_home(SANNE)
+        qtbot.addWidget(home)
+        assert home.job == "COUNT" and isinstance(home.page, CountPage)
+        assert isinstance(home.page.backend, StationCountBackend)
+        assert any(isinstance(p, CountPuller) for p in station.sync.pullers)
+        item, gtin = _a_shelf(central)
+        _count(home.page, item.location, gtin, 4)
+        assert home.page.banner.kind == "ok" and store.waiting() == 1  # durable, not yet sent
+    finally:
+        station.stop()
