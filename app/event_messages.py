@@ -68,6 +68,7 @@ EVENT_TEMPLATES: dict[str, str] = {
     "event.count.scheduled": "Count tasks scheduled ({reason})",
     "event.count.approved": "Lead approved the variance of count task {count_task_id}",
     "event.count.recount_ordered": "Lead ordered another count of count task {count_task_id}",
+    "event.count.kept": "Lead kept stock as it was for count task {count_task_id}",
     "event.count.tolerance_set": "Count tolerance set: {max_units} units and {max_pct} %",
     "event.site.layout_imported": "Layout {name} imported",
     "event.site.products_imported": "{rows} product(s) imported",

@@ -626,6 +626,9 @@ SOURCE: dict[str, str] = {
     "event.count.recount_ordered": QT_TRANSLATE_NOOP(
         "Messages", "Lead ordered another count of count task {count_task_id}"
     ),
+    "event.count.kept": QT_TRANSLATE_NOOP(
+        "Messages", "Lead kept stock as it was for count task {count_task_id}"
+    ),
     "event.count.tolerance_set": QT_TRANSLATE_NOOP(
         "Messages", "Count tolerance set: {max_units} units and {max_pct} %"
     ),

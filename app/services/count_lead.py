@@ -24,7 +24,8 @@ from app.services.counting import adjust, variances_at
 from app.services.ports import UnitOfWork
 from app.services.users import require_lead
 
-APPROVE, RECOUNT = "approve_count", "recount"  # the count_variance item's resolutions
+# The count_variance item's resolutions.
+APPROVE, RECOUNT, KEEP = "approve_count", "recount", "acknowledge"
 
 
 @dataclass(frozen=True)
@@ -61,11 +62,18 @@ def set_tolerance(uow: UnitOfWork, lead: User, tolerance: Tolerance, station: st
 
 def settle_variance(uow: UnitOfWork, lead: User, details: dict, resolution: str, station: str):
     """Inside the caller's transaction (the exceptions queue's resolve): approve the second
-    count (stock set from it, as of when it was made) or send the location back to be counted
-    again. Returns (what changed, orders now waiting for stock)."""
+    count (stock set from it, as of when it was made), send the location back to be counted
+    again, or keep stock as it is (`acknowledge`: the task closes, nothing changes; also what
+    closes an item whose task a later count settled already). Returns (what changed, orders
+    now waiting for stock)."""
     require_lead(lead)
     task = uow.counts.lock_task(int(details["count_task_id"]))
-    if task is None or task["status"] != CountStatus.APPROVAL:
+    waiting = task is not None and task["status"] == CountStatus.APPROVAL
+    if resolution == KEEP:
+        if waiting:
+            _close_unchanged(uow, task, Actor(lead.name, station))
+        return message("outcome.acknowledged"), []
+    if not waiting:
         shown = task["status"] if task else "gone"
         raise BadInput(message("count.not_awaiting", id=details["count_task_id"], status=shown))
     actor, location = Actor(lead.name, station), task["location"]
@@ -73,8 +81,15 @@ def settle_variance(uow: UnitOfWork, lead: User, details: dict, resolution: str,
         uow.counts.update_task(task["id"], status=CountStatus.RECOUNT.value)
         uow.events.add_all([Event("count.recount_ordered", {"count_task_id": task["id"]}, actor)])
         return message("outcome.recount_ordered", location=location), []
-    waiting = _approve(uow, task, actor)
-    return message("outcome.count_approved", location=location), waiting
+    released = _approve(uow, task, actor)
+    return message("outcome.count_approved", location=location), released
+
+
+def _close_unchanged(uow: UnitOfWork, task: dict, actor: Actor) -> None:
+    uow.counts.update_task(
+        task["id"], status=CountStatus.DONE.value, approved_by=actor.user, closed_at=utcnow()
+    )
+    uow.events.add_all([Event("count.kept", {"count_task_id": task["id"]}, actor)])
 
 
 def _approve(uow: UnitOfWork, task: dict, actor: Actor) -> list[int]:

@@ -2246,6 +2246,10 @@ median {median} h · p90 {p90} h
         <translation>组长要求对盘点任务 {count_task_id} 重新盘点</translation>
     </message>
     <message>
+        <source>Lead kept stock as it was for count task {count_task_id}</source>
+        <translation>组长决定盘点任务 {count_task_id} 的库存保持不变</translation>
+    </message>
+    <message>
         <source>Count tolerance set: {max_units} units and {max_pct} %</source>
         <translation>盘点容差已设置：{max_units} 件和 {max_pct} %</translation>
     </message>

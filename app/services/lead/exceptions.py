@@ -43,8 +43,9 @@ RESOLUTIONS: dict[str, tuple[str, ...]] = {
     "left_behind": ("next_collection", "acknowledge"),
     "load_on_hold": ("pull_parcel", "acknowledge"),
     "load_cancelled": ("pull_parcel", "acknowledge"),
-    # a second count confirmed a variance beyond the tolerance (docs/stock.md "Counting")
-    "count_variance": (count_lead.APPROVE, count_lead.RECOUNT),
+    # a second count confirmed a variance beyond the tolerance (docs/stock.md "Counting"):
+    # approve it, count again, or keep stock as it is
+    "count_variance": (count_lead.APPROVE, count_lead.RECOUNT, count_lead.KEEP),
 }
 DEFAULT_RESOLUTIONS = ("acknowledge",)
 URGENT_PRIORITY = 9
@@ -313,7 +314,7 @@ def _resolve_stored(uow, lead, exception_id, resolution, note, station) -> Messa
             outcome = message("outcome.next_collection")
         if resolution == "pull_parcel":
             outcome = _pull_parcel(uow, found["details"] or {})
-        if resolution in RESOLUTIONS[counting.VARIANCE]:
+        if found["kind"] == counting.VARIANCE:
             outcome, released = count_lead.settle_variance(
                 uow, lead, found["details"], resolution, station
             )

@@ -124,7 +124,7 @@ def test_a_big_variance_is_counted_again_then_a_lead_approves_it(demo_central, c
     (task,) = tasks_at(demo_central, item.location)
     assert task.status == "approval"
     queue = [q for q in exception_queue(demo_central.uow(), LEAD) if q.kind == "count_variance"]
-    assert len(queue) == 1 and queue[0].choices == ("approve_count", "recount")
+    assert len(queue) == 1 and queue[0].choices == ("approve_count", "recount", "acknowledge")
     said = str(queue[0].summary)
     assert f"expected {n}, counted {n - 6}, then {n - 5}" in said
     outcome = resolve(demo_central.uow(), LEAD, queue[0].key, "approve_count", "seen it", "desk")
@@ -238,3 +238,19 @@ def test_an_adjustment_tells_other_systems_stock_adjusted(demo_central, capsys):
             "variance": -2,
         }
     ]
+
+
+def test_a_lead_can_keep_stock_as_it_is_and_the_location_can_be_counted_again(demo_central):
+    item = _unreserved_row(demo_central)
+    n = item.on_hand
+    apply(demo_central, count_fact(item.location, [(item.sku, "", n - 6)], at(1)))
+    apply(demo_central, count_fact(item.location, [(item.sku, "", n - 6)], at(2), OTHER_CLERK))
+    (key,) = [
+        q.key for q in exception_queue(demo_central.uow(), LEAD) if q.kind == "count_variance"
+    ]
+    resolve(demo_central.uow(), LEAD, key, "acknowledge", "the pallet was behind", "desk")
+    (task,) = tasks_at(demo_central, item.location)
+    assert (task.status, task.approved_by) == ("done", LEAD.name)
+    assert stock_row(demo_central, item.location, item.sku).on_hand == n
+    apply(demo_central, count_fact(item.location, [(item.sku, "", n)], at(3)))  # a new task
+    assert [t.status for t in tasks_at(demo_central, item.location)] == ["done", "done"]
