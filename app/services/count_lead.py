@@ -67,14 +67,14 @@ def settle_variance(uow: UnitOfWork, lead: User, details: dict, resolution: str,
     closes an item whose task a later count settled already). Returns (what changed, orders
     now waiting for stock)."""
     require_lead(lead)
-    task = uow.counts.lock_task(int(details["count_task_id"]))
-    waiting = task is not None and task["status"] == CountStatus.APPROVAL
+    task = uow.counts.lock_task(int(details["count_task_id"])) or {"status": "gone"}
+    waiting = task["status"] == CountStatus.APPROVAL
     if resolution == KEEP:
         if waiting:
             _close_unchanged(uow, task, Actor(lead.name, station))
         return message("outcome.acknowledged"), []
     if not waiting:
-        shown = task["status"] if task else "gone"
+        shown = task["status"]
         raise BadInput(message("count.not_awaiting", id=details["count_task_id"], status=shown))
     actor, location = Actor(lead.name, station), task["location"]
     if resolution == RECOUNT:
