@@ -168,6 +168,7 @@ TEMPLATES: dict[str, str] = {
     "short_reason.damaged": "damaged",
     "short_reason.wrong_item": "wrong item",
     "short_reason.not_found": "not found",
+    "short_reason.counted": "a count found fewer than were reserved",
     "exception.reported_by": "{summary}, reported by {user}",
     "exception.weight_mismatch": (
         "carton {carton} weighed {weight_kg} kg; {expected_kg} kg was expected"
@@ -334,6 +335,26 @@ TEMPLATES: dict[str, str] = {
     "move.not_expected": "{code} is not part of a move: scan a location or an item",
     "move.invalid_scan": "bad barcode: {error}",
     "move.refused": "the move stopped: {reason}",
+    # ---- counting (docs/stock.md "Counting") ---------------------------------------------------
+    "exception.count_variance": "{location} counted twice with a variance: {lines}",
+    "exception.count_variance_line": "{sku}: expected {expected}, counted {first}, then {second}",
+    "exception.count_unknown_location": "{counted_by} counted location {location}, which is not known",
+    "outcome.count_approved": "{location}: stock set from the second count",
+    "outcome.recount_ordered": "{location}: to be counted again",
+    "count.not_awaiting": "count task {id} is not waiting for approval (it is {status})",
+    "count.no_locations": "no location from {first} to {last}: check the two codes",
+    "count.bad_tolerance": (
+        "a tolerance of {units} units and {pct} % is not possible: units from 0, per cent "
+        "from 0 to 100"
+    ),
+    "count.not_a_clerk": "{name} is a {role}: only a stock clerk or a shift lead counts",
+    "count.unknown_badge": "badge {badge} is not known",
+    "count.unknown_location": "location {location} is not known: scan the location's label",
+    "count.unknown_product": "{code} is not a product of this site: scan the product's barcode",
+    "count.lot_needed": "{sku} is lot-controlled: scan the GS1 label that carries the lot",
+    "count.bad_scan": "{code} cannot be read: {error}",
+    "count.bad_times": "{code}: the number after * must be a whole number from 1",
+    "count.not_recorded": "the count of {location} was not applied: nothing changed",
     # ---- anywhere ------------------------------------------------------------------------------
     "db.conflict": "someone else changed this at the same time ({detail})",
 }

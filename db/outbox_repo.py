@@ -16,11 +16,13 @@ from sqlalchemy import Connection, insert, select
 from app.domain.events import Event
 from app.domain.integration import (
     SHIPPED,
+    STOCK_ADJUSTED,
     OrderKey,
     encode_body,
     message_document,
     message_kind,
     status_data,
+    stock_data,
 )
 from app.domain.integration_endpoints import Endpoint
 from db.bulk import insert_rows
@@ -48,26 +50,32 @@ def write_messages(connection: Connection, events: Sequence[Event]) -> None:
     if not found:
         return
     keys = _order_keys(connection, sorted({e.order_ref or 0 for e, _ in found}))
-    found = [(e, kind) for e, kind in found if (e.order_ref or 0) in keys]
+    # A stock message names no order; an order message whose order is gone is not sent.
+    found = [(e, k) for e, k in found if k == STOCK_ADJUSTED or (e.order_ref or 0) in keys]
     shipped_refs = [e.order_ref for e, kind in found if kind == SHIPPED and e.order_ref]
     shipped = shipped_data(connection, shipped_refs)
     site = site_code(connection)
     rows = []
     for event, kind in found:
         ref = event.order_ref or 0
-        data = shipped[ref] if kind == SHIPPED else status_data(event)
-        document = message_document(event, kind, site, keys[ref], data)
+        document = message_document(event, kind, site, keys.get(ref), _data(event, kind, shipped))
         rows.append(
             {
                 "id": event.uuid,
                 "kind": kind,
-                "order_ref": event.order_ref,
+                "order_ref": event.order_ref if kind != STOCK_ADJUSTED else None,
                 "occurred_at": event.occurred_at,
                 "body": encode_body(document),
             }
         )
     seqs = _insert_messages(connection, rows)
     _add_deliveries(connection, found, keys, seqs)
+
+
+def _data(event: Event, kind: str, shipped: dict) -> dict:
+    if kind == SHIPPED:
+        return shipped[event.order_ref or 0]
+    return stock_data(event) if kind == STOCK_ADJUSTED else status_data(event)
 
 
 def _insert_messages(connection: Connection, rows: list[dict]) -> dict[str, int]:
@@ -82,14 +90,15 @@ def _add_deliveries(connection, found, keys: dict[int, OrderKey], seqs: dict[str
     endpoints = wanting_endpoints(connection)
     rows = []
     for event, kind in found:
-        channel = keys[event.order_ref or 0].channel
+        key = keys.get(event.order_ref or 0) if kind != STOCK_ADJUSTED else None
+        channel = key.channel if key is not None else ""
         for endpoint in endpoints:
             if endpoint.wants(kind, channel):
                 rows.append(
                     {
                         "message_seq": seqs[event.uuid],
                         "endpoint": endpoint.name,
-                        "order_ref": event.order_ref,
+                        "order_ref": event.order_ref if key is not None else None,
                         "state": "pending",
                         "tries": 0,
                         "due_at": event.occurred_at,

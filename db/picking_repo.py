@@ -8,15 +8,18 @@ worker, the sync thread, a CLI command).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from datetime import datetime
 
 from sqlalchemy import Connection, case, func, insert, select, update
 
 from app.domain.catalog import StockItem
+from app.domain.events import utcnow
 from app.domain.orders import PickProgress
 from app.domain.picking import CartSlot, PickListView, PickTaskView
+from app.domain.stock_ledger import MovementKind, StockTake, counted_before
 from app.domain.waves import PickListStatus
-from db.bulk import add_to_rows, update_rows
+from db.bulk import add_to_rows, insert_rows, update_rows
 from db.readable_rows import readable_rows
 from db.schema import (
     allocations,
@@ -29,12 +32,26 @@ from db.schema import (
     product_gtins,
     products,
     stock,
+    stock_movements,
     totes,
     users,
     waves,
 )
 from db.stock_repo import stock_item, stock_query
 
+# The rows pending takes change, locked in id order (every writer locks stock rows so).
+_LOCK_STOCK = (
+    select(
+        stock.c.id,
+        stock.c.on_hand,
+        stock.c.counted_at,
+        stock.c.location_id,
+        stock.c.product_id,
+        stock.c.lot,
+    )
+    .order_by(stock.c.id)
+    .with_for_update()
+)
 _STOCK_TYPES = {"id": "bigint", "on_hand": "integer", "reserved": "integer"}
 _PICK_TYPES = {
     "id": "bigint",
@@ -47,10 +64,29 @@ MINE = (PickListStatus.ASSIGNED.value, PickListStatus.PICKING.value)
 TOTE_DONE_ORDER_STATUSES = ("packed", "shipped", "cancelled")
 
 
+def _pick_movement(row, take: StockTake, before: int, after: int, now: datetime) -> dict:
+    """A `stock_movements` row (db/stock_repo.py writes the same for every other change)."""
+    return {
+        "fact_id": take.fact_id,
+        "kind": MovementKind.PICK.value,
+        "location_id": row.location_id,
+        "product_id": row.product_id,
+        "lot": row.lot,
+        "delta": after - before,
+        "on_hand_before": before,
+        "on_hand_after": after,
+        "actor": take.actor.user,
+        "station": take.actor.station,
+        "occurred_at": take.occurred_at,
+        "recorded_at": now,
+    }
+
+
 class SqlPickingRepository:
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, now: Callable[[], datetime] = utcnow) -> None:
         self.connection = connection
-        self._stock_taken: Counter[int] = Counter()  # stock row id -> units, until flush()
+        self._now = now
+        self._stock_taken: list[StockTake] = []  # units taken, in fact order, until flush()
         self._unreserved: Counter[int] = Counter()  # stock row id -> reservation used up
 
     # --- claiming -------------------------------------------------------------------------
@@ -219,11 +255,13 @@ class SqlPickingRepository:
                 pick_tasks,
                 allocations.c.stock_id,
                 allocations.c.quantity.label("reserved_for_task"),  # picked ones included
+                locations.c.code.label("location"),
                 order_lines.c.order_id.label("order_ref"),
                 orders.c.status.label("order_status"),
                 pick_lists.c.status.label("list_status"),
             )
             .join(allocations, allocations.c.id == pick_tasks.c.allocation_id)
+            .join(locations, locations.c.id == pick_tasks.c.location_id)
             .join(order_lines, order_lines.c.id == pick_tasks.c.order_line_id)
             .join(orders, orders.c.id == order_lines.c.order_id)
             .join(pick_lists, pick_lists.c.id == pick_tasks.c.pick_list_id)
@@ -239,28 +277,50 @@ class SqlPickingRepository:
             .values(on_hand=stock.c.on_hand - quantity, reserved=stock.c.reserved - reserved)
         )
 
-    def take_stock_many(self, taken: dict[int, int], unreserved: dict[int, int]) -> None:
-        """Units left the shelf (`taken`, negative: put back) and reservations they used up
-        (`unreserved`), by stock row id. A late pick whose reservation a short already gave
-        back takes units but no reservation.
+    def take_stock_many(self, taken: list[StockTake], unreserved: dict[int, int]) -> None:
+        """Units left the shelf (`taken`, in fact order; negative: put back) and reservations
+        they used up (`unreserved`), by stock row id. A late pick whose reservation a short
+        already gave back takes units but no reservation.
 
         Written by `flush()` just before the transaction commits (SqlUnitOfWork.commit): many
         stations pick the same stock rows, and a row lock taken at the end of a push is held
         for milliseconds instead of the whole transaction, so stations seldom wait on each
         other. Increments commute, so applying them late changes no outcome."""
-        self._stock_taken.update(taken)
+        self._stock_taken.extend(taken)
         self._unreserved.update(unreserved)
 
     def flush(self) -> None:
-        ids = set(self._stock_taken) | set(self._unreserved)
-        rows = [
-            {"id": i, "on_hand": -self._stock_taken[i], "reserved": -self._unreserved[i]}
-            for i in sorted(ids)
-            if self._stock_taken[i] or self._unreserved[i]
-        ]
+        """Write the pending takes: one locking read, one update and one ledger insert. A take
+        made on the floor before its row was last counted changes nothing (the count had it):
+        its ledger row says so with a delta of 0 (docs/stock.md "Counting races picks")."""
+        takes, unreserved = list(self._stock_taken), Counter(self._unreserved)
         self._stock_taken.clear()
         self._unreserved.clear()
+        ids = sorted(
+            {t.stock_id for t in takes if t.quantity} | {i for i, q in unreserved.items() if q}
+        )
+        if not ids:
+            return
+        locked = {r.id: r for r in self.connection.execute(_LOCK_STOCK.where(stock.c.id.in_(ids)))}
+        on_hand = {i: row.on_hand for i, row in locked.items()}
+        delta: Counter[int] = Counter()
+        ledger = []
+        for take in takes:
+            row = locked.get(take.stock_id)
+            if row is None or not take.quantity:
+                continue
+            change = 0 if counted_before(row.counted_at, take.occurred_at) else -take.quantity
+            before = on_hand[row.id]
+            on_hand[row.id] = before + change
+            delta[row.id] += change
+            ledger.append(_pick_movement(row, take, before, before + change, self._now()))
+        rows = [
+            {"id": i, "on_hand": delta[i], "reserved": -unreserved[i]}
+            for i in ids
+            if delta[i] or unreserved[i]
+        ]
         add_to_rows(self.connection, stock, rows, _STOCK_TYPES)
+        insert_rows(self.connection, stock_movements, ledger)
 
     def update_task(self, task_id: int, **values) -> None:
         self.connection.execute(update(pick_tasks).where(pick_tasks.c.id == task_id).values(values))

@@ -23,7 +23,7 @@ GRANT SELECT ON waves, pick_lists, pick_tasks, totes, orders, order_lines, alloc
     products, product_gtins, locations, aisles, warehouses, stock, changes, stations,
     exceptions, events, settings, package_types, shipments, packages, package_items, counters,
     load_units, parcel_loads, manifests, pick_faces, stock_movements, receipts, receipt_lines,
-    replenishments
+    replenishments, count_tasks
     TO shipshape_station;
 -- Users without their PIN hashes: a station checks PINs against its own verifiers
 -- (shipshape_station_pins(), keyed with its pepper, shipshape_station_pepper(), which no other
@@ -136,6 +136,15 @@ GRANT SELECT (kind) ON integration_endpoints TO shipshape_lead;
 GRANT SELECT (kind, order_ref, occurred_at) ON integration_messages TO shipshape_lead;
 GRANT SELECT (id, message_seq, endpoint, state, tries, due_at, last_error, delivered_at),
     UPDATE (state, tries, due_at) ON integration_deliveries TO shipshape_lead;
+-- Counts (docs/stock.md "Counting"): a lead schedules count tasks and approves a confirmed
+-- variance, which sets on-hand through the ledger (a counted product new to the location gets
+-- its stock row) and stamps the rows counted. The counts themselves are station facts.
+GRANT INSERT, UPDATE (status, approved_by, closed_at) ON count_tasks TO shipshape_lead;
+GRANT USAGE ON SEQUENCE count_tasks_id_seq TO shipshape_lead;
+GRANT INSERT ON stock_movements TO shipshape_lead;
+GRANT USAGE ON SEQUENCE stock_movements_id_seq TO shipshape_lead;
+GRANT INSERT, UPDATE (counted_at, expiry) ON stock TO shipshape_lead;
+GRANT USAGE ON SEQUENCE stock_id_seq TO shipshape_lead;
 -- Cancelling a wave nobody picked from removes its unpicked tasks and gives their reservations
 -- back: planning rows, not history (every step stays in events).
 GRANT DELETE ON pick_tasks, allocations TO shipshape_lead;

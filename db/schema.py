@@ -134,6 +134,25 @@ stock_movements = Table(
     Index("ix_stock_movements_place", "location_id", "product_id", "lot", "occurred_at"),
 )
 
+# A cycle count asked for one location (0026, docs/stock.md "Counting"): open → recount →
+# approval → done / cancelled; the first and second counts as JSON for the lead's comparison.
+count_tasks = Table(
+    "count_tasks",
+    metadata,
+    _id(),
+    Column("location_id", ForeignKey("locations.id"), nullable=False),
+    Column("reason", String(20), nullable=False),  # app.domain.counting.CountReason
+    Column("status", String(20), nullable=False, default="open"),  # CountStatus
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_by", String(100), nullable=False),
+    Column("first_count", JSON, nullable=True),  # {lines, counted_by, occurred_at, fact_id}
+    Column("second_count", JSON, nullable=True),
+    Column("counted_by", String(100), nullable=True),
+    Column("closed_at", DateTime(timezone=True), nullable=True),
+    Column("approved_by", String(100), nullable=True),
+    Index("ix_count_tasks_status", "status", "location_id"),
+)
+
 # A pick face: the product it holds and when to replenish it (0024). Other locations: reserve.
 pick_faces = Table(
     "pick_faces",

@@ -24,6 +24,10 @@ class SqlSettings:
         """Store one settings document (JSON) under `key`, replacing what was there."""
         self._put(key, value)
 
+    def value(self, key: str):
+        """The settings document stored under `key`, or None."""
+        return self._get(key)
+
     def _get(self, key: str):
         return self.connection.execute(
             select(settings.c.value).where(settings.c.key == key)

@@ -12,6 +12,7 @@ from app.domain.events import utcnow
 from app.errors import Conflict
 from app.messages import message
 from db.catalog_repo import SqlCatalogRepository
+from db.counts_repo import SqlCountRepository
 from db.customers_repo import SqlCustomerRepository
 from db.dispatch_repo import SqlDispatchRepository
 from db.events_repo import SqlEventLog
@@ -53,13 +54,14 @@ class SqlUnitOfWork:
         self.waves = SqlWaveRepository(self.connection)
         self.packing = SqlPackingRepository(self.connection, self._now)
         self.lead = SqlLeadRepository(self.connection)
-        self.picking = SqlPickingRepository(self.connection)
+        self.picking = SqlPickingRepository(self.connection, self._now)
         self.sync = SqlSyncRepository(self.connection)
         self.dispatch = SqlDispatchRepository(self.connection)
         self.labels = SqlLabelRepository(self.connection)
         self.customers = SqlCustomerRepository(self.connection)
         self.receiving = SqlReceivingRepository(self.connection, self._now)
         self.moves = SqlMovesRepository(self.connection, self._now, self.picking.flush)
+        self.counts = SqlCountRepository(self.connection)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:

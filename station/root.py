@@ -25,12 +25,14 @@ from app.bootstrap import Central, integration_store, open_central
 from app.domain.dispatch import Manifest
 from app.domain.users import Role, User
 from app.services import demo
+from app.services.counting_central import CentralCountBackend
 from app.services.dispatch_central import CentralDispatchBackend
 from app.services.lead.console import LeadConsole
 from app.services.moves import CentralMoveBackend
 from app.services.packing_central import CentralPackingBackend
 from app.services.picking_central import CentralPickingBackend
 from app.services.ports import (
+    CountBackend,
     DispatchBackend,
     MoveBackend,
     PackingBackend,
@@ -39,6 +41,7 @@ from app.services.ports import (
 )
 from app.services.receiving_central import CentralReceivingBackend
 from db.station.backend import StationPickingBackend
+from db.station.counting import CountPuller, StationCountBackend
 from db.station.dispatch import DispatchPuller, StationDispatchBackend
 from db.station.moving import MovePuller, StationMoveBackend
 from db.station.packing import PackingPuller, StationPackingBackend
@@ -57,6 +60,7 @@ from station.sign_in import StationServices
 from ui.app import install_scan_filter, prepare_application
 from ui.bridge import DeviceBridge, MainThreadBridge
 from ui.clerk import ClerkHome, MovePage
+from ui.clerk.counting import CountPage
 from ui.clerk.receiving import ReceivingPage
 from ui.diagnostics import DiagnosticsView
 from ui.home import RoleHome
@@ -141,11 +145,15 @@ class Station:
             "RECEIVE": lambda: ReceivingPage(
                 user, self.receiving_backend(), self.worker, self.name
             ),
+            "COUNT": lambda: CountPage(user, self.count_backend(), self.worker, self.name),
             "MOVE": lambda: MovePage(user, self.move_backend(), self.worker, self.name),
         }
 
     def receiving_backend(self) -> ReceivingBackend:
         return self._offline_first(CentralReceivingBackend, StationReceivingBackend)
+
+    def count_backend(self) -> CountBackend:
+        return self._offline_first(CentralCountBackend, StationCountBackend)
 
     def move_backend(self) -> MoveBackend:
         return self._offline_first(CentralMoveBackend, StationMoveBackend)
@@ -248,7 +256,13 @@ def build_station(
     # loader signed in here, receiving once a clerk did, the replenishment tasks once a clerk
     # opened the move page).
     pullers: list[Puller] = (
-        [PackingPuller(store), DispatchPuller(store), ReceivingPuller(store), MovePuller(store)]
+        [
+            PackingPuller(store),
+            DispatchPuller(store),
+            ReceivingPuller(store),
+            CountPuller(store),
+            MovePuller(store),
+        ]
         if store is not None
         else []
     )

@@ -531,6 +531,74 @@ SOURCE: dict[str, str] = {
         "Messages",
         "{carrier} closed: manifest {manifest}, {parcels} parcels, {orders} orders shipped, {left} left behind",
     ),
+    "short_reason.counted": QT_TRANSLATE_NOOP(
+        "Messages",
+        "a count found fewer than were reserved",
+    ),
+    "exception.count_variance": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{location} counted twice with a variance: {lines}",
+    ),
+    "exception.count_variance_line": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{sku}: expected {expected}, counted {first}, then {second}",
+    ),
+    "exception.count_unknown_location": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{counted_by} counted location {location}, which is not known",
+    ),
+    "outcome.count_approved": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{location}: stock set from the second count",
+    ),
+    "outcome.recount_ordered": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{location}: to be counted again",
+    ),
+    "count.not_awaiting": QT_TRANSLATE_NOOP(
+        "Messages",
+        "count task {id} is not waiting for approval (it is {status})",
+    ),
+    "count.no_locations": QT_TRANSLATE_NOOP(
+        "Messages",
+        "no location from {first} to {last}: check the two codes",
+    ),
+    "count.bad_tolerance": QT_TRANSLATE_NOOP(
+        "Messages",
+        "a tolerance of {units} units and {pct} % is not possible: units from 0, per cent from 0 to 100",
+    ),
+    "count.not_a_clerk": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{name} is a {role}: only a stock clerk or a shift lead counts",
+    ),
+    "count.unknown_badge": QT_TRANSLATE_NOOP(
+        "Messages",
+        "badge {badge} is not known",
+    ),
+    "count.unknown_location": QT_TRANSLATE_NOOP(
+        "Messages",
+        "location {location} is not known: scan the location's label",
+    ),
+    "count.unknown_product": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{code} is not a product of this site: scan the product's barcode",
+    ),
+    "count.lot_needed": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{sku} is lot-controlled: scan the GS1 label that carries the lot",
+    ),
+    "count.bad_scan": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{code} cannot be read: {error}",
+    ),
+    "count.bad_times": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{code}: the number after * must be a whole number from 1",
+    ),
+    "count.not_recorded": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the count of {location} was not applied: nothing changed",
+    ),
     "db.conflict": QT_TRANSLATE_NOOP(
         "Messages", "someone else changed this at the same time ({detail})"
     ),
@@ -643,6 +711,21 @@ SOURCE: dict[str, str] = {
         "Messages", "{quantity} × {sku} moved from {from_location} to {to_location}"
     ),
     "event.pick_faces.set": QT_TRANSLATE_NOOP("Messages", "Pick faces set"),
+    "event.stock.counted": QT_TRANSLATE_NOOP("Messages", "Location {location} counted"),
+    "event.count.applied": QT_TRANSLATE_NOOP("Messages", "Count of {location} applied: {status}"),
+    "event.count.scheduled": QT_TRANSLATE_NOOP("Messages", "Count tasks scheduled ({reason})"),
+    "event.count.approved": QT_TRANSLATE_NOOP(
+        "Messages", "Lead approved the variance of count task {count_task_id}"
+    ),
+    "event.count.recount_ordered": QT_TRANSLATE_NOOP(
+        "Messages", "Lead ordered another count of count task {count_task_id}"
+    ),
+    "event.count.kept": QT_TRANSLATE_NOOP(
+        "Messages", "Lead kept stock as it was for count task {count_task_id}"
+    ),
+    "event.count.tolerance_set": QT_TRANSLATE_NOOP(
+        "Messages", "Count tolerance set: {max_units} units and {max_pct} %"
+    ),
     "event.site.layout_imported": QT_TRANSLATE_NOOP("Messages", "Layout {name} imported"),
     "event.site.products_imported": QT_TRANSLATE_NOOP("Messages", "{rows} product(s) imported"),
     "event.site.customers_imported": QT_TRANSLATE_NOOP(

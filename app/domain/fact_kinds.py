@@ -54,6 +54,8 @@ class FactKind(StrEnum):
     RECEIPT_CLOSED = "receipt.closed"
     # ---- stock control (the clerk's station)
     STOCK_MOVED = "stock.moved"
+    # ---- counting (the stock clerk's station)
+    STOCK_COUNTED = "stock.counted"
     # ---- signing in
     SIGNED_IN = "user.signed_in"
     PIN_REFUSED = "user.pin_refused"

@@ -281,6 +281,20 @@ class StockMoved(FactPayload):
     raw: str = ""
 
 
+# ---- counting ---------------------------------------------------------------------------------
+@dataclass(frozen=True, kw_only=True)
+class StockCounted(FactPayload):
+    """A whole location counted: `lines` of {sku, lot, expiry, counted}; a product the system
+    has there and the lines do not name was counted 0. `count_task_id` None: an unplanned
+    count. `attempt` 2: the second count a variance beyond the tolerance asked for."""
+
+    KIND: ClassVar = FactKind.STOCK_COUNTED
+    count_task_id: int | None = None
+    location: str
+    lines: list = field(default_factory=list)
+    attempt: int = 1
+
+
 # ---- signing in -------------------------------------------------------------------------------
 @dataclass(frozen=True, kw_only=True)
 class PinLocked(FactPayload):

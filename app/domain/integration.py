@@ -32,18 +32,43 @@ _PLAIN = {
 SHIPPED = "order.shipped"
 AT_RISK = "order.at_risk"
 RELEASED = "order.released"
+# Stock a count adjusted (docs/stock.md "Counting"): at once within the tolerance, or a lead's
+# approval of a confirmed variance. Not about an order: `order` is null in the message (an
+# endpoint's `channels` do not apply to it).
+STOCK_ADJUSTED = "stock.adjusted"
+_STOCK_EVENTS = ("count.applied", "count.approved")
 # Every message kind an event can make: what an endpoint's `kinds` may name.
-MESSAGE_KINDS = (RELEASED, *dict.fromkeys(_PLAIN.values()))
+MESSAGE_KINDS = (RELEASED, *dict.fromkeys(_PLAIN.values()), STOCK_ADJUSTED)
 
 
 def message_kind(event: Event) -> str | None:
     """The message an event makes, or None. Leaving a hold is `order.released` whether the
     order goes back to be allocated (received) or back to the dock (packed)."""
+    if event.kind in _STOCK_EVENTS:
+        return STOCK_ADJUSTED if _adjusted(event.payload) else None
     if event.order_ref is None:
         return None
     if event.payload.get("from") == "on_hold" and event.kind in ("order.received", "order.packed"):
         return RELEASED
     return _PLAIN.get(event.kind)
+
+
+def _adjusted(payload: dict) -> bool:
+    """A count changed stock: adjusted (or approved) with a variance on some line."""
+    if payload.get("status", "adjusted") != "adjusted":
+        return False
+    return any(line.get("variance") for line in payload.get("lines", []))
+
+
+def stock_data(event: Event) -> dict[str, Any]:
+    """`data` of stock.adjusted: the location and each line's expected, counted and variance."""
+    payload = event.payload
+    keys = ("sku", "lot", "expected", "counted", "variance")
+    return {
+        "location": payload.get("location", ""),
+        "count_task_id": payload.get("count_task_id"),
+        "lines": [{k: line.get(k) for k in keys} for line in payload.get("lines", [])],
+    }
 
 
 def status_data(event: Event) -> dict[str, Any]:
@@ -70,7 +95,7 @@ class OrderKey:
 
 
 def message_document(
-    event: Event, kind: str, site: str, order: OrderKey, data: dict[str, Any]
+    event: Event, kind: str, site: str, order: OrderKey | None, data: dict[str, Any]
 ) -> dict[str, Any]:
     """The message as sent. Its id is the event's UUID: the audit trail (`shipshape timeline`)
     and the receiver's log name the same change."""
@@ -79,7 +104,7 @@ def message_document(
         "kind": kind,
         "occurred_at": event.occurred_at.astimezone(UTC).isoformat(),
         "site": site,
-        "order": {"channel": order.channel, "order_id": order.order_id},
+        "order": None if order is None else {"channel": order.channel, "order_id": order.order_id},
         "data": data,
     }
 

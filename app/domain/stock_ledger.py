@@ -8,7 +8,7 @@ time) and which fact it came from, so every unit in `shipshape stock` can be tra
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 
 from app.domain.events import Actor
@@ -42,3 +42,33 @@ class Recorded:
     movement: Movement
     on_hand_before: int
     on_hand_after: int
+
+
+@dataclass(frozen=True)
+class StockTake:
+    """Units a pick fact took from a stock row (negative: put back), for the ledger: a pick
+    made on the floor before the row was last counted is in that count already and changes
+    nothing (docs/stock.md "Counting races picks")."""
+
+    stock_id: int
+    quantity: int
+    actor: Actor
+    occurred_at: datetime
+    fact_id: str | None = None
+
+
+def counted_before(counted_at: datetime | None, occurred_at: datetime) -> bool:
+    """Whether a change made on the floor at `occurred_at` was already gone (or there) when the
+    row was counted at `counted_at`. Times without a zone are UTC (SQLite returns them so)."""
+    if counted_at is None:
+        return False
+    return _utc(occurred_at) < _utc(counted_at)
+
+
+def counted_since(counted_at: datetime | None, at: datetime) -> bool:
+    """Whether the row was counted at or after `at`: an older count changes nothing there."""
+    return counted_at is not None and _utc(counted_at) >= _utc(at)
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

@@ -134,7 +134,7 @@ def _plan_orders(
             continue
         planned, lacks = plan_lines(order, candidates)
         if lacks:
-            _wait_for_stock(uow, order, lacks)
+            wait_for_stock(uow, order, lacks)
             report.exceptions.append(f"{order.channel}/{order.order_id}: {english(order.reason)}")
             continue
         apply_plan(order, planned, items)
@@ -146,7 +146,7 @@ def _plan_orders(
     return reservations, stopped_waiting
 
 
-def _wait_for_stock(uow: UnitOfWork, order: Order, lacks: list[dict]) -> None:
+def wait_for_stock(uow: UnitOfWork, order: Order, lacks: list[dict]) -> None:
     """The order waits in the lead's queue with what it lacks, until a retry covers it."""
     reason = shortfall_reason(lacks)
     if order.status is OrderStatus.EXCEPTION:

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from app.domain.events import Event
 from app.domain.fact_kinds import FactKind
 from app.services import (
+    counting,
     dispatch_appliers,
     move_appliers,
     packing_appliers,
@@ -65,6 +66,7 @@ APPLIERS: dict[str, RunApplier] = {
     FactKind.PUT_AWAY: receiving_appliers.apply_put_aways,
     FactKind.RECEIPT_CLOSED: one_by_one(receiving_appliers.apply_receipt_closed),
     FactKind.STOCK_MOVED: one_by_one(move_appliers.apply_stock_moved),
+    FactKind.STOCK_COUNTED: one_by_one(counting.apply_stock_counted),
 }
 
 RECORD_ONLY: frozenset[str] = frozenset(

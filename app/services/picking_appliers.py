@@ -13,6 +13,7 @@ from collections import Counter
 from datetime import datetime
 
 from app.domain import stock_choice
+from app.domain.counting import CountReason
 from app.domain.events import Actor, Event, utcnow
 from app.domain.fact_payloads import (
     ClaimWanted,
@@ -25,8 +26,10 @@ from app.domain.fact_payloads import (
 )
 from app.domain.orders import OrderStatus, status_after_picking
 from app.domain.picking import HOLDS_LOCATION, TaskStatus, status_after_pick
+from app.domain.stock_ledger import StockTake
 from app.domain.stored import stored_id
 from app.domain.waves import PickListStatus
+from app.services.count_tasks import schedule_counts
 from app.services.ports import UnitOfWork
 from app.services.replenishment import replenish_if_low
 
@@ -72,7 +75,7 @@ def _take(uow: UnitOfWork, takes: list[tuple[Event, TakesStock, int]]) -> None:
     tasks = uow.picking.tasks(sorted({payload.task_id for _f, payload, _q in takes}))
     picked = {task.id: task.picked for task in tasks.values()}
     written: dict[int, dict] = {}
-    stock_taken: Counter[int] = Counter()
+    stock_taken: list[StockTake] = []  # each fact's units, for the ledger
     unreserved: Counter[int] = Counter()
     line_picked: Counter[int] = Counter()
     started = []
@@ -93,7 +96,9 @@ def _take(uow: UnitOfWork, takes: list[tuple[Event, TakesStock, int]]) -> None:
             "picked_by": fact.actor.user,
             "picked_at": fact.occurred_at,
         }
-        stock_taken[task.stock_id] += quantity
+        stock_taken.append(
+            StockTake(task.stock_id, quantity, fact.actor, fact.occurred_at, fact.uuid)
+        )
         unreserved[task.stock_id] += _reserved_left(task, before) - _reserved_left(
             task, picked[task.id]
         )
@@ -167,15 +172,34 @@ def apply_pick_short(uow: UnitOfWork, fact: Event) -> None:
     uow.picking.drop_allocation(task, min(shortfall, _reserved_left(task, task.picked + found)))
     if short.reason in HOLDS_LOCATION:
         uow.picking.hold_location_stock(task)
+        # Nobody knows what is there now: count it (docs/stock.md "Counting").
+        schedule_counts(uow, [task.location], CountReason.SHORT, fact.actor)
+    report_short(uow, task, short.location, short.sku, found, shortfall, short.reason, fact)
+    _start_picking(uow, [(task, fact.actor)])
+
+
+def report_short(
+    uow: UnitOfWork,
+    task,
+    location: str | None,
+    sku: str | None,
+    found: int,
+    shortfall: int,
+    reason: str | None,
+    fact: Event,
+) -> None:
+    """The shortfall in the lead's queue with a suggestion: re-allocate from stock elsewhere,
+    or backorder when there is none (a short pick, or a count that left less on the shelf than
+    was reserved: app/services/count_release.py)."""
     elsewhere = stock_choice.ranked(uow.picking.stock_elsewhere(task), utcnow().date())
     covered = sum(item.available for item in elsewhere) >= shortfall
     details = {
         "pick_list_id": task.pick_list_id,
-        "location": short.location,
-        "sku": short.sku,
+        "location": location,
+        "sku": sku,
         "found": found,
         "shortfall": shortfall,
-        "reason": short.reason,
+        "reason": reason,
         "reported_by": fact.actor.user,
         "station": fact.actor.station,
         "suggestion": "reallocate" if covered else "backorder",
@@ -185,7 +209,6 @@ def apply_pick_short(uow: UnitOfWork, fact: Event) -> None:
         ],
     }
     uow.picking.add_exception("short_pick", task.order_ref, task.id, details, fact.occurred_at)
-    _start_picking(uow, [(task, fact.actor)])
 
 
 def apply_pick_skipped(uow: UnitOfWork, fact: Event) -> None:

@@ -162,6 +162,175 @@
     </message>
 </context>
 <context>
+    <name>CountPage</name>
+    <message>
+        <source>Scan a location</source>
+        <translation>请扫描库位</translation>
+    </message>
+    <message>
+        <source> · lot {lot}</source>
+        <translation> · 批次 {lot}</translation>
+    </message>
+    <message>
+        <source>No count tasks open. Scan any location to count it.</source>
+        <translation>没有待盘点任务。扫描任意库位即可盘点。</translation>
+    </message>
+    <message>
+        <source>Next: {locations}</source>
+        <translation>下一个：{locations}</translation>
+    </message>
+    <message>
+        <source> (+{more} more)</source>
+        <translation>（另有 {more} 个）</translation>
+    </message>
+    <message>
+        <source>Unplanned count</source>
+        <translation>计划外盘点</translation>
+    </message>
+    <message>
+        <source>Second count (task {task})</source>
+        <translation>第二次盘点（任务 {task}）</translation>
+    </message>
+    <message>
+        <source> — you made the first: ask another clerk if you can</source>
+        <translation> — 第一次由您盘点：如可能请另一位库管员盘点</translation>
+    </message>
+    <message>
+        <source>Count task {task}</source>
+        <translation>盘点任务 {task}</translation>
+    </message>
+    <message>
+        <source>{units} unit(s) counted. C:CONFIRM records the count.</source>
+        <translation>已盘点 {units} 件。扫描 C:CONFIRM 保存盘点。</translation>
+    </message>
+    <message>
+        <source>Scan each unit, or scan once and type how many. C:CLOSE when done.</source>
+        <translation>逐件扫描，或扫描一次后输入数量。完成后扫描 C:CLOSE。</translation>
+    </message>
+</context>
+<context>
+    <name>CountSchedule</name>
+    <message>
+        <source>Count from location</source>
+        <translation>盘点起始库位</translation>
+    </message>
+    <message>
+        <source>to location</source>
+        <translation>到库位</translation>
+    </message>
+    <message>
+        <source>Schedule counts</source>
+        <translation>安排盘点</translation>
+    </message>
+    <message>
+        <source>{added} new task(s), {total} location(s)</source>
+        <translation>新建 {added} 个任务，共 {total} 个库位</translation>
+    </message>
+</context>
+<context>
+    <name>CountTexts</name>
+    <message>
+        <source>Scan the location to count (L: label).</source>
+        <translation>请扫描要盘点的库位（L: 标签）。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在核对…</translation>
+    </message>
+    <message>
+        <source>Scan the location first (L: label).</source>
+        <translation>请先扫描库位（L: 标签）。</translation>
+    </message>
+    <message>
+        <source>Count {location}: scan every product there, one unit per scan.</source>
+        <translation>盘点 {location}：扫描该处每件商品，每次扫描计一件。</translation>
+    </message>
+    <message>
+        <source>COUNT AGAIN: {location}. Scan every product there, one unit per scan.</source>
+        <translation>重新盘点：{location}。扫描该处每件商品，每次扫描计一件。</translation>
+    </message>
+    <message>
+        <source>{location} is not a location. Scan the location&apos;s label.</source>
+        <translation>{location} 不是库位。请扫描库位标签。</translation>
+    </message>
+    <message>
+        <source>Finish {location} first: C:CLOSE to end the count, or C:CANCEL to drop it.</source>
+        <translation>请先完成 {location}：扫描 C:CLOSE 结束盘点，或扫描 C:CANCEL 放弃。</translation>
+    </message>
+    <message>
+        <source>{name}: {counted}</source>
+        <translation>{name}：{counted}</translation>
+    </message>
+    <message>
+        <source>UNKNOWN PRODUCT {code}. Put it aside for a lead.</source>
+        <translation>未知商品 {code}。请放在一边交给组长。</translation>
+    </message>
+    <message>
+        <source>{sku} has lots: scan the label with the lot (GS1).</source>
+        <translation>{sku} 有批次：请扫描带批次的标签（GS1）。</translation>
+    </message>
+    <message>
+        <source>Scan a product, then type how many.</source>
+        <translation>请先扫描商品，再输入数量。</translation>
+    </message>
+    <message>
+        <source>Type a number from 1 to {most}.</source>
+        <translation>请输入 1 到 {most} 之间的数字。</translation>
+    </message>
+    <message>
+        <source>Taken back: {units} × {sku}.</source>
+        <translation>已撤回：{units} × {sku}。</translation>
+    </message>
+    <message>
+        <source>Nothing to take back.</source>
+        <translation>没有可撤回的扫描。</translation>
+    </message>
+    <message>
+        <source>Is this all of {location}? C:CONFIRM to record, C:UNDO to go on.</source>
+        <translation>{location} 全部盘点完了吗？扫描 C:CONFIRM 保存，扫描 C:UNDO 继续盘点。</translation>
+    </message>
+    <message>
+        <source>Go on counting.</source>
+        <translation>继续盘点。</translation>
+    </message>
+    <message>
+        <source>C:CLOSE first, then C:CONFIRM.</source>
+        <translation>请先扫描 C:CLOSE，再扫描 C:CONFIRM。</translation>
+    </message>
+    <message>
+        <source>SAVED: {location}, {units} unit(s). Scan the next location.</source>
+        <translation>已保存：{location}，{units} 件。请扫描下一个库位。</translation>
+    </message>
+    <message>
+        <source>Count dropped. Scan a location.</source>
+        <translation>已放弃本次盘点。请扫描库位。</translation>
+    </message>
+    <message>
+        <source>C:CONFIRM to record, or C:UNDO to go on counting.</source>
+        <translation>扫描 C:CONFIRM 保存，或扫描 C:UNDO 继续盘点。</translation>
+    </message>
+    <message>
+        <source>{code} is not a product. Scan the product&apos;s barcode.</source>
+        <translation>{code} 不是商品。请扫描商品条码。</translation>
+    </message>
+    <message>
+        <source>Bad barcode: {error}</source>
+        <translation>条码错误：{error}</translation>
+    </message>
+    <message>
+        <source>C:{command} does nothing here.</source>
+        <translation>C:{command} 在此无效。</translation>
+    </message>
+    <message>
+        <source>NOT SAVED: {error}. Close the count again.</source>
+        <translation>未保存：{error}。请重新结束盘点。</translation>
+    </message>
+    <message>
+        <source>Could not check: {error}. Scan again.</source>
+        <translation>无法核对：{error}。请重新扫描。</translation>
+    </message>
+</context>
+<context>
     <name>DiagnosticsView</name>
     <message>
         <source>Device</source>
@@ -657,6 +826,14 @@ median {median} h · p90 {p90} h
         <translation>移走了不可用库存：请盘点</translation>
     </message>
     <message>
+        <source>Count variance</source>
+        <translation>盘点差异</translation>
+    </message>
+    <message>
+        <source>Count of an unknown location</source>
+        <translation>未知库位的盘点</translation>
+    </message>
+    <message>
         <source>Pick from another location</source>
         <translation>从其他库位拣货</translation>
     </message>
@@ -707,6 +884,14 @@ median {median} h · p90 {p90} h
     <message>
         <source>Parcel pulled off the unit</source>
         <translation>包裹已从单元取下</translation>
+    </message>
+    <message>
+        <source>Approve: set stock to the second count</source>
+        <translation>批准：按第二次盘点设置库存</translation>
+    </message>
+    <message>
+        <source>Count it again</source>
+        <translation>重新盘点</translation>
     </message>
 </context>
 <context>
@@ -1905,6 +2090,70 @@ median {median} h · p90 {p90} h
         <translation>{carrier} 已截单：交接清单 {manifest}，{parcels} 个包裹，{orders} 个订单已发货，{left} 个遗留</translation>
     </message>
     <message>
+        <source>a count found fewer than were reserved</source>
+        <translation>盘点数量少于已预留数量</translation>
+    </message>
+    <message>
+        <source>{location} counted twice with a variance: {lines}</source>
+        <translation>{location} 两次盘点均有差异：{lines}</translation>
+    </message>
+    <message>
+        <source>{sku}: expected {expected}, counted {first}, then {second}</source>
+        <translation>{sku}：应有 {expected}，第一次 {first}，第二次 {second}</translation>
+    </message>
+    <message>
+        <source>{counted_by} counted location {location}, which is not known</source>
+        <translation>{counted_by} 盘点了未知库位 {location}</translation>
+    </message>
+    <message>
+        <source>{location}: stock set from the second count</source>
+        <translation>{location}：库存已按第二次盘点设置</translation>
+    </message>
+    <message>
+        <source>{location}: to be counted again</source>
+        <translation>{location}：需要重新盘点</translation>
+    </message>
+    <message>
+        <source>count task {id} is not waiting for approval (it is {status})</source>
+        <translation>盘点任务 {id} 不在等待审批（当前状态：{status}）</translation>
+    </message>
+    <message>
+        <source>no location from {first} to {last}: check the two codes</source>
+        <translation>{first} 到 {last} 之间没有库位：请检查这两个代码</translation>
+    </message>
+    <message>
+        <source>a tolerance of {units} units and {pct} % is not possible: units from 0, per cent from 0 to 100</source>
+        <translation>{units} 件和 {pct} % 的容差无效：件数从 0 起，百分比在 0 到 100 之间</translation>
+    </message>
+    <message>
+        <source>{name} is a {role}: only a stock clerk or a shift lead counts</source>
+        <translation>{name} 是{role}：只有库管员或班组长可以盘点</translation>
+    </message>
+    <message>
+        <source>location {location} is not known: scan the location&apos;s label</source>
+        <translation>未知库位 {location}：请扫描库位标签</translation>
+    </message>
+    <message>
+        <source>{code} is not a product of this site: scan the product&apos;s barcode</source>
+        <translation>{code} 不是本仓库的商品：请扫描商品条码</translation>
+    </message>
+    <message>
+        <source>{sku} is lot-controlled: scan the GS1 label that carries the lot</source>
+        <translation>{sku} 需要批次管理：请扫描带批次的 GS1 标签</translation>
+    </message>
+    <message>
+        <source>{code} cannot be read: {error}</source>
+        <translation>{code} 无法读取：{error}</translation>
+    </message>
+    <message>
+        <source>{code}: the number after * must be a whole number from 1</source>
+        <translation>{code}：* 后面必须是从 1 开始的整数</translation>
+    </message>
+    <message>
+        <source>the count of {location} was not applied: nothing changed</source>
+        <translation>{location} 的盘点未生效：没有任何更改</translation>
+    </message>
+    <message>
         <source>someone else changed this at the same time ({detail})</source>
         <translation>其他人同时修改了此数据（{detail}）</translation>
     </message>
@@ -2127,6 +2376,34 @@ median {median} h · p90 {p90} h
     <message>
         <source>Pick faces set</source>
         <translation>拣货位已设置</translation>
+    </message>
+    <message>
+        <source>Location {location} counted</source>
+        <translation>库位 {location} 已盘点</translation>
+    </message>
+    <message>
+        <source>Count of {location} applied: {status}</source>
+        <translation>{location} 的盘点已处理：{status}</translation>
+    </message>
+    <message>
+        <source>Count tasks scheduled ({reason})</source>
+        <translation>已安排盘点任务（{reason}）</translation>
+    </message>
+    <message>
+        <source>Lead approved the variance of count task {count_task_id}</source>
+        <translation>组长批准了盘点任务 {count_task_id} 的差异</translation>
+    </message>
+    <message>
+        <source>Lead ordered another count of count task {count_task_id}</source>
+        <translation>组长要求对盘点任务 {count_task_id} 重新盘点</translation>
+    </message>
+    <message>
+        <source>Lead kept stock as it was for count task {count_task_id}</source>
+        <translation>组长决定盘点任务 {count_task_id} 的库存保持不变</translation>
+    </message>
+    <message>
+        <source>Count tolerance set: {max_units} units and {max_pct} %</source>
+        <translation>盘点容差已设置：{max_units} 件和 {max_pct} %</translation>
     </message>
     <message>
         <source>Layout {name} imported</source>

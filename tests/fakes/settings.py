@@ -20,3 +20,6 @@ class FakeSettings:
 
     def save_value(self, key: str, value: Any) -> None:
         self._state.values[key] = value
+
+    def value(self, key: str) -> Any:
+        return self._state.values.get(key)

@@ -252,6 +252,9 @@ def test_lead_screens_fit(qtbot, tmp_path, demo_central):
     home.dispatch.carrier.setText("SF Express")
     home.dispatch.refresh()
     home.links.parked_view.selectRow(0)
+    home.exceptions.counts.first.setText("A01-001-L-1")
+    home.exceptions.counts.last.setText("A01-004-R-2")
+    home.exceptions.counts.schedule()
     for name, tab in [
         ("waves", home.waves),
         ("board", home.board),

@@ -62,6 +62,7 @@ class ClerkHome(QWidget):
         bar.setSpacing(12)
         for job in self._factories:
             button = QPushButton(objectName=f"clerkJob{job.title()}", checkable=True)
+            button.setProperty("clerkJob", True)  # floor.qss: the job on screen stands out
             button.setMinimumHeight(64)
             button.setStyleSheet("font-size: 28px; font-weight: 700;")
             button.clicked.connect(lambda _=False, j=job: self.show_job(j))

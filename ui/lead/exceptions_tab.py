@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.lead.queue_order import kind_counts
+from ui.lead.count_schedule import CountSchedule
 from ui.lead.models import RowsModel, clock, tr
 from ui.messages import message_text
 from ui.widgets import ElidedLabel
@@ -62,6 +63,10 @@ def kind_text(kind: str) -> str:
         "stock_mismatch": QCoreApplication.translate(
             "LeadExceptions", "Stock moved that was not free: count"
         ),
+        "count_variance": QCoreApplication.translate("LeadExceptions", "Count variance"),
+        "count_unknown_location": QCoreApplication.translate(
+            "LeadExceptions", "Count of an unknown location"
+        ),
     }
     return words.get(kind, kind)
 
@@ -83,6 +88,10 @@ def resolution_text(resolution: str) -> str:
             "LeadExceptions", "Ship with the next collection"
         ),
         "pull_parcel": QCoreApplication.translate("LeadExceptions", "Parcel pulled off the unit"),
+        "approve_count": QCoreApplication.translate(
+            "LeadExceptions", "Approve: set stock to the second count"
+        ),
+        "recount": QCoreApplication.translate("LeadExceptions", "Count it again"),
     }
     return words.get(resolution, resolution)
 
@@ -140,11 +149,14 @@ class ExceptionsTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addLayout(actions)
+        self.counts = CountSchedule(run)  # count_variance items are approved above
+        layout.addWidget(self.counts)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.note.setPlaceholderText(self.tr("Note (why, what you checked)"))
         self.resolve_button.setText(self.tr("Resolve"))
+        self.counts.retranslate()
         self.queue.retranslate()
         self._fill_filter()
         self._offer_choices()

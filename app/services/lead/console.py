@@ -15,7 +15,7 @@ from app.domain.dispatch import Manifest
 from app.domain.events import Actor, utcnow
 from app.domain.site import SiteSettings
 from app.domain.users import User
-from app.services import dispatch_close, sync
+from app.services import count_lead, dispatch_close, sync
 from app.services import site as site_settings
 from app.services.lead import at_risk, board, exceptions, links, reports
 from app.services.ports import UnitOfWork
@@ -87,6 +87,10 @@ class LeadConsole:
 
     def resolve(self, key: str, resolution: str, note: str) -> str:
         return exceptions.resolve(self._uow(), self.lead, key, resolution, note, self.station)
+
+    def schedule_counts(self, first: str, last: str) -> count_lead.Scheduled:
+        """Count tasks for every location from `first` to `last` (docs/stock.md)."""
+        return count_lead.schedule_range(self._uow(), self.lead, first, last, self.station)
 
     def kpis(self, start: datetime, end: datetime):
         return reports.kpi_report(self._uow(), self.lead, start, end)

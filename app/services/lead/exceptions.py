@@ -17,7 +17,7 @@ from app.domain.picking import HOLDS_LOCATION
 from app.domain.users import User
 from app.errors import BadInput
 from app.messages import TEMPLATES, Message, message, summary, verbatim
-from app.services import allocation, facts, holds, users
+from app.services import allocation, count_lead, counting, facts, holds, users
 from app.services.lead import at_risk
 from app.services.lead.queue_order import by_urgency
 from app.services.ports import UnitOfWork
@@ -43,6 +43,9 @@ RESOLUTIONS: dict[str, tuple[str, ...]] = {
     "left_behind": ("next_collection", "acknowledge"),
     "load_on_hold": ("pull_parcel", "acknowledge"),
     "load_cancelled": ("pull_parcel", "acknowledge"),
+    # a second count confirmed a variance beyond the tolerance (docs/stock.md "Counting"):
+    # approve it, count again, or keep stock as it is
+    "count_variance": (count_lead.APPROVE, count_lead.RECOUNT, count_lead.KEEP),
 }
 DEFAULT_RESOLUTIONS = ("acknowledge",)
 URGENT_PRIORITY = 9
@@ -79,6 +82,7 @@ KIND_SUMMARIES: dict[str, tuple[str, tuple[str, ...]]] = {
         "exception.stock_mismatch",
         ("location", "moved_by", "quantity", "sku", "to", "available"),
     ),
+    "count_unknown_location": ("exception.count_unknown_location", ("location", "counted_by")),
 }
 # A lead's override of a carton's weight reads differently from one of open lines.
 WEIGHT_OVERRIDE = (
@@ -182,6 +186,8 @@ def summarise(kind: str, details: dict) -> Message:
         return Message.from_dict(details["summary_message"])
     if details.get("summary"):
         return verbatim(str(details["summary"]))
+    if kind == counting.VARIANCE:
+        return _variance_summary(details)
     if kind == WAITING:
         lacks = [
             message("exception.lacks_line", sku=x["sku"], short=x["short"], quantity=x["quantity"])
@@ -200,6 +206,21 @@ def summarise(kind: str, details: dict) -> Message:
         return message(wording[0], **{key: details[key] for key in wording[1]})
     simple = {k: v for k, v in details.items() if not isinstance(v, dict | list) and v != ""}
     return verbatim(", ".join(f"{k}: {v}" for k, v in simple.items()))
+
+
+def _variance_summary(details: dict) -> Message:
+    lines = [
+        message(
+            "exception.count_variance_line",
+            sku=x["sku"] + (f" {x['lot']}" if x.get("lot") else ""),
+            expected=x["expected"],
+            first=x["first"],
+            second=x["second"],
+        )
+        for x in details.get("lines", [])
+        if x["second"] != x["expected"]
+    ]
+    return message("exception.count_variance", location=details.get("location", "?"), lines=lines)
 
 
 def _short_pick_summary(details: dict) -> Message:
@@ -290,7 +311,7 @@ def _resolve_stored(uow, lead, exception_id, resolution, note, station) -> Messa
         if resolution not in allowed:
             raise _refused(found["kind"], resolution, allowed)
         holds.refuse_short_if_complete(uow, found["order_ref"], resolution)
-        outcome = message("outcome.acknowledged")
+        outcome, released = message("outcome.acknowledged"), []
         if resolution in LINE_FIXES:
             outcome = _fix_line(uow, found, resolution)
         if resolution == "retry":
@@ -299,6 +320,10 @@ def _resolve_stored(uow, lead, exception_id, resolution, note, station) -> Messa
             outcome = message("outcome.next_collection")
         if resolution == "pull_parcel":
             outcome = _pull_parcel(uow, found["details"] or {})
+        if found["kind"] == counting.VARIANCE:
+            outcome, released = count_lead.settle_variance(
+                uow, lead, found["details"], resolution, station
+            )
         if resolution == "unlock_pin":
             outcome = users.unlock_pin_within(uow, lead, found["details"]["badge"], station)
         uow.lead.mark_resolved(exception_id, resolution, note, lead.name, utcnow())
@@ -313,6 +338,7 @@ def _resolve_stored(uow, lead, exception_id, resolution, note, station) -> Messa
         events += _resume_order(uow, found["order_ref"], actor)
         uow.events.add_all(events)
         uow.commit()
+    count_lead.retry_released(uow, released, actor)
     return outcome
 
 

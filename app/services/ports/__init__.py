@@ -24,6 +24,7 @@ from app.services.ports.central import (
     LeadRepository,
     SyncRepository,
 )
+from app.services.ports.counting import CountBackend, CountRepository
 from app.services.ports.dispatch import DispatchBackend, DispatchRepository
 from app.services.ports.floor import LabelRepository, PackingRepository, PickingRepository
 from app.services.ports.moves import MoveBackend, MovesRepository
@@ -81,6 +82,8 @@ class UnitOfWork(Protocol):
     def receiving(self) -> ReceivingRepository: ...
     @property
     def moves(self) -> MovesRepository: ...
+    @property
+    def counts(self) -> CountRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(
@@ -93,6 +96,8 @@ class UnitOfWork(Protocol):
 
 
 __all__ = [
+    "CountBackend",
+    "CountRepository",
     "CarrierLabel",
     "CarrierLabels",
     "CatalogRepository",

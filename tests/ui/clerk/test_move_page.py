@@ -24,6 +24,7 @@ from tests.integration.stock.moves_site import (
     plan_and_release,
     tiny_site,
 )
+from tests.ui.clerk.pages import clerk_home as clerk_home_with
 from tests.ui.fit import SCREEN, look_at, settle
 from ui.app import load_fonts, load_stylesheet, use_fonts
 from ui.clerk import ClerkHome, MovePage
@@ -135,7 +136,8 @@ def test_the_move_page_fits_a_station_monitor_in_english_and_chinese(qtbot, cent
     worker = SynchronousWorker()
 
     def clerk_home(user):
-        return ClerkHome(user, {"MOVE": lambda: MovePage(user, backend, worker, "STOCK-01")})
+        page = lambda: MovePage(user, backend, worker, "STOCK-01")  # noqa: E731
+        return clerk_home_with(user, central, worker, "STOCK-01", "MOVE", page)
 
     settings = QSettings(str(tmp_path / "station.ini"), QSettings.Format.IniFormat)
     window = MainWindow(Badges(), worker, settings, "STOCK-01", {Role.CLERK: clerk_home})

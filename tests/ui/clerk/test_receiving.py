@@ -20,6 +20,7 @@ from app.services.receiving_central import CentralReceivingBackend
 from app.steps.receiving_state import ReceiveState
 from db.station.receiving import StationReceivingBackend
 from db.station.store import StationStore
+from tests.ui.clerk.pages import clerk_home as clerk_home_with
 from tests.ui.fit import SCREEN, look_at, settle
 from tests.ui.stations import station_on
 from ui.app import load_fonts, load_stylesheet, use_fonts
@@ -56,9 +57,8 @@ class Station:
         worker = SynchronousWorker()
 
         def clerk_home(user):
-            return ClerkHome(
-                user, {"RECEIVE": lambda: ReceivingPage(user, backend, worker, "STOCK-01")}
-            )
+            page = lambda: ReceivingPage(user, backend, worker, "STOCK-01")  # noqa: E731
+            return clerk_home_with(user, central, worker, "STOCK-01", "RECEIVE", page)
 
         settings = QSettings(str(tmp_path / "station.ini"), QSettings.Format.IniFormat)
         self.window = MainWindow(Badges(), worker, settings, "STOCK-01", {Role.CLERK: clerk_home})
