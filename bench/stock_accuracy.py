@@ -18,8 +18,9 @@ orders and the same error draws:
   shelves drift), a **damaged** unit thrown away unrecorded, an **unrecorded move** of 1-6
   units to a neighbouring location.
 - Counts at the end of the shift: a count sets the system to what is on the shelf for every
-  product and lot the system or the shelf has there, and lifts the holds. The tolerance rule
-  (±2 units and 5 % adjust at once) only decides whether a second count and the lead's approval
+  product and lot the system or the shelf has there, and lifts the holds. The count station's
+  tolerance (app/domain/counting.py: ±2 units and 5 % adjust at once) only decides whether a
+  second count and the lead's approval
   come first; the bench assumes both happen the same day, so either way system = shelf.
 - Overnight replenishment: a stock row whose system figure has fallen to 2/3 of the demo's
   quantity (about a day's demand left) is filled back up to it (recorded, so system and shelf both rise): what the
@@ -57,6 +58,7 @@ from app.domain.count_plan import (  # noqa: E402
     due_locations,
     pick_frequency,
 )
+from app.domain.counting import DEFAULT_TOLERANCE  # noqa: E402
 from app.domain.picking import ShortReason  # noqa: E402
 from app.domain.stored import stored_id  # noqa: E402
 from app.routing.layout import Layout, load_layout  # noqa: E402
@@ -141,11 +143,6 @@ def neighbours(layout: Layout) -> dict[str, tuple[str, ...]]:
                 sorted(o.code for o in locs if o is not loc and abs(bays[o.y] - bays[loc.y]) <= 1)
             )
     return near
-
-
-def within_tolerance(expected: int, variance: int) -> bool:
-    """±2 units and 5 % of the expected figure: adjusted at once; more needs a recount."""
-    return abs(variance) <= 2 and abs(variance) * 100 <= 5 * expected
 
 
 @dataclass
@@ -240,8 +237,7 @@ class Floor:
         for key in sorted(self.keys_at[location]):
             item = self.system.get(key)
             expected = item.on_hand if item else 0
-            variance = self.shelf[key] - expected
-            if variance and not within_tolerance(expected, variance):
+            if not DEFAULT_TOLERANCE.allows(expected, self.shelf[key]):  # the real rule
                 self.stats["recounts"] += 1
             if item is None and self.shelf[key] > 0:
                 item = self._new_row(key)

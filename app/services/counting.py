@@ -35,6 +35,7 @@ from app.domain.stock_ledger import Movement, MovementKind, counted_since
 from app.services.count_release import release_excess
 from app.services.count_tasks import schedule_counts
 from app.services.ports import UnitOfWork
+from app.services.replenishment import replenish_if_low
 
 VARIANCE = "count_variance"  # the lead's queue item of a confirmed variance
 
@@ -135,6 +136,7 @@ def adjust(
         uow.counts.mark_counted(item.id, at, expiry)
         if item.reserved > after:
             waiting += release_excess(uow, item.id, item.reserved - after, fact)
+    replenish_if_low(uow, [location], "count")  # a pick face counted below its min
     return waiting
 
 

@@ -13,9 +13,10 @@ from pathlib import Path
 
 from app.domain import fields
 from app.domain.catalog import Product, StockItem
-from app.domain.events import SYSTEM, Actor, Event
+from app.domain.events import SYSTEM, Actor, Event, utcnow
 from app.domain.fields import INT32_MAX, FieldProblem
 from app.domain.gs1 import normalize_gtin
+from app.domain.stock_ledger import Movement, MovementKind
 from app.errors import BadInput
 from app.routing.layout import layout_document, load_layout
 from app.services import allocation
@@ -152,11 +153,7 @@ def import_stock(uow: UnitOfWork, path: Path, actor: Actor = SYSTEM) -> ImportRe
         for line_no, row in rows:
             try:
                 item = _stock_from_row(row, locations, skus)
-                current = uow.stock.get(item.location, item.sku, item.lot)
-                if current is not None:
-                    _check_not_below_reserved(current, item)
-                    item.id, item.reserved = current.id, current.reserved
-                uow.stock.set_on_hand(item)
+                _set_stock(uow, item, actor)
             except BadInput as exc:
                 report.rejected.append(f"row {line_no}: {exc}")
                 continue
@@ -167,6 +164,25 @@ def import_stock(uow: UnitOfWork, path: Path, actor: Actor = SYSTEM) -> ImportRe
     if changes:  # a count may have lifted a hold or brought stock in: waiting orders go first
         allocation.retry_waiting(uow, actor)  # each allocated order writes order.allocated
     return report
+
+
+def _set_stock(uow: UnitOfWork, item: StockItem, actor: Actor) -> None:
+    """The file's figure as the row's on-hand, the change written to the stock ledger (an
+    import is a count done at the desk: it lifts a hold too)."""
+    current = uow.stock.get(item.location, item.sku, item.lot)
+    if current is not None:
+        _check_not_below_reserved(current, item)
+    change = item.on_hand - (current.on_hand if current else 0)
+    if change:
+        at = utcnow()
+        movement = Movement(
+            MovementKind.IMPORT, item.location, item.sku, item.lot, change, actor, at
+        )
+        uow.stock.change(movement, item.expiry)
+        current = uow.stock.get(item.location, item.sku, item.lot)
+    if current is not None:
+        item.id, item.reserved = current.id, current.reserved
+    uow.stock.set_on_hand(item)  # expiry, and the hold lifted
 
 
 def _stock_from_row(row: dict, locations: set[str], skus: set[str]) -> StockItem:
