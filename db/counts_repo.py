@@ -3,7 +3,7 @@ reads and locks it (docs/stock.md "Counting"). Runs inside a `SqlUnitOfWork` tra
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import Connection, func, insert, select, update
 
@@ -50,6 +50,49 @@ class SqlCountRepository:
     def known_locations(self, codes: list[str]) -> set[str]:
         query = select(locations.c.code).where(locations.c.code.in_(codes))
         return set(self.connection.execute(query).scalars())
+
+    # ---- what the count plan reads (app/services/count_abc.py) -----------------------------
+    def pick_lines(self, since: datetime, until: datetime) -> dict[str, int]:
+        """Pick lines confirmed with units from `since` (included) to `until`, per SKU."""
+        query = (
+            select(products.c.sku, func.count())
+            .join(products, products.c.id == pick_tasks.c.product_id)
+            .where(
+                pick_tasks.c.picked > 0,
+                pick_tasks.c.picked_at >= _utc(since),
+                pick_tasks.c.picked_at < _utc(until),
+            )
+            .group_by(products.c.sku)
+        )
+        return {sku: int(n) for sku, n in self.connection.execute(query)}
+
+    def holdings(self) -> dict[str, list[str]]:
+        """Location code -> the SKUs the system has on hand there (locations holding none are
+        left out)."""
+        query = (
+            select(locations.c.code, products.c.sku)
+            .join(locations, locations.c.id == stock.c.location_id)
+            .join(products, products.c.id == stock.c.product_id)
+            .where(stock.c.on_hand > 0)
+            .distinct()
+            .order_by(locations.c.code, products.c.sku)
+        )
+        held: dict[str, list[str]] = {}
+        for code, sku in self.connection.execute(query):
+            held.setdefault(code, []).append(sku)
+        return held
+
+    def last_counts(self) -> dict[str, datetime]:
+        """Location code -> when its last count task was done (closed)."""
+        query = (
+            select(locations.c.code, func.max(count_tasks.c.closed_at))
+            .join(locations, locations.c.id == count_tasks.c.location_id)
+            .where(
+                count_tasks.c.status == CountStatus.DONE.value, count_tasks.c.closed_at.isnot(None)
+            )
+            .group_by(locations.c.code)
+        )
+        return {code: _aware(at) for code, at in self.connection.execute(query)}
 
     # ---- tasks ----------------------------------------------------------------------------
     def add_tasks(self, codes: list[str], reason: str, created_by: str, now: datetime) -> list[int]:
@@ -209,3 +252,14 @@ class SqlCountRepository:
                 if record and record.get("fact_id") == fact_id:
                     return record, _OUTCOME_OF.get(row.status, row.status)
         return None
+
+
+def _utc(moment: datetime) -> datetime:
+    # SQLite keeps the wall time it was given: the writers give UTC, so compare in UTC.
+    return moment.astimezone(UTC)
+
+
+def _aware(value) -> datetime:
+    """SQLite hands back naive UTC datetimes (or text); PostgreSQL aware ones."""
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -5,6 +5,8 @@
   Exit 2 on bad input (one line, nothing changed).
 - `count-schedule --from LOC --to LOC --badge B --pin P [--json]`: a lead asks for counts of
   every location in the range.
+- `count-schedule --abc [--day YYYY-MM-DD] --badge B --pin P [--json]`: a lead asks for the
+  counts the ABC count plan has due that day (default today; daily, e.g. from cron).
 - `count-settings [--set UNITS PCT] [--badge B --pin P] [--json]`: the tolerance within which a
   variance adjusts stock at once (showing it needs no lead).
 """
@@ -13,12 +15,13 @@ from __future__ import annotations
 
 import argparse
 import os
+from datetime import date
 
 from app.bootstrap import open_central
 from app.cli.common import add_database_option, emit_json
 from app.domain.counting import Tolerance
 from app.errors import BadInput
-from app.services import count_lead, counting, counting_central, users
+from app.services import count_abc, count_lead, counting, counting_central, users
 
 CLI_STATION = "cli"
 
@@ -33,10 +36,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--badge", required=True, help="the stock clerk's (or a lead's) badge")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_count)
-    p = sub.add_parser("count-schedule", help="a lead asks for counts of a range of locations")
+    p = sub.add_parser(
+        "count-schedule", help="a lead asks for counts: a range of locations, or the ABC plan's"
+    )
     add_database_option(p)
-    p.add_argument("--from", dest="first", required=True, metavar="LOC")
-    p.add_argument("--to", dest="last", required=True, metavar="LOC")
+    # Checked in _schedule, not by argparse: bad input is one line and exit 2, no usage text.
+    p.add_argument("--from", dest="first", metavar="LOC")
+    p.add_argument("--to", dest="last", metavar="LOC")
+    p.add_argument("--abc", action="store_true", help="the locations the ABC plan has due")
+    p.add_argument("--day", metavar="YYYY-MM-DD", help="with --abc: the day (default today)")
     _lead_options(p)
     p.set_defaults(func=_schedule)
     p = sub.add_parser("count-settings", help="the count tolerance: show it, or set it (a lead)")
@@ -76,6 +84,15 @@ def _lead(args, central):
 
 
 def _schedule(args) -> int:
+    ranged = args.first is not None or args.last is not None
+    if args.abc == ranged:
+        raise BadInput("count-schedule needs either --abc or --from LOC --to LOC (not both)")
+    if args.abc:
+        return _schedule_abc(args, _day(args.day))
+    if not (args.first and args.last):
+        raise BadInput("count-schedule needs both --from LOC and --to LOC")
+    if args.day is not None:
+        raise BadInput("--day goes with --abc only")
     central = open_central(args.database)
     lead = _lead(args, central)
     done = count_lead.schedule_range(central.uow(), lead, args.first, args.last, CLI_STATION)
@@ -83,6 +100,30 @@ def _schedule(args) -> int:
         emit_json({"locations": done.locations, "tasks": done.added})
     else:
         print(f"{len(done.added)} count task(s) for {len(done.locations)} location(s)")
+    return 0
+
+
+def _day(text: str | None) -> date:
+    if text is None:
+        return date.today()  # the site's local day, as the plan counts days
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise BadInput(f"--day {text!r}: a date as YYYY-MM-DD, e.g. --day 2026-12-04") from exc
+
+
+def _schedule_abc(args, day: date) -> int:
+    central = open_central(args.database)
+    lead = _lead(args, central)
+    done = count_abc.schedule_abc_counts(central.uow(), lead, day, CLI_STATION)
+    if args.json:
+        emit_json(done.record())
+    else:
+        classes = ", ".join(f"{c} {n}" for c, n in done.per_class().items())
+        print(
+            f"{day}: {len(done.added)} count task(s) for {len(done.locations)} location(s) due"
+            f" ({classes})"
+        )
     return 0
 
 

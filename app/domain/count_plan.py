@@ -64,8 +64,14 @@ def pick_frequency(
     picks: Iterable[tuple[str, date]], today: date, plan: CountPlan = DEFAULT_PLAN
 ) -> Counter[str]:
     """Pick lines per SKU over the plan's window: the `window_days` days before `today`."""
-    since = today - timedelta(days=plan.window_days)
-    return Counter(sku for sku, day in picks if since <= day < today)
+    since, until = pick_window(today, plan)
+    return Counter(sku for sku, day in picks if since <= day < until)
+
+
+def pick_window(today: date, plan: CountPlan = DEFAULT_PLAN) -> tuple[date, date]:
+    """The days whose picks make the classes: from the first (included) to the second (not
+    included, so `today`'s picks, still coming in, never change today's plan)."""
+    return today - timedelta(days=plan.window_days), today
 
 
 def classify(picks: Mapping[str, int], plan: CountPlan = DEFAULT_PLAN) -> dict[str, CountClass]:

@@ -223,6 +223,14 @@
         <translation>安排盘点</translation>
     </message>
     <message>
+        <source>Schedule today&apos;s ABC counts</source>
+        <translation>安排今天的 ABC 盘点</translation>
+    </message>
+    <message>
+        <source>Today: {added} new count task(s) · {due} location(s) due (A {a} · B {b} · C {c})</source>
+        <translation>今天：新建 {added} 个盘点任务 · 应盘 {due} 个库位（A {a} · B {b} · C {c}）</translation>
+    </message>
+    <message>
         <source>{added} new task(s), {total} location(s)</source>
         <translation>新建 {added} 个任务，共 {total} 个库位</translation>
     </message>

@@ -267,6 +267,9 @@ def test_lead_screens_fit(qtbot, tmp_path, demo_central):
     ]:
         home.tabs.setCurrentWidget(tab)
         screens.look(f"lead_{name}")
+    home.tabs.setCurrentWidget(home.exceptions)
+    home.exceptions.counts.abc_button.click()  # the ABC counts' answer in the same row
+    screens.look("lead_exceptions_abc")
     home.tabs.setCurrentWidget(home.settings)
     settings_low_and_refused(home.settings)
     screens.look("lead_settings_refused")

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from app.domain.dispatch import Manifest
 from app.domain.events import Actor, utcnow
 from app.domain.site import SiteSettings
 from app.domain.users import User
-from app.services import count_lead, dispatch_close, sync
+from app.services import count_abc, count_lead, dispatch_close, sync
 from app.services import site as site_settings
 from app.services.lead import at_risk, board, exceptions, links, reports
 from app.services.ports import UnitOfWork
@@ -91,6 +91,10 @@ class LeadConsole:
     def schedule_counts(self, first: str, last: str) -> count_lead.Scheduled:
         """Count tasks for every location from `first` to `last` (docs/stock.md)."""
         return count_lead.schedule_range(self._uow(), self.lead, first, last, self.station)
+
+    def schedule_abc_counts(self) -> count_abc.AbcScheduled:
+        """Count tasks for the locations the ABC count plan has due today (docs/stock.md)."""
+        return count_abc.schedule_abc_counts(self._uow(), self.lead, date.today(), self.station)
 
     def kpis(self, start: datetime, end: datetime):
         return reports.kpi_report(self._uow(), self.lead, start, end)

@@ -14,7 +14,7 @@ from app.services import count_lead, facts
 from db.schema import count_tasks, exceptions, locations, stock, stock_movements
 
 CLERK = Actor("Sanne de Vries", "count-1")
-OTHER_CLERK = Actor("李娜", "count-2")
+OTHER_CLERK = Actor("黄敏", "count-2")
 LEAD = User("Maria Jansen", Role.LEAD, "1011")
 T0 = datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
 

@@ -34,7 +34,7 @@ def test_receiving_offline_then_syncing(tmp_path, demo_central):
         gtin = next(g for g, p in uow.receiving.products_by_gtin().items() if p.sku == "FOD-10200")
         waiting = uow.orders.waiting_for_stock({"FOD-10200"})
     state = receiving.on_receipt(
-        receiving.start(Actor("李娜", "STOCK-02")), RECEIPT, backend.receipt(RECEIPT)
+        receiving.start(Actor("黄敏", "STOCK-02")), RECEIPT, backend.receipt(RECEIPT)
     ).state
     code = f"(01){gtin}(10)L2708R"
     verdict = receiving.on_product(state, interpret(code), backend.product(gtin))
@@ -74,7 +74,7 @@ def test_receiving_offline_then_syncing(tmp_path, demo_central):
 
 def test_a_fact_about_a_receipt_central_does_not_know_still_lands_and_tells_the_lead(demo_central):
     fact = PutAway(receipt_id="PO-GONE", sku="ELE-10087", quantity=2, location="A01-001-L-1").fact(
-        Actor("李娜", "STOCK-02")
+        Actor("黄敏", "STOCK-02")
     )
     apply_facts(demo_central.uow(), [fact])
     with demo_central.uow() as uow:

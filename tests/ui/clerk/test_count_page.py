@@ -21,7 +21,7 @@ from ui.main_window import MainWindow
 from ui.worker import SynchronousWorker
 
 SANNE = User("Sanne de Vries", Role.CLERK, "1015")
-LI_NA = User("李娜", Role.CLERK, "1016")
+HUANG_MIN = User("黄敏", Role.CLERK, "1016")
 
 
 def _a_shelf(central):
@@ -93,7 +93,7 @@ def test_a_big_variance_asks_for_a_second_count_without_showing_the_first(qtbot,
     assert item.location in first.task_label.text()  # the task is listed as next
     _count(first, item.location, gtin, item.on_hand - 7)
     assert first.banner.kind == "ok"
-    second = _page(qtbot, central, LI_NA)
+    second = _page(qtbot, central, HUANG_MIN)
     second.handle_scan(interpret(f"L:{item.location}"))
     assert "Second count" in second.task_label.text() and second.state.attempt == 2
     assert str(item.on_hand - 7) not in _on_screen(second)  # not the first figure either
