@@ -211,8 +211,8 @@
 <context>
     <name>CountSchedule</name>
     <message>
-        <source>Count from location</source>
-        <translation>盘点起始库位</translation>
+        <source>From location</source>
+        <translation>起始库位</translation>
     </message>
     <message>
         <source>to location</source>

@@ -45,7 +45,7 @@ class CountSchedule(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.first.setPlaceholderText(self.tr("Count from location"))
+        self.first.setPlaceholderText(self.tr("From location"))
         self.last.setPlaceholderText(self.tr("to location"))
         self.schedule_button.setText(self.tr("Schedule counts"))
         self.abc_button.setText(self.tr("Schedule today's ABC counts"))
