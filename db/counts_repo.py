@@ -33,6 +33,10 @@ _TASK_COLUMNS = (
 )
 
 
+# Ledger kinds that set a row's figure (a count on the floor, an import at the desk).
+SETS_THE_FIGURE = (MovementKind.COUNT.value, MovementKind.IMPORT.value)
+
+
 class SqlCountRepository:
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
@@ -189,7 +193,8 @@ class SqlCountRepository:
 
     def changed_after(self, location: str, sku: str, lot: str, after: datetime) -> int:
         """What the ledger added to the row for changes that happened on the floor after
-        `after` (picks, moves, put-aways; not counts): they are not in a count made then."""
+        `after` (picks, moves, put-aways): they are not in a count made then. Counts and
+        imports set the figure rather than change it, so they are not added."""
         query = (
             select(func.coalesce(func.sum(stock_movements.c.delta), 0))
             .join(locations, locations.c.id == stock_movements.c.location_id)
@@ -199,7 +204,7 @@ class SqlCountRepository:
                 products.c.sku == sku,
                 stock_movements.c.lot == lot,
                 stock_movements.c.occurred_at > after,
-                stock_movements.c.kind != MovementKind.COUNT.value,
+                stock_movements.c.kind.not_in(SETS_THE_FIGURE),
             )
         )
         return int(self.connection.execute(query).scalar_one())

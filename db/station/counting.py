@@ -16,13 +16,12 @@ from collections.abc import Callable
 from dataclasses import asdict
 
 from app.domain.counting import CountTask
-from app.domain.events import Event
 from app.domain.fact_kinds import FactKind
 from app.domain.fact_payloads import StockCounted
 from app.services.counting_central import CentralCountBackend
 from app.services.ports import UnitOfWork
 from app.steps.counting_state import LocationInfo, ProductInfo
-from db.station.packing import UNREACHABLE
+from db.station.offline_first import OfflineFirstBackend
 from db.station.store import StationStore
 
 TASKS_META = "count_tasks"  # the open count tasks, as central had them
@@ -31,24 +30,15 @@ ACTIVE_META = "count_active"  # a counter works here: keep the copy
 REFRESH_S = 20.0  # count tasks have no change trigger: read them this often
 
 
-class StationCountBackend:
-    def __init__(
-        self,
-        store: StationStore,
-        wake_sync: Callable[[], None],
-        uow_factory: Callable[[], UnitOfWork],
-        station: str,
-        central_reachable: Callable[[], bool] = lambda: True,
-    ) -> None:
-        self.store, self.wake_sync = store, wake_sync
-        self.central = CentralCountBackend(uow_factory, station)
-        self.central_reachable = central_reachable
-        self._active = False
+class StationCountBackend(OfflineFirstBackend):
+    ACTIVE_META = ACTIVE_META
+    CENTRAL = CentralCountBackend
+    central: CentralCountBackend
 
     # ---- CountBackend (database worker thread) --------------------------------------------
     def open_tasks(self) -> list[CountTask]:
         self._activate()
-        found = self._ask(self.central.open_tasks)
+        found = self._ask_central(self.central.open_tasks, missing=None)
         if found is None:
             found = [CountTask(**t) for t in self.store.get_meta(TASKS_META) or []]
         counted_here = self._counted_here()
@@ -56,7 +46,7 @@ class StationCountBackend:
 
     def location(self, code: str) -> LocationInfo:
         self._activate()
-        found = self._ask(lambda: self.central.location(code))
+        found = self._ask_central(self.central.location, code, missing=None)
         if found is not None:
             return found
         codes = self.store.get_meta(LOCATIONS_META)
@@ -68,7 +58,7 @@ class StationCountBackend:
         return LocationInfo(code, True, task.id, attempt, task.counted_by)
 
     def product_of(self, code: str) -> ProductInfo | None:
-        found = self._ask(lambda: self.central.product_of(code), missing=False)
+        found = self._ask_central(self.central.product_of, code)
         if found is not False:
             return found
         for doc in self.store.cached("product").values():
@@ -76,25 +66,7 @@ class StationCountBackend:
                 return ProductInfo(doc["sku"], doc["name"], bool(doc.get("lot_controlled")))
         return None
 
-    def record(self, facts: list[Event]) -> None:
-        self.store.record(facts)  # durable when this returns: the counter moves on
-        self.wake_sync()
-
     # ---- helpers ---------------------------------------------------------------------------
-    def _activate(self) -> None:
-        if not self._active:
-            self.store.set_meta(ACTIVE_META, True)
-            self._active = True
-            self.wake_sync()
-
-    def _ask(self, call, missing=None):
-        """Central's answer, or `missing` when central cannot be reached now."""
-        if not self.central_reachable():
-            return missing
-        try:
-            return call()
-        except UNREACHABLE:
-            return missing
 
     def _counted_here(self) -> set[int]:
         """Tasks this station counted and has not pushed yet."""

@@ -23,7 +23,7 @@ from app.domain.site import SiteSettings, parse_site
 from app.services import site as site_settings
 from app.services.dispatch_central import CentralDispatchBackend, pick_carton
 from app.services.ports import UnitOfWork
-from db.station.packing import UNREACHABLE
+from db.station.offline_first import OfflineFirstBackend
 from db.station.store import StationStore
 
 TOPIC = "dock_parcel"  # site_cache: package id → a ParcelView as a document
@@ -35,19 +35,10 @@ DOCK_FACTS = (FactKind.PARCEL_LOADED.value, FactKind.PARCEL_UNLOADED.value)
 REFRESH_S = 20.0  # other stations' loads have no change trigger: read the dock this often
 
 
-class StationDispatchBackend:
-    def __init__(
-        self,
-        store: StationStore,
-        wake_sync: Callable[[], None],
-        uow_factory: Callable[[], UnitOfWork],
-        station: str,
-        central_reachable: Callable[[], bool] = lambda: True,
-    ) -> None:
-        self.store, self.wake_sync = store, wake_sync
-        self.central = CentralDispatchBackend(uow_factory, station)
-        self.central_reachable = central_reachable
-        self._active = False  # told the puller to keep the dock (on the worker, not at build)
+class StationDispatchBackend(OfflineFirstBackend):
+    ACTIVE_META = ACTIVE_META
+    CENTRAL = CentralDispatchBackend
+    central: CentralDispatchBackend
 
     # ---- DispatchBackend (database worker thread) -----------------------------------------
     def unit_carrier(self, unit: str) -> str | None:
@@ -69,10 +60,6 @@ class StationDispatchBackend:
             return self._cached(code)
         return None if found is None else self._mine_over(found, through)
 
-    def record(self, facts: list[Event]) -> None:
-        self.store.record(facts)  # durable when this returns: the loader moves on
-        self.wake_sync()
-
     def site(self) -> SiteSettings | None:
         """Central's settings when it answers, else the copy the puller keeps."""
         self._activate()
@@ -83,22 +70,8 @@ class StationDispatchBackend:
         return found
 
     # ---- helpers ---------------------------------------------------------------------------
-    def _activate(self) -> None:
-        """A loader works here: from now on the sync thread keeps the dock in the store."""
-        if not self._active:
-            self.store.set_meta(ACTIVE_META, True)
-            self._active = True
-            self.wake_sync()
 
     # ---- reading central and the store ----------------------------------------------------
-    def _ask_central(self, call, arg, missing):
-        """Central's answer, or `missing` when central cannot be reached now."""
-        if not self.central_reachable():
-            return missing
-        try:
-            return call(arg)
-        except UNREACHABLE:
-            return missing
 
     def _cached(self, code: str) -> ParcelView | None:
         ids = (self.store.get_meta(CODES_META) or {}).get(code, [])

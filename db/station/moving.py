@@ -23,7 +23,7 @@ from app.domain.moves import LocationView, ReplenishTask, StockHere, most_urgent
 from app.services import replenishment
 from app.services.moves import CentralMoveBackend
 from app.services.ports import UnitOfWork
-from db.station.packing import UNREACHABLE
+from db.station.offline_first import OfflineFirstBackend
 from db.station.store import StationStore
 
 ACTIVE_META = "moves_active"  # a clerk moves stock here: keep the tasks and locations
@@ -32,19 +32,10 @@ LOCATIONS_META = "moves_locations"  # every location code (a scan of an unknown 
 REFRESH_S = 20.0  # tasks have no change trigger: read them this often
 
 
-class StationMoveBackend:
-    def __init__(
-        self,
-        store: StationStore,
-        wake_sync: Callable[[], None],
-        uow_factory: Callable[[], UnitOfWork],
-        station: str,
-        central_reachable: Callable[[], bool] = lambda: True,
-    ) -> None:
-        self.store, self.wake_sync = store, wake_sync
-        self.central = CentralMoveBackend(uow_factory, station)
-        self.central_reachable = central_reachable
-        self._active = False
+class StationMoveBackend(OfflineFirstBackend):
+    ACTIVE_META = ACTIVE_META
+    CENTRAL = CentralMoveBackend
+    central: CentralMoveBackend
 
     # ---- MoveBackend (database worker thread) --------------------------------------------
     def location(self, code: str) -> LocationView | None:
@@ -63,26 +54,7 @@ class StationMoveBackend:
         done = {StockMoved.of(f).replenishment_id for f in self._my_moves()}
         return [task for task in found if task.id not in done]
 
-    def record(self, facts: list[Event]) -> None:
-        self.store.record(facts)  # durable when this returns: the clerk moves on
-        self.wake_sync()
-
     # ---- helpers --------------------------------------------------------------------------
-    def _activate(self) -> None:
-        """A clerk moves stock here: from now on the sync thread keeps the tasks in the store."""
-        if not self._active:
-            self.store.set_meta(ACTIVE_META, True)
-            self._active = True
-            self.wake_sync()
-
-    def _ask_central(self, call, arg):
-        """Central's answer, or False when central cannot be reached now."""
-        if not self.central_reachable():
-            return False
-        try:
-            return call(arg)
-        except UNREACHABLE:
-            return False
 
     def _cached_location(self, code: str) -> LocationView | None:
         codes = self.store.get_meta(LOCATIONS_META)

@@ -22,7 +22,7 @@ from app.domain.receiving import CLOSED, Receipt, ReceiptLine, ReceivedProduct, 
 from app.routing.layout import load_layout
 from app.services.ports import UnitOfWork
 from app.services.receiving_central import CentralReceivingBackend, walking
-from db.station.packing import UNREACHABLE
+from db.station.offline_first import OfflineFirstBackend
 from db.station.store import StationStore
 
 ACTIVE_META = "receiving_active"  # a clerk signed in here: keep the receiving copy
@@ -35,19 +35,10 @@ RECEIVING_FACTS = (
 REFRESH_S = 30.0  # receipts and stock have no change trigger of their own: read this often
 
 
-class StationReceivingBackend:
-    def __init__(
-        self,
-        store: StationStore,
-        wake_sync: Callable[[], None],
-        uow_factory: Callable[[], UnitOfWork],
-        station: str,
-        central_reachable: Callable[[], bool] = lambda: True,
-    ) -> None:
-        self.store, self.wake_sync = store, wake_sync
-        self.central = CentralReceivingBackend(uow_factory, station)
-        self.central_reachable = central_reachable
-        self._active = False
+class StationReceivingBackend(OfflineFirstBackend):
+    ACTIVE_META = ACTIVE_META
+    CENTRAL = CentralReceivingBackend
+    central: CentralReceivingBackend
 
     # ---- ReceivingBackend (database worker thread) ----------------------------------------
     def receipt(self, code: str) -> Receipt | None:
@@ -78,25 +69,7 @@ class StationReceivingBackend:
         suggestion = put_away.suggest(self._copy()["site"], sku, lot, quantity)
         return suggestion.location if suggestion else None
 
-    def record(self, facts: list[Event]) -> None:
-        self.store.record(facts)  # durable when this returns: the clerk moves on
-        self.wake_sync()
-
     # ---- helpers ---------------------------------------------------------------------------
-    def _activate(self) -> None:
-        if not self._active:
-            self.store.set_meta(ACTIVE_META, True)
-            self._active = True
-            self.wake_sync()
-
-    def _ask_central(self, call, arg):
-        """Central's answer, or False when central cannot be reached now."""
-        if not self.central_reachable():
-            return False
-        try:
-            return call(arg)
-        except UNREACHABLE:
-            return False
 
     def _copy(self) -> dict:
         return copy_from_document(self.store.get_meta(COPY_META))

@@ -95,8 +95,11 @@ def all_tasks(central) -> list:
 
 
 def ledger(central) -> list:
+    """The ledger since the site was set up (its imports left out)."""
+    since_set_up = stock_movements.c.kind != "import"
     with central.engine.connect() as conn:
-        return conn.execute(select(stock_movements).order_by(stock_movements.c.id)).all()
+        query = select(stock_movements).where(since_set_up).order_by(stock_movements.c.id)
+        return conn.execute(query).all()
 
 
 def on_hand(central, location: str, sku: str, lot: str = "") -> int:
