@@ -1,16 +1,16 @@
 """The clerk's count page (`C:COUNT`): scan a location, then every product there; C:CLOSE and
 C:CONFIRM record the count. Blind: the page never shows what the system expects.
 
-UI thread only. The loader's loop: `handle_scan` → step (app.steps.counting) → a look-up or the
-count recorded on the worker → adopt the state and show the verdict with its tone. Scans that
-arrive while a look-up or a save runs wait in order. The open count tasks (next first) come
-from the backend: central when it answers, the pulled copy when not (db/station/counting.py).
+UI thread only. The loader's loop (ui/scan_loop.py runs it): `handle_scan` → step
+(app.steps.counting) → a look-up or the count recorded on the worker → adopt the state and show
+the verdict with its tone. Scans that arrive while a look-up or a save runs wait in order. The
+open count tasks (next first) come from the backend: central when it answers, the pulled copy
+when not (db/station/counting.py).
 """
 
 from __future__ import annotations
 
 import logging
-from collections import deque
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget
@@ -24,6 +24,7 @@ from app.steps import counting
 from app.steps.counting_state import CountState, Verdict
 from ui.clerk.count_texts import verdict_text
 from ui.messages import error_text
+from ui.scan_loop import LookUpCall, ScanLoop
 from ui.tones import Tones
 from ui.widgets import MessageBanner
 from ui.worker import Worker
@@ -47,8 +48,15 @@ class CountPage(QWidget):
         self.state: CountState = counting.start(Actor(user.name, station))
         self.tasks: list[CountTask] = []
         self.tones = Tones(self)
-        self._busy = False
-        self._queue: deque[tuple[str, object]] = deque()
+        self.loop: ScanLoop[Verdict] = ScanLoop(
+            worker,
+            look_up=self._look_up,
+            record=lambda facts: self.backend.record(facts),  # the backend then
+            adopt=self._adopt,
+            save_failed=self._save_failed,
+            look_up_failed=self._look_up_failed,
+            after_save=self.refresh_tasks,  # the task counted here is no longer next
+        )
         self._build()
         self._feedback("info", "start", {}, sound=False)
         self.refresh_tasks()
@@ -92,89 +100,44 @@ class CountPage(QWidget):
 
     # --- input ------------------------------------------------------------------------------
     def handle_scan(self, scan: Scan) -> None:
-        if self._busy:
-            self._queue.append(("scan", scan))  # a look-up or a save runs: keep the order
-            return
-        self._apply(counting.on_scan(self.state, scan))
+        # While a look-up or a save runs the scan waits: the loop keeps the order.
+        self.loop.take(lambda: counting.on_scan(self.state, scan), scan)
 
     def handle_typed_number(self, typed: str) -> None:
         """Digits + Enter after a product's scan: that many units of it."""
-        if self._busy:
-            self._queue.append(("typed", typed))
-            return
-        self._apply(counting.on_typed(self.state, typed))
+        self.loop.take(lambda: counting.on_typed(self.state, typed))
 
-    def _apply(self, verdict: Verdict) -> None:
-        if verdict.look_up is not None:
-            self._look_up(verdict)
-        elif verdict.durable:
-            self._busy = True
-            self.worker.submit(
-                self.backend.record,
-                list(verdict.facts),
-                on_success=lambda _: self._saved(verdict),
-                on_failure=self._save_failed,
-            )
-        else:
-            self._adopt(verdict)
-
-    def _look_up(self, verdict: Verdict) -> None:
+    def _look_up(self, verdict: Verdict, _scan: Scan | None) -> LookUpCall[Verdict]:
         look_up = verdict.look_up
         assert look_up is not None
-        self._busy = True
         self.banner.show_message("info", lambda: verdict_text("look_up", {}))
         state = self.state
         if look_up.what == "location":
-            call, answer = self.backend.location, lambda info: counting.on_location(state, info)
-        else:
-            scan = look_up.scan
-            assert scan is not None
-            call, answer = (
-                self.backend.product_of,
-                lambda found: counting.on_product(state, scan, found),
+            return LookUpCall(
+                self.backend.location,
+                look_up.code,
+                lambda info: counting.on_location(state, info),
             )
-        self.worker.submit(
-            call,
+        scan = look_up.scan  # the product's own scan, kept by the step
+        assert scan is not None
+        return LookUpCall(
+            self.backend.product_of,
             look_up.code,
-            on_success=lambda found: self._answered(answer(found)),
-            on_failure=self._look_up_failed,
+            lambda found: counting.on_product(state, scan, found),
         )
 
-    def _answered(self, verdict: Verdict) -> None:
-        self._busy = False
-        self._apply(verdict)
-        self._drain()
-
-    def _saved(self, verdict: Verdict) -> None:
-        self._adopt(verdict)
-        self.refresh_tasks()  # the task counted here is no longer next
-
     def _adopt(self, verdict: Verdict) -> None:
-        self._busy = False
         self.state = verdict.state
         self._render()
         self._feedback(verdict.tone, verdict.reason, verdict.params)
-        self._drain()
 
     def _save_failed(self, exc: BaseException) -> None:
-        self._busy = False
         log.warning("could not save a count: %s", exc)
         self._feedback("error", "save_failed", {"error": error_text(exc)})
-        self._queue.clear()
 
     def _look_up_failed(self, exc: BaseException) -> None:
-        self._busy = False
         log.warning("could not look up a count scan: %s", exc)
         self._feedback("error", "look_up_failed", {"error": error_text(exc)})
-        self._queue.clear()
-
-    def _drain(self) -> None:
-        while self._queue and not self._busy:
-            what, value = self._queue.popleft()
-            if what == "scan":
-                self.handle_scan(value)  # type: ignore[arg-type]
-            else:
-                self.handle_typed_number(str(value))
 
     # --- showing ----------------------------------------------------------------------------
     def _render(self) -> None:

@@ -2,16 +2,16 @@
 large type, the product and quantity in hand, and the open replenishment tasks below, most
 urgent first (pick faces whose units pickers are waiting for first).
 
-UI thread only. The loader's loop: `handle_scan` → step (app.steps.moving) → a look-up or the
-facts recorded on the worker → adopt the state and show the verdict with its tone. A move shows
-only once its facts are durable; scans that arrive meanwhile wait in order. The task list is
-read on the worker when the page opens, after each move and every 30 s while nothing is in hand.
+UI thread only. The loader's loop (ui/scan_loop.py runs it): `handle_scan` → step
+(app.steps.moving) → a look-up or the facts recorded on the worker → adopt the state and show
+the verdict with its tone. A move shows only once its facts are durable; scans that arrive
+meanwhile wait in order. The task list is read on the worker when the page opens, after each
+move and every 30 s while nothing is in hand.
 """
 
 from __future__ import annotations
 
 import logging
-from collections import deque
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
@@ -25,6 +25,7 @@ from app.steps import moving
 from app.steps.moving_state import MoveState, Verdict
 from ui.clerk.moving_texts import reason_word, verdict_text
 from ui.messages import error_text
+from ui.scan_loop import LookUpCall, ScanLoop
 from ui.tones import Tones
 from ui.widgets import MessageBanner
 from ui.worker import Worker
@@ -53,8 +54,16 @@ class MovePage(QWidget):
         self.user, self.backend, self.worker = user, backend, worker
         self.state: MoveState = moving.start(Actor(user.name, station))
         self.tones = Tones(self)
-        self._busy = False
-        self._queue: deque[Scan | str] = deque()  # scans and typed numbers while busy
+        self.loop: ScanLoop[Verdict] = ScanLoop(
+            worker,
+            look_up=self._look_up,
+            record=lambda facts: self.backend.record(facts),  # the backend then
+            adopt=self._adopt,
+            save_failed=self._save_failed,
+            look_up_failed=self._look_up_failed,
+            # The task done is gone; a face still low has its next one.
+            after_save=self.refresh_tasks,
+        )
         self._build()
         self._start_message()
         self.timer = QTimer(self)
@@ -96,7 +105,7 @@ class MovePage(QWidget):
         )
 
     def _refresh_if_idle(self) -> None:
-        if not self._busy and not self.state.lines:
+        if not self.loop.busy and not self.state.lines:
             self.refresh_tasks()
 
     def _tasks_read(self, tasks: list[ReplenishTask]) -> None:
@@ -107,86 +116,40 @@ class MovePage(QWidget):
             self._start_message()
 
     def _task_touched(self, item: QListWidgetItem) -> None:
-        if not self._busy:
-            self._apply(moving.choose_task(self.state, int(item.data(TASK_ROLE))))
+        if not self.loop.busy:
+            self.loop.apply(moving.choose_task(self.state, int(item.data(TASK_ROLE))))
 
     # --- input (the clerk's home passes these on) -----------------------------------------------
     def handle_scan(self, scan: Scan) -> None:
-        if self._busy:
-            self._queue.append(scan)
-            return
-        self._apply(moving.on_scan(self.state, scan))
+        # While a look-up or a move's save runs the scan waits: the loop keeps the order.
+        self.loop.take(lambda: moving.on_scan(self.state, scan), scan)
 
     def handle_typed_number(self, typed: str) -> None:
-        if self._busy:
-            self._queue.append(typed)
-            return
-        self._apply(moving.on_number(self.state, typed))
+        self.loop.take(lambda: moving.on_number(self.state, typed))
 
-    def _apply(self, verdict: Verdict) -> None:
-        if verdict.look_up is not None:
-            self._look_up(verdict)
-        elif verdict.durable:
-            self._busy = True
-            self.worker.submit(
-                self.backend.record,
-                list(verdict.facts),
-                on_success=lambda _: self._moved(verdict),
-                on_failure=self._save_failed,
-            )
-        else:
-            self._adopt(verdict)
-
-    def _look_up(self, verdict: Verdict) -> None:
+    def _look_up(self, verdict: Verdict, _scan: Scan | None) -> LookUpCall[Verdict]:
         look_up = verdict.look_up
         assert look_up is not None
-        self._busy = True
         self.banner.show_message("info", lambda: verdict_text(verdict.reason, verdict.params))
         state = self.state
-        self.worker.submit(
+        return LookUpCall(
             self.backend.location,
             look_up.code,
-            on_success=lambda view: self._answered(
-                moving.on_location(state, look_up.what, look_up.code, view)
-            ),
-            on_failure=self._look_up_failed,
+            lambda view: moving.on_location(state, look_up.what, look_up.code, view),
         )
 
-    def _answered(self, verdict: Verdict) -> None:
-        self._busy = False
-        self._apply(verdict)
-        self._drain()
-
-    def _moved(self, verdict: Verdict) -> None:
-        self._adopt(verdict)
-        self.refresh_tasks()  # the task done is gone; a face still low has its next one
-
     def _adopt(self, verdict: Verdict) -> None:
-        self._busy = False
         self.state = verdict.state
         self._render()
         self._feedback(verdict.tone, verdict.reason, verdict.params)
-        self._drain()
 
     def _save_failed(self, exc: BaseException) -> None:
-        self._busy = False
         log.warning("could not save a move: %s", exc)
         self._feedback("error", "save_failed", {"error": error_text(exc)})
-        self._queue.clear()  # the clerk scans again from what the screen shows
 
     def _look_up_failed(self, exc: BaseException) -> None:
-        self._busy = False
         log.warning("could not look up a location: %s", exc)
         self._feedback("error", "look_up_failed", {"error": error_text(exc)})
-        self._queue.clear()
-
-    def _drain(self) -> None:
-        while self._queue and not self._busy:
-            waiting = self._queue.popleft()
-            if isinstance(waiting, str):
-                self.handle_typed_number(waiting)
-            else:
-                self.handle_scan(waiting)
 
     # --- showing --------------------------------------------------------------------------------
     def _render(self) -> None:

@@ -1,17 +1,17 @@
 """The clerk's receiving page: scan a receipt, then items, then the location they go to. Scanner
 only; the receipt's lines in a table, what is in hand and where it goes in very large type.
 
-UI thread only. The loader's loop: `handle_scan` → step (app.steps.receiving) → a look-up or
-the facts recorded on the worker → adopt the state and show the verdict with its tone. A receipt
-or put-away shows only once its fact is durable; scans that arrive meanwhile wait in order.
-After every change of what is in hand the page asks the backend (worker thread) where it
-should go, and shows the answer if the hand has not changed since.
+UI thread only. The loader's loop (ui/scan_loop.py runs it): `handle_scan` → step
+(app.steps.receiving) → a look-up or the facts recorded on the worker → adopt the state and
+show the verdict with its tone. A receipt or put-away shows only once its fact is durable;
+scans that arrive meanwhile wait in order. After every change of what is in hand the page asks
+the backend (worker thread) where it should go, and shows the answer if the hand has not
+changed since.
 """
 
 from __future__ import annotations
 
 import logging
-from collections import deque
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -33,6 +33,7 @@ from app.steps import receiving
 from app.steps.receiving_state import InHand, ReceiveState, Verdict
 from ui.clerk.receiving_texts import verdict_text
 from ui.messages import error_text
+from ui.scan_loop import LookUpCall, ScanLoop
 from ui.tones import Tones
 from ui.widgets import MessageBanner
 from ui.worker import Worker
@@ -120,8 +121,14 @@ class ReceivingPage(QWidget):
         self.user, self.backend, self.worker = user, backend, worker
         self.state: ReceiveState = receiving.start(Actor(user.name, station))
         self.tones = Tones(self)
-        self._busy = False
-        self._queue: deque[Scan | str] = deque()
+        self.loop: ScanLoop[Verdict] = ScanLoop(
+            worker,
+            look_up=self._look_up,
+            record=lambda facts: self.backend.record(facts),  # the backend then
+            adopt=self._adopt,
+            save_failed=self._save_failed,
+            look_up_failed=self._look_up_failed,
+        )
         self._build()
         self._feedback("info", "start", {}, sound=False)
 
@@ -170,75 +177,43 @@ class ReceivingPage(QWidget):
 
     # --- input ------------------------------------------------------------------------------
     def handle_scan(self, scan: Scan) -> None:
-        if self._busy:
-            self._queue.append(scan)  # a fact is being saved or looked up: keep the order
-            return
-        self._apply(receiving.on_scan(self.state, scan), scan)
+        # While a fact is being saved or looked up the scan waits: the loop keeps the order.
+        self.loop.take(lambda: receiving.on_scan(self.state, scan), scan)
 
     def handle_typed_number(self, typed: str) -> None:
         """Digits + Enter: the count of the item in hand (or a receipt number)."""
-        if self._busy:
-            self._queue.append(typed)
-            return
-        self._apply(receiving.on_typed(self.state, typed), None)
+        self.loop.take(lambda: receiving.on_typed(self.state, typed))
 
-    def _apply(self, verdict: Verdict, scan: Scan | None) -> None:
-        if verdict.look_up is not None and scan is not None:
-            self._look_up(verdict, scan)
-        elif verdict.look_up is not None:  # a typed receipt number
-            self._look_up(verdict, Scan(raw=verdict.look_up.code, symbology=None, kind="unknown"))
-        elif verdict.durable:
-            self._busy = True
-            self.worker.submit(
-                self.backend.record,
-                list(verdict.facts),
-                on_success=lambda _: self._adopt(verdict),
-                on_failure=self._save_failed,
-            )
-        else:
-            self._adopt(verdict)
-
-    def _look_up(self, verdict: Verdict, scan: Scan) -> None:
+    def _look_up(self, verdict: Verdict, scan: Scan | None) -> LookUpCall[Verdict]:
         look = verdict.look_up
         assert look is not None
-        self._busy = True
+        if scan is None:  # a typed receipt number
+            scan = Scan(raw=look.code, symbology=None, kind="unknown")
         self.banner.show_message("info", lambda: verdict_text(verdict.reason, verdict.params))
-        state = self.state
+        state, scanned = self.state, scan
         if look.what == "receipt":
-            call, answer = (
+            return LookUpCall(
                 self.backend.receipt,
+                look.code,
                 lambda found: receiving.on_receipt(state, look.code, found),
             )
-        elif look.what == "product":
-            call, answer = (
+        if look.what == "product":
+            return LookUpCall(
                 self.backend.product,
-                lambda found: receiving.on_product(state, scan, found, look.units),
+                look.code,
+                lambda found: receiving.on_product(state, scanned, found, look.units),
             )
-        else:
-            call, answer = (
-                self.backend.location_exists,
-                lambda known: receiving.on_location(state, look.code, known),
-            )
-        self.worker.submit(
-            call,
+        return LookUpCall(
+            self.backend.location_exists,
             look.code,
-            on_success=lambda found: self._answered(answer(found)),
-            on_failure=self._look_up_failed,
+            lambda known: receiving.on_location(state, look.code, known),
         )
 
-    def _answered(self, verdict: Verdict) -> None:
-        self._busy = False
-        self._apply(verdict, None)
-        if not self._busy:
-            self._drain()
-
     def _adopt(self, verdict: Verdict) -> None:
-        self._busy = False
         self.state = verdict.state
         self._render()
         self._feedback(verdict.tone, verdict.reason, verdict.params)
         self._ask_suggestion()
-        self._drain()
 
     def _ask_suggestion(self) -> None:
         held = self.state.in_hand
@@ -259,24 +234,12 @@ class ReceivingPage(QWidget):
             self._render()
 
     def _save_failed(self, exc: BaseException) -> None:
-        self._busy = False
         log.warning("could not save a receiving fact: %s", exc)
         self._feedback("error", "save_failed", {"error": error_text(exc)})
-        self._queue.clear()  # the clerk scans again from what the screen shows
 
     def _look_up_failed(self, exc: BaseException) -> None:
-        self._busy = False
         log.warning("could not look up a receiving scan: %s", exc)
         self._feedback("error", "look_up_failed", {"error": error_text(exc)})
-        self._queue.clear()
-
-    def _drain(self) -> None:
-        while self._queue and not self._busy:
-            item = self._queue.popleft()
-            if isinstance(item, str):
-                self.handle_typed_number(item)
-            else:
-                self.handle_scan(item)
 
     # --- showing ----------------------------------------------------------------------------
     def _render(self) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from ui.verdict_texts import filled
+
 
 def _texts() -> dict[str, str]:
     return {
@@ -98,8 +100,4 @@ def _texts() -> dict[str, str]:
 
 
 def verdict_text(reason: str, params: dict) -> str:
-    template = _texts().get(reason, reason)
-    try:
-        return template.format(**params)
-    except (KeyError, IndexError):
-        return template
+    return filled(_texts(), reason, params)

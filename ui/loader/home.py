@@ -1,16 +1,16 @@
 """The loader's home at the outbound dock: scan a load unit, then parcels. Scanner only, in very
 large type (read from a metre away, gloves on).
 
-UI thread only. The picker's loop: `handle_scan` → step (app.steps.dispatch) → a look-up or the
-facts recorded on the worker → adopt the state and show the verdict with its tone. A load shows
-only once its fact is durable; scans that arrive meanwhile wait in order. A refusal shows at
-once and its mis-scan fact is recorded in the background.
+UI thread only. The picker's loop (ui/scan_loop.py runs it): `handle_scan` → step
+(app.steps.dispatch) → a look-up or the facts recorded on the worker → adopt the state and show
+the verdict with its tone. A load shows only once its fact is durable; scans that arrive
+meanwhile wait in order. A refusal shows at once and its mis-scan fact is recorded in the
+background.
 """
 
 from __future__ import annotations
 
 import logging
-from collections import deque
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -25,6 +25,7 @@ from app.steps import dispatch
 from app.steps.dispatch_state import LoadState, Verdict
 from ui.loader.texts import verdict_text
 from ui.messages import error_text
+from ui.scan_loop import LookUpCall, ScanLoop
 from ui.tones import Tones
 from ui.widgets import MessageBanner
 from ui.worker import Worker
@@ -51,8 +52,16 @@ class LoaderHome(QWidget):
         self.user, self.backend, self.worker = user, backend, worker
         self.state: LoadState = dispatch.start(Actor(user.name, station))
         self.tones = Tones(self)
-        self._busy = False
-        self._queue: deque[Scan] = deque()
+        # A refusal shows at once; its mis-scan fact is kept for the KPI in the background.
+        self.loop: ScanLoop[Verdict] = ScanLoop(
+            worker,
+            look_up=self._look_up,
+            record=lambda facts: self.backend.record(facts),  # the backend then
+            adopt=self._adopt,
+            save_failed=self._save_failed,
+            look_up_failed=self._look_up_failed,
+            record_refusals=True,
+        )
         self._build()
         self._feedback("info", "start", {}, sound=False)
         # The site's carriers, so a unit bound to `SF` takes `SF Express` parcels.
@@ -94,85 +103,46 @@ class LoaderHome(QWidget):
 
     # --- input ------------------------------------------------------------------------------
     def handle_scan(self, scan: Scan) -> None:
-        if self._busy:
-            self._queue.append(scan)  # a load is being saved or looked up: keep the order
-            return
-        self._apply(dispatch.on_scan(self.state, scan), scan.raw)
+        # While a load is being saved or looked up the scan waits: the loop keeps the order.
+        self.loop.take(lambda: dispatch.on_scan(self.state, scan), scan)
 
     def handle_typed_number(self, typed: str) -> None:
         """Digits + Enter typed at the dock: an SSCC read off a label the scanner cannot read."""
         self.handle_scan(interpret(typed.strip()))
 
     def command(self, name: str) -> None:
-        if not self._busy:
-            self._apply(dispatch.on_command(self.state, name), f"C:{name}")
+        if not self.loop.busy:
+            self.loop.apply(dispatch.on_command(self.state, name))
 
-    def _apply(self, verdict: Verdict, raw: str) -> None:
-        if verdict.look_up is not None:
-            self._look_up(verdict, raw)
-        elif verdict.durable:
-            self._busy = True
-            self.worker.submit(
-                self.backend.record,
-                list(verdict.facts),
-                on_success=lambda _: self._adopt(verdict),
-                on_failure=self._save_failed,
-            )
-        else:
-            if verdict.facts:  # a mis-scan: shown now, kept for the KPI in the background
-                self.worker.submit(self.backend.record, list(verdict.facts))
-            self._adopt(verdict)
-
-    def _look_up(self, verdict: Verdict, raw: str) -> None:
+    def _look_up(self, verdict: Verdict, scan: Scan | None) -> LookUpCall[Verdict]:
         look_up = verdict.look_up
         assert look_up is not None
-        self._busy = True
         self.banner.show_message("info", lambda: verdict_text(verdict.reason, verdict.params))
-        state = self.state
+        state, raw = self.state, scan.raw if scan is not None else ""
         if look_up.what == "unit":
-            call, answer = (
+            return LookUpCall(
                 self.backend.unit_carrier,
+                look_up.code,
                 lambda bound: dispatch.on_unit(state, look_up.code, bound),
             )
-        else:
-            call, answer = (
-                self.backend.parcel,
-                lambda found: dispatch.on_parcel(state, look_up.code, found, raw),
-            )
-        self.worker.submit(
-            call,
+        return LookUpCall(
+            self.backend.parcel,
             look_up.code,
-            on_success=lambda found: self._answered(answer(found), raw),
-            on_failure=self._look_up_failed,
+            lambda found: dispatch.on_parcel(state, look_up.code, found, raw),
         )
 
-    def _answered(self, verdict: Verdict, raw: str) -> None:
-        self._busy = False
-        self._apply(verdict, raw)
-        self._drain()
-
     def _adopt(self, verdict: Verdict) -> None:
-        self._busy = False
         self.state = verdict.state
         self._render()
         self._feedback(verdict.tone, verdict.reason, verdict.params)
-        self._drain()
 
     def _save_failed(self, exc: BaseException) -> None:
-        self._busy = False
         log.warning("could not save a loading fact: %s", exc)
         self._feedback("error", "save_failed", {"error": error_text(exc)})
-        self._queue.clear()  # the loader scans again from what the screen shows
 
     def _look_up_failed(self, exc: BaseException) -> None:
-        self._busy = False
         log.warning("could not look up a load scan: %s", exc)
         self._feedback("error", "load_failed", {"error": error_text(exc)})
-        self._queue.clear()
-
-    def _drain(self) -> None:
-        while self._queue and not self._busy:
-            self.handle_scan(self._queue.popleft())
 
     # --- showing ----------------------------------------------------------------------------
     def _render(self) -> None:
