@@ -14,6 +14,7 @@ import logging
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from app.domain.counting import CountTask
 from app.domain.events import Actor
@@ -95,6 +96,8 @@ class CountPage(QWidget):
         )
 
     def _tasks_known(self, tasks: list[CountTask]) -> None:
+        if not isValid(self):  # signed out while the worker read them
+            return
         self.tasks = list(tasks)
         self._render()
 

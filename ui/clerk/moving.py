@@ -15,6 +15,7 @@ import logging
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from app.domain.events import Actor
 from app.domain.moves import ReplenishTask
@@ -109,6 +110,8 @@ class MovePage(QWidget):
             self.refresh_tasks()
 
     def _tasks_read(self, tasks: list[ReplenishTask]) -> None:
+        if not isValid(self):  # signed out while the worker read them
+            return
         idle = self.state.source is None and self.state.task is None
         self.state = moving.with_tasks(self.state, tuple(tasks))
         self._render()
