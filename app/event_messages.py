@@ -20,6 +20,8 @@ EVENT_TEMPLATES: dict[str, str] = {
     "event.order.shipped": "Shipped",
     "event.order.exception": "Stopped: a lead decides what happens next",
     "event.order.cancelled": "Order cancelled",
+    "event.order.partially_returned": "Some units came back from the customer",
+    "event.order.returned": "Every shipped unit came back from the customer",
     "event.order.prioritised": "Made urgent by a lead (priority {priority})",
     "event.exception.resolved": "Problem {exception} closed by a lead ({resolution})",
     # ---- picking ------------------------------------------------------------------------------
@@ -40,6 +42,8 @@ EVENT_TEMPLATES: dict[str, str] = {
     "event.receipt.item_received": "{quantity} × {sku} received on receipt {receipt_id}",
     "event.stock.put_away": "{quantity} × {sku} put away at {location}",
     "event.receipt.closed": "Receipt {receipt_id} closed",
+    "event.return.item_received": "Returned {quantity} × {sku} ({condition}) to {location}",
+    "event.return.closed": "Return of parcel {parcel} closed",
     "event.dispatch.loaded": "Carton {carton} loaded onto {unit} for {carrier}",
     "event.dispatch.unloaded": "Carton {carton} taken off {unit}",
     "event.dispatch.refused": "Scan refused at the dock: {raw} ({reason})",

@@ -192,6 +192,81 @@ receipt_lines = Table(
     UniqueConstraint("receipt_ref", "product_id", "lot"),
 )
 
+# Customer returns (0028, docs/returns.md). An RMA announces what a shipped order sends back.
+rmas = Table(
+    "rmas",
+    metadata,
+    _id(),
+    Column("rma_id", String(80), nullable=False, unique=True),
+    Column("order_ref", ForeignKey("orders.id"), nullable=False, index=True),
+    Column("reason", Text, nullable=False, default="", server_default=""),
+    Column("status", String(12), nullable=False, default="open", server_default="open"),
+    Column("imported_at", DateTime(timezone=True), nullable=False),
+)
+rma_lines = Table(
+    "rma_lines",
+    metadata,
+    _id(),
+    Column("rma_ref", ForeignKey("rmas.id"), nullable=False, index=True),
+    Column("product_id", ForeignKey("products.id"), nullable=False),
+    Column("quantity", Integer, nullable=False),
+    Column("reason", Text, nullable=False, default="", server_default=""),
+)
+# One parcel received back: `return_id` is the UUID the returns station made when it opened it.
+returns = Table(
+    "returns",
+    metadata,
+    _id(),
+    Column("return_id", String(36), nullable=False, unique=True),
+    Column("order_ref", ForeignKey("orders.id"), nullable=False, index=True),
+    Column("rma_ref", ForeignKey("rmas.id"), nullable=True),
+    Column("parcel", String(80), nullable=False, default="", server_default=""),
+    Column("status", String(10), nullable=False, default="open", server_default="open"),
+    Column("station", String(100), nullable=True),
+    Column("arrived_at", DateTime(timezone=True), nullable=False),  # its first item's floor time
+    Column("closed_at", DateTime(timezone=True), nullable=True),
+    Column("closed_by", String(100), nullable=True),
+)
+# Each unit group taken in; `order_line_id` None: not the order's (a wrong item).
+return_lines = Table(
+    "return_lines",
+    metadata,
+    _id(),
+    Column("return_ref", ForeignKey("returns.id"), nullable=False, index=True),
+    Column("order_line_id", ForeignKey("order_lines.id"), nullable=True),
+    Column("product_id", ForeignKey("products.id"), nullable=False),
+    Column("lot", String(40), nullable=False, default="", server_default=""),
+    Column("expiry", Date, nullable=True),
+    Column("serial", String(60), nullable=False, default="", server_default=""),
+    Column("quantity", Integer, nullable=False),
+    Column("condition", String(12), nullable=False),
+    Column("destination", String(12), nullable=False),  # stock / quarantine / none
+    Column("location", String(60), nullable=False, default="", server_default=""),
+    Column("flag", String(30), nullable=False, default="", server_default=""),
+    Column("fact_id", String(36), nullable=True),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+    Column("received_by", String(100), nullable=True),
+)
+# Units in quarantine: not stock (never allocated, not in `shipshape stock`) until a lead
+# decides: scrapped, returned to the supplier, or restocked after inspection.
+quarantine = Table(
+    "quarantine",
+    metadata,
+    _id(),
+    Column("return_line_id", ForeignKey("return_lines.id"), nullable=True),
+    Column("product_id", ForeignKey("products.id"), nullable=False),
+    Column("lot", String(40), nullable=False, default="", server_default=""),
+    Column("expiry", Date, nullable=True),
+    Column("serial", String(60), nullable=False, default="", server_default=""),
+    Column("quantity", Integer, nullable=False),
+    Column("reason", String(12), nullable=False),  # damaged / wrong_item / expired
+    Column("status", String(24), nullable=False, default="open", server_default="open"),
+    Column("entered_at", DateTime(timezone=True), nullable=False),
+    Column("decided_at", DateTime(timezone=True), nullable=True),
+    Column("decided_by", String(100), nullable=True),
+    Column("restocked_to", String(60), nullable=True),
+)
+
 # Replenishment tasks (0027): bring a pick face back up to its max from reserve; one open per face.
 replenishments = Table(
     "replenishments",
@@ -250,6 +325,8 @@ order_lines = Table(
     Column("picked", Integer, nullable=False, default=0),
     Column("packed", Integer, nullable=False, default=0),
     Column("unit_price_cents", BigInteger, nullable=True),  # money in whole cents (0023)
+    # Units that came back from the customer (0028, docs/returns.md)
+    Column("returned", Integer, nullable=False, default=0, server_default="0"),
 )
 
 # The CRM's customers (`shipshape import-customers`, migration 0023); money in whole cents.

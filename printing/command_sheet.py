@@ -36,7 +36,9 @@ CAPTIONS_ZH = {
     "RECEIVE": "收货上架",
     "COUNT": "盘点库位",
     "MOVE": "移库",
-    "CLOSE": "关闭收货单或盘点",
+    "CLOSE": "关闭收货单、盘点或退货包裹",
+    "RESELL": "退货：可再售，回库存",
+    "MISSING": "退货：预告的货品不在包裹里",
 }
 ROLE_HEADINGS = {
     "picker": ("Picker", "拣货员"),
@@ -52,6 +54,10 @@ ROLE_HEADINGS = {
     "clerk": (
         "Stock clerk: C:RECEIVE, C:COUNT or C:MOVE chooses the job",
         "库管员：扫 C:RECEIVE、C:COUNT 或 C:MOVE 选择作业",
+    ),
+    "returns": (
+        "Returns clerk: scan the parcel, then each item and its condition",
+        "退货员：扫描包裹，再扫每件货品及其状况",
     ),
 }
 

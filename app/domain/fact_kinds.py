@@ -56,6 +56,9 @@ class FactKind(StrEnum):
     STOCK_MOVED = "stock.moved"
     # ---- counting (the stock clerk's station)
     STOCK_COUNTED = "stock.counted"
+    # ---- returns (the returns clerk's station)
+    RETURN_ITEM_RECEIVED = "return.item_received"
+    RETURN_CLOSED = "return.closed"
     # ---- signing in
     SIGNED_IN = "user.signed_in"
     PIN_REFUSED = "user.pin_refused"

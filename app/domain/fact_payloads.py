@@ -295,6 +295,47 @@ class StockCounted(FactPayload):
     attempt: int = 1
 
 
+# ---- returns ----------------------------------------------------------------------------------
+@dataclass(frozen=True, kw_only=True)
+class ReturnItemReceived(FactPayload):
+    """Units of one product (lot, serial) taken out of a customer's returned parcel, with their
+    condition (app/domain/returns.CONDITIONS) and where they went: a stock location the clerk
+    confirmed by scanning, the quarantine area, or "" (missing). `return_id` names the parcel's
+    return (a UUID the station makes when the parcel is opened); `flag` is the station's
+    judgement (app/domain/returns: not_in_order, serial_not_shipped, ...; "" none)."""
+
+    KIND: ClassVar = FactKind.RETURN_ITEM_RECEIVED
+    return_id: str
+    channel: str
+    order_id: str
+    rma: str = ""
+    sku: str
+    lot: str = ""
+    expiry: str | None = None  # YYYY-MM-DD
+    serial: str = ""
+    quantity: int
+    condition: str
+    location: str = ""
+    suggested: str | None = None  # the location the station suggested
+    flag: str = ""
+    parcel: str = ""  # the code the parcel was found by
+    raw: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReturnClosed(FactPayload):
+    """The clerk closed the parcel's return: central sets the order's status and sends
+    return.received (units declared missing are return.item_received facts, condition
+    missing)."""
+
+    KIND: ClassVar = FactKind.RETURN_CLOSED
+    return_id: str
+    channel: str
+    order_id: str
+    rma: str = ""
+    parcel: str = ""
+
+
 # ---- signing in -------------------------------------------------------------------------------
 @dataclass(frozen=True, kw_only=True)
 class PinLocked(FactPayload):

@@ -27,6 +27,9 @@ class OrderStatus(StrEnum):
     SHIPPED = "shipped"
     EXCEPTION = "exception"
     CANCELLED = "cancelled"
+    # Units came back from the customer (docs/returns.md): some, or every shipped unit.
+    PARTIALLY_RETURNED = "partially_returned"
+    RETURNED = "returned"
 
 
 S = OrderStatus
@@ -41,7 +44,9 @@ ALLOWED_TRANSITIONS: dict[OrderStatus, frozenset[OrderStatus]] = {
     S.PICKING: frozenset({S.PICKED, S.EXCEPTION, S.ALLOCATED}),
     S.PICKED: frozenset({S.PACKED, S.EXCEPTION}),
     S.PACKED: frozenset({S.SHIPPED, S.ON_HOLD}),
-    S.SHIPPED: frozenset(),
+    S.SHIPPED: frozenset({S.PARTIALLY_RETURNED, S.RETURNED}),
+    S.PARTIALLY_RETURNED: frozenset({S.RETURNED}),
+    S.RETURNED: frozenset(),
     # An exception is cleared by the lead: retry allocation, resume picking or packing, or cancel.
     S.EXCEPTION: frozenset({S.RECEIVED, S.ALLOCATED, S.PICKING, S.PICKED, S.ON_HOLD, S.CANCELLED}),
     S.CANCELLED: frozenset(),

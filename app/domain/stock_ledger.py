@@ -21,6 +21,8 @@ class MovementKind(StrEnum):
     COUNT = "count"  # a count set the figure (delta: the variance it corrected)
     PICK = "pick"
     IMPORT = "import"  # `shipshape import-stock` set the figure at the desk
+    RETURN = "return"  # a customer's resellable unit back onto a shelf (docs/returns.md)
+    RESTOCK = "restock"  # a lead restocked a unit from quarantine after inspection
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ class Role(StrEnum):
     LEAD = "lead"
     LOADER = "loader"  # the outbound dock: parcels onto carriers' cages (docs/dispatch.md)
     CLERK = "clerk"  # stock control: receive, put away, count, move (docs/stock.md)
+    RETURNS = "returns"  # customer returns: receive and decide each item (docs/returns.md)
 
 
 @dataclass(frozen=True)

@@ -24,15 +24,18 @@ COMMANDS = {
     "CANCEL": "Leave the current dialog without changes",
     "NOT_FOUND": "Report the current pick short: the item is not at the location",
     "EMPTY": "Short pick reason: the location is empty",
-    "DAMAGED": "Short pick reason: the items are damaged",
-    "WRONG_ITEM": "Short pick reason: a wrong item is in the location",
+    "DAMAGED": "Short pick reason: the items are damaged; returns: the item goes to quarantine",
+    "WRONG_ITEM": "Short pick reason: a wrong item is in the location; returns: not the "
+    "order's item, to quarantine",
     "REPRINT": "Print the last label again (packing station)",
     "PRINTER": "Choose the label printer (packing station)",
     "OVERRIDE": "Ask a lead to override (packing station)",
     "RECEIVE": "Stock station: receive a delivery and put it away",
     "COUNT": "Stock station: count a location",
     "MOVE": "Stock station: move stock from one location to another",
-    "CLOSE": "Stock station: close the receipt or count in progress",
+    "CLOSE": "Stock station: close the receipt or count in progress; returns: close the parcel",
+    "RESELL": "Returns station: the item is fit to sell again, back to stock",
+    "MISSING": "Returns station: an announced item is not in the parcel",
 }
 
 # The commands each role's screen takes, for the command sheet's sections (docs/barcodes.md).
@@ -54,6 +57,7 @@ COMMANDS_BY_ROLE = {
     "lead override": ("OVERRIDE", "CANCEL"),
     "loader": ("UNDO", "CANCEL", "LOGOUT"),  # the dock: take a parcel off, or don't
     "clerk": ("RECEIVE", "COUNT", "MOVE", "CLOSE", "CONFIRM", "UNDO", "CANCEL", "LOGOUT"),
+    "returns": ("RESELL", "DAMAGED", "WRONG_ITEM", "MISSING", "CLOSE", "CANCEL", "LOGOUT"),
 }
 
 # Content after the prefix: printable ASCII that Code 128 encodes, no spaces.

@@ -43,7 +43,10 @@ def test_illegal_transitions_are_refused(start, target):
 
 def test_every_status_has_rules_and_end_states_are_final():
     assert set(ALLOWED_TRANSITIONS) == set(OrderStatus)
-    assert ALLOWED_TRANSITIONS[S.SHIPPED] == frozenset()
+    # A shipped order moves on only when the customer sends units back (docs/returns.md).
+    assert ALLOWED_TRANSITIONS[S.SHIPPED] == {S.PARTIALLY_RETURNED, S.RETURNED}
+    assert ALLOWED_TRANSITIONS[S.PARTIALLY_RETURNED] == {S.RETURNED}
+    assert ALLOWED_TRANSITIONS[S.RETURNED] == frozenset()
     assert ALLOWED_TRANSITIONS[S.CANCELLED] == frozenset()
 
 

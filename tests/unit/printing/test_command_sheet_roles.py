@@ -17,6 +17,7 @@ def test_every_command_is_in_a_role_section_with_a_chinese_caption():
             "lead override",
             "loader",
             "clerk",
+            "returns",
         }
     )
 
