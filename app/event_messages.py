@@ -43,6 +43,7 @@ EVENT_TEMPLATES: dict[str, str] = {
     "event.stock.put_away": "{quantity} × {sku} put away at {location}",
     "event.receipt.closed": "Receipt {receipt_id} closed",
     "event.return.item_received": "Returned {quantity} × {sku} ({condition}) to {location}",
+    "event.quarantine.decided": "Quarantined {quantity} × {sku}: {decision} by a lead",
     "event.return.closed": "Return of parcel {parcel} closed",
     "event.dispatch.loaded": "Carton {carton} loaded onto {unit} for {carrier}",
     "event.dispatch.unloaded": "Carton {carton} taken off {unit}",

@@ -752,6 +752,46 @@ SOURCE: dict[str, str] = {
     "timeline.tote_confirmed": QT_TRANSLATE_NOOP(
         "Messages", "tote not scanned: confirmed with the Confirm command"
     ),
+    "returns.bad_decision": QT_TRANSLATE_NOOP(
+        "Messages", "{decision} is not a decision: use one of {known}"
+    ),
+    "returns.restock_needs_location": QT_TRANSLATE_NOOP(
+        "Messages",
+        "quarantine item {id}: restocking needs the location the units go to: scan or type it",
+    ),
+    "returns.no_such_quarantine": QT_TRANSLATE_NOOP(
+        "Messages", "no quarantine item {id}: reload the list"
+    ),
+    "returns.already_decided": QT_TRANSLATE_NOOP(
+        "Messages", "quarantine item {id} is already {status} (by {by}): reload"
+    ),
+    "returns.unknown_location": QT_TRANSLATE_NOOP(
+        "Messages", "location {location} does not exist: check the label"
+    ),
+    "returns.expired_restock": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{sku} lot {lot} has expired: it cannot go back to stock; scrap it or return it to the supplier",
+    ),
+    "returns.decided.scrapped": QT_TRANSLATE_NOOP("Messages", "{quantity} × {sku} scrapped"),
+    "returns.decided.returned_to_supplier": QT_TRANSLATE_NOOP(
+        "Messages", "{quantity} × {sku} set aside to return to the supplier"
+    ),
+    "returns.decided.restocked": QT_TRANSLATE_NOOP(
+        "Messages", "{quantity} × {sku} restocked at {location}"
+    ),
+    "event.quarantine.decided": QT_TRANSLATE_NOOP(
+        "Messages", "Quarantined {quantity} × {sku}: {decision} by a lead"
+    ),
+    "event.order.partially_returned": QT_TRANSLATE_NOOP(
+        "Messages", "Some units came back from the customer"
+    ),
+    "event.order.returned": QT_TRANSLATE_NOOP(
+        "Messages", "Every shipped unit came back from the customer"
+    ),
+    "event.return.item_received": QT_TRANSLATE_NOOP(
+        "Messages", "Returned {quantity} × {sku} ({condition}) to {location}"
+    ),
+    "event.return.closed": QT_TRANSLATE_NOOP("Messages", "Return of parcel {parcel} closed"),
 }
 
 

@@ -722,6 +722,46 @@ median {median} h · p90 {p90} h
         <source>Last error</source>
         <translation>最后错误</translation>
     </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Lot / serial</source>
+        <translation>批次/序列号</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>到达</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>货品</translation>
+    </message>
+    <message>
+        <source>RMA</source>
+        <translation>退货授权</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
 </context>
 <context>
     <name>LeadExceptions</name>
@@ -971,6 +1011,10 @@ median {median} h · p90 {p90} h
     <message>
         <source>Dispatch</source>
         <translation>发运</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>退货</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -2470,6 +2514,62 @@ median {median} h · p90 {p90} h
         <translation>未扫描周转箱：用“确认”指令确认</translation>
     </message>
     <message>
+        <source>{decision} is not a decision: use one of {known}</source>
+        <translation>{decision} 不是有效的决定：请用 {known} 之一</translation>
+    </message>
+    <message>
+        <source>quarantine item {id}: restocking needs the location the units go to: scan or type it</source>
+        <translation>隔离项 {id}：重新上架需要目标库位：请扫描或输入</translation>
+    </message>
+    <message>
+        <source>no quarantine item {id}: reload the list</source>
+        <translation>没有隔离项 {id}：请刷新列表</translation>
+    </message>
+    <message>
+        <source>quarantine item {id} is already {status} (by {by}): reload</source>
+        <translation>隔离项 {id} 已是 {status}（{by} 决定）：请刷新</translation>
+    </message>
+    <message>
+        <source>location {location} does not exist: check the label</source>
+        <translation>库位 {location} 不存在：请检查标签</translation>
+    </message>
+    <message>
+        <source>{sku} lot {lot} has expired: it cannot go back to stock; scrap it or return it to the supplier</source>
+        <translation>{sku} 批次 {lot} 已过期：不能回库存；请报废或退回供应商</translation>
+    </message>
+    <message>
+        <source>{quantity} × {sku} scrapped</source>
+        <translation>{quantity} × {sku} 已报废</translation>
+    </message>
+    <message>
+        <source>{quantity} × {sku} set aside to return to the supplier</source>
+        <translation>{quantity} × {sku} 已留待退回供应商</translation>
+    </message>
+    <message>
+        <source>{quantity} × {sku} restocked at {location}</source>
+        <translation>{quantity} × {sku} 已重新上架到 {location}</translation>
+    </message>
+    <message>
+        <source>Quarantined {quantity} × {sku}: {decision} by a lead</source>
+        <translation>隔离的 {quantity} × {sku}：主管决定 {decision}</translation>
+    </message>
+    <message>
+        <source>Some units came back from the customer</source>
+        <translation>客户退回了部分货品</translation>
+    </message>
+    <message>
+        <source>Every shipped unit came back from the customer</source>
+        <translation>客户退回了全部已发货品</translation>
+    </message>
+    <message>
+        <source>Returned {quantity} × {sku} ({condition}) to {location}</source>
+        <translation>退回 {quantity} × {sku}（{condition}）到 {location}</translation>
+    </message>
+    <message>
+        <source>Return of parcel {parcel} closed</source>
+        <translation>退货包裹 {parcel} 已关闭</translation>
+    </message>
+    <message>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -3559,6 +3659,112 @@ median {median} h · p90 {p90} h
     <message>
         <source>Could not check: {error}. Scan again.</source>
         <translation>无法检查：{error}。请重新扫描。</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnWords</name>
+    <message>
+        <source>damaged</source>
+        <translation>损坏</translation>
+    </message>
+    <message>
+        <source>wrong item</source>
+        <translation>错误货品</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>resell</source>
+        <translation>可再售</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>no RMA</source>
+        <translation>无退货授权</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>未给原因</translation>
+    </message>
+    <message>
+        <source>being received</source>
+        <translation>收货中</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>flagged</source>
+        <translation>有标记</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsTab</name>
+    <message>
+        <source>All units</source>
+        <translation>全部件数</translation>
+    </message>
+    <message>
+        <source>To decision, median</source>
+        <translation>到决定，中位数</translation>
+    </message>
+    <message>
+        <source>To decision, p90</source>
+        <translation>到决定，p90</translation>
+    </message>
+    <message>
+        <source>Waiting for a decision</source>
+        <translation>等待决定</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>原因：{reason}</translation>
+    </message>
+    <message>
+        <source>Restock to location</source>
+        <translation>重新上架到库位</translation>
+    </message>
+    <message>
+        <source>Scrap</source>
+        <translation>报废</translation>
+    </message>
+    <message>
+        <source>Return to supplier</source>
+        <translation>退回供应商</translation>
+    </message>
+    <message>
+        <source>Restock after inspection</source>
+        <translation>检验后重新上架</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Choose a row in the quarantine list first.</source>
+        <translation>请先在隔离列表中选择一行。</translation>
+    </message>
+    <message>
+        <source>Quarantine: decide each row</source>
+        <translation>隔离区：逐行决定</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Received (14 days)</source>
+        <translation>已收退货（14 天）</translation>
+    </message>
+    <message>
+        <source>RMAs expected</source>
+        <translation>待到退货授权</translation>
     </message>
 </context>
 <context>
