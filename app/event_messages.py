@@ -73,6 +73,8 @@ EVENT_TEMPLATES: dict[str, str] = {
     "event.stock.set": "Stock counted and set",
     "event.stock.moved": "{quantity} × {sku} moved from {from_location} to {to_location}",
     "event.pick_faces.set": "Pick faces set",
+    "event.pick_faces.moved": "Pick face of {sku} moved from {from} to {to}",
+    "event.slotting.tasks_created": "Slotting: {relocations} moves proposed, tasks created",
     "event.stock.counted": "Location {location} counted",
     "event.count.applied": "Count of {location} applied: {status}",
     "event.count.scheduled": "Count tasks scheduled ({reason})",

@@ -17,6 +17,7 @@ from app.domain.site import SiteSettings
 from app.domain.users import User
 from app.services import count_abc, count_lead, dispatch_close, sync
 from app.services import site as site_settings
+from app.services import slotting as slotting_moves
 from app.services.lead import at_risk, board, exceptions, links, reports
 from app.services.ports import UnitOfWork
 from app.services.ports.integration import IntegrationStore
@@ -95,6 +96,14 @@ class LeadConsole:
     def schedule_abc_counts(self) -> count_abc.AbcScheduled:
         """Count tasks for the locations the ABC count plan has due today (docs/stock.md)."""
         return count_abc.schedule_abc_counts(self._uow(), self.lead, date.today(), self.station)
+
+    def slotting(self, days: int, max_moves: int) -> slotting_moves.SlottingRun:
+        """Proposed slotting moves from the last `days` days' picks, replayed (seconds)."""
+        require_lead(self.lead)
+        return slotting_moves.plan_slotting(self._uow(), days, slotting_moves.Limits(max_moves))
+
+    def create_slotting_tasks(self, run: slotting_moves.SlottingRun) -> list[int]:
+        return slotting_moves.create_tasks(self._uow(), self.lead, run, self.station)
 
     def kpis(self, start: datetime, end: datetime):
         return reports.kpi_report(self._uow(), self.lead, start, end)
