@@ -722,6 +722,34 @@ median {median} h · p90 {p90} h
         <source>Last error</source>
         <translation>最后错误</translation>
     </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Picks</source>
+        <translation>拣货次数</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Swaps with</source>
+        <translation>与之互换</translation>
+    </message>
+    <message>
+        <source>Saves (m)</source>
+        <translation>节省（米）</translation>
+    </message>
 </context>
 <context>
     <name>LeadExceptions</name>
@@ -1934,6 +1962,10 @@ median {median} h · p90 {p90} h
         <translation>每辆拣货车至少要装 1 个订单，当前为 {capacity}</translation>
     </message>
     <message>
+        <source>--days must be a whole number of days from 1 to {most}, found {days}</source>
+        <translation>--days 必须是 1 到 {most} 之间的整数天数，收到的是 {days}</translation>
+    </message>
+    <message>
         <source>no layout imported yet: run `shipshape import-layout LAYOUT` first</source>
         <translation>尚未导入仓库布局：请先运行 `shipshape import-layout LAYOUT`</translation>
     </message>
@@ -2384,6 +2416,14 @@ median {median} h · p90 {p90} h
     <message>
         <source>Pick faces set</source>
         <translation>拣货位已设置</translation>
+    </message>
+    <message>
+        <source>Pick face of {sku} moved from {from} to {to}</source>
+        <translation>{sku} 的拣货位已从 {from} 移到 {to}</translation>
+    </message>
+    <message>
+        <source>Slotting: {relocations} moves proposed, tasks created</source>
+        <translation>储位优化：建议移动 {relocations} 次，任务已创建</translation>
     </message>
     <message>
         <source>Location {location} counted</source>
@@ -3782,6 +3822,41 @@ median {median} h · p90 {p90} h
     <message>
         <source>Could not sign in ({error}). Try again; if it keeps failing, call your shift lead.</source>
         <translation>无法登录（{error}）。请重试；如果仍然失败，请联系班组长。</translation>
+    </message>
+</context>
+<context>
+    <name>SlottingSection</name>
+    <message>
+        <source>Days of picks</source>
+        <translation>拣货天数</translation>
+    </message>
+    <message>
+        <source>Moves at most</source>
+        <translation>最多移动次数</translation>
+    </message>
+    <message>
+        <source>Propose moves</source>
+        <translation>提出移动建议</translation>
+    </message>
+    <message>
+        <source>Create move tasks</source>
+        <translation>创建移库任务</translation>
+    </message>
+    <message>
+        <source>Replaying the pick lists with the exact router…</source>
+        <translation>正在用精确路径重放拣货单…</translation>
+    </message>
+    <message>
+        <source>Slotting: propose moves that bring fast movers and products ordered together nearer the depot.</source>
+        <translation>储位优化：提出移动建议，把畅销商品和常被一起订购的商品放到离出发点更近的位置。</translation>
+    </message>
+    <message>
+        <source>{lists} pick lists of the last {days} days replayed: {current} m → {proposed} m (−{pct} %) with {moves} moves, {locations} locations ({share} % of all).</source>
+        <translation>已重放最近 {days} 天的 {lists} 张拣货单：{current} 米 → {proposed} 米（−{pct} %），移动 {moves} 次，涉及 {locations} 个库位（占全部的 {share} %）。</translation>
+    </message>
+    <message>
+        <source>{n} move task(s) created for the stock clerk.</source>
+        <translation>已为库存员创建 {n} 个移库任务。</translation>
     </message>
 </context>
 <context>
