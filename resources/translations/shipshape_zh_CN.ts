@@ -2699,6 +2699,10 @@ median {median} h · p90 {p90} h
         <source>new pick face</source>
         <translation>新拣货位</translation>
     </message>
+    <message>
+        <source>slotting: a nearer home</source>
+        <translation>储位优化：换到更近的位置</translation>
+    </message>
 </context>
 <context>
     <name>OverrideForm</name>
