@@ -5,10 +5,10 @@ depot on the front cross aisle), its 1,200 products, slotted at random — each 
 goes to a random free location of levels 1-2 (generate_stock shuffles them), its pick face the
 lowest of them. History: 30 days × 300 demo orders (generate_orders: Zipf-like popularity,
 1-5 lines), plus 40 co-ordered pairs (a popular product and a partner, ordered together 60 % of
-the time). Each day's orders are batched as the site batches them — proximity batching, carts
-of 8 orders (app.waves.plan_batches) on today's slotting — and those carts are the pick lists
-replayed with the exact router on the current and on the proposed slotting. A second row
-replays every order as its own pick list.
+the time). The pick lists replayed with the exact router on the current and on the proposed
+slotting: every order as its own pick list (the RESULT lines); each day's orders batched as the
+site batches them (proximity, carts of 8, app.waves.plan_batches) on today's slotting, those
+carts kept; and the same days batched again on the proposed slotting. docs/benchmarks.md.
 
     .venv/bin/python bench/slotting.py [--days 30] [--orders-per-day 300]
 """
@@ -74,7 +74,9 @@ def site_carts(layout, homes, days) -> tuple[list[tuple[str, ...]], float]:
     carts, walked = [], 0.0
     for orders in days:
         lines = dict(orders)
-        picks = [{"id": o, "picks": [homes[s] for s in skus if s in homes]} for o, skus in orders]
+        picks = [
+            {"id": o, "picks": [homes[s] for s in sorted(skus) if s in homes]} for o, skus in orders
+        ]
         for batch in plan_batches(layout, [p for p in picks if p["picks"]], CART):
             carts.append(tuple(set().union(*(lines[o] for o in batch.order_ids))))
             walked += batch.distance_m

@@ -1,16 +1,18 @@
 """Proposing moves: fast movers and co-ordered products towards the depot, within limits.
 
-1. Classify (app/slotting/classify.py) and put the products in placement order: by COI, each
-   product followed at once by its strong partners (co-ordered products), so that partners take
+1. Classify (app/slotting/classify.py) and put the products in placement order: most picks
+   first, each product followed at once by its strong partners (co-ordered products), so that partners take
    neighbouring places.
 2. Walk the locations from the depot outwards (exact walking distance, then level, then code)
    and give each product in placement order the nearest one nobody has taken; a product already
    at least as near stays where it is. Every product that would come nearer is a candidate.
-3. Score each candidate alone by replay (metres saved per relocation), then take them best
-   first, replaying again (app/slotting/replay.py): a candidate moves its
-   product to the target location, and the product there (if any) back to the product's old
+3. Take the candidates in one of two orders — best first (each scored alone by replay, metres
+   saved per relocation) or placement order (which keeps partners and fast movers together:
+   better for carts, whose walk falls only when many of their products come forward) —
+   replaying again (app/slotting/replay.py): a candidate moves its product to the target location, and the product there (if any) back to the product's old
    location (a swap). It is kept only when the replay of the period's pick lists walks less;
    its saving is that replayed difference. Each location moves at most once per plan.
+   Both orders are replayed in full; the plan that walks less is kept.
 4. Stop at `max_moves` relocations (a swap is two) or when the next would touch more than
    `max_location_share` of the layout's locations.
 
@@ -120,8 +122,13 @@ def propose(
     classes = classify(pick_lists, space)
     replay = replay or Replay(layout, pick_lists)
     candidates = _candidates(layout, classes, homes, blocked)
-    moves, after = _keep_saving(replay, classes, dict(homes), candidates, limits, layout)
-    current_m, proposed_m = replay.total_m(homes), replay.total_m(after)
+    best_first = _by_saving(replay, homes, candidates, limits, layout)
+    current_m = replay.total_m(homes)
+    tried = []
+    for order in (best_first, candidates):
+        moves, after = _keep_saving(replay, classes, dict(homes), order, limits, layout)
+        tried.append((replay.total_m(after), len(tried), moves))
+    proposed_m, _, moves = min(tried)
     return Plan(
         tuple(moves), current_m, proposed_m, len(replay.lists), len(layout.locations), classes
     )
@@ -184,7 +191,6 @@ def _by_saving(replay, homes, candidates, limits, layout) -> list[tuple[str, str
 
 
 def _keep_saving(replay, classes, homes, candidates, limits, layout):
-    candidates = _by_saving(replay, homes, candidates, limits, layout)
     at = {loc: sku for sku, loc in homes.items()}
     budget = math.floor(limits.max_location_share * len(layout.locations))
     moved: set[str] = set()
