@@ -124,7 +124,7 @@ def propose(
     candidates = _candidates(layout, classes, homes, blocked)
     best_first = _by_saving(replay, homes, candidates, limits, layout)
     current_m = replay.total_m(homes)
-    tried = []
+    tried: list[tuple[float, int, list[Move]]] = []
     for order in (best_first, candidates):
         moves, after = _keep_saving(replay, classes, dict(homes), order, limits, layout)
         tried.append((replay.total_m(after), len(tried), moves))
