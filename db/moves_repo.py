@@ -239,6 +239,21 @@ class SqlMovesRepository(SlottingReads):
         )
         return int(self.connection.execute(query).scalar_one())
 
+    def cancel_replenishments(self, sku: str, face: str) -> int:
+        """Cancel the open replenishments (not slotting moves) of `sku` into `face`: its face
+        moved away, so they would fill the wrong location. Returns how many."""
+        done = self.connection.execute(
+            update(replenishments)
+            .where(
+                replenishments.c.product_id == self._product_id(sku),
+                replenishments.c.to_location_id == self._location_id(face),
+                replenishments.c.status == OPEN,
+                replenishments.c.reason != SLOTTING,
+            )
+            .values(status="cancelled")
+        )
+        return done.rowcount
+
     def delete_pick_face(self, location: str) -> None:
         self.connection.execute(
             delete(pick_faces).where(pick_faces.c.location_id == self._location_id(location))

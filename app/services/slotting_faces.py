@@ -5,7 +5,9 @@ When the clerk has moved the last open lot of a slotting task (the move applier 
 the new one with its min and max. If the new location was another product's face (a swap), that
 face goes to the old location in the same step — so a swap's two faces change together when its
 first half is done, and the second half finds its face already there. Until then picks and
-replenishment go on at the old face. Runs inside the applier's transaction.
+replenishment go on at the old face. Open replenishments into a face that moved away are
+cancelled; the caller's check of both locations (`replenish_if_low`) then makes the right ones.
+Runs inside the applier's transaction.
 """
 
 from __future__ import annotations
@@ -41,5 +43,8 @@ def move_face(uow: UnitOfWork, sku: str, source: str, target: str, actor: Actor)
         uow.moves.delete_pick_face(source)
     uow.moves.save_pick_face(PickFace(target, sku, limits.min_qty, limits.max_qty))
     swapped = there.sku if there is not None else None
+    uow.moves.cancel_replenishments(sku, source)  # they would fill the old face
+    if swapped is not None:
+        uow.moves.cancel_replenishments(swapped, target)
     payload = {"sku": sku, "from": source, "to": target, "swapped_with": swapped}
     uow.events.add_all([Event("pick_faces.moved", payload, actor)])

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from app.domain.events import Actor
+from app.domain.replenishment import Replenishment
 from app.scanning.interpret import interpret
 from app.services.moves import CentralMoveBackend
 from app.services.replenishment import open_tasks
@@ -88,7 +89,11 @@ def test_tasks_are_created_done_by_the_clerk_and_the_faces_follow(site, run_cli)
         ("SLOW", NEAR, FAR, "slotting"),
     }
     tasks = {t.sku: t for t in open_tasks(site.uow())}
+    with site.uow() as uow:  # an older refill of FAST's old face, open when its face moves
+        stale = uow.moves.add_replenishment(Replenishment("FAST", "", NEAR, FAR, 1, "count"))
+        uow.commit()
     do_task(site, tasks["FAST"], FAST_GTIN)
+    assert stale not in {t.id for t in open_tasks(site.uow())}  # cancelled: wrong face now
     assert faces(site) == {NEAR: "FAST", FAR: "SLOW"}  # the swap's faces change together
     do_task(site, tasks["SLOW"], SLOW_GTIN)
     assert faces(site) == {NEAR: "FAST", FAR: "SLOW"}
