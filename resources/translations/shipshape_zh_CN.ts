@@ -3855,12 +3855,12 @@ median {median} h · p90 {p90} h
         <translation>储位优化：提出移动建议，把畅销商品和常被一起订购的商品放到离出发点更近的位置。</translation>
     </message>
     <message>
-        <source>{lists} pick lists of the last {days} days replayed: {current} m → {proposed} m (−{pct} %) with {moves} moves, {locations} locations ({share} % of all).</source>
-        <translation>已重放最近 {days} 天的 {lists} 张拣货单：{current} 米 → {proposed} 米（−{pct} %），移动 {moves} 次，涉及 {locations} 个库位（占全部的 {share} %）。</translation>
+        <source>−{pct} %: {current} m → {proposed} m over {lists} pick lists of {days} days, {moves} moves, {locations} locations ({share} %)</source>
+        <translation>−{pct} %：{current} 米 → {proposed} 米，{days} 天的 {lists} 张拣货单，移动 {moves} 次，{locations} 个库位（{share} %）</translation>
     </message>
     <message>
-        <source>{n} move task(s) created for the stock clerk.</source>
-        <translation>已为库存员创建 {n} 个移库任务。</translation>
+        <source>{n} move task(s) created</source>
+        <translation>已创建 {n} 个移库任务</translation>
     </message>
 </context>
 <context>

@@ -78,12 +78,14 @@ class SlottingSection(QWidget):
         for widget in (self.days_label, self.days, self.moves_label, self.max_moves):
             row.addWidget(widget)
         row.addWidget(self.propose_button)
-        row.addWidget(self.create_button)
         row.addWidget(self.result, 1)
+        plan = QHBoxLayout()  # two rows: one would be wider than 1280 px with the floor's type
+        plan.addWidget(self.create_button)
+        plan.addWidget(self.summary, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
-        layout.addWidget(self.summary)
+        layout.addLayout(plan)
         layout.addWidget(self.view)
 
     def retranslate(self) -> None:
@@ -152,9 +154,8 @@ class SlottingSection(QWidget):
             plan = run.plan
             self.summary.setText(
                 self.tr(
-                    "{lists} pick lists of the last {days} days replayed: {current} m → "
-                    "{proposed} m (−{pct} %) with {moves} moves, {locations} locations "
-                    "({share} % of all)."
+                    "−{pct} %: {current} m → {proposed} m over {lists} pick lists of "
+                    "{days} days, {moves} moves, {locations} locations ({share} %)"
                 ).format(
                     lists=plan.pick_lists,
                     days=run.days,
@@ -171,6 +172,4 @@ class SlottingSection(QWidget):
         if self.created is None:
             self.result.setText("")
             return
-        self.result.setText(
-            self.tr("{n} move task(s) created for the stock clerk.").format(n=len(self.created))
-        )
+        self.result.setText(self.tr("{n} move task(s) created").format(n=len(self.created)))

@@ -50,11 +50,10 @@ def test_propose_shows_the_moves_and_the_button_creates_the_tasks(qtbot, site):
     assert cells(tab) == [["FAST", "A", "4", FAR, NEAR, "SLOW", "336"]]
     assert tab.view.isVisibleTo(tab)
     assert tab.summary.text() == (
-        "4 pick lists of the last 30 days replayed: 352 m → 16 m (−95.5 %) with 2 moves, "
-        "2 locations (5.00 % of all)."
+        "−95.5 %: 352 m → 16 m over 4 pick lists of 30 days, 2 moves, 2 locations (5.00 %)"
     )
     tab.create_button.click()
-    assert tab.result.text() == "2 move task(s) created for the stock clerk."
+    assert tab.result.text() == "2 move task(s) created"
     assert {t.reason for t in open_tasks(site.uow())} == {"slotting"}
     assert not tab.create_button.isEnabled()  # once per proposal
 
