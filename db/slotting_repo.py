@@ -12,7 +12,9 @@ from datetime import datetime
 
 from sqlalchemy import Connection, func, select
 
-from db.schema import locations, pick_faces, pick_tasks, products, stock
+from db.schema import locations, pick_faces, pick_tasks, products, replenishments, stock
+
+SLOTTING = "slotting"
 
 
 class SlottingReads:
@@ -76,3 +78,28 @@ class SlottingReads:
             .group_by(products.c.sku)
         )
         return {sku: float(space) for sku, space in self.connection.execute(query) if space}
+
+    def open_slotting_moves(self) -> list[tuple[str, str, str]]:
+        """(SKU, from, to) of every slotting move with a task still open."""
+        source, target = locations.alias("source"), locations.alias("target")
+        query = (
+            select(products.c.sku, source.c.code, target.c.code)
+            .distinct()
+            .select_from(replenishments)
+            .join(products, products.c.id == replenishments.c.product_id)
+            .join(source, source.c.id == replenishments.c.from_location_id)
+            .join(target, target.c.id == replenishments.c.to_location_id)
+            .where(replenishments.c.reason == SLOTTING, replenishments.c.status == "open")
+            .order_by(products.c.sku)
+        )
+        return [(sku, a, b) for sku, a, b in self.connection.execute(query)]
+
+    def slotting_relocations_since(self, since: datetime) -> int:
+        """Products moved (or being moved) by slotting tasks made since `since`."""
+        moved = (
+            select(replenishments.c.product_id, replenishments.c.from_location_id)
+            .distinct()
+            .where(replenishments.c.reason == SLOTTING, replenishments.c.created_at >= since)
+            .subquery()
+        )
+        return int(self.connection.execute(select(func.count()).select_from(moved)).scalar_one())

@@ -16,7 +16,7 @@ Runs on a database worker thread or in a CLI command: solving routes takes secon
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from app.domain.events import Actor, Event, utcnow
@@ -40,17 +40,27 @@ class SlottingRun:
     plan: Plan
     days: int
     since: datetime
+    moved_today: int = 0  # relocations by slotting tasks made in the last 24 hours
 
     def document(self) -> dict:
-        return {"days": self.days, "since": self.since.isoformat(), **self.plan.document()}
+        return {
+            "days": self.days,
+            "since": self.since.isoformat(),
+            "moved_today": self.moved_today,
+            **self.plan.document(),
+        }
 
 
 def plan_slotting(
     uow: UnitOfWork, days: int, limits: Limits | None = None, now: datetime | None = None
 ) -> SlottingRun:
+    """The proposal on the slotting as it will be once the open slotting tasks are done: their
+    products and locations stay out of it, and the relocations made in the last 24 hours count
+    against the limit of moves (at most K a day)."""
     if not 1 <= days <= MAX_DAYS:
         raise BadInput(message("slotting.bad_days", days=days, most=MAX_DAYS))
-    since = (now or utcnow()) - timedelta(days=days)
+    now = now or utcnow()
+    since = now - timedelta(days=days)
     with uow:
         document = uow.catalog.layout_document()
         if not document:
@@ -58,11 +68,18 @@ def plan_slotting(
         history = uow.moves.pick_history(since)
         homes, used = uow.moves.homes(), uow.moves.used_locations()
         space = uow.moves.face_space()
+        pending = uow.moves.open_slotting_moves()
+        moved_today = uow.moves.slotting_relocations_since(now - timedelta(days=1))
     layout = load_layout(document, origin="central database")
+    homes.update((sku, target) for sku, _, target in pending)
     homes = {sku: code for sku, code in homes.items() if layout.has_location(code)}
-    blocked = frozenset(used - set(homes.values()))
-    plan = propose(layout, history, homes, limits or Limits(), blocked, space)
-    return SlottingRun(plan, days, since)
+    busy = {code for _, source, target in pending for code in (source, target)}
+    blocked = frozenset((used - set(homes.values())) | busy)
+    limits = limits or Limits()
+    today = replace(limits, max_moves=max(limits.max_moves - moved_today, 0))
+    fixed = frozenset(sku for sku, _, _ in pending)
+    plan = propose(layout, history, homes, today, blocked, space, fixed=fixed)
+    return SlottingRun(plan, days, since, moved_today)
 
 
 def create_tasks(uow: UnitOfWork, lead: User, run: SlottingRun, station: str) -> list[int]:

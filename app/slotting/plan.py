@@ -115,13 +115,14 @@ def propose(
     blocked: frozenset[str] = frozenset(),
     space: Mapping[str, float] | None = None,
     replay: Replay | None = None,
+    fixed: frozenset[str] = frozenset(),
 ) -> Plan:
     """The moves for `homes` (SKU → its pick location today), measured on `pick_lists`.
     `blocked`: locations nothing may move into (reserve stock, ...); `space`: shelf space per
-    SKU for the COI, where known."""
+    SKU for the COI, where known; `fixed`: products that stay (a move of theirs is under way)."""
     classes = classify(pick_lists, space)
     replay = replay or Replay(layout, pick_lists)
-    candidates = _candidates(layout, classes, homes, blocked)
+    candidates = _candidates(layout, classes, homes, blocked, fixed)
     best_first = _by_saving(replay, homes, candidates, limits, layout)
     current_m = replay.total_m(homes)
     tried: list[tuple[float, int, list[Move]]] = []
@@ -153,16 +154,22 @@ def depot_distances(layout: Layout) -> dict[str, float]:
 
 
 def _candidates(
-    layout: Layout, classes: Classes, homes: Mapping[str, str], blocked: frozenset[str]
+    layout: Layout,
+    classes: Classes,
+    homes: Mapping[str, str],
+    blocked: frozenset[str],
+    fixed: frozenset[str],
 ) -> list[tuple[str, str]]:
     far = depot_distances(layout)
     slots = sorted(
         (loc for loc in layout.locations if loc.code not in blocked),
         key=lambda loc: (round(far[loc.code], 6), loc.level or 0, loc.code),
     )
-    taken: set[str] = set()
+    taken = {homes[sku] for sku in fixed if sku in homes}
     out, next_slot = [], 0
     for sku in placement_order(classes, homes):
+        if sku in fixed:
+            continue
         while next_slot < len(slots) and slots[next_slot].code in taken:
             next_slot += 1
         if next_slot == len(slots):

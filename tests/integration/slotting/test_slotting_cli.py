@@ -81,7 +81,8 @@ def test_tasks_are_created_done_by_the_clerk_and_the_faces_follow(site, run_cli)
     plan = slotting(run_cli, site.url, "--create-tasks", "--badge", LEAD, "--pin", LEAD_PIN)
     assert len(plan["tasks"]) == 2
     again = slotting(run_cli, site.url, "--create-tasks", "--badge", LEAD, "--pin", LEAD_PIN)
-    assert again["tasks"] == []  # the same moves' tasks are open already
+    assert again["moves"] == [] and again["tasks"] == []  # under way: FAST and SLOW stay
+    assert again["moved_today"] == 2
     status, out, _ = run_cli("replenishments", "--json", "--database", site.url)
     listed = [json.loads(line) for line in out.splitlines()]
     assert {(t["sku"], t["from"], t["to"], t["reason"]) for t in listed} == {
@@ -111,3 +112,12 @@ def test_creating_tasks_needs_a_lead(site, run_cli):
         "slotting", "--create-tasks", "--badge", "2001", "--pin", "0000", "--database", site.url
     )
     assert status != 0 and err
+
+
+def test_the_moves_of_the_last_24_hours_count_against_the_limit(site, run_cli):
+    made = slotting(run_cli, site.url, "--create-tasks", "--badge", LEAD, "--pin", LEAD_PIN)
+    assert made["relocations"] == 2
+    for task in open_tasks(site.uow()):
+        do_task(site, task, FAST_GTIN if task.sku == "FAST" else SLOW_GTIN)
+    later = slotting(run_cli, site.url, "--max-moves", "2")
+    assert (later["moved_today"], later["moves"]) == (2, [])

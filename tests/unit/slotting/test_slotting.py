@@ -104,3 +104,13 @@ def test_same_input_same_plan():
     one = propose(LAYOUT, lists, homes, Limits(8, 0.05))
     two = propose(LAYOUT, lists, homes, Limits(8, 0.05))
     assert one.document() == two.document()
+
+
+def test_fixed_products_stay_and_their_homes_are_no_targets():
+    lists, homes = _history()
+    free = propose(LAYOUT, lists, homes, Limits(6, 1.0))
+    first = free.moves[0]
+    fixed = frozenset({first.sku})
+    plan = propose(LAYOUT, lists, homes, Limits(6, 1.0), fixed=fixed)
+    assert first.sku not in {m.sku for m in plan.moves} | {m.swap_with for m in plan.moves}
+    assert homes[first.sku] not in {m.to_location for m in plan.moves}
