@@ -431,6 +431,18 @@ class SqlPickingRepository:
         ).scalar()
         self.update_task(task_id, seq=(last or 0) + 1)
 
+    def resequence(self, list_id: int, task_ids: list[int]) -> None:
+        """These tasks walked last, in this order (only those still on the list)."""
+        last = self.connection.execute(
+            select(func.max(pick_tasks.c.seq)).where(pick_tasks.c.pick_list_id == list_id)
+        ).scalar()
+        for i, task_id in enumerate(task_ids):
+            self.connection.execute(
+                update(pick_tasks)
+                .where(pick_tasks.c.id == task_id, pick_tasks.c.pick_list_id == list_id)
+                .values(seq=(last or 0) + 1 + i)
+            )
+
     def set_list_status(self, list_id: int, status: str, **values) -> None:
         self.set_lists_status([list_id], status, **values)
 

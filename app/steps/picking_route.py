@@ -1,0 +1,106 @@
+"""Routes that follow the picker: the rest of the route re-solved where the picker stands.
+
+After a skip, a short pick, or a list that changed under the picker (a reassignment), the order
+of the tasks still to do is solved again with the exact router, as an open route from where
+the picker stands (the last location scanned; the depot when nothing was scanned yet) through
+the remaining picks back to the depot. The task at hand stays at hand: it is what the screen
+shows, so the picker walks there first and only the tasks after it are re-ordered (a skipped
+task is therefore never put straight back in front of the picker).
+
+Three pure steps, so the screen never waits for the solver:
+
+    request = reroute_request(state)             # UI thread: what to solve, or None
+    rerouted = solve_reroute(layout, request)    # any thread: the exact router
+    verdict = on_rerouted(state, rerouted)       # UI thread: None when the state moved on
+
+The new order is recorded as a `pick.rerouted` fact (the whole open route, the task at hand
+first), which the station's copy and central apply the same way (`PickListView.resequenced`,
+the `resequence` repository method): see docs/routing.md and docs/picking.md.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, replace
+
+from app.domain.fact_payloads import PickRerouted
+from app.routing import Layout, solve_route
+from app.routing.distance import depot_spot, spot_of, walk_distance
+from app.steps.picking_state import TASK_PHASES, Phase, PickState, Verdict, picking_fact
+
+REROUTE_PHASES = (*TASK_PHASES, Phase.SHORT)
+
+
+@dataclass(frozen=True)
+class RerouteRequest:
+    pick_list_id: int
+    current: int  # the task at hand: it stays first
+    rest: tuple[int, ...]  # the tasks after it, in today's order
+    start: str | None  # where the picker stands: the last location scanned; None: the depot
+    locations: tuple[tuple[int, str], ...]  # (task id, location) for the current and the rest
+
+
+@dataclass(frozen=True)
+class Rerouted:
+    request: RerouteRequest
+    rest: tuple[int, ...]  # the tasks after the current one, in the new walking order
+    distance_m: float  # start → the current task → the rest → the depot
+
+
+def reroute_request(state: PickState) -> RerouteRequest | None:
+    """What to solve for `state`, or None when there is nothing to re-order (fewer than two
+    tasks after the one at hand, or no task at hand)."""
+    if state.phase not in REROUTE_PHASES or len(state.route) < 3:
+        return None
+    locations = tuple((i, state.task_by_id(i).location) for i in state.route)
+    return RerouteRequest(
+        state.pick_list.id, state.route[0], state.route[1:], state.at_location, locations
+    )
+
+
+def solve_reroute(layout: Layout, request: RerouteRequest) -> Rerouted | None:
+    """The exact open route for the rest (any thread; pure). None when a location (the start
+    or a task's) is not in the layout: the route stays as it is."""
+    where = dict(request.locations)
+    start = request.start
+    codes = [where[i] for i in (request.current, *request.rest)]
+    if any(not layout.has_location(c) for c in codes) or (
+        start is not None and not layout.has_location(start)
+    ):
+        return None
+    here = where[request.current]
+    route = solve_route(layout, [where[i] for i in request.rest], start=here)
+    by_location: dict[str, list[int]] = defaultdict(list)
+    for task_id in request.rest:  # tasks at one location keep their order among themselves
+        by_location[where[task_id]].append(task_id)
+    rest = tuple(by_location[code].pop(0) for code in route.sequence)
+    origin = spot_of(layout, start) if start is not None else depot_spot(layout)
+    first_leg = walk_distance(layout.cross_aisles, origin, spot_of(layout, here))
+    return Rerouted(request, rest, round(first_leg + route.distance_m, 1))
+
+
+def on_rerouted(state: PickState, rerouted: Rerouted) -> Verdict | None:
+    """Adopt the new order if it still fits `state`: the same list, the same task at hand and
+    the same tasks after it. None when the state moved on (ask again) or nothing changes."""
+    request = rerouted.request
+    if (
+        state.phase not in REROUTE_PHASES
+        or state.pick_list.id != request.pick_list_id
+        or state.route[:1] != (request.current,)
+        or sorted(state.route[1:]) != sorted(rerouted.rest)
+    ):
+        return None
+    route = (request.current, *rerouted.rest)
+    if route == state.route:
+        return None
+    fact = picking_fact(
+        state,
+        PickRerouted,
+        None,
+        task_ids=list(route),
+        start=request.start,
+        distance_m=rerouted.distance_m,
+    )
+    new = replace(state, pick_list=state.pick_list.resequenced(route), route=route)
+    params = {"metres": f"{rerouted.distance_m:.0f}", "start": request.start or ""}
+    return Verdict("info", "rerouted", new, params, (fact,), True)
