@@ -79,16 +79,23 @@ def solve_reroute(layout: Layout, request: RerouteRequest) -> Rerouted | None:
     return Rerouted(request, rest, round(first_leg + route.distance_m, 1))
 
 
-def on_rerouted(state: PickState, rerouted: Rerouted) -> Verdict | None:
-    """Adopt the new order if it still fits `state`: the same list, the same task at hand and
-    the same tasks after it. None when the state moved on (ask again) or nothing changes."""
+def fits(state: PickState, rerouted: Rerouted) -> bool:
+    """The answer is still about `state`: the same list, the same task at hand, the same tasks
+    after it (a pick confirmed or a list changed meanwhile: ask again)."""
     request = rerouted.request
-    if (
-        state.phase not in REROUTE_PHASES
-        or state.pick_list.id != request.pick_list_id
-        or state.route[:1] != (request.current,)
-        or sorted(state.route[1:]) != sorted(rerouted.rest)
-    ):
+    return (
+        state.phase in REROUTE_PHASES
+        and state.pick_list.id == request.pick_list_id
+        and state.route[:1] == (request.current,)
+        and sorted(state.route[1:]) == sorted(rerouted.rest)
+    )
+
+
+def on_rerouted(state: PickState, rerouted: Rerouted) -> Verdict | None:
+    """Adopt the new order if it still `fits` the state; None when it does not or when the
+    order stays as it is (no fact then)."""
+    request = rerouted.request
+    if not fits(state, rerouted):
         return None
     route = (request.current, *rerouted.rest)
     if route == state.route:

@@ -5,6 +5,10 @@ tote check, reassignment check); results come back here by callback. A confirmat
 verdict only once `backend.record` has returned, so it is durable before the screen moves on;
 scans that arrive meanwhile wait in order. Refused scans show at once and their mis-scan fact
 is recorded in the background.
+
+Routes follow the picker (app/steps/picking_route.py): after a skip, a short, or on a list
+another picker started, the rest of the route is re-solved on the route thread; the new order is
+recorded like any fact and shown without moving the task at hand.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from app.domain.users import User
 from app.errors import Offline
 from app.scanning.interpret import Scan
 from app.services.ports import PickingBackend
-from app.steps import picking
+from app.steps import picking, picking_route
 from app.steps.picking import Phase, PickState, Verdict
 from ui.messages import error_text
 from ui.picker.cart_view import CartView
@@ -31,10 +35,11 @@ from ui.picker.messages import verdict_text
 from ui.picker.task_view import TaskView
 from ui.tones import Tones
 from ui.widgets import MessageBanner
-from ui.worker import Worker
+from ui.worker import DatabaseWorker, Worker
 
 log = logging.getLogger(__name__)
 CHECK_STILL_MINE_MS = 20_000
+REROUTE_AFTER = ("skipped", "short_reported")  # verdicts after which the rest is re-solved
 
 
 def _today() -> str:
@@ -43,6 +48,7 @@ def _today() -> str:
 
 class PickerHome(QWidget):
     verdict_shown = Signal(str, str)  # (tone, message id), after the screen shows it
+    route_replanned = Signal()  # a re-solved route is recorded and shown
 
     def __init__(
         self,
@@ -52,6 +58,7 @@ class PickerHome(QWidget):
         station: str,
         today: Callable[[], str] = _today,
         parent: QWidget | None = None,
+        route_worker: Worker | None = None,
     ):
         super().__init__(parent)
         self.setObjectName("home")
@@ -62,6 +69,11 @@ class PickerHome(QWidget):
         self.tones = Tones(self)
         self._busy = False
         self._queue: deque[Scan | str] = deque()  # scans, and numbers typed (str)
+        self._pending_route: picking_route.Rerouted | None = None  # came while saving
+        if route_worker is None:  # the solver's own thread: it never delays the database work
+            route_worker = DatabaseWorker(self, name="shipshape-route")
+            self.destroyed.connect(route_worker.shutdown)
+        self.route_worker = route_worker
         self._idle_message = ("loading", {})
         self._build()
         self._still_mine_timer = QTimer(self, interval=CHECK_STILL_MINE_MS)
@@ -113,9 +125,17 @@ class PickerHome(QWidget):
             self._show_idle("no_work", {})
             return
         self.state = picking.start(pick_list, self.actor)
+        self.task_view.route_map.set_replanned(False)
         self.banner.clear()
         self._render()
+        if self._started_elsewhere():
+            self._reroute()
         self._drain()
+
+    def _started_elsewhere(self) -> bool:
+        """Some of the list is done already: another picker's (it was reassigned to this one)
+        or this station's before a restart. Its planned order was for the whole list."""
+        return self.state is not None and any(not t.is_open for t in self.state.pick_list.tasks)
 
     def _load_failed(self, exc: BaseException) -> None:
         log.warning("could not load the pick list: %s", exc)
@@ -229,6 +249,52 @@ class PickerHome(QWidget):
         self.state = verdict.state
         self._render()
         self._feedback(verdict.tone, verdict.message, verdict.params)
+        if verdict.message in REROUTE_AFTER or (
+            verdict.message == "cart_ready" and self._started_elsewhere()
+        ):
+            self._reroute()
+        self._drain()
+
+    # --- routes that follow the picker ----------------------------------------------------
+    def _reroute(self) -> None:
+        """Re-solve the rest of the route on the route thread; the screen goes on meanwhile."""
+        layout = self.task_view.route_map.layout_model
+        request = picking_route.reroute_request(self.state) if self.state else None
+        if layout is None or request is None:
+            return
+        self.route_worker.submit(
+            picking_route.solve_reroute, layout, request, on_success=self._rerouted
+        )
+
+    def _rerouted(self, rerouted: picking_route.Rerouted | None) -> None:
+        if rerouted is None or self.state is None:
+            return
+        if self._busy:  # a fact is being saved: adopt the route after it
+            self._pending_route = rerouted
+            return
+        if not picking_route.fits(self.state, rerouted):
+            self._reroute()  # the picker moved on meanwhile: solve what is left now
+            return
+        verdict = picking_route.on_rerouted(self.state, rerouted)
+        if verdict is None:  # the order stays as it is
+            return
+        self._busy = True
+        self.worker.submit(
+            self.backend.record,
+            list(verdict.facts),
+            on_success=lambda _: self._adopt_route(verdict),
+            on_failure=self._save_failed,
+        )
+
+    def _adopt_route(self, verdict: Verdict) -> None:
+        """The new order, quietly: the task at hand and the banner stay; the map and the next
+        stops change, and the map says the route was re-planned."""
+        self._busy = False
+        if self.state is not None and self.state.pick_list.id == verdict.state.pick_list.id:
+            self.state = verdict.state
+            self.task_view.route_map.set_replanned(True)
+            self._render()
+            self.route_replanned.emit()
         self._drain()
 
     def _save_failed(self, exc: BaseException) -> None:
@@ -238,6 +304,11 @@ class PickerHome(QWidget):
         self._queue.clear()  # the picker scans again from what the screen shows
 
     def _drain(self) -> None:
+        pending, self._pending_route = self._pending_route, None
+        if pending is not None and not self._busy:
+            self._rerouted(pending)  # may save it first: the scans waiting then wait on
+        elif pending is not None:
+            self._pending_route = pending
         while self._queue and not self._busy:
             given = self._queue.popleft()
             if isinstance(given, str):
