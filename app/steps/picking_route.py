@@ -24,9 +24,17 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from app.domain.fact_payloads import PickRerouted
+from app.domain.picking import PickListView
 from app.routing import Layout, solve_route
 from app.routing.distance import depot_spot, spot_of, walk_distance
-from app.steps.picking_state import TASK_PHASES, Phase, PickState, Verdict, picking_fact
+from app.steps.picking_state import (
+    TASK_PHASES,
+    Phase,
+    PickState,
+    Verdict,
+    no_count,
+    picking_fact,
+)
 
 REROUTE_PHASES = (*TASK_PHASES, Phase.SHORT)
 
@@ -111,3 +119,24 @@ def on_rerouted(state: PickState, rerouted: Rerouted) -> Verdict | None:
     new = replace(state, pick_list=state.pick_list.resequenced(route), route=route)
     params = {"metres": f"{rerouted.distance_m:.0f}", "start": request.start or ""}
     return Verdict("info", "rerouted", new, params, (fact,), True)
+
+
+def with_changed_list(state: PickState, view: PickListView) -> PickState | None:
+    """The list in hand as sync brought it back changed: a task added (the shortfall of a short
+    reallocated by the lead) or taken to another picker. The task at hand stays at hand while it
+    is still open and on the list; new tasks come after the known ones until the re-solve. None
+    when the open tasks are the same (the usual echo of the station's own facts)."""
+    if view.id != state.pick_list.id or state.phase not in REROUTE_PHASES:
+        return None
+    open_ids = [t.id for t in view.tasks if t.is_open]
+    if sorted(open_ids) == sorted(state.route):
+        return None
+    known = [i for i in state.route if i in open_ids]
+    route = tuple(known + [i for i in open_ids if i not in known])
+    new = replace(state, pick_list=view, route=route)
+    if not route:
+        return replace(no_count(new), phase=Phase.FINISH)
+    if route[0] == state.route[0]:
+        return new
+    here = new.current_task.location == state.at_location
+    return replace(no_count(new), phase=Phase.ITEM if here else Phase.LOCATION)

@@ -70,6 +70,7 @@ class PickerHome(QWidget):
         self._busy = False
         self._queue: deque[Scan | str] = deque()  # scans, and numbers typed (str)
         self._pending_route: picking_route.Rerouted | None = None  # came while saving
+        self._pending_list = None  # the list in hand as sync brought it, came while saving
         if route_worker is None:  # the solver's own thread: it never delays the database work
             route_worker = DatabaseWorker(self, name="shipshape-route")
             self.destroyed.connect(route_worker.shutdown)
@@ -167,6 +168,10 @@ class PickerHome(QWidget):
         if self.state is not None and self.state.phase is not Phase.DONE:
             if self.state.pick_list.id in taken_away:
                 self._taken_away()
+            else:  # the list in hand may have changed (a task added or taken to another)
+                self.worker.submit(
+                    self.backend.my_pick_list, self.user, on_success=self._list_refreshed
+                )
         elif self.state is None and self._idle_message[0] in ("no_work", "offline_no_work"):
             self.load()
 
@@ -286,6 +291,18 @@ class PickerHome(QWidget):
             on_failure=self._save_failed,
         )
 
+    def _list_refreshed(self, view) -> None:
+        if view is None or self.state is None:
+            return
+        if self._busy:  # the verdict being saved is adopted first, then the list is merged
+            self._pending_list = view
+            return
+        changed = picking_route.with_changed_list(self.state, view)
+        if changed is not None:
+            self.state = changed
+            self._render()
+            self._reroute()
+
     def _adopt_route(self, verdict: Verdict) -> None:
         """The new order, quietly: the task at hand and the banner stay; the map and the next
         stops change, and the map says the route was re-planned."""
@@ -304,6 +321,11 @@ class PickerHome(QWidget):
         self._queue.clear()  # the picker scans again from what the screen shows
 
     def _drain(self) -> None:
+        view, self._pending_list = self._pending_list, None
+        if view is not None and not self._busy:
+            self._list_refreshed(view)
+        elif view is not None:
+            self._pending_list = view
         pending, self._pending_route = self._pending_route, None
         if pending is not None and not self._busy:
             self._rerouted(pending)  # may save it first: the scans waiting then wait on

@@ -12,14 +12,16 @@ from sqlalchemy import select, update
 from app.domain.users import Role, User
 from app.routing import solve_route
 from app.scanning.interpret import interpret
+from app.services import lead
 from app.services.picking_central import CentralPickingBackend
 from app.steps.picking import Phase
-from db.schema import events, pick_tasks
+from db.schema import events, exceptions, pick_tasks
 from ui.app import load_stylesheet
 from ui.picker import PickerHome
 from ui.worker import DatabaseWorker, SynchronousWorker
 
 PIA = User("李娜", Role.PICKER, "1001")
+LEAD = User("Maria Jansen", Role.LEAD, "1011")
 SHOTS = os.environ.get("SHIPSHAPE_SCREENSHOTS")
 
 
@@ -108,6 +110,29 @@ def test_a_short_on_a_list_walked_in_a_worse_order_re_solves_the_rest(qtbot, dem
     check_rerouted(home, current, shorted.location)
     grab_map(qtbot, home, "picker_reroute_after_short.png")
     _check_central(demo_central, home)
+
+
+def test_a_short_the_lead_reallocates_joins_the_route_re_solved(qtbot, demo_central):
+    """The lead moves the shortfall to another location: a new task on the list in hand, which
+    reaches the station by sync; the route takes it in where it is shortest."""
+    home = make_home(qtbot, demo_central)
+    shorted = home.state.task
+    home.handle_scan(interpret(f"L:{shorted.location}"))
+    home.handle_scan(interpret("C:SHORT"))
+    home.handle_scan(interpret("C:CONFIRM"))
+    qtbot.wait(300)  # the re-solve after the short (the exact route's rest: nothing changes)
+    before, current = set(home.state.route), home.state.route[0]
+    with demo_central.engine.connect() as conn:
+        key = conn.execute(
+            select(exceptions.c.id).where(exceptions.c.pick_task_id == shorted.id)
+        ).scalar_one()
+    outcome = lead.resolve(demo_central.uow(), LEAD, f"exception:{key}", "reallocate", "", "L-1")
+    assert "to pick from" in outcome.english()
+    with qtbot.waitSignal(home.route_replanned, timeout=10000):
+        home.work_changed([])  # what the sync thread reports after pulling the changed list
+    added = set(home.state.route) - before
+    assert len(added) == 1 and home.state.task_by_id(added.pop()).sku == shorted.sku
+    check_rerouted(home, current, shorted.location)
 
 
 def _shuffle_first_list(central) -> None:

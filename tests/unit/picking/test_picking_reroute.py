@@ -4,6 +4,7 @@ from where the picker stands; the task at hand never moves; every remaining task
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from itertools import permutations
 
 import pytest
@@ -14,7 +15,7 @@ from app.domain.events import Actor
 from app.domain.picking import CartSlot, PickListView, PickTaskView
 from app.routing.distance import depot_spot, spot_of, tour_distance, walk_distance
 from app.scanning.interpret import interpret
-from app.steps import picking
+from app.steps import picking, picking_route
 from app.steps.picking_route import on_rerouted, reroute_request, solve_reroute
 from tests.unit.routing.routing_oracles import irregular_layout
 
@@ -128,3 +129,19 @@ def test_an_unknown_location_leaves_the_route_as_it_is():
     odd = state.pick_list.with_task(PickTaskView(**{**task.__dict__, "location": "NOWHERE"}))
     request = reroute_request(picking.start(odd, state.actor))
     assert solve_reroute(layout, request) is None
+
+
+def test_a_list_changed_under_the_picker_keeps_the_task_at_hand_and_takes_new_tasks_in():
+    layout, state = demo_state()
+    view = state.pick_list
+    assert picking_route.with_changed_list(state, view) is None  # the echo of its own facts
+    extra = PickTaskView(
+        999, 99, layout.locations[0].code, "SKU-A", "Chocolate", (GTIN,), 1, 1, "SO-1"
+    )
+    grown = picking_route.with_changed_list(state, replace(view, tasks=(*view.tasks, extra)))
+    assert grown.route == (*state.route, 999) and grown.phase is state.phase
+    gone = state.route[0]
+    taken = replace(view, tasks=tuple(t for t in view.tasks if t.id != gone))
+    shrunk = picking_route.with_changed_list(state, taken)
+    assert shrunk.route == state.route[1:] and shrunk.counted == 0
+    assert shrunk.phase in (picking.Phase.LOCATION, picking.Phase.ITEM)
