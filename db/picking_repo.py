@@ -181,6 +181,7 @@ class SqlPickingRepository:
                 stock.c.expiry,
                 products.c.lot_controlled,
                 products.c.no_barcode,
+                pick_tasks.c.picked_by,
             )
             .join(locations, locations.c.id == pick_tasks.c.location_id)
             .join(products, products.c.id == pick_tasks.c.product_id)
@@ -211,6 +212,7 @@ class SqlPickingRepository:
                 r.expiry,
                 bool(r.lot_controlled),
                 bool(r.no_barcode),
+                r.picked_by or "",
             )
             for r in rows
         )

@@ -60,6 +60,7 @@ class PickTaskView:
     # scanned; only a no-barcode product may be counted by typing without an item scan.
     lot_controlled: bool = False
     no_barcode: bool = False
+    picked_by: str = ""  # who confirmed it ("" while nobody did): a list handed over shows it
 
     @property
     def remaining(self) -> int:

@@ -37,13 +37,14 @@ from app.steps.picking_state import (
 )
 
 REROUTE_PHASES = (*TASK_PHASES, Phase.SHORT)
+HANDOVER_PHASES = (Phase.CART, *TASK_PHASES)  # a list handed over, before the screen shows it
 
 
 @dataclass(frozen=True)
 class RerouteRequest:
     pick_list_id: int
-    current: int  # the task at hand: it stays first
-    rest: tuple[int, ...]  # the tasks after it, in today's order
+    current: int | None  # the task at hand: it stays first; None: nothing shown yet
+    rest: tuple[int, ...]  # the tasks after it (all of them when None), in today's order
     start: str | None  # where the picker stands: the last location scanned; None: the depot
     locations: tuple[tuple[int, str], ...]  # (task id, location) for the current and the rest
 
@@ -66,22 +67,37 @@ def reroute_request(state: PickState) -> RerouteRequest | None:
     )
 
 
+def handover_request(state: PickState) -> RerouteRequest | None:
+    """A list another picker started, just loaded here and not shown yet: its whole rest is
+    solved again from the depot (where the new picker takes the cart over), the first task
+    included. None when nobody else picked on it, or nothing is left to re-order."""
+    tasks = state.pick_list.tasks
+    done = [t for t in tasks if not t.is_open]
+    others = any(t.picked_by and t.picked_by != state.actor.user for t in done)
+    mine = any(t.picked_by == state.actor.user for t in done)
+    if not others or mine or state.phase not in HANDOVER_PHASES or len(state.route) < 2:
+        return None
+    locations = tuple((i, state.task_by_id(i).location) for i in state.route)
+    return RerouteRequest(state.pick_list.id, None, state.route, None, locations)
+
+
 def solve_reroute(layout: Layout, request: RerouteRequest) -> Rerouted | None:
     """The exact open route for the rest (any thread; pure). None when a location (the start
     or a task's) is not in the layout: the route stays as it is."""
     where = dict(request.locations)
     start = request.start
-    codes = [where[i] for i in (request.current, *request.rest)]
-    if any(not layout.has_location(c) for c in codes) or (
+    if any(not layout.has_location(c) for c in where.values()) or (
         start is not None and not layout.has_location(start)
     ):
         return None
-    here = where[request.current]
+    here = where[request.current] if request.current is not None else start
     route = solve_route(layout, [where[i] for i in request.rest], start=here)
     by_location: dict[str, list[int]] = defaultdict(list)
     for task_id in request.rest:  # tasks at one location keep their order among themselves
         by_location[where[task_id]].append(task_id)
     rest = tuple(by_location[code].pop(0) for code in route.sequence)
+    if here is None or here == start:
+        return Rerouted(request, rest, round(route.distance_m, 1))
     origin = spot_of(layout, start) if start is not None else depot_spot(layout)
     first_leg = walk_distance(layout.cross_aisles, origin, spot_of(layout, here))
     return Rerouted(request, rest, round(first_leg + route.distance_m, 1))
@@ -91,6 +107,12 @@ def fits(state: PickState, rerouted: Rerouted) -> bool:
     """The answer is still about `state`: the same list, the same task at hand, the same tasks
     after it (a pick confirmed or a list changed meanwhile: ask again)."""
     request = rerouted.request
+    if request.current is None:  # a handed-over list: nothing on the screen yet
+        return (
+            state.phase in HANDOVER_PHASES
+            and state.pick_list.id == request.pick_list_id
+            and sorted(state.route) == sorted(rerouted.rest)
+        )
     return (
         state.phase in REROUTE_PHASES
         and state.pick_list.id == request.pick_list_id
@@ -105,7 +127,8 @@ def on_rerouted(state: PickState, rerouted: Rerouted) -> Verdict | None:
     request = rerouted.request
     if not fits(state, rerouted):
         return None
-    route = (request.current, *rerouted.rest)
+    first = () if request.current is None else (request.current,)
+    route = (*first, *rerouted.rest)
     if route == state.route:
         return None
     fact = picking_fact(

@@ -161,7 +161,8 @@ def _apply_locally(view: PickListView, fact: Event) -> PickListView:
     sign = 1 if isinstance(payload, PickConfirmed) else -1
     picked = max(task.picked + sign * payload.quantity, 0)
     status = status_after_pick(picked, task.quantity, task.short)
-    return view.with_task(replace(task, picked=picked, status=status.value))
+    by = fact.actor.user if sign > 0 else task.picked_by  # central keeps who picked it
+    return view.with_task(replace(task, picked=picked, status=status.value, picked_by=by))
 
 
 _TAKES: dict[str, type[PickConfirmed | PickUndone | PickShort]] = {

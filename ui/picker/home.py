@@ -32,6 +32,7 @@ from app.steps.picking import Phase, PickState, Verdict
 from ui.messages import error_text
 from ui.picker.cart_view import CartView
 from ui.picker.messages import verdict_text
+from ui.picker.route_follow import RouteFollowing
 from ui.picker.task_view import TaskView
 from ui.tones import Tones
 from ui.widgets import MessageBanner
@@ -46,7 +47,7 @@ def _today() -> str:
     return date.today().isoformat()
 
 
-class PickerHome(QWidget):
+class PickerHome(RouteFollowing, QWidget):
     verdict_shown = Signal(str, str)  # (tone, message id), after the screen shows it
     route_replanned = Signal()  # a re-solved route is recorded and shown
 
@@ -125,18 +126,7 @@ class PickerHome(QWidget):
         if pick_list is None:
             self._show_idle("no_work", {})
             return
-        self.state = picking.start(pick_list, self.actor)
-        self.task_view.route_map.set_replanned(False)
-        self.banner.clear()
-        self._render()
-        if self._started_elsewhere():
-            self._reroute()
-        self._drain()
-
-    def _started_elsewhere(self) -> bool:
-        """Some of the list is done already: another picker's (it was reassigned to this one)
-        or this station's before a restart. Its planned order was for the whole list."""
-        return self.state is not None and any(not t.is_open for t in self.state.pick_list.tasks)
+        self._show_or_hand_over(picking.start(pick_list, self.actor))
 
     def _load_failed(self, exc: BaseException) -> None:
         log.warning("could not load the pick list: %s", exc)
@@ -258,60 +248,6 @@ class PickerHome(QWidget):
             verdict.message == "cart_ready" and self._started_elsewhere()
         ):
             self._reroute()
-        self._drain()
-
-    # --- routes that follow the picker ----------------------------------------------------
-    def _reroute(self) -> None:
-        """Re-solve the rest of the route on the route thread; the screen goes on meanwhile."""
-        layout = self.task_view.route_map.layout_model
-        request = picking_route.reroute_request(self.state) if self.state else None
-        if layout is None or request is None:
-            return
-        self.route_worker.submit(
-            picking_route.solve_reroute, layout, request, on_success=self._rerouted
-        )
-
-    def _rerouted(self, rerouted: picking_route.Rerouted | None) -> None:
-        if rerouted is None or self.state is None:
-            return
-        if self._busy:  # a fact is being saved: adopt the route after it
-            self._pending_route = rerouted
-            return
-        if not picking_route.fits(self.state, rerouted):
-            self._reroute()  # the picker moved on meanwhile: solve what is left now
-            return
-        verdict = picking_route.on_rerouted(self.state, rerouted)
-        if verdict is None:  # the order stays as it is
-            return
-        self._busy = True
-        self.worker.submit(
-            self.backend.record,
-            list(verdict.facts),
-            on_success=lambda _: self._adopt_route(verdict),
-            on_failure=self._save_failed,
-        )
-
-    def _list_refreshed(self, view) -> None:
-        if view is None or self.state is None:
-            return
-        if self._busy:  # the verdict being saved is adopted first, then the list is merged
-            self._pending_list = view
-            return
-        changed = picking_route.with_changed_list(self.state, view)
-        if changed is not None:
-            self.state = changed
-            self._render()
-            self._reroute()
-
-    def _adopt_route(self, verdict: Verdict) -> None:
-        """The new order, quietly: the task at hand and the banner stay; the map and the next
-        stops change, and the map says the route was re-planned."""
-        self._busy = False
-        if self.state is not None and self.state.pick_list.id == verdict.state.pick_list.id:
-            self.state = verdict.state
-            self.task_view.route_map.set_replanned(True)
-            self._render()
-            self.route_replanned.emit()
         self._drain()
 
     def _save_failed(self, exc: BaseException) -> None:

@@ -6,13 +6,18 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select, update
 
+from app.domain.events import Actor
+from app.domain.fact_payloads import PickConfirmed
 from app.domain.users import Role, User
 from app.routing import solve_route
+from app.routing.distance import spot_of, tour_distance
 from app.scanning.interpret import interpret
 from app.services import lead
+from app.services.lead import board
 from app.services.picking_central import CentralPickingBackend
 from app.steps.picking import Phase
 from db.schema import events, exceptions, pick_tasks
@@ -22,6 +27,7 @@ from ui.worker import DatabaseWorker, SynchronousWorker
 
 PIA = User("李娜", Role.PICKER, "1001")
 LEAD = User("Maria Jansen", Role.LEAD, "1011")
+JAN = User("Jan de Boer", Role.PICKER, "1002")
 SHOTS = os.environ.get("SHIPSHAPE_SCREENSHOTS")
 
 
@@ -41,6 +47,7 @@ def make_home(qtbot, central) -> PickerHome:
     qtbot.addWidget(home)
     home.resize(1280, 720)
     home.show()
+    qtbot.waitUntil(lambda: home.state is not None, timeout=10000)
     for n, _ in enumerate(home.state.pick_list.cart):
         home.handle_scan(interpret(f"T:R{n}"))
     qtbot.waitUntil(lambda: home.task_view.route_map.drawn is not None, timeout=5000)
@@ -133,6 +140,30 @@ def test_a_short_the_lead_reallocates_joins_the_route_re_solved(qtbot, demo_cent
     added = set(home.state.route) - before
     assert len(added) == 1 and home.state.task_by_id(added.pop()).sku == shorted.sku
     check_rerouted(home, current, shorted.location)
+
+
+def test_a_list_handed_over_starts_with_the_shortest_tour_from_the_depot(qtbot, demo_central):
+    """Jan picked two stops, then the lead gave the list to 李娜: her screen opens on the
+    shortest tour from the depot through what is left, not where Jan stopped."""
+    jan_backend = CentralPickingBackend(demo_central.uow, "PICK-22")
+    view = jan_backend.my_pick_list(JAN)
+    jan = Actor(JAN.name, "PICK-22")
+    jan_backend.record(
+        [
+            PickConfirmed(pick_list_id=view.id, task_id=t.id, quantity=t.quantity).fact(jan)
+            for t in view.tasks[:2]
+        ]
+    )
+    board.reassign(demo_central.uow(), LEAD, [view.id], PIA.name, "L-1")
+    home = make_home(qtbot, demo_central)
+    state = home.state
+    assert state.pick_list.id == view.id and len(state.route) == len(view.tasks) - 2
+    codes = [state.task_by_id(i).location for i in state.route]
+    layout = home.task_view.route_map.layout_model
+    walked = tour_distance(layout, [spot_of(layout, c) for c in codes])
+    assert walked == pytest.approx(solve_route(layout, codes).distance_m)
+    assert walked < tour_distance(layout, [spot_of(layout, t.location) for t in view.tasks[2:]])
+    assert home.task_view.route_map.caption().startswith("Re-planned")
 
 
 def _shuffle_first_list(central) -> None:

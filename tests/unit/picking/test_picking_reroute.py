@@ -145,3 +145,32 @@ def test_a_list_changed_under_the_picker_keeps_the_task_at_hand_and_takes_new_ta
     shrunk = picking_route.with_changed_list(state, taken)
     assert shrunk.route == state.route[1:] and shrunk.counted == 0
     assert shrunk.phase in (picking.Phase.LOCATION, picking.Phase.ITEM)
+
+
+def closed_best(layout, codes) -> float:
+    spots = [spot_of(layout, c) for c in dict.fromkeys(codes)]
+    return min(tour_distance(layout, list(p)) for p in permutations(spots))
+
+
+@settings(max_examples=60, deadline=None)
+@given(seed=st.integers(0, 10**9), blocks=st.integers(1, 3))
+def test_a_list_handed_over_is_solved_whole_from_the_depot(seed, blocks):
+    """Another picker picked some of it: the new picker, at the depot, gets the shortest
+    tour through what is left, the first task included (nothing is on their screen yet)."""
+    rng = random.Random(seed)
+    layout = irregular_layout(rng, aisles=rng.randint(1, 5), blocks=blocks)
+    view = random_list(rng, layout, rng.randint(4, 7))
+    done = rng.sample(view.tasks, 2)
+    for task in done:
+        view = view.with_task(replace(task, picked=1, status="done", picked_by="ben"))
+    state = picking.start(view, Actor("pia", "PICK-01"))
+    request = picking_route.handover_request(state)
+    assert request is not None and request.current is None
+    verdict = on_rerouted(state, solve_reroute(layout, request))
+    route = verdict.state.route if verdict else state.route
+    assert sorted(route) == sorted(state.route)
+    codes = [state.task_by_id(i).location for i in route]
+    walked = tour_distance(layout, [spot_of(layout, c) for c in codes])
+    assert walked == pytest.approx(closed_best(layout, codes), abs=1e-6)
+    mine = view.with_task(replace(view.tasks[-1], picked=1, status="done", picked_by="pia"))
+    assert picking_route.handover_request(picking.start(mine, state.actor)) is None
