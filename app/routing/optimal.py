@@ -12,7 +12,7 @@ not at all, once through, twice through, a return from either end, or both ends 
 largest gap skipped. The work grows with aisles × blocks, not with the number of picks.
 
 An open route (from a start spot, through the picks, to the depot: a picker re-routed where they
-stand) is the same program with two changes (docs/routing.md, "Routes that follow the picker"):
+stand) is the same program with three changes (docs/routing.md, "Routes that follow the picker"):
 its multigraph has odd degree at the start and at the depot, every other node even. The depot's
 parity is flipped once its column is done (a phantom half-edge: the ordinary "every degree even"
 rules then ask for an odd real degree there); a start on a cross aisle is flipped the same way,
@@ -241,7 +241,7 @@ def _steps(columns: list[Column], cross, depot: Node) -> list[tuple]:
     return steps
 
 
-def _least(steps: list[tuple], columns: list[Column], depot: Node) -> list[float]:
+def _least(steps: list[tuple], columns: list[Column]) -> list[float]:
     """A lower bound on each step's cost. A gap between columns is crossed at least twice, but
     only once on an open route between its start's and the depot's columns."""
     ends = [j for j, c in enumerate(columns) if c.start or c.flips]
@@ -267,7 +267,7 @@ def _solve(columns: list[Column], cross, depot: Node, upper_bound: float):
     integer ids (`_Frontiers`) because hashing tuples was most of the time.
     """
     steps = _steps(columns, cross, depot)
-    least = _least(steps, columns, depot)
+    least = _least(steps, columns)
     still_needed = [sum(least[t + 1 :]) for t in range(len(steps))]
     layer: dict[int, float] = {_FRONTIERS.id((0,) * len(cross)): 0.0}
     history: list[dict[int, tuple[int, object]]] = []

@@ -1,11 +1,13 @@
 """Routes that follow the picker: the rest of the route re-solved where the picker stands.
 
-After a skip, a short pick, or a list that changed under the picker (a reassignment), the order
-of the tasks still to do is solved again with the exact router, as an open route from where
-the picker stands (the last location scanned; the depot when nothing was scanned yet) through
-the remaining picks back to the depot. The task at hand stays at hand: it is what the screen
-shows, so the picker walks there first and only the tasks after it are re-ordered (a skipped
-task is therefore never put straight back in front of the picker).
+After a skip, a short pick, a restart mid-list, or when sync brings the list in hand back
+changed (`with_changed_list`), the order of the tasks still to do is solved again with the
+exact router, as an open route from where the picker stands (the last location scanned; the
+depot when nothing was scanned yet) through the remaining picks back to the depot. The task at
+hand stays at hand: it is what the screen shows, so the picker walks there first and only the
+tasks after it are re-ordered (a skipped task is therefore never put straight back in front of
+the picker). A list another picker started (`handover_request`) shows nothing yet: its whole
+rest is solved from the depot before the screen shows a first task.
 
 Three pure steps, so the screen never waits for the solver:
 
@@ -13,9 +15,9 @@ Three pure steps, so the screen never waits for the solver:
     rerouted = solve_reroute(layout, request)    # any thread: the exact router
     verdict = on_rerouted(state, rerouted)       # UI thread: None when the state moved on
 
-The new order is recorded as a `pick.rerouted` fact (the whole open route, the task at hand
-first), which the station's copy and central apply the same way (`PickListView.resequenced`,
-the `resequence` repository method): see docs/routing.md and docs/picking.md.
+The new order is recorded as a `pick.rerouted` fact (the open tasks in walking order), which
+the station's copy and central apply the same way (`PickListView.resequenced`, the
+`resequence` repository method): see docs/routing.md and docs/picking.md.
 """
 
 from __future__ import annotations
