@@ -29,6 +29,7 @@ EVENT_TEMPLATES: dict[str, str] = {
     "event.pick.confirmed": "Picked {quantity} × {sku} at {location} into tote {tote}",
     "event.pick.short": "Short at {location}: {sku}, {found} found, {shortfall} missing",
     "event.pick.skipped": "Stop {location} skipped: moved to the end of the route",
+    "event.pick.rerouted": "Route re-planned from {start}: {distance_m} m left to walk",
     "event.pick.undone": "Pick undone: {quantity} unit(s) go back",
     "event.picklist.claimed": "Pick list {pick_list_id} taken by a picker",
     "event.picklist.finished": "Pick list finished",

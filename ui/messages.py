@@ -633,6 +633,9 @@ SOURCE: dict[str, str] = {
     "event.pick.skipped": QT_TRANSLATE_NOOP(
         "Messages", "Stop {location} skipped: moved to the end of the route"
     ),
+    "event.pick.rerouted": QT_TRANSLATE_NOOP(
+        "Messages", "Route re-planned from {start}: {distance_m} m left to walk"
+    ),
     "event.pick.undone": QT_TRANSLATE_NOOP("Messages", "Pick undone: {quantity} unit(s) go back"),
     "event.picklist.claimed": QT_TRANSLATE_NOOP(
         "Messages", "Pick list {pick_list_id} taken by a picker"

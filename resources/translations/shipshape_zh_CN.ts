@@ -2262,6 +2262,10 @@ median {median} h · p90 {p90} h
         <translation>已跳过库位 {location}：移到路线末尾</translation>
     </message>
     <message>
+        <source>Route re-planned from {start}: {distance_m} m left to walk</source>
+        <translation>已从 {start} 重新规划路线：剩余步行 {distance_m} 米</translation>
+    </message>
+    <message>
         <source>Pick undone: {quantity} unit(s) go back</source>
         <translation>已撤销拣货：{quantity} 件退回</translation>
     </message>
@@ -3657,6 +3661,10 @@ median {median} h · p90 {p90} h
 </context>
 <context>
     <name>RouteMap</name>
+    <message>
+        <source>Re-planned · {stops} stops · {metres} m</source>
+        <translation>已重新规划 · {stops} 个库位 · {metres} 米</translation>
+    </message>
     <message>
         <source>{stops} stops · {metres} m to walk</source>
         <translation>{stops} 个库位 · 步行 {metres} 米</translation>
