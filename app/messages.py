@@ -251,6 +251,7 @@ TEMPLATES: dict[str, str] = {
     "outcome.fact_applied": "{fact} applied",
     # ---- waves and the lead's desk -------------------------------------------------------------
     "wave.capacity_too_small": "capacity must be at least 1 order per cart, got {capacity}",
+    "slotting.bad_days": "--days must be a whole number of days from 1 to {most}, found {days}",
     "wave.no_layout": "no layout imported yet: run `shipshape import-layout LAYOUT` first",
     "wave.nothing_to_plan": "nothing to plan: no allocated orders that are not in a wave yet",
     "wave.not_found": "wave {id} does not exist",

@@ -418,6 +418,9 @@ SOURCE: dict[str, str] = {
     "wave.capacity_too_small": QT_TRANSLATE_NOOP(
         "Messages", "capacity must be at least 1 order per cart, got {capacity}"
     ),
+    "slotting.bad_days": QT_TRANSLATE_NOOP(
+        "Messages", "--days must be a whole number of days from 1 to {most}, found {days}"
+    ),
     "wave.no_layout": QT_TRANSLATE_NOOP(
         "Messages", "no layout imported yet: run `shipshape import-layout LAYOUT` first"
     ),
@@ -630,6 +633,9 @@ SOURCE: dict[str, str] = {
     "event.pick.skipped": QT_TRANSLATE_NOOP(
         "Messages", "Stop {location} skipped: moved to the end of the route"
     ),
+    "event.pick.rerouted": QT_TRANSLATE_NOOP(
+        "Messages", "Route re-planned from {start}: {distance_m} m left to walk"
+    ),
     "event.pick.undone": QT_TRANSLATE_NOOP("Messages", "Pick undone: {quantity} unit(s) go back"),
     "event.picklist.claimed": QT_TRANSLATE_NOOP(
         "Messages", "Pick list {pick_list_id} taken by a picker"
@@ -711,6 +717,12 @@ SOURCE: dict[str, str] = {
         "Messages", "{quantity} × {sku} moved from {from_location} to {to_location}"
     ),
     "event.pick_faces.set": QT_TRANSLATE_NOOP("Messages", "Pick faces set"),
+    "event.pick_faces.moved": QT_TRANSLATE_NOOP(
+        "Messages", "Pick face of {sku} moved from {from} to {to}"
+    ),
+    "event.slotting.tasks_created": QT_TRANSLATE_NOOP(
+        "Messages", "Slotting: {relocations} moves proposed, tasks created"
+    ),
     "event.stock.counted": QT_TRANSLATE_NOOP("Messages", "Location {location} counted"),
     "event.count.applied": QT_TRANSLATE_NOOP("Messages", "Count of {location} applied: {status}"),
     "event.count.scheduled": QT_TRANSLATE_NOOP("Messages", "Count tasks scheduled ({reason})"),

@@ -762,6 +762,30 @@ median {median} h · p90 {p90} h
         <source>Value</source>
         <translation>数值</translation>
     </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Picks</source>
+        <translation>拣货次数</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Swaps with</source>
+        <translation>与之互换</translation>
+    </message>
+    <message>
+        <source>Saves (m)</source>
+        <translation>节省（米）</translation>
+    </message>
 </context>
 <context>
     <name>LeadExceptions</name>
@@ -1978,6 +2002,10 @@ median {median} h · p90 {p90} h
         <translation>每辆拣货车至少要装 1 个订单，当前为 {capacity}</translation>
     </message>
     <message>
+        <source>--days must be a whole number of days from 1 to {most}, found {days}</source>
+        <translation>--days 必须是 1 到 {most} 之间的整数天数，收到的是 {days}</translation>
+    </message>
+    <message>
         <source>no layout imported yet: run `shipshape import-layout LAYOUT` first</source>
         <translation>尚未导入仓库布局：请先运行 `shipshape import-layout LAYOUT`</translation>
     </message>
@@ -2274,6 +2302,10 @@ median {median} h · p90 {p90} h
         <translation>已跳过库位 {location}：移到路线末尾</translation>
     </message>
     <message>
+        <source>Route re-planned from {start}: {distance_m} m left to walk</source>
+        <translation>已从 {start} 重新规划路线：剩余步行 {distance_m} 米</translation>
+    </message>
+    <message>
         <source>Pick undone: {quantity} unit(s) go back</source>
         <translation>已撤销拣货：{quantity} 件退回</translation>
     </message>
@@ -2428,6 +2460,14 @@ median {median} h · p90 {p90} h
     <message>
         <source>Pick faces set</source>
         <translation>拣货位已设置</translation>
+    </message>
+    <message>
+        <source>Pick face of {sku} moved from {from} to {to}</source>
+        <translation>{sku} 的拣货位已从 {from} 移到 {to}</translation>
+    </message>
+    <message>
+        <source>Slotting: {relocations} moves proposed, tasks created</source>
+        <translation>储位优化：建议移动 {relocations} 次，任务已创建</translation>
     </message>
     <message>
         <source>Location {location} counted</source>
@@ -2758,6 +2798,10 @@ median {median} h · p90 {p90} h
     <message>
         <source>new pick face</source>
         <translation>新拣货位</translation>
+    </message>
+    <message>
+        <source>slotting: a nearer home</source>
+        <translation>储位优化：换到更近的位置</translation>
     </message>
 </context>
 <context>
@@ -3820,6 +3864,10 @@ median {median} h · p90 {p90} h
 <context>
     <name>RouteMap</name>
     <message>
+        <source>Re-planned · {stops} stops · {metres} m</source>
+        <translation>已重新规划 · {stops} 个库位 · {metres} 米</translation>
+    </message>
+    <message>
         <source>{stops} stops · {metres} m to walk</source>
         <translation>{stops} 个库位 · 步行 {metres} 米</translation>
     </message>
@@ -3988,6 +4036,41 @@ median {median} h · p90 {p90} h
     <message>
         <source>Could not sign in ({error}). Try again; if it keeps failing, call your shift lead.</source>
         <translation>无法登录（{error}）。请重试；如果仍然失败，请联系班组长。</translation>
+    </message>
+</context>
+<context>
+    <name>SlottingSection</name>
+    <message>
+        <source>Days of picks</source>
+        <translation>拣货天数</translation>
+    </message>
+    <message>
+        <source>Moves at most</source>
+        <translation>最多移动次数</translation>
+    </message>
+    <message>
+        <source>Propose moves</source>
+        <translation>提出移动建议</translation>
+    </message>
+    <message>
+        <source>Create move tasks</source>
+        <translation>创建移库任务</translation>
+    </message>
+    <message>
+        <source>Replaying the pick lists with the exact router…</source>
+        <translation>正在用精确路径重放拣货单…</translation>
+    </message>
+    <message>
+        <source>Slotting: propose moves that bring fast movers and products ordered together nearer the depot.</source>
+        <translation>储位优化：提出移动建议，把畅销商品和常被一起订购的商品放到离出发点更近的位置。</translation>
+    </message>
+    <message>
+        <source>−{pct} %: {current} m → {proposed} m over {lists} pick lists of {days} days, {moves} moves, {locations} locations ({share} %)</source>
+        <translation>−{pct} %：{current} 米 → {proposed} 米，{days} 天的 {lists} 张拣货单，移动 {moves} 次，{locations} 个库位（{share} %）</translation>
+    </message>
+    <message>
+        <source>{n} move task(s) created</source>
+        <translation>已创建 {n} 个移库任务</translation>
     </message>
 </context>
 <context>

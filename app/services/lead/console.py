@@ -19,6 +19,7 @@ from app.domain.users import User
 from app.messages import Message
 from app.services import count_abc, count_lead, dispatch_close, returns_desk, sync
 from app.services import site as site_settings
+from app.services import slotting as slotting_moves
 from app.services.lead import at_risk, board, exceptions, links, reports
 from app.services.ports import UnitOfWork
 from app.services.ports.integration import IntegrationStore
@@ -109,6 +110,14 @@ class LeadConsole:
 
     def returns_kpis(self, start: datetime, end: datetime) -> ReturnsKpis:
         return returns_desk.kpis(self._uow(), self.lead, start, end)
+
+    def slotting(self, days: int, max_moves: int) -> slotting_moves.SlottingRun:
+        """Proposed slotting moves from the last `days` days' picks, replayed (seconds)."""
+        require_lead(self.lead)
+        return slotting_moves.plan_slotting(self._uow(), days, slotting_moves.Limits(max_moves))
+
+    def create_slotting_tasks(self, run: slotting_moves.SlottingRun) -> list[int]:
+        return slotting_moves.create_tasks(self._uow(), self.lead, run, self.station)
 
     def kpis(self, start: datetime, end: datetime):
         return reports.kpi_report(self._uow(), self.lead, start, end)
