@@ -45,6 +45,8 @@ EVENT_TEMPLATES: dict[str, str] = {
     "event.receipt.closed": "Receipt {receipt_id} closed",
     "event.return.item_received": "Returned {quantity} × {sku} ({condition}) to {location}",
     "event.quarantine.decided": "Quarantined {quantity} × {sku}: {decision} by a lead",
+    "event.return.received": "Return received: {restocked} unit(s) back to stock ({status})",
+    "event.rma.imported": "Return {rma} announced ({reason})",
     "event.return.closed": "Return of parcel {parcel} closed",
     "event.dispatch.loaded": "Carton {carton} loaded onto {unit} for {carrier}",
     "event.dispatch.unloaded": "Carton {carton} taken off {unit}",

@@ -308,6 +308,32 @@ TEMPLATES: dict[str, str] = {
         "{left} left behind"
     ),
     # ---- receiving ------------------------------------------------------------------------------
+    "returns.not_a_clerk": "{name} is a {role}; returns are received by a returns clerk",
+    "returns.serial_needed": (
+        "{code}: {sku} needs its serial number: scan the GS1 code with (21), e.g. 01…21SERIAL"
+    ),
+    "returns.item_flagged": (
+        "{code} {flag}: nothing recorded; add :wrong_item to take it in as a wrong item"
+    ),
+    "returns.no_location": "{code}: no location to put it back: give --to LOCATION",
+    "returns.unknown_item": "{code} is not a product barcode or SKU: nothing recorded",
+    "returns.unknown_parcel": (
+        "{code} is no tracking number, SSCC, RMA or order we shipped: nothing recorded"
+    ),
+    "returns.not_shipped": "{code}: the order is {status}, not shipped: nothing recorded",
+    "returns.refused": "{code}: refused ({reason}): nothing recorded",
+    "exception.return_flagged": (
+        "returned parcel of {order}: {sku} (serial {serial}) {flag}; taken in as a wrong item, in "
+        "quarantine"
+    ),
+    "exception.return_unknown": (
+        "{clerk} at {station} returned items of order {channel}/{order_id}, which central does "
+        "not know: check the parcel"
+    ),
+    "returns.flag.not_in_order": "was not in the order",
+    "returns.flag.serial_not_shipped": "has a serial that was not shipped on this order",
+    "returns.flag.serial_already_returned": "has a serial already returned",
+    "returns.flag.more_than_shipped": "is more than the order shipped",
     "exception.receipt_difference": "receipt {receipt} from {supplier}: {lines}",
     "receipt.over": "{sku}: {received} received, {expected} expected",
     "receipt.under": "{sku}: only {received} of {expected} received",

@@ -277,6 +277,7 @@ class SqlOrderRepository:
                     picked=line.picked,
                     packed=line.packed,
                     id=line.id,
+                    returned=line.returned,
                     unit_price_cents=line.unit_price_cents,
                 )
             )

@@ -24,6 +24,7 @@ from db.packing_repo import SqlPackingRepository
 from db.picking_repo import SqlPickingRepository
 from db.receiving_repo import SqlReceivingRepository
 from db.returns_desk_repo import SqlReturnsDeskRepository
+from db.returns_repo import SqlReturnsRepository
 from db.settings_repo import SqlSettings
 from db.stock_repo import SqlStockRepository
 from db.sync_repo import SqlSyncRepository
@@ -64,6 +65,7 @@ class SqlUnitOfWork:
         self.moves = SqlMovesRepository(self.connection, self._now, self.picking.flush)
         self.counts = SqlCountRepository(self.connection)
         self.returns_desk = SqlReturnsDeskRepository(self.connection)
+        self.returns = SqlReturnsRepository(self.connection)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:

@@ -27,3 +27,27 @@ def demo_central(seeded_demo, tmp_path):
     central = open_central(f"sqlite:///{path}")
     yield central
     central.close()
+
+
+@pytest.fixture(scope="session")
+def shipped_demo(seeded_demo, tmp_path_factory):
+    """The demo site after one cart was picked, packed, loaded and its carriers but the last
+    collected (tests/ui/lead/real_flow.py): shipped orders to return."""
+    from tests.ui.lead.real_flow import ship_for_real
+
+    path = tmp_path_factory.mktemp("shipped") / "shipped.sqlite"
+    shutil.copy(seeded_demo, path)
+    central = open_central(f"sqlite:///{path}")
+    closed = ship_for_real(central.engine, carts=2)
+    assert closed, "no carrier was collected"
+    central.close()
+    return path
+
+
+@pytest.fixture
+def shipped_central(shipped_demo, tmp_path):
+    path = tmp_path / "central.sqlite"
+    shutil.copy(shipped_demo, path)
+    central = open_central(f"sqlite:///{path}")
+    yield central
+    central.close()

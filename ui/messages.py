@@ -804,6 +804,53 @@ SOURCE: dict[str, str] = {
         "Messages", "Returned {quantity} × {sku} ({condition}) to {location}"
     ),
     "event.return.closed": QT_TRANSLATE_NOOP("Messages", "Return of parcel {parcel} closed"),
+    "event.return.received": QT_TRANSLATE_NOOP(
+        "Messages", "Return received: {restocked} unit(s) back to stock ({status})"
+    ),
+    "event.rma.imported": QT_TRANSLATE_NOOP("Messages", "Return {rma} announced ({reason})"),
+    "exception.return_flagged": QT_TRANSLATE_NOOP(
+        "Messages",
+        "returned parcel of {order}: {sku} (serial {serial}) {flag}; taken in as a wrong item, in quarantine",
+    ),
+    "exception.return_unknown": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{clerk} at {station} returned items of order {channel}/{order_id}, which central does not know: check the parcel",
+    ),
+    "returns.flag.more_than_shipped": QT_TRANSLATE_NOOP(
+        "Messages", "is more than the order shipped"
+    ),
+    "returns.flag.not_in_order": QT_TRANSLATE_NOOP("Messages", "was not in the order"),
+    "returns.flag.serial_already_returned": QT_TRANSLATE_NOOP(
+        "Messages", "has a serial already returned"
+    ),
+    "returns.flag.serial_not_shipped": QT_TRANSLATE_NOOP(
+        "Messages", "has a serial that was not shipped on this order"
+    ),
+    "returns.item_flagged": QT_TRANSLATE_NOOP(
+        "Messages", "{code} {flag}: nothing recorded; add :wrong_item to take it in as a wrong item"
+    ),
+    "returns.no_location": QT_TRANSLATE_NOOP(
+        "Messages", "{code}: no location to put it back: give --to LOCATION"
+    ),
+    "returns.not_a_clerk": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is a {role}; returns are received by a returns clerk"
+    ),
+    "returns.not_shipped": QT_TRANSLATE_NOOP(
+        "Messages", "{code}: the order is {status}, not shipped: nothing recorded"
+    ),
+    "returns.refused": QT_TRANSLATE_NOOP(
+        "Messages", "{code}: refused ({reason}): nothing recorded"
+    ),
+    "returns.serial_needed": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{code}: {sku} needs its serial number: scan the GS1 code with (21), e.g. 01…21SERIAL",
+    ),
+    "returns.unknown_item": QT_TRANSLATE_NOOP(
+        "Messages", "{code} is not a product barcode or SKU: nothing recorded"
+    ),
+    "returns.unknown_parcel": QT_TRANSLATE_NOOP(
+        "Messages", "{code} is no tracking number, SSCC, RMA or order we shipped: nothing recorded"
+    ),
 }
 
 

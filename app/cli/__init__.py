@@ -41,6 +41,7 @@ COMMAND_MODULES = (
     "app.cli.integrations",  # integrations, integrate: the outbox to the shop, ERP and CRM
     "app.cli.intake",  # intake --watch DIR, import-customers: orders and customers come in
     "app.cli.receiving",  # import-receipts, receive: goods in and put away
+    "app.cli.returns",  # import-returns, returns receive: customer returns
     "app.cli.returns_desk",  # quarantine, quarantine-decide, returns-kpis: the lead's returns
 )
 

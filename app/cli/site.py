@@ -193,6 +193,7 @@ def _orders(args) -> int:
                         "allocated": line.allocated,
                         "picked": line.picked,
                         "packed": line.packed,
+                        "returned": line.returned,
                     }
                     for line in order.lines
                 ],

@@ -28,9 +28,12 @@ _PLAIN = {
     "order.shipped": "order.shipped",
     "order.cancelled": "order.cancelled",
     "order.at_risk": "order.at_risk",  # predicted to miss its ship-by (app/domain/at_risk.py)
+    # a returned parcel closed (docs/returns.md): items, conditions, units back to stock
+    "return.received": "return.received",
 }
 SHIPPED = "order.shipped"
 AT_RISK = "order.at_risk"
+RETURN_RECEIVED = "return.received"
 RELEASED = "order.released"
 # Stock a count adjusted (docs/stock.md "Counting"): at once within the tolerance, or a lead's
 # approval of a confirmed variance. Not about an order: `order` is null in the message (an
@@ -74,9 +77,10 @@ def stock_data(event: Event) -> dict[str, Any]:
 def status_data(event: Event) -> dict[str, Any]:
     """`data` of every kind but order.shipped: the status it left and entered, why (English,
     as `orders --json` shows it), and the lead's note when there is one; for order.at_risk,
-    the prediction (ship_by, predicted_ship, predicted_packed, carrier)."""
+    the prediction (ship_by, predicted_ship, predicted_packed, carrier); for return.received,
+    the parcel's items (app/services/returns_appliers.received_data)."""
     payload = event.payload
-    if event.kind == AT_RISK:
+    if event.kind in (AT_RISK, RETURN_RECEIVED):
         return dict(payload)
     data = {
         "status": payload.get("to", ""),

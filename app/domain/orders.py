@@ -129,6 +129,7 @@ class OrderLine:
     picked: int = 0
     packed: int = 0
     id: int | None = None
+    returned: int = 0  # units the customer sent back (docs/returns.md)
     unit_price_cents: int | None = None  # the channel's price of one unit, if it sent one
 
 

@@ -48,6 +48,8 @@ MORE_THAN_SHIPPED = "more_than_shipped"
 
 # An order's status once units came back (app/domain/orders.OrderStatus has both).
 RETURNED, PARTIALLY_RETURNED = "returned", "partially_returned"
+# An order whose parcels may come back: shipped, or some units back already.
+RETURNABLE_STATUSES = ("shipped", PARTIALLY_RETURNED, RETURNED)
 
 
 @dataclass(frozen=True)

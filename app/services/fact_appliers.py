@@ -24,6 +24,7 @@ from app.services import (
     packing_appliers,
     picking_appliers,
     receiving_appliers,
+    returns_appliers,
     user_appliers,
 )
 from app.services.ports import UnitOfWork
@@ -68,6 +69,8 @@ APPLIERS: dict[str, RunApplier] = {
     FactKind.RECEIPT_CLOSED: one_by_one(receiving_appliers.apply_receipt_closed),
     FactKind.STOCK_MOVED: one_by_one(move_appliers.apply_stock_moved),
     FactKind.STOCK_COUNTED: one_by_one(counting.apply_stock_counted),
+    FactKind.RETURN_ITEM_RECEIVED: one_by_one(returns_appliers.apply_return_item),
+    FactKind.RETURN_CLOSED: one_by_one(returns_appliers.apply_return_closed),
 }
 
 RECORD_ONLY: frozenset[str] = frozenset(

@@ -894,6 +894,14 @@ median {median} h · p90 {p90} h
         <translation>未知收货单</translation>
     </message>
     <message>
+        <source>Returned item flagged</source>
+        <translation>退货货品有标记</translation>
+    </message>
+    <message>
+        <source>Return of an unknown order</source>
+        <translation>未知订单的退货</translation>
+    </message>
+    <message>
         <source>Stock moved that was not free: count</source>
         <translation>移走了不可用库存：请盘点</translation>
     </message>
@@ -2608,6 +2616,70 @@ median {median} h · p90 {p90} h
     <message>
         <source>Return of parcel {parcel} closed</source>
         <translation>退货包裹 {parcel} 已关闭</translation>
+    </message>
+    <message>
+        <source>Return received: {restocked} unit(s) back to stock ({status})</source>
+        <translation>退货已收：{restocked} 件回库存（{status}）</translation>
+    </message>
+    <message>
+        <source>Return {rma} announced ({reason})</source>
+        <translation>退货 {rma} 已预告（{reason}）</translation>
+    </message>
+    <message>
+        <source>returned parcel of {order}: {sku} (serial {serial}) {flag}; taken in as a wrong item, in quarantine</source>
+        <translation>{order} 的退货包裹：{sku}（序列号 {serial}）{flag}；已作为错误货品收下，放入隔离区</translation>
+    </message>
+    <message>
+        <source>{clerk} at {station} returned items of order {channel}/{order_id}, which central does not know: check the parcel</source>
+        <translation>{clerk} 在 {station} 退回了订单 {channel}/{order_id} 的货品，但中央系统没有该订单：请检查包裹</translation>
+    </message>
+    <message>
+        <source>is more than the order shipped</source>
+        <translation>超过了订单发货数量</translation>
+    </message>
+    <message>
+        <source>was not in the order</source>
+        <translation>不在该订单中</translation>
+    </message>
+    <message>
+        <source>has a serial already returned</source>
+        <translation>序列号已退回过</translation>
+    </message>
+    <message>
+        <source>has a serial that was not shipped on this order</source>
+        <translation>序列号不是该订单发出的</translation>
+    </message>
+    <message>
+        <source>{code} {flag}: nothing recorded; add :wrong_item to take it in as a wrong item</source>
+        <translation>{code} {flag}：未记录；加上 :wrong_item 可作为错误货品收下</translation>
+    </message>
+    <message>
+        <source>{code}: no location to put it back: give --to LOCATION</source>
+        <translation>{code}：没有可放回的库位：请用 --to LOCATION 指定</translation>
+    </message>
+    <message>
+        <source>{name} is a {role}; returns are received by a returns clerk</source>
+        <translation>{name} 是{role}；退货须由退货员收货</translation>
+    </message>
+    <message>
+        <source>{code}: the order is {status}, not shipped: nothing recorded</source>
+        <translation>{code}：订单状态为 {status}，尚未发货：未记录</translation>
+    </message>
+    <message>
+        <source>{code}: refused ({reason}): nothing recorded</source>
+        <translation>{code}：被拒绝（{reason}）：未记录</translation>
+    </message>
+    <message>
+        <source>{code}: {sku} needs its serial number: scan the GS1 code with (21), e.g. 01…21SERIAL</source>
+        <translation>{code}：{sku} 需要序列号：请扫描带 (21) 的 GS1 条码，例如 01…21SERIAL</translation>
+    </message>
+    <message>
+        <source>{code} is not a product barcode or SKU: nothing recorded</source>
+        <translation>{code} 不是商品条码或 SKU：未记录</translation>
+    </message>
+    <message>
+        <source>{code} is no tracking number, SSCC, RMA or order we shipped: nothing recorded</source>
+        <translation>{code} 不是我们发出的运单号、SSCC、退货授权或订单：未记录</translation>
     </message>
     <message>
         <source>; </source>

@@ -70,6 +70,7 @@ CLI_ONLY = {
     "app/services/pick_faces.py": "*",  # import-pick-faces FILE: its rejected rows
     "app/services/order_files.py": "*",
     "app/services/receipt_files.py": "*",  # import-receipts FILE, as order_files
+    "app/services/rma_files.py": "*",  # import-returns FILE, as order_files
     "app/services/customers.py": "*",  # import-customers FILE
     "app/services/watch_folder.py": "*",  # intake --watch DIR: its .errors.txt and log lines
     "app/domain/shipment_label.py": "*",  # the `label` command's shipment file

@@ -61,6 +61,10 @@ def kind_text(kind: str) -> str:
         "load_unknown": QCoreApplication.translate("LeadExceptions", "Unknown parcel loaded"),
         "receipt_difference": QCoreApplication.translate("LeadExceptions", "Receipt differences"),
         "receipt_unknown": QCoreApplication.translate("LeadExceptions", "Unknown receipt"),
+        "return_flagged": QCoreApplication.translate("LeadExceptions", "Returned item flagged"),
+        "return_unknown": QCoreApplication.translate(
+            "LeadExceptions", "Return of an unknown order"
+        ),
         "stock_mismatch": QCoreApplication.translate(
             "LeadExceptions", "Stock moved that was not free: count"
         ),

@@ -77,6 +77,7 @@ KIND_SUMMARIES: dict[str, tuple[str, tuple[str, ...]]] = {
     "awaiting_label": ("exception.awaiting_label", ("carton", "sscc", "carrier", "station")),
     "numbers_low": ("numbers.low", ("series", "left", "last")),
     "receipt_unknown": ("exception.receipt_unknown", ("clerk", "station", "receipt_id")),
+    "return_unknown": ("exception.return_unknown", ("clerk", "station", "channel", "order_id")),
     # a late move took units that were no longer free there: count the location
     "stock_mismatch": (
         "exception.stock_mismatch",

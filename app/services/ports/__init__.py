@@ -39,6 +39,7 @@ from app.services.ports.records import (
     UserRepository,
     WaveRepository,
 )
+from app.services.ports.returns import ReturnsBackend, ReturnsRepository
 from app.services.ports.returns_desk import ReturnsDeskRepository
 from app.services.ports.stations import CartonPrinter, PackingBackend, PickingBackend
 
@@ -87,6 +88,8 @@ class UnitOfWork(Protocol):
     def counts(self) -> CountRepository: ...
     @property
     def returns_desk(self) -> ReturnsDeskRepository: ...
+    @property
+    def returns(self) -> ReturnsRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(
@@ -99,6 +102,8 @@ class UnitOfWork(Protocol):
 
 
 __all__ = [
+    "ReturnsBackend",
+    "ReturnsRepository",
     "ReturnsDeskRepository",
     "CountBackend",
     "CountRepository",

@@ -1,0 +1,214 @@
+"""Central's appliers of the returns clerk's facts (listed by kind in
+app/services/fact_appliers.py; docs/returns.md).
+
+They run inside the fact engine's transaction, which applies each fact once (by its UUID). A
+fact is never refused for arriving late: the parcel physically came back. An item fact opens the
+parcel's return on first sight (two stations' facts of one parcel find the same row), records
+its line, counts the order's own units returned, and puts each unit where the station said:
+back on a shelf through the ledger (then the orders waiting for that product are allocated), or
+into quarantine, which is not stock. Closing the parcel moves the order to partially_returned /
+returned and writes `return.received`, the message the shop or ERP refunds from.
+"""
+
+from __future__ import annotations
+
+from app.domain.events import Actor, Event
+from app.domain.fact_payloads import ReturnClosed, ReturnItemReceived
+from app.domain.orders import ALLOWED_TRANSITIONS, OrderStatus
+from app.domain.receiving import parse_expiry
+from app.domain.returns import (
+    MISSING,
+    QUARANTINE_AREA,
+    TO_QUARANTINE,
+    TO_STOCK,
+    counts_as_returned,
+    destination,
+    quarantine_reason,
+    status_after,
+)
+from app.domain.stock_ledger import Movement, MovementKind
+from app.messages import message
+from app.services import allocation
+from app.services.ports import UnitOfWork
+
+FLAGGED = "return_flagged"  # the lead's queue: an item the order did not ship as it is
+UNKNOWN = "return_unknown"  # a fact about an order central does not have
+
+
+def apply_return_item(uow: UnitOfWork, fact: Event) -> None:
+    item = ReturnItemReceived.of(fact)
+    order_ref = uow.returns.order_ref(item.channel, item.order_id)
+    if order_ref is None:
+        _unknown(uow, item.channel, item.order_id, fact)
+        return
+    station = fact.actor.station
+    ref = uow.returns.open_return(
+        item.return_id, order_ref, item.rma, item.parcel, station, fact.occurred_at
+    )
+    own = counts_as_returned(item.condition) and not item.flag
+    line_id = uow.returns.count_returned(order_ref, item.sku, item.quantity) if own else None
+    where = _destination(item, fact)
+    values = {
+        "sku": item.sku,
+        "lot": item.lot,
+        "expiry": parse_expiry(item.expiry),
+        "serial": item.serial,
+        "quantity": item.quantity,
+        "condition": item.condition,
+        "destination": where,
+        "location": QUARANTINE_AREA if where == TO_QUARANTINE else item.location,
+        "flag": item.flag,
+        "fact_id": fact.uuid,
+        "received_at": fact.occurred_at,
+        "received_by": fact.actor.user,
+    }
+    line_ref = uow.returns.add_line(ref, line_id, values)
+    if where == TO_STOCK:
+        _back_to_stock(uow, item, fact)
+    elif where == TO_QUARANTINE:
+        _to_quarantine(uow, line_ref, item, fact)
+    if item.flag:
+        uow.packing.add_exception(FLAGGED, order_ref, _flag_details(item, fact))
+
+
+def _destination(item: ReturnItemReceived, fact: Event) -> str:
+    """Where the station put the units: the quarantine area, a shelf, or nowhere (missing).
+    An expired lot never goes to stock, whatever the station said."""
+    if item.condition == MISSING:
+        return destination(MISSING, None, fact.occurred_at.date())
+    if item.location == QUARANTINE_AREA or not item.location:
+        return TO_QUARANTINE
+    return destination(item.condition, parse_expiry(item.expiry), fact.occurred_at.date())
+
+
+def _back_to_stock(uow: UnitOfWork, item: ReturnItemReceived, fact: Event) -> None:
+    movement = Movement(
+        MovementKind.RETURN,
+        item.location,
+        item.sku,
+        item.lot,
+        item.quantity,
+        fact.actor,
+        fact.occurred_at,
+        fact.uuid,
+    )
+    uow.stock.change(movement, parse_expiry(item.expiry))
+    allocation.allocate_waiting_within(uow, {item.sku}, Actor(fact.actor.user, fact.actor.station))
+
+
+def _to_quarantine(uow: UnitOfWork, line_ref: int, item: ReturnItemReceived, fact: Event) -> None:
+    values = {
+        "lot": item.lot,
+        "expiry": parse_expiry(item.expiry),
+        "serial": item.serial,
+        "quantity": item.quantity,
+        "reason": quarantine_reason(item.condition),
+        "entered_at": fact.occurred_at,
+    }
+    uow.returns.add_quarantine(line_ref, item.sku, values)
+
+
+def _flag_details(item: ReturnItemReceived, fact: Event) -> dict:
+    return {
+        "channel": item.channel,
+        "order_id": item.order_id,
+        "sku": item.sku,
+        "serial": item.serial,
+        "quantity": item.quantity,
+        "flag": item.flag,
+        "clerk": fact.actor.user,
+        "station": fact.actor.station,
+        "summary_message": message(
+            "exception.return_flagged",
+            order=f"{item.channel}/{item.order_id}",
+            sku=item.sku,
+            serial=item.serial or "-",
+            flag=message(f"returns.flag.{item.flag}"),
+        ).to_dict(),
+    }
+
+
+def apply_return_closed(uow: UnitOfWork, fact: Event) -> None:
+    closed = ReturnClosed.of(fact)
+    order_ref = uow.returns.order_ref(closed.channel, closed.order_id)
+    if order_ref is None:
+        _unknown(uow, closed.channel, closed.order_id, fact)
+        return
+    station = fact.actor.station
+    ref = uow.returns.open_return(
+        closed.return_id, order_ref, closed.rma, closed.parcel, station, fact.occurred_at
+    )
+    found = uow.returns.lock_return(closed.return_id)
+    if found is not None and found[1] == "closed":
+        return  # closed at two stations: the first close stands
+    uow.returns.close_return(ref, fact.occurred_at, fact.actor.user)
+    if closed.rma:
+        uow.returns.mark_rma_received(closed.rma)
+    status = _move_order(uow, order_ref, fact)
+    data = received_data(closed, uow.returns.return_lines_of(ref), status)
+    uow.events.add_all([Event("return.received", data, fact.actor, order_ref, fact.occurred_at)])
+
+
+def _move_order(uow: UnitOfWork, order_ref: int, fact: Event) -> str:
+    """The order's status once this parcel's units are in: returned when every shipped unit
+    came back, else partially returned; an order in another state is left as it is."""
+    (order,) = uow.orders.by_refs([order_ref])
+    context = uow.returns.order_context(order_ref)
+    wanted = status_after(context.lines) if context is not None else None
+    if wanted is None or wanted == order.status.value:
+        return order.status.value
+    target = OrderStatus(wanted)
+    if target not in ALLOWED_TRANSITIONS[order.status]:
+        return order.status.value
+    order.move_to(target)
+    uow.orders.save_statuses([order])
+    uow.events.add_all(
+        [Event(k, p, fact.actor, order_ref, fact.occurred_at) for k, p in order.events]
+    )
+    return target.value
+
+
+def received_data(closed: ReturnClosed, lines: list[dict], status: str) -> dict:
+    """`return.received` data: each product and condition's units, how many went back to
+    stock, their lots and serials (docs/returns.md, "The return.received message")."""
+    items: dict[tuple, dict] = {}
+    for line in lines:
+        key = (line["sku"], line["condition"])
+        entry = items.setdefault(
+            key,
+            {
+                "sku": line["sku"],
+                "quantity": 0,
+                "condition": line["condition"],
+                "restocked": 0,
+                "lots": [],
+                "serials": [],
+            },
+        )
+        entry["quantity"] += line["quantity"]
+        if line["destination"] == TO_STOCK:
+            entry["restocked"] += line["quantity"]
+        if line["lot"] and line["lot"] not in entry["lots"]:
+            entry["lots"].append(line["lot"])
+        if line["serial"]:
+            entry["serials"].append(line["serial"])
+    listed = list(items.values())
+    return {
+        "rma": closed.rma,
+        "parcel": closed.parcel,
+        "return_id": closed.return_id,
+        "items": listed,
+        "restocked": sum(x["restocked"] for x in listed),
+        "status": status,
+    }
+
+
+def _unknown(uow: UnitOfWork, channel: str, order_id: str, fact: Event) -> None:
+    details = {
+        "channel": channel,
+        "order_id": order_id,
+        "fact": fact.kind,
+        "station": fact.actor.station,
+        "clerk": fact.actor.user,
+    }
+    uow.packing.add_exception(UNKNOWN, None, details)
