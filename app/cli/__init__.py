@@ -36,6 +36,7 @@ COMMAND_MODULES = (
     "app.cli.stock",  # stock: on hand, allocated and held per location, product and lot
     "app.cli.moves",  # move, replenishments, import-pick-faces: stock moves and pick faces
     "app.cli.count",  # count, count-schedule, count-settings: cycle counts
+    "app.cli.labour",  # labour-settings: the labour standard (set, learn)
     "app.cli.dispatch",  # dispatch load|close|manifest: the outbound dock
     "app.cli.integrations",  # integrations, integrate: the outbox to the shop, ERP and CRM
     "app.cli.intake",  # intake --watch DIR, import-customers: orders and customers come in
