@@ -61,9 +61,8 @@ def learn_standard(
                     needed=MIN_LISTS,
                 )
             )
-        learnt = fit.standard.with_changes(
-            paces={p: min(max(v, 0.2), 5.0) for p, v in fit.standard.paces.items()}
-        )
+        clipped = {p: min(max(v, 0.2), 5.0) for p, v in fit.standard.paces.items()}
+        learnt = LabourStandard.from_dict(fit.standard.with_changes(paces=clipped).as_dict())
         _save(uow, learnt, Actor(lead.name, station))
         uow.commit()
     return Fit(learnt, fit.lists, fit.breaks_removed_s)
