@@ -9,8 +9,9 @@ where the route metres are the exact route's (`pick_lists.distance_m`) and scans
 (one per unit; the location and tote scans of a line are in the per-line time). The *standard*
 (the fair target) is the work time plus an allowance for personal needs, fatigue and delay
 (13 % by default). A picker-hour's percentage of standard is the standard seconds of the work
-done in that hour ÷ 3,600 s: 100 % means exactly the standard's pace, a picker who never stops
-reaches about 100 + allowance. See docs/lead.md "Labour standards".
+done in that hour ÷ 3,600 s (÷ the part of the hour inside the report's range, for the hour in
+progress): 100 % means exactly the standard's pace; a picker who never stops reaches about
+100 + allowance. See docs/lead.md "Labour standards".
 
 Each coefficient is set by a lead (`shipshape labour-settings --set FILE`) or learnt from the
 site's finished pick lists (`--learn`, app/domain/labour_fit.py), which also stores each
@@ -186,10 +187,11 @@ class HourPerformance:
     user: str
     hour: datetime
     standard_s: float
+    seconds: float = 3600.0  # the part of the hour inside the range (the current hour: so far)
 
     @property
     def percent(self) -> float:
-        return 100.0 * self.standard_s / 3600.0
+        return 100.0 * self.standard_s / self.seconds if self.seconds > 0 else 0.0
 
 
 @dataclass(frozen=True)
@@ -205,8 +207,14 @@ class PickerPerformance:
         return sum(h.percent for h in self.hours) / len(self.hours)
 
 
-def performance(standard: LabourStandard, rows: list[EarnedHour]) -> list[PickerPerformance]:
-    """Per picker (by name), their hours oldest first; rows of one picker-hour are summed."""
+def performance(
+    standard: LabourStandard,
+    rows: list[EarnedHour],
+    start: datetime | None = None,
+    end: datetime | None = None,
+) -> list[PickerPerformance]:
+    """Per picker (by name), their hours oldest first; rows of one picker-hour are summed. An
+    hour cut by the range's start or end (the hour in progress) counts only its part inside."""
     summed: dict[tuple[str, datetime], Work] = {}
     for row in rows:
         key = (row.user, row.hour)
@@ -214,6 +222,16 @@ def performance(standard: LabourStandard, rows: list[EarnedHour]) -> list[Picker
     by_user: dict[str, list[HourPerformance]] = {}
     for (user, hour), work in sorted(summed.items()):
         by_user.setdefault(user, []).append(
-            HourPerformance(user, hour, standard.standard_seconds(work))
+            HourPerformance(user, hour, standard.standard_seconds(work), _inside(hour, start, end))
         )
     return [PickerPerformance(u, tuple(h)) for u, h in sorted(by_user.items())]
+
+
+def _inside(hour: datetime, start: datetime | None, end: datetime | None) -> float:
+    """Seconds of [hour, hour + 1 h) inside [start, end); at least a minute."""
+    begin, finish = hour, hour + timedelta(hours=1)
+    if start is not None and start > begin:
+        begin = start
+    if end is not None and end < finish:
+        finish = end
+    return max((finish - begin).total_seconds(), 60.0)

@@ -75,4 +75,4 @@ def _save(uow: UnitOfWork, standard: LabourStandard, actor: Actor) -> None:
 
 def picker_performance(uow: UnitOfWork, start: datetime, end: datetime) -> list[PickerPerformance]:
     """Inside the caller's unit of work (the KPI report's)."""
-    return performance(current_standard(uow), uow.lead.labour.earned_hours(start, end))
+    return performance(current_standard(uow), uow.lead.labour.earned_hours(start, end), start, end)

@@ -53,6 +53,15 @@ def test_picker_hour_percentage_is_standard_seconds_earned_over_an_hour():
     assert found[0].percent == pytest.approx((first.percent + second.percent) / 2)
 
 
+def test_the_hour_in_progress_counts_only_its_part_so_far():
+    hour = T0.replace(minute=0)
+    rows = [EarnedHour("Pia", hour, Work(0, 1, 0, 0))]  # 10 s of work, 11.25 s standard
+    [whole] = performance(STANDARD, rows)
+    [so_far] = performance(STANDARD, rows, hour - timedelta(hours=8), hour + timedelta(minutes=15))
+    assert whole.hours[0].seconds == 3600 and so_far.hours[0].seconds == 900
+    assert so_far.percent == pytest.approx(4 * whole.percent)
+
+
 def test_estimated_finish_before_start_uses_the_assignees_pace():
     standard = STANDARD.with_changes(paces={"Pia": 1.2})
     work = Work(250.0, 8, 12, 1)
