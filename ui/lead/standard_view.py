@@ -35,9 +35,7 @@ class StandardTable(QTableWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setHorizontalHeaderLabels(
-            [self.tr("Picker"), self.tr("Hour"), self.tr("Standard")]
-        )
+        self.setHorizontalHeaderLabels([self.tr("Picker"), self.tr("Hour"), self.tr("Standard")])
 
     def fill(self, performance: list[PickerPerformance]) -> None:
         hours = [h for p in performance for h in p.hours]
