@@ -185,8 +185,8 @@ def main() -> None:
         shown = "—" if value is None else f"{value:.1f}"
         print(f"  of which {label} ({n}): MAPE {shown} %")
     print(f"median absolute percentage error (learnt): {found['median_ape']:.1f} %")
-    print(f"RESULT labour_standard_mape_pct={found['learnt']:.1f}")
-    print(f"RESULT labour_naive_mape_pct={found['naive']:.1f}")
+    print(f"RESULT labour_standard_mape_pct {found['learnt']:.1f} %")
+    print(f"RESULT labour_naive_mape_pct {found['naive']:.1f} %")
 
 
 if __name__ == "__main__":
