@@ -97,7 +97,11 @@ def _merged(current: LabourStandard, changes: dict) -> LabourStandard:
 
 
 def _describe(s: LabourStandard) -> str:
-    source = f"learnt from {s.learnt_from} pick lists" if s.learnt_from else "set by hand"
+    source = (
+        f"learnt from {s.learnt_from} pick lists"
+        if s.learnt_from
+        else "not learnt: set by hand or the defaults"
+    )
     lines = [
         f"walking speed {s.walk_speed_m_s:.2f} m/s, {s.seconds_per_line:.1f} s a line,"
         f" {s.seconds_per_scan:.1f} s a scan, {s.seconds_per_list:.0f} s a list;"

@@ -31,6 +31,7 @@ from app.domain.labour import LabourStandard, Work
 MIN_BREAK_S = 240.0
 BREAK_FACTOR = 4.0
 MIN_LISTS = 8
+MIN_LIST_S = 10.0  # a list worked in less is not a person's time (a load generator, a test)
 TUKEY_C = 4.685
 ROUNDS = 3
 REWEIGHTS = 8
@@ -139,10 +140,15 @@ class Fit:
     breaks_removed_s: float  # how much clock time step 1 took out, summed
 
 
+def usable_lists(finished: list[FinishedList]) -> list[FinishedList]:
+    """Lists with lines, worked for at least MIN_LIST_S seconds."""
+    return [f for f in finished if f.work.lines > 0 and worked_seconds(f) >= MIN_LIST_S]
+
+
 def fit_standard(finished: list[FinishedList], base: LabourStandard) -> Fit | None:
-    """A standard learnt from finished lists (base's allowance kept; a coefficient the data
-    leaves at zero keeps base's value); None with fewer than MIN_LISTS usable lists."""
-    usable = [f for f in finished if f.work.lines > 0 and f.elapsed_s > 0]
+    """A standard learnt from finished lists (base's allowance kept; a walking speed the data
+    cannot show keeps base's); None with fewer than MIN_LISTS usable lists."""
+    usable = usable_lists(finished)
     if len(usable) < MIN_LISTS:
         return None
     times = [worked_seconds(f) for f in usable]
@@ -157,7 +163,8 @@ def fit_standard(finished: list[FinishedList], base: LabourStandard) -> Fit | No
     paces = {p: v / middle for p, v in paces.items()}
     beta = [b * middle for b in beta]
     standard = _standard(beta, base, paces, len(usable))
-    return Fit(standard, len(usable), sum(f.elapsed_s for f in usable) - sum(times))
+    removed = sum(max(f.elapsed_s - t, 0.0) for f, t in zip(usable, times, strict=True))
+    return Fit(standard, len(usable), removed)
 
 
 def _paces(usable, times, rows, beta) -> dict[str, float]:

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from app.domain.events import Actor, Event, utcnow
 from app.domain.labour import LABOUR_KEY, LabourStandard, PickerPerformance, performance
-from app.domain.labour_fit import MIN_LISTS, Fit, fit_standard
+from app.domain.labour_fit import MIN_LISTS, Fit, fit_standard, usable_lists
 from app.domain.users import User
 from app.errors import BadInput
 from app.messages import message
@@ -56,13 +56,16 @@ def learn_standard(
             raise BadInput(
                 message(
                     "labour.too_few_lists",
-                    lists=len(finished),
+                    lists=len(usable_lists(finished)),
                     since=f"{since:%Y-%m-%d}",
                     needed=MIN_LISTS,
                 )
             )
         clipped = {p: min(max(v, 0.2), 5.0) for p, v in fit.standard.paces.items()}
         learnt = LabourStandard.from_dict(fit.standard.with_changes(paces=clipped).as_dict())
+        problems = learnt.problems()
+        if problems:  # e.g. a walking speed no one walks: the history does not fit the model
+            raise BadInput(message("labour.bad_standard", problems="; ".join(problems)))
         _save(uow, learnt, Actor(lead.name, station))
         uow.commit()
     return Fit(learnt, fit.lists, fit.breaks_removed_s)

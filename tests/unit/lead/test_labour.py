@@ -144,3 +144,13 @@ def test_the_fit_recovers_the_site_and_the_pickers_despite_breaks():
 
 def test_too_few_lists_learn_nothing():
     assert fit_standard(_history(random.Random(1), 5, 0.0), DEFAULT_STANDARD) is None
+
+
+def test_lists_worked_in_seconds_are_no_ones_time():
+    """A load generator confirms a list in milliseconds: nothing to learn from."""
+    history = _history(random.Random(2), 20, 0.0)
+    instant = [
+        FinishedList(f.picker, f.work, f.started, f.started + timedelta(seconds=2), ())
+        for f in history
+    ]
+    assert fit_standard(instant, DEFAULT_STANDARD) is None
