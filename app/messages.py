@@ -251,6 +251,7 @@ TEMPLATES: dict[str, str] = {
     "outcome.fact_applied": "{fact} applied",
     # ---- waves and the lead's desk -------------------------------------------------------------
     "wave.capacity_too_small": "capacity must be at least 1 order per cart, got {capacity}",
+    "slotting.bad_days": "--days must be a whole number of days from 1 to {most}, found {days}",
     "wave.no_layout": "no layout imported yet: run `shipshape import-layout LAYOUT` first",
     "wave.nothing_to_plan": "nothing to plan: no allocated orders that are not in a wave yet",
     "wave.not_found": "wave {id} does not exist",
@@ -342,6 +343,20 @@ TEMPLATES: dict[str, str] = {
     "outcome.count_approved": "{location}: stock set from the second count",
     "outcome.recount_ordered": "{location}: to be counted again",
     "count.not_awaiting": "count task {id} is not waiting for approval (it is {status})",
+    "returns.bad_decision": "{decision} is not a decision: use one of {known}",
+    "returns.restock_needs_location": (
+        "quarantine item {id}: restocking needs the location the units go to: scan or type it"
+    ),
+    "returns.no_such_quarantine": "no quarantine item {id}: reload the list",
+    "returns.already_decided": "quarantine item {id} is already {status} (by {by}): reload",
+    "returns.unknown_location": "location {location} does not exist: check the label",
+    "returns.expired_restock": (
+        "{sku} lot {lot} has expired: it cannot go back to stock; scrap it or return it to the "
+        "supplier"
+    ),
+    "returns.decided.scrapped": "{quantity} × {sku} scrapped",
+    "returns.decided.returned_to_supplier": "{quantity} × {sku} set aside to return to the supplier",
+    "returns.decided.restocked": "{quantity} × {sku} restocked at {location}",
     "count.no_locations": "no location from {first} to {last}: check the two codes",
     "count.bad_tolerance": (
         "a tolerance of {units} units and {pct} % is not possible: units from 0, per cent "

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
-from sqlalchemy import Connection, exists, func, insert, select, update
+from sqlalchemy import Connection, delete, exists, func, insert, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -31,13 +31,15 @@ from db.schema import (
     stock,
     warehouses,
 )
+from db.slotting_repo import SlottingReads
 from db.stock_repo import stock_item, stock_query
 from db.users_repo import aware
 
 OPEN = "open"
+SLOTTING = "slotting"  # a slotting move (0031): its own unique index
 
 
-class SqlMovesRepository:
+class SqlMovesRepository(SlottingReads):
     def __init__(self, connection: Connection, now: Callable[[], datetime], flush) -> None:
         self.connection, self._now, self._flush = connection, now, flush
 
@@ -192,16 +194,70 @@ class SqlMovesRepository:
         }
         dialect = self.connection.dialect.name
         maker = pg_insert if dialect == "postgresql" else sqlite_insert
+        # The partial unique index that applies (0031): one open slotting task per product lot
+        # and source; one open task of any other reason per pick face.
+        if task.reason == SLOTTING:
+            elements = ["product_id", "lot", "from_location_id"]
+            where = text("status = 'open' AND reason = 'slotting'")
+        else:
+            elements, where = ["to_location_id"], text("status = 'open' AND reason <> 'slotting'")
         statement = (
             maker(replenishments)
             .values(values)
-            .on_conflict_do_nothing(
-                index_elements=["to_location_id"],
-                index_where=replenishments.c.status == OPEN,
-            )
+            .on_conflict_do_nothing(index_elements=elements, index_where=where)
             .returning(replenishments.c.id)
         )
         return self.connection.execute(statement).scalar()
+
+    def replenishment_task(self, task_id: int) -> Replenishment | None:
+        """Any task by id, whatever its status (a slotting move's face follows it when done)."""
+        source, face = locations.alias("source"), locations.alias("face")
+        query = (
+            select(
+                products.c.sku,
+                replenishments.c.lot,
+                source.c.code,
+                face.c.code,
+                replenishments.c.quantity,
+                replenishments.c.reason,
+            )
+            .join(products, products.c.id == replenishments.c.product_id)
+            .join(source, source.c.id == replenishments.c.from_location_id)
+            .join(face, face.c.id == replenishments.c.to_location_id)
+            .where(replenishments.c.id == task_id)
+        )
+        row = self.connection.execute(query).first()
+        return Replenishment(*row) if row else None
+
+    def open_slotting_tasks(self, sku: str, source: str, target: str) -> int:
+        query = select(func.count()).where(
+            replenishments.c.product_id == self._product_id(sku),
+            replenishments.c.from_location_id == self._location_id(source),
+            replenishments.c.to_location_id == self._location_id(target),
+            replenishments.c.reason == SLOTTING,
+            replenishments.c.status == OPEN,
+        )
+        return int(self.connection.execute(query).scalar_one())
+
+    def cancel_replenishments(self, sku: str, face: str) -> int:
+        """Cancel the open replenishments (not slotting moves) of `sku` into `face`: its face
+        moved away, so they would fill the wrong location. Returns how many."""
+        done = self.connection.execute(
+            update(replenishments)
+            .where(
+                replenishments.c.product_id == self._product_id(sku),
+                replenishments.c.to_location_id == self._location_id(face),
+                replenishments.c.status == OPEN,
+                replenishments.c.reason != SLOTTING,
+            )
+            .values(status="cancelled")
+        )
+        return done.rowcount
+
+    def delete_pick_face(self, location: str) -> None:
+        self.connection.execute(
+            delete(pick_faces).where(pick_faces.c.location_id == self._location_id(location))
+        )
 
     def open_replenishments(self) -> list[ReplenishTask]:
         source, face = locations.alias("source"), locations.alias("face")

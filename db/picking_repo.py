@@ -181,6 +181,7 @@ class SqlPickingRepository:
                 stock.c.expiry,
                 products.c.lot_controlled,
                 products.c.no_barcode,
+                pick_tasks.c.picked_by,
             )
             .join(locations, locations.c.id == pick_tasks.c.location_id)
             .join(products, products.c.id == pick_tasks.c.product_id)
@@ -211,6 +212,7 @@ class SqlPickingRepository:
                 r.expiry,
                 bool(r.lot_controlled),
                 bool(r.no_barcode),
+                r.picked_by or "",
             )
             for r in rows
         )
@@ -430,6 +432,18 @@ class SqlPickingRepository:
             select(func.max(pick_tasks.c.seq)).where(pick_tasks.c.pick_list_id == list_id)
         ).scalar()
         self.update_task(task_id, seq=(last or 0) + 1)
+
+    def resequence(self, list_id: int, task_ids: list[int]) -> None:
+        """These tasks walked last, in this order (only those still on the list)."""
+        last = self.connection.execute(
+            select(func.max(pick_tasks.c.seq)).where(pick_tasks.c.pick_list_id == list_id)
+        ).scalar()
+        for i, task_id in enumerate(task_ids):
+            self.connection.execute(
+                update(pick_tasks)
+                .where(pick_tasks.c.id == task_id, pick_tasks.c.pick_list_id == list_id)
+                .values(seq=(last or 0) + 1 + i)
+            )
 
     def set_list_status(self, list_id: int, status: str, **values) -> None:
         self.set_lists_status([list_id], status, **values)

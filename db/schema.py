@@ -282,12 +282,21 @@ replenishments = Table(
     Column("reason", String(20), nullable=False),  # what found the face low: pick/count/move/wave
     Column("done_at", DateTime(timezone=True), nullable=True),
     Column("done_by", String(100), nullable=True),
-    Index(
+    Index(  # 0031: slotting tasks have their own index
         "ux_replenishments_open_face",
         "to_location_id",
         unique=True,
-        sqlite_where=text("status = 'open'"),
-        postgresql_where=text("status = 'open'"),
+        sqlite_where=text("status = 'open' AND reason <> 'slotting'"),
+        postgresql_where=text("status = 'open' AND reason <> 'slotting'"),
+    ),
+    Index(
+        "ux_replenishments_open_slotting",
+        "product_id",
+        "lot",
+        "from_location_id",
+        unique=True,
+        sqlite_where=text("status = 'open' AND reason = 'slotting'"),
+        postgresql_where=text("status = 'open' AND reason = 'slotting'"),
     ),
 )
 

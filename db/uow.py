@@ -23,6 +23,7 @@ from db.orders_repo import SqlOrderRepository
 from db.packing_repo import SqlPackingRepository
 from db.picking_repo import SqlPickingRepository
 from db.receiving_repo import SqlReceivingRepository
+from db.returns_desk_repo import SqlReturnsDeskRepository
 from db.settings_repo import SqlSettings
 from db.stock_repo import SqlStockRepository
 from db.sync_repo import SqlSyncRepository
@@ -62,6 +63,7 @@ class SqlUnitOfWork:
         self.receiving = SqlReceivingRepository(self.connection, self._now)
         self.moves = SqlMovesRepository(self.connection, self._now, self.picking.flush)
         self.counts = SqlCountRepository(self.connection)
+        self.returns_desk = SqlReturnsDeskRepository(self.connection)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:

@@ -418,6 +418,9 @@ SOURCE: dict[str, str] = {
     "wave.capacity_too_small": QT_TRANSLATE_NOOP(
         "Messages", "capacity must be at least 1 order per cart, got {capacity}"
     ),
+    "slotting.bad_days": QT_TRANSLATE_NOOP(
+        "Messages", "--days must be a whole number of days from 1 to {most}, found {days}"
+    ),
     "wave.no_layout": QT_TRANSLATE_NOOP(
         "Messages", "no layout imported yet: run `shipshape import-layout LAYOUT` first"
     ),
@@ -637,6 +640,9 @@ SOURCE: dict[str, str] = {
     "event.pick.skipped": QT_TRANSLATE_NOOP(
         "Messages", "Stop {location} skipped: moved to the end of the route"
     ),
+    "event.pick.rerouted": QT_TRANSLATE_NOOP(
+        "Messages", "Route re-planned from {start}: {distance_m} m left to walk"
+    ),
     "event.pick.undone": QT_TRANSLATE_NOOP("Messages", "Pick undone: {quantity} unit(s) go back"),
     "event.picklist.claimed": QT_TRANSLATE_NOOP(
         "Messages", "Pick list {pick_list_id} taken by a picker"
@@ -718,6 +724,12 @@ SOURCE: dict[str, str] = {
         "Messages", "{quantity} × {sku} moved from {from_location} to {to_location}"
     ),
     "event.pick_faces.set": QT_TRANSLATE_NOOP("Messages", "Pick faces set"),
+    "event.pick_faces.moved": QT_TRANSLATE_NOOP(
+        "Messages", "Pick face of {sku} moved from {from} to {to}"
+    ),
+    "event.slotting.tasks_created": QT_TRANSLATE_NOOP(
+        "Messages", "Slotting: {relocations} moves proposed, tasks created"
+    ),
     "event.stock.counted": QT_TRANSLATE_NOOP("Messages", "Location {location} counted"),
     "event.count.applied": QT_TRANSLATE_NOOP("Messages", "Count of {location} applied: {status}"),
     "event.count.scheduled": QT_TRANSLATE_NOOP("Messages", "Count tasks scheduled ({reason})"),
@@ -762,6 +774,46 @@ SOURCE: dict[str, str] = {
     "timeline.tote_confirmed": QT_TRANSLATE_NOOP(
         "Messages", "tote not scanned: confirmed with the Confirm command"
     ),
+    "returns.bad_decision": QT_TRANSLATE_NOOP(
+        "Messages", "{decision} is not a decision: use one of {known}"
+    ),
+    "returns.restock_needs_location": QT_TRANSLATE_NOOP(
+        "Messages",
+        "quarantine item {id}: restocking needs the location the units go to: scan or type it",
+    ),
+    "returns.no_such_quarantine": QT_TRANSLATE_NOOP(
+        "Messages", "no quarantine item {id}: reload the list"
+    ),
+    "returns.already_decided": QT_TRANSLATE_NOOP(
+        "Messages", "quarantine item {id} is already {status} (by {by}): reload"
+    ),
+    "returns.unknown_location": QT_TRANSLATE_NOOP(
+        "Messages", "location {location} does not exist: check the label"
+    ),
+    "returns.expired_restock": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{sku} lot {lot} has expired: it cannot go back to stock; scrap it or return it to the supplier",
+    ),
+    "returns.decided.scrapped": QT_TRANSLATE_NOOP("Messages", "{quantity} × {sku} scrapped"),
+    "returns.decided.returned_to_supplier": QT_TRANSLATE_NOOP(
+        "Messages", "{quantity} × {sku} set aside to return to the supplier"
+    ),
+    "returns.decided.restocked": QT_TRANSLATE_NOOP(
+        "Messages", "{quantity} × {sku} restocked at {location}"
+    ),
+    "event.quarantine.decided": QT_TRANSLATE_NOOP(
+        "Messages", "Quarantined {quantity} × {sku}: {decision} by a lead"
+    ),
+    "event.order.partially_returned": QT_TRANSLATE_NOOP(
+        "Messages", "Some units came back from the customer"
+    ),
+    "event.order.returned": QT_TRANSLATE_NOOP(
+        "Messages", "Every shipped unit came back from the customer"
+    ),
+    "event.return.item_received": QT_TRANSLATE_NOOP(
+        "Messages", "Returned {quantity} × {sku} ({condition}) to {location}"
+    ),
+    "event.return.closed": QT_TRANSLATE_NOOP("Messages", "Return of parcel {parcel} closed"),
 }
 
 

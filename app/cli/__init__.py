@@ -35,12 +35,14 @@ COMMAND_MODULES = (
     "app.cli.site_settings",  # site: the site's settings (GS1 prefix, ship-from, carriers)
     "app.cli.stock",  # stock: on hand, allocated and held per location, product and lot
     "app.cli.moves",  # move, replenishments, import-pick-faces: stock moves and pick faces
+    "app.cli.slotting",  # slotting: where products should live, from the last days' picks
     "app.cli.count",  # count, count-schedule, count-settings: cycle counts
     "app.cli.labour",  # labour-settings: the labour standard (set, learn)
     "app.cli.dispatch",  # dispatch load|close|manifest: the outbound dock
     "app.cli.integrations",  # integrations, integrate: the outbox to the shop, ERP and CRM
     "app.cli.intake",  # intake --watch DIR, import-customers: orders and customers come in
     "app.cli.receiving",  # import-receipts, receive: goods in and put away
+    "app.cli.returns_desk",  # quarantine, quarantine-decide, returns-kpis: the lead's returns
 )
 
 

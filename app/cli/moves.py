@@ -76,9 +76,10 @@ def _replenishments(args) -> int:
             continue
         lot = f" lot {task.lot}" if task.lot else ""
         waiting = f"  ({task.waiting} waiting for pickers)" if task.waiting else ""
+        why = "  [slotting]" if task.reason == "slotting" else ""  # a move to a nearer home
         print(
             f"#{task.id} {task.quantity} × {task.sku}{lot}: "
-            f"{task.from_location} → {task.to_location}{waiting}"
+            f"{task.from_location} → {task.to_location}{waiting}{why}"
         )
     return 0
 

@@ -31,6 +31,7 @@ class FactKind(StrEnum):
     PICK_UNDONE = "pick.undone"
     PICK_SHORT = "pick.short"
     PICK_SKIPPED = "pick.skipped"
+    PICK_REROUTED = "pick.rerouted"  # the rest of the route re-solved where the picker stands
     PICKLIST_FINISHED = "picklist.finished"
     SCAN_REFUSED = "scan.refused"
     # ---- packing

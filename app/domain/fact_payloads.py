@@ -82,13 +82,33 @@ class PickSkipped(FactPayload):
 
 
 @dataclass(frozen=True, kw_only=True)
+class PickRerouted(FactPayload):
+    """The station re-solved the rest of the route (after a skip, a short, a changed list):
+    `task_ids`, the open tasks in the new walking order, the one at hand first."""
+
+    KIND: ClassVar = FactKind.PICK_REROUTED
+    pick_list_id: int
+    task_ids: list[int]
+    start: str | None = None  # where the picker stood (the last scanned location); None: depot
+    distance_m: float | None = None  # the walk left: start → the tasks → the depot
+
+
+@dataclass(frozen=True, kw_only=True)
 class PicklistFinished(FactPayload):
     KIND: ClassVar = FactKind.PICKLIST_FINISHED
     pick_list_id: int
     orders: list[int] = field(default_factory=list)
 
 
-PicklistFact = ToteBound | PickConfirmed | PickUndone | PickShort | PickSkipped | PicklistFinished
+PicklistFact = (
+    ToteBound
+    | PickConfirmed
+    | PickUndone
+    | PickShort
+    | PickSkipped
+    | PickRerouted
+    | PicklistFinished
+)
 
 
 # ---- packing ----------------------------------------------------------------------------------

@@ -60,6 +60,7 @@ class PickTaskView:
     # scanned; only a no-barcode product may be counted by typing without an item scan.
     lot_controlled: bool = False
     no_barcode: bool = False
+    picked_by: str = ""  # who confirmed it ("" while nobody did): a list handed over shows it
 
     @property
     def remaining(self) -> int:
@@ -99,6 +100,14 @@ class PickListView:
 
     def with_task(self, task: PickTaskView) -> PickListView:
         return replace(self, tasks=tuple(task if t.id == task.id else t for t in self.tasks))
+
+    def resequenced(self, task_ids: list[int] | tuple[int, ...]) -> PickListView:
+        """These tasks (of this list) walked last, in this order: after the highest `seq` so
+        far, as central's applier of `pick.rerouted` / `pick.skipped` numbers them."""
+        last = max((t.seq for t in self.tasks), default=0)
+        seqs = {task_id: last + 1 + i for i, task_id in enumerate(task_ids)}
+        tasks = [replace(t, seq=seqs.get(t.id, t.seq)) for t in self.tasks]
+        return replace(self, tasks=tuple(sorted(tasks, key=lambda t: t.seq)))
 
     def with_tote(self, order_ref: int, tote: str | None) -> PickListView:
         cart = tuple(replace(s, tote=tote) if s.order_ref == order_ref else s for s in self.cart)

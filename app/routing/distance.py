@@ -54,10 +54,10 @@ def walk_distance(cross_aisles: Sequence[float], a: Spot, b: Spot) -> float:
     return abs(a.x - b.x) + vertical_detour(cross_aisles, a.y, b.y)
 
 
-def tour_distance(layout: Layout, spots: Sequence[Spot]) -> float:
-    """Depot → spots in order → depot, each leg walked the shortest way."""
+def tour_distance(layout: Layout, spots: Sequence[Spot], start: Spot | None = None) -> float:
+    """Depot (or `start`) → spots in order → depot, each leg walked the shortest way."""
     depot = depot_spot(layout)
-    path = [depot, *spots, depot]
+    path = [start or depot, *spots, depot]
     return sum(walk_distance(layout.cross_aisles, p, q) for p, q in pairwise(path))
 
 

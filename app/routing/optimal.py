@@ -10,29 +10,28 @@ component label and the degree's parity. Per column we choose how often each cro
 from the previous column is walked (0, 1, 2) and, per block, how the aisle segment is covered:
 not at all, once through, twice through, a return from either end, or both ends with the
 largest gap skipped. The work grows with aisles × blocks, not with the number of picks.
+
+An open route (from a start spot, through the picks, to the depot: a picker re-routed where they
+stand) is the same program with three changes (docs/routing.md, "Routes that follow the picker"):
+its multigraph has odd degree at the start and at the depot, every other node even. The depot's
+parity is flipped once its column is done (a phantom half-edge: the ordinary "every degree even"
+rules then ask for an odd real degree there); a start on a cross aisle is flipped the same way,
+and a start inside an aisle segment splits that segment into two pieces, exactly one of which is
+walked once through (the other takes any ordinary cover), so the start has odd degree. The
+lower bound counts a gap between the start's and the depot's columns once, not twice.
 """
 
 from __future__ import annotations
 
 import threading
 from bisect import bisect_right
-from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import replace
 from functools import cache
 from itertools import pairwise, product
 
 from app.routing.distance import Spot
+from app.routing.euler import Column, Node, route_edges, walk_order
 from app.routing.layout import Layout
-
-Node = tuple[int, int]  # (column, cross aisle)
-Edge = tuple[Node, Node, tuple[str, ...]]  # codes in walking order from the first node
-
-
-@dataclass(frozen=True)
-class _Column:
-    x: float
-    segments: tuple[tuple[tuple[float, str], ...], ...] | None  # per block; None: not an aisle
-
 
 # A segment cover: (degree added at the low node, at the high node, joins them).
 _COVERS = {
@@ -43,44 +42,87 @@ _COVERS = {
     "high": (0, 2, False),
     "split": (2, 2, False),
 }
+# A segment holding the start: its piece below the start and its piece above, each covered like
+# a segment; exactly one of them "through", so the start gets odd degree.
+_COVERS.update(
+    {
+        f"start:{low}:{high}": (
+            _COVERS[low][0],
+            _COVERS[high][1],
+            _COVERS[low][2] and _COVERS[high][2],
+        )
+        for low, high in product(list(_COVERS), list(_COVERS))
+        if (low == "through") != (high == "through")
+    }
+)
 
 
 def optimal_sequence(
-    layout: Layout, stops: list[tuple[Spot, str]], upper_bound: float = float("inf")
+    layout: Layout,
+    stops: list[tuple[Spot, str]],
+    upper_bound: float = float("inf"),
+    start: Spot | None = None,
 ) -> tuple[list[str], float]:
     """The order to visit `stops` (distinct codes) on a shortest tour, and that tour's length.
 
-    `upper_bound`, the length of any known tour through the same stops, only speeds things up.
+    With `start` (a spot on an aisle), the shortest open route start → stops → depot instead.
+    `upper_bound`, the length of any known route through the same stops (from the same start),
+    only speeds things up.
     """
-    if not stops:
+    depot = Spot(layout.depot.x, layout.depot.y)
+    if start == depot:
+        start = None
+    if not stops and start is None:
         return [], 0.0
     cross = layout.cross_aisles
-    columns, depot_node = _columns(layout, stops)
+    columns, depot_node = _columns(layout, stops, start)
     cost, choices = _solve(columns, cross, depot_node, upper_bound)
-    edges = _edges(columns, cross, choices)
-    return _walk(edges, depot_node), cost
+    edges = route_edges(columns, cross, choices)
+    return walk_order(edges, depot_node), cost
 
 
-def _columns(layout: Layout, stops: list[tuple[Spot, str]]) -> tuple[list[_Column], Node]:
+def _columns(
+    layout: Layout, stops: list[tuple[Spot, str]], start: Spot | None
+) -> tuple[list[Column], Node]:
     cross = layout.cross_aisles
     blocks = len(cross) - 1
     depot = layout.depot
-    xs = [s.x for s, _ in stops] + [depot.x]
+    xs = [s.x for s, _ in stops] + [depot.x] + ([start.x] if start else [])
     lo, hi = min(xs), max(xs)
     by_x: dict[float, list[list[tuple[float, str]]]] = {
         a.x: [[] for _ in range(blocks)] for a in layout.aisles if lo <= a.x <= hi
     }
     for spot, code in stops:
-        block = min(bisect_right(cross, spot.y) - 1, blocks - 1)
-        by_x[spot.x][block].append((spot.y, code))
+        by_x[spot.x][_block(cross, spot.y)].append((spot.y, code))
     columns = [
-        _Column(x, tuple(tuple(sorted(seg)) for seg in segs)) for x, segs in sorted(by_x.items())
+        Column(x, tuple(tuple(sorted(seg)) for seg in segs)) for x, segs in sorted(by_x.items())
     ]
     if depot.x not in by_x:
-        columns.append(_Column(depot.x, None))
+        columns.append(Column(depot.x, None))
         columns.sort(key=lambda c: c.x)
     depot_col = next(i for i, c in enumerate(columns) if c.x == depot.x)
-    return columns, (depot_col, cross.index(depot.y))
+    depot_node = (depot_col, cross.index(depot.y))
+    if start is not None:
+        columns = _with_ends(columns, cross, depot_node, start)
+    return columns, depot_node
+
+
+def _block(cross, y: float) -> int:
+    return min(bisect_right(cross, y) - 1, len(cross) - 2)
+
+
+def _with_ends(columns: list[Column], cross, depot: Node, start: Spot) -> list[Column]:
+    """Mark the open route's ends: the depot's node, and the start (a node, or in a segment)."""
+    out = list(columns)
+    out[depot[0]] = replace(out[depot[0]], flips=(depot[1],))
+    j = next(i for i, c in enumerate(out) if c.x == start.x)
+    on = [i for i, c in enumerate(cross) if abs(c - start.y) <= 1e-9]
+    if on:
+        flips = (*out[j].flips, on[0])
+        out[j] = replace(out[j], flips=tuple(i for i in flips if flips.count(i) == 1))
+    else:
+        out[j] = replace(out[j], start=(_block(cross, start.y), start.y))
+    return out
 
 
 # ---- the dynamic program --------------------------------------------------------------------
@@ -150,6 +192,19 @@ def _cover(state: State, block: int, cover: str) -> State:
     return _normalize(entries)
 
 
+def _start_covers(seg, low: float, high: float, at: float) -> list[tuple[str, float]]:
+    """Covers of the segment that holds the start (at `at`): a cover of each piece, one of them
+    "through". Picks right at the start belong to the lower piece (fetched at no cost)."""
+    below = tuple(p for p in seg if p[0] <= at)
+    above = tuple(p for p in seg if p[0] > at)
+    return [
+        (f"start:{lo_cover}:{hi_cover}", lo_cost + hi_cost)
+        for lo_cover, lo_cost in _segment_covers(below, low, at)
+        for hi_cover, hi_cost in _segment_covers(above, at, high)
+        if (lo_cover == "through") != (hi_cover == "through")
+    ]
+
+
 def _segment_covers(seg, low: float, high: float) -> list[tuple[str, float]]:
     """Sensible covers of one aisle segment and their walking cost."""
     length = high - low
@@ -168,19 +223,42 @@ def _segment_covers(seg, low: float, high: float) -> list[tuple[str, float]]:
     return covers
 
 
-def _steps(columns: list[_Column], cross, depot: Node) -> list[tuple]:
-    """The DP's steps left to right: ("cross", required mask, width) or ("cover", block, covers)."""
+def _steps(columns: list[Column], cross, depot: Node) -> list[tuple]:
+    """The DP's steps left to right: ("cross", required mask, width), ("cover", block, covers)
+    or ("flip", cross aisle, None) at an end of an open route."""
     steps: list[tuple] = []
     for j, column in enumerate(columns):
         if j:
             required = 1 << depot[1] if depot[0] == j - 1 else 0
             steps.append(("cross", required, column.x - columns[j - 1].x))
         for b, seg in enumerate(column.segments or ()):
-            steps.append(("cover", b, _segment_covers(seg, cross[b], cross[b + 1])))
+            low, high = cross[b], cross[b + 1]
+            if column.start and column.start[0] == b:
+                steps.append(("cover", b, _start_covers(seg, low, high, column.start[1])))
+            else:
+                steps.append(("cover", b, _segment_covers(seg, low, high)))
+        steps += [("flip", i, None) for i in column.flips]
     return steps
 
 
-def _solve(columns: list[_Column], cross, depot: Node, upper_bound: float):
+def _least(steps: list[tuple], columns: list[Column]) -> list[float]:
+    """A lower bound on each step's cost. A gap between columns is crossed at least twice, but
+    only once on an open route between its start's and the depot's columns."""
+    ends = [j for j, c in enumerate(columns) if c.start or c.flips]
+    lo, hi = (min(ends), max(ends)) if ends else (0, 0)
+    least, column = [], 0
+    for kind, _, detail in steps:
+        if kind == "cross":
+            column += 1
+            least.append((1 if lo < column <= hi else 2) * detail)
+        elif kind == "cover":
+            least.append(min(w for _, w in detail))
+        else:
+            least.append(0.0)
+    return least
+
+
+def _solve(columns: list[Column], cross, depot: Node, upper_bound: float):
     """Cheapest tour cost and, per step, the choice that led to each frontier.
 
     A frontier whose cost plus a lower bound on what is left (every gap between columns is
@@ -189,7 +267,7 @@ def _solve(columns: list[_Column], cross, depot: Node, upper_bound: float):
     integer ids (`_Frontiers`) because hashing tuples was most of the time.
     """
     steps = _steps(columns, cross, depot)
-    least = [2 * s[2] if s[0] == "cross" else min(w for _, w in s[2]) for s in steps]
+    least = _least(steps, columns)
     still_needed = [sum(least[t + 1 :]) for t in range(len(steps))]
     layer: dict[int, float] = {_FRONTIERS.id((0,) * len(cross)): 0.0}
     history: list[dict[int, tuple[int, object]]] = []
@@ -198,6 +276,12 @@ def _solve(columns: list[_Column], cross, depot: Node, upper_bound: float):
         nxt: dict[int, float] = {}
         back: dict[int, tuple[int, object]] = {}
         for sid, cost in layer.items():
+            if kind == "flip":
+                new = _FRONTIERS.flip(sid, key)
+                if cost < nxt.get(new, limit + 1):
+                    nxt[new] = cost
+                    back[new] = (sid, None)
+                continue
             if kind == "cross":
                 for new, uses, n in _FRONTIERS.cross(sid, key):
                     total = cost + n * detail
@@ -236,6 +320,7 @@ class _Frontiers:
         self._states: list[State] = []
         self._cross: dict[int, tuple] = {}
         self._covers: dict[int, dict[str, int]] = {}
+        self._flips: dict[int, int] = {}
         self._lock = threading.Lock()
 
     def id(self, state: State) -> int:
@@ -259,6 +344,18 @@ class _Frontiers:
             )
             self._cross[key] = moves
         return moves
+
+    def flip(self, sid: int, node: int) -> int:
+        """An end of an open route at cross aisle `node`: its degree's parity flips (a phantom
+        half-edge; an untouched node becomes a component of its own that must be reached)."""
+        key = sid << 8 | node
+        new = self._flips.get(key)
+        if new is None:
+            entries = list(self._states[sid])
+            fresh = max((e >> 1 for e in entries), default=0) + 1
+            entries[node] = entries[node] ^ 1 if entries[node] else fresh << 1 | 1
+            new = self._flips[key] = self.id(_normalize(entries))
+        return new
 
     def covers(self, sid: int, block: int) -> dict[str, int]:
         key = sid << 8 | block
@@ -288,71 +385,3 @@ def _trace(history, sid: int) -> list[object]:
         choices.append(choice)
     choices.reverse()
     return choices
-
-
-# ---- from the chosen multigraph to a walking order ------------------------------------------
-
-
-def _edges(columns: list[_Column], cross, choices: list) -> list[Edge]:
-    """Replay the choices (in the order `_solve` made them) as walkway edges with their picks."""
-    steps = iter(choices)
-    edges: list[Edge] = []
-    for j, column in enumerate(columns):
-        if j:
-            for i, uses in enumerate(next(steps)):
-                edges += [((j - 1, i), (j, i), ())] * uses
-        for seg in column.segments or ():
-            b, cover = next(steps)
-            edges += _segment_edges((j, b), (j, b + 1), seg, cover)
-    return edges
-
-
-def _segment_edges(low: Node, high: Node, seg, cover: str) -> list[Edge]:
-    up = tuple(code for _, code in seg)
-    down = up[::-1]
-    if cover == "through":
-        return [(low, high, up)]
-    if cover == "twice":
-        return [(low, high, up), (low, high, ())]
-    if cover == "low":
-        return [(low, low, up)]
-    if cover == "high":
-        return [(high, high, down)]
-    if cover == "split":
-        ys = [y for y, _ in seg]
-        cut = max(range(1, len(ys)), key=lambda i: ys[i] - ys[i - 1])  # first largest gap
-        return [(low, low, up[:cut]), (high, high, down[: len(ys) - cut])]
-    return []
-
-
-def _walk(edges: list[Edge], start: Node) -> list[str]:
-    """Codes in the order of an Euler circuit from the depot (Hierholzer, deterministic)."""
-    incident: dict[Node, list[int]] = defaultdict(list)
-    for idx, (a, b, _) in enumerate(edges):
-        incident[a].append(idx)
-        if a != b:
-            incident[b].append(idx)
-    used = [False] * len(edges)
-    cursor: dict[Node, int] = defaultdict(int)
-    stack: list[tuple[Node, int | None]] = [(start, None)]
-    circuit: list[tuple[Node, int | None]] = []
-    while stack:
-        node, via = stack[-1]
-        around = incident[node]
-        while cursor[node] < len(around) and used[around[cursor[node]]]:
-            cursor[node] += 1
-        if cursor[node] == len(around):
-            circuit.append(stack.pop())
-            continue
-        idx = around[cursor[node]]
-        used[idx] = True
-        a, b, _ = edges[idx]
-        stack.append((b if node == a else a, idx))
-    # The popped order is itself a circuit: from each node along the edge it was reached by.
-    codes: list[str] = []
-    for node, via in circuit[:-1]:
-        if via is None:  # only the start, last in the circuit, was reached by no edge
-            continue
-        a, _, picks = edges[via]
-        codes += picks if node == a else picks[::-1]
-    return codes

@@ -52,6 +52,7 @@ APPLIERS: dict[str, RunApplier] = {
     FactKind.PICK_UNDONE: picking_appliers.apply_picks_undone,
     FactKind.PICK_SHORT: one_by_one(picking_appliers.apply_pick_short),
     FactKind.PICK_SKIPPED: one_by_one(picking_appliers.apply_pick_skipped),
+    FactKind.PICK_REROUTED: one_by_one(picking_appliers.apply_pick_rerouted),
     FactKind.PICKLIST_FINISHED: one_by_one(picking_appliers.apply_picklist_finished),
     FactKind.PACK_ITEM: one_by_one(packing_appliers.apply_pack_item),
     FactKind.PACK_UNDONE: one_by_one(packing_appliers.apply_pack_undone),

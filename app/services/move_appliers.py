@@ -6,7 +6,8 @@ the lot's expiry carried over. It is never refused for arriving late: the units 
 moved. When they no longer fit — an offline station moved units that were since picked,
 reserved or counted away — the move still applies and the lead's queue gets a
 `stock_mismatch` item: count that location. A move that did a replenishment task closes it;
-then both locations are checked, so a face still low gets its next task.
+then both locations are checked, so a face still low gets its next task. A slotting move's task
+also takes the product's pick face along (app/services/slotting_faces.py).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from app.domain.fact_payloads import StockMoved
 from app.domain.stock_ledger import Movement, MovementKind
 from app.services.ports import UnitOfWork
 from app.services.replenishment import replenish_if_low
+from app.services.slotting_faces import face_follows
 
 MISMATCH = "stock_mismatch"
 
@@ -53,6 +55,7 @@ def apply_stock_moved(uow: UnitOfWork, fact: Event) -> None:
         uow.packing.add_exception(MISMATCH, None, _mismatch(fact, moved, available))
     if moved.replenishment_id is not None:
         uow.moves.finish_replenishment(moved.replenishment_id, fact.occurred_at, fact.actor.user)
+        face_follows(uow, moved.replenishment_id, fact.actor)  # a slotting move: its face too
     replenish_if_low(uow, [moved.from_location, moved.to_location], "move")
 
 

@@ -19,6 +19,7 @@ from app.domain.fact_payloads import (
     ClaimWanted,
     PickConfirmed,
     PicklistFinished,
+    PickRerouted,
     PickShort,
     PickSkipped,
     PickUndone,
@@ -214,6 +215,13 @@ def report_short(
 def apply_pick_skipped(uow: UnitOfWork, fact: Event) -> None:
     skipped = PickSkipped.of(fact)
     uow.picking.move_to_end(skipped.pick_list_id, skipped.task_id)
+
+
+def apply_pick_rerouted(uow: UnitOfWork, fact: Event) -> None:
+    """The station's new walking order, after every earlier fact: the tasks named come last, in
+    that order. A task no longer on the list (reassigned meanwhile) is left where it is."""
+    rerouted = PickRerouted.of(fact)
+    uow.picking.resequence(rerouted.pick_list_id, rerouted.task_ids)
 
 
 def apply_tote_bound(uow: UnitOfWork, fact: Event) -> None:

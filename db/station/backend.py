@@ -19,7 +19,14 @@ from sqlalchemy.exc import DBAPIError
 
 from app.domain.events import Event
 from app.domain.fact_kinds import FactKind
-from app.domain.fact_payloads import PickConfirmed, PickShort, PickUndone, ToteBound
+from app.domain.fact_payloads import (
+    PickConfirmed,
+    PickRerouted,
+    PickShort,
+    PickSkipped,
+    PickUndone,
+    ToteBound,
+)
 from app.domain.picking import (
     CartSlot,
     PickListView,
@@ -133,6 +140,10 @@ def _apply_locally(view: PickListView, fact: Event) -> PickListView:
     if fact.kind == FactKind.TOTE_BOUND:
         bound = ToteBound.of(fact)
         return view.with_tote(bound.order_ref, bound.tote)
+    if fact.kind == FactKind.PICK_SKIPPED:
+        return view.resequenced([PickSkipped.of(fact).task_id])
+    if fact.kind == FactKind.PICK_REROUTED:
+        return view.resequenced(PickRerouted.of(fact).task_ids)
     if fact.kind not in (FactKind.PICK_CONFIRMED, FactKind.PICK_UNDONE, FactKind.PICK_SHORT):
         return view
     payload = _TAKES[fact.kind].of(fact)
@@ -150,7 +161,8 @@ def _apply_locally(view: PickListView, fact: Event) -> PickListView:
     sign = 1 if isinstance(payload, PickConfirmed) else -1
     picked = max(task.picked + sign * payload.quantity, 0)
     status = status_after_pick(picked, task.quantity, task.short)
-    return view.with_task(replace(task, picked=picked, status=status.value))
+    by = fact.actor.user if sign > 0 else task.picked_by  # central keeps who picked it
+    return view.with_task(replace(task, picked=picked, status=status.value, picked_by=by))
 
 
 _TAKES: dict[str, type[PickConfirmed | PickUndone | PickShort]] = {

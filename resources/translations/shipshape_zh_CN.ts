@@ -726,6 +726,70 @@ median {median} h · p90 {p90} h
         <source>Last error</source>
         <translation>最后错误</translation>
     </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Lot / serial</source>
+        <translation>批次/序列号</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>到达</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>货品</translation>
+    </message>
+    <message>
+        <source>RMA</source>
+        <translation>退货授权</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Picks</source>
+        <translation>拣货次数</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Swaps with</source>
+        <translation>与之互换</translation>
+    </message>
+    <message>
+        <source>Saves (m)</source>
+        <translation>节省（米）</translation>
+    </message>
 </context>
 <context>
     <name>LeadExceptions</name>
@@ -975,6 +1039,10 @@ median {median} h · p90 {p90} h
     <message>
         <source>Dispatch</source>
         <translation>发运</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>退货</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -1938,6 +2006,10 @@ median {median} h · p90 {p90} h
         <translation>每辆拣货车至少要装 1 个订单，当前为 {capacity}</translation>
     </message>
     <message>
+        <source>--days must be a whole number of days from 1 to {most}, found {days}</source>
+        <translation>--days 必须是 1 到 {most} 之间的整数天数，收到的是 {days}</translation>
+    </message>
+    <message>
         <source>no layout imported yet: run `shipshape import-layout LAYOUT` first</source>
         <translation>尚未导入仓库布局：请先运行 `shipshape import-layout LAYOUT`</translation>
     </message>
@@ -2242,6 +2314,10 @@ median {median} h · p90 {p90} h
         <translation>已跳过库位 {location}：移到路线末尾</translation>
     </message>
     <message>
+        <source>Route re-planned from {start}: {distance_m} m left to walk</source>
+        <translation>已从 {start} 重新规划路线：剩余步行 {distance_m} 米</translation>
+    </message>
+    <message>
         <source>Pick undone: {quantity} unit(s) go back</source>
         <translation>已撤销拣货：{quantity} 件退回</translation>
     </message>
@@ -2398,6 +2474,14 @@ median {median} h · p90 {p90} h
         <translation>拣货位已设置</translation>
     </message>
     <message>
+        <source>Pick face of {sku} moved from {from} to {to}</source>
+        <translation>{sku} 的拣货位已从 {from} 移到 {to}</translation>
+    </message>
+    <message>
+        <source>Slotting: {relocations} moves proposed, tasks created</source>
+        <translation>储位优化：建议移动 {relocations} 次，任务已创建</translation>
+    </message>
+    <message>
         <source>Location {location} counted</source>
         <translation>库位 {location} 已盘点</translation>
     </message>
@@ -2484,6 +2568,62 @@ median {median} h · p90 {p90} h
     <message>
         <source>tote not scanned: confirmed with the Confirm command</source>
         <translation>未扫描周转箱：用“确认”指令确认</translation>
+    </message>
+    <message>
+        <source>{decision} is not a decision: use one of {known}</source>
+        <translation>{decision} 不是有效的决定：请用 {known} 之一</translation>
+    </message>
+    <message>
+        <source>quarantine item {id}: restocking needs the location the units go to: scan or type it</source>
+        <translation>隔离项 {id}：重新上架需要目标库位：请扫描或输入</translation>
+    </message>
+    <message>
+        <source>no quarantine item {id}: reload the list</source>
+        <translation>没有隔离项 {id}：请刷新列表</translation>
+    </message>
+    <message>
+        <source>quarantine item {id} is already {status} (by {by}): reload</source>
+        <translation>隔离项 {id} 已是 {status}（{by} 决定）：请刷新</translation>
+    </message>
+    <message>
+        <source>location {location} does not exist: check the label</source>
+        <translation>库位 {location} 不存在：请检查标签</translation>
+    </message>
+    <message>
+        <source>{sku} lot {lot} has expired: it cannot go back to stock; scrap it or return it to the supplier</source>
+        <translation>{sku} 批次 {lot} 已过期：不能回库存；请报废或退回供应商</translation>
+    </message>
+    <message>
+        <source>{quantity} × {sku} scrapped</source>
+        <translation>{quantity} × {sku} 已报废</translation>
+    </message>
+    <message>
+        <source>{quantity} × {sku} set aside to return to the supplier</source>
+        <translation>{quantity} × {sku} 已留待退回供应商</translation>
+    </message>
+    <message>
+        <source>{quantity} × {sku} restocked at {location}</source>
+        <translation>{quantity} × {sku} 已重新上架到 {location}</translation>
+    </message>
+    <message>
+        <source>Quarantined {quantity} × {sku}: {decision} by a lead</source>
+        <translation>隔离的 {quantity} × {sku}：主管决定 {decision}</translation>
+    </message>
+    <message>
+        <source>Some units came back from the customer</source>
+        <translation>客户退回了部分货品</translation>
+    </message>
+    <message>
+        <source>Every shipped unit came back from the customer</source>
+        <translation>客户退回了全部已发货品</translation>
+    </message>
+    <message>
+        <source>Returned {quantity} × {sku} ({condition}) to {location}</source>
+        <translation>退回 {quantity} × {sku}（{condition}）到 {location}</translation>
+    </message>
+    <message>
+        <source>Return of parcel {parcel} closed</source>
+        <translation>退货包裹 {parcel} 已关闭</translation>
     </message>
     <message>
         <source>; </source>
@@ -2674,6 +2814,10 @@ median {median} h · p90 {p90} h
     <message>
         <source>new pick face</source>
         <translation>新拣货位</translation>
+    </message>
+    <message>
+        <source>slotting: a nearer home</source>
+        <translation>储位优化：换到更近的位置</translation>
     </message>
 </context>
 <context>
@@ -3578,6 +3722,112 @@ median {median} h · p90 {p90} h
     </message>
 </context>
 <context>
+    <name>ReturnWords</name>
+    <message>
+        <source>damaged</source>
+        <translation>损坏</translation>
+    </message>
+    <message>
+        <source>wrong item</source>
+        <translation>错误货品</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>resell</source>
+        <translation>可再售</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>no RMA</source>
+        <translation>无退货授权</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>未给原因</translation>
+    </message>
+    <message>
+        <source>being received</source>
+        <translation>收货中</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>flagged</source>
+        <translation>有标记</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsTab</name>
+    <message>
+        <source>All units</source>
+        <translation>全部件数</translation>
+    </message>
+    <message>
+        <source>To decision, median</source>
+        <translation>到决定，中位数</translation>
+    </message>
+    <message>
+        <source>To decision, p90</source>
+        <translation>到决定，p90</translation>
+    </message>
+    <message>
+        <source>Waiting for a decision</source>
+        <translation>等待决定</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>原因：{reason}</translation>
+    </message>
+    <message>
+        <source>Restock to location</source>
+        <translation>重新上架到库位</translation>
+    </message>
+    <message>
+        <source>Scrap</source>
+        <translation>报废</translation>
+    </message>
+    <message>
+        <source>Return to supplier</source>
+        <translation>退回供应商</translation>
+    </message>
+    <message>
+        <source>Restock after inspection</source>
+        <translation>检验后重新上架</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Choose a row in the quarantine list first.</source>
+        <translation>请先在隔离列表中选择一行。</translation>
+    </message>
+    <message>
+        <source>Quarantine: decide each row</source>
+        <translation>隔离区：逐行决定</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Received (14 days)</source>
+        <translation>已收退货（14 天）</translation>
+    </message>
+    <message>
+        <source>RMAs expected</source>
+        <translation>待到退货授权</translation>
+    </message>
+</context>
+<context>
     <name>RoleHome</name>
     <message>
         <source>Hello, {name}</source>
@@ -3629,6 +3879,10 @@ median {median} h · p90 {p90} h
 </context>
 <context>
     <name>RouteMap</name>
+    <message>
+        <source>Re-planned · {stops} stops · {metres} m</source>
+        <translation>已重新规划 · {stops} 个库位 · {metres} 米</translation>
+    </message>
     <message>
         <source>{stops} stops · {metres} m to walk</source>
         <translation>{stops} 个库位 · 步行 {metres} 米</translation>
@@ -3798,6 +4052,41 @@ median {median} h · p90 {p90} h
     <message>
         <source>Could not sign in ({error}). Try again; if it keeps failing, call your shift lead.</source>
         <translation>无法登录（{error}）。请重试；如果仍然失败，请联系班组长。</translation>
+    </message>
+</context>
+<context>
+    <name>SlottingSection</name>
+    <message>
+        <source>Days of picks</source>
+        <translation>拣货天数</translation>
+    </message>
+    <message>
+        <source>Moves at most</source>
+        <translation>最多移动次数</translation>
+    </message>
+    <message>
+        <source>Propose moves</source>
+        <translation>提出移动建议</translation>
+    </message>
+    <message>
+        <source>Create move tasks</source>
+        <translation>创建移库任务</translation>
+    </message>
+    <message>
+        <source>Replaying the pick lists with the exact router…</source>
+        <translation>正在用精确路径重放拣货单…</translation>
+    </message>
+    <message>
+        <source>Slotting: propose moves that bring fast movers and products ordered together nearer the depot.</source>
+        <translation>储位优化：提出移动建议，把畅销商品和常被一起订购的商品放到离出发点更近的位置。</translation>
+    </message>
+    <message>
+        <source>−{pct} %: {current} m → {proposed} m over {lists} pick lists of {days} days, {moves} moves, {locations} locations ({share} %)</source>
+        <translation>−{pct} %：{current} 米 → {proposed} 米，{days} 天的 {lists} 张拣货单，移动 {moves} 次，{locations} 个库位（{share} %）</translation>
+    </message>
+    <message>
+        <source>{n} move task(s) created</source>
+        <translation>已创建 {n} 个移库任务</translation>
     </message>
 </context>
 <context>

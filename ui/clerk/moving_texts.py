@@ -105,5 +105,6 @@ def reason_word(reason: str) -> str:
         "move": QCoreApplication.translate("MoveTexts", "after a move"),
         "count": QCoreApplication.translate("MoveTexts", "after a count"),
         "import": QCoreApplication.translate("MoveTexts", "new pick face"),
+        "slotting": QCoreApplication.translate("MoveTexts", "slotting: a nearer home"),
     }
     return words.get(reason, reason)

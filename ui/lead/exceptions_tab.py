@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.services.lead.queue_order import kind_counts
 from ui.lead.count_schedule import CountSchedule
 from ui.lead.models import RowsModel, clock, tr
+from ui.lead.slotting_section import SlottingSection
 from ui.messages import message_text
 from ui.widgets import ElidedLabel
 
@@ -151,12 +152,15 @@ class ExceptionsTab(QWidget):
         layout.addLayout(actions)
         self.counts = CountSchedule(run)  # count_variance items are approved above
         layout.addWidget(self.counts)
+        self.slotting = SlottingSection(run)  # its moves are the clerk's tasks, like counts
+        layout.addWidget(self.slotting)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.note.setPlaceholderText(self.tr("Note (why, what you checked)"))
         self.resolve_button.setText(self.tr("Resolve"))
         self.counts.retranslate()
+        self.slotting.retranslate()
         self.queue.retranslate()
         self._fill_filter()
         self._offer_choices()

@@ -1,5 +1,5 @@
-"""The shift lead's home: Waves, Board, Exceptions, KPIs, Order lookup, Dispatch, Settings and
-Stations in tabs.
+"""The shift lead's home: Waves, Board, Exceptions, KPIs, Order lookup, Dispatch, Returns,
+Settings and Stations in tabs.
 
 UI thread only. Every use case runs on the injected database worker through `run`; results
 come back on the UI thread. The board and the queue are polled every few seconds, never more
@@ -17,6 +17,7 @@ from ui.lead.dispatch_tab import DispatchTab
 from ui.lead.exceptions_tab import ExceptionsTab
 from ui.lead.kpis_tab import KpisTab
 from ui.lead.lookup_tab import LookupTab
+from ui.lead.returns_tab import ReturnsTab
 from ui.lead.settings_tab import SettingsTab
 from ui.lead.stations_tab import StationsTab
 from ui.lead.waves_tab import WavesTab
@@ -57,6 +58,7 @@ class LeadHome(QWidget):
         self.kpis = KpisTab(self.run)
         self.lookup = LookupTab(self.run)
         self.dispatch = DispatchTab(self.run)
+        self.returns = ReturnsTab(self.run)
         self.settings = SettingsTab(self.run)
         self.stations_tab = StationsTab(self.run)  # stations, then the shop and ERP links
         self.stations, self.links = self.stations_tab.table, self.stations_tab.links
@@ -80,6 +82,8 @@ class LeadHome(QWidget):
             self.kpis.show_range("shift")
         if self.tabs.widget(index) is self.dispatch:
             self.dispatch.refresh()
+        if self.tabs.widget(index) is self.returns:
+            self.returns.refresh()
         # Once: coming back to the tab must not drop edits not saved yet (Reload does).
         if self.tabs.widget(index) is self.settings and self.settings.view is None:
             self.settings.reload()
@@ -196,6 +200,7 @@ class LeadHome(QWidget):
             self.kpis,
             self.lookup,
             self.dispatch,
+            self.returns,
             self.settings,
             self.stations_tab,
         )
@@ -214,6 +219,7 @@ class LeadHome(QWidget):
             self.tr("KPIs"),
             self.tr("Order lookup"),
             self.tr("Dispatch"),
+            self.tr("Returns"),
             self.tr("Settings"),
             self.tr("Stations ({n} offline)").format(
                 n=sum(not row["online"] for row in self.stations.stations.rows)

@@ -108,8 +108,8 @@ class RowsModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[index.column()][1](row)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._columns[index.column()][1](row)  # the tooltip: a cut cell in full
         if role == Qt.ItemDataRole.BackgroundRole:
             return BRUSHES.get(getattr(row, "status", ""))
         return None

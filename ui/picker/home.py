@@ -5,6 +5,10 @@ tote check, reassignment check); results come back here by callback. A confirmat
 verdict only once `backend.record` has returned, so it is durable before the screen moves on;
 scans that arrive meanwhile wait in order. Refused scans show at once and their mis-scan fact
 is recorded in the background.
+
+Routes follow the picker (app/steps/picking_route.py): after a skip, a short, or on a list
+another picker started, the rest of the route is re-solved on the route thread; the new order is
+recorded like any fact and shown without moving the task at hand.
 """
 
 from __future__ import annotations
@@ -23,26 +27,29 @@ from app.domain.users import User
 from app.errors import Offline
 from app.scanning.interpret import Scan
 from app.services.ports import PickingBackend
-from app.steps import picking
+from app.steps import picking, picking_route
 from app.steps.picking import Phase, PickState, Verdict
 from ui.messages import error_text
 from ui.picker.cart_view import CartView
 from ui.picker.messages import verdict_text
+from ui.picker.route_follow import RouteFollowing
 from ui.picker.task_view import TaskView
 from ui.tones import Tones
 from ui.widgets import MessageBanner
-from ui.worker import Worker
+from ui.worker import DatabaseWorker, Worker
 
 log = logging.getLogger(__name__)
 CHECK_STILL_MINE_MS = 20_000
+REROUTE_AFTER = ("skipped", "short_reported")  # verdicts after which the rest is re-solved
 
 
 def _today() -> str:
     return date.today().isoformat()
 
 
-class PickerHome(QWidget):
+class PickerHome(RouteFollowing, QWidget):
     verdict_shown = Signal(str, str)  # (tone, message id), after the screen shows it
+    route_replanned = Signal()  # a re-solved route is recorded and shown
 
     def __init__(
         self,
@@ -52,6 +59,7 @@ class PickerHome(QWidget):
         station: str,
         today: Callable[[], str] = _today,
         parent: QWidget | None = None,
+        route_worker: Worker | None = None,
     ):
         super().__init__(parent)
         self.setObjectName("home")
@@ -62,6 +70,12 @@ class PickerHome(QWidget):
         self.tones = Tones(self)
         self._busy = False
         self._queue: deque[Scan | str] = deque()  # scans, and numbers typed (str)
+        self._pending_route: picking_route.Rerouted | None = None  # came while saving
+        self._pending_list = None  # the list in hand as sync brought it, came while saving
+        if route_worker is None:  # the solver's own thread: it never delays the database work
+            route_worker = DatabaseWorker(self, name="shipshape-route")
+            self.destroyed.connect(route_worker.shutdown)
+        self.route_worker = route_worker
         self._idle_message = ("loading", {})
         self._build()
         self._still_mine_timer = QTimer(self, interval=CHECK_STILL_MINE_MS)
@@ -112,10 +126,7 @@ class PickerHome(QWidget):
         if pick_list is None:
             self._show_idle("no_work", {})
             return
-        self.state = picking.start(pick_list, self.actor)
-        self.banner.clear()
-        self._render()
-        self._drain()
+        self._show_or_hand_over(picking.start(pick_list, self.actor))
 
     def _load_failed(self, exc: BaseException) -> None:
         log.warning("could not load the pick list: %s", exc)
@@ -147,6 +158,10 @@ class PickerHome(QWidget):
         if self.state is not None and self.state.phase is not Phase.DONE:
             if self.state.pick_list.id in taken_away:
                 self._taken_away()
+            else:  # the list in hand may have changed (a task added or taken to another)
+                self.worker.submit(
+                    self.backend.my_pick_list, self.user, on_success=self._list_refreshed
+                )
         elif self.state is None and self._idle_message[0] in ("no_work", "offline_no_work"):
             self.load()
 
@@ -229,6 +244,10 @@ class PickerHome(QWidget):
         self.state = verdict.state
         self._render()
         self._feedback(verdict.tone, verdict.message, verdict.params)
+        if verdict.message in REROUTE_AFTER or (
+            verdict.message == "cart_ready" and self._started_elsewhere()
+        ):
+            self._reroute()
         self._drain()
 
     def _save_failed(self, exc: BaseException) -> None:
@@ -238,6 +257,16 @@ class PickerHome(QWidget):
         self._queue.clear()  # the picker scans again from what the screen shows
 
     def _drain(self) -> None:
+        view, self._pending_list = self._pending_list, None
+        if view is not None and not self._busy:
+            self._list_refreshed(view)
+        elif view is not None:
+            self._pending_list = view
+        pending, self._pending_route = self._pending_route, None
+        if pending is not None and not self._busy:
+            self._rerouted(pending)  # may save it first: the scans waiting then wait on
+        elif pending is not None:
+            self._pending_route = pending
         while self._queue and not self._busy:
             given = self._queue.popleft()
             if isinstance(given, str):

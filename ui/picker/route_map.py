@@ -85,6 +85,7 @@ class RouteMap(QWidget):
         self.current: tuple[int, str] | None = None  # (stop index, location) drawn on top
         self.coming: list[tuple[int, str]] = []  # the next two stops, numbered on top
         self._asked = 0  # the newest drawing asked for; older ones arriving late are dropped
+        self.replanned = False  # the route was re-solved where the picker stood
         self._painter_thread = DatabaseWorker(self, name="shipshape-map")
         self.destroyed.connect(self._painter_thread.shutdown)
 
@@ -111,12 +112,18 @@ class RouteMap(QWidget):
             self._redraw()
         self.update()
 
+    def set_replanned(self, replanned: bool) -> None:
+        self.replanned = replanned
+        self.update()
+
     def caption(self) -> str:
         if self.drawn is None:
             return ""
-        return self.tr("{stops} stops · {metres} m to walk").format(
-            stops=self.drawn.stops, metres=f"{self.drawn.metres:.0f}"
-        )
+        if self.replanned:
+            text = self.tr("Re-planned · {stops} stops · {metres} m")
+        else:
+            text = self.tr("{stops} stops · {metres} m to walk")
+        return text.format(stops=self.drawn.stops, metres=f"{self.drawn.metres:.0f}")
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)

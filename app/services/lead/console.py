@@ -13,10 +13,13 @@ from typing import Any
 
 from app.domain.dispatch import Manifest
 from app.domain.events import Actor, utcnow
+from app.domain.returns_desk import ReturnsDesk, ReturnsKpis
 from app.domain.site import SiteSettings
 from app.domain.users import User
-from app.services import count_abc, count_lead, dispatch_close, sync
+from app.messages import Message
+from app.services import count_abc, count_lead, dispatch_close, returns_desk, sync
 from app.services import site as site_settings
+from app.services import slotting as slotting_moves
 from app.services.lead import at_risk, board, exceptions, links, reports
 from app.services.ports import UnitOfWork
 from app.services.ports.integration import IntegrationStore
@@ -95,6 +98,26 @@ class LeadConsole:
     def schedule_abc_counts(self) -> count_abc.AbcScheduled:
         """Count tasks for the locations the ABC count plan has due today (docs/stock.md)."""
         return count_abc.schedule_abc_counts(self._uow(), self.lead, date.today(), self.station)
+
+    def returns_desk(self) -> ReturnsDesk:
+        """Open RMAs, received returns and quarantine stock (the Returns tab)."""
+        return returns_desk.desk(self._uow(), self.lead)
+
+    def decide_quarantine(self, item_id: int, decision: str, location: str | None) -> Message:
+        return returns_desk.decide(
+            self._uow(), self.lead, item_id, decision, self.station, location
+        )
+
+    def returns_kpis(self, start: datetime, end: datetime) -> ReturnsKpis:
+        return returns_desk.kpis(self._uow(), self.lead, start, end)
+
+    def slotting(self, days: int, max_moves: int) -> slotting_moves.SlottingRun:
+        """Proposed slotting moves from the last `days` days' picks, replayed (seconds)."""
+        require_lead(self.lead)
+        return slotting_moves.plan_slotting(self._uow(), days, slotting_moves.Limits(max_moves))
+
+    def create_slotting_tasks(self, run: slotting_moves.SlottingRun) -> list[int]:
+        return slotting_moves.create_tasks(self._uow(), self.lead, run, self.station)
 
     def kpis(self, start: datetime, end: datetime):
         return reports.kpi_report(self._uow(), self.lead, start, end)

@@ -39,6 +39,7 @@ from app.services.ports.records import (
     UserRepository,
     WaveRepository,
 )
+from app.services.ports.returns_desk import ReturnsDeskRepository
 from app.services.ports.stations import CartonPrinter, PackingBackend, PickingBackend
 
 
@@ -84,6 +85,8 @@ class UnitOfWork(Protocol):
     def moves(self) -> MovesRepository: ...
     @property
     def counts(self) -> CountRepository: ...
+    @property
+    def returns_desk(self) -> ReturnsDeskRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(
@@ -96,6 +99,7 @@ class UnitOfWork(Protocol):
 
 
 __all__ = [
+    "ReturnsDeskRepository",
     "CountBackend",
     "CountRepository",
     "CarrierLabel",

@@ -229,7 +229,8 @@ def _task_facts(world: Floor, picker: Picker, view, task, move: str) -> list[Eve
         found = world.rng.randint(0, max(min(there, task.remaining - 1), 0))
         reason = world.rng.choice(REASONS)
         return [floor.short_fact(view, task, who, found, reason.value, station)]
-    if move == "skip":
+    if move == "skip":  # and the station's re-solve of the rest, as it would record it
+        still_open = [t.id for t in view.tasks if t.is_open]
         return [
             floor.fact(
                 view,
@@ -239,7 +240,16 @@ def _task_facts(world: Floor, picker: Picker, view, task, move: str) -> list[Eve
                 station,
                 task_id=task.id,
                 location=task.location,
-            )
+            ),
+            floor.fact(
+                view,
+                who,
+                "pick.rerouted",
+                None,
+                station,
+                task_ids=world.rng.sample(still_open, len(still_open)),
+                start=task.location,
+            ),
         ]
     sent = world.sent + picker.outbox
     undone = {f.payload["undoes"] for f in sent if f.kind == "pick.undone"}
