@@ -86,6 +86,7 @@ EVENT_TEMPLATES: dict[str, str] = {
     "event.count.recount_ordered": "Lead ordered another count of count task {count_task_id}",
     "event.count.kept": "Lead kept stock as it was for count task {count_task_id}",
     "event.count.tolerance_set": "Count tolerance set: {max_units} units and {max_pct} %",
+    "event.labour.standard_set": "Labour standard set ({learnt_from} pick lists learnt from)",
     "event.site.layout_imported": "Layout {name} imported",
     "event.site.products_imported": "{rows} product(s) imported",
     "event.site.customers_imported": "{rows} customer(s) imported or updated",

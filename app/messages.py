@@ -396,6 +396,11 @@ TEMPLATES: dict[str, str] = {
     "count.bad_scan": "{code} cannot be read: {error}",
     "count.bad_times": "{code}: the number after * must be a whole number from 1",
     "count.not_recorded": "the count of {location} was not applied: nothing changed",
+    "labour.bad_standard": "the labour standard was not saved: {problems}",
+    "labour.too_few_lists": (
+        "only {lists} finished pick list(s) since {since}: at least {needed} are needed to "
+        "learn a labour standard"
+    ),
     # ---- anywhere ------------------------------------------------------------------------------
     "db.conflict": "someone else changed this at the same time ({detail})",
 }

@@ -10,6 +10,7 @@ from sqlalchemy import Connection, and_, case, func, insert, select, update
 
 from app.errors import BadInput, NotFound
 from app.messages import message
+from db.labour_reads import SqlLabourReads
 from db.lead_reports import SqlLeadReports
 from db.readable_rows import readable_rows
 from db.risk_reads import SqlRiskReads
@@ -36,6 +37,7 @@ class SqlLeadRepository:
         self.connection = connection
         self.reports = SqlLeadReports(connection)  # KPIs and timelines, read only
         self.risk = SqlRiskReads(connection)  # what the at-risk prediction reads
+        self.labour = SqlLabourReads(connection)  # labour standards: history and earned work
 
     # --- the board --------------------------------------------------------------------------
 
@@ -52,6 +54,11 @@ class SqlLeadRepository:
                 func.count().label("total"),
                 func.sum(case((pick_tasks.c.status != "open", 1), else_=0)).label("done"),
                 func.min(pick_tasks.c.picked_at).label("first_pick"),
+                # units to scan, and still to scan: the labour standard's scans (docs/lead.md)
+                func.sum(pick_tasks.c.quantity).label("units"),
+                func.sum(
+                    case((pick_tasks.c.status == "open", pick_tasks.c.quantity), else_=0)
+                ).label("units_left"),
             )
             .where(pick_tasks.c.pick_list_id.in_(select(pick_lists.c.id).where(active)))
             .group_by(pick_tasks.c.pick_list_id)
@@ -72,6 +79,8 @@ class SqlLeadRepository:
                 pick_lists.c.version,
                 func.coalesce(progress.c.total, 0).label("total"),
                 func.coalesce(progress.c.done, 0).label("done"),
+                func.coalesce(progress.c.units, 0).label("units"),
+                func.coalesce(progress.c.units_left, 0).label("units_left"),
             )
             .join(waves, waves.c.id == pick_lists.c.wave_id)
             .outerjoin(users, users.c.id == pick_lists.c.assignee_id)

@@ -406,6 +406,7 @@ pick_lists = Table(
     Column("version", Integer, nullable=False, default=1),  # optimistic claim check
     Column("claimed_at", DateTime(timezone=True)),
     Column("finished_at", DateTime(timezone=True)),
+    Index("ix_pick_lists_finished_at", "finished_at"),  # labour standards learn by range (0032)
 )
 
 pick_tasks = Table(
@@ -424,6 +425,7 @@ pick_tasks = Table(
     Column("status", String(20), nullable=False, default="open"),  # open/done/short/cancelled
     Column("picked_by", String(100)),  # who confirmed it: stays with them after a reassignment
     Column("picked_at", DateTime(timezone=True)),
+    Index("ix_pick_tasks_picked_at", "picked_at"),  # picker-hours vs standard by range (0032)
 )
 
 totes = Table(

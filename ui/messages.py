@@ -570,6 +570,13 @@ SOURCE: dict[str, str] = {
         "Messages",
         "a tolerance of {units} units and {pct} % is not possible: units from 0, per cent from 0 to 100",
     ),
+    "labour.bad_standard": QT_TRANSLATE_NOOP(
+        "Messages", "the labour standard was not saved: {problems}"
+    ),
+    "labour.too_few_lists": QT_TRANSLATE_NOOP(
+        "Messages",
+        "only {lists} finished pick list(s) since {since}: at least {needed} are needed to learn a labour standard",
+    ),
     "count.not_a_clerk": QT_TRANSLATE_NOOP(
         "Messages",
         "{name} is a {role}: only a stock clerk or a shift lead counts",
@@ -737,6 +744,9 @@ SOURCE: dict[str, str] = {
     ),
     "event.count.tolerance_set": QT_TRANSLATE_NOOP(
         "Messages", "Count tolerance set: {max_units} units and {max_pct} %"
+    ),
+    "event.labour.standard_set": QT_TRANSLATE_NOOP(
+        "Messages", "Labour standard set ({learnt_from} pick lists learnt from)"
     ),
     "event.site.layout_imported": QT_TRANSLATE_NOOP("Messages", "Layout {name} imported"),
     "event.site.products_imported": QT_TRANSLATE_NOOP("Messages", "{rows} product(s) imported"),

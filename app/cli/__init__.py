@@ -37,6 +37,7 @@ COMMAND_MODULES = (
     "app.cli.moves",  # move, replenishments, import-pick-faces: stock moves and pick faces
     "app.cli.slotting",  # slotting: where products should live, from the last days' picks
     "app.cli.count",  # count, count-schedule, count-settings: cycle counts
+    "app.cli.labour",  # labour-settings: the labour standard (set, learn)
     "app.cli.dispatch",  # dispatch load|close|manifest: the outbound dock
     "app.cli.integrations",  # integrations, integrate: the outbox to the shop, ERP and CRM
     "app.cli.intake",  # intake --watch DIR, import-customers: orders and customers come in

@@ -20,6 +20,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from app.domain.labour import PickerPerformance
+
 # How long a pick list takes, for the preview and the board's estimated finish. Documented in
 # docs/lead.md: an average walking pace between locations, plus time at the shelf per line.
 WALK_SPEED_M_S = 1.0
@@ -172,6 +174,8 @@ class KpiReport:
     cycle: CycleTime = CycleTime(0, None, None)
     due_days: list[DueDay] = field(default_factory=list)
     distance: DistanceSaved = DistanceSaved(0, 0.0, 0.0)
+    # Each picker's hours as a percentage of the labour standard (app/domain/labour.py).
+    performance: list[PickerPerformance] = field(default_factory=list)
 
     @property
     def mis_scans_per_1000(self) -> float | None:
@@ -212,6 +216,10 @@ def csv_rows(report: KpiReport) -> list[list[str]]:
         ["walking", "", "saved_m", f"{d.saved_m:.1f}"],
         ["walking", "", "saved_percent", _number(d.saved_percent)],
     ]
+    for p in report.performance:
+        rows.append(["standard", p.user, "percent", f"{p.percent:.1f}"])
+        for h in p.hours:
+            rows.append(["standard", p.user, f"percent_{h.hour:%Y-%m-%dT%H}", f"{h.percent:.1f}"])
     return rows
 
 

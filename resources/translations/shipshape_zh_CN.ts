@@ -462,6 +462,10 @@
         <translation>导出 CSV…</translation>
     </message>
     <message>
+        <source>vs standard</source>
+        <translation>对标准</translation>
+    </message>
+    <message>
         <source>Export KPIs</source>
         <translation>导出 KPI</translation>
     </message>
@@ -2214,6 +2218,14 @@ median {median} h · p90 {p90} h
         <translation>{units} 件和 {pct} % 的容差无效：件数从 0 起，百分比在 0 到 100 之间</translation>
     </message>
     <message>
+        <source>the labour standard was not saved: {problems}</source>
+        <translation>劳动标准未保存：{problems}</translation>
+    </message>
+    <message>
+        <source>only {lists} finished pick list(s) since {since}: at least {needed} are needed to learn a labour standard</source>
+        <translation>自 {since} 起只有 {lists} 张已完成的拣货单：学习劳动标准至少需要 {needed} 张</translation>
+    </message>
+    <message>
         <source>{name} is a {role}: only a stock clerk or a shift lead counts</source>
         <translation>{name} 是{role}：只有库管员或班组长可以盘点</translation>
     </message>
@@ -2504,6 +2516,10 @@ median {median} h · p90 {p90} h
     <message>
         <source>Count tolerance set: {max_units} units and {max_pct} %</source>
         <translation>盘点容差已设置：{max_units} 件和 {max_pct} %</translation>
+    </message>
+    <message>
+        <source>Labour standard set ({learnt_from} pick lists learnt from)</source>
+        <translation>劳动标准已设定（从 {learnt_from} 张拣货单学习）</translation>
     </message>
     <message>
         <source>Layout {name} imported</source>
@@ -4143,6 +4159,28 @@ median {median} h · p90 {p90} h
     <message>
         <source>{n} move task(s) created</source>
         <translation>已创建 {n} 个移库任务</translation>
+    </message>
+</context>
+<context>
+    <name>StandardPanel</name>
+    <message>
+        <source>Picker-hours vs standard: {percent} on average ({n})</source>
+        <translation>拣货员工时对标准：平均 {percent}（{n}）</translation>
+    </message>
+</context>
+<context>
+    <name>StandardTable</name>
+    <message>
+        <source>Picker</source>
+        <translation>拣货员</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>达标率</translation>
     </message>
 </context>
 <context>

@@ -267,6 +267,9 @@ def test_lead_screens_fit(qtbot, tmp_path, demo_central):
     ]:
         home.tabs.setCurrentWidget(tab)
         screens.look(f"lead_{name}")
+    home.tabs.setCurrentWidget(home.kpis)
+    home.kpis.standard_button.click()  # each picker-hour vs the labour standard
+    screens.look("lead_kpis_standard")
     home.tabs.setCurrentWidget(home.exceptions)
     home.exceptions.counts.abc_button.click()  # the ABC counts' answer in the same row
     screens.look("lead_exceptions_abc")

@@ -26,11 +26,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app.domain.events import utcnow
+from ui.lead.standard_view import StandardPanel
 
 RANGES = {
     "shift": timedelta(hours=8),
@@ -87,6 +89,13 @@ class KpisTab(QWidget):
         font = QFont(self.font().family(), 18, QFont.Weight.Bold)
         self.rate_chart, self.rate_view = _chart(font)
         self.due_chart, self.due_view = _chart(font)
+        # Each picker-hour vs the labour standard, in the due chart's place when asked for.
+        self.standard = StandardPanel()
+        self.right = QStackedWidget()
+        self.right.addWidget(self.due_view)
+        self.right.addWidget(self.standard)
+        self.standard_button = QPushButton(objectName="secondary", checkable=True)
+        self.standard_button.toggled.connect(self._show_standard)
         self._lay_out()
         self.retranslate()
 
@@ -97,6 +106,7 @@ class KpisTab(QWidget):
         for button in self.range_buttons.values():
             bar.addWidget(button)
         bar.addStretch(1)
+        bar.addWidget(self.standard_button)
         bar.addWidget(self.export_button)
         custom = QHBoxLayout()
         custom.addWidget(self.start)
@@ -108,7 +118,7 @@ class KpisTab(QWidget):
             figures.addWidget(label, 0, n)
         charts = QHBoxLayout()
         charts.addWidget(self.rate_view, 3)
-        charts.addWidget(self.due_view, 2)
+        charts.addWidget(self.right, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addLayout(custom)
@@ -126,7 +136,12 @@ class KpisTab(QWidget):
             button.setText(names[name])
         self.custom_button.setText(self.tr("Show range"))
         self.export_button.setText(self.tr("Export CSV…"))
+        self.standard_button.setText(self.tr("vs standard"))
+        self.standard.retranslate()
         self._fill()
+
+    def _show_standard(self, shown: bool) -> None:
+        self.right.setCurrentWidget(self.standard if shown else self.due_view)
 
     def show_range(self, name: str) -> None:
         self.load(*range_for(name, utcnow()))
@@ -161,11 +176,13 @@ class KpisTab(QWidget):
         if report is None:
             for label in self.figures.values():
                 label.setText("")
+            self.standard.fill([])
             self.rate_chart.setTitle(self.tr("Choose a range"))
             return
         self._fill_figures(report)
         self._fill_rates(report)
         self._fill_due(report)
+        self.standard.fill(report.performance)
 
     def _fill_figures(self, report) -> None:
         accuracy = report.mis_scans_per_1000

@@ -7,14 +7,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from app.domain.events import Actor, Event, utcnow
-from app.domain.kpis import estimated_finish, estimated_pick_seconds
+from app.domain.kpis import estimated_pick_seconds
+from app.domain.labour import LabourStandard, Progress, Work, estimated_finish
 from app.domain.moves import ReplenishTask, most_urgent_first
 from app.domain.orders import OrderStatus
 from app.domain.users import User
 from app.domain.waves import PlannedWave
 from app.errors import BadInput
 from app.messages import encode, message
-from app.services import waves
+from app.services import labour, waves
 from app.services.ports import UnitOfWork
 from app.services.users import require_lead
 
@@ -66,13 +67,16 @@ def load_board(uow: UnitOfWork, lead: User) -> Board:
         raw = uow.lead.board()
         pickers = [name for _, name in uow.lead.pickers()]
         refills = tuple(most_urgent_first(uow.moves.open_replenishments()))
-    rows = [_row(r, now) for r in raw]
+        standard = labour.current_standard(uow)
+    rows = [_row(r, now, standard) for r in raw]
     return Board(rows, _waves(rows), pickers, now, refills)
 
 
-def _row(r: dict, now: datetime) -> BoardRow:
+def _row(r: dict, now: datetime, standard: LabourStandard) -> BoardRow:
     started = _aware(r["claimed_at"] or r["first_pick"])
     done, total = int(r["done"]), int(r["total"])
+    work = Work(float(r["distance_m"]), total, float(r["units"] or 0), 1.0)
+    progress = Progress(work, done, total, float(r["units_left"] or 0), started, r["assignee"])
     return BoardRow(
         r["id"],
         r["wave_id"],
@@ -83,7 +87,7 @@ def _row(r: dict, now: datetime) -> BoardRow:
         done,
         total,
         started,
-        _to_minute(estimated_finish(started, done, total, r["distance_m"], now)),
+        _to_minute(estimated_finish(standard, progress, now)),  # the labour standard's
         float(r["distance_m"]),
         r["version"],
     )

@@ -11,6 +11,7 @@ from app.domain.safe_text import csv_row
 from app.domain.users import User
 from app.errors import BadInput, NotFound
 from app.messages import TEMPLATES, Message, message, summary, verbatim
+from app.services import labour
 from app.services.ports import UnitOfWork
 from app.services.users import require_lead
 
@@ -34,6 +35,7 @@ def kpi_report(uow: UnitOfWork, lead: User, start: datetime, end: datetime) -> k
         cycle = reports.cycle_pairs(since, until)
         due = reports.due_rows(since, until)
         walked = reports.distance_rows(since, until)
+        standard = labour.picker_performance(uow, since, until)
         uow.commit()
     return kpis.KpiReport(
         start,
@@ -44,6 +46,7 @@ def kpi_report(uow: UnitOfWork, lead: User, start: datetime, end: datetime) -> k
         kpis.cycle_time(cycle),
         kpis.shipped_vs_due(due),
         kpis.distance_saved(walked),
+        standard,
     )
 
 

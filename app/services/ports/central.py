@@ -13,6 +13,8 @@ from typing import Protocol
 from app.domain.at_risk import OpenOrder, Work
 from app.domain.events import Event
 from app.domain.kpis import ActivityRow
+from app.domain.labour import EarnedHour
+from app.domain.labour_fit import FinishedList
 
 Cursor = tuple[int, int]  # (txid, seq) of the last change a station has seen
 
@@ -55,6 +57,13 @@ class RiskReads(Protocol):
     def flagged(self, order_refs: list[int]) -> set[int]: ...
 
 
+class LabourReads(Protocol):
+    """What labour standards read (db/labour_reads.py); `uow.lead.labour`."""
+
+    def finished_lists(self, start: datetime, end: datetime) -> list[FinishedList]: ...
+    def earned_hours(self, start: datetime, end: datetime) -> list[EarnedHour]: ...
+
+
 class LeadReports(Protocol):
     """The KPI and timeline queries (db/lead_reports.py); `uow.lead.reports`."""
 
@@ -80,6 +89,8 @@ class LeadRepository(Protocol):
     def reports(self) -> LeadReports: ...
     @property
     def risk(self) -> RiskReads: ...
+    @property
+    def labour(self) -> LabourReads: ...
 
     def board(self) -> list[dict]: ...
     def pickers(self) -> list[tuple[int, str]]: ...
