@@ -348,22 +348,28 @@ class SqlReturnsRepository:
             )
         ).inserted_primary_key[0]
 
-    def count_returned(self, order_ref: int, sku: str, quantity: int) -> int | None:
-        """Add `quantity` returned units to the order's line of `sku`; its id (None: no line)."""
+    def count_returned(self, order_ref: int, sku: str, quantity: int) -> tuple[int | None, bool]:
+        """Add `quantity` returned units to the order's line of `sku` (locked first, so two
+        stations' returns of one order follow each other). (its id, True) when they fit in
+        what was shipped; (its id, False) when they would exceed it: nothing counted. (None,
+        False): the order has no such line."""
         line = self.connection.execute(
-            select(order_lines.c.id)
+            select(order_lines.c.id, order_lines.c.packed, order_lines.c.returned)
             .join(products, products.c.id == order_lines.c.product_id)
             .where(order_lines.c.order_id == order_ref, products.c.sku == sku)
             .order_by(order_lines.c.line_no)
             .with_for_update(of=order_lines)
-        ).scalar()
-        if line is not None:
-            self.connection.execute(
-                update(order_lines)
-                .where(order_lines.c.id == line)
-                .values(returned=order_lines.c.returned + quantity)
-            )
-        return line
+        ).first()
+        if line is None:
+            return None, False
+        if line.returned + quantity > line.packed:
+            return line.id, False
+        self.connection.execute(
+            update(order_lines)
+            .where(order_lines.c.id == line.id)
+            .values(returned=order_lines.c.returned + quantity)
+        )
+        return line.id, True
 
     def order_line_of(self, order_ref: int, sku: str) -> int | None:
         query = (

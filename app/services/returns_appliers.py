@@ -12,12 +12,15 @@ returned and writes `return.received`, the message the shop or ERP refunds from.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from app.domain.events import Actor, Event
 from app.domain.fact_payloads import ReturnClosed, ReturnItemReceived
 from app.domain.orders import ALLOWED_TRANSITIONS, OrderStatus
 from app.domain.receiving import parse_expiry
 from app.domain.returns import (
     MISSING,
+    MORE_THAN_SHIPPED,
     QUARANTINE_AREA,
     TO_QUARANTINE,
     TO_STOCK,
@@ -45,8 +48,7 @@ def apply_return_item(uow: UnitOfWork, fact: Event) -> None:
     ref = uow.returns.open_return(
         item.return_id, order_ref, item.rma, item.parcel, station, fact.occurred_at
     )
-    own = counts_as_returned(item.condition) and not item.flag
-    line_id = uow.returns.count_returned(order_ref, item.sku, item.quantity) if own else None
+    line_id, item = _count_returned(uow, order_ref, item)
     where = _destination(item, fact)
     values = {
         "sku": item.sku,
@@ -69,6 +71,20 @@ def apply_return_item(uow: UnitOfWork, fact: Event) -> None:
         _to_quarantine(uow, line_ref, item, fact)
     if item.flag:
         uow.packing.add_exception(FLAGGED, order_ref, _flag_details(item, fact))
+
+
+def _count_returned(
+    uow: UnitOfWork, order_ref: int, item: ReturnItemReceived
+) -> tuple[int | None, ReturnItemReceived]:
+    """The order line the units count on. Units that would make the line's returned exceed what
+    was shipped (two stations returning one order at once, each seeing it shipped) are not
+    counted: they stay where the station put them and are flagged for the lead."""
+    if not counts_as_returned(item.condition) or item.flag:
+        return None, item
+    line_id, counted = uow.returns.count_returned(order_ref, item.sku, item.quantity)
+    if counted:
+        return line_id, item
+    return None, replace(item, flag=MORE_THAN_SHIPPED)
 
 
 def _destination(item: ReturnItemReceived, fact: Event) -> str:

@@ -1,0 +1,90 @@
+"""Returns on PostgreSQL: two returns stations taking in units of one order at the same moment
+never count more returned than was shipped (the excess is flagged for the lead, never lost), and
+a parcel's facts pushed twice are applied once (docs/returns.md, "Offline and exactly once")."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from app.domain.events import Actor
+from app.domain.fact_payloads import ReturnClosed, ReturnItemReceived
+from app.services.returns_central import CentralReturnsBackend
+from db.schema import exceptions, order_lines, orders, return_lines, returns, stock_movements
+from tests.integration.returns.desk_site import _ship
+from tests.integration.site_files import order_row, write_orders
+from tests.integration.stock.moves_site import FACE, tiny_site
+from tests.pg.test_moves_pg import _race
+
+
+def shipped_site(url, folder):
+    from app.domain.events import SYSTEM
+    from app.services import intake
+    from app.services.order_files import read_order_file
+
+    central = tiny_site(url, folder)
+    path = write_orders(folder / "o.csv", order_row("SO-1", "BOLT", "2"))
+    intake.import_orders(central.uow(), read_order_file(path), SYSTEM)
+    with central.engine.begin() as conn:
+        _ship(conn, conn.execute(select(orders.c.id)).scalar_one())
+    return central
+
+
+def item(return_id: str, quantity: int, condition: str = "resell", location: str = FACE):
+    return ReturnItemReceived(
+        return_id=return_id,
+        channel="web",
+        order_id="SO-1",
+        sku="BOLT",
+        quantity=quantity,
+        condition=condition,
+        location=location,
+    )
+
+
+def rows(central, query):
+    with central.engine.connect() as conn:
+        return conn.execute(query).all()
+
+
+def test_two_stations_returning_one_order_at_once_never_count_more_than_shipped(pg_url, tmp_path):
+    central = shipped_site(pg_url, tmp_path / "site")
+    stations = []
+    for n in (1, 2):
+        actor = Actor(f"Clerk {n}", f"RET-0{n}")
+        facts = [
+            item(f"00000000-0000-4000-8000-00000000000{n}", 2).fact(actor),
+            ReturnClosed(
+                return_id=f"00000000-0000-4000-8000-00000000000{n}", channel="web", order_id="SO-1"
+            ).fact(actor),
+        ]
+        backend = CentralReturnsBackend(central.uow, actor.station)
+        stations.append(lambda b=backend, f=facts: b.record(f))
+    assert _race(stations) == [None, None]
+    (line,) = rows(central, select(order_lines.c.packed, order_lines.c.returned))
+    assert (line.packed, line.returned) == (2, 2)
+    flags = [r.flag for r in rows(central, select(return_lines).order_by(return_lines.c.id))]
+    assert sorted(flags) == ["", "more_than_shipped"]
+    moves = rows(central, select(stock_movements).where(stock_movements.c.kind == "return"))
+    assert sum(m.delta for m in moves) == 4  # both parcels' units are physically on the shelf
+    flagged = rows(central, select(exceptions).where(exceptions.c.kind == "return_flagged"))
+    assert len(flagged) == 1
+    (status,) = rows(central, select(orders.c.status))
+    assert status.status == "returned"
+
+
+def test_a_parcel_pushed_twice_is_applied_once(pg_url, tmp_path):
+    central = shipped_site(pg_url, tmp_path / "site")
+    actor = Actor("Clerk 1", "RET-01")
+    return_id = "00000000-0000-4000-8000-000000000009"
+    facts = [
+        item(return_id, 1).fact(actor),
+        item(return_id, 1, "damaged", "QUARANTINE").fact(actor),
+        ReturnClosed(return_id=return_id, channel="web", order_id="SO-1").fact(actor),
+    ]
+    backend = CentralReturnsBackend(central.uow, "RET-01")
+    backend.record(facts)
+    backend.record(facts)  # the station did not hear the answer: it pushes again
+    assert len(rows(central, select(returns))) == 1
+    assert len(rows(central, select(return_lines))) == 2
+    (line,) = rows(central, select(order_lines.c.returned))
+    assert line.returned == 2
