@@ -38,8 +38,10 @@ from app.services.ports import (
     PackingBackend,
     PickingBackend,
     ReceivingBackend,
+    ReturnsBackend,
 )
 from app.services.receiving_central import CentralReceivingBackend
+from app.services.returns_central import CentralReturnsBackend
 from db.station.backend import StationPickingBackend
 from db.station.counting import CountPuller, StationCountBackend
 from db.station.dispatch import DispatchPuller, StationDispatchBackend
@@ -47,6 +49,7 @@ from db.station.moving import MovePuller, StationMoveBackend
 from db.station.packing import PackingPuller, StationPackingBackend
 from db.station.pull import Puller
 from db.station.receiving import ReceivingPuller, StationReceivingBackend
+from db.station.returning import ReturnsPuller, StationReturnsBackend
 from db.station.sign_in import StationSignIn
 from db.station.store import StationStore
 from db.station.sync import SyncEngine
@@ -68,6 +71,7 @@ from ui.lead import LeadHome
 from ui.loader import LoaderHome
 from ui.main_window import MainWindow
 from ui.picker import PickerHome
+from ui.returns.page import ReturnsPage
 from ui.sync_status import SyncStatusWidget
 from ui.worker import DatabaseWorker, Worker
 
@@ -123,6 +127,7 @@ class Station:
             Role.LEAD: self.lead_home,
             Role.LOADER: self.loader_home,
             Role.CLERK: self.clerk_home,
+            Role.RETURNS: self.returns_home,
         }
 
     def picker_home(self, user: User) -> PickerHome:
@@ -148,6 +153,13 @@ class Station:
             "COUNT": lambda: CountPage(user, self.count_backend(), self.worker, self.name),
             "MOVE": lambda: MovePage(user, self.move_backend(), self.worker, self.name),
         }
+
+    def returns_home(self, user: User) -> QWidget:
+        """The returns clerk's station (docs/returns.md)."""
+        return ReturnsPage(user, self.returns_backend(), self.worker, self.name)
+
+    def returns_backend(self) -> ReturnsBackend:
+        return self._offline_first(CentralReturnsBackend, StationReturnsBackend)
 
     def receiving_backend(self) -> ReceivingBackend:
         return self._offline_first(CentralReceivingBackend, StationReceivingBackend)
@@ -260,6 +272,7 @@ def build_station(
             PackingPuller(store),
             DispatchPuller(store),
             ReceivingPuller(store),
+            ReturnsPuller(store),
             CountPuller(store),
             MovePuller(store),
         ]

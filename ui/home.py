@@ -20,6 +20,7 @@ def role_name(role: Role) -> str:
         Role.LEAD: QCoreApplication.translate("Roles", "Shift lead"),
         Role.LOADER: QCoreApplication.translate("Roles", "Loader"),
         Role.CLERK: QCoreApplication.translate("Roles", "Stock clerk"),
+        Role.RETURNS: QCoreApplication.translate("Roles", "Returns clerk"),
     }
     return names[role]
 
@@ -59,5 +60,6 @@ class RoleHome(QWidget):
             Role.LEAD: self.tr("Waves, progress and exceptions will appear here."),
             Role.LOADER: self.tr("Scan a load unit, then the parcels."),
             Role.CLERK: self.tr("Receive, count or move stock by scanning."),
+            Role.RETURNS: self.tr("Scan a returned parcel, then each item and its condition."),
         }
         self.next_step.setText(next_steps[self.user.role])

@@ -64,6 +64,9 @@ USERS = (
     # Stock control (receiving, counts, moves); after the loaders, for the same reason.
     ("Sanne de Vries", "clerk"),
     ("黄敏", "clerk"),
+    # Customer returns; after the stock clerks, for the same reason.
+    ("Sam Peeters", "returns"),
+    ("林芳", "returns"),
 )
 
 

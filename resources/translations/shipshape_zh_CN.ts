@@ -3198,6 +3198,45 @@ median {median} h · p90 {p90} h
     </message>
 </context>
 <context>
+    <name>ParcelLinesModel</name>
+    <message>
+        <source>Item</source>
+        <translation>货品</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>已发</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>预告退回</translation>
+    </message>
+    <message>
+        <source>This parcel</source>
+        <translation>本包裹</translation>
+    </message>
+    <message>
+        <source>Lots / serials</source>
+        <translation>批次/序列号</translation>
+    </message>
+    <message>
+        <source>resell</source>
+        <translation>可再售</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>损坏</translation>
+    </message>
+    <message>
+        <source>wrong item</source>
+        <translation>错误货品</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+</context>
+<context>
     <name>PickerHome</name>
     <message>
         <source>Send cart to packing</source>
@@ -3837,6 +3876,73 @@ median {median} h · p90 {p90} h
     </message>
 </context>
 <context>
+    <name>ReturnsPage</name>
+    <message>
+        <source>No parcel open: scan the parcel&apos;s label</source>
+        <translation>没有打开的包裹：请扫描包裹标签</translation>
+    </message>
+    <message>
+        <source> · RMA {rma} ({reason})</source>
+        <translation> · 退货授权 {rma}（{reason}）</translation>
+    </message>
+    <message>
+        <source> · not announced</source>
+        <translation> · 未预告</translation>
+    </message>
+    <message>
+        <source>Order {channel}/{order_id}</source>
+        <translation>订单 {channel}/{order_id}</translation>
+    </message>
+    <message>
+        <source>{sku}: scan the serial</source>
+        <translation>{sku}：请扫描序列号</translation>
+    </message>
+    <message>
+        <source>In hand: {quantity} × {sku} {extra}</source>
+        <translation>手上：{quantity} × {sku} {extra}</translation>
+    </message>
+    <message>
+        <source>Nothing in hand</source>
+        <translation>手上没有货品</translation>
+    </message>
+    <message>
+        <source>Not as shipped: C:WRONG_ITEM or C:CANCEL</source>
+        <translation>与发货不符：C:WRONG_ITEM 或 C:CANCEL</translation>
+    </message>
+    <message>
+        <source>Put it back at (scan the location)</source>
+        <translation>放回到（扫描库位）</translation>
+    </message>
+    <message>
+        <source>Its condition? C:RESELL · C:DAMAGED · C:WRONG_ITEM</source>
+        <translation>状况？C:RESELL · C:DAMAGED · C:WRONG_ITEM</translation>
+    </message>
+    <message>
+        <source>Resell</source>
+        <translation>可再售</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>损坏</translation>
+    </message>
+    <message>
+        <source>Wrong item</source>
+        <translation>错误货品</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Close parcel</source>
+        <translation>关闭包裹</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>ReturnsTab</name>
     <message>
         <source>All units</source>
@@ -3900,6 +4006,169 @@ median {median} h · p90 {p90} h
     </message>
 </context>
 <context>
+    <name>ReturnsTexts</name>
+    <message>
+        <source>Scan the parcel: its label, the RMA number or the order number.</source>
+        <translation>请扫描包裹：标签、退货授权号或订单号。</translation>
+    </message>
+    <message>
+        <source>Scan the parcel first: its label, the RMA number or the order number.</source>
+        <translation>请先扫描包裹：标签、退货授权号或订单号。</translation>
+    </message>
+    <message>
+        <source>Looking up {code}…</source>
+        <translation>正在查找 {code}…</translation>
+    </message>
+    <message>
+        <source>NO ORDER FOR {code}. Check the label or the packing slip; ask a lead.</source>
+        <translation>找不到 {code} 的订单。请检查标签或装箱单；或询问主管。</translation>
+    </message>
+    <message>
+        <source>ORDER {channel}/{order_id} IS {status}, NOT SHIPPED. Put it aside for a lead.</source>
+        <translation>订单 {channel}/{order_id} 状态为 {status}，尚未发货。请放到一边交给主管。</translation>
+    </message>
+    <message>
+        <source>Order {channel}/{order_id}. Scan each item.</source>
+        <translation>订单 {channel}/{order_id}。请逐件扫描货品。</translation>
+    </message>
+    <message>
+        <source>Checking {gtin}…</source>
+        <translation>正在检查 {gtin}…</translation>
+    </message>
+    <message>
+        <source>UNKNOWN ITEM {gtin}. Not taken in: put it aside for a lead.</source>
+        <translation>未知货品 {gtin}。未收下：请放到一边交给主管。</translation>
+    </message>
+    <message>
+        <source>{quantity} × {sku} in hand. Scan its condition: C:RESELL, C:DAMAGED.</source>
+        <translation>手上 {quantity} × {sku}。请扫描状况：C:RESELL、C:DAMAGED。</translation>
+    </message>
+    <message>
+        <source>{sku} needs its serial: scan the serial label.</source>
+        <translation>{sku} 需要序列号：请扫描序列号标签。</translation>
+    </message>
+    <message>
+        <source>NOT IN THIS ORDER: {sku}. Scan C:WRONG_ITEM to take it in, or C:CANCEL.</source>
+        <translation>不在此订单中：{sku}。扫描 C:WRONG_ITEM 收下，或 C:CANCEL。</translation>
+    </message>
+    <message>
+        <source>SERIAL {serial} WAS NOT SHIPPED on this order. C:WRONG_ITEM or C:CANCEL.</source>
+        <translation>序列号 {serial} 不是此订单发出的。C:WRONG_ITEM 或 C:CANCEL。</translation>
+    </message>
+    <message>
+        <source>SERIAL {serial} CAME BACK ALREADY. C:WRONG_ITEM or C:CANCEL.</source>
+        <translation>序列号 {serial} 已退回过。C:WRONG_ITEM 或 C:CANCEL。</translation>
+    </message>
+    <message>
+        <source>MORE THAN SHIPPED: {quantity} × {sku}. C:WRONG_ITEM, C:CANCEL or type the count.</source>
+        <translation>超过发货数量：{quantity} × {sku}。C:WRONG_ITEM、C:CANCEL 或输入数量。</translation>
+    </message>
+    <message>
+        <source>{sku} is flagged: only C:WRONG_ITEM takes it in (or C:CANCEL).</source>
+        <translation>{sku} 有标记：只能用 C:WRONG_ITEM 收下（或 C:CANCEL）。</translation>
+    </message>
+    <message>
+        <source>Decide the {quantity} × {sku} in hand first: scan its condition or C:CANCEL.</source>
+        <translation>请先处理手上的 {quantity} × {sku}：扫描状况或 C:CANCEL。</translation>
+    </message>
+    <message>
+        <source>Finding a place for {sku}…</source>
+        <translation>正在为 {sku} 找库位…</translation>
+    </message>
+    <message>
+        <source>RESELL {quantity} × {sku}: put it back and scan the location.</source>
+        <translation>可再售 {quantity} × {sku}：放回并扫描库位。</translation>
+    </message>
+    <message>
+        <source>Checking {location}…</source>
+        <translation>正在检查 {location}…</translation>
+    </message>
+    <message>
+        <source>NO LOCATION {location}. Scan the location&apos;s label.</source>
+        <translation>没有库位 {location}。请扫描库位标签。</translation>
+    </message>
+    <message>
+        <source>BACK IN STOCK: {quantity} × {sku} at {location}.</source>
+        <translation>已回库存：{quantity} × {sku} 在 {location}。</translation>
+    </message>
+    <message>
+        <source>BACK IN STOCK: {quantity} × {sku} at {location} (suggested: {suggested}).</source>
+        <translation>已回库存：{quantity} × {sku} 在 {location}（建议：{suggested}）。</translation>
+    </message>
+    <message>
+        <source>QUARANTINE: {quantity} × {sku}. Put it in the quarantine cage.</source>
+        <translation>隔离：{quantity} × {sku}。请放入隔离笼。</translation>
+    </message>
+    <message>
+        <source>EXPIRED LOT {lot}: {quantity} × {sku} to the quarantine cage, not stock.</source>
+        <translation>批次 {lot} 已过期：{quantity} × {sku} 放入隔离笼，不回库存。</translation>
+    </message>
+    <message>
+        <source>{units} announced unit(s) recorded missing. Scan C:CLOSE.</source>
+        <translation>已记录 {units} 件预告货品缺失。请扫描 C:CLOSE。</translation>
+    </message>
+    <message>
+        <source>Nothing announced is missing.</source>
+        <translation>预告的货品没有缺失。</translation>
+    </message>
+    <message>
+        <source>Nothing in hand: scan an item first.</source>
+        <translation>手上没有货品：请先扫描货品。</translation>
+    </message>
+    <message>
+        <source>{quantity} × {sku} in hand. Scan its condition.</source>
+        <translation>手上 {quantity} × {sku}。请扫描状况。</translation>
+    </message>
+    <message>
+        <source>{typed} is not a count here. Type a whole number (one scan per serial).</source>
+        <translation>{typed} 不是有效数量。请输入整数（有序列号的货品每件扫一次）。</translation>
+    </message>
+    <message>
+        <source>Scan an item first.</source>
+        <translation>请先扫描货品。</translation>
+    </message>
+    <message>
+        <source>{units} announced unit(s) not scanned yet: scan them, or C:MISSING.</source>
+        <translation>还有 {units} 件预告货品未扫描：请扫描，或 C:MISSING。</translation>
+    </message>
+    <message>
+        <source>Nothing taken in from this parcel yet: scan the items.</source>
+        <translation>此包裹还没有收下任何货品：请扫描货品。</translation>
+    </message>
+    <message>
+        <source>CLOSED: return of {channel}/{order_id} sent to the shop. Scan the next parcel.</source>
+        <translation>已关闭：{channel}/{order_id} 的退货已通知店铺。请扫描下一个包裹。</translation>
+    </message>
+    <message>
+        <source>No parcel open: nothing to close.</source>
+        <translation>没有打开的包裹：无需关闭。</translation>
+    </message>
+    <message>
+        <source>{quantity} × {sku} not taken in. Scan the next item.</source>
+        <translation>{quantity} × {sku} 未收下。请扫描下一件。</translation>
+    </message>
+    <message>
+        <source>Left the parcel of {channel}/{order_id} (what was taken in stays). Scan a parcel.</source>
+        <translation>已离开 {channel}/{order_id} 的包裹（已收下的保留）。请扫描包裹。</translation>
+    </message>
+    <message>
+        <source>Bad barcode: {error}</source>
+        <translation>条码错误：{error}</translation>
+    </message>
+    <message>
+        <source>{code} is not a parcel, item or location here.</source>
+        <translation>{code} 在这里不是包裹、货品或库位。</translation>
+    </message>
+    <message>
+        <source>NOT SAVED: {error}. Scan again.</source>
+        <translation>未保存：{error}。请重新扫描。</translation>
+    </message>
+    <message>
+        <source>Could not check: {error}. Scan again.</source>
+        <translation>无法检查：{error}。请重新扫描。</translation>
+    </message>
+</context>
+<context>
     <name>RoleHome</name>
     <message>
         <source>Hello, {name}</source>
@@ -3925,6 +4194,10 @@ median {median} h · p90 {p90} h
         <source>Receive, count or move stock by scanning.</source>
         <translation>扫描即可收货、盘点或移库。</translation>
     </message>
+    <message>
+        <source>Scan a returned parcel, then each item and its condition.</source>
+        <translation>请扫描退回的包裹，然后扫描每件货品及其状况。</translation>
+    </message>
 </context>
 <context>
     <name>Roles</name>
@@ -3947,6 +4220,10 @@ median {median} h · p90 {p90} h
     <message>
         <source>Stock clerk</source>
         <translation>库管员</translation>
+    </message>
+    <message>
+        <source>Returns clerk</source>
+        <translation>退货员</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,1 @@
+"""The returns clerk's station (docs/returns.md)."""
