@@ -40,14 +40,10 @@ UNKNOWN = "return_unknown"  # a fact about an order central does not have
 
 def apply_return_item(uow: UnitOfWork, fact: Event) -> None:
     item = ReturnItemReceived.of(fact)
-    order_ref = uow.returns.order_ref(item.channel, item.order_id)
-    if order_ref is None:
-        _unknown(uow, item.channel, item.order_id, fact)
+    opened = _open_return(uow, item, fact)
+    if opened is None:
         return
-    station = fact.actor.station
-    ref = uow.returns.open_return(
-        item.return_id, order_ref, item.rma, item.parcel, station, fact.occurred_at
-    )
+    order_ref, ref = opened
     line_id, item = _count_returned(uow, order_ref, item)
     where = _destination(item, fact)
     values = {
@@ -146,14 +142,10 @@ def _flag_details(item: ReturnItemReceived, fact: Event) -> dict:
 
 def apply_return_closed(uow: UnitOfWork, fact: Event) -> None:
     closed = ReturnClosed.of(fact)
-    order_ref = uow.returns.order_ref(closed.channel, closed.order_id)
-    if order_ref is None:
-        _unknown(uow, closed.channel, closed.order_id, fact)
+    opened = _open_return(uow, closed, fact)
+    if opened is None:
         return
-    station = fact.actor.station
-    ref = uow.returns.open_return(
-        closed.return_id, order_ref, closed.rma, closed.parcel, station, fact.occurred_at
-    )
+    order_ref, ref = opened
     found = uow.returns.lock_return(closed.return_id)
     if found is not None and found[1] == "closed":
         return  # closed at two stations: the first close stands
@@ -217,6 +209,21 @@ def received_data(closed: ReturnClosed, lines: list[dict], status: str) -> dict:
         "restocked": sum(x["restocked"] for x in listed),
         "status": status,
     }
+
+
+def _open_return(
+    uow: UnitOfWork, about: ReturnItemReceived | ReturnClosed, fact: Event
+) -> tuple[int, int] | None:
+    """(the order, its return's row), the row made by the parcel's first fact; None (and an
+    item in the lead's queue) when central does not know the order."""
+    order_ref = uow.returns.order_ref(about.channel, about.order_id)
+    if order_ref is None:
+        _unknown(uow, about.channel, about.order_id, fact)
+        return None
+    ref = uow.returns.open_return(
+        about.return_id, order_ref, about.rma, about.parcel, fact.actor.station, fact.occurred_at
+    )
+    return order_ref, ref
 
 
 def _unknown(uow: UnitOfWork, channel: str, order_id: str, fact: Event) -> None:
