@@ -144,53 +144,47 @@ class FiguresModel(RowsModel):
         )
 
 
+TOTALS = (
+    (QT_TRANSLATE_NOOP("ReturnsTab", "All units"), "all"),
+    (QT_TRANSLATE_NOOP("ReturnsTab", "To decision, median"), "median"),
+    (QT_TRANSLATE_NOOP("ReturnsTab", "To decision, p90"), "p90"),
+    (QT_TRANSLATE_NOOP("ReturnsTab", "Waiting for a decision"), "waiting"),
+)
+REASON = QT_TRANSLATE_NOOP("ReturnsTab", "Reason: {reason}")
+
+
 def figure_rows(report) -> list[tuple]:
-    """(label function, value, key) per row; labels follow the language switch."""
-
-    def label(text: str, **params):
-        return lambda: QCoreApplication.translate("ReturnsTab", text).format(**params)
-
-    def hours(value):
-        return "—" if value is None else f"{value:.1f} h"
-
-    rows = [
-        (
-            label(QT_TRANSLATE_NOOP("ReturnsTab", "All units")),
-            _rate(report.returned, report.shipped, report.rate_pct),
-            "all",
-        ),
-        (
-            label(QT_TRANSLATE_NOOP("ReturnsTab", "To decision, median")),
-            hours(report.decision_median_h),
-            "median",
-        ),
-        (
-            label(QT_TRANSLATE_NOOP("ReturnsTab", "To decision, p90")),
-            hours(report.decision_p90_h),
-            "p90",
-        ),
-        (
-            label(QT_TRANSLATE_NOOP("ReturnsTab", "Waiting for a decision")),
-            str(report.undecided),
-            "waiting",
-        ),
-    ]
+    """(label function, value, key) per row: the totals, then each product's rate (worst
+    first, at most 12), then each reason's; labels follow the language switch."""
+    values = {
+        "all": _rate(report.returned, report.shipped, report.rate_pct),
+        "median": _hours(report.decision_median_h),
+        "p90": _hours(report.decision_p90_h),
+        "waiting": str(report.undecided),
+    }
+    rows = [(_label(text), values[key], key) for text, key in TOTALS]
     for rate in [r for r in report.by_product if r.returned][:12]:
         rows.append(
             (lambda k=rate.key: k, _rate(rate.returned, rate.shipped, rate.pct), f"p:{rate.key}")
         )
     for rate in report.by_reason:
-        text = QT_TRANSLATE_NOOP("ReturnsTab", "Reason: {reason}")
-        rows.append(
-            (
-                lambda t=text, k=rate.key: QCoreApplication.translate("ReturnsTab", t).format(
-                    reason=word(k)
-                ),
-                _rate(rate.returned, rate.shipped, rate.pct),
-                f"r:{rate.key}",
-            )
-        )
+        reason = _label(REASON, reason_key=rate.key)
+        rows.append((reason, _rate(rate.returned, rate.shipped, rate.pct), f"r:{rate.key}"))
     return rows
+
+
+def _label(text: str, reason_key: str | None = None):
+    """A label translated when shown (the reason's words too)."""
+
+    def shown() -> str:
+        translated = QCoreApplication.translate("ReturnsTab", text)
+        return translated.format(reason=word(reason_key)) if reason_key else translated
+
+    return shown
+
+
+def _hours(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f} h"
 
 
 def _rate(returned: int, shipped: int, pct: float | None) -> str:
