@@ -171,7 +171,8 @@ def test_the_demo_is_seeded_by_the_owner_once_and_its_first_lead_adds_the_second
     saved = actors(sqlite_url, "user.saved")
     by_owner = [who for who, _where in saved].index("Maria Jansen")  # up to the first lead
     assert {who for who, _where in saved[:by_owner]} == {"setup"}
-    # 周伟, the second lead, the loaders and the clerks after the leads: added by the first lead.
-    assert set(saved[by_owner:]) == {("Maria Jansen", "demo")} and len(saved) - by_owner == 5
+    # 周伟, the second lead, the loaders, the stock clerks and the returns clerks after the leads:
+    # added by the first lead.
+    assert set(saved[by_owner:]) == {("Maria Jansen", "demo")} and len(saved) - by_owner == 7
     status, _, err = run_cli("demo", "--database", sqlite_url)
     assert status == 1 and "the demo seeds a new site only" in err
