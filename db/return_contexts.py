@@ -30,6 +30,8 @@ from db.schema import (
     stock,
 )
 
+CHUNK = 500  # orders read at once for a station's copy
+
 
 class ReturnContextReads:
     def __init__(self, connection: Connection) -> None:
@@ -86,10 +88,13 @@ class ReturnContextReads:
             .where(events.c.kind == "order.shipped", events.c.occurred_at >= since)
             .distinct()
         ).scalars()
-        refs = [r for r in refs if r is not None]
-        contexts = self._contexts(refs, None)
-        codes = self._codes(list(contexts))
-        return [_with_codes(c, codes.get(ref, ())) for ref, c in contexts.items()]
+        refs = sorted(r for r in refs if r is not None)
+        found = []
+        for first in range(0, len(refs), CHUNK):  # IN lists of a bounded size (SQLite's limit)
+            contexts = self._contexts(refs[first : first + CHUNK], None)
+            codes = self._codes(list(contexts))
+            found += [_with_codes(c, codes.get(ref, ())) for ref, c in contexts.items()]
+        return found
 
     def _contexts(self, refs: list[int], rma_of: dict[int, int] | None) -> dict[int, ReturnContext]:
         if not refs:
