@@ -23,7 +23,7 @@ GRANT SELECT ON waves, pick_lists, pick_tasks, totes, orders, order_lines, alloc
     products, product_gtins, locations, aisles, warehouses, stock, changes, stations,
     exceptions, events, settings, package_types, shipments, packages, package_items, counters,
     load_units, parcel_loads, manifests, pick_faces, stock_movements, receipts, receipt_lines,
-    replenishments, count_tasks
+    replenishments, count_tasks, rmas, rma_lines, returns, return_lines
     TO shipshape_station;
 -- Users without their PIN hashes: a station checks PINs against its own verifiers
 -- (shipshape_station_pins(), keyed with its pepper, shipshape_station_pepper(), which no other
@@ -145,6 +145,10 @@ GRANT INSERT ON stock_movements TO shipshape_lead;
 GRANT USAGE ON SEQUENCE stock_movements_id_seq TO shipshape_lead;
 GRANT INSERT, UPDATE (counted_at, expiry) ON stock TO shipshape_lead;
 GRANT USAGE ON SEQUENCE stock_id_seq TO shipshape_lead;
+-- Returns (docs/returns.md): the lead's Returns tab reads quarantine and decides each row once;
+-- a restock sets on-hand through the ledger (granted above with the counts).
+GRANT SELECT, UPDATE (status, decided_at, decided_by, restocked_to) ON quarantine
+    TO shipshape_lead;
 -- Cancelling a wave nobody picked from removes its unpicked tasks and gives their reservations
 -- back: planning rows, not history (every step stays in events).
 GRANT DELETE ON pick_tasks, allocations TO shipshape_lead;

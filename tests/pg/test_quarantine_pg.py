@@ -54,3 +54,28 @@ def test_two_restocks_of_one_row_put_the_units_on_a_shelf_once(pg_url, tmp_path)
     (decided,) = site.rows(select(quarantine).where(quarantine.c.id == row))
     winner_location = FACE if outcome[0] is None else EMPTY
     assert decided.restocked_to == winner_location
+
+
+def test_a_lead_desk_login_decides_quarantine_with_its_own_grants(pg_url, tmp_path):
+    """db/roles.sql suffices for the Returns tab: read the desk, restock one row (stock through
+    the ledger), scrap another, read the KPIs — as a lead desk's login, not the owner."""
+    from datetime import UTC, datetime, timedelta
+
+    from db.engine import make_engine
+    from db.uow import SqlUnitOfWork
+    from tests.integration.sync.support import role_url
+
+    site = desk_site(pg_url, tmp_path / "site")
+    engine = make_engine(role_url(pg_url, "shipshape_test_lead_returns", "shipshape_lead"))
+    desk = lambda: SqlUnitOfWork(engine)  # noqa: E731
+    try:
+        assert len(returns_desk.desk(desk(), MARIA).quarantine) == 3
+        returns_desk.decide(desk(), MARIA, site.quarantine_ids["bolt"], "restocked", "L1", FACE)
+        returns_desk.decide(desk(), MARIA, site.quarantine_ids["milk"], "scrapped", "L1")
+        now = datetime.now(UTC)
+        report = returns_desk.kpis(desk(), MARIA, now - timedelta(days=30), now)
+        assert report.undecided == 1
+        moves = site.rows(select(stock_movements).where(stock_movements.c.kind == "restock"))
+        assert [m.delta for m in moves] == [1]
+    finally:
+        engine.dispose()

@@ -88,3 +88,25 @@ def test_a_parcel_pushed_twice_is_applied_once(pg_url, tmp_path):
     assert len(rows(central, select(return_lines))) == 2
     (line,) = rows(central, select(order_lines.c.returned))
     assert line.returned == 2
+
+
+def test_a_station_login_finds_a_parcels_order_with_its_own_grants(pg_url, tmp_path):
+    """db/roles.sql lets a returns station read what a parcel look-up needs (orders, cartons,
+    RMAs, earlier returns) and its offline copy, without any write."""
+    from datetime import date
+
+    from db.engine import make_engine
+    from db.uow import SqlUnitOfWork
+    from tests.integration.sync.support import role_url
+
+    shipped_site(pg_url, tmp_path / "site").close()
+    engine = make_engine(role_url(pg_url, "shipshape_test_returns_station", "shipshape_station"))
+    try:
+        backend = CentralReturnsBackend(lambda: SqlUnitOfWork(engine), "RET-01")
+        context = backend.parcel("web/SO-1")
+        assert context is not None and context.lines[0].shipped == 2
+        with SqlUnitOfWork(engine) as uow:
+            copies = uow.returns.recent_contexts(30, date.today())
+        assert [c.order_id for c in copies] == ["SO-1"]
+    finally:
+        engine.dispose()
