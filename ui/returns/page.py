@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
@@ -232,7 +233,10 @@ class ReturnsPage(QWidget):
             return LookUpCall(
                 self.backend.parcel,
                 look.code,
-                lambda found: returning.on_parcel(state, look.code, found, opened),
+                # Today's date with each parcel: a station signed in overnight judges expiry right.
+                lambda found: returning.on_parcel(
+                    replace(state, today=date.today()), look.code, found, opened
+                ),
             )
         if look.what == "product":
             return LookUpCall(
