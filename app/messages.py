@@ -256,6 +256,14 @@ TEMPLATES: dict[str, str] = {
     "wave.nothing_to_plan": "nothing to plan: no allocated orders that are not in a wave yet",
     "wave.not_found": "wave {id} does not exist",
     "wave.not_planned": "wave {id} is not a planned wave",
+    "wave.rebalance_not_released": (
+        "wave {wave} is not released: only a released wave's carts are re-balanced"
+    ),
+    "wave.rebalance_no_gain": "wave {wave}: re-batching its unstarted carts would not walk less",
+    "wave.rebalance_stale": (
+        "wave {wave}: pick list {id} was claimed or changed since the preview; nothing was "
+        "changed — preview again"
+    ),
     "wave.already_picked": (
         "wave {id}: {started} task(s) are already picked; hold the wave or reassign its lists "
         "instead of cancelling it"

@@ -392,6 +392,9 @@ waves = Table(
     Column("status", String(20), nullable=False),  # planned / released / done / cancelled
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("released_at", DateTime(timezone=True)),
+    # How it was planned (filter, capacity, carrier grouping): top-ups and re-balances keep to
+    # it (migration 0033; NULL for older waves).
+    Column("plan", JSON, nullable=True),
 )
 
 pick_lists = Table(

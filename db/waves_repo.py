@@ -24,9 +24,10 @@ from db.schema import (
     users,
     waves,
 )
+from db.wave_carts import WaveCartsMixin
 
 
-class SqlWaveRepository:
+class SqlWaveRepository(WaveCartsMixin):
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
 
@@ -53,7 +54,12 @@ class SqlWaveRepository:
     def add(self, wave: PlannedWave) -> int:
         wave_id = self.connection.execute(
             insert(waves)
-            .values(name=wave.name, status=WaveStatus.PLANNED.value, created_at=wave.created_at)
+            .values(
+                name=wave.name,
+                status=WaveStatus.PLANNED.value,
+                created_at=wave.created_at,
+                plan=wave.plan,
+            )
             .returning(waves.c.id)
         ).scalar_one()
         for planned in wave.pick_lists:
@@ -168,11 +174,3 @@ class SqlWaveRepository:
             record = dict(row._mapping)
             found[record.pop("pick_list_id")].append(record)
         return found
-
-    def _location_ids(self, codes: set[str]) -> dict[str, int]:
-        query = select(locations.c.code, locations.c.id).where(locations.c.code.in_(codes))
-        return dict(self.connection.execute(query).all())
-
-    def _product_ids(self, skus: set[str]) -> dict[str, int]:
-        query = select(products.c.sku, products.c.id).where(products.c.sku.in_(skus))
-        return dict(self.connection.execute(query).all())

@@ -429,6 +429,17 @@ SOURCE: dict[str, str] = {
     ),
     "wave.not_found": QT_TRANSLATE_NOOP("Messages", "wave {id} does not exist"),
     "wave.not_planned": QT_TRANSLATE_NOOP("Messages", "wave {id} is not a planned wave"),
+    "wave.rebalance_not_released": QT_TRANSLATE_NOOP(
+        "Messages", "wave {wave} is not released: only a released wave's carts are re-balanced"
+    ),
+    "wave.rebalance_no_gain": QT_TRANSLATE_NOOP(
+        "Messages", "wave {wave}: re-batching its unstarted carts would not walk less"
+    ),
+    "wave.rebalance_stale": QT_TRANSLATE_NOOP(
+        "Messages",
+        "wave {wave}: pick list {id} was claimed or changed since the preview; nothing was "
+        "changed — preview again",
+    ),
     "wave.already_picked": QT_TRANSLATE_NOOP(
         "Messages",
         "wave {id}: {started} task(s) are already picked; hold the wave or reassign its lists instead of cancelling it",
@@ -704,6 +715,12 @@ SOURCE: dict[str, str] = {
     "event.wave.held": QT_TRANSLATE_NOOP("Messages", "Wave {wave} held"),
     "event.wave.resumed": QT_TRANSLATE_NOOP("Messages", "Wave {wave} resumed"),
     "event.wave.cancelled": QT_TRANSLATE_NOOP("Messages", "Wave {wave} cancelled"),
+    "event.wave.topped_up": QT_TRANSLATE_NOOP(
+        "Messages", "Wave {wave} topped up: {orders} order(s) joined its carts, +{added_m} m"
+    ),
+    "event.wave.rebalanced": QT_TRANSLATE_NOOP(
+        "Messages", "Wave {wave} re-balanced: {before_m} m → {after_m} m walking"
+    ),
     "event.user.signed_in": QT_TRANSLATE_NOOP("Messages", "Signed in"),
     "event.picklist.claim_wanted": QT_TRANSLATE_NOOP(
         "Messages", "Asked central for the next pick list"

@@ -58,6 +58,7 @@ class PlannedWave:
     pick_lists: list[PlannedPickList] = field(default_factory=list)
     created_at: datetime | None = None
     id: int | None = None
+    plan: dict | None = None  # how it was planned (filter, capacity): kept with the wave
 
     @property
     def order_count(self) -> int:
@@ -66,3 +67,39 @@ class PlannedWave:
     @property
     def distance_m(self) -> float:
         return sum(p.distance_m for p in self.pick_lists)
+
+
+@dataclass(frozen=True)
+class WaveHead:
+    """A stored wave as top-ups and re-balances see it."""
+
+    id: int
+    name: str
+    status: str
+    plan: dict | None  # None: planned before waves kept their plan (migration 0033)
+
+
+@dataclass(frozen=True)
+class StoredPickList:
+    """A stored pick list with its tasks' allocations in walking order."""
+
+    id: int
+    status: str
+    assignee_id: int | None
+    version: int
+    distance_m: float
+    sources: tuple[PickSource, ...]
+    started: bool  # a task confirmed, short or picked in part
+
+    @property
+    def order_refs(self) -> tuple[int, ...]:
+        return tuple(dict.fromkeys(s.order_ref for s in self.sources))
+
+    @property
+    def untouched(self) -> bool:
+        """Released, nobody has claimed it, nothing picked and not held: free to re-batch."""
+        return (
+            self.status == PickListStatus.RELEASED
+            and self.assignee_id is None
+            and not (self.started)
+        )

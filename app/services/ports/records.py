@@ -17,7 +17,7 @@ from app.domain.orders import Order
 from app.domain.pins import Attempt
 from app.domain.stock_ledger import Movement, Recorded
 from app.domain.users import User
-from app.domain.waves import PickSource, PlannedWave
+from app.domain.waves import PickSource, PlannedWave, StoredPickList, WaveHead
 from app.routing.layout import Layout
 
 if TYPE_CHECKING:  # app.services.review imports use-case helpers; only its type is needed here
@@ -96,3 +96,10 @@ class WaveRepository(Protocol):
     def add(self, wave: PlannedWave) -> int: ...
     def release(self, wave_id: int, now: datetime) -> tuple[str, list[int]]: ...
     def open_pick_lists(self) -> list[dict]: ...
+    def head(self, wave_id: int, lock: bool = False) -> WaveHead: ...
+    def stored_lists(
+        self, wave_id: int, lock: bool = False, only: list[int] | None = None
+    ) -> list[StoredPickList]: ...
+    def place(
+        self, list_id: int, sources: list[PickSource], distance_m: float, sshape_m: float
+    ) -> None: ...
