@@ -18,7 +18,7 @@ from tests.integration.site_files import order_row
 LENA = Actor("Lena", STATION)
 
 
-def planned(site, capacity=3, wave_filter=WaveFilter(), by_carrier=False) -> int:
+def planned(site, capacity=3, wave_filter=None, by_carrier=False) -> int:
     wave = plan_wave(site.uow(), capacity, wave_filter, group_by_carrier=by_carrier)
     return lead.save_wave(site.uow(), site.lead, wave, False, STATION)
 
