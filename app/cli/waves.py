@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import datetime
 
 from app.bootstrap import open_central
 from app.cli.admin import add_admin_options, admin_actor
 from app.cli.common import add_database_option, emit_json
-from app.errors import BadInput
-from app.services import waves
+from app.errors import BadInput, Conflict
+from app.services import wave_rebalance, waves
+from app.services.wave_topup import top_up_wave
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -32,6 +34,23 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("wave_id", type=int)
     add_admin_options(p)
     p.set_defaults(func=_release_wave)
+    p = sub.add_parser(
+        "top-up-wave", help="put orders that arrived since planning on a planned wave's carts"
+    )
+    add_database_option(p)
+    p.add_argument("wave_id", type=int)
+    p.add_argument("--json", action="store_true")
+    add_admin_options(p)
+    p.set_defaults(func=_top_up_wave)
+    p = sub.add_parser(
+        "rebalance-wave", help="re-batch a released wave's unstarted carts if that walks less"
+    )
+    add_database_option(p)
+    p.add_argument("wave_id", type=int)
+    p.add_argument("--preview", action="store_true", help="show the saving, change nothing")
+    p.add_argument("--json", action="store_true")
+    add_admin_options(p)
+    p.set_defaults(func=_rebalance_wave)
     p = sub.add_parser("picklists", help="open pick lists with their tasks in walking order")
     add_database_option(p)
     p.add_argument("--json", action="store_true")
@@ -89,6 +108,66 @@ def _release_wave(args) -> int:
     central = open_central(args.database)
     waves.release_wave(central.uow(), args.wave_id, admin_actor(args, central))
     print(f"wave {args.wave_id} released")
+    return 0
+
+
+def _top_up_wave(args) -> int:
+    central = open_central(args.database)
+    done = top_up_wave(central.uow(), args.wave_id, admin_actor(args, central))
+    if args.json:
+        emit_json(
+            {
+                "wave": done.wave,
+                "id": args.wave_id,
+                "orders": list(done.orders),
+                "added_m": done.added_m,
+                "own_carts_m": done.own_carts_m,
+                "saved_m": round(done.saved_m, 1),
+                "waiting": done.waiting,
+            }
+        )
+        return 0
+    print(
+        f"wave {done.wave}: {len(done.orders)} order(s) joined its carts, +{done.added_m} m "
+        f"walking (on carts of their own: {done.own_carts_m} m); "
+        f"{done.waiting} order(s) wait for the next wave"
+    )
+    return 0
+
+
+def _rebalance_wave(args) -> int:
+    central = open_central(args.database)
+    actor = None if args.preview else admin_actor(args, central)
+    plan = wave_rebalance.preview_rebalance(central.uow(), args.wave_id)
+    applied = False
+    if actor is not None and plan.worthwhile:
+        try:
+            wave_rebalance.apply_rebalance(central.uow(), plan, actor)
+        except Conflict as exc:
+            print(f"shipshape rebalance-wave: {exc}", file=sys.stderr)
+            return 1
+        applied = True
+    if args.json:
+        emit_json(
+            {
+                "wave": plan.wave,
+                "id": args.wave_id,
+                "pick_lists": len(plan.versions),
+                "left_alone": plan.left_alone,
+                "before_m": plan.before_m,
+                "after_m": plan.after_m,
+                "saved_m": plan.saved_m,
+                "saved_pct": plan.saved_pct,
+                "applied": applied,
+            }
+        )
+        return 0
+    state = "re-balanced" if applied else ("previewed" if args.preview else "left as it is")
+    print(
+        f"wave {plan.wave} {state}: {len(plan.versions)} unstarted cart(s), "
+        f"{plan.before_m} m → {plan.after_m} m walking, saved {plan.saved_m} m "
+        f"({plan.saved_pct} %); {plan.left_alone} list(s) claimed or started, left alone"
+    )
     return 0
 
 
