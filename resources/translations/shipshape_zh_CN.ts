@@ -24,8 +24,24 @@
         <translation>取消波次</translation>
     </message>
     <message>
+        <source>Top up wave</source>
+        <translation>补单到波次</translation>
+    </message>
+    <message>
+        <source>Re-balance…</source>
+        <translation>重新均衡…</translation>
+    </message>
+    <message>
         <source>Drop lists on a picker</source>
         <translation>把拣货单拖到拣货员上</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>{lists} pick lists on the floor · {done} of {total} lines picked</source>
@@ -62,6 +78,14 @@
     <message>
         <source>cancelled from the board</source>
         <translation>在看板上取消</translation>
+    </message>
+    <message>
+        <source>Wave {wave}: walking saved {saved} m ({pct} %) · {carts} unstarted carts, {before} m → {after} m</source>
+        <translation>波次 {wave}：少走 {saved} 米（{pct} %）· {carts} 辆未开始的拣货车，{before} 米 → {after} 米</translation>
+    </message>
+    <message>
+        <source>Wave {wave}: no shorter carts · {carts} unstarted carts, {before} m</source>
+        <translation>波次 {wave}：没有更短的拣货车组合 · {carts} 辆未开始的拣货车，{before} 米</translation>
     </message>
 </context>
 <context>
@@ -999,6 +1023,14 @@ median {median} h · p90 {p90} h
     <message>
         <source>Wave resumed.</source>
         <translation>波次已恢复。</translation>
+    </message>
+    <message>
+        <source>{n} order(s) joined wave {wave}: +{added} m walking (on carts of their own {own} m); {waiting} wait for the next wave.</source>
+        <translation>{n} 个订单加入波次 {wave}：多走 {added} 米（单独装车需 {own} 米）；{waiting} 个订单等下一个波次。</translation>
+    </message>
+    <message>
+        <source>Wave {wave} re-balanced: walking saved {saved} m ({pct} %).</source>
+        <translation>波次 {wave} 已重新均衡：少走 {saved} 米（{pct} %）。</translation>
     </message>
     <message>
         <source>Wave cancelled; {n} order(s) gave their stock back.</source>
@@ -2034,6 +2066,18 @@ median {median} h · p90 {p90} h
         <translation>波次 {id} 不是已计划的波次</translation>
     </message>
     <message>
+        <source>wave {wave} is not released: only a released wave&apos;s carts are re-balanced</source>
+        <translation>波次 {wave} 尚未下发：只有已下发波次的拣货车可以重新均衡</translation>
+    </message>
+    <message>
+        <source>wave {wave}: re-batching its unstarted carts would not walk less</source>
+        <translation>波次 {wave}：重新组合未开始的拣货车不会少走路</translation>
+    </message>
+    <message>
+        <source>wave {wave}: pick list {id} was claimed or changed since the preview; nothing was changed — preview again</source>
+        <translation>波次 {wave}：预览之后拣货单 {id} 已被领取或已改变；未做任何更改，请重新预览</translation>
+    </message>
+    <message>
         <source>wave {id}: {started} task(s) are already picked; hold the wave or reassign its lists instead of cancelling it</source>
         <translation>波次 {id}：已有 {started} 个任务拣货完成；请暂停该波次或改派其拣货单，而不是取消它</translation>
     </message>
@@ -2440,6 +2484,14 @@ median {median} h · p90 {p90} h
     <message>
         <source>Wave {wave} cancelled</source>
         <translation>波次 {wave} 已取消</translation>
+    </message>
+    <message>
+        <source>Wave {wave} topped up: {orders} order(s) joined its carts, +{added_m} m</source>
+        <translation>波次 {wave} 已补单：{orders} 个订单加入其拣货车，多走 {added_m} 米</translation>
+    </message>
+    <message>
+        <source>Wave {wave} re-balanced: {before_m} m → {after_m} m walking</source>
+        <translation>波次 {wave} 已重新均衡：步行 {before_m} 米 → {after_m} 米</translation>
     </message>
     <message>
         <source>Signed in</source>

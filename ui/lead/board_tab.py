@@ -109,6 +109,9 @@ class BoardTab(QWidget):
         self.wave_view.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.ResizeToContents
         )
+        self.wave_view.selectionModel().currentRowChanged.connect(
+            lambda *_: self._enable_wave_buttons()
+        )
         self.list_view = self._table(self.lists, "boardTable")
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list_view.setDragEnabled(True)
@@ -121,13 +124,23 @@ class BoardTab(QWidget):
         self.summary = QLabel(objectName="boardSummary")
         self.buttons = {
             name: QPushButton(objectName="secondary")
-            for name in ("reassign", "unassign", "hold", "resume", "cancel")
+            for name in ("reassign", "unassign", "hold", "resume", "cancel", "top_up", "rebalance")
         }
         self.buttons["reassign"].clicked.connect(self.ask_reassign)
         self.buttons["unassign"].clicked.connect(self.unassign)
         self.buttons["hold"].clicked.connect(lambda: self._wave_action("hold"))
         self.buttons["resume"].clicked.connect(lambda: self._wave_action("resume"))
         self.buttons["cancel"].clicked.connect(lambda: self._wave_action("cancel"))
+        self.buttons["top_up"].clicked.connect(lambda: self._wave_action("top_up"))
+        self.buttons["rebalance"].clicked.connect(self.preview_rebalance)
+        # A re-balance's preview: the walking it saves, then Apply (docs/lead.md).
+        self.rebalance = None
+        self.rebalance_text = QLabel(objectName="rebalancePreview")
+        self.rebalance_text.setWordWrap(True)
+        self.apply_button = QPushButton(objectName="primary")
+        self.apply_button.clicked.connect(self.apply_rebalance)
+        self.close_button = QPushButton(objectName="secondary")
+        self.close_button.clicked.connect(lambda: self.show_rebalance(None))
         self.pickers_title = QLabel(objectName="sectionTitle")
         self.pickers_title.setWordWrap(True)  # as wide as the pickers' list, not wider
         self.pickers_title.setMaximumWidth(260)
@@ -137,6 +150,7 @@ class BoardTab(QWidget):
         self.refill_line = ElidedLabel(objectName="boardReplenishments")
         self._lay_out()
         self.retranslate()
+        self._enable_wave_buttons()
 
     def _table(self, model, name: str) -> QTableView:
         view = QTableView(objectName=name)
@@ -150,15 +164,22 @@ class BoardTab(QWidget):
         return view
 
     def _lay_out(self) -> None:
-        actions = QHBoxLayout()
-        for button in self.buttons.values():
-            actions.addWidget(button)
-        actions.addStretch(1)
+        rows = (("reassign", "unassign", "hold", "resume", "cancel"), ("top_up", "rebalance"))
+        actions = [QHBoxLayout(), QHBoxLayout(), QHBoxLayout()]
+        for row, names in zip(actions, rows, strict=False):
+            for name in names:
+                row.addWidget(self.buttons[name])
+            row.addStretch(1)
+        # The re-balance preview on a line of its own, shown only while there is one.
+        actions[2].addWidget(self.rebalance_text, 1)
+        actions[2].addWidget(self.apply_button)
+        actions[2].addWidget(self.close_button)
         left = QVBoxLayout()
         left.addWidget(self.summary)
         left.addWidget(self.refill_line)
         left.addWidget(self.wave_view)
-        left.addLayout(actions)
+        for row in actions:
+            left.addLayout(row)
         left.addWidget(self.list_view, 1)
         right = QVBoxLayout()
         right.addWidget(self.pickers_title)
@@ -174,10 +195,15 @@ class BoardTab(QWidget):
             "hold": self.tr("Hold wave"),
             "resume": self.tr("Resume wave"),
             "cancel": self.tr("Cancel wave"),
+            "top_up": self.tr("Top up wave"),
+            "rebalance": self.tr("Re-balance…"),
         }
         for name, text in texts.items():
             self.buttons[name].setText(text)
         self.pickers_title.setText(self.tr("Drop lists on a picker"))
+        self.apply_button.setText(self.tr("Apply"))
+        self.close_button.setText(self.tr("Close"))
+        self.show_rebalance(self.rebalance)
         self.waves.retranslate()
         self.lists.retranslate()
         self._summarise()
@@ -203,6 +229,13 @@ class BoardTab(QWidget):
             self.picker_list.clear()
             self.picker_list.addItems(self.pickers)
         self._summarise()
+        self._enable_wave_buttons()
+
+    def _enable_wave_buttons(self) -> None:
+        """Top up a planned wave; re-balance a released one."""
+        wave = self.selected_wave()
+        self.buttons["top_up"].setEnabled(wave is not None and wave.status == "planned")
+        self.buttons["rebalance"].setEnabled(wave is not None and wave.status == "released")
 
     def _summarise(self) -> None:
         self._show_replenishments()
@@ -268,9 +301,46 @@ class BoardTab(QWidget):
         wave = self.selected_wave()
         if wave is None:
             return
-        if action == "cancel":
+        if action == "top_up":
+            self._run("top_up", wave.id)
+        elif action == "cancel":
             question = self.tr("Cancel wave {name}? Its orders give their stock back.")
             if self.confirm(question.format(name=wave.name)):
                 self._run("cancel", wave.id, self.tr("cancelled from the board"))
         else:
             self._run(action, wave.id)
+
+    def preview_rebalance(self) -> None:
+        wave = self.selected_wave()
+        if wave is not None:
+            self._run("rebalance_preview", wave.id, done=self.show_rebalance)
+
+    def show_rebalance(self, preview) -> None:
+        """The preview's saving beside Apply (None: hide it)."""
+        self.rebalance = preview
+        for widget in (self.rebalance_text, self.apply_button, self.close_button):
+            widget.setVisible(preview is not None)
+        if preview is None:
+            return
+        self.apply_button.setEnabled(preview.worthwhile)
+        figures = dict(
+            wave=preview.wave,
+            carts=len(preview.versions),
+            before=f"{preview.before_m:.0f}",
+            after=f"{preview.after_m:.0f}",
+            saved=f"{preview.saved_m:.0f}",
+            pct=f"{preview.saved_pct:.1f}",
+        )
+        if preview.worthwhile:
+            text = self.tr(
+                "Wave {wave}: walking saved {saved} m ({pct} %) · {carts} unstarted carts, "
+                "{before} m → {after} m"
+            )
+        else:
+            text = self.tr("Wave {wave}: no shorter carts · {carts} unstarted carts, {before} m")
+        self.rebalance_text.setText(text.format(**figures))
+
+    def apply_rebalance(self) -> None:
+        if self.rebalance is not None and self.rebalance.worthwhile:
+            self.apply_button.setEnabled(False)  # once; a refusal asks for a new preview
+            self._run("rebalance_apply", self.rebalance, done=lambda _: self.show_rebalance(None))

@@ -28,6 +28,8 @@ POLL_MS = 3000
 # Use cases after which the board and the queue are reloaded at once.
 CHANGES = {
     "save",
+    "top_up",
+    "rebalance_apply",
     "release",
     "reassign",
     "reassign_wave",
@@ -165,6 +167,21 @@ class LeadHome(QWidget):
             "unassign": lambda: self.tr("{n} pick list(s) back in the pool.").format(n=len(result)),
             "hold": lambda: self.tr("Wave on hold: no station is offered its lists."),
             "resume": lambda: self.tr("Wave resumed."),
+            "top_up": lambda: self.tr(
+                "{n} order(s) joined wave {wave}: +{added} m walking (on carts of their own "
+                "{own} m); {waiting} wait for the next wave."
+            ).format(
+                n=len(result.orders),
+                wave=result.wave,
+                added=f"{result.added_m:.0f}",
+                own=f"{result.own_carts_m:.0f}",
+                waiting=result.waiting,
+            ),
+            "rebalance_apply": lambda: self.tr(
+                "Wave {wave} re-balanced: walking saved {saved} m ({pct} %)."
+            ).format(
+                wave=result.wave, saved=f"{result.saved_m:.0f}", pct=f"{result.saved_pct:.1f}"
+            ),
             "cancel": lambda: self.tr("Wave cancelled; {n} order(s) gave their stock back.").format(
                 n=len(result)
             ),

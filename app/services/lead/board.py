@@ -15,9 +15,11 @@ from app.domain.users import User
 from app.domain.waves import PlannedWave
 from app.errors import BadInput
 from app.messages import encode, message
-from app.services import labour, waves
+from app.services import labour, wave_rebalance, wave_topup, waves
 from app.services.ports import UnitOfWork
 from app.services.users import require_lead
+from app.services.wave_rebalance import Rebalance
+from app.services.wave_topup import TopUp
 
 
 @dataclass(frozen=True)
@@ -143,6 +145,22 @@ def save_wave(uow: UnitOfWork, lead: User, wave: PlannedWave, release: bool, sta
 def release_wave(uow: UnitOfWork, lead: User, wave_id: int, station: str) -> None:
     require_lead(lead)
     waves.release_wave(uow, wave_id, Actor(lead.name, station))
+
+
+def top_up_wave(uow: UnitOfWork, lead: User, wave_id: int, station: str) -> TopUp:
+    """Orders that arrived since the wave was planned join its carts (docs/lead.md)."""
+    require_lead(lead)
+    return wave_topup.top_up_wave(uow, wave_id, Actor(lead.name, station))
+
+
+def preview_rebalance(uow: UnitOfWork, lead: User, wave_id: int) -> Rebalance:
+    require_lead(lead)
+    return wave_rebalance.preview_rebalance(uow, wave_id)
+
+
+def apply_rebalance(uow: UnitOfWork, lead: User, preview: Rebalance, station: str) -> Rebalance:
+    require_lead(lead)
+    return wave_rebalance.apply_rebalance(uow, preview, Actor(lead.name, station))
 
 
 def reassign(

@@ -65,6 +65,15 @@ class LeadConsole:
     def release(self, wave_id: int) -> None:
         board.release_wave(self._uow(), self.lead, wave_id, self.station)
 
+    def top_up(self, wave_id: int) -> board.TopUp:
+        return board.top_up_wave(self._uow(), self.lead, wave_id, self.station)
+
+    def rebalance_preview(self, wave_id: int) -> board.Rebalance:
+        return board.preview_rebalance(self._uow(), self.lead, wave_id)
+
+    def rebalance_apply(self, preview: board.Rebalance) -> board.Rebalance:
+        return board.apply_rebalance(self._uow(), self.lead, preview, self.station)
+
     def reassign(self, list_ids: list[int], picker: str) -> list[int]:
         return board.reassign(self._uow(), self.lead, list_ids, picker, self.station)
 
