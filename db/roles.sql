@@ -68,10 +68,11 @@ GRANT USAGE ON SEQUENCE events_seq_seq TO shipshape_lead;
 GRANT INSERT, UPDATE (status, released_at) ON waves TO shipshape_lead;
 GRANT INSERT ON pick_lists, pick_tasks TO shipshape_lead;
 GRANT USAGE ON SEQUENCE waves_id_seq, pick_lists_id_seq, pick_tasks_id_seq TO shipshape_lead;
--- Reassigning lists, and the tasks a reallocation or cancellation changes.
-GRANT UPDATE (assignee_id, status, version, claimed_at, finished_at) ON pick_lists
-    TO shipshape_lead;
-GRANT UPDATE (picked, short, status, picked_by, picked_at, seq) ON pick_tasks
+-- Reassigning lists, and the tasks a reallocation or cancellation changes; a top-up or a
+-- re-balance moves tasks between a wave's carts and gives each cart its new walking distance.
+GRANT UPDATE (assignee_id, status, version, claimed_at, finished_at, distance_m,
+    sshape_distance_m) ON pick_lists TO shipshape_lead;
+GRANT UPDATE (picked, short, status, picked_by, picked_at, seq, pick_list_id) ON pick_tasks
     TO shipshape_lead;
 -- Exceptions: opened by the lead's use cases (late orders), the resolution and note, and
 -- "Allocate it now" on an order waiting for stock updates what it still lacks.
