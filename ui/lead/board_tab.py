@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -116,6 +117,12 @@ class BoardTab(QWidget):
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list_view.setDragEnabled(True)
         self.list_view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        # It takes the height left over: its preferred height must not make the tab taller
+        # than a 1280×800 monitor now that a second row of wave actions sits above it.
+        policy = self.list_view.sizePolicy()
+        policy.setVerticalPolicy(QSizePolicy.Policy.Ignored)
+        self.list_view.setSizePolicy(policy)
+        self.list_view.setMinimumHeight(3 * 44)  # the header and two lists at least
         # Narrow enough that the wave column keeps its room beside the pickers at 1280 px.
         _fixed_widths(self.list_view, {0: 100, 2: 130, 3: 190, 4: 125, 5: 110, 6: 140})
         self.picker_list = PickerDropList()

@@ -24,6 +24,8 @@ from app.services.lead import at_risk, board, exceptions, links, reports
 from app.services.ports import UnitOfWork
 from app.services.ports.integration import IntegrationStore
 from app.services.users import require_lead
+from app.services.wave_rebalance import Rebalance
+from app.services.wave_topup import TopUp
 from app.services.waves import WaveFilter
 
 # Writes a closed manifest's PDF, CSV and JSON (printing/manifest.py, wired by station/root.py);
@@ -65,13 +67,13 @@ class LeadConsole:
     def release(self, wave_id: int) -> None:
         board.release_wave(self._uow(), self.lead, wave_id, self.station)
 
-    def top_up(self, wave_id: int) -> board.TopUp:
+    def top_up(self, wave_id: int) -> TopUp:
         return board.top_up_wave(self._uow(), self.lead, wave_id, self.station)
 
-    def rebalance_preview(self, wave_id: int) -> board.Rebalance:
+    def rebalance_preview(self, wave_id: int) -> Rebalance:
         return board.preview_rebalance(self._uow(), self.lead, wave_id)
 
-    def rebalance_apply(self, preview: board.Rebalance) -> board.Rebalance:
+    def rebalance_apply(self, preview: Rebalance) -> Rebalance:
         return board.apply_rebalance(self._uow(), self.lead, preview, self.station)
 
     def reassign(self, list_ids: list[int], picker: str) -> list[int]:
