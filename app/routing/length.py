@@ -1,0 +1,137 @@
+"""The length of the shortest pick tour, without the tour: what batching asks thousands of times.
+
+Batching compares carts by how far their exact routes walk; it never needs the walking order of
+a candidate it throws away. This is the dynamic program of `app.routing.optimal` without its
+back-pointers (most of a solve's time goes into recording them), and with a bound: once every
+frontier is already longer than `bound`, the answer is "longer than bound" (infinity) and the
+search for that candidate stops early. Layouts beyond `EXACT_MAX_BLOCKS` blocks, where the
+router itself is not exact, fall back to `solve_route` so both always agree.
+Pure: runs on whichever thread calls it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+
+from app.routing.layout import Layout
+from app.routing.optimal import _FRONTIERS, _is_whole_tour, _segment_covers
+from app.routing.solve import EXACT_MAX_BLOCKS, solve_route
+
+INF = float("inf")
+
+
+def tour_length(layout: Layout, codes: Iterable[str], bound: float = INF) -> float:
+    """The shortest closed tour depot → every code → depot in metres (codes may repeat), or
+    `INF` if it is longer than `bound`. Equal to `solve_route(layout, codes).distance_m`."""
+    distinct = list(dict.fromkeys(codes))
+    if not distinct:
+        return 0.0
+    if layout.blocks > EXACT_MAX_BLOCKS:
+        found = solve_route(layout, distinct).distance_m
+        return found if found <= bound + 1e-6 else INF
+    site = _site(layout)
+    steps, least, final = site.steps(distinct)
+    return _cheapest(steps, least, site.start, final, bound)
+
+
+class _Site:
+    """What every length of one layout needs, computed once: where each location sits (aisle,
+    block, y), the columns (aisles, and the depot's spot when it is off every aisle) and the
+    covers of an aisle segment without picks."""
+
+    def __init__(self, layout: Layout):
+        self.cross = cross = layout.cross_aisles
+        self.start = _FRONTIERS.id((0,) * len(cross))
+        xs = sorted({a.x for a in layout.aisles} | {layout.depot.x})
+        aisle_xs = {a.x for a in layout.aisles}
+        self.xs = xs
+        self.is_aisle = [x in aisle_xs for x in xs]
+        self.column_of = {x: j for j, x in enumerate(xs)}
+        self.depot = (self.column_of[layout.depot.x], cross.index(layout.depot.y))
+        self.place = {}
+        for loc in layout.locations:
+            x = layout.aisles[layout.aisle_index(loc.aisle)].x
+            block = min(bisect_right(cross, loc.y) - 1, len(cross) - 2)
+            self.place[loc.code] = (self.column_of[x], block, loc.y)
+        self.empty = [_segment_covers((), cross[b], cross[b + 1]) for b in range(len(cross) - 1)]
+
+    def steps(self, codes: list[str]) -> tuple[list[tuple], list[float], int]:
+        """The DP's steps for these picks (as `optimal._steps`), a lower bound of each, and the
+        nodes the last column must have touched (the depot's, if it is the last)."""
+        picked: dict[tuple[int, int], list[float]] = {}
+        for code in codes:
+            column, block, y = self.place[code]
+            picked.setdefault((column, block), []).append(y)
+        columns = [column for column, _ in picked] + [self.depot[0]]
+        first, last = min(columns), max(columns)
+        cross, depot = self.cross, self.depot
+        steps: list[tuple] = []
+        least: list[float] = []
+        for j in range(first, last + 1):
+            if j > first:
+                width = self.xs[j] - self.xs[j - 1]
+                steps.append(("cross", 1 << depot[1] if depot[0] == j - 1 else 0, width))
+                least.append(2 * width)
+            if not self.is_aisle[j]:
+                continue
+            for b in range(len(cross) - 1):
+                ys = picked.get((j, b))
+                covers = (
+                    self.empty[b] if ys is None else _covers_of(sorted(ys), cross[b], cross[b + 1])
+                )
+                steps.append(("cover", b, covers))
+                least.append(min(w for _, w in covers))
+        return steps, least, 1 << depot[1] if depot[0] == last else 0
+
+
+def _covers_of(ys: list[float], low: float, high: float) -> list[tuple[str, float]]:
+    return _segment_covers(tuple((y, "") for y in ys), low, high)
+
+
+_SITES: dict[int, tuple[Layout, _Site]] = {}
+
+
+def _site(layout: Layout) -> _Site:
+    """The layout's `_Site`, kept for the few layouts a process routes (keyed by identity: a
+    layout is immutable, and hashing its locations on every call would cost more than a solve)."""
+    known = _SITES.get(id(layout))
+    if known is None or known[0] is not layout:
+        if len(_SITES) > 8:
+            _SITES.clear()
+        known = _SITES[id(layout)] = (layout, _Site(layout))
+    return known[1]
+
+
+def _cheapest(
+    steps: list[tuple], least: list[float], start: int, final: int, bound: float
+) -> float:
+    """The DP's cheapest whole tour, keeping only each frontier's cost (see optimal._solve)."""
+    still_needed = [0.0] * len(steps)
+    for t in range(len(steps) - 2, -1, -1):
+        still_needed[t] = still_needed[t + 1] + least[t + 1]
+    crossings, covers = _FRONTIERS.cross, _FRONTIERS.covers
+    layer: dict[int, float] = {start: 0.0}
+    for (kind, key, detail), needed in zip(steps, still_needed, strict=True):
+        limit = bound - needed + 1e-6
+        nxt: dict[int, float] = {}
+        get = nxt.get
+        for sid, cost in layer.items():
+            if kind == "cross":
+                for new, _, n in crossings(sid, key):
+                    total = cost + n * detail
+                    if total <= limit and total < get(new, INF):
+                        nxt[new] = total
+            else:  # "cover": a closed tour has no "flip" steps
+                row = covers(sid, key)
+                for cover, w in detail:
+                    total = cost + w
+                    new = row[cover]
+                    if total <= limit and total < get(new, INF):
+                        nxt[new] = total
+        if not nxt:
+            return INF
+        layer = nxt
+    state = _FRONTIERS.state
+    finals = [c for sid, c in layer.items() if _is_whole_tour(state(sid), final)]
+    return round(min(finals), 9) if finals else INF
