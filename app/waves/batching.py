@@ -1,11 +1,13 @@
 """Order batching: which orders share a cart so that the total walk is short.
 
-`plan_batches` puts at most `capacity` orders on each cart (one tote per order) and routes every
-cart with the exact router. The proximity method is a seed algorithm (de Koster, van der Poort &
-Wolters 1999) improved by local search (swaps and moves between carts): a cart starts from the
-most urgent remaining order that needs the most sub-aisles, then takes the order that adds the
-least walking, until it is full. "Walking" while building is a quick estimate (see
-`app.waves.footprint`); the carts are then routed exactly.
+`plan_batches` puts at most `capacity` orders on each cart (one tote per order), and no more
+volume or weight than the cart takes where orders carry them, and routes every cart with the
+exact router. The proximity method is a seed algorithm (de Koster, van der Poort & Wolters 1999)
+improved by local search (swaps and moves between carts): a cart starts from the most urgent
+remaining order that needs the most sub-aisles, then takes the order that adds the least walking,
+until it is full. "Walking" while building is a quick estimate (see `app.waves.footprint`). Then
+ruin and recreate judged by exact routes (`app.waves.search`) takes the carts near the best
+known; the result is never longer than first come, first served.
 
 What the floor needs comes first: orders only share a cart with orders of the same `group` (e.g.
 a carrier cut-off); an order with an earlier `ship_by`, then a higher `priority`, goes on an
@@ -15,6 +17,7 @@ Pure: no Qt, no database. Runs on whichever thread calls it (the CLI's, or the D
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -23,6 +26,7 @@ from app.errors import BadInput
 from app.routing import Layout, solve_route
 from app.waves.footprint import Footprint
 from app.waves.improve import improve
+from app.waves.search import Inputs, Pool, Pricer, improve_exactly
 
 STRATEGIES = ("proximity", "fcfs")
 
@@ -30,13 +34,16 @@ STRATEGIES = ("proximity", "fcfs")
 @dataclass(frozen=True)
 class Order:
     """An order to batch. Higher `priority` and earlier `ship_by` (any comparable value, e.g.
-    an ISO 8601 string or a datetime) go first; `group` keeps orders apart (None: no group)."""
+    an ISO 8601 string or a datetime) go first; `group` keeps orders apart (None: no group).
+    `volume_l` and `weight_kg` count against a cart's limits (0: unknown, takes no room)."""
 
     id: Any
     picks: tuple[str, ...]
     priority: int = 0
     ship_by: Any = None
     group: Any = None
+    volume_l: float = 0.0
+    weight_kg: float = 0.0
 
     @property
     def urgency(self) -> tuple:
@@ -45,6 +52,26 @@ class Order:
             self.ship_by is None,
             self.ship_by if self.ship_by is not None else 0,
             -self.priority,
+        )
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one cart takes: orders (one tote each), and litres and kilograms (None: no limit)."""
+
+    capacity: int
+    max_volume_l: float | None = None
+    max_weight_kg: float | None = None
+
+    def fits(self, orders: list[Order]) -> bool:
+        if len(orders) > self.capacity:
+            return False
+        if len(orders) == 1:
+            return True  # an order larger than the cart still gets a cart of its own
+        volume = sum(o.volume_l for o in orders)
+        weight = sum(o.weight_kg for o in orders)
+        return (self.max_volume_l is None or volume <= self.max_volume_l + 1e-9) and (
+            self.max_weight_kg is None or weight <= self.max_weight_kg + 1e-9
         )
 
 
@@ -62,27 +89,84 @@ def plan_batches(
     orders: Iterable[Order | Mapping[str, Any]],
     capacity: int,
     strategy: str = "proximity",
+    *,
+    max_volume_l: float | None = None,
+    max_weight_kg: float | None = None,
+    effort: float = 1.0,
+    seed: int = 0,
 ) -> list[Batch]:
     """Carts for `orders`, most urgent first; every order is on exactly one cart.
 
     `orders` are `Order`s or mappings with "id", "picks" and optional "priority", "ship_by",
-    "group". "fcfs" (first come, first served: carts filled in the given order, urgency and
-    groups respected) is the baseline the literature compares with.
+    "group", "volume_l", "weight_kg". "fcfs" (first come, first served: carts filled in the given
+    order, urgency, groups and limits respected) is the baseline the literature compares with.
+    `effort` scales the exact search (0: the proximity seed alone); the same `seed` always gives
+    the same carts. An order larger than a cart's volume or weight still gets a cart of its own.
     """
     if strategy not in STRATEGIES:
         raise BadInput(f"unknown batching strategy {strategy!r}: use one of {STRATEGIES}")
     if isinstance(capacity, bool) or not isinstance(capacity, int) or capacity < 1:
         raise BadInput(f"capacity must be a whole number of orders of at least 1, got {capacity!r}")
+    limits = Limits(capacity, max_volume_l, max_weight_kg)
     items = [_as_order(o) for o in orders]
     _check_ids_and_codes(layout, items)
+    fcfs = [cart for members in _groups(items) for cart in _first_come(members, limits)]
+    if strategy == "fcfs":
+        return _routed(layout, fcfs)
+    searched = _searched(layout, items, limits, effort, seed)
+    return min(searched, _routed(layout, fcfs), key=lambda b: sum(x.distance_m for x in b))
+
+
+def _searched(layout: Layout, items: list[Order], limits: Limits, effort: float, seed: int):
+    footprint, pricer = Footprint(layout), Pricer(layout)
+    rng = random.Random(seed)
     carts: list[list[Order]] = []
     for members in _groups(items):
-        if strategy == "fcfs":
-            carts += [members[i : i + capacity] for i in range(0, len(members), capacity)]
-        else:
-            carts += _proximity(Footprint(layout), members, capacity)
-    carts.sort(key=lambda cart: min(o.urgency for o in cart))  # stable: ties keep build order
+        seeded = _proximity(footprint, members, limits)
+        if effort > 0 and limits.capacity > 1:
+            seeded = _search(footprint, pricer, members, seeded, effort, limits, rng)
+        carts += [[members[i] for i in sorted(cart)] for cart in seeded]
+    return _routed(layout, carts)
+
+
+def _routed(layout: Layout, carts: list[list[Order]]) -> list[Batch]:
+    # Most urgent first; of equally urgent carts, those holding only the most urgent orders first
+    # (a cart where two tiers meet goes last); remaining ties keep the build order.
+    carts = sorted(
+        carts, key=lambda cart: (min(o.urgency for o in cart), max(o.urgency for o in cart))
+    )
     return [_route(layout, cart) for cart in carts]
+
+
+def _first_come(members: list[Order], limits: Limits) -> list[list[Order]]:
+    """Carts filled in the given (most urgent first) order; a cart closes when the next order
+    does not fit."""
+    carts: list[list[Order]] = []
+    for order in members:
+        if carts and limits.fits([*carts[-1], order]):
+            carts[-1].append(order)
+        else:
+            carts.append([order])
+    return carts
+
+
+def _search(footprint, pricer, members, carts, effort, limits, rng) -> list[list[int]]:
+    """Ruin and recreate within each urgency tier: carts holding one tier only may exchange
+    orders; a cart where two tiers meet keeps its orders."""
+    inputs = Inputs(
+        codes=[frozenset(o.picks) for o in members],
+        loads=[footprint.load(o) for o in members],
+        fits=lambda cart: limits.fits([members[i] for i in cart]),
+    )
+    by_tier: dict[Any, list[list[int]]] = {}
+    mixed: list[list[int]] = []
+    for cart in carts:
+        tiers = {members[i].urgency for i in cart}
+        (by_tier.setdefault(tiers.pop(), []) if len(tiers) == 1 else mixed).append(cart)
+    out = list(mixed)
+    for tier_carts in by_tier.values():
+        out += improve_exactly(footprint, pricer, inputs, Pool(tier_carts), effort, rng)
+    return out
 
 
 def _as_order(item: Order | Mapping[str, Any]) -> Order:
@@ -94,6 +178,8 @@ def _as_order(item: Order | Mapping[str, Any]) -> Order:
         priority=item.get("priority") or 0,
         ship_by=item.get("ship_by"),
         group=item.get("group"),
+        volume_l=item.get("volume_l") or 0.0,
+        weight_kg=item.get("weight_kg") or 0.0,
     )
 
 
@@ -118,12 +204,16 @@ def _groups(orders: list[Order]) -> list[list[Order]]:
     return [sorted(members, key=lambda o: o.urgency) for members in by_group.values()]
 
 
-def _proximity(footprint: Footprint, orders: list[Order], capacity: int) -> list[list[Order]]:
-    """Seed batching within one group; `orders` is sorted most urgent first."""
+def _proximity(footprint: Footprint, orders: list[Order], limits: Limits) -> list[list[int]]:
+    """Seed batching within one group (order indices); `orders` is sorted most urgent first."""
     loads = [footprint.load(o) for o in orders]
     own = [footprint.cost(load) for load in loads]
     urgency = [o.urgency for o in orders]
     near = _Neighbourhood(footprint, loads)
+
+    def fits(cart: list[int]) -> bool:
+        return limits.fits([orders[i] for i in cart])
+
     left = list(range(len(orders)))  # indices, most urgent first
     carts: list[list[int]] = []
     while left:
@@ -136,18 +226,19 @@ def _proximity(footprint: Footprint, orders: list[Order], capacity: int) -> list
         cart, load = [seed], loads[seed]
         left.remove(seed)
         near.take(seed)
-        while len(cart) < capacity and left:
+        while len(cart) < limits.capacity and left:
             tier = urgency[left[0]]  # the most urgent orders fill a cart first
-            close = [i for i in near.around(load) if urgency[i] == tier]
-            pool = close or [i for i in left if urgency[i] == tier]
+            close = [i for i in near.around(load) if urgency[i] == tier and fits([*cart, i])]
+            pool = close or [i for i in left if urgency[i] == tier and fits([*cart, i])]
+            if not pool:
+                break  # nothing of this tier fits any more: the cart goes as it is
             pick = min(pool, key=lambda i: (footprint.added(load, loads[i]), i))
             cart.append(pick)
             load = load.plus(loads[pick])
             left.remove(pick)
             near.take(pick)
         carts.append(cart)
-    carts = improve(footprint, carts, loads, urgency, capacity)
-    return [[orders[i] for i in sorted(cart)] for cart in carts]
+    return improve(footprint, carts, loads, urgency, fits)
 
 
 class _Neighbourhood:

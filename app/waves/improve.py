@@ -9,6 +9,8 @@ machine.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from app.waves.footprint import Footprint, Load
 
 PASSES = 3
@@ -51,14 +53,20 @@ class _Carts:
 
 
 def improve(
-    footprint: Footprint, carts: list[list[int]], loads: list[Load], urgency: list, capacity: int
+    footprint: Footprint,
+    carts: list[list[int]],
+    loads: list[Load],
+    urgency: list,
+    fits: Callable[[list[int]], bool],
 ) -> list[list[int]]:
+    """The carts after the passes; `fits` says whether orders may share a cart (capacity in
+    totes, volume, weight)."""
     state = _Carts(footprint, carts, loads)
     for _ in range(PASSES):
         changed = False
         for a, b in _nearby_pairs(state):
-            changed |= _try_swap(state, a, b, urgency)
-            changed |= _try_move(state, a, b, urgency, capacity)
+            changed |= _try_swap(state, a, b, urgency, fits)
+            changed |= _try_move(state, a, b, urgency, fits)
         if not changed:
             break
     return [c for c in state.members if c]
@@ -73,7 +81,7 @@ def _nearby_pairs(state: _Carts) -> list[tuple[int, int]]:
     return [(a, b) for rank, a in enumerate(order) for b in order[rank + 1 : rank + 1 + NEIGHBOURS]]
 
 
-def _try_swap(state: _Carts, a: int, b: int, urgency: list) -> bool:
+def _try_swap(state: _Carts, a: int, b: int, urgency: list, fits) -> bool:
     added = state.footprint.added
     one, two = state.members[a], state.members[b]
     keep_one, keep_two = state.savings(a), state.savings(b)
@@ -92,6 +100,8 @@ def _try_swap(state: _Carts, a: int, b: int, urgency: list) -> bool:
         return False  # screened out: even the estimate says no
     new_one = [j if k == i else k for k in one]
     new_two = [i if k == j else k for k in two]
+    if not (fits(new_one) and fits(new_two)):
+        return False
     before = state.price[a] + state.price[b]
     if state.price_of(new_one) + state.price_of(new_two) < before - 1e-9:
         state.replace(a, new_one)
@@ -100,16 +110,16 @@ def _try_swap(state: _Carts, a: int, b: int, urgency: list) -> bool:
     return False
 
 
-def _try_move(state: _Carts, a: int, b: int, urgency: list, capacity: int) -> bool:
+def _try_move(state: _Carts, a: int, b: int, urgency: list, fits) -> bool:
     added = state.footprint.added
     for src, dst in ((a, b), (b, a)):
         movers, there = state.members[src], state.members[dst]
-        if len(there) >= capacity or len(movers) <= 1:
+        if len(movers) <= 1:
             continue
         options = [
             (added(state.load[dst], state.loads[i]) - state.savings(src)[i], i)
             for i in movers
-            if not there or urgency[i] == urgency[there[0]]
+            if (not there or urgency[i] == urgency[there[0]]) and fits([*there, i])
         ]
         if options and min(options)[0] < -1e-9:
             _, i = min(options)

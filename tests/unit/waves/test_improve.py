@@ -24,7 +24,9 @@ def test_local_search_shortens_the_estimate_and_keeps_every_order():
             cost += footprint.cost(load)
         return cost
 
-    better = improve(footprint, carts, loads, [o.urgency for o in orders], capacity=6)
+    better = improve(
+        footprint, carts, loads, [o.urgency for o in orders], lambda cart: len(cart) <= 6
+    )
     assert sorted(i for cart in better for i in cart) == list(range(48))
     assert all(len(cart) <= 6 for cart in better)
     assert total(better) < 0.95 * total(carts)

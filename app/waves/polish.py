@@ -1,0 +1,117 @@
+"""Exact local search over carts: move one order to a nearby cart, or swap two, whenever the
+exact routes of both carts get shorter.
+
+Carts are compared with their nearest (`_State.nearest`: the carts that walk where they walk).
+A move is judged exactly: what the order's own cart saves without it (one route per order, kept
+until its cart changes) against what the other cart grows by (one route, abandoned as soon as it
+grows by more than that saving). Swaps are too many to route them all: each pair's swaps are
+ranked by the exact savings of the two orders leaving and the estimated growth (`Footprint`) of
+the two carts taking them, and only the few best are routed, each with a tight bound: the other
+cart never gets shorter than it is without its order (dropping picks never lengthens a tour).
+Passes repeat until nothing improves or the pass limit is reached; no clock is read.
+Pure: no Qt, no database; runs on whichever thread calls it.
+"""
+
+from __future__ import annotations
+
+from app.routing.length import INF
+
+# At effort 1 (docs/benchmarks.md has the times):
+NEIGHBOURS = 8  # carts compared with each cart, nearest first by where they walk
+SCREENED = 6  # swaps per pair of carts routed exactly, the most promising first
+PASSES = 10  # at most; a pass that changes nothing ends the search
+AROUND_PASSES = 2  # after a kick
+
+
+def polish(state, effort: float = 1.0) -> None:
+    """Improve `state` (a `search._State`) in place; only strictly shorter changes are kept.
+    `effort` scales how many carts are compared, swaps routed and passes run."""
+    neighbours = max(1, round(NEIGHBOURS * effort))
+    screened = max(1, round(SCREENED * effort))
+    for _ in range(max(1, round(PASSES * effort))):
+        changed = False
+        for a, b in nearby_pairs(state, neighbours):
+            changed |= _move(state, a, b) or _move(state, b, a) or _swap(state, a, b, screened)
+        if not changed:
+            return
+
+
+def nearby_pairs(state, neighbours: int) -> list[tuple[int, int]]:
+    """Each cart with its `neighbours` nearest (by how little one's walk grows by the other's),
+    each pair once."""
+    live = [c for c in range(len(state.carts)) if state.carts[c]]
+    return sorted({(min(a, b), max(a, b)) for a in live for b in state.nearest(a, neighbours)})
+
+
+def _move(state, src: int, dst: int) -> bool:
+    """Move the order whose exact move shortens most from `src` to `dst`."""
+    movers, there = state.carts[src], state.carts[dst]
+    if len(movers) <= 1 or not there:
+        return False
+    best, pick = 1e-9, None
+    for i in movers:
+        if not state.inputs.fits([*there, i]):
+            continue
+        saving = state.saving(src, i)
+        bound = state.price[dst] + saving - best
+        grown = state.pricer.length(state.codes(dst) | state.inputs.codes[i], bound)
+        gain = saving - (grown - state.price[dst])
+        if grown != INF and gain > best:
+            best, pick = gain, i
+    if pick is None:
+        return False
+    state.replace(src, [k for k in movers if k != pick])
+    state.replace(dst, sorted([*there, pick]))
+    return True
+
+
+def _swap(state, a: int, b: int, screened: int) -> bool:
+    one, two = state.carts[a], state.carts[b]
+    added = state.footprint.added
+    keep_one = {i: state.saving(a, i) for i in one}
+    keep_two = {j: state.saving(b, j) for j in two}
+    loads = state.inputs.loads
+    guesses = sorted(
+        (
+            added(state.rest_load(a, i), loads[j])
+            - keep_one[i]
+            + added(state.rest_load(b, j), loads[i])
+            - keep_two[j],
+            i,
+            j,
+        )
+        for i in one
+        for j in two
+    )
+    before = state.price[a] + state.price[b]
+    for _, i, j in guesses[:screened]:
+        new_one = sorted(j if k == i else k for k in one)
+        new_two = sorted(i if k == j else k for k in two)
+        if not (state.inputs.fits(new_one) and state.inputs.fits(new_two)):
+            continue
+        # The other cart is never shorter than it is without j (dropping picks never lengthens
+        # a tour), so this cart must stay under what that leaves: a tight bound, early abandon.
+        first = state.pricer.length(state.codes_of(new_one), state.price[a] + state.saving(b, j))
+        if first == INF:
+            continue
+        second = state.pricer.length(state.codes_of(new_two), before - first - 1e-9)
+        if second != INF and first + second < before - 1e-9:
+            state.replace(a, new_one)
+            state.replace(b, new_two)
+            return True
+    return False
+
+
+def polish_around(state, touched: set[int], effort: float = 1.0) -> None:
+    """Polish only the pairs that involve a cart in `touched` (growing as carts change)."""
+    neighbours = max(1, round(NEIGHBOURS * effort))
+    screened = max(1, round(SCREENED * effort))
+    for _ in range(AROUND_PASSES):
+        changed = False
+        for a in sorted(touched):
+            for b in state.nearest(a, neighbours):
+                if _move(state, a, b) or _move(state, b, a) or _swap(state, a, b, screened):
+                    touched = touched | {b}
+                    changed = True
+        if not changed:
+            return

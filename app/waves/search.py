@@ -1,0 +1,186 @@
+"""Batching judged by exact routes: what takes the carts near the best known.
+
+The seed (proximity batching and its local search, see `batching`) is judged by an estimate of
+walking (`Footprint`). The estimate finds good neighbours but misjudges by a few per cent, and
+those per cent are most of the gap to the best known. So the carts are then improved on their
+exact routes (`tour_length`: cached by the set of locations, and abandoned as soon as a candidate
+cannot win), in two stages (docs/routing.md, "Batching"):
+
+1. `polish`: move an order to a nearby cart, or swap two, whenever both carts' exact routes get
+   shorter in total (see `app.waves.polish`), pass after pass until nothing improves.
+2. Kicks (iterated local search, Lourenço, Martin & Stützle 2003): swap two random orders of
+   two nearby carts, polish only around those two carts, and keep the result unless the total
+   got longer; otherwise put everything back. A kick escapes the local optimum the polish
+   stopped in, and costs a small fraction of a whole pass.
+
+No clock is read: the work is fixed by the number of orders and `effort` (which scales how many
+carts are compared, swaps routed, passes run and kicks tried), so a seed gives the same carts on
+every machine. Orders only move between carts whose orders are all of one urgency tier, so an
+urgent order is never put on a later cart to save metres.
+Pure: no Qt, no database; runs on whichever thread calls it.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from app.routing import Layout
+from app.routing.length import INF, tour_length
+from app.waves.footprint import Footprint, Load
+from app.waves.polish import polish, polish_around
+
+KICKS_PER_ORDER = 0.2  # at effort 1: 40 kicks for 200 orders (docs/benchmarks.md)
+NEAREST = 4  # carts a kicked cart may swap with, nearest first by where they walk
+
+
+class Pricer:
+    """Exact route lengths of carts, cached by their set of locations (carts recur often)."""
+
+    def __init__(self, layout: Layout):
+        self.layout = layout
+        self._known: dict[frozenset[str], float] = {}
+        self._above: dict[frozenset[str], float] = {}  # longer than this (an abandoned solve)
+
+    def length(self, codes: frozenset[str], bound: float = INF) -> float:
+        """The cart's walk in metres, or INF if it is longer than `bound`."""
+        known = self._known.get(codes)
+        if known is not None:
+            return known if known <= bound + 1e-6 else INF
+        if self._above.get(codes, -1.0) >= bound:
+            return INF
+        found = tour_length(self.layout, codes, bound)
+        if found == INF:
+            self._above[codes] = bound
+        else:
+            self._known[codes] = found
+        return found
+
+
+@dataclass
+class Pool:
+    """Carts whose orders may be exchanged: one group, one urgency tier. Orders are indices."""
+
+    carts: list[list[int]]
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What the search knows about each order (by index) and what a cart may hold."""
+
+    codes: Sequence[frozenset[str]]
+    loads: Sequence[Load]
+    fits: Callable[[list[int]], bool]  # may these orders share one cart?
+
+
+def improve_exactly(
+    footprint: Footprint,
+    pricer: Pricer,
+    inputs: Inputs,
+    pool: Pool,
+    effort: float,
+    rng: random.Random,
+) -> list[list[int]]:
+    """The pool's carts improved on their exact routes: never longer in total than they came."""
+    state = _State(footprint, pricer, inputs, pool.carts)
+    if len(state.carts) < 2:
+        return state.carts
+    polish(state, effort)
+    for _ in range(round(effort * KICKS_PER_ORDER * len(inputs.codes))):
+        state.kick(rng, effort)
+    return [c for c in state.carts if c]
+
+
+class _State:
+    """The pool's carts with their exact walks, loads and per-order savings kept up to date."""
+
+    def __init__(self, footprint: Footprint, pricer: Pricer, inputs: Inputs, carts):
+        self.footprint, self.pricer, self.inputs = footprint, pricer, inputs
+        self.carts = [sorted(c) for c in carts]
+        self._codes = [self.codes_of(c) for c in self.carts]
+        self.price = [pricer.length(c) for c in self._codes]
+        self.load = [self._load(c) for c in self.carts]
+        self._savings: dict[tuple[int, int], float] = {}
+        self._rest: dict[tuple[int, int], Load] = {}
+
+    def total(self) -> float:
+        return sum(self.price)
+
+    def codes(self, cart: int) -> frozenset[str]:
+        return self._codes[cart]
+
+    def codes_of(self, members: list[int]) -> frozenset[str]:
+        return frozenset().union(*(self.inputs.codes[i] for i in members))
+
+    def replace(self, cart: int, members: list[int], price: float | None = None) -> None:
+        for i in self.carts[cart]:
+            self._savings.pop((cart, i), None)
+            self._rest.pop((cart, i), None)
+        self.carts[cart] = members
+        self._codes[cart] = self.codes_of(members)
+        self.price[cart] = self.pricer.length(self._codes[cart]) if price is None else price
+        self.load[cart] = self._load(members)
+
+    def saving(self, cart: int, i: int) -> float:
+        """How much shorter the cart's exact route gets without order `i`."""
+        key = (cart, i)
+        if key not in self._savings:
+            rest = self.codes_of([k for k in self.carts[cart] if k != i])
+            # Dropping picks never lengthens a tour: the cart's walk bounds the search.
+            self._savings[key] = self.price[cart] - self.pricer.length(rest, self.price[cart])
+        return self._savings[key]
+
+    def rest_load(self, cart: int, i: int) -> Load:
+        """What the cart has to reach without order `i`."""
+        key = (cart, i)
+        if key not in self._rest:
+            self._rest[key] = self._load([k for k in self.carts[cart] if k != i])
+        return self._rest[key]
+
+    def _load(self, cart: list[int]) -> Load:
+        total = Load()
+        for i in cart:
+            total = total.plus(self.inputs.loads[i])
+        return total
+
+    def nearest(self, cart: int, count: int) -> list[int]:
+        """The `count` other carts that walk most where this one walks: least estimated growth
+        of each by the other's load, both ways (one way, small carts would be everyone's)."""
+        added, load, loads = self.footprint.added, self.load[cart], self.load
+        others = [c for c in range(len(self.carts)) if self.carts[c] and c != cart]
+        apart = sorted((added(load, loads[c]) + added(loads[c], load), c) for c in others)
+        return [c for _, c in apart[:count]]
+
+    def neighbours(self, rng: random.Random) -> tuple[int, int]:
+        """A random cart and one of the carts nearest to it."""
+        first = rng.choice([c for c in range(len(self.carts)) if self.carts[c]])
+        return first, rng.choice(self.nearest(first, NEAREST))
+
+    def snapshot(self) -> tuple:
+        return ([list(c) for c in self.carts], list(self.price), list(self._codes), list(self.load))
+
+    def restore(self, snapshot: tuple) -> None:
+        carts, price, codes, load = snapshot
+        for c, (old, new) in enumerate(zip(carts, self.carts, strict=False)):
+            if old != new:
+                for i in set(old) | set(new):
+                    self._savings.pop((c, i), None)
+                    self._rest.pop((c, i), None)
+        self.carts, self.price, self._codes, self.load = carts, price, codes, load
+
+    def kick(self, rng: random.Random, effort: float) -> None:
+        """Swap two random orders of two nearby carts and polish around them; undone unless
+        the total walk is no longer than before."""
+        a, b = self.neighbours(rng)
+        i, j = rng.choice(self.carts[a]), rng.choice(self.carts[b])
+        new_a = sorted(j if k == i else k for k in self.carts[a])
+        new_b = sorted(i if k == j else k for k in self.carts[b])
+        if not (self.inputs.fits(new_a) and self.inputs.fits(new_b)):
+            return
+        snapshot, before = self.snapshot(), self.total()
+        self.replace(a, new_a)
+        self.replace(b, new_b)
+        polish_around(self, {a, b}, effort)
+        if self.total() > before + 1e-9:
+            self.restore(snapshot)
