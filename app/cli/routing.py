@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import time
 from pathlib import Path
 from typing import Any
@@ -62,6 +63,22 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--capacity", type=int, required=True, metavar="N", help="most orders on one cart"
     )
     p.add_argument("--strategy", choices=STRATEGIES, default="proximity", help="default: proximity")
+    p.add_argument(
+        "--max-volume-l",
+        type=float,
+        metavar="L",
+        help='most litres on a cart (orders\' "volume_l")',
+    )
+    p.add_argument(
+        "--max-weight-kg", type=float, metavar="KG", help='most kg on a cart (orders\' "weight_kg")'
+    )
+    p.add_argument(
+        "--effort",
+        type=float,
+        default=1.0,
+        help="how hard to search: 0 the quick seed only, 1 the default (docs/routing.md)",
+    )
+    p.add_argument("--seed", type=int, default=0, help="the search's seed (same seed, same carts)")
     p.add_argument("--json", action="store_true", help="the answer as one JSON object")
     p.set_defaults(func=_batch_orders)
 
@@ -156,10 +173,26 @@ def _write_svg(layout: Layout, route: Route, path: Path) -> None:
 def _batch_orders(args: argparse.Namespace) -> int:
     if args.capacity < 1:
         raise BadInput(f"--capacity must be at least 1 (one order per cart), got {args.capacity}")
+    for flag, value in (
+        ("--max-volume-l", args.max_volume_l),
+        ("--max-weight-kg", args.max_weight_kg),
+        ("--effort", args.effort),
+    ):
+        if value is not None and not (math.isfinite(value) and value >= 0):
+            raise BadInput(f"{flag} must be a number of at least 0, got {value}")
     layout = load_layout(args.layout)
     orders = _read_orders(args.orders, layout)
     started = time.perf_counter()
-    batches = plan_batches(layout, orders, args.capacity, args.strategy)
+    batches = plan_batches(
+        layout,
+        orders,
+        args.capacity,
+        args.strategy,
+        max_volume_l=args.max_volume_l,
+        max_weight_kg=args.max_weight_kg,
+        effort=args.effort,
+        seed=args.seed,
+    )
     solve_ms = (time.perf_counter() - started) * 1000
     total = sum((b.distance_m for b in batches), 0.0)
     if args.json:
@@ -203,10 +236,36 @@ def _read_orders(path: Path, layout: Layout) -> list[dict[str, Any]]:
             raise BadInput(f"{where} is listed twice")
         seen.add(order["id"])
         codes = _codes(order.get("picks"), where, '"picks" must be a list of location codes')
+        _check_fields(order, where)
         for code in codes:
             if not layout.has_location(code):
                 raise BadInput(f"{where}: unknown location code {code!r} (not in the layout)")
     return orders
+
+
+def _check_fields(order: dict, where: str) -> None:
+    """The optional fields the batcher compares or adds up ("volume_l" and "weight_kg": what
+    the order takes of a cart's limits; "priority"; "ship_by") have the right type, or the
+    batcher would fail half-way with a type error."""
+    for key in ("volume_l", "weight_kg"):
+        value = order.get(key)
+        if value is not None and not _is_amount(value):
+            raise BadInput(f'{where}: "{key}" must be a number of at least 0, got {value!r}')
+    priority = order.get("priority")
+    if priority is not None and (isinstance(priority, bool) or not isinstance(priority, int)):
+        raise BadInput(f'{where}: "priority" must be a whole number, got {priority!r}')
+    ship_by = order.get("ship_by")
+    if ship_by is not None and not isinstance(ship_by, str):
+        raise BadInput(f'{where}: "ship_by" must be an ISO 8601 time, got {ship_by!r}')
+
+
+def _is_amount(value: Any) -> bool:
+    return (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and value >= 0
+    )
 
 
 # ---- files ------------------------------------------------------------------------------------

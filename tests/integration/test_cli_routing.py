@@ -146,6 +146,10 @@ def test_batch_orders_json_answer(files, run_cli):
         ({"orders": [{"id": "SO-1", "picks": []}, {"id": "SO-1", "picks": []}]}, "2", "twice"),
         ({"orders": [{"picks": []}]}, "2", "id"),
         ({"orders": [{"id": "SO-1", "picks": []}]}, "0", "capacity"),
+        ({"orders": [{"id": "SO-1", "picks": [], "weight_kg": "9"}]}, "2", '"weight_kg"'),
+        ({"orders": [{"id": "SO-1", "picks": [], "volume_l": -1}]}, "2", '"volume_l"'),
+        ({"orders": [{"id": "SO-1", "picks": [], "priority": 1.5}]}, "2", '"priority"'),
+        ({"orders": [{"id": "SO-1", "picks": [], "ship_by": 7}]}, "2", '"ship_by"'),
     ],
 )
 def test_batch_orders_bad_input_exit_2(files, run_cli, orders, capacity, message):
@@ -153,3 +157,25 @@ def test_batch_orders_bad_input_exit_2(files, run_cli, orders, capacity, message
     status, out, err = run_cli("batch-orders", files.layout, path, "--capacity", capacity, "--json")
     assert (status, out) == (2, "")
     assert message in err and len(err.strip().splitlines()) == 1
+
+
+def test_batch_orders_cart_weight_limit_and_seed(files, run_cli):
+    codes = [loc["code"] for loc in LAYOUT["locations"]]
+    orders = [
+        {"id": f"SO-{n}", "picks": codes[n * 3 : n * 3 + 2], "weight_kg": 4.0} for n in range(12)
+    ]
+    orders.append({"id": "HEAVY", "picks": codes[:1], "weight_kg": 50.0})
+    path = files("orders.json", {"orders": orders})
+    args = ("batch-orders", files.layout, path, "--capacity", "6", "--max-weight-kg", "10")
+    status, out, err = run_cli(*args, "--seed", "3", "--json")
+    assert (status, err) == (0, "")
+    answer = json.loads(out)
+    weight = {o["id"]: o["weight_kg"] for o in orders}
+    carts = [b["orders"] for b in answer["batches"]]
+    assert ["HEAVY"] in carts  # heavier than any cart: a cart of its own
+    assert all(sum(weight[i] for i in c) <= 10 for c in carts if c != ["HEAVY"])
+    assert len(carts) == 7  # 12 orders of 4 kg, two to a cart, and the heavy one
+    again = json.loads(run_cli(*args, "--seed", "3", "--json")[1])
+    assert [b["orders"] for b in again["batches"]] == carts
+    status, _, err = run_cli(*args[:-1], "-3")
+    assert status == 2 and "--max-weight-kg" in err
