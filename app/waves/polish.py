@@ -31,7 +31,7 @@ def polish(state, effort: float = 1.0) -> None:
     for _ in range(max(1, round(PASSES * effort))):
         changed = False
         for a, b in nearby_pairs(state, neighbours):
-            changed |= _move(state, a, b) or _move(state, b, a) or _swap(state, a, b, screened)
+            changed |= _improve_pair(state, a, b, screened)
         if not changed:
             return
 
@@ -41,6 +41,20 @@ def nearby_pairs(state, neighbours: int) -> list[tuple[int, int]]:
     each pair once."""
     live = [c for c in range(len(state.carts)) if state.carts[c]]
     return sorted({(min(a, b), max(a, b)) for a in live for b in state.nearest(a, neighbours)})
+
+
+def _improve_pair(state, a: int, b: int, screened: int) -> bool:
+    """One move or swap between carts a and b that shortens them, if there is one. What is
+    tried depends only on the two carts' orders, so a pair that had none keeps having none
+    until one of them changes: it is remembered by content and skipped ("don't look bits",
+    Bentley 1992), which saves most of the work of later passes and of kicks that are undone."""
+    key = (tuple(state.carts[a]), tuple(state.carts[b]), screened)
+    if key in state.settled:
+        return False
+    if _move(state, a, b) or _move(state, b, a) or _swap(state, a, b, screened):
+        return True
+    state.settled.add(key)
+    return False
 
 
 def _move(state, src: int, dst: int) -> bool:
@@ -71,17 +85,10 @@ def _swap(state, a: int, b: int, screened: int) -> bool:
     keep_one = {i: state.saving(a, i) for i in one}
     keep_two = {j: state.saving(b, j) for j in two}
     loads = state.inputs.loads
+    into_one = {j: added(state.load[a], loads[j]) for j in two}
+    into_two = {i: added(state.load[b], loads[i]) for i in one}
     guesses = sorted(
-        (
-            added(state.rest_load(a, i), loads[j])
-            - keep_one[i]
-            + added(state.rest_load(b, j), loads[i])
-            - keep_two[j],
-            i,
-            j,
-        )
-        for i in one
-        for j in two
+        (into_one[j] - keep_one[i] + into_two[i] - keep_two[j], i, j) for i in one for j in two
     )
     before = state.price[a] + state.price[b]
     for _, i, j in guesses[:screened]:
@@ -110,7 +117,7 @@ def polish_around(state, touched: set[int], effort: float = 1.0) -> None:
         changed = False
         for a in sorted(touched):
             for b in state.nearest(a, neighbours):
-                if _move(state, a, b) or _move(state, b, a) or _swap(state, a, b, screened):
+                if _improve_pair(state, a, b, screened):
                     touched = touched | {b}
                     changed = True
         if not changed:

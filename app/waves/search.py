@@ -27,11 +27,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from app.routing import Layout
-from app.routing.length import INF, tour_length
+from app.routing.length import INF, Meter, tour_length
 from app.waves.footprint import Footprint, Load
 from app.waves.polish import polish, polish_around
 
-KICKS_PER_ORDER = 0.2  # at effort 1: 40 kicks for 200 orders (docs/benchmarks.md)
+# Kicks stop when the exact routes have done this much work (frontiers the DP visited, about
+# three million a second here) per order in the pool, times `effort`: about the same time on a
+# layout whose routes are cheap (one block) as on one whose are dear (three), and no clock.
+WORK_PER_ORDER = 16_000
+KICK_WORK = 8_000  # what a kick costs besides its routes (screening, snapshots), in that unit
+MOST_KICKS_PER_ORDER = 5
 NEAREST = 4  # carts a kicked cart may swap with, nearest first by where they walk
 
 
@@ -40,6 +45,7 @@ class Pricer:
 
     def __init__(self, layout: Layout):
         self.layout = layout
+        self.meter = Meter()
         self._known: dict[frozenset[str], float] = {}
         self._above: dict[frozenset[str], float] = {}  # longer than this (an abandoned solve)
 
@@ -50,7 +56,7 @@ class Pricer:
             return known if known <= bound + 1e-6 else INF
         if self._above.get(codes, -1.0) >= bound:
             return INF
-        found = tour_length(self.layout, codes, bound)
+        found = tour_length(self.layout, codes, bound, self.meter)
         if found == INF:
             self._above[codes] = bound
         else:
@@ -86,9 +92,14 @@ def improve_exactly(
     state = _State(footprint, pricer, inputs, pool.carts)
     if len(state.carts) < 2:
         return state.carts
+    orders = sum(len(c) for c in state.carts)
+    budget = pricer.meter.work + effort * WORK_PER_ORDER * orders
     polish(state, effort)
-    for _ in range(round(effort * KICKS_PER_ORDER * len(inputs.codes))):
+    for _ in range(round(effort * MOST_KICKS_PER_ORDER * orders)):
+        if pricer.meter.work >= budget:
+            break
         state.kick(rng, effort)
+        pricer.meter.work += KICK_WORK
     return [c for c in state.carts if c]
 
 
@@ -102,7 +113,8 @@ class _State:
         self.price = [pricer.length(c) for c in self._codes]
         self.load = [self._load(c) for c in self.carts]
         self._savings: dict[tuple[int, int], float] = {}
-        self._rest: dict[tuple[int, int], Load] = {}
+        self._nearest: dict[int, list[int]] = {}  # until any cart changes
+        self.settled: set[tuple] = set()  # pairs of carts (by content) with nothing to gain
 
     def total(self) -> float:
         return sum(self.price)
@@ -116,8 +128,8 @@ class _State:
     def replace(self, cart: int, members: list[int], price: float | None = None) -> None:
         for i in self.carts[cart]:
             self._savings.pop((cart, i), None)
-            self._rest.pop((cart, i), None)
         self.carts[cart] = members
+        self._nearest.clear()
         self._codes[cart] = self.codes_of(members)
         self.price[cart] = self.pricer.length(self._codes[cart]) if price is None else price
         self.load[cart] = self._load(members)
@@ -131,13 +143,6 @@ class _State:
             self._savings[key] = self.price[cart] - self.pricer.length(rest, self.price[cart])
         return self._savings[key]
 
-    def rest_load(self, cart: int, i: int) -> Load:
-        """What the cart has to reach without order `i`."""
-        key = (cart, i)
-        if key not in self._rest:
-            self._rest[key] = self._load([k for k in self.carts[cart] if k != i])
-        return self._rest[key]
-
     def _load(self, cart: list[int]) -> Load:
         total = Load()
         for i in cart:
@@ -147,10 +152,12 @@ class _State:
     def nearest(self, cart: int, count: int) -> list[int]:
         """The `count` other carts that walk most where this one walks: least estimated growth
         of each by the other's load, both ways (one way, small carts would be everyone's)."""
-        added, load, loads = self.footprint.added, self.load[cart], self.load
-        others = [c for c in range(len(self.carts)) if self.carts[c] and c != cart]
-        apart = sorted((added(load, loads[c]) + added(loads[c], load), c) for c in others)
-        return [c for _, c in apart[:count]]
+        if cart not in self._nearest:
+            added, load, loads = self.footprint.added, self.load[cart], self.load
+            others = [c for c in range(len(self.carts)) if self.carts[c] and c != cart]
+            apart = sorted((added(load, loads[c]) + added(loads[c], load), c) for c in others)
+            self._nearest[cart] = [c for _, c in apart]
+        return self._nearest[cart][:count]
 
     def neighbours(self, rng: random.Random) -> tuple[int, int]:
         """A random cart and one of the carts nearest to it."""
@@ -166,8 +173,8 @@ class _State:
             if old != new:
                 for i in set(old) | set(new):
                     self._savings.pop((c, i), None)
-                    self._rest.pop((c, i), None)
         self.carts, self.price, self._codes, self.load = carts, price, codes, load
+        self._nearest.clear()
 
     def kick(self, rng: random.Random, effort: float) -> None:
         """Swap two random orders of two nearby carts and polish around them; undone unless
