@@ -7,8 +7,10 @@ lowest of them. History: 30 days × 300 demo orders (generate_orders: Zipf-like 
 1-5 lines), plus 40 co-ordered pairs (a popular product and a partner, ordered together 60 % of
 the time). The pick lists replayed with the exact router on the current and on the proposed
 slotting: every order as its own pick list (the RESULT lines); each day's orders batched as the
-site batches them (proximity, carts of 8, app.waves.plan_batches) on today's slotting, those
-carts kept; and the same days batched again on the proposed slotting. docs/benchmarks.md.
+site batches them (proximity seed, carts of 8, app.waves.plan_batches at effort 0: 150 plans
+of 300 orders at the default effort would take the bench from one minute to ten) on today's
+slotting, those carts kept; and the same days batched again on the proposed slotting.
+docs/benchmarks.md.
 
     .venv/bin/python bench/slotting.py [--days 30] [--orders-per-day 300]
 """
@@ -77,7 +79,7 @@ def site_carts(layout, homes, days) -> tuple[list[tuple[str, ...]], float]:
         picks = [
             {"id": o, "picks": [homes[s] for s in sorted(skus) if s in homes]} for o, skus in orders
         ]
-        for batch in plan_batches(layout, [p for p in picks if p["picks"]], CART):
+        for batch in plan_batches(layout, [p for p in picks if p["picks"]], CART, effort=0):
             carts.append(tuple(set().union(*(lines[o] for o in batch.order_ids))))
             walked += batch.distance_m
     return carts, walked
