@@ -4,7 +4,7 @@ The seed (proximity batching and its local search, see `batching`) is judged by 
 walking (`Footprint`). The estimate finds good neighbours but misjudges by a few per cent, and
 those per cent are most of the gap to the best known. So the carts are then improved on their
 exact routes (`tour_length`: cached by the set of locations, and abandoned as soon as a candidate
-cannot win), in two stages (docs/routing.md, "Batching"):
+cannot win), in two stages (docs/routing.md, "Wave planning (batching)"):
 
 1. `polish`: move an order to a nearby cart, or swap two, whenever both carts' exact routes get
    shorter in total (see `app.waves.polish`), pass after pass until nothing improves.
@@ -14,8 +14,8 @@ cannot win), in two stages (docs/routing.md, "Batching"):
    stopped in, and costs a small fraction of a whole pass.
 
 No clock is read: the work is fixed by the number of orders and `effort` (which scales how many
-carts are compared, swaps routed, passes run and kicks tried), so a seed gives the same carts on
-every machine. Orders only move between carts whose orders are all of one urgency tier, so an
+carts are compared, swaps routed and passes run, and the DP work the kicks may spend), so a seed
+gives the same carts on every machine. Orders only move between carts whose orders are all of one urgency tier, so an
 urgent order is never put on a later cart to save metres.
 Pure: no Qt, no database; runs on whichever thread calls it.
 """
@@ -32,11 +32,12 @@ from app.waves.footprint import Footprint, Load
 from app.waves.polish import polish, polish_around
 
 # Kicks stop when the exact routes have done this much work (frontiers the DP visited, about
-# three million a second here) per order in the pool, times `effort`: about the same time on a
-# layout whose routes are cheap (one block) as on one whose are dear (three), and no clock.
+# a million a second on the bench machine) per order in the pool, times `effort`: about the
+# same time on a layout whose routes are cheap (one block) as on one whose are dear (three),
+# and no clock, so the same input gives the same carts everywhere.
 WORK_PER_ORDER = 16_000
 KICK_WORK = 8_000  # what a kick costs besides its routes (screening, snapshots), in that unit
-MOST_KICKS_PER_ORDER = 5
+MOST_KICKS_PER_ORDER = 5  # a cap, should kicks ever cost no work (every route already known)
 NEAREST = 4  # carts a kicked cart may swap with, nearest first by where they walk
 
 
@@ -169,7 +170,7 @@ class _State:
 
     def restore(self, snapshot: tuple) -> None:
         carts, price, codes, load = snapshot
-        for c, (old, new) in enumerate(zip(carts, self.carts, strict=False)):
+        for c, (old, new) in enumerate(zip(carts, self.carts, strict=True)):
             if old != new:
                 for i in set(old) | set(new):
                     self._savings.pop((c, i), None)
