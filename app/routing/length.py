@@ -108,6 +108,8 @@ class _Site:
         key = (block, *sorted(ys))
         known = self._known_covers.get(key)
         if known is None:
+            if len(self._known_covers) > 100_000:  # bound the memory of very long searches
+                self._known_covers.clear()
             cross = self.cross
             covers = _segment_covers(
                 tuple((y, "") for y in key[1:]), cross[block], cross[block + 1]

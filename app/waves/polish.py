@@ -53,6 +53,8 @@ def _improve_pair(state, a: int, b: int, screened: int) -> bool:
         return False
     if _move(state, a, b) or _move(state, b, a) or _swap(state, a, b, screened):
         return True
+    if len(state.settled) > 100_000:  # bound the memory of very long searches
+        state.settled.clear()
     state.settled.add(key)
     return False
 

@@ -39,6 +39,7 @@ WORK_PER_ORDER = 16_000
 KICK_WORK = 8_000  # what a kick costs besides its routes (screening, snapshots), in that unit
 MOST_KICKS_PER_ORDER = 5  # a cap, should kicks ever cost no work (every route already known)
 NEAREST = 4  # carts a kicked cart may swap with, nearest first by where they walk
+MOST_REMEMBERED = 100_000  # cart lengths (and settled pairs) kept; then forgotten, to bound memory
 
 
 class Pricer:
@@ -58,6 +59,9 @@ class Pricer:
         if self._above.get(codes, -1.0) >= bound:
             return INF
         found = tour_length(self.layout, codes, bound, self.meter)
+        if len(self._known) + len(self._above) > MOST_REMEMBERED:
+            self._known.clear()
+            self._above.clear()
         if found == INF:
             self._above[codes] = bound
         else:
