@@ -117,7 +117,7 @@ class _State:
         self._codes = [self.codes_of(c) for c in self.carts]
         self.price = [pricer.length(c) for c in self._codes]
         self.load = [self._load(c) for c in self.carts]
-        self._savings: dict[tuple[int, int], float] = {}
+        self._savings: dict[tuple[tuple[int, ...], int], float] = {}
         self._nearest: dict[int, list[int]] = {}  # until any cart changes
         self.settled: set[tuple] = set()  # pairs of carts (by content) with nothing to gain
 
@@ -131,8 +131,6 @@ class _State:
         return frozenset().union(*(self.inputs.codes[i] for i in members))
 
     def replace(self, cart: int, members: list[int], price: float | None = None) -> None:
-        for i in self.carts[cart]:
-            self._savings.pop((cart, i), None)
         self.carts[cart] = members
         self._nearest.clear()
         self._codes[cart] = self.codes_of(members)
@@ -140,9 +138,12 @@ class _State:
         self.load[cart] = self._load(members)
 
     def saving(self, cart: int, i: int) -> float:
-        """How much shorter the cart's exact route gets without order `i`."""
-        key = (cart, i)
+        """How much shorter the cart's exact route gets without order `i` (remembered by the
+        cart's content, so it survives a kick that is undone)."""
+        key = (tuple(self.carts[cart]), i)
         if key not in self._savings:
+            if len(self._savings) > MOST_REMEMBERED:
+                self._savings.clear()
             rest = self.codes_of([k for k in self.carts[cart] if k != i])
             # Dropping picks never lengthens a tour: the cart's walk bounds the search.
             self._savings[key] = self.price[cart] - self.pricer.length(rest, self.price[cart])
@@ -174,10 +175,6 @@ class _State:
 
     def restore(self, snapshot: tuple) -> None:
         carts, price, codes, load = snapshot
-        for c, (old, new) in enumerate(zip(carts, self.carts, strict=True)):
-            if old != new:
-                for i in set(old) | set(new):
-                    self._savings.pop((c, i), None)
         self.carts, self.price, self._codes, self.load = carts, price, codes, load
         self._nearest.clear()
 
