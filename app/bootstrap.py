@@ -27,8 +27,10 @@ class Central:
     url: str
     engine: Engine
 
-    def uow(self) -> SqlUnitOfWork:
-        return SqlUnitOfWork(self.engine)
+    def uow(self, warehouse: str | None = None) -> SqlUnitOfWork:
+        """A unit of work; `warehouse` (a code) says whose site settings and label counters it
+        reads and writes (None: the first warehouse, a single-warehouse site's only one)."""
+        return SqlUnitOfWork(self.engine, warehouse=warehouse)
 
     def close(self) -> None:
         self.engine.dispose()

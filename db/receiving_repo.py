@@ -34,10 +34,12 @@ class SqlReceivingRepository:
         query = select(receipts.c.receipt_id).where(receipts.c.receipt_id.in_(ids))
         return set(self.connection.execute(query).scalars())
 
-    def add(self, receipt: Receipt) -> None:
+    def add(self, receipt: Receipt, warehouse_id: int | None = None) -> None:
+        """A new expected receipt, at `warehouse_id` (None: a site without warehouses yet)."""
         ref = self.connection.execute(
             insert(receipts)
             .values(
+                warehouse_id=warehouse_id,
                 receipt_id=receipt.receipt_id,
                 supplier=receipt.supplier,
                 sscc=receipt.sscc,
