@@ -10,11 +10,13 @@ from sqlalchemy import Connection, bindparam, delete, insert, select, update
 from app.domain.catalog import Product
 from app.domain.warehouses import Warehouse
 from db.schema import aisles, locations, product_gtins, products, stock, warehouses
+from db.warehouses_repo import WarehouseScope
 
 
 class SqlCatalogRepository:
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, scope: WarehouseScope | None = None) -> None:
         self.connection = connection
+        self._scope = scope or WarehouseScope(connection, None)
 
     def known_skus(self, skus: Iterable[str]) -> set[str]:
         skus = list(set(skus))
@@ -68,7 +70,9 @@ class SqlCatalogRepository:
         return product_from_row(row, sorted(gtins))
 
     def location_codes(self, warehouse_id: int | None = None) -> set[str]:
-        """The location codes of one warehouse; of all of them when `warehouse_id` is None."""
+        """The location codes of one warehouse; when `warehouse_id` is None, of the warehouse
+        this unit of work is limited to (a station's home), else of all of them."""
+        warehouse_id = warehouse_id if warehouse_id is not None else self._scope.only()
         query = select(locations.c.code)
         if warehouse_id is not None:
             query = query.where(locations.c.warehouse_id == warehouse_id)
@@ -149,9 +153,13 @@ class SqlCatalogRepository:
         return len(rows), len(gone)
 
     def layout_document(self) -> dict | None:
-        """The first warehouse's layout: what routing, waves and slotting plan on until they
-        learn which warehouse they work for (issue 22)."""
+        """The layout of the warehouse this unit of work is limited to (a station's home), else
+        the first warehouse's: what routing, waves and slotting plan on until they learn which
+        warehouse they work for (issue 22)."""
         query = select(warehouses.c.layout).order_by(warehouses.c.id).limit(1)
+        home = self._scope.only()
+        if home is not None:
+            query = query.where(warehouses.c.id == home)
         return self.connection.execute(query).scalar()
 
     def _save_aisles(self, warehouse_id: int, layout) -> dict[str, int]:

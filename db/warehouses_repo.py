@@ -77,6 +77,16 @@ class WarehouseScope:
         self.code = code
         self._ids: tuple[int | None, int | None] | None = None
 
+    def only(self) -> int | None:
+        """The warehouse a unit of work opened for a named warehouse (a station's home) is
+        limited to: what a station reads of locations, stock and receipts is that warehouse's
+        alone. None for one opened without a code (the CLI, central use cases): no limit."""
+        if self.code is None:
+            return None
+        self._resolve()
+        assert self._ids is not None
+        return self._ids[0]
+
     def setting_key(self, key: str) -> str:
         return self._scoped(key) if key in PER_WAREHOUSE_SETTINGS else key
 
@@ -84,9 +94,13 @@ class WarehouseScope:
         return self._scoped(name) if is_site_counter(name) else name
 
     def _scoped(self, key: str) -> str:
+        self._resolve()
+        assert self._ids is not None
+        return scoped_key(key, *self._ids)
+
+    def _resolve(self) -> None:
         if self._ids is None:
             every = SqlWarehouseRepository(self.connection).all()
             chosen = choose(every, self.code) if self.code is not None else None
             first = every[0].id if every else None
             self._ids = (chosen.id if chosen else first, first)
-        return scoped_key(key, *self._ids)

@@ -12,7 +12,7 @@ from app.bootstrap import open_central
 from app.services import demo
 from db.engine import make_engine
 from db.roles import station_login_url
-from tests.integration.warehouses import two_sites
+from tests.integration.warehouses import station_home, two_sites
 from tests.integration.warehouses.upgrade import check_upgrade_keeps_the_site
 
 
@@ -76,3 +76,25 @@ def test_a_station_reserves_numbers_of_a_later_warehouse(pg_url):
             conn.execute(reserve, {"series": "kpi_hours_seq"})
     finally:
         station.dispose()
+
+
+@pytest.mark.parametrize(
+    "check",
+    [
+        station_home.check_each_station_pulls_its_own_warehouse,
+        station_home.check_a_station_reads_its_own_locations_and_receipts,
+        station_home.check_a_station_is_counted_at_its_home,
+    ],
+    ids=lambda check: check.__name__.removeprefix("check_"),
+)
+def test_station_home(pg_url, run_cli, tmp_path, check):
+    check(two_sites.TwoSites(run_cli, pg_url, tmp_path), pg_url)
+
+
+def test_a_station_login_of_the_west_pulls_the_west_alone(pg_url, run_cli, tmp_path):
+    """Through the narrow door (a station's own PostgreSQL login, docs/security.md) too."""
+    sites = two_sites.TwoSites(run_cli, pg_url, tmp_path)
+    station_home.stock_the_west(sites)
+    login = station_login_url(pg_url, "shipshape_test_west_station", "PICK-W")
+    pulled = station_home.pulled_locations(login, tmp_path, "PICK-W", "WEST")
+    assert pulled == station_home.WEST_LOCATIONS
