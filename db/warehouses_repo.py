@@ -63,14 +63,10 @@ class SqlWarehouseRepository:
             .values(name=name, layout=layout)
         )
 
-    def named(self, name: str) -> Warehouse | None:
-        return next((w for w in self.all() if w.name == name), None)
-
 
 class WarehouseScope:
     """The warehouse one unit of work speaks for: `code`, else the first (a single-warehouse
-    site's only one). Looked up once per transaction, on first use, so a block that creates the
-    warehouse it names can still use it."""
+    site's only one). Looked up once per `with uow:` block, on first use."""
 
     def __init__(self, connection: Connection, code: str | None) -> None:
         self.connection = connection
