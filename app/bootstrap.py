@@ -26,9 +26,14 @@ class Central:
 
     url: str
     engine: Engine
+    # A station's home warehouse (a code): every unit of work it opens is that warehouse's.
+    warehouse: str | None = None
 
-    def uow(self) -> SqlUnitOfWork:
-        return SqlUnitOfWork(self.engine)
+    def uow(self, warehouse: str | None = None) -> SqlUnitOfWork:
+        """A unit of work; `warehouse` (a code, else this central's own) says whose site
+        settings and label counters it reads and writes, and limits what it reads of locations,
+        stock and receipts to that warehouse. None: the first warehouse's settings, no limit."""
+        return SqlUnitOfWork(self.engine, warehouse=warehouse or self.warehouse)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -8,12 +8,15 @@ from collections.abc import Iterable
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from app.domain.catalog import Product
+from app.domain.warehouses import Warehouse
 from db.schema import aisles, locations, product_gtins, products, stock, warehouses
+from db.warehouses_repo import WarehouseScope
 
 
 class SqlCatalogRepository:
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, scope: WarehouseScope | None = None) -> None:
         self.connection = connection
+        self._scope = scope or WarehouseScope(connection, None)
 
     def known_skus(self, skus: Iterable[str]) -> set[str]:
         skus = list(set(skus))
@@ -66,8 +69,33 @@ class SqlCatalogRepository:
         ).scalars()
         return product_from_row(row, sorted(gtins))
 
-    def location_codes(self) -> set[str]:
-        return set(self.connection.execute(select(locations.c.code)).scalars())
+    def location_codes(self, warehouse_id: int | None = None) -> set[str]:
+        """The location codes of one warehouse; when `warehouse_id` is None, of the warehouse
+        this unit of work is limited to (a station's home), else of all of them."""
+        warehouse_id = warehouse_id if warehouse_id is not None else self._scope.only()
+        query = select(locations.c.code)
+        if warehouse_id is not None:
+            query = query.where(locations.c.warehouse_id == warehouse_id)
+        return set(self.connection.execute(query).scalars())
+
+    def warehouses_of(self, codes: Iterable[str]) -> dict[str, Warehouse]:
+        """The warehouse each of these location codes is in (codes nobody has are left out)."""
+        wanted = list(set(codes))
+        found: dict[str, Warehouse] = {}
+        for start in range(0, len(wanted), 900):  # keep under SQLite's bound-parameter limit
+            query = (
+                select(
+                    locations.c.code.label("location"),
+                    warehouses.c.id,
+                    warehouses.c.code,
+                    warehouses.c.name,
+                )
+                .join(warehouses, warehouses.c.id == locations.c.warehouse_id)
+                .where(locations.c.code.in_(wanted[start : start + 900]))
+            )
+            for row in self.connection.execute(query):
+                found[row.location] = Warehouse(row.id, row.code, row.name)
+        return found
 
     def codes_holding_stock(self, codes: Iterable[str]) -> set[str]:
         query = (
@@ -77,14 +105,18 @@ class SqlCatalogRepository:
         )
         return set(self.connection.execute(query).scalars())
 
-    def save_layout(self, layout, document: dict) -> tuple[int, int]:
-        """Create or update the site from a layout; returns (locations kept or added, removed).
+    def save_layout(self, layout, warehouse_id: int) -> tuple[int, int]:
+        """Create or update one warehouse's aisles and locations from a layout; returns
+        (locations kept or added, removed).
 
-        The caller has checked that no location to be removed holds stock.
+        The caller has checked that no location to be removed holds stock, and that no code of
+        the layout is another warehouse's.
         """
-        warehouse_id = self._warehouse_id(layout.name, document)
         aisle_ids = self._save_aisles(warehouse_id, layout)
-        existing = dict(self.connection.execute(select(locations.c.code, locations.c.id)).all())
+        query = select(locations.c.code, locations.c.id).where(
+            locations.c.warehouse_id == warehouse_id
+        )
+        existing = dict(self.connection.execute(query).all())
         wanted = {loc.code: loc for loc in layout.locations}
         rows = [
             {
@@ -121,18 +153,14 @@ class SqlCatalogRepository:
         return len(rows), len(gone)
 
     def layout_document(self) -> dict | None:
-        return self.connection.execute(select(warehouses.c.layout).limit(1)).scalar()
-
-    def _warehouse_id(self, name: str, document: dict) -> int:
-        found = self.connection.execute(select(warehouses.c.id).limit(1)).scalar()
-        if found is None:
-            return self.connection.execute(
-                insert(warehouses).values(name=name, layout=document).returning(warehouses.c.id)
-            ).scalar_one()
-        self.connection.execute(
-            update(warehouses).where(warehouses.c.id == found).values(name=name, layout=document)
-        )
-        return found
+        """The layout of the warehouse this unit of work is limited to (a station's home), else
+        the first warehouse's: what routing, waves and slotting plan on until they learn which
+        warehouse they work for (issue 22)."""
+        query = select(warehouses.c.layout).order_by(warehouses.c.id).limit(1)
+        home = self._scope.only()
+        if home is not None:
+            query = query.where(warehouses.c.id == home)
+        return self.connection.execute(query).scalar()
 
     def _save_aisles(self, warehouse_id: int, layout) -> dict[str, int]:
         existing = dict(

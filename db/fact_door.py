@@ -72,8 +72,9 @@ class DirectDoor:
 
     narrow = False
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, warehouse: str | None = None) -> None:
         self.engine = engine
+        self.warehouse = warehouse  # the station's home: its status row says so
 
     def push(self, station: str, user: str | None, facts: list[Event], waiting_after: int):
         deliver(self.engine, station, user, facts, waiting_after)
@@ -82,7 +83,8 @@ class DirectDoor:
         return 0  # nothing waits on central: a push applies
 
     def heartbeat(self, station: str, user: str | None, waiting: int) -> None:
-        sync.report_status(SqlUnitOfWork(self.engine), station, user, waiting)
+        uow = SqlUnitOfWork(self.engine, warehouse=self.warehouse)
+        sync.report_status(uow, station, user, waiting)
 
 
 class InboxDoor:
@@ -117,9 +119,11 @@ class InboxDoor:
 Door = DirectDoor | InboxDoor
 
 
-def open_door(engine: Engine) -> Door:
-    """The inbox for a login registered for a station, else straight in. Needs central."""
-    return InboxDoor(engine) if station_of_login(engine) else DirectDoor(engine)
+def open_door(engine: Engine, warehouse: str | None = None) -> Door:
+    """The inbox for a login registered for a station, else straight in. Needs central.
+    `warehouse`: the station's home, kept with its status (not yet through the inbox's
+    checked function: a station login's home is not recorded)."""
+    return InboxDoor(engine) if station_of_login(engine) else DirectDoor(engine, warehouse)
 
 
 def station_of_login(engine: Engine) -> str | None:

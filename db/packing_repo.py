@@ -27,6 +27,7 @@ from db.schema import (
     shipments,
     totes,
 )
+from db.warehouses_repo import WarehouseScope
 
 ORDER_VIEW_COLUMNS = (
     orders.c.id,
@@ -55,9 +56,11 @@ PRODUCT_COLUMNS = (
 
 
 class SqlPackingRepository:
-    def __init__(self, connection: Connection, now) -> None:
+    def __init__(self, connection: Connection, now, scope: WarehouseScope | None = None) -> None:
         self.connection = connection
         self._now = now
+        # The warehouse whose site settings and label counters these are (db/warehouses_repo.py)
+        self._scope = scope or WarehouseScope(connection, None)
 
     # ---- finding the order ----------------------------------------------------------------
     def order_ref_for_tote(self, code: str) -> int | None:
@@ -202,6 +205,7 @@ class SqlPackingRepository:
     def reserve_counter(self, name: str, count: int, start: int = 1) -> int:
         """Advance a counter by `count` in one statement and return its new value: the caller
         owns `value - count + 1 ... value` (a station's block of numbers for offline use)."""
+        name = self._scope.counter_name(name)
         if self._through_the_door():
             query = text("SELECT shipshape_reserve_numbers(:name, :count)")
             return self.connection.execute(query, {"name": name, "count": count}).scalar_one()
@@ -222,12 +226,14 @@ class SqlPackingRepository:
 
     def counter_value(self, name: str) -> int | None:
         """The last value a counter handed out; None before its first."""
+        name = self._scope.counter_name(name)
         query = select(counters.c.value).where(counters.c.name == name)
         return self.connection.execute(query).scalar()
 
     def advance_counter(self, name: str, at_least: int) -> None:
         """Move a counter forward to `at_least` (a new range set by a lead); never back, so a
         number handed out is never handed out again."""
+        name = self._scope.counter_name(name)
         if self.connection.dialect.name == "postgresql":
             # Through the checked function (migration 0021): the owner and a lead's desk alike,
             # as row security keeps these counters out of the desk's reach.
@@ -262,6 +268,7 @@ class SqlPackingRepository:
         return self.connection.execute(query).scalars().first()
 
     def setting(self, key: str):
+        key = self._scope.setting_key(key)
         return self.connection.execute(
             select(settings.c.value).where(settings.c.key == key)
         ).scalar()

@@ -19,12 +19,16 @@ from db.schema import (
     receipts,
     stock,
 )
+from db.warehouses_repo import WarehouseScope
 
 
 class SqlReceivingRepository:
-    def __init__(self, connection: Connection, now) -> None:
+    def __init__(self, connection: Connection, now, scope: WarehouseScope | None = None) -> None:
         self.connection = connection
         self._now = now
+        # A station configured with its warehouse sees that warehouse's receipts, locations
+        # and stock alone (db/warehouses_repo.py).
+        self._scope = scope or WarehouseScope(connection, None)
 
     # ---- import ----------------------------------------------------------------------------
     def existing(self, receipt_ids: Iterable[str]) -> set[str]:
@@ -34,10 +38,12 @@ class SqlReceivingRepository:
         query = select(receipts.c.receipt_id).where(receipts.c.receipt_id.in_(ids))
         return set(self.connection.execute(query).scalars())
 
-    def add(self, receipt: Receipt) -> None:
+    def add(self, receipt: Receipt, warehouse_id: int | None = None) -> None:
+        """A new expected receipt, at `warehouse_id` (None: a site without warehouses yet)."""
         ref = self.connection.execute(
             insert(receipts)
             .values(
+                warehouse_id=warehouse_id,
                 receipt_id=receipt.receipt_id,
                 supplier=receipt.supplier,
                 sscc=receipt.sscc,
@@ -71,11 +77,17 @@ class SqlReceivingRepository:
             .where(or_(receipts.c.receipt_id == code, receipts.c.sscc == code))
             .order_by((receipts.c.receipt_id == code).desc(), receipts.c.status.desc())
         )
+        home = self._scope.only()  # a station's home: another warehouse's receipt is not here
+        if home is not None:
+            query = query.where(receipts.c.warehouse_id == home)
         row = self.connection.execute(query).first()
         return None if row is None else self._receipts([row])[0]
 
     def open_receipts(self) -> list[Receipt]:
         query = select(receipts).where(receipts.c.status == OPEN).order_by(receipts.c.id)
+        home = self._scope.only()
+        if home is not None:
+            query = query.where(receipts.c.warehouse_id == home)
         return self._receipts(list(self.connection.execute(query)))
 
     def _receipts(self, rows: list) -> list[Receipt]:
@@ -174,11 +186,16 @@ class SqlReceivingRepository:
         }
 
     def location_exists(self, code: str) -> bool:
-        query = select(locations.c.id).where(locations.c.code == code)
+        query = self._home(select(locations.c.id).where(locations.c.code == code))
         return self.connection.execute(query).first() is not None
 
+    def _home(self, query):
+        """`query` (over `locations`) limited to the station's warehouse, if it has one."""
+        home = self._scope.only()
+        return query if home is None else query.where(locations.c.warehouse_id == home)
+
     def location_codes(self) -> list[str]:
-        query = select(locations.c.code).order_by(locations.c.code)
+        query = self._home(select(locations.c.code).order_by(locations.c.code))
         return list(self.connection.execute(query).scalars())
 
     def pick_faces(self) -> list[PickFace]:
@@ -187,6 +204,7 @@ class SqlReceivingRepository:
             .join(locations, locations.c.id == pick_faces.c.location_id)
             .join(products, products.c.id == pick_faces.c.product_id)
         )
+        query = self._home(query)
         return [PickFace(r.code, r.sku, r.max_qty) for r in self.connection.execute(query)]
 
     def stock_on_hand(self) -> list[Held]:
@@ -196,4 +214,5 @@ class SqlReceivingRepository:
             .join(products, products.c.id == stock.c.product_id)
             .where(stock.c.on_hand > 0)
         )
+        query = self._home(query)
         return [Held(r.code, r.sku, r.lot, r.on_hand) for r in self.connection.execute(query)]

@@ -50,6 +50,9 @@ warehouses = Table(
     _id(),
     Column("name", String(100), nullable=False, unique=True),
     Column("layout", JSON, nullable=False),  # the shipshape.layout/1 document, for routing
+    # What `--warehouse CODE` names (0034; NOT NULL on PostgreSQL, always written on SQLite).
+    Column("code", String(20), nullable=False),
+    Index("ux_warehouses_code", "code", unique=True),
 )
 
 aisles = Table(
@@ -175,6 +178,8 @@ receipts = Table(
     Column("imported_at", DateTime(timezone=True), nullable=False),
     Column("closed_at", DateTime(timezone=True), nullable=True),
     Column("closed_by", String(100), nullable=True),
+    # The warehouse it is expected at (0034; a foreign key on PostgreSQL).
+    Column("warehouse_id", Id, nullable=True, index=True),
 )
 # Per product and lot: expected, received, put away. Received − put away is in receiving: not
 # stock, never allocated. An item nobody announced has expected 0.
@@ -552,6 +557,8 @@ stations.append_column(Column("user_name", String(100)))
 stations.append_column(Column("facts_waiting", Integer, nullable=False, default=0))
 stations.append_column(Column("facts_pushed", BigInteger, nullable=False, default=0))
 stations.append_column(Column("last_sync_at", DateTime(timezone=True)))
+# The station's home warehouse (0034; a foreign key on PostgreSQL).
+stations.append_column(Column("warehouse_id", Id, nullable=True, index=True))
 
 # --- Packing (migration 0005) -----------------------------------------------------------------
 # A serial number already shipped is refused at the packing station: look it up by serial.

@@ -1,5 +1,6 @@
 """Site settings over SQLAlchemy Core: one JSON document per key (the review rules, the
-packing settings)."""
+packing settings). A warehouse's own documents (its `site`) are kept per warehouse: the scope
+gives the stored key (db/warehouses_repo.py)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,13 @@ from sqlalchemy import Connection, insert, select, update
 
 from app.domain.review_rules import DEFAULT_RULES, ReviewRules
 from db.schema import settings
+from db.warehouses_repo import WarehouseScope
 
 
 class SqlSettings:
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, scope: WarehouseScope | None = None) -> None:
         self.connection = connection
+        self._scope = scope or WarehouseScope(connection, None)
 
     def review_rules(self) -> ReviewRules:
         value = self._get("review_rules")
@@ -29,12 +32,15 @@ class SqlSettings:
         return self._get(key)
 
     def _get(self, key: str):
+        key = self._scope.setting_key(key)
         return self.connection.execute(
             select(settings.c.value).where(settings.c.key == key)
         ).scalar()
 
     def _put(self, key: str, value) -> None:
-        if self._get(key) is None:
+        exists = self._get(key) is not None
+        key = self._scope.setting_key(key)
+        if not exists:
             self.connection.execute(insert(settings).values(key=key, value=value))
         else:
             self.connection.execute(

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.domain.catalog import StockItem
 from app.domain.stock_ledger import Movement, Recorded
 from db.bulk import update_rows
-from db.schema import locations, products, stock, stock_movements
+from db.schema import locations, products, stock, stock_movements, warehouses
 
 _STOCK_COLUMNS = (
     stock.c.id,
@@ -153,9 +153,13 @@ class SqlStockRepository:
         )
 
     def lock_for_allocation(self, skus: set[str]) -> list[StockItem]:
+        """The rows allocation may reserve from. Only the first warehouse's: orders do not say
+        which warehouse ships them yet (issue 22), and its waves route on its layout alone."""
+        first = select(func.min(warehouses.c.id)).scalar_subquery()
         query = (
             stock_query()
             .where(
+                locations.c.warehouse_id == first,
                 products.c.sku.in_(list(skus)),
                 # Rows with nothing free are not locked: app/domain/stock_choice would not take
                 # them anyway, and a lock keeps other allocators waiting.
@@ -170,5 +174,9 @@ class SqlStockRepository:
         rows = [{"id": i.id, "reserved": i.reserved} for i in items]
         update_rows(self.connection, stock, rows, {"id": "bigint", "reserved": "integer"})
 
-    def all(self) -> list[StockItem]:
-        return [stock_item(r) for r in self.connection.execute(stock_query().order_by(stock.c.id))]
+    def all(self, warehouse_id: int | None = None) -> list[StockItem]:
+        """Every stock row; only one warehouse's when `warehouse_id` is given."""
+        query = stock_query().order_by(stock.c.id)
+        if warehouse_id is not None:
+            query = query.where(locations.c.warehouse_id == warehouse_id)
+        return [stock_item(r) for r in self.connection.execute(query)]

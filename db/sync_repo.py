@@ -21,6 +21,7 @@ from db.schema import (
     waves,
 )
 from db.users_repo import users_with_pins
+from db.warehouses_repo import WarehouseScope
 
 # Product flags a station checks scans against while offline (docs/picking.md, docs/packing.md).
 SCAN_RULES = ("no_barcode", "lot_controlled", "serial_required")
@@ -28,8 +29,10 @@ Cursor = tuple[int, int]  # (txid, seq): txid is 0 on SQLite, where writers comm
 
 
 class SqlSyncRepository:
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, scope: WarehouseScope | None = None) -> None:
         self.connection = connection
+        # A station configured with its warehouse pulls that warehouse's stock alone.
+        self._scope = scope or WarehouseScope(connection, None)
 
     def changes_since(self, cursor: Cursor, limit: int = 5000) -> tuple[list[tuple], Cursor]:
         """Changes after `cursor` in commit-safe order, and the cursor to ask from next time.
@@ -106,6 +109,9 @@ class SqlSyncRepository:
     def report_station(self, name: str, user: str | None, waiting: int, pushed: int, now) -> None:
         """Upsert the station's sync status (the row exists after its first sync)."""
         values = {"user_name": user, "facts_waiting": waiting, "last_seen": now}
+        home = self._scope.only()
+        if home is not None:  # the station's home, as it was started (`run --warehouse`)
+            values["warehouse_id"] = home
         if pushed or not waiting:  # last sync: when central last had everything, or took some
             values["last_sync_at"] = now
         changed = self.connection.execute(
@@ -195,6 +201,9 @@ class SqlSyncRepository:
             stock.c.held,  # what may move offline (docs/stock.md)
         ).join(locations, locations.c.id == stock.c.location_id)
         query = query.join(products, products.c.id == stock.c.product_id)
+        home = self._scope.only()
+        if home is not None:
+            query = query.where(locations.c.warehouse_id == home)
         return {
             row.id: {**row._mapping, "expiry": row.expiry and row.expiry.isoformat()}
             for row in self.connection.execute(_only(query, stock.c.id, refs))

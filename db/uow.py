@@ -29,6 +29,7 @@ from db.settings_repo import SqlSettings
 from db.stock_repo import SqlStockRepository
 from db.sync_repo import SqlSyncRepository
 from db.users_repo import SqlUserRepository
+from db.warehouses_repo import SqlWarehouseRepository, WarehouseScope
 from db.waves_repo import SqlWaveRepository
 
 
@@ -39,29 +40,34 @@ class SqlUnitOfWork:
     thread); never on the UI thread.
     """
 
-    def __init__(self, engine: Engine, now: Callable[[], datetime] = utcnow) -> None:
+    def __init__(
+        self, engine: Engine, now: Callable[[], datetime] = utcnow, warehouse: str | None = None
+    ) -> None:
         self.engine = engine
         self._now = now
+        self.warehouse = warehouse  # whose site settings and label counters: None, the first
         self.connection = None
 
     def __enter__(self) -> SqlUnitOfWork:
         self.connection = self.engine.connect()
         self._transaction = self.connection.begin()
         self.orders = SqlOrderRepository(self.connection, self._now)
-        self.catalog = SqlCatalogRepository(self.connection)
+        scope = WarehouseScope(self.connection, self.warehouse)
+        self.catalog = SqlCatalogRepository(self.connection, scope)
         self.stock = SqlStockRepository(self.connection, self._now)
         self.users = SqlUserRepository(self.connection)
         self.events = SqlEventLog(self.connection)
-        self.settings = SqlSettings(self.connection)
+        self.warehouses = SqlWarehouseRepository(self.connection)
+        self.settings = SqlSettings(self.connection, scope)
         self.waves = SqlWaveRepository(self.connection)
-        self.packing = SqlPackingRepository(self.connection, self._now)
+        self.packing = SqlPackingRepository(self.connection, self._now, scope)
         self.lead = SqlLeadRepository(self.connection)
         self.picking = SqlPickingRepository(self.connection, self._now)
-        self.sync = SqlSyncRepository(self.connection)
+        self.sync = SqlSyncRepository(self.connection, scope)
         self.dispatch = SqlDispatchRepository(self.connection)
         self.labels = SqlLabelRepository(self.connection)
         self.customers = SqlCustomerRepository(self.connection)
-        self.receiving = SqlReceivingRepository(self.connection, self._now)
+        self.receiving = SqlReceivingRepository(self.connection, self._now, scope)
         self.moves = SqlMovesRepository(self.connection, self._now, self.picking.flush)
         self.counts = SqlCountRepository(self.connection)
         self.returns_desk = SqlReturnsDeskRepository(self.connection)

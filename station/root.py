@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from app.bootstrap import Central, integration_store, open_central
 from app.domain.dispatch import Manifest
 from app.domain.users import Role, User
-from app.services import demo
+from app.services import demo, warehouses
 from app.services.counting_central import CentralCountBackend
 from app.services.dispatch_central import CentralDispatchBackend
 from app.services.lead.console import LeadConsole
@@ -95,6 +95,7 @@ class StationSettings:
     listen: bool = True  # LISTEN/NOTIFY on PostgreSQL (else the sync thread polls)
     keyboard_wedge: bool = True  # route keyboard-wedge scans to the window (tests bring their own)
     manifest_dir: str | None = None  # None: $SHIPSHAPE_MANIFEST_DIR or ~/.shipshape/manifests
+    warehouse: str | None = None  # its home (a code); None: the first warehouse, no limit
 
 
 @dataclass
@@ -261,6 +262,7 @@ def build_station(
         prepare_application(settings.argv)
     owns_central = central is None
     central = central or _open_central(settings)
+    _home(central, settings.warehouse)
     store = store or _open_store(settings, central)
     bridge = MainThreadBridge()
     reports = SyncReports(bridge)
@@ -288,6 +290,7 @@ def build_station(
             on_work=reports.work,
             pullers=pullers,
             listen=settings.listen,
+            warehouse=central.warehouse,
         )
     sign_in, picking, packing = _backends(central, settings.name, store, sync)
     worker = worker or DatabaseWorker()
@@ -326,6 +329,13 @@ def _open_central(settings: StationSettings) -> Central:
     if settings.seed_demo and not demo.is_seeded(central.uow()):
         seed_first_start(central)
     return central
+
+
+def _home(central: Central, code: str | None) -> None:
+    """The station works for this warehouse from now on; an unknown code is BadInput."""
+    if code is not None:
+        home = warehouses.choose_warehouse(central.uow(), code)
+        central.warehouse = home.code if home else None
 
 
 def _open_store(settings: StationSettings, central: Central) -> StationStore | None:

@@ -44,6 +44,7 @@ COMMAND_MODULES = (
     "app.cli.receiving",  # import-receipts, receive: goods in and put away
     "app.cli.returns",  # import-returns, returns receive: customer returns
     "app.cli.returns_desk",  # quarantine, quarantine-decide, returns-kpis: the lead's returns
+    "app.cli.warehouses",  # warehouses: the sites of this database
 )
 
 

@@ -22,3 +22,11 @@ def emit_json(obj: Any) -> None:
     """One JSON object per line on stdout, nothing else (docs/interfaces.md)."""
     sys.stdout.write(json.dumps(obj, ensure_ascii=False, separators=(", ", ": ")) + "\n")
     sys.stdout.flush()
+
+
+def add_warehouse_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--warehouse",
+        metavar="CODE",
+        help="the warehouse (default: the only one; required when there are several)",
+    )

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from app.bootstrap import open_central
 from app.cli.admin import add_admin_options, admin_actor
-from app.cli.common import add_database_option, emit_json
+from app.cli.common import add_database_option, add_warehouse_option, emit_json
 from app.cli.site import report_import
 from app.services import receipts, receiving_central
 from app.services.receipt_files import read_receipt_file
@@ -25,6 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_admin_options(p)
     p.add_argument("file", type=Path)
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    add_warehouse_option(p)
     p.set_defaults(func=_import_receipts)
     help = "receive items of a receipt and put them away at one location"
     p = sub.add_parser("receive", help=help, description=help)
@@ -47,7 +48,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _import_receipts(args) -> int:
     drafts = read_receipt_file(args.file)  # a file that cannot be read: exit 2 first
     central = open_central(args.database)
-    report = receipts.import_receipts(central.uow(), drafts, admin_actor(args, central))
+    actor = admin_actor(args, central)
+    report = receipts.import_receipts(central.uow(), drafts, actor, args.warehouse)
     return report_import(args, report, "receipts")
 
 

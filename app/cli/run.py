@@ -31,6 +31,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="work offline-first from this local store, synced with central (default: "
         "$SHIPSHAPE_STATION_STORE; without it pickers work on central directly)",
     )
+    p.add_argument(
+        "--warehouse",
+        metavar="CODE",
+        default=os.environ.get("SHIPSHAPE_WAREHOUSE"),
+        help="this station's home warehouse: it sees that warehouse's locations, stock and "
+        "receipts alone (default: $SHIPSHAPE_WAREHOUSE; without it, the first warehouse)",
+    )
     p.set_defaults(func=_run)
 
 
@@ -43,5 +50,6 @@ def _run(args) -> int:
         store_path=args.station_store,
         fullscreen=args.fullscreen,
         seed_demo=not args.no_demo,
+        warehouse=args.warehouse,
     )
     return build_station(settings).run()

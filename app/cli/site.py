@@ -9,7 +9,7 @@ from pathlib import Path
 
 from app.bootstrap import open_central, redacted
 from app.cli.admin import CLI_STATION, add_admin_options, admin_actor, administrator
-from app.cli.common import add_database_option, emit_json
+from app.cli.common import add_database_option, add_warehouse_option, emit_json
 from app.domain.customers import plain_cents
 from app.domain.events import Event
 from app.domain.users import Role
@@ -40,6 +40,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--pin", help="with --first-lead: the new lead's PIN (at least 6 digits)")
     p = command("import-layout", _import_layout, "create or update aisles and locations", True)
     p.add_argument("layout", type=Path)
+    p.add_argument(
+        "--warehouse",
+        metavar="CODE",
+        help="the warehouse this layout is for; a new code makes a new warehouse (default: the "
+        "only one, or WH1 on an empty site)",
+    )
     for name, handler, what in (
         ("import-products", _import_products, "products: sku,name,gtin,unit_weight_kg"),
         ("import-stock", _import_stock, "stock: location,sku,quantity,lot,expiry"),
@@ -47,6 +53,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         p = command(name, handler, f"import {what}", True)
         p.add_argument("file", type=Path)
         p.add_argument("--json", action="store_true", help="print the summary as JSON")
+        if name == "import-stock":
+            add_warehouse_option(p)
     p = command("import-orders", _import_orders, "import orders from a CSV or JSON file", True)
     p.add_argument("file", type=Path)
     p.add_argument("--channel", help="channel for rows that do not name one")
@@ -107,7 +115,8 @@ def _migrate(args) -> int:
 
 def _import_layout(args) -> int:
     central = open_central(args.database)
-    print(master_data.import_layout(central.uow(), args.layout, admin_actor(args, central)))
+    actor = admin_actor(args, central)
+    print(master_data.import_layout(central.uow(), args.layout, actor, args.warehouse))
     return 0
 
 
@@ -120,7 +129,8 @@ def _import_products(args) -> int:
 def _import_stock(args) -> int:
     central = open_central(args.database)
     actor = admin_actor(args, central)
-    return report_import(args, master_data.import_stock(central.uow(), args.file, actor), "rows")
+    report = master_data.import_stock(central.uow(), args.file, actor, args.warehouse)
+    return report_import(args, report, "rows")
 
 
 def _import_orders(args) -> int:

@@ -9,11 +9,12 @@ from pathlib import Path
 
 from app.bootstrap import open_central
 from app.cli.admin import add_admin_options, admin_actor
-from app.cli.common import add_database_option, emit_json
+from app.cli.common import add_database_option, add_warehouse_option, emit_json
 from app.domain.site import SiteSettings, parse_site
 from app.errors import BadInput
 from app.messages import message
 from app.services import site as site_settings
+from app.services import warehouses
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -29,17 +30,22 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--pin, or the set-up identity)",
     )
     parser.add_argument("--json", action="store_true", help="print the settings as JSON")
+    add_warehouse_option(parser)
     parser.set_defaults(func=_site)
 
 
 def _site(args) -> int:
     central = open_central(args.database)
     try:
-        site = _saved(args, central) if args.set is not None else None
-        site = site or site_settings.current_site(central.uow())
+        # Each warehouse has its own settings; a site without warehouses yet has one set, which
+        # becomes its first warehouse's.
+        chosen = warehouses.choose_warehouse(central.uow(), args.warehouse)
+        code = chosen.code if chosen else None
+        site = _saved(args, central, code) if args.set is not None else None
+        site = site or site_settings.current_site(central.uow(code))
         if site is None:  # the screen's words, and the command for whoever reads them here
             raise BadInput(f"{message('site.not_set_up').english()} Or: shipshape site --set FILE")
-        warnings = site_settings.low_range_warnings(central.uow())
+        warnings = site_settings.low_range_warnings(central.uow(code))
     finally:
         central.close()
     for line in warnings:
@@ -51,10 +57,11 @@ def _site(args) -> int:
     return 0
 
 
-def _saved(args, central) -> SiteSettings:
+def _saved(args, central, warehouse: str | None) -> SiteSettings:
     document = site_settings.read_site_file(args.set)
     parse_site(document)  # a bad file says so before anyone is asked who they are
-    return site_settings.save_site(central.uow(), document, admin_actor(args, central))
+    actor = admin_actor(args, central)
+    return site_settings.save_site(central.uow(warehouse), document, actor)
 
 
 def _print_summary(site: SiteSettings, saved: bool) -> None:

@@ -1,4 +1,5 @@
-"""`shipshape stock [--json]`: stock per location, product and lot (docs/interfaces.md §13), with
+"""`shipshape stock [--warehouse CODE] [--json]`: stock per location, product and lot of one
+warehouse (docs/interfaces.md §13, §15), with
 what is reserved for orders and what is held because a picker reported the location empty."""
 
 from __future__ import annotations
@@ -6,7 +7,8 @@ from __future__ import annotations
 import argparse
 
 from app.bootstrap import open_central
-from app.cli.common import add_database_option, emit_json
+from app.cli.common import add_database_option, add_warehouse_option, emit_json
+from app.services import warehouses
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -15,12 +17,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_database_option(p)
     p.add_argument("--held", action="store_true", help="only rows with held units (to count)")
     p.add_argument("--json", action="store_true")
+    add_warehouse_option(p)
     p.set_defaults(func=_stock)
 
 
 def _stock(args) -> int:
     with open_central(args.database).uow() as uow:
-        items = [item for item in uow.stock.all() if item.held or not args.held]
+        chosen = warehouses.chosen(uow, args.warehouse)
+        every = uow.stock.all(chosen.id if chosen else None)
+        items = [item for item in every if item.held or not args.held]
     for item in items:
         record = {
             "location": item.location,

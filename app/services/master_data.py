@@ -17,10 +17,11 @@ from app.domain.events import SYSTEM, Actor, Event, utcnow
 from app.domain.fields import INT32_MAX, FieldProblem
 from app.domain.gs1 import normalize_gtin
 from app.domain.stock_ledger import Movement, MovementKind
+from app.domain.warehouses import Warehouse
 from app.errors import BadInput
-from app.routing.layout import layout_document, load_layout
-from app.services import allocation
+from app.services import allocation, warehouses
 from app.services.intake import ImportReport, fits_text
+from app.services.layouts import import_layout as import_layout  # its callers import it here
 from app.services.order_files import csv_records, read_text_file
 from app.services.ports import UnitOfWork
 
@@ -45,26 +46,6 @@ def _check_columns(path: Path, columns: tuple[str, ...], found: list[str]) -> No
     missing = [c for c in columns if c not in found]
     if missing:
         raise BadInput(f"{path}: row 1: missing column(s) {', '.join(missing)}")
-
-
-def import_layout(uow: UnitOfWork, path: Path, actor: Actor = SYSTEM) -> str:
-    """Create or update aisles and locations. Refuses (BadInput) to drop a location with stock."""
-    layout = load_layout(path)
-    document = layout_document(layout)
-    with uow:
-        wanted = {loc.code for loc in layout.locations}
-        dropped = uow.catalog.location_codes() - wanted
-        holding = uow.catalog.codes_holding_stock(dropped)
-        if holding:
-            sample = ", ".join(sorted(holding)[:5])
-            raise BadInput(
-                f"{path}: {len(holding)} location(s) missing from the new layout still hold stock "
-                f"({sample}); move or zero that stock first"
-            )
-        kept, removed = uow.catalog.save_layout(layout, document)
-        uow.events.add_all([Event("site.layout_imported", {"name": layout.name}, actor)])
-        uow.commit()
-    return f"layout {layout.name!r}: {kept} locations, {removed} removed"
 
 
 def import_products(uow: UnitOfWork, path: Path, actor: Actor = SYSTEM) -> ImportReport:
@@ -140,19 +121,27 @@ def _dimensions(row: dict) -> tuple[float, float, float] | None:
     return sizes[0], sizes[1], sizes[2]
 
 
-def import_stock(uow: UnitOfWork, path: Path, actor: Actor = SYSTEM) -> ImportReport:
-    """Set the on-hand quantity of each (location, sku, lot) to the file's figure."""
+def import_stock(
+    uow: UnitOfWork, path: Path, actor: Actor = SYSTEM, warehouse: str | None = None
+) -> ImportReport:
+    """Set the on-hand quantity of each (location, sku, lot) to the file's figure. Locations
+    are the chosen warehouse's (`warehouse`, a code; else the only one): a row naming another
+    warehouse's location is rejected, saying which."""
     report = ImportReport()
     rows = list(read_csv_rows(path, STOCK_COLUMNS))
     with uow:
-        locations = uow.catalog.location_codes()
+        chosen = warehouses.chosen(uow, warehouse)
+        locations = uow.catalog.location_codes(chosen.id if chosen else None)
+        elsewhere = uow.catalog.warehouses_of(
+            str(row["location"]).strip() for _, row in rows if row["location"] not in locations
+        )
         skus = uow.catalog.known_skus(
             row["sku"] for _, row in rows if fits_text(row["sku"], LIMITS["sku"])
         )
         changes = []
         for line_no, row in rows:
             try:
-                item = _stock_from_row(row, locations, skus)
+                item = _stock_from_row(row, locations, skus, elsewhere)
                 _set_stock(uow, item, actor)
             except BadInput as exc:
                 report.rejected.append(f"row {line_no}: {exc}")
@@ -185,9 +174,14 @@ def _set_stock(uow: UnitOfWork, item: StockItem, actor: Actor) -> None:
     uow.stock.set_on_hand(item)  # expiry, and the hold lifted
 
 
-def _stock_from_row(row: dict, locations: set[str], skus: set[str]) -> StockItem:
+def _stock_from_row(
+    row: dict, locations: set[str], skus: set[str], elsewhere: dict[str, Warehouse]
+) -> StockItem:
+    """`elsewhere`: the warehouse of each location that is not the chosen warehouse's."""
     location = fields.text(row["location"], "location", LIMITS["location"], required=True)
     sku = fields.text(row["sku"], "sku", LIMITS["sku"], required=True)
+    if location in elsewhere:
+        raise BadInput(f"location {location!r} is in warehouse {elsewhere[location].code}")
     if location not in locations:
         raise BadInput(f"unknown location {location!r}")
     if sku not in skus:

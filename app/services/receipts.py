@@ -10,6 +10,7 @@ from __future__ import annotations
 from app.domain.events import SYSTEM, Actor, Event
 from app.domain.receiving import Receipt
 from app.errors import BadInput
+from app.services import warehouses
 from app.services.intake import ImportReport, drop_repeats_within_file, fits_text
 from app.services.ports import UnitOfWork
 from app.services.receipt_files import TEXT_LIMITS, ReceiptDraft, build_receipt
@@ -18,17 +19,24 @@ CHUNK = 500
 
 
 def import_receipts(
-    uow: UnitOfWork, drafts: list[ReceiptDraft], actor: Actor = SYSTEM
+    uow: UnitOfWork, drafts: list[ReceiptDraft], actor: Actor = SYSTEM, warehouse: str | None = None
 ) -> ImportReport:
+    """The receipts are expected at `warehouse` (a code; else the only warehouse)."""
+    target = warehouses.choose_warehouse(uow, warehouse)
     report = ImportReport()
     unique = drop_repeats_within_file(drafts, report)
     for start in range(0, len(unique), CHUNK):
-        _import_chunk(uow, unique[start : start + CHUNK], actor, report)
+        chunk = unique[start : start + CHUNK]
+        _import_chunk(uow, chunk, actor, report, target.id if target else None)
     return report
 
 
 def _import_chunk(
-    uow: UnitOfWork, chunk: list[ReceiptDraft], actor: Actor, report: ImportReport
+    uow: UnitOfWork,
+    chunk: list[ReceiptDraft],
+    actor: Actor,
+    report: ImportReport,
+    warehouse_id: int | None,
 ) -> None:
     with uow:
         ids = [d.key for d in chunk if fits_text(d.key, TEXT_LIMITS["receipt_id"])]
@@ -50,7 +58,7 @@ def _import_chunk(
             except BadInput as exc:
                 report.rejected.append(f"{draft.label}: {exc}")
         for receipt in fresh:
-            uow.receiving.add(receipt)
+            uow.receiving.add(receipt, warehouse_id)
         uow.events.add_all(
             Event("receipt.imported", {"receipt_id": r.receipt_id, "supplier": r.supplier}, actor)
             for r in fresh

@@ -50,8 +50,12 @@ class SyncEngine:
         listen: bool = True,
         pullers: Sequence[Puller] = (),
         door: Door | None = None,
+        warehouse: str | None = None,
     ) -> None:
         self.store, self.engine = store, engine
+        # The station's home (a code): it pulls that warehouse's stock, locations and receipts
+        # alone (db/warehouses_repo.py WarehouseScope); None: no limit (a single site).
+        self.warehouse = warehouse
         self._door = door  # found on the first connection: straight in, or the narrow door
         self.on_status, self.on_work = on_status, on_work
         # What is pulled into the store: the pick work, the site cache, then any extra (packing).
@@ -87,7 +91,7 @@ class SyncEngine:
         """How this station's facts reach central (db/fact_door.py). Asks central the first
         time (the sync thread, or the worker thread of a claim); both threads get the same."""
         if self._door is None:
-            self._door = open_door(self.engine)
+            self._door = open_door(self.engine, self.warehouse)
         return self._door
 
     def stop(self, timeout: float = 10.0) -> None:
@@ -199,7 +203,7 @@ class SyncEngine:
             self._listener = None
 
     def _uow(self) -> SqlUnitOfWork:
-        return SqlUnitOfWork(self.engine)
+        return SqlUnitOfWork(self.engine, warehouse=self.warehouse)
 
     def _report(self, online: bool, synced: bool = False, error: str = "") -> None:
         last: datetime | None = utcnow() if synced else self.status.last_sync

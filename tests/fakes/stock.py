@@ -25,5 +25,5 @@ class FakeStock:
             assert item.id is not None, f"{item} was never stored"
             self._state.stock[item.id].reserved = item.reserved
 
-    def all(self) -> list[StockItem]:
+    def all(self, warehouse_id: int | None = None) -> list[StockItem]:  # one warehouse only
         return [copy.copy(item) for _id, item in sorted(self._state.stock.items())]

@@ -37,6 +37,7 @@ from app.services.ports.records import (
     Settings,
     StockRepository,
     UserRepository,
+    WarehouseRepository,
     WaveRepository,
 )
 from app.services.ports.returns import ReturnsBackend, ReturnsRepository
@@ -56,6 +57,8 @@ class UnitOfWork(Protocol):
     def orders(self) -> OrderRepository: ...
     @property
     def catalog(self) -> CatalogRepository: ...
+    @property
+    def warehouses(self) -> WarehouseRepository: ...
     @property
     def stock(self) -> StockRepository: ...
     @property
@@ -103,6 +106,7 @@ class UnitOfWork(Protocol):
 
 __all__ = [
     "ReturnsBackend",
+    "WarehouseRepository",
     "ReturnsRepository",
     "ReturnsDeskRepository",
     "CountBackend",
