@@ -13,12 +13,14 @@ from db.readable_rows import decoded, readable_rows
 from db.schema import (
     allocations,
     exceptions,
+    locations,
     order_lines,
     orders,
     pick_lists,
     pick_tasks,
     products,
     stock,
+    warehouses,
 )
 
 WAITING_FOR_STOCK = "waiting_for_stock"
@@ -231,6 +233,24 @@ class SqlOrderRepository:
             rows,
             {"id": "bigint", "status": "text", "reason": "text", "review_passed": "boolean"},
         )
+
+    def line_warehouses(self, line_ids: list[int]) -> dict[int, str]:
+        """Per order line: the code of the warehouse its units are reserved in (lines without
+        a reservation are left out). Allocation takes a line's units from one warehouse."""
+        query = (
+            select(allocations.c.order_line_id, warehouses.c.code)
+            .select_from(
+                allocations.join(stock, stock.c.id == allocations.c.stock_id)
+                .join(locations, locations.c.id == stock.c.location_id)
+                .join(warehouses, warehouses.c.id == locations.c.warehouse_id)
+            )
+            .where(allocations.c.order_line_id.in_(line_ids))
+            .order_by(allocations.c.order_line_id, allocations.c.id)
+        )
+        found: dict[int, str] = {}
+        for row in self.connection.execute(query):
+            found.setdefault(row.order_line_id, row.code)
+        return found
 
     def release_allocations(self, order: Order) -> None:
         """Give the order's reserved stock back (a cancelled or re-planned order)."""

@@ -192,6 +192,8 @@ def _orders(args) -> int:
     with central.uow() as uow:
         for order in uow.orders.find(args.status):
             shipped = uow.dispatch.shipments_of([order.id]) if args.json and order.id else {}
+            ids = [line.id for line in order.lines if line.id is not None]
+            home = uow.orders.line_warehouses(ids) if args.json else {}
             record = {
                 "channel": order.channel,
                 "order_id": order.order_id,
@@ -204,6 +206,7 @@ def _orders(args) -> int:
                         "picked": line.picked,
                         "packed": line.packed,
                         "returned": line.returned,
+                        "warehouse": home.get(line.id or 0),  # where it is reserved, if it is
                     }
                     for line in order.lines
                 ],

@@ -143,6 +143,8 @@ def test_allocation_is_fefo_and_never_over_allocates(tmp_path, site, sqlite_url,
     assert status == 0 and "allocated: 2 orders" in out
     orders = orders_json(run_cli, sqlite_url)
     assert orders["SO-1"]["status"] == "allocated" and orders["SO-1"]["lines"][0]["allocated"] == 4
+    assert orders["SO-1"]["lines"][0]["warehouse"] == "WH1"  # where its units are reserved
+    assert orders["SO-3"]["lines"][0]["warehouse"] is None  # nothing reserved: no warehouse
     assert (
         orders["SO-3"]["status"] == "exception" and "MILK: short 2 of 4" in orders["SO-3"]["reason"]
     )
