@@ -96,6 +96,7 @@ def main() -> None:
     )
     parser.add_argument("--reference-effort", type=float, default=REFERENCE_EFFORT)
     parser.add_argument("--only", default="", help="rebuild only the sets whose name starts so")
+    parser.add_argument("--effort", type=float, default=1.0, help="ours at this effort")
     args = parser.parse_args()
     sets = [
         (f"{name}-200-{seed}", layout, random_orders(layout, 200, seed))
@@ -106,7 +107,9 @@ def main() -> None:
         chosen = [entry for entry in sets if entry[0].startswith(args.only)]
         rebuild_reference(chosen, args.reference_effort)
     reference = json.loads(REFERENCE.read_text())
-    print(f"carts of {CAPACITY} orders; best known: {REFERENCE.name}")
+    print(
+        f"carts of {CAPACITY} orders; ours at effort {args.effort:g}; best known: {REFERENCE.name}"
+    )
     print(
         f"{'order set':<22} | {'FCFS m':>8} | {'seed m':>8} {'s':>5} | {'ours m':>8} {'s':>5} | "
         f"{'best m':>8} | {'gap %':>6} {'vs FCFS %':>9}"
@@ -115,7 +118,7 @@ def main() -> None:
     for key, layout, orders in sets:
         fcfs, _ = timed(layout, orders, "fcfs")
         seeded, seed_s = timed(layout, orders, "proximity", effort=0)
-        ours, ours_s = timed(layout, orders, "proximity")
+        ours, ours_s = timed(layout, orders, "proximity", args.effort)
         best = checked_reference(layout, orders, reference[key])
         gap = 100 * (total(ours) - best) / best
         saving = 100 * (total(fcfs) - total(ours)) / total(fcfs)
@@ -126,7 +129,7 @@ def main() -> None:
         )
     big = random_orders(layouts()["demo-2-blocks"], 1000, 0)
     fcfs_big, _ = timed(layouts()["demo-2-blocks"], big, "fcfs")
-    ours_big, big_s = timed(layouts()["demo-2-blocks"], big, "proximity")
+    ours_big, big_s = timed(layouts()["demo-2-blocks"], big, "proximity", args.effort)
     big_saving = 100 * (total(fcfs_big) - total(ours_big)) / total(fcfs_big)
     print(
         f"{'demo-2-blocks-1000-0':<22} | {total(fcfs_big):8.1f} | {'':>14} | "
