@@ -27,15 +27,7 @@ def test_the_demo_database_becomes_warehouse_one(pg_url, run_cli):
 
 @pytest.mark.parametrize(
     "check",
-    [
-        two_sites.check_the_second_layout_is_a_second_warehouse,
-        two_sites.check_a_missing_or_unknown_code_is_refused,
-        two_sites.check_layouts_stay_in_their_warehouse,
-        two_sites.check_stock_is_per_warehouse,
-        two_sites.check_settings_are_per_warehouse,
-        two_sites.check_receipts_belong_to_their_warehouse,
-        two_sites.check_allocation_keeps_to_the_first_warehouse,
-    ],
+    two_sites.CHECKS,
     ids=lambda check: check.__name__.removeprefix("check_"),
 )
 def test_two_warehouses(pg_url, run_cli, tmp_path, check):
@@ -80,11 +72,7 @@ def test_a_station_reserves_numbers_of_a_later_warehouse(pg_url):
 
 @pytest.mark.parametrize(
     "check",
-    [
-        station_home.check_each_station_pulls_its_own_warehouse,
-        station_home.check_a_station_reads_its_own_locations_and_receipts,
-        station_home.check_a_station_is_counted_at_its_home,
-    ],
+    station_home.CHECKS,
     ids=lambda check: check.__name__.removeprefix("check_"),
 )
 def test_station_home(pg_url, run_cli, tmp_path, check):

@@ -68,3 +68,11 @@ def check_a_station_is_counted_at_its_home(sites: TwoSites, url: str) -> None:
     pulled_locations(url, sites.folder, "PICK-ANY", None)  # no home: the first warehouse's
     counts = {w["code"]: w["stations"] for w in sites.json_lines("warehouses")}
     assert counts == {"WH1": 1, "WEST": 1}
+
+
+# Run on SQLite and on PostgreSQL: one list for both.
+CHECKS = (
+    check_each_station_pulls_its_own_warehouse,
+    check_a_station_reads_its_own_locations_and_receipts,
+    check_a_station_is_counted_at_its_home,
+)

@@ -10,11 +10,7 @@ from tests.integration.warehouses.two_sites import TwoSites
 
 @pytest.mark.parametrize(
     "check",
-    [
-        station_home.check_each_station_pulls_its_own_warehouse,
-        station_home.check_a_station_reads_its_own_locations_and_receipts,
-        station_home.check_a_station_is_counted_at_its_home,
-    ],
+    station_home.CHECKS,
     ids=lambda check: check.__name__.removeprefix("check_"),
 )
 def test_station_home(tmp_path, sqlite_url, run_cli, check):

@@ -14,15 +14,7 @@ def sites(tmp_path, sqlite_url, run_cli):
 
 @pytest.mark.parametrize(
     "check",
-    [
-        two_sites.check_the_second_layout_is_a_second_warehouse,
-        two_sites.check_a_missing_or_unknown_code_is_refused,
-        two_sites.check_layouts_stay_in_their_warehouse,
-        two_sites.check_stock_is_per_warehouse,
-        two_sites.check_settings_are_per_warehouse,
-        two_sites.check_receipts_belong_to_their_warehouse,
-        two_sites.check_allocation_keeps_to_the_first_warehouse,
-    ],
+    two_sites.CHECKS,
     ids=lambda check: check.__name__.removeprefix("check_"),
 )
 def test_two_warehouses(sites, check):

@@ -166,3 +166,15 @@ def check_allocation_keeps_to_the_first_warehouse(sites: TwoSites) -> None:
     assert order["status"] != "allocated" and order["lines"][0]["allocated"] == 0
     (west,) = sites.json_lines("stock", "--warehouse", "WEST")
     assert west["allocated"] == 0
+
+
+# Run on SQLite (tests/integration/warehouses) and on PostgreSQL (tests/pg): one list for both.
+CHECKS = (
+    check_the_second_layout_is_a_second_warehouse,
+    check_a_missing_or_unknown_code_is_refused,
+    check_layouts_stay_in_their_warehouse,
+    check_stock_is_per_warehouse,
+    check_settings_are_per_warehouse,
+    check_receipts_belong_to_their_warehouse,
+    check_allocation_keeps_to_the_first_warehouse,
+)
