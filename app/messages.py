@@ -251,6 +251,9 @@ TEMPLATES: dict[str, str] = {
     "outcome.fact_applied": "{fact} applied",
     # ---- waves and the lead's desk -------------------------------------------------------------
     "wave.capacity_too_small": "capacity must be at least 1 order per cart, got {capacity}",
+    "wave.max_weight_too_small": (
+        "the weight limit per cart must be more than 0 kg (none: no limit), got {kg}"
+    ),
     "slotting.bad_days": "--days must be a whole number of days from 1 to {most}, found {days}",
     "wave.no_layout": "no layout imported yet: run `shipshape import-layout LAYOUT` first",
     "wave.nothing_to_plan": "nothing to plan: no allocated orders that are not in a wave yet",

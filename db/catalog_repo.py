@@ -30,6 +30,18 @@ class SqlCatalogRepository:
             )
         return found
 
+    def unit_weights(self, skus: Iterable[str]) -> dict[str, float]:
+        """Each known SKU's `unit_weight_kg` (SKUs nobody has are left out): one query for a
+        whole wave's SKUs."""
+        skus = list(set(skus))
+        found: dict[str, float] = {}
+        for start in range(0, len(skus), 900):  # keep under SQLite's bound-parameter limit
+            query = select(products.c.sku, products.c.unit_weight_kg).where(
+                products.c.sku.in_(skus[start : start + 900])
+            )
+            found.update((sku, float(kg or 0.0)) for sku, kg in self.connection.execute(query))
+        return found
+
     def gtin_owners(self, gtins: Iterable[str]) -> dict[str, str]:
         query = (
             select(product_gtins.c.gtin, products.c.sku)

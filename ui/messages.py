@@ -418,6 +418,9 @@ SOURCE: dict[str, str] = {
     "wave.capacity_too_small": QT_TRANSLATE_NOOP(
         "Messages", "capacity must be at least 1 order per cart, got {capacity}"
     ),
+    "wave.max_weight_too_small": QT_TRANSLATE_NOOP(
+        "Messages", "the weight limit per cart must be more than 0 kg (none: no limit), got {kg}"
+    ),
     "slotting.bad_days": QT_TRANSLATE_NOOP(
         "Messages", "--days must be a whole number of days from 1 to {most}, found {days}"
     ),

@@ -1,13 +1,17 @@
-"""What a wave is planned from: the lead's filter, the cart capacity, carrier grouping.
+"""What a wave is planned from: the lead's filter, the cart capacity and weight limit, carrier
+grouping.
 
 The plan is kept with the wave (a JSON document, migration 0033), so orders that arrive later
 join it by the same rules and a re-balance keeps the same carts' capacity (docs/lead.md).
+An order's weight is its units times the products' `unit_weight_kg`; products carry no
+dimensions the planner trusts, so a wave has no volume limit.
 """
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -50,6 +54,15 @@ class WavePlan:
     capacity: int
     wave_filter: WaveFilter = WaveFilter()
     group_by_carrier: bool = False
+    max_weight_kg: float | None = None  # kilograms per cart (None: no limit)
+
+    def check(self) -> None:
+        """Refuses a plan no cart can follow (BadInput, a message the lead's screen shows)."""
+        if self.capacity < 1:
+            raise BadInput(message("wave.capacity_too_small", capacity=self.capacity))
+        kg = self.max_weight_kg
+        if kg is not None and not (math.isfinite(kg) and kg > 0):
+            raise BadInput(message("wave.max_weight_too_small", kg=kg))
 
     def document(self) -> dict:
         """The JSON kept with the wave."""
@@ -62,12 +75,13 @@ class WavePlan:
             "min_priority": self.wave_filter.min_priority,
             "ship_by_before": before.isoformat() if isinstance(before, datetime) else None,
             "max_orders": self.wave_filter.max_orders,
+            "max_weight_kg": self.max_weight_kg,
         }
 
     @classmethod
     def of(cls, document: dict | None, capacity_if_none: int) -> WavePlan:
         """The stored plan; a wave planned before plans were kept: any order may join, carts
-        as full as its fullest cart."""
+        as full as its fullest cart. A plan stored before weight limits: no limit."""
         if not document:
             return cls(capacity_if_none)
         before = document.get("ship_by_before")
@@ -78,7 +92,13 @@ class WavePlan:
             ship_by_before=datetime.fromisoformat(before) if before else None,
             max_orders=document.get("max_orders"),
         )
-        return cls(int(document["capacity"]), wave_filter, bool(document.get("group_by_carrier")))
+        kg = document.get("max_weight_kg")
+        return cls(
+            int(document["capacity"]),
+            wave_filter,
+            bool(document.get("group_by_carrier")),
+            float(kg) if kg is not None else None,
+        )
 
     def without_limit(self) -> WavePlan:
         return replace(self, wave_filter=replace(self.wave_filter, max_orders=None))
@@ -110,14 +130,27 @@ def by_order(sources: Iterable[PickSource]) -> dict[int, list[PickSource]]:
     return found
 
 
-def batch_order(order: Order, sources: list[PickSource], group_by_carrier: bool) -> BatchOrder:
-    """An order as the batcher sees it: its pick locations, urgency and carrier group."""
+def unit_weights(uow: UnitOfWork, sources: Iterable[PickSource]) -> dict[str, float]:
+    """The products' `unit_weight_kg` of every SKU these sources pick (one query)."""
+    return uow.catalog.unit_weights({s.sku for s in sources})
+
+
+def weight_kg(sources: Iterable[PickSource], weights: Mapping[str, float]) -> float:
+    """What these picks weigh: units × the product's unit weight (unknown: 0, takes no room)."""
+    return sum(s.quantity * weights.get(s.sku, 0.0) for s in sources)
+
+
+def batch_order(
+    order: Order, sources: list[PickSource], group_by_carrier: bool, weights: Mapping[str, float]
+) -> BatchOrder:
+    """An order as the batcher sees it: its pick locations, urgency, carrier group, weight."""
     return BatchOrder(
         id=stored_id(order),
         picks=tuple(s.location for s in sources),
         priority=order.priority,
         ship_by=naive(order.ship_by),
         group=order.carrier if group_by_carrier else None,
+        weight_kg=weight_kg(sources, weights),
     )
 
 

@@ -26,6 +26,8 @@ from app.services.wave_plan import (
     in_walking_order,
     most_urgent_first,
     site_layout,
+    unit_weights,
+    weight_kg,
 )
 from app.waves import plan_batches
 
@@ -55,6 +57,7 @@ class _Cart:
     start_m: float  # its walk before the top-up
     distance_m: float
     sequence: tuple[str, ...]
+    weight_kg: float
     changed: bool = False
 
 
@@ -76,14 +79,17 @@ def top_up_wave(uow: UnitOfWork, wave_id: int, actor: Actor = SYSTEM) -> TopUp:
             stored_id(o): o.carrier
             for o in uow.orders.by_refs(sorted({r for c in stored for r in c.order_refs}))
         }
-        carts = [_cart(layout, c, carriers, plan.group_by_carrier) for c in stored]
-        added = [o for o in arriving if _join(layout, carts, o, sources[stored_id(o)], plan)]
+        weights = unit_weights(uow, [s for c in stored for s in c.sources] + _all(sources))
+        carts = [_cart(layout, c, carriers, plan.group_by_carrier, weights) for c in stored]
+        added = [
+            o for o in arriving if _join(layout, carts, o, sources[stored_id(o)], plan, weights)
+        ]
         for cart in (c for c in carts if c.changed):
             tasks = in_walking_order(cart.sources, cart.sequence)
             sshape = solve_route(layout, [t.location for t in tasks], "s-shape").distance_m
             uow.waves.place(cart.list_id, tasks, cart.distance_m, sshape)
         waiting = len(arriving) - len(added)
-        result = _result(layout, head.name, carts, added, sources, plan, waiting)
+        result = _result(layout, head.name, carts, added, sources, plan, waiting, weights)
         if added:
             uow.events.add_all([_event(result, actor)])
             uow.commit()
@@ -100,22 +106,47 @@ def _arriving(uow: UnitOfWork, plan: WavePlan, held: int) -> list[Order]:
     return found if limit is None else found[: max(0, limit - held)]
 
 
-def _cart(layout: Layout, stored: StoredPickList, carriers: dict[int, str], grouped: bool) -> _Cart:
+def _all(sources: dict[int, list[PickSource]]) -> list[PickSource]:
+    return [s for found in sources.values() for s in found]
+
+
+def _cart(
+    layout: Layout,
+    stored: StoredPickList,
+    carriers: dict[int, str],
+    grouped: bool,
+    weights: dict[str, float],
+) -> _Cart:
     route = solve_route(layout, [s.location for s in stored.sources])
     group = carriers.get(stored.order_refs[0]) if grouped else None
     refs = list(stored.order_refs)
-    metres = route.distance_m
-    return _Cart(stored.id, list(stored.sources), refs, group, metres, metres, route.sequence)
+    metres, kg = route.distance_m, weight_kg(stored.sources, weights)
+    return _Cart(stored.id, list(stored.sources), refs, group, metres, metres, route.sequence, kg)
+
+
+def _has_room(cart: _Cart, group: str | None, kg: float, plan: WavePlan) -> bool:
+    """Room for one more order of `kg` kilograms: a tote free, its carrier's cart when the wave
+    groups by carrier, and the cart's weight limit kept (an order of unknown weight weighs 0)."""
+    if len(cart.refs) >= plan.capacity or cart.group != group:
+        return False
+    limit = plan.max_weight_kg
+    return limit is None or cart.weight_kg + kg <= limit + 1e-9
 
 
 def _join(
-    layout: Layout, carts: list[_Cart], order: Order, sources: list[PickSource], plan: WavePlan
+    layout: Layout,
+    carts: list[_Cart],
+    order: Order,
+    sources: list[PickSource],
+    plan: WavePlan,
+    weights: dict[str, float],
 ) -> bool:
     """The order on the cart with room where it adds the least walking; False: no room."""
     group = order.carrier if plan.group_by_carrier else None
+    kg = weight_kg(sources, weights)
     best = None
     for cart in carts:
-        if len(cart.refs) >= plan.capacity or cart.group != group:
+        if not _has_room(cart, group, kg, plan):
             continue
         route = solve_route(layout, [s.location for s in cart.sources + sources])
         added = route.distance_m - cart.distance_m
@@ -126,6 +157,7 @@ def _join(
     _, cart, route = best
     cart.sources += sources
     cart.refs.append(stored_id(order))
+    cart.weight_kg += kg
     cart.distance_m, cart.sequence, cart.changed = route.distance_m, route.sequence, True
     return True
 
@@ -138,11 +170,13 @@ def _result(
     sources,
     plan: WavePlan,
     waiting: int,
+    weights: dict[str, float],
 ) -> TopUp:
     own = plan_batches(
         layout,
-        [batch_order(o, sources[stored_id(o)], plan.group_by_carrier) for o in added],
+        [batch_order(o, sources[stored_id(o)], plan.group_by_carrier, weights) for o in added],
         plan.capacity,
+        max_weight_kg=plan.max_weight_kg,
     )
     return TopUp(
         name,

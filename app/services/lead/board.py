@@ -126,10 +126,13 @@ def _waves(rows: list[BoardRow]) -> list[WaveSummary]:
     ]
 
 
-def plan_wave(uow: UnitOfWork, lead: User, capacity: int, wave_filter) -> PlannedWave:
-    """A preview the lead looks at before releasing; writes nothing."""
+def plan_wave(
+    uow: UnitOfWork, lead: User, capacity: int, wave_filter, max_weight_kg: float | None = None
+) -> PlannedWave:
+    """A preview the lead looks at before releasing; writes nothing. `max_weight_kg`: the
+    most kilograms on one cart (None: no limit)."""
     require_lead(lead)
-    return waves.plan_wave(uow, capacity, wave_filter)
+    return waves.plan_wave(uow, capacity, wave_filter, max_weight_kg=max_weight_kg)
 
 
 def preview_seconds(wave: PlannedWave) -> float:

@@ -62,13 +62,20 @@ def carts(site: Site) -> dict[int, set[str]]:
     return found
 
 
-def mixed_wave(site: Site, groups: list[list[str]], capacity: int, release: bool) -> int:
+def mixed_wave(
+    site: Site,
+    groups: list[list[str]],
+    capacity: int,
+    release: bool,
+    max_weight_kg: float | None = None,
+) -> int:
     """A wave whose carts hold the named orders as given (say, MILK and BOLT mixed on each
     cart: the walking a re-balance can save), stored through the real repository."""
     ids = refs(site)
     with site.uow() as uow:
         sources = by_order(uow.waves.pick_sources([ids[o] for g in groups for o in g]))
-    wave = PlannedWave(f"W-MIX-{capacity}", [], utcnow(), plan=WavePlan(capacity).document())
+    plan = WavePlan(capacity, max_weight_kg=max_weight_kg)
+    wave = PlannedWave(f"W-MIX-{capacity}", [], utcnow(), plan=plan.document())
     for group in groups:
         tasks = [s for o in group for s in sources[ids[o]]]
         wave.pick_lists.append(PlannedPickList([ids[o] for o in group], tasks, 0.0, 0.0))
