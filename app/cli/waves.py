@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from datetime import datetime
 
@@ -25,6 +26,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--ship-by-before", metavar="ISO_TIME", help="only orders due by then")
     p.add_argument("--max-orders", type=int)
     p.add_argument("--group-by-carrier", action="store_true", help="one carrier per cart")
+    p.add_argument(
+        "--cart-max-weight-kg",
+        metavar="KG",
+        help="most kilograms on one cart, from the products' unit_weight_kg (default: no limit)",
+    )
     p.add_argument("--preview", action="store_true", help="show the plan, store nothing")
     p.add_argument("--json", action="store_true")
     add_admin_options(p)
@@ -73,10 +79,27 @@ def _filter(args) -> waves.WaveFilter:
     )
 
 
+def _cart_max_weight(text: str | None) -> float | None:
+    """--cart-max-weight-kg as kilograms (None: no limit); anything but a number above 0 is
+    refused with one line."""
+    if text is None:
+        return None
+    try:
+        kg = float(text)
+    except ValueError:
+        kg = math.nan
+    if not (math.isfinite(kg) and kg > 0):
+        raise BadInput(f"--cart-max-weight-kg must be a number of kilograms above 0, got {text!r}")
+    return kg
+
+
 def _plan_waves(args) -> int:
+    max_weight_kg = _cart_max_weight(args.cart_max_weight_kg)  # before anything is opened
     central = open_central(args.database)
     actor = None if args.preview else admin_actor(args, central)
-    plan = waves.plan_wave(central.uow(), args.capacity, _filter(args), args.group_by_carrier)
+    plan = waves.plan_wave(
+        central.uow(), args.capacity, _filter(args), args.group_by_carrier, max_weight_kg
+    )
     if actor is not None:
         waves.save_wave(central.uow(), plan, args.release, actor)
     summary = {
