@@ -2046,6 +2046,10 @@ median {median} h · p90 {p90} h
         <translation>每辆拣货车至少要装 1 个订单，当前为 {capacity}</translation>
     </message>
     <message>
+        <source>the weight limit per cart must be more than 0 kg (none: no limit), got {kg}</source>
+        <translation>每辆拣货车的重量上限必须大于 0 千克（不填：不限），当前为 {kg}</translation>
+    </message>
+    <message>
         <source>--days must be a whole number of days from 1 to {most}, found {days}</source>
         <translation>--days 必须是 1 到 {most} 之间的整数天数，收到的是 {days}</translation>
     </message>
@@ -4683,8 +4687,16 @@ median {median} h · p90 {p90} h
         <translation>每车订单数</translation>
     </message>
     <message>
+        <source>Max. weight per cart (kg)</source>
+        <translation>每车最大重量（千克）</translation>
+    </message>
+    <message>
         <source>any</source>
         <translation>任意</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
     </message>
     <message>
         <source>Preview wave</source>
@@ -4693,6 +4705,10 @@ median {median} h · p90 {p90} h
     <message>
         <source>Release to the floor</source>
         <translation>下发到现场</translation>
+    </message>
+    <message>
+        <source>Planning… (a few seconds)</source>
+        <translation>正在规划…（需要几秒钟）</translation>
     </message>
     <message>
         <source>Choose filters, then preview the next wave.</source>

@@ -1,12 +1,14 @@
 """The Waves tab: filter allocated orders, preview the carts the planner makes, release.
 
-UI thread only. Planning runs on the database worker (`run("plan", ...)`); the preview comes
-back through `show_preview`.
+UI thread only. Planning runs on the database worker (`run("plan", ...)`, seconds for a few
+hundred orders): meanwhile the tab says so and the preview button is greyed, so a plan is never
+started twice; the preview comes back through `show_preview`, a refusal through `_plan_failed`.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, QRegularExpression, Signal
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
@@ -25,6 +27,10 @@ from PySide6.QtWidgets import (
 from app.domain.kpis import estimated_pick_seconds
 from app.services.waves import WaveFilter
 from ui.lead.models import RowsModel, tr
+from ui.messages import error_text
+
+# Kilograms as typed: up to 4 digits, a decimal point or comma, 2 decimals (empty: no limit).
+KILOGRAMS = QRegularExpression(r"\d{1,4}([.,]\d{1,2})?")
 
 
 def minutes(seconds: float) -> str:
@@ -76,6 +82,11 @@ class WavesTab(QWidget):
         self.ship_by.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.max_orders = QSpinBox(minimum=0, maximum=10000)
         self.capacity = QSpinBox(minimum=1, maximum=48, value=8)
+        self.max_weight = QLineEdit(objectName="cartMaxWeight")  # after capacity in tab order
+        self.max_weight.setValidator(QRegularExpressionValidator(KILOGRAMS, self.max_weight))
+        self.max_weight.returnPressed.connect(self.preview)
+        self.planning = False  # a plan is on the worker
+        self.problem: BaseException | None = None  # why the last plan was refused
         self.preview_button = QPushButton(objectName="primary")
         self.release_button = QPushButton(objectName="primary", enabled=False)
         self.preview_button.clicked.connect(self.preview)
@@ -92,7 +103,7 @@ class WavesTab(QWidget):
         self.totals = QLabel(objectName="previewTotals")
         self.totals.setWordWrap(True)
         self.form = QFormLayout()
-        self._labels = [QLabel() for _ in range(6)]
+        self._labels = [QLabel() for _ in range(7)]
         for label, field in zip(self._labels, self._fields(), strict=True):
             self.form.addRow(label, field)
         buttons = QHBoxLayout()
@@ -124,6 +135,7 @@ class WavesTab(QWidget):
             ship_by,
             self.max_orders,
             self.capacity,
+            self.max_weight,
         ]
 
     def retranslate(self) -> None:
@@ -134,11 +146,13 @@ class WavesTab(QWidget):
             self.tr("Ship by before"),
             self.tr("At most orders (0: all)"),
             self.tr("Orders per cart"),
+            self.tr("Max. weight per cart (kg)"),
         ]
         for label, text in zip(self._labels, texts, strict=True):
             label.setText(text)
         self.carrier.setPlaceholderText(self.tr("any"))
         self.channel.setPlaceholderText(self.tr("any"))
+        self.max_weight.setPlaceholderText(self.tr("no limit"))
         self.preview_button.setText(self.tr("Preview wave"))
         self.release_button.setText(self.tr("Release to the floor"))
         self.carts.retranslate()
@@ -156,18 +170,51 @@ class WavesTab(QWidget):
             max_orders=self.max_orders.value() or None,
         )
 
+    def max_weight_kg(self) -> float | None:
+        """The weight limit typed (None: empty, no limit); the planner refuses 0."""
+        text = self.max_weight.text().strip().replace(",", ".")
+        return float(text) if text else None
+
     def preview(self) -> None:
+        if self.planning:  # Enter in a field while a plan runs: that plan is the answer
+            return
+        self._planning(True)
         self.release_button.setEnabled(False)
-        self._run("plan", self.capacity.value(), self.wave_filter(), done=self.show_preview)
+        self._run(
+            "plan",
+            self.capacity.value(),
+            self.wave_filter(),
+            self.max_weight_kg(),
+            done=self.show_preview,
+            failed=self._plan_failed,
+        )
+
+    def _planning(self, running: bool) -> None:
+        self.planning, self.problem = running, None
+        self.preview_button.setEnabled(not running)
+        self._show_totals()
 
     def show_preview(self, wave) -> None:
         self.wave = wave
         self.carts.set_rows(list(enumerate(wave.pick_lists, start=1)))
         self.release_button.setEnabled(bool(wave.pick_lists))
+        self._planning(False)
+
+    def _plan_failed(self, exc: BaseException) -> None:
+        self.wave = None  # what was previewed before is not what the lead asked for now
+        self.carts.set_rows([])
+        self._planning(False)
+        self.problem = exc
         self._show_totals()
 
     def _show_totals(self) -> None:
         wave = self.wave
+        if self.planning:
+            self.totals.setText(self.tr("Planning… (a few seconds)"))
+            return
+        if self.problem is not None:
+            self.totals.setText(error_text(self.problem))
+            return
         if wave is None:
             self.totals.setText(self.tr("Choose filters, then preview the next wave."))
             return

@@ -66,9 +66,7 @@ def test_a_weight_limit_of_nothing_is_refused():
             plan_wave(None, 3, max_weight_kg=kg)  # refused before the database is asked
 
 
-def test_the_plan_keeps_its_weight_limit_through_the_stored_document(
-    tmp_path, sqlite_url, run_cli
-):
+def test_the_plan_keeps_its_weight_limit_through_the_stored_document(tmp_path, sqlite_url, run_cli):
     plan = WavePlan(3, WaveFilter(channel="web"), True, 2.5)
     assert WavePlan.of(json.loads(json.dumps(plan.document())), 1) == plan
     older = {k: v for k, v in plan.document().items() if k != "max_weight_kg"}
