@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
+from itertools import accumulate
 
 from app.routing.layout import Layout
 from app.routing.optimal import _FRONTIERS, _is_whole_tour, _segment_covers
@@ -75,32 +76,48 @@ class _Site:
             covers = _segment_covers((), cross[b], cross[b + 1])
             self.empty.append((covers, min(w for _, w in covers)))
         self._known_covers: dict[tuple, tuple[list[tuple[str, float]], float]] = {}
+        self._template()
+
+    def _template(self) -> None:
+        """The steps (and their lower bounds) of a tour over every column with no picks: a
+        cart's steps are a slice of them with its picked segments put in (a loop per call
+        was half the time of a length on one block)."""
+        blocks = len(self.cross) - 1
+        self.all_steps: list[tuple] = []
+        self.all_least: list[float] = []
+        self.first_step: list[int] = []  # column j's first step (after the crossing into it)
+        for j in range(len(self.xs)):
+            if j:
+                width = self.xs[j] - self.xs[j - 1]
+                required = 1 << self.depot[1] if self.depot[0] == j - 1 else 0
+                self.all_steps.append(("cross", required, width))
+                self.all_least.append(2 * width)
+            self.first_step.append(len(self.all_steps))
+            if self.is_aisle[j]:
+                for b in range(blocks):
+                    covers, cheapest = self.empty[b]
+                    self.all_steps.append(("cover", b, covers))
+                    self.all_least.append(cheapest)
+        self.first_step.append(len(self.all_steps) + 1)  # past the last column
 
     def steps(self, codes: list[str]) -> tuple[list[tuple], list[float], int]:
         """The DP's steps for these picks (as `optimal._steps`), a lower bound of each, and the
         nodes the last column must have touched (the depot's, if it is the last)."""
         picked: dict[tuple[int, int], list[float]] = {}
+        place = self.place
         for code in codes:
-            column, block, y = self.place[code]
+            column, block, y = place[code]
             picked.setdefault((column, block), []).append(y)
-        columns = [column for column, _ in picked] + [self.depot[0]]
-        first, last = min(columns), max(columns)
-        cross, depot = self.cross, self.depot
-        steps: list[tuple] = []
-        least: list[float] = []
-        for j in range(first, last + 1):
-            if j > first:
-                width = self.xs[j] - self.xs[j - 1]
-                steps.append(("cross", 1 << depot[1] if depot[0] == j - 1 else 0, width))
-                least.append(2 * width)
-            if not self.is_aisle[j]:
-                continue
-            for b in range(len(cross) - 1):
-                ys = picked.get((j, b))
-                covers, cheapest = self.empty[b] if ys is None else self._covers(b, ys)
-                steps.append(("cover", b, covers))
-                least.append(cheapest)
-        return steps, least, 1 << depot[1] if depot[0] == last else 0
+        columns = [column for column, _ in picked]
+        first = min(self.depot[0], *columns)
+        last = max(self.depot[0], *columns)
+        start, end = self.first_step[first], self.first_step[last + 1] - 1
+        steps, least = self.all_steps[start:end], self.all_least[start:end]
+        for (column, block), ys in picked.items():
+            at = self.first_step[column] + block - start
+            covers, least[at] = self._covers(block, ys)
+            steps[at] = ("cover", block, covers)
+        return steps, least, 1 << self.depot[1] if self.depot[0] == last else 0
 
     def _covers(self, block: int, ys: list[float]) -> tuple[list[tuple[str, float]], float]:
         """A segment's covers and the cheapest, remembered: batching prices the same order's
@@ -137,9 +154,8 @@ def _cheapest(
 ) -> tuple[float, int]:
     """The DP's cheapest whole tour, keeping only each frontier's cost (see optimal._solve),
     and the number of frontiers it visited."""
-    still_needed = [0.0] * len(steps)
-    for t in range(len(steps) - 2, -1, -1):
-        still_needed[t] = still_needed[t + 1] + least[t + 1]
+    # What the steps after each step cost at least (a suffix sum, least[t + 1:]).
+    still_needed = list(accumulate(reversed(least[1:]), initial=0.0))[::-1]
     # The frontier tables' dicts are read directly (a method call per frontier was a tenth of
     # the time); a miss goes through the method, which fills them.
     crossings, covers = _FRONTIERS.cross, _FRONTIERS.covers

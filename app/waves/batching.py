@@ -18,7 +18,7 @@ Pure: no Qt, no database. Runs on whichever thread calls it (the CLI's, or the D
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -150,13 +150,22 @@ def _first_come(members: list[Order], limits: Limits) -> list[list[Order]]:
     return carts
 
 
+def _fits(limits: Limits, members: list[Order]) -> Callable[[list[int]], bool]:
+    """May these orders (by index) share a cart? Asked hundreds of thousands of times, so
+    without volume and weight limits it only counts totes."""
+    if limits.max_volume_l is None and limits.max_weight_kg is None:
+        capacity = limits.capacity
+        return lambda cart: len(cart) <= capacity
+    return lambda cart: limits.fits([members[i] for i in cart])
+
+
 def _search(footprint, pricer, members, carts, effort, limits, rng) -> list[list[int]]:
     """Ruin and recreate within each urgency tier: carts holding one tier only may exchange
     orders; a cart where two tiers meet keeps its orders."""
     inputs = Inputs(
         codes=[frozenset(o.picks) for o in members],
         loads=[footprint.load(o) for o in members],
-        fits=lambda cart: limits.fits([members[i] for i in cart]),
+        fits=_fits(limits, members),
     )
     by_tier: dict[Any, list[list[int]]] = {}
     mixed: list[list[int]] = []
