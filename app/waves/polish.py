@@ -17,8 +17,8 @@ from __future__ import annotations
 from app.routing.length import INF
 
 # At effort 1 (docs/benchmarks.md has the times):
-NEIGHBOURS = 8  # carts compared with each cart, nearest first by where they walk
-SCREENED = 6  # swaps per pair of carts routed exactly, the most promising first
+NEIGHBOURS = 4  # carts compared with each cart, nearest first by where they walk
+SCREENED = 3  # swaps per pair of carts routed exactly, the most promising first
 PASSES = 10  # at most; a pass that changes nothing ends the search
 AROUND_PASSES = 2  # after a kick
 
@@ -48,7 +48,7 @@ def _improve_pair(state, a: int, b: int, screened: int) -> bool:
     tried depends only on the two carts' orders, so a pair that had none keeps having none
     until one of them changes: it is remembered by content and skipped ("don't look bits",
     Bentley 1992), which saves most of the work of later passes and of kicks that are undone."""
-    key = (tuple(state.carts[a]), tuple(state.carts[b]), screened)
+    key = (state.carts[a], state.carts[b], screened)
     if key in state.settled:
         return False
     if _move(state, a, b) or _move(state, b, a) or _swap(state, a, b, screened):
@@ -83,12 +83,10 @@ def _move(state, src: int, dst: int) -> bool:
 
 def _swap(state, a: int, b: int, screened: int) -> bool:
     one, two = state.carts[a], state.carts[b]
-    added = state.footprint.added
     keep_one = {i: state.saving(a, i) for i in one}
     keep_two = {j: state.saving(b, j) for j in two}
-    loads = state.inputs.loads
-    into_one = {j: added(state.load[a], loads[j]) for j in two}
-    into_two = {i: added(state.load[b], loads[i]) for i in one}
+    into_one = {j: state.growth(a, j) for j in two}
+    into_two = {i: state.growth(b, i) for i in one}
     guesses = sorted(
         (into_one[j] - keep_one[i] + into_two[i] - keep_two[j], i, j) for i in one for j in two
     )

@@ -35,10 +35,15 @@ from app.waves.polish import polish, polish_around
 # a million a second on the bench machine) per order in the pool, times `effort`: about the
 # same time on a layout whose routes are cheap (one block) as on one whose are dear (three),
 # and no clock, so the same input gives the same carts everywhere.
-WORK_PER_ORDER = 16_000
-KICK_WORK = 8_000  # what a kick costs besides its routes (screening, snapshots), in that unit
-MOST_KICKS_PER_ORDER = 5  # a cap, should kicks ever cost no work (every route already known)
+WORK_PER_ORDER = 40_000
+KICK_WORK = 4_000  # what a kick costs besides its routes (screening, snapshots), in that unit
+MOST_KICKS_PER_ORDER = 10  # a cap, should kicks ever cost no work (every route already known)
 NEAREST = 4  # carts a kicked cart may swap with, nearest first by where they walk
+# A kick is kept while the total stays within this share of the best total found (record-to-record
+# travel, Dueck 1993): walking a little uphill leaves the valley the polish stopped in; the best
+# carts found are what is returned.
+ACCEPT_WORSE = 0.003
+SHORTLIST, SHORTLIST_PER_NEAREST = 32, 8  # carts whose distance `nearest` estimates
 MOST_REMEMBERED = 100_000  # cart lengths (and settled pairs) kept; then forgotten, to bound memory
 
 
@@ -96,16 +101,21 @@ def improve_exactly(
     """The pool's carts improved on their exact routes: never longer in total than they came."""
     state = _State(footprint, pricer, inputs, pool.carts)
     if len(state.carts) < 2:
-        return state.carts
+        return [list(c) for c in state.carts]
     orders = sum(len(c) for c in state.carts)
     budget = pricer.meter.work + effort * WORK_PER_ORDER * orders
     polish(state, effort)
+    best, best_total = state.snapshot(), state.total()
     for _ in range(round(effort * MOST_KICKS_PER_ORDER * orders)):
         if pricer.meter.work >= budget:
             break
-        state.kick(rng, effort)
+        state.kick(rng, effort, best_total * (1 + ACCEPT_WORSE))
         pricer.meter.work += KICK_WORK
-    return [c for c in state.carts if c]
+        if state.total() < best_total - 1e-9:
+            best, best_total = state.snapshot(), state.total()
+    if state.total() > best_total + 1e-9:
+        state.restore(best)
+    return [list(c) for c in state.carts if c]
 
 
 class _State:
@@ -113,12 +123,17 @@ class _State:
 
     def __init__(self, footprint: Footprint, pricer: Pricer, inputs: Inputs, carts):
         self.footprint, self.pricer, self.inputs = footprint, pricer, inputs
-        self.carts = [sorted(c) for c in carts]
+        # Tuples: they key what is remembered (savings, growth, distances) by content.
+        self.carts: list[tuple[int, ...]] = [tuple(sorted(c)) for c in carts]
         self._codes = [self.codes_of(c) for c in self.carts]
         self.price = [pricer.length(c) for c in self._codes]
         self.load = [self._load(c) for c in self.carts]
         self._savings: dict[tuple[tuple[int, ...], int], float] = {}
-        self._nearest: dict[int, list[int]] = {}  # until any cart changes
+        self._growth: dict[tuple[tuple[int, ...], int], float] = {}
+        self._apart: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
+        self._nearest: dict[int, tuple[int, list[int]]] = {}  # until any cart changes
+        self._halves = [_halves_mask(load) for load in inputs.loads]
+        self.halves = [self._halves_of(c) for c in self.carts]
         self.settled: set[tuple] = set()  # pairs of carts (by content) with nothing to gain
 
     def total(self) -> float:
@@ -127,20 +142,21 @@ class _State:
     def codes(self, cart: int) -> frozenset[str]:
         return self._codes[cart]
 
-    def codes_of(self, members: list[int]) -> frozenset[str]:
+    def codes_of(self, members: Sequence[int]) -> frozenset[str]:
         return frozenset().union(*(self.inputs.codes[i] for i in members))
 
-    def replace(self, cart: int, members: list[int], price: float | None = None) -> None:
-        self.carts[cart] = members
+    def replace(self, cart: int, members: Sequence[int], price: float | None = None) -> None:
+        self.carts[cart] = tuple(members)
         self._nearest.clear()
         self._codes[cart] = self.codes_of(members)
         self.price[cart] = self.pricer.length(self._codes[cart]) if price is None else price
         self.load[cart] = self._load(members)
+        self.halves[cart] = self._halves_of(members)
 
     def saving(self, cart: int, i: int) -> float:
         """How much shorter the cart's exact route gets without order `i` (remembered by the
         cart's content, so it survives a kick that is undone)."""
-        key = (tuple(self.carts[cart]), i)
+        key = (self.carts[cart], i)
         if key not in self._savings:
             if len(self._savings) > MOST_REMEMBERED:
                 self._savings.clear()
@@ -149,21 +165,55 @@ class _State:
             self._savings[key] = self.price[cart] - self.pricer.length(rest, self.price[cart])
         return self._savings[key]
 
-    def _load(self, cart: list[int]) -> Load:
+    def _halves_of(self, cart: Sequence[int]) -> int:
+        mask = 0
+        for i in cart:
+            mask |= self._halves[i]
+        return mask
+
+    def _load(self, cart: Sequence[int]) -> Load:
         total = Load()
         for i in cart:
             total = total.plus(self.inputs.loads[i])
         return total
 
+    def growth(self, cart: int, i: int) -> float:
+        """The estimated growth of the cart's walk by order `i` (`Footprint.added`),
+        remembered by the cart's content."""
+        key = (self.carts[cart], i)
+        known = self._growth.get(key)
+        if known is None:
+            if len(self._growth) > MOST_REMEMBERED:
+                self._growth.clear()
+            known = self._growth[key] = self.footprint.added(self.load[cart], self.inputs.loads[i])
+        return known
+
     def nearest(self, cart: int, count: int) -> list[int]:
         """The `count` other carts that walk most where this one walks: least estimated growth
-        of each by the other's load, both ways (one way, small carts would be everyone's)."""
-        if cart not in self._nearest:
-            added, load, loads = self.footprint.added, self.load[cart], self.load
+        of each by the other's load, both ways (one way, small carts would be everyone's).
+        Only the carts sharing most sub-aisle halves with it are estimated: estimating all of
+        them after every change made a plan of 1,000 orders quadratic."""
+        known = self._nearest.get(cart)
+        if known is None or known[0] < count:
+            mine = self.halves[cart]
             others = [c for c in range(len(self.carts)) if self.carts[c] and c != cart]
-            apart = sorted((added(load, loads[c]) + added(loads[c], load), c) for c in others)
-            self._nearest[cart] = [c for _, c in apart]
-        return self._nearest[cart][:count]
+            others.sort(key=lambda c: ((mine ^ self.halves[c]).bit_count(), c))
+            shortlist = others[: max(SHORTLIST, SHORTLIST_PER_NEAREST * count)]
+            ranked = sorted(shortlist, key=lambda c: (self._apart_of(cart, c), c))
+            known = self._nearest[cart] = (count, ranked)
+        return known[1][:count]
+
+    def _apart_of(self, a: int, b: int) -> float:
+        """How far apart two carts walk, remembered by their content (a kick that is undone
+        brings the same carts back)."""
+        key = (self.carts[a], self.carts[b])
+        known = self._apart.get(key)
+        if known is None:
+            if len(self._apart) > MOST_REMEMBERED:
+                self._apart.clear()
+            added, one, two = self.footprint.added, self.load[a], self.load[b]
+            known = self._apart[key] = added(one, two) + added(two, one)
+        return known
 
     def neighbours(self, rng: random.Random) -> tuple[int, int]:
         """A random cart and one of the carts nearest to it."""
@@ -171,14 +221,19 @@ class _State:
         return first, rng.choice(self.nearest(first, NEAREST))
 
     def snapshot(self) -> tuple:
-        return ([list(c) for c in self.carts], list(self.price), list(self._codes), list(self.load))
+        return (
+            list(self.carts),
+            list(self.price),
+            list(self._codes),
+            list(self.load),
+            list(self.halves),
+        )
 
     def restore(self, snapshot: tuple) -> None:
-        carts, price, codes, load = snapshot
-        self.carts, self.price, self._codes, self.load = carts, price, codes, load
+        self.carts, self.price, self._codes, self.load, self.halves = snapshot
         self._nearest.clear()
 
-    def kick(self, rng: random.Random, effort: float) -> None:
+    def kick(self, rng: random.Random, effort: float, limit: float) -> None:
         """Swap two random orders of two nearby carts and polish around them; undone unless
         the total walk is no longer than before."""
         a, b = self.neighbours(rng)
@@ -191,5 +246,13 @@ class _State:
         self.replace(a, new_a)
         self.replace(b, new_b)
         polish_around(self, {a, b}, effort)
-        if self.total() > before + 1e-9:
+        if self.total() > max(before, limit) + 1e-9:
             self.restore(snapshot)
+
+
+def _halves_mask(load: Load) -> int:
+    """The sub-aisle halves a load walks, one bit each: carts sharing many bits walk alike."""
+    mask = 0
+    for key, halves in load.halves.items():
+        mask |= halves << 2 * key
+    return mask
