@@ -254,6 +254,9 @@ TEMPLATES: dict[str, str] = {
     "wave.max_weight_too_small": (
         "the weight limit per cart must be more than 0 kg (none: no limit), got {kg}"
     ),
+    "wave.max_volume_too_small": (
+        "the volume limit per cart must be more than 0 l (none: no limit), got {litres}"
+    ),
     "slotting.bad_days": "--days must be a whole number of days from 1 to {most}, found {days}",
     "wave.no_layout": "no layout imported yet: run `shipshape import-layout LAYOUT` first",
     "wave.nothing_to_plan": "nothing to plan: no allocated orders that are not in a wave yet",

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
-from app.domain.catalog import Product
+from app.domain.catalog import Product, UnitSize
 from app.domain.warehouses import Warehouse
 from db.schema import aisles, locations, product_gtins, products, stock, warehouses
 from db.warehouses_repo import WarehouseScope
@@ -30,16 +30,21 @@ class SqlCatalogRepository:
             )
         return found
 
-    def unit_weights(self, skus: Iterable[str]) -> dict[str, float]:
-        """Each known SKU's `unit_weight_kg` (SKUs nobody has are left out): one query for a
-        whole wave's SKUs."""
+    def unit_sizes(self, skus: Iterable[str]) -> dict[str, UnitSize]:
+        """Each known SKU's unit weight (`unit_weight_kg`) and volume in litres (length × width
+        × height / 1000; 0 unless all three are known), SKUs nobody has left out: one query for
+        a whole wave's SKUs."""
         skus = list(set(skus))
-        found: dict[str, float] = {}
+        found: dict[str, UnitSize] = {}
+        columns = (products.c.length_cm, products.c.width_cm, products.c.height_cm)
         for start in range(0, len(skus), 900):  # keep under SQLite's bound-parameter limit
-            query = select(products.c.sku, products.c.unit_weight_kg).where(
+            query = select(products.c.sku, products.c.unit_weight_kg, *columns).where(
                 products.c.sku.in_(skus[start : start + 900])
             )
-            found.update((sku, float(kg or 0.0)) for sku, kg in self.connection.execute(query))
+            for sku, kg, length, width, height in self.connection.execute(query):
+                known = None not in (length, width, height)
+                litres = length * width * height / 1000 if known else 0.0
+                found[sku] = UnitSize(float(kg or 0.0), float(litres))
         return found
 
     def gtin_owners(self, gtins: Iterable[str]) -> dict[str, str]:

@@ -421,6 +421,9 @@ SOURCE: dict[str, str] = {
     "wave.max_weight_too_small": QT_TRANSLATE_NOOP(
         "Messages", "the weight limit per cart must be more than 0 kg (none: no limit), got {kg}"
     ),
+    "wave.max_volume_too_small": QT_TRANSLATE_NOOP(
+        "Messages", "the volume limit per cart must be more than 0 l (none: no limit), got {litres}"
+    ),
     "slotting.bad_days": QT_TRANSLATE_NOOP(
         "Messages", "--days must be a whole number of days from 1 to {most}, found {days}"
     ),

@@ -31,6 +31,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="KG",
         help="most kilograms on one cart, from the products' unit_weight_kg (default: no limit)",
     )
+    p.add_argument(
+        "--cart-max-volume-l",
+        metavar="L",
+        help="most litres on one cart, from the products' length_cm × width_cm × height_cm "
+        "(default: no limit; a product without them takes no room)",
+    )
     p.add_argument("--preview", action="store_true", help="show the plan, store nothing")
     p.add_argument("--json", action="store_true")
     add_admin_options(p)
@@ -82,23 +88,39 @@ def _filter(args) -> waves.WaveFilter:
 def _cart_max_weight(text: str | None) -> float | None:
     """--cart-max-weight-kg as kilograms (None: no limit); anything but a number above 0 is
     refused with one line."""
+    return _above_zero(text, "--cart-max-weight-kg", "kilograms")
+
+
+def _cart_max_volume(text: str | None) -> float | None:
+    """--cart-max-volume-l as litres (None: no limit); anything but a number above 0 is refused
+    with one line."""
+    return _above_zero(text, "--cart-max-volume-l", "litres")
+
+
+def _above_zero(text: str | None, option: str, unit: str) -> float | None:
     if text is None:
         return None
     try:
-        kg = float(text)
+        value = float(text)
     except ValueError:
-        kg = math.nan
-    if not (math.isfinite(kg) and kg > 0):
-        raise BadInput(f"--cart-max-weight-kg must be a number of kilograms above 0, got {text!r}")
-    return kg
+        value = math.nan
+    if not (math.isfinite(value) and value > 0):
+        raise BadInput(f"{option} must be a number of {unit} above 0, got {text!r}")
+    return value
 
 
 def _plan_waves(args) -> int:
     max_weight_kg = _cart_max_weight(args.cart_max_weight_kg)  # before anything is opened
+    max_volume_l = _cart_max_volume(args.cart_max_volume_l)
     central = open_central(args.database)
     actor = None if args.preview else admin_actor(args, central)
     plan = waves.plan_wave(
-        central.uow(), args.capacity, _filter(args), args.group_by_carrier, max_weight_kg
+        central.uow(),
+        args.capacity,
+        _filter(args),
+        args.group_by_carrier,
+        max_weight_kg,
+        max_volume_l,
     )
     if actor is not None:
         waves.save_wave(central.uow(), plan, args.release, actor)

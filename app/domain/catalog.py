@@ -29,6 +29,14 @@ class Product:
         return length * width * height
 
 
+@dataclass(frozen=True)
+class UnitSize:
+    """What one unit of a product weighs and takes up on a cart (0: unknown, takes no room)."""
+
+    weight_kg: float = 0.0
+    volume_l: float = 0.0  # length × width × height / 1000, when all three are known
+
+
 @dataclass
 class StockItem:
     """On-hand quantity of one lot of one product at one location."""

@@ -1,10 +1,10 @@
-"""What a wave is planned from: the lead's filter, the cart capacity and weight limit, carrier
-grouping.
+"""What a wave is planned from: the lead's filter, the cart capacity, weight and volume limits,
+carrier grouping.
 
 The plan is kept with the wave (a JSON document, migration 0033), so orders that arrive later
 join it by the same rules and a re-balance keeps the same carts' capacity (docs/lead.md).
-An order's weight is its units times the products' `unit_weight_kg`; products carry no
-dimensions the planner trusts, so a wave has no volume limit.
+An order's weight is its units times the products' `unit_weight_kg`, its volume its units times
+length × width × height / 1000 litres (a product without all three dimensions takes no room).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from app.domain.catalog import UnitSize
 from app.domain.orders import Order
 from app.domain.stored import stored_id
 from app.domain.waves import PickSource
@@ -23,6 +24,8 @@ from app.messages import message
 from app.routing import Layout, load_layout
 from app.services.ports import UnitOfWork
 from app.waves import Order as BatchOrder
+
+NO_SIZE = UnitSize()  # a SKU the catalog does not know: weighs nothing, takes no room
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,7 @@ class WavePlan:
     wave_filter: WaveFilter = WaveFilter()
     group_by_carrier: bool = False
     max_weight_kg: float | None = None  # kilograms per cart (None: no limit)
+    max_volume_l: float | None = None  # litres per cart (None: no limit)
 
     def check(self) -> None:
         """Refuses a plan no cart can follow (BadInput, a message the lead's screen shows)."""
@@ -63,6 +67,9 @@ class WavePlan:
         kg = self.max_weight_kg
         if kg is not None and not (math.isfinite(kg) and kg > 0):
             raise BadInput(message("wave.max_weight_too_small", kg=kg))
+        litres = self.max_volume_l
+        if litres is not None and not (math.isfinite(litres) and litres > 0):
+            raise BadInput(message("wave.max_volume_too_small", litres=litres))
 
     def document(self) -> dict:
         """The JSON kept with the wave."""
@@ -76,12 +83,13 @@ class WavePlan:
             "ship_by_before": before.isoformat() if isinstance(before, datetime) else None,
             "max_orders": self.wave_filter.max_orders,
             "max_weight_kg": self.max_weight_kg,
+            "max_volume_l": self.max_volume_l,
         }
 
     @classmethod
     def of(cls, document: dict | None, capacity_if_none: int) -> WavePlan:
         """The stored plan; a wave planned before plans were kept: any order may join, carts
-        as full as its fullest cart. A plan stored before weight limits: no limit."""
+        as full as its fullest cart. A plan stored before weight or volume limits: no limit."""
         if not document:
             return cls(capacity_if_none)
         before = document.get("ship_by_before")
@@ -92,12 +100,13 @@ class WavePlan:
             ship_by_before=datetime.fromisoformat(before) if before else None,
             max_orders=document.get("max_orders"),
         )
-        kg = document.get("max_weight_kg")
+        kg, litres = document.get("max_weight_kg"), document.get("max_volume_l")
         return cls(
             int(document["capacity"]),
             wave_filter,
             bool(document.get("group_by_carrier")),
             float(kg) if kg is not None else None,
+            float(litres) if litres is not None else None,
         )
 
     def without_limit(self) -> WavePlan:
@@ -130,27 +139,34 @@ def by_order(sources: Iterable[PickSource]) -> dict[int, list[PickSource]]:
     return found
 
 
-def unit_weights(uow: UnitOfWork, sources: Iterable[PickSource]) -> dict[str, float]:
-    """The products' `unit_weight_kg` of every SKU these sources pick (one query)."""
-    return uow.catalog.unit_weights({s.sku for s in sources})
+def unit_sizes(uow: UnitOfWork, sources: Iterable[PickSource]) -> dict[str, UnitSize]:
+    """The unit weight and volume of every SKU these sources pick (one query)."""
+    return uow.catalog.unit_sizes({s.sku for s in sources})
 
 
-def weight_kg(sources: Iterable[PickSource], weights: Mapping[str, float]) -> float:
+def weight_kg(sources: Iterable[PickSource], sizes: Mapping[str, UnitSize]) -> float:
     """What these picks weigh: units × the product's unit weight (unknown: 0, takes no room)."""
-    return sum(s.quantity * weights.get(s.sku, 0.0) for s in sources)
+    return sum(s.quantity * sizes.get(s.sku, NO_SIZE).weight_kg for s in sources)
+
+
+def volume_l(sources: Iterable[PickSource], sizes: Mapping[str, UnitSize]) -> float:
+    """The litres these picks take: units × the product's unit volume (unknown: 0, no room)."""
+    return sum(s.quantity * sizes.get(s.sku, NO_SIZE).volume_l for s in sources)
 
 
 def batch_order(
-    order: Order, sources: list[PickSource], group_by_carrier: bool, weights: Mapping[str, float]
+    order: Order, sources: list[PickSource], group_by_carrier: bool, sizes: Mapping[str, UnitSize]
 ) -> BatchOrder:
-    """An order as the batcher sees it: its pick locations, urgency, carrier group, weight."""
+    """An order as the batcher sees it: its pick locations, urgency, carrier group, weight and
+    volume."""
     return BatchOrder(
         id=stored_id(order),
         picks=tuple(s.location for s in sources),
         priority=order.priority,
         ship_by=naive(order.ship_by),
         group=order.carrier if group_by_carrier else None,
-        weight_kg=weight_kg(sources, weights),
+        weight_kg=weight_kg(sources, sizes),
+        volume_l=volume_l(sources, sizes),
     )
 
 

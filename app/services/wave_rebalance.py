@@ -24,7 +24,7 @@ from app.services.wave_plan import (
     by_order,
     in_walking_order,
     site_layout,
-    unit_weights,
+    unit_sizes,
 )
 from app.waves import Batch, plan_batches
 
@@ -76,7 +76,7 @@ def preview_rebalance(uow: UnitOfWork, wave_id: int) -> Rebalance:
         free = [pl for pl in lists if pl.untouched and pl.sources]
         layout = site_layout(uow)
         orders = uow.orders.by_refs(sorted({r for pl in free for r in pl.order_refs}))
-        weights = unit_weights(uow, (s for pl in free for s in pl.sources))
+        sizes = unit_sizes(uow, (s for pl in free for s in pl.sources))
     largest = max((len(pl.order_refs) for pl in free), default=1)
     plan = WavePlan.of(head.plan, largest)
     sources = by_order(s for pl in free for s in pl.sources)
@@ -87,8 +87,9 @@ def preview_rebalance(uow: UnitOfWork, wave_id: int) -> Rebalance:
         return same
     batches = plan_batches(
         layout,
-        [batch_order(o, sources[stored_id(o)], plan.group_by_carrier, weights) for o in orders],
+        [batch_order(o, sources[stored_id(o)], plan.group_by_carrier, sizes) for o in orders],
         max(plan.capacity, largest),  # never smaller carts than they are now
+        max_volume_l=plan.max_volume_l,
         max_weight_kg=plan.max_weight_kg,
     )
     if len(batches) > len(free):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.domain.catalog import UnitSize
 from app.domain.events import SYSTEM, Actor, Event
 from app.domain.orders import Order
 from app.domain.stored import stored_id
@@ -26,7 +27,8 @@ from app.services.wave_plan import (
     in_walking_order,
     most_urgent_first,
     site_layout,
-    unit_weights,
+    unit_sizes,
+    volume_l,
     weight_kg,
 )
 from app.waves import plan_batches
@@ -58,6 +60,7 @@ class _Cart:
     distance_m: float
     sequence: tuple[str, ...]
     weight_kg: float
+    volume_l: float
     changed: bool = False
 
 
@@ -79,17 +82,15 @@ def top_up_wave(uow: UnitOfWork, wave_id: int, actor: Actor = SYSTEM) -> TopUp:
             stored_id(o): o.carrier
             for o in uow.orders.by_refs(sorted({r for c in stored for r in c.order_refs}))
         }
-        weights = unit_weights(uow, [s for c in stored for s in c.sources] + _all(sources))
-        carts = [_cart(layout, c, carriers, plan.group_by_carrier, weights) for c in stored]
-        added = [
-            o for o in arriving if _join(layout, carts, o, sources[stored_id(o)], plan, weights)
-        ]
+        sizes = unit_sizes(uow, [s for c in stored for s in c.sources] + _all(sources))
+        carts = [_cart(layout, c, carriers, plan.group_by_carrier, sizes) for c in stored]
+        added = [o for o in arriving if _join(layout, carts, o, sources[stored_id(o)], plan, sizes)]
         for cart in (c for c in carts if c.changed):
             tasks = in_walking_order(cart.sources, cart.sequence)
             sshape = solve_route(layout, [t.location for t in tasks], "s-shape").distance_m
             uow.waves.place(cart.list_id, tasks, cart.distance_m, sshape)
         waiting = len(arriving) - len(added)
-        result = _result(layout, head.name, carts, added, sources, plan, waiting, weights)
+        result = _result(layout, head.name, carts, added, sources, plan, waiting, sizes)
         if added:
             uow.events.add_all([_event(result, actor)])
             uow.commit()
@@ -115,22 +116,26 @@ def _cart(
     stored: StoredPickList,
     carriers: dict[int, str],
     grouped: bool,
-    weights: dict[str, float],
+    sizes: dict[str, UnitSize],
 ) -> _Cart:
     route = solve_route(layout, [s.location for s in stored.sources])
     group = carriers.get(stored.order_refs[0]) if grouped else None
     refs = list(stored.order_refs)
-    metres, kg = route.distance_m, weight_kg(stored.sources, weights)
-    return _Cart(stored.id, list(stored.sources), refs, group, metres, metres, route.sequence, kg)
+    metres, sequence = route.distance_m, route.sequence
+    kg, litres = weight_kg(stored.sources, sizes), volume_l(stored.sources, sizes)
+    return _Cart(stored.id, list(stored.sources), refs, group, metres, metres, sequence, kg, litres)
 
 
-def _has_room(cart: _Cart, group: str | None, kg: float, plan: WavePlan) -> bool:
-    """Room for one more order of `kg` kilograms: a tote free, its carrier's cart when the wave
-    groups by carrier, and the cart's weight limit kept (an order of unknown weight weighs 0)."""
+def _has_room(cart: _Cart, group: str | None, kg: float, litres: float, plan: WavePlan) -> bool:
+    """Room for one more order of `kg` kilograms and `litres` litres: a tote free, its carrier's
+    cart when the wave groups by carrier, and the cart's weight and volume limits kept (an order
+    of unknown weight weighs 0, one of unknown size takes no room)."""
     if len(cart.refs) >= plan.capacity or cart.group != group:
         return False
-    limit = plan.max_weight_kg
-    return limit is None or cart.weight_kg + kg <= limit + 1e-9
+    heavy, bulky = plan.max_weight_kg, plan.max_volume_l
+    return (heavy is None or cart.weight_kg + kg <= heavy + 1e-9) and (
+        bulky is None or cart.volume_l + litres <= bulky + 1e-9
+    )
 
 
 def _join(
@@ -139,14 +144,14 @@ def _join(
     order: Order,
     sources: list[PickSource],
     plan: WavePlan,
-    weights: dict[str, float],
+    sizes: dict[str, UnitSize],
 ) -> bool:
     """The order on the cart with room where it adds the least walking; False: no room."""
     group = order.carrier if plan.group_by_carrier else None
-    kg = weight_kg(sources, weights)
+    kg, litres = weight_kg(sources, sizes), volume_l(sources, sizes)
     best = None
     for cart in carts:
-        if not _has_room(cart, group, kg, plan):
+        if not _has_room(cart, group, kg, litres, plan):
             continue
         route = solve_route(layout, [s.location for s in cart.sources + sources])
         added = route.distance_m - cart.distance_m
@@ -158,6 +163,7 @@ def _join(
     cart.sources += sources
     cart.refs.append(stored_id(order))
     cart.weight_kg += kg
+    cart.volume_l += litres
     cart.distance_m, cart.sequence, cart.changed = route.distance_m, route.sequence, True
     return True
 
@@ -170,12 +176,13 @@ def _result(
     sources,
     plan: WavePlan,
     waiting: int,
-    weights: dict[str, float],
+    sizes: dict[str, UnitSize],
 ) -> TopUp:
     own = plan_batches(
         layout,
-        [batch_order(o, sources[stored_id(o)], plan.group_by_carrier, weights) for o in added],
+        [batch_order(o, sources[stored_id(o)], plan.group_by_carrier, sizes) for o in added],
         plan.capacity,
+        max_volume_l=plan.max_volume_l,
         max_weight_kg=plan.max_weight_kg,
     )
     return TopUp(

@@ -25,7 +25,7 @@ from app.services.wave_plan import (
     in_walking_order,
     most_urgent_first,
     site_layout,
-    unit_weights,
+    unit_sizes,
 )
 from app.services.wave_topup import top_up_wave
 from app.waves import plan_batches
@@ -39,25 +39,32 @@ def plan_wave(
     wave_filter: WaveFilter | None = None,
     group_by_carrier: bool = False,
     max_weight_kg: float | None = None,
+    max_volume_l: float | None = None,
 ) -> PlannedWave:
     """A preview: what the next wave would be. Writes nothing. `max_weight_kg`: at most so
-    many kilograms on a cart (the products' `unit_weight_kg`; None: no limit)."""
-    plan = WavePlan(capacity, wave_filter or WaveFilter(), group_by_carrier, max_weight_kg)
+    many kilograms on a cart (the products' `unit_weight_kg`), `max_volume_l` so many litres
+    (their length × width × height); None: no limit."""
+    plan = WavePlan(
+        capacity, wave_filter or WaveFilter(), group_by_carrier, max_weight_kg, max_volume_l
+    )
     plan.check()
     with uow:
         layout = site_layout(uow)
         orders = [o for o in uow.orders.unplanned_allocated() if plan.wave_filter.accepts(o)]
         orders = most_urgent_first(orders)[: plan.wave_filter.max_orders]
         sources = by_order(uow.waves.pick_sources([stored_id(o) for o in orders]))
-        weights = unit_weights(uow, (s for found in sources.values() for s in found))
+        sizes = unit_sizes(uow, (s for found in sources.values() for s in found))
     batch_input = [
-        batch_order(o, sources[stored_id(o)], group_by_carrier, weights)
+        batch_order(o, sources[stored_id(o)], group_by_carrier, sizes)
         for o in orders
         if sources[stored_id(o)]
     ]
     name = utcnow().strftime("W%m%d-%H%M-") + secrets.token_hex(2)  # short enough to say aloud
     wave = PlannedWave(name=name, created_at=utcnow(), plan=plan.document())
-    for batch in plan_batches(layout, batch_input, capacity, max_weight_kg=max_weight_kg):
+    batches = plan_batches(
+        layout, batch_input, capacity, max_volume_l=max_volume_l, max_weight_kg=max_weight_kg
+    )
+    for batch in batches:
         tasks = in_walking_order(
             [s for oid in batch.order_ids for s in sources[oid]], batch.sequence
         )

@@ -2050,6 +2050,10 @@ median {median} h · p90 {p90} h
         <translation>每辆拣货车的重量上限必须大于 0 千克（不填：不限），当前为 {kg}</translation>
     </message>
     <message>
+        <source>the volume limit per cart must be more than 0 l (none: no limit), got {litres}</source>
+        <translation>每辆拣货车的体积上限必须大于 0 升（不填：不限），当前为 {litres}</translation>
+    </message>
+    <message>
         <source>--days must be a whole number of days from 1 to {most}, found {days}</source>
         <translation>--days 必须是 1 到 {most} 之间的整数天数，收到的是 {days}</translation>
     </message>
@@ -4689,6 +4693,10 @@ median {median} h · p90 {p90} h
     <message>
         <source>Max. weight per cart (kg)</source>
         <translation>每车最大重量（千克）</translation>
+    </message>
+    <message>
+        <source>Max. volume per cart (l)</source>
+        <translation>每车最大体积（升）</translation>
     </message>
     <message>
         <source>any</source>

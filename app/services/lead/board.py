@@ -127,12 +127,19 @@ def _waves(rows: list[BoardRow]) -> list[WaveSummary]:
 
 
 def plan_wave(
-    uow: UnitOfWork, lead: User, capacity: int, wave_filter, max_weight_kg: float | None = None
+    uow: UnitOfWork,
+    lead: User,
+    capacity: int,
+    wave_filter,
+    max_weight_kg: float | None = None,
+    max_volume_l: float | None = None,
 ) -> PlannedWave:
-    """A preview the lead looks at before releasing; writes nothing. `max_weight_kg`: the
-    most kilograms on one cart (None: no limit)."""
+    """A preview the lead looks at before releasing; writes nothing. `max_weight_kg`,
+    `max_volume_l`: the most kilograms and litres on one cart (None: no limit)."""
     require_lead(lead)
-    return waves.plan_wave(uow, capacity, wave_filter, max_weight_kg=max_weight_kg)
+    return waves.plan_wave(
+        uow, capacity, wave_filter, max_weight_kg=max_weight_kg, max_volume_l=max_volume_l
+    )
 
 
 def preview_seconds(wave: PlannedWave) -> float:

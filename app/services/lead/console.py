@@ -58,8 +58,16 @@ class LeadConsole:
     def board(self) -> board.Board:
         return board.load_board(self._uow(), self.lead)
 
-    def plan(self, capacity: int, wave_filter: WaveFilter, max_weight_kg: float | None = None):
-        return board.plan_wave(self._uow(), self.lead, capacity, wave_filter, max_weight_kg)
+    def plan(
+        self,
+        capacity: int,
+        wave_filter: WaveFilter,
+        max_weight_kg: float | None = None,
+        max_volume_l: float | None = None,
+    ):
+        return board.plan_wave(
+            self._uow(), self.lead, capacity, wave_filter, max_weight_kg, max_volume_l
+        )
 
     def save(self, wave, release: bool) -> int:
         return board.save_wave(self._uow(), self.lead, wave, release, self.station)

@@ -68,13 +68,14 @@ def mixed_wave(
     capacity: int,
     release: bool,
     max_weight_kg: float | None = None,
+    max_volume_l: float | None = None,
 ) -> int:
     """A wave whose carts hold the named orders as given (say, MILK and BOLT mixed on each
     cart: the walking a re-balance can save), stored through the real repository."""
     ids = refs(site)
     with site.uow() as uow:
         sources = by_order(uow.waves.pick_sources([ids[o] for g in groups for o in g]))
-    plan = WavePlan(capacity, max_weight_kg=max_weight_kg)
+    plan = WavePlan(capacity, max_weight_kg=max_weight_kg, max_volume_l=max_volume_l)
     wave = PlannedWave(f"W-MIX-{capacity}", [], utcnow(), plan=plan.document())
     for group in groups:
         tasks = [s for o in group for s in sources[ids[o]]]

@@ -1,12 +1,15 @@
-"""The Waves tab's cart weight limit and its "Planning…" state, against a real SQLite central."""
+"""The Waves tab's cart weight and volume limits and its "Planning…" state, against a real
+SQLite central."""
 
 from __future__ import annotations
 
 import threading
 
 from PySide6.QtCore import Qt
+from sqlalchemy import update
 
 from app.services.lead.console import LeadConsole
+from db.schema import products
 from tests.integration.lead.site import STATION
 from tests.integration.lead.waves_site import milk_and_bolt_site, refs
 from ui.lead import LeadHome
@@ -62,6 +65,41 @@ def test_the_weight_typed_on_the_keyboard_reaches_the_plan(qtbot, tmp_path, sqli
     assert {"SO-M", "SO-M2"} in [{names[r] for r in c.order_refs} for c in waves.wave.pick_lists]
 
 
+def test_the_volume_typed_on_the_keyboard_reaches_the_plan(qtbot, tmp_path, sqlite_url, run_cli):
+    site = milk_and_bolt_site(tmp_path, sqlite_url, run_cli)
+    site.run(  # MILK 2 l a unit: SO-M (2 MILK) and SO-M2 (1 MILK) take 6 l together
+        update(products)
+        .where(products.c.sku == "MILK")
+        .values(length_cm=10.0, width_cm=10.0, height_cm=20.0)
+    )
+    home = open_home(qtbot, LeadConsole(site.central.uow, site.lead, STATION), SynchronousWorker())
+    waves = home.waves
+    waves.capacity.setValue(3)
+    waves.max_weight.setFocus()
+    qtbot.waitUntil(waves.max_weight.hasFocus)
+
+    qtbot.keyClick(waves.max_weight, Qt.Key.Key_Tab)  # the field right after the weight
+    assert waves.max_volume.hasFocus()
+    qtbot.keyClicks(waves.max_volume, "5,5l")  # a comma is a decimal point; letters are not taken
+    qtbot.keyClick(waves.max_volume, Qt.Key.Key_Return)  # Enter previews
+
+    assert waves.max_volume.text() == "5,5"
+    assert waves.wave is not None and waves.wave.plan["max_volume_l"] == 5.5
+    assert waves.wave.plan["max_weight_kg"] is None  # the weight field stayed empty
+    names = {ref: name for name, ref in refs(site).items()}
+    carts = [{names[r] for r in cart.order_refs} for cart in waves.wave.pick_lists]
+    assert not any({"SO-M", "SO-M2"} <= cart for cart in carts)  # 6 l: never one cart
+
+    waves.max_volume.setText("5.5")  # a point does the same
+    waves.preview_button.click()
+    assert waves.wave.plan["max_volume_l"] == 5.5
+
+    waves.max_volume.clear()  # empty: no limit, and the MILK orders share a cart again
+    waves.preview_button.click()
+    assert waves.wave.plan["max_volume_l"] is None
+    assert {"SO-M", "SO-M2"} in [{names[r] for r in c.order_refs} for c in waves.wave.pick_lists]
+
+
 def test_the_preview_button_is_greyed_while_the_plan_runs(qtbot, tmp_path, sqlite_url, run_cli):
     site = milk_and_bolt_site(tmp_path, sqlite_url, run_cli)
     console = GatedConsole(site.central.uow, site.lead, STATION)
@@ -103,3 +141,16 @@ def test_a_refused_plan_gives_the_button_back_and_says_why(qtbot, tmp_path, sqli
     finally:
         console.gate.set()
         worker.shutdown()
+
+
+def test_a_volume_of_nothing_is_refused_on_the_tab(qtbot, tmp_path, sqlite_url, run_cli):
+    site = milk_and_bolt_site(tmp_path, sqlite_url, run_cli)
+    home = open_home(qtbot, LeadConsole(site.central.uow, site.lead, STATION), SynchronousWorker())
+    waves = home.waves
+    waves.max_volume.setText("0,0")
+    waves.preview_button.click()
+
+    assert waves.totals.text() == (
+        "the volume limit per cart must be more than 0 l (none: no limit), got 0.0"
+    )
+    assert waves.preview_button.isEnabled() and not waves.release_button.isEnabled()
