@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
 from app.domain.catalog import Product, UnitSize
 from app.domain.warehouses import Warehouse
@@ -169,15 +169,22 @@ class SqlCatalogRepository:
             self.connection.execute(delete(locations).where(locations.c.id.in_(gone)))
         return len(rows), len(gone)
 
-    def layout_document(self) -> dict | None:
-        """The layout of the warehouse this unit of work is limited to (a station's home), else
-        the first warehouse's: what routing, waves and slotting plan on until they learn which
-        warehouse they work for (issue 22)."""
+    def layout_document(self, warehouse_id: int | None = None) -> dict | None:
+        """The layout of warehouse `warehouse_id`; when None, of the warehouse this unit of work
+        is limited to (a station's home), else of the first warehouse."""
         query = select(warehouses.c.layout).order_by(warehouses.c.id).limit(1)
+        wanted = warehouse_id if warehouse_id is not None else self._scope.only()
+        if wanted is not None:
+            query = query.where(warehouses.c.id == wanted)
+        return self.connection.execute(query).scalar()
+
+    def working_warehouse(self) -> int | None:
+        """The warehouse this unit of work works for: the one it is limited to (a station's
+        home), else the first (None while there is none)."""
         home = self._scope.only()
         if home is not None:
-            query = query.where(warehouses.c.id == home)
-        return self.connection.execute(query).scalar()
+            return home
+        return self.connection.execute(select(func.min(warehouses.c.id))).scalar()
 
     def _save_aisles(self, warehouse_id: int, layout) -> dict[str, int]:
         existing = dict(

@@ -116,8 +116,10 @@ class SqlOrderRepository:
     def by_refs(self, refs: list[int]) -> list[Order]:
         return self._load(select(orders).where(orders.c.id.in_(refs)).order_by(orders.c.id))
 
-    def unplanned_allocated(self) -> list[Order]:
-        """Allocated orders that are in no open pick list yet (so not in a wave)."""
+    def unplanned_allocated(self, warehouse_id: int | None = None) -> list[Order]:
+        """Allocated orders that are in no open pick list yet (so not in a wave); only those
+        reserved in warehouse `warehouse_id` when it is given (an order's reservations are all
+        in one warehouse: app/services/allocation.py)."""
         in_a_wave = (
             select(order_lines.c.order_id)
             .join(pick_tasks, pick_tasks.c.order_line_id == order_lines.c.id)
@@ -129,6 +131,8 @@ class SqlOrderRepository:
             .where(orders.c.status == OrderStatus.ALLOCATED.value, orders.c.id.not_in(in_a_wave))
             .order_by(orders.c.id)
         )
+        if warehouse_id is not None:
+            query = query.where(orders.c.id.in_(_reserved_in(warehouse_id)))
         return self._load(query)
 
     def claim_received(self, limit: int) -> list[Order]:
@@ -340,4 +344,15 @@ def _order_from_row(row, lines: list[OrderLine]) -> Order:
         customer_id=row.customer_id,
         ship_complete=row.ship_complete,
         id=row.id,
+    )
+
+
+def _reserved_in(warehouse_id: int):
+    """The ids of orders with units reserved in this warehouse."""
+    return (
+        select(order_lines.c.order_id)
+        .join(allocations, allocations.c.order_line_id == order_lines.c.id)
+        .join(stock, stock.c.id == allocations.c.stock_id)
+        .join(locations, locations.c.id == stock.c.location_id)
+        .where(locations.c.warehouse_id == warehouse_id)
     )

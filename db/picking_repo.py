@@ -38,6 +38,7 @@ from db.schema import (
     waves,
 )
 from db.stock_repo import stock_item, stock_query
+from db.wave_carts import lists_in_warehouse
 
 # The rows pending takes change, locked in id order (every writer locks stock rows so).
 _LOCK_STOCK = (
@@ -102,19 +103,23 @@ class SqlPickingRepository:
         )
         return self.connection.execute(query).scalar()
 
-    def claim_next_released(self, user_id: int, now: datetime) -> int | None:
-        """Lock the oldest released list no one else is claiming and give it to `user_id`.
+    def claim_next_released(
+        self, user_id: int, now: datetime, warehouse_id: int | None = None
+    ) -> int | None:
+        """Lock the oldest released list no one else is claiming (of warehouse `warehouse_id`
+        alone when given: a station's home) and give it to `user_id`.
 
         PostgreSQL: `FOR UPDATE SKIP LOCKED`, so a second picker passes over a row the first one
         holds. SQLite ignores the clause, but its writers run one at a time (BEGIN IMMEDIATE);
         the guarded UPDATE below is the check that holds on both."""
+        released = select(pick_lists.c.id).where(
+            pick_lists.c.status == PickListStatus.RELEASED.value
+        )
+        if warehouse_id is not None:
+            released = released.where(pick_lists.c.id.in_(lists_in_warehouse(warehouse_id)))
         while True:
             candidate = self.connection.execute(
-                select(pick_lists.c.id)
-                .where(pick_lists.c.status == PickListStatus.RELEASED.value)
-                .order_by(pick_lists.c.id)
-                .limit(1)
-                .with_for_update(skip_locked=True)
+                released.order_by(pick_lists.c.id).limit(1).with_for_update(skip_locked=True)
             ).scalar()
             if candidate is None:
                 return None

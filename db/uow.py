@@ -57,7 +57,7 @@ class SqlUnitOfWork:
         self.stock = SqlStockRepository(self.connection, self._now)
         self.users = SqlUserRepository(self.connection)
         self.events = SqlEventLog(self.connection)
-        self.warehouses = SqlWarehouseRepository(self.connection)
+        self.warehouses = SqlWarehouseRepository(self.connection, scope)
         self.settings = SqlSettings(self.connection, scope)
         self.waves = SqlWaveRepository(self.connection)
         self.packing = SqlPackingRepository(self.connection, self._now, scope)

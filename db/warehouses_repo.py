@@ -17,8 +17,19 @@ from db.schema import locations, stations, warehouses
 
 
 class SqlWarehouseRepository:
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, scope: WarehouseScope | None = None) -> None:
         self.connection = connection
+        self._scope = scope
+
+    def station_home(self, station: str) -> int | None:
+        """The warehouse a station works for: the one this unit of work is limited to (a station
+        started with `run --warehouse`), else the home recorded for the station by name (a
+        station login's facts, applied centrally); None when neither is known."""
+        home = self._scope.only() if self._scope is not None else None
+        if home is not None:
+            return home
+        query = select(stations.c.warehouse_id).where(stations.c.name == station)
+        return self.connection.execute(query).scalar()
 
     def all(self) -> list[Warehouse]:
         """Every warehouse, the first made first."""

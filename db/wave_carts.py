@@ -17,8 +17,29 @@ from db.schema import allocations, locations, order_lines, pick_lists, pick_task
 from db.schema import waves as waves_table
 
 
+def lists_in_warehouse(warehouse_id: int):
+    """The ids of pick lists whose tasks are at this warehouse's locations (a wave is planned
+    for one warehouse: app/services/waves.py)."""
+    return (
+        select(pick_tasks.c.pick_list_id)
+        .join(locations, locations.c.id == pick_tasks.c.location_id)
+        .where(locations.c.warehouse_id == warehouse_id)
+    )
+
+
 class WaveCartsMixin:
     connection: Connection
+
+    def warehouse_of(self, wave_id: int) -> int | None:
+        """The warehouse a wave was planned for: where its tasks' locations are."""
+        query = (
+            select(locations.c.warehouse_id)
+            .join(pick_tasks, pick_tasks.c.location_id == locations.c.id)
+            .join(pick_lists, pick_lists.c.id == pick_tasks.c.pick_list_id)
+            .where(pick_lists.c.wave_id == wave_id)
+            .limit(1)
+        )
+        return self.connection.execute(query).scalar()
 
     def head(self, wave_id: int, lock: bool = False) -> WaveHead:
         """The wave; `lock`: its row is locked until the transaction ends (one change at a

@@ -9,9 +9,9 @@ from datetime import datetime
 
 from app.bootstrap import open_central
 from app.cli.admin import add_admin_options, admin_actor
-from app.cli.common import add_database_option, emit_json
+from app.cli.common import add_database_option, add_warehouse_option, emit_json
 from app.errors import BadInput, Conflict
-from app.services import wave_rebalance, waves
+from app.services import warehouses, wave_rebalance, waves
 from app.services.wave_topup import top_up_wave
 
 
@@ -39,6 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--preview", action="store_true", help="show the plan, store nothing")
     p.add_argument("--json", action="store_true")
+    add_warehouse_option(p)
     add_admin_options(p)
     p.set_defaults(func=_plan_waves)
     p = sub.add_parser("release-wave", help="release a planned wave to the floor")
@@ -113,6 +114,7 @@ def _plan_waves(args) -> int:
     max_weight_kg = _cart_max_weight(args.cart_max_weight_kg)  # before anything is opened
     max_volume_l = _cart_max_volume(args.cart_max_volume_l)
     central = open_central(args.database)
+    chosen = warehouses.choose_warehouse(central.uow(), args.warehouse)  # a wave is one's
     actor = None if args.preview else admin_actor(args, central)
     plan = waves.plan_wave(
         central.uow(),
@@ -121,6 +123,7 @@ def _plan_waves(args) -> int:
         args.group_by_carrier,
         max_weight_kg,
         max_volume_l,
+        chosen.id if chosen else None,
     )
     if actor is not None:
         waves.save_wave(central.uow(), plan, args.release, actor)

@@ -41,14 +41,16 @@ TakesStock = (
 
 
 def claim_next(uow: UnitOfWork, actor: Actor, badge: str, now: datetime) -> int | None:
-    """Inside the caller's transaction: the list the badge holds, else the oldest released list,
-    claimed for it (recorded as `picklist.claimed`). None: no such user, or no work."""
+    """Inside the caller's transaction: the list the badge holds, else the oldest released list
+    of the station's warehouse (any, while its home is not known), claimed for it (recorded as
+    `picklist.claimed`). None: no such user, or no work."""
     user_id = uow.picking.user_id(badge)
     if user_id is None:
         return None
     list_id = uow.picking.assigned_to(user_id)
     if list_id is None:
-        list_id = uow.picking.claim_next_released(user_id, now)
+        home = uow.warehouses.station_home(actor.station) if actor.station else None
+        list_id = uow.picking.claim_next_released(user_id, now, home)
         if list_id is not None:
             uow.events.add_all([Event("picklist.claimed", {"pick_list_id": list_id}, actor)])
     return list_id

@@ -113,9 +113,10 @@ class WavePlan:
         return replace(self, wave_filter=replace(self.wave_filter, max_orders=None))
 
 
-def site_layout(uow: UnitOfWork) -> Layout:
-    """The site's layout (inside the caller's unit of work)."""
-    document = uow.catalog.layout_document()
+def site_layout(uow: UnitOfWork, warehouse_id: int | None = None) -> Layout:
+    """A warehouse's layout (inside the caller's unit of work): `warehouse_id`'s, else the one
+    the unit of work works for (a station's home, else the first)."""
+    document = uow.catalog.layout_document(warehouse_id)
     if document is None:
         raise BadInput(message("wave.no_layout"))
     return load_layout(document, origin="central database")

@@ -74,7 +74,7 @@ def preview_rebalance(uow: UnitOfWork, wave_id: int) -> Rebalance:
             raise BadInput(message("wave.rebalance_not_released", wave=head.name))
         lists = uow.waves.stored_lists(wave_id)
         free = [pl for pl in lists if pl.untouched and pl.sources]
-        layout = site_layout(uow)
+        layout = site_layout(uow, uow.waves.warehouse_of(wave_id))  # its own warehouse's
         orders = uow.orders.by_refs(sorted({r for pl in free for r in pl.order_refs}))
         sizes = unit_sizes(uow, (s for pl in free for s in pl.sources))
     largest = max((len(pl.order_refs) for pl in free), default=1)

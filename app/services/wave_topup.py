@@ -72,10 +72,11 @@ def top_up_wave(uow: UnitOfWork, wave_id: int, actor: Actor = SYSTEM) -> TopUp:
             raise NotFound(message("wave.not_planned", id=wave_id))
         stored = [c for c in uow.waves.stored_lists(wave_id) if c.sources]
         plan = WavePlan.of(head.plan, max((len(c.order_refs) for c in stored), default=1))
-        arriving = _arriving(uow, plan, sum(len(c.order_refs) for c in stored))
+        warehouse_id = uow.waves.warehouse_of(wave_id)  # orders of its warehouse alone
+        arriving = _arriving(uow, plan, sum(len(c.order_refs) for c in stored), warehouse_id)
         if not arriving:
             return TopUp(head.name, (), 0.0, 0.0, 0)
-        layout = site_layout(uow)
+        layout = site_layout(uow, warehouse_id)
         sources = by_order(uow.waves.pick_sources([stored_id(o) for o in arriving]))
         arriving = [o for o in arriving if sources[stored_id(o)]]
         carriers = {
@@ -97,11 +98,11 @@ def top_up_wave(uow: UnitOfWork, wave_id: int, actor: Actor = SYSTEM) -> TopUp:
     return result
 
 
-def _arriving(uow: UnitOfWork, plan: WavePlan, held: int) -> list[Order]:
-    """Allocated orders on no wave that the plan accepts, most urgent first; no more than the
-    plan's "at most so many orders" leaves room for."""
+def _arriving(uow: UnitOfWork, plan: WavePlan, held: int, warehouse_id: int | None) -> list[Order]:
+    """Allocated orders of the wave's warehouse on no wave that the plan accepts, most urgent
+    first; no more than the plan's "at most so many orders" leaves room for."""
     found = most_urgent_first(
-        o for o in uow.orders.unplanned_allocated() if plan.wave_filter.accepts(o)
+        o for o in uow.orders.unplanned_allocated(warehouse_id) if plan.wave_filter.accepts(o)
     )
     limit = plan.wave_filter.max_orders
     return found if limit is None else found[: max(0, limit - held)]

@@ -40,17 +40,23 @@ def plan_wave(
     group_by_carrier: bool = False,
     max_weight_kg: float | None = None,
     max_volume_l: float | None = None,
+    warehouse_id: int | None = None,
 ) -> PlannedWave:
     """A preview: what the next wave would be. Writes nothing. `max_weight_kg`: at most so
     many kilograms on a cart (the products' `unit_weight_kg`), `max_volume_l` so many litres
-    (their length × width × height); None: no limit."""
+    (their length × width × height); None: no limit. A wave is one warehouse's:
+    `warehouse_id`, else the one the unit of work works for (a station's home, else the first);
+    it takes the orders reserved there and routes on that warehouse's layout."""
     plan = WavePlan(
         capacity, wave_filter or WaveFilter(), group_by_carrier, max_weight_kg, max_volume_l
     )
     plan.check()
     with uow:
-        layout = site_layout(uow)
-        orders = [o for o in uow.orders.unplanned_allocated() if plan.wave_filter.accepts(o)]
+        if warehouse_id is None:
+            warehouse_id = uow.catalog.working_warehouse()
+        layout = site_layout(uow, warehouse_id)
+        orders = uow.orders.unplanned_allocated(warehouse_id)
+        orders = [o for o in orders if plan.wave_filter.accepts(o)]
         orders = most_urgent_first(orders)[: plan.wave_filter.max_orders]
         sources = by_order(uow.waves.pick_sources([stored_id(o) for o in orders]))
         sizes = unit_sizes(uow, (s for found in sources.values() for s in found))
