@@ -133,11 +133,15 @@ class SqlMovesRepository(SlottingReads):
         query = stock_query().where(locations.c.code == location).order_by(stock.c.id)
         return [stock_item(row) for row in self.connection.execute(query)]
 
-    def reserve_stock(self, sku: str) -> list[StockItem]:
-        """The product's stock at locations that are not pick faces (reserve)."""
+    def reserve_stock(self, sku: str, face: str | None = None) -> list[StockItem]:
+        """The product's stock at locations that are not pick faces (reserve); only in the
+        warehouse of location `face` when it is given (a face is refilled from its own)."""
         self._flush()
         is_face = exists().where(pick_faces.c.location_id == stock.c.location_id)
         query = stock_query().where(products.c.sku == sku, ~is_face).order_by(stock.c.id)
+        if face is not None:
+            home = select(locations.c.warehouse_id).where(locations.c.code == face)
+            query = query.where(locations.c.warehouse_id.in_(home))
         return [stock_item(row) for row in self.connection.execute(query)]
 
     def positions(self, codes: Iterable[str]) -> dict[str, tuple[float, float]]:

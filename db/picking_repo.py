@@ -372,12 +372,19 @@ class SqlPickingRepository:
         )
 
     def stock_elsewhere(self, task) -> list[StockItem]:
-        """The task's product's other stock rows, unranked and unlocked: what a reallocation
-        might take from. Which of them it may take, and in what order, is allocation's rule
-        (app/domain/stock_choice), not this query's."""
+        """The task's product's other stock rows in its warehouse, unranked and unlocked: what a
+        reallocation might take from. Which of them it may take, and in what order, is
+        allocation's rule (app/domain/stock_choice), not this query's."""
         self.flush()  # it reads stock: pending picks first
+        here = (  # the task's own warehouse: an order ships from one (app/domain/sourcing.py)
+            select(locations.c.warehouse_id)
+            .join(stock, stock.c.location_id == locations.c.id)
+            .where(stock.c.id == task.stock_id)
+        )
         query = stock_query().where(
-            stock.c.product_id == task.product_id, stock.c.id != task.stock_id
+            stock.c.product_id == task.product_id,
+            stock.c.id != task.stock_id,
+            locations.c.warehouse_id.in_(here),
         )
         return [stock_item(row) for row in self.connection.execute(query.order_by(stock.c.id))]
 

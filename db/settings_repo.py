@@ -7,7 +7,8 @@ from __future__ import annotations
 from sqlalchemy import Connection, insert, select, update
 
 from app.domain.review_rules import DEFAULT_RULES, ReviewRules
-from db.schema import settings
+from app.domain.warehouses import scoped_key
+from db.schema import settings, warehouses
 from db.warehouses_repo import WarehouseScope
 
 
@@ -30,6 +31,16 @@ class SqlSettings:
     def value(self, key: str):
         """The settings document stored under `key`, or None."""
         return self._get(key)
+
+    def each_warehouse(self, key: str) -> dict[int, object]:
+        """A warehouse's own settings document (`site`) for every warehouse that has one, by
+        warehouse id."""
+        ids = list(self.connection.execute(select(warehouses.c.id).order_by(warehouses.c.id)))
+        if not ids:
+            return {}
+        stored = {scoped_key(key, wid, ids[0][0]): wid for (wid,) in ids}
+        query = select(settings.c.key, settings.c.value).where(settings.c.key.in_(list(stored)))
+        return {stored[k]: value for k, value in self.connection.execute(query)}
 
     def _get(self, key: str):
         key = self._scope.setting_key(key)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.domain.catalog import StockItem
 from app.domain.stock_ledger import Movement, Recorded
 from db.bulk import update_rows
-from db.schema import locations, products, stock, stock_movements, warehouses
+from db.schema import locations, products, stock, stock_movements
 
 _STOCK_COLUMNS = (
     stock.c.id,
@@ -21,6 +21,7 @@ _STOCK_COLUMNS = (
     stock.c.expiry,
     stock.c.held,
     stock.c.received_at,
+    locations.c.warehouse_id,
 )
 
 
@@ -44,6 +45,7 @@ def stock_item(row) -> StockItem:
         id=row.id,
         held=row.held,
         received_at=row.received_at,
+        warehouse_id=row.warehouse_id,
     )
 
 
@@ -152,14 +154,14 @@ class SqlStockRepository:
             )
         )
 
-    def lock_for_allocation(self, skus: set[str]) -> list[StockItem]:
-        """The rows allocation may reserve from. Only the first warehouse's: orders do not say
-        which warehouse ships them yet (issue 22), and its waves route on its layout alone."""
-        first = select(func.min(warehouses.c.id)).scalar_subquery()
+    def lock_for_allocation(
+        self, skus: set[str], warehouse_id: int | None = None
+    ) -> list[StockItem]:
+        """The rows allocation may reserve from, in every warehouse (each order then takes all
+        its units from one: app/domain/sourcing.py), or in `warehouse_id` alone."""
         query = (
             stock_query()
             .where(
-                locations.c.warehouse_id == first,
                 products.c.sku.in_(list(skus)),
                 # Rows with nothing free are not locked: app/domain/stock_choice would not take
                 # them anyway, and a lock keeps other allocators waiting.
@@ -168,7 +170,18 @@ class SqlStockRepository:
             .order_by(stock.c.id)  # lock in one global order: two allocators never deadlock
             .with_for_update(of=stock)
         )
+        if warehouse_id is not None:
+            query = query.where(locations.c.warehouse_id == warehouse_id)
         return [stock_item(r) for r in self.connection.execute(query)]
+
+    def warehouse_of_stock(self, stock_id: int) -> int | None:
+        """The warehouse a stock row is in."""
+        query = (
+            select(locations.c.warehouse_id)
+            .join(stock, stock.c.location_id == locations.c.id)
+            .where(stock.c.id == stock_id)
+        )
+        return self.connection.execute(query).scalar()
 
     def save_reserved(self, items: list[StockItem]) -> None:
         rows = [{"id": i.id, "reserved": i.reserved} for i in items]

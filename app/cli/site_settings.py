@@ -11,10 +11,11 @@ from app.bootstrap import open_central
 from app.cli.admin import add_admin_options, admin_actor
 from app.cli.common import add_database_option, add_warehouse_option, emit_json
 from app.domain.site import SiteSettings, parse_site
+from app.domain.sourcing import PREFERRED_KEY
 from app.errors import BadInput
 from app.messages import message
 from app.services import site as site_settings
-from app.services import warehouses
+from app.services import sourcing, warehouses
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -46,22 +47,34 @@ def _site(args) -> int:
         if site is None:  # the screen's words, and the command for whoever reads them here
             raise BadInput(f"{message('site.not_set_up').english()} Or: shipshape site --set FILE")
         warnings = site_settings.low_range_warnings(central.uow(code))
+        table = sourcing.current_preferred(central.uow())
     finally:
         central.close()
     for line in warnings:
         print(f"shipshape site: warning: {line}", file=sys.stderr)
     if args.json:
-        emit_json(site.document())
+        emit_json(site.document() | ({PREFERRED_KEY: table} if table else {}))
     else:
         _print_summary(site, saved=args.set is not None)
+        if table:
+            preferred = ", ".join(f"{country} → {code}" for country, code in table.items())
+            print(f"preferred warehouse per ship-to country: {preferred}")
     return 0
 
 
 def _saved(args, central, warehouse: str | None) -> SiteSettings:
+    """The warehouse's settings saved; a `preferred_warehouses` table in the file (one for the
+    whole site, app/domain/sourcing.py) is saved with them, and left as it is when absent."""
     document = site_settings.read_site_file(args.set)
+    table = document.pop(PREFERRED_KEY, None) if isinstance(document, dict) else None
     parse_site(document)  # a bad file says so before anyone is asked who they are
+    if table is not None:
+        sourcing.checked_preferred(central.uow(), table)
     actor = admin_actor(args, central)
-    return site_settings.save_site(central.uow(warehouse), document, actor)
+    saved = site_settings.save_site(central.uow(warehouse), document, actor)
+    if table is not None:
+        sourcing.save_preferred(central.uow(), table, actor)
+    return saved
 
 
 def _print_summary(site: SiteSettings, saved: bool) -> None:

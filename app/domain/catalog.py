@@ -50,6 +50,7 @@ class StockItem:
     id: int | None = None
     held: int = 0  # reported empty / not found at a short pick: not allocatable until counted
     received_at: datetime | None = None  # FIFO among lots of equal expiry (app/domain/stock_choice)
+    warehouse_id: int | None = None  # where the location is (allocation sources per warehouse)
 
     @property
     def available(self) -> int:

@@ -1,6 +1,9 @@
 """Use case: allocate stock to received orders (docs/interfaces.md §8).
 
-Which stock a line takes is the domain's one rule (app/domain/stock_choice: FEFO, then FIFO by
+Which warehouse ships an order is app/domain/sourcing.py's rule: one that can ship it complete
+(the ship-to country's preferred warehouse first, then the earliest cut-off that meets ship_by,
+then the lowest id); an order is never split across warehouses. Which stock a line takes there
+is the domain's one rule (app/domain/stock_choice: FEFO, then FIFO by
 receipt; never an expired lot, never held stock), the same the lead's reallocation follows.
 Each order is allocated whole or waits for stock: status exception with the reason, and a
 `waiting_for_stock` row in the lead's queue saying what it lacks; every later `allocate` (and
@@ -13,17 +16,20 @@ neither allocate the same unit twice nor deadlock.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from app.domain import stock_choice
 from app.domain.catalog import StockItem
 from app.domain.events import SYSTEM, Actor, Event, utcnow
 from app.domain.orders import Order, OrderStatus
+from app.domain.sourcing import SourcingRules, choose_warehouse, closest
 from app.domain.stored import stored_id
 from app.messages import encode, english, message
 from app.services.ports import UnitOfWork
 from app.services.review import review
+from app.services.sourcing import sourcing_rules
 
 BATCH = 1000
 
@@ -122,7 +128,9 @@ def _plan_orders(
     stopped waiting)."""
     rules = uow.settings.review_rules()
     customers = uow.customers.by_ids({o.customer_id for o in orders if o.customer_id})
-    candidates = stock_choice.ranked_by_sku(list(items.values()), today)
+    candidates = ranked_by_warehouse(items.values(), today)
+    sourcing = sourcing_rules(uow) if len(candidates) > 1 else SourcingRules()
+    now = utcnow()
     reservations: list[Reservation] = []
     stopped_waiting = []
     for order in orders:
@@ -132,7 +140,7 @@ def _plan_orders(
             order.move_to(OrderStatus.ON_HOLD, reason)
             report.held.append(f"{order.channel}/{order.order_id}: {english(reason)}")
             continue
-        planned, lacks = plan_lines(order, candidates)
+        planned, lacks = plan_sourced(order, candidates, sourcing, now)
         if lacks:
             wait_for_stock(uow, order, lacks)
             report.exceptions.append(f"{order.channel}/{order.order_id}: {english(order.reason)}")
@@ -173,6 +181,40 @@ def plan_order(
     `candidates` are `stock_choice.ranked_by_sku`."""
     planned, lacks = plan_lines(order, candidates)
     return (planned, "") if not lacks else ([], shortfall_reason(lacks))
+
+
+def ranked_by_warehouse(
+    stock: Iterable[StockItem], today: date
+) -> dict[int | None, dict[str, list[StockItem]]]:
+    """`stock_choice.ranked_by_sku` per warehouse: an order takes all its units from one."""
+    by_warehouse: dict[int | None, list[StockItem]] = defaultdict(list)
+    for item in stock:
+        by_warehouse[item.warehouse_id].append(item)
+    ranked = {w: stock_choice.ranked_by_sku(items, today) for w, items in by_warehouse.items()}
+    return {w: by_sku for w, by_sku in ranked.items() if by_sku}
+
+
+def plan_sourced(
+    order: Order,
+    candidates: dict[int | None, dict[str, list[StockItem]]],
+    rules: SourcingRules,
+    now: datetime,
+) -> tuple[list[Reservation], list[dict]]:
+    """Reservations covering every line from the one warehouse the rules choose among those
+    that can ship the order complete (app/domain/sourcing.py); else what it lacks in the
+    warehouse that comes closest."""
+    complete: dict[int, list[Reservation]] = {}
+    shortfalls: dict[int, list[dict]] = {}
+    for warehouse_id, by_sku in sorted(candidates.items(), key=lambda kv: kv[0] or 0):
+        planned, lacks = plan_lines(order, by_sku)
+        if lacks:
+            shortfalls[warehouse_id or 0] = lacks
+        else:
+            complete[warehouse_id or 0] = planned
+    chosen = choose_warehouse(order, list(complete), rules, now)
+    if chosen is not None:
+        return complete[chosen], []
+    return [], closest(shortfalls) or plan_lines(order, {})[1]
 
 
 def plan_lines(

@@ -38,7 +38,7 @@ def _replenish(uow: UnitOfWork, face: PickFace, reason: str, today: date) -> int
     if uow.moves.has_open_replenishment(face.location):
         return None
     at_face = uow.moves.stock_at(face.location)
-    reserve = uow.moves.reserve_stock(face.sku)
+    reserve = uow.moves.reserve_stock(face.sku, face.location)
     distance = _distances(uow, face.location, [item.location for item in reserve])
     task = plan(face, at_face, reserve, today, distance, reason)
     return None if task is None else uow.moves.add_replenishment(task)

@@ -12,12 +12,16 @@ class FakeStock:
     def __init__(self, state: FakeState) -> None:
         self._state = state
 
-    def lock_for_allocation(self, skus: set[str]) -> list[StockItem]:
+    def lock_for_allocation(
+        self, skus: set[str], warehouse_id: int | None = None
+    ) -> list[StockItem]:
         """Rows of these SKUs with units free of reservations and holds, by id."""
         return [
             copy.copy(item)
             for _id, item in sorted(self._state.stock.items())
-            if item.sku in skus and item.on_hand > item.reserved + item.held
+            if item.sku in skus
+            and item.on_hand > item.reserved + item.held
+            and warehouse_id in (None, item.warehouse_id)
         ]
 
     def save_reserved(self, items: list[StockItem]) -> None:

@@ -413,8 +413,11 @@ def _fix_line(uow, found: dict, resolution: str) -> Message:
 def _reallocation(uow, task: dict, quantity: int) -> list[stock_choice.Take]:
     """Where the shortfall comes from instead: allocation's own rule (app/domain/stock_choice:
     FEFO, expired lots and held stock never), over the product's other stock rows, locked as
-    allocation locks them. Nothing, or all of it."""
-    items = [i for i in uow.stock.lock_for_allocation({task["sku"]}) if i.id != task["stock_id"]]
+    allocation locks them, in the task's own warehouse (an order ships from one). Nothing, or
+    all of it."""
+    home = uow.stock.warehouse_of_stock(task["stock_id"])
+    items = uow.stock.lock_for_allocation({task["sku"]}, home)
+    items = [i for i in items if i.id != task["stock_id"]]
     takes, missing = stock_choice.take(stock_choice.ranked(items, utcnow().date()), quantity)
     if missing:
         raise BadInput(message("exception.no_other_location", quantity=quantity, sku=task["sku"]))

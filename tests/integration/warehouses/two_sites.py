@@ -153,8 +153,8 @@ def check_receipts_belong_to_their_warehouse(sites: TwoSites) -> None:
         engine.dispose()
 
 
-def check_allocation_keeps_to_the_first_warehouse(sites: TwoSites) -> None:
-    """Orders do not say which warehouse ships them yet: only WH1's stock is reserved."""
+def check_allocation_takes_the_warehouse_that_has_the_stock(sites: TwoSites) -> None:
+    """WH1 has 4 GLUE, WEST 50: an order for 10 is reserved in WEST, and says so."""
     from tests.integration.site_files import order_row, write_orders
 
     rows = "location,sku,quantity,lot,expiry\nW01-001,GLUE,50,,\n"
@@ -163,9 +163,10 @@ def check_allocation_keeps_to_the_first_warehouse(sites: TwoSites) -> None:
     sites.ok("import-orders", orders)
     sites.ok("allocate")
     (order,) = sites.json_lines("orders")
-    assert order["status"] != "allocated" and order["lines"][0]["allocated"] == 0
+    assert order["status"] == "allocated" and order["lines"][0]["warehouse"] == "WEST"
     (west,) = sites.json_lines("stock", "--warehouse", "WEST")
-    assert west["allocated"] == 0
+    assert west["allocated"] == 10
+    assert sites.json_lines("stock", "--warehouse", "WH1") == sites.first_stock
 
 
 # Run on SQLite (tests/integration/warehouses) and on PostgreSQL (tests/pg): one list for both.
@@ -176,5 +177,5 @@ CHECKS = (
     check_stock_is_per_warehouse,
     check_settings_are_per_warehouse,
     check_receipts_belong_to_their_warehouse,
-    check_allocation_keeps_to_the_first_warehouse,
+    check_allocation_takes_the_warehouse_that_has_the_stock,
 )
