@@ -1,6 +1,7 @@
-"""Several warehouses on PostgreSQL (docs/interfaces.md §15): migration 0034 upgrades a copy of
-the demo database in place, and two warehouses keep their layouts, stock, settings (through the
-checked counter function, which now takes a warehouse's `@<id>` counters) and receipts apart."""
+"""Several warehouses on PostgreSQL (docs/interfaces.md §8, §15): migration 0034 upgrades a copy
+of the demo database in place; two warehouses keep their layouts, stock, settings (through the
+checked counter function, which now takes a warehouse's `@<id>` counters) and receipts apart;
+three share out scarce stock, each order from one of them, with allocators racing."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ from sqlalchemy import inspect, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from app.bootstrap import open_central
-from app.services import demo
+from app.services import allocation, demo
 from db.engine import make_engine
 from db.roles import station_login_url
-from tests.integration.warehouses import station_home, two_sites
+from tests.integration.warehouses import sites_race, station_home, three_sites, two_sites
 from tests.integration.warehouses.upgrade import check_upgrade_keeps_the_site
 
 
@@ -86,3 +87,30 @@ def test_a_station_login_of_the_west_pulls_the_west_alone(pg_url, run_cli, tmp_p
     login = station_login_url(pg_url, "shipshape_test_west_station", "PICK-W")
     pulled = station_home.pulled_locations(login, tmp_path, "PICK-W", "WEST")
     assert pulled == station_home.WEST_LOCATIONS
+
+
+@pytest.mark.parametrize(
+    "check",
+    three_sites.CHECKS,
+    ids=lambda check: check.__name__.removeprefix("check_"),
+)
+def test_three_warehouses(pg_url, run_cli, tmp_path, check):
+    check(three_sites.ThreeSites(run_cli, pg_url, tmp_path))
+
+
+def test_racing_allocators_over_three_warehouses(pg_url, tmp_path):
+    """Four allocators at once, 80 orders of BOLT 3 + GLUE 1: WH1 can ship 4 whole (GLUE 4),
+    WEST 6 (BOLT 20), NORTH 4 (BOLT 12). Exactly 14 are allocated, each from one warehouse, no
+    stock row reserved beyond its on-hand, every unit reserved once."""
+    sites_race.seed(pg_url, tmp_path, n_orders=80)
+    allocation.BATCH, saved = 5, allocation.BATCH  # small batches: many interleavings
+    try:
+        reports, errors = sites_race.race(pg_url, allocators=4)
+    finally:
+        allocation.BATCH = saved
+    assert errors == []
+    allocated = [o for r in reports for o in r.allocated]
+    waiting = [o for r in reports for o in r.exceptions]
+    assert len(allocated) == 14 and len(waiting) == 66
+    assert len(set(allocated + waiting)) == 80  # every order handled exactly once
+    sites_race.check_reservations(pg_url, allocated_orders=14)

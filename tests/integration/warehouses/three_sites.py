@@ -13,7 +13,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from app.domain.events import Actor
+from app.domain.users import Role, User
+from app.services.lead.console import LeadConsole
 from app.services.picking_appliers import claim_next
+from app.services.waves import WaveFilter
 from db.engine import make_engine
 from db.uow import SqlUnitOfWork
 from tests.integration.site_files import order_row, write_orders
@@ -131,6 +134,8 @@ def check_a_wave_takes_its_own_warehouses_orders(sites: ThreeSites) -> None:
     assert "WH1, WEST, NORTH" in err and "--warehouse" in err, err
     (preview,) = sites.json_lines("plan-waves", "--warehouse", "WH1", "--preview")
     assert preview["orders"] == 0
+    assert lead_desk_plans(sites.url, "WH1") == 0  # the Waves tab plans for its own
+    assert lead_desk_plans(sites.url, "NORTH") == 1
     (wave,) = sites.json_lines("plan-waves", "--warehouse", "north", "--release")
     assert (wave["orders"], wave["pick_lists"]) == (1, 1)
     (pick_list,) = sites.json_lines("picklists")
@@ -138,6 +143,17 @@ def check_a_wave_takes_its_own_warehouses_orders(sites: ThreeSites) -> None:
     sites.ok("add-user", "Pia", "--role", "picker", "--badge", "B-PIA")
     assert claimed(sites.url, "WH1", "PICK-E") is None
     assert claimed(sites.url, "NORTH", "PICK-N") == pick_list["id"]
+
+
+def lead_desk_plans(url: str, home: str) -> int:
+    """How many orders the lead console of a station of `home` puts on its next wave."""
+    engine = make_engine(url)
+    try:
+        lead = User("Lena", Role.LEAD, "B-LENA")
+        desk = LeadConsole(lambda: SqlUnitOfWork(engine, warehouse=home), lead, "LEAD-1")
+        return desk.plan(8, WaveFilter()).order_count
+    finally:
+        engine.dispose()
 
 
 def claimed(url: str, home: str, station: str) -> int | None:
