@@ -35,8 +35,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--warehouse",
         metavar="CODE",
         default=os.environ.get("SHIPSHAPE_WAREHOUSE"),
-        help="this station's home warehouse: it sees that warehouse's locations, stock and "
-        "receipts alone (default: $SHIPSHAPE_WAREHOUSE; without it, the first warehouse)",
+        help="this station's home warehouse: it sees that warehouse's locations, stock, "
+        "receipts and pick lists alone, and its lead plans that warehouse's waves "
+        "(default: $SHIPSHAPE_WAREHOUSE; without it, the first warehouse)",
     )
     p.set_defaults(func=_run)
 

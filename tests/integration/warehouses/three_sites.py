@@ -20,6 +20,7 @@ from app.services.waves import WaveFilter
 from db.engine import make_engine
 from db.uow import SqlUnitOfWork
 from tests.integration.site_files import order_row, write_orders
+from tests.integration.warehouses.station_home import pulled_locations
 from tests.integration.warehouses.two_sites import DEMO_SITE, WEST, TwoSites
 
 NORTH = dict(
@@ -142,6 +143,9 @@ def check_a_wave_takes_its_own_warehouses_orders(sites: ThreeSites) -> None:
     assert {t["location"] for t in pick_list["tasks"]} == {"N01-001", "N01-002"}
     sites.ok("add-user", "Pia", "--role", "picker", "--badge", "B-PIA")
     assert claimed(sites.url, "WH1", "PICK-E") is None
+    # a station login's claim is applied centrally: the home recorded for the station counts
+    pulled_locations(sites.url, sites.folder, "PICK-W", "WEST")
+    assert claimed(sites.url, None, "PICK-W") is None
     assert claimed(sites.url, "NORTH", "PICK-N") == pick_list["id"]
 
 
@@ -156,8 +160,9 @@ def lead_desk_plans(url: str, home: str) -> int:
         engine.dispose()
 
 
-def claimed(url: str, home: str, station: str) -> int | None:
-    """What a picker station of `home` (started with `run --warehouse`) claims for Pia."""
+def claimed(url: str, home: str | None, station: str) -> int | None:
+    """What a picker station of `home` (started with `run --warehouse`; None: as central
+    applies a station login's claim) claims for Pia."""
     engine = make_engine(url)
     try:
         with SqlUnitOfWork(engine, warehouse=home) as uow:
