@@ -22,6 +22,7 @@ from db.schema import (
 )
 from db.users_repo import users_with_pins
 from db.warehouses_repo import WarehouseScope
+from db.wave_carts import lists_in_warehouse
 
 # Product flags a station checks scans against while offline (docs/picking.md, docs/packing.md).
 SCAN_RULES = ("no_barcode", "lot_controlled", "serial_required")
@@ -210,7 +211,8 @@ class SqlSyncRepository:
         }
 
     def _waves(self, refs: list[int] | None) -> dict[int, dict]:
-        """Released waves with the lists still waiting for a picker (claimable)."""
+        """Released waves with the lists still waiting for a picker (claimable); only the home
+        warehouse's for a station that has one."""
         waiting = func.count(pick_lists.c.id).filter(pick_lists.c.status == "released")
         query = (
             select(waves.c.id, waves.c.name, waves.c.status, waiting.label("lists_waiting"))
@@ -218,6 +220,9 @@ class SqlSyncRepository:
             .where(waves.c.status == "released")
             .group_by(waves.c.id, waves.c.name, waves.c.status)
         )
+        home = self._scope.only()
+        if home is not None:  # a station of one warehouse sees that warehouse's waves alone
+            query = query.where(pick_lists.c.id.in_(lists_in_warehouse(home)))
         return {row.id: dict(row._mapping) for row in self.connection.execute(query)}
 
     def _users(self, refs: list[int] | None) -> dict[int, dict]:

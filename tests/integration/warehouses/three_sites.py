@@ -18,6 +18,8 @@ from app.services.lead.console import LeadConsole
 from app.services.picking_appliers import claim_next
 from app.services.waves import WaveFilter
 from db.engine import make_engine
+from db.station.store import StationStore
+from db.station.sync import SyncEngine
 from db.uow import SqlUnitOfWork
 from tests.integration.site_files import order_row, write_orders
 from tests.integration.warehouses.station_home import pulled_locations
@@ -141,6 +143,8 @@ def check_a_wave_takes_its_own_warehouses_orders(sites: ThreeSites) -> None:
     assert (wave["orders"], wave["pick_lists"]) == (1, 1)
     (pick_list,) = sites.json_lines("picklists")
     assert {t["location"] for t in pick_list["tasks"]} == {"N01-001", "N01-002"}
+    assert pulled_waves(sites.url, sites.folder, "PICK-E2", "WH1") == []
+    assert pulled_waves(sites.url, sites.folder, "PICK-N2", "NORTH") == [wave["wave"]]
     sites.ok("add-user", "Pia", "--role", "picker", "--badge", "B-PIA")
     assert claimed(sites.url, "WH1", "PICK-E") is None
     # a station login's claim is applied centrally: the home recorded for the station counts
@@ -156,6 +160,17 @@ def lead_desk_plans(url: str, home: str) -> int:
         lead = User("Lena", Role.LEAD, "B-LENA")
         desk = LeadConsole(lambda: SqlUnitOfWork(engine, warehouse=home), lead, "LEAD-1")
         return desk.plan(8, WaveFilter()).order_count
+    finally:
+        engine.dispose()
+
+
+def pulled_waves(url: str, folder: Path, name: str, warehouse: str) -> list[str]:
+    """The released waves a station's first pull brought into its store."""
+    engine = make_engine(url)
+    try:
+        store = StationStore(folder / f"{name}.sqlite", name)
+        SyncEngine(store, engine, warehouse=warehouse).sync_once()
+        return [doc["name"] for doc in store.cached("wave").values()]
     finally:
         engine.dispose()
 
