@@ -107,7 +107,7 @@ def check_the_country_decides_between_complete_ones(sites: ThreeSites) -> None:
 
 def check_an_order_no_warehouse_can_ship_whole_waits(sites: ThreeSites) -> None:
     """16 GLUE are on hand across the three, but no warehouse has 7: it waits, nothing reserved
-    (no split: orders carry no partial-shipment term)."""
+    (no split: orders carry no partial-shipment term), until one warehouse has enough."""
     sites.order("SO-BIG", "DE", ("GLUE", 7))
     status, out, _err = sites.cli("allocate", "--json")
     order = sites.orders()["SO-BIG"]
@@ -115,6 +115,12 @@ def check_an_order_no_warehouse_can_ship_whole_waits(sites: ThreeSites) -> None:
     assert [line["warehouse"] for line in order["lines"]] == [None]
     assert all(sites.allocated_in(code) == {} for code in LOCATIONS)
     assert status == 0 and "SO-BIG" in out
+    # WEST counts one more GLUE: its import retries the waiting order, which WEST now ships
+    stock = "location,sku,quantity,lot,expiry\nW01-001,GLUE,7,,\n"
+    sites.ok("import-stock", sites.write("west-more.csv", stock), "--warehouse", "WEST")
+    order = sites.orders()["SO-BIG"]
+    assert order["status"] == "allocated" and order["lines"][0]["warehouse"] == "WEST"
+    assert sites.allocated_in("WEST") == {("W01-001", "GLUE"): 7}
 
 
 def check_a_bad_country_table_is_refused(sites: ThreeSites) -> None:
