@@ -12,9 +12,13 @@ import copy
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from app.domain.events import Actor
 from app.domain.users import Role, User
+from app.errors import BadInput
 from app.services.lead.console import LeadConsole
+from app.services.lead.exceptions import _reallocation
 from app.services.picking_appliers import claim_next
 from app.services.waves import WaveFilter
 from db.engine import make_engine
@@ -194,6 +198,26 @@ def claimed(url: str, home: str | None, station: str) -> int | None:
         engine.dispose()
 
 
+def check_a_short_is_reallocated_in_its_own_warehouse(sites: ThreeSites) -> None:
+    """The lead's reallocation of a short at NORTH's N01-001 takes NORTH's other GLUE (3 at
+    N01-002), never WEST's or WH1's, though they have more."""
+    stock = "location,sku,quantity,lot,expiry\nN01-002,GLUE,3,,\n"
+    sites.ok("import-stock", sites.write("north-more.csv", stock), "--warehouse", "NORTH")
+    engine = make_engine(sites.url)
+    try:
+        with SqlUnitOfWork(engine) as uow:
+            short_at = uow.stock.get("N01-001", "GLUE", "")
+            assert short_at is not None
+            task = {"sku": "GLUE", "stock_id": short_at.id}
+            (take,) = _reallocation(uow, task, 3)
+            spare = uow.stock.get("N01-002", "GLUE", "")
+            assert spare is not None and (take.stock_id, take.quantity) == (spare.id, 3)
+            with pytest.raises(BadInput, match="GLUE"):
+                _reallocation(uow, task, 4)  # WEST has 6, WH1 4: not this warehouse's
+    finally:
+        engine.dispose()
+
+
 # Run on SQLite and on PostgreSQL: one list for both.
 CHECKS = (
     check_complete_from_one_comes_before_the_country,
@@ -201,4 +225,5 @@ CHECKS = (
     check_an_order_no_warehouse_can_ship_whole_waits,
     check_a_bad_country_table_is_refused,
     check_a_wave_takes_its_own_warehouses_orders,
+    check_a_short_is_reallocated_in_its_own_warehouse,
 )
