@@ -20,6 +20,7 @@ class ClaimWanted(FactPayload):
 
     KIND: ClassVar = FactKind.CLAIM_WANTED
     badge: str = ""
+    warehouse_id: int | None = None  # the station's home: its lists alone (None: any, as before)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -40,16 +40,20 @@ TakesStock = (
 )  # a fact whose units leave (or go back to) the shelf
 
 
-def claim_next(uow: UnitOfWork, actor: Actor, badge: str, now: datetime) -> int | None:
+def claim_next(
+    uow: UnitOfWork, actor: Actor, badge: str, now: datetime, home: int | None = None
+) -> int | None:
     """Inside the caller's transaction: the list the badge holds, else the oldest released list
     of the station's warehouse (any, while its home is not known), claimed for it (recorded as
-    `picklist.claimed`). None: no such user, or no work."""
+    `picklist.claimed`). `home`: the station's warehouse as it said (else the one its unit of
+    work is limited to, else the one recorded for it). None: no such user, or no work."""
     user_id = uow.picking.user_id(badge)
     if user_id is None:
         return None
     list_id = uow.picking.assigned_to(user_id)
     if list_id is None:
-        home = uow.warehouses.station_home(actor.station) if actor.station else None
+        if home is None and actor.station:
+            home = uow.warehouses.station_home(actor.station)
         list_id = uow.picking.claim_next_released(user_id, now, home)
         if list_id is not None:
             uow.events.add_all([Event("picklist.claimed", {"pick_list_id": list_id}, actor)])
@@ -58,7 +62,8 @@ def claim_next(uow: UnitOfWork, actor: Actor, badge: str, now: datetime) -> int 
 
 def apply_claim_wanted(uow: UnitOfWork, fact: Event) -> None:
     """A station login asked for work for the picker signed in there (see `_claimed_through`)."""
-    claim_next(uow, fact.actor, str(ClaimWanted.of(fact).badge), utcnow())
+    wanted = ClaimWanted.of(fact)
+    claim_next(uow, fact.actor, str(wanted.badge), utcnow(), wanted.warehouse_id)
 
 
 def apply_picks_confirmed(uow: UnitOfWork, facts: list[Event]) -> None:

@@ -52,10 +52,14 @@ class CentralPickingBackend:
         return view
 
     def _claimed_through(self, door: FactDoor, user: User) -> PickListView | None:
-        """A station login writes nothing itself: it asks central's applier for a list (after
-        every fact it pushed before, so a finished list is never handed out again)."""
+        """A station login writes nothing itself: it asks central's applier for a list of its
+        warehouse (after every fact it pushed before, so a finished list is never handed out
+        again)."""
         actor = Actor(user.name, self.station)
-        door.push(self.station, user.name, [ClaimWanted(badge=user.badge).fact(actor)], 0)
+        with self.uow_factory() as uow:  # its home, which central may not have recorded
+            home = uow.warehouses.station_home(self.station)
+        wanted = ClaimWanted(badge=user.badge, warehouse_id=home)
+        door.push(self.station, user.name, [wanted.fact(actor)], 0)
         if not wait_applied(door, CLAIM_TIMEOUT_S):
             raise Offline(message("pick.claim_not_applied"))
         with self.uow_factory() as uow:

@@ -15,11 +15,12 @@ from pathlib import Path
 import pytest
 
 from app.domain.events import Actor
+from app.domain.fact_payloads import ClaimWanted
 from app.domain.users import Role, User
 from app.errors import BadInput
 from app.services.lead.console import LeadConsole
 from app.services.lead.exceptions import _reallocation
-from app.services.picking_appliers import claim_next
+from app.services.picking_appliers import apply_claim_wanted, claim_next
 from app.services.waves import WaveFilter
 from db.engine import make_engine
 from db.station.store import StationStore
@@ -157,9 +158,11 @@ def check_a_wave_takes_its_own_warehouses_orders(sites: ThreeSites) -> None:
     assert pulled_waves(sites.url, sites.folder, "PICK-N2", "NORTH") == [wave["wave"]]
     sites.ok("add-user", "Pia", "--role", "picker", "--badge", "B-PIA")
     assert claimed(sites.url, "WH1", "PICK-E") is None
-    # a station login's claim is applied centrally: the home recorded for the station counts
+    # a station login's claim is applied centrally: the home recorded for the station counts,
+    # and the home its claim names (a login's home may be unrecorded)
     pulled_locations(sites.url, sites.folder, "PICK-W", "WEST")
     assert claimed(sites.url, None, "PICK-W") is None
+    assert asked_for(sites.url, "WH1", "PICK-L") is None
     assert claimed(sites.url, "NORTH", "PICK-N") == pick_list["id"]
 
 
@@ -181,6 +184,22 @@ def pulled_waves(url: str, folder: Path, name: str, warehouse: str) -> list[str]
         store = StationStore(folder / f"{name}.sqlite", name)
         SyncEngine(store, engine, warehouse=warehouse).sync_once()
         return [doc["name"] for doc in store.cached("wave").values()]
+    finally:
+        engine.dispose()
+
+
+def asked_for(url: str, home: str, station: str) -> int | None:
+    """What central's applier claims for Pia when a station login of `home` asks for work."""
+    engine = make_engine(url)
+    try:
+        with SqlUnitOfWork(engine, warehouse=home) as uow:
+            home_id = uow.warehouses.station_home(station)
+        with SqlUnitOfWork(engine) as uow:
+            wanted = ClaimWanted(badge="B-PIA", warehouse_id=home_id)
+            apply_claim_wanted(uow, wanted.fact(Actor("Pia", station)))
+            found = uow.picking.assigned_to(uow.picking.user_id("B-PIA") or 0)
+            uow.commit()
+        return found
     finally:
         engine.dispose()
 
