@@ -38,6 +38,7 @@ from db.schema import (
     waves,
 )
 from db.stock_repo import stock_item, stock_query
+from db.warehouses_repo import WarehouseScope
 
 # The rows pending takes change, locked in id order (every writer locks stock rows so).
 _LOCK_STOCK = (
@@ -83,9 +84,15 @@ def _pick_movement(row, take: StockTake, before: int, after: int, now: datetime)
 
 
 class SqlPickingRepository:
-    def __init__(self, connection: Connection, now: Callable[[], datetime] = utcnow) -> None:
+    def __init__(
+        self,
+        connection: Connection,
+        now: Callable[[], datetime] = utcnow,
+        scope: WarehouseScope | None = None,
+    ) -> None:
         self.connection = connection
         self._now = now
+        self._scope = scope  # a station's home: it claims only that warehouse's lists
         self._stock_taken: list[StockTake] = []  # units taken, in fact order, until flush()
         self._unreserved: Counter[int] = Counter()  # stock row id -> reservation used up
 
@@ -108,13 +115,20 @@ class SqlPickingRepository:
         PostgreSQL: `FOR UPDATE SKIP LOCKED`, so a second picker passes over a row the first one
         holds. SQLite ignores the clause, but its writers run one at a time (BEGIN IMMEDIATE);
         the guarded UPDATE below is the check that holds on both."""
+        released = select(pick_lists.c.id).where(
+            pick_lists.c.status == PickListStatus.RELEASED.value
+        )
+        home = self._scope.only() if self._scope is not None else None
+        if home is not None:  # a station of one warehouse never gets another's work
+            here = select(pick_tasks.c.pick_list_id).join(
+                locations, locations.c.id == pick_tasks.c.location_id
+            )
+            released = released.where(
+                pick_lists.c.id.in_(here.where(locations.c.warehouse_id == home))
+            )
         while True:
             candidate = self.connection.execute(
-                select(pick_lists.c.id)
-                .where(pick_lists.c.status == PickListStatus.RELEASED.value)
-                .order_by(pick_lists.c.id)
-                .limit(1)
-                .with_for_update(skip_locked=True)
+                released.order_by(pick_lists.c.id).limit(1).with_for_update(skip_locked=True)
             ).scalar()
             if candidate is None:
                 return None
