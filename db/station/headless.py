@@ -33,6 +33,8 @@ class StationRun:
     units: int = 0  # net units taken from stock by this station's facts
     latencies_s: list[float] = field(default_factory=list)
     drained: bool = False
+    warehouse: str | None = None  # its home (a code); None: no limit
+    stock_locations: list[str] = field(default_factory=list)  # of the stock in its store
 
 
 def run_station(
@@ -43,19 +45,24 @@ def run_station(
     facts: int,
     listen: bool = True,
     kind: str = "pick.confirmed",
+    warehouse: str | None = None,
 ) -> StationRun:
     """Record `facts` facts as a picker would and sync them. `kind="scan.refused"` records
-    refused scans instead (a real fact whose applier changes nothing: the sync engine's cost)."""
+    refused scans instead (a real fact whose applier changes nothing: the sync engine's cost).
+    `warehouse`: the station's home, as `shipshape run --warehouse` sets it."""
     engine = engine_for(normalize_url(url), pool_size=1, max_overflow=0, pool_pre_ping=True)
     store = StationStore(store_path, station)
-    sync = SyncEngine(store, engine, poll_s=0.5 if listen else 1.0, listen=listen).start()
-    backend = StationPickingBackend(
-        store, sync.wake, lambda: SqlUnitOfWork(engine), station, lambda: sync.door
-    )
-    with SqlUnitOfWork(engine) as uow:
-        user = next(u for u in uow.users.all() if u.name == user_name)
+    poll_s = 0.5 if listen else 1.0
+    sync = SyncEngine(store, engine, poll_s=poll_s, listen=listen, warehouse=warehouse).start()
+
+    def uow() -> SqlUnitOfWork:
+        return SqlUnitOfWork(engine, warehouse=warehouse)
+
+    backend = StationPickingBackend(store, sync.wake, uow, station, lambda: sync.door)
+    with uow() as work:
+        user = next(u for u in work.users.all() if u.name == user_name)
     sync.user = user.name
-    run, actor, last = StationRun(station), Actor(user.name, station), None
+    run, actor, last = StationRun(station, warehouse=warehouse), Actor(user.name, station), None
     while kind == "scan.refused" and len(run.acknowledged) < facts:
         batch = [Event(kind, {"reason": "simulated"}, actor) for _ in range(min(5, facts))]
         backend.record(batch)
@@ -80,6 +87,7 @@ def run_station(
     run.drained = wait_until_drained(sync, 600)
     sync.stop()
     run.latencies_s = store.latencies()
+    run.stock_locations = sorted({doc["location"] for doc in store.cached("stock").values()})
     store.close()
     engine.dispose()
     return run
