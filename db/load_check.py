@@ -73,7 +73,7 @@ def location_homes(engine: Engine, codes: set[str]) -> dict[str, str]:
         .where(locations.c.code.in_(sorted(codes)))
     )
     with engine.connect() as conn:
-        return dict(conn.execute(query).tuples().all())
+        return {location: home for location, home in conn.execute(query)}
 
 
 def max_connections(engine: Engine) -> int | None:
