@@ -7,6 +7,7 @@ import multiprocessing
 import statistics
 import tempfile
 import time
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -85,7 +86,7 @@ def run_stations(
     facts: int,
     listen: bool,
     kind: str = "pick.confirmed",
-    homes: list[str | None] | None = None,
+    homes: Sequence[str | None] | None = None,
 ) -> list:
     """One process per station (forked from a server that has imported everything once).
     `homes`: each station's warehouse (a code), in the order of `names`; None: no limit."""

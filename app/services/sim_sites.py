@@ -95,8 +95,8 @@ def prepare(
             created = code not in known
             if created:
                 _create(uow(None), code, plain, folder, actor)
-            work = Demand(units, stations * CART)
-            done.append(_give_work(uow, allocating, code, plain, work, folder, actor))
+            demand = Demand(units, stations * CART)
+            done.append(_give_work(uow, allocating, code, plain, demand, folder, actor))
             done[-1].created = created
     return done
 
