@@ -24,6 +24,7 @@ import os
 import re
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -53,12 +54,62 @@ def admin() -> psycopg.Connection:
     return psycopg.connect(server.render_as_string(hide_password=False), autocommit=True)
 
 
-def simulate(database: str, facts: int) -> tuple[str, int]:
+def simulate(database: str, facts: int) -> tuple[str, int, float | None]:
+    """simulate's output, its exit status, and PostgreSQL's CPU seconds while the stations ran
+    (from its line announcing them to its table's last line)."""
     command = [sys.executable, "-m", "app.cli", "simulate", "--warehouses", str(WAREHOUSES),
                "--stations", str(STATIONS), "--facts", str(facts), "--database", url_of(database)]  # fmt: skip
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
-    return done.stdout + done.stderr, done.returncode
+    lines, cpu, central_cpu = [], None, None
+    with subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, text=True) as child:  # fmt: skip
+        assert child.stdout is not None
+        for line in child.stdout:
+            lines.append(line)
+            if line.startswith(f"simulate: {WAREHOUSES} warehouses x"):
+                cpu = PostgresCpu()
+            elif "wall clock" in line and cpu is not None:
+                central_cpu = cpu.stop()
+    return "".join(lines), child.returncode, central_cpu
+
+
+class PostgresCpu:
+    """CPU seconds the local server's processes used while the stations ran (Linux /proc;
+    `seconds` is None elsewhere). Sampled twice a second from a thread, so a backend that ends
+    (each station's, at its end) is counted up to its last sample."""
+
+    def __init__(self) -> None:
+        self.first: dict[int, int] = self._sample()
+        self.last = dict(self.first)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.5):
+            self.last.update(self._sample())
+
+    def stop(self) -> float | None:
+        self._stop.set()
+        self._thread.join()
+        self.last.update(self._sample())
+        if not self.first and not self.last:
+            return None
+        ticks = sum(t - self.first.get(pid, 0) for pid, t in self.last.items())
+        return ticks / os.sysconf("SC_CLK_TCK")
+
+    @staticmethod
+    def _sample() -> dict[int, int]:
+        ticks = {}
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                head, tail = stat.read_text().rsplit(")", 1)
+            except (OSError, ValueError):
+                continue
+            if head.endswith("(postgres"):
+                values = tail.split()
+                ticks[int(stat.parent.name)] = int(values[11]) + int(values[12])  # utime+stime
+        return ticks
 
 
 def main() -> None:
@@ -73,13 +124,19 @@ def main() -> None:
         demo.seed_demo(central.uow(), central.setup_identity(), say=lambda _line: None)
         central.close()
         started = time.perf_counter()
-        out, status = simulate(name, args.facts)
+        out, status, central_cpu = simulate(name, args.facts)
         took = time.perf_counter() - started
     finally:
         with admin() as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     print(out.rstrip())
     print(f"simulate took {took:.0f} s including setting up the three warehouses")
+    wall = re.search(r"^([0-9.]+) s wall clock", out, re.M)
+    if central_cpu is not None and wall:
+        print(
+            f"PostgreSQL used {central_cpu:.0f} CPU-s while the stations ran, of the machine's "
+            f"{os.cpu_count()} cores x {float(wall[1]):.0f} s (all its databases: other work too)"
+        )
     if status != 0:
         sys.exit(f"simulate exited {status}: the check failed, no RESULT")
     rows = {m[1]: m.groups() for m in map(ROW.match, out.splitlines()) if m}
