@@ -145,6 +145,9 @@ def main() -> None:
     print(f"RESULT multi_site_ack_p95_ms {float(total[5]):.0f} ms")
     for code in sorted(k for k in rows if k != "total"):
         print(f"RESULT multi_site_board_p95_ms_{code.lower()} {float(rows[code][7]):.0f} ms")
+    quiet = re.search(r"^board once the stations stopped: p50 (\d+) ms", out, re.M)
+    if quiet:
+        print(f"RESULT multi_site_board_after_ms {quiet[1]} ms")
 
 
 if __name__ == "__main__":
