@@ -6,7 +6,7 @@ import json
 
 from app.bootstrap import open_central
 from app.services import demo
-from db.station.store import StationStore
+from tests.integration.sync.several_sites import simulate_several_warehouses
 
 
 def test_simulate_checks_central_against_every_station_then_stations_lists_them(
@@ -41,31 +41,5 @@ def test_simulate_refuses_nonsense_counts(sqlite_url, run_cli):
 
 def test_simulate_several_warehouses_keeps_each_station_to_its_own(sqlite_url, run_cli, tmp_path):
     """Two SIM warehouses, two stations homed in each: the check passes, and each station's
-    store holds only its warehouse's pick work and stock."""
-    central = open_central(sqlite_url)
-    demo.seed_demo(central.uow(), central.setup_identity(), say=lambda _line: None)
-    stores = tmp_path / "stores"
-    status, out, err = run_cli(
-        "simulate", "--warehouses", "2", "--stations", "2", "--facts", "5", "--stores", stores,
-        "--database", sqlite_url,
-    )  # fmt: skip
-    assert status == 0, out + err
-    assert "0 missing, 0 duplicated, 0 unexpected" in out
-    assert "OK: central matches every station" in out
-    assert "0 picker(s) touched another warehouse's work, 0 stock row(s)" in out
-    assert "OK: every warehouse's stations kept to it" in out
-    assert [line.split()[:3] for line in out.splitlines() if line.startswith("SIM")] == [
-        ["SIM1", "2", "10"],
-        ["SIM2", "2", "10"],
-    ]
-    homes = {"sim-001": "SIM1", "sim-002": "SIM1", "sim-003": "SIM2", "sim-004": "SIM2"}
-    for station, home in homes.items():
-        store = StationStore(stores / f"{station}.sqlite", station)
-        work = store.work()
-        stock = store.cached("stock").values()
-        store.close()
-        assert work and stock
-        assert {t["location"].split("-")[0] for w in work for t in w["tasks"]} == {home}
-        assert {row["location"].split("-")[0] for row in stock} == {home}
-    status, out, _ = run_cli("warehouses", "--database", sqlite_url)
-    assert "SIM1" in out and "SIM2" in out
+    store holds only its warehouse's pick work and stock. (PostgreSQL: tests/pg.)"""
+    simulate_several_warehouses(sqlite_url, run_cli, tmp_path, warehouses=2, stations=2)
