@@ -52,6 +52,7 @@ def simulate_sites(args) -> int:
     total_before, since = stock_units(central.engine), last_event_seq(central.engine)
     print(
         f"simulate: {len(codes)} warehouses x {args.stations} stations x {args.facts} facts"
+        f"{f', {args.pace:g} s between scans' if args.pace else ''}"
         f" ({'LISTEN/NOTIFY' if listen else 'polling: too few connections to LISTEN'})"
     )
     board = BoardTimer(central)
@@ -61,11 +62,19 @@ def simulate_sites(args) -> int:
         board.start()
         started = time.perf_counter()
         try:
-            runs = run_stations(central.url, folder, names, args.facts, listen, homes=homes)
+            runs = run_stations(central.url, folder, names, args.facts, listen,
+                                homes=homes, pace_s=args.pace, together=True)  # fmt: skip
         finally:
             elapsed = time.perf_counter() - started
             board.stop()
-    _print_table(codes, runs, elapsed, board.times_ms)
+    begin, end = min(run.started_at for run in runs), max(run.finished_at for run in runs)
+    board_ms = [ms for at, ms in board.times if begin <= at <= end]
+    _print_table(codes, runs, end - begin, board_ms)
+    print(
+        f"{end - begin:.1f} s from the stations' common start to the last fact on central "
+        f"({elapsed:.1f} s with starting the station processes); board: the whole board, "
+        f"loaded {len(board_ms)} times meanwhile (not filtered by warehouse yet: one figure)"
+    )
     quiet = board.load_times(5)
     print(f"board once the stations stopped: p50 {statistics.median(quiet):.0f} ms of 5 loads")
     status = _check(central, runs, total_before, since)
@@ -80,7 +89,7 @@ class BoardTimer:
     def __init__(self, central: Central) -> None:
         self.central = central
         self.lead = User("Sim lead", Role.LEAD, "990000")  # in memory: the use case checks the role
-        self.times_ms: list[float] = []
+        self.times: list[tuple[float, float]] = []  # (time.time() it began, ms it took)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="board-timer", daemon=True)
 
@@ -102,8 +111,9 @@ class BoardTimer:
 
     def _run(self) -> None:
         while not self._stop.is_set():
+            at = time.time()
             took = self.load_times(1)[0]
-            self.times_ms.append(took)
+            self.times.append((at, took))
             self._stop.wait(max(0.0, BOARD_EVERY_S - took / 1000))
 
 
@@ -119,10 +129,6 @@ def _print_table(codes: list[str], runs: list, elapsed: float, board_ms: list[fl
             f"{code:<10} {len(mine):>8} {facts:>7} {facts / elapsed:>8.0f} {ack[0]:>11.0f} "
             f"{ack[1]:>11.0f} {board[0]:>13.0f} {board[1]:>13.0f}"
         )
-    print(
-        f"{elapsed:.1f} s wall clock; board: the whole board, loaded {len(board_ms)} times "
-        "(not filtered by warehouse yet, so the same figure for each)"
-    )
 
 
 def _cuts(values: list[float]) -> tuple[float, float]:

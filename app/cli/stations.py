@@ -43,6 +43,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         "warehouses SIM1..SIMW are set up (or reused) with orders of their own, and N stations "
         "run in each (docs/sync.md)",
     )
+    p.add_argument(
+        "--pace",
+        type=float,
+        default=0.0,
+        metavar="S",
+        help="seconds each station waits between scans, as a picker walks (default 0: flat out)",
+    )
     add_database_option(p)
     p.set_defaults(func=_simulate)
     p = sub.add_parser("stations", help="every station's sync state (online, waiting, last sync)")
@@ -54,8 +61,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _simulate(args) -> int:
     if args.stations < 1 or args.facts < 0:
         raise BadInput("--stations must be at least 1 and --facts at least 0")
-    if args.warehouses < 1:
-        raise BadInput("--warehouses must be at least 1")
+    if args.warehouses < 1 or args.pace < 0:
+        raise BadInput("--warehouses must be at least 1 and --pace at least 0")
     if args.warehouses > 1:
         from app.cli.simulate_sites import simulate_sites
 
@@ -72,7 +79,7 @@ def _simulate(args) -> int:
         folder = args.stores or Path(scratch)
         folder.mkdir(parents=True, exist_ok=True)
         started = time.perf_counter()
-        runs = run_stations(central.url, folder, names, args.facts, listen)
+        runs = run_stations(central.url, folder, names, args.facts, listen, pace_s=args.pace)
         elapsed = time.perf_counter() - started
     acknowledged = [uuid for run in runs for uuid in run.acknowledged]
     _print_speed(runs, len(acknowledged), elapsed)
@@ -87,14 +94,20 @@ def run_stations(
     listen: bool,
     kind: str = "pick.confirmed",
     homes: Sequence[str | None] | None = None,
+    pace_s: float = 0.0,
+    together: bool = False,
 ) -> list:
     """One process per station (forked from a server that has imported everything once).
-    `homes`: each station's warehouse (a code), in the order of `names`; None: no limit."""
+    `homes`: each station's warehouse (a code), in the order of `names`; None: no limit.
+    `pace_s`: each station's pause between recorded steps. `together`: the stations begin
+    recording together, once all have started up and pulled their first copy of the site."""
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["db.station.headless"])
     from db.station.headless import run_station
 
     homes = homes or [None] * len(names)
+    for ready in folder.glob("*.ready"):  # an earlier run's, in a folder given again
+        ready.unlink()
     with ProcessPoolExecutor(max_workers=len(names), mp_context=context) as pool:
         futures = [
             pool.submit(
@@ -107,6 +120,8 @@ def run_stations(
                 listen,
                 kind,
                 home,
+                pace_s,
+                len(names) if together else 0,
             )
             for n, (name, home) in enumerate(zip(names, homes, strict=True), start=1)
         ]
