@@ -16,7 +16,13 @@ import time
 from pathlib import Path
 
 from app.bootstrap import Central, open_central, redacted
-from app.cli.stations import _check, _connections_allow_listen, _simulated_pickers, run_stations
+from app.cli.stations import (
+    _check,
+    _connections_allow_listen,
+    _how_woken,
+    _simulated_pickers,
+    run_stations,
+)
 from app.domain.users import Role, User
 from app.services import sim_sites
 from app.services.lead.board import load_board
@@ -47,13 +53,13 @@ def simulate_sites(args) -> int:
     codes = [site.code for site in sites]
     names = _simulated_pickers(central, len(codes) * args.stations, setup)
     homes = [code for code in codes for _ in range(args.stations)]
-    listen = _connections_allow_listen(central, len(names))
+    listen = not args.poll and _connections_allow_listen(central, len(names))
     before = {code: stock_units(central.engine, code) for code in codes}
     total_before, since = stock_units(central.engine), last_event_seq(central.engine)
     print(
         f"simulate: {len(codes)} warehouses x {args.stations} stations x {args.facts} facts"
         f"{f', {args.pace:g} s between scans' if args.pace else ''}"
-        f" ({'LISTEN/NOTIFY' if listen else 'polling: too few connections to LISTEN'})"
+        f" ({_how_woken(listen, args.poll)})"
     )
     board = BoardTimer(central)
     with tempfile.TemporaryDirectory(prefix="shipshape-sim-") as scratch:

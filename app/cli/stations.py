@@ -50,6 +50,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="S",
         help="seconds each station waits between scans, as a picker walks (default 0: flat out)",
     )
+    p.add_argument(
+        "--poll",
+        action="store_true",
+        help="stations poll every second instead of listening for NOTIFY (PostgreSQL)",
+    )
     add_database_option(p)
     p.set_defaults(func=_simulate)
     p = sub.add_parser("stations", help="every station's sync state (online, waiting, last sync)")
@@ -69,11 +74,11 @@ def _simulate(args) -> int:
         return simulate_sites(args)
     central = open_central(args.database)
     names = _simulated_pickers(central, args.stations, central.setup_identity())
-    listen = _connections_allow_listen(central, args.stations)
+    listen = not args.poll and _connections_allow_listen(central, args.stations)
     stock_before, since = _stock_units(central), last_event_seq(central.engine)
     print(
         f"simulate: {args.stations} stations x {args.facts} facts on {redacted(central.url)}"
-        f" ({'LISTEN/NOTIFY' if listen else 'polling: too few connections to LISTEN'})"
+        f" ({_how_woken(listen, args.poll)})"
     )
     with tempfile.TemporaryDirectory(prefix="shipshape-sim-") as scratch:
         folder = args.stores or Path(scratch)
@@ -181,6 +186,12 @@ def _connections_allow_listen(central: Central, stations: int) -> bool:
     max_connections (the rest of the floor needs connections too)."""
     limit = max_connections(central.engine)
     return limit is not None and stations * 2 <= limit - 20
+
+
+def _how_woken(listen: bool, poll: bool) -> str:
+    if listen:
+        return "LISTEN/NOTIFY"
+    return "polling: --poll" if poll else "polling: too few connections to LISTEN"
 
 
 def _stock_units(central: Central) -> int:
