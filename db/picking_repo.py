@@ -83,6 +83,17 @@ def _pick_movement(row, take: StockTake, before: int, after: int, now: datetime)
     }
 
 
+def in_home(query, home: int | None):
+    """`query` of pick lists limited to those with tasks in warehouse `home` (a station's home:
+    it never gets another warehouse's work); None: no limit."""
+    if home is None:
+        return query
+    here = select(pick_tasks.c.pick_list_id).join(
+        locations, locations.c.id == pick_tasks.c.location_id
+    )
+    return query.where(pick_lists.c.id.in_(here.where(locations.c.warehouse_id == home)))
+
+
 class SqlPickingRepository:
     def __init__(
         self,
@@ -101,13 +112,14 @@ class SqlPickingRepository:
         return self.connection.execute(select(users.c.id).where(users.c.badge == badge)).scalar()
 
     def assigned_to(self, user_id: int) -> int | None:
-        query = (
-            select(pick_lists.c.id)
-            .where(pick_lists.c.assignee_id == user_id, pick_lists.c.status.in_(MINE))
-            .order_by(pick_lists.c.id)
-            .limit(1)
+        query = select(pick_lists.c.id).where(
+            pick_lists.c.assignee_id == user_id, pick_lists.c.status.in_(MINE)
         )
-        return self.connection.execute(query).scalar()
+        query = in_home(query, self._home())
+        return self.connection.execute(query.order_by(pick_lists.c.id).limit(1)).scalar()
+
+    def _home(self) -> int | None:
+        return self._scope.only() if self._scope is not None else None
 
     def claim_next_released(self, user_id: int, now: datetime) -> int | None:
         """Lock the oldest released list no one else is claiming and give it to `user_id`.
@@ -118,14 +130,7 @@ class SqlPickingRepository:
         released = select(pick_lists.c.id).where(
             pick_lists.c.status == PickListStatus.RELEASED.value
         )
-        home = self._scope.only() if self._scope is not None else None
-        if home is not None:  # a station of one warehouse never gets another's work
-            here = select(pick_tasks.c.pick_list_id).join(
-                locations, locations.c.id == pick_tasks.c.location_id
-            )
-            released = released.where(
-                pick_lists.c.id.in_(here.where(locations.c.warehouse_id == home))
-            )
+        released = in_home(released, self._home())
         while True:
             candidate = self.connection.execute(
                 released.order_by(pick_lists.c.id).limit(1).with_for_update(skip_locked=True)

@@ -17,14 +17,15 @@ from pathlib import Path
 
 from app.bootstrap import Central, open_central, redacted
 from app.cli.stations import (
+    SIM_BADGE_BASE,
     _check,
     _connections_allow_listen,
     _how_woken,
-    _simulated_pickers,
     run_stations,
 )
-from app.domain.users import Role, User
-from app.services import sim_sites
+from app.domain.users import Role, SetUp, User
+from app.errors import BadInput
+from app.services import sim_sites, users
 from app.services.lead.board import load_board
 from db.load_check import last_event_seq, location_homes, stock_units, work_homes
 from db.sim_work import SimAllocation
@@ -33,6 +34,8 @@ BOARD_EVERY_S = 1.0
 
 
 def simulate_sites(args) -> int:
+    if args.stations > 999 or args.warehouses > 9:
+        raise BadInput("--warehouses goes up to 9 and --stations to 999 with it")
     central = open_central(args.database)
     setup = central.setup_identity()
     print(f"simulate: setting up {args.warehouses} warehouses on {redacted(central.url)} ...")
@@ -51,7 +54,7 @@ def simulate_sites(args) -> int:
             f"{site.waves} waves released"
         )
     codes = [site.code for site in sites]
-    names = _simulated_pickers(central, len(codes) * args.stations, setup)
+    names = _site_pickers(central, codes, args.stations, setup)
     homes = [code for code in codes for _ in range(args.stations)]
     listen = not args.poll and _connections_allow_listen(central, len(names))
     before = {code: stock_units(central.engine, code) for code in codes}
@@ -85,6 +88,22 @@ def simulate_sites(args) -> int:
     print(f"board once the stations stopped: p50 {statistics.median(quiet):.0f} ms of 5 loads")
     status = _check(central, runs, total_before, since)
     return max(status, _check_homes(central, codes, runs, names, before))
+
+
+def _site_pickers(central: Central, codes: list[str], stations: int, setup: SetUp) -> list[str]:
+    """Pickers of each SIM warehouse ("Sim picker SIM2 007", badge 992007): a picker keeps to
+    one warehouse from run to run, so the home check may read all of their work."""
+    with central.uow() as uow:
+        known = {user.name for user in uow.users.all()}
+    names = []
+    for k, code in enumerate(codes, start=1):
+        for n in range(1, stations + 1):
+            name = f"Sim picker {code} {n:03d}"
+            if name not in known:
+                badge = str(SIM_BADGE_BASE + k * 1000 + n)
+                users.save_user(central.uow(), name, "picker", badge, None, by=setup)
+            names.append(name)
+    return names
 
 
 class BoardTimer:
