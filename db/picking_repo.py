@@ -88,10 +88,12 @@ def in_home(query, home: int | None):
     it never gets another warehouse's work); None: no limit."""
     if home is None:
         return query
-    here = select(pick_tasks.c.pick_list_id).join(
-        locations, locations.c.id == pick_tasks.c.location_id
+    here = (
+        select(pick_tasks.c.id)
+        .join(locations, locations.c.id == pick_tasks.c.location_id)
+        .where(pick_tasks.c.pick_list_id == pick_lists.c.id, locations.c.warehouse_id == home)
     )
-    return query.where(pick_lists.c.id.in_(here.where(locations.c.warehouse_id == home)))
+    return query.where(here.exists())  # per list, by its tasks' index: not every task
 
 
 class SqlPickingRepository:
