@@ -5,6 +5,7 @@ its own warehouse's pick work and stock (SQLite and PostgreSQL tests share it)."
 from __future__ import annotations
 
 from app.bootstrap import open_central
+from app.cli.stations import SIM_BADGE_BASE
 from app.services import demo
 from db.station.store import StationStore
 
@@ -36,3 +37,21 @@ def simulate_several_warehouses(url, run_cli, tmp_path, warehouses: int, station
         assert {row["location"].split("-")[0] for row in stock} == {home}
     status, out, _ = run_cli("warehouses", "--database", url)
     assert all(code in out for code in codes)
+    _open_list_stays_home(url, codes)
+
+
+def _open_list_stays_home(url, codes: list[str]) -> None:
+    """A picker's open list (5 facts do not finish a cart) is theirs at a station of its
+    warehouse, and neither resumed nor pulled at a station of another."""
+    central = open_central(url)
+    name = f"Sim picker {codes[0]} 001"
+    for code in codes:
+        with central.uow(warehouse=code) as uow:
+            user_id = uow.picking.user_id(str(SIM_BADGE_BASE + 1000 + 1))
+            assert user_id is not None
+            resumed, pulled = uow.picking.assigned_to(user_id), uow.sync.lists_of([name])
+        if code == codes[0]:
+            assert resumed is not None and pulled == [resumed]
+        else:
+            assert resumed is None and pulled == []
+    central.close()
