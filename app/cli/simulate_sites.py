@@ -37,24 +37,8 @@ def simulate_sites(args) -> int:
     if args.stations > 999 or args.warehouses > 9:
         raise BadInput("--warehouses goes up to 9 and --stations to 999 with it")
     central = open_central(args.database)
-    setup = central.setup_identity()
-    print(f"simulate: setting up {args.warehouses} warehouses on {redacted(central.url)} ...")
-    sites = sim_sites.prepare(
-        lambda code: central.uow(warehouse=code),
-        lambda code: SimAllocation(central.engine, code, sim_sites.sim_channel(code)),
-        args.warehouses,
-        args.stations,
-        args.stations * args.facts,
-        setup.actor,
-    )
-    for site in sites:
-        made = "created" if site.created else "reused"
-        print(
-            f"  {site.code} ({made}): {site.orders} orders, {site.allocated} allocated, "
-            f"{site.waves} waves released"
-        )
-    codes = [site.code for site in sites]
-    names = _site_pickers(central, codes, args.stations, setup)
+    codes = _set_up(central, args)
+    names = _site_pickers(central, codes, args.stations, central.setup_identity())
     homes = [code for code in codes for _ in range(args.stations)]
     listen = not args.poll and _connections_allow_listen(central, len(names))
     before = {code: stock_units(central.engine, code) for code in codes}
@@ -76,6 +60,33 @@ def simulate_sites(args) -> int:
         finally:
             elapsed = time.perf_counter() - started
             board.stop()
+    _report(codes, runs, board, elapsed)
+    status = _check(central, runs, total_before, since)
+    return max(status, _check_homes(central, codes, runs, names, before))
+
+
+def _set_up(central: Central, args) -> list[str]:
+    """SIM1..SIMW with work for this run (app/services/sim_sites.py); their codes."""
+    print(f"simulate: setting up {args.warehouses} warehouses on {redacted(central.url)} ...")
+    sites = sim_sites.prepare(
+        lambda code: central.uow(warehouse=code),
+        lambda code: SimAllocation(central.engine, code, sim_sites.sim_channel(code)),
+        args.warehouses,
+        args.stations,
+        args.stations * args.facts,
+        central.setup_identity().actor,
+    )
+    for site in sites:
+        made = "created" if site.created else "reused"
+        print(
+            f"  {site.code} ({made}): {site.orders} orders, {site.allocated} allocated, "
+            f"{site.waves} waves released"
+        )
+    return [site.code for site in sites]
+
+
+def _report(codes: list[str], runs: list, board: BoardTimer, elapsed: float) -> None:
+    """The table over the stations' common window, and the board once they stopped."""
     begin, end = min(run.started_at for run in runs), max(run.finished_at for run in runs)
     board_ms = [ms for at, ms in board.times if begin <= at <= end]
     _print_table(codes, runs, end - begin, board_ms)
@@ -86,8 +97,6 @@ def simulate_sites(args) -> int:
     )
     quiet = board.load_times(5)
     print(f"board once the stations stopped: p50 {statistics.median(quiet):.0f} ms of 5 loads")
-    status = _check(central, runs, total_before, since)
-    return max(status, _check_homes(central, codes, runs, names, before))
 
 
 def _site_pickers(central: Central, codes: list[str], stations: int, setup: SetUp) -> list[str]:
