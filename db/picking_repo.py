@@ -38,7 +38,7 @@ from db.schema import (
     waves,
 )
 from db.stock_repo import stock_item, stock_query
-from db.wave_carts import lists_in_warehouse
+from db.warehouses_repo import WarehouseScope
 
 # The rows pending takes change, locked in id order (every writer locks stock rows so).
 _LOCK_STOCK = (
@@ -83,10 +83,29 @@ def _pick_movement(row, take: StockTake, before: int, after: int, now: datetime)
     }
 
 
+def in_home(query, home: int | None):
+    """`query` of pick lists limited to those with tasks in warehouse `home` (a station's home:
+    it never gets another warehouse's work); None: no limit."""
+    if home is None:
+        return query
+    here = (
+        select(pick_tasks.c.id)
+        .join(locations, locations.c.id == pick_tasks.c.location_id)
+        .where(pick_tasks.c.pick_list_id == pick_lists.c.id, locations.c.warehouse_id == home)
+    )
+    return query.where(here.exists())  # per list, by its tasks' index: not every task
+
+
 class SqlPickingRepository:
-    def __init__(self, connection: Connection, now: Callable[[], datetime] = utcnow) -> None:
+    def __init__(
+        self,
+        connection: Connection,
+        now: Callable[[], datetime] = utcnow,
+        scope: WarehouseScope | None = None,
+    ) -> None:
         self.connection = connection
         self._now = now
+        self._scope = scope  # a station's home: it claims only that warehouse's lists
         self._stock_taken: list[StockTake] = []  # units taken, in fact order, until flush()
         self._unreserved: Counter[int] = Counter()  # stock row id -> reservation used up
 
@@ -95,13 +114,14 @@ class SqlPickingRepository:
         return self.connection.execute(select(users.c.id).where(users.c.badge == badge)).scalar()
 
     def assigned_to(self, user_id: int) -> int | None:
-        query = (
-            select(pick_lists.c.id)
-            .where(pick_lists.c.assignee_id == user_id, pick_lists.c.status.in_(MINE))
-            .order_by(pick_lists.c.id)
-            .limit(1)
+        query = select(pick_lists.c.id).where(
+            pick_lists.c.assignee_id == user_id, pick_lists.c.status.in_(MINE)
         )
-        return self.connection.execute(query).scalar()
+        query = in_home(query, self._home())
+        return self.connection.execute(query.order_by(pick_lists.c.id).limit(1)).scalar()
+
+    def _home(self) -> int | None:
+        return self._scope.only() if self._scope is not None else None
 
     def claim_next_released(
         self, user_id: int, now: datetime, warehouse_id: int | None = None
@@ -115,8 +135,10 @@ class SqlPickingRepository:
         released = select(pick_lists.c.id).where(
             pick_lists.c.status == PickListStatus.RELEASED.value
         )
-        if warehouse_id is not None:
-            released = released.where(pick_lists.c.id.in_(lists_in_warehouse(warehouse_id)))
+        # The claim's own warehouse (a station login's, applied centrally), else this
+        # connection's home (a station's own store or its direct connection).
+        home = warehouse_id if warehouse_id is not None else self._home()
+        released = in_home(released, home)
         while True:
             candidate = self.connection.execute(
                 released.order_by(pick_lists.c.id).limit(1).with_for_update(skip_locked=True)

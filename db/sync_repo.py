@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, and_, func, insert, or_, select, text, update
 
+from db.picking_repo import in_home
 from db.schema import (
     changes,
     exceptions,
@@ -70,12 +71,13 @@ class SqlSyncRepository:
         return (last.txid or 0, last.seq) if last else (0, 0)
 
     def lists_of(self, user_names: list[str]) -> list[int]:
+        """The open lists of these users; a station with a home: only that warehouse's."""
         query = (
             select(pick_lists.c.id)
             .join(users, users.c.id == pick_lists.c.assignee_id)
             .where(users.c.name.in_(user_names), pick_lists.c.status.in_(["assigned", "picking"]))
         )
-        return list(self.connection.execute(query).scalars())
+        return list(self.connection.execute(in_home(query, self._scope.only())).scalars())
 
     def holders(self, list_ids: list[int]) -> dict[int, str | None]:
         query = (

@@ -62,7 +62,7 @@ class SqlUnitOfWork:
         self.waves = SqlWaveRepository(self.connection)
         self.packing = SqlPackingRepository(self.connection, self._now, scope)
         self.lead = SqlLeadRepository(self.connection)
-        self.picking = SqlPickingRepository(self.connection, self._now)
+        self.picking = SqlPickingRepository(self.connection, self._now, scope)
         self.sync = SqlSyncRepository(self.connection, scope)
         self.dispatch = SqlDispatchRepository(self.connection)
         self.labels = SqlLabelRepository(self.connection)

@@ -7,6 +7,7 @@ import multiprocessing
 import statistics
 import tempfile
 import time
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from app.cli.common import add_database_option, emit_json
 from app.domain.users import SetUp
 from app.errors import BadInput
 from app.services import sync, users
-from db.load_check import max_connections, stock_units, stored_fact_uuids
+from db.load_check import last_event_seq, max_connections, stock_units, stored_fact_uuids
 
 # What the headless stations record (cart set-up, confirmations by tote scan, undo, finish).
 RECORDED_KINDS = ("tote.bound", "pick.confirmed", "pick.undone", "picklist.finished")
@@ -33,6 +34,27 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--stations", type=int, required=True, metavar="N")
     p.add_argument("--facts", type=int, required=True, metavar="M", help="facts per station")
     p.add_argument("--stores", type=Path, help="folder for the station stores (default: temp)")
+    p.add_argument(
+        "--warehouses",
+        type=int,
+        default=1,
+        metavar="W",
+        help="1 (default): the stations work on central's released work as it is; more: "
+        "warehouses SIM1..SIMW are set up (or reused) with orders of their own, and N stations "
+        "run in each (docs/sync.md)",
+    )
+    p.add_argument(
+        "--pace",
+        type=float,
+        default=0.0,
+        metavar="S",
+        help="seconds each station waits between scans, as a picker walks (default 0: flat out)",
+    )
+    p.add_argument(
+        "--poll",
+        action="store_true",
+        help="stations poll every second instead of listening for NOTIFY (PostgreSQL)",
+    )
     add_database_option(p)
     p.set_defaults(func=_simulate)
     p = sub.add_parser("stations", help="every station's sync state (online, waiting, last sync)")
@@ -44,33 +66,53 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _simulate(args) -> int:
     if args.stations < 1 or args.facts < 0:
         raise BadInput("--stations must be at least 1 and --facts at least 0")
+    if args.warehouses < 1 or args.pace < 0:
+        raise BadInput("--warehouses must be at least 1 and --pace at least 0")
+    if args.warehouses > 1:
+        from app.cli.simulate_sites import simulate_sites
+
+        return simulate_sites(args)
     central = open_central(args.database)
     names = _simulated_pickers(central, args.stations, central.setup_identity())
-    listen = _connections_allow_listen(central, args.stations)
-    stock_before = _stock_units(central)
+    listen = not args.poll and _connections_allow_listen(central, args.stations)
+    stock_before, since = _stock_units(central), last_event_seq(central.engine)
     print(
         f"simulate: {args.stations} stations x {args.facts} facts on {redacted(central.url)}"
-        f" ({'LISTEN/NOTIFY' if listen else 'polling: too few connections to LISTEN'})"
+        f" ({_how_woken(listen, args.poll)})"
     )
     with tempfile.TemporaryDirectory(prefix="shipshape-sim-") as scratch:
         folder = args.stores or Path(scratch)
         folder.mkdir(parents=True, exist_ok=True)
         started = time.perf_counter()
-        runs = run_stations(central.url, folder, names, args.facts, listen)
+        runs = run_stations(central.url, folder, names, args.facts, listen, pace_s=args.pace)
         elapsed = time.perf_counter() - started
     acknowledged = [uuid for run in runs for uuid in run.acknowledged]
     _print_speed(runs, len(acknowledged), elapsed)
-    return _check(central, runs, stock_before)
+    return _check(central, runs, stock_before, since)
 
 
 def run_stations(
-    url: str, folder: Path, names: list[str], facts: int, listen: bool, kind: str = "pick.confirmed"
+    url: str,
+    folder: Path,
+    names: list[str],
+    facts: int,
+    listen: bool,
+    kind: str = "pick.confirmed",
+    homes: Sequence[str | None] | None = None,
+    pace_s: float = 0.0,
+    together: bool = False,
 ) -> list:
-    """One process per station (forked from a server that has imported everything once)."""
+    """One process per station (forked from a server that has imported everything once).
+    `homes`: each station's warehouse (a code), in the order of `names`; None: no limit.
+    `pace_s`: each station's pause between recorded steps. `together`: the stations begin
+    recording together, once all have started up and pulled their first copy of the site."""
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["db.station.headless"])
     from db.station.headless import run_station
 
+    homes = homes or [None] * len(names)
+    for ready in folder.glob("*.ready"):  # an earlier run's, in a folder given again
+        ready.unlink()
     with ProcessPoolExecutor(max_workers=len(names), mp_context=context) as pool:
         futures = [
             pool.submit(
@@ -82,8 +124,11 @@ def run_stations(
                 facts,
                 listen,
                 kind,
+                home,
+                pace_s,
+                len(names) if together else 0,
             )
-            for n, name in enumerate(names, start=1)
+            for n, (name, home) in enumerate(zip(names, homes, strict=True), start=1)
         ]
         return [future.result() for future in futures]
 
@@ -101,12 +146,12 @@ def _print_speed(runs: list, total: int, elapsed: float) -> None:
         )
 
 
-def _check(central: Central, runs: list, stock_before: int) -> int:
+def _check(central: Central, runs: list, stock_before: int, since: int = 0) -> int:
     """Central must hold every acknowledged fact exactly once, and stock must have moved by
-    exactly the units those facts took."""
+    exactly the units those facts took. Facts stored up to event `since` are an earlier run's."""
     acknowledged = {uuid for run in runs for uuid in run.acknowledged}
     stations = [run.station for run in runs]
-    stored = stored_fact_uuids(central.engine, stations, RECORDED_KINDS)
+    stored = stored_fact_uuids(central.engine, stations, RECORDED_KINDS, since)
     missing = len(acknowledged - set(stored))
     duplicated = sum(1 for count in stored.values() if count > 1)
     unexpected = len(set(stored) - acknowledged)
@@ -141,6 +186,12 @@ def _connections_allow_listen(central: Central, stations: int) -> bool:
     max_connections (the rest of the floor needs connections too)."""
     limit = max_connections(central.engine)
     return limit is not None and stations * 2 <= limit - 20
+
+
+def _how_woken(listen: bool, poll: bool) -> str:
+    if listen:
+        return "LISTEN/NOTIFY"
+    return "polling: --poll" if poll else "polling: too few connections to LISTEN"
 
 
 def _stock_units(central: Central) -> int:

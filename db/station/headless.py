@@ -14,6 +14,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from app.domain.events import Actor, Event
 from app.errors import Offline
@@ -21,6 +22,7 @@ from app.services.scripted_picking import picking_inputs
 from app.steps import picking
 from db.engine import engine_for, normalize_url
 from db.station.backend import StationPickingBackend
+from db.station.pull import SiteCachePuller
 from db.station.store import StationStore
 from db.station.sync import SyncEngine, wait_until_drained
 from db.uow import SqlUnitOfWork
@@ -33,6 +35,10 @@ class StationRun:
     units: int = 0  # net units taken from stock by this station's facts
     latencies_s: list[float] = field(default_factory=list)
     drained: bool = False
+    warehouse: str | None = None  # its home (a code); None: no limit
+    stock_locations: list[str] = field(default_factory=list)  # of the stock in its store
+    started_at: float = 0.0  # time.time() when it began to record (after its start-up)
+    finished_at: float = 0.0  # time.time() when central held all its facts
 
 
 def run_station(
@@ -43,19 +49,55 @@ def run_station(
     facts: int,
     listen: bool = True,
     kind: str = "pick.confirmed",
+    warehouse: str | None = None,
+    pace_s: float = 0.0,
+    start_with: int = 0,
 ) -> StationRun:
     """Record `facts` facts as a picker would and sync them. `kind="scan.refused"` records
-    refused scans instead (a real fact whose applier changes nothing: the sync engine's cost)."""
+    refused scans instead (a real fact whose applier changes nothing: the sync engine's cost).
+    `warehouse`: the station's home, as `shipshape run --warehouse` sets it. `pace_s`: the
+    pause before each recorded step, as a picker walks and reaches between scans (0: flat
+    out). `start_with`: wait, once started up, until that many stations of this folder are
+    (so the figures measure picking, not processes starting)."""
     engine = engine_for(normalize_url(url), pool_size=1, max_overflow=0, pool_pre_ping=True)
     store = StationStore(store_path, station)
-    sync = SyncEngine(store, engine, poll_s=0.5 if listen else 1.0, listen=listen).start()
-    backend = StationPickingBackend(
-        store, sync.wake, lambda: SqlUnitOfWork(engine), station, lambda: sync.door
-    )
-    with SqlUnitOfWork(engine) as uow:
-        user = next(u for u in uow.users.all() if u.name == user_name)
+    poll_s = 0.5 if listen else 1.0
+    sync = SyncEngine(store, engine, poll_s=poll_s, listen=listen, warehouse=warehouse).start()
+
+    def uow() -> SqlUnitOfWork:
+        return SqlUnitOfWork(engine, warehouse=warehouse)
+
+    backend = StationPickingBackend(store, sync.wake, uow, station, lambda: sync.door)
+    with uow() as work:
+        user = next(u for u in work.users.all() if u.name == user_name)
     sync.user = user.name
-    run, actor, last = StationRun(station), Actor(user.name, station), None
+    run = StationRun(station, warehouse=warehouse)
+    if start_with:
+        _start_together(store, Path(store_path).parent, start_with)
+    run.started_at = time.time()
+    _record(run, backend, user, Actor(user.name, station), facts, kind, pace_s)
+    run.drained = wait_until_drained(sync, 600)
+    run.finished_at = time.time()
+    sync.stop()
+    run.latencies_s = store.latencies()
+    run.stock_locations = sorted({doc["location"] for doc in store.cached("stock").values()})
+    store.close()
+    engine.dispose()
+    return run
+
+
+def _start_together(store: StationStore, folder: Path, count: int) -> None:
+    """Once the first pull filled the store, say ready (a file) and wait for the others."""
+    deadline = time.monotonic() + 600
+    while not store.get_meta(SiteCachePuller.LOADED) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    (folder / f"{store.station}.ready").touch()
+    while len(list(folder.glob("*.ready"))) < count and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
+def _record(run: StationRun, backend, user, actor: Actor, facts: int, kind: str, pace_s: float):
+    last = None
     while kind == "scan.refused" and len(run.acknowledged) < facts:
         batch = [Event(kind, {"reason": "simulated"}, actor) for _ in range(min(5, facts))]
         backend.record(batch)
@@ -74,15 +116,10 @@ def run_station(
             scans = _scans_for_list(view, actor, facts - len(run.acknowledged))
             last = (view.id, view.tasks[-1])
         for batch in scans:  # one task at a time, as the screen records them
+            time.sleep(pace_s)
             backend.record(batch)
             run.acknowledged += [f.uuid for f in batch]
             run.units += sum(_units(f) for f in batch)
-    run.drained = wait_until_drained(sync, 600)
-    sync.stop()
-    run.latencies_s = store.latencies()
-    store.close()
-    engine.dispose()
-    return run
 
 
 def _scans_for_list(view, actor: Actor, budget: int) -> list[list[Event]]:

@@ -6,6 +6,7 @@ import json
 
 from app.bootstrap import open_central
 from app.services import demo
+from tests.integration.sync.several_sites import simulate_several_warehouses
 
 
 def test_simulate_checks_central_against_every_station_then_stations_lists_them(
@@ -36,3 +37,9 @@ def test_simulate_refuses_nonsense_counts(sqlite_url, run_cli):
         "simulate", "--stations", "0", "--facts", "5", "--database", sqlite_url
     )
     assert status == 2 and "--stations must be at least 1" in err
+
+
+def test_simulate_several_warehouses_keeps_each_station_to_its_own(sqlite_url, run_cli, tmp_path):
+    """Two SIM warehouses, two stations homed in each: the check passes, and each station's
+    store holds only its warehouse's pick work and stock. (PostgreSQL: tests/pg.)"""
+    simulate_several_warehouses(sqlite_url, run_cli, tmp_path, warehouses=2, stations=2)
