@@ -1,8 +1,10 @@
 """Import and allocation throughput for 10,000 orders (~30,000 lines), SQLite and PostgreSQL.
 
 Ours (chunked bulk transactions, batched allocation with row locks) beside a naive baseline
-(one transaction per order) in the same run. PostgreSQL uses SHIPSHAPE_BENCH_PG_URL or
-SHIPSHAPE_TEST_PG_URL (a fresh database is created and dropped).
+(one transaction per order) in the same run, and ours again with the stock spread over three
+warehouses (each order then ships complete from one of them, chosen by the sourcing rules).
+PostgreSQL uses SHIPSHAPE_BENCH_PG_URL or SHIPSHAPE_TEST_PG_URL (a fresh database is created
+and dropped).
 
     .venv/bin/python bench/import_allocate.py [--orders 10000] [--baseline-orders 1000]
 """
@@ -10,6 +12,8 @@ SHIPSHAPE_TEST_PG_URL (a fresh database is created and dropped).
 from __future__ import annotations
 
 import argparse
+import csv
+import json
 import os
 import sys
 import tempfile
@@ -43,9 +47,63 @@ def prepare(url: str, folder: Path):
     return central
 
 
-def measure(url: str, folder: Path, n_orders: int, chunk: int, batch: int) -> tuple[float, float]:
-    """(orders/s import, orders/s allocation) on a fresh database."""
-    central = prepare(url, folder)
+SITES = ("WH1", "WH2", "WH3")
+
+
+def spread_over_sites(folder: Path) -> Path:
+    """The site's files for three warehouses: the same layout three times (location codes
+    prefixed by the warehouse, as codes are unique across the database), each location's stock
+    split in three, so an order's units are found in every warehouse, a third as deep."""
+    out = folder.parent / "three-sites"
+    out.mkdir(exist_ok=True)
+    layout = json.loads((folder / "layout.json").read_text(encoding="utf-8"))
+    with (folder / "stock.csv").open(encoding="utf-8", newline="") as f:
+        stock = list(csv.DictReader(f))
+    for n, code in enumerate(SITES):
+        prefix = "" if n == 0 else f"{code}-"
+        site = dict(layout, name=f"{layout['name']} {code}")
+        site["locations"] = [dict(loc, code=prefix + loc["code"]) for loc in layout["locations"]]
+        (out / f"layout-{code}.json").write_text(json.dumps(site), encoding="utf-8")
+        with (out / f"stock-{code}.csv").open("w", encoding="utf-8", newline="") as f:
+            writer = csv.DictWriter(f, fieldnames=list(stock[0]))
+            writer.writeheader()
+            for row in stock:
+                share = int(row["quantity"]) // 3 + (1 if n < int(row["quantity"]) % 3 else 0)
+                writer.writerow(dict(row, location=prefix + row["location"], quantity=share))
+    return out
+
+
+def prepare_sites(url: str, folder: Path, sites: Path):
+    central = open_central(url)
+    master_data.import_products(central.uow(), folder / "products.csv")
+    for code in SITES:
+        master_data.import_layout(central.uow(), sites / f"layout-{code}.json", warehouse=code)
+        master_data.import_stock(central.uow(), sites / f"stock-{code}.csv", warehouse=code)
+    return central
+
+
+def orders_per_warehouse(engine) -> dict[str, int]:
+    """How many orders each warehouse ships (and that none is split over two)."""
+    query = text(
+        "SELECT ol.order_id, MIN(w.code), COUNT(DISTINCT w.code) FROM allocations a"
+        " JOIN order_lines ol ON ol.id = a.order_line_id JOIN stock s ON s.id = a.stock_id"
+        " JOIN locations l ON l.id = s.location_id JOIN warehouses w ON w.id = l.warehouse_id"
+        " GROUP BY ol.order_id"
+    )
+    counts: dict[str, int] = {}
+    with engine.connect() as conn:
+        for _, code, spread in conn.execute(query):
+            assert spread == 1, "an order split over warehouses"
+            counts[code] = counts.get(code, 0) + 1
+    return dict(sorted(counts.items()))
+
+
+def measure(
+    url: str, folder: Path, n_orders: int, chunk: int, batch: int, sites: Path | None = None
+) -> tuple[float, float]:
+    """(orders/s import, orders/s allocation) on a fresh database (of three warehouses when
+    `sites` holds their files)."""
+    central = prepare(url, folder) if sites is None else prepare_sites(url, folder, sites)
     drafts = read_order_file(folder / "orders.csv")[:n_orders]
     intake.CHUNK, allocation.BATCH = chunk, batch
     started = time.perf_counter()
@@ -57,6 +115,8 @@ def measure(url: str, folder: Path, n_orders: int, chunk: int, batch: int) -> tu
     allocate_s = time.perf_counter() - started
     handled = len(result.allocated) + len(result.exceptions) + len(result.held)
     assert handled == len(drafts)
+    if sites is not None:
+        print(f"3 warehouses: orders allocated in each {orders_per_warehouse(central.engine)}")
     central.close()
     return len(drafts) / import_s, len(drafts) / allocate_s
 
@@ -99,6 +159,7 @@ def main() -> int:
     chunk, batch = intake.CHUNK, allocation.BATCH  # ours: the shipped settings
     with tempfile.TemporaryDirectory() as tmp:
         folder = make_site(Path(tmp) / "site", args.orders)
+        sites = spread_over_sites(folder)
         lines = len((folder / "orders.csv").read_text(encoding="utf-8").splitlines()) - 1
         print(f"{args.orders} orders, {lines} lines; baseline on the first {args.baseline_orders}")
         databases = FreshDatabases(pg, Path(tmp))
@@ -106,20 +167,24 @@ def main() -> int:
             for backend in backends:
                 ours = measure(databases.url(backend), folder, args.orders, chunk, batch)
                 naive = measure(databases.url(backend), folder, args.baseline_orders, 1, 1)
-                results[backend] = (ours, naive)
+                three = measure(databases.url(backend), folder, args.orders, chunk, batch, sites)
+                results[backend] = (ours, naive, three)
         finally:
             databases.drop_all()
     print()
     print(f"{'backend':<11} {'method':<26} {'import orders/s':>16} {'allocate orders/s':>18}")
-    for backend, (ours, naive) in results.items():
-        print(f"{backend:<11} {'ours (batched)          ':<26} {ours[0]:>16.0f} {ours[1]:>18.0f}")
+    for backend, (ours, naive, three) in results.items():
+        print(f"{backend:<11} {'ours (batched)':<26} {ours[0]:>16.0f} {ours[1]:>18.0f}")
         print(f"{backend:<11} {'naive (1 order per txn)':<26} {naive[0]:>16.0f} {naive[1]:>18.0f}")
+        print(f"{backend:<11} {'ours, 3 warehouses':<26} {three[0]:>16.0f} {three[1]:>18.0f}")
     print()
     for backend, suffix in (("sqlite", "sqlite"), ("postgresql", "pg")):
         if backend in results:
             ours = results[backend][0]
             print(f"RESULT import_orders_per_s_{suffix} {ours[0]:.0f} orders/s")
             print(f"RESULT allocate_orders_per_s_{suffix} {ours[1]:.0f} orders/s")
+            three = results[backend][2]
+            print(f"RESULT allocate_orders_per_s_3_sites_{suffix} {three[1]:.0f} orders/s")
     return 0
 
 
