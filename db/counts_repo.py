@@ -20,6 +20,7 @@ from db.schema import (
     stock,
     stock_movements,
 )
+from db.warehouses_repo import WarehouseScope
 
 _UNFINISHED = [s.value for s in UNFINISHED]
 _OUTCOME_OF = {CountStatus.DONE.value: "adjusted"}  # recount and approval say themselves
@@ -38,8 +39,9 @@ SETS_THE_FIGURE = (MovementKind.COUNT.value, MovementKind.IMPORT.value)
 
 
 class SqlCountRepository:
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, scope: WarehouseScope | None = None) -> None:
         self.connection = connection
+        self._scope = scope  # a station's home: it counts only its warehouse's locations
 
     # ---- locations ------------------------------------------------------------------------
     def location_range(self, first: str, last: str) -> list[str]:
@@ -161,6 +163,9 @@ class SqlCountRepository:
             .order_by((count_tasks.c.status == CountStatus.OPEN.value), count_tasks.c.id)
             .limit(limit)
         )
+        home = self._scope.only() if self._scope is not None else None
+        if home is not None:
+            query = query.where(locations.c.warehouse_id == home)
         return [CountTask(**row._mapping) for row in self.connection.execute(query)]
 
     def update_task(self, task_id: int, **values) -> None:

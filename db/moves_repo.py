@@ -34,14 +34,22 @@ from db.schema import (
 from db.slotting_repo import SlottingReads
 from db.stock_repo import stock_item, stock_query
 from db.users_repo import aware
+from db.warehouses_repo import WarehouseScope
 
 OPEN = "open"
 SLOTTING = "slotting"  # a slotting move (0031): its own unique index
 
 
 class SqlMovesRepository(SlottingReads):
-    def __init__(self, connection: Connection, now: Callable[[], datetime], flush) -> None:
+    def __init__(
+        self,
+        connection: Connection,
+        now: Callable[[], datetime],
+        flush,
+        scope: WarehouseScope | None = None,
+    ) -> None:
         self.connection, self._now, self._flush = connection, now, flush
+        self._scope = scope  # a station's home: it sees only its warehouse's refills
 
     # ---- a location as the mover sees it ----------------------------------------------------
     def location_view(self, code: str) -> LocationView | None:
@@ -292,6 +300,9 @@ class SqlMovesRepository(SlottingReads):
             .where(replenishments.c.status == OPEN)
             .order_by(replenishments.c.id)
         )
+        home = self._scope.only() if self._scope is not None else None
+        if home is not None:
+            query = query.where(face.c.warehouse_id == home)
         return [
             ReplenishTask(
                 row.id,

@@ -68,8 +68,8 @@ class SqlUnitOfWork:
         self.labels = SqlLabelRepository(self.connection)
         self.customers = SqlCustomerRepository(self.connection)
         self.receiving = SqlReceivingRepository(self.connection, self._now, scope)
-        self.moves = SqlMovesRepository(self.connection, self._now, self.picking.flush)
-        self.counts = SqlCountRepository(self.connection)
+        self.moves = SqlMovesRepository(self.connection, self._now, self.picking.flush, scope)
+        self.counts = SqlCountRepository(self.connection, scope)
         self.returns_desk = SqlReturnsDeskRepository(self.connection)
         self.returns = SqlReturnsRepository(self.connection)
         return self

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.domain.replenishment import Replenishment
+from app.domain.events import SYSTEM
+from app.services.count_tasks import schedule_counts
 from db.engine import make_engine
 from db.station.store import StationStore
 from db.station.sync import SyncEngine
@@ -70,9 +73,35 @@ def check_a_station_is_counted_at_its_home(sites: TwoSites, url: str) -> None:
     assert counts == {"WH1": 1, "WEST": 1}
 
 
+def check_a_station_counts_and_refills_its_own_warehouse(sites: TwoSites, url: str) -> None:
+    """Count tasks and pick-face refills are work on the floor: a homed station (and a lead
+    desk homed there) sees its own warehouse's alone; the desk without a home sees all."""
+    stock_the_west(sites)
+    east = sorted(row["location"] for row in sites.first_stock)[:2]
+    engine = make_engine(url)
+    try:
+        with SqlUnitOfWork(engine) as uow:
+            schedule_counts(uow, [*east, "W01-001"], "cycle", SYSTEM)
+            uow.moves.add_replenishment(Replenishment("BOLT", "", "W01-002", "W01-001", 4, "low"))
+            uow.moves.add_replenishment(Replenishment("BOLT", "", east[0], east[1], 2, "low"))
+            uow.commit()
+        seen = {}
+        for home in ("WEST", "WH1", None):
+            with SqlUnitOfWork(engine, warehouse=home) as uow:
+                counts = {t.location for t in uow.counts.open_tasks()}
+                refills = {t.to_location for t in uow.moves.open_replenishments()}
+            seen[home] = (counts, refills)
+    finally:
+        engine.dispose()
+    assert seen["WEST"] == ({"W01-001"}, {"W01-001"})
+    assert seen["WH1"] == (set(east), {east[1]})
+    assert seen[None] == ({*east, "W01-001"}, {"W01-001", east[1]})
+
+
 # Run on SQLite and on PostgreSQL: one list for both.
 CHECKS = (
     check_each_station_pulls_its_own_warehouse,
     check_a_station_reads_its_own_locations_and_receipts,
     check_a_station_is_counted_at_its_home,
+    check_a_station_counts_and_refills_its_own_warehouse,
 )
