@@ -13,8 +13,19 @@ from datetime import datetime
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from app.domain.dispatch import Carton, LeftBehind, Manifest, ManifestParcel, ParcelView
-from db.schema import load_units, manifests, orders, packages, parcel_loads, shipments
+from db.schema import (
+    load_units,
+    locations,
+    manifests,
+    order_lines,
+    orders,
+    packages,
+    parcel_loads,
+    pick_tasks,
+    shipments,
+)
 from db.users_repo import aware
+from db.warehouses_repo import WarehouseScope
 
 # Orders whose cartons may be at the dock: packed, or held or cancelled after packing.
 DOCK_STATUSES = ("packed", "on_hold", "cancelled")
@@ -49,9 +60,26 @@ def _status(row) -> str:
     return "loaded" if row.unit is not None else "packed"
 
 
+def picked_in(warehouse_id: int):
+    """The ids of orders picked (or to be picked) in this warehouse: where their pick tasks'
+    locations are. Pick tasks stay after packing, and an order ships from one warehouse."""
+    return (
+        select(order_lines.c.order_id)
+        .join(pick_tasks, pick_tasks.c.order_line_id == order_lines.c.id)
+        .join(locations, locations.c.id == pick_tasks.c.location_id)
+        .where(locations.c.warehouse_id == warehouse_id)
+    )
+
+
 class SqlDispatchRepository:
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, scope: WarehouseScope | None = None) -> None:
         self.connection = connection
+        self._scope = scope  # a dock (or lead desk) with a home: its warehouse's parcels alone
+
+    def _at_home(self, query):
+        """`query` of cartons limited to the home warehouse's orders (no home: all)."""
+        home = self._scope.only() if self._scope is not None else None
+        return query if home is None else query.where(orders.c.id.in_(picked_in(home)))
 
     # ---- load units ------------------------------------------------------------------------
     def unit_carrier(self, code: str) -> str | None:
@@ -163,7 +191,7 @@ class SqlDispatchRepository:
             .where(orders.c.status.in_(DOCK_STATUSES), parcel_loads.c.manifest_id.is_(None))
             .order_by(shipments.c.order_id, packages.c.index)
         )
-        rows = self.connection.execute(query).all()
+        rows = self.connection.execute(self._at_home(query)).all()
         by_order: dict[int, list] = defaultdict(list)
         for row in rows:
             by_order[row.order_ref].append(row)
@@ -198,7 +226,8 @@ class SqlDispatchRepository:
             .where(parcel_loads.c.package_id.is_not(None), parcel_loads.c.manifest_id.is_(None))
             .order_by(packages.c.id)
         )
-        return [(_manifest_parcel(row), row.unit_carrier) for row in self.connection.execute(query)]
+        found = self.connection.execute(self._at_home(query))
+        return [(_manifest_parcel(row), row.unit_carrier) for row in found]
 
     def packed_not_loaded(self) -> list[tuple[LeftBehind, str]]:
         """Cartons of packed orders on no unit, with their order's carrier."""
@@ -221,7 +250,7 @@ class SqlDispatchRepository:
                 LeftBehind(r.channel, r.order_id, r.index, r.id, r.sscc, aware(r.packed_at)),
                 r.carrier,
             )
-            for r in self.connection.execute(query)
+            for r in self.connection.execute(self._at_home(query))
         ]
 
     def manifest_count(self) -> int:

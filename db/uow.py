@@ -64,7 +64,7 @@ class SqlUnitOfWork:
         self.lead = SqlLeadRepository(self.connection)
         self.picking = SqlPickingRepository(self.connection, self._now, scope)
         self.sync = SqlSyncRepository(self.connection, scope)
-        self.dispatch = SqlDispatchRepository(self.connection)
+        self.dispatch = SqlDispatchRepository(self.connection, scope)
         self.labels = SqlLabelRepository(self.connection)
         self.customers = SqlCustomerRepository(self.connection)
         self.receiving = SqlReceivingRepository(self.connection, self._now, scope)

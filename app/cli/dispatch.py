@@ -18,7 +18,7 @@ from app.bootstrap import open_central
 from app.cli.common import add_database_option, emit_json
 from app.domain.dispatch import Manifest, unit_code
 from app.errors import BadInput
-from app.services import dispatch_central, dispatch_close, users
+from app.services import dispatch_central, dispatch_close, users, warehouses
 from printing.manifest import write_manifest
 
 CLI_STATION = "cli"
@@ -46,6 +46,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--badge", default=os.environ.get("SHIPSHAPE_LEAD_BADGE"), help="a lead's badge")
     p.add_argument("--pin", default=os.environ.get("SHIPSHAPE_LEAD_PIN"), help="the lead's PIN")
     p.add_argument("--manifest", metavar="FILE.pdf", help="write the manifest PDF (+ .csv, .json)")
+    p.add_argument(
+        "--warehouse",
+        metavar="CODE",
+        help="close only this warehouse's parcels, by its cut-offs (default: every warehouse's)",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_close)
     p = verbs.add_parser("manifest", help="a closed manifest again: PDF, CSV and JSON")
@@ -78,7 +83,12 @@ def _close(args) -> int:
         raise BadInput("closing a carrier needs a lead's --badge and --pin")
     central = open_central(args.database)
     lead = users.authenticate_lead(central.uow(), args.badge, args.pin, CLI_STATION)
-    manifest = dispatch_close.close_carrier(central.uow(), lead, args.carrier, CLI_STATION)
+    home = None
+    if args.warehouse is not None:  # an unknown code: exit 2, listing the codes
+        chosen = warehouses.choose_warehouse(central.uow(), args.warehouse)
+        home = chosen.code if chosen else None
+    uow = central.uow(home)
+    manifest = dispatch_close.close_carrier(uow, lead, args.carrier, CLI_STATION)
     written = write_manifest(manifest, args.manifest) if args.manifest else []
     if args.json:
         emit_json(close_record(manifest))

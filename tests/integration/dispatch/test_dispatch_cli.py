@@ -89,6 +89,10 @@ def test_load_close_and_reprint(tmp_path, tmp_path_factory, rasterise_pdf):  # n
     assert again.returncode == 2 and "closed already" in again.stderr
     empty = shipshape(url, "dispatch", "close", "--carrier", "DHL", *LEAD)
     assert empty.returncode == 2 and "nothing is loaded for DHL" in empty.stderr
+    unknown = shipshape(url, "dispatch", "close", "--carrier", "DHL", *LEAD, "--warehouse", "NOPE")
+    assert unknown.returncode == 2 and "WH1" in unknown.stderr, unknown.stderr
+    mine = shipshape(url, "dispatch", "close", "--carrier", "DHL", *LEAD, "--warehouse", "wh1")
+    assert mine.returncode == 2 and "nothing is loaded for DHL" in mine.stderr, mine.stderr
     _check_manifest(pdf, summary["manifest_id"], cartons, rasterise_pdf)
     orders = [json.loads(x) for x in shipshape(url, "orders", "--json").stdout.splitlines()]
     shipped = [o for o in orders if o["shipments"]]

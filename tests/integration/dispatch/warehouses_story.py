@@ -1,0 +1,56 @@
+"""A carrier's close at one warehouse manifests that warehouse's parcels alone (issue 22):
+run on SQLite (test_dispatch_warehouses.py) and PostgreSQL (tests/pg)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sqlalchemy import select, update
+
+from app.services import dispatch_close, layouts
+from db.schema import locations, order_lines, orders, pick_tasks
+from station.demo_dispatch import pack_demo_orders
+from tests.integration.dispatch.story import LEAD, load, loading, rows
+
+WEST = {
+    "format": "shipshape.layout/1",
+    "name": "DC West",
+    "aisle_length": 10.0,
+    "aisles": [{"id": "W01", "x": 0.0}],
+    "cross_aisles": [0.0, 10.0],
+    "depot": {"x": 0.0, "y": 0.0},
+    "locations": [{"code": "W01-001", "aisle": "W01", "y": 2.0, "side": "R", "level": 1}],
+}
+
+
+def picked_in_the_west(central, folder: Path, order_ref: int) -> None:
+    """A second warehouse, and one packed order whose picks were made there."""
+    path = folder / "west.json"
+    path.write_text(json.dumps(WEST), encoding="utf-8")
+    layouts.import_layout(central.uow(), path, warehouse="WEST")
+    west = rows(central, select(locations.c.id).where(locations.c.code == "W01-001"))[0][0]
+    lines = select(order_lines.c.id).where(order_lines.c.order_id == order_ref)
+    with central.engine.begin() as conn:
+        moved = update(pick_tasks).where(pick_tasks.c.order_line_id.in_(lines))
+        conn.execute(moved.values(location_id=west))
+
+
+def run_close_per_warehouse(central, folder: Path) -> None:
+    east, west = pack_demo_orders(central, 2, carrier="SF")
+    picked_in_the_west(central, folder, west.order_ref)
+    backend, state = loading(central)  # one dock here: both cartons on one cage
+    for carton in (east, west):
+        verdict = load(backend, state, carton.sscc)
+        assert verdict.ok, verdict.reason
+        state = verdict.state
+    with central.uow("WEST") as uow:
+        assert [p.sscc for p in uow.dispatch.dock_parcels()] == [west.sscc]
+    manifest = dispatch_close.close_carrier(central.uow("WEST"), LEAD, "SF", "LEAD-W")
+    assert [p.sscc for p in manifest.parcels] == [west.sscc]
+    statuses = dict(rows(central, select(orders.c.id, orders.c.status)))
+    assert (statuses[west.order_ref], statuses[east.order_ref]) == ("shipped", "packed")
+    manifest = dispatch_close.close_carrier(central.uow("WH1"), LEAD, "SF", "LEAD-E")
+    assert [p.sscc for p in manifest.parcels] == [east.sscc]
+    statuses = dict(rows(central, select(orders.c.id, orders.c.status)))
+    assert statuses[east.order_ref] == "shipped"
