@@ -32,6 +32,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("transfers", help=help, description=help)
     add_database_option(p)
     p.add_argument("--json", action="store_true", help="one JSON object per transfer")
+    p.add_argument(
+        "--propose",
+        action="store_true",
+        help="instead, the transfers pick faces with no reserve in their warehouse need",
+    )
     p.set_defaults(func=_transfers)
 
 
@@ -67,6 +72,8 @@ def _transfer(args) -> int:
 
 
 def _transfers(args) -> int:
+    if args.propose:
+        return _proposals(args)
     found = transfers.list_transfers(open_central(args.database).uow())
     for made in found:
         if args.json:
@@ -78,4 +85,14 @@ def _transfers(args) -> int:
                 f"  {x.sku:<16} {x.quantity:>6}  shipped {x.shipped}  received {x.received}"
                 f"  in transit {x.in_transit}"
             )
+    return 0
+
+
+def _proposals(args) -> int:
+    for proposal in transfers.proposals(open_central(args.database).uow()):
+        if args.json:
+            emit_json(proposal)
+        else:
+            print(f"pick face {proposal['face']} ({proposal['to']}) has no reserve: run")
+            print(f"  {proposal['command']}")
     return 0

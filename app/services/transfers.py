@@ -25,6 +25,7 @@ from app.domain.fields import FieldProblem, shown
 from app.domain.orders import Address, Order, OrderLine, OrderStatus
 from app.domain.receiving import Receipt, ReceiptLine
 from app.domain.site import SiteSettings, parse_site
+from app.domain.transfer_rule import propose
 from app.domain.warehouses import Warehouse, choose
 from app.errors import BadInput
 from app.services.ports import UnitOfWork
@@ -244,3 +245,41 @@ def _transfer(order: Order, receipt: Receipt, source: str, target: str) -> Trans
     if gone and all(x.received >= x.shipped for x in lines):
         status = "received"
     return Transfer(order.order_id, source, target, order.carrier, status, lines)
+
+
+# ---- the rule: a pick face with no reserve in its warehouse ------------------------------
+def proposals(uow: UnitOfWork) -> list[dict]:
+    """Transfers the rule proposes (app/domain/transfer_rule.py), each with the command a lead
+    runs to make it: `shipshape transfers --propose`."""
+    with uow:
+        faces = uow.moves.every_pick_face()
+        on_faces = {face.location for face, _ in faces}
+        stock = uow.stock.all()
+        codes = {w.id: w.code for w in uow.warehouses.all()}
+        coming = _coming(uow, {code: w for w, code in codes.items()})
+    reserve = [item for item in stock if item.location not in on_faces]
+    at_faces = [item for item in stock if item.location in on_faces]
+    found = propose(faces, reserve, at_faces, coming)
+    return [
+        {
+            "face": x.face,
+            "sku": x.sku,
+            "from": codes[x.source],
+            "to": codes[x.to],
+            "quantity": x.quantity,
+            "command": f"shipshape transfer --from {codes[x.source]} --to {codes[x.to]} "
+            f"--sku {x.sku} --quantity {x.quantity}",
+        }
+        for x in found
+    ]
+
+
+def _coming(uow: UnitOfWork, ids: dict[str, int]) -> dict[tuple[int, str], int]:
+    """(warehouse id, sku) → units open transfers will still bring there."""
+    units: dict[tuple[int, str], int] = defaultdict(int)
+    for transfer in _transfers(uow, None):
+        if transfer.status in ("cancelled", "received") or transfer.target not in ids:
+            continue
+        for line in transfer.lines:
+            units[(ids[transfer.target], line.sku)] += max(line.quantity - line.received, 0)
+    return dict(units)

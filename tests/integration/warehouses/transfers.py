@@ -149,7 +149,29 @@ def check_bad_transfers_are_refused(sites: TransferSites) -> None:
     assert sites.orders().keys().isdisjoint({"TR-1"})
 
 
+def check_a_pick_face_with_no_reserve_proposes_a_transfer(sites: TransferSites) -> None:
+    """WEST gets a BOLT pick face and has no BOLT: the rule proposes BOLT from WH1 (100 there,
+    5 in NORTH) up to the face's max; once the lead runs the command, nothing more is proposed
+    (the transfer will bring it)."""
+    faces = "location,sku,min,max\nW01-002,BOLT,2,5\n"
+    sites.ok("import-pick-faces", sites.write("faces.csv", faces))
+    (proposal,) = sites.json_lines("transfers", "--propose")
+    assert proposal == {
+        "face": "W01-002",
+        "sku": "BOLT",
+        "from": "WH1",
+        "to": "WEST",
+        "quantity": 5,
+        "command": "shipshape transfer --from WH1 --to WEST --sku BOLT --quantity 5",
+    }
+    assert "shipshape transfer --from WH1" in sites.ok("transfers", "--propose")
+    sites.ok(*proposal["command"].split()[1:])
+    assert sites.json_lines("transfers", "--propose") == []
+    assert sites.transfers()["TR-1"]["lines"][0]["quantity"] == 5
+
+
 CHECKS = (
     check_a_transfer_goes_from_a_to_b_and_feeds_a_waiting_order,
     check_bad_transfers_are_refused,
+    check_a_pick_face_with_no_reserve_proposes_a_transfer,
 )
