@@ -14,6 +14,9 @@ import copy
 from app.bootstrap import open_central
 from app.domain.users import Role, User
 from app.services import dispatch_close
+from app.services.receiving_central import CentralReceivingBackend
+from db.engine import make_engine
+from db.uow import SqlUnitOfWork
 from station.demo_dispatch import pack_order
 from station.demo_packing import PickedLine, PickedOrder
 from tests.integration.dispatch.story import cutoff_passed, load, loading
@@ -88,6 +91,7 @@ def check_a_transfer_goes_from_a_to_b_and_feeds_a_waiting_order(sites: TransferS
     assert "in transit 2" in sites.ok("stock", "--warehouse", "WEST")
     sites.ok("allocate")
     assert sites.orders()["SO-W"]["status"] == "exception"
+    assert receipt_seen_by(sites.url, "WEST") and not receipt_seen_by(sites.url, "NORTH")
     # WEST receives it against the transfer and puts it away: SO-W is allocated at WEST
     (got,) = sites.json_lines(
         "receive", "TR-1", "--scan", f"{GLUE_GTIN}*2", "--to", "W01-002", "--badge", "B-CLEO"
@@ -100,6 +104,17 @@ def check_a_transfer_goes_from_a_to_b_and_feeds_a_waiting_order(sites: TransferS
     line = sites.transfers()["TR-1"]["lines"][0]
     assert sites.transfers()["TR-1"]["status"] == "received"
     assert (line["shipped"], line["received"], line["in_transit"]) == (2, 2, 0)
+
+
+def receipt_seen_by(url: str, home: str) -> bool:
+    """Whether the receiving screen of a station of `home` finds receipt TR-1."""
+    engine = make_engine(url)
+    try:
+        backend = CentralReceivingBackend(lambda: SqlUnitOfWork(engine, warehouse=home), "RCV-1")
+        found = backend.receipt("TR-1")
+        return found is not None and found.supplier == "transfer from NORTH"
+    finally:
+        engine.dispose()
 
 
 def pick_and_ship(sites: TransferSites) -> None:
