@@ -125,6 +125,24 @@ class SqlMovesRepository(SlottingReads):
         )
         return [PickFace(*row) for row in self.connection.execute(query)]
 
+    def every_pick_face(self) -> list[tuple[PickFace, int]]:
+        """Every pick face with its location's warehouse (app/domain/transfer_rule.py)."""
+        query = (
+            select(
+                locations.c.code,
+                products.c.sku,
+                pick_faces.c.min_qty,
+                pick_faces.c.max_qty,
+                locations.c.warehouse_id,
+            )
+            .join(locations, locations.c.id == pick_faces.c.location_id)
+            .join(products, products.c.id == pick_faces.c.product_id)
+            .where(locations.c.warehouse_id.is_not(None))
+            .order_by(locations.c.code)
+        )
+        rows = self.connection.execute(query)
+        return [(PickFace(r.code, r.sku, r.min_qty, r.max_qty), r.warehouse_id) for r in rows]
+
     def save_pick_face(self, face: PickFace) -> None:
         """Create or replace the pick face at `face.location` (one product per face)."""
         location_id = self._location_id(face.location)

@@ -324,6 +324,7 @@ def _order_row(order: Order, now) -> dict:
         "received_at": now,
         "customer_id": order.customer_id,
         "ship_complete": order.ship_complete,
+        "source_warehouse_id": order.source_warehouse,
     }
 
 
@@ -343,6 +344,7 @@ def _order_from_row(row, lines: list[OrderLine]) -> Order:
         review_passed=row.review_passed,
         customer_id=row.customer_id,
         ship_complete=row.ship_complete,
+        source_warehouse=row.source_warehouse_id,
         id=row.id,
     )
 

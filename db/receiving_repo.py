@@ -38,8 +38,11 @@ class SqlReceivingRepository:
         query = select(receipts.c.receipt_id).where(receipts.c.receipt_id.in_(ids))
         return set(self.connection.execute(query).scalars())
 
-    def add(self, receipt: Receipt, warehouse_id: int | None = None) -> None:
-        """A new expected receipt, at `warehouse_id` (None: a site without warehouses yet)."""
+    def add(
+        self, receipt: Receipt, warehouse_id: int | None = None, transfer: int | None = None
+    ) -> None:
+        """A new expected receipt, at `warehouse_id` (None: a site without warehouses yet);
+        `transfer`: the transfer order it receives (docs/stock.md, "Transfers")."""
         ref = self.connection.execute(
             insert(receipts)
             .values(
@@ -49,6 +52,7 @@ class SqlReceivingRepository:
                 sscc=receipt.sscc,
                 status=OPEN,
                 imported_at=self._now(),
+                transfer_order_id=transfer,
             )
             .returning(receipts.c.id)
         ).scalar_one()
@@ -82,6 +86,14 @@ class SqlReceivingRepository:
             query = query.where(receipts.c.warehouse_id == home)
         row = self.connection.execute(query).first()
         return None if row is None else self._receipts([row])[0]
+
+    def transfer_receipts(self) -> list[tuple[int, int | None, Receipt]]:
+        """Every transfer's receipt: (the transfer order's ref, the warehouse it goes to, the
+        receipt), the first made first."""
+        query = select(receipts).where(receipts.c.transfer_order_id.is_not(None))
+        rows = list(self.connection.execute(query.order_by(receipts.c.id)))
+        found = self._receipts(rows)
+        return [(r.transfer_order_id, r.warehouse_id, x) for r, x in zip(rows, found, strict=True)]
 
     def open_receipts(self) -> list[Receipt]:
         query = select(receipts).where(receipts.c.status == OPEN).order_by(receipts.c.id)

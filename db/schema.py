@@ -180,6 +180,8 @@ receipts = Table(
     Column("closed_by", String(100), nullable=True),
     # The warehouse it is expected at (0034; a foreign key on PostgreSQL).
     Column("warehouse_id", Id, nullable=True, index=True),
+    # The transfer order it receives (0035, docs/stock.md "Transfers"); NULL: a supplier's.
+    Column("transfer_order_id", Id, nullable=True, index=True),
 )
 # Per product and lot: expected, received, put away. Received − put away is in receiving: not
 # stock, never allocated. An item nobody announced has expected 0.
@@ -324,6 +326,8 @@ orders = Table(
     # The CRM's customer (migration 0023); ship_complete: that customer's term when it came in.
     Column("customer_id", String(80), nullable=True),
     Column("ship_complete", Boolean, nullable=False, default=False, server_default="0"),
+    # The one warehouse it may be allocated from (0035: a transfer's); NULL: any.
+    Column("source_warehouse_id", Id, nullable=True),
     UniqueConstraint("channel", "order_id"),
 )
 

@@ -45,6 +45,7 @@ COMMAND_MODULES = (
     "app.cli.returns",  # import-returns, returns receive: customer returns
     "app.cli.returns_desk",  # quarantine, quarantine-decide, returns-kpis: the lead's returns
     "app.cli.warehouses",  # warehouses: the sites of this database
+    "app.cli.transfers",  # transfer, transfers: stock sent from one warehouse to another
 )
 
 

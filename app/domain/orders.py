@@ -149,6 +149,7 @@ class Order:
     review_passed: bool = False  # a lead released it from hold: do not review it again
     customer_id: str | None = None  # the CRM's customer (`import-customers`), if it names one
     ship_complete: bool = False  # its customer's term when it came in: never ship it short
+    source_warehouse: int | None = None  # the one warehouse it ships from (a transfer's)
     id: int | None = None
     events: list[tuple[str, dict]] = field(default_factory=list, repr=False)
 

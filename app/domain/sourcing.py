@@ -12,6 +12,9 @@ from their own available stock (allocation's stock rule, app/domain/stock_choice
    order's ship_by; those with no such cut-off come after;
 3. then the lowest warehouse id (the first made).
 
+An order bound to a warehouse (a transfer's `source_warehouse`: docs/stock.md, "Transfers")
+ships from that one or waits; no rule moves it elsewhere.
+
 No warehouse can ship it complete: the order waits for stock, with what it lacks in the
 warehouse that comes closest (fewest units short, then the lowest id).
 """
@@ -44,6 +47,8 @@ def choose_warehouse(
     order: Order, complete: Sequence[int], rules: SourcingRules, now: datetime
 ) -> int | None:
     """The warehouse that ships `order`, of those that can ship it complete (None: none can)."""
+    if order.source_warehouse is not None:
+        return order.source_warehouse if order.source_warehouse in complete else None
     if not complete:
         return None
     preferred = rules.preferred.get(order.ship_to.country.strip().upper())

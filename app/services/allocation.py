@@ -202,7 +202,10 @@ def plan_sourced(
 ) -> tuple[list[Reservation], list[dict]]:
     """Reservations covering every line from the one warehouse the rules choose among those
     that can ship the order complete (app/domain/sourcing.py); else what it lacks in the
-    warehouse that comes closest."""
+    warehouse that comes closest. An order bound to a warehouse (a transfer) looks there
+    alone."""
+    if order.source_warehouse is not None:
+        candidates = {w: c for w, c in candidates.items() if w == order.source_warehouse}
     complete: dict[int, list[Reservation]] = {}
     shortfalls: dict[int, list[dict]] = {}
     for warehouse_id, by_sku in sorted(candidates.items(), key=lambda kv: kv[0] or 0):

@@ -12,7 +12,7 @@ from db import migrate
 from db.engine import make_engine
 from db.schema import counters, receipts, settings, stations
 
-BEFORE = "0034_warehouses@-1"  # 0033_wave_plans, leaving the other branch (0031) where it is
+BEFORE = "0033_wave_plans"  # before 0034 (and every later one); the other branch (0031) stays
 
 
 def to_revision(url: str, direction: str, revision: str) -> None:

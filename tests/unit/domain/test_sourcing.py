@@ -99,3 +99,13 @@ def test_the_country_table_is_checked_entry_by_entry():
         with pytest.raises(FieldProblem) as refused:
             parse_preferred(bad, known)
         assert "preferred_warehouses" in str(refused.value) and words in str(refused.value)
+
+
+def test_an_order_bound_to_a_warehouse_ships_from_it_or_waits():
+    """A transfer's order (docs/stock.md, "Transfers"): no rule moves it elsewhere."""
+    bound = order("DE")
+    bound.source_warehouse = 2
+    preferring_wh1 = SourcingRules({"DE": 1}, RULES.sites)
+    assert choose_warehouse(bound, [1, 2], preferring_wh1, local(9)) == 2
+    assert choose_warehouse(bound, [1], preferring_wh1, local(9)) is None
+    assert choose_warehouse(bound, [], preferring_wh1, local(9)) is None

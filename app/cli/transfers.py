@@ -1,0 +1,98 @@
+"""`shipshape transfer --from A --to B --sku SKU --quantity N [...]` and `shipshape transfers`:
+stock sent from one warehouse to another (docs/stock.md, "Transfers"; docs/interfaces.md §15).
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from app.bootstrap import open_central
+from app.cli.admin import add_admin_options, admin_actor
+from app.cli.common import add_database_option, emit_json
+from app.domain.fields import FieldProblem, shown
+from app.errors import BadInput
+from app.services import transfers
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    help = "send stock from one warehouse to another: an order at A, a receipt at B"
+    p = sub.add_parser("transfer", help=help, description=help)
+    add_database_option(p)
+    add_admin_options(p)
+    p.add_argument("--from", dest="source", required=True, metavar="CODE", help="ships it")
+    p.add_argument("--to", dest="target", required=True, metavar="CODE", help="receives it")
+    p.add_argument("--sku", action="append", default=[], help="a product (repeat per product)")
+    p.add_argument(
+        "--quantity", action="append", default=[], metavar="N", help="its units, per --sku"
+    )
+    p.add_argument("--carrier", help="one of the sending warehouse's carriers (default: first)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_transfer)
+    help = "list transfers: open, allocated, picked, in transit, received"
+    p = sub.add_parser("transfers", help=help, description=help)
+    add_database_option(p)
+    p.add_argument("--json", action="store_true", help="one JSON object per transfer")
+    p.add_argument(
+        "--propose",
+        action="store_true",
+        help="instead, the transfers pick faces with no reserve in their warehouse need",
+    )
+    p.set_defaults(func=_transfers)
+
+
+def _lines(args) -> list[tuple[str, int]]:
+    if len(args.sku) != len(args.quantity):
+        raise BadInput("give one --quantity N for each --sku SKU, in the same order")
+    lines = []
+    for sku, quantity in zip(args.sku, args.quantity, strict=True):
+        if not quantity.strip().isdigit():
+            maximum = transfers.MAX_QUANTITY
+            problem = "not_positive_integer"
+            raise FieldProblem(problem, field="--quantity", value=shown(quantity), maximum=maximum)
+        lines.append((sku, int(quantity)))
+    return lines
+
+
+def _transfer(args) -> int:
+    lines = _lines(args)
+    central = open_central(args.database)
+    actor = admin_actor(args, central)
+    made = transfers.create_transfer(
+        central.uow(), args.source, args.target, lines, actor, args.carrier
+    )
+    if args.json:
+        emit_json(made.record())
+    else:
+        units = sum(x.quantity for x in made.lines)
+        print(
+            f"transfer {made.transfer}: {units} units from {made.source} to {made.target} "
+            f"({made.carrier}); `shipshape allocate` reserves them in {made.source}"
+        )
+    return 0
+
+
+def _transfers(args) -> int:
+    if args.propose:
+        return _proposals(args)
+    found = transfers.list_transfers(open_central(args.database).uow())
+    for made in found:
+        if args.json:
+            emit_json(made.record())
+            continue
+        print(f"{made.transfer:<10} {made.source} → {made.target}  {made.status}")
+        for x in made.lines:
+            print(
+                f"  {x.sku:<16} {x.quantity:>6}  shipped {x.shipped}  received {x.received}"
+                f"  in transit {x.in_transit}"
+            )
+    return 0
+
+
+def _proposals(args) -> int:
+    for proposal in transfers.proposals(open_central(args.database).uow()):
+        if args.json:
+            emit_json(proposal)
+        else:
+            print(f"pick face {proposal['face']} ({proposal['to']}) has no reserve: run")
+            print(f"  {proposal['command']}")
+    return 0
