@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.domain.replenishment import Replenishment
 from app.domain.events import SYSTEM
+from app.domain.replenishment import Replenishment
 from app.services.count_tasks import schedule_counts
 from db.engine import make_engine
 from db.station.store import StationStore
