@@ -12,16 +12,7 @@ from app.services import dispatch_close, layouts
 from db.schema import locations, order_lines, orders, pick_tasks
 from station.demo_dispatch import pack_demo_orders
 from tests.integration.dispatch.story import LEAD, load, loading, rows
-
-WEST = {
-    "format": "shipshape.layout/1",
-    "name": "DC West",
-    "aisle_length": 10.0,
-    "aisles": [{"id": "W01", "x": 0.0}],
-    "cross_aisles": [0.0, 10.0],
-    "depot": {"x": 0.0, "y": 0.0},
-    "locations": [{"code": "W01-001", "aisle": "W01", "y": 2.0, "side": "R", "level": 1}],
-}
+from tests.integration.warehouses.two_sites import WEST
 
 
 def picked_in_the_west(central, folder: Path, order_ref: int) -> None:
