@@ -8,8 +8,8 @@ than one poll in flight, so a slow database makes the board late, never the scre
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from ui.lead.board_tab import BoardTab
@@ -67,6 +67,19 @@ class LeadHome(QWidget):
         for tab in self._tabs():
             self.tabs.addTab(tab, "")
         self.tabs.setCurrentWidget(self.board)
+        # Several warehouses: whose work every tab shows (hidden on a single site).
+        self.warehouse_label = QLabel(objectName="warehouseLabel")
+        self.warehouse = QComboBox(objectName="warehouseChoice")
+        self.warehouse.activated.connect(self._choose_warehouse)
+        corner = QWidget(objectName="warehouseCorner")
+        row = QHBoxLayout(corner)
+        row.setContentsMargins(8, 0, 0, 4)
+        row.addWidget(self.warehouse_label)
+        row.addWidget(self.warehouse)
+        self.warehouse_label.setBuddy(self.warehouse)
+        self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
+        corner.setVisible(False)
+        self.warehouse_corner = corner
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 8)
         layout.addWidget(self.message)
@@ -76,7 +89,32 @@ class LeadHome(QWidget):
         self.timer.start()
         self.tabs.currentChanged.connect(self._tab_shown)
         self.retranslate()
+        # The worker runs one thing at a time, in order: the board polled next is already
+        # the chosen warehouse's.
+        self.run("warehouses", done=self._warehouses_loaded)
         self.poll()
+
+    def _warehouses_loaded(self, choice) -> None:
+        self.warehouse.clear()
+        for found in choice.warehouses:
+            self.warehouse.addItem(f"{found.code} · {found.name}", found.id)
+        if choice.chosen is not None:
+            self.warehouse.setCurrentIndex(self.warehouse.findData(choice.chosen))
+        several = len(choice.warehouses) > 1
+        self.warehouse_corner.setVisible(several)
+        self.kpis.set_warehouses([w.code for w in choice.warehouses])
+
+    def _choose_warehouse(self, index: int) -> None:
+        self.run("choose_warehouse", self.warehouse.itemData(index), done=self._warehouse_chosen)
+
+    def _warehouse_chosen(self, choice) -> None:
+        """Every tab shows the chosen warehouse's work: reload them now."""
+        self._warehouses_loaded(choice)
+        self.waves.forget()
+        self.poll(force=True)
+        self.kpis.reload()
+        if self.tabs.currentWidget() is self.kpis and self.kpis.report is None:
+            self.kpis.show_range("shift")
 
     def _tab_shown(self, index: int) -> None:
         # A month of KPIs can take a second or two on the worker: only when the lead looks.
@@ -223,6 +261,7 @@ class LeadHome(QWidget):
         )
 
     def retranslate(self) -> None:
+        self.warehouse_label.setText(self.tr("&Warehouse"))
         for tab in self._tabs():
             tab.retranslate()
         self.message.retranslate()
