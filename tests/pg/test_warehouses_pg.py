@@ -13,7 +13,13 @@ from app.bootstrap import open_central
 from app.services import allocation, demo
 from db.engine import make_engine
 from db.roles import station_login_url
-from tests.integration.warehouses import sites_race, station_home, three_sites, two_sites
+from tests.integration.warehouses import (
+    lead_sites,
+    sites_race,
+    station_home,
+    three_sites,
+    two_sites,
+)
 from tests.integration.warehouses.upgrade import check_upgrade_keeps_the_site
 
 
@@ -96,6 +102,17 @@ def test_a_station_login_of_the_west_pulls_the_west_alone(pg_url, run_cli, tmp_p
 )
 def test_three_warehouses(pg_url, run_cli, tmp_path, check):
     check(three_sites.ThreeSites(run_cli, pg_url, tmp_path))
+
+
+@pytest.mark.parametrize(
+    "check", lead_sites.CHECKS, ids=lambda check: check.__name__.removeprefix("check_")
+)
+def test_lead_sites(pg_url, run_cli, tmp_path, check):
+    sites = lead_sites.LeadSites(run_cli, pg_url, tmp_path)
+    try:
+        check(sites)
+    finally:
+        sites.close()
 
 
 def test_racing_allocators_over_three_warehouses(pg_url, tmp_path):
