@@ -24,11 +24,10 @@ from db.schema import (
     pick_tasks,
     products,
     shipments,
-    stations,
     totes,
     waves,
 )
-from db.warehouse_filters import lists_in_warehouse, orders_elsewhere, stations_of
+from db.warehouse_filters import lists_in_warehouse, orders_within, worked_at
 
 GOOD_SCAN = "pick.confirmed"
 SHIPPED = "order.shipped"
@@ -43,8 +42,8 @@ class SqlLeadReports:
 
     def within(self, warehouse_id: int) -> SqlLeadReports:
         """The same reports, one warehouse's alone: work done at its stations (a station with
-        no home works for the first), orders not reserved or picked in another warehouse, and
-        its pick lists' walking (db/warehouse_filters.py)."""
+        no home works for the first), orders reserved or picked there, and its pick lists'
+        walking (db/warehouse_filters.py)."""
         return SqlLeadReports(self.connection, warehouse_id)
 
     def activity(self, start: datetime, end: datetime) -> list[ActivityRow]:
@@ -70,8 +69,7 @@ class SqlLeadReports:
         if self.warehouse_id is None:
             return self.rollup.hourly(start, end)
         # The roll-up sums every station's work together: one warehouse's is summed directly.
-        homed = select(stations.c.name).where(stations_of(self.warehouse_id))
-        return self.rollup.direct(start, end, events.c.station.in_(homed))
+        return self.rollup.direct(start, end, worked_at(self.warehouse_id, events.c.station))
 
     def refresh_rollup(self) -> int:
         """Sum new events into the hourly roll-up (a write: the caller commits)."""
@@ -102,7 +100,7 @@ class SqlLeadReports:
             .where(shipped_in | due_in)
         )
         if self.warehouse_id is not None:
-            query = query.where(orders.c.id.not_in(orders_elsewhere(self.warehouse_id)))
+            query = query.where(orders.c.id.in_(orders_within(self.warehouse_id)))
         rows = readable_rows(self.connection, query, orders.c.id, "order")
         return [(_moment(a), _moment(b), status, _moment(c)) for a, b, status, c, _ in rows]
 

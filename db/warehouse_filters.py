@@ -10,7 +10,14 @@ from sqlalchemy import and_, func, or_, select, union
 from db.schema import allocations, locations, order_lines, pick_tasks, stations, stock, warehouses
 from db.wave_carts import lists_in_warehouse
 
-__all__ = ["lists_in_warehouse", "orders_elsewhere", "stations_of", "tasks_elsewhere"]
+__all__ = [
+    "lists_in_warehouse",
+    "orders_elsewhere",
+    "orders_within",
+    "stations_of",
+    "tasks_elsewhere",
+    "worked_at",
+]
 
 
 def orders_elsewhere(warehouse_id: int):
@@ -29,6 +36,40 @@ def orders_elsewhere(warehouse_id: int):
         .where(locations.c.warehouse_id != warehouse_id)
     )
     return union(reserved, picked)
+
+
+def orders_within(warehouse_id: int):
+    """The ids of orders reserved or picked in this warehouse (what its KPIs count)."""
+    reserved = (
+        select(order_lines.c.order_id)
+        .join(allocations, allocations.c.order_line_id == order_lines.c.id)
+        .join(stock, stock.c.id == allocations.c.stock_id)
+        .join(locations, locations.c.id == stock.c.location_id)
+        .where(locations.c.warehouse_id == warehouse_id)
+    )
+    picked = (
+        select(order_lines.c.order_id)
+        .join(pick_tasks, pick_tasks.c.order_line_id == order_lines.c.id)
+        .join(locations, locations.c.id == pick_tasks.c.location_id)
+        .where(locations.c.warehouse_id == warehouse_id)
+    )
+    return union(reserved, picked)
+
+
+def worked_at(warehouse_id: int, station_column):
+    """The condition for work recorded at a station of this warehouse: one homed there, and
+    for the first warehouse also a station with no home or none recorded at all (before there
+    were several warehouses every station worked for the first)."""
+    first = select(func.min(warehouses.c.id)).scalar_subquery()
+    homed = select(stations.c.name).where(stations.c.warehouse_id == warehouse_id)
+    homed_anywhere = select(stations.c.name).where(stations.c.warehouse_id.is_not(None))
+    return or_(
+        station_column.in_(homed),
+        and_(
+            first == warehouse_id,
+            or_(station_column.is_(None), station_column.not_in(homed_anywhere)),
+        ),
+    )
 
 
 def tasks_elsewhere(warehouse_id: int):

@@ -530,6 +530,10 @@
         <translation>拣货单</translation>
     </message>
     <message>
+        <source>{metres:,.0f} m ({percent})</source>
+        <translation>{metres:,.0f} 米（{percent}）</translation>
+    </message>
+    <message>
         <source>{on_time} of {due}</source>
         <translation>{due} 单中 {on_time} 单</translation>
     </message>
@@ -1101,8 +1105,12 @@ median {median} h · p90 {p90} h
         <translation>该消息已不在搁置中。</translation>
     </message>
     <message>
-        <source>&amp;Warehouse</source>
-        <translation>仓库(&amp;W)</translation>
+        <source>Warehouse (Alt+W): every tab shows its work</source>
+        <translation>仓库（Alt+W）：每个标签页都显示该仓库的工作</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
     </message>
     <message>
         <source>Waves</source>

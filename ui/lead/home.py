@@ -9,7 +9,8 @@ than one poll in flight, so a slow database makes the board late, never the scre
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox, QTabWidget, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from ui.lead.board_tab import BoardTab
@@ -67,19 +68,16 @@ class LeadHome(QWidget):
         for tab in self._tabs():
             self.tabs.addTab(tab, "")
         self.tabs.setCurrentWidget(self.board)
-        # Several warehouses: whose work every tab shows (hidden on a single site).
-        self.warehouse_label = QLabel(objectName="warehouseLabel")
+        # Several warehouses: whose work every tab shows (hidden on a single site). In the tab
+        # row's corner, the code alone (the names are in the list): nine tabs leave little room.
         self.warehouse = QComboBox(objectName="warehouseChoice")
+        self.warehouse.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.warehouse.activated.connect(self._choose_warehouse)
-        corner = QWidget(objectName="warehouseCorner")
-        row = QHBoxLayout(corner)
-        row.setContentsMargins(8, 0, 0, 4)
-        row.addWidget(self.warehouse_label)
-        row.addWidget(self.warehouse)
-        self.warehouse_label.setBuddy(self.warehouse)
-        self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
-        corner.setVisible(False)
-        self.warehouse_corner = corner
+        self.tabs.setCornerWidget(self.warehouse, Qt.Corner.TopRightCorner)
+        self.warehouse.setVisible(False)
+        self.warehouse_corner = self.warehouse
+        # Alt+W reaches it from anywhere, as the tabs' own keys do.
+        QShortcut(QKeySequence("Alt+W"), self, self.warehouse.setFocus)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 8)
         layout.addWidget(self.message)
@@ -91,13 +89,20 @@ class LeadHome(QWidget):
         self.retranslate()
         # The worker runs one thing at a time, in order: the board polled next is already
         # the chosen warehouse's.
-        self.run("warehouses", done=self._warehouses_loaded)
+        self.reload_warehouses()
         self.poll()
+
+    def reload_warehouses(self) -> None:
+        """Ask again which warehouses there are (the selector appears with a second one)."""
+        self.run("warehouses", done=self._warehouses_loaded)
 
     def _warehouses_loaded(self, choice) -> None:
         self.warehouse.clear()
-        for found in choice.warehouses:
-            self.warehouse.addItem(f"{found.code} · {found.name}", found.id)
+        for n, found in enumerate(choice.warehouses):
+            self.warehouse.addItem(found.code, found.id)
+            self.warehouse.setItemData(
+                n, f"{found.code} · {found.name}", Qt.ItemDataRole.ToolTipRole
+            )
         if choice.chosen is not None:
             self.warehouse.setCurrentIndex(self.warehouse.findData(choice.chosen))
         several = len(choice.warehouses) > 1
@@ -261,7 +266,8 @@ class LeadHome(QWidget):
         )
 
     def retranslate(self) -> None:
-        self.warehouse_label.setText(self.tr("&Warehouse"))
+        self.warehouse.setToolTip(self.tr("Warehouse (Alt+W): every tab shows its work"))
+        self.warehouse.setAccessibleName(self.tr("Warehouse"))
         for tab in self._tabs():
             tab.retranslate()
         self.message.retranslate()

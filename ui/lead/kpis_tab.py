@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -106,6 +107,8 @@ class KpisTab(QWidget):
         self.compare_table = QTableWidget(objectName="kpiComparison")
         self.compare_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.compare_table.horizontalHeader().setStretchLastSection(False)
+        # Scrolls within rather than asking for its rows' height: the tab fits 1280×800.
+        self.compare_table.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.charts = QStackedWidget()
         self._range: tuple[datetime, datetime] | None = None
         self._lay_out()
@@ -191,6 +194,8 @@ class KpisTab(QWidget):
 
     def _compare(self, shown: bool) -> None:
         self.charts.setCurrentIndex(1 if shown else 0)
+        for label in self.figures.values():  # the chosen warehouse's: its column says the same
+            label.setVisible(not shown)
         if shown and self._range is not None:
             self._run("kpis_by_warehouse", *self._range, done=self.show_comparison)
 
@@ -208,7 +213,7 @@ class KpisTab(QWidget):
             (self.tr("Import → shipped, p90 (h)"), lambda r: _hours(r.cycle.p90_h)),
             (self.tr("Orders shipped"), lambda r: str(r.cycle.orders)),
             (self.tr("Shipped by cut-off"), self._on_time),
-            (self.tr("Walking saved vs S-shape"), _walking),
+            (self.tr("Walking saved vs S-shape"), self._walking),
             (self.tr("Pick lists"), lambda r: str(r.distance.pick_lists)),
         ]
         table = self.compare_table
@@ -222,6 +227,13 @@ class KpisTab(QWidget):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 table.setItem(row, column, item)
         table.resizeColumnsToContents()
+
+    def _walking(self, report) -> str:
+        percent = report.distance.saved_percent
+        return self.tr("{metres:,.0f} m ({percent})").format(
+            metres=report.distance.saved_m,
+            percent="—" if percent is None else f"{percent:.0f} %",
+        )
 
     def _on_time(self, report) -> str:
         due = sum(d.due for d in report.due_days)
@@ -388,9 +400,3 @@ def _lines_per_hour(report) -> str:
 def _mis_scans(report) -> str:
     value = report.mis_scans_per_1000
     return "—" if value is None else f"{value:.1f}"
-
-
-def _walking(report) -> str:
-    percent = report.distance.saved_percent
-    shown = "—" if percent is None else f"{percent:.0f} %"
-    return f"{report.distance.saved_m:,.0f} m ({shown})"
