@@ -21,7 +21,7 @@ from db.schema import (
     users,
     waves,
 )
-from db.users_repo import users_with_pins
+from db.users_repo import home_codes, users_with_pins
 from db.warehouse_filters import stations_of
 from db.warehouses_repo import WarehouseScope
 from db.wave_carts import lists_in_warehouse
@@ -233,10 +233,14 @@ class SqlSyncRepository:
 
     def _users(self, refs: list[int] | None) -> dict[int, dict]:
         query = users_with_pins(self.connection)  # a station login gets its verifiers
-        return {
+        found = {
             row.id: dict(row._mapping)
             for row in self.connection.execute(_only(query, users.c.id, refs))
         }
+        homes = home_codes(self.connection, list(found))
+        for user_id, doc in found.items():
+            doc["warehouses"] = list(homes.get(user_id, ()))  # none: every warehouse
+        return found
 
     def server_time(self):
         return self.connection.execute(select(func.current_timestamp())).scalar()

@@ -70,8 +70,9 @@ class LeadConsole:
         self.warehouse_id: int | None = None
 
     def warehouses(self) -> WarehouseChoice:
-        """With several warehouses: those the lead may choose from (every one), and the
-        chosen one, at first the station's home (else the first)."""
+        """With several warehouses: those the lead may choose from (their home warehouses,
+        every one when none are recorded), and the chosen one, at first the station's home
+        (else the first of theirs)."""
         require_lead(self.lead)
         uow = self._uow()
         with uow:
@@ -80,10 +81,12 @@ class LeadConsole:
         if len(every) < 2:
             self.warehouse_id = None
             return WarehouseChoice([], None)
-        ids = [w.id for w in every]
+        theirs = [w for w in every if not self.lead.warehouses or w.code in self.lead.warehouses]
+        theirs = theirs or every  # homes that no longer exist: every warehouse, as before
+        ids = [w.id for w in theirs]
         if self.warehouse_id not in ids:
             self.warehouse_id = home if home in ids else ids[0]
-        return WarehouseChoice(every, self.warehouse_id)
+        return WarehouseChoice(theirs, self.warehouse_id)
 
     def choose_warehouse(self, warehouse_id: int) -> WarehouseChoice:
         """Show this warehouse's work in every tab from now on."""

@@ -74,6 +74,7 @@ def check_upgrade_keeps_the_site(run_cli, url: str) -> None:
     again: its data is warehouse WH1, and everything a person reads of it is unchanged."""
     shown = floor_as_the_cli_shows_it(run_cli, url)
     keys = stored_keys(url)
+    to_revision(url, "downgrade", "0035_user_warehouses@-1")  # what comes after 0034 first
     to_revision(url, "downgrade", BEFORE)
     assert not has_code_column(url)
     add_a_station(url, "pick-01")  # one that synced before there were several warehouses
