@@ -739,6 +739,7 @@ SOURCE: dict[str, str] = {
     "event.user.pin_unlocked": QT_TRANSLATE_NOOP(
         "Messages", "PIN of badge {badge} unlocked by a lead"
     ),
+    "event.user.warehouses_set": QT_TRANSLATE_NOOP("Messages", "Home warehouses of {name} set"),
     "event.station.login_registered": QT_TRANSLATE_NOOP(
         "Messages", "Database login {login} registered for station {station}"
     ),

@@ -2582,6 +2582,10 @@ median {median} h · p90 {p90} h
         <translation>工牌 {badge} 的 PIN 已由班组长解锁</translation>
     </message>
     <message>
+        <source>Home warehouses of {name} set</source>
+        <translation>已设置 {name} 的所属仓库</translation>
+    </message>
+    <message>
         <source>Database login {login} registered for station {station}</source>
         <translation>数据库登录 {login} 已登记给工作站 {station}</translation>
     </message>
