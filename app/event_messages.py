@@ -75,6 +75,7 @@ EVENT_TEMPLATES: dict[str, str] = {
     "event.user.pin_refused": "Wrong PIN for badge {badge}",
     "event.user.pin_locked": "PIN of {name} locked after too many wrong PINs",
     "event.user.pin_unlocked": "PIN of badge {badge} unlocked by a lead",
+    "event.user.warehouses_set": "Home warehouses of {name} set",
     "event.station.login_registered": "Database login {login} registered for station {station}",
     "event.stock.set": "Stock counted and set",
     "event.stock.moved": "{quantity} × {sku} moved from {from_location} to {to_location}",

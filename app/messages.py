@@ -415,6 +415,12 @@ TEMPLATES: dict[str, str] = {
         "only {lists} finished pick list(s) since {since}: at least {needed} are needed to "
         "learn a labour standard"
     ),
+    # ---- warehouses ---------------------------------------------------------------------------
+    "warehouse.gone": "warehouse {id} is no longer in the database: choose another",
+    "sign_in.not_this_warehouse": (
+        "{name} works in {homes}, not in {here} where this station is: sign in at a station "
+        "there, or ask a shift lead to add {here} to your warehouses"
+    ),
     # ---- anywhere ------------------------------------------------------------------------------
     "db.conflict": "someone else changed this at the same time ({detail})",
 }

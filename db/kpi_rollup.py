@@ -75,16 +75,12 @@ class KpiRollup:
             parts.append(self._direct(last, end))
         else:
             parts.append(self._direct(start, end))
-        totals: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
-        for rows in parts:
-            for user, kind, hour, lines, units in rows:
-                entry = totals[(user, kind, _naive_utc(_moment(hour)))]
-                entry[0] += int(lines)
-                entry[1] += int(units or 0)
-        return [
-            ActivityRow(user, KINDS[kind], hour, lines, units)
-            for (user, kind, hour), (lines, units) in totals.items()
-        ]
+        return _summed(parts)
+
+    def direct(self, start: datetime, end: datetime, *conditions) -> list[ActivityRow]:
+        """The same rows summed from the events alone, of those meeting `conditions` (one
+        warehouse's stations: the roll-up does not know stations)."""
+        return _summed([self._direct(start, end, *conditions)])
 
     # --- helpers ----------------------------------------------------------------------------
 
@@ -141,6 +137,19 @@ class KpiRollup:
         if self.postgres:
             query = query.with_for_update()  # one lead at a time moves the watermark
         return self.connection.execute(query).scalar_one()
+
+
+def _summed(parts: list[list]) -> list[ActivityRow]:
+    totals: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
+    for rows in parts:
+        for user, kind, hour, lines, units in rows:
+            entry = totals[(user, kind, _naive_utc(_moment(hour)))]
+            entry[0] += int(lines)
+            entry[1] += int(units or 0)
+    return [
+        ActivityRow(user, KINDS[kind], hour, lines, units)
+        for (user, kind, hour), (lines, units) in totals.items()
+    ]
 
 
 def _moment(value) -> datetime:

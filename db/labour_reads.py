@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Float, cast, func, literal_column, select
 from app.domain.labour import EarnedHour, Work
 from app.domain.labour_fit import FinishedList
 from db.schema import pick_lists, pick_tasks, users
+from db.wave_carts import lists_in_warehouse
 
 COUNTED = ("done", "short")  # a confirmed line: picked in full, or as much as was found
 
@@ -73,7 +74,10 @@ class SqlLabourReads:
                 grouped[row.pick_list_id].append(row)
         return grouped
 
-    def earned_hours(self, start: datetime, end: datetime) -> list[EarnedHour]:
+    def earned_hours(
+        self, start: datetime, end: datetime, warehouse_id: int | None = None
+    ) -> list[EarnedHour]:
+        """Per picker and hour; with `warehouse_id`, the lines picked in that warehouse."""
         lines = (
             select(pick_tasks.c.pick_list_id, func.count().label("lines"))
             .where(pick_tasks.c.status != "cancelled")
@@ -101,6 +105,8 @@ class SqlLabourReads:
             )
             .group_by(pick_tasks.c.picked_by, hour)
         )
+        if warehouse_id is not None:
+            query = query.where(pick_tasks.c.pick_list_id.in_(lists_in_warehouse(warehouse_id)))
         return [
             EarnedHour(user, _hour_value(at), Work(float(m or 0), n, float(u or 0), float(s or 0)))
             for user, at, m, n, u, s in self.connection.execute(query)

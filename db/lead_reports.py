@@ -27,16 +27,24 @@ from db.schema import (
     totes,
     waves,
 )
+from db.warehouse_filters import lists_in_warehouse, orders_within, worked_at
 
 GOOD_SCAN = "pick.confirmed"
 SHIPPED = "order.shipped"
 
 
 class SqlLeadReports:
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, warehouse_id: int | None = None) -> None:
         self.connection = connection
         self._cache: dict = {}
         self.rollup = KpiRollup(connection)
+        self.warehouse_id = warehouse_id  # None: every warehouse's work
+
+    def within(self, warehouse_id: int) -> SqlLeadReports:
+        """The same reports, one warehouse's alone: work done at its stations (a station with
+        no home works for the first), orders reserved or picked there, and its pick lists'
+        walking (db/warehouse_filters.py)."""
+        return SqlLeadReports(self.connection, warehouse_id)
 
     def activity(self, start: datetime, end: datetime) -> list[ActivityRow]:
         """Work per person, kind and UTC hour; refused scans ride along in the same pass."""
@@ -58,7 +66,10 @@ class SqlLeadReports:
         return self._cache[key]
 
     def _query_hourly(self, start: datetime, end: datetime) -> list[ActivityRow]:
-        return self.rollup.hourly(start, end)
+        if self.warehouse_id is None:
+            return self.rollup.hourly(start, end)
+        # The roll-up sums every station's work together: one warehouse's is summed directly.
+        return self.rollup.direct(start, end, worked_at(self.warehouse_id, events.c.station))
 
     def refresh_rollup(self) -> int:
         """Sum new events into the hourly roll-up (a write: the caller commits)."""
@@ -88,6 +99,8 @@ class SqlLeadReports:
             .outerjoin(first_shipped, first_shipped.c.order_ref == orders.c.id)
             .where(shipped_in | due_in)
         )
+        if self.warehouse_id is not None:
+            query = query.where(orders.c.id.in_(orders_within(self.warehouse_id)))
         rows = readable_rows(self.connection, query, orders.c.id, "order")
         return [(_moment(a), _moment(b), status, _moment(c)) for a, b, status, c, _ in rows]
 
@@ -115,6 +128,8 @@ class SqlLeadReports:
                 pick_lists.c.status != "cancelled",
             )
         )
+        if self.warehouse_id is not None:
+            query = query.where(pick_lists.c.id.in_(lists_in_warehouse(self.warehouse_id)))
         # A distance that is not a number (NaN, infinity: written by hand) would poison the sums.
         return [
             (float(a), float(b))

@@ -23,7 +23,7 @@ GRANT SELECT ON waves, pick_lists, pick_tasks, totes, orders, order_lines, alloc
     products, product_gtins, locations, aisles, warehouses, stock, changes, stations,
     exceptions, events, settings, package_types, shipments, packages, package_items, counters,
     load_units, parcel_loads, manifests, pick_faces, stock_movements, receipts, receipt_lines,
-    replenishments, count_tasks, rmas, rma_lines, returns, return_lines
+    replenishments, count_tasks, rmas, rma_lines, returns, return_lines, user_warehouses
     TO shipshape_station;
 -- Users without their PIN hashes: a station checks PINs against its own verifiers
 -- (shipshape_station_pins(), keyed with its pepper, shipshape_station_pepper(), which no other

@@ -561,6 +561,13 @@ stations.append_column(Column("user_name", String(100)))
 stations.append_column(Column("facts_waiting", Integer, nullable=False, default=0))
 stations.append_column(Column("facts_pushed", BigInteger, nullable=False, default=0))
 stations.append_column(Column("last_sync_at", DateTime(timezone=True)))
+# A user's home warehouses (0036); none: every warehouse.
+user_warehouses = Table(
+    "user_warehouses",
+    metadata,
+    Column("user_id", Id, ForeignKey("users.id"), primary_key=True),
+    Column("warehouse_id", Id, ForeignKey("warehouses.id"), primary_key=True),
+)
 # The station's home warehouse (0034; a foreign key on PostgreSQL).
 stations.append_column(Column("warehouse_id", Id, nullable=True, index=True))
 

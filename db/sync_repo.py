@@ -21,7 +21,8 @@ from db.schema import (
     users,
     waves,
 )
-from db.users_repo import users_with_pins
+from db.users_repo import home_codes, users_with_pins
+from db.warehouse_filters import stations_of
 from db.warehouses_repo import WarehouseScope
 from db.wave_carts import lists_in_warehouse
 
@@ -152,7 +153,8 @@ class SqlSyncRepository:
         )
         return [dict(row._mapping) for row in self.connection.execute(query)]
 
-    def stations(self) -> list[dict]:
+    def stations(self, warehouse_id: int | None = None) -> list[dict]:
+        """Every station; with `warehouse_id`, those homed there (db/warehouse_filters.py)."""
         query = select(
             stations.c.name,
             stations.c.kind,
@@ -162,6 +164,8 @@ class SqlSyncRepository:
             stations.c.last_sync_at,
             stations.c.last_seen,
         ).order_by(stations.c.name)
+        if warehouse_id is not None:
+            query = query.where(stations_of(warehouse_id))
         return [dict(row._mapping) for row in self.connection.execute(query)]
 
     def site_documents(self, topic: str, refs: list[int] | None) -> dict[int, dict]:
@@ -229,10 +233,14 @@ class SqlSyncRepository:
 
     def _users(self, refs: list[int] | None) -> dict[int, dict]:
         query = users_with_pins(self.connection)  # a station login gets its verifiers
-        return {
+        found = {
             row.id: dict(row._mapping)
             for row in self.connection.execute(_only(query, users.c.id, refs))
         }
+        homes = home_codes(self.connection, list(found))
+        for user_id, doc in found.items():
+            doc["warehouses"] = list(homes.get(user_id, ()))  # none: every warehouse
+        return found
 
     def server_time(self):
         return self.connection.execute(select(func.current_timestamp())).scalar()

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Select, func, insert, select, text, update
+from sqlalchemy import Connection, Select, delete, func, insert, select, text, update
 
 from app.domain.pins import VERIFIER, Attempt
 from app.domain.users import Role, User
-from db.schema import events, users
+from db.schema import events, user_warehouses, users, warehouses
 
 ATTEMPT_KINDS = {"user.pin_refused": Attempt.REFUSED, "user.signed_in": Attempt.SIGNED_IN}
 
@@ -22,11 +22,31 @@ class SqlUserRepository:
     def by_badge(self, badge: str) -> User | None:
         query = users_with_pins(self.connection).where(users.c.badge == badge)
         row = self.connection.execute(query).first()
-        return self._user(row) if row else None
+        if row is None:
+            return None
+        user = self._user(row)
+        return replace(user, warehouses=home_codes(self.connection, [row.id]).get(row.id, ()))
 
     def all(self) -> list[User]:
         query = users_with_pins(self.connection).order_by(users.c.id)
-        return [self._user(r) for r in self.connection.execute(query)]
+        found = [self._user(r) for r in self.connection.execute(query)]
+        homes = home_codes(self.connection, None)
+        return [replace(u, warehouses=homes.get(u.id or 0, ())) for u in found]
+
+    def set_warehouses(self, badge: str, warehouse_ids: list[int]) -> bool:
+        """Replace the user's home warehouses (empty: every warehouse); False for an unknown
+        badge. The user's row is touched so stations pull the user again (a `user` change)."""
+        user_id = self.connection.execute(select(users.c.id).where(users.c.badge == badge)).scalar()
+        if user_id is None:
+            return False
+        self.connection.execute(delete(user_warehouses).where(user_warehouses.c.user_id == user_id))
+        if warehouse_ids:
+            rows = [{"user_id": user_id, "warehouse_id": w} for w in warehouse_ids]
+            self.connection.execute(insert(user_warehouses), rows)
+        self.connection.execute(
+            update(users).where(users.c.id == user_id).values(name=users.c.name)
+        )
+        return True
 
     def pin_pepper(self) -> bytes | None:
         """The key to this login's PIN verifiers (its station's pepper); None where it reads
@@ -126,6 +146,21 @@ def aware(moment: datetime | None) -> datetime | None:
     if moment is not None and moment.tzinfo is None:
         return moment.replace(tzinfo=UTC)
     return moment
+
+
+def home_codes(connection: Connection, user_ids: list[int] | None) -> dict[int, tuple[str, ...]]:
+    """Each user's home warehouse codes, the first made first (`user_ids` None: everyone's)."""
+    query = (
+        select(user_warehouses.c.user_id, warehouses.c.code)
+        .join(warehouses, warehouses.c.id == user_warehouses.c.warehouse_id)
+        .order_by(user_warehouses.c.user_id, warehouses.c.id)
+    )
+    if user_ids is not None:
+        query = query.where(user_warehouses.c.user_id.in_(user_ids))
+    found: dict[int, tuple[str, ...]] = {}
+    for user_id, code in connection.execute(query):
+        found[user_id] = (*found.get(user_id, ()), code)
+    return found
 
 
 def _user(row) -> User:

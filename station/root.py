@@ -348,11 +348,13 @@ def _backends(
 ) -> tuple[StationServices, PickingBackend, PackingBackend]:
     """Sign-in, picking and packing on the station store (offline first) when there is one,
     else straight on central."""
-    sign_in = StationServices(central.uow, station)
+    sign_in = StationServices(central.uow, station, here=central.warehouse)
     if store is None or sync is None:
         on_central = CentralPickingBackend(central.uow, station)
         return sign_in, on_central, CentralPackingBackend(central.uow, station)
-    sign_in.local = StationSignIn(store, sync.wake, sign_in.user_on_central, station)
+    sign_in.local = StationSignIn(
+        store, sync.wake, sign_in.user_on_central, station, central.warehouse
+    )
     # A claim asks the door on the worker thread; the sync thread may have found it already.
     picking = StationPickingBackend(store, sync.wake, central.uow, station, lambda: sync.door)
 

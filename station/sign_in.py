@@ -23,13 +23,15 @@ class StationServices:
         central_uow: Callable[[], UnitOfWork],
         station: str,
         local: LocalSignIn | None = None,
+        here: str | None = None,
     ) -> None:
         self.central_uow, self.station, self.local = central_uow, station, local
+        self.here = here  # the station's warehouse code (`run --warehouse`); None: any
 
     def sign_in(self, badge: str, pin: str | None) -> User:
         if self.local is not None:
             return self.local.sign_in(badge, pin)
-        return users.sign_in(self.central_uow(), badge, pin, self.station)
+        return users.sign_in(self.central_uow(), badge, pin, self.station, self.here)
 
     def user_on_central(self, badge: str) -> User | None:
         """Read only: a station with a store records the sign-in itself (its login may not)."""

@@ -739,6 +739,7 @@ SOURCE: dict[str, str] = {
     "event.user.pin_unlocked": QT_TRANSLATE_NOOP(
         "Messages", "PIN of badge {badge} unlocked by a lead"
     ),
+    "event.user.warehouses_set": QT_TRANSLATE_NOOP("Messages", "Home warehouses of {name} set"),
     "event.station.login_registered": QT_TRANSLATE_NOOP(
         "Messages", "Database login {login} registered for station {station}"
     ),
@@ -883,6 +884,13 @@ SOURCE: dict[str, str] = {
     ),
     "returns.unknown_parcel": QT_TRANSLATE_NOOP(
         "Messages", "{code} is no tracking number, SSCC, RMA or order we shipped: nothing recorded"
+    ),
+    "warehouse.gone": QT_TRANSLATE_NOOP(
+        "Messages", "warehouse {id} is no longer in the database: choose another"
+    ),
+    "sign_in.not_this_warehouse": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{name} works in {homes}, not in {here} where this station is: sign in at a station there, or ask a shift lead to add {here} to your warehouses",
     ),
 }
 

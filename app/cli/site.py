@@ -76,6 +76,23 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--badge", required=True, help="the user's badge")
     p.add_argument("--pin", help="the user's PIN: leads only, at least 6 digits")
     add_admin_options(p, prefix="lead-")
+    p = command(
+        "user-warehouses",
+        _user_warehouses,
+        "list users' home warehouses, or set one user's (a lead, or the set-up identity)",
+        True,
+    )
+    p.add_argument("user_badge", nargs="?", metavar="BADGE", help="the user to show or set")
+    change = p.add_mutually_exclusive_group()
+    change.add_argument(
+        "--set",
+        metavar="CODE[,CODE...]",
+        help="the warehouses they work in (a lead may cover several)",
+    )
+    change.add_argument(
+        "--all", action="store_true", help="forget their homes: they work in every warehouse"
+    )
+    p.add_argument("--json", action="store_true")
     p = command("holds", _holds, "list orders on hold; a lead holds, releases or cancels them")
     action = p.add_mutually_exclusive_group()
     action.add_argument(
@@ -248,6 +265,30 @@ def _add_user(args) -> int:
     by = administrator(args, central)
     user = users.save_user(central.uow(), args.name, args.role, args.badge, args.pin, by=by)
     print(f"saved {user.role.value} {user.name} (badge {user.badge})")
+    return 0
+
+
+def _user_warehouses(args) -> int:
+    central = open_central(args.database)
+    if args.set is not None or args.all:
+        if not args.user_badge:
+            raise BadInput("name the user's BADGE to set their warehouses")
+        codes = [] if args.all else [c.strip() for c in args.set.split(",") if c.strip()]
+        if not codes and not args.all:
+            raise BadInput("--set needs at least one warehouse code (--all: every warehouse)")
+        by = administrator(args, central)
+        users.set_user_warehouses(central.uow(), args.user_badge, codes, by=by)
+    with central.uow() as uow:
+        found = uow.users.all()
+    if args.user_badge:
+        found = [u for u in found if u.badge == users.badge_from_scan(args.user_badge)]
+        if not found:
+            raise BadInput(f"no user has badge {args.user_badge}")
+    for user in found:
+        if args.json:
+            emit_json({"name": user.name, "badge": user.badge, "warehouses": list(user.warehouses)})
+        else:
+            print(f"{user.badge:<8} {','.join(user.warehouses) or 'all':<20} {user.name}")
     return 0
 
 

@@ -33,6 +33,13 @@ class User:
     # With a station's verifier in `pin_hash` (app/domain/pins.py): that station's pepper, the
     # key that makes it checkable. A secret: never shown, never compared.
     pin_pepper: bytes | None = field(default=None, repr=False, compare=False)
+    # The codes of the warehouses this person works in; empty: every warehouse (docs/setup.md).
+    warehouses: tuple[str, ...] = field(default=(), compare=False)
+
+    def works_in(self, warehouse: str | None) -> bool:
+        """Whether they may sign in at a station of `warehouse` (None: a station of no one
+        warehouse, which everyone may use)."""
+        return warehouse is None or not self.warehouses or warehouse in self.warehouses
 
     def pin_matches(self, pin: str) -> bool:
         return verify_pin(pin, self.pin_hash, self.pin_pepper)

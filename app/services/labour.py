@@ -76,6 +76,9 @@ def _save(uow: UnitOfWork, standard: LabourStandard, actor: Actor) -> None:
     uow.events.add_all([Event("labour.standard_set", standard.as_dict(), actor)])
 
 
-def picker_performance(uow: UnitOfWork, start: datetime, end: datetime) -> list[PickerPerformance]:
-    """Inside the caller's unit of work (the KPI report's)."""
-    return performance(current_standard(uow), uow.lead.labour.earned_hours(start, end), start, end)
+def picker_performance(
+    uow: UnitOfWork, start: datetime, end: datetime, warehouse_id: int | None = None
+) -> list[PickerPerformance]:
+    """Inside the caller's unit of work (the KPI report's); `warehouse_id`: its lines alone."""
+    earned = uow.lead.labour.earned_hours(start, end, warehouse_id)
+    return performance(current_standard(uow), earned, start, end)

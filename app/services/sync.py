@@ -170,10 +170,13 @@ def report_status(uow: UnitOfWork, station: str, user: str | None, waiting: int)
         uow.commit()
 
 
-def station_table(uow: UnitOfWork, now: datetime | None = None) -> list[dict]:
-    """Every station's sync state for the lead: online means heard from within 30 s."""
+def station_table(
+    uow: UnitOfWork, now: datetime | None = None, warehouse_id: int | None = None
+) -> list[dict]:
+    """Every station's sync state for the lead (`warehouse_id`: those homed there): online
+    means heard from within 30 s."""
     with uow:
-        rows = uow.sync.stations()
+        rows = uow.sync.stations(warehouse_id)
         now = now or uow.sync.server_time()
     for row in rows:
         seen = row["last_seen"]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 
 from app.domain import fact_payloads
 from app.domain.events import Actor, Event, utcnow
 from app.domain.pins import HISTORY, LEAD_PIN_DIGITS, Attempt, hash_pin, pin_lock
 from app.domain.users import Role, SetUp, User, actor_of, check_user_admin
+from app.domain.warehouses import choose
 from app.errors import BadInput, NotAllowed, NotFound, PinLocked, PinRequired
 from app.messages import Message, message
 from app.services import facts
@@ -28,10 +30,12 @@ def badge_from_scan(text: str) -> str:
     return text[len(BADGE_PREFIX) :] if text.upper().startswith(BADGE_PREFIX) else text
 
 
-def sign_in(uow: UnitOfWork, badge: str, pin: str | None, station: str) -> User:
+def sign_in(
+    uow: UnitOfWork, badge: str, pin: str | None, station: str, here: str | None = None
+) -> User:
     with uow:
         return sign_in_with(
-            uow.users.by_badge, _recorder(uow), badge, pin, station, uow.users.pin_attempts
+            uow.users.by_badge, _recorder(uow), badge, pin, station, uow.users.pin_attempts, here
         )
 
 
@@ -53,14 +57,23 @@ def sign_in_with(
     pin: str | None,
     station: str,
     attempts: PinAttempts,
+    here: str | None = None,
 ) -> User:
     """The sign-in rules over any source of users: central, or a station's cached copy while
     the network is down. `record` keeps the sign-in (or the refused PIN) as a fact;
-    `attempts` gives the badge's recent PIN attempts there, for the PIN lock."""
+    `attempts` gives the badge's recent PIN attempts there, for the PIN lock. `here`: the
+    code of the station's warehouse (`run --warehouse`); someone whose home warehouses do not
+    include it is refused, saying where they belong."""
     badge = badge_from_scan(badge)
     user = find_user(badge)
     if user is None or not user.active:
         raise NotFound(message("sign_in.badge_unknown", badge=badge))
+    here = here.upper() if here else None  # codes are kept upper-case (`--warehouse west`)
+    if not user.works_in(here):
+        homes = ", ".join(user.warehouses)
+        raise NotAllowed(
+            message("sign_in.not_this_warehouse", name=user.name, homes=homes, here=here)
+        )
     actor = Actor(user.name, station)
     if user.needs_pin:
         if not pin:
@@ -172,6 +185,27 @@ def save_user(
         uow.events.add_all([Event("user.saved", payload, actor_of(by, station))])
         uow.commit()
     return user
+
+
+def set_user_warehouses(
+    uow: UnitOfWork, badge: str, codes: list[str], *, by: User | SetUp, station: str = "cli"
+) -> User:
+    """Record the warehouses a user works in (empty: every warehouse). Who may: as for any
+    change to that user (`save_user`). BadInput for an unknown code, NotFound for a badge."""
+    with uow:
+        user = uow.users.by_badge(badge_from_scan(badge))
+        if user is None:
+            raise NotFound(message("user.not_found", name=badge))
+        check_user_admin(by, user.role is Role.LEAD, uow.users.has_lead())
+        every = uow.warehouses.all()
+        chosen = [choose(every, code) for code in codes]
+        ids = list(dict.fromkeys(w.id for w in chosen if w is not None))
+        uow.users.set_warehouses(user.badge, ids)
+        homes = [w.code for w in every if w.id in ids]
+        payload = {"name": user.name, "badge": user.badge, "warehouses": homes}
+        uow.events.add_all([Event("user.warehouses_set", payload, actor_of(by, station))])
+        uow.commit()
+        return replace(user, warehouses=tuple(homes))
 
 
 def unlock_pin(uow: UnitOfWork, lead: User, badge: str, station: str) -> None:

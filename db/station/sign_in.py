@@ -31,9 +31,11 @@ class StationSignIn:
         wake_sync: Callable[[], None],
         central_user: Callable[[str], User | None],
         station: str,
+        here: str | None = None,
     ) -> None:
         self.store, self.wake_sync = store, wake_sync
         self.central_user, self.station = central_user, station
+        self.here = here  # the station's warehouse code: its people only (docs/setup.md)
 
     def sign_in(self, badge: str, pin: str | None) -> User:
         known = {doc["badge"]: doc for doc in self.store.cached("user").values()}
@@ -47,6 +49,7 @@ class StationSignIn:
             pin,
             self.station,
             pin_attempts_here(self.store),
+            self.here,
         )
 
     def _on_central(self, badge: str, pin: str | None) -> User:
@@ -64,6 +67,7 @@ class StationSignIn:
             pin,
             self.station,
             pin_attempts_here(self.store),
+            self.here,
         )
 
     def _record(self, facts: list[Event]) -> None:
@@ -96,4 +100,5 @@ def user_from_document(doc: dict, pepper: bytes | None = None) -> User:
         doc["id"],
         aware(datetime.fromisoformat(unlocked)) if unlocked else None,
         pepper,
+        tuple(doc.get("warehouses") or ()),  # a copy pulled before 0036 has none: every one
     )

@@ -490,6 +490,54 @@
         <translation>对标准</translation>
     </message>
     <message>
+        <source>All warehouses</source>
+        <translation>所有仓库</translation>
+    </message>
+    <message>
+        <source>Lines picked</source>
+        <translation>已拣行数</translation>
+    </message>
+    <message>
+        <source>Lines per picker-hour</source>
+        <translation>每拣货员小时行数</translation>
+    </message>
+    <message>
+        <source>Mis-scans per 1,000 scans</source>
+        <translation>每 1,000 次扫描的错扫数</translation>
+    </message>
+    <message>
+        <source>Import → shipped, median (h)</source>
+        <translation>导入 → 发货，中位数（小时）</translation>
+    </message>
+    <message>
+        <source>Import → shipped, p90 (h)</source>
+        <translation>导入 → 发货，p90（小时）</translation>
+    </message>
+    <message>
+        <source>Orders shipped</source>
+        <translation>已发货订单</translation>
+    </message>
+    <message>
+        <source>Shipped by cut-off</source>
+        <translation>截单前发货</translation>
+    </message>
+    <message>
+        <source>Walking saved vs S-shape</source>
+        <translation>比 S 形路线少走</translation>
+    </message>
+    <message>
+        <source>Pick lists</source>
+        <translation>拣货单</translation>
+    </message>
+    <message>
+        <source>{metres:,.0f} m ({percent})</source>
+        <translation>{metres:,.0f} 米（{percent}）</translation>
+    </message>
+    <message>
+        <source>{on_time} of {due}</source>
+        <translation>{due} 单中 {on_time} 单</translation>
+    </message>
+    <message>
         <source>Export KPIs</source>
         <translation>导出 KPI</translation>
     </message>
@@ -1055,6 +1103,14 @@ median {median} h · p90 {p90} h
     <message>
         <source>That message is no longer parked.</source>
         <translation>该消息已不在搁置中。</translation>
+    </message>
+    <message>
+        <source>Warehouse (Alt+W): every tab shows its work</source>
+        <translation>仓库（Alt+W）：每个标签页都显示该仓库的工作</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
     </message>
     <message>
         <source>Waves</source>
@@ -2526,6 +2582,10 @@ median {median} h · p90 {p90} h
         <translation>工牌 {badge} 的 PIN 已由班组长解锁</translation>
     </message>
     <message>
+        <source>Home warehouses of {name} set</source>
+        <translation>已设置 {name} 的所属仓库</translation>
+    </message>
+    <message>
         <source>Database login {login} registered for station {station}</source>
         <translation>数据库登录 {login} 已登记给工作站 {station}</translation>
     </message>
@@ -2756,6 +2816,14 @@ median {median} h · p90 {p90} h
     <message>
         <source>{code} is no tracking number, SSCC, RMA or order we shipped: nothing recorded</source>
         <translation>{code} 不是我们发出的运单号、SSCC、退货授权或订单：未记录</translation>
+    </message>
+    <message>
+        <source>warehouse {id} is no longer in the database: choose another</source>
+        <translation>仓库 {id} 已不在数据库中：请选择其他仓库</translation>
+    </message>
+    <message>
+        <source>{name} works in {homes}, not in {here} where this station is: sign in at a station there, or ask a shift lead to add {here} to your warehouses</source>
+        <translation>{name} 属于 {homes}，不属于本工作站所在的 {here}：请在所属仓库的工作站登录，或请班组长把 {here} 加入您的仓库</translation>
     </message>
     <message>
         <source>; </source>

@@ -13,7 +13,14 @@ from app.bootstrap import open_central
 from app.services import allocation, demo
 from db.engine import make_engine
 from db.roles import station_login_url
-from tests.integration.warehouses import sites_race, station_home, three_sites, two_sites
+from tests.integration.warehouses import (
+    lead_sites,
+    sites_race,
+    station_home,
+    three_sites,
+    two_sites,
+    user_homes,
+)
 from tests.integration.warehouses.upgrade import check_upgrade_keeps_the_site
 
 
@@ -98,6 +105,17 @@ def test_three_warehouses(pg_url, run_cli, tmp_path, check):
     check(three_sites.ThreeSites(run_cli, pg_url, tmp_path))
 
 
+@pytest.mark.parametrize(
+    "check", lead_sites.CHECKS, ids=lambda check: check.__name__.removeprefix("check_")
+)
+def test_lead_sites(pg_url, run_cli, tmp_path, check):
+    sites = lead_sites.LeadSites(run_cli, pg_url, tmp_path)
+    try:
+        check(sites)
+    finally:
+        sites.close()
+
+
 def test_racing_allocators_over_three_warehouses(pg_url, tmp_path):
     """Four allocators at once, 80 orders of BOLT 3 + GLUE 1: WH1 can ship 4 whole (GLUE 4),
     WEST 6 (BOLT 20), NORTH 4 (BOLT 12). Exactly 14 are allocated, each from one warehouse, no
@@ -114,3 +132,23 @@ def test_racing_allocators_over_three_warehouses(pg_url, tmp_path):
     assert len(allocated) == 14 and len(waiting) == 66
     assert len(set(allocated + waiting)) == 80  # every order handled exactly once
     sites_race.check_reservations(pg_url, allocated_orders=14)
+
+
+def test_the_upgrade_keeps_everyone_everywhere(pg_url, run_cli):
+    central = open_central(pg_url)
+    try:
+        demo.seed_demo(central.uow(), central.setup_identity(), say=lambda _text: None)
+    finally:
+        central.close()
+    user_homes.check_upgrade_keeps_everyone_everywhere(run_cli, pg_url)
+
+
+@pytest.mark.parametrize(
+    "check", user_homes.CHECKS, ids=lambda check: check.__name__.removeprefix("check_")
+)
+def test_user_homes(pg_url, run_cli, tmp_path, check):
+    sites = lead_sites.LeadSites(run_cli, pg_url, tmp_path)
+    try:
+        check(sites)
+    finally:
+        sites.close()

@@ -7,6 +7,7 @@ SHIPSHAPE_SCREENSHOTS=DIR set, the screenshots looked at are saved there (`name.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from app.domain.events import Actor
 from app.domain.users import Role, User
 from app.errors import NotFound, PinRequired
 from app.scanning.interpret import interpret
-from app.services import holds
+from app.services import holds, layouts
 from app.services.dispatch_central import CentralDispatchBackend
 from app.services.lead.console import LeadConsole
 from app.services.packing_central import CentralPackingBackend
@@ -35,6 +36,7 @@ from tests.integration.packing.packing_site import (
     pick_into_tote,
     released_orders,
 )
+from tests.integration.warehouses.two_sites import WEST
 from tests.ui.fit import SCREEN, look_at, settle
 from tests.ui.lead.outbox import park_messages
 from tests.ui.lead.screenshots import _an_order_in_picking as an_order_in_picking
@@ -276,7 +278,19 @@ def test_lead_screens_fit(qtbot, tmp_path, demo_central):
     home.tabs.setCurrentWidget(home.settings)
     settings_low_and_refused(home.settings)
     screens.look("lead_settings_refused")
+    second_warehouse(demo_central, tmp_path)
+    home.reload_warehouses()  # the selector appears in the tab row
+    home.tabs.setCurrentWidget(home.kpis)
+    home.kpis.compare_button.click()  # the same KPIs, one column per warehouse
+    screens.look("lead_kpis_warehouses")
     assert not screens.problems, "\n".join(screens.problems)
+
+
+def second_warehouse(central, folder) -> None:
+    """DC West joins the demo's warehouse (docs/setup.md, "Several warehouses")."""
+    path = folder / "west.json"
+    path.write_text(json.dumps(WEST), encoding="utf-8")
+    layouts.import_layout(central.uow(), path, warehouse="WEST")
 
 
 def settings_low_and_refused(tab) -> None:

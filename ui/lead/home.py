@@ -8,8 +8,9 @@ than one poll in flight, so a slow database makes the board late, never the scre
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox, QTabWidget, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from ui.lead.board_tab import BoardTab
@@ -67,6 +68,16 @@ class LeadHome(QWidget):
         for tab in self._tabs():
             self.tabs.addTab(tab, "")
         self.tabs.setCurrentWidget(self.board)
+        # Several warehouses: whose work every tab shows (hidden on a single site). In the tab
+        # row's corner, the code alone (the names are in the list): nine tabs leave little room.
+        self.warehouse = QComboBox(objectName="warehouseChoice")
+        self.warehouse.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.warehouse.activated.connect(self._choose_warehouse)
+        self.tabs.setCornerWidget(self.warehouse, Qt.Corner.TopRightCorner)
+        self.warehouse.setVisible(False)
+        self.warehouse_corner = self.warehouse
+        # Alt+W reaches it from anywhere, as the tabs' own keys do.
+        QShortcut(QKeySequence("Alt+W"), self, self.warehouse.setFocus)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 8)
         layout.addWidget(self.message)
@@ -76,7 +87,39 @@ class LeadHome(QWidget):
         self.timer.start()
         self.tabs.currentChanged.connect(self._tab_shown)
         self.retranslate()
+        # The worker runs one thing at a time, in order: the board polled next is already
+        # the chosen warehouse's.
+        self.reload_warehouses()
         self.poll()
+
+    def reload_warehouses(self) -> None:
+        """Ask again which warehouses there are (the selector appears with a second one)."""
+        self.run("warehouses", done=self._warehouses_loaded)
+
+    def _warehouses_loaded(self, choice) -> None:
+        self.warehouse.clear()
+        for n, found in enumerate(choice.warehouses):
+            self.warehouse.addItem(found.code, found.id)
+            self.warehouse.setItemData(
+                n, f"{found.code} · {found.name}", Qt.ItemDataRole.ToolTipRole
+            )
+        if choice.chosen is not None:
+            self.warehouse.setCurrentIndex(self.warehouse.findData(choice.chosen))
+        several = len(choice.warehouses) > 1
+        self.warehouse_corner.setVisible(several)
+        self.kpis.set_warehouses([w.code for w in choice.warehouses])
+
+    def _choose_warehouse(self, index: int) -> None:
+        self.run("choose_warehouse", self.warehouse.itemData(index), done=self._warehouse_chosen)
+
+    def _warehouse_chosen(self, choice) -> None:
+        """Every tab shows the chosen warehouse's work: reload them now."""
+        self._warehouses_loaded(choice)
+        self.waves.forget()
+        self.poll(force=True)
+        self.kpis.reload()
+        if self.tabs.currentWidget() is self.kpis and self.kpis.report is None:
+            self.kpis.show_range("shift")
 
     def _tab_shown(self, index: int) -> None:
         # A month of KPIs can take a second or two on the worker: only when the lead looks.
@@ -223,6 +266,8 @@ class LeadHome(QWidget):
         )
 
     def retranslate(self) -> None:
+        self.warehouse.setToolTip(self.tr("Warehouse (Alt+W): every tab shows its work"))
+        self.warehouse.setAccessibleName(self.tr("Warehouse"))
         for tab in self._tabs():
             tab.retranslate()
         self.message.retranslate()

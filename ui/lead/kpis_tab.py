@@ -26,7 +26,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -96,6 +99,18 @@ class KpisTab(QWidget):
         self.right.addWidget(self.standard)
         self.standard_button = QPushButton(objectName="secondary", checkable=True)
         self.standard_button.toggled.connect(self._show_standard)
+        # Several warehouses: the same KPIs side by side, one column per warehouse.
+        self.compare_button = QPushButton(objectName="secondary", checkable=True)
+        self.compare_button.setVisible(False)
+        self.compare_button.toggled.connect(self._compare)
+        self.comparison: list[tuple[str, object]] | None = None
+        self.compare_table = QTableWidget(objectName="kpiComparison")
+        self.compare_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.compare_table.horizontalHeader().setStretchLastSection(False)
+        # Scrolls within rather than asking for its rows' height: the tab fits 1280×800.
+        self.compare_table.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.charts = QStackedWidget()
+        self._range: tuple[datetime, datetime] | None = None
         self._lay_out()
         self.retranslate()
 
@@ -113,17 +128,22 @@ class KpisTab(QWidget):
         custom.addWidget(self.end)
         custom.addWidget(self.custom_button)
         custom.addStretch(1)
+        custom.addWidget(self.compare_button)
         figures = QGridLayout()
         for n, label in enumerate(self.figures.values()):
             figures.addWidget(label, 0, n)
-        charts = QHBoxLayout()
+        both = QWidget()
+        charts = QHBoxLayout(both)
+        charts.setContentsMargins(0, 0, 0, 0)
         charts.addWidget(self.rate_view, 3)
         charts.addWidget(self.right, 2)
+        self.charts.addWidget(both)
+        self.charts.addWidget(self.compare_table)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addLayout(custom)
         layout.addLayout(figures)
-        layout.addLayout(charts, 1)
+        layout.addWidget(self.charts, 1)
 
     def retranslate(self) -> None:
         names = {
@@ -137,8 +157,10 @@ class KpisTab(QWidget):
         self.custom_button.setText(self.tr("Show range"))
         self.export_button.setText(self.tr("Export CSV…"))
         self.standard_button.setText(self.tr("vs standard"))
+        self.compare_button.setText(self.tr("All warehouses"))
         self.standard.retranslate()
         self._fill()
+        self._fill_comparison()
 
     def _show_standard(self, shown: bool) -> None:
         self.right.setCurrentWidget(self.standard if shown else self.due_view)
@@ -151,9 +173,72 @@ class KpisTab(QWidget):
         self.load(start, self.end.dateTime().toPython().astimezone())
 
     def load(self, start: datetime, end: datetime) -> None:
+        self._range = (start, end)
         self.start.setDateTime(QDateTime(start.astimezone().replace(tzinfo=None)))
         self.end.setDateTime(QDateTime(end.astimezone().replace(tzinfo=None)))
         self._run("kpis", start, end, done=self.show_report)
+        if self.compare_button.isChecked():
+            self._run("kpis_by_warehouse", start, end, done=self.show_comparison)
+
+    def reload(self) -> None:
+        """The same range again (another warehouse was chosen); nothing before a first range."""
+        if self._range is not None:
+            self.load(*self._range)
+
+    def set_warehouses(self, codes: list[str]) -> None:
+        """Several warehouses: offer the side-by-side table; one: hide it."""
+        several = len(codes) > 1
+        self.compare_button.setVisible(several)
+        if not several:
+            self.compare_button.setChecked(False)
+
+    def _compare(self, shown: bool) -> None:
+        self.charts.setCurrentIndex(1 if shown else 0)
+        for label in self.figures.values():  # the chosen warehouse's: its column says the same
+            label.setVisible(not shown)
+        if shown and self._range is not None:
+            self._run("kpis_by_warehouse", *self._range, done=self.show_comparison)
+
+    def show_comparison(self, reports: list[tuple[str, object]]) -> None:
+        self.comparison = reports
+        self._fill_comparison()
+
+    def _fill_comparison(self) -> None:
+        reports = self.comparison or []
+        rows = [
+            (self.tr("Lines picked"), lambda r: str(r.good_scans)),
+            (self.tr("Lines per picker-hour"), _lines_per_hour),
+            (self.tr("Mis-scans per 1,000 scans"), _mis_scans),
+            (self.tr("Import → shipped, median (h)"), lambda r: _hours(r.cycle.median_h)),
+            (self.tr("Import → shipped, p90 (h)"), lambda r: _hours(r.cycle.p90_h)),
+            (self.tr("Orders shipped"), lambda r: str(r.cycle.orders)),
+            (self.tr("Shipped by cut-off"), self._on_time),
+            (self.tr("Walking saved vs S-shape"), self._walking),
+            (self.tr("Pick lists"), lambda r: str(r.distance.pick_lists)),
+        ]
+        table = self.compare_table
+        table.setRowCount(len(rows))
+        table.setColumnCount(len(reports))
+        table.setHorizontalHeaderLabels([code for code, _ in reports])
+        table.setVerticalHeaderLabels([label for label, _ in rows])
+        for row, (_, value) in enumerate(rows):
+            for column, (_, report) in enumerate(reports):
+                item = QTableWidgetItem(value(report))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                table.setItem(row, column, item)
+        table.resizeColumnsToContents()
+
+    def _walking(self, report) -> str:
+        percent = report.distance.saved_percent
+        return self.tr("{metres:,.0f} m ({percent})").format(
+            metres=report.distance.saved_m,
+            percent="—" if percent is None else f"{percent:.0f} %",
+        )
+
+    def _on_time(self, report) -> str:
+        due = sum(d.due for d in report.due_days)
+        on_time = sum(d.shipped_on_time for d in report.due_days)
+        return self.tr("{on_time} of {due}").format(on_time=on_time, due=due)
 
     def show_report(self, report) -> None:
         self.report = report
@@ -303,4 +388,15 @@ def _big_labels(series, *bar_sets: QBarSet) -> None:
 
 
 def _hours(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}"
+
+
+def _lines_per_hour(report) -> str:
+    picks = [r for r in report.rates if r.kind == "pick"]
+    hours = sum(r.hours for r in picks)
+    return "—" if not hours else f"{sum(r.lines for r in picks) / hours:.1f}"
+
+
+def _mis_scans(report) -> str:
+    value = report.mis_scans_per_1000
     return "—" if value is None else f"{value:.1f}"

@@ -254,6 +254,14 @@ class WavesTab(QWidget):
             )
         )
 
+    def forget(self) -> None:
+        """Another warehouse was chosen: the preview was the last one's."""
+        if not self.planning:
+            self.wave, self.problem = None, None
+            self.carts.set_rows([])
+            self.release_button.setEnabled(False)
+            self._show_totals()
+
     def release(self) -> None:
         if self.wave is None:
             return

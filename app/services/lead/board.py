@@ -62,11 +62,12 @@ class Board:
     replenishments: tuple[ReplenishTask, ...] = field(default=())
 
 
-def load_board(uow: UnitOfWork, lead: User) -> Board:
+def load_board(uow: UnitOfWork, lead: User, warehouse_id: int | None = None) -> Board:
+    """Every active pick list; with `warehouse_id`, that warehouse's alone."""
     require_lead(lead)
     now = utcnow()
     with uow:
-        raw = uow.lead.board()
+        raw = uow.lead.board(warehouse_id)
         pickers = [name for _, name in uow.lead.pickers()]
         refills = tuple(most_urgent_first(uow.moves.open_replenishments()))
         standard = labour.current_standard(uow)
@@ -133,12 +134,19 @@ def plan_wave(
     wave_filter,
     max_weight_kg: float | None = None,
     max_volume_l: float | None = None,
+    warehouse_id: int | None = None,
 ) -> PlannedWave:
     """A preview the lead looks at before releasing; writes nothing. `max_weight_kg`,
-    `max_volume_l`: the most kilograms and litres on one cart (None: no limit)."""
+    `max_volume_l`: the most kilograms and litres on one cart (None: no limit); the wave is
+    `warehouse_id`'s, else the station's own warehouse's."""
     require_lead(lead)
     return waves.plan_wave(
-        uow, capacity, wave_filter, max_weight_kg=max_weight_kg, max_volume_l=max_volume_l
+        uow,
+        capacity,
+        wave_filter,
+        max_weight_kg=max_weight_kg,
+        max_volume_l=max_volume_l,
+        warehouse_id=warehouse_id,
     )
 
 

@@ -16,7 +16,9 @@ from app.domain.events import Actor, utcnow
 from app.domain.returns_desk import ReturnsDesk, ReturnsKpis
 from app.domain.site import SiteSettings
 from app.domain.users import User
-from app.messages import Message
+from app.domain.warehouses import Warehouse
+from app.errors import NotFound
+from app.messages import Message, message
 from app.services import count_abc, count_lead, dispatch_close, returns_desk, sync
 from app.services import site as site_settings
 from app.services import slotting as slotting_moves
@@ -42,6 +44,15 @@ class SiteView:
     ranges: list[site_settings.RangeLeft]
 
 
+@dataclass(frozen=True)
+class WarehouseChoice:
+    """The warehouses the lead may look at one at a time (none: a single-warehouse site, no
+    selector), and the one chosen."""
+
+    warehouses: list[Warehouse]
+    chosen: int | None
+
+
 class LeadConsole:
     def __init__(
         self,
@@ -54,9 +65,39 @@ class LeadConsole:
         self._uow, self.lead, self.station = uow_factory, lead, station
         self._write_manifest = write_manifest
         self._outbox = outbox  # the integration outbox; None: a desk that shows no links
+        # The warehouse whose work the tabs show (None: every warehouse, a single site).
+        # Set on the worker thread only (`warehouses`, `choose_warehouse`), like every read.
+        self.warehouse_id: int | None = None
+
+    def warehouses(self) -> WarehouseChoice:
+        """With several warehouses: those the lead may choose from (their home warehouses,
+        every one when none are recorded), and the chosen one, at first the station's home
+        (else the first of theirs)."""
+        require_lead(self.lead)
+        uow = self._uow()
+        with uow:
+            every = uow.warehouses.all()
+            home = uow.warehouses.station_home(self.station)
+        if len(every) < 2:
+            self.warehouse_id = None
+            return WarehouseChoice([], None)
+        theirs = [w for w in every if not self.lead.warehouses or w.code in self.lead.warehouses]
+        theirs = theirs or every  # homes that no longer exist: every warehouse, as before
+        ids = [w.id for w in theirs]
+        if self.warehouse_id not in ids:
+            self.warehouse_id = home if home in ids else ids[0]
+        return WarehouseChoice(theirs, self.warehouse_id)
+
+    def choose_warehouse(self, warehouse_id: int) -> WarehouseChoice:
+        """Show this warehouse's work in every tab from now on."""
+        choice = self.warehouses()
+        if warehouse_id not in [w.id for w in choice.warehouses]:
+            raise NotFound(message("warehouse.gone", id=warehouse_id))
+        self.warehouse_id = warehouse_id
+        return WarehouseChoice(choice.warehouses, warehouse_id)
 
     def board(self) -> board.Board:
-        return board.load_board(self._uow(), self.lead)
+        return board.load_board(self._uow(), self.lead, self.warehouse_id)
 
     def plan(
         self,
@@ -66,7 +107,13 @@ class LeadConsole:
         max_volume_l: float | None = None,
     ):
         return board.plan_wave(
-            self._uow(), self.lead, capacity, wave_filter, max_weight_kg, max_volume_l
+            self._uow(),
+            self.lead,
+            capacity,
+            wave_filter,
+            max_weight_kg,
+            max_volume_l,
+            self.warehouse_id,
         )
 
     def save(self, wave, release: bool) -> int:
@@ -105,7 +152,7 @@ class LeadConsole:
     def queue(self) -> list[exceptions.QueueItem]:
         # Orders newly predicted late are recorded once (order.at_risk), so others are told too.
         at_risk.tell_at_risk(self._uow(), Actor(self.lead.name, self.station), utcnow())
-        return exceptions.exception_queue(self._uow(), self.lead)
+        return exceptions.exception_queue(self._uow(), self.lead, self.warehouse_id)
 
     def resolve(self, key: str, resolution: str, note: str) -> str:
         return exceptions.resolve(self._uow(), self.lead, key, resolution, note, self.station)
@@ -139,7 +186,14 @@ class LeadConsole:
         return slotting_moves.create_tasks(self._uow(), self.lead, run, self.station)
 
     def kpis(self, start: datetime, end: datetime):
-        return reports.kpi_report(self._uow(), self.lead, start, end)
+        return reports.kpi_report(self._uow(), self.lead, start, end, self.warehouse_id)
+
+    def kpis_by_warehouse(self, start: datetime, end: datetime) -> list[tuple[str, Any]]:
+        """The same KPIs for each warehouse the lead may choose, side by side: (code, report)."""
+        return [
+            (w.code, reports.kpi_report(self._uow(), self.lead, start, end, w.id))
+            for w in self.warehouses().warehouses
+        ]
 
     def timeline(self, text: str) -> reports.Timeline:
         return reports.order_timeline(self._uow(), self.lead, text)
@@ -150,7 +204,7 @@ class LeadConsole:
     def stations(self) -> list[dict]:
         """Every station's sync state: online, facts waiting, last sync (docs/sync.md)."""
         require_lead(self.lead)
-        return sync.station_table(self._uow())
+        return sync.station_table(self._uow(), warehouse_id=self.warehouse_id)
 
     def dock(self) -> list[dispatch_close.DockRow]:
         return dispatch_close.dock_board(self._uow(), self.lead)

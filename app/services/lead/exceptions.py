@@ -107,15 +107,24 @@ class QueueItem:
     params: dict = field(default_factory=dict, compare=False)
 
 
-def exception_queue(uow: UnitOfWork, lead: User) -> list[QueueItem]:
+def exception_queue(
+    uow: UnitOfWork, lead: User, warehouse_id: int | None = None
+) -> list[QueueItem]:
+    """What the lead must look at; with `warehouse_id`, not another warehouse's orders or
+    pick tasks (an item that names no warehouse is shown under each: db/warehouse_filters.py)."""
     require_lead(lead)
     now = utcnow()
     with uow:
-        stored = uow.lead.open_exceptions()
-        late = uow.lead.orders_in(("released", "picking"), ship_by_before=now)
+        stored = uow.lead.open_exceptions(warehouse_id)
+        late = uow.lead.orders_in(
+            ("released", "picking"), ship_by_before=now, warehouse_id=warehouse_id
+        )
         late = [o for o in late if o["priority"] < URGENT_PRIORITY]  # urgent: already decided
-        held = uow.lead.orders_in(("on_hold",))
+        held = uow.lead.orders_in(("on_hold",), warehouse_id=warehouse_id)
         risky = at_risk.predicted(uow, now)
+        if warehouse_id is not None:
+            other = uow.lead.orders_of_other_warehouses(warehouse_id, [p.order.ref for p in risky])
+            risky = [p for p in risky if p.order.ref not in other]
     items = [_at_risk_item(p) for p in risky]
     items += [_stored_item(e) for e in stored]
     items += [

@@ -16,7 +16,11 @@ from app.services.ports import UnitOfWork
 from app.services.users import require_lead
 
 
-def kpi_report(uow: UnitOfWork, lead: User, start: datetime, end: datetime) -> kpis.KpiReport:
+def kpi_report(
+    uow: UnitOfWork, lead: User, start: datetime, end: datetime, warehouse_id: int | None = None
+) -> kpis.KpiReport:
+    """The KPIs of the range; with `warehouse_id`, that warehouse's work alone
+    (db/lead_reports.py `within`)."""
     require_lead(lead)
     if end <= start:
         raise BadInput(
@@ -30,12 +34,14 @@ def kpi_report(uow: UnitOfWork, lead: User, start: datetime, end: datetime) -> k
     with uow:
         reports = uow.lead.reports
         reports.refresh_rollup()  # new events into the hourly sums, then read those
+        if warehouse_id is not None:
+            reports = reports.within(warehouse_id)
         activity = reports.activity(since, until)
         good, refused = reports.scan_counts(since, until)
         cycle = reports.cycle_pairs(since, until)
         due = reports.due_rows(since, until)
         walked = reports.distance_rows(since, until)
-        standard = labour.picker_performance(uow, since, until)
+        standard = labour.picker_performance(uow, since, until, warehouse_id)
         uow.commit()
     return kpis.KpiReport(
         start,

@@ -342,3 +342,11 @@ def test_the_short_pick_leads_the_queue_with_counts_and_a_filter(
     assert tab.queue.rowCount() == tab.total
     items = [tab.kind_filter.itemText(i) for i in range(tab.kind_filter.count())]
     assert items == [f"All problems ({tab.total})", "Short pick (1)", f"Late order ({late})"]
+
+
+def test_a_single_warehouse_has_no_selector(qtbot, tmp_path, sqlite_url, run_cli):
+    site = build_site(tmp_path, sqlite_url, run_cli, release=False)
+    home = open_home(qtbot, site)
+    home.show()
+    assert not home.warehouse_corner.isVisible() and not home.kpis.compare_button.isVisible()
+    assert home.console.warehouse_id is None  # no filter: everything, as before
