@@ -258,6 +258,11 @@ TEMPLATES: dict[str, str] = {
         "the volume limit per cart must be more than 0 l (none: no limit), got {litres}"
     ),
     "slotting.bad_days": "--days must be a whole number of days from 1 to {most}, found {days}",
+    "sim.stock_refused": "load test warehouse {code}: its stock was refused ({rows})",
+    "transfer.no_lines": "a transfer needs at least one --sku SKU --quantity N",
+    "transfer.unknown_sku": "unknown SKU {sku}: import it with import-products first",
+    "transfer.no_site": "warehouse {code} has no site settings: a transfer ships to its ship_from address (shipshape site --warehouse {code} --set FILE)",
+    "transfer.no_carriers": "warehouse {code} has no carriers in its site settings: it cannot ship (shipshape site --warehouse {code} --set FILE)",
     "wave.no_layout": "no layout imported yet: run `shipshape import-layout LAYOUT` first",
     "wave.nothing_to_plan": "nothing to plan: no allocated orders that are not in a wave yet",
     "wave.not_found": "wave {id} does not exist",

@@ -427,6 +427,25 @@ SOURCE: dict[str, str] = {
     "slotting.bad_days": QT_TRANSLATE_NOOP(
         "Messages", "--days must be a whole number of days from 1 to {most}, found {days}"
     ),
+    "sim.stock_refused": QT_TRANSLATE_NOOP(
+        "Messages", "load test warehouse {code}: its stock was refused ({rows})"
+    ),
+    "transfer.no_lines": QT_TRANSLATE_NOOP(
+        "Messages",
+        "a transfer needs at least one --sku SKU --quantity N",
+    ),
+    "transfer.unknown_sku": QT_TRANSLATE_NOOP(
+        "Messages",
+        "unknown SKU {sku}: import it with import-products first",
+    ),
+    "transfer.no_site": QT_TRANSLATE_NOOP(
+        "Messages",
+        "warehouse {code} has no site settings: a transfer ships to its ship_from address (shipshape site --warehouse {code} --set FILE)",
+    ),
+    "transfer.no_carriers": QT_TRANSLATE_NOOP(
+        "Messages",
+        "warehouse {code} has no carriers in its site settings: it cannot ship (shipshape site --warehouse {code} --set FILE)",
+    ),
     "wave.no_layout": QT_TRANSLATE_NOOP(
         "Messages", "no layout imported yet: run `shipshape import-layout LAYOUT` first"
     ),

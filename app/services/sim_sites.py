@@ -22,6 +22,7 @@ from pathlib import Path
 from app.demo.site_files import generate_layout
 from app.domain.events import Actor, utcnow
 from app.errors import BadInput
+from app.messages import message
 from app.services import allocation, intake, layouts, master_data, waves
 from app.services.demo import DEMO_DIR
 from app.services.order_files import read_order_file
@@ -138,7 +139,7 @@ def _create(uow: UnitOfWork, code: str, skus: list[str], folder: Path, actor: Ac
             out.writerow([location, sku, STOCK_PER_ROW, "", ""])
     report = master_data.import_stock(uow, path, actor, warehouse=code)
     if report.rejected:
-        raise BadInput(f"{code}: stock refused: {report.rejected[:3]}")
+        raise BadInput(message("sim.stock_refused", code=code, rows=report.rejected[:3]))
 
 
 def _give_work(

@@ -28,6 +28,7 @@ from app.domain.site import SiteSettings, parse_site
 from app.domain.transfer_rule import propose
 from app.domain.warehouses import Warehouse, choose
 from app.errors import BadInput
+from app.messages import message
 from app.services.ports import UnitOfWork
 
 CHANNEL = "transfer"
@@ -123,7 +124,7 @@ def create_transfer(
 
 def _merged(lines: list[tuple[str, int]]) -> dict[str, int]:
     if not lines:
-        raise BadInput("a transfer needs at least one --sku SKU --quantity N")
+        raise BadInput(message("transfer.no_lines"))
     wanted: dict[str, int] = defaultdict(int)
     for sku, quantity in lines:
         if not 0 < quantity <= MAX_QUANTITY:
@@ -146,7 +147,7 @@ def _pair(every: list[Warehouse], source: str, target: str) -> tuple[Warehouse, 
 def _known(uow: UnitOfWork, skus: list[str]) -> None:
     unknown = sorted(set(skus) - uow.catalog.known_skus(skus))
     if unknown:
-        raise BadInput(f"unknown SKU {unknown[0]}: import it with import-products first")
+        raise BadInput(message("transfer.unknown_sku", sku=unknown[0]))
 
 
 def _sites(uow: UnitOfWork) -> dict[int, SiteSettings]:
@@ -158,10 +159,7 @@ def _sites(uow: UnitOfWork) -> dict[int, SiteSettings]:
 
 def _ship_to(site: SiteSettings | None, away: Warehouse) -> Address:
     if site is None:
-        raise BadInput(
-            f"warehouse {away.code} has no site settings: a transfer ships to its ship_from "
-            f"address (shipshape site --warehouse {away.code} --set FILE)"
-        )
+        raise BadInput(message("transfer.no_site", code=away.code))
     found = site.ship_from
     parts = {key: found.get(key, "") for key in ADDRESS_KEYS}
     return Address(**parts, country=found.get("country", ""), phone=found.get("phone", ""))
@@ -169,10 +167,7 @@ def _ship_to(site: SiteSettings | None, away: Warehouse) -> Address:
 
 def _carrier(site: SiteSettings | None, home: Warehouse, code: str | None) -> str:
     if site is None or not site.carriers:
-        raise BadInput(
-            f"warehouse {home.code} has no carriers in its site settings: it cannot ship "
-            f"(shipshape site --warehouse {home.code} --set FILE)"
-        )
+        raise BadInput(message("transfer.no_carriers", code=home.code))
     if code is None:
         return site.carriers[0].code
     found = site.carrier(code)

@@ -2114,6 +2114,26 @@ median {median} h · p90 {p90} h
         <translation>--days 必须是 1 到 {most} 之间的整数天数，收到的是 {days}</translation>
     </message>
     <message>
+        <source>load test warehouse {code}: its stock was refused ({rows})</source>
+        <translation>压力测试仓库 {code}：其库存被拒绝（{rows}）</translation>
+    </message>
+    <message>
+        <source>a transfer needs at least one --sku SKU --quantity N</source>
+        <translation>调拨至少需要一组 --sku SKU --quantity N</translation>
+    </message>
+    <message>
+        <source>unknown SKU {sku}: import it with import-products first</source>
+        <translation>未知 SKU {sku}：请先用 import-products 导入</translation>
+    </message>
+    <message>
+        <source>warehouse {code} has no site settings: a transfer ships to its ship_from address (shipshape site --warehouse {code} --set FILE)</source>
+        <translation>仓库 {code} 没有站点设置：调拨发往其 ship_from 地址（shipshape site --warehouse {code} --set FILE）</translation>
+    </message>
+    <message>
+        <source>warehouse {code} has no carriers in its site settings: it cannot ship (shipshape site --warehouse {code} --set FILE)</source>
+        <translation>仓库 {code} 的站点设置中没有承运商：无法发货（shipshape site --warehouse {code} --set FILE）</translation>
+    </message>
+    <message>
         <source>no layout imported yet: run `shipshape import-layout LAYOUT` first</source>
         <translation>尚未导入仓库布局：请先运行 `shipshape import-layout LAYOUT`</translation>
     </message>
