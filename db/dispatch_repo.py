@@ -15,16 +15,14 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 from app.domain.dispatch import Carton, LeftBehind, Manifest, ManifestParcel, ParcelView
 from db.schema import (
     load_units,
-    locations,
     manifests,
-    order_lines,
     orders,
     packages,
     parcel_loads,
-    pick_tasks,
     shipments,
 )
 from db.users_repo import aware
+from db.warehouse_filters import orders_picked_in
 from db.warehouses_repo import WarehouseScope
 
 # Orders whose cartons may be at the dock: packed, or held or cancelled after packing.
@@ -60,17 +58,6 @@ def _status(row) -> str:
     return "loaded" if row.unit is not None else "packed"
 
 
-def picked_in(warehouse_id: int):
-    """The ids of orders picked (or to be picked) in this warehouse: where their pick tasks'
-    locations are. Pick tasks stay after packing, and an order ships from one warehouse."""
-    return (
-        select(order_lines.c.order_id)
-        .join(pick_tasks, pick_tasks.c.order_line_id == order_lines.c.id)
-        .join(locations, locations.c.id == pick_tasks.c.location_id)
-        .where(locations.c.warehouse_id == warehouse_id)
-    )
-
-
 class SqlDispatchRepository:
     def __init__(self, connection: Connection, scope: WarehouseScope | None = None) -> None:
         self.connection = connection
@@ -79,7 +66,7 @@ class SqlDispatchRepository:
     def _at_home(self, query):
         """`query` of cartons limited to the home warehouse's orders (no home: all)."""
         home = self._scope.only() if self._scope is not None else None
-        return query if home is None else query.where(orders.c.id.in_(picked_in(home)))
+        return query if home is None else query.where(orders.c.id.in_(orders_picked_in(home)))
 
     # ---- load units ------------------------------------------------------------------------
     def unit_carrier(self, code: str) -> str | None:

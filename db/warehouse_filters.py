@@ -13,6 +13,7 @@ from db.wave_carts import lists_in_warehouse
 __all__ = [
     "lists_in_warehouse",
     "orders_elsewhere",
+    "orders_picked_in",
     "orders_within",
     "stations_of",
     "tasks_elsewhere",
@@ -22,38 +23,40 @@ __all__ = [
 
 def orders_elsewhere(warehouse_id: int):
     """The ids of orders reserved or picked in a warehouse other than this one."""
-    reserved = (
-        select(order_lines.c.order_id)
-        .join(allocations, allocations.c.order_line_id == order_lines.c.id)
-        .join(stock, stock.c.id == allocations.c.stock_id)
-        .join(locations, locations.c.id == stock.c.location_id)
-        .where(locations.c.warehouse_id != warehouse_id)
-    )
-    picked = (
-        select(order_lines.c.order_id)
-        .join(pick_tasks, pick_tasks.c.order_line_id == order_lines.c.id)
-        .join(locations, locations.c.id == pick_tasks.c.location_id)
-        .where(locations.c.warehouse_id != warehouse_id)
-    )
-    return union(reserved, picked)
+    elsewhere = locations.c.warehouse_id != warehouse_id
+    return union(_orders_reserved(elsewhere), _orders_picked(elsewhere))
 
 
 def orders_within(warehouse_id: int):
     """The ids of orders reserved or picked in this warehouse (what its KPIs count)."""
-    reserved = (
+    here = locations.c.warehouse_id == warehouse_id
+    return union(_orders_reserved(here), _orders_picked(here))
+
+
+def orders_picked_in(warehouse_id: int):
+    """The ids of orders picked (or to be picked) in this warehouse: where their pick tasks'
+    locations are. Pick tasks stay after packing and a cancel, so a carton at the dock keeps
+    its warehouse (db/dispatch_repo.py)."""
+    return _orders_picked(locations.c.warehouse_id == warehouse_id)
+
+
+def _orders_reserved(where):
+    return (
         select(order_lines.c.order_id)
         .join(allocations, allocations.c.order_line_id == order_lines.c.id)
         .join(stock, stock.c.id == allocations.c.stock_id)
         .join(locations, locations.c.id == stock.c.location_id)
-        .where(locations.c.warehouse_id == warehouse_id)
+        .where(where)
     )
-    picked = (
+
+
+def _orders_picked(where):
+    return (
         select(order_lines.c.order_id)
         .join(pick_tasks, pick_tasks.c.order_line_id == order_lines.c.id)
         .join(locations, locations.c.id == pick_tasks.c.location_id)
-        .where(locations.c.warehouse_id == warehouse_id)
+        .where(where)
     )
-    return union(reserved, picked)
 
 
 def worked_at(warehouse_id: int, station_column):
