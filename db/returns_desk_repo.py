@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Connection, and_, func, select, update
+from sqlalchemy import Connection, and_, func, or_, select, update
 
 from app.domain.returns import TO_STOCK, counts_as_returned
 from app.domain.returns_desk import (
@@ -31,14 +31,28 @@ from db.schema import (
     rma_lines,
     rmas,
 )
+from db.warehouse_filters import orders_elsewhere, worked_at
+from db.warehouses_repo import WarehouseScope
 
 SHIPPED = "order.shipped"
 OPEN = "open"
 
 
 class SqlReturnsDeskRepository:
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, scope: WarehouseScope | None = None) -> None:
         self.connection = connection
+        self._scope = scope  # a desk with a home: its warehouse's returns alone
+
+    def _home(self) -> int | None:
+        return self._scope.only() if self._scope is not None else None
+
+    def _ours(self, query):
+        """Returns and quarantine of this desk's warehouse: received at one of its stations
+        (a station with no home works for the first); one received nowhere known, everywhere."""
+        home = self._home()
+        if home is None:
+            return query
+        return query.where(or_(returns.c.station.is_(None), worked_at(home, returns.c.station)))
 
     # ---- what the Returns tab lists ----------------------------------------------------------
     def open_rmas(self, limit: int = 200) -> list[OpenRma]:
@@ -55,6 +69,9 @@ class SqlReturnsDeskRepository:
             .order_by(rmas.c.imported_at, rmas.c.id)
             .limit(limit)
         )
+        home = self._home()
+        if home is not None:  # an RMA comes back where its order shipped from
+            query = query.where(rmas.c.order_ref.not_in(orders_elsewhere(home)))
         return [
             OpenRma(r.rma_id, r.channel, r.order_id, r.reason, int(r.units or 0), r.imported_at)
             for r in self.connection.execute(query)
@@ -69,7 +86,7 @@ class SqlReturnsDeskRepository:
             .order_by(returns.c.arrived_at.desc(), returns.c.id.desc())
             .limit(limit)
         )
-        heads = list(self.connection.execute(query))
+        heads = list(self.connection.execute(self._ours(query)))
         lines = self._lines_of([h.id for h in heads])
         return [
             ReceivedReturn(
@@ -105,7 +122,9 @@ class SqlReturnsDeskRepository:
     def open_quarantine(self) -> list[QuarantineItem]:
         return [
             _item(r)
-            for r in self.connection.execute(_quarantine_query(quarantine.c.status == OPEN))
+            for r in self.connection.execute(
+                self._ours(_quarantine_query(quarantine.c.status == OPEN))
+            )
         ]
 
     # ---- a lead's decision ---------------------------------------------------------------------

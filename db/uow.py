@@ -70,7 +70,7 @@ class SqlUnitOfWork:
         self.receiving = SqlReceivingRepository(self.connection, self._now, scope)
         self.moves = SqlMovesRepository(self.connection, self._now, self.picking.flush, scope)
         self.counts = SqlCountRepository(self.connection, scope)
-        self.returns_desk = SqlReturnsDeskRepository(self.connection)
+        self.returns_desk = SqlReturnsDeskRepository(self.connection, scope)
         self.returns = SqlReturnsRepository(self.connection)
         return self
 

@@ -7,18 +7,30 @@ import json
 from datetime import UTC, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from app.domain.events import SYSTEM
 from app.domain.users import Role, User
 from app.errors import BadInput, NotAllowed
-from app.services import allocation, intake, returns_desk
+from app.services import allocation, intake, layouts, returns_desk
 from app.services.order_files import read_order_file
 from app.services.users import save_user
-from db.schema import events, orders, quarantine, stock, stock_movements
+from db.schema import (
+    allocations,
+    events,
+    locations,
+    order_lines,
+    orders,
+    products,
+    quarantine,
+    stations,
+    stock,
+    stock_movements,
+)
 from tests.integration.returns.desk_site import ARRIVED, LEAD, NOW, desk_site
 from tests.integration.site_files import order_row, write_orders
 from tests.integration.stock.moves_site import FACE
+from tests.integration.warehouses.two_sites import WEST
 
 STATION = "LEAD-01"
 
@@ -191,3 +203,43 @@ def _bolt_rows():
 def _status(site, order_id: str) -> str:
     (row,) = site.rows(select(orders.c.status).where(orders.c.order_id == order_id))
     return row.status
+
+
+def test_a_homed_desk_lists_its_own_warehouses_returns(tmp_path, sqlite_url):
+    """Returns come back where the order shipped from: a desk homed in WEST lists the returns
+    received at WEST's stations, their quarantine and the RMAs of orders reserved there; a desk
+    of WH1 none of them; a desk with no home everything, as before."""
+    site = desk_site(sqlite_url, tmp_path / "site")
+    layout = tmp_path / "west.json"
+    layout.write_text(json.dumps(WEST), encoding="utf-8")
+    layouts.import_layout(site.central.uow(), layout, warehouse="WEST")
+    with site.central.engine.begin() as conn:
+        west = conn.execute(select(locations.c.id, locations.c.warehouse_id).where(
+            locations.c.code == "W01-001"
+        )).one()  # fmt: skip
+        conn.execute(insert(stations).values(name="RET-01", kind="returns", warehouse_id=west[1]))
+        bolt = conn.execute(select(products.c.id).where(products.c.sku == "BOLT")).scalar_one()
+        row = conn.execute(
+            insert(stock).values(
+                location_id=west[0], product_id=bolt, lot="", on_hand=5, reserved=1,
+                received_at=NOW,
+            )
+        ).inserted_primary_key[0]  # fmt: skip
+        line = conn.execute(
+            select(order_lines.c.id).join(orders, orders.c.id == order_lines.c.order_id)
+            .where(orders.c.order_id == "SO-2")
+        ).scalar_one()  # fmt: skip
+        conn.execute(insert(allocations).values(order_line_id=line, stock_id=row, quantity=1))
+
+    def listed(home):
+        found = returns_desk.desk(site.central.uow(home), LEAD)
+        return (
+            sorted(q.order_id for q in found.quarantine),
+            [r.order_id for r in found.returns],
+            [r.rma for r in found.rmas],
+        )
+
+    everything = (["SO-1", "SO-1", "SO-1"], ["SO-1"], ["RMA-77"])
+    assert listed("WEST") == everything
+    assert listed("WH1") == ([], [], [])
+    assert listed(None) == everything
