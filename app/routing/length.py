@@ -13,10 +13,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
-from itertools import accumulate
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
 
 from app.routing.layout import Layout
-from app.routing.optimal import _FRONTIERS, _is_whole_tour, _segment_covers
+from app.routing.length_kernel import COVER, CROSS, cheapest_tour
+from app.routing.optimal import _COVERS, _FRONTIERS, _is_whole_tour
 from app.routing.solve import EXACT_MAX_BLOCKS, solve_route
 
 INF = float("inf")
@@ -44,95 +48,73 @@ def tour_length(
         if meter is not None:
             meter.work += 1000 * len(distinct)  # about what a 4-block DP of these picks costs
         return found if found <= bound + 1e-6 else INF
-    site = _site(layout)
-    steps, least, final = site.steps(distinct)
-    length, work = _cheapest(steps, least, site.start, final, bound)
+    length, work = _site(layout).length(distinct, bound)
     if meter is not None:
         meter.work += work
-    return length
+    return round(length, 9) if length < INF else INF
 
 
 class _Site:
-    """What every length of one layout needs, computed once: where each location sits (aisle,
-    block, y), the columns (aisles, and the depot's spot when it is off every aisle) and the
-    covers of an aisle segment without picks."""
+    """What every length of one layout needs, computed once, as arrays for the compiled DP:
+    where each location sits (column, block, y), the template of steps over every column with
+    no picks (a cart's steps are a slice of it with its picked segments put in) and the frontier
+    tables of this layout's cross aisles and depot (`Tables`)."""
 
     def __init__(self, layout: Layout):
-        self.cross = cross = layout.cross_aisles
-        self.start = _FRONTIERS.id((0,) * len(cross))
+        cross = layout.cross_aisles
         xs = sorted({a.x for a in layout.aisles} | {layout.depot.x})
         aisle_xs = {a.x for a in layout.aisles}
-        self.xs = xs
-        self.is_aisle = [x in aisle_xs for x in xs]
-        self.column_of = {x: j for j, x in enumerate(xs)}
-        self.depot = (self.column_of[layout.depot.x], cross.index(layout.depot.y))
-        self.place = {}
+        column_of = {x: j for j, x in enumerate(xs)}
+        self.depot = (column_of[layout.depot.x], cross.index(layout.depot.y))
+        places = []
         for loc in layout.locations:
             x = layout.aisles[layout.aisle_index(loc.aisle)].x
             block = min(bisect_right(cross, loc.y) - 1, len(cross) - 2)
-            self.place[loc.code] = (self.column_of[x], block, loc.y)
-        self.empty = []
-        for b in range(len(cross) - 1):
-            covers = _segment_covers((), cross[b], cross[b + 1])
-            self.empty.append((covers, min(w for _, w in covers)))
-        self._known_covers: dict[tuple, tuple[list[tuple[str, float]], float]] = {}
-        self._template()
+            places.append((column_of[x], block, loc.y))
+        self.number = {loc.code: i for i, loc in enumerate(layout.locations)}
+        self.loc_col = np.array([p[0] for p in places], dtype=np.int64)
+        self.loc_block = np.array([p[1] for p in places], dtype=np.int64)
+        self.loc_y = np.array([p[2] for p in places], dtype=np.float64)
+        # Each location's place in (column, block, y) order: the DP walks picks in that order.
+        self.loc_rank = np.empty(len(places), dtype=np.int64)
+        self.loc_rank[sorted(range(len(places)), key=places.__getitem__)] = range(len(places))
+        self.blocks = len(cross) - 1
+        self.cross_y = np.array(cross, dtype=np.float64)
+        self._template(xs, [x in aisle_xs for x in xs])
+        self.tables = _tables(len(cross), self.depot[1])
 
-    def _template(self) -> None:
-        """The steps (and their lower bounds) of a tour over every column with no picks: a
-        cart's steps are a slice of them with its picked segments put in (a loop per call
-        was half the time of a length on one block)."""
-        blocks = len(self.cross) - 1
-        self.all_steps: list[tuple] = []
-        self.all_least: list[float] = []
-        self.first_step: list[int] = []  # column j's first step (after the crossing into it)
-        for j in range(len(self.xs)):
+    def _template(self, xs: list[float], is_aisle: list[bool]) -> None:
+        """Every column's steps: the crossing into it (key 1 when the column left holds the
+        depot, which the tour must touch), then a cover per block of an aisle, empty."""
+        kind, key, weights, first_step = [], [], [], []
+        for j in range(len(xs)):
             if j:
-                width = self.xs[j] - self.xs[j - 1]
-                required = 1 << self.depot[1] if self.depot[0] == j - 1 else 0
-                self.all_steps.append(("cross", required, width))
-                self.all_least.append(2 * width)
-            self.first_step.append(len(self.all_steps))
-            if self.is_aisle[j]:
-                for b in range(blocks):
-                    covers, cheapest = self.empty[b]
-                    self.all_steps.append(("cover", b, covers))
-                    self.all_least.append(cheapest)
-        self.first_step.append(len(self.all_steps) + 1)  # past the last column
+                kind.append(CROSS)
+                key.append(1 if self.depot[0] == j - 1 else 0)
+                weights.append([xs[j] - xs[j - 1], INF, INF, INF, INF, INF])
+            first_step.append(len(kind))
+            if is_aisle[j]:
+                for b in range(self.blocks):
+                    length = float(self.cross_y[b + 1] - self.cross_y[b])
+                    kind.append(COVER)
+                    key.append(b)
+                    weights.append([0.0, length, 2 * length, INF, INF, INF])
+        first_step.append(len(kind) + 1)  # past the last column
+        self.kind = np.array(kind, dtype=np.int64)
+        self.key = np.array(key, dtype=np.int64)
+        self.weights = np.array(weights, dtype=np.float64).reshape(-1, 6)
+        self.first_step = np.array(first_step, dtype=np.int64)
 
-    def steps(self, codes: list[str]) -> tuple[list[tuple], list[float], int]:
-        """The DP's steps for these picks (as `optimal._steps`), a lower bound of each, and the
-        nodes the last column must have touched (the depot's, if it is the last)."""
-        picked: dict[tuple[int, int], list[float]] = {}
-        place = self.place
-        for code in codes:
-            column, block, y = place[code]
-            picked.setdefault((column, block), []).append(y)
-        columns = [column for column, _ in picked]
-        first = min(self.depot[0], *columns)
-        last = max(self.depot[0], *columns)
-        start, end = self.first_step[first], self.first_step[last + 1] - 1
-        steps, least = self.all_steps[start:end], self.all_least[start:end]
-        for (column, block), ys in picked.items():
-            at = self.first_step[column] + block - start
-            covers, least[at] = self._covers(block, ys)
-            steps[at] = ("cover", block, covers)
-        return steps, least, 1 << self.depot[1] if self.depot[0] == last else 0
-
-    def _covers(self, block: int, ys: list[float]) -> tuple[list[tuple[str, float]], float]:
-        """A segment's covers and the cheapest, remembered: batching prices the same order's
-        picks in many carts."""
-        key = (block, *sorted(ys))
-        known = self._known_covers.get(key)
-        if known is None:
-            if len(self._known_covers) > 100_000:  # bound the memory of very long searches
-                self._known_covers.clear()
-            cross = self.cross
-            covers = _segment_covers(
-                tuple((y, "") for y in key[1:]), cross[block], cross[block + 1]
-            )
-            known = self._known_covers[key] = (covers, min(w for _, w in covers))
-        return known
+    def length(self, codes: list[str], bound: float) -> tuple[float, int]:
+        """The compiled DP over these picks: (length or INF, frontiers visited)."""
+        number = self.number
+        picks = np.array([number[code] for code in codes], dtype=np.int64)
+        t = self.tables
+        return cheapest_tour(
+            self.kind, self.key, self.weights, self.first_step, self.cross_y,
+            self.depot[0], self.loc_col, self.loc_block, self.loc_y, self.loc_rank, picks,
+            t.start, t.cross_count, t.cross_next, t.cross_uses, t.cover_next, t.whole, bound,
+        )  # fmt: skip
 
 
 _SITES: dict[int, tuple[Layout, _Site]] = {}
@@ -149,41 +131,58 @@ def _site(layout: Layout) -> _Site:
     return known[1]
 
 
-def _cheapest(
-    steps: list[tuple], least: list[float], start: int, final: int, bound: float
-) -> tuple[float, int]:
-    """The DP's cheapest whole tour, keeping only each frontier's cost (see optimal._solve),
-    and the number of frontiers it visited."""
-    # What the steps after each step cost at least (a suffix sum, least[t + 1:]).
-    still_needed = list(accumulate(reversed(least[1:]), initial=0.0))[::-1]
-    # The frontier tables' dicts are read directly (a method call per frontier was a tenth of
-    # the time); a miss goes through the method, which fills them.
-    crossings, covers = _FRONTIERS.cross, _FRONTIERS.covers
-    known_crossings, known_covers = _FRONTIERS._cross, _FRONTIERS._covers
-    layer: dict[int, float] = {start: 0.0}
-    work = 0
-    for (kind, key, detail), needed in zip(steps, still_needed, strict=True):
-        work += len(layer)
-        limit = bound - needed + 1e-6
-        nxt: dict[int, float] = {}
-        get = nxt.get
-        for sid, cost in layer.items():
-            if kind == "cross":
-                moves = known_crossings.get(sid << 16 | key) or crossings(sid, key)
-                for new, _, n in moves:
-                    total = cost + n * detail
-                    if total <= limit and total < get(new, INF):
-                        nxt[new] = total
-            else:  # "cover": a closed tour has no "flip" steps
-                row = known_covers.get(sid << 8 | key) or covers(sid, key)
-                for cover, w in detail:
-                    total = cost + w
-                    new = row[cover]
-                    if total <= limit and total < get(new, INF):
-                        nxt[new] = total
-        if not nxt:
-            return INF, work
-        layer = nxt
-    state = _FRONTIERS.state
-    finals = [c for sid, c in layer.items() if _is_whole_tour(state(sid), final)]
-    return (round(min(finals), 9) if finals else INF), work
+@dataclass(frozen=True)
+class Tables:
+    """The frontiers a closed tour can reach on `cross` cross aisles, numbered 0.. (`start`
+    is the untouched frontier), and their transitions as arrays for the compiled DP:
+    `cross_next/uses[s, r, m]` the m-th way to walk on to the next column (r = 1 when the column
+    left must touch the depot's node), `cover_next[s, block, cover]` per cover of
+    optimal._COVERS, `whole[s, r]` whether s is a finished tour (r = 1: depot touched)."""
+
+    start: int
+    cross_count: np.ndarray
+    cross_next: np.ndarray
+    cross_uses: np.ndarray
+    cover_next: np.ndarray
+    whole: np.ndarray
+
+
+CLOSED_COVERS = ("none", "through", "twice", "low", "high", "split")  # the kernel's columns
+
+
+@cache
+def _tables(cross: int, depot_row: int) -> Tables:
+    """Walk every frontier reachable from the untouched one (6 on one block, 568 on four) with
+    the router's own transitions, so both programs agree by construction."""
+    assert tuple(CLOSED_COVERS) == tuple(_COVERS)[: len(CLOSED_COVERS)]
+    masks = (0, 1 << depot_row)
+    start = _FRONTIERS.id((0,) * cross)
+    ids, todo = {start: 0}, [start]
+    while todo:
+        sid = todo.pop()
+        reached = [new for mask in masks for new, _, _ in _FRONTIERS.cross(sid, mask)]
+        for block in range(cross - 1):
+            row = _FRONTIERS.covers(sid, block)
+            reached += [row[c] for c in CLOSED_COVERS]
+        for new in reached:
+            if new not in ids:
+                ids[new] = len(ids)
+                todo.append(new)
+    states = len(ids)
+    most = max(len(_FRONTIERS.cross(sid, m)) for sid in ids for m in masks)
+    count = np.zeros((states, 2), dtype=np.int64)
+    nxt = np.zeros((states, 2, most), dtype=np.int64)
+    uses = np.zeros((states, 2, most), dtype=np.int64)
+    covers = np.zeros((states, cross - 1, len(CLOSED_COVERS)), dtype=np.int64)
+    whole = np.zeros((states, 2), dtype=np.bool_)
+    for sid, s in ids.items():
+        for r, mask in enumerate(masks):
+            moves = _FRONTIERS.cross(sid, mask)
+            count[s, r] = len(moves)
+            for m, (new, _, n) in enumerate(moves):
+                nxt[s, r, m], uses[s, r, m] = ids[new], n
+            whole[s, r] = _is_whole_tour(_FRONTIERS.state(sid), mask)
+        for block in range(cross - 1):
+            row = _FRONTIERS.covers(sid, block)
+            covers[s, block] = [ids[row[c]] for c in CLOSED_COVERS]
+    return Tables(ids[start], count, nxt, uses, covers, whole)

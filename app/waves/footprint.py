@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from app.routing import Layout
 
@@ -47,6 +48,11 @@ class Footprint:
         self.blocks = len(self.cross) - 1
         self.depot = layout.depot
         self._loads: dict[str, tuple[int, int, float, float]] = {}
+        # Per block, the walk of a sub-aisle by its halves mask (none, low, high, both).
+        self._walks = [
+            (0.0, ONE_HALF * length, ONE_HALF * length, length)
+            for length in (high - low for low, high in pairwise(self.cross))
+        ]
 
     def load(self, order) -> Load:
         """The load of one order (an object with `picks`); the depot is always reached."""
@@ -66,13 +72,16 @@ class Footprint:
         return walk
 
     def added(self, load: Load, extra: Load) -> float:
-        """cost(load + extra) - cost(load), without building the sum."""
+        """cost(load + extra) - cost(load), without building the sum (batching asks this
+        hundreds of thousands of times: the walk per halves mask is looked up, not computed)."""
         grow = 0.0
+        have, walks = load.halves, self._walks
         for key, mask in extra.halves.items():
-            before = load.halves.get(key, 0)
+            before = have.get(key, 0)
             after = before | mask
             if after != before:
-                grow += self._segment(key, after) - self._segment(key, before)
+                walk = walks[key % self.blocks]
+                grow += walk[after] - walk[before]
         grow += 2 * (max(0.0, load.x_low - extra.x_low) + max(0.0, extra.x_high - load.x_high))
         return grow + 2 * max(0.0, extra.reach - load.reach)
 

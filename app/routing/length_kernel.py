@@ -1,0 +1,138 @@
+"""The shortest tour's length as compiled code: `tour_length`'s dynamic program, on arrays.
+
+Batching prices hundreds of thousands of candidate carts; in Python each price cost 0.1-3 ms,
+most of it interpreter overhead around a few table look-ups. Here the same program, the same
+pruning and the same sums in the same order run compiled by numba (so a length and the work it
+counts are equal to the Python router's, to the last bit). Compiled once per machine and kept in
+`__pycache__` (`cache=True`); with `NUMBA_DISABLE_JIT=1` it runs as plain Python.
+
+Inputs are a `_Site`'s arrays (see app/routing/length.py): the template of steps over every
+column of the layout with no picks, and the frontier tables numbered densely (`Tables`).
+Pure: runs on whichever thread calls it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+INF = np.inf
+CROSS = 0  # a step's kind: walk the cross-aisle pieces to the next column
+COVER = 1  # a step's kind: cover one aisle segment (six ways, see optimal._COVERS)
+# Cover columns, in optimal._COVERS's order: none, through, twice, low, high, split.
+NONE, THROUGH, TWICE, LOW, HIGH, SPLIT = range(6)
+
+
+@njit(cache=True)
+def cheapest_tour(
+    kind, key, weights, first_step, cross_y, depot_col, loc_col, loc_block, loc_y,
+    loc_rank, picks, start, cross_count, cross_next, cross_uses, cover_next, whole, bound,
+):  # fmt: skip
+    """(length or INF, frontiers visited) of the closed tour over `picks` (distinct location
+    numbers; `loc_*` say where each location sits, `loc_rank` its place in column, block, y
+    order).
+
+    `kind`, `key`, `weights`: the template steps (a cross step's key is 1 when the column it
+    leaves holds the depot, its weights[0] the width; a cover step's key is its block, its
+    weights the six covers of an empty segment).
+    """
+    ordered = picks[np.argsort(loc_rank[picks])]
+    first = min(depot_col, loc_col[ordered[0]])
+    last = max(depot_col, loc_col[ordered[-1]])
+    lo, hi = first_step[first], first_step[last + 1] - 1
+    n = hi - lo
+    w = weights[lo:hi].copy()
+    _put_picks(w, first_step, cross_y, loc_col[ordered], loc_block[ordered], loc_y[ordered], lo)
+    needed = _still_needed(kind[lo:hi], w)
+    final = 1 if depot_col == last else 0
+    return _run(kind[lo:hi], key[lo:hi], w, needed, n, start, cross_count, cross_next,
+                cross_uses, cover_next, whole, final, bound)  # fmt: skip
+
+
+@njit(cache=True)
+def _put_picks(w, first_step, cross_y, pick_col, pick_block, pick_y, lo):
+    """Overwrite the covers of each segment with picks (picks sorted by column, block, y): it
+    must be walked (no "none"); "low"/"high" come back from the farthest pick; "split" skips
+    the largest gap between two picks."""
+    i, count = 0, len(pick_col)
+    while i < count:
+        j = i
+        gap = 0.0
+        while (
+            j + 1 < count and pick_col[j + 1] == pick_col[i] and pick_block[j + 1] == pick_block[i]
+        ):
+            gap = max(gap, pick_y[j + 1] - pick_y[j])
+            j += 1
+        b = pick_block[i]
+        low, high = cross_y[b], cross_y[b + 1]
+        length = high - low
+        at = first_step[pick_col[i]] + b - lo
+        w[at, NONE] = INF
+        w[at, THROUGH] = length
+        w[at, TWICE] = 2 * length
+        w[at, LOW] = 2 * (pick_y[j] - low)
+        w[at, HIGH] = 2 * (high - pick_y[i])
+        w[at, SPLIT] = 2 * (length - gap) if j > i else INF
+        i = j + 1
+
+
+@njit(cache=True)
+def _still_needed(kind, w):
+    """What the steps after each step cost at least, summed from the end as the Python DP does
+    (a gap between columns is walked at least twice; a segment at least its cheapest cover)."""
+    n = len(kind)
+    needed = np.zeros(n)
+    for t in range(n - 2, -1, -1):
+        s = t + 1
+        least = 2 * w[s, 0] if kind[s] == CROSS else w[s].min()
+        needed[t] = needed[t + 1] + least
+    return needed
+
+
+@njit(cache=True)
+def _run(kind, key, w, needed, n, start, cross_count, cross_next, cross_uses, cover_next, whole,
+         final, bound):  # fmt: skip
+    """The DP over the steps, frontiers as dense ids: only costs, no back-pointers."""
+    states = len(cross_count)
+    cost = np.full(states, INF)
+    nxt = np.full(states, INF)
+    layer = np.empty(states, np.int64)
+    grown = np.empty(states, np.int64)
+    layer[0], size, cost[start], work = start, 1, 0.0, 0
+    for t in range(n):
+        work += size
+        limit = bound - needed[t] + 1e-6
+        grown_size = 0
+        for i in range(size):
+            sid = layer[i]
+            here = cost[sid]
+            if kind[t] == CROSS:
+                r = key[t]
+                for m in range(cross_count[sid, r]):
+                    total = here + cross_uses[sid, r, m] * w[t, 0]
+                    new = cross_next[sid, r, m]
+                    if total <= limit and total < nxt[new]:
+                        if nxt[new] == INF:
+                            grown[grown_size] = new
+                            grown_size += 1
+                        nxt[new] = total
+            else:
+                for c in range(6):
+                    total = here + w[t, c]
+                    new = cover_next[sid, key[t], c]
+                    if total <= limit and total < nxt[new]:
+                        if nxt[new] == INF:
+                            grown[grown_size] = new
+                            grown_size += 1
+                        nxt[new] = total
+            cost[sid] = INF
+        if grown_size == 0:
+            return INF, work
+        layer, grown = grown, layer
+        cost, nxt = nxt, cost
+        size = grown_size
+    best = INF
+    for i in range(size):
+        if whole[layer[i], final] and cost[layer[i]] < best:
+            best = cost[layer[i]]
+    return best, work
