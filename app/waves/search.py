@@ -31,13 +31,16 @@ from app.routing.length import INF, Meter, tour_length
 from app.waves.footprint import Footprint, Load
 from app.waves.polish import polish, polish_around
 
-# Kicks stop when the exact routes have done this much work (frontiers the DP visited, about
-# a million a second on the bench machine) per order in the pool, times `effort`: about the
-# same time on a layout whose routes are cheap (one block) as on one whose are dear (three),
-# and no clock, so the same input gives the same carts everywhere.
-WORK_PER_ORDER = 40_000
-KICK_WORK = 4_000  # what a kick costs besides its routes (screening, snapshots), in that unit
-MOST_KICKS_PER_ORDER = 10  # a cap, should kicks ever cost no work (every route already known)
+# Kicks stop when the search has done this much work per order in the pool, times `effort`.
+# The unit is a frontier the compiled DP visits (about 20 ns on the bench machine); the
+# search's own bookkeeping is charged in it too, per length and per kick, so a unit is about
+# the same time on a layout whose routes are cheap (one block) as on one whose are dear
+# (three): about 4 s for 200 orders at effort 1. No clock is read, so the same input gives the
+# same carts everywhere.
+WORK_PER_ORDER = 1_000_000
+LENGTH_WORK = 1_500  # what a length costs besides its DP frontiers (caching, its arrays)
+KICK_WORK = 15_000  # what a kick costs besides its routes (screening, snapshots)
+MOST_KICKS_PER_ORDER = 40  # a cap, should kicks ever cost no work (every route already known)
 NEAREST = 4  # carts a kicked cart may swap with, nearest first by where they walk
 # A kick is kept while the total stays within this share of the best total found (record-to-record
 # travel, Dueck 1993): walking a little uphill leaves the valley the polish stopped in; the best
@@ -64,6 +67,7 @@ class Pricer:
         if self._above.get(codes, -1.0) >= bound:
             return INF
         found = tour_length(self.layout, codes, bound, self.meter)
+        self.meter.work += LENGTH_WORK
         if len(self._known) + len(self._above) > MOST_REMEMBERED:
             self._known.clear()
             self._above.clear()
