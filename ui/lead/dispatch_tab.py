@@ -65,7 +65,7 @@ class DispatchTab(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(row)
         layout.addWidget(self.result)
-        layout.addWidget(self.transfers, 2)
+        layout.addWidget(self.transfers, 1)
         self.closed = None  # (manifest, paths written) of the last close here
         self.retranslate()
 

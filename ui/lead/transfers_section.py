@@ -92,6 +92,7 @@ class TransfersSection(QWidget):
         self._lay_out()
         self._selected()
         self.retranslate()
+        self.setVisible(False)  # until the desk says there are two warehouses to send between
 
     def _build_form(self) -> None:
         self.source, self.target = QComboBox(objectName="transferFrom"), QComboBox()
@@ -165,6 +166,7 @@ class TransfersSection(QWidget):
 
     def show_desk(self, desk) -> None:
         self.desk = desk
+        self.setVisible(len(desk.warehouses) > 1)  # a single site: the dock has the whole tab
         self.transfers.set_rows(transfer_rows(desk.transfers))
         self.proposals.set_rows(desk.proposals)
         self._choices(desk)

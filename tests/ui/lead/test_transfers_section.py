@@ -132,3 +132,14 @@ def test_a_proposal_is_made_with_one_action(qtbot, home, sites):
     section.propose_button.click()
     assert section.result.text() == "Transfer TR-2 made: 5 units from WH1 to WEST."
     assert section.proposals.rows == []  # the transfer will bring them
+
+
+def test_a_single_site_shows_no_transfers(qtbot, demo_central):
+    """One warehouse: nothing to send between, the dock keeps the whole tab."""
+    console = LeadConsole(demo_central.uow, LEAD, "LEAD-1")
+    home = LeadHome(console, SynchronousWorker(), poll_ms=60_000)
+    qtbot.addWidget(home)
+    home.show()
+    home.tabs.setCurrentWidget(home.dispatch)
+    assert home.dispatch.transfers.desk.warehouses == ["WH1"]
+    assert not home.dispatch.transfers.isVisible()
