@@ -17,7 +17,7 @@ from app.domain.events import Actor
 from app.errors import BadInput
 from app.services import transfers
 from db.engine import make_engine
-from db.schema import events, orders
+from db.schema import events, exceptions, orders
 from db.uow import SqlUnitOfWork
 from tests.integration.warehouses.transfers import PIA, TransferSites, ship_picked
 from tests.picking_script import pick_cart
@@ -97,6 +97,33 @@ def check_a_transfer_on_the_floor_cannot_be_cancelled(sites: TransferSites) -> N
     assert sites.in_transit("WEST") == [{"sku": "GLUE", "in_transit": 2}]
 
 
+def check_a_transfer_waiting_for_stock_is_cancelled_and_leaves_the_queue(
+    sites: TransferSites,
+) -> None:
+    """NORTH has 6 GLUE: a transfer of 9 waits for stock (the lead's queue); cancelled, its
+    queue item is closed as an order's is."""
+    sites.ok("transfer", "--from", "NORTH", "--to", "WEST", "--sku", "GLUE", "--quantity", "9")
+    sites.ok("allocate")
+    assert sites.orders()["TR-1"]["status"] == "exception"
+    assert waiting_items(sites.url) == [("open", None)]
+    (cancelled,) = sites.json_lines("transfer", "--cancel", "TR-1", "--json")
+    assert cancelled["status"] == "cancelled"
+    assert waiting_items(sites.url) == [("resolved", "cancel_order")]
+    assert receipt_status(sites.url) == ("closed", [])
+
+
+def waiting_items(url: str) -> list[tuple[str, str | None]]:
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            query = select(exceptions.c.status, exceptions.c.resolution).where(
+                exceptions.c.kind == "waiting_for_stock"
+            )
+            return [tuple(row) for row in conn.execute(query)]
+    finally:
+        engine.dispose()
+
+
 def check_the_use_case_refuses_and_keeps_nothing(sites: TransferSites) -> None:
     """The use case as the lead console calls it: an unknown number refused, a cancel kept."""
     send_glue(sites)
@@ -132,5 +159,6 @@ CHECKS = (
     check_cancel_gives_the_reservation_back_and_closes_the_receipt,
     check_the_cli_prints_the_cancelled_transfer,
     check_a_transfer_on_the_floor_cannot_be_cancelled,
+    check_a_transfer_waiting_for_stock_is_cancelled_and_leaves_the_queue,
     check_the_use_case_refuses_and_keeps_nothing,
 )
