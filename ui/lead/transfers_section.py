@@ -55,12 +55,12 @@ def _table(name: str, model) -> QTableView:
     view = QTableView(objectName=name)
     view.setModel(model)
     view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(36)
+    view.verticalHeader().setDefaultSectionSize(32)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
-    view.setMinimumHeight(110)  # the header and two rows, at least
+    view.setMinimumHeight(104)  # the header and two rows, at least
     # The columns fit at 1280 px in either language; a few pixels short must not cost a row.
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return view
