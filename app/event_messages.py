@@ -22,6 +22,7 @@ EVENT_TEMPLATES: dict[str, str] = {
     "event.order.cancelled": "Order cancelled",
     "event.order.partially_returned": "Some units came back from the customer",
     "event.order.returned": "Every shipped unit came back from the customer",
+    "event.transfer.cancelled": "Transfer {transfer} cancelled: its receipt at the receiving warehouse closed",
     "event.order.prioritised": "Made urgent by a lead (priority {priority})",
     "event.exception.resolved": "Problem {exception} closed by a lead ({resolution})",
     # ---- picking ------------------------------------------------------------------------------

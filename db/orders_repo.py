@@ -93,6 +93,13 @@ class SqlOrderRepository:
         found = self._load(query)
         return found[0] if found else None
 
+    def lock(self, channel: str, order_id: str) -> Order | None:
+        """The order, its row locked until the transaction ends: an allocator (which skips
+        locked rows) or a wave release waits for whoever decides about it (a transfer's cancel)."""
+        where = (orders.c.channel == channel, orders.c.order_id == order_id)
+        self.connection.execute(select(orders.c.id).where(*where).with_for_update())
+        return self.get(channel, order_id)
+
     def find(self, status: str | None = None) -> Iterator[Order]:
         query = select(orders).order_by(orders.c.id)
         if status:

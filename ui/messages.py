@@ -446,6 +446,26 @@ SOURCE: dict[str, str] = {
         "Messages",
         "warehouse {code} has no carriers in its site settings: it cannot ship (shipshape site --warehouse {code} --set FILE)",
     ),
+    "transfer.unknown": QT_TRANSLATE_NOOP(
+        "Messages",
+        "no transfer {transfer}: `shipshape transfers` lists them",
+    ),
+    "transfer.cancelled_already": QT_TRANSLATE_NOOP(
+        "Messages",
+        "transfer {transfer} is cancelled already",
+    ),
+    "transfer.shipped_already": QT_TRANSLATE_NOOP(
+        "Messages",
+        "transfer {transfer} has shipped (in transit or received): too late to cancel it",
+    ),
+    "transfer.picked_already": QT_TRANSLATE_NOOP(
+        "Messages",
+        "transfer {transfer} is picked already: too late to cancel it",
+    ),
+    "transfer.on_a_wave": QT_TRANSLATE_NOOP(
+        "Messages",
+        "transfer {transfer} is on a wave's pick lists: cancel that wave first (Board tab), then the transfer",
+    ),
     "wave.no_layout": QT_TRANSLATE_NOOP(
         "Messages", "no layout imported yet: run `shipshape import-layout LAYOUT` first"
     ),
@@ -660,6 +680,10 @@ SOURCE: dict[str, str] = {
         "Messages", "Stopped: a lead decides what happens next"
     ),
     "event.order.cancelled": QT_TRANSLATE_NOOP("Messages", "Order cancelled"),
+    "event.transfer.cancelled": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Transfer {transfer} cancelled: its receipt at the receiving warehouse closed",
+    ),
     "event.order.prioritised": QT_TRANSLATE_NOOP(
         "Messages", "Made urgent by a lead (priority {priority})"
     ),

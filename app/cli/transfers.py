@@ -1,5 +1,5 @@
-"""`shipshape transfer --from A --to B --sku SKU --quantity N [...]` and `shipshape transfers`:
-stock sent from one warehouse to another (docs/stock.md, "Transfers"; docs/interfaces.md §15).
+"""`shipshape transfer --from A --to B --sku SKU --quantity N [...]`, `shipshape transfer --cancel
+TR-<n>` and `shipshape transfers`: stock sent from one warehouse to another (docs/stock.md, "Transfers"; docs/interfaces.md §15).
 """
 
 from __future__ import annotations
@@ -19,13 +19,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("transfer", help=help, description=help)
     add_database_option(p)
     add_admin_options(p)
-    p.add_argument("--from", dest="source", required=True, metavar="CODE", help="ships it")
-    p.add_argument("--to", dest="target", required=True, metavar="CODE", help="receives it")
+    p.add_argument("--from", dest="source", metavar="CODE", help="ships it")
+    p.add_argument("--to", dest="target", metavar="CODE", help="receives it")
     p.add_argument("--sku", action="append", default=[], help="a product (repeat per product)")
     p.add_argument(
         "--quantity", action="append", default=[], metavar="N", help="its units, per --sku"
     )
     p.add_argument("--carrier", help="one of the sending warehouse's carriers (default: first)")
+    p.add_argument(
+        "--cancel",
+        metavar="TR-N",
+        help="instead, cancel this transfer (open or allocated: nothing picked yet)",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_transfer)
     help = "list transfers: open, allocated, picked, in transit, received"
@@ -54,6 +59,10 @@ def _lines(args) -> list[tuple[str, int]]:
 
 
 def _transfer(args) -> int:
+    if args.cancel is not None:
+        return _cancel(args)
+    if not (args.source and args.target):
+        raise BadInput("give --from CODE and --to CODE (or --cancel TR-N)")
     lines = _lines(args)
     central = open_central(args.database)
     actor = admin_actor(args, central)
@@ -71,21 +80,34 @@ def _transfer(args) -> int:
     return 0
 
 
+def _cancel(args) -> int:
+    if args.source or args.target or args.sku or args.quantity or args.carrier:
+        raise BadInput("--cancel TR-N takes no --from, --to, --sku, --quantity or --carrier")
+    central = open_central(args.database)
+    actor = admin_actor(args, central)
+    _show(transfers.cancel_transfer(central.uow(), args.cancel, actor), args.json)
+    return 0
+
+
 def _transfers(args) -> int:
     if args.propose:
         return _proposals(args)
-    found = transfers.list_transfers(open_central(args.database).uow())
-    for made in found:
-        if args.json:
-            emit_json(made.record())
-            continue
-        print(f"{made.transfer:<10} {made.source} → {made.target}  {made.status}")
-        for x in made.lines:
-            print(
-                f"  {x.sku:<16} {x.quantity:>6}  shipped {x.shipped}  received {x.received}"
-                f"  in transit {x.in_transit}"
-            )
+    for made in transfers.list_transfers(open_central(args.database).uow()):
+        _show(made, args.json)
     return 0
+
+
+def _show(made: transfers.Transfer, as_json: bool) -> None:
+    """One transfer as `shipshape transfers` lists it (a JSON object with --json)."""
+    if as_json:
+        emit_json(made.record())
+        return
+    print(f"{made.transfer:<10} {made.source} → {made.target}  {made.status}")
+    for x in made.lines:
+        print(
+            f"  {x.sku:<16} {x.quantity:>6}  shipped {x.shipped}  received {x.received}"
+            f"  in transit {x.in_transit}"
+        )
 
 
 def _proposals(args) -> int:

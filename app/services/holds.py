@@ -42,25 +42,31 @@ def _decide(uow, lead: User, ref: str, note: str, station: str, new: OrderStatus
         order = uow.orders.get(channel, order_id)
         if order is None:
             raise NotFound(message("order.not_found", ref=ref))
-        packed = any(line.packed for line in order.lines)  # in cartons already
-        if new is OrderStatus.RECEIVED and packed:
-            new = OrderStatus.PACKED  # held at the dock: released, it is ready to load again
-        if new is OrderStatus.RECEIVED:
-            order.review_passed = True
-        waiting = order.status is OrderStatus.EXCEPTION  # its queue item waits for stock
-        order.move_to(new, note)
-        if new is OrderStatus.CANCELLED and not packed:  # packed units are in cartons, not
-            uow.orders.release_allocations(order)  # reserved: they come back by a count
-        uow.orders.save_status(order)
-        if waiting:  # decided here, so the lead's queue item for it is closed too
-            resolution = "cancel_order" if new is OrderStatus.CANCELLED else "retry_allocation"
-            uow.orders.stop_waiting([order.id], resolution, lead.name, utcnow())
-        uow.events.add_all(
-            Event(kind, payload | {"note": note}, Actor(lead.name, station), order.id)
-            for kind, payload in order.events
-        )
+        decide_within(uow, order, new, note, Actor(lead.name, station))
         uow.commit()
     return order
+
+
+def decide_within(uow: UnitOfWork, order: Order, new: OrderStatus, note: str, by: Actor) -> None:
+    """Call inside `with uow:` (the caller commits): the order released, cancelled or held, its
+    reservation given back when cancelled. A transfer's cancel (app/services/transfers.py) uses
+    it too, in the transaction that also closes the transfer's receipt."""
+    packed = any(line.packed for line in order.lines)  # in cartons already
+    if new is OrderStatus.RECEIVED and packed:
+        new = OrderStatus.PACKED  # held at the dock: released, it is ready to load again
+    if new is OrderStatus.RECEIVED:
+        order.review_passed = True
+    waiting = order.status is OrderStatus.EXCEPTION  # its queue item waits for stock
+    order.move_to(new, note)
+    if new is OrderStatus.CANCELLED and not packed:  # packed units are in cartons, not
+        uow.orders.release_allocations(order)  # reserved: they come back by a count
+    uow.orders.save_status(order)
+    if waiting and order.id is not None:  # decided here: the lead's queue item closes too
+        resolution = "cancel_order" if new is OrderStatus.CANCELLED else "retry_allocation"
+        uow.orders.stop_waiting([order.id], resolution, by.user, utcnow())
+    uow.events.add_all(
+        Event(kind, payload | {"note": note}, by, order.id) for kind, payload in order.events
+    )
 
 
 # What ships an order short: refused for an order whose customer's terms say ship_complete.

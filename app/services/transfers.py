@@ -13,6 +13,9 @@ A transfer from A to B is two things made in one transaction:
 
 In transit: what the transfer shipped (its order `shipped` at A's manifest close) and B has not
 received yet. It is not stock anywhere (no stock row), so it is never allocated.
+
+Cancelled (`cancel_transfer`): while nothing is picked, the order is cancelled as any order is
+(its reservation given back) and B's receipt closed, in one transaction.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from app.domain.transfer_rule import propose
 from app.domain.warehouses import Warehouse, choose
 from app.errors import BadInput
 from app.messages import message
+from app.services import holds
 from app.services.ports import UnitOfWork
 
 CHANNEL = "transfer"
@@ -193,6 +197,49 @@ def _order(order_id: str, ship_to: Address, carrier: str, home: Warehouse, wante
 def _receipt(order_id: str, home: Warehouse, wanted: dict[str, int]) -> Receipt:
     lines = tuple(ReceiptLine(sku, expected=quantity) for sku, quantity in wanted.items())
     return Receipt(order_id, f"transfer from {home.code}", lines)
+
+
+# ---- cancelling ---------------------------------------------------------------------------
+_SHIPPED = (OrderStatus.SHIPPED, OrderStatus.PARTIALLY_RETURNED, OrderStatus.RETURNED)
+_PICKED = (OrderStatus.PICKED, OrderStatus.PACKED)
+
+
+def cancel_transfer(uow: UnitOfWork, transfer: str, actor: Actor, note: str = "") -> Transfer:
+    """Cancel an open or allocated transfer (`TR-<n>`): its order cancelled, its reservation at
+    A given back, its receipt at B closed, so nothing is in transit. Refused (BadInput, one
+    line) once it is on a wave, picked, shipped or cancelled."""
+    number = transfer.strip().upper()
+    with uow:
+        # Locked first: an allocation running now either finished before (its reservation
+        # is given back here) or skips this order; a wave release waits for this commit.
+        order = uow.orders.lock(CHANNEL, number)
+        if order is None or order.id is None:
+            raise BadInput(message("transfer.unknown", transfer=shown(transfer)))
+        found = uow.receiving.lock(order.order_id)  # the receipt at B carries the same id
+        receipt = uow.receiving.receipt(order.order_id) if found else None
+        _refuse_late(uow, order, receipt)
+        holds.decide_within(uow, order, OrderStatus.CANCELLED, note, actor)
+        if found is not None and found[1] == "open":
+            uow.receiving.close(found[0], utcnow(), actor.user)
+        payload = {"transfer": number, "note": note}
+        uow.events.add_all([Event("transfer.cancelled", payload, actor, order.id)])
+        uow.commit()
+        return _transfers(uow, {order.id})[0]
+
+
+def _refuse_late(uow: UnitOfWork, order: Order, receipt: Receipt | None) -> None:
+    number = order.order_id
+    if order.status is OrderStatus.CANCELLED:
+        raise BadInput(message("transfer.cancelled_already", transfer=number))
+    received = receipt is not None and any(x.received for x in receipt.lines)
+    if order.status in _SHIPPED or received:
+        raise BadInput(message("transfer.shipped_already", transfer=number))
+    if order.status in _PICKED or any(x.packed or x.picked for x in order.lines):
+        raise BadInput(message("transfer.picked_already", transfer=number))
+    assert order.id is not None
+    on_a_wave = uow.picking.pick_progress([order.id])[order.id].tasks > 0
+    if on_a_wave or order.status in (OrderStatus.RELEASED, OrderStatus.PICKING):
+        raise BadInput(message("transfer.on_a_wave", transfer=number))
 
 
 # ---- reading ------------------------------------------------------------------------------

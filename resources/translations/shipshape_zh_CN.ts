@@ -862,6 +862,30 @@ median {median} h · p90 {p90} h
         <source>Saves (m)</source>
         <translation>节省（米）</translation>
     </message>
+    <message>
+        <source>Transfer</source>
+        <translation>调拨单</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>已发出</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已收到</translation>
+    </message>
+    <message>
+        <source>In transit</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <source>Pick face</source>
+        <translation>拣货位</translation>
+    </message>
 </context>
 <context>
     <name>LeadExceptions</name>
@@ -2134,6 +2158,26 @@ median {median} h · p90 {p90} h
         <translation>仓库 {code} 的站点设置中没有承运商：无法发货（shipshape site --warehouse {code} --set FILE）</translation>
     </message>
     <message>
+        <source>no transfer {transfer}: `shipshape transfers` lists them</source>
+        <translation>没有调拨单 {transfer}：`shipshape transfers` 可列出全部调拨单</translation>
+    </message>
+    <message>
+        <source>transfer {transfer} is cancelled already</source>
+        <translation>调拨单 {transfer} 已经取消</translation>
+    </message>
+    <message>
+        <source>transfer {transfer} has shipped (in transit or received): too late to cancel it</source>
+        <translation>调拨单 {transfer} 已发出（在途或已收货）：不能再取消</translation>
+    </message>
+    <message>
+        <source>transfer {transfer} is picked already: too late to cancel it</source>
+        <translation>调拨单 {transfer} 已拣货：不能再取消</translation>
+    </message>
+    <message>
+        <source>transfer {transfer} is on a wave&apos;s pick lists: cancel that wave first (Board tab), then the transfer</source>
+        <translation>调拨单 {transfer} 已在波次的拣货单上：请先取消该波次（看板页），再取消调拨单</translation>
+    </message>
+    <message>
         <source>no layout imported yet: run `shipshape import-layout LAYOUT` first</source>
         <translation>尚未导入仓库布局：请先运行 `shipshape import-layout LAYOUT`</translation>
     </message>
@@ -2424,6 +2468,10 @@ median {median} h · p90 {p90} h
     <message>
         <source>Order cancelled</source>
         <translation>订单已取消</translation>
+    </message>
+    <message>
+        <source>Transfer {transfer} cancelled: its receipt at the receiving warehouse closed</source>
+        <translation>调拨单 {transfer} 已取消：收货仓库的收货单已关闭</translation>
     </message>
     <message>
         <source>Made urgent by a lead (priority {priority})</source>
@@ -4750,6 +4798,104 @@ median {median} h · p90 {p90} h
     <message>
         <source>Devices</source>
         <translation>设备</translation>
+    </message>
+</context>
+<context>
+    <name>TransferStatus</name>
+    <message>
+        <source>open</source>
+        <translation>未处理</translation>
+    </message>
+    <message>
+        <source>allocated</source>
+        <translation>已分配</translation>
+    </message>
+    <message>
+        <source>picked</source>
+        <translation>已拣货</translation>
+    </message>
+    <message>
+        <source>in transit</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>已收货</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>TransfersSection</name>
+    <message>
+        <source>Transfers</source>
+        <translation>调拨</translation>
+    </message>
+    <message>
+        <source>Cancel transfer…</source>
+        <translation>取消调拨…</translation>
+    </message>
+    <message>
+        <source>Make the proposed transfer</source>
+        <translation>按建议建立调拨</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>调出</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>调入</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>添加行</translation>
+    </message>
+    <message>
+        <source>Make transfer</source>
+        <translation>建立调拨</translation>
+    </message>
+    <message>
+        <source>Clear lines</source>
+        <translation>清空行</translation>
+    </message>
+    <message>
+        <source>Add at least one SKU and its units.</source>
+        <translation>请至少添加一个 SKU 及其数量。</translation>
+    </message>
+    <message>
+        <source>From and To must be two warehouses.</source>
+        <translation>调出和调入必须是两个不同的仓库。</translation>
+    </message>
+    <message>
+        <source>Transfer {transfer} made: {units} units from {source} to {target}.</source>
+        <translation>已建立调拨单 {transfer}：{units} 件，从 {source} 到 {target}。</translation>
+    </message>
+    <message>
+        <source>Please confirm</source>
+        <translation>请确认</translation>
+    </message>
+    <message>
+        <source>Cancel transfer {transfer} from {source} to {target}? Its reserved stock at {source} is freed and {target} expects nothing more.</source>
+        <translation>取消从 {source} 到 {target} 的调拨单 {transfer}？{source} 为其预留的库存将被释放，{target} 不再等待收货。</translation>
+    </message>
+    <message>
+        <source>Transfer {transfer} cancelled: nothing of it is in transit.</source>
+        <translation>调拨单 {transfer} 已取消：没有任何在途货物。</translation>
+    </message>
+    <message>
+        <source>To send: {lines}</source>
+        <translation>待调拨：{lines}</translation>
     </message>
 </context>
 <context>

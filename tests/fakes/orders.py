@@ -50,6 +50,9 @@ class FakeOrders:
         found = [o for o in self._state.orders.values() if o.key == (channel, order_id)]
         return _copies(found)[0] if found else None
 
+    def lock(self, channel: str, order_id: str) -> Order | None:
+        return self.get(channel, order_id)  # one thread: nothing to wait for
+
     def by_refs(self, refs: list[int]) -> list[Order]:
         return _copies(
             self._state.orders[ref] for ref in sorted(set(refs)) if ref in self._state.orders

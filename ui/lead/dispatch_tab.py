@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.lead.models import RowsModel, tr
+from ui.lead.transfers_section import TransfersSection
 
 
 class DockModel(RowsModel):
@@ -55,6 +56,7 @@ class DispatchTab(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         self.result = QLabel(objectName="boardSummary")
         self.result.setWordWrap(True)
+        self.transfers = TransfersSection(run)  # transfers leave from the dock as well
         row = QHBoxLayout()
         row.addWidget(self.carrier, 1)
         row.addWidget(self.close_button)
@@ -63,6 +65,7 @@ class DispatchTab(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(row)
         layout.addWidget(self.result)
+        layout.addWidget(self.transfers, 1)
         self.closed = None  # (manifest, paths written) of the last close here
         self.retranslate()
 
@@ -71,10 +74,12 @@ class DispatchTab(QWidget):
         self.close_button.setText(self.tr("Close carrier"))
         self.refresh_button.setText(self.tr("Refresh"))
         self.dock.retranslate()
+        self.transfers.retranslate()
         self._show_result()
 
     def refresh(self) -> None:
         self._run("dock", done=self.dock.set_rows)
+        self.transfers.refresh()
 
     def _pick_row(self, index) -> None:
         self.carrier.setText(self.dock.rows[index.row()].carrier)

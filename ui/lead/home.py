@@ -116,6 +116,8 @@ class LeadHome(QWidget):
         """Every tab shows the chosen warehouse's work: reload them now."""
         self._warehouses_loaded(choice)
         self.waves.forget()
+        if self.tabs.currentWidget() is self.dispatch:  # its transfers are the warehouse's
+            self.dispatch.refresh()
         self.poll(force=True)
         self.kpis.reload()
         if self.tabs.currentWidget() is self.kpis and self.kpis.report is None:

@@ -23,6 +23,7 @@ from app.services import count_abc, count_lead, dispatch_close, returns_desk, sy
 from app.services import site as site_settings
 from app.services import slotting as slotting_moves
 from app.services.lead import at_risk, board, exceptions, links, reports
+from app.services.lead import transfers as transfer_desk
 from app.services.ports import UnitOfWork
 from app.services.ports.integration import IntegrationStore
 from app.services.users import require_lead
@@ -215,6 +216,18 @@ class LeadConsole:
         manifest = dispatch_close.close_carrier(self._uow(), self.lead, carrier, self.station)
         written = self._write_manifest(manifest) if self._write_manifest else []
         return manifest, written
+
+    def transfers(self) -> transfer_desk.TransferDesk:
+        """The chosen warehouse's transfers (sending or receiving) and those proposed for it."""
+        return transfer_desk.desk(self._uow, self.lead, self.warehouse_id)
+
+    def make_transfer(
+        self, source: str, target: str, lines: list[tuple[str, int]]
+    ) -> transfer_desk.Transfer:
+        return transfer_desk.make(self._uow(), self.lead, source, target, lines, self.station)
+
+    def cancel_transfer(self, transfer: str) -> transfer_desk.Transfer:
+        return transfer_desk.cancel(self._uow(), self.lead, transfer, self.station)
 
     def site(self) -> SiteView:
         """The site's settings and its ranges left, for the Settings tab (a lead's desk only)."""

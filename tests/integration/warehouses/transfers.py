@@ -123,6 +123,15 @@ def pick_and_ship(sites: TransferSites) -> None:
     try:
         cart = pick_cart(central, PIA, tote_prefix="TR")
         ((ref, tote),) = cart.totes.items()
+    finally:
+        central.close()
+    ship_picked(sites, ref, tote)
+
+
+def ship_picked(sites: TransferSites, ref: int, tote: str) -> None:
+    """The picked transfer `ref` (in `tote`) packed, loaded on SF and shipped at its close."""
+    central = open_central(sites.url)
+    try:
         with central.uow() as uow:
             (order,) = uow.orders.by_refs([ref])
         assert order.order_id == "TR-1" and order.status.value == "picked"
