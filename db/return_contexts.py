@@ -1,5 +1,6 @@
 """The order behind a returned parcel, as the returns station sees it (docs/returns.md): what
-was shipped with lots, serials and where it was picked, what the RMA expects back, and every
+was shipped with lots, serials and where it was picked, what the RMA expects back, the order's
+return still open (a parcel left before it was closed: scanning it again resumes it), and every
 code that finds it. Read-only, over SQLAlchemy Core; db/returns_repo.py builds on it.
 """
 
@@ -11,7 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import Connection, func, select
 
-from app.domain.returns import ReturnContext, ShippedLine, ShippedLot
+from app.domain.returns import OpenReturn, ReturnContext, ReturnedItem, ShippedLine, ShippedLot
 from db.schema import (
     allocations,
     events,
@@ -24,6 +25,7 @@ from db.schema import (
     product_gtins,
     products,
     return_lines,
+    returns,
     rma_lines,
     rmas,
     shipments,
@@ -96,7 +98,11 @@ class ReturnContextReads:
             found += [_with_codes(c, codes.get(ref, ())) for ref, c in contexts.items()]
         return found
 
-    def _contexts(self, refs: list[int], rma_of: dict[int, int] | None) -> dict[int, ReturnContext]:
+    def _contexts(
+        self, refs: list[int], rma_of: dict[int, int] | None, resume: bool = True
+    ) -> dict[int, ReturnContext]:
+        """`resume`: each order's open return apart (the station resumes it); else every
+        unit returned counts in the lines' `returned` (an order's status, an RMA's check)."""
         if not refs:
             return {}
         heads = {
@@ -111,6 +117,7 @@ class ReturnContextReads:
         rma_rows = self._rma_heads(list(rma_of.values()))
         expected = self._expected(list(rma_of.values()))
         lines = self._lines(refs, expected)
+        resumed = self._open_returns(refs) if resume else {}
         out = {}
         for ref, head in heads.items():
             rma = rma_rows.get(rma_of.get(ref, 0))
@@ -121,8 +128,35 @@ class ReturnContextReads:
                 lines=tuple(lines.get(ref, ())),
                 rma=rma.rma_id if rma else "",
                 rma_reason=rma.reason if rma else "",
-            )
+            ).with_open_return(resumed.get(ref))
         return out
+
+    def _open_returns(self, refs: list[int]) -> dict[int, OpenReturn]:
+        """Each order's return still open (its parcel left before it was closed), with the
+        items taken in on it; the latest when there are several (made before parcels resumed)."""
+        heads = self.connection.execute(
+            select(returns.c.id, returns.c.return_id, returns.c.order_ref)
+            .where(returns.c.order_ref.in_(refs), returns.c.status == "open")
+            .order_by(returns.c.arrived_at, returns.c.id)
+        ).all()
+        latest = {r.order_ref: r for r in heads}  # the last one per order wins
+        if not latest:
+            return {}
+        items: dict[int, list[ReturnedItem]] = defaultdict(list)
+        for r in self.connection.execute(
+            select(return_lines, products.c.sku)
+            .join(products, products.c.id == return_lines.c.product_id)
+            .where(return_lines.c.return_ref.in_([r.id for r in latest.values()]))
+            .order_by(return_lines.c.id)
+        ):
+            items[r.return_ref].append(
+                ReturnedItem(
+                    r.sku, r.quantity, r.condition, r.location, r.lot, r.expiry, r.serial, r.flag
+                )
+            )
+        return {
+            ref: OpenReturn(r.return_id, tuple(items.get(r.id, ()))) for ref, r in latest.items()
+        }
 
     def _open_rmas(self, refs: list[int]) -> dict[int, int]:
         query = (

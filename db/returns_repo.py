@@ -84,7 +84,8 @@ class SqlReturnsRepository(ReturnContextReads):
         return self.connection.execute(query).scalar()
 
     def order_context(self, order_ref: int) -> ReturnContext | None:
-        return self._contexts([order_ref], None).get(order_ref)
+        """The order with every unit returned counted, its open return's too."""
+        return self._contexts([order_ref], None, resume=False).get(order_ref)
 
     # ---- what central's appliers write --------------------------------------------------------
     def lock_return(self, return_id: str) -> tuple[int, str] | None:

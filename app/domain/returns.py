@@ -96,9 +96,23 @@ class ReturnContext:
     rma_reason: str = ""
     parcel: str = ""  # the code scanned to find it (tracking number, SSCC, RMA, CHANNEL/ORDER_ID)
     codes: tuple[str, ...] = ()  # every code that finds it (a station's copy is keyed by them)
+    # The order's return still open (items taken, not closed): scanning the parcel again
+    # resumes it. Its units are not in the lines' `returned`, which counts other returns only.
+    open_return: OpenReturn | None = None
 
     def line(self, sku: str) -> ShippedLine | None:
         return next((x for x in self.lines if x.sku == sku), None)
+
+    def with_open_return(self, found: OpenReturn | None) -> ReturnContext:
+        """This context with `found` as the order's open return: its counted units move out of
+        the lines' `returned` (they are the resumed parcel's own, judged as taken on it); the
+        return open before, if another, counts as returned again."""
+        lines = self.lines
+        if self.open_return is not None:
+            lines = counted_in(lines, self.open_return.items, +1)
+        if found is not None:
+            lines = counted_in(lines, found.items, -1)
+        return replace(self, lines=lines, open_return=found)
 
     @property
     def announced(self) -> bool:
@@ -117,6 +131,40 @@ class ReturnContext:
         if taken + 1 > line.returnable:
             return MORE_THAN_SHIPPED
         return ""
+
+
+@dataclass(frozen=True)
+class OpenReturn:
+    """A return of the order whose parcel was left before it was closed (C:CANCEL, a station
+    restarted): its id and the items already taken in on it, in order."""
+
+    return_id: str
+    items: tuple[ReturnedItem, ...] = ()
+
+
+def counted_in(
+    lines: tuple[ShippedLine, ...], items: tuple[ReturnedItem, ...] | list[ReturnedItem], sign: int
+) -> tuple[ShippedLine, ...]:
+    """The lines with the items that count as returned (the order's own, not flagged: what
+    central counts on the order's line) added (+1) to or taken (-1) from `returned`."""
+    out = list(lines)
+    for item in items:
+        if item.flag or not counts_as_returned(item.condition):
+            continue
+        for n, line in enumerate(out):
+            if line.sku != item.sku:
+                continue
+            serials = line.returned_serials
+            if item.serial:
+                others = tuple(x for x in serials if x != item.serial)
+                serials = (*others, item.serial) if sign > 0 else others
+            out[n] = replace(
+                line,
+                returned=max(line.returned + sign * item.quantity, 0),
+                returned_serials=serials,
+            )
+            break
+    return tuple(out)
 
 
 def destination(condition: str, expiry: date | None, today: date) -> str:

@@ -17,14 +17,16 @@ resellable unit of an expired lot goes to quarantine at once. An item the order 
 it is (another product, a serial not shipped on it, more units than shipped) is flagged and is
 taken in only with C:WRONG_ITEM. C:MISSING records the announced units not in the parcel;
 C:CLOSE closes the parcel's return once every announced unit is received or declared missing.
+A parcel left before it was closed (C:CANCEL, a station restarted) resumes its return when it is
+scanned again: the same return id, its items taken already.
 
 Verdict reasons (the UI words them): scan_parcel, look_up_parcel, unknown_parcel, not_shipped,
-parcel_open, look_up_product, unknown_item, item_in_hand, scan_serial, not_in_order,
-serial_not_shipped, serial_already_returned, more_than_shipped, decide_first, take_as_wrong_item,
-look_up_suggestion, scan_location, look_up_location, unknown_location, resold, resold_elsewhere,
-to_quarantine, expired_to_quarantine, missing_recorded, nothing_missing, nothing_in_hand,
-quantity_set, bad_quantity, scan_item_first, announced_left, nothing_taken, closed, nothing_open,
-handed_back, parcel_left, invalid_scan, not_understood.
+parcel_open, parcel_resumed, look_up_product, unknown_item, item_in_hand, scan_serial,
+not_in_order, serial_not_shipped, serial_already_returned, more_than_shipped, decide_first,
+take_as_wrong_item, look_up_suggestion, scan_location, look_up_location, unknown_location, resold,
+resold_elsewhere, to_quarantine, expired_to_quarantine, missing_recorded, nothing_missing,
+nothing_in_hand, quantity_set, bad_quantity, scan_item_first, announced_left, nothing_taken, closed,
+nothing_open, handed_back, parcel_left, invalid_scan, not_understood.
 """
 
 from __future__ import annotations
@@ -105,15 +107,29 @@ def _parcel_scan(state: ReturnState, scan: Scan) -> Verdict:
 def on_parcel(
     state: ReturnState, code: str, context: ReturnContext | None, return_id: str
 ) -> Verdict:
-    """The order behind a scanned parcel code (None: nothing has that code)."""
+    """The order behind a scanned parcel code (None: nothing has that code). `return_id` names
+    a new return; an open return of the order (left before it was closed) is resumed instead."""
     if context is None:
         return _refuse(state, "unknown_parcel", code=code)
-    params = {"channel": context.channel, "order_id": context.order_id, "rma": context.rma}
+    params: dict[str, object] = {
+        "channel": context.channel,
+        "order_id": context.order_id,
+        "rma": context.rma,
+    }
     if context.status not in RETURNABLE_STATUSES:
         return _refuse(state, "not_shipped", status=context.status, **params)
     opened = start(state.actor, state.today)
+    resumed = context.open_return
+    if resumed is not None:
+        # The parcel was left before it was closed: the same return goes on, with its items.
+        return_id = resumed.return_id
+        opened = replace(opened, taken=resumed.items)
     opened = replace(opened, context=replace(context, parcel=code), return_id=return_id)
-    return Verdict(True, "parcel_open", opened, params | {"lines": len(context.lines)})
+    params |= {"lines": len(context.lines)}
+    if resumed is None:
+        return Verdict(True, "parcel_open", opened, params)
+    units = sum(x.quantity for x in resumed.items)
+    return Verdict(True, "parcel_resumed", opened, params | {"items": units})
 
 
 def on_product(

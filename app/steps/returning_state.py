@@ -56,12 +56,12 @@ class ReturnState:
     actor: Actor
     today: date
     context: ReturnContext | None = None  # the order behind the open parcel
-    return_id: str = ""  # the parcel's return (a UUID the screen made when it opened it)
+    return_id: str = ""  # the parcel's return (a UUID made when it was first opened)
     in_hand: InHand | None = None
     awaiting_serial: AwaitingSerial | None = None
     reselling: bool = False  # C:RESELL given: the location scan comes next
     suggestion: str | None = None  # where the station suggests a resellable unit goes
-    taken: tuple[ReturnedItem, ...] = ()  # this parcel's items so far, as recorded
+    taken: tuple[ReturnedItem, ...] = ()  # this return's items so far (a resumed one's too)
 
     def taken_units(self, sku: str) -> int:
         """Units of `sku` already taken in on this parcel as the order's own."""
@@ -111,5 +111,13 @@ FLAG_REASONS = frozenset(
 )
 # Shown in the info colour: the clerk acts next (a condition, a location, a serial label).
 INFO_REASONS = frozenset(
-    {"parcel_open", "item_in_hand", "scan_serial", "scan_location", "parcel_left", "handed_back"}
+    {
+        "parcel_open",
+        "parcel_resumed",
+        "item_in_hand",
+        "scan_serial",
+        "scan_location",
+        "parcel_left",
+        "handed_back",
+    }
 )

@@ -18,9 +18,16 @@ from datetime import date
 
 from app.domain.events import Event
 from app.domain.fact_kinds import FactKind
-from app.domain.fact_payloads import ReturnItemReceived
+from app.domain.fact_payloads import ReturnClosed, ReturnItemReceived
 from app.domain.receiving import parse_expiry
-from app.domain.returns import ReturnContext, ShippedLine, ShippedLot, counts_as_returned
+from app.domain.returns import (
+    OpenReturn,
+    ReturnContext,
+    ReturnedItem,
+    ShippedLine,
+    ShippedLot,
+    counted_in,
+)
 from app.services.ports import UnitOfWork
 from app.services.returns_central import CentralReturnsBackend
 from app.steps.returning_state import ReturnedProduct
@@ -77,23 +84,41 @@ class StationReturnsBackend(OfflineFirstBackend):
 
 
 def with_return_facts(context: ReturnContext, facts: list[Event]) -> ReturnContext:
-    lines = list(context.lines)
+    """The context with this station's return facts central did not have laid over it: items of
+    a return still open here (the last one begun, if several) are that return's, to resume;
+    every other item counts as returned, as central will count it."""
+    returns: dict[str, list[ReturnedItem]] = {}
+    if context.open_return is not None:
+        returns[context.open_return.return_id] = list(context.open_return.items)
+    closed: set[str] = set()
+    local: list[ReturnedItem] = []
     for fact in facts:
-        if fact.kind != FactKind.RETURN_ITEM_RECEIVED:
-            continue
-        item = ReturnItemReceived.of(fact)
-        if item.channel != context.channel or item.flag or not counts_as_returned(item.condition):
-            continue
-        for n, line in enumerate(lines):
-            if line.sku == item.sku:
-                serials = (*line.returned_serials, item.serial) if item.serial else ()
-                lines[n] = replace(
-                    line,
-                    returned=line.returned + item.quantity,
-                    returned_serials=serials or line.returned_serials,
-                )
-                break
-    return replace(context, lines=tuple(lines))
+        if fact.kind == FactKind.RETURN_CLOSED:
+            closed.add(ReturnClosed.of(fact).return_id)
+        elif fact.kind == FactKind.RETURN_ITEM_RECEIVED:
+            item = ReturnItemReceived.of(fact)
+            if item.channel == context.channel:
+                local.append(item_of(item))
+                returns.setdefault(item.return_id, []).append(local[-1])
+    counted = context.with_open_return(None)  # central's open return counted as returned too
+    everything = replace(counted, lines=counted_in(counted.lines, local, +1))
+    still = [rid for rid in returns if rid not in closed]
+    if not still:
+        return everything
+    return everything.with_open_return(OpenReturn(still[-1], tuple(returns[still[-1]])))
+
+
+def item_of(item: ReturnItemReceived) -> ReturnedItem:
+    return ReturnedItem(
+        item.sku,
+        item.quantity,
+        item.condition,
+        item.location,
+        item.lot,
+        parse_expiry(item.expiry),
+        item.serial,
+        item.flag,
+    )
 
 
 # ---- the copy in the store ------------------------------------------------------------------
@@ -102,6 +127,8 @@ def context_document(context: ReturnContext) -> dict:
     for line in document["lines"]:
         for lot in line["lots"]:
             lot["expiry"] = lot["expiry"].isoformat() if lot["expiry"] else None
+    for item in (document["open_return"] or {}).get("items", ()):
+        item["expiry"] = item["expiry"].isoformat() if item["expiry"] else None
     return document
 
 
@@ -115,7 +142,14 @@ def context_from_document(document: dict) -> ReturnContext:
             k: tuple(line[k]) for k in ("serials", "returned_serials", "picked_from", "gtins")
         }
         lines.append(ShippedLine(**(line | tuples | {"lots": lots})))
-    return ReturnContext(**(document | {"lines": tuple(lines), "codes": tuple(document["codes"])}))
+    opened = document.get("open_return")
+    if opened:
+        items = tuple(
+            ReturnedItem(**(x | {"expiry": parse_expiry(x["expiry"])})) for x in opened["items"]
+        )
+        opened = OpenReturn(opened["return_id"], items)
+    changes = {"lines": tuple(lines), "codes": tuple(document["codes"]), "open_return": opened}
+    return ReturnContext(**(document | changes))
 
 
 def copy_from_document(document: dict | None) -> dict:

@@ -4228,6 +4228,10 @@ median {median} h · p90 {p90} h
         <translation>订单 {channel}/{order_id}。请逐件扫描货品。</translation>
     </message>
     <message>
+        <source>RESUMED: order {channel}/{order_id}, {items} unit(s) taken in already. Scan the next item.</source>
+        <translation>继续：订单 {channel}/{order_id}，已收下 {items} 件。请扫描下一件。</translation>
+    </message>
+    <message>
         <source>Checking {gtin}…</source>
         <translation>正在检查 {gtin}…</translation>
     </message>
@@ -4344,8 +4348,8 @@ median {median} h · p90 {p90} h
         <translation>{quantity} × {sku} 未收下。请扫描下一件。</translation>
     </message>
     <message>
-        <source>Left the parcel of {channel}/{order_id} (what was taken in stays). Scan a parcel.</source>
-        <translation>已离开 {channel}/{order_id} 的包裹（已收下的保留）。请扫描包裹。</translation>
+        <source>Left the parcel of {channel}/{order_id}: what was taken in stays, scan it again to go on.</source>
+        <translation>已离开 {channel}/{order_id} 的包裹：已收下的保留，再次扫描该包裹即可继续。</translation>
     </message>
     <message>
         <source>Bad barcode: {error}</source>

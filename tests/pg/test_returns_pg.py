@@ -110,3 +110,35 @@ def test_a_station_login_finds_a_parcels_order_with_its_own_grants(pg_url, tmp_p
         assert [c.order_id for c in copies] == ["SO-1"]
     finally:
         engine.dispose()
+
+
+def test_a_parcel_left_open_is_resumed_and_closed_once(pg_url, tmp_path):
+    """The order's open return (its parcel left before it was closed) comes with the parcel's
+    look-up, its units apart from `returned`; closed, it is not resumed (docs/returns.md)."""
+    from datetime import date
+
+    central = shipped_site(pg_url, tmp_path / "site")
+    actor = Actor("Clerk 1", "RET-01")
+    return_id = "00000000-0000-4000-8000-000000000011"
+    backend = CentralReturnsBackend(central.uow, "RET-01")
+    backend.record([item(return_id, 1, "damaged", "QUARANTINE").fact(actor)])
+    context = backend.parcel("web/SO-1")
+    assert context.open_return is not None and context.open_return.return_id == return_id
+    assert [(x.sku, x.quantity, x.condition) for x in context.open_return.items] == [
+        ("BOLT", 1, "damaged")
+    ]
+    assert context.lines[0].returned == 0  # the open return's unit is the resumed parcel's
+    with central.uow() as uow:
+        assert (
+            uow.returns.order_context(uow.returns.order_ref("web", "SO-1")).lines[0].returned == 1
+        )
+        (copy,) = uow.returns.recent_contexts(30, date.today())
+    assert copy.open_return == context.open_return
+    closing = ReturnClosed(return_id=return_id, channel="web", order_id="SO-1")
+    backend.record([closing.fact(actor), closing.fact(Actor("Clerk 2", "RET-02"))])
+    (head,) = rows(central, select(returns))
+    assert head.status == "closed" and len(rows(central, select(return_lines))) == 1
+    context = backend.parcel("web/SO-1")
+    assert context.open_return is None and context.lines[0].returned == 1
+    (status,) = rows(central, select(orders.c.status))
+    assert status.status == "partially_returned"

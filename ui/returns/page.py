@@ -229,7 +229,8 @@ class ReturnsPage(QWidget):
         self.banner.show_message("info", lambda: verdict_text(verdict.reason, verdict.params))
         state, scanned = verdict.state, scan
         if look.what == "parcel":
-            opened = str(uuid.uuid4())  # the parcel's return, named here (docs/returns.md)
+            # A new return's name; an open return of the order is resumed under its own.
+            opened = str(uuid.uuid4())
             return LookUpCall(
                 self.backend.parcel,
                 look.code,

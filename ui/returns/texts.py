@@ -23,6 +23,10 @@ TEXTS = {
         "ORDER {channel}/{order_id} IS {status}, NOT SHIPPED. Put it aside for a lead.",
     ),
     "parcel_open": QT_TRANSLATE_NOOP("ReturnsTexts", "Order {channel}/{order_id}. Scan each item."),
+    "parcel_resumed": QT_TRANSLATE_NOOP(
+        "ReturnsTexts",
+        "RESUMED: order {channel}/{order_id}, {items} unit(s) taken in already. Scan the next item.",
+    ),
     "look_up_product": QT_TRANSLATE_NOOP("ReturnsTexts", "Checking {gtin}…"),
     "unknown_item": QT_TRANSLATE_NOOP(
         "ReturnsTexts", "UNKNOWN ITEM {gtin}. Not taken in: put it aside for a lead."
@@ -99,7 +103,7 @@ TEXTS = {
     ),
     "parcel_left": QT_TRANSLATE_NOOP(
         "ReturnsTexts",
-        "Left the parcel of {channel}/{order_id} (what was taken in stays). Scan a parcel.",
+        "Left the parcel of {channel}/{order_id}: what was taken in stays, scan it again to go on.",
     ),
     "invalid_scan": QT_TRANSLATE_NOOP("ReturnsTexts", "Bad barcode: {error}"),
     "not_understood": QT_TRANSLATE_NOOP(

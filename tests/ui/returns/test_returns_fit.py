@@ -1,5 +1,6 @@
 """The returns station fits a 1280x800 station monitor in English and Chinese, nothing cut off:
-an open announced parcel with a resellable unit to put back, and a flagged wrong item.
+an open announced parcel with a resellable unit to put back, a flagged wrong item, and the parcel
+resumed after it was left.
 `SHIPSHAPE_SCREENSHOTS=docs/screenshots` saves them (returns_*.png)."""
 
 from __future__ import annotations
@@ -53,4 +54,9 @@ def test_the_returns_screens_fit(qtbot, tmp_path, shipped_central, run_cli, floo
     screens.scan(f"L:{screens.window.home.where_label.text()}")
     screens.scan(other.gtins[stranger])
     screens.look("returns_flagged")
+    screens.scan("C:CANCEL")  # the wrong item handed back
+    screens.scan("C:CANCEL")  # the parcel left, its resold unit taken in
+    screens.scan("RMA-2041")  # and scanned again: resumed
+    assert "RESUMED" in screens.window.home.banner.text()
+    screens.look("returns_resumed")
     assert not screens.problems, "\n".join(screens.problems)

@@ -3,10 +3,11 @@ in hand and which facts it records."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from app.domain.events import Actor
-from app.domain.returns import ReturnContext, ShippedLine, ShippedLot
+from app.domain.returns import OpenReturn, ReturnContext, ReturnedItem, ShippedLine, ShippedLot
 from app.scanning.interpret import interpret
 from app.steps import returning
 from app.steps.returning_state import ReturnedProduct
@@ -129,3 +130,77 @@ def test_a_typed_count_sets_the_units_in_hand():
     verdict = returning.on_typed(state, "3")
     assert verdict.reason == "quantity_set" and verdict.state.in_hand.quantity == 3
     assert returning.on_typed(state, "4").reason == "more_than_shipped"
+
+
+# ---- a parcel left before it was closed, scanned again -----------------------------------------
+def left_open(*items: ReturnedItem, **changes) -> ReturnContext:
+    """The context central gives for an order whose return `ret-0` is still open."""
+    return context(**changes).with_open_return(OpenReturn("ret-0", items))
+
+
+def test_scanning_a_left_parcel_again_resumes_its_return():
+    earlier = ReturnedItem("BOLT", 1, "damaged", "QUARANTINE")
+    state = returning.start(CLERK, TODAY)
+    verdict = returning.on_parcel(state, "SF123", left_open(earlier), "ret-new")
+    assert verdict.ok and verdict.reason == "parcel_resumed" and verdict.tone == "info"
+    assert verdict.params["items"] == 1
+    assert verdict.state.return_id == "ret-0" and verdict.state.taken == (earlier,)
+    verdict = command(take(verdict.state, BOLT).state, "DAMAGED")
+    assert verdict.facts[0].payload["return_id"] == "ret-0"  # items go on the same return
+
+
+def test_a_resumed_return_counts_its_earlier_items_for_announced_and_close():
+    earlier = ReturnedItem("BOLT", 1, "damaged", "QUARANTINE")
+    state = returning.on_parcel(returning.start(CLERK, TODAY), "SF123", left_open(earlier), "x")
+    assert returning.announced_left(state.state) == {"BOLT": 1}  # 2 announced, 1 taken before
+    refused = command(state.state, "CLOSE")
+    assert refused.reason == "announced_left" and refused.params["units"] == 1
+    state = command(take(state.state, BOLT).state, "DAMAGED").state
+    closed = command(state, "CLOSE")
+    assert closed.reason == "closed" and closed.params["items"] == 2
+    assert closed.facts[0].payload["return_id"] == "ret-0"
+
+
+def test_a_resumed_return_with_only_earlier_items_closes_at_once():
+    earlier = (ReturnedItem("BOLT", 2, "resell", "A01-001-L-1"),)
+    state = returning.on_parcel(returning.start(CLERK, TODAY), "SF123", left_open(*earlier), "x")
+    closed = command(state.state, "CLOSE")
+    assert closed.reason == "closed" and closed.facts[0].payload["return_id"] == "ret-0"
+
+
+def test_more_than_shipped_counts_the_units_taken_before_the_parcel_was_left():
+    earlier = ReturnedItem("BOLT", 2, "resell", "A01-001-L-1")
+    # As central reads it: the 2 units are on the order line's `returned` already.
+    bolt = ShippedLine("BOLT", "Bolt M8", shipped=3, returned=2, expected=2)
+    ctx = left_open(earlier, lines=(bolt,))
+    assert ctx.line("BOLT").returned == 0  # the open return's units are its own, not "earlier"
+    state = returning.on_parcel(returning.start(CLERK, TODAY), "SF123", ctx, "x").state
+    assert take(state, BOLT).reason == "item_in_hand"  # the 3rd shipped unit
+    assert take(state, BOLT, units=2).reason == "more_than_shipped"
+
+
+def test_a_serial_taken_before_the_parcel_was_left_is_not_taken_twice():
+    earlier = ReturnedItem("PHONE", 1, "resell", "A01-001-L-1", serial="SN1")
+    phone = ShippedLine("PHONE", "Phone", shipped=1, returned=1, serials=("SN1",))
+    ctx = context(lines=(replace(phone, returned_serials=("SN1",)),))
+    ctx = ctx.with_open_return(OpenReturn("ret-0", (earlier,)))
+    assert ctx.line("PHONE").returned_serials == ()
+    state = returning.on_parcel(returning.start(CLERK, TODAY), "SF123", ctx, "x").state
+    verdict = take(state, PHONE, f"01{GTIN['PHONE']}21SN1")
+    assert verdict.reason == "serial_already_returned"
+
+
+def test_a_closed_return_is_not_resumed():
+    state = returning.start(CLERK, TODAY)
+    verdict = returning.on_parcel(state, "SF123", context(), "ret-new")
+    assert verdict.reason == "parcel_open" and verdict.state.return_id == "ret-new"
+    assert verdict.state.taken == ()
+
+
+def test_the_open_return_moves_back_into_returned_when_another_is_resumed():
+    earlier = ReturnedItem("BOLT", 1, "resell", "A01-001-L-1")
+    ctx = left_open(earlier, lines=(ShippedLine("BOLT", "Bolt M8", shipped=3, returned=1),))
+    assert ctx.line("BOLT").returned == 0
+    assert ctx.with_open_return(None).line("BOLT").returned == 1
+    flagged = ReturnedItem("BOLT", 5, "wrong_item", "QUARANTINE", flag="more_than_shipped")
+    assert ctx.with_open_return(OpenReturn("ret-1", (flagged,))).line("BOLT").returned == 1
