@@ -114,6 +114,8 @@ class LeadConsole:
         if wanted is None:
             return self._uow()
         if wanted not in self._codes:
+            self.warehouses()  # not read yet on this desk, or made since
+        if wanted not in self._codes:
             raise NotFound(message("warehouse.gone", id=wanted))
         return self._uow(warehouse=self._codes[wanted])
 
