@@ -179,9 +179,10 @@ class SettingsTab(QWidget):
         self._show_whose()
 
     def _show_whose(self) -> None:
-        code = self.view.warehouse if self.view is not None else None
+        view = self.view
+        code = view.warehouse if view is not None else None
         self.whose.setText(self.tr("Settings of {warehouse}").format(warehouse=code or ""))
-        self.whose.setVisible(code is not None)
+        self.whose.setVisible(view is not None and view.several)
 
     # ---- loading ------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -254,13 +255,14 @@ class SettingsTab(QWidget):
         label.style().polish(label)
 
     def _show_banner(self) -> None:
-        """The most urgent thing: a refusal, packing blocked, numbers low, or saved."""
+        """The most urgent thing: edits kept across a warehouse switch, a refusal, packing
+        blocked, numbers low, or saved."""
         low = [r for r in self.view.ranges if r.low] if self.view else []
-        if self._refusal is not None:
-            self.banner.show_message("error", self._refusal_text)
-        elif self._kept and self.view is not None:
+        if self._kept and self.view is not None:  # first: whose the form is, after a switch
             code = self.view.warehouse
             self.banner.show_message("info", lambda: self._kept_text(code))
+        elif self._refusal is not None:
+            self.banner.show_message("error", self._refusal_text)
         elif self.view is not None and self.view.site is None:
             self.banner.show_message(
                 "error",

@@ -50,6 +50,7 @@ class SiteView:
     # to this warehouse even when the lead has chosen another since (edits are kept).
     warehouse_id: int | None = None
     warehouse: str | None = None
+    several: bool = False  # more than one warehouse: the tab says whose
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ class LeadConsole:
             every = uow.warehouses.all()
             home = uow.warehouses.station_home(self.station)
         if len(every) < 2:
-            self.warehouse_id = None
+            self.warehouse_id, self._codes = None, {}
             return WarehouseChoice([], None)
         theirs = [w for w in every if not self.lead.warehouses or w.code in self.lead.warehouses]
         theirs = theirs or every  # homes that no longer exist: every warehouse, as before
@@ -115,6 +116,8 @@ class LeadConsole:
             return self._uow()
         if wanted not in self._codes:
             self.warehouses()  # not read yet on this desk, or made since
+        if not self._codes:
+            return self._uow()  # a single site: its only warehouse
         if wanted not in self._codes:
             raise NotFound(message("warehouse.gone", id=wanted))
         return self._uow(warehouse=self._codes[wanted])
@@ -247,11 +250,12 @@ class LeadConsole:
         """The chosen warehouse's settings (or `warehouse_id`'s) and its ranges left, for the
         Settings tab (a lead's desk only)."""
         require_lead(self.lead)
-        wanted = self.warehouse_id if warehouse_id is None else warehouse_id
-        uow = self._at(wanted)
+        uow = self._at(warehouse_id)
         with uow:
             site, ranges = site_settings.stored_site(uow), site_settings.ranges_left(uow)
-        return SiteView(site, ranges, wanted, self._codes.get(wanted) if wanted else None)
+            here = uow.catalog.working_warehouse()  # whose settings these are, even on a
+            codes = {w.id: w.code for w in uow.warehouses.all()}  # site that has one so far
+        return SiteView(site, ranges, here, codes.get(here) if here else None, len(codes) > 1)
 
     def save_site(self, document: Any, warehouse_id: int | None = None) -> SiteView:
         """Replace the settings whole (every field checked first; a bad one names itself and
