@@ -25,9 +25,15 @@ from db.schema import (
     products,
     shipments,
     totes,
+    warehouses,
     waves,
 )
-from db.warehouse_filters import lists_in_warehouse, orders_within, worked_at
+from db.warehouse_filters import (
+    lists_in_warehouse,
+    orders_within,
+    warehouses_of_order,
+    worked_at,
+)
 
 GOOD_SCAN = "pick.confirmed"
 SHIPPED = "order.shipped"
@@ -139,8 +145,10 @@ class SqlLeadReports:
 
     # --- order lookup and timeline ----------------------------------------------------------
 
-    def find_order(self, text: str) -> int | None:
-        """An order by CHANNEL/ORDER_ID, by its order id alone, or by the tote it sits in."""
+    def find_order(self, text: str, warehouse_id: int | None = None) -> int | None:
+        """An order by CHANNEL/ORDER_ID, by its order id alone, or by the tote it sits in. Where
+        the text fits several (one order id in two channels, a tote code reused), the one of
+        warehouse `warehouse_id` if exactly one is there; else none."""
         text = text.strip()
         channel, _, order_id = text.partition("/")
         if order_id:
@@ -149,8 +157,27 @@ class SqlLeadReports:
             code = text[2:] if text.upper().startswith("T:") else text
             in_tote = select(totes.c.order_id).where(totes.c.code == code)
             match = or_(orders.c.order_id == text, orders.c.id.in_(in_tote))
-        refs = self.connection.execute(select(orders.c.id).where(match).limit(2)).scalars().all()
+        query = select(orders.c.id).where(match)
+        refs = self.connection.execute(query.limit(2)).scalars().all()
+        if len(refs) > 1 and warehouse_id is not None:
+            here = query.where(orders.c.id.in_(orders_within(warehouse_id)))
+            refs = self.connection.execute(here.limit(2)).scalars().all()
         return refs[0] if len(refs) == 1 else None
+
+    def order_warehouse(self, order_ref: int) -> str | None:
+        """The code of the warehouse the order is reserved or picked in (an order ships whole
+        from one); None while it is reserved nowhere."""
+        for picked in (True, False):
+            query = (
+                select(warehouses.c.code)
+                .where(warehouses.c.id.in_(warehouses_of_order(order_ref, picked)))
+                .order_by(warehouses.c.id)
+                .limit(1)
+            )
+            found = self.connection.execute(query).scalar()
+            if found is not None:
+                return found
+        return None
 
     def order_header(self, order_ref: int) -> dict:
         """Only what the timeline shows: an order whose date or address cannot be read (an

@@ -1,5 +1,7 @@
 """What slotting reads from the central database (`uow.moves`, docs/routing.md "Slotting"):
 the period's pick lists, each product's home, the locations in use, the space of each face.
+A unit of work opened for a warehouse (`shipshape slotting --warehouse`, the lead console's
+chosen warehouse) reads that warehouse's alone: its picks, faces, stock and slotting tasks.
 
 A mixin of `SqlMovesRepository` (db/moves_repo.py): slotting's moves are stock move tasks, so
 its reads live beside theirs. Runs on whichever thread holds the unit of work.
@@ -13,12 +15,23 @@ from datetime import datetime
 from sqlalchemy import Connection, func, select
 
 from db.schema import locations, pick_faces, pick_tasks, products, replenishments, stock
+from db.warehouses_repo import WarehouseScope
 
 SLOTTING = "slotting"
 
 
 class SlottingReads:
     connection: Connection
+    _scope: WarehouseScope | None
+
+    def _here(self, query, location_id):
+        """`query` kept to the locations of the warehouse this unit of work is limited to."""
+        home = self._scope.only() if self._scope is not None else None
+        if home is None:
+            return query
+        return query.where(
+            location_id.in_(select(locations.c.id).where(locations.c.warehouse_id == home))
+        )
 
     def pick_history(self, since: datetime) -> list[tuple[str, ...]]:
         """The SKUs of each pick list, as picked since `since` (a unit picked is a visit)."""
@@ -30,6 +43,7 @@ class SlottingReads:
             .where(pick_tasks.c.picked > 0, pick_tasks.c.picked_at >= since)
             .order_by(pick_tasks.c.pick_list_id, products.c.sku)
         )
+        query = self._here(query, pick_tasks.c.location_id)
         lists: dict[int, list[str]] = defaultdict(list)
         for list_id, sku in self.connection.execute(query):
             lists[list_id].append(sku)
@@ -45,6 +59,7 @@ class SlottingReads:
             .join(locations, locations.c.id == pick_faces.c.location_id)
             .order_by(products.c.sku, locations.c.code.desc())
         )
+        faces = self._here(faces, locations.c.id)
         found = dict(self.connection.execute(faces).all())  # the last per SKU wins: lowest code
         shelves = (
             select(products.c.sku, locations.c.code, func.sum(stock.c.on_hand).label("units"))
@@ -55,16 +70,18 @@ class SlottingReads:
             .group_by(products.c.sku, locations.c.code)
             .order_by(products.c.sku, func.sum(stock.c.on_hand), locations.c.code.desc())
         )
+        shelves = self._here(shelves, locations.c.id)
         most = dict((sku, code) for sku, code, _ in self.connection.execute(shelves))
         return {**most, **found}
 
     def used_locations(self) -> set[str]:
         """Locations with stock on hand or a pick face."""
         held = select(locations.c.code).join(stock, stock.c.location_id == locations.c.id)
-        held = held.where(stock.c.on_hand != 0)
+        held = self._here(held.where(stock.c.on_hand != 0), locations.c.id)
         faced = select(locations.c.code).join(
             pick_faces, pick_faces.c.location_id == locations.c.id
         )
+        faced = self._here(faced, locations.c.id)
         return set(self.connection.execute(held.union(faced)).scalars())
 
     def face_space(self) -> dict[str, float]:
@@ -77,6 +94,7 @@ class SlottingReads:
             .where(products.c.length_cm.is_not(None))
             .group_by(products.c.sku)
         )
+        query = self._here(query, pick_faces.c.location_id)
         return {sku: float(space) for sku, space in self.connection.execute(query) if space}
 
     def open_slotting_moves(self) -> list[tuple[str, str, str]]:
@@ -92,6 +110,7 @@ class SlottingReads:
             .where(replenishments.c.reason == SLOTTING, replenishments.c.status == "open")
             .order_by(products.c.sku)
         )
+        query = self._here(query, replenishments.c.from_location_id)
         return [(sku, a, b) for sku, a, b in self.connection.execute(query)]
 
     def slotting_relocations_since(self, since: datetime) -> int:
@@ -100,6 +119,6 @@ class SlottingReads:
             select(replenishments.c.product_id, replenishments.c.from_location_id)
             .distinct()
             .where(replenishments.c.reason == SLOTTING, replenishments.c.created_at >= since)
-            .subquery()
         )
+        moved = self._here(moved, replenishments.c.from_location_id).subquery()
         return int(self.connection.execute(select(func.count()).select_from(moved)).scalar_one())

@@ -17,6 +17,7 @@ __all__ = [
     "orders_within",
     "stations_of",
     "tasks_elsewhere",
+    "warehouses_of_order",
     "worked_at",
 ]
 
@@ -38,6 +39,26 @@ def orders_picked_in(warehouse_id: int):
     locations are. Pick tasks stay after packing and a cancel, so a carton at the dock keeps
     its warehouse (db/dispatch_repo.py)."""
     return _orders_picked(locations.c.warehouse_id == warehouse_id)
+
+
+def warehouses_of_order(order_ref: int, picked: bool):
+    """The ids of the warehouses one order is picked in (`picked`), else reserved in: one, as
+    it ships whole from one; none while it is reserved nowhere. What the lead's order lookup
+    names (where it is picked wins: reservations may stay behind a reallocation)."""
+    if picked:
+        return (
+            select(locations.c.warehouse_id)
+            .join(pick_tasks, pick_tasks.c.location_id == locations.c.id)
+            .join(order_lines, order_lines.c.id == pick_tasks.c.order_line_id)
+            .where(order_lines.c.order_id == order_ref)
+        )
+    return (
+        select(locations.c.warehouse_id)
+        .join(stock, stock.c.location_id == locations.c.id)
+        .join(allocations, allocations.c.stock_id == stock.c.id)
+        .join(order_lines, order_lines.c.id == allocations.c.order_line_id)
+        .where(order_lines.c.order_id == order_ref)
+    )
 
 
 def _orders_reserved(where):

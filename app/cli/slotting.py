@@ -1,8 +1,11 @@
 """`shipshape slotting`: where products should live, from the last days' picks (docs/routing.md
 "Slotting", docs/interfaces.md §13).
 
-    slotting [--days 30] [--max-moves 20] [--max-share 0.05] [--json]
+    slotting [--warehouse CODE] [--days 30] [--max-moves 20] [--max-share 0.05] [--json]
              [--create-tasks --badge B --pin P]
+
+One warehouse at a time (docs/interfaces.md §15): its picks, locations and faces; the tasks are
+its own. Without `--warehouse`, the only one; with several, leaving it out exits 2.
 
 Prints the proposed moves, each with the metres it saves over the period (replayed with the
 exact router), and the totals. With `--create-tasks` a lead turns them into move tasks for the
@@ -15,9 +18,9 @@ import argparse
 import os
 
 from app.bootstrap import open_central
-from app.cli.common import add_database_option, emit_json
+from app.cli.common import add_database_option, add_warehouse_option, emit_json
 from app.errors import BadInput
-from app.services import slotting, users
+from app.services import slotting, users, warehouses
 from app.slotting import Limits
 
 CLI_STATION = "cli"
@@ -39,6 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--badge", default=os.environ.get("SHIPSHAPE_LEAD_BADGE"), help="a lead's badge")
     p.add_argument("--pin", default=os.environ.get("SHIPSHAPE_LEAD_PIN"), help="the lead's PIN")
     p.add_argument("--json", action="store_true")
+    add_warehouse_option(p)
     p.set_defaults(func=_slotting)
 
 
@@ -46,15 +50,18 @@ def _slotting(args) -> int:
     if args.max_moves < 0 or not 0 <= args.max_share <= 1:
         raise BadInput("--max-moves must be 0 or more and --max-share between 0 and 1")
     central = open_central(args.database)
+    chosen = warehouses.choose_warehouse(central.uow(), args.warehouse)  # exit 2 if unclear
+    code = chosen.code if chosen is not None else None
     lead = None
     if args.create_tasks:
         if not (args.badge and args.pin):
             raise BadInput("--create-tasks needs a lead's --badge and --pin")
         lead = users.authenticate_lead(central.uow(), args.badge, args.pin, CLI_STATION)
-    run = slotting.plan_slotting(central.uow(), args.days, Limits(args.max_moves, args.max_share))
+    limits = Limits(args.max_moves, args.max_share)
+    run = slotting.plan_slotting(central.uow(code), args.days, limits)
     tasks = None
     if lead is not None:
-        tasks = slotting.create_tasks(central.uow(), lead, run, CLI_STATION)
+        tasks = slotting.create_tasks(central.uow(code), lead, run, CLI_STATION)
     if args.json:
         emit_json({**run.document(), **({"tasks": tasks} if tasks is not None else {})})
         return 0

@@ -3,7 +3,8 @@
 
 - `plan_slotting(uow, days, limits)`: the pick lists picked in the last `days` days (as the site
   batched them: each pick list is one trip), each product's home (its pick face), the proposed
-  moves and their replayed savings (app/slotting). Reads only.
+  moves and their replayed savings (app/slotting). Reads only. Per warehouse: a unit of work
+  opened for a warehouse reads its layout, picks, faces and tasks alone (db/slotting_repo.py).
 - `create_tasks(uow, lead, plan)`: each move becomes stock move tasks for the clerk, rows of
   `replenishments` with reason "slotting" (migration 0031): one per lot of the product that may
   move (available units) at its old home, and the same for the product a swap sends back.
@@ -41,6 +42,9 @@ class SlottingRun:
     days: int
     since: datetime
     moved_today: int = 0  # relocations by slotting tasks made in the last 24 hours
+    # The warehouse it was proposed for (the lead console's choice; None: the unit of work's
+    # own): its tasks are made there, even after the lead has chosen another.
+    warehouse_id: int | None = None
 
     def document(self) -> dict:
         return {

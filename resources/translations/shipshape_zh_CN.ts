@@ -1532,6 +1532,18 @@ median {median} h · p90 {p90} h
         <translation>查找</translation>
     </message>
     <message>
+        <source>Order {order} is not reserved in any warehouse yet.</source>
+        <translation>订单 {order} 尚未在任何仓库预留库存。</translation>
+    </message>
+    <message>
+        <source>Order {order} is at {warehouse}, not at {chosen}: its work is {warehouse}&apos;s.</source>
+        <translation>订单 {order} 在 {warehouse}，不在 {chosen}：由 {warehouse} 处理。</translation>
+    </message>
+    <message>
+        <source>Order {order} is at {warehouse}.</source>
+        <translation>订单 {order} 在 {warehouse}。</translation>
+    </message>
+    <message>
         <source>Order {order} — now {status} — {n} steps</source>
         <translation>订单 {order} — 当前 {status} — 共 {n} 步</translation>
     </message>
@@ -4516,6 +4528,10 @@ median {median} h · p90 {p90} h
         <translation>保存设置</translation>
     </message>
     <message>
+        <source>Settings of {warehouse}</source>
+        <translation>{warehouse} 的设置</translation>
+    </message>
+    <message>
         <source>Settings not loaded: {problem}</source>
         <translation>设置未载入：{problem}</translation>
     </message>
@@ -4526,6 +4542,10 @@ median {median} h · p90 {p90} h
     <message>
         <source>This site has no settings yet: packing is blocked until they are saved.</source>
         <translation>本站点尚无设置：保存设置之前无法打包。</translation>
+    </message>
+    <message>
+        <source>Edits to {warehouse}&apos;s settings kept, not saved: Save stores them for {warehouse}; Reload shows the chosen warehouse&apos;s.</source>
+        <translation>{warehouse} 设置的修改已保留，尚未保存：“保存设置”存入 {warehouse}；“重新载入”显示所选仓库的设置。</translation>
     </message>
     <message>
         <source>{series} ({n} left)</source>

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import threading
 
+import pytest
+
 from app.domain.replenishment import Replenishment
 from app.services import slotting
 from app.services.replenishment import open_tasks
 from app.services.users import authenticate_lead
 from app.slotting import Limits
+from tests.integration.slotting import warehouses_story
 from tests.integration.slotting.slotting_site import (
     FAR,
     FAST_GTIN,
@@ -49,3 +52,19 @@ def test_tasks_made_twice_at_once_are_made_once_and_the_faces_follow(pg_url, tmp
     assert faces(central) == {NEAR: "FAST", FAR: "SLOW"}
     assert open_tasks(central.uow()) == []
     central.close()
+
+
+@pytest.fixture
+def two_sites(pg_url, tmp_path):
+    central = slotting_site(pg_url, tmp_path / "site")
+    warehouses_story.add_west(central, tmp_path / "site")
+    yield central
+    central.close()
+
+
+def test_the_cli_slots_one_warehouse(two_sites, run_cli):
+    warehouses_story.run_cli_per_warehouse(two_sites, run_cli)
+
+
+def test_the_lead_console_slots_the_chosen_warehouse(two_sites):
+    warehouses_story.run_console_follows_the_chosen_warehouse(two_sites)

@@ -283,7 +283,26 @@ def test_lead_screens_fit(qtbot, tmp_path, demo_central):
     home.tabs.setCurrentWidget(home.kpis)
     home.kpis.compare_button.click()  # the same KPIs, one column per warehouse
     screens.look("lead_kpis_warehouses")
+    choose_west(home)  # WH1's order, the refused settings kept, WEST's empty dock and returns
+    for name, tab in [
+        ("lookup", home.lookup),
+        ("settings", home.settings),
+        ("dispatch", home.dispatch),
+        ("returns", home.returns),
+    ]:
+        home.tabs.setCurrentWidget(tab)
+        screens.look(f"lead_{name}_warehouses")
+    home.tabs.setCurrentWidget(home.settings)
+    home.settings.buttons["reload"].click()  # WEST's own settings: none yet, and whose
+    screens.look("lead_settings_west")
     assert not screens.problems, "\n".join(screens.problems)
+
+
+def choose_west(home) -> None:
+    """The lead picks WEST in the tab row's box (Alt+W, arrow down)."""
+    index = home.warehouse.findText("WEST")
+    home.warehouse.setCurrentIndex(index)
+    home.warehouse.activated.emit(index)
 
 
 def second_warehouse(central, folder) -> None:

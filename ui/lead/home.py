@@ -120,8 +120,10 @@ class LeadHome(QWidget):
             self.dispatch.refresh()
         self.poll(force=True)
         self.kpis.reload()
-        if self.tabs.currentWidget() is self.kpis and self.kpis.report is None:
-            self.kpis.show_range("shift")
+        self.lookup.warehouse_changed()  # the order shown: is it the chosen warehouse's?
+        self.settings.warehouse_changed()  # reloads, or keeps edits not saved (says whose)
+        self.exceptions.slotting.forget()
+        self._tab_shown(self.tabs.currentIndex())  # the tab in view now, the others when shown
 
     def _tab_shown(self, index: int) -> None:
         # A month of KPIs can take a second or two on the worker: only when the lead looks.

@@ -1,5 +1,9 @@
 """The Order lookup tab: scan a tote or type an order, see everything that happened to it.
 
+With several warehouses any order is found, wherever it is (a lead looking up a number must
+find it); a number that fits several orders takes the chosen warehouse's. A line under the
+heading names the order's warehouse, and says so plainly when it is not the one chosen.
+
 UI thread only; the timeline is read on the database worker.
 """
 
@@ -19,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ui.lead.models import RowsModel, tr
 from ui.messages import message_text
+from ui.widgets import MessageBanner
 
 
 def step_text(what: str) -> str:
@@ -92,6 +97,8 @@ class LookupTab(QWidget):
         self.find_button = QPushButton(objectName="primary")
         self.find_button.clicked.connect(self.look_up)
         self.heading = QLabel(objectName="boardSummary")
+        self.where = MessageBanner()  # the order's warehouse (several warehouses only)
+        self.where.hide()
         self.timeline = TimelineModel(self)
         self.view = QTableView(objectName="timelineTable")
         self.view.setModel(self.timeline)
@@ -106,6 +113,7 @@ class LookupTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(search)
         layout.addWidget(self.heading)
+        layout.addWidget(self.where)
         layout.addWidget(self.view, 1)
         self.shown = None
         self.retranslate()
@@ -115,6 +123,7 @@ class LookupTab(QWidget):
         self.find_button.setText(self.tr("Find"))
         self.timeline.retranslate()
         self._heading()
+        self.where.retranslate()
 
     def look_up(self, text: str | None = None) -> None:
         text = (text if isinstance(text, str) else self.query.text()).strip()
@@ -122,10 +131,44 @@ class LookupTab(QWidget):
             self.query.setText(text)
             self._run("timeline", text, done=self.show_timeline)
 
+    def warehouse_changed(self) -> None:
+        """The lead chose another warehouse: look the order shown up again (its line says
+        whether it is the chosen warehouse's)."""
+        if self.shown is not None:
+            self._run("timeline", self.shown.order, done=self.show_timeline)
+
     def show_timeline(self, timeline) -> None:
         self.shown = timeline
         self.timeline.set_rows(timeline.entries)
         self._heading()
+        self._where()
+
+    def _where(self) -> None:
+        shown = self.shown
+        if shown is None or shown.chosen is None:  # a single site: nothing to say
+            self.where.clear()
+        elif shown.warehouse is None:
+            self.where.show_message(
+                "info",
+                lambda: self.tr("Order {order} is not reserved in any warehouse yet.").format(
+                    order=shown.order
+                ),
+            )
+        elif shown.elsewhere:
+            self.where.show_message(
+                "error",
+                lambda: self.tr(
+                    "Order {order} is at {warehouse}, not at {chosen}: its work is {warehouse}'s."
+                ).format(order=shown.order, warehouse=shown.warehouse, chosen=shown.chosen),
+            )
+        else:
+            self.where.show_message(
+                "info",
+                lambda: self.tr("Order {order} is at {warehouse}.").format(
+                    order=shown.order, warehouse=shown.warehouse
+                ),
+            )
+        self.where.setVisible(self.where.kind != "none")
 
     def _heading(self) -> None:
         if self.shown is None:

@@ -9,6 +9,11 @@ loaded or saved; a range that runs low shows in white on red with words.
 One banner on top says the most urgent thing: the refusal of the last save, else that packing is
 blocked (no settings yet) or that numbers run low, else that the save went through. One line, not
 two, so the whole form still fits 1280×800.
+
+Several warehouses: each has its own settings; the tab edits those of the warehouse chosen in the
+console (named beside the buttons). Choosing another reloads the form — unless it has edits not
+saved yet: those are kept, never dropped unasked, and still belong to the warehouse they were
+loaded for (Save stores them there; Reload shows the chosen warehouse's), as the banner says.
 """
 
 from __future__ import annotations
@@ -85,6 +90,9 @@ class SettingsTab(QWidget):
         self.banner = TabBanner()
         self._refusal: BaseException | None = None  # of the last save, until the next
         self._just_saved = False
+        self._loaded: dict | None = None  # the form as last filled: edits are what differs
+        self._kept = False  # edits kept across a warehouse switch (the banner says whose)
+        self.whose = QLabel(objectName="fieldLabel")  # whose settings (several warehouses)
         self.carriers = CarriersTable()
         self.buttons = self._buttons()
         layout = QVBoxLayout(self)
@@ -136,6 +144,7 @@ class SettingsTab(QWidget):
         row.addWidget(self.buttons["add"])
         row.addWidget(self.buttons["remove"])
         row.addStretch(1)
+        row.addWidget(self.whose)
         row.addWidget(self.buttons["reload"])
         row.addWidget(self.buttons["save"])
         return row
@@ -167,11 +176,33 @@ class SettingsTab(QWidget):
         self.carriers.retranslate()
         self.banner.retranslate()
         self._show_sscc_left()
+        self._show_whose()
+
+    def _show_whose(self) -> None:
+        view = self.view
+        code = view.warehouse if view is not None else None
+        self.whose.setText(self.tr("Settings of {warehouse}").format(warehouse=code or ""))
+        self.whose.setVisible(view is not None and view.several)
 
     # ---- loading ------------------------------------------------------------------------------
     def reload(self) -> None:
-        """Read the settings again on the worker; edits not saved are dropped."""
+        """Read the chosen warehouse's settings on the worker; edits not saved are dropped."""
         self._run("site", done=self.show_view, failed=self._load_failed)
+
+    def has_edits(self) -> bool:
+        """The form differs from what was last loaded or saved."""
+        return self._loaded is not None and self.document() != self._loaded
+
+    def warehouse_changed(self) -> None:
+        """The lead chose another warehouse: show its settings, or keep edits not saved yet
+        (they stay the warehouse's they were loaded for)."""
+        if self.view is None:
+            return  # never loaded: the tab loads the chosen warehouse's when shown
+        if self.has_edits():
+            self._kept = True
+            self._show_banner()
+            return
+        self.reload()
 
     def show_view(self, view: SiteView) -> None:
         """Fill the form from what central holds (runs on the UI thread with the worker's
@@ -194,7 +225,9 @@ class SettingsTab(QWidget):
             field.setCursorPosition(0)
         self.language.setCurrentIndex(max(self.language.findData(document.get("language")), 0))
         self.carriers.set_carriers(site.carriers if site else (), view.ranges)
+        self._loaded, self._kept = self.document(), False
         self._show_sscc_left()
+        self._show_whose()
         self._show_banner()
 
     def _load_failed(self, exc: BaseException) -> None:
@@ -222,9 +255,13 @@ class SettingsTab(QWidget):
         label.style().polish(label)
 
     def _show_banner(self) -> None:
-        """The most urgent thing: a refusal, packing blocked, numbers low, or saved."""
+        """The most urgent thing: edits kept across a warehouse switch, a refusal, packing
+        blocked, numbers low, or saved."""
         low = [r for r in self.view.ranges if r.low] if self.view else []
-        if self._refusal is not None:
+        if self._kept and self.view is not None:  # first: whose the form is, after a switch
+            code = self.view.warehouse
+            self.banner.show_message("info", lambda: self._kept_text(code))
+        elif self._refusal is not None:
             self.banner.show_message("error", self._refusal_text)
         elif self.view is not None and self.view.site is None:
             self.banner.show_message(
@@ -244,6 +281,12 @@ class SettingsTab(QWidget):
             self.banner.clear()
         self.banner.setVisible(self.banner.kind != "none")
         self.banner.fit_lines(self.width() - 20)  # the layout's side margins
+
+    def _kept_text(self, code: str | None) -> str:
+        return self.tr(
+            "Edits to {warehouse}'s settings kept, not saved: Save stores them for {warehouse}; "
+            "Reload shows the chosen warehouse's."
+        ).format(warehouse=code or "")
 
     def _low_text(self, low, saved: bool) -> str:
         ranges = ", ".join(
@@ -273,7 +316,8 @@ class SettingsTab(QWidget):
     def save(self) -> None:
         self._clear_problem()
         self.buttons["save"].setEnabled(False)  # one save at a time
-        self._run("save_site", self.document(), done=self._saved, failed=self._refused)
+        whose = self.view.warehouse_id if self.view is not None else None  # kept edits too
+        self._run("save_site", self.document(), whose, done=self._saved, failed=self._refused)
 
     def _saved(self, view: SiteView) -> None:
         self.buttons["save"].setEnabled(True)

@@ -6,6 +6,10 @@ stock clerk with one button. A section, not a tab: nine tabs do not fit a 1280 p
 
 UI thread only. Proposing replays thousands of routes and takes seconds: it runs on the
 database worker (`run`); the buttons wait, the screen does not.
+
+Several warehouses: the proposal is the chosen warehouse's (its picks, faces and locations), and
+its tasks are made there. Choosing another warehouse forgets the proposal shown (`forget`); one
+still being replayed for the warehouse left is dropped when it arrives.
 """
 
 from __future__ import annotations
@@ -52,6 +56,7 @@ class SlottingSection(QWidget):
         self.run_result = None  # the last proposal (app.services.slotting.SlottingRun)
         self.busy = False
         self.created: list[int] | None = None
+        self._generation = 0  # bumped by `forget`: a proposal of an older one is dropped
         self.days = QSpinBox(minimum=1, maximum=366, value=30, objectName="slottingDays")
         self.max_moves = QSpinBox(minimum=1, maximum=500, value=20, objectName="slottingMoves")
         self.days_label, self.moves_label = QLabel(), QLabel()
@@ -102,13 +107,25 @@ class SlottingSection(QWidget):
         self._set_buttons()
         self._show_summary()
         self._show_result()
+        generation = self._generation
+
+        def done(run) -> None:
+            if generation == self._generation:
+                self.show_run(run)
+
         self._run(
-            "slotting",
-            self.days.value(),
-            self.max_moves.value(),
-            done=self.show_run,
-            failed=self._failed,
+            "slotting", self.days.value(), self.max_moves.value(), done=done, failed=self._failed
         )
+
+    def forget(self) -> None:
+        """Another warehouse was chosen: the proposal shown (or on its way) was the last one's."""
+        self._generation += 1
+        self.busy, self.run_result, self.created = False, None, None
+        self.moves.set_rows([])
+        self.view.hide()
+        self._set_buttons()
+        self._show_summary()
+        self._show_result()
 
     def show_run(self, run) -> None:
         self.busy, self.run_result = False, run

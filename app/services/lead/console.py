@@ -7,7 +7,7 @@ method runs off the UI thread; each opens its own unit of work from `uow_factory
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -34,6 +34,10 @@ from app.services.waves import WaveFilter
 # Writes a closed manifest's PDF, CSV and JSON (printing/manifest.py, wired by station/root.py);
 # returns the paths written.
 ManifestWriter = Callable[[Manifest], list[str]]
+# Opens a unit of work; `warehouse=CODE` one speaking for that warehouse (its site settings,
+# dock, returns, locations: app/bootstrap.py `Central.uow`). Called without it for reads that
+# filter by warehouse themselves.
+UowFactory = Callable[..., UnitOfWork]
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,11 @@ class SiteView:
 
     site: SiteSettings | None
     ranges: list[site_settings.RangeLeft]
+    # Whose settings these are, with several warehouses (None: a single site): a save goes
+    # to this warehouse even when the lead has chosen another since (edits are kept).
+    warehouse_id: int | None = None
+    warehouse: str | None = None
+    several: bool = False  # more than one warehouse: the tab says whose
 
 
 @dataclass(frozen=True)
@@ -57,7 +66,7 @@ class WarehouseChoice:
 class LeadConsole:
     def __init__(
         self,
-        uow_factory: Callable[[], UnitOfWork],
+        uow_factory: UowFactory,
         lead: User,
         station: str,
         write_manifest: ManifestWriter | None = None,
@@ -69,6 +78,7 @@ class LeadConsole:
         # The warehouse whose work the tabs show (None: every warehouse, a single site).
         # Set on the worker thread only (`warehouses`, `choose_warehouse`), like every read.
         self.warehouse_id: int | None = None
+        self._codes: dict[int, str] = {}  # the warehouses the lead may choose, by id
 
     def warehouses(self) -> WarehouseChoice:
         """With several warehouses: those the lead may choose from (their home warehouses,
@@ -80,11 +90,12 @@ class LeadConsole:
             every = uow.warehouses.all()
             home = uow.warehouses.station_home(self.station)
         if len(every) < 2:
-            self.warehouse_id = None
+            self.warehouse_id, self._codes = None, {}
             return WarehouseChoice([], None)
         theirs = [w for w in every if not self.lead.warehouses or w.code in self.lead.warehouses]
         theirs = theirs or every  # homes that no longer exist: every warehouse, as before
         ids = [w.id for w in theirs]
+        self._codes = {w.id: w.code for w in theirs}
         if self.warehouse_id not in ids:
             self.warehouse_id = home if home in ids else ids[0]
         return WarehouseChoice(theirs, self.warehouse_id)
@@ -96,6 +107,21 @@ class LeadConsole:
             raise NotFound(message("warehouse.gone", id=warehouse_id))
         self.warehouse_id = warehouse_id
         return WarehouseChoice(choice.warehouses, warehouse_id)
+
+    def _at(self, warehouse_id: int | None = None) -> UnitOfWork:
+        """A unit of work speaking for the chosen warehouse (or `warehouse_id`, one the lead may
+        choose): the Dispatch, Returns, Settings and Slotting reads and writes are its alone.
+        On a single site (nothing chosen), the desk's own unit of work, as before."""
+        wanted = self.warehouse_id if warehouse_id is None else warehouse_id
+        if wanted is None:
+            return self._uow()
+        if wanted not in self._codes:
+            self.warehouses()  # not read yet on this desk, or made since
+        if not self._codes:
+            return self._uow()  # a single site: its only warehouse
+        if wanted not in self._codes:
+            raise NotFound(message("warehouse.gone", id=wanted))
+        return self._uow(warehouse=self._codes[wanted])
 
     def board(self) -> board.Board:
         return board.load_board(self._uow(), self.lead, self.warehouse_id)
@@ -168,23 +194,24 @@ class LeadConsole:
 
     def returns_desk(self) -> ReturnsDesk:
         """Open RMAs, received returns and quarantine stock (the Returns tab)."""
-        return returns_desk.desk(self._uow(), self.lead)
+        return returns_desk.desk(self._at(), self.lead)
 
     def decide_quarantine(self, item_id: int, decision: str, location: str | None) -> Message:
-        return returns_desk.decide(
-            self._uow(), self.lead, item_id, decision, self.station, location
-        )
+        return returns_desk.decide(self._at(), self.lead, item_id, decision, self.station, location)
 
     def returns_kpis(self, start: datetime, end: datetime) -> ReturnsKpis:
-        return returns_desk.kpis(self._uow(), self.lead, start, end)
+        return returns_desk.kpis(self._at(), self.lead, start, end)
 
     def slotting(self, days: int, max_moves: int) -> slotting_moves.SlottingRun:
         """Proposed slotting moves from the last `days` days' picks, replayed (seconds)."""
         require_lead(self.lead)
-        return slotting_moves.plan_slotting(self._uow(), days, slotting_moves.Limits(max_moves))
+        limits = slotting_moves.Limits(max_moves)
+        run = slotting_moves.plan_slotting(self._at(), days, limits)
+        return replace(run, warehouse_id=self.warehouse_id)
 
     def create_slotting_tasks(self, run: slotting_moves.SlottingRun) -> list[int]:
-        return slotting_moves.create_tasks(self._uow(), self.lead, run, self.station)
+        """The moves as stock move tasks of the warehouse they were proposed for."""
+        return slotting_moves.create_tasks(self._at(run.warehouse_id), self.lead, run, self.station)
 
     def kpis(self, start: datetime, end: datetime):
         return reports.kpi_report(self._uow(), self.lead, start, end, self.warehouse_id)
@@ -197,7 +224,10 @@ class LeadConsole:
         ]
 
     def timeline(self, text: str) -> reports.Timeline:
-        return reports.order_timeline(self._uow(), self.lead, text)
+        """Any order, wherever it is: with several warehouses an ambiguous number prefers the
+        chosen warehouse's order, and the timeline names the order's warehouse."""
+        chosen = self._codes.get(self.warehouse_id) if self.warehouse_id is not None else None
+        return reports.order_timeline(self._uow(), self.lead, text, self.warehouse_id, chosen)
 
     def export_kpis(self, report, path: str) -> int:
         return reports.write_kpi_csv(report, path)
@@ -208,12 +238,12 @@ class LeadConsole:
         return sync.station_table(self._uow(), warehouse_id=self.warehouse_id)
 
     def dock(self) -> list[dispatch_close.DockRow]:
-        return dispatch_close.dock_board(self._uow(), self.lead)
+        return dispatch_close.dock_board(self._at(), self.lead)
 
     def close_carrier(self, carrier: str) -> tuple[Manifest, list[str]]:
         """Close the carrier's collection, then write its manifest (after the commit: a slow
         disk never holds the transaction)."""
-        manifest = dispatch_close.close_carrier(self._uow(), self.lead, carrier, self.station)
+        manifest = dispatch_close.close_carrier(self._at(), self.lead, carrier, self.station)
         written = self._write_manifest(manifest) if self._write_manifest else []
         return manifest, written
 
@@ -229,18 +259,24 @@ class LeadConsole:
     def cancel_transfer(self, transfer: str) -> transfer_desk.Transfer:
         return transfer_desk.cancel(self._uow(), self.lead, transfer, self.station)
 
-    def site(self) -> SiteView:
-        """The site's settings and its ranges left, for the Settings tab (a lead's desk only)."""
+    def site(self, warehouse_id: int | None = None) -> SiteView:
+        """The chosen warehouse's settings (or `warehouse_id`'s) and its ranges left, for the
+        Settings tab (a lead's desk only)."""
         require_lead(self.lead)
-        uow = self._uow()
+        uow = self._at(warehouse_id)
         with uow:
-            return SiteView(site_settings.stored_site(uow), site_settings.ranges_left(uow))
+            site, ranges = site_settings.stored_site(uow), site_settings.ranges_left(uow)
+            here = uow.catalog.working_warehouse()  # whose settings these are, even on a
+            codes = {w.id: w.code for w in uow.warehouses.all()}  # site that has one so far
+        return SiteView(site, ranges, here, codes.get(here) if here else None, len(codes) > 1)
 
-    def save_site(self, document: Any) -> SiteView:
+    def save_site(self, document: Any, warehouse_id: int | None = None) -> SiteView:
         """Replace the settings whole (every field checked first; a bad one names itself and
-        nothing is stored), then read them back as the tab shows them."""
-        site_settings.save_site_as_lead(self._uow(), self.lead, document, self.station)
-        return self.site()
+        nothing is stored), then read them back as the tab shows them. `warehouse_id`: the
+        warehouse the form was loaded for (kept across a switch), else the chosen one."""
+        uow = self._at(warehouse_id)
+        site_settings.save_site_as_lead(uow, self.lead, document, self.station)
+        return self.site(warehouse_id)
 
     def links(self) -> links.Links:
         """Each shop / ERP endpoint's queue and the parked messages (the Stations tab)."""

@@ -76,22 +76,40 @@ class Timeline:
     order: str
     status: str
     entries: list[TimelineEntry]
+    # With several warehouses: the code of the one the order is picked or reserved in (None:
+    # reserved nowhere yet), and of the one the lead is looking at (None: a single site).
+    warehouse: str | None = None
+    chosen: str | None = None
+
+    @property
+    def elsewhere(self) -> bool:
+        """The order belongs to another warehouse than the one the lead is looking at."""
+        return None not in (self.warehouse, self.chosen) and self.warehouse != self.chosen
 
 
 # Pick facts are shown from the pick tasks they updated (who/where/when in one line each).
 PICK_FACTS = {"pick.confirmed"}
 
 
-def order_timeline(uow: UnitOfWork, lead: User, text: str) -> Timeline:
+def order_timeline(
+    uow: UnitOfWork,
+    lead: User,
+    text: str,
+    warehouse_id: int | None = None,
+    chosen: str | None = None,
+) -> Timeline:
     """Everything that happened to one order, oldest first. `text`: CHANNEL/ORDER_ID, an order
-    id, or a tote (T:code) the order sits in."""
+    id, or a tote (T:code) the order sits in. Any warehouse's order is found (a lead looking
+    one up must find it); where the text fits several, warehouse `warehouse_id`'s is taken.
+    `chosen`: the code the lead looks at, so the timeline says when the order is elsewhere."""
     require_lead(lead)
     with uow:
         reports = uow.lead.reports
-        ref = reports.find_order(text)
+        ref = reports.find_order(text, warehouse_id)
         if ref is None:
             raise NotFound(message("order.lookup_none", text=text.strip()))
         header = reports.order_header(ref)
+        where = reports.order_warehouse(ref) if chosen is not None else None
         events = reports.timeline_events(ref)
         picks = reports.timeline_picks(ref)
         shipments = reports.timeline_shipments(ref)
@@ -108,7 +126,8 @@ def order_timeline(uow: UnitOfWork, lead: User, text: str) -> Timeline:
         for s in shipments
     ]
     entries.sort(key=lambda e: (e.at is None, _sortable(e.at)))
-    return Timeline(f"{header['channel']}/{header['order_id']}", header["status"], entries)
+    order = f"{header['channel']}/{header['order_id']}"
+    return Timeline(order, header["status"], entries, where, chosen)
 
 
 def _unscanned(e: dict) -> bool:

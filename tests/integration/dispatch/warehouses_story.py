@@ -1,5 +1,5 @@
-"""A carrier's close at one warehouse manifests that warehouse's parcels alone (issue 22):
-run on SQLite (test_dispatch_warehouses.py) and PostgreSQL (tests/pg)."""
+"""A carrier's close at one warehouse manifests that warehouse's parcels alone (issue 22), and
+the lead console's Dispatch tab closes the chosen warehouse's: run on SQLite (test_dispatch_warehouses.py) and PostgreSQL (tests/pg)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import select, update
 
 from app.services import dispatch_close, layouts
+from app.services.lead.console import LeadConsole
 from db.schema import locations, order_lines, orders, pick_tasks
 from station.demo_dispatch import pack_demo_orders
 from tests.integration.dispatch.story import LEAD, load, loading, rows
@@ -45,3 +46,26 @@ def run_close_per_warehouse(central, folder: Path) -> None:
     assert [p.sscc for p in manifest.parcels] == [east.sscc]
     statuses = dict(rows(central, select(orders.c.id, orders.c.status)))
     assert statuses[east.order_ref] == "shipped"
+
+
+def run_lead_console_per_warehouse(central, folder: Path) -> None:
+    """The lead's Dispatch tab follows the warehouse chosen in the console: it sees and closes
+    that warehouse's parcels alone, whatever the desk's own warehouse."""
+    east, west = pack_demo_orders(central, 2, carrier="SF")
+    picked_in_the_west(central, folder, west.order_ref)
+    backend, state = loading(central)
+    for carton in (east, west):
+        verdict = load(backend, state, carton.sscc)
+        assert verdict.ok, verdict.reason
+        state = verdict.state
+    desk = LeadConsole(central.uow, LEAD, "LEAD-1")
+    ids = {w.code: w.id for w in desk.warehouses().warehouses}
+    desk.choose_warehouse(ids["WEST"])
+    assert [(row.carrier, row.loaded) for row in desk.dock()] == [("SF", 1)]
+    manifest, _ = desk.close_carrier("SF")
+    assert [p.sscc for p in manifest.parcels] == [west.sscc]
+    assert desk.dock() == []
+    statuses = dict(rows(central, select(orders.c.id, orders.c.status)))
+    assert (statuses[west.order_ref], statuses[east.order_ref]) == ("shipped", "packed")
+    desk.choose_warehouse(ids["WH1"])
+    assert [(row.carrier, row.loaded) for row in desk.dock()] == [("SF", 1)]

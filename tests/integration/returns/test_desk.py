@@ -13,6 +13,7 @@ from app.domain.events import SYSTEM
 from app.domain.users import Role, User
 from app.errors import BadInput, NotAllowed
 from app.services import allocation, intake, layouts, returns_desk
+from app.services.lead.console import LeadConsole
 from app.services.order_files import read_order_file
 from app.services.users import save_user
 from db.schema import (
@@ -205,10 +206,9 @@ def _status(site, order_id: str) -> str:
     return row.status
 
 
-def test_a_homed_desk_lists_its_own_warehouses_returns(tmp_path, sqlite_url):
-    """Returns come back where the order shipped from: a desk homed in WEST lists the returns
-    received at WEST's stations, their quarantine and the RMAs of orders reserved there; a desk
-    of WH1 none of them; a desk with no home everything, as before."""
+def _returned_to_the_west(tmp_path, sqlite_url):
+    """The desk site with a second warehouse WEST: SO-1's return arrives at a WEST returns
+    station, SO-2 (RMA-77's order) is reserved in WEST."""
     site = desk_site(sqlite_url, tmp_path / "site")
     layout = tmp_path / "west.json"
     layout.write_text(json.dumps(WEST), encoding="utf-8")
@@ -230,16 +230,45 @@ def test_a_homed_desk_lists_its_own_warehouses_returns(tmp_path, sqlite_url):
             .where(orders.c.order_id == "SO-2")
         ).scalar_one()  # fmt: skip
         conn.execute(insert(allocations).values(order_line_id=line, stock_id=row, quantity=1))
+    return site
+
+
+def _listed(found) -> tuple:
+    return (
+        sorted(q.order_id for q in found.quarantine),
+        [r.order_id for r in found.returns],
+        [r.rma for r in found.rmas],
+    )
+
+
+EVERYTHING = (["SO-1", "SO-1", "SO-1"], ["SO-1"], ["RMA-77"])
+
+
+def test_a_homed_desk_lists_its_own_warehouses_returns(tmp_path, sqlite_url):
+    """Returns come back where the order shipped from: a desk homed in WEST lists the returns
+    received at WEST's stations, their quarantine and the RMAs of orders reserved there; a desk
+    of WH1 none of them; a desk with no home everything, as before."""
+    site = _returned_to_the_west(tmp_path, sqlite_url)
 
     def listed(home):
-        found = returns_desk.desk(site.central.uow(home), LEAD)
-        return (
-            sorted(q.order_id for q in found.quarantine),
-            [r.order_id for r in found.returns],
-            [r.rma for r in found.rmas],
-        )
+        return _listed(returns_desk.desk(site.central.uow(home), LEAD))
 
-    everything = (["SO-1", "SO-1", "SO-1"], ["SO-1"], ["RMA-77"])
-    assert listed("WEST") == everything
+    assert listed("WEST") == EVERYTHING
     assert listed("WH1") == ([], [], [])
-    assert listed(None) == everything
+    assert listed(None) == EVERYTHING
+
+
+def test_the_lead_console_lists_the_chosen_warehouses_returns(tmp_path, sqlite_url):
+    """The Returns tab follows the warehouse chosen in the console, not the desk's own: WH1
+    chosen, none of WEST's returns; WEST chosen, all of them, and its quarantine decided."""
+    site = _returned_to_the_west(tmp_path, sqlite_url)
+    desk = LeadConsole(site.central.uow, LEAD, STATION)
+    ids = {w.code: w.id for w in desk.warehouses().warehouses}
+    assert _listed(desk.returns_desk()) == ([], [], [])
+    desk.choose_warehouse(ids["WEST"])
+    found = desk.returns_desk()
+    assert _listed(found) == EVERYTHING
+    desk.decide_quarantine(found.quarantine[0].id, "scrapped", None)
+    assert len(desk.returns_desk().quarantine) == 2
+    desk.choose_warehouse(ids["WH1"])
+    assert _listed(desk.returns_desk()) == ([], [], [])

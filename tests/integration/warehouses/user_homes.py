@@ -93,7 +93,7 @@ def check_a_lead_chooses_among_their_own_warehouses(sites: LeadSites) -> None:
     with SqlUnitOfWork(sites.engine) as unit:
         lena = unit.users.by_badge("B-LENA")
     assert lena is not None and lena.role is Role.LEAD
-    desk = LeadConsole(lambda: SqlUnitOfWork(sites.engine), lena, "LEAD-1")
+    desk = LeadConsole(sites.uow, lena, "LEAD-1")
     choice = desk.warehouses()
     assert [w.code for w in choice.warehouses] == ["WEST", "NORTH"]
     assert choice.chosen == sites.ids["WEST"]  # LEAD-1 has no home: the first of hers

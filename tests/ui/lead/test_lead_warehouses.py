@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.integration.warehouses.lead_sites import LeadSites
+from tests.integration.warehouses.two_sites import DEMO_SITE
 from ui.lead import LeadHome
 from ui.worker import SynchronousWorker
 
@@ -27,10 +28,13 @@ def open_home(qtbot, sites: LeadSites) -> LeadHome:
 
 
 def choose(qtbot, home: LeadHome, code: str) -> None:
-    """By keyboard, as a lead would: focus the selector, arrow to the code."""
+    """By keyboard, as a lead would: focus the selector, arrow to the code (up or down)."""
     home.warehouse.setFocus()
-    while not home.warehouse.currentText().startswith(code):
-        qtbot.keyClick(home.warehouse, Qt.Key.Key_Down)
+    wanted = home.warehouse.findText(code)
+    assert wanted >= 0, code
+    while home.warehouse.currentIndex() != wanted:
+        down = home.warehouse.currentIndex() < wanted
+        qtbot.keyClick(home.warehouse, Qt.Key.Key_Down if down else Qt.Key.Key_Up)
 
 
 def test_switching_the_warehouse_reloads_every_tab(qtbot, sites):
@@ -62,3 +66,69 @@ def test_a_preview_of_another_warehouse_is_dropped(qtbot, sites):
     assert home.waves.wave is not None and home.waves.wave.order_count == 1
     choose(qtbot, home, "NORTH")
     assert home.waves.wave is None and not home.waves.release_button.isEnabled()
+
+
+def spy(home: LeadHome, name: str) -> list:
+    """The warehouse chosen each time the tab asks the console for `name`."""
+    seen: list = []
+    real = getattr(home.console, name)
+
+    def asked(*args):
+        seen.append(home.console.warehouse_id)
+        return real(*args)
+
+    setattr(home.console, name, asked)
+    return seen
+
+
+def test_the_lookup_says_when_the_order_is_another_warehouses(qtbot, sites):
+    home = open_home(qtbot, sites)
+    home.tabs.setCurrentWidget(home.lookup)
+    qtbot.keyClicks(home.lookup.query, "SO-N")
+    qtbot.keyClick(home.lookup.query, Qt.Key.Key_Return)
+    assert home.lookup.shown.order == "web/SO-N"
+    assert home.lookup.where.isVisible() and home.lookup.where.kind == "error"
+    assert "is at NORTH, not at WH1" in home.lookup.where.text()
+    choose(qtbot, home, "NORTH")  # looked up again: now the chosen warehouse's
+    assert home.lookup.where.kind == "info"
+    assert "is at NORTH." in home.lookup.where.text()
+
+
+def test_dispatch_returns_and_slotting_follow_the_chosen_warehouse(qtbot, sites):
+    home = open_home(qtbot, sites)
+    docks, desks = spy(home, "dock"), spy(home, "returns_desk")
+    home.tabs.setCurrentWidget(home.dispatch)
+    choose(qtbot, home, "NORTH")  # the tab in view reloads at once
+    assert (docks[0], docks[-1]) == (sites.ids["WH1"], sites.ids["NORTH"])  # via WEST
+    home.tabs.setCurrentWidget(home.returns)  # the others when shown
+    assert desks == [sites.ids["NORTH"]]
+    choose(qtbot, home, "WEST")  # the returns in view reload at once
+    assert desks == [sites.ids["NORTH"], sites.ids["WEST"]]
+    home.tabs.setCurrentWidget(home.exceptions)
+    home.exceptions.slotting.propose_button.click()
+    assert home.exceptions.slotting.run_result.warehouse_id == sites.ids["WEST"]
+    choose(qtbot, home, "NORTH")  # another warehouse's proposal is not offered
+    assert home.exceptions.slotting.run_result is None
+    assert not home.exceptions.slotting.create_button.isEnabled()
+
+
+def test_settings_reload_but_edits_not_saved_are_kept(qtbot, sites):
+    sites.ok("site", "--warehouse", "WH1", "--set", sites.write("wh1.json", DEMO_SITE))
+    home = open_home(qtbot, sites)
+    tab = home.settings
+    home.tabs.setCurrentWidget(tab)
+    assert (tab.view.warehouse, tab.fields["name"].text()) == ("WH1", DEMO_SITE["name"])
+    assert tab.whose.isVisible() and "WH1" in tab.whose.text()
+    choose(qtbot, home, "WEST")  # nothing edited: WEST's (none yet)
+    assert (tab.view.warehouse, tab.view.site, tab.fields["name"].text()) == ("WEST", None, "")
+    choose(qtbot, home, "WH1")
+    tab.fields["name"].clear()
+    qtbot.keyClicks(tab.fields["name"], "Main DC, renamed")
+    choose(qtbot, home, "NORTH")  # edits kept, the banner says whose
+    assert tab.view.warehouse == "WH1" and tab.fields["name"].text() == "Main DC, renamed"
+    assert tab.banner.isVisible() and "WH1" in tab.banner.text()
+    tab.buttons["save"].click()  # saved where they were loaded
+    assert sites.console().site(sites.ids["WH1"]).site.name == "Main DC, renamed"
+    assert tab.view.warehouse == "WH1"
+    tab.buttons["reload"].click()  # the chosen warehouse's
+    assert (tab.view.warehouse, tab.fields["name"].text()) == ("NORTH", "")

@@ -3,14 +3,18 @@ what the tab shows, and what a save really stores (read back with `current_site`
 
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import func, select
 
 from app.bootstrap import open_central
 from app.domain.users import Role, User
+from app.services import layouts
 from app.services.lead.console import LeadConsole, SiteView
 from app.services.site import current_site
 from app.services.users import authenticate_lead, save_user
 from db.schema import events
+from tests.integration.warehouses.two_sites import WEST
 from ui.lead import LeadHome
 from ui.lead.carriers_table import KEYS
 from ui.worker import SynchronousWorker
@@ -181,3 +185,26 @@ def test_a_site_without_settings_says_packing_is_blocked(qtbot, sqlite_url):
         assert current_site(central.uow()) is None
     finally:
         central.close()
+
+
+def test_edits_made_before_a_second_warehouse_are_saved_where_they_were_loaded(
+    qtbot, demo_central, tmp_path
+):
+    """Loaded on a single site, edited, then WEST appears and is chosen: the edits are kept
+    and saved to the first warehouse's settings, never WEST's."""
+    tab = settings_tab(qtbot, demo_central)
+    assert tab.whose.isHidden()  # one warehouse: nothing to say
+    tab.fields["name"].setText("Demo DC, renamed")
+    path = tmp_path / "west.json"
+    path.write_text(json.dumps(WEST), encoding="utf-8")
+    layouts.import_layout(demo_central.uow(), path, warehouse="WEST")
+    home = tab.window()  # the lead console the tab sits in
+    home.reload_warehouses()
+    index = home.warehouse.findText("WEST")
+    home.warehouse.setCurrentIndex(index)
+    home.warehouse.activated.emit(index)
+    assert tab.fields["name"].text() == "Demo DC, renamed"
+    assert tab.banner.kind == "info" and "WH1" in tab.banner.words()
+    tab.buttons["save"].click()
+    assert current_site(demo_central.uow("WH1")).name == "Demo DC, renamed"
+    assert current_site(demo_central.uow("WEST")) is None
