@@ -26,7 +26,9 @@ def test_the_transfers_section_fits(qtbot, tmp_path, sqlite_url, run_cli):
     engine = make_engine(sites.url)
 
     def lead_home(user):
-        console = LeadConsole(lambda: SqlUnitOfWork(engine), LEAD, "LEAD-1")
+        console = LeadConsole(
+            lambda warehouse=None: SqlUnitOfWork(engine, warehouse=warehouse), LEAD, "LEAD-1"
+        )
         return LeadHome(console, SynchronousWorker(), poll_ms=60_000)
 
     screens = Screens(qtbot, tmp_path, {Role.LEAD: lead_home}, "LEAD-1")

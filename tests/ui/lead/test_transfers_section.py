@@ -29,7 +29,9 @@ def sites(tmp_path, sqlite_url, run_cli):
 @pytest.fixture
 def home(qtbot, sites):
     engine = make_engine(sites.url)
-    console = LeadConsole(lambda: SqlUnitOfWork(engine), LEAD, "LEAD-1")
+    console = LeadConsole(
+        lambda warehouse=None: SqlUnitOfWork(engine, warehouse=warehouse), LEAD, "LEAD-1"
+    )
     found = LeadHome(console, SynchronousWorker(), poll_ms=60_000)
     qtbot.addWidget(found)
     found.resize(1280, 800)
