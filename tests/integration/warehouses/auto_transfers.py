@@ -14,10 +14,13 @@ import copy
 
 from sqlalchemy import select
 
+from app.services import site as site_settings
 from db.engine import make_engine
 from db.schema import events
+from db.uow import SqlUnitOfWork
 from tests.integration.warehouses.transfers import (
     GLUE_GTIN,
+    LEAD,
     TransferSites,
     pick_and_ship,
 )
@@ -114,7 +117,23 @@ def check_the_automatic_transfer_flows_as_any(sites: AutoSites) -> None:
     assert waiting["status"] == "allocated" and waiting["lines"][0]["warehouse"] == "WEST"
 
 
+def check_the_settings_tab_keeps_the_switch(sites: AutoSites) -> None:
+    """The lead's Settings tab has no field for it: saving there leaves it on."""
+    sites.switch("WEST", True)
+    document = sites.json_lines("site", "--warehouse", "WEST")[0]
+    del document["auto_transfers"]
+    engine = make_engine(sites.url)
+    try:
+        uow = SqlUnitOfWork(engine, warehouse="WEST")
+        saved = site_settings.save_site_as_lead(uow, LEAD, document, "LEAD-01")
+    finally:
+        engine.dispose()
+    assert saved.auto_transfers is True
+    assert sites.json_lines("site", "--warehouse", "WEST")[0]["auto_transfers"] is True
+
+
 CHECKS = (
+    check_the_settings_tab_keeps_the_switch,
     check_a_low_face_without_reserve_gets_one_transfer,
     check_switched_off_nothing_is_made,
     check_a_bad_switch_refuses_the_file,
