@@ -23,6 +23,7 @@ EVENT_TEMPLATES: dict[str, str] = {
     "event.order.partially_returned": "Some units came back from the customer",
     "event.order.returned": "Every shipped unit came back from the customer",
     "event.transfer.cancelled": "Transfer {transfer} cancelled: its receipt at the receiving warehouse closed",
+    "event.transfer.auto_made": "Transfer {transfer} made by the system: pick face {face} had no reserve of {sku} in {to}, {quantity} come from {from}",
     "event.order.prioritised": "Made urgent by a lead (priority {priority})",
     "event.exception.resolved": "Problem {exception} closed by a lead ({resolution})",
     # ---- picking ------------------------------------------------------------------------------

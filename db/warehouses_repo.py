@@ -3,7 +3,7 @@ and number counters apart from another's (app/domain/warehouses.py `scoped_key`)
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, func, insert, select, text, update
 
 from app.domain.warehouses import (
     PER_WAREHOUSE_SETTINGS,
@@ -66,6 +66,23 @@ class SqlWarehouseRepository:
             .values(code=code, name=name, layout=layout)
             .returning(warehouses.c.id)
         ).scalar_one()
+
+    def lock_for_transfers(self, warehouse_id: int) -> bool:
+        """Lock the warehouse's row until the transaction ends, so one automatic transfer
+        check for it runs at a time (app/services/transfer_rule.py): the next waits, then sees
+        the transfer the first made. False, nothing locked, on a login that may not make
+        transfers (a lead desk's, docs/sync.md): the next check at central makes it."""
+        if self.connection.dialect.name == "postgresql":
+            may = text(
+                "SELECT has_table_privilege('orders', 'INSERT')"
+                " AND has_table_privilege('receipts', 'INSERT')"
+                " AND has_table_privilege('warehouses', 'UPDATE')"
+            )
+            if not self.connection.execute(may).scalar_one():
+                return False
+        row = select(warehouses.c.id).where(warehouses.c.id == warehouse_id)
+        self.connection.execute(row.with_for_update())
+        return True
 
     def save_layout(self, warehouse_id: int, name: str, layout: dict) -> None:
         self.connection.execute(

@@ -684,6 +684,11 @@ SOURCE: dict[str, str] = {
         "Messages",
         "Transfer {transfer} cancelled: its receipt at the receiving warehouse closed",
     ),
+    "event.transfer.auto_made": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Transfer {transfer} made by the system: pick face {face} had no reserve of {sku} in "
+        "{to}, {quantity} come from {from}",
+    ),
     "event.order.prioritised": QT_TRANSLATE_NOOP(
         "Messages", "Made urgent by a lead (priority {priority})"
     ),

@@ -44,6 +44,7 @@ TOP_KEYS = (
     "sscc_serial",
     "language",
     "carriers",
+    "auto_transfers",
 )
 CARRIER_KEYS = ("code", "name", "services", "cutoffs", "tracking", "label_source", "api")
 LABEL_SOURCES = ("own", "api")  # our series and our label | a carrier API sells the label
@@ -125,6 +126,9 @@ class SiteSettings:
     sscc_serial: NumberRange
     language: str
     carriers: tuple[Carrier, ...]
+    # A pick face here with no reserve gets a transfer from another warehouse by itself
+    # (app/services/transfer_rule.py); off: the rule only proposes (docs/stock.md).
+    auto_transfers: bool = False
 
     def carrier(self, order_carrier: str) -> Carrier | None:
         """The carrier an order's `carrier` field names, if the site has it."""
@@ -140,7 +144,7 @@ class SiteSettings:
             "sscc_serial": {"next": self.sscc_serial.next, "last": self.sscc_serial.last},
             "language": self.language,
             "carriers": [_carrier_document(c) for c in self.carriers],
-        }
+        } | ({"auto_transfers": True} if self.auto_transfers else {})
 
 
 def check_character(check: str, body: str) -> str:
@@ -184,9 +188,18 @@ def parse_site(document: Any) -> SiteSettings:
         sscc_serial=_range(doc.get("sscc_serial"), "sscc_serial", 16 - len(prefix)),
         language=language,
         carriers=tuple(_carrier(c, f"carriers[{i}]") for i, c in enumerate(carriers)),
+        auto_transfers=_flag(doc, "auto_transfers"),
     )
     _no_two_alike(settings.carriers)
     return settings
+
+
+def _flag(doc: dict, field: str) -> bool:
+    """An optional switch, off when absent: JSON true or false, not "yes" nor 1."""
+    value = doc.get(field, False)
+    if not isinstance(value, bool):
+        raise FieldProblem("not_one_of", field=field, value=shown(value), accepted="true | false")
+    return value
 
 
 def _carrier(value: Any, field: str) -> Carrier:

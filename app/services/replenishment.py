@@ -4,7 +4,10 @@
 own transaction: after picks (app/services/picking_appliers.py), moves (move_appliers.py),
 counts, and a wave's release (app/services/waves.py: its allocations count as gone). For each
 pick face among `locations` that is low and has no open task, it adds one task by the rule in
-app/domain/replenishment.py. It never fails a fact: a face without reserve stock just waits.
+app/domain/replenishment.py. It never fails a fact: a face without reserve stock just waits —
+unless its warehouse's settings turn on automatic transfers (`"auto_transfers": true`): then the
+face gets a transfer from another warehouse in the same transaction (app/services/
+transfer_rule.py).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from datetime import date
 
 from app.domain.events import utcnow
 from app.domain.moves import ReplenishTask, most_urgent_first
-from app.domain.replenishment import PickFace, plan
+from app.domain.replenishment import PickFace, is_low, plan, ranked_sources
 from app.routing.distance import Spot, walk_distance
 from app.services.ports import UnitOfWork
 
@@ -41,7 +44,15 @@ def _replenish(uow: UnitOfWork, face: PickFace, reason: str, today: date) -> int
     reserve = uow.moves.reserve_stock(face.sku, face.location)
     distance = _distances(uow, face.location, [item.location for item in reserve])
     task = plan(face, at_face, reserve, today, distance, reason)
-    return None if task is None else uow.moves.add_replenishment(task)
+    if task is not None:
+        return uow.moves.add_replenishment(task)
+    if is_low(face, at_face) and not ranked_sources(face, reserve, today, {}):
+        # Imported here: transfers cancel through holds, whose imports reach the pick appliers,
+        # which import this module.
+        from app.services.transfer_rule import transfer_if_no_reserve
+
+        transfer_if_no_reserve(uow, face, at_face, today)  # only where the site turned it on
+    return None
 
 
 def _distances(uow: UnitOfWork, face: str, sources: list[str]) -> dict[str, float]:

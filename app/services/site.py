@@ -25,7 +25,8 @@ from app.services.users import require_lead
 
 SITE_KEY = "site"
 SSCC_COUNTER = "sscc"
-NUMBERS_LOW = "numbers_low"  # the lead's queue item when a range runs low
+NUMBERS_LOW = "numbers_low"
+AUTO_TRANSFERS = "auto_transfers"  # the one switch the Settings tab does not show  # the lead's queue item when a range runs low
 
 
 def tracking_counter(scheme: TrackingScheme) -> str:
@@ -116,8 +117,14 @@ def save_site(uow: UnitOfWork, document: Any, actor: Actor) -> SiteSettings:
 
 
 def save_site_as_lead(uow: UnitOfWork, lead: User, document: Any, station: str) -> SiteSettings:
-    """The Settings tab's save: only a lead."""
+    """The Settings tab's save: only a lead. The tab has no field for `auto_transfers`, so a
+    document without it keeps the switch as stored (a file given to `site --set` is whole)."""
     require_lead(lead)
+    if isinstance(document, dict) and AUTO_TRANSFERS not in document:
+        with uow:
+            stored = uow.packing.setting(SITE_KEY)
+        if isinstance(stored, dict) and stored.get(AUTO_TRANSFERS) is True:
+            document = document | {AUTO_TRANSFERS: True}
     return save_site(uow, document, Actor(lead.name, station))
 
 

@@ -21,79 +21,26 @@ Cancelled (`cancel_transfer`): while nothing is picked, the order is cancelled a
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 
 from app.domain.events import Actor, Event, utcnow
 from app.domain.fields import FieldProblem, shown
-from app.domain.orders import Address, Order, OrderLine, OrderStatus
-from app.domain.receiving import Receipt, ReceiptLine
-from app.domain.site import SiteSettings, parse_site
+from app.domain.orders import Order, OrderStatus
+from app.domain.receiving import Receipt
 from app.domain.transfer_rule import propose
 from app.domain.warehouses import Warehouse, choose
 from app.errors import BadInput
 from app.messages import message
 from app.services import holds
 from app.services.ports import UnitOfWork
+from app.services.transfer_orders import (
+    CHANNEL,
+    Transfer,
+    make_within,
+    read_transfers,
+    sites,
+)
 
-CHANNEL = "transfer"
-COUNTER = "transfer"  # one counter for the database: TR-1, TR-2, ...
-SITE_KEY = "site"
 MAX_QUANTITY = 1_000_000
-ADDRESS_KEYS = ("name", "company", "street1", "street2", "city", "region", "postal_code")
-
-_STATUS = {  # the order's status → the transfer's, before it ships
-    OrderStatus.RECEIVED: "open",
-    OrderStatus.ON_HOLD: "open",
-    OrderStatus.EXCEPTION: "open",
-    OrderStatus.ALLOCATED: "allocated",
-    OrderStatus.RELEASED: "allocated",
-    OrderStatus.PICKING: "allocated",
-    OrderStatus.PICKED: "picked",
-    OrderStatus.PACKED: "picked",
-    OrderStatus.CANCELLED: "cancelled",
-}
-
-
-@dataclass(frozen=True)
-class TransferLine:
-    sku: str
-    quantity: int
-    shipped: int
-    received: int
-
-    @property
-    def in_transit(self) -> int:
-        return max(self.shipped - self.received, 0)
-
-
-@dataclass(frozen=True)
-class Transfer:
-    transfer: str
-    source: str
-    target: str
-    carrier: str
-    status: str
-    lines: tuple[TransferLine, ...]
-
-    def record(self) -> dict:
-        """`shipshape transfer(s) --json` (docs/interfaces.md §15)."""
-        return {
-            "transfer": self.transfer,
-            "from": self.source,
-            "to": self.target,
-            "carrier": self.carrier,
-            "status": self.status,
-            "lines": [
-                {
-                    "sku": x.sku,
-                    "quantity": x.quantity,
-                    "shipped": x.shipped,
-                    "received": x.received,
-                    "in_transit": x.in_transit,
-                }
-                for x in self.lines
-            ],
-        }
 
 
 def create_transfer(
@@ -111,18 +58,9 @@ def create_transfer(
         every = uow.warehouses.all()
         home, away = _pair(every, source, target)
         _known(uow, list(wanted))
-        sites = _sites(uow)
-        ship_to = _ship_to(sites.get(away.id), away)
-        chosen = _carrier(sites.get(home.id), home, carrier)
-        number = uow.packing.next_counter(COUNTER)
-        order = _order(f"TR-{number}", ship_to, chosen, home, wanted)
-        (ref,) = uow.orders.add_all([order])
-        receipt = _receipt(order.order_id, home, wanted)
-        uow.receiving.add(receipt, away.id, transfer=ref)
-        payload = {"channel": CHANNEL, "order_id": order.order_id, "to": away.code}
-        uow.events.add_all([Event("order.received", payload, actor, ref)])
+        ref, _ = make_within(uow, home, away, wanted, actor, carrier, sites(uow))
         uow.commit()
-        made = _transfers(uow, {ref})
+        made = read_transfers(uow, {ref})
     return made[0]
 
 
@@ -154,51 +92,6 @@ def _known(uow: UnitOfWork, skus: list[str]) -> None:
         raise BadInput(message("transfer.unknown_sku", sku=unknown[0]))
 
 
-def _sites(uow: UnitOfWork) -> dict[int, SiteSettings]:
-    return {
-        warehouse_id: parse_site(document)
-        for warehouse_id, document in uow.settings.each_warehouse(SITE_KEY).items()
-    }
-
-
-def _ship_to(site: SiteSettings | None, away: Warehouse) -> Address:
-    if site is None:
-        raise BadInput(message("transfer.no_site", code=away.code))
-    found = site.ship_from
-    parts = {key: found.get(key, "") for key in ADDRESS_KEYS}
-    return Address(**parts, country=found.get("country", ""), phone=found.get("phone", ""))
-
-
-def _carrier(site: SiteSettings | None, home: Warehouse, code: str | None) -> str:
-    if site is None or not site.carriers:
-        raise BadInput(message("transfer.no_carriers", code=home.code))
-    if code is None:
-        return site.carriers[0].code
-    found = site.carrier(code)
-    if found is None:
-        accepted = ", ".join(c.code for c in site.carriers)
-        raise FieldProblem("not_one_of", field="--carrier", value=shown(code), accepted=accepted)
-    return found.code
-
-
-def _order(order_id: str, ship_to: Address, carrier: str, home: Warehouse, wanted) -> Order:
-    return Order(
-        channel=CHANNEL,
-        order_id=order_id,
-        ship_to=ship_to,
-        lines=[OrderLine(sku, quantity) for sku, quantity in wanted.items()],
-        order_date=utcnow(),
-        carrier=carrier,
-        review_passed=True,  # our own stock between our own sites: nothing for a lead to check
-        source_warehouse=home.id,
-    )
-
-
-def _receipt(order_id: str, home: Warehouse, wanted: dict[str, int]) -> Receipt:
-    lines = tuple(ReceiptLine(sku, expected=quantity) for sku, quantity in wanted.items())
-    return Receipt(order_id, f"transfer from {home.code}", lines)
-
-
 # ---- cancelling ---------------------------------------------------------------------------
 _SHIPPED = (OrderStatus.SHIPPED, OrderStatus.PARTIALLY_RETURNED, OrderStatus.RETURNED)
 _PICKED = (OrderStatus.PICKED, OrderStatus.PACKED)
@@ -224,7 +117,7 @@ def cancel_transfer(uow: UnitOfWork, transfer: str, actor: Actor, note: str = ""
         payload = {"transfer": number, "note": note}
         uow.events.add_all([Event("transfer.cancelled", payload, actor, order.id)])
         uow.commit()
-        return _transfers(uow, {order.id})[0]
+        return read_transfers(uow, {order.id})[0]
 
 
 def _refuse_late(uow: UnitOfWork, order: Order, receipt: Receipt | None) -> None:
@@ -246,47 +139,18 @@ def _refuse_late(uow: UnitOfWork, order: Order, receipt: Receipt | None) -> None
 def list_transfers(uow: UnitOfWork) -> list[Transfer]:
     """Every transfer, the first made first."""
     with uow:
-        return _transfers(uow, None)
+        return read_transfers(uow, None)
 
 
 def in_transit(uow: UnitOfWork, warehouse_id: int | None) -> dict[str, int]:
     """Call inside `with uow:`. Units shipped to `warehouse_id` (None: to any) by transfers and
     not received there yet, per SKU."""
     units: dict[str, int] = defaultdict(int)
-    for transfer in _transfers(uow, None, warehouse_id):
+    for transfer in read_transfers(uow, None, warehouse_id):
         for line in transfer.lines:
             if line.in_transit:
                 units[line.sku] += line.in_transit
     return dict(sorted(units.items()))
-
-
-def _transfers(uow: UnitOfWork, refs: set[int] | None, to: int | None = None) -> list[Transfer]:
-    found = [
-        (ref, where, receipt)
-        for ref, where, receipt in uow.receiving.transfer_receipts()
-        if (refs is None or ref in refs) and (to is None or where == to)
-    ]
-    orders = {o.id: o for o in uow.orders.by_refs([ref for ref, _, _ in found])}
-    codes = {w.id: w.code for w in uow.warehouses.all()}
-    made = []
-    for ref, where, receipt in found:
-        order = orders.get(ref)
-        if order is not None:
-            source = codes.get(order.source_warehouse or 0, "")
-            made.append(_transfer(order, receipt, source, codes.get(where or 0, "")))
-    return made
-
-
-def _transfer(order: Order, receipt: Receipt, source: str, target: str) -> Transfer:
-    gone = order.status in (OrderStatus.SHIPPED, OrderStatus.PARTIALLY_RETURNED)
-    lines = tuple(
-        TransferLine(x.sku, x.quantity, x.quantity if gone else 0, receipt.received(x.sku))
-        for x in order.lines
-    )
-    status = _STATUS.get(order.status, "in transit")
-    if gone and all(x.received >= x.shipped for x in lines):
-        status = "received"
-    return Transfer(order.order_id, source, target, order.carrier, status, lines)
 
 
 # ---- the rule: a pick face with no reserve in its warehouse ------------------------------
@@ -319,7 +183,7 @@ def proposals(uow: UnitOfWork) -> list[dict]:
 def _coming(uow: UnitOfWork, ids: dict[str, int]) -> dict[tuple[int, str], int]:
     """(warehouse id, sku) → units open transfers will still bring there."""
     units: dict[tuple[int, str], int] = defaultdict(int)
-    for transfer in _transfers(uow, None):
+    for transfer in read_transfers(uow, None):
         if transfer.status in ("cancelled", "received") or transfer.target not in ids:
             continue
         for line in transfer.lines:

@@ -2486,6 +2486,10 @@ median {median} h · p90 {p90} h
         <translation>调拨单 {transfer} 已取消：收货仓库的收货单已关闭</translation>
     </message>
     <message>
+        <source>Transfer {transfer} made by the system: pick face {face} had no reserve of {sku} in {to}, {quantity} come from {from}</source>
+        <translation>调拨单 {transfer} 由系统自动创建：{to} 的拣货位 {face} 没有 {sku} 的储备，{quantity} 件从 {from} 调来</translation>
+    </message>
+    <message>
         <source>Made urgent by a lead (priority {priority})</source>
         <translation>班组长设为加急（优先级 {priority}）</translation>
     </message>
