@@ -149,7 +149,8 @@ class SqlReturnsDeskRepository:
 
     # ---- the KPIs' rows --------------------------------------------------------------------
     def shipped_by_sku(self, start: datetime, end: datetime) -> dict[str, int]:
-        """Units packed on orders that shipped in [start, end), per SKU."""
+        """Units packed on orders that shipped in [start, end), per SKU (a homed desk: its own
+        warehouse's orders, as `open_rmas`)."""
         shipped = (
             select(events.c.order_ref)
             .where(events.c.kind == SHIPPED, events.c.occurred_at >= start)
@@ -163,6 +164,9 @@ class SqlReturnsDeskRepository:
             .join(shipped, shipped.c.order_ref == order_lines.c.order_id)
             .group_by(products.c.sku)
         )
+        home = self._home()
+        if home is not None:  # the orders it shipped: none picked or reserved elsewhere
+            query = query.where(order_lines.c.order_id.not_in(orders_elsewhere(home)))
         return {sku: int(n or 0) for sku, n in self.connection.execute(query)}
 
     def returned_units(self, start: datetime, end: datetime) -> list[ReturnedUnits]:
@@ -194,7 +198,7 @@ class SqlReturnsDeskRepository:
         )
         return [
             ReturnedUnits(r.sku, r.quantity, _reason(r.reason, r.rma_ref), r.condition)
-            for r in self.connection.execute(query)
+            for r in self.connection.execute(self._ours(query))
             if counts_as_returned(r.condition)
         ]
 
@@ -215,7 +219,7 @@ class SqlReturnsDeskRepository:
         )
         return [
             Decision(r.arrived_at, r.received_at if r.destination == TO_STOCK else r.decided_at)
-            for r in self.connection.execute(query)
+            for r in self.connection.execute(self._ours(query))
         ]
 
 

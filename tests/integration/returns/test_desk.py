@@ -272,3 +272,22 @@ def test_the_lead_console_lists_the_chosen_warehouses_returns(tmp_path, sqlite_u
     assert len(desk.returns_desk().quarantine) == 2
     desk.choose_warehouse(ids["WH1"])
     assert _listed(desk.returns_desk()) == ([], [], [])
+
+
+def test_a_homed_desk_counts_its_own_warehouses_returns_in_the_kpis(tmp_path, sqlite_url):
+    """The Returns tab's figures follow the warehouse too: WEST counts the units back at its
+    station, WH1 none of them. Shipped units count where the order was picked or reserved:
+    SO-2 (1 BOLT, reserved in WEST) is WEST's alone; SO-1 (3 BOLT, 2 MILK) was shipped in this
+    made-up site without picks or reservations, so like any order of no warehouse it counts for
+    every one. No home counts everything, as before."""
+    site = _returned_to_the_west(tmp_path, sqlite_url)
+    start, end = NOW - timedelta(days=30), NOW + timedelta(minutes=1)
+
+    def figures(home):
+        report = returns_desk.kpis(site.central.uow(home), LEAD, start, end)
+        return report.shipped, report.returned, report.decided + report.undecided
+
+    everything = figures(None)
+    assert everything == (6, 4, 4)
+    assert figures("WEST") == (6, 4, 4)
+    assert figures("WH1") == (5, 0, 0)
