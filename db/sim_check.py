@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine, func, select
 
-from db.schema import exceptions, orders, packages, parcel_loads, shipments
+from db.schema import changes, exceptions, orders, packages, parcel_loads, shipments
 
 
 @dataclass(frozen=True)
@@ -50,3 +50,14 @@ def exceptions_about(engine: Engine, ssccs: set[str]) -> int:
     query = select(func.count()).where(exceptions.c.order_ref.in_(of_cartons))
     with engine.connect() as conn:
         return int(conn.execute(query).scalar_one())
+
+
+def newest_change(engine: Engine) -> tuple[int, int]:
+    """The (txid, seq) of the newest change committed on central, as a station's pull cursor
+    orders them: a station whose cursor reached it has pulled everything committed before."""
+    query = select(changes.c.txid, changes.c.seq).order_by(
+        changes.c.txid.desc(), changes.c.seq.desc()
+    )
+    with engine.connect() as conn:
+        last = conn.execute(query.limit(1)).first()
+    return (last.txid or 0, last.seq) if last else (0, 0)

@@ -66,8 +66,9 @@ class BoardTimer:
 
 
 def print_table(codes: list[str], runs: list, elapsed: float, board: BoardTimer) -> None:
-    """A row per warehouse and the total: stations, facts, facts/s (all, then by job), ack ->
-    central p50/p95, board p50/p95 (the warehouse's own board; the total row: the site's)."""
+    """A row per warehouse and the total: stations, facts, facts/s, ack -> central p50/p95,
+    board p50/p95 (the warehouse's own board; the total row: the site's), then facts/s by job
+    (each over its own stations' window)."""
     begin, end = min(run.started_at for run in runs), max(run.finished_at for run in runs)
     print(f"{'warehouse':<10} {'stations':>8} {'facts':>7} {'facts/s':>8} {'ack p50 ms':>11} "
           f"{'ack p95 ms':>11} {'board p50 ms':>13} {'board p95 ms':>13} {'pick/s':>7} "
@@ -77,14 +78,29 @@ def print_table(codes: list[str], runs: list, elapsed: float, board: BoardTimer)
         facts = sum(len(run.acknowledged) for run in mine)
         ack = cuts([s * 1000 for run in mine for s in run.latencies_s])
         shown = cuts(board.during(code, begin, end))
-        by_role = [
-            sum(len(r.acknowledged) for r in mine if r.role == role) / elapsed for role in ROLES
-        ]
+        by_role = [_rate([r for r in mine if r.role == role], begin) for role in ROLES]
         print(
             f"{code:<10} {len(mine):>8} {facts:>7} {facts / elapsed:>8.0f} {ack[0]:>11.0f} "
             f"{ack[1]:>11.0f} {shown[0]:>13.0f} {shown[1]:>13.0f} {by_role[0]:>7.0f} "
             f"{by_role[1]:>7.0f} {by_role[2]:>7.0f}"
         )
+
+
+def print_ack_by_job(runs: list) -> None:
+    """Ack -> central p50/p95 of each job's facts: whose facts waited."""
+    parts = []
+    for role in ROLES:
+        ack = cuts([s * 1000 for run in runs if run.role == role for s in run.latencies_s])
+        parts.append(f"{role} p50 {ack[0]:.0f} ms, p95 {ack[1]:.0f} ms")
+    print(f"ack -> central by job: {'; '.join(parts)}")
+
+
+def _rate(runs: list, begin: float) -> float:
+    """Facts/s of these stations over their own window: from the common start to the last of
+    them done (pickers stop long before the last carton is loaded)."""
+    if not runs:
+        return 0.0
+    return sum(len(run.acknowledged) for run in runs) / (max(r.finished_at for r in runs) - begin)
 
 
 def print_quiet_board(codes: list[str], board: BoardTimer) -> None:

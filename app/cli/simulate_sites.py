@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.bootstrap import Central, open_central, redacted
-from app.cli.simulate_report import BoardTimer, print_quiet_board, print_table
+from app.cli.simulate_report import BoardTimer, print_ack_by_job, print_quiet_board, print_table
 from app.cli.stations import (
     SIM_BADGE_BASE,
     _check,
@@ -128,6 +128,7 @@ def _report(codes: list[str], runs: list, board: BoardTimer, elapsed: float) -> 
         f"({elapsed:.1f} s with starting the station processes); board: each warehouse's own "
         f"(the total row: the whole site's), {loads} loads meanwhile"
     )
+    print_ack_by_job(runs)
     print_quiet_board(codes, board)
 
 

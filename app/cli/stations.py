@@ -141,8 +141,9 @@ def run_stations(
 
     homes = homes or [None] * len(names)
     jobs = jobs or [None] * len(names)
-    for mark in [*folder.glob("*.ready"), *folder.glob("*.done")]:  # an earlier run's
-        mark.unlink()
+    for pattern in ("*.ready", "*.done", "*.conveyor"):  # an earlier run's, in a folder given
+        for mark in folder.glob(pattern):  # again
+            mark.unlink()
     with ProcessPoolExecutor(max_workers=len(names), mp_context=context) as pool:
         futures = [
             pool.submit(

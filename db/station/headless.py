@@ -23,7 +23,7 @@ from app.services.scripted_picking import picking_inputs
 from app.steps import picking
 from db.engine import engine_for, normalize_url
 from db.station.backend import StationPickingBackend
-from db.station.headless_dock import WORK, ClockedSync, Floor, Job, pullers_for
+from db.station.headless_dock import WORK, Floor, Job, pullers_for
 from db.station.pull import SiteCachePuller
 from db.station.store import StationStore
 from db.station.sync import SyncEngine, wait_until_drained
@@ -73,7 +73,7 @@ def run_station(
     store = StationStore(store_path, station)
     poll_s = 0.5 if listen else 1.0
     pullers = pullers_for(job, store)
-    sync = ClockedSync(
+    sync = SyncEngine(
         store, engine, poll_s=poll_s, listen=listen, warehouse=warehouse, pullers=pullers
     ).start()
 

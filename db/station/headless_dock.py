@@ -10,13 +10,17 @@ would show (the expected weight, typed: the station has no scale) through the cl
 (app.services.carton_close.close_and_print) without a printer: numbers from the station's
 blocks, the `package.closed` fact, no label or slip rendered.
 
-A loader works as the loader's screen does, on `StationDispatchBackend` and the dock its
-`DispatchPuller` keeps: it scans a cage of its own (`U:<station>`), binds it to the carrier,
-then scans each packed carton's SSCC (app.steps.dispatch: one `dispatch.loaded` per carton).
+A packer puts each sealed carton on the belt to the dock (a file per packer, `<station>.conveyor`:
+the cartons' SSCCs, as the cartons themselves would travel). A loader works as the loader's
+screen does, on `StationDispatchBackend` (with the dock its `DispatchPuller` keeps, as on a real
+loader's station): it scans a cage of its own (`CAGE-<station>`), binds it to the carrier, then
+scans the SSCC of each carton that came down the belt (app.steps.dispatch, the parcel looked up
+on central as the screen does: one `dispatch.loaded` per carton). A carton central does not
+know yet (its packer's station has not synced it) stays on the belt for the next round.
 
 Stations of one job in one warehouse share its work out by number (packer k of K takes the
-orders whose ref is k mod K, loader k the cartons whose package id is), as people at
-neighbouring benches take the tote in front of them. Each records up to its budget of facts
+orders whose ref is k mod K, loader k the cartons whose SSCC is), as people at neighbouring
+benches take the tote in front of them. Each records up to its budget of facts
 and stops earlier once its suppliers (the pickers for a packer, the packers for a loader) have
 stopped and a pull that began after that finds nothing left for it.
 """
@@ -36,8 +40,8 @@ from app.errors import NotFound, Offline
 from app.scanning.interpret import interpret
 from app.services.carton_close import CloseRequest, close_and_print
 from app.steps import dispatch, packing
+from db.sim_check import newest_change
 from db.station import packing as station_packing
-from db.station.dispatch import TOPIC as DOCK
 from db.station.dispatch import DispatchPuller, StationDispatchBackend
 from db.station.packing import PackingPuller, StationPackingBackend
 from db.station.store import StationStore
@@ -61,22 +65,11 @@ class Job:
     carrier: str = ""  # the carrier a loader binds its cage to
 
 
-class ClockedSync(SyncEngine):
-    """The sync engine, noting when its last completed pull began (time.time())."""
-
-    pulled_from = 0.0
-
-    def _pull(self) -> None:
-        began = time.time()
-        super()._pull()
-        self.pulled_from = began
-
-
 def pullers_for(job: Job, store: StationStore) -> list:
     if job.role == "pack":
         return [PackingPuller(store)]
     if job.role == "load":
-        return [DispatchPuller(store, refresh_s=1.0)]  # in a test run, no 20 s wait
+        return [DispatchPuller(store)]  # the dock, as a real loader's station keeps it
     return []
 
 
@@ -85,7 +78,7 @@ class Floor:
     """One station's things: its store and sync, the way to central, who works there."""
 
     store: StationStore
-    sync: ClockedSync
+    sync: SyncEngine
     uow: Callable
     user: User
     actor: Actor
@@ -93,17 +86,21 @@ class Floor:
     job: Job
     pace_s: float
     since: float = field(default_factory=time.monotonic)
+    target: tuple[int, int] | None = None  # central's newest change once the suppliers stopped
 
 
 def suppliers_done(floor: Floor) -> bool:
-    """Every supplier stopped, and a pull that began after the last one did has finished."""
+    """Every supplier stopped (central holds all their facts), and this station has pulled
+    every change central had committed by then."""
     if time.monotonic() - floor.since > GIVE_UP_S:
         return True
-    marks = [floor.folder / f"{name}.done" for name in floor.job.suppliers]
-    if not all(mark.exists() for mark in marks):
-        return False
-    last = max((mark.stat().st_mtime for mark in marks), default=0.0)
-    return floor.sync.pulled_from > last
+    if floor.target is None:
+        marks = [floor.folder / f"{name}.done" for name in floor.job.suppliers]
+        if not all(mark.exists() for mark in marks):
+            return False
+        floor.target = newest_change(floor.sync.engine)
+    cursor = floor.store.cursor()
+    return cursor is not None and tuple(cursor) >= floor.target
 
 
 def reachable(floor: Floor) -> Callable[[], bool]:
@@ -158,8 +155,10 @@ def _pack_order(run, floor: Floor, backend: StationPackingBackend, view: PackOrd
     time.sleep(floor.pace_s)
     closed = close_and_print(backend, None, state, request, floor.actor.user)
     _acknowledge(run, list(closed.verdict.facts))
-    for fact in closed.verdict.facts:
-        run.cartons.append(PackageClosed.of(fact).sscc or "")
+    ssccs = [PackageClosed.of(fact).sscc or "" for fact in closed.verdict.facts]
+    run.cartons += ssccs
+    with (floor.folder / f"{floor.actor.station}.conveyor").open("a") as belt:
+        belt.writelines(f"{sscc}\n" for sscc in ssccs)  # the sealed carton goes to the dock
 
 
 # ---- loading ------------------------------------------------------------------------------
@@ -167,23 +166,24 @@ def load(run, floor: Floor, facts: int) -> None:
     backend = StationDispatchBackend(
         floor.store, floor.sync.wake, floor.uow, floor.actor.station, reachable(floor)
     )
-    state, tried = _cage(floor, backend), set()
+    state, done = _cage(floor, backend), set()
     while len(run.acknowledged) < facts:
-        code = _next_parcel(floor, tried)
-        if code is None:
-            if suppliers_done(floor):
-                break
-            time.sleep(IDLE_S)
-            continue
-        verdict = dispatch.on_scan(state, interpret(f"]C100{code}"))
-        if verdict.look_up is not None:
+        waiting = [code for code in _conveyor(floor) if code not in done]
+        if not waiting and suppliers_done(floor):
+            break
+        for code in waiting[: facts - len(run.acknowledged)]:
+            verdict = dispatch.on_scan(state, interpret(f"]C100{code}"))
+            assert verdict.look_up is not None, verdict.reason
             found = backend.parcel(verdict.look_up.code)
+            if found is None:
+                continue  # its packer's station has not synced it yet: it waits on the belt
             verdict = dispatch.on_parcel(state, verdict.look_up.code, found, code)
-        _step(run, floor, backend.record, list(verdict.facts))
-        tried.add(code)
-        if verdict.ok:
-            state = verdict.state
-            run.loads.append(code)
+            _step(run, floor, backend.record, list(verdict.facts))
+            done.add(code)
+            if verdict.ok:
+                state = verdict.state
+                run.loads.append(code)
+        time.sleep(IDLE_S)
 
 
 def _cage(floor: Floor, backend: StationDispatchBackend):
@@ -196,15 +196,15 @@ def _cage(floor: Floor, backend: StationDispatchBackend):
     return state
 
 
-def _next_parcel(floor: Floor, tried: set[str]) -> str | None:
-    """The SSCC of the first carton of this loader's share on the dock not tried yet."""
-    for package_id, doc in floor.store.cached(DOCK).items():
-        view = doc["view"]
-        code = view["sscc"]
-        mine = package_id % floor.job.of == floor.job.index and code not in tried
-        if mine and view["status"] == "packed" and view["order_status"] == "packed":
-            return code
-    return None
+def _conveyor(floor: Floor) -> list[str]:
+    """The SSCCs of this loader's share of the cartons its warehouse's packers sealed, in the
+    order they came down the belt (a file per packer)."""
+    codes = []
+    for name in floor.job.suppliers:
+        belt = floor.folder / f"{name}.conveyor"
+        if belt.exists():
+            codes += belt.read_text().split()
+    return [c for c in codes if int(c) % floor.job.of == floor.job.index]
 
 
 # ---- both ---------------------------------------------------------------------------------
