@@ -141,7 +141,12 @@ def run_stations(
 
     homes = homes or [None] * len(names)
     jobs = jobs or [None] * len(names)
-    for pattern in ("*.ready", "*.done", "*.conveyor"):  # an earlier run's, in a folder given
+    for pattern in (
+        "*.ready",
+        "*.done",
+        "*.failed",
+        "*.conveyor",
+    ):  # an earlier run's, in a folder given
         for mark in folder.glob(pattern):  # again
             mark.unlink()
     with ProcessPoolExecutor(max_workers=len(names), mp_context=context) as pool:

@@ -13,6 +13,7 @@ run always records the number of facts asked for.
 from __future__ import annotations
 
 import time
+import traceback
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -90,10 +91,14 @@ def run_station(
         _start_together(store, folder, start_with)
     run.started_at = time.time()
     actor = Actor(user.name, station)
-    if job.role in WORK:
-        WORK[job.role](run, Floor(store, sync, uow, user, actor, folder, job, pace_s), facts)
-    else:
-        _record(run, backend, user, actor, facts, kind, pace_s)
+    try:
+        if job.role in WORK:
+            WORK[job.role](run, Floor(store, sync, uow, user, actor, folder, job, pace_s), facts)
+        else:
+            _record(run, backend, user, actor, facts, kind, pace_s)
+    except Exception:  # said here at once: the stations it supplies stop waiting for it
+        (folder / f"{station}.failed").write_text(traceback.format_exc())
+        raise
     run.drained = wait_until_drained(sync, 600)
     run.finished_at = time.time()
     (folder / f"{station}.done").touch()

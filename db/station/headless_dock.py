@@ -43,7 +43,7 @@ from app.steps import dispatch, packing
 from db.sim_check import newest_change
 from db.station import packing as station_packing
 from db.station.dispatch import DispatchPuller, StationDispatchBackend
-from db.station.packing import PackingPuller, StationPackingBackend
+from db.station.packing import UNREACHABLE, PackingPuller, StationPackingBackend
 from db.station.store import StationStore
 from db.station.sync import SyncEngine
 
@@ -95,10 +95,15 @@ def suppliers_done(floor: Floor) -> bool:
     if time.monotonic() - floor.since > GIVE_UP_S:
         return True
     if floor.target is None:
-        marks = [floor.folder / f"{name}.done" for name in floor.job.suppliers]
-        if not all(mark.exists() for mark in marks):
+        marks = [floor.folder / f"{name}" for name in floor.job.suppliers]
+        if not all(
+            m.with_suffix(".done").exists() or m.with_suffix(".failed").exists() for m in marks
+        ):
             return False
-        floor.target = newest_change(floor.sync.engine)
+        try:  # the station's one connection may be busy with a long pull: ask again later
+            floor.target = newest_change(floor.sync.engine)
+        except UNREACHABLE:
+            return False
     cursor = floor.store.cursor()
     return cursor is not None and tuple(cursor) >= floor.target
 
@@ -153,12 +158,24 @@ def _pack_order(run, floor: Floor, backend: StationPackingBackend, view: PackOrd
     box = state.suggested_carton() or view.package_types[0]
     request = CloseRequest(box, state.expected_kg(box), "typed", final=True)
     time.sleep(floor.pace_s)
-    closed = close_and_print(backend, None, state, request, floor.actor.user)
+    closed = _close(floor, backend, state, request)
     _acknowledge(run, list(closed.verdict.facts))
     ssccs = [PackageClosed.of(fact).sscc or "" for fact in closed.verdict.facts]
     run.cartons += ssccs
     with (floor.folder / f"{floor.actor.station}.conveyor").open("a") as belt:
         belt.writelines(f"{sscc}\n" for sscc in ssccs)  # the sealed carton goes to the dock
+
+
+def _close(floor: Floor, backend: StationPackingBackend, state, request: CloseRequest):
+    """The closing use case; retried while the station has no number left and central does not
+    answer (its one connection busy with a long pull): nothing is recorded before the numbers."""
+    while True:
+        try:
+            return close_and_print(backend, None, state, request, floor.actor.user)
+        except Offline:
+            if time.monotonic() - floor.since > GIVE_UP_S:
+                raise
+            time.sleep(IDLE_S)
 
 
 # ---- loading ------------------------------------------------------------------------------
