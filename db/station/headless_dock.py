@@ -20,9 +20,9 @@ know yet (its packer's station has not synced it) stays on the belt for the next
 
 Stations of one job in one warehouse share its work out by number (packer k of K takes the
 orders whose ref is k mod K, loader k the cartons whose SSCC is), as people at neighbouring
-benches take the tote in front of them. Each records up to its budget of facts
-and stops earlier once its suppliers (the pickers for a packer, the packers for a loader) have
-stopped and a pull that began after that finds nothing left for it.
+benches take the tote in front of them. Each records up to its budget of facts and stops
+earlier once its suppliers (the pickers for a packer, the packers for a loader) have stopped,
+it has pulled every change central had committed by then, and nothing is left for it.
 """
 
 from __future__ import annotations
