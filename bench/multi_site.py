@@ -6,10 +6,12 @@ products, the site's settings: the first warehouse, WH1), then runs, one after t
     shipshape simulate --warehouses 3 --stations 30 --facts 100 --database <it>
     shipshape simulate --warehouses 3 --stations 30 --facts 40 --pace 1 --database <it>
 
-Each sets up SIM1..SIM3 (the first: layout, stock; both: orders allocated from each one's
-stock, released waves), runs 30 headless picker stations homed in each at once (they begin
-together, once all have started), loads the lead's board every second meanwhile, and checks
-central against every station. The first run is flat out (each station scans as fast as this
+Each sets up SIM1..SIM3 (the first: layout, stock, site settings; both: orders allocated from
+each one's stock, released waves), runs 30 headless stations homed in each at once (they begin
+together, once all have started): 20 pick, 5 pack the orders their warehouse's pickers finish,
+5 load the cartons its packers close onto cages. Each warehouse's lead board (and the whole
+site's) is loaded every second meanwhile, and central is checked against every station: every
+fact once, every carton and load in its warehouse. The first run is flat out (each station scans as fast as this
 machine lets it): facts/s. The second is paced (a scan a second per station, still faster than
 a picker walks): ack -> central latency and the board's load time at a floor's pace. Prints
 both runs' tables and the RESULT lines.
@@ -47,7 +49,9 @@ from db.engine import normalize_url  # noqa: E402
 
 SERVER = os.environ.get("SHIPSHAPE_BENCH_PG_URL", "postgresql://root@127.0.0.1:5432/postgres")
 WAREHOUSES, STATIONS = 3, 30
-ROW = re.compile(r"^(SIM\d+|total)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)$")
+# warehouse, stations, facts, facts/s, ack p50, ack p95, board p50, board p95, pick/s, pack/s,
+# load/s
+ROW = re.compile(r"^(SIM\d+|total)\s+(\d+)\s+(\d+)\s+(\d+)" + r"\s+(\S+)" * 7 + "$")
 
 
 def url_of(database: str) -> str:
@@ -182,6 +186,11 @@ def main() -> None:
         board = float(paced.rows[code][7])
         print(f"RESULT multi_site_board_p95_ms_{code.lower()} {board:.0f} ms")
     print(f"RESULT multi_site_board_p95_ms_flat_out {float(flat.rows['total'][7]):.0f} ms")
+    for n, kind in enumerate(("pick", "pack", "load"), start=8):
+        print(f"RESULT multi_site_{kind}_facts_per_s {flat.rows['total'][n]} facts/s")
+    for code in sorted(k for k in flat.rows if k != "total"):
+        board = float(flat.rows[code][7])
+        print(f"RESULT multi_site_board_p95_ms_flat_out_{code.lower()} {board:.0f} ms")
     quiet = re.search(r"^board once the stations stopped: p50 (\d+) ms", paced.out, re.M)
     if quiet:
         print(f"RESULT multi_site_board_after_ms {quiet[1]} ms")

@@ -1,21 +1,25 @@
 """`shipshape simulate --warehouses W`: N headless stations in each of the warehouses SIM1..SIMW,
-all at once on one central, with the lead's board loaded every second meanwhile.
+all at once on one central, with each warehouse's lead board loaded every second meanwhile.
 
-Prints per warehouse and in total: facts/s, ack -> central latency, the board's load time; then
+Of each warehouse's N stations, K pack (`--packers`, default N/6) the orders its pickers
+finish, L load (`--loaders`, default N/6) the cartons its packers close onto cages, and the
+rest pick (db/station/headless.py, db/station/headless_dock.py). Prints per warehouse and in
+total: facts/s (all, and by job), ack -> central latency, the warehouse's board load time; then
 the check of `shipshape simulate` (every acknowledged fact on central exactly once, stock moved
-by exactly the units the facts took) for every station, per warehouse too, and that no station
-touched another warehouse's work or holds its stock in its store.
+by exactly the units the facts took) for every station, per warehouse too, that no station
+touched another warehouse's work or holds its stock in its store, and that central holds every
+carton a packer closed and every load a loader made, in that warehouse, with no exception.
 """
 
 from __future__ import annotations
 
-import statistics
 import tempfile
-import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from app.bootstrap import Central, open_central, redacted
+from app.cli.simulate_report import BoardTimer, print_ack_by_job, print_quiet_board, print_table
 from app.cli.stations import (
     SIM_BADGE_BASE,
     _check,
@@ -23,22 +27,41 @@ from app.cli.stations import (
     _how_woken,
     run_stations,
 )
-from app.domain.users import Role, SetUp, User
+from app.domain.users import SetUp
 from app.errors import BadInput
 from app.services import sim_sites, users
-from app.services.lead.board import load_board
+from db import sim_check
 from db.load_check import last_event_seq, location_homes, stock_units, work_homes
 from db.sim_work import SimAllocation
+from db.station.headless_dock import Job
 
-BOARD_EVERY_S = 1.0
+ROLE_NAMES = {"pick": "picker", "pack": "packer", "load": "loader"}
+BADGE_PREFIX = {"pick": "", "pack": "P", "load": "L"}  # a station number may change job
+
+
+@dataclass(frozen=True)
+class Crew:
+    """Each warehouse's stations by job: the first `pickers`, then the packers, the loaders."""
+
+    pickers: int
+    packers: int
+    loaders: int
+
+    def role(self, n: int) -> str:
+        """The job of a warehouse's n-th station (1-based)."""
+        if n <= self.pickers:
+            return "pick"
+        return "pack" if n <= self.pickers + self.packers else "load"
 
 
 def simulate_sites(args) -> int:
     if args.stations > 999 or args.warehouses > 9:
         raise BadInput("--warehouses goes up to 9 and --stations to 999 with it")
+    crew = _crew(args)
     central = open_central(args.database)
-    codes = _set_up(central, args)
-    names = _site_pickers(central, codes, args.stations, central.setup_identity())
+    codes = _set_up(central, args, crew)
+    names = _site_staff(central, codes, args.stations, crew, central.setup_identity())
+    jobs = _jobs(codes, args.stations, crew)
     homes = [code for code in codes for _ in range(args.stations)]
     listen = not args.poll and _connections_allow_listen(central, len(names))
     before = {code: stock_units(central.engine, code) for code in codes}
@@ -48,7 +71,8 @@ def simulate_sites(args) -> int:
         f"{f', {args.pace:g} s between scans' if args.pace else ''}"
         f" ({_how_woken(listen, args.poll)})"
     )
-    board = BoardTimer(central)
+    print(f"each warehouse: {crew.pickers} pick, {crew.packers} pack, {crew.loaders} load")
+    board = BoardTimer(central, codes)
     with tempfile.TemporaryDirectory(prefix="shipshape-sim-") as scratch:
         folder = args.stores or Path(scratch)
         folder.mkdir(parents=True, exist_ok=True)
@@ -56,24 +80,33 @@ def simulate_sites(args) -> int:
         started = time.perf_counter()
         try:
             runs = run_stations(central.url, folder, names, args.facts, listen,
-                                homes=homes, pace_s=args.pace, together=True)  # fmt: skip
+                                homes=homes, pace_s=args.pace, together=True, jobs=jobs)  # fmt: skip
         finally:
             elapsed = time.perf_counter() - started
             board.stop()
     _report(codes, runs, board, elapsed)
     status = _check(central, runs, total_before, since)
-    return max(status, _check_homes(central, codes, runs, names, before))
+    status = max(status, _check_homes(central, codes, runs, names, before))
+    return max(status, _check_dock(central, codes, runs))
 
 
-def _set_up(central: Central, args) -> list[str]:
-    """SIM1..SIMW with work for this run (app/services/sim_sites.py); their codes."""
+def _crew(args) -> Crew:
+    packers = args.stations // 6 if args.packers is None else args.packers
+    loaders = args.stations // 6 if args.loaders is None else args.loaders
+    if packers < 0 or loaders < 0 or packers + loaders >= args.stations:
+        raise BadInput("--packers and --loaders must be at least 0 and leave a picker")
+    return Crew(args.stations - packers - loaders, packers, loaders)
+
+
+def _set_up(central: Central, args, crew: Crew) -> list[str]:
+    """SIM1..SIMW with work for this run's pickers (app/services/sim_sites.py); their codes."""
     print(f"simulate: setting up {args.warehouses} warehouses on {redacted(central.url)} ...")
     sites = sim_sites.prepare(
         lambda code: central.uow(warehouse=code),
         lambda code: SimAllocation(central.engine, code, sim_sites.sim_channel(code)),
         args.warehouses,
-        args.stations,
-        args.stations * args.facts,
+        crew.pickers,
+        crew.pickers * args.facts,
         central.setup_identity().actor,
     )
     for site in sites:
@@ -86,91 +119,55 @@ def _set_up(central: Central, args) -> list[str]:
 
 
 def _report(codes: list[str], runs: list, board: BoardTimer, elapsed: float) -> None:
-    """The table over the stations' common window, and the board once they stopped."""
+    """The table over the stations' common window, and the boards once they stopped."""
     begin, end = min(run.started_at for run in runs), max(run.finished_at for run in runs)
-    board_ms = [ms for at, ms in board.times if begin <= at <= end]
-    _print_table(codes, runs, end - begin, board_ms)
+    print_table(codes, runs, end - begin, board)
+    loads = sum(len(board.during(code, begin, end)) for code in board.boards)
     print(
         f"{end - begin:.1f} s from the stations' common start to the last fact on central "
-        f"({elapsed:.1f} s with starting the station processes); board: the whole board, "
-        f"loaded {len(board_ms)} times meanwhile (not filtered by warehouse yet: one figure)"
+        f"({elapsed:.1f} s with starting the station processes); board: each warehouse's own "
+        f"(the total row: the whole site's), {loads} loads meanwhile"
     )
-    quiet = board.load_times(5)
-    print(f"board once the stations stopped: p50 {statistics.median(quiet):.0f} ms of 5 loads")
+    print_ack_by_job(runs)
+    print_quiet_board(codes, board)
 
 
-def _site_pickers(central: Central, codes: list[str], stations: int, setup: SetUp) -> list[str]:
-    """Pickers of each SIM warehouse ("Sim picker SIM2 007", badge 992007): a picker keeps to
-    one warehouse from run to run, so the home check may read all of their work."""
+def _site_staff(
+    central: Central, codes: list[str], stations: int, crew: Crew, setup: SetUp
+) -> list[str]:
+    """The staff of each SIM warehouse's stations ("Sim picker SIM2 007", badge 992007; "Sim
+    packer SIM2 021", badge P992021): a picker keeps to one warehouse from run to run, so the
+    home check may read all of their work."""
     with central.uow() as uow:
         known = {user.name for user in uow.users.all()}
     names = []
     for k, code in enumerate(codes, start=1):
         for n in range(1, stations + 1):
-            name = f"Sim picker {code} {n:03d}"
+            role = crew.role(n)
+            name = f"Sim {ROLE_NAMES[role]} {code} {n:03d}"
             if name not in known:
-                badge = str(SIM_BADGE_BASE + k * 1000 + n)
-                users.save_user(central.uow(), name, "picker", badge, None, by=setup)
+                badge = f"{BADGE_PREFIX[role]}{SIM_BADGE_BASE + k * 1000 + n}"
+                users.save_user(central.uow(), name, ROLE_NAMES[role], badge, None, by=setup)
             names.append(name)
     return names
 
 
-class BoardTimer:
-    """Loads the lead console's board (app/services/lead/board.py `load_board`, what the Board
-    tab polls) every second from a thread, as a lead's console would, and keeps how long each
-    load took. The board is not filtered by warehouse yet: this is the whole board."""
-
-    def __init__(self, central: Central) -> None:
-        self.central = central
-        self.lead = User("Sim lead", Role.LEAD, "990000")  # in memory: the use case checks the role
-        self.times: list[tuple[float, float]] = []  # (time.time() it began, ms it took)
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="board-timer", daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._thread.join(60)
-
-    def load_times(self, count: int) -> list[float]:
-        """`count` loads one after the other (ms each)."""
-        times = []
-        for _ in range(count):
-            started = time.perf_counter()
-            load_board(self.central.uow(), self.lead)
-            times.append((time.perf_counter() - started) * 1000)
-        return times
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            at = time.time()
-            took = self.load_times(1)[0]
-            self.times.append((at, took))
-            self._stop.wait(max(0.0, BOARD_EVERY_S - took / 1000))
-
-
-def _print_table(codes: list[str], runs: list, elapsed: float, board_ms: list[float]) -> None:
-    print(f"{'warehouse':<10} {'stations':>8} {'facts':>7} {'facts/s':>8} {'ack p50 ms':>11} "
-          f"{'ack p95 ms':>11} {'board p50 ms':>13} {'board p95 ms':>13}")  # fmt: skip
-    board = _cuts(board_ms)
-    for code in [*codes, "total"]:
-        mine = [run for run in runs if code in ("total", run.warehouse)]
-        facts = sum(len(run.acknowledged) for run in mine)
-        ack = _cuts([s * 1000 for run in mine for s in run.latencies_s])
-        print(
-            f"{code:<10} {len(mine):>8} {facts:>7} {facts / elapsed:>8.0f} {ack[0]:>11.0f} "
-            f"{ack[1]:>11.0f} {board[0]:>13.0f} {board[1]:>13.0f}"
-        )
-
-
-def _cuts(values: list[float]) -> tuple[float, float]:
-    """p50 and p95 (NaN without at least two values)."""
-    if len(values) < 2:
-        return float("nan"), float("nan")
-    cuts = statistics.quantiles(sorted(values), n=100, method="inclusive")
-    return cuts[49], cuts[94]
+def _jobs(codes: list[str], stations: int, crew: Crew) -> list[Job]:
+    """Each station's job, in the order of run_stations (its stations are sim-001, sim-002, ...
+    warehouse by warehouse): a packer's suppliers are its warehouse's pickers, a loader's its
+    packers."""
+    jobs = []
+    for k, code in enumerate(codes):
+        ids = {n: f"sim-{k * stations + n:03d}" for n in range(1, stations + 1)}
+        by_role = {role: [n for n in ids if crew.role(n) == role] for role in ROLE_NAMES}
+        supplier_of = {"pack": "pick", "load": "pack"}
+        for n in ids:
+            role = crew.role(n)
+            team = by_role[role]
+            suppliers = tuple(ids[m] for m in by_role.get(supplier_of.get(role, ""), []))
+            jobs.append(Job(role, team.index(n), len(team), sim_sites.sim_channel(code),
+                            suppliers, sim_sites.CARRIER))  # fmt: skip
+    return jobs
 
 
 def _check_homes(
@@ -199,4 +196,35 @@ def _check_homes(
         print(f"  {who} (home {home_of[who]}) worked in {code}")
     ok &= not foreign_work and not foreign_stock
     print("OK: every warehouse's stations kept to it" if ok else "MISMATCH: see above")
+    return 0 if ok else 1
+
+
+def _check_dock(central: Central, codes: list[str], runs: list) -> int:
+    """Per warehouse: every carton its packers closed is on central once, of one of its orders,
+    packed; every carton its loaders loaded is on the cage of the station that loaded it; the
+    facts count the same (one `package.closed` per carton, one `dispatch.loaded` per load);
+    and central raised no exception about those orders."""
+    ok = True
+    for code in codes:
+        mine = [run for run in runs if run.warehouse == code]
+        closed = [sscc for run in mine for sscc in run.cartons]
+        loaded = {sscc: run.station for run in mine for sscc in run.loads}
+        found = sim_check.cartons(central.engine, set(closed) | set(loaded))
+        channel = sim_sites.sim_channel(code)
+        kept = sum(1 for s in set(closed) if s in found and found[s].channel == channel)
+        on_cage = sum(
+            1 for s, station in loaded.items() if s in found and found[s].station == station
+        )
+        closed_facts = sum(run.kinds.get("package.closed", 0) for run in mine)
+        load_facts = sum(run.kinds.get("dispatch.loaded", 0) for run in mine)
+        raised = sim_check.exceptions_about(central.engine, set(closed))
+        good = kept == len(closed) == closed_facts and on_cage == len(loaded) == load_facts
+        good &= raised == 0 and all(found[s].order_status == "packed" for s in closed if s in found)
+        print(
+            f"check {code}: {len(closed)} cartons closed ({closed_facts} package.closed facts), "
+            f"{kept} on central; {len(loaded)} loaded ({load_facts} dispatch.loaded facts), "
+            f"{on_cage} on their cages; {raised} exception(s)"
+        )
+        ok &= good
+    print("OK: central holds every carton and load" if ok else "MISMATCH: cartons or loads")
     return 0 if ok else 1

@@ -18,8 +18,19 @@ from app.errors import BadInput
 from app.services import sync, users
 from db.load_check import last_event_seq, max_connections, stock_units, stored_fact_uuids
 
-# What the headless stations record (cart set-up, confirmations by tote scan, undo, finish).
-RECORDED_KINDS = ("tote.bound", "pick.confirmed", "pick.undone", "picklist.finished")
+# What the headless stations record: the picker's (cart set-up, confirmations by tote scan,
+# undo, finish), then the packer's and the loader's (`simulate --warehouses`).
+RECORDED_KINDS = (
+    "tote.bound",
+    "pick.confirmed",
+    "pick.undone",
+    "picklist.finished",
+    "pack.started",
+    "pack.item",
+    "package.closed",
+    "dispatch.loaded",
+    "dispatch.refused",
+)
 SIM_BADGE_BASE = 990000  # simulated pickers get badges 990001, 990002, ...
 
 
@@ -42,6 +53,20 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="1 (default): the stations work on central's released work as it is; more: "
         "warehouses SIM1..SIMW are set up (or reused) with orders of their own, and N stations "
         "run in each (docs/sync.md)",
+    )
+    p.add_argument(
+        "--packers",
+        type=int,
+        metavar="K",
+        help="with --warehouses 2 or more: how many of each warehouse's N stations pack the "
+        "orders its pickers finished (default N/6, rounded down)",
+    )
+    p.add_argument(
+        "--loaders",
+        type=int,
+        metavar="L",
+        help="with --warehouses 2 or more: how many of each warehouse's N stations load the "
+        "cartons its packers closed onto a cage (default N/6, rounded down); the rest pick",
     )
     p.add_argument(
         "--pace",
@@ -68,6 +93,8 @@ def _simulate(args) -> int:
         raise BadInput("--stations must be at least 1 and --facts at least 0")
     if args.warehouses < 1 or args.pace < 0:
         raise BadInput("--warehouses must be at least 1 and --pace at least 0")
+    if args.warehouses == 1 and (args.packers or args.loaders):
+        raise BadInput("--packers and --loaders need --warehouses 2 or more")
     if args.warehouses > 1:
         from app.cli.simulate_sites import simulate_sites
 
@@ -101,18 +128,27 @@ def run_stations(
     homes: Sequence[str | None] | None = None,
     pace_s: float = 0.0,
     together: bool = False,
+    jobs: Sequence | None = None,
 ) -> list:
     """One process per station (forked from a server that has imported everything once).
     `homes`: each station's warehouse (a code), in the order of `names`; None: no limit.
     `pace_s`: each station's pause between recorded steps. `together`: the stations begin
-    recording together, once all have started up and pulled their first copy of the site."""
+    recording together, once all have started up and pulled their first copy of the site.
+    `jobs`: each station's `db.station.headless_dock.Job` (None: every one picks)."""
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["db.station.headless"])
     from db.station.headless import run_station
 
     homes = homes or [None] * len(names)
-    for ready in folder.glob("*.ready"):  # an earlier run's, in a folder given again
-        ready.unlink()
+    jobs = jobs or [None] * len(names)
+    for pattern in (
+        "*.ready",
+        "*.done",
+        "*.failed",
+        "*.conveyor",
+    ):  # an earlier run's, in a folder given
+        for mark in folder.glob(pattern):  # again
+            mark.unlink()
     with ProcessPoolExecutor(max_workers=len(names), mp_context=context) as pool:
         futures = [
             pool.submit(
@@ -127,8 +163,9 @@ def run_stations(
                 home,
                 pace_s,
                 len(names) if together else 0,
+                job,
             )
-            for n, (name, home) in enumerate(zip(names, homes, strict=True), start=1)
+            for n, (name, home, job) in enumerate(zip(names, homes, jobs, strict=True), start=1)
         ]
         return [future.result() for future in futures]
 

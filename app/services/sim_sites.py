@@ -24,6 +24,7 @@ from app.domain.events import Actor, utcnow
 from app.errors import BadInput
 from app.messages import message
 from app.services import allocation, intake, layouts, master_data, waves
+from app.services import site as site_settings
 from app.services.demo import DEMO_DIR
 from app.services.order_files import read_order_file
 from app.services.ports import UnitOfWork
@@ -45,6 +46,7 @@ ADDRESS = {
     "phone": "",
     "email": "",
 }
+CARRIER = "SF Express"  # every simulated order's: a loader binds its cage to it
 WAVE_ORDERS = 64  # orders per released wave (as the demo's)
 CART = 8  # orders per pick list
 
@@ -96,6 +98,8 @@ def prepare(
             created = code not in known
             if created:
                 _create(uow(None), code, plain, folder, actor)
+            if site_settings.current_site(uow(code)) is None:  # made before SIMs packed
+                _settings(uow(code), n, actor)
             demand = Demand(units, stations * CART)
             done.append(_give_work(uow, allocating, code, plain, demand, folder, actor))
             done[-1].created = created
@@ -142,6 +146,20 @@ def _create(uow: UnitOfWork, code: str, skus: list[str], folder: Path, actor: Ac
         raise BadInput(message("sim.stock_refused", code=code, rows=report.rejected[:3]))
 
 
+def _settings(uow: UnitOfWork, n: int, actor: Actor) -> None:
+    """The warehouse's own site settings (a warehouse's cartons draw its own numbers): the
+    demo's, with the one carrier of the simulated orders, and SSCC serials and tracking numbers
+    from a range of their own (the n-th 100 millionth), so no SIM warehouse's carton takes a
+    number of another's or of the site's first warehouse."""
+    document = site_settings.read_site_file(DEMO_DIR / "site.json")
+    document["name"] = f"Simulated warehouse {sim_code(n)}"
+    document["sscc_serial"] = {"next": n * 10**8 + 1, "last": n * 10**8 + 10**8 - 1}
+    carrier = next(c for c in document["carriers"] if c["name"] == CARRIER)
+    carrier["tracking"] |= {"next": n * 10**11 + 1, "last": n * 10**11 + 10**11 - 1}
+    document["carriers"] = [carrier]
+    site_settings.save_site(uow, document, actor)
+
+
 def _give_work(
     uow: Callable[[str | None], UnitOfWork],
     allocating: Callable[[str], UnitOfWork],
@@ -180,7 +198,7 @@ def _write_orders(path: Path, code: str, skus: list[str], demand: Demand) -> Non
         while written < demand.units or n < demand.orders:
             n += 1
             head = [sim_channel(code), f"{code}-{run}-{n:05d}", now.isoformat(), 0]
-            head += ["SF Express", "Standard", (now + timedelta(days=1)).isoformat()]
+            head += [CARRIER, "Standard", (now + timedelta(days=1)).isoformat()]
             for line in range(1 + n % 3):
                 quantity = 1 + (n + line) % 2
                 sku = skus[(n * 3 + line) % len(skus)]

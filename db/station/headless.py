@@ -1,4 +1,5 @@
-"""A headless picker station for load generation (`shipshape simulate`, bench/sync.py).
+"""A headless station for load generation (`shipshape simulate`, bench/sync.py): a picker's,
+or with a `Job` a packer's or a loader's (db/station/headless_dock.py).
 
 Runs in its own process: a station store, a sync thread and `StationPickingBackend`, driven the
 way the picker screen drives it — claim a list, set up the cart, then through the picker's own
@@ -12,6 +13,7 @@ run always records the number of facts asked for.
 from __future__ import annotations
 
 import time
+import traceback
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -22,6 +24,7 @@ from app.services.scripted_picking import picking_inputs
 from app.steps import picking
 from db.engine import engine_for, normalize_url
 from db.station.backend import StationPickingBackend
+from db.station.headless_dock import WORK, Floor, Job, pullers_for
 from db.station.pull import SiteCachePuller
 from db.station.store import StationStore
 from db.station.sync import SyncEngine, wait_until_drained
@@ -39,6 +42,10 @@ class StationRun:
     stock_locations: list[str] = field(default_factory=list)  # of the stock in its store
     started_at: float = 0.0  # time.time() when it began to record (after its start-up)
     finished_at: float = 0.0  # time.time() when central held all its facts
+    role: str = "pick"  # or "pack", "load"
+    kinds: dict[str, int] = field(default_factory=dict)  # acknowledged facts by kind
+    cartons: list[str] = field(default_factory=list)  # SSCCs of the cartons a packer closed
+    loads: list[str] = field(default_factory=list)  # SSCCs of the cartons a loader loaded
 
 
 def run_station(
@@ -52,17 +59,24 @@ def run_station(
     warehouse: str | None = None,
     pace_s: float = 0.0,
     start_with: int = 0,
+    job: Job | None = None,
 ) -> StationRun:
     """Record `facts` facts as a picker would and sync them. `kind="scan.refused"` records
     refused scans instead (a real fact whose applier changes nothing: the sync engine's cost).
     `warehouse`: the station's home, as `shipshape run --warehouse` sets it. `pace_s`: the
     pause before each recorded step, as a picker walks and reaches between scans (0: flat
     out). `start_with`: wait, once started up, until that many stations of this folder are
-    (so the figures measure picking, not processes starting)."""
+    (so the figures measure picking, not processes starting). `job`: a packer's or a loader's
+    (None: a picker's); every station leaves `<station>.done` in the folder once central holds
+    all its facts."""
+    job = job or Job()
     engine = engine_for(normalize_url(url), pool_size=1, max_overflow=0, pool_pre_ping=True)
     store = StationStore(store_path, station)
     poll_s = 0.5 if listen else 1.0
-    sync = SyncEngine(store, engine, poll_s=poll_s, listen=listen, warehouse=warehouse).start()
+    pullers = pullers_for(job, store)
+    sync = SyncEngine(
+        store, engine, poll_s=poll_s, listen=listen, warehouse=warehouse, pullers=pullers
+    ).start()
 
     def uow() -> SqlUnitOfWork:
         return SqlUnitOfWork(engine, warehouse=warehouse)
@@ -71,13 +85,23 @@ def run_station(
     with uow() as work:
         user = next(u for u in work.users.all() if u.name == user_name)
     sync.user = user.name
-    run = StationRun(station, warehouse=warehouse)
+    run = StationRun(station, warehouse=warehouse, role=job.role)
+    folder = Path(store_path).parent
     if start_with:
-        _start_together(store, Path(store_path).parent, start_with)
+        _start_together(store, folder, start_with)
     run.started_at = time.time()
-    _record(run, backend, user, Actor(user.name, station), facts, kind, pace_s)
+    actor = Actor(user.name, station)
+    try:
+        if job.role in WORK:
+            WORK[job.role](run, Floor(store, sync, uow, user, actor, folder, job, pace_s), facts)
+        else:
+            _record(run, backend, user, actor, facts, kind, pace_s)
+    except Exception:  # said here at once: the stations it supplies stop waiting for it
+        (folder / f"{station}.failed").write_text(traceback.format_exc())
+        raise
     run.drained = wait_until_drained(sync, 600)
     run.finished_at = time.time()
+    (folder / f"{station}.done").touch()
     sync.stop()
     run.latencies_s = store.latencies()
     run.stock_locations = sorted({doc["location"] for doc in store.cached("stock").values()})
@@ -120,6 +144,8 @@ def _record(run: StationRun, backend, user, actor: Actor, facts: int, kind: str,
             backend.record(batch)
             run.acknowledged += [f.uuid for f in batch]
             run.units += sum(_units(f) for f in batch)
+            for fact in batch:
+                run.kinds[fact.kind] = run.kinds.get(fact.kind, 0) + 1
 
 
 def _scans_for_list(view, actor: Actor, budget: int) -> list[list[Event]]:
