@@ -27,6 +27,7 @@ from db.schema import (
     shipments,
     totes,
 )
+from db.warehouse_filters import orders_picked_in
 from db.warehouses_repo import WarehouseScope
 
 ORDER_VIEW_COLUMNS = (
@@ -85,12 +86,16 @@ class SqlPackingRepository:
         return list(self.connection.execute(query).scalars())
 
     def ready_totes(self) -> list[tuple[int, str, int]]:
-        """(tote id, tote code, order ref) of every tote a picker brought to packing."""
+        """(tote id, tote code, order ref) of every tote a picker brought to packing; for a
+        unit of work of a station with a home, those its own floor picked."""
         query = (
             select(totes.c.id, totes.c.code, totes.c.order_id)
             .where(totes.c.status == "ready", totes.c.order_id.is_not(None))
             .order_by(totes.c.order_id)
         )
+        home = self._scope.only()
+        if home is not None:
+            query = query.where(totes.c.order_id.in_(orders_picked_in(home)))
         return [tuple(row) for row in self.connection.execute(query)]
 
     def pick_lists_of(self, order_refs: list[int]) -> dict[int, list[int]]:

@@ -14,6 +14,7 @@ import copy
 from app.bootstrap import open_central
 from app.domain.users import Role, User
 from app.services import dispatch_close
+from app.services.packing_central import ready_to_pack
 from app.services.receiving_central import CentralReceivingBackend
 from db.engine import make_engine
 from db.uow import SqlUnitOfWork
@@ -194,8 +195,33 @@ def check_a_pick_face_with_no_reserve_proposes_a_transfer(sites: TransferSites) 
     assert sites.transfers()["TR-1"]["lines"][0]["quantity"] == 5
 
 
+def check_a_packing_station_copies_its_own_warehouses_totes(sites: TransferSites) -> None:
+    """A packing station with a home keeps for offline packing the totes its own floor picked:
+    NORTH's picked transfer is in NORTH's copy, in none of the others', and in the copy of a
+    station with no home (as before)."""
+    sites.ok("transfer", "--from", "NORTH", "--to", "WEST", "--sku", "GLUE", "--quantity", "2")
+    sites.ok("allocate")
+    sites.ok("plan-waves", "--warehouse", "NORTH", "--release")
+    central = open_central(sites.url)
+    try:
+        ((ref, _tote),) = pick_cart(central, PIA, tote_prefix="TR").totes.items()
+    finally:
+        central.close()
+    engine = make_engine(sites.url)
+    try:
+        copies = {}
+        for home in ("NORTH", "WEST", "WH1", None):
+            copy_of_home = ready_to_pack(SqlUnitOfWork(engine, warehouse=home), None, set())
+            copies[home] = (copy_of_home.refs, set(copy_of_home.views))
+    finally:
+        engine.dispose()
+    assert copies["NORTH"] == copies[None] == ({ref}, {ref})
+    assert copies["WEST"] == copies["WH1"] == (set(), set())
+
+
 CHECKS = (
     check_a_transfer_goes_from_a_to_b_and_feeds_a_waiting_order,
+    check_a_packing_station_copies_its_own_warehouses_totes,
     check_bad_transfers_are_refused,
     check_a_pick_face_with_no_reserve_proposes_a_transfer,
 )
