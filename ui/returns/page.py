@@ -49,7 +49,7 @@ LARGE = "font-size: 32px; font-weight: 700;"
 FLAGGED = QBrush(QColor("#ffc9c9"))
 DONE = QBrush(QColor("#c8ecd3"))
 # The buttons along the bottom: the command each one gives.
-BUTTONS = ("RESELL", "DAMAGED", "WRONG_ITEM", "MISSING", "CLOSE", "CANCEL")
+BUTTONS = ("RESELL", "DAMAGED", "WRONG_ITEM", "MISSING", "UNDO", "CLOSE", "CANCEL")
 
 
 class ParcelLinesModel(QAbstractTableModel):
@@ -253,6 +253,13 @@ class ReturnsPage(QWidget):
                 look.code,
                 lambda found: returning.on_suggestion(state, found),
             )
+        if look.what == "stock":  # C:UNDO of a unit put on a shelf: is it still there?
+            last = state.taken[-1]
+            return LookUpCall(
+                lambda _: self.backend.free_at(last.location, last.sku, last.lot),
+                look.code,
+                lambda free: returning.on_stock_left(state, free),
+            )
         return LookUpCall(
             self.backend.location_exists,
             look.code,
@@ -339,6 +346,7 @@ class ReturnsPage(QWidget):
             "DAMAGED": self.tr("Damaged"),
             "WRONG_ITEM": self.tr("Wrong item"),
             "MISSING": self.tr("Missing"),
+            "UNDO": self.tr("Undo last"),
             "CLOSE": self.tr("Close parcel"),
             "CANCEL": self.tr("Cancel"),
         }
