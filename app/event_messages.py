@@ -46,6 +46,7 @@ EVENT_TEMPLATES: dict[str, str] = {
     "event.stock.put_away": "{quantity} × {sku} put away at {location}",
     "event.receipt.closed": "Receipt {receipt_id} closed",
     "event.return.item_received": "Returned {quantity} × {sku} ({condition}) to {location}",
+    "event.return.item_undone": "Took back {quantity} × {sku} ({condition}) from {location}",
     "event.quarantine.decided": "Quarantined {quantity} × {sku}: {decision} by a lead",
     "event.return.received": "Return received: {restocked} unit(s) back to stock ({status})",
     "event.rma.imported": "Return {rma} announced ({reason})",
