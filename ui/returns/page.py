@@ -253,17 +253,21 @@ class ReturnsPage(QWidget):
                 look.code,
                 lambda found: returning.on_suggestion(state, found),
             )
-        if look.what == "stock":  # C:UNDO of a unit put on a shelf: is it still there?
-            last = state.taken[-1]
-            return LookUpCall(
-                lambda _: self.backend.free_at(last.location, last.sku, last.lot),
-                look.code,
-                lambda free: returning.on_stock_left(state, free),
-            )
+        if look.what == "stock":
+            return self._stock_look_up(state, look.code)
         return LookUpCall(
             self.backend.location_exists,
             look.code,
             lambda known: returning.on_location(state, look.code, known),
+        )
+
+    def _stock_look_up(self, state: ReturnState, code: str) -> LookUpCall[Verdict]:
+        """C:UNDO of a unit put on a shelf: how many are still free there."""
+        last = state.taken[-1]
+        return LookUpCall(
+            lambda _: self.backend.free_at(last.location, last.sku, last.lot),
+            code,
+            lambda free: returning.on_stock_left(state, free),
         )
 
     def _adopt(self, verdict: Verdict) -> None:

@@ -39,3 +39,19 @@ def test_scan_an_item_then_undo_it_on_the_page(qtbot, shipped_central):
     assert page.banner.kind == "error" and "nothing to undo" in page.banner.text()
     page.handle_scan(interpret("C:CLOSE"))
     assert page.banner.kind == "error"  # nothing taken in: the parcel does not close empty
+
+
+def test_a_resold_unit_undone_on_the_page_is_taken_off_its_shelf(qtbot, shipped_central):
+    central = shipped_central
+    order = shipped_orders(central, lot_controlled=False)[0]
+    sku = next(iter(order.lines))
+    page = central_page(qtbot, central)
+    page.handle_scan(interpret(order.tracking))
+    page.handle_scan(interpret(order.gtins[sku]))
+    page.handle_scan(interpret("C:RESELL"))
+    where = page.where_label.text()
+    page.handle_scan(interpret(f"L:{where}"))
+    assert page.banner.kind == "ok" and returned(central, order) == 1
+    page.buttons["UNDO"].click()  # the button does what C:UNDO does
+    assert page.banner.kind == "ok" and f"Take it off {where}" in page.banner.text()
+    assert rows(central, select(return_lines)) == [] and returned(central, order) == 0
