@@ -46,7 +46,6 @@ EVENT_TEMPLATES: dict[str, str] = {
     "event.stock.put_away": "{quantity} × {sku} put away at {location}",
     "event.receipt.closed": "Receipt {receipt_id} closed",
     "event.return.item_received": "Returned {quantity} × {sku} ({condition}) to {location}",
-    "event.return.item_undone": "Took back {quantity} × {sku} ({condition}) from {location}",
     "event.quarantine.decided": "Quarantined {quantity} × {sku}: {decision} by a lead",
     "event.return.received": "Return received: {restocked} unit(s) back to stock ({status})",
     "event.rma.imported": "Return {rma} announced ({reason})",
@@ -108,4 +107,5 @@ EVENT_TEMPLATES: dict[str, str] = {
     "timeline.shipment": "Tracking {tracking} · {packages} package(s)",
     "timeline.typed_no_barcode": "count typed: the product has no barcode",
     "timeline.tote_confirmed": "tote not scanned: confirmed with the Confirm command",
+    "event.return.item_undone": "Took back {quantity} × {sku} ({condition}) from {location}",
 }

@@ -885,9 +885,6 @@ SOURCE: dict[str, str] = {
     "event.return.item_received": QT_TRANSLATE_NOOP(
         "Messages", "Returned {quantity} × {sku} ({condition}) to {location}"
     ),
-    "event.return.item_undone": QT_TRANSLATE_NOOP(
-        "Messages", "Took back {quantity} × {sku} ({condition}) from {location}"
-    ),
     "event.return.closed": QT_TRANSLATE_NOOP("Messages", "Return of parcel {parcel} closed"),
     "event.return.received": QT_TRANSLATE_NOOP(
         "Messages", "Return received: {restocked} unit(s) back to stock ({status})"
@@ -900,19 +897,6 @@ SOURCE: dict[str, str] = {
     "exception.return_unknown": QT_TRANSLATE_NOOP(
         "Messages",
         "{clerk} at {station} returned items of order {channel}/{order_id}, which central does not know: check the parcel",
-    ),
-    "exception.return_undo_refused": QT_TRANSLATE_NOOP(
-        "Messages",
-        "{clerk} at {station} took back {quantity} × {sku} of order {order} ({location}), but {why}: nothing changed; settle it",
-    ),
-    "returns.undo_why.stock_moved": QT_TRANSLATE_NOOP(
-        "Messages", "only {free} are free there now (picked or moved)"
-    ),
-    "returns.undo_why.decided": QT_TRANSLATE_NOOP(
-        "Messages", "a lead decided its quarantine already"
-    ),
-    "returns.undo_why.closed": QT_TRANSLATE_NOOP(
-        "Messages", "the parcel's return was closed already"
     ),
     "returns.flag.more_than_shipped": QT_TRANSLATE_NOOP(
         "Messages", "is more than the order shipped"
@@ -955,6 +939,22 @@ SOURCE: dict[str, str] = {
     "sign_in.not_this_warehouse": QT_TRANSLATE_NOOP(
         "Messages",
         "{name} works in {homes}, not in {here} where this station is: sign in at a station there, or ask a shift lead to add {here} to your warehouses",
+    ),
+    "exception.return_undo_refused": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{clerk} at {station} took back {quantity} × {sku} of order {order} ({location}), but {why}: nothing changed; settle it",
+    ),
+    "returns.undo_why.stock_moved": QT_TRANSLATE_NOOP(
+        "Messages", "only {free} are free there now (picked or moved)"
+    ),
+    "returns.undo_why.decided": QT_TRANSLATE_NOOP(
+        "Messages", "a lead decided its quarantine already"
+    ),
+    "returns.undo_why.closed": QT_TRANSLATE_NOOP(
+        "Messages", "the parcel's return was closed already"
+    ),
+    "event.return.item_undone": QT_TRANSLATE_NOOP(
+        "Messages", "Took back {quantity} × {sku} ({condition}) from {location}"
     ),
 }
 
