@@ -107,4 +107,5 @@ EVENT_TEMPLATES: dict[str, str] = {
     "timeline.shipment": "Tracking {tracking} · {packages} package(s)",
     "timeline.typed_no_barcode": "count typed: the product has no barcode",
     "timeline.tote_confirmed": "tote not scanned: confirmed with the Confirm command",
+    "event.return.item_undone": "Took back {quantity} × {sku} ({condition}) from {location}",
 }

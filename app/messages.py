@@ -433,6 +433,13 @@ TEMPLATES: dict[str, str] = {
     ),
     # ---- anywhere ------------------------------------------------------------------------------
     "db.conflict": "someone else changed this at the same time ({detail})",
+    "exception.return_undo_refused": (
+        "{clerk} at {station} took back {quantity} × {sku} of order {order} ({location}), but "
+        "{why}: nothing changed; settle it"
+    ),
+    "returns.undo_why.stock_moved": "only {free} are free there now (picked or moved)",
+    "returns.undo_why.decided": "a lead decided its quarantine already",
+    "returns.undo_why.closed": "the parcel's return was closed already",
 }
 TEMPLATES.update(EVENT_TEMPLATES)  # the order timeline's sentences, one per event kind
 

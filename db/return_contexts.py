@@ -151,7 +151,15 @@ class ReturnContextReads:
         ):
             items[r.return_ref].append(
                 ReturnedItem(
-                    r.sku, r.quantity, r.condition, r.location, r.lot, r.expiry, r.serial, r.flag
+                    r.sku,
+                    r.quantity,
+                    r.condition,
+                    r.location,
+                    r.lot,
+                    r.expiry,
+                    r.serial,
+                    r.flag,
+                    r.fact_id or "",
                 )
             )
         return {

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import and_, insert, select, update
+from sqlalchemy import and_, delete, insert, select, update
 
 from app.domain.returns import ReturnContext, RmaDraft
 from app.steps.returning_state import ReturnedProduct
@@ -160,6 +160,42 @@ class SqlReturnsRepository(ReturnContextReads):
         self.connection.execute(
             insert(quarantine).values(return_line_id=line_id, product_id=pid, **values)
         )
+
+    # ---- an item taken back (C:UNDO) ----------------------------------------------------------
+    def line_of_fact(self, return_ref: int, fact_id: str) -> dict | None:
+        """The return's line the item fact made (None: none, or taken back already)."""
+        query = (
+            select(return_lines, products.c.sku)
+            .join(products, products.c.id == return_lines.c.product_id)
+            .where(return_lines.c.return_ref == return_ref, return_lines.c.fact_id == fact_id)
+            .with_for_update(of=return_lines)
+        )
+        row = self.connection.execute(query).first()
+        return None if row is None else dict(row._mapping)
+
+    def drop_quarantine(self, line_id: int) -> bool:
+        """The line's units out of quarantine; False when a lead decided them already."""
+        rows = self.connection.execute(
+            select(quarantine.c.id, quarantine.c.status)
+            .where(quarantine.c.return_line_id == line_id)
+            .with_for_update()
+        ).all()
+        if any(r.status != "open" for r in rows):
+            return False
+        self.connection.execute(delete(quarantine).where(quarantine.c.return_line_id == line_id))
+        return True
+
+    def uncount_returned(self, order_line_id: int, quantity: int) -> None:
+        self.connection.execute(
+            update(order_lines)
+            .where(order_lines.c.id == order_line_id)
+            .values(returned=order_lines.c.returned - quantity)  # what the item counted
+        )
+
+    def drop_line(self, line_id: int) -> None:
+        """The undone item's line goes: every reader (the open return, return.received, the
+        desk's reports) sees the return as if it had not been taken; its facts stay."""
+        self.connection.execute(delete(return_lines).where(return_lines.c.id == line_id))
 
     def close_return(self, return_ref: int, at: datetime, by: str) -> None:
         self.connection.execute(

@@ -22,7 +22,7 @@ CAPTIONS_ZH = {
     "SHORT": "缺货",
     "NEXT": "下一个",
     "SKIP": "跳过",
-    "UNDO": "撤销",
+    "UNDO": "撤销上一次扫描；退货：撤回上一件",
     "LOGOUT": "退出登录",
     "WEIGH": "称重",
     "CANCEL": "取消",

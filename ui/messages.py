@@ -940,6 +940,22 @@ SOURCE: dict[str, str] = {
         "Messages",
         "{name} works in {homes}, not in {here} where this station is: sign in at a station there, or ask a shift lead to add {here} to your warehouses",
     ),
+    "exception.return_undo_refused": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{clerk} at {station} took back {quantity} × {sku} of order {order} ({location}), but {why}: nothing changed; settle it",
+    ),
+    "returns.undo_why.stock_moved": QT_TRANSLATE_NOOP(
+        "Messages", "only {free} are free there now (picked or moved)"
+    ),
+    "returns.undo_why.decided": QT_TRANSLATE_NOOP(
+        "Messages", "a lead decided its quarantine already"
+    ),
+    "returns.undo_why.closed": QT_TRANSLATE_NOOP(
+        "Messages", "the parcel's return was closed already"
+    ),
+    "event.return.item_undone": QT_TRANSLATE_NOOP(
+        "Messages", "Took back {quantity} × {sku} ({condition}) from {location}"
+    ),
 }
 
 

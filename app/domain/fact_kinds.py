@@ -59,6 +59,7 @@ class FactKind(StrEnum):
     STOCK_COUNTED = "stock.counted"
     # ---- returns (the returns clerk's station)
     RETURN_ITEM_RECEIVED = "return.item_received"
+    RETURN_ITEM_UNDONE = "return.item_undone"  # the clerk took back an item (C:UNDO)
     RETURN_CLOSED = "return.closed"
     # ---- signing in
     SIGNED_IN = "user.signed_in"

@@ -344,6 +344,26 @@ class ReturnItemReceived(FactPayload):
 
 
 @dataclass(frozen=True, kw_only=True)
+class ReturnItemUndone(FactPayload):
+    """The clerk took back an item taken in by mistake on the parcel still open (C:UNDO):
+    `undoes` is the UUID of its return.item_received. Central reverses that item's effect once
+    (stock off the shelf, the quarantine row, the order line's returned units); the item fact
+    itself stays. The other fields repeat the item, for the lead and the station's view."""
+
+    KIND: ClassVar = FactKind.RETURN_ITEM_UNDONE
+    return_id: str
+    channel: str
+    order_id: str
+    undoes: str
+    sku: str
+    lot: str = ""
+    serial: str = ""
+    quantity: int
+    condition: str
+    location: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
 class ReturnClosed(FactPayload):
     """The clerk closed the parcel's return: central sets the order's status and sends
     return.received (units declared missing are return.item_received facts, condition

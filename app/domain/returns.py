@@ -232,6 +232,7 @@ class ReturnedItem:
     expiry: date | None = None
     serial: str = ""
     flag: str = ""
+    fact_id: str = ""  # the return.item_received that recorded it (what C:UNDO names)
 
     def as_record(self) -> dict:
         """The `items` entry of docs/interfaces.md §14."""

@@ -22,6 +22,7 @@ class MovementKind(StrEnum):
     PICK = "pick"
     IMPORT = "import"  # `shipshape import-stock` set the figure at the desk
     RETURN = "return"  # a customer's resellable unit back onto a shelf (docs/returns.md)
+    RETURN_UNDONE = "return_undone"  # a returned unit taken back off the shelf (C:UNDO)
     RESTOCK = "restock"  # a lead restocked a unit from quarantine after inspection
 
 

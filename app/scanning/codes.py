@@ -18,7 +18,7 @@ COMMANDS = {
     "SHORT": "Report the current pick short: not enough on the shelf",
     "NEXT": "Go to the next task / close the carton",
     "SKIP": "Put the current task at the end of the list",
-    "UNDO": "Take back the last confirmed scan",
+    "UNDO": "Take back the last confirmed scan; returns: the last item taken from the parcel",
     "LOGOUT": "Sign out of this station",
     "WEIGH": "Take the scale weight now (packing station)",
     "CANCEL": "Leave the current dialog without changes",
@@ -57,7 +57,7 @@ COMMANDS_BY_ROLE = {
     "lead override": ("OVERRIDE", "CANCEL"),
     "loader": ("UNDO", "CANCEL", "LOGOUT"),  # the dock: take a parcel off, or don't
     "clerk": ("RECEIVE", "COUNT", "MOVE", "CLOSE", "CONFIRM", "UNDO", "CANCEL", "LOGOUT"),
-    "returns": ("RESELL", "DAMAGED", "WRONG_ITEM", "MISSING", "CLOSE", "CANCEL", "LOGOUT"),
+    "returns": ("RESELL", "DAMAGED", "WRONG_ITEM", "MISSING", "UNDO", "CLOSE", "CANCEL", "LOGOUT"),
 }
 
 # Content after the prefix: printable ASCII that Code 128 encodes, no spaces.

@@ -70,6 +70,7 @@ APPLIERS: dict[str, RunApplier] = {
     FactKind.STOCK_MOVED: one_by_one(move_appliers.apply_stock_moved),
     FactKind.STOCK_COUNTED: one_by_one(counting.apply_stock_counted),
     FactKind.RETURN_ITEM_RECEIVED: one_by_one(returns_appliers.apply_return_item),
+    FactKind.RETURN_ITEM_UNDONE: one_by_one(returns_appliers.apply_return_undone),
     FactKind.RETURN_CLOSED: one_by_one(returns_appliers.apply_return_closed),
 }
 

@@ -7,7 +7,11 @@ parcel's return on first sight (two stations' facts of one parcel find the same 
 its line, counts the order's own units returned, and puts each unit where the station said:
 back on a shelf through the ledger (then the orders waiting for that product are allocated), or
 into quarantine, which is not stock. Closing the parcel moves the order to partially_returned /
-returned and writes `return.received`, the message the shop or ERP refunds from.
+returned and writes `return.received`, the message the shop or ERP refunds from. An undone item
+(C:UNDO, `return.item_undone`) is taken back out of its open return once: off the shelf, out of
+quarantine, off the order line's returned units; when that is no longer possible (the units were
+picked or moved, a lead decided the quarantine, the return closed) nothing changes and the lead
+settles it.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from app.domain.events import Actor, Event
-from app.domain.fact_payloads import ReturnClosed, ReturnItemReceived
+from app.domain.fact_payloads import ReturnClosed, ReturnItemReceived, ReturnItemUndone
 from app.domain.orders import ALLOWED_TRANSITIONS, OrderStatus
 from app.domain.receiving import parse_expiry
 from app.domain.returns import (
@@ -36,6 +40,7 @@ from app.services.ports import UnitOfWork
 
 FLAGGED = "return_flagged"  # the lead's queue: an item the order did not ship as it is
 UNKNOWN = "return_unknown"  # a fact about an order central does not have
+UNDO_REFUSED = "return_undo_refused"  # an undo central could not carry out: the lead settles it
 
 
 def apply_return_item(uow: UnitOfWork, fact: Event) -> None:
@@ -138,6 +143,73 @@ def _flag_details(item: ReturnItemReceived, fact: Event) -> dict:
             flag=message(f"returns.flag.{item.flag}"),
         ).to_dict(),
     }
+
+
+def apply_return_undone(uow: UnitOfWork, fact: Event) -> None:
+    """Take the item back out of its return, once: its line goes (the item fact stays), so a
+    second undo of it finds nothing. The order's status is set when the parcel closes, so an
+    undo before the close leaves it as it was."""
+    undone = ReturnItemUndone.of(fact)
+    found = uow.returns.lock_return(undone.return_id)
+    line = uow.returns.line_of_fact(found[0], undone.undoes) if found else None
+    if found is None or line is None:
+        return  # never taken in here (an unknown order: in the lead's queue) or undone already
+    if found[1] == "closed":
+        return _undo_refused(uow, undone, fact, message("returns.undo_why.closed"))
+    if line["destination"] == TO_STOCK:
+        free = _free(uow, line)
+        if free < line["quantity"]:
+            why = message("returns.undo_why.stock_moved", free=free)
+            return _undo_refused(uow, undone, fact, why)
+        _off_the_shelf(uow, line, fact)
+    elif line["destination"] == TO_QUARANTINE and not uow.returns.drop_quarantine(line["id"]):
+        return _undo_refused(uow, undone, fact, message("returns.undo_why.decided"))
+    if line["order_line_id"] is not None:
+        uow.returns.uncount_returned(line["order_line_id"], line["quantity"])
+    uow.returns.drop_line(line["id"])
+
+
+def _free(uow: UnitOfWork, line: dict) -> int:
+    held = uow.moves.lock_stock(line["location"], line["sku"], line["lot"])
+    return held.available if held is not None else 0
+
+
+def _off_the_shelf(uow: UnitOfWork, line: dict, fact: Event) -> None:
+    movement = Movement(
+        MovementKind.RETURN_UNDONE,
+        line["location"],
+        line["sku"],
+        line["lot"],
+        -line["quantity"],
+        fact.actor,
+        fact.occurred_at,
+        fact.uuid,
+    )
+    uow.stock.change(movement)
+
+
+def _undo_refused(uow: UnitOfWork, undone: ReturnItemUndone, fact: Event, why) -> None:
+    order_ref = uow.returns.order_ref(undone.channel, undone.order_id)
+    details = {
+        "channel": undone.channel,
+        "order_id": undone.order_id,
+        "sku": undone.sku,
+        "quantity": undone.quantity,
+        "location": undone.location,
+        "clerk": fact.actor.user,
+        "station": fact.actor.station,
+        "summary_message": message(
+            "exception.return_undo_refused",
+            clerk=fact.actor.user,
+            station=fact.actor.station,
+            quantity=undone.quantity,
+            sku=undone.sku,
+            order=f"{undone.channel}/{undone.order_id}",
+            location=undone.location or "-",
+            why=why,
+        ).to_dict(),
+    }
+    uow.packing.add_exception(UNDO_REFUSED, order_ref, details)
 
 
 def apply_return_closed(uow: UnitOfWork, fact: Event) -> None:

@@ -44,6 +44,12 @@ class CentralReturnsBackend:
         with self.uow_factory() as uow:
             return uow.receiving.location_exists(code)
 
+    def free_at(self, location: str, sku: str, lot: str) -> int | None:
+        """Units neither reserved nor held at the location (0: none there)."""
+        with self.uow_factory() as uow:
+            found = uow.stock.get(location, sku, lot)
+        return found.available if found is not None else 0
+
     def suggest(self, sku: str, lot: str, quantity: int) -> str | None:
         """Where a resellable unit goes when the order's pick location is not known: the
         put-away rule (the product's pick face with room, else reserve, else an empty one)."""

@@ -8,7 +8,7 @@
     verdict = on_typed(state, "3")                       # how many of the item in hand
     # verdict.look_up: ask the backend, then on_parcel(state, code, context, return_id) /
     #   on_product(state, scan, product, units) / on_suggestion(state, location) /
-    #   on_location(state, code, known)
+    #   on_location(state, code, known) / on_stock_left(state, free)
     # verdict.facts to record; adopt verdict.state once they are recorded
 
 Scan the parcel, then each item and its condition. A resellable unit goes to the location the
@@ -18,7 +18,9 @@ it is (another product, a serial not shipped on it, more units than shipped) is 
 taken in only with C:WRONG_ITEM. C:MISSING records the announced units not in the parcel;
 C:CLOSE closes the parcel's return once every announced unit is received or declared missing.
 A parcel left before it was closed (C:CANCEL, a station restarted) resumes its return when it is
-scanned again: the same return id, its items taken already.
+scanned again: the same return id, its items taken already. C:UNDO takes back the last item
+taken on the open parcel (one per scan): a `return.item_undone` fact central reverses once. A
+resellable unit put on a shelf is taken back only while it is still free there.
 
 Verdict reasons (the UI words them): scan_parcel, look_up_parcel, unknown_parcel, not_shipped,
 parcel_open, parcel_resumed, look_up_product, unknown_item, item_in_hand, scan_serial,
@@ -26,7 +28,8 @@ not_in_order, serial_not_shipped, serial_already_returned, more_than_shipped, de
 take_as_wrong_item, look_up_suggestion, scan_location, look_up_location, unknown_location, resold,
 resold_elsewhere, to_quarantine, expired_to_quarantine, missing_recorded, nothing_missing,
 nothing_in_hand, quantity_set, bad_quantity, scan_item_first, announced_left, nothing_taken, closed,
-nothing_open, handed_back, parcel_left, invalid_scan, not_understood.
+nothing_open, handed_back, parcel_left, look_up_stock, item_undone, item_undone_quarantine, missing_undone,
+nothing_to_undo, undo_unknown, stock_moved, invalid_scan, not_understood.
 """
 
 from __future__ import annotations
@@ -59,8 +62,17 @@ from app.steps.returning_state import (
     ReturnState,
     Verdict,
 )
+from app.steps.returning_undo import on_stock_left, undo
 
-__all__ = ["on_location", "on_parcel", "on_product", "on_scan", "on_suggestion", "on_typed"]
+__all__ = [
+    "on_location",
+    "on_parcel",
+    "on_product",
+    "on_scan",
+    "on_stock_left",
+    "on_suggestion",
+    "on_typed",
+]
 
 MAX_TYPED = 10_000  # a typed count above this is a slip of the finger
 
@@ -209,7 +221,7 @@ def on_typed(state: ReturnState, typed: str) -> Verdict:
 def on_command(state: ReturnState, name: str) -> Verdict:
     if name in (RESELL.upper(), DAMAGED.upper(), WRONG_ITEM.upper()):
         return _condition(state, name.lower())
-    commands = {"MISSING": _missing, "CLOSE": _close, "CANCEL": _cancel}
+    commands = {"MISSING": _missing, "CLOSE": _close, "CANCEL": _cancel, "UNDO": undo}
     if name in commands:
         return commands[name](state)
     return _refuse(state, "not_understood", code=f"C:{name}")
@@ -265,6 +277,7 @@ def _record(state: ReturnState, condition: str, location: str, reason: str) -> V
         parse_expiry(held.expiry),
         held.serial,
         held.flag,
+        fact.uuid,
     )
     new = replace(state, in_hand=None, reselling=False, suggestion=None, taken=(*state.taken, item))
     params = _held(held) | {"location": location, "suggested": state.suggestion or ""}
@@ -314,7 +327,10 @@ def _missing(state: ReturnState) -> Verdict:
     if not left:
         return _refuse(state, "nothing_missing")
     facts = tuple(_item_fact(state, sku, n, MISSING, "", None) for sku, n in left.items())
-    items = tuple(ReturnedItem(sku, n, MISSING, "") for sku, n in left.items())
+    items = tuple(
+        ReturnedItem(sku, n, MISSING, "", fact_id=f.uuid)
+        for (sku, n), f in zip(left.items(), facts, strict=True)
+    )
     new = replace(state, taken=(*state.taken, *items))
     return Verdict(True, "missing_recorded", new, {"units": sum(left.values())}, facts)
 

@@ -77,7 +77,7 @@ def _own(item: ReturnedItem) -> bool:
 
 @dataclass(frozen=True)
 class LookUp:
-    what: str  # "parcel" | "product" | "suggestion" | "location"
+    what: str  # "parcel" | "product" | "suggestion" | "location" | "stock" (C:UNDO)
     code: str
     units: int = 1
 

@@ -18,7 +18,7 @@ from datetime import date
 
 from app.domain.events import Event
 from app.domain.fact_kinds import FactKind
-from app.domain.fact_payloads import ReturnClosed, ReturnItemReceived
+from app.domain.fact_payloads import ReturnClosed, ReturnItemReceived, ReturnItemUndone
 from app.domain.receiving import parse_expiry
 from app.domain.returns import (
     OpenReturn,
@@ -36,7 +36,11 @@ from db.station.store import StationStore
 
 ACTIVE_META = "returns_active"  # a returns clerk signed in here: keep the returns copy
 COPY_META = "returns_copy"
-RETURN_FACTS = (FactKind.RETURN_ITEM_RECEIVED.value, FactKind.RETURN_CLOSED.value)
+RETURN_FACTS = (
+    FactKind.RETURN_ITEM_RECEIVED.value,
+    FactKind.RETURN_ITEM_UNDONE.value,
+    FactKind.RETURN_CLOSED.value,
+)
 REFRESH_S = 60.0
 COPY_DAYS = 60  # how far back shipped orders are kept for returns arriving while offline
 
@@ -73,6 +77,13 @@ class StationReturnsBackend(OfflineFirstBackend):
         found = self._ask_central(lambda _: self.central.suggest(sku, lot, quantity), None)
         return None if found is False else found
 
+    def free_at(self, location: str, sku: str, lot: str) -> int | None:
+        """Units free at the location (C:UNDO of a unit put there); offline None: central
+        checks again when the undo arrives."""
+        self._activate()
+        found = self._ask_central(lambda _: self.central.free_at(location, sku, lot), None)
+        return None if found is False else found
+
     # ---- helpers ---------------------------------------------------------------------------
     def _copy(self) -> dict:
         return copy_from_document(self.store.get_meta(COPY_META))
@@ -86,29 +97,35 @@ class StationReturnsBackend(OfflineFirstBackend):
 def with_return_facts(context: ReturnContext, facts: list[Event]) -> ReturnContext:
     """The context with this station's return facts central did not have laid over it: items of
     a return still open here (the last one begun, if several) are that return's, to resume;
-    every other item counts as returned, as central will count it."""
+    every other item counts as returned, as central will count it. An item taken back (C:UNDO)
+    is in neither, whether central has it already or not."""
+    undone = {ReturnItemUndone.of(f).undoes for f in facts if f.kind == FactKind.RETURN_ITEM_UNDONE}
     returns: dict[str, list[ReturnedItem]] = {}
+    central_undone: list[ReturnedItem] = []
     if context.open_return is not None:
-        returns[context.open_return.return_id] = list(context.open_return.items)
+        items = context.open_return.items
+        returns[context.open_return.return_id] = [x for x in items if x.fact_id not in undone]
+        central_undone = [x for x in items if x.fact_id and x.fact_id in undone]
     closed: set[str] = set()
     local: list[ReturnedItem] = []
     for fact in facts:
         if fact.kind == FactKind.RETURN_CLOSED:
             closed.add(ReturnClosed.of(fact).return_id)
-        elif fact.kind == FactKind.RETURN_ITEM_RECEIVED:
+        elif fact.kind == FactKind.RETURN_ITEM_RECEIVED and fact.uuid not in undone:
             item = ReturnItemReceived.of(fact)
             if item.channel == context.channel:
-                local.append(item_of(item))
+                local.append(item_of(item, fact.uuid))
                 returns.setdefault(item.return_id, []).append(local[-1])
     counted = context.with_open_return(None)  # central's open return counted as returned too
-    everything = replace(counted, lines=counted_in(counted.lines, local, +1))
+    lines = counted_in(counted_in(counted.lines, local, +1), central_undone, -1)
+    everything = replace(counted, lines=lines)
     still = [rid for rid in returns if rid not in closed]
     if not still:
         return everything
     return everything.with_open_return(OpenReturn(still[-1], tuple(returns[still[-1]])))
 
 
-def item_of(item: ReturnItemReceived) -> ReturnedItem:
+def item_of(item: ReturnItemReceived, fact_id: str = "") -> ReturnedItem:
     return ReturnedItem(
         item.sku,
         item.quantity,
@@ -118,6 +135,7 @@ def item_of(item: ReturnItemReceived) -> ReturnedItem:
         parse_expiry(item.expiry),
         item.serial,
         item.flag,
+        fact_id,
     )
 
 

@@ -1002,6 +1002,10 @@ median {median} h · p90 {p90} h
         <translation>未知订单的退货</translation>
     </message>
     <message>
+        <source>Return undo not carried out</source>
+        <translation>退货撤销未执行</translation>
+    </message>
+    <message>
         <source>Stock moved that was not free: count</source>
         <translation>移走了不可用库存：请盘点</translation>
     </message>
@@ -2834,6 +2838,10 @@ median {median} h · p90 {p90} h
         <translation>退回 {quantity} × {sku}（{condition}）到 {location}</translation>
     </message>
     <message>
+        <source>Took back {quantity} × {sku} ({condition}) from {location}</source>
+        <translation>已从 {location} 撤回 {quantity} × {sku}（{condition}）</translation>
+    </message>
+    <message>
         <source>Return of parcel {parcel} closed</source>
         <translation>退货包裹 {parcel} 已关闭</translation>
     </message>
@@ -2852,6 +2860,22 @@ median {median} h · p90 {p90} h
     <message>
         <source>{clerk} at {station} returned items of order {channel}/{order_id}, which central does not know: check the parcel</source>
         <translation>{clerk} 在 {station} 退回了订单 {channel}/{order_id} 的货品，但中央系统没有该订单：请检查包裹</translation>
+    </message>
+    <message>
+        <source>{clerk} at {station} took back {quantity} × {sku} of order {order} ({location}), but {why}: nothing changed; settle it</source>
+        <translation>{station} 的 {clerk} 撤回了订单 {order} 的 {quantity} × {sku}（{location}），但{why}：未做任何更改，请处理</translation>
+    </message>
+    <message>
+        <source>only {free} are free there now (picked or moved)</source>
+        <translation>该库位现在只剩 {free} 件可用（已被拣货或移库）</translation>
+    </message>
+    <message>
+        <source>a lead decided its quarantine already</source>
+        <translation>主管已处理该隔离品</translation>
+    </message>
+    <message>
+        <source>the parcel&apos;s return was closed already</source>
+        <translation>该包裹的退货已关闭</translation>
     </message>
     <message>
         <source>is more than the order shipped</source>
@@ -4146,6 +4170,10 @@ median {median} h · p90 {p90} h
         <translation>缺失</translation>
     </message>
     <message>
+        <source>Undo last</source>
+        <translation>撤销上一件</translation>
+    </message>
+    <message>
         <source>Close parcel</source>
         <translation>关闭包裹</translation>
     </message>
@@ -4366,6 +4394,34 @@ median {median} h · p90 {p90} h
     <message>
         <source>Left the parcel of {channel}/{order_id}: what was taken in stays, scan it again to go on.</source>
         <translation>已离开 {channel}/{order_id} 的包裹：已收下的保留，再次扫描该包裹即可继续。</translation>
+    </message>
+    <message>
+        <source>Checking {location} for {quantity} × {sku}…</source>
+        <translation>正在检查 {location} 的 {quantity} × {sku}…</translation>
+    </message>
+    <message>
+        <source>UNDONE: {quantity} × {sku} taken back. Take it off {location}, then scan it again.</source>
+        <translation>已撤销：{quantity} × {sku}。请从 {location} 取下，然后重新扫描。</translation>
+    </message>
+    <message>
+        <source>UNDONE: {quantity} × {sku} taken back. Take it out of the cage, then scan it again.</source>
+        <translation>已撤销：{quantity} × {sku}。请从隔离笼取出，然后重新扫描。</translation>
+    </message>
+    <message>
+        <source>UNDONE: {quantity} × {sku} no longer missing. Scan it, or C:MISSING.</source>
+        <translation>已撤销：{quantity} × {sku} 不再记为缺失。请扫描该商品或 C:MISSING。</translation>
+    </message>
+    <message>
+        <source>Nothing taken in on this parcel: nothing to undo.</source>
+        <translation>此包裹尚未收货：没有可撤销的。</translation>
+    </message>
+    <message>
+        <source>{quantity} × {sku} cannot be undone here: ask a lead.</source>
+        <translation>{quantity} × {sku} 无法在此撤销：请找主管。</translation>
+    </message>
+    <message>
+        <source>CANNOT UNDO: only {free} of {quantity} × {sku} free at {location} now. Ask a lead.</source>
+        <translation>无法撤销：{location} 现在只剩 {free} 件可用（共 {quantity} × {sku}）。请找主管。</translation>
     </message>
     <message>
         <source>Bad barcode: {error}</source>

@@ -65,6 +65,9 @@ def kind_text(kind: str) -> str:
         "return_unknown": QCoreApplication.translate(
             "LeadExceptions", "Return of an unknown order"
         ),
+        "return_undo_refused": QCoreApplication.translate(
+            "LeadExceptions", "Return undo not carried out"
+        ),
         "stock_mismatch": QCoreApplication.translate(
             "LeadExceptions", "Stock moved that was not free: count"
         ),

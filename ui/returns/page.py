@@ -49,7 +49,7 @@ LARGE = "font-size: 32px; font-weight: 700;"
 FLAGGED = QBrush(QColor("#ffc9c9"))
 DONE = QBrush(QColor("#c8ecd3"))
 # The buttons along the bottom: the command each one gives.
-BUTTONS = ("RESELL", "DAMAGED", "WRONG_ITEM", "MISSING", "CLOSE", "CANCEL")
+BUTTONS = ("RESELL", "DAMAGED", "WRONG_ITEM", "MISSING", "UNDO", "CLOSE", "CANCEL")
 
 
 class ParcelLinesModel(QAbstractTableModel):
@@ -253,10 +253,21 @@ class ReturnsPage(QWidget):
                 look.code,
                 lambda found: returning.on_suggestion(state, found),
             )
+        if look.what == "stock":
+            return self._stock_look_up(state, look.code)
         return LookUpCall(
             self.backend.location_exists,
             look.code,
             lambda known: returning.on_location(state, look.code, known),
+        )
+
+    def _stock_look_up(self, state: ReturnState, code: str) -> LookUpCall[Verdict]:
+        """C:UNDO of a unit put on a shelf: how many are still free there."""
+        last = state.taken[-1]
+        return LookUpCall(
+            lambda _: self.backend.free_at(last.location, last.sku, last.lot),
+            code,
+            lambda free: returning.on_stock_left(state, free),
         )
 
     def _adopt(self, verdict: Verdict) -> None:
@@ -339,6 +350,7 @@ class ReturnsPage(QWidget):
             "DAMAGED": self.tr("Damaged"),
             "WRONG_ITEM": self.tr("Wrong item"),
             "MISSING": self.tr("Missing"),
+            "UNDO": self.tr("Undo last"),
             "CLOSE": self.tr("Close parcel"),
             "CANCEL": self.tr("Cancel"),
         }

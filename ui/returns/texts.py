@@ -105,6 +105,30 @@ TEXTS = {
         "ReturnsTexts",
         "Left the parcel of {channel}/{order_id}: what was taken in stays, scan it again to go on.",
     ),
+    "look_up_stock": QT_TRANSLATE_NOOP(
+        "ReturnsTexts", "Checking {location} for {quantity} × {sku}…"
+    ),
+    "item_undone": QT_TRANSLATE_NOOP(
+        "ReturnsTexts",
+        "UNDONE: {quantity} × {sku} taken back. Take it off {location}, then scan it again.",
+    ),
+    "item_undone_quarantine": QT_TRANSLATE_NOOP(
+        "ReturnsTexts",
+        "UNDONE: {quantity} × {sku} taken back. Take it out of the cage, then scan it again.",
+    ),
+    "missing_undone": QT_TRANSLATE_NOOP(
+        "ReturnsTexts", "UNDONE: {quantity} × {sku} no longer missing. Scan it, or C:MISSING."
+    ),
+    "nothing_to_undo": QT_TRANSLATE_NOOP(
+        "ReturnsTexts", "Nothing taken in on this parcel: nothing to undo."
+    ),
+    "undo_unknown": QT_TRANSLATE_NOOP(
+        "ReturnsTexts", "{quantity} × {sku} cannot be undone here: ask a lead."
+    ),
+    "stock_moved": QT_TRANSLATE_NOOP(
+        "ReturnsTexts",
+        "CANNOT UNDO: only {free} of {quantity} × {sku} free at {location} now. Ask a lead.",
+    ),
     "invalid_scan": QT_TRANSLATE_NOOP("ReturnsTexts", "Bad barcode: {error}"),
     "not_understood": QT_TRANSLATE_NOOP(
         "ReturnsTexts", "{code} is not a parcel, item or location here."

@@ -59,4 +59,7 @@ def test_the_returns_screens_fit(qtbot, tmp_path, shipped_central, run_cli, floo
     screens.scan("RMA-2041")  # and scanned again: resumed
     assert "RESUMED" in screens.window.home.banner.text()
     screens.look("returns_resumed")
+    screens.scan("C:UNDO")  # the resold unit taken back off the shelf
+    assert "UNDONE" in screens.window.home.banner.text()
+    screens.look("returns_undone")
     assert not screens.problems, "\n".join(screens.problems)
