@@ -29,10 +29,14 @@ def with_shipped_lots(receipt: Receipt, lots: list[LotOnItsWay]) -> Receipt:
     """`receipt` as B expects it once A shipped `lots`: each product's lots expected (with
     their expiry) in place of as many units of its line without a lot; that line goes when
     nothing is left on it."""
+    merged: dict[tuple[str, str], LotOnItsWay] = {}
+    for x in lots:
+        if x.lot and x.quantity > 0:  # one lot once, though its stock rows named two dates
+            had = merged.get((x.sku, x.lot))
+            merged[(x.sku, x.lot)] = replace(had, quantity=had.quantity + x.quantity) if had else x
     lines = list(receipt.lines)
-    for sku in dict.fromkeys(x.sku for x in lots if x.lot and x.quantity > 0):
-        mine = [x for x in lots if x.sku == sku and x.lot and x.quantity > 0]
-        lines = _lots_in(lines, sku, mine)
+    for sku in dict.fromkeys(sku for sku, _ in merged):
+        lines = _lots_in(lines, sku, [x for x in merged.values() if x.sku == sku])
     return replace(receipt, lines=tuple(lines))
 
 

@@ -49,6 +49,12 @@ def test_a_lot_received_before_is_counted_and_a_short_shipment_leaves_the_rest()
     assert in_transit_lots(got, "JAM") == [{"lot": "J1", "expiry": "2027-01-10", "quantity": 1}]
 
 
+def test_a_lot_named_twice_is_one_line():
+    twice = [*SHIPPED, LotOnItsWay("JAM", "J1", date(2027, 2, 1), 1)]
+    got = with_shipped_lots(replace(TRANSFER, lines=(ReceiptLine("JAM", expected=5),)), twice)
+    assert [(x.lot, x.expiry, x.expected) for x in got.lines] == [("J1", J1, 4), ("J2", J2, 1)]
+
+
 def test_nothing_shipped_by_lot_changes_nothing():
     assert with_shipped_lots(TRANSFER, []) == TRANSFER
     assert with_shipped_lots(TRANSFER, [LotOnItsWay("JAM", "", None, 4)]) == TRANSFER
