@@ -3,16 +3,23 @@ suggestion reads: pick faces, stock on hand, location codes."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, datetime
 
-from sqlalchemy import Connection, insert, or_, select, update
+from sqlalchemy import Connection, func, insert, or_, select, update
 
 from app.domain.put_away import Held, PickFace
 from app.domain.receiving import OPEN, Receipt, ReceiptLine, ReceivedProduct
+from app.domain.transfer_lots import LotOnItsWay, with_shipped_lots
 from db.schema import (
+    allocations,
     locations,
+    order_lines,
+    orders,
     pick_faces,
+    pick_tasks,
     product_gtins,
     products,
     receipt_lines,
@@ -20,6 +27,8 @@ from db.schema import (
     stock,
 )
 from db.warehouses_repo import WarehouseScope
+
+_SHIPPED = ("shipped", "partially_returned", "returned")  # a transfer order A has shipped
 
 
 class SqlReceivingRepository:
@@ -115,9 +124,43 @@ class SqlReceivingRepository:
                 by_ref[x.receipt_ref].append(
                     ReceiptLine(x.sku, x.lot, x.expiry, x.expected, x.received, x.put_away, x.name)
                 )
-        return [
-            Receipt(r.receipt_id, r.supplier, tuple(by_ref[r.id]), r.sscc, r.status) for r in rows
-        ]
+        lots = self._shipped_lots([r.transfer_order_id for r in rows if r.transfer_order_id])
+        made = []
+        for r in rows:
+            receipt = Receipt(r.receipt_id, r.supplier, tuple(by_ref[r.id]), r.sscc, r.status)
+            if r.transfer_order_id is not None:
+                found = lots.get(r.transfer_order_id, [])
+                receipt = with_shipped_lots(replace(receipt, transfer=True), found)
+            made.append(receipt)
+        return made
+
+    def _shipped_lots(self, refs: list[int]) -> dict[int, list[LotOnItsWay]]:
+        """Per transfer order that shipped: the lots its picks took (docs/stock.md,
+        "Transfers"). Read, never copied onto the receipt: a lead desk's login that closes
+        the manifest cannot write receipts."""
+        if not refs:
+            return {}
+        picked = func.sum(pick_tasks.c.picked)
+        query = (
+            select(order_lines.c.order_id, products.c.sku, stock.c.lot, stock.c.expiry, picked)
+            .join(order_lines, order_lines.c.id == pick_tasks.c.order_line_id)
+            .join(orders, orders.c.id == order_lines.c.order_id)
+            .join(allocations, allocations.c.id == pick_tasks.c.allocation_id)
+            .join(stock, stock.c.id == allocations.c.stock_id)
+            .join(products, products.c.id == order_lines.c.product_id)
+            .where(
+                order_lines.c.order_id.in_(refs),
+                orders.c.status.in_(_SHIPPED),
+                pick_tasks.c.picked > 0,
+                stock.c.lot != "",
+            )
+            .group_by(order_lines.c.order_id, products.c.sku, stock.c.lot, stock.c.expiry)
+            .order_by(order_lines.c.order_id, stock.c.expiry, stock.c.lot)
+        )
+        found: dict[int, list[LotOnItsWay]] = defaultdict(list)
+        for ref, sku, lot, expiry, units in self.connection.execute(query):
+            found[ref].append(LotOnItsWay(sku, lot, expiry, int(units)))
+        return found
 
     # ---- applying facts (the receipt row locked first: one receipt's facts follow each other)
     def lock(self, receipt_id: str) -> tuple[int, str] | None:

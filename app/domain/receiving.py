@@ -38,6 +38,7 @@ class Receipt:
     lines: tuple[ReceiptLine, ...] = ()
     sscc: str | None = None
     status: str = OPEN
+    transfer: bool = False  # a transfer's receipt: its lots are the ones A shipped
 
     @property
     def is_open(self) -> bool:

@@ -15,6 +15,7 @@ from app.domain.fields import FieldProblem, shown
 from app.domain.orders import Address, Order, OrderLine, OrderStatus
 from app.domain.receiving import Receipt, ReceiptLine
 from app.domain.site import SiteSettings, parse_site
+from app.domain.transfer_lots import in_transit_lots
 from app.domain.warehouses import Warehouse
 from app.errors import BadInput
 from app.messages import message
@@ -43,6 +44,7 @@ class TransferLine:
     quantity: int
     shipped: int
     received: int
+    lots: tuple[dict, ...] = ()  # {lot, expiry, quantity}: the lots A shipped, not received yet
 
     @property
     def in_transit(self) -> int:
@@ -73,6 +75,7 @@ class Transfer:
                     "shipped": x.shipped,
                     "received": x.received,
                     "in_transit": x.in_transit,
+                    "lots": list(x.lots),
                 }
                 for x in self.lines
             ],
@@ -174,7 +177,13 @@ def read_transfers(uow: UnitOfWork, refs: set[int] | None, to: int | None = None
 def _transfer(order: Order, receipt: Receipt, source: str, target: str) -> Transfer:
     gone = order.status in (OrderStatus.SHIPPED, OrderStatus.PARTIALLY_RETURNED)
     lines = tuple(
-        TransferLine(x.sku, x.quantity, x.quantity if gone else 0, receipt.received(x.sku))
+        TransferLine(
+            x.sku,
+            x.quantity,
+            x.quantity if gone else 0,
+            receipt.received(x.sku),
+            tuple(in_transit_lots(receipt, x.sku)),
+        )
         for x in order.lines
     )
     status = _STATUS.get(order.status, "in transit")

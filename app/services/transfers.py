@@ -9,7 +9,8 @@ A transfer from A to B is two things made in one transaction:
 - an expected receipt at B with the same id, linked to the order, one line per product: B's
   clerks receive it on the receiving screen or with `shipshape receive TR-<n>`, as any receipt.
   Its put-away allocates B's orders waiting for those products (app/services/
-  receiving_appliers.py).
+  receiving_appliers.py). Once A ships it, the receipt expects the lots A picked, with their
+  expiry (app/domain/transfer_lots.py), and `transfers --json` lists them per line in transit.
 
 In transit: what the transfer shipped (its order `shipped` at A's manifest close) and B has not
 received yet. It is not stock anywhere (no stock row), so it is never allocated.

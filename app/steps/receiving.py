@@ -10,8 +10,10 @@
     # verdict.facts to record; adopt verdict.state once they are recorded
 
 Each item scan receives one unit (or the GS1 count, AI 30/37) of the product's lot and puts it
-in the clerk's hand; a typed number sets how many are in hand. The location scan puts what is
-in hand away there (the suggested one or another existing location: the clerk decides).
+in the clerk's hand; a typed number sets how many are in hand. On a shipped transfer's receipt
+a plain barcode of a lot-controlled product is the one lot of it still on its way (docs/stock.md,
+"Transfers"); with several, the lot label says which. The location scan puts what is in hand
+away there (the suggested one or another existing location: the clerk decides).
 C:CLOSE closes the receipt with its differences; C:CANCEL sets what is in hand aside (received,
 in receiving, not stock) or leaves the receipt.
 
@@ -29,6 +31,7 @@ from dataclasses import replace
 from app.domain.events import Actor
 from app.domain.fact_payloads import ItemReceived, PutAway, ReceiptClosed
 from app.domain.receiving import Receipt, ReceivedProduct, differences, parse_expiry
+from app.domain.transfer_lots import lots_coming
 from app.scanning.interpret import Scan
 from app.scanning.symbology import split_symbology
 from app.steps.receiving_state import AwaitingLot, InHand, LookUp, ReceiveState, Verdict
@@ -113,10 +116,22 @@ def on_product(
     if held is not None and (held.sku, held.lot) != (product.sku, lot):
         return _refuse(state, "put_away_first", **_held(held))
     if product.lot_controlled and not lot:
+        lot = _the_shipped_lot(state, product)
+    if product.lot_controlled and not lot:
         waiting = AwaitingLot(product, units, scan.raw)
         params = {"sku": product.sku, "name": product.name}
         return Verdict(True, "scan_lot", replace(state, awaiting_lot=waiting), params)
     return _receive(state, product, lot, scan.expiry, units, scan.raw)
+
+
+def _the_shipped_lot(state: ReceiveState, product: ReceivedProduct) -> str:
+    """A transfer's receipt bringing one lot of the product: a plain barcode is that lot (our
+    own warehouse shipped nothing else of it); several lots: the lot label says which."""
+    receipt = state.receipt
+    if receipt is None or not receipt.transfer:
+        return ""
+    coming = lots_coming(receipt, product.sku)
+    return coming[0].lot if len(coming) == 1 else ""
 
 
 def _lot(state: ReceiveState, scan: Scan) -> Verdict:

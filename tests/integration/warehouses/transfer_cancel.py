@@ -51,7 +51,7 @@ def check_cancel_gives_the_reservation_back_and_closes_the_receipt(sites: Transf
     (cancelled,) = sites.json_lines("transfer", "--cancel", "tr-1", "--json")
     assert cancelled["transfer"] == "TR-1" and cancelled["status"] == "cancelled"
     assert cancelled["lines"] == [
-        {"sku": "GLUE", "quantity": 2, "shipped": 0, "received": 0, "in_transit": 0}
+        {"sku": "GLUE", "quantity": 2, "shipped": 0, "received": 0, "in_transit": 0, "lots": []}
     ]
     assert sites.allocated_in("NORTH") == {}  # the 2 GLUE are NORTH's to give again
     assert sites.orders()["TR-1"]["status"] == "cancelled"
