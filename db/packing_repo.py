@@ -1,17 +1,18 @@
 """Packing over SQLAlchemy Core: the order view a packer needs, carton types, shipments and
-packages, and the central counters behind tracking numbers and SSCCs."""
+packages, and the central counters behind tracking numbers and SSCCs (the views of many orders at
+once: db/pack_views.py)."""
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 
-from sqlalchemy import Connection, func, insert, literal, select, text, update
+from sqlalchemy import Connection, insert, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from app.domain.packing import PackageType, PackLine, PackOrderView
-from db.readable_rows import readable_rows, report
+from app.domain.packing import PackageType, PackOrderView
+from db.pack_views import PARTIAL_RESOLUTIONS as PARTIAL_RESOLUTIONS  # re-exported: tests use it
+from db.pack_views import PackViews
 from db.schema import (
     counters,
     exceptions,
@@ -21,39 +22,12 @@ from db.schema import (
     package_types,
     packages,
     pick_tasks,
-    product_gtins,
-    products,
     settings,
     shipments,
     totes,
 )
 from db.warehouse_filters import orders_picked_in
 from db.warehouses_repo import WarehouseScope
-
-ORDER_VIEW_COLUMNS = (
-    orders.c.id,
-    orders.c.order_id,
-    orders.c.channel,
-    orders.c.status,
-    orders.c.carrier,
-    orders.c.service,
-    orders.c.ship_to,
-    orders.c.reason,
-)
-# A lead's resolutions of a short pick that mean "ship what was picked" (app/services/lead:
-# the missing units are backordered or written off), plus an explicit "ship_partial".
-PARTIAL_RESOLUTIONS = ("backorder", "mark_damaged", "ship_partial")
-# What the packer's view needs of each line's product (the packing checks among it).
-PRODUCT_COLUMNS = (
-    products.c.sku,
-    products.c.name,
-    products.c.unit_weight_kg,
-    products.c.serial_required,
-    products.c.length_cm,
-    products.c.width_cm,
-    products.c.height_cm,
-    products.c.no_barcode,
-)
 
 
 class SqlPackingRepository:
@@ -113,76 +87,11 @@ class SqlPackingRepository:
         return dict(found)
 
     def load_view(self, order_ref: int) -> PackOrderView | None:
-        order = self._order_head(order_ref)
-        if order is None:
-            return None
-        lines = self.connection.execute(
-            select(order_lines, *PRODUCT_COLUMNS)
-            .join(products, products.c.id == order_lines.c.product_id)
-            .where(order_lines.c.order_id == order_ref)
-            .order_by(order_lines.c.line_no)
-        ).all()
-        partial = self._partial_allowed(order_ref)
-        flags = _flags(order.status, lines)
-        view_lines = self._pack_lines(lines, partial)
-        tote = self.connection.execute(
-            select(totes.c.code).where(totes.c.order_id == order_ref)
-        ).scalar()
-        shipment = self.tracking_number_for(order_ref)
-        return PackOrderView(
-            order_ref=order.id,
-            order_id=order.order_id,
-            channel=order.channel,
-            status=order.status,
-            carrier=order.carrier,
-            service=order.service,
-            ship_to=_address(order),
-            lines=view_lines,
-            tote=tote,
-            flags=flags,
-            partial_allowed=partial,
-            cartons_closed=self._cartons_closed(order_ref),
-            package_types=tuple(self.package_types()),
-            shipped_serials=self._shipped_serials([line.id for line in lines]),
-            tracking_number=shipment,
-            reason=order.reason,
-        )
+        return self.load_views([order_ref]).get(order_ref)
 
-    def _order_head(self, order_ref: int):
-        """Only what the packer shows, so a date no driver can read (ship_by) never matters; an
-        address that cannot be read (not JSON) is reported and shown empty: the order can still
-        be packed, and a station's pull of ready orders never fails for it."""
-        query = select(*ORDER_VIEW_COLUMNS).where(orders.c.id == order_ref)
-        found = readable_rows(self.connection, query, orders.c.id, "order address")
-        if found:
-            return found[0]
-        without_address = query.with_only_columns(
-            *(c for c in ORDER_VIEW_COLUMNS if c is not orders.c.ship_to),
-            literal(None).label("ship_to"),
-        )
-        return self.connection.execute(without_address).first()
-
-    def _pack_lines(self, lines, partial: bool) -> tuple[PackLine, ...]:
-        """What must go into cartons now: the ordered quantity, or what was picked when a lead
-        allowed a partial shipment; with each product's serial and no-barcode rules and dimensions."""
-        gtins = self._gtins([line.product_id for line in lines])
-        return tuple(
-            PackLine(
-                line.id,
-                line.sku,
-                line.name,
-                tuple(gtins[line.product_id]),
-                line.quantity,
-                line.picked,
-                line.packed,
-                _weight(line),
-                line.picked if partial else line.quantity,
-                bool(line.serial_required),
-                _dimensions(line),
-                bool(line.no_barcode),
-            )
-            for line in lines
-        )
+    def load_views(self, order_refs: list[int]) -> dict[int, PackOrderView]:
+        """The packer's view of each of these orders that exists (db/pack_views.py)."""
+        return PackViews(self.connection).load(order_refs, tuple(self.package_types()))
 
     # ---- carton types ---------------------------------------------------------------------
     def package_types(self) -> list[PackageType]:
@@ -367,79 +276,3 @@ class SqlPackingRepository:
             exceptions.c.kind == kind, exceptions.c.status == "open"
         )
         return [dict(d or {}) for d in self.connection.execute(query).scalars()]
-
-    # ---- helpers --------------------------------------------------------------------------
-    def _gtins(self, product_ids: list[int]) -> dict[int, list[str]]:
-        found: dict[int, list[str]] = defaultdict(list)
-        query = (
-            select(product_gtins.c.product_id, product_gtins.c.gtin)
-            .where(product_gtins.c.product_id.in_(product_ids))
-            .order_by(product_gtins.c.gtin)
-        )
-        for product_id, gtin in self.connection.execute(query):
-            found[product_id].append(gtin)
-        return found
-
-    def _partial_allowed(self, order_ref: int) -> bool:
-        query = select(func.count()).where(
-            exceptions.c.order_ref == order_ref, exceptions.c.resolution.in_(PARTIAL_RESOLUTIONS)
-        )
-        return bool(self.connection.execute(query).scalar())
-
-    def _cartons_closed(self, order_ref: int) -> int:
-        query = (
-            select(func.count())
-            .select_from(packages.join(shipments, shipments.c.id == packages.c.shipment_id))
-            .where(shipments.c.order_id == order_ref)
-        )
-        return self.connection.execute(query).scalar_one()
-
-    def _shipped_serials(self, line_ids: list[int]) -> frozenset[tuple[str, str]]:
-        """Serials of these lines' products that already went out in any carton."""
-        product_of_line = select(order_lines.c.product_id).where(order_lines.c.id.in_(line_ids))
-        query = (
-            select(products.c.sku, package_items.c.serial)
-            .join(order_lines, order_lines.c.id == package_items.c.order_line_id)
-            .join(products, products.c.id == order_lines.c.product_id)
-            .where(package_items.c.serial.is_not(None))
-            .where(order_lines.c.product_id.in_(product_of_line))
-        )
-        return frozenset((sku, serial) for sku, serial in self.connection.execute(query))
-
-
-def _address(order) -> dict:
-    """The stored ship-to, or an empty one (reported) when it is not an address at all."""
-    if isinstance(order.ship_to, dict):
-        return dict(order.ship_to)
-    report("order address", order.id, TypeError(f"ship_to is {type(order.ship_to).__name__}"))
-    return {}
-
-
-def _weight(line) -> float:
-    """The unit weight, or 0 (reported) for a stored NaN or infinity: no weight is better than
-    one that makes every carton's weight check meaningless."""
-    weight = line.unit_weight_kg
-    if weight is None or math.isfinite(weight):
-        return weight
-    report("product weight", line.sku, ValueError(f"unit_weight_kg is {weight}"))
-    return 0.0
-
-
-def _dimensions(line) -> tuple[float, float, float] | None:
-    sizes = (line.length_cm, line.width_cm, line.height_cm)
-    return None if None in sizes else sizes
-
-
-def _flags(status: str, lines) -> tuple[str, ...]:
-    flags = []
-    if any(line.picked < line.quantity for line in lines):
-        flags.append("short_pick")
-    if status == "on_hold":
-        flags.append("on_hold")
-    if status == "exception":
-        flags.append("exception")
-    if status in ("received", "allocated", "released"):
-        flags.append("not_picked")
-    if status in ("packed", "shipped", "cancelled"):
-        flags.append(status)
-    return tuple(flags)

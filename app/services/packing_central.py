@@ -270,16 +270,50 @@ def ready_to_pack(
     hold yet (`known`), whose tote changed (`tote_ids`; None: reload all) or whose status moved
     (`orders`: a lead resolved it, say). One transaction."""
     with uow:
-        ready = uow.packing.ready_totes()
-        refs = {ref for _id, _code, ref in ready}
-        wanted = sorted(
+        refs, wanted = _ready_and_wanted(uow, tote_ids, known, orders)
+        views, pick_lists = _views(uow, wanted)
+    return ReadyOrders(refs, views, pick_lists)
+
+
+def orders_ready(
+    uow: UnitOfWork,
+    tote_ids: set[int] | None,
+    known: set[int],
+    orders: frozenset[int] = frozenset(),
+) -> tuple[set[int], list[int]]:
+    """`ready_to_pack` without the views: every order ready to pack, and those whose view the
+    station wants (in order). A station then reads the views in pieces (`views_to_pack`), so one
+    big pull does not hold its pushes up."""
+    with uow:
+        return _ready_and_wanted(uow, tote_ids, known, orders)
+
+
+def views_to_pack(uow: UnitOfWork, refs: list[int]) -> ReadyOrders:
+    """The packer's views and pick lists of these orders, one transaction (`refs`: those found)."""
+    with uow:
+        views, pick_lists = _views(uow, refs)
+    return ReadyOrders(set(views), views, pick_lists)
+
+
+def _ready_and_wanted(uow: UnitOfWork, tote_ids, known, orders) -> tuple[set[int], list[int]]:
+    ready = uow.packing.ready_totes()
+    refs = {ref for _id, _code, ref in ready}
+    wanted = sorted(
+        {
             ref
             for tote_id, _code, ref in ready
             if tote_ids is None or tote_id in tote_ids or ref not in known or ref in orders
-        )
-        views = {ref: uow.packing.load_view(ref) for ref in wanted}
-        pick_lists = uow.packing.pick_lists_of(wanted) if wanted else {}
-    return ReadyOrders(refs, {r: v for r, v in views.items() if v is not None}, pick_lists)
+        }
+    )
+    return refs, wanted
+
+
+def _views(uow: UnitOfWork, refs: list[int]):
+    """Every view in a few set-based queries (db/packing_repo.py `load_views`), not a few
+    queries per order."""
+    views = uow.packing.load_views(refs) if refs else {}
+    pick_lists = uow.packing.pick_lists_of(refs) if refs else {}
+    return views, pick_lists
 
 
 def reserve_numbers(uow: UnitOfWork, series: str, count: int, start: int = 1) -> tuple[int, int]:

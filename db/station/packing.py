@@ -201,12 +201,19 @@ class CachedOrders:
 
 
 class PackingPuller:
-    """`db.station.pull.Puller` for a packing station (sync thread, every pull round)."""
+    """`db.station.pull.Puller` for a packing station (sync thread, every pull round).
 
-    def __init__(self, store: StationStore, sscc_block: int = 200, tracking_block: int = 100):
-        self.store = store
+    The views of new ready orders are read `chunk` orders per transaction, and `between` (the
+    sync engine's push of the outbox: db/station/sync.py) runs after each piece: a pull of
+    hundreds of orders never keeps a packer's facts from central for long."""
+
+    def __init__(
+        self, store: StationStore, sscc_block: int = 200, tracking_block: int = 100, chunk: int = 50
+    ):
+        self.store, self.chunk = store, chunk
         self.blocks = {"sscc": sscc_block}
         self.tracking_block = tracking_block
+        self.between: Callable[[], object] = lambda: None
 
     def pull(
         self, uow_factory: Callable[[], UnitOfWork], changed: Changes | None, reconnected: bool
@@ -225,17 +232,27 @@ class PackingPuller:
         if not everything and not (changed.keys() & {"tote", "pick_list", "order"}):
             return
         cached = set(self.store.cached(TOPIC))
-        through = self.store.sent_through()  # before the read: central's views include these
         tote_ids = None if everything else changed.get("tote", set())
         moved = frozenset(() if everything else changed.get("order", ()))
-        ready = packing_central.ready_to_pack(uow_factory(), tote_ids, cached, moved)
+        refs, wanted = packing_central.orders_ready(uow_factory(), tote_ids, cached, moved)
+        # Everything: what is not ready goes now, the rest is replaced piece by piece (a
+        # failure half way leaves LOADED_META unset, so the next round loads it all again).
+        self.store.cache_documents(TOPIC, {}, cached - refs)
+        for start in range(0, len(wanted), self.chunk):
+            if start:
+                self.between()
+            self._cache_views(uow_factory, wanted[start : start + self.chunk])
+        if everything:
+            self.store.set_meta(LOADED_META, True)
+
+    def _cache_views(self, uow_factory, refs: list[int]) -> None:
+        through = self.store.sent_through()  # before the read: central's views include these
+        ready = packing_central.views_to_pack(uow_factory(), refs)
         docs = {
             ref: to_document(view, ready.pick_lists.get(ref, []), through)
             for ref, view in ready.views.items()
         }
-        self.store.cache_documents(TOPIC, docs, cached - ready.refs, everything=everything)
-        if everything:
-            self.store.set_meta(LOADED_META, True)
+        self.store.cache_documents(TOPIC, docs, set(refs) - set(docs))
 
     def _top_up(self, uow_factory, settings: PackingSettings) -> None:
         """Keep at least half a block of every series on the station, so cartons close offline.

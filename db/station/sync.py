@@ -5,7 +5,9 @@ One thread per station. It never touches Qt: it reports through `on_status(SyncS
 1. push the outbox in batches (`app.services.sync.push_facts`: insert keyed by UUID, apply, in
    one transaction) and mark a batch sent only after central committed it;
 2. pull: read `changes` after the saved cursor (a server-side sequence, never station clocks)
-   and hand them to the pullers (db/station/pull.py), which refresh what the store caches;
+   and hand them to the pullers (db/station/pull.py), which refresh what the store caches; a
+   puller reading a lot in pieces (`PushesBetween`: a packing station's new ready orders)
+   pushes the outbox again between its pieces, so facts recorded meanwhile do not wait;
 3. wait for a local fact (`wake()`), a PostgreSQL NOTIFY, or the poll interval.
 Any failure means "offline": drop the connections, back off (doubling, up to `max_backoff`),
 and on reconnect pull again, because notifications sent meanwhile are lost.
@@ -21,6 +23,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from typing import Protocol, runtime_checkable
 
 import psycopg
 from sqlalchemy import Engine
@@ -35,6 +38,14 @@ from db.uow import SqlUnitOfWork
 
 log = logging.getLogger(__name__)
 CHANNEL = "shipshape_changes"
+
+
+@runtime_checkable
+class PushesBetween(Protocol):
+    """A puller that calls `between` between the pieces of a long pull: the engine sets it to
+    its push of the outbox (db/station/packing.py PackingPuller)."""
+
+    between: Callable[[], object]
 
 
 class SyncEngine:
@@ -61,6 +72,9 @@ class SyncEngine:
         # What is pulled into the store: the pick work, the site cache, then any extra (packing).
         work = PickWorkPuller(store, lambda taken_away: self.on_work(taken_away))
         self.pullers = [work, SiteCachePuller(store), *pullers]
+        for puller in self.pullers:
+            if isinstance(puller, PushesBetween):
+                puller.between = self._push_all
         self.batch_size, self.poll_s = batch_size, poll_s
         self.min_backoff, self.max_backoff = backoff
         self.listen = listen and engine.dialect.name == "postgresql"  # else poll only

@@ -13,6 +13,7 @@ from app.services.packing_central import CentralPackingBackend, CentralSerialCou
 from db.schema import orders
 from tests.integration.packing.packing_site import pick_into_tote, released_orders
 from tests.integration.packing.test_central_packing import pack_everything
+from tests.integration.packing.varied_views import check_views_equal_one_by_one
 from tests.pg.conftest import PG_URL
 from tests.pg.conftest import pg_url as pg_url  # noqa: F401 - the fixture, reused
 
@@ -60,5 +61,14 @@ def test_the_packing_checks_hold_on_postgresql(pg_url):  # noqa: F811
             central, tote=531
         )
         no_barcode.test_central_packs_an_order_with_loose_hardware_without_an_override(central)
+    finally:
+        central.close()
+
+
+def test_views_loaded_together_equal_views_loaded_one_by_one_on_postgresql(pg_url):  # noqa: F811
+    central = open_central(pg_url)
+    try:
+        demo.seed_demo(central.uow(), central.setup_identity(), say=lambda _text: None)
+        check_views_equal_one_by_one(central)
     finally:
         central.close()
