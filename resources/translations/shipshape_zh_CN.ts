@@ -3129,6 +3129,57 @@ median {median} h · p90 {p90} h
     </message>
 </context>
 <context>
+    <name>OrderStatus</name>
+    <message>
+        <source>received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <source>on hold</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>allocated</source>
+        <translation>已分配</translation>
+    </message>
+    <message>
+        <source>released</source>
+        <translation>已下发</translation>
+    </message>
+    <message>
+        <source>picking</source>
+        <translation>拣货中</translation>
+    </message>
+    <message>
+        <source>picked</source>
+        <translation>已拣完</translation>
+    </message>
+    <message>
+        <source>packed</source>
+        <translation>已打包</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>已发运</translation>
+    </message>
+    <message>
+        <source>exception</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>partially returned</source>
+        <translation>部分退货</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>已退货</translation>
+    </message>
+</context>
+<context>
     <name>OverrideForm</name>
     <message>
         <source>Lead override: close with open lines</source>

@@ -49,6 +49,25 @@ def step_text(what: str) -> str:
     return words.get(what) or area_text(what)
 
 
+def status_text(status: str) -> str:
+    """An order's status as the lead reads it (app/domain/orders.py OrderStatus)."""
+    words = {
+        "received": QCoreApplication.translate("OrderStatus", "received"),
+        "on_hold": QCoreApplication.translate("OrderStatus", "on hold"),
+        "allocated": QCoreApplication.translate("OrderStatus", "allocated"),
+        "released": QCoreApplication.translate("OrderStatus", "released"),
+        "picking": QCoreApplication.translate("OrderStatus", "picking"),
+        "picked": QCoreApplication.translate("OrderStatus", "picked"),
+        "packed": QCoreApplication.translate("OrderStatus", "packed"),
+        "shipped": QCoreApplication.translate("OrderStatus", "shipped"),
+        "exception": QCoreApplication.translate("OrderStatus", "exception"),
+        "cancelled": QCoreApplication.translate("OrderStatus", "cancelled"),
+        "partially_returned": QCoreApplication.translate("OrderStatus", "partially returned"),
+        "returned": QCoreApplication.translate("OrderStatus", "returned"),
+    }
+    return words.get(status, status)
+
+
 def area_text(what: str) -> str:
     """Any other kind by the part of the work it belongs to; the Details say what happened."""
     area = what.split(".", 1)[0]
@@ -176,6 +195,8 @@ class LookupTab(QWidget):
             return
         self.heading.setText(
             self.tr("Order {order} — now {status} — {n} steps").format(
-                order=self.shown.order, status=self.shown.status, n=len(self.shown.entries)
+                order=self.shown.order,
+                status=status_text(self.shown.status),
+                n=len(self.shown.entries),
             )
         )

@@ -87,3 +87,24 @@ def test_the_exceptions_tab_reads_in_chinese(qtbot, tmp_path, sqlite_url, run_cl
     home.exceptions.resolve_button.click()
     assert home.message.kind == "ok"
     assert home.message.text().endswith("已处理：web/SO-H 将在下一次库存分配中处理")
+
+
+def test_the_order_lookup_names_the_status_in_chinese(
+    qtbot, tmp_path, sqlite_url, run_cli, chinese
+):
+    """The lookup's heading says where the order stands in the lead's language, not the stored
+    English word (every status of app/domain/orders.py has its word)."""
+    from app.domain.orders import OrderStatus
+    from ui.lead.lookup_tab import status_text
+
+    words = {status.value: status_text(status.value) for status in OrderStatus}
+    assert words["shipped"] == "已发运" and words["partially_returned"] == "部分退货"
+    assert not any(ENGLISH_RUN.search(w) or w.isascii() for w in words.values()), words
+    site = build_site(tmp_path, sqlite_url, run_cli)
+    home = open_home(qtbot, site)
+    home.lookup.query.setText("web/SO-M")
+    home.lookup.find_button.click()
+    qtbot.waitUntil(lambda: home.lookup.shown is not None, timeout=5000)
+    status = home.lookup.shown.status
+    assert status_text(status) in home.lookup.heading.text()
+    assert f" {status} " not in home.lookup.heading.text()
