@@ -11,15 +11,11 @@ from __future__ import annotations
 from app.bootstrap import open_central
 from app.domain.events import Actor
 from app.scanning.interpret import interpret
-from app.services import dispatch_close
 from app.services.receiving_central import CentralReceivingBackend
 from app.steps import receiving
 from db.engine import make_engine
 from db.uow import SqlUnitOfWork
-from station.demo_dispatch import pack_order
-from station.demo_packing import PickedLine, PickedOrder
-from tests.integration.dispatch.story import cutoff_passed, load, loading
-from tests.integration.warehouses.transfers import LEAD, PIA, TransferSites
+from tests.integration.warehouses.transfers import PIA, TransferSites, pack_load_and_close
 from tests.picking_script import pick_cart
 
 JAM_GTIN = "8712345000998"
@@ -51,15 +47,7 @@ def shipped_transfer(sites: TransferSites) -> None:
         ((ref, tote),) = pick_cart(central, PIA, tote_prefix="TR").totes.items()
         with central.uow() as uow:
             (order,) = uow.orders.by_refs([ref])
-        lines = [PickedLine(x.id or 0, x.sku, JAM_GTIN, x.quantity, 0.5) for x in order.lines]
-        (carton,) = pack_order(central, PickedOrder(ref, order.order_id, tote, lines))
-        backend, state = loading(central, "SF")
-        assert load(backend, state, carton.sscc).ok
-        at, site = cutoff_passed(central, "SF")
-        manifest = dispatch_close.close_carrier(
-            central.uow(), LEAD, "SF", "LEAD-01", site, now=lambda: at
-        )
-        assert manifest.orders_shipped == 1
+        pack_load_and_close(central, ref, order, tote, JAM_GTIN, 0.5)
     finally:
         central.close()
 

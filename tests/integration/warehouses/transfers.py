@@ -137,17 +137,23 @@ def ship_picked(sites: TransferSites, ref: int, tote: str) -> None:
             (order,) = uow.orders.by_refs([ref])
         assert order.order_id == "TR-1" and order.status.value == "picked"
         assert order.ship_to.city == "Utrecht"  # WEST's ship-from address
-        lines = [PickedLine(x.id or 0, x.sku, GLUE_GTIN, x.quantity, 0.2) for x in order.lines]
-        (carton,) = pack_order(central, PickedOrder(ref, order.order_id, tote, lines))
-        backend, state = loading(central, "SF")
-        assert load(backend, state, carton.sscc).ok
-        at, site = cutoff_passed(central, "SF")
-        manifest = dispatch_close.close_carrier(
-            central.uow(), LEAD, "SF", "LEAD-01", site, now=lambda: at
-        )
-        assert manifest.orders_shipped == 1
+        pack_load_and_close(central, ref, order, tote, GLUE_GTIN, 0.2)
     finally:
         central.close()
+
+
+def pack_load_and_close(central, ref: int, order, tote: str, gtin: str, unit_kg: float) -> None:
+    """A picked order (`ref`) packed in one carton (every unit `gtin`, `unit_kg` each), loaded on SF and
+    shipped when SF's day is closed."""
+    lines = [PickedLine(x.id or 0, x.sku, gtin, x.quantity, unit_kg) for x in order.lines]
+    (carton,) = pack_order(central, PickedOrder(ref, order.order_id, tote, lines))
+    backend, state = loading(central, "SF")
+    assert load(backend, state, carton.sscc).ok
+    at, site = cutoff_passed(central, "SF")
+    manifest = dispatch_close.close_carrier(
+        central.uow(), LEAD, "SF", "LEAD-01", site, now=lambda: at
+    )
+    assert manifest.orders_shipped == 1
 
 
 def check_bad_transfers_are_refused(sites: TransferSites) -> None:
