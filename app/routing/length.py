@@ -40,15 +40,31 @@ def tour_length(
     """The shortest closed tour depot → every code → depot in metres (codes may repeat), or
     `INF` if it is longer than `bound`. Equal to `solve_route(layout, codes).distance_m`.
     `meter`, if given, is charged the work done."""
-    distinct = list(dict.fromkeys(codes))
-    if not distinct:
+    return bits_length(layout, location_bits(layout, codes), bound, meter)
+
+
+def location_bits(layout: Layout, codes: Iterable[str]) -> int:
+    """The set of locations as one integer, a bit per location: what batching unions and
+    compares (an `|` of two carts instead of a union of their codes) and `bits_length` prices."""
+    bit = _site(layout).bit
+    bits = 0
+    for code in codes:
+        bits |= bit[code]
+    return bits
+
+
+def bits_length(layout: Layout, bits: int, bound: float = INF, meter: Meter | None = None) -> float:
+    """`tour_length` of the locations in `bits` (see `location_bits`)."""
+    if not bits:
         return 0.0
+    site = _site(layout)
     if layout.blocks > EXACT_MAX_BLOCKS:
-        found = solve_route(layout, distinct).distance_m
+        codes = site.codes_of(bits)
+        found = solve_route(layout, codes).distance_m
         if meter is not None:
-            meter.work += 1000 * len(distinct)  # about what a 4-block DP of these picks costs
+            meter.work += 1000 * len(codes)  # about what a 4-block DP of these picks costs
         return found if found <= bound + 1e-6 else INF
-    length, work = _site(layout).length(distinct, bound)
+    length, work = site.length(bits, bound)
     if meter is not None:
         meter.work += work
     return round(length, 9) if length < INF else INF
@@ -70,16 +86,20 @@ class _Site:
         for loc in layout.locations:
             x = layout.aisles[layout.aisle_index(loc.aisle)].x
             block = min(bisect_right(cross, loc.y) - 1, len(cross) - 2)
-            places.append((column_of[x], block, loc.y))
-        self.number = {loc.code: i for i, loc in enumerate(layout.locations)}
+            places.append((column_of[x], block, loc.y, loc.code))
+        # Locations are numbered in (column, block, y) order, the order the DP walks its picks
+        # in, so the set bits of a cart come out sorted.
+        places.sort()
+        self.codes = [p[3] for p in places]
+        self.bit = {code: 1 << n for n, code in enumerate(self.codes)}
+        self.words = (len(places) + 63) // 64
         self.loc_col = np.array([p[0] for p in places], dtype=np.int64)
         self.loc_block = np.array([p[1] for p in places], dtype=np.int64)
         self.loc_y = np.array([p[2] for p in places], dtype=np.float64)
-        # Each location's place in (column, block, y) order: the DP walks picks in that order.
-        self.loc_rank = np.empty(len(places), dtype=np.int64)
-        self.loc_rank[sorted(range(len(places)), key=places.__getitem__)] = range(len(places))
         self.blocks = len(cross) - 1
         self.cross_y = np.array(cross, dtype=np.float64)
+        if layout.blocks > EXACT_MAX_BLOCKS:
+            return  # routed by solve_route: no template, no tables
         self._template(xs, [x in aisle_xs for x in xs])
         self.tables = _tables(len(cross), self.depot[1])
 
@@ -105,14 +125,16 @@ class _Site:
         self.weights = np.array(weights, dtype=np.float64).reshape(-1, 6)
         self.first_step = np.array(first_step, dtype=np.int64)
 
-    def length(self, codes: list[str], bound: float) -> tuple[float, int]:
+    def codes_of(self, bits: int) -> list[str]:
+        return [code for n, code in enumerate(self.codes) if bits >> n & 1]
+
+    def length(self, bits: int, bound: float) -> tuple[float, int]:
         """The compiled DP over these picks: (length or INF, frontiers visited)."""
-        number = self.number
-        picks = np.array([number[code] for code in codes], dtype=np.int64)
+        words = np.frombuffer(bits.to_bytes(8 * self.words, "little"), dtype="<u8")
         t = self.tables
         return cheapest_tour(
             self.kind, self.key, self.weights, self.first_step, self.cross_y,
-            self.depot[0], self.loc_col, self.loc_block, self.loc_y, self.loc_rank, picks,
+            self.depot[0], self.loc_col, self.loc_block, self.loc_y, words,
             t.start, t.cross_count, t.cross_next, t.cross_uses, t.cover_next, t.whole, bound,
         )  # fmt: skip
 

@@ -26,17 +26,17 @@ NONE, THROUGH, TWICE, LOW, HIGH, SPLIT = range(6)
 @njit(cache=True)
 def cheapest_tour(
     kind, key, weights, first_step, cross_y, depot_col, loc_col, loc_block, loc_y,
-    loc_rank, picks, start, cross_count, cross_next, cross_uses, cover_next, whole, bound,
+    words, start, cross_count, cross_next, cross_uses, cover_next, whole, bound,
 ):  # fmt: skip
-    """(length or INF, frontiers visited) of the closed tour over `picks` (distinct location
-    numbers; `loc_*` say where each location sits, `loc_rank` its place in column, block, y
-    order).
+    """(length or INF, frontiers visited) of the closed tour over the locations whose bits are
+    set in `words` (little-endian 64-bit words; locations are numbered in column, block, y
+    order, so the picks come out sorted as the DP walks them; `loc_*` say where each sits).
 
     `kind`, `key`, `weights`: the template steps (a cross step's key is 1 when the column it
     leaves holds the depot, its weights[0] the width; a cover step's key is its block, its
     weights the six covers of an empty segment).
     """
-    ordered = picks[np.argsort(loc_rank[picks])]
+    ordered = _set_bits(words)
     first = min(depot_col, loc_col[ordered[0]])
     last = max(depot_col, loc_col[ordered[-1]])
     lo, hi = first_step[first], first_step[last + 1] - 1
@@ -47,6 +47,28 @@ def cheapest_tour(
     final = 1 if depot_col == last else 0
     return _run(kind[lo:hi], key[lo:hi], w, needed, n, start, cross_count, cross_next,
                 cross_uses, cover_next, whole, final, bound)  # fmt: skip
+
+
+@njit(cache=True)
+def _set_bits(words):
+    """The numbers of the set bits, ascending."""
+    count = 0
+    for word in words:
+        while word:
+            word &= word - np.uint64(1)
+            count += 1
+    found = np.empty(count, np.int64)
+    at = 0
+    for w in range(len(words)):
+        word = words[w]
+        bit = 0
+        while word:
+            if word & np.uint64(1):
+                found[at] = 64 * w + bit
+                at += 1
+            word >>= np.uint64(1)
+            bit += 1
+    return found
 
 
 @njit(cache=True)

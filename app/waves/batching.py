@@ -24,6 +24,7 @@ from typing import Any
 
 from app.errors import BadInput
 from app.routing import Layout, solve_route
+from app.routing.length import location_bits
 from app.waves.footprint import Footprint
 from app.waves.improve import improve
 from app.waves.search import Inputs, Pool, Pricer, improve_exactly
@@ -163,7 +164,7 @@ def _search(footprint, pricer, members, carts, effort, limits, rng) -> list[list
     """Ruin and recreate within each urgency tier: carts holding one tier only may exchange
     orders; a cart where two tiers meet keeps its orders."""
     inputs = Inputs(
-        codes=[frozenset(o.picks) for o in members],
+        codes=[location_bits(footprint.layout, o.picks) for o in members],
         loads=[footprint.load(o) for o in members],
         fits=_fits(limits, members),
     )
@@ -217,6 +218,7 @@ def _proximity(footprint: Footprint, orders: list[Order], limits: Limits) -> lis
     """Seed batching within one group (order indices); `orders` is sorted most urgent first."""
     loads = [footprint.load(o) for o in orders]
     own = [footprint.cost(load) for load in loads]
+    halves = [len(load.sub_aisles()) for load in loads]
     urgency = [o.urgency for o in orders]
     near = _Neighbourhood(footprint, loads)
 
@@ -230,7 +232,7 @@ def _proximity(footprint: Footprint, orders: list[Order], limits: Limits) -> lis
         # Seed: the order that needs the most sub-aisle halves (then the longest walk alone).
         seed = max(
             (i for i in left if urgency[i] == tier),
-            key=lambda i: (len(loads[i].halves), own[i], -i),
+            key=lambda i: (halves[i], own[i], -i),
         )
         cart, load = [seed], loads[seed]
         left.remove(seed)
@@ -258,17 +260,17 @@ class _Neighbourhood:
         self.loads = loads
         self.by_key: dict[int, set[int]] = {}
         for i, load in enumerate(loads):
-            for key in load.halves:
+            for key in load.sub_aisles():
                 self.by_key.setdefault(key, set()).add(i)
 
     def take(self, i: int) -> None:
-        for key in self.loads[i].halves:
+        for key in self.loads[i].sub_aisles():
             self.by_key[key].discard(i)
 
     def around(self, load) -> set[int]:
         """Unassigned orders that need a sub-aisle the cart needs, or the one beside it."""
         found: set[int] = set()
-        for key in load.halves:
+        for key in load.sub_aisles():
             for k in (key - self.blocks, key, key + self.blocks):
                 found |= self.by_key.get(k, set())
         return found

@@ -10,7 +10,7 @@ twice the width spanned sideways and twice the walk out to the farthest block.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import pairwise
 
 from app.routing import Layout
@@ -20,77 +20,100 @@ ONE_HALF = 0.7  # share of a sub-aisle's length walked when only one half has pi
 
 @dataclass(frozen=True)
 class Load:
-    """What a cart (or a single order) has to reach: sub-aisle -> halves bit mask, x span, reach."""
+    """What a cart (or a single order) has to reach: the sub-aisles it enters in their lower and
+    upper halves (bit `key` of `low` / `high`, keys as `Footprint` numbers them), x span, reach.
+    Bits, not sets: batching sums and compares loads hundreds of thousands of times."""
 
-    halves: dict[int, int] = field(default_factory=dict)
+    low: int = 0
+    high: int = 0
     x_low: float = float("inf")
     x_high: float = float("-inf")
     reach: float = 0.0
 
     def plus(self, other: Load) -> Load:
-        halves = dict(self.halves)
-        for key, mask in other.halves.items():
-            halves[key] = halves.get(key, 0) | mask
         return Load(
-            halves,
+            self.low | other.low,
+            self.high | other.high,
             min(self.x_low, other.x_low),
             max(self.x_high, other.x_high),
             max(self.reach, other.reach),
         )
 
+    def sub_aisles(self) -> list[int]:
+        """The keys of the sub-aisles entered, ascending."""
+        entered, keys = self.low | self.high, []
+        while entered:
+            lowest = entered & -entered
+            keys.append(lowest.bit_length() - 1)
+            entered ^= lowest
+        return keys
+
 
 class Footprint:
-    """Prices `Load`s for one layout."""
+    """Prices `Load`s for one layout. A sub-aisle's key is aisle index x blocks + block, so
+    the sub-aisles beside key k (same block, next aisle) are k - blocks and k + blocks."""
 
     def __init__(self, layout: Layout):
         self.layout = layout
         self.cross = layout.cross_aisles
         self.blocks = len(self.cross) - 1
         self.depot = layout.depot
+        self.keys = len(layout.aisles) * self.blocks
         self._loads: dict[str, tuple[int, int, float, float]] = {}
-        # Per block, the walk of a sub-aisle by its halves mask (none, low, high, both).
-        self._walks = [
-            (0.0, ONE_HALF * length, ONE_HALF * length, length)
-            for length in (high - low for low, high in pairwise(self.cross))
+        # Per block: what entering one of its sub-aisles costs (one half walked), what reaching
+        # the other half too adds, and the bits of its sub-aisles' keys.
+        self._blocks = [
+            (
+                ONE_HALF * (high - low),
+                (high - low) - ONE_HALF * (high - low),
+                sum(1 << (aisle * self.blocks + block) for aisle in range(len(layout.aisles))),
+            )
+            for block, (low, high) in enumerate(pairwise(self.cross))
         ]
 
     def load(self, order) -> Load:
         """The load of one order (an object with `picks`); the depot is always reached."""
-        halves: dict[int, int] = {}
+        low = high = 0
         x_low = x_high = self.depot.x
         reach = 0.0
         for code in order.picks:
             key, bit, x, block_reach = self._place(code)
-            halves[key] = halves.get(key, 0) | bit
+            if bit == 1:
+                low |= 1 << key
+            else:
+                high |= 1 << key
             x_low, x_high, reach = min(x_low, x), max(x_high, x), max(reach, block_reach)
-        return Load(halves, x_low, x_high, reach)
+        return Load(low, high, x_low, x_high, reach)
 
     def cost(self, load: Load) -> float:
-        walk = sum(self._segment(key, mask) for key, mask in load.halves.items())
-        if load.halves:
-            walk += 2 * (load.x_high - load.x_low) + 2 * load.reach
-        return walk
+        if not (load.low | load.high):
+            return 0.0
+        walk = self._walk(load.low | load.high, load.low & load.high)
+        return walk + 2 * (load.x_high - load.x_low) + 2 * load.reach
 
     def added(self, load: Load, extra: Load) -> float:
         """cost(load + extra) - cost(load), without building the sum (batching asks this
-        hundreds of thousands of times: the walk per halves mask is looked up, not computed)."""
-        grow = 0.0
-        have, walks = load.halves, self._walks
-        for key, mask in extra.halves.items():
-            before = have.get(key, 0)
-            after = before | mask
-            if after != before:
-                walk = walks[key % self.blocks]
-                grow += walk[after] - walk[before]
+        hundreds of thousands of times): a sub-aisle newly entered costs one half, one newly
+        walked in both halves the rest."""
+        entered = (extra.low | extra.high) & ~(load.low | load.high)
+        both = (load.low | extra.low) & (load.high | extra.high) & ~(load.low & load.high)
+        grow = self._walk(entered, both) if entered | both else 0.0
         grow += 2 * (max(0.0, load.x_low - extra.x_low) + max(0.0, extra.x_high - load.x_high))
         return grow + 2 * max(0.0, extra.reach - load.reach)
 
-    def _segment(self, key: int, mask: int) -> float:
-        if not mask:
-            return 0.0
-        block = key % self.blocks
-        length = self.cross[block + 1] - self.cross[block]
-        return length if mask == 3 else ONE_HALF * length
+    def halves_bits(self, load: Load) -> int:
+        """The sub-aisle halves a load walks, one bit each: loads sharing many bits walk alike."""
+        return load.low | load.high << self.keys
+
+    def _walk(self, entered: int, both: int) -> float:
+        """The walk of the sub-aisles `entered` (one half each) and of the halves `both` adds."""
+        if self.blocks == 1:
+            one, rest, _ = self._blocks[0]
+            return one * entered.bit_count() + rest * both.bit_count()
+        walk = 0.0
+        for one, rest, keys in self._blocks:
+            walk += one * (entered & keys).bit_count() + rest * (both & keys).bit_count()
+        return walk
 
     def _place(self, code: str) -> tuple[int, int, float, float]:
         """(sub-aisle key, half bit, aisle x, walk from the depot's cross aisle to the block)."""

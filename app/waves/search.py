@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from app.routing import Layout
-from app.routing.length import INF, Meter, tour_length
+from app.routing.length import INF, Meter, bits_length
 from app.waves.footprint import Footprint, Load
 from app.waves.polish import polish, polish_around
 
@@ -51,22 +51,23 @@ MOST_REMEMBERED = 100_000  # cart lengths (and settled pairs) kept; then forgott
 
 
 class Pricer:
-    """Exact route lengths of carts, cached by their set of locations (carts recur often)."""
+    """Exact route lengths of carts, cached by their set of locations (carts recur often), as
+    `location_bits` gives it."""
 
     def __init__(self, layout: Layout):
         self.layout = layout
         self.meter = Meter()
-        self._known: dict[frozenset[str], float] = {}
-        self._above: dict[frozenset[str], float] = {}  # longer than this (an abandoned solve)
+        self._known: dict[int, float] = {}
+        self._above: dict[int, float] = {}  # longer than this (an abandoned solve)
 
-    def length(self, codes: frozenset[str], bound: float = INF) -> float:
+    def length(self, codes: int, bound: float = INF) -> float:
         """The cart's walk in metres, or INF if it is longer than `bound`."""
         known = self._known.get(codes)
         if known is not None:
             return known if known <= bound + 1e-6 else INF
         if self._above.get(codes, -1.0) >= bound:
             return INF
-        found = tour_length(self.layout, codes, bound, self.meter)
+        found = bits_length(self.layout, codes, bound, self.meter)
         self.meter.work += LENGTH_WORK
         if len(self._known) + len(self._above) > MOST_REMEMBERED:
             self._known.clear()
@@ -89,7 +90,7 @@ class Pool:
 class Inputs:
     """What the search knows about each order (by index) and what a cart may hold."""
 
-    codes: Sequence[frozenset[str]]
+    codes: Sequence[int]  # each order's locations (`location_bits`)
     loads: Sequence[Load]
     fits: Callable[[list[int]], bool]  # may these orders share one cart?
 
@@ -136,18 +137,21 @@ class _State:
         self._growth: dict[tuple[tuple[int, ...], int], float] = {}
         self._apart: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
         self._nearest: dict[int, tuple[int, list[int]]] = {}  # until any cart changes
-        self._halves = [_halves_mask(load) for load in inputs.loads]
+        self._halves = [footprint.halves_bits(load) for load in inputs.loads]
         self.halves = [self._halves_of(c) for c in self.carts]
         self.settled: set[tuple] = set()  # pairs of carts (by content) with nothing to gain
 
     def total(self) -> float:
         return sum(self.price)
 
-    def codes(self, cart: int) -> frozenset[str]:
+    def codes(self, cart: int) -> int:
         return self._codes[cart]
 
-    def codes_of(self, members: Sequence[int]) -> frozenset[str]:
-        return frozenset().union(*(self.inputs.codes[i] for i in members))
+    def codes_of(self, members: Sequence[int]) -> int:
+        codes, bits = self.inputs.codes, 0
+        for i in members:
+            bits |= codes[i]
+        return bits
 
     def replace(self, cart: int, members: Sequence[int], price: float | None = None) -> None:
         self.carts[cart] = tuple(members)
@@ -252,11 +256,3 @@ class _State:
         polish_around(self, {a, b}, effort)
         if self.total() > max(before, limit) + 1e-9:
             self.restore(snapshot)
-
-
-def _halves_mask(load: Load) -> int:
-    """The sub-aisle halves a load walks, one bit each: carts sharing many bits walk alike."""
-    mask = 0
-    for key, halves in load.halves.items():
-        mask |= halves << 2 * key
-    return mask
