@@ -244,30 +244,47 @@ class SqlReceivingRepository:
         query = self._home(select(locations.c.id).where(locations.c.code == code))
         return self.connection.execute(query).first() is not None
 
-    def _home(self, query):
-        """`query` (over `locations`) limited to the station's warehouse, if it has one."""
-        home = self._scope.only()
+    def _home(self, query, warehouse_id: int | None = None):
+        """`query` (over `locations`) limited to warehouse `warehouse_id`; when None, to the
+        station's warehouse if it has one (as db/catalog_repo.py `location_codes`)."""
+        home = warehouse_id if warehouse_id is not None else self._scope.only()
         return query if home is None else query.where(locations.c.warehouse_id == home)
 
-    def location_codes(self) -> list[str]:
-        query = self._home(select(locations.c.code).order_by(locations.c.code))
+    def receipt_warehouses(self, receipt_ids: Iterable[str]) -> dict[str, int | None]:
+        """The warehouse each of these receipts is expected at (None: a receipt made before
+        the site had warehouses; unknown ids are left out). A station's home answers for
+        all of them: it sees no other warehouse's receipts."""
+        ids = list(receipt_ids)
+        home = self._scope.only()
+        query = select(receipts.c.receipt_id, receipts.c.warehouse_id)
+        found: dict[str, int | None] = {}
+        for start in range(0, len(ids), 900):  # keep under SQLite's bound-parameter limit
+            chunk = query.where(receipts.c.receipt_id.in_(ids[start : start + 900]))
+            for code, warehouse_id in self.connection.execute(chunk):
+                found[code] = home if home is not None else warehouse_id
+        return found
+
+    def location_codes(self, warehouse_id: int | None = None) -> list[str]:
+        """The location codes of warehouse `warehouse_id`; None: of the station's home, else
+        of every warehouse. `pick_faces` and `stock_on_hand` take it the same way."""
+        query = self._home(select(locations.c.code).order_by(locations.c.code), warehouse_id)
         return list(self.connection.execute(query).scalars())
 
-    def pick_faces(self) -> list[PickFace]:
+    def pick_faces(self, warehouse_id: int | None = None) -> list[PickFace]:
         query = (
             select(locations.c.code, products.c.sku, pick_faces.c.max_qty)
             .join(locations, locations.c.id == pick_faces.c.location_id)
             .join(products, products.c.id == pick_faces.c.product_id)
         )
-        query = self._home(query)
+        query = self._home(query, warehouse_id)
         return [PickFace(r.code, r.sku, r.max_qty) for r in self.connection.execute(query)]
 
-    def stock_on_hand(self) -> list[Held]:
+    def stock_on_hand(self, warehouse_id: int | None = None) -> list[Held]:
         query = (
             select(locations.c.code, products.c.sku, stock.c.lot, stock.c.on_hand)
             .join(locations, locations.c.id == stock.c.location_id)
             .join(products, products.c.id == stock.c.product_id)
             .where(stock.c.on_hand > 0)
         )
-        query = self._home(query)
+        query = self._home(query, warehouse_id)
         return [Held(r.code, r.sku, r.lot, r.on_hand) for r in self.connection.execute(query)]

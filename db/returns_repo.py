@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import and_, delete, insert, select, update
+from sqlalchemy import Connection, and_, delete, insert, select, update
 
 from app.domain.returns import ReturnContext, RmaDraft
 from app.steps.returning_state import ReturnedProduct
 from db.return_contexts import ReturnContextReads
 from db.schema import (
+    locations,
     order_lines,
     orders,
     product_gtins,
@@ -25,10 +26,16 @@ from db.schema import (
     rma_lines,
     rmas,
 )
+from db.warehouse_filters import warehouses_of_order
+from db.warehouses_repo import WarehouseScope
 
 
 class SqlReturnsRepository(ReturnContextReads):
     """`uow.returns`: the reads of db/return_contexts.py, and the writes."""
+
+    def __init__(self, connection: Connection, scope: WarehouseScope | None = None) -> None:
+        super().__init__(connection)
+        self._scope = scope  # a station's home: its returns go back into its warehouse
 
     def products_by_gtin(self, gtins: list[str] | None = None) -> dict[str, ReturnedProduct]:
         query = select(
@@ -82,6 +89,21 @@ class SqlReturnsRepository(ReturnContextReads):
             orders.c.channel == channel, orders.c.order_id == order_id
         )
         return self.connection.execute(query).scalar()
+
+    def order_warehouse(self, channel: str, order_id: str) -> int | None:
+        """The warehouse a return of this order goes back into: the station's home when it has
+        one; else the one the order was picked in, else reserved in (db/warehouse_filters.py);
+        None when neither is known (an order picked nowhere on record)."""
+        home = self._scope.only() if self._scope is not None else None
+        ref = self.order_ref(channel, order_id)
+        if home is not None or ref is None:
+            return home
+        for picked in (True, False):
+            query = warehouses_of_order(ref, picked).order_by(locations.c.warehouse_id).limit(1)
+            found = self.connection.execute(query).scalar()
+            if found is not None:
+                return found
+        return None
 
     def order_context(self, order_ref: int) -> ReturnContext | None:
         """The order with every unit returned counted, its open return's too."""

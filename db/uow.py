@@ -71,7 +71,7 @@ class SqlUnitOfWork:
         self.moves = SqlMovesRepository(self.connection, self._now, self.picking.flush, scope)
         self.counts = SqlCountRepository(self.connection, scope)
         self.returns_desk = SqlReturnsDeskRepository(self.connection, scope)
-        self.returns = SqlReturnsRepository(self.connection)
+        self.returns = SqlReturnsRepository(self.connection, scope)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:

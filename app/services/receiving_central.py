@@ -47,9 +47,10 @@ class CentralReceivingBackend:
         with self.uow_factory() as uow:
             return uow.receiving.location_exists(code)
 
-    def suggest(self, sku: str, lot: str, quantity: int) -> str | None:
+    def suggest(self, receipt_id: str, sku: str, lot: str, quantity: int) -> str | None:
+        """A location of the receipt's warehouse, whatever this station's home (docs/stock.md)."""
         with self.uow_factory() as uow:
-            site = put_away_site(uow)
+            site = put_away_site(uow, receipt_warehouse(uow, receipt_id))
         found = put_away.suggest(site, sku, lot, quantity)
         return found.location if found else None
 
@@ -57,13 +58,23 @@ class CentralReceivingBackend:
         apply_facts(self.uow_factory(), facts)
 
 
-def put_away_site(uow: UnitOfWork) -> put_away.PutAwaySite:
-    """What the put-away rule reads, as central has it now (inside the caller's `with uow:`)."""
-    document = uow.catalog.layout_document()
+def receipt_warehouse(uow: UnitOfWork, receipt_id: str) -> int | None:
+    """The warehouse a receipt's goods are put away in: the one it is expected at (a homed
+    station's home); one without a warehouse, or unknown, the station's working one."""
+    found = uow.receiving.receipt_warehouses([receipt_id]).get(receipt_id)
+    return found if found is not None else uow.catalog.working_warehouse()
+
+
+def put_away_site(uow: UnitOfWork, warehouse_id: int | None) -> put_away.PutAwaySite:
+    """What the put-away rule reads of warehouse `warehouse_id` (its locations, pick faces,
+    stock and layout alone), as central has it now, inside the caller's `with uow:`. None: the
+    unit of work's home, else every location and the first warehouse's layout (a site with no
+    warehouse yet)."""
+    document = uow.catalog.layout_document(warehouse_id)
     return put_away.PutAwaySite(
-        locations=tuple(uow.receiving.location_codes()),
-        pick_faces=tuple(uow.receiving.pick_faces()),
-        stock=tuple(uow.receiving.stock_on_hand()),
+        locations=tuple(uow.receiving.location_codes(warehouse_id)),
+        pick_faces=tuple(uow.receiving.pick_faces(warehouse_id)),
+        stock=tuple(uow.receiving.stock_on_hand(warehouse_id)),
         walk=walking(load_layout(document)) if document else None,
     )
 

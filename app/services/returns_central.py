@@ -50,11 +50,16 @@ class CentralReturnsBackend:
             found = uow.stock.get(location, sku, lot)
         return found.available if found is not None else 0
 
-    def suggest(self, sku: str, lot: str, quantity: int) -> str | None:
+    def suggest(self, channel: str, order_id: str, sku: str, lot: str, quantity: int) -> str | None:
         """Where a resellable unit goes when the order's pick location is not known: the
-        put-away rule (the product's pick face with room, else reserve, else an empty one)."""
+        put-away rule (the product's pick face with room, else reserve, else an empty one) in
+        the warehouse the return goes back into (`order_warehouse`; else the station's
+        working one), whatever this station's home."""
         with self.uow_factory() as uow:
-            site = put_away_site(uow)
+            warehouse_id = uow.returns.order_warehouse(channel, order_id)
+            if warehouse_id is None:
+                warehouse_id = uow.catalog.working_warehouse()
+            site = put_away_site(uow, warehouse_id)
         found = put_away.suggest(site, sku, lot, quantity)
         return found.location if found else None
 
@@ -184,11 +189,12 @@ def _answer(backend, state: ReturnState, verdict: Verdict, scan: Scan, code: str
     if look.what == "product":
         return returning.on_product(state, scan, backend.product(look.code), look.units)
     if look.what == "suggestion":
-        held = verdict.state.in_hand
-        assert held is not None
-        return returning.on_suggestion(
-            verdict.state, backend.suggest(held.sku, held.lot, held.quantity)
+        held, context = verdict.state.in_hand, verdict.state.context
+        assert held is not None and context is not None
+        where = backend.suggest(
+            context.channel, context.order_id, held.sku, held.lot, held.quantity
         )
+        return returning.on_suggestion(verdict.state, where)
     raise BadInput(message("returns.unknown_item", code=code))  # a parcel code among the items
 
 

@@ -59,14 +59,19 @@ class StationReceivingBackend(OfflineFirstBackend):
     def location_exists(self, code: str) -> bool:
         self._activate()
         found = self._ask_central(self.central.location_exists, code)
-        return code in self._copy()["site"].locations if found is False else found
+        return code in self._copy()["locations"] if found is False else found
 
-    def suggest(self, sku: str, lot: str, quantity: int) -> str | None:
+    def suggest(self, receipt_id: str, sku: str, lot: str, quantity: int) -> str | None:
+        """Central's suggestion; offline, the put-away rule over the copy of the receipt's
+        warehouse (none for a receipt the copy does not place: the clerk scans a location)."""
         self._activate()
-        found = self._ask_central(lambda _: self.central.suggest(sku, lot, quantity), None)
+        found = self._ask_central(
+            lambda _: self.central.suggest(receipt_id, sku, lot, quantity), None
+        )
         if found is not False:
             return found
-        suggestion = put_away.suggest(self._copy()["site"], sku, lot, quantity)
+        site = site_of_receipt(self._copy(), receipt_id)
+        suggestion = put_away.suggest(site, sku, lot, quantity) if site else None
         return suggestion.location if suggestion else None
 
     # ---- helpers ---------------------------------------------------------------------------
@@ -114,21 +119,76 @@ def receipt_from_document(document: dict) -> Receipt:
 
 
 def copy_from_document(document: dict | None) -> dict:
+    """The copy as the backend reads it: `sites` by warehouse id (as text), `placed` each open
+    receipt's warehouse, `home` the station's, `locations` every location the station may put
+    away into. A copy pulled before sites were per warehouse has one site for every receipt."""
     document = document or {}
-    site = document.get("site") or {}
-    layout = site.get("layout")
+    sites = {key: site_from_document(s) for key, s in (document.get("sites") or {}).items()}
+    placed, home = dict(document.get("placed") or {}), document.get("home")
+    if "site" in document:  # the older copy: until the next pull
+        sites, placed, home = {"": site_from_document(document["site"] or {})}, {}, ""
+    locations = document.get("locations")
+    if locations is None:
+        locations = [code for site in sites.values() for code in site.locations]
     return {
         "through": document.get("through", 0),
         "receipts": [receipt_from_document(r) for r in document.get("receipts", [])],
         "products": {
             gtin: ReceivedProduct(**p) for gtin, p in (document.get("products") or {}).items()
         },
-        "site": put_away.PutAwaySite(
-            locations=tuple(site.get("locations", [])),
-            pick_faces=tuple(put_away.PickFace(**f) for f in site.get("pick_faces", [])),
-            stock=tuple(put_away.Held(**h) for h in site.get("stock", [])),
-            walk=walking(load_layout(layout)) if layout else None,
-        ),
+        "sites": sites,
+        "placed": placed,
+        "home": home,
+        "locations": set(locations),
+    }
+
+
+def site_from_document(site: dict) -> put_away.PutAwaySite:
+    layout = site.get("layout")
+    return put_away.PutAwaySite(
+        locations=tuple(site.get("locations", [])),
+        pick_faces=tuple(put_away.PickFace(**f) for f in site.get("pick_faces", [])),
+        stock=tuple(put_away.Held(**h) for h in site.get("stock", [])),
+        walk=walking(load_layout(layout)) if layout else None,
+    )
+
+
+def site_of_receipt(copy: dict, receipt_id: str) -> put_away.PutAwaySite | None:
+    """The pulled site of the receipt's warehouse; a receipt pulled after the copy, the
+    station's home's (None without one: the receipt may be any warehouse's)."""
+    key = copy["placed"].get(receipt_id, copy["home"])
+    return copy["sites"].get(key) if key is not None else None
+
+
+def _key(warehouse_id: int | None) -> str:
+    return "" if warehouse_id is None else str(warehouse_id)  # JSON keys are text
+
+
+def site_document(uow: UnitOfWork, warehouse_id: int | None) -> dict:
+    """What the put-away rule reads of one warehouse, as the copy keeps it."""
+    repo = uow.receiving
+    return {
+        "locations": repo.location_codes(warehouse_id),
+        "pick_faces": [asdict(f) for f in repo.pick_faces(warehouse_id)],
+        "stock": [asdict(h) for h in repo.stock_on_hand(warehouse_id)],
+        "layout": uow.catalog.layout_document(warehouse_id),
+    }
+
+
+def sites_document(uow: UnitOfWork, receipts: list[Receipt], station: str) -> dict:
+    """The sites part of the copy: each open receipt's warehouse (as central's
+    `receipt_warehouse` places it) and the site of each of those warehouses and of the
+    station's home."""
+    ids = [r.receipt_id for r in receipts]
+    found = uow.receiving.receipt_warehouses(ids)
+    working = uow.catalog.working_warehouse()
+    placed = {rid: _key(found[rid] if found.get(rid) is not None else working) for rid in ids}
+    home = uow.warehouses.station_home(station)
+    wanted = {*placed.values(), *([_key(home)] if home is not None else [])}
+    return {
+        "placed": placed,
+        "home": _key(home) if home is not None else None,
+        "sites": {key: site_document(uow, int(key) if key else None) for key in sorted(wanted)},
     }
 
 
@@ -148,16 +208,13 @@ class ReceivingPuller:
         through = self.store.sent_through()  # before the read
         with uow_factory() as uow:
             repo = uow.receiving
+            opened = repo.open_receipts()
             document = {
                 "through": through,
-                "receipts": [receipt_document(r) for r in repo.open_receipts()],
+                "receipts": [receipt_document(r) for r in opened],
                 "products": {g: asdict(p) for g, p in repo.products_by_gtin().items()},
-                "site": {
-                    "locations": repo.location_codes(),
-                    "pick_faces": [asdict(f) for f in repo.pick_faces()],
-                    "stock": [asdict(h) for h in repo.stock_on_hand()],
-                    "layout": uow.catalog.layout_document(),
-                },
+                "locations": repo.location_codes(),  # every one the station may scan
+                **sites_document(uow, opened, self.store.station),
             }
         self.store.set_meta(COPY_META, document)
         self._last = time.monotonic()

@@ -71,10 +71,13 @@ class StationReturnsBackend(OfflineFirstBackend):
         found = self._ask_central(self.central.location_exists, code)
         return code in self._copy()["locations"] if found is False else found
 
-    def suggest(self, sku: str, lot: str, quantity: int) -> str | None:
-        """Central's put-away suggestion; offline none (the clerk scans a location)."""
+    def suggest(self, channel: str, order_id: str, sku: str, lot: str, quantity: int) -> str | None:
+        """Central's put-away suggestion (in the warehouse the return goes back into); offline
+        none (the clerk scans a location)."""
         self._activate()
-        found = self._ask_central(lambda _: self.central.suggest(sku, lot, quantity), None)
+        found = self._ask_central(
+            lambda _: self.central.suggest(channel, order_id, sku, lot, quantity), None
+        )
         return None if found is False else found
 
     def free_at(self, location: str, sku: str, lot: str) -> int | None:

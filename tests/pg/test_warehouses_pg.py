@@ -14,6 +14,7 @@ from app.services import allocation, demo
 from db.engine import make_engine
 from db.roles import station_login_url
 from tests.integration.warehouses import (
+    home_suggest,
     lead_sites,
     sites_race,
     station_home,
@@ -85,6 +86,25 @@ def test_a_station_reserves_numbers_of_a_later_warehouse(pg_url):
 )
 def test_station_home(pg_url, run_cli, tmp_path, check):
     check(two_sites.TwoSites(run_cli, pg_url, tmp_path), pg_url)
+
+
+@pytest.mark.parametrize(
+    "check",
+    home_suggest.CHECKS,
+    ids=lambda check: check.__name__.removeprefix("check_"),
+)
+def test_home_suggest(pg_url, run_cli, tmp_path, check):
+    check(two_sites.TwoSites(run_cli, pg_url, tmp_path), pg_url)
+
+
+def test_a_station_login_without_a_home_suggests_in_each_receipts_warehouse(
+    pg_url, run_cli, tmp_path
+):
+    """The receiving copy through the narrow door (a station's own login) reads each
+    receipt's warehouse and site too."""
+    sites = two_sites.TwoSites(run_cli, pg_url, tmp_path)
+    login = station_login_url(pg_url, "shipshape_test_any_receiving", "RECV-ANY")
+    home_suggest.check_an_unhomed_station_offline_suggests_in_the_receipts_warehouse(sites, login)
 
 
 def test_a_station_login_of_the_west_pulls_the_west_alone(pg_url, run_cli, tmp_path):

@@ -216,11 +216,12 @@ class ReceivingPage(QWidget):
         self._ask_suggestion()
 
     def _ask_suggestion(self) -> None:
-        held = self.state.in_hand
-        if held is None or self.state.suggestion is not None:
+        held, receipt = self.state.in_hand, self.state.receipt
+        if held is None or receipt is None or self.state.suggestion is not None:
             return
         self.worker.submit(
             self.backend.suggest,
+            receipt.receipt_id,
             held.sku,
             held.lot,
             held.quantity,

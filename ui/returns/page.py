@@ -246,10 +246,12 @@ class ReturnsPage(QWidget):
                 lambda found: returning.on_product(state, scanned, found, look.units),
             )
         if look.what == "suggestion":
-            held = state.in_hand
-            assert held is not None
+            held, order = state.in_hand, state.context
+            assert held is not None and order is not None
             return LookUpCall(
-                lambda _: self.backend.suggest(held.sku, held.lot, held.quantity),
+                lambda _: self.backend.suggest(
+                    order.channel, order.order_id, held.sku, held.lot, held.quantity
+                ),
                 look.code,
                 lambda found: returning.on_suggestion(state, found),
             )

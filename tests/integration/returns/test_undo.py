@@ -42,8 +42,8 @@ def take_resell(backend, state, gtin: str):
     held = returning.on_product(state, scan, backend.product(asked.look_up.code), 1)
     verdict = returning.on_command(held.state, "RESELL")
     if verdict.look_up is not None:  # no pick location known: the put-away rule's suggestion
-        held = verdict.state.in_hand
-        found = backend.suggest(held.sku, held.lot, held.quantity)
+        held, order = verdict.state.in_hand, verdict.state.context
+        found = backend.suggest(order.channel, order.order_id, held.sku, held.lot, held.quantity)
         verdict = returning.on_suggestion(verdict.state, found)
     where = verdict.state.suggestion
     verdict = returning.on_location(verdict.state, where, backend.location_exists(where))

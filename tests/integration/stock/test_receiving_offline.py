@@ -42,7 +42,7 @@ def test_receiving_offline_then_syncing(tmp_path, demo_central):
     backend.record(list(verdict.facts))
     verdict = receiving.on_typed(verdict.state, "30")
     backend.record(list(verdict.facts))
-    where = backend.suggest("FOD-10200", "L2708R", 30)
+    where = backend.suggest(RECEIPT, "FOD-10200", "L2708R", 30)
     assert where is not None and backend.location_exists(where)
     assert not backend.location_exists("NOPE-1")
     assert backend.product("04006381333931") is None
