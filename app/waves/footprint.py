@@ -95,11 +95,18 @@ class Footprint:
         """cost(load + extra) - cost(load), without building the sum (batching asks this
         hundreds of thousands of times): a sub-aisle newly entered costs one half, one newly
         walked in both halves the rest."""
-        entered = (extra.low | extra.high) & ~(load.low | load.high)
-        both = (load.low | extra.low) & (load.high | extra.high) & ~(load.low & load.high)
+        low, high = load.low, load.high
+        had = low | high
+        entered = (had | extra.low | extra.high) ^ had  # no negative ints: ~x is slower
+        both = ((low | extra.low) & (high | extra.high)) ^ (low & high)
         grow = self._walk(entered, both) if entered | both else 0.0
-        grow += 2 * (max(0.0, load.x_low - extra.x_low) + max(0.0, extra.x_high - load.x_high))
-        return grow + 2 * max(0.0, extra.reach - load.reach)
+        if extra.x_low < load.x_low:
+            grow += 2 * (load.x_low - extra.x_low)
+        if extra.x_high > load.x_high:
+            grow += 2 * (extra.x_high - load.x_high)
+        if extra.reach > load.reach:
+            grow += 2 * (extra.reach - load.reach)
+        return grow
 
     def halves_bits(self, load: Load) -> int:
         """The sub-aisle halves a load walks, one bit each: loads sharing many bits walk alike."""

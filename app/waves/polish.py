@@ -83,13 +83,11 @@ def _move(state, src: int, dst: int) -> bool:
 
 def _swap(state, a: int, b: int, screened: int) -> bool:
     one, two = state.carts[a], state.carts[b]
-    keep_one = {i: state.saving(a, i) for i in one}
-    keep_two = {j: state.saving(b, j) for j in two}
-    into_one = {j: state.growth(a, j) for j in two}
-    into_two = {i: state.growth(b, i) for i in one}
-    guesses = sorted(
-        (into_one[j] - keep_one[i] + into_two[i] - keep_two[j], i, j) for i in one for j in two
-    )
+    # A swap's guess is what i's leaving a changes plus what j's leaving b changes (exact
+    # savings, estimated growth); the best few pairs are among the best few of each side.
+    leave_one = sorted((state.growth(b, i) - state.saving(a, i), i) for i in one)[:screened]
+    leave_two = sorted((state.growth(a, j) - state.saving(b, j), j) for j in two)[:screened]
+    guesses = sorted((x + y, i, j) for x, i in leave_one for y, j in leave_two)
     before = state.price[a] + state.price[b]
     for _, i, j in guesses[:screened]:
         new_one = sorted(j if k == i else k for k in one)

@@ -22,6 +22,7 @@ Pure: no Qt, no database; runs on whichever thread calls it.
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -37,9 +38,9 @@ from app.waves.polish import polish, polish_around
 # the same time on a layout whose routes are cheap (one block) as on one whose are dear
 # (three): about 4 s for 200 orders at effort 1. No clock is read, so the same input gives the
 # same carts everywhere.
-WORK_PER_ORDER = 1_000_000
-LENGTH_WORK = 1_500  # what a length costs besides its DP frontiers (caching, its arrays)
-KICK_WORK = 15_000  # what a kick costs besides its routes (screening, snapshots)
+WORK_PER_ORDER = 650_000
+LENGTH_WORK = 800  # what a length costs besides its DP frontiers (caching, its arrays)
+KICK_WORK = 3_000  # what a kick costs besides its routes (screening, snapshots)
 MOST_KICKS_PER_ORDER = 40  # a cap, should kicks ever cost no work (every route already known)
 NEAREST = 4  # carts a kicked cart may swap with, nearest first by where they walk
 # A kick is kept while the total stays within this share of the best total found (record-to-record
@@ -123,29 +124,66 @@ def improve_exactly(
     return [list(c) for c in state.carts if c]
 
 
+class _Cart:
+    """What is known of one cart's content (its orders, sorted), computed once and kept by
+    content: a kick that is undone, or a swap that is tried again, finds it instead of pricing
+    it again. `savings` and `growth` are per order; `apart` per other cart's `serial`."""
+
+    __slots__ = ("serial", "orders", "codes", "price", "load", "halves", "savings", "growth",
+                 "apart")  # fmt: skip
+
+    def __init__(self, serial: int, orders: tuple[int, ...], codes: int, price: float, load: Load,
+                 halves: int):  # fmt: skip
+        self.serial, self.orders, self.codes, self.price = serial, orders, codes, price
+        self.load, self.halves = load, halves
+        self.savings: dict[int, float] = {}
+        self.growth: dict[int, float] = {}
+        self.apart: dict[int, float] = {}
+
+
 class _State:
-    """The pool's carts with their exact walks, loads and per-order savings kept up to date."""
+    """The pool's carts with their exact walks, loads and per-order savings kept up to date.
+    `carts`, `price`, `load` and `halves` are per cart index, read by the polish; `known`
+    holds each cart's `_Cart`."""
 
     def __init__(self, footprint: Footprint, pricer: Pricer, inputs: Inputs, carts):
         self.footprint, self.pricer, self.inputs = footprint, pricer, inputs
-        # Tuples: they key what is remembered (savings, growth, distances) by content.
-        self.carts: list[tuple[int, ...]] = [tuple(sorted(c)) for c in carts]
-        self._codes = [self.codes_of(c) for c in self.carts]
-        self.price = [pricer.length(c) for c in self._codes]
-        self.load = [self._load(c) for c in self.carts]
-        self._savings: dict[tuple[tuple[int, ...], int], float] = {}
-        self._growth: dict[tuple[tuple[int, ...], int], float] = {}
-        self._apart: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
-        self._nearest: dict[int, tuple[int, list[int]]] = {}  # until any cart changes
         self._halves = [footprint.halves_bits(load) for load in inputs.loads]
-        self.halves = [self._halves_of(c) for c in self.carts]
+        self._by_content: dict[tuple[int, ...], _Cart] = {}
+        self._serials = itertools.count()  # never reused, unlike id(): `apart` stays right
+        self.known = [self._cart(tuple(sorted(c))) for c in carts]
+        self._spread()
+        self._nearest: dict[int, tuple[int, list[int]]] = {}  # until any cart changes
         self.settled: set[tuple] = set()  # pairs of carts (by content) with nothing to gain
+
+    def _spread(self) -> None:
+        known = self.known
+        self.carts: list[tuple[int, ...]] = [k.orders for k in known]
+        self.price = [k.price for k in known]
+        self.load = [k.load for k in known]
+        self.halves = [k.halves for k in known]
+
+    def _cart(self, orders: tuple[int, ...]) -> _Cart:
+        """The cart of these orders, as known or priced now."""
+        known = self._by_content.get(orders)
+        if known is None:
+            if len(self._by_content) > MOST_REMEMBERED // 10:  # bound memory (carts in use stay)
+                self._by_content.clear()
+            codes, halves, load = 0, 0, Load()
+            for i in orders:
+                codes |= self.inputs.codes[i]
+                halves |= self._halves[i]
+                load = load.plus(self.inputs.loads[i])
+            price = self.pricer.length(codes)
+            serial = next(self._serials)
+            known = self._by_content[orders] = _Cart(serial, orders, codes, price, load, halves)
+        return known
 
     def total(self) -> float:
         return sum(self.price)
 
     def codes(self, cart: int) -> int:
-        return self._codes[cart]
+        return self.known[cart].codes
 
     def codes_of(self, members: Sequence[int]) -> int:
         codes, bits = self.inputs.codes, 0
@@ -153,48 +191,29 @@ class _State:
             bits |= codes[i]
         return bits
 
-    def replace(self, cart: int, members: Sequence[int], price: float | None = None) -> None:
-        self.carts[cart] = tuple(members)
+    def replace(self, cart: int, members: Sequence[int]) -> None:
+        known = self.known[cart] = self._cart(tuple(members))
         self._nearest.clear()
-        self._codes[cart] = self.codes_of(members)
-        self.price[cart] = self.pricer.length(self._codes[cart]) if price is None else price
-        self.load[cart] = self._load(members)
-        self.halves[cart] = self._halves_of(members)
+        self.carts[cart], self.price[cart] = known.orders, known.price
+        self.load[cart], self.halves[cart] = known.load, known.halves
 
     def saving(self, cart: int, i: int) -> float:
-        """How much shorter the cart's exact route gets without order `i` (remembered by the
-        cart's content, so it survives a kick that is undone)."""
-        key = (self.carts[cart], i)
-        if key not in self._savings:
-            if len(self._savings) > MOST_REMEMBERED:
-                self._savings.clear()
-            rest = self.codes_of([k for k in self.carts[cart] if k != i])
+        """How much shorter the cart's exact route gets without order `i`."""
+        known = self.known[cart]
+        found = known.savings.get(i)
+        if found is None:
+            rest = self.codes_of([k for k in known.orders if k != i])
             # Dropping picks never lengthens a tour: the cart's walk bounds the search.
-            self._savings[key] = self.price[cart] - self.pricer.length(rest, self.price[cart])
-        return self._savings[key]
-
-    def _halves_of(self, cart: Sequence[int]) -> int:
-        mask = 0
-        for i in cart:
-            mask |= self._halves[i]
-        return mask
-
-    def _load(self, cart: Sequence[int]) -> Load:
-        total = Load()
-        for i in cart:
-            total = total.plus(self.inputs.loads[i])
-        return total
+            found = known.savings[i] = known.price - self.pricer.length(rest, known.price)
+        return found
 
     def growth(self, cart: int, i: int) -> float:
-        """The estimated growth of the cart's walk by order `i` (`Footprint.added`),
-        remembered by the cart's content."""
-        key = (self.carts[cart], i)
-        known = self._growth.get(key)
-        if known is None:
-            if len(self._growth) > MOST_REMEMBERED:
-                self._growth.clear()
-            known = self._growth[key] = self.footprint.added(self.load[cart], self.inputs.loads[i])
-        return known
+        """The estimated growth of the cart's walk by order `i` (`Footprint.added`)."""
+        known = self.known[cart]
+        found = known.growth.get(i)
+        if found is None:
+            found = known.growth[i] = self.footprint.added(known.load, self.inputs.loads[i])
+        return found
 
     def nearest(self, cart: int, count: int) -> list[int]:
         """The `count` other carts that walk most where this one walks: least estimated growth
@@ -203,42 +222,36 @@ class _State:
         them after every change made a plan of 1,000 orders quadratic."""
         known = self._nearest.get(cart)
         if known is None or known[0] < count:
-            mine = self.halves[cart]
+            mine, halves = self.halves[cart], self.halves
             others = [c for c in range(len(self.carts)) if self.carts[c] and c != cart]
-            others.sort(key=lambda c: ((mine ^ self.halves[c]).bit_count(), c))
-            shortlist = others[: max(SHORTLIST, SHORTLIST_PER_NEAREST * count)]
-            ranked = sorted(shortlist, key=lambda c: (self._apart_of(cart, c), c))
+            size = max(SHORTLIST, SHORTLIST_PER_NEAREST * count)
+            if len(others) > size:
+                others.sort(key=lambda c: ((mine ^ halves[c]).bit_count(), c))
+                del others[size:]
+            ranked = sorted(others, key=lambda c: (self._apart_of(cart, c), c))
             known = self._nearest[cart] = (count, ranked)
         return known[1][:count]
 
     def _apart_of(self, a: int, b: int) -> float:
-        """How far apart two carts walk, remembered by their content (a kick that is undone
-        brings the same carts back)."""
-        key = (self.carts[a], self.carts[b])
-        known = self._apart.get(key)
-        if known is None:
-            if len(self._apart) > MOST_REMEMBERED:
-                self._apart.clear()
-            added, one, two = self.footprint.added, self.load[a], self.load[b]
-            known = self._apart[key] = added(one, two) + added(two, one)
-        return known
+        """How far apart two carts walk (`Footprint.added` both ways), remembered by content."""
+        one, two = self.known[a], self.known[b]
+        found = one.apart.get(two.serial)
+        if found is None:
+            added = self.footprint.added
+            found = one.apart[two.serial] = added(one.load, two.load) + added(two.load, one.load)
+        return found
 
     def neighbours(self, rng: random.Random) -> tuple[int, int]:
         """A random cart and one of the carts nearest to it."""
         first = rng.choice([c for c in range(len(self.carts)) if self.carts[c]])
         return first, rng.choice(self.nearest(first, NEAREST))
 
-    def snapshot(self) -> tuple:
-        return (
-            list(self.carts),
-            list(self.price),
-            list(self._codes),
-            list(self.load),
-            list(self.halves),
-        )
+    def snapshot(self) -> list[_Cart]:
+        return list(self.known)
 
-    def restore(self, snapshot: tuple) -> None:
-        self.carts, self.price, self._codes, self.load, self.halves = snapshot
+    def restore(self, snapshot: list[_Cart]) -> None:
+        self.known = list(snapshot)
+        self._spread()
         self._nearest.clear()
 
     def kick(self, rng: random.Random, effort: float, limit: float) -> None:
