@@ -2202,6 +2202,10 @@ median {median} h · p90 {p90} h
         <translation>没有可计划的内容：没有尚未进入波次的已分配订单</translation>
     </message>
     <message>
+        <source>wave not saved: since it was planned, each of its orders was cancelled or taken by another wave ({orders}); plan again</source>
+        <translation>波次未保存：自计划以来，其每个订单都已取消或被另一波次占用（{orders}）；请重新计划</translation>
+    </message>
+    <message>
         <source>wave {id} does not exist</source>
         <translation>波次 {id} 不存在</translation>
     </message>
