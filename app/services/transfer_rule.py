@@ -34,7 +34,6 @@ from app.services import transfer_orders as transfers
 from app.services.ports import UnitOfWork
 
 _DONE = ("cancelled", "received")  # a transfer in any other state still brings its units
-AUTO_MADE = "transfer.auto_made"  # the rule made a transfer: its payload names the face
 
 
 @dataclass(frozen=True)
@@ -107,7 +106,7 @@ def transfer_if_no_reserve(
     ref, number = transfers.make_within(uow, sender, receiver, wanted_lines, SYSTEM, None, settings)
     payload = {"transfer": number, "face": face.location, "sku": face.sku,
                "quantity": chosen.quantity, "from": sender.code, "to": receiver.code}  # fmt: skip
-    uow.events.add_all([Event(AUTO_MADE, payload, SYSTEM, ref)])
+    uow.events.add_all([Event(transfers.AUTO_MADE, payload, SYSTEM, ref)])
     return number
 
 

@@ -69,6 +69,9 @@ def check_a_low_face_without_reserve_gets_one_transfer(sites: AutoSites) -> None
         "open",
     )
     assert made["lines"][0]["sku"] == "GLUE" and made["lines"][0]["quantity"] == 4
+    assert (made["made_by"], made["face"]) == ("rule", "W01-001")  # the lead sees why
+    first = sites.ok("transfers").splitlines()[0]
+    assert first.endswith("open  automatic: pick face W01-001 below its min"), first
     assert sites.auto_events() == [
         {"transfer": "TR-1", "face": "W01-001", "sku": "GLUE", "quantity": 4,
          "from": "NORTH", "to": "WEST", "by": "system@central"}
