@@ -270,6 +270,7 @@ TEMPLATES: dict[str, str] = {
     "transfer.on_a_wave": "transfer {transfer} is on a wave's pick lists: cancel that wave first (Board tab), then the transfer",
     "wave.no_layout": "no layout imported yet: run `shipshape import-layout LAYOUT` first",
     "wave.nothing_to_plan": "nothing to plan: no allocated orders that are not in a wave yet",
+    "wave.orders_gone": "wave not saved: since it was planned, each of its orders was cancelled or taken by another wave ({orders}); plan again",
     "wave.not_found": "wave {id} does not exist",
     "wave.not_planned": "wave {id} is not a planned wave",
     "wave.rebalance_not_released": (

@@ -61,6 +61,22 @@ class SqlEventLog:
         query = select(events).where(events.c.order_ref == order_ref).order_by(events.c.seq)
         return [_event_from_row(r) for r in self.connection.execute(query)]
 
+    def first_payloads(self, kind: str, order_refs: Iterable[int]) -> dict[int, dict]:
+        """Order ref → the payload of its first event `kind`, for those of `order_refs` that
+        have one (one query, on the order_ref index)."""
+        refs = sorted(set(order_refs))
+        if not refs:
+            return {}
+        query = (
+            select(events.c.order_ref, events.c.payload)
+            .where(events.c.order_ref.in_(refs), events.c.kind == kind)
+            .order_by(events.c.seq)
+        )
+        found: dict[int, dict] = {}
+        for ref, payload in self.connection.execute(query):
+            found.setdefault(ref, payload)
+        return found
+
     def by_uuid(self, uuid: str) -> Event | None:
         row = self.connection.execute(select(events).where(events.c.uuid == uuid)).first()
         return None if row is None else _event_from_row(row)

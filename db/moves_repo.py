@@ -126,7 +126,7 @@ class SqlMovesRepository(SlottingReads):
         return [PickFace(*row) for row in self.connection.execute(query)]
 
     def every_pick_face(self) -> list[tuple[PickFace, int]]:
-        """Every pick face with its location's warehouse (app/domain/transfer_rule.py)."""
+        """Every pick face with its location's warehouse (app/services/transfer_rule.py)."""
         query = (
             select(
                 locations.c.code,

@@ -26,6 +26,14 @@ from db.schema import (
 WAITING_FOR_STOCK = "waiting_for_stock"
 _WAITING_ROWS = and_(exceptions.c.kind == WAITING_FOR_STOCK, exceptions.c.status == "open")
 _WAITING = select(exceptions.c.order_ref).where(_WAITING_ROWS).scalar_subquery()
+_IN_A_WAVE = (  # orders with a task on a pick list that is not cancelled
+    select(order_lines.c.order_id)
+    .join(pick_tasks, pick_tasks.c.order_line_id == order_lines.c.id)
+    .join(pick_lists, pick_lists.c.id == pick_tasks.c.pick_list_id)
+    .where(pick_lists.c.status != "cancelled")
+)
+# What a new wave may take: allocated, on no open pick list yet.
+_PLANNABLE = (orders.c.status == OrderStatus.ALLOCATED.value, orders.c.id.not_in(_IN_A_WAVE))
 
 
 class SqlOrderRepository:
@@ -127,20 +135,23 @@ class SqlOrderRepository:
         """Allocated orders that are in no open pick list yet (so not in a wave); only those
         reserved in warehouse `warehouse_id` when it is given (an order's reservations are all
         in one warehouse: app/services/allocation.py)."""
-        in_a_wave = (
-            select(order_lines.c.order_id)
-            .join(pick_tasks, pick_tasks.c.order_line_id == order_lines.c.id)
-            .join(pick_lists, pick_lists.c.id == pick_tasks.c.pick_list_id)
-            .where(pick_lists.c.status != "cancelled")
-        )
-        query = (
-            select(orders)
-            .where(orders.c.status == OrderStatus.ALLOCATED.value, orders.c.id.not_in(in_a_wave))
-            .order_by(orders.c.id)
-        )
+        query = select(orders).where(*_PLANNABLE).order_by(orders.c.id)
         if warehouse_id is not None:
             query = query.where(orders.c.id.in_(_reserved_in(warehouse_id)))
         return self._load(query)
+
+    def lock_plannable(self, refs: list[int]) -> set[int]:
+        """Of `refs`, the orders a wave may still take: allocated and on no open pick list.
+        Their rows are locked first (in id order: two savers never deadlock) until the
+        transaction ends, then read again in a statement of its own, so on PostgreSQL it sees
+        whatever committed while it waited: a cancel that locked the order (`lock`) went first
+        and the order reads cancelled, or it waits for this wave and finds the order on it."""
+        if not refs:
+            return set()
+        locked = select(orders.c.id).where(orders.c.id.in_(refs)).order_by(orders.c.id)
+        self.connection.execute(locked.with_for_update()).all()
+        query = select(orders.c.id).where(orders.c.id.in_(refs), *_PLANNABLE)
+        return set(self.connection.execute(query).scalars())
 
     def claim_received(self, limit: int) -> list[Order]:
         query = (

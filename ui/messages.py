@@ -472,6 +472,10 @@ SOURCE: dict[str, str] = {
     "wave.nothing_to_plan": QT_TRANSLATE_NOOP(
         "Messages", "nothing to plan: no allocated orders that are not in a wave yet"
     ),
+    "wave.orders_gone": QT_TRANSLATE_NOOP(
+        "Messages",
+        "wave not saved: since it was planned, each of its orders was cancelled or taken by another wave ({orders}); plan again",
+    ),
     "wave.not_found": QT_TRANSLATE_NOOP("Messages", "wave {id} does not exist"),
     "wave.not_planned": QT_TRANSLATE_NOOP("Messages", "wave {id} is not a planned wave"),
     "wave.rebalance_not_released": QT_TRANSLATE_NOOP(

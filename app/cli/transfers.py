@@ -102,7 +102,8 @@ def _show(made: transfers.Transfer, as_json: bool) -> None:
     if as_json:
         emit_json(made.record())
         return
-    print(f"{made.transfer:<10} {made.source} → {made.target}  {made.status}")
+    by_rule = f"  automatic: pick face {made.face} below its min" if made.made_by == "rule" else ""
+    print(f"{made.transfer:<10} {made.source} → {made.target}  {made.status}{by_rule}")
     for x in made.lines:
         print(
             f"  {x.sku:<16} {x.quantity:>6}  shipped {x.shipped}  received {x.received}"

@@ -59,6 +59,7 @@ class PlannedWave:
     created_at: datetime | None = None
     id: int | None = None
     plan: dict | None = None  # how it was planned (filter, capacity): kept with the wave
+    warehouse_id: int | None = None  # whose orders and layout (None: the working warehouse)
 
     @property
     def order_count(self) -> int:

@@ -39,7 +39,9 @@ def _decide(uow, lead: User, ref: str, note: str, station: str, new: OrderStatus
     require_lead(lead)
     channel, order_id = split_ref(ref)
     with uow:
-        order = uow.orders.get(channel, order_id)
+        # Locked first, as a transfer's cancel does: a wave being saved now either went first
+        # (the order is on it) or reads the decision after this commit (app/services/wave_save.py).
+        order = uow.orders.lock(channel, order_id)
         if order is None:
             raise NotFound(message("order.not_found", ref=ref))
         decide_within(uow, order, new, note, Actor(lead.name, station))

@@ -17,7 +17,7 @@ from datetime import date
 
 from app.domain.events import utcnow
 from app.domain.moves import ReplenishTask, most_urgent_first
-from app.domain.replenishment import PickFace, is_low, plan, ranked_sources
+from app.domain.replenishment import PickFace, plan
 from app.routing.distance import Spot, walk_distance
 from app.services.ports import UnitOfWork
 
@@ -46,11 +46,11 @@ def _replenish(uow: UnitOfWork, face: PickFace, reason: str, today: date) -> int
     task = plan(face, at_face, reserve, today, distance, reason)
     if task is not None:
         return uow.moves.add_replenishment(task)
-    if is_low(face, at_face) and not ranked_sources(face, reserve, today, {}):
-        # Imported here: transfers cancel through holds, whose imports reach the pick appliers,
-        # which import this module.
-        from app.services.transfer_rule import transfer_if_no_reserve
+    # Imported here: transfers cancel through holds, whose imports reach the pick appliers,
+    # which import this module.
+    from app.services.transfer_rule import needs_transfer, transfer_if_no_reserve
 
+    if needs_transfer(face, at_face, reserve, today):  # as `transfers --propose` asks it
         transfer_if_no_reserve(uow, face, at_face, today)  # only where the site turned it on
     return None
 

@@ -23,6 +23,10 @@ from app.services.ports import UnitOfWork
 
 CHANNEL = "transfer"
 COUNTER = "transfer"  # one counter for the database: TR-1, TR-2, ...
+# Who made a transfer: a person (a lead, the set-up identity) or the automatic rule, known by
+# the event the rule writes with it (app/services/transfer_rule.py), which names the face.
+MADE_BY_LEAD, MADE_BY_RULE = "lead", "rule"
+AUTO_MADE = "transfer.auto_made"
 SITE_KEY = "site"
 ADDRESS_KEYS = ("name", "company", "street1", "street2", "city", "region", "postal_code")
 _STATUS = {  # the order's status → the transfer's, before it ships
@@ -59,6 +63,8 @@ class Transfer:
     carrier: str
     status: str
     lines: tuple[TransferLine, ...]
+    made_by: str = MADE_BY_LEAD  # MADE_BY_RULE: the automatic transfer made it
+    face: str | None = None  # the rule's: the pick face that was below its min
 
     def record(self) -> dict:
         """`shipshape transfer(s) --json` (docs/interfaces.md §15)."""
@@ -68,6 +74,8 @@ class Transfer:
             "to": self.target,
             "carrier": self.carrier,
             "status": self.status,
+            "made_by": self.made_by,
+            "face": self.face,
             "lines": [
                 {
                     "sku": x.sku,
@@ -165,16 +173,21 @@ def read_transfers(uow: UnitOfWork, refs: set[int] | None, to: int | None = None
     ]
     orders = {o.id: o for o in uow.orders.by_refs([ref for ref, _, _ in found])}
     codes = {w.id: w.code for w in uow.warehouses.all()}
+    by_rule = uow.events.first_payloads(AUTO_MADE, [ref for ref, _, _ in found])
     made = []
     for ref, where, receipt in found:
         order = orders.get(ref)
         if order is not None:
             source = codes.get(order.source_warehouse or 0, "")
-            made.append(_transfer(order, receipt, source, codes.get(where or 0, "")))
+            made.append(
+                _transfer(order, receipt, source, codes.get(where or 0, ""), by_rule.get(ref))
+            )
     return made
 
 
-def _transfer(order: Order, receipt: Receipt, source: str, target: str) -> Transfer:
+def _transfer(
+    order: Order, receipt: Receipt, source: str, target: str, by_rule: dict | None
+) -> Transfer:
     gone = order.status in (OrderStatus.SHIPPED, OrderStatus.PARTIALLY_RETURNED)
     lines = tuple(
         TransferLine(
@@ -189,4 +202,9 @@ def _transfer(order: Order, receipt: Receipt, source: str, target: str) -> Trans
     status = _STATUS.get(order.status, "in transit")
     if gone and all(x.received >= x.shipped for x in lines):
         status = "received"
-    return Transfer(order.order_id, source, target, order.carrier, status, lines)
+    if by_rule is None:
+        return Transfer(order.order_id, source, target, order.carrier, status, lines)
+    face = str(by_rule.get("face", "")) or None
+    return Transfer(
+        order.order_id, source, target, order.carrier, status, lines, MADE_BY_RULE, face
+    )

@@ -22,20 +22,25 @@ Cancelled (`cancel_transfer`): while nothing is picked, the order is cancelled a
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
+from datetime import date
 
+from app.domain.auto_transfer import AutoTransfer
+from app.domain.catalog import StockItem
 from app.domain.events import Actor, Event, utcnow
 from app.domain.fields import FieldProblem, shown
 from app.domain.orders import Order, OrderStatus
 from app.domain.receiving import Receipt
-from app.domain.transfer_rule import propose
+from app.domain.replenishment import PickFace
 from app.domain.warehouses import Warehouse, choose
 from app.errors import BadInput
 from app.messages import message
-from app.services import holds
+from app.services import holds, transfer_rule
 from app.services.ports import UnitOfWork
 from app.services.transfer_orders import (
     CHANNEL,
     Transfer,
+    TransferLine,
     make_within,
     read_transfers,
     sites,
@@ -155,38 +160,57 @@ def in_transit(uow: UnitOfWork, warehouse_id: int | None) -> dict[str, int]:
 
 
 # ---- the rule: a pick face with no reserve in its warehouse ------------------------------
-def proposals(uow: UnitOfWork) -> list[dict]:
-    """Transfers the rule proposes (app/domain/transfer_rule.py), each with the command a lead
-    runs to make it: `shipshape transfers --propose`."""
+def proposals(uow: UnitOfWork, today: date | None = None) -> list[dict]:
+    """Transfers the rule proposes, each with the command a lead runs to make it: `shipshape
+    transfers --propose`. The faces, the need and the sender are the automatic transfer's
+    (app/services/transfer_rule.py `transfer_for`); each proposal counts as on its way for
+    the ones after it, as a transfer the rule made would."""
+    today = today or utcnow().date()
     with uow:
         faces = uow.moves.every_pick_face()
-        on_faces = {face.location for face, _ in faces}
-        stock = uow.stock.all()
-        codes = {w.id: w.code for w in uow.warehouses.all()}
-        coming = _coming(uow, {code: w for w, code in codes.items()})
-    reserve = [item for item in stock if item.location not in on_faces]
-    at_faces = [item for item in stock if item.location in on_faces]
-    found = propose(faces, reserve, at_faces, coming)
+        found = transfer_rule.known(uow, faces, sites(uow))
+        made = _proposed(uow, found, uow.stock.all(), today)
+    codes = {wid: w.code for wid, w in found.every.items()}
     return [
         {
-            "face": x.face,
-            "sku": x.sku,
+            "face": face.location,
+            "sku": face.sku,
             "from": codes[x.source],
-            "to": codes[x.to],
+            "to": codes[home],
             "quantity": x.quantity,
-            "command": f"shipshape transfer --from {codes[x.source]} --to {codes[x.to]} "
-            f"--sku {x.sku} --quantity {x.quantity}",
+            "command": f"shipshape transfer --from {codes[x.source]} --to {codes[home]} "
+            f"--sku {face.sku} --quantity {x.quantity}",
         }
-        for x in found
+        for face, home, x in made
     ]
 
 
-def _coming(uow: UnitOfWork, ids: dict[str, int]) -> dict[tuple[int, str], int]:
-    """(warehouse id, sku) → units open transfers will still bring there."""
-    units: dict[tuple[int, str], int] = defaultdict(int)
-    for transfer in read_transfers(uow, None):
-        if transfer.status in ("cancelled", "received") or transfer.target not in ids:
+def _proposed(
+    uow: UnitOfWork, found: transfer_rule.Known, stock: list[StockItem], today: date
+) -> list[tuple[PickFace, int, AutoTransfer]]:
+    """(face, its warehouse, the transfer) for each face the rule would send stock to."""
+    on_faces = {face.location for face, _ in found.faces}
+    at: dict[str, list[StockItem]] = defaultdict(list)
+    reserve: dict[tuple[int | None, str], list[StockItem]] = defaultdict(list)
+    for item in stock:
+        if item.location in on_faces:
+            at[item.location].append(item)
+        else:
+            reserve[(item.warehouse_id, item.sku)].append(item)
+    made = []
+    for face, home in found.faces:
+        at_face = at[face.location]
+        if not transfer_rule.needs_transfer(face, at_face, reserve[(home, face.sku)], today):
             continue
-        for line in transfer.lines:
-            units[(ids[transfer.target], line.sku)] += max(line.quantity - line.received, 0)
-    return dict(units)
+        chosen = transfer_rule.transfer_for(uow, face, home, at_face, found, today)
+        if chosen is not None:
+            made.append((face, home, chosen))
+            pending = _pending(found, face.sku, chosen.source, home, chosen.quantity)
+            found = replace(found, moving=[*found.moving, pending])
+    return made
+
+
+def _pending(found: transfer_rule.Known, sku: str, source: int, to: int, units: int) -> Transfer:
+    """A proposal as an open transfer not made yet: it brings `units` and takes them."""
+    line = TransferLine(sku, units, 0, 0)
+    return Transfer("", found.every[source].code, found.every[to].code, "", "open", (line,))

@@ -27,6 +27,7 @@ from app.services.wave_plan import (
     site_layout,
     unit_sizes,
 )
+from app.services.wave_save import leave_out_gone
 from app.services.wave_topup import top_up_wave
 from app.waves import plan_batches
 
@@ -67,6 +68,7 @@ def plan_wave(
     ]
     name = utcnow().strftime("W%m%d-%H%M-") + secrets.token_hex(2)  # short enough to say aloud
     wave = PlannedWave(name=name, created_at=utcnow(), plan=plan.document())
+    wave.warehouse_id = warehouse_id  # the save routes a cart again on the same layout
     batches = plan_batches(
         layout, batch_input, capacity, max_volume_l=max_volume_l, max_weight_kg=max_weight_kg
     )
@@ -82,14 +84,21 @@ def plan_wave(
 
 
 def save_wave(uow: UnitOfWork, wave: PlannedWave, release: bool, actor: Actor = SYSTEM) -> int:
-    """Store a planned wave (and release it at once if asked). Returns the wave id."""
+    """Store a planned wave (and release it at once if asked). Returns the wave id. Its orders
+    are read again under their locks first (app/services/wave_save.py): one cancelled or taken
+    since the plan is left out of `wave`, and the event names it; none left, BadInput and
+    nothing is saved."""
     if not wave.pick_lists:
         raise BadInput(message("wave.nothing_to_plan"))
     with uow:
+        gone = leave_out_gone(uow, wave)
+        if not wave.pick_lists:
+            raise BadInput(message("wave.orders_gone", orders=", ".join(gone)))
         wave.id = uow.waves.add(wave)
-        uow.events.add_all(
-            [Event("wave.planned", {"wave": wave.name, "orders": wave.order_count}, actor)]
-        )
+        payload: dict = {"wave": wave.name, "orders": wave.order_count}
+        if gone:
+            payload["left_out"] = gone
+        uow.events.add_all([Event("wave.planned", payload, actor)])
         uow.commit()
     if release:
         release_wave(uow, wave.id, actor)

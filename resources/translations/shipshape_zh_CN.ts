@@ -867,6 +867,10 @@ median {median} h · p90 {p90} h
         <translation>调拨单</translation>
     </message>
     <message>
+        <source>Made by</source>
+        <translation>建立方</translation>
+    </message>
+    <message>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
@@ -2200,6 +2204,10 @@ median {median} h · p90 {p90} h
     <message>
         <source>nothing to plan: no allocated orders that are not in a wave yet</source>
         <translation>没有可计划的内容：没有尚未进入波次的已分配订单</translation>
+    </message>
+    <message>
+        <source>wave not saved: since it was planned, each of its orders was cancelled or taken by another wave ({orders}); plan again</source>
+        <translation>波次未保存：自计划以来，其每个订单都已取消或被另一波次占用（{orders}）；请重新计划</translation>
     </message>
     <message>
         <source>wave {id} does not exist</source>
@@ -4933,6 +4941,25 @@ median {median} h · p90 {p90} h
     <message>
         <source>Devices</source>
         <translation>设备</translation>
+    </message>
+</context>
+<context>
+    <name>TransferMadeBy</name>
+    <message>
+        <source>lead</source>
+        <translation>班组长</translation>
+    </message>
+    <message>
+        <source>auto: {face}</source>
+        <translation>自动：{face}</translation>
+    </message>
+    <message>
+        <source>Made by a lead</source>
+        <translation>由班组长建立</translation>
+    </message>
+    <message>
+        <source>Made automatically: pick face {face} was below its min with no reserve in {target}</source>
+        <translation>自动建立：拣货位 {face} 低于下限，且 {target} 没有储备库存</translation>
     </message>
 </context>
 <context>

@@ -27,3 +27,10 @@ class FakeEventLog:
 
     def by_uuid(self, uuid: str) -> Event | None:
         return next((e for e in self._state.events if e.uuid == uuid), None)
+
+    def first_payloads(self, kind: str, order_refs: Iterable[int]) -> dict[int, dict]:
+        wanted, found = set(order_refs), dict[int, dict]()
+        for event in self._state.events:
+            if event.kind == kind and event.order_ref in wanted:
+                found.setdefault(event.order_ref, event.payload)
+        return found

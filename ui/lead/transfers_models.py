@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 
 from ui.lead.models import RowsModel, tr
 
@@ -38,6 +38,8 @@ class TransferRow:
     shipped: int
     received: int
     in_transit: int
+    made_by: str = "lead"  # "rule": the automatic transfer made it for `face`
+    face: str | None = None
 
 
 def transfer_rows(found) -> list[TransferRow]:
@@ -52,10 +54,36 @@ def transfer_rows(found) -> list[TransferRow]:
             x.shipped,
             x.received,
             x.in_transit,
+            t.made_by,
+            t.face,
         )
         for t in found
         for x in t.lines
     ]
+
+
+def made_by_word(row: TransferRow) -> str:
+    """Who made it, short enough for the column: a lead, or the rule and the face it was for."""
+    if row.made_by != "rule":
+        return QCoreApplication.translate("TransferMadeBy", "lead")
+    text = QCoreApplication.translate("TransferMadeBy", "auto: {face}")
+    return text.format(face=row.face or "?")
+
+
+def made_by_sentence(row: TransferRow) -> str:
+    """The same in full, as the cell's tooltip."""
+    if row.made_by != "rule":
+        return QCoreApplication.translate("TransferMadeBy", "Made by a lead")
+    text = QCoreApplication.translate(
+        "TransferMadeBy",
+        "Made automatically: pick face {face} was below its min with no reserve in {target}",
+    )
+    return text.format(face=row.face or "?", target=row.target)
+
+
+# Last, so it stretches: a long face code is cut there (with "…"; the tooltip has it whole),
+# never the numbers before it.
+MADE_BY_COLUMN = 9
 
 
 class TransfersModel(RowsModel):
@@ -71,10 +99,21 @@ class TransfersModel(RowsModel):
                 (tr(QT_TRANSLATE_NOOP("LeadColumns", "Shipped")), lambda r: str(r.shipped)),
                 (tr(QT_TRANSLATE_NOOP("LeadColumns", "Received")), lambda r: str(r.received)),
                 (tr(QT_TRANSLATE_NOOP("LeadColumns", "In transit")), lambda r: str(r.in_transit)),
+                (tr(QT_TRANSLATE_NOOP("LeadColumns", "Made by")), made_by_word),
             ],
             parent,
             key=lambda r: (r.transfer, r.sku),
         )
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        """The made-by cell's tooltip says it in full (the face, the receiving warehouse)."""
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and index.isValid()
+            and index.column() == MADE_BY_COLUMN
+        ):
+            return made_by_sentence(self.rows[index.row()])
+        return super().data(index, role)
 
 
 class ProposalsModel(RowsModel):

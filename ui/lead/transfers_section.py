@@ -37,10 +37,14 @@ from ui.messages import error_text
 
 MAX_UNITS = 1_000_000  # app/services/transfers.py MAX_QUANTITY
 # A notch smaller than the other lead tabs (three rows share the Dispatch tab with the dock),
-# still big type; a refusal in strong red with words. Wins over the floor stylesheet.
+# still big type; a refusal in strong red with words. Wins over the floor stylesheet. The
+# header's own font too, not only its sections': Qt measures a section with the header's font,
+# and the floor's bigger one made every column wider than its text (ten columns and the
+# proposals side by side at 1280 px need that room).
 STYLE = """
-QTableView { font-size: 21px; }
-QHeaderView::section { font-size: 19px; padding: 4px 4px; }
+QTableView { font-size: 20px; }
+QHeaderView { font-size: 18px; }
+QHeaderView::section { font-size: 18px; padding: 4px 4px; }
 QLineEdit, QComboBox, QSpinBox { min-height: 44px; font-size: 24px; }
 QPushButton { min-height: 48px; font-size: 24px; padding: 0 16px; }
 QLabel { font-size: 24px; }

@@ -69,6 +69,9 @@ def check_a_low_face_without_reserve_gets_one_transfer(sites: AutoSites) -> None
         "open",
     )
     assert made["lines"][0]["sku"] == "GLUE" and made["lines"][0]["quantity"] == 4
+    assert (made["made_by"], made["face"]) == ("rule", "W01-001")  # the lead sees why
+    first = sites.ok("transfers").splitlines()[0]
+    assert first.endswith("open  automatic: pick face W01-001 below its min"), first
     assert sites.auto_events() == [
         {"transfer": "TR-1", "face": "W01-001", "sku": "GLUE", "quantity": 4,
          "from": "NORTH", "to": "WEST", "by": "system@central"}
@@ -132,7 +135,27 @@ def check_the_settings_tab_keeps_the_switch(sites: AutoSites) -> None:
     assert sites.json_lines("site", "--warehouse", "WEST")[0]["auto_transfers"] is True
 
 
+def check_a_proposal_names_the_sender_the_automatic_transfer_takes(sites: AutoSites) -> None:
+    """WH1 gets 5 more GLUE, expired: 9 on its shelves, 4 that may be taken; NORTH has 6. Both
+    the proposal and the automatic transfer take NORTH (the most it can spare), never WH1 (the
+    most on its shelves)."""
+    stock = "location,sku,quantity,lot,expiry\nA02-001-L-1,GLUE,5,OLD,2020-01-01\n"
+    sites.ok("import-stock", sites.write("wh1-old.csv", stock), "--warehouse", "WH1")
+    assert sum(r["on_hand"] for r in sites.json_lines("stock", "--warehouse", "WH1")
+               if r["sku"] == "GLUE") == 9  # fmt: skip
+    sites.face()  # switched off: only proposed
+    (proposal,) = sites.json_lines("transfers", "--propose")
+    assert (proposal["from"], proposal["to"], proposal["quantity"]) == ("NORTH", "WEST", 4)
+    sites.switch("WEST", True)
+    sites.face()  # the check again, switched on: made
+    (made,) = sites.json_lines("transfers")
+    line = made["lines"][0]
+    assert (made["from"], made["to"], line["quantity"]) == ("NORTH", "WEST", 4)
+    assert sites.json_lines("transfers", "--propose") == []  # made: nothing left to propose
+
+
 CHECKS = (
+    check_a_proposal_names_the_sender_the_automatic_transfer_takes,
     check_the_settings_tab_keeps_the_switch,
     check_a_low_face_without_reserve_gets_one_transfer,
     check_switched_off_nothing_is_made,

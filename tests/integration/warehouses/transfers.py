@@ -73,6 +73,7 @@ def check_a_transfer_goes_from_a_to_b_and_feeds_a_waiting_order(sites: TransferS
         "open",
     )
     assert made["carrier"] == "SF"  # NORTH's first carrier
+    assert (made["made_by"], made["face"]) == ("lead", None)  # a person made it, no face asked
     # allocated from NORTH alone, though WH1 (the first warehouse) has GLUE too
     sites.ok("allocate")
     transfer = sites.orders()["TR-1"]

@@ -1,5 +1,5 @@
 """The Dispatch tab with its Transfers section fits 1280×800 in English and Chinese, under the
-floor stylesheet: transfers listed, a proposal, lines being added and a refusal showing
+floor stylesheet: transfers listed (one made by the automatic rule), a proposal, lines being added and a refusal showing
 (SHIPSHAPE_SCREENSHOTS=DIR saves the screenshots)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from app.domain.users import Role
 from app.services.lead.console import LeadConsole
 from db.engine import make_engine
 from db.uow import SqlUnitOfWork
-from tests.integration.warehouses.transfers import TransferSites
+from tests.integration.warehouses.auto_transfers import AutoSites
 from tests.ui.lead.test_transfers_section import LEAD
 from tests.ui.test_fit import Screens, floor_style  # noqa: F401 - the floor's look
 from ui.lead import LeadHome
@@ -16,13 +16,16 @@ from ui.worker import SynchronousWorker
 
 
 def test_the_transfers_section_fits(qtbot, tmp_path, sqlite_url, run_cli):
-    sites = TransferSites(run_cli, sqlite_url, tmp_path)
+    sites = AutoSites(run_cli, sqlite_url, tmp_path)
     sites.ok("transfer", "--from", "NORTH", "--to", "WEST", "--sku", "GLUE", "--quantity", "2")
     sites.ok("transfer", "--from", "WEST", "--to", "NORTH", "--sku", "GLUE", "--quantity", "1")
     sites.ok("allocate")
-    sites.ok(
-        "import-pick-faces", sites.write("faces.csv", "location,sku,min,max\nW01-002,BOLT,2,5\n")
-    )
+    sites.switch("WEST", True)  # the GLUE face gets TR-3 by itself: its row says why
+    sites.face()
+    sites.switch("WEST", False)  # the BOLT face only gets a proposal
+    faces = "location,sku,min,max\nW01-001,GLUE,8,10\nW01-002,BOLT,2,5\n"
+    sites.ok("import-pick-faces", sites.write("faces.csv", faces))
+    assert sites.transfers()["TR-3"]["made_by"] == "rule"
     engine = make_engine(sites.url)
 
     def lead_home(user):

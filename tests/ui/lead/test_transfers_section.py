@@ -5,13 +5,15 @@ NORTH has GLUE 6 and BOLT 5, WH1 BOLT 100, WEST GLUE 6)."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 
 from app.domain.users import Role, User
 from app.services.lead.console import LeadConsole
 from db.engine import make_engine
 from db.uow import SqlUnitOfWork
+from tests.integration.warehouses.auto_transfers import FACE, AutoSites
 from tests.integration.warehouses.transfers import TransferSites
+from ui.i18n import LanguageSwitch
 from ui.lead import LeadHome
 from ui.worker import SynchronousWorker
 
@@ -65,11 +67,33 @@ def rows(section) -> list[tuple]:
 
 def test_the_section_lists_the_warehouses_transfers(qtbot, home, sites):
     section = home.dispatch.transfers
-    assert rows(section) == [("TR-1", "NORTH", "WEST", "allocated", "GLUE", "2", "0", "0", "0")]
+    assert rows(section) == [
+        ("TR-1", "NORTH", "WEST", "allocated", "GLUE", "2", "0", "0", "0", "lead")
+    ]
     choose(qtbot, home, "WH1")  # neither sends nor receives it
     assert rows(section) == []
     choose(qtbot, home, "NORTH")  # sends it
     assert [r[0] for r in rows(section)] == ["TR-1"]
+
+
+def test_a_transfer_the_rule_made_says_so_and_for_which_face(qtbot, home, sites, tmp_path):
+    """WEST's GLUE face W01-001 (6 there, min 8) with no reserve: the rule makes TR-2 by
+    itself; its row says so, in English and Chinese, the tooltip in full."""
+    AutoSites.switch(sites, "WEST", True)
+    sites.ok("import-pick-faces", sites.write("faces.csv", FACE))
+    section = home.dispatch.transfers
+    home.dispatch.refresh()
+    made_by = {r[0]: r[-1] for r in rows(section)}
+    assert made_by == {"TR-2": "auto: W01-001", "TR-1": "lead"}
+    model = section.transfers
+    tip = model.data(model.index(0, model.columnCount() - 1), Qt.ItemDataRole.ToolTipRole)
+    assert tip == "Made automatically: pick face W01-001 was below its min with no reserve in WEST"
+    switch = LanguageSwitch(QSettings(str(tmp_path / "lang.ini"), QSettings.Format.IniFormat))
+    switch.apply("zh_CN")
+    try:
+        assert {r[0]: r[-1] for r in rows(section)} == {"TR-2": "自动：W01-001", "TR-1": "班组长"}
+    finally:
+        switch.uninstall()
 
 
 def test_the_lead_makes_a_transfer_by_keyboard(qtbot, home, sites):
@@ -114,7 +138,9 @@ def test_the_lead_cancels_a_transfer_after_confirming(qtbot, home, sites):
     section.confirm = lambda question: True
     section.cancel_button.click()
     assert section.result.text() == "Transfer TR-1 cancelled: nothing of it is in transit."
-    assert rows(section) == [("TR-1", "NORTH", "WEST", "cancelled", "GLUE", "2", "0", "0", "0")]
+    assert rows(section) == [
+        ("TR-1", "NORTH", "WEST", "cancelled", "GLUE", "2", "0", "0", "0", "lead")
+    ]
     assert sites.allocated_in("NORTH") == {}
     section.view.selectRow(0)
     assert not section.cancel_button.isEnabled()  # cancelled: nothing more to cancel
