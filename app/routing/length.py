@@ -40,34 +40,51 @@ def tour_length(
     """The shortest closed tour depot → every code → depot in metres (codes may repeat), or
     `INF` if it is longer than `bound`. Equal to `solve_route(layout, codes).distance_m`.
     `meter`, if given, is charged the work done."""
-    return bits_length(layout, location_bits(layout, codes), bound, meter)
+    every = _site(layout).every
+    return every.length(every.bits(codes), bound, meter)
 
 
-def location_bits(layout: Layout, codes: Iterable[str]) -> int:
-    """The set of locations as one integer, a bit per location: what batching unions and
-    compares (an `|` of two carts instead of a union of their codes) and `bits_length` prices."""
-    bit = _site(layout).bit
-    bits = 0
-    for code in codes:
-        bits |= bit[code]
-    return bits
+class Locations:
+    """Some of a layout's locations numbered as bits, so a set of them is one integer: what
+    batching unions (an `|` of two carts instead of a union of their codes), remembers (an
+    integer hashes fast) and prices with `length`. Numbered in the order the DP walks picks
+    (column, block, y), so the set bits come out sorted; only the locations given (a plan's
+    orders' picks, a few hundred of thousands) are numbered, which keeps the integers short."""
 
+    def __init__(
+        self, layout: Layout, codes: Iterable[str] | None = None, site: _Site | None = None
+    ):
+        site = self.site = site or _site(layout)
+        self.layout = layout
+        used = range(len(site.codes)) if codes is None else sorted({site.rank[c] for c in codes})
+        self.codes = [site.codes[n] for n in used]
+        self._bit = {code: 1 << k for k, code in enumerate(self.codes)}
+        self._bytes = 8 * ((len(self.codes) + 63) // 64)
+        at = np.array(used, dtype=np.int64)
+        self._col, self._block, self._y = site.loc_col[at], site.loc_block[at], site.loc_y[at]
 
-def bits_length(layout: Layout, bits: int, bound: float = INF, meter: Meter | None = None) -> float:
-    """`tour_length` of the locations in `bits` (see `location_bits`)."""
-    if not bits:
-        return 0.0
-    site = _site(layout)
-    if layout.blocks > EXACT_MAX_BLOCKS:
-        codes = site.codes_of(bits)
-        found = solve_route(layout, codes).distance_m
+    def bits(self, codes: Iterable[str]) -> int:
+        """The set of these codes (each must be one of this numbering's)."""
+        bit, bits = self._bit, 0
+        for code in codes:
+            bits |= bit[code]
+        return bits
+
+    def length(self, bits: int, bound: float = INF, meter: Meter | None = None) -> float:
+        """`tour_length` of the locations in `bits`."""
+        if not bits:
+            return 0.0
+        if self.layout.blocks > EXACT_MAX_BLOCKS:
+            codes = [code for k, code in enumerate(self.codes) if bits >> k & 1]
+            found = solve_route(self.layout, codes).distance_m
+            if meter is not None:
+                meter.work += 1000 * len(codes)  # about what a 4-block DP of these picks costs
+            return found if found <= bound + 1e-6 else INF
+        words = np.frombuffer(bits.to_bytes(self._bytes, "little"), dtype="<u8")
+        length, work = self.site.length(words, self._col, self._block, self._y, bound)
         if meter is not None:
-            meter.work += 1000 * len(codes)  # about what a 4-block DP of these picks costs
-        return found if found <= bound + 1e-6 else INF
-    length, work = site.length(bits, bound)
-    if meter is not None:
-        meter.work += work
-    return round(length, 9) if length < INF else INF
+            meter.work += work
+        return round(length, 9) if length < INF else INF
 
 
 class _Site:
@@ -91,17 +108,16 @@ class _Site:
         # in, so the set bits of a cart come out sorted.
         places.sort()
         self.codes = [p[3] for p in places]
-        self.bit = {code: 1 << n for n, code in enumerate(self.codes)}
-        self.words = (len(places) + 63) // 64
+        self.rank = {code: n for n, code in enumerate(self.codes)}
         self.loc_col = np.array([p[0] for p in places], dtype=np.int64)
         self.loc_block = np.array([p[1] for p in places], dtype=np.int64)
         self.loc_y = np.array([p[2] for p in places], dtype=np.float64)
         self.blocks = len(cross) - 1
         self.cross_y = np.array(cross, dtype=np.float64)
-        if layout.blocks > EXACT_MAX_BLOCKS:
-            return  # routed by solve_route: no template, no tables
-        self._template(xs, [x in aisle_xs for x in xs])
-        self.tables = _tables(len(cross), self.depot[1])
+        if layout.blocks <= EXACT_MAX_BLOCKS:  # beyond, solve_route prices: no DP tables
+            self._template(xs, [x in aisle_xs for x in xs])
+            self.tables = _tables(len(cross), self.depot[1])
+        self.every = Locations(layout, site=self)  # set last: it reads the arrays above
 
     def _template(self, xs: list[float], is_aisle: list[bool]) -> None:
         """Every column's steps: the crossing into it (key 1 when the column left holds the
@@ -125,16 +141,13 @@ class _Site:
         self.weights = np.array(weights, dtype=np.float64).reshape(-1, 6)
         self.first_step = np.array(first_step, dtype=np.int64)
 
-    def codes_of(self, bits: int) -> list[str]:
-        return [code for n, code in enumerate(self.codes) if bits >> n & 1]
-
-    def length(self, bits: int, bound: float) -> tuple[float, int]:
-        """The compiled DP over these picks: (length or INF, frontiers visited)."""
-        words = np.frombuffer(bits.to_bytes(8 * self.words, "little"), dtype="<u8")
+    def length(self, words, loc_col, loc_block, loc_y, bound: float) -> tuple[float, int]:
+        """The compiled DP over the picks set in `words` (numbered as `loc_*` say where they
+        sit): (length or INF, frontiers visited)."""
         t = self.tables
         return cheapest_tour(
             self.kind, self.key, self.weights, self.first_step, self.cross_y,
-            self.depot[0], self.loc_col, self.loc_block, self.loc_y, words,
+            self.depot[0], loc_col, loc_block, loc_y, words,
             t.start, t.cross_count, t.cross_next, t.cross_uses, t.cover_next, t.whole, bound,
         )  # fmt: skip
 

@@ -24,7 +24,7 @@ from typing import Any
 
 from app.errors import BadInput
 from app.routing import Layout, solve_route
-from app.routing.length import location_bits
+from app.routing.length import Locations
 from app.waves.footprint import Footprint
 from app.waves.improve import improve
 from app.waves.search import Inputs, Pool, Pricer, improve_exactly
@@ -119,7 +119,9 @@ def plan_batches(
 
 
 def _searched(layout: Layout, items: list[Order], limits: Limits, effort: float, seed: int):
-    footprint, pricer = Footprint(layout), Pricer(layout)
+    # Only the locations these orders pick are numbered: a cart's set of them stays short.
+    locations = Locations(layout, (code for order in items for code in order.picks))
+    footprint, pricer = Footprint(layout), Pricer(locations)
     rng = random.Random(seed)
     carts: list[list[Order]] = []
     for members in _groups(items):
@@ -164,7 +166,7 @@ def _search(footprint, pricer, members, carts, effort, limits, rng) -> list[list
     """Ruin and recreate within each urgency tier: carts holding one tier only may exchange
     orders; a cart where two tiers meet keeps its orders."""
     inputs = Inputs(
-        codes=[location_bits(footprint.layout, o.picks) for o in members],
+        codes=[pricer.locations.bits(o.picks) for o in members],
         loads=[footprint.load(o) for o in members],
         fits=_fits(limits, members),
     )

@@ -27,8 +27,7 @@ import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from app.routing import Layout
-from app.routing.length import INF, Meter, bits_length
+from app.routing.length import INF, Locations, Meter
 from app.waves.footprint import Footprint, Load
 from app.waves.polish import polish, polish_around
 
@@ -38,8 +37,8 @@ from app.waves.polish import polish, polish_around
 # the same time on a layout whose routes are cheap (one block) as on one whose are dear
 # (three): about 4 s for 200 orders at effort 1. No clock is read, so the same input gives the
 # same carts everywhere.
-WORK_PER_ORDER = 650_000
-LENGTH_WORK = 800  # what a length costs besides its DP frontiers (caching, its arrays)
+WORK_PER_ORDER = 900_000
+LENGTH_WORK = 500  # what a length costs besides its DP frontiers (caching, its arrays)
 KICK_WORK = 3_000  # what a kick costs besides its routes (screening, snapshots)
 MOST_KICKS_PER_ORDER = 40  # a cap, should kicks ever cost no work (every route already known)
 NEAREST = 4  # carts a kicked cart may swap with, nearest first by where they walk
@@ -53,10 +52,10 @@ MOST_REMEMBERED = 100_000  # cart lengths (and settled pairs) kept; then forgott
 
 class Pricer:
     """Exact route lengths of carts, cached by their set of locations (carts recur often), as
-    `location_bits` gives it."""
+    `Locations.bits` gives it."""
 
-    def __init__(self, layout: Layout):
-        self.layout = layout
+    def __init__(self, locations: Locations):
+        self.locations = locations
         self.meter = Meter()
         self._known: dict[int, float] = {}
         self._above: dict[int, float] = {}  # longer than this (an abandoned solve)
@@ -68,7 +67,7 @@ class Pricer:
             return known if known <= bound + 1e-6 else INF
         if self._above.get(codes, -1.0) >= bound:
             return INF
-        found = bits_length(self.layout, codes, bound, self.meter)
+        found = self.locations.length(codes, bound, self.meter)
         self.meter.work += LENGTH_WORK
         if len(self._known) + len(self._above) > MOST_REMEMBERED:
             self._known.clear()
@@ -91,7 +90,7 @@ class Pool:
 class Inputs:
     """What the search knows about each order (by index) and what a cart may hold."""
 
-    codes: Sequence[int]  # each order's locations (`location_bits`)
+    codes: Sequence[int]  # each order's locations (`Locations.bits`)
     loads: Sequence[Load]
     fits: Callable[[list[int]], bool]  # may these orders share one cart?
 
