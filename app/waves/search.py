@@ -39,7 +39,8 @@ from app.waves.polish import polish, polish_around
 # same carts everywhere.
 WORK_PER_ORDER = 900_000
 LENGTH_WORK = 500  # what a length costs besides its DP frontiers (caching, its arrays)
-KICK_WORK = 3_000  # what a kick costs besides its routes (screening, snapshots)
+KICK_WORK = 1_000  # what a kick costs besides its routes (screening, snapshots), plus
+CART_WORK = 100  # this per cart in the pool (finding nearest carts again after each change)
 MOST_KICKS_PER_ORDER = 40  # a cap, should kicks ever cost no work (every route already known)
 NEAREST = 4  # carts a kicked cart may swap with, nearest first by where they walk
 # A kick is kept while the total stays within this share of the best total found (record-to-record
@@ -111,11 +112,12 @@ def improve_exactly(
     budget = pricer.meter.work + effort * WORK_PER_ORDER * orders
     polish(state, effort)
     best, best_total = state.snapshot(), state.total()
+    kick_work = KICK_WORK + CART_WORK * len(state.carts)
     for _ in range(round(effort * MOST_KICKS_PER_ORDER * orders)):
         if pricer.meter.work >= budget:
             break
         state.kick(rng, effort, best_total * (1 + ACCEPT_WORSE))
-        pricer.meter.work += KICK_WORK
+        pricer.meter.work += kick_work
         if state.total() < best_total - 1e-9:
             best, best_total = state.snapshot(), state.total()
     if state.total() > best_total + 1e-9:
