@@ -41,7 +41,7 @@ WORK_PER_ORDER = 900_000
 LENGTH_WORK = 500  # what a length costs besides its DP frontiers (caching, its arrays)
 KICK_WORK = 1_000  # what a kick costs besides its routes (screening, snapshots), plus
 CART_WORK = 100  # this per cart in the pool (finding nearest carts again after each change)
-MOST_KICKS_PER_ORDER = 40  # a cap, should kicks ever cost no work (every route already known)
+MOST_KICKS_PER_ORDER = 150  # a cap, should kicks ever cost no work (every route already known)
 NEAREST = 4  # carts a kicked cart may swap with, nearest first by where they walk
 # A kick is kept while the total stays within this share of the best total found (record-to-record
 # travel, Dueck 1993): walking a little uphill leaves the valley the polish stopped in; the best
