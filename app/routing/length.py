@@ -19,7 +19,7 @@ from functools import cache
 import numpy as np
 
 from app.routing.layout import Layout
-from app.routing.length_kernel import COVER, CROSS, cheapest_tour
+from app.routing.length_kernel import COVER, CROSS, cheapest_tour, cheapest_tours
 from app.routing.optimal import _COVERS, _FRONTIERS, _is_whole_tour
 from app.routing.solve import EXACT_MAX_BLOCKS, solve_route
 
@@ -86,6 +86,21 @@ class Locations:
             meter.work += work
         return round(length, 9) if length < INF else INF
 
+    def lengths(self, carts: list[int], bound: float, meter: Meter | None = None) -> list[float]:
+        """`length` of each cart under one bound, in one call of the compiled code (a cart's
+        orders' savings are priced together)."""
+        if self.layout.blocks > EXACT_MAX_BLOCKS or not all(carts):
+            return [self.length(bits, bound, meter) for bits in carts]
+        size = self._bytes
+        rows = np.frombuffer(b"".join(bits.to_bytes(size, "little") for bits in carts), "<u8")
+        found, work = self.site.lengths(
+            rows.reshape(len(carts), size // 8), self._col, self._block, self._y,
+            np.full(len(carts), bound),
+        )  # fmt: skip
+        if meter is not None:
+            meter.work += work
+        return [round(length, 9) if length < INF else INF for length in found.tolist()]
+
 
 class _Site:
     """What every length of one layout needs, computed once, as arrays for the compiled DP:
@@ -149,6 +164,15 @@ class _Site:
             self.kind, self.key, self.weights, self.first_step, self.cross_y,
             self.depot[0], loc_col, loc_block, loc_y, words,
             t.start, t.cross_count, t.cross_next, t.cross_uses, t.cover_next, t.whole, bound,
+        )  # fmt: skip
+
+    def lengths(self, rows, loc_col, loc_block, loc_y, bounds) -> tuple[np.ndarray, int]:
+        """`length` of each row of words under its bound, in one compiled call."""
+        t = self.tables
+        return cheapest_tours(
+            self.kind, self.key, self.weights, self.first_step, self.cross_y,
+            self.depot[0], loc_col, loc_block, loc_y, rows,
+            t.start, t.cross_count, t.cross_next, t.cross_uses, t.cover_next, t.whole, bounds,
         )  # fmt: skip
 
 

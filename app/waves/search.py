@@ -70,6 +70,22 @@ class Pricer:
             return INF
         found = self.locations.length(codes, bound, self.meter)
         self.meter.work += LENGTH_WORK
+        self._remember(codes, found, bound)
+        return found
+
+    def lengths(self, carts: list[int], bound: float) -> list[float]:
+        """`length` of each cart, those not remembered priced in one call."""
+        found = [self._known.get(codes, -1.0) for codes in carts]
+        missing = [k for k, length in enumerate(found) if length < 0]
+        if missing:
+            priced = self.locations.lengths([carts[k] for k in missing], bound, self.meter)
+            self.meter.work += LENGTH_WORK * len(missing)
+            for k, length in zip(missing, priced, strict=True):
+                found[k] = length
+                self._remember(carts[k], length, bound)
+        return [length if length <= bound + 1e-6 else INF for length in found]
+
+    def _remember(self, codes: int, found: float, bound: float) -> None:
         if len(self._known) + len(self._above) > MOST_REMEMBERED:
             self._known.clear()
             self._above.clear()
@@ -77,7 +93,6 @@ class Pricer:
             self._above[codes] = bound
         else:
             self._known[codes] = found
-        return found
 
 
 @dataclass
@@ -203,9 +218,13 @@ class _State:
         known = self.known[cart]
         found = known.savings.get(i)
         if found is None:
-            rest = self.codes_of([k for k in known.orders if k != i])
-            # Dropping picks never lengthens a tour: the cart's walk bounds the search.
-            found = known.savings[i] = known.price - self.pricer.length(rest, known.price)
+            # Every order's at once (the polish asks for all of them), in one compiled call.
+            # Dropping picks never lengthens a tour: the cart's walk bounds each search.
+            rests = [self.codes_of([k for k in known.orders if k != j]) for j in known.orders]
+            lengths = self.pricer.lengths(rests, known.price)
+            for j, length in zip(known.orders, lengths, strict=True):
+                known.savings[j] = known.price - length
+            found = known.savings[i]
         return found
 
     def growth(self, cart: int, i: int) -> float:
