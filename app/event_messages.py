@@ -71,6 +71,7 @@ EVENT_TEMPLATES: dict[str, str] = {
     "event.wave.cancelled": "Wave {wave} cancelled",
     "event.wave.topped_up": "Wave {wave} topped up: {orders} order(s) joined its carts, +{added_m} m",
     "event.wave.rebalanced": "Wave {wave} re-balanced: {before_m} m → {after_m} m walking",
+    "event.wave.order_removed": "Taken off planned wave {wave} (order cancelled)",
     "event.user.signed_in": "Signed in",
     "event.picklist.claim_wanted": "Asked central for the next pick list",
     "event.user.saved": "User {name} saved ({role})",

@@ -144,6 +144,14 @@ TEMPLATES: dict[str, str] = {
     "order.not_found": "order {ref} does not exist",
     "order.illegal_move": "an order cannot go from {old} to {new}",
     "order.wave_cancelled": "wave {wave} cancelled",
+    "order.wave_released": (
+        "order {order} is on wave {wave}, already released to the floor: cancel or hold that "
+        "wave on the Board tab first"
+    ),
+    "order.wave_started": (
+        "order {order} is on wave {wave}, whose picker has started its cart: hold the wave on "
+        "the Board tab instead"
+    ),
     "order.lookup_none": "no single order matches {text}: scan the tote or type CHANNEL/ORDER_ID",
     "hold.address_incomplete": "address incomplete: {field} is empty",
     "hold.country_not_served": "address undeliverable: we do not ship to {country}",

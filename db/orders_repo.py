@@ -21,6 +21,7 @@ from db.schema import (
     products,
     stock,
     warehouses,
+    waves,
 )
 
 WAITING_FOR_STOCK = "waiting_for_stock"
@@ -34,6 +35,15 @@ _IN_A_WAVE = (  # orders with a task on a pick list that is not cancelled
 )
 # What a new wave may take: allocated, on no open pick list yet.
 _PLANNABLE = (orders.c.status == OrderStatus.ALLOCATED.value, orders.c.id.not_in(_IN_A_WAVE))
+
+
+def _plannable(status: str, on_a_wave: bool) -> str:
+    """Whether a wave may take an order (lock_plannable's answer for it)."""
+    if status == OrderStatus.CANCELLED.value:
+        return "cancelled"
+    if on_a_wave:
+        return "other_wave"
+    return "plannable" if status == OrderStatus.ALLOCATED.value else "not_allocated"
 
 
 class SqlOrderRepository:
@@ -140,18 +150,34 @@ class SqlOrderRepository:
             query = query.where(orders.c.id.in_(_reserved_in(warehouse_id)))
         return self._load(query)
 
-    def lock_plannable(self, refs: list[int]) -> set[int]:
-        """Of `refs`, the orders a wave may still take: allocated and on no open pick list.
+    def lock_plannable(self, refs: list[int]) -> dict[int, str]:
+        """Each of `refs` and whether a wave may still take it: `plannable` (allocated, on no
+        open pick list), else `cancelled`, `other_wave` (on an open pick list) or `not_allocated`.
         Their rows are locked first (in id order: two savers never deadlock) until the
         transaction ends, then read again in a statement of its own, so on PostgreSQL it sees
         whatever committed while it waited: a cancel that locked the order (`lock`) went first
         and the order reads cancelled, or it waits for this wave and finds the order on it."""
         if not refs:
-            return set()
+            return {}
         locked = select(orders.c.id).where(orders.c.id.in_(refs)).order_by(orders.c.id)
         self.connection.execute(locked.with_for_update()).all()
-        query = select(orders.c.id).where(orders.c.id.in_(refs), *_PLANNABLE)
-        return set(self.connection.execute(query).scalars())
+        on_a_wave = orders.c.id.in_(_IN_A_WAVE)
+        query = select(orders.c.id, orders.c.status, on_a_wave).where(orders.c.id.in_(refs))
+        return {
+            ref: _plannable(status, busy) for ref, status, busy in self.connection.execute(query)
+        }
+
+    def waves_of(self, order_ref: int) -> list[tuple[int, str]]:
+        """The waves (id, name) whose open pick lists hold a task of the order."""
+        query = (
+            select(waves.c.id, waves.c.name)
+            .distinct()
+            .join(pick_lists, pick_lists.c.wave_id == waves.c.id)
+            .join(pick_tasks, pick_tasks.c.pick_list_id == pick_lists.c.id)
+            .join(order_lines, order_lines.c.id == pick_tasks.c.order_line_id)
+            .where(order_lines.c.order_id == order_ref, pick_lists.c.status != "cancelled")
+        )
+        return [(wid, name) for wid, name in self.connection.execute(query.order_by(waves.c.id))]
 
     def claim_received(self, limit: int) -> list[Order]:
         query = (

@@ -161,6 +161,27 @@ class WaveCartsMixin:
             )
         )
 
+    def drop_order_tasks(self, list_id: int, order_ref: int) -> None:
+        """Delete the order's tasks on the list (an order taken off a planned wave); `place`
+        then rewrites what is left."""
+        lines = select(order_lines.c.id).where(order_lines.c.order_id == order_ref)
+        self.connection.execute(
+            pick_tasks.delete().where(
+                pick_tasks.c.pick_list_id == list_id, pick_tasks.c.order_line_id.in_(lines)
+            )
+        )
+
+    def cancel_if_empty(self, wave_id: int) -> bool:
+        """A wave none of whose pick lists is left open is cancelled; True when it was."""
+        left = select(pick_lists.c.id).where(
+            pick_lists.c.wave_id == wave_id, pick_lists.c.status != "cancelled"
+        )
+        if self.connection.execute(left.limit(1)).first() is not None:
+            return False
+        query = update(waves_table).where(waves_table.c.id == wave_id)
+        self.connection.execute(query.values(status="cancelled"))
+        return True
+
     def _location_ids(self, codes: set[str]) -> dict[str, int]:
         query = select(locations.c.code, locations.c.id).where(locations.c.code.in_(codes))
         return dict(self.connection.execute(query).all())

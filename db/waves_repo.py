@@ -107,8 +107,8 @@ class SqlWaveRepository(WaveCartsMixin):
             update(waves).where(waves.c.id == wave_id).values(status="released", released_at=now)
         )
         self.connection.execute(
-            update(pick_lists)
-            .where(pick_lists.c.wave_id == wave_id)
+            update(pick_lists)  # a cart a cancel emptied stays cancelled
+            .where(pick_lists.c.wave_id == wave_id, pick_lists.c.status != "cancelled")
             .values(status=PickListStatus.RELEASED.value, version=pick_lists.c.version + 1)
         )
         refs = self.connection.execute(

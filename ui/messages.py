@@ -206,6 +206,14 @@ SOURCE: dict[str, str] = {
     "order.not_found": QT_TRANSLATE_NOOP("Messages", "order {ref} does not exist"),
     "order.illegal_move": QT_TRANSLATE_NOOP("Messages", "an order cannot go from {old} to {new}"),
     "order.wave_cancelled": QT_TRANSLATE_NOOP("Messages", "wave {wave} cancelled"),
+    "order.wave_released": QT_TRANSLATE_NOOP(
+        "Messages",
+        "order {order} is on wave {wave}, already released to the floor: cancel or hold that wave on the Board tab first",
+    ),
+    "order.wave_started": QT_TRANSLATE_NOOP(
+        "Messages",
+        "order {order} is on wave {wave}, whose picker has started its cart: hold the wave on the Board tab instead",
+    ),
     "order.lookup_none": QT_TRANSLATE_NOOP(
         "Messages", "no single order matches {text}: scan the tote or type CHANNEL/ORDER_ID"
     ),
@@ -778,6 +786,9 @@ SOURCE: dict[str, str] = {
     ),
     "event.wave.rebalanced": QT_TRANSLATE_NOOP(
         "Messages", "Wave {wave} re-balanced: {before_m} m → {after_m} m walking"
+    ),
+    "event.wave.order_removed": QT_TRANSLATE_NOOP(
+        "Messages", "Taken off planned wave {wave} (order cancelled)"
     ),
     "event.user.signed_in": QT_TRANSLATE_NOOP("Messages", "Signed in"),
     "event.picklist.claim_wanted": QT_TRANSLATE_NOOP(

@@ -14,6 +14,12 @@ from app.errors import BadInput, Conflict
 from app.services import warehouses, wave_rebalance, waves
 from app.services.wave_topup import top_up_wave
 
+LEFT_OUT_WHY = {  # app/domain/waves.py LEFT_OUT, as plan-waves prints them
+    "cancelled": "cancelled",
+    "other_wave": "on another wave",
+    "reservation_changed": "reservation changed",
+}
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("plan-waves", help="batch allocated orders onto carts as a wave")
@@ -135,6 +141,8 @@ def _plan_waves(args) -> int:
         "pick_lists": len(plan.pick_lists),
         "distance_m": round(plan.distance_m, 1),
         "sshape_distance_m": round(sum(p.sshape_distance_m for p in plan.pick_lists), 1),
+        # Added key: orders the save left out (changed since the plan read them), and why.
+        "left_out": [{"order": ref, "why": why} for ref, why in plan.left_out.items()],
     }
     if args.json:
         emit_json(summary)
@@ -149,6 +157,9 @@ def _plan_waves(args) -> int:
             f"  cart {n}: {len(pick_list.order_refs)} orders, {len(pick_list.tasks)} tasks, "
             f"{pick_list.distance_m:.1f} m"
         )
+    if plan.left_out:
+        named = ", ".join(f"{ref} ({LEFT_OUT_WHY[why]})" for ref, why in plan.left_out.items())
+        print(f"  left out, changed since it was planned: {named}")
     return 0
 
 

@@ -52,6 +52,11 @@ class PlannedPickList:
     sshape_distance_m: float
 
 
+# Why a wave's save (or a top-up) left an order out: cancelled since the plan read it, taken by
+# another wave, or its reservation changed (re-allocated, put back to received, held).
+LEFT_OUT = ("cancelled", "other_wave", "reservation_changed")
+
+
 @dataclass
 class PlannedWave:
     name: str
@@ -60,6 +65,8 @@ class PlannedWave:
     id: int | None = None
     plan: dict | None = None  # how it was planned (filter, capacity): kept with the wave
     warehouse_id: int | None = None  # whose orders and layout (None: the working warehouse)
+    # Orders the save left out (`channel/order_id` → why: one of LEFT_OUT), app/services/wave_save.py
+    left_out: dict[str, str] = field(default_factory=dict)
 
     @property
     def order_count(self) -> int:

@@ -8,6 +8,7 @@ from app.domain.orders import Order, OrderStatus
 from app.domain.users import User
 from app.errors import BadInput, NotFound
 from app.messages import message
+from app.services.order_off_wave import take_off_planned_waves
 from app.services.ports import UnitOfWork
 from app.services.users import require_lead
 
@@ -26,6 +27,8 @@ def release_hold(uow: UnitOfWork, lead: User, ref: str, note: str, station: str)
 
 
 def cancel_order(uow: UnitOfWork, lead: User, ref: str, note: str, station: str) -> Order:
+    """Cancelled, its reservation given back. On a planned wave it is taken off its carts
+    first; on a released wave refused, naming the wave (app/services/order_off_wave.py)."""
     return _decide(uow, lead, ref, note, station, OrderStatus.CANCELLED)
 
 
@@ -44,7 +47,10 @@ def _decide(uow, lead: User, ref: str, note: str, station: str, new: OrderStatus
         order = uow.orders.lock(channel, order_id)
         if order is None:
             raise NotFound(message("order.not_found", ref=ref))
-        decide_within(uow, order, new, note, Actor(lead.name, station))
+        actor = Actor(lead.name, station)
+        if new is OrderStatus.CANCELLED:  # off a planned wave's carts first (released: refused)
+            uow.events.add_all(take_off_planned_waves(uow, order, actor))
+        decide_within(uow, order, new, note, actor)
         uow.commit()
     return order
 

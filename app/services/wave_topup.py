@@ -31,6 +31,7 @@ from app.services.wave_plan import (
     volume_l,
     weight_kg,
 )
+from app.services.wave_save import still_plannable
 from app.waves import plan_batches
 
 
@@ -76,9 +77,14 @@ def top_up_wave(uow: UnitOfWork, wave_id: int, actor: Actor = SYSTEM) -> TopUp:
         arriving = _arriving(uow, plan, sum(len(c.order_refs) for c in stored), warehouse_id)
         if not arriving:
             return TopUp(head.name, (), 0.0, 0.0, 0)
-        layout = site_layout(uow, warehouse_id)
         sources = by_order(uow.waves.pick_sources([stored_id(o) for o in arriving]))
-        arriving = [o for o in arriving if sources[stored_id(o)]]
+        # Read without locks: locked and read again as a wave's save does, so one cancelled
+        # meanwhile is left out, and a cancel coming now waits and finds it on the wave.
+        gone = still_plannable(uow, {stored_id(o): sources[stored_id(o)] for o in arriving})
+        arriving = [o for o in arriving if sources[stored_id(o)] and gone[stored_id(o)] is None]
+        if not arriving:
+            return TopUp(head.name, (), 0.0, 0.0, 0)
+        layout = site_layout(uow, warehouse_id)
         carriers = {
             stored_id(o): o.carrier
             for o in uow.orders.by_refs(sorted({r for c in stored for r in c.order_refs}))

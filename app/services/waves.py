@@ -96,8 +96,8 @@ def save_wave(uow: UnitOfWork, wave: PlannedWave, release: bool, actor: Actor = 
             raise BadInput(message("wave.orders_gone", orders=", ".join(gone)))
         wave.id = uow.waves.add(wave)
         payload: dict = {"wave": wave.name, "orders": wave.order_count}
-        if gone:
-            payload["left_out"] = gone
+        if gone:  # `left_out` as before; why each, added beside it
+            payload |= {"left_out": gone, "left_out_why": dict(wave.left_out)}
         uow.events.add_all([Event("wave.planned", payload, actor)])
         uow.commit()
     if release:
@@ -110,6 +110,12 @@ def release_wave(uow: UnitOfWork, wave_id: int, actor: Actor = SYSTEM) -> None:
     arrived since the wave was planned join its carts first (docs/lead.md "Top-up")."""
     top_up_wave(uow, wave_id, actor)
     with uow:
+        # Its orders locked before the wave, in id order, as a lead's cancel locks the order
+        # and then its wave (app/services/order_off_wave.py): the two wait, never deadlock, and
+        # an order the cancel took off is no longer on the lists released here.
+        held = sorted({r for c in uow.waves.stored_lists(wave_id) for r in c.order_refs})
+        uow.orders.lock_plannable(held)
+        uow.waves.head(wave_id, lock=True)
         name, order_refs = uow.waves.release(wave_id, utcnow())
         events = [Event("wave.released", {"wave": name}, actor)]
         for order in uow.orders.by_refs(order_refs):

@@ -1133,6 +1133,26 @@ median {median} h · p90 {p90} h
         <translation>消息已放弃。</translation>
     </message>
     <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>on another wave</source>
+        <translation>已在另一波次</translation>
+    </message>
+    <message>
+        <source>reservation changed</source>
+        <translation>预留已变更</translation>
+    </message>
+    <message>
+        <source>{orders} and {n} more</source>
+        <translation>{orders} 等另外 {n} 个</translation>
+    </message>
+    <message>
+        <source>Wave {wave} released to the floor with {n} order(s). Left out, changed since the preview: {orders}.</source>
+        <translation>波次 {wave} 已下发到现场，共 {n} 个订单。自预览以来有变化而未纳入：{orders}。</translation>
+    </message>
+    <message>
         <source>That message is no longer parked.</source>
         <translation>该消息已不在搁置中。</translation>
     </message>
@@ -1824,6 +1844,14 @@ median {median} h · p90 {p90} h
     <message>
         <source>wave {wave} cancelled</source>
         <translation>波次 {wave} 已取消</translation>
+    </message>
+    <message>
+        <source>order {order} is on wave {wave}, already released to the floor: cancel or hold that wave on the Board tab first</source>
+        <translation>订单 {order} 在波次 {wave} 中，该波次已下发到现场：请先在看板页取消或暂停该波次</translation>
+    </message>
+    <message>
+        <source>order {order} is on wave {wave}, whose picker has started its cart: hold the wave on the Board tab instead</source>
+        <translation>订单 {order} 在波次 {wave} 中，拣货员已开始拣该拣货车：请改为在看板页暂停该波次</translation>
     </message>
     <message>
         <source>no single order matches {text}: scan the tote or type CHANNEL/ORDER_ID</source>
@@ -2652,6 +2680,10 @@ median {median} h · p90 {p90} h
     <message>
         <source>Wave {wave} re-balanced: {before_m} m → {after_m} m walking</source>
         <translation>波次 {wave} 已重新均衡：步行 {before_m} 米 → {after_m} 米</translation>
+    </message>
+    <message>
+        <source>Taken off planned wave {wave} (order cancelled)</source>
+        <translation>已从计划波次 {wave} 中移出（订单已取消）</translation>
     </message>
     <message>
         <source>Signed in</source>

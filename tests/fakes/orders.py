@@ -53,6 +53,9 @@ class FakeOrders:
     def lock(self, channel: str, order_id: str) -> Order | None:
         return self.get(channel, order_id)  # one thread: nothing to wait for
 
+    def waves_of(self, order_ref: int) -> list[tuple[int, str]]:
+        return []  # the in-memory unit of work keeps no waves
+
     def by_refs(self, refs: list[int]) -> list[Order]:
         return _copies(
             self._state.orders[ref] for ref in sorted(set(refs)) if ref in self._state.orders

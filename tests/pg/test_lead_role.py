@@ -60,10 +60,10 @@ def desk(pg_url, tmp_path, run_cli):
 
 def test_a_lead_desk_runs_the_shift_with_the_lead_role(desk, pg_url, run_cli):
     site, console = desk
-    first = console.save(console.plan(3, WaveFilter()), True)
+    first = console.save(console.plan(3, WaveFilter()), True).id
     assert console.cancel(first, "planned too early")  # its orders give their stock back
     assert run_cli("allocate", "--database", pg_url)[0] == 0  # the allocation run (owner)
-    wave_id = console.save(console.plan(3, WaveFilter()), True)
+    wave_id = console.save(console.plan(3, WaveFilter()), True).id
     query = select(pick_lists.c.id).where(pick_lists.c.wave_id == wave_id)
     lists = [row.id for row in site.rows(query)]
     assert console.reassign(lists[:1], "Paul") == lists[:1]
@@ -93,6 +93,25 @@ def test_a_lead_desk_runs_the_shift_with_the_lead_role(desk, pg_url, run_cli):
     assert statuses["SO-0"] > 0
     open_left = site.rows(select(exceptions.c.id).where(exceptions.c.status == "open"))
     assert open_left == []
+
+
+def test_a_lead_desk_takes_a_cancelled_order_off_a_planned_wave(desk):
+    """*Cancel the order* on the lead role for an order on a planned wave: its tasks leave the
+    cart, the cart is routed again, and the wave is then released with the rest."""
+    site, console = desk
+    wave = console.save(console.plan(3, WaveFilter()), False)
+    assert console.resolve("hold:web/SO-1", "cancel_order", "").english() == "web/SO-1 cancelled"
+    console.release(wave.id)
+    statuses = dict(site.rows(select(orders.c.order_id, orders.c.status)))
+    assert statuses.pop("SO-1") == "cancelled"
+    assert set(statuses.values()) == {"released"}
+    on_lists = site.rows(
+        select(orders.c.order_id)
+        .join(order_lines, order_lines.c.order_id == orders.c.id)
+        .join(pick_tasks, pick_tasks.c.order_line_id == order_lines.c.id)
+        .where(orders.c.order_id == "SO-1")
+    )
+    assert on_lists == []
 
 
 def task_of(site, order_id: str) -> tuple[int, int]:

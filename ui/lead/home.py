@@ -26,6 +26,7 @@ from ui.messages import error_text, message_text
 from ui.widgets import MessageBanner
 
 POLL_MS = 3000
+SHOWN_LEFT_OUT = 4  # orders a wave's save left out, named in the banner (then "and N more")
 # Use cases after which the board and the queue are reloaded at once.
 CHANGES = {
     "save",
@@ -207,7 +208,7 @@ class LeadHome(QWidget):
 
     def _confirm(self, name: str, result) -> None:
         texts = {
-            "save": lambda: self.tr("Wave released to the floor."),
+            "save": lambda: self._saved(result),
             "release": lambda: self.tr("Wave released to the floor."),
             "reassign": lambda: self.tr("{n} pick list(s) reassigned.").format(n=len(result)),
             "reassign_wave": lambda: self.tr("{n} pick list(s) reassigned.").format(n=len(result)),
@@ -240,6 +241,25 @@ class LeadHome(QWidget):
             "drop_message": lambda: self._settled(result, self.tr("Message dropped.")),
         }
         self.message.show_message("ok", texts[name])
+
+    def _saved(self, wave) -> str:
+        """Released; the orders the save left out (changed since the preview) named, and why."""
+        if not wave.left_out:
+            return self.tr("Wave released to the floor.")
+        why = {
+            "cancelled": self.tr("cancelled"),
+            "other_wave": self.tr("on another wave"),
+            "reservation_changed": self.tr("reservation changed"),
+        }
+        named = [f"{ref} ({why.get(reason, reason)})" for ref, reason in wave.left_out.items()]
+        more = len(named) - SHOWN_LEFT_OUT
+        listed = ", ".join(named[:SHOWN_LEFT_OUT])
+        if more > 0:
+            listed = self.tr("{orders} and {n} more").format(orders=listed, n=more)
+        return self.tr(
+            "Wave {wave} released to the floor with {n} order(s). Left out, changed since the "
+            "preview: {orders}."
+        ).format(wave=wave.name, n=wave.order_count, orders=listed)
 
     def _settled(self, changed: int, text: str) -> str:
         return text if changed else self.tr("That message is no longer parked.")

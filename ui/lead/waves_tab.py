@@ -269,6 +269,6 @@ class WavesTab(QWidget):
         self.release_button.setEnabled(False)
         self._run("save", wave, True, done=self._released)
 
-    def _released(self, _wave_id) -> None:
+    def _released(self, _saved_wave) -> None:  # the banner names what it left out (home.py)
         self.carts.set_rows([])
         self._show_totals()

@@ -17,6 +17,7 @@ from app.domain.returns_desk import ReturnsDesk, ReturnsKpis
 from app.domain.site import SiteSettings
 from app.domain.users import User
 from app.domain.warehouses import Warehouse
+from app.domain.waves import PlannedWave
 from app.errors import NotFound
 from app.messages import Message, message
 from app.services import count_abc, count_lead, dispatch_close, returns_desk, sync
@@ -143,8 +144,11 @@ class LeadConsole:
             self.warehouse_id,
         )
 
-    def save(self, wave, release: bool) -> int:
-        return board.save_wave(self._uow(), self.lead, wave, release, self.station)
+    def save(self, wave: PlannedWave, release: bool) -> PlannedWave:
+        """The wave as saved: its id set, the orders left out since the preview (and why) in
+        `left_out`, the carts routed again without them."""
+        board.save_wave(self._uow(), self.lead, wave, release, self.station)
+        return wave
 
     def release(self, wave_id: int) -> None:
         board.release_wave(self._uow(), self.lead, wave_id, self.station)

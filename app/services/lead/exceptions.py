@@ -20,6 +20,7 @@ from app.messages import TEMPLATES, Message, message, summary, verbatim
 from app.services import allocation, count_lead, counting, facts, holds, users
 from app.services.lead import at_risk
 from app.services.lead.queue_order import by_urgency
+from app.services.order_off_wave import take_off_planned_waves
 from app.services.ports import UnitOfWork
 from app.services.users import require_lead
 
@@ -278,7 +279,7 @@ def _resolve_late(uow, lead, ref, resolution, note, station) -> Message:
     channel, order_id = holds.split_ref(ref)
     actor = Actor(lead.name, station)
     with uow:
-        order = uow.orders.get(channel, order_id)
+        order = uow.orders.lock(channel, order_id)  # a wave's save or release waits for this
         if order is None:
             raise BadInput(message("order.not_found", ref=ref))
         if resolution == "cancel_order":
@@ -299,7 +300,11 @@ def _resolve_late(uow, lead, ref, resolution, note, station) -> Message:
 
 
 def _cancel_released(uow, order, note: str, actor: Actor) -> Message:
-    """Off the carts (open tasks only; picking orders cannot be cancelled), stock given back."""
+    """Off the carts (open tasks only; picking orders cannot be cancelled), stock given back.
+    Allocated (so at most on a planned wave): taken off it as *Cancel order* does, its carts
+    routed again (app/services/order_off_wave.py)."""
+    if order.status is OrderStatus.ALLOCATED:
+        uow.events.add_all(take_off_planned_waves(uow, order, actor))
     order.move_to(OrderStatus.CANCELLED, note)
     uow.lead.drop_open_tasks(order.id)
     uow.orders.release_allocations(order)
