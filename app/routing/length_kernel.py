@@ -153,29 +153,36 @@ def _run(kind, key, w, needed, n, start, cross_count, cross_next, cross_uses, co
         work += size
         limit = bound - needed[t] + 1e-6
         grown_size = 0
-        for i in range(size):
-            sid = layer[i]
-            here = cost[sid]
-            if kind[t] == CROSS:
-                r = key[t]
+        if kind[t] == CROSS:
+            r, width = key[t], w[t, 0]
+            for i in range(size):
+                sid = layer[i]
+                here = cost[sid]
+                cost[sid] = INF
                 for m in range(cross_count[sid, r]):
-                    total = here + cross_uses[sid, r, m] * w[t, 0]
+                    total = here + cross_uses[sid, r, m] * width
                     new = cross_next[sid, r, m]
                     if total <= limit and total < nxt[new]:
                         if nxt[new] == INF:
                             grown[grown_size] = new
                             grown_size += 1
                         nxt[new] = total
-            else:
+        else:
+            block = key[t]
+            for i in range(size):
+                sid = layer[i]
+                here = cost[sid]
+                cost[sid] = INF
                 for c in range(6):
                     total = here + w[t, c]
-                    new = cover_next[sid, key[t], c]
-                    if total <= limit and total < nxt[new]:
+                    if total > limit:  # also every cover that is INF (not allowed here)
+                        continue
+                    new = cover_next[sid, block, c]
+                    if total < nxt[new]:
                         if nxt[new] == INF:
                             grown[grown_size] = new
                             grown_size += 1
                         nxt[new] = total
-            cost[sid] = INF
         if grown_size == 0:
             return INF, work
         layer, grown = grown, layer
