@@ -60,15 +60,16 @@ class Footprint:
         self.depot = layout.depot
         self.keys = len(layout.aisles) * self.blocks
         self._loads: dict[str, tuple[int, int, float, float]] = {}
-        # Per block: what entering one of its sub-aisles costs (one half walked), what reaching
-        # the other half too adds, and the bits of its sub-aisles' keys.
-        self._blocks = [
-            (
-                ONE_HALF * (high - low),
-                (high - low) - ONE_HALF * (high - low),
-                sum(1 << (aisle * self.blocks + block) for aisle in range(len(layout.aisles))),
-            )
-            for block, (low, high) in enumerate(pairwise(self.cross))
+        # Per length of block (blocks of one length priced together): what entering one of its
+        # sub-aisles costs (one half walked), what reaching the other half too adds, and the
+        # bits of those blocks' sub-aisle keys.
+        keys_of: dict[float, int] = {}
+        for block, (low, high) in enumerate(pairwise(self.cross)):
+            bits = sum(1 << (aisle * self.blocks + block) for aisle in range(len(layout.aisles)))
+            keys_of[high - low] = keys_of.get(high - low, 0) | bits
+        self._lengths = [
+            (ONE_HALF * length, length - ONE_HALF * length, keys)
+            for length, keys in keys_of.items()
         ]
 
     def load(self, order) -> Load:
@@ -114,11 +115,11 @@ class Footprint:
 
     def _walk(self, entered: int, both: int) -> float:
         """The walk of the sub-aisles `entered` (one half each) and of the halves `both` adds."""
-        if self.blocks == 1:
-            one, rest, _ = self._blocks[0]
+        if len(self._lengths) == 1:  # every block as long (most sites): no masks
+            one, rest, _ = self._lengths[0]
             return one * entered.bit_count() + rest * both.bit_count()
         walk = 0.0
-        for one, rest, keys in self._blocks:
+        for one, rest, keys in self._lengths:
             walk += one * (entered & keys).bit_count() + rest * (both & keys).bit_count()
         return walk
 
