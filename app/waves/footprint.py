@@ -109,9 +109,10 @@ class Footprint:
             grow += 2 * (extra.reach - load.reach)
         return grow
 
-    def halves_bits(self, load: Load) -> int:
-        """The sub-aisle halves a load walks, one bit each: loads sharing many bits walk alike."""
-        return load.low | load.high << self.keys
+    def walk_groups(self) -> list[tuple[float, float, int]]:
+        """Per length of block: (walk of one half of a sub-aisle, what the other half adds, the
+        keys of those blocks' sub-aisles as bits), as `added` prices them."""
+        return list(self._lengths)
 
     def _walk(self, entered: int, both: int) -> float:
         """The walk of the sub-aisles `entered` (one half each) and of the halves `both` adds."""

@@ -22,13 +22,13 @@ Pure: no Qt, no database; runs on whichever thread calls it.
 
 from __future__ import annotations
 
-import itertools
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from app.routing.length import INF, Locations, Meter
 from app.waves.footprint import Footprint, Load
+from app.waves.nearness import Loads
 from app.waves.polish import polish, polish_around
 
 # Kicks stop when the search has done this much work per order in the pool, times `effort`.
@@ -47,7 +47,6 @@ NEAREST = 4  # carts a kicked cart may swap with, nearest first by where they wa
 # travel, Dueck 1993): walking a little uphill leaves the valley the polish stopped in; the best
 # carts found are what is returned.
 ACCEPT_WORSE = 0.003
-SHORTLIST, SHORTLIST_PER_NEAREST = 32, 8  # carts whose distance `nearest` estimates
 MOST_REMEMBERED = 100_000  # cart lengths (and settled pairs) kept; then forgotten, to bound memory
 
 
@@ -143,41 +142,37 @@ def improve_exactly(
 class _Cart:
     """What is known of one cart's content (its orders, sorted), computed once and kept by
     content: a kick that is undone, or a swap that is tried again, finds it instead of pricing
-    it again. `savings` and `growth` are per order; `apart` per other cart's `serial`."""
+    it again. `savings` and `growth` are per order."""
 
-    __slots__ = ("serial", "orders", "codes", "price", "load", "halves", "savings", "growth",
-                 "apart")  # fmt: skip
+    __slots__ = ("orders", "codes", "price", "load", "savings", "growth")
 
-    def __init__(self, serial: int, orders: tuple[int, ...], codes: int, price: float, load: Load,
-                 halves: int):  # fmt: skip
-        self.serial, self.orders, self.codes, self.price = serial, orders, codes, price
-        self.load, self.halves = load, halves
+    def __init__(self, orders: tuple[int, ...], codes: int, price: float, load: Load):
+        self.orders, self.codes, self.price, self.load = orders, codes, price, load
         self.savings: dict[int, float] = {}
         self.growth: dict[int, float] = {}
-        self.apart: dict[int, float] = {}
 
 
 class _State:
     """The pool's carts with their exact walks, loads and per-order savings kept up to date.
-    `carts`, `price`, `load` and `halves` are per cart index, read by the polish; `known`
-    holds each cart's `_Cart`."""
+    `carts`, `price` and `load` are per cart index, read by the polish; `known` holds each
+    cart's `_Cart`, `loads` the loads as arrays for the compiled nearness."""
 
     def __init__(self, footprint: Footprint, pricer: Pricer, inputs: Inputs, carts):
         self.footprint, self.pricer, self.inputs = footprint, pricer, inputs
-        self._halves = [footprint.halves_bits(load) for load in inputs.loads]
         self._by_content: dict[tuple[int, ...], _Cart] = {}
-        self._serials = itertools.count()  # never reused, unlike id(): `apart` stays right
         self.known = [self._cart(tuple(sorted(c))) for c in carts]
-        self._spread()
-        self._nearest: dict[int, tuple[int, list[int]]] = {}  # until any cart changes
+        self.loads = Loads(footprint, len(self.known))
+        self._spread(range(len(self.known)))
+        self._nearest: dict[int, list[int]] = {}  # until any cart changes
         self.settled: set[tuple] = set()  # pairs of carts (by content) with nothing to gain
 
-    def _spread(self) -> None:
+    def _spread(self, changed: Iterable[int]) -> None:
         known = self.known
         self.carts: list[tuple[int, ...]] = [k.orders for k in known]
         self.price = [k.price for k in known]
         self.load = [k.load for k in known]
-        self.halves = [k.halves for k in known]
+        for cart in changed:
+            self.loads.put(cart, known[cart].load, bool(known[cart].orders))
 
     def _cart(self, orders: tuple[int, ...]) -> _Cart:
         """The cart of these orders, as known or priced now."""
@@ -185,14 +180,12 @@ class _State:
         if known is None:
             if len(self._by_content) > MOST_REMEMBERED // 10:  # bound memory (carts in use stay)
                 self._by_content.clear()
-            codes, halves, load = 0, 0, Load()
+            codes, load = 0, Load()
             for i in orders:
                 codes |= self.inputs.codes[i]
-                halves |= self._halves[i]
                 load = load.plus(self.inputs.loads[i])
             price = self.pricer.length(codes)
-            serial = next(self._serials)
-            known = self._by_content[orders] = _Cart(serial, orders, codes, price, load, halves)
+            known = self._by_content[orders] = _Cart(orders, codes, price, load)
         return known
 
     def total(self) -> float:
@@ -210,8 +203,8 @@ class _State:
     def replace(self, cart: int, members: Sequence[int]) -> None:
         known = self.known[cart] = self._cart(tuple(members))
         self._nearest.clear()
-        self.carts[cart], self.price[cart] = known.orders, known.price
-        self.load[cart], self.halves[cart] = known.load, known.halves
+        self.carts[cart], self.price[cart], self.load[cart] = known.orders, known.price, known.load
+        self.loads.put(cart, known.load, bool(known.orders))
 
     def saving(self, cart: int, i: int) -> float:
         """How much shorter the cart's exact route gets without order `i`."""
@@ -237,29 +230,12 @@ class _State:
 
     def nearest(self, cart: int, count: int) -> list[int]:
         """The `count` other carts that walk most where this one walks: least estimated growth
-        of each by the other's load, both ways (one way, small carts would be everyone's).
-        Only the carts sharing most sub-aisle halves with it are estimated: estimating all of
-        them after every change made a plan of 1,000 orders quadratic."""
-        known = self._nearest.get(cart)
-        if known is None or known[0] < count:
-            mine, halves = self.halves[cart], self.halves
-            others = [c for c in range(len(self.carts)) if self.carts[c] and c != cart]
-            size = max(SHORTLIST, SHORTLIST_PER_NEAREST * count)
-            if len(others) > size:
-                others.sort(key=lambda c: ((mine ^ halves[c]).bit_count(), c))
-                del others[size:]
-            ranked = sorted(others, key=lambda c: (self._apart_of(cart, c), c))
-            known = self._nearest[cart] = (count, ranked)
-        return known[1][:count]
-
-    def _apart_of(self, a: int, b: int) -> float:
-        """How far apart two carts walk (`Footprint.added` both ways), remembered by content."""
-        one, two = self.known[a], self.known[b]
-        found = one.apart.get(two.serial)
-        if found is None:
-            added = self.footprint.added
-            found = one.apart[two.serial] = added(one.load, two.load) + added(two.load, one.load)
-        return found
+        of each by the other's load, both ways (one way, small carts would be everyone's);
+        ties by cart number."""
+        ranked = self._nearest.get(cart)
+        if ranked is None:
+            ranked = self._nearest[cart] = self.loads.nearest(cart)
+        return ranked[:count]
 
     def neighbours(self, rng: random.Random) -> tuple[int, int]:
         """A random cart and one of the carts nearest to it."""
@@ -270,8 +246,9 @@ class _State:
         return list(self.known)
 
     def restore(self, snapshot: list[_Cart]) -> None:
+        changed = [c for c, was in enumerate(snapshot) if was is not self.known[c]]
         self.known = list(snapshot)
-        self._spread()
+        self._spread(changed)
         self._nearest.clear()
 
     def kick(self, rng: random.Random, effort: float, limit: float) -> None:
