@@ -10,6 +10,7 @@ twice the width spanned sideways and twice the walk out to the farthest block.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -38,6 +39,22 @@ class Load:
             max(self.x_high, other.x_high),
             max(self.reach, other.reach),
         )
+
+    @staticmethod
+    def of(loads: Iterable[Load]) -> Load:
+        """The sum of `loads` (as `plus` after `plus`, with one object built)."""
+        low = high = 0
+        x_low, x_high, reach = float("inf"), float("-inf"), 0.0
+        for load in loads:
+            low |= load.low
+            high |= load.high
+            if load.x_low < x_low:
+                x_low = load.x_low
+            if load.x_high > x_high:
+                x_high = load.x_high
+            if load.reach > reach:
+                reach = load.reach
+        return Load(low, high, x_low, x_high, reach)
 
     def sub_aisles(self) -> list[int]:
         """The keys of the sub-aisles entered, ascending."""

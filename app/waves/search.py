@@ -180,10 +180,10 @@ class _State:
         if known is None:
             if len(self._by_content) > MOST_REMEMBERED // 10:  # bound memory (carts in use stay)
                 self._by_content.clear()
-            codes, load = 0, Load()
+            codes, loads = 0, self.inputs.loads
             for i in orders:
                 codes |= self.inputs.codes[i]
-                load = load.plus(self.inputs.loads[i])
+            load = Load.of(loads[i] for i in orders)
             price = self.pricer.length(codes)
             known = self._by_content[orders] = _Cart(orders, codes, price, load)
         return known
