@@ -1,5 +1,7 @@
-"""Picking over SQLAlchemy Core: claiming pick lists, the picker's view of one, and the row
-changes the picking facts make (stock, tasks, order lines, totes, exceptions).
+"""Picking over SQLAlchemy Core: claiming pick lists and the row changes the picking facts make
+(tasks, order lines, lists, totes, exceptions, reservations and held stock). The picker's view
+of a list is read by db/pick_views.py; the stock picks take is written at commit by
+db/pick_stock.py.
 
 Runs inside a `SqlUnitOfWork` transaction on whichever thread holds it (a station's database
 worker, the sync thread, a CLI command).
@@ -7,7 +9,6 @@ worker, the sync thread, a CLI command).
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from collections.abc import Callable
 from datetime import datetime
 
@@ -16,11 +17,12 @@ from sqlalchemy import Connection, case, func, insert, select, update
 from app.domain.catalog import StockItem
 from app.domain.events import utcnow
 from app.domain.orders import PickProgress
-from app.domain.picking import CartSlot, PickListView, PickTaskView
-from app.domain.stock_ledger import MovementKind, StockTake, counted_before
+from app.domain.picking import PickListView
+from app.domain.stock_ledger import StockTake
 from app.domain.waves import PickListStatus
-from db.bulk import add_to_rows, insert_rows, update_rows
-from db.readable_rows import readable_rows
+from db.bulk import add_to_rows, update_rows
+from db.pick_stock import PendingPickStock
+from db.pick_views import PickListViews
 from db.schema import (
     allocations,
     exceptions,
@@ -29,31 +31,13 @@ from db.schema import (
     orders,
     pick_lists,
     pick_tasks,
-    product_gtins,
-    products,
     stock,
-    stock_movements,
     totes,
     users,
-    waves,
 )
 from db.stock_repo import stock_item, stock_query
 from db.warehouses_repo import WarehouseScope
 
-# The rows pending takes change, locked in id order (every writer locks stock rows so).
-_LOCK_STOCK = (
-    select(
-        stock.c.id,
-        stock.c.on_hand,
-        stock.c.counted_at,
-        stock.c.location_id,
-        stock.c.product_id,
-        stock.c.lot,
-    )
-    .order_by(stock.c.id)
-    .with_for_update()
-)
-_STOCK_TYPES = {"id": "bigint", "on_hand": "integer", "reserved": "integer"}
 _PICK_TYPES = {
     "id": "bigint",
     "picked": "integer",
@@ -63,24 +47,6 @@ _PICK_TYPES = {
 }
 MINE = (PickListStatus.ASSIGNED.value, PickListStatus.PICKING.value)
 TOTE_DONE_ORDER_STATUSES = ("packed", "shipped", "cancelled")
-
-
-def _pick_movement(row, take: StockTake, before: int, after: int, now: datetime) -> dict:
-    """A `stock_movements` row (db/stock_repo.py writes the same for every other change)."""
-    return {
-        "fact_id": take.fact_id,
-        "kind": MovementKind.PICK.value,
-        "location_id": row.location_id,
-        "product_id": row.product_id,
-        "lot": row.lot,
-        "delta": after - before,
-        "on_hand_before": before,
-        "on_hand_after": after,
-        "actor": take.actor.user,
-        "station": take.actor.station,
-        "occurred_at": take.occurred_at,
-        "recorded_at": now,
-    }
 
 
 def in_home(query, home: int | None):
@@ -104,10 +70,9 @@ class SqlPickingRepository:
         scope: WarehouseScope | None = None,
     ) -> None:
         self.connection = connection
-        self._now = now
         self._scope = scope  # a station's home: it claims only that warehouse's lists
-        self._stock_taken: list[StockTake] = []  # units taken, in fact order, until flush()
-        self._unreserved: Counter[int] = Counter()  # stock row id -> reservation used up
+        self._views = PickListViews(connection)
+        self._pending = PendingPickStock(connection, now)  # stock taken, written by flush()
 
     # --- claiming -------------------------------------------------------------------------
     def user_id(self, badge: str) -> int | None:
@@ -173,91 +138,7 @@ class SqlPickingRepository:
 
     # --- the picker's view ----------------------------------------------------------------
     def view(self, list_id: int) -> PickListView | None:
-        head = self.connection.execute(
-            select(pick_lists, waves.c.name.label("wave"), users.c.name.label("assignee"))
-            .join(waves, waves.c.id == pick_lists.c.wave_id)
-            .outerjoin(users, users.c.id == pick_lists.c.assignee_id)
-            .where(pick_lists.c.id == list_id)
-        ).first()
-        if head is None:
-            return None
-        tasks = self._tasks(list_id)
-        cart_order = list(dict.fromkeys((t.order_ref, t.order_id) for t in tasks))
-        bound = self._totes([ref for ref, _ in cart_order])
-        cart = tuple(CartSlot(ref, oid, bound.get(ref)) for ref, oid in cart_order)
-        return PickListView(
-            head.id, head.wave, head.assignee, head.status, tasks, cart, head.distance_m
-        )
-
-    def _tasks(self, list_id: int) -> tuple[PickTaskView, ...]:
-        query = (
-            select(
-                pick_tasks.c.id,
-                pick_tasks.c.seq,
-                locations.c.code.label("location"),
-                products.c.sku,
-                products.c.name,
-                products.c.id.label("product_id"),
-                pick_tasks.c.quantity,
-                orders.c.id.label("order_ref"),
-                orders.c.order_id,
-                pick_tasks.c.picked,
-                pick_tasks.c.short,
-                pick_tasks.c.status,
-                stock.c.lot,
-                stock.c.expiry,
-                products.c.lot_controlled,
-                products.c.no_barcode,
-                pick_tasks.c.picked_by,
-            )
-            .join(locations, locations.c.id == pick_tasks.c.location_id)
-            .join(products, products.c.id == pick_tasks.c.product_id)
-            .join(order_lines, order_lines.c.id == pick_tasks.c.order_line_id)
-            .join(orders, orders.c.id == order_lines.c.order_id)
-            .join(allocations, allocations.c.id == pick_tasks.c.allocation_id)
-            .join(stock, stock.c.id == allocations.c.stock_id)
-            .where(pick_tasks.c.pick_list_id == list_id)
-            .order_by(pick_tasks.c.seq)
-        )
-        rows = readable_rows(self.connection, query, pick_tasks.c.id, "pick task")
-        gtins = self._gtins({r.product_id for r in rows})
-        return tuple(
-            PickTaskView(
-                r.id,
-                r.seq,
-                r.location,
-                r.sku,
-                r.name,
-                gtins.get(r.product_id, ()),
-                r.quantity,
-                r.order_ref,
-                r.order_id,
-                r.picked,
-                r.short,
-                r.status,
-                r.lot or "",
-                r.expiry,
-                bool(r.lot_controlled),
-                bool(r.no_barcode),
-                r.picked_by or "",
-            )
-            for r in rows
-        )
-
-    def _gtins(self, product_ids: set[int]) -> dict[int, tuple[str, ...]]:
-        found = defaultdict(list)
-        query = select(product_gtins.c.product_id, product_gtins.c.gtin).where(
-            product_gtins.c.product_id.in_(product_ids)
-        )
-        for product_id, gtin in self.connection.execute(query.order_by(product_gtins.c.gtin)):
-            found[product_id].append(gtin)
-        return {k: tuple(v) for k, v in found.items()}
-
-    def _totes(self, order_refs: list[int]) -> dict[int, str]:
-        query = select(totes.c.order_id, totes.c.code).where(
-            totes.c.order_id.in_(order_refs), totes.c.status != "free"
-        )
-        return dict(self.connection.execute(query.order_by(totes.c.id)).all())
+        return self._views.view(list_id)
 
     def tote_in_use(self, code: str, order_ref: int) -> bool:
         query = (
@@ -309,47 +190,13 @@ class SqlPickingRepository:
     def take_stock_many(self, taken: list[StockTake], unreserved: dict[int, int]) -> None:
         """Units left the shelf (`taken`, in fact order; negative: put back) and reservations
         they used up (`unreserved`), by stock row id. A late pick whose reservation a short
-        already gave back takes units but no reservation.
-
-        Written by `flush()` just before the transaction commits (SqlUnitOfWork.commit): many
-        stations pick the same stock rows, and a row lock taken at the end of a push is held
-        for milliseconds instead of the whole transaction, so stations seldom wait on each
-        other. Increments commute, so applying them late changes no outcome."""
-        self._stock_taken.extend(taken)
-        self._unreserved.update(unreserved)
+        already gave back takes units but no reservation. Written by `flush()` just before the
+        transaction commits (SqlUnitOfWork.commit; why: db/pick_stock.py)."""
+        self._pending.add(taken, unreserved)
 
     def flush(self) -> None:
-        """Write the pending takes: one locking read, one update and one ledger insert. A take
-        made on the floor before its row was last counted changes nothing (the count had it):
-        its ledger row says so with a delta of 0 (docs/stock.md "Counting races picks")."""
-        takes, unreserved = list(self._stock_taken), Counter(self._unreserved)
-        self._stock_taken.clear()
-        self._unreserved.clear()
-        ids = sorted(
-            {t.stock_id for t in takes if t.quantity} | {i for i, q in unreserved.items() if q}
-        )
-        if not ids:
-            return
-        locked = {r.id: r for r in self.connection.execute(_LOCK_STOCK.where(stock.c.id.in_(ids)))}
-        on_hand = {i: row.on_hand for i, row in locked.items()}
-        delta: Counter[int] = Counter()
-        ledger = []
-        for take in takes:
-            row = locked.get(take.stock_id)
-            if row is None or not take.quantity:
-                continue
-            change = 0 if counted_before(row.counted_at, take.occurred_at) else -take.quantity
-            before = on_hand[row.id]
-            on_hand[row.id] = before + change
-            delta[row.id] += change
-            ledger.append(_pick_movement(row, take, before, before + change, self._now()))
-        rows = [
-            {"id": i, "on_hand": delta[i], "reserved": -unreserved[i]}
-            for i in ids
-            if delta[i] or unreserved[i]
-        ]
-        add_to_rows(self.connection, stock, rows, _STOCK_TYPES)
-        insert_rows(self.connection, stock_movements, ledger)
+        """Write the pending takes (db/pick_stock.py); anything that reads stock calls it first."""
+        self._pending.flush()
 
     def update_task(self, task_id: int, **values) -> None:
         self.connection.execute(update(pick_tasks).where(pick_tasks.c.id == task_id).values(values))

@@ -9,7 +9,7 @@ through the ledger, each with its time on the floor. A count made at `t` sets
 
 — the picks and moves made after the count but applied before it — and stamps the row
 `counted_at = t`; a pick made before `t` that arrives later changes nothing (its units were
-already gone when they were counted: db/picking_repo.flush). An older count arriving after a
+already gone when they were counted: db/pick_stock.py `flush`). An older count arriving after a
 newer one changes nothing but is recorded. Station clocks are trusted to within the time
 between a pick and a count at the same shelf: that is the known limit (clock skew).
 """

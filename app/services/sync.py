@@ -103,7 +103,7 @@ def push_facts(
 def set_aside(uow: UnitOfWork, station: str, fact: Event, error: str) -> bool:
     """Central refused to apply this one fact (a bug, a payload it cannot use). Store it without
     applying it and tell the lead, so the facts behind it in the outbox are not held up; the
-    lead retries it once the cause is fixed (app.services.lead.exceptions). A replay of a fact
+    lead retries it once the cause is fixed (app.services.lead.resolutions). A replay of a fact
     already stored changes nothing. Returns True when it was new."""
     with uow:
         fresh = bool(uow.events.add_new([fact]))

@@ -224,7 +224,8 @@ def test_an_offline_stations_counts_are_replayed_after_reconnect(pg_url, tmp_pat
 def test_a_lead_desk_login_schedules_counts_and_approves_a_variance(pg_url):
     """The desk's own grants (db/roles.sql) suffice: a range scheduled, the tolerance set, and a
     confirmed variance below what is reserved approved (stock, ledger, released reservations)."""
-    from app.services.lead.exceptions import exception_queue, resolve
+    from app.services.lead.exceptions import exception_queue
+    from app.services.lead.resolutions import resolve
     from tests.integration.sync.support import role_url
 
     central = open_central(pg_url)

@@ -18,14 +18,9 @@ from app.services.lead.board import (
     save_wave,
     unassign,
 )
-from app.services.lead.exceptions import (
-    RESOLUTIONS,
-    URGENT_PRIORITY,
-    QueueItem,
-    exception_queue,
-    resolve,
-)
+from app.services.lead.exceptions import RESOLUTIONS, URGENT_PRIORITY, QueueItem, exception_queue
 from app.services.lead.reports import Timeline, TimelineEntry, kpi_report, order_timeline
+from app.services.lead.resolutions import resolve
 
 __all__ = [
     "RESOLUTIONS",

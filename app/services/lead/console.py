@@ -23,7 +23,7 @@ from app.messages import Message, message
 from app.services import count_abc, count_lead, dispatch_close, returns_desk, sync
 from app.services import site as site_settings
 from app.services import slotting as slotting_moves
-from app.services.lead import at_risk, board, exceptions, links, reports
+from app.services.lead import at_risk, board, exceptions, links, reports, resolutions
 from app.services.lead import transfers as transfer_desk
 from app.services.ports import UnitOfWork
 from app.services.ports.integration import IntegrationStore
@@ -186,7 +186,7 @@ class LeadConsole:
         return exceptions.exception_queue(self._uow(), self.lead, self.warehouse_id)
 
     def resolve(self, key: str, resolution: str, note: str) -> str:
-        return exceptions.resolve(self._uow(), self.lead, key, resolution, note, self.station)
+        return resolutions.resolve(self._uow(), self.lead, key, resolution, note, self.station)
 
     def schedule_counts(self, first: str, last: str) -> count_lead.Scheduled:
         """Count tasks for every location from `first` to `last` (docs/stock.md)."""

@@ -9,7 +9,8 @@ from sqlalchemy import func, select
 
 from app.cli import main
 from app.domain.events import Actor, Event
-from app.services.lead.exceptions import exception_queue, resolve
+from app.services.lead.exceptions import exception_queue
+from app.services.lead.resolutions import resolve
 from app.services.picking_central import CentralPickingBackend
 from db.schema import count_tasks, events, stock, stock_movements
 from tests.integration.counting.story import (

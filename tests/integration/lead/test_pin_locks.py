@@ -12,6 +12,7 @@ from app.bootstrap import open_central
 from app.errors import NotAllowed, PinLocked
 from app.services import users
 from app.services.lead import exceptions as lead_exceptions
+from app.services.lead import resolutions
 from db.schema import events
 
 START = datetime(2026, 12, 4, 6, 0, tzinfo=UTC)
@@ -99,7 +100,7 @@ def test_another_lead_unlocks_a_locked_pin_from_the_queue(central, clock):
         i for i in lead_exceptions.exception_queue(central.uow(), max_) if i.kind == "pin_locked"
     ]
     clock.advance(seconds=5)
-    lead_exceptions.resolve(central.uow(), max_, item.key, "unlock_pin", "it was her", "desk")
+    resolutions.resolve(central.uow(), max_, item.key, "unlock_pin", "it was her", "desk")
     clock.advance(seconds=1)
     assert users.sign_in(central.uow(), "9001", "246810", "PICK-01").name == "Lena"
     assert "user.pin_unlocked" in kinds(central)

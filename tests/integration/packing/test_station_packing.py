@@ -18,7 +18,7 @@ from app.domain.users import Role, User
 from app.errors import BadInput, NotAllowed, NotFound, Offline, PinLocked
 from app.scanning.interpret import interpret
 from app.services import users
-from app.services.lead import exceptions as lead_exceptions
+from app.services.lead import resolutions
 from app.services.packing_central import CentralPackingBackend
 from db.schema import (
     counters,
@@ -368,7 +368,7 @@ def test_a_lead_resolving_a_flagged_order_reaches_the_station_copy(central, dead
     packer = offline_backend(store, dead_central)
     assert packer.open_for_packing(interpret("T:0902"), PACKER).blocked
     lead = User("Lena", Role.LEAD, "9001")
-    lead_exceptions.resolve(central.uow(), lead, f"exception:{exception_id}", "backorder", "", "L1")
+    resolutions.resolve(central.uow(), lead, f"exception:{exception_id}", "backorder", "", "L1")
     sync._must_pull = True  # what the NOTIFY (or the 5 s poll) does
     sync.sync_once()  # the order's status moved: the station reads it again
     view = offline_backend(store, dead_central).open_for_packing(interpret("T:0902"), PACKER)

@@ -14,7 +14,7 @@ from app.domain.events import Actor, Event
 from app.domain.users import Role, User
 from app.errors import BadInput
 from app.services import fact_appliers
-from app.services.lead import exceptions as lead_exceptions
+from app.services.lead import resolutions
 from db.engine import make_engine
 from db.fact_door import is_offline
 from db.schema import events, exceptions, stock
@@ -88,12 +88,12 @@ def test_the_lead_retries_a_set_aside_fact_once_its_cause_is_fixed(site, tmp_pat
     [item] = open_set_aside(central)
     key = f"exception:{item.id}"
     with pytest.raises(BadInput, match="still cannot be applied"):
-        lead_exceptions.resolve(central.uow(), LEAD, key, "retry", "", "LEAD-1")
+        resolutions.resolve(central.uow(), LEAD, key, "retry", "", "LEAD-1")
     assert len(open_set_aside(central)) == 1 and on_hand(central, stock_id) == START_ON_HAND
     monkeypatch.setitem(
         fact_appliers.APPLIERS, BROKEN, fact_appliers.one_by_one(take_stock)
     )  # the fix is deployed
-    outcome = lead_exceptions.resolve(central.uow(), LEAD, key, "retry", "fixed", "LEAD-1")
+    outcome = resolutions.resolve(central.uow(), LEAD, key, "retry", "fixed", "LEAD-1")
     assert outcome.english() == f"{BROKEN} applied"
     assert on_hand(central, stock_id) == START_ON_HAND - 2
     assert open_set_aside(central) == []

@@ -19,7 +19,7 @@ from app.domain.fact_payloads import ClaimWanted
 from app.domain.users import Role, User
 from app.errors import BadInput
 from app.services.lead.console import LeadConsole
-from app.services.lead.exceptions import _reallocation
+from app.services.lead.resolutions import _reallocation
 from app.services.picking_appliers import apply_claim_wanted, claim_next
 from app.services.waves import WaveFilter
 from db.engine import make_engine

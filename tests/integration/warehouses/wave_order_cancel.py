@@ -18,7 +18,7 @@ from app.errors import BadInput
 from app.routing import solve_route
 from app.services import holds, waves
 from app.services import wave_topup as topup_module
-from app.services.lead import exceptions as lead_exceptions
+from app.services.lead import resolutions
 from app.services.wave_plan import site_layout
 from app.services.waves import WaveFilter
 from db.engine import make_engine
@@ -250,7 +250,7 @@ def check_an_at_risk_order_cancelled_from_the_queue_leaves_its_planned_wave(
     plan = planned_wave(sites)
     central = open_central(sites.url)
     try:
-        lead_exceptions.resolve(
+        resolutions.resolve(
             central.uow(), LEAD, "at_risk:transfer/TR-2", "cancel_order", "", "LEAD-01"
         )
     finally:
