@@ -28,10 +28,7 @@ class _Carts:
         self._savings: dict[int, dict[int, float]] = {}
 
     def _sum(self, members: list[int]) -> Load:
-        total = Load()
-        for i in members:
-            total = total.plus(self.loads[i])
-        return total
+        return Load.of(self.loads[i] for i in members)
 
     def price_of(self, members: list[int]) -> float:
         return self.footprint.cost(self._sum(members))

@@ -62,11 +62,9 @@ class Pricer:
 
     def length(self, codes: int, bound: float = INF) -> float:
         """The cart's walk in metres, or INF if it is longer than `bound`."""
-        known = self._known.get(codes)
-        if known is not None:
-            return known if known <= bound + 1e-6 else INF
-        if self._above.get(codes, -1.0) >= bound:
-            return INF
+        recalled = self._recalled(codes, bound)
+        if recalled is not None:
+            return recalled
         found = self.locations.length(codes, bound, self.meter)
         self.meter.work += LENGTH_WORK
         self._remember(codes, found, bound)
@@ -74,15 +72,24 @@ class Pricer:
 
     def lengths(self, carts: list[int], bound: float) -> list[float]:
         """`length` of each cart, those not remembered priced in one call."""
-        found = [self._known.get(codes, -1.0) for codes in carts]
-        missing = [k for k, length in enumerate(found) if length < 0]
+        found = [self._recalled(codes, bound) for codes in carts]
+        missing = [k for k, length in enumerate(found) if length is None]
         if missing:
             priced = self.locations.lengths([carts[k] for k in missing], bound, self.meter)
             self.meter.work += LENGTH_WORK * len(missing)
             for k, length in zip(missing, priced, strict=True):
                 found[k] = length
                 self._remember(carts[k], length, bound)
-        return [length if length <= bound + 1e-6 else INF for length in found]
+        return [INF if length is None else length for length in found]
+
+    def _recalled(self, codes: int, bound: float) -> float | None:
+        """What is remembered of this cart under `bound`: its length, INF, or None (not known)."""
+        known = self._known.get(codes)
+        if known is not None:
+            return known if known <= bound + 1e-6 else INF
+        if self._above.get(codes, -1.0) >= bound:
+            return INF
+        return None
 
     def _remember(self, codes: int, found: float, bound: float) -> None:
         if len(self._known) + len(self._above) > MOST_REMEMBERED:
@@ -180,9 +187,7 @@ class _State:
         if known is None:
             if len(self._by_content) > MOST_REMEMBERED // 10:  # bound memory (carts in use stay)
                 self._by_content.clear()
-            codes, loads = 0, self.inputs.loads
-            for i in orders:
-                codes |= self.inputs.codes[i]
+            codes, loads = self.codes_of(orders), self.inputs.loads
             load = Load.of(loads[i] for i in orders)
             price = self.pricer.length(codes)
             known = self._by_content[orders] = _Cart(orders, codes, price, load)
