@@ -169,6 +169,7 @@ def _search(footprint, pricer, members, carts, effort, limits, rng) -> list[list
         codes=[pricer.locations.bits(o.picks) for o in members],
         loads=[footprint.load(o) for o in members],
         fits=_fits(limits, members),
+        capacity=limits.capacity,
     )
     by_tier: dict[Any, list[list[int]]] = {}
     mixed: list[list[int]] = []

@@ -44,6 +44,13 @@ class Loads:
         return _nearest(cart, self.low, self.high, self.x_low, self.x_high, self.reach,
                         self.live, self._one, self._rest, self._keys).tolist()  # fmt: skip
 
+    def added_to(self, cart: int, orders: Loads, members: np.ndarray) -> list[float]:
+        """`Footprint.added(this cart's load, the load of each order in members)`, as the
+        screening of swaps asks for a cart's orders against another cart all at once."""
+        return _growths(cart, self.low, self.high, self.x_low, self.x_high, self.reach, members,
+                        orders.low, orders.high, orders.x_low, orders.x_high, orders.reach,
+                        self._one, self._rest, self._keys).tolist()  # fmt: skip
+
     def _as_words(self, bits: int) -> np.ndarray:
         return np.frombuffer(bits.to_bytes(8 * self.words, "little"), dtype="<u8")
 
@@ -54,23 +61,39 @@ def _nearest(a, low, high, x_low, x_high, reach, live, one, rest, keys):
     apart = np.empty(len(others))
     for k in range(len(others)):
         b = others[k]
-        there = _added(a, b, low, high, x_low, x_high, reach, one, rest, keys)
-        back = _added(b, a, low, high, x_low, x_high, reach, one, rest, keys)
+        there = _added(a, low, high, x_low, x_high, reach, b, low, high, x_low, x_high, reach,
+                       one, rest, keys)  # fmt: skip
+        back = _added(b, low, high, x_low, x_high, reach, a, low, high, x_low, x_high, reach,
+                      one, rest, keys)  # fmt: skip
         apart[k] = there + back
     return others[np.argsort(apart, kind="mergesort")]  # stable: ties by cart number
 
 
 @njit(cache=True)
-def _added(a, b, low, high, x_low, x_high, reach, one, rest, keys):
-    """`Footprint.added(load a, load b)`, the same sums in the same order."""
+def _growths(a, low, high, x_low, x_high, reach, members, o_low, o_high, o_x_low, o_x_high,
+             o_reach, one, rest, keys):  # fmt: skip
+    grown = np.empty(len(members))
+    for k in range(len(members)):
+        grown[k] = _added(a, low, high, x_low, x_high, reach, members[k], o_low, o_high,
+                          o_x_low, o_x_high, o_reach, one, rest, keys)  # fmt: skip
+    return grown
+
+
+@njit(cache=True)
+def _added(a, low, high, x_low, x_high, reach, b, b_low, b_high, b_x_low, b_x_high, b_reach,
+           one, rest, keys):  # fmt: skip
+    """`Footprint.added(load a, load b)`, the same sums in the same order (a's load from the
+    first arrays, b's from the second)."""
     grow = 0.0
     entered = np.empty(low.shape[1], np.uint64)
     both = np.empty(low.shape[1], np.uint64)
     anything = False
     for w in range(low.shape[1]):
         had = low[a, w] | high[a, w]
-        entered[w] = (had | low[b, w] | high[b, w]) ^ had
-        both[w] = ((low[a, w] | low[b, w]) & (high[a, w] | high[b, w])) ^ (low[a, w] & high[a, w])
+        entered[w] = (had | b_low[b, w] | b_high[b, w]) ^ had
+        both[w] = ((low[a, w] | b_low[b, w]) & (high[a, w] | b_high[b, w])) ^ (
+            low[a, w] & high[a, w]
+        )
         anything = anything or entered[w] != 0 or both[w] != 0
     if anything:
         for g in range(len(one)):
@@ -80,12 +103,12 @@ def _added(a, b, low, high, x_low, x_high, reach, one, rest, keys):
                 walked += _bit_count(entered[w] & keys[g, w])
                 rested += _bit_count(both[w] & keys[g, w])
             grow += one[g] * walked + rest[g] * rested
-    if x_low[b] < x_low[a]:
-        grow += 2 * (x_low[a] - x_low[b])
-    if x_high[b] > x_high[a]:
-        grow += 2 * (x_high[b] - x_high[a])
-    if reach[b] > reach[a]:
-        grow += 2 * (reach[b] - reach[a])
+    if b_x_low[b] < x_low[a]:
+        grow += 2 * (x_low[a] - b_x_low[b])
+    if b_x_high[b] > x_high[a]:
+        grow += 2 * (b_x_high[b] - x_high[a])
+    if b_reach[b] > reach[a]:
+        grow += 2 * (b_reach[b] - reach[a])
     return grow
 
 

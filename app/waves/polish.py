@@ -62,7 +62,7 @@ def _improve_pair(state, a: int, b: int, screened: int) -> bool:
 def _move(state, src: int, dst: int) -> bool:
     """Move the order whose exact move shortens most from `src` to `dst`."""
     movers, there = state.carts[src], state.carts[dst]
-    if len(movers) <= 1 or not there:
+    if len(movers) <= 1 or not there or len(there) >= state.inputs.capacity:
         return False
     best, pick = 1e-9, None
     for i in movers:
@@ -85,8 +85,7 @@ def _swap(state, a: int, b: int, screened: int) -> bool:
     one, two = state.carts[a], state.carts[b]
     # A swap's guess is what i's leaving a changes plus what j's leaving b changes (exact
     # savings, estimated growth); the best few pairs are among the best few of each side.
-    leave_one = sorted((state.growth(b, i) - state.saving(a, i), i) for i in one)[:screened]
-    leave_two = sorted((state.growth(a, j) - state.saving(b, j), j) for j in two)[:screened]
+    leave_one, leave_two = state.leavers(a, b, screened), state.leavers(b, a, screened)
     guesses = sorted((x + y, i, j) for x, i in leave_one for y, j in leave_two)
     before = state.price[a] + state.price[b]
     for _, i, j in guesses[:screened]:

@@ -26,6 +26,8 @@ import random
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from app.routing.length import INF, Locations, Meter
 from app.waves.footprint import Footprint, Load
 from app.waves.nearness import Loads
@@ -115,6 +117,7 @@ class Inputs:
     codes: Sequence[int]  # each order's locations (`Locations.bits`)
     loads: Sequence[Load]
     fits: Callable[[list[int]], bool]  # may these orders share one cart?
+    capacity: int  # orders a cart takes at most (what `fits` checks first)
 
 
 def improve_exactly(
@@ -151,12 +154,12 @@ class _Cart:
     content: a kick that is undone, or a swap that is tried again, finds it instead of pricing
     it again. `savings` and `growth` are per order."""
 
-    __slots__ = ("orders", "codes", "price", "load", "savings", "growth")
+    __slots__ = ("orders", "members", "codes", "price", "load", "savings")
 
     def __init__(self, orders: tuple[int, ...], codes: int, price: float, load: Load):
         self.orders, self.codes, self.price, self.load = orders, codes, price, load
+        self.members = np.array(orders, dtype=np.int64)  # the orders, for compiled code
         self.savings: dict[int, float] = {}
-        self.growth: dict[int, float] = {}
 
 
 class _State:
@@ -169,6 +172,9 @@ class _State:
         self._by_content: dict[tuple[int, ...], _Cart] = {}
         self.known = [self._cart(tuple(sorted(c))) for c in carts]
         self.loads = Loads(footprint, len(self.known))
+        self.order_loads = Loads(footprint, len(inputs.loads))
+        for i, load in enumerate(inputs.loads):
+            self.order_loads.put(i, load, True)
         self._spread(range(len(self.known)))
         self._nearest: dict[int, list[int]] = {}  # until any cart changes
         self.settled: set[tuple] = set()  # pairs of carts (by content) with nothing to gain
@@ -225,13 +231,17 @@ class _State:
             found = known.savings[i]
         return found
 
-    def growth(self, cart: int, i: int) -> float:
-        """The estimated growth of the cart's walk by order `i` (`Footprint.added`)."""
-        known = self.known[cart]
-        found = known.growth.get(i)
-        if found is None:
-            found = known.growth[i] = self.footprint.added(known.load, self.inputs.loads[i])
-        return found
+    def leavers(self, a: int, b: int, count: int) -> list[tuple[float, int]]:
+        """The `count` orders of cart a that look best to go to cart b, as (guess, order):
+        least estimated growth of b by the order (`Footprint.added`, compiled, all of a's
+        orders in one call) less the exact saving of a without it; ties by order."""
+        known = self.known[a]
+        if not known.savings:
+            self.saving(a, known.orders[0])  # every order's at once
+        grown = self.loads.added_to(b, self.order_loads, known.members)
+        savings = known.savings
+        guesses = [(g - savings[i], i) for g, i in zip(grown, known.orders, strict=True)]
+        return sorted(guesses)[:count]
 
     def nearest(self, cart: int, count: int) -> list[int]:
         """The `count` other carts that walk most where this one walks: least estimated growth
