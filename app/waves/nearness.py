@@ -83,25 +83,21 @@ def _growths(a, low, high, x_low, x_high, reach, members, o_low, o_high, o_x_low
 def _added(a, low, high, x_low, x_high, reach, b, b_low, b_high, b_x_low, b_x_high, b_reach,
            one, rest, keys):  # fmt: skip
     """`Footprint.added(load a, load b)`, the same sums in the same order (a's load from the
-    first arrays, b's from the second)."""
+    first arrays, b's from the second). The words are combined again per group of blocks
+    rather than kept in arrays: nothing is allocated (this runs millions of times)."""
     grow = 0.0
-    entered = np.empty(low.shape[1], np.uint64)
-    both = np.empty(low.shape[1], np.uint64)
     anything = False
     for w in range(low.shape[1]):
-        had = low[a, w] | high[a, w]
-        entered[w] = (had | b_low[b, w] | b_high[b, w]) ^ had
-        both[w] = ((low[a, w] | b_low[b, w]) & (high[a, w] | b_high[b, w])) ^ (
-            low[a, w] & high[a, w]
-        )
-        anything = anything or entered[w] != 0 or both[w] != 0
+        entered, both = _new_halves(low[a, w], high[a, w], b_low[b, w], b_high[b, w])
+        anything = anything or entered != 0 or both != 0
     if anything:
         for g in range(len(one)):
             walked = 0
             rested = 0
             for w in range(low.shape[1]):
-                walked += _bit_count(entered[w] & keys[g, w])
-                rested += _bit_count(both[w] & keys[g, w])
+                entered, both = _new_halves(low[a, w], high[a, w], b_low[b, w], b_high[b, w])
+                walked += _bit_count(entered & keys[g, w])
+                rested += _bit_count(both & keys[g, w])
             grow += one[g] * walked + rest[g] * rested
     if b_x_low[b] < x_low[a]:
         grow += 2 * (x_low[a] - b_x_low[b])
@@ -113,9 +109,16 @@ def _added(a, low, high, x_low, x_high, reach, b, b_low, b_high, b_x_low, b_x_hi
 
 
 @njit(cache=True)
+def _new_halves(low, high, b_low, b_high):
+    """(sub-aisles b enters that a does not, sub-aisles walked in both halves only with b)."""
+    had = low | high
+    return (had | b_low | b_high) ^ had, ((low | b_low) & (high | b_high)) ^ (low & high)
+
+
+@njit(cache=True)
 def _bit_count(x):
-    count = 0
-    while x:
-        x &= x - np.uint64(1)
-        count += 1
-    return count
+    """Set bits of a 64-bit word, by adding neighbouring fields (no loop per bit)."""
+    x = x - ((x >> np.uint64(1)) & np.uint64(0x5555555555555555))
+    x = (x & np.uint64(0x3333333333333333)) + ((x >> np.uint64(2)) & np.uint64(0x3333333333333333))
+    x = (x + (x >> np.uint64(4))) & np.uint64(0x0F0F0F0F0F0F0F0F)
+    return (x * np.uint64(0x0101010101010101)) >> np.uint64(56)
