@@ -45,10 +45,13 @@ KICK_WORK = 1_000  # what a kick costs besides its routes (screening, snapshots)
 CART_WORK = 100  # this per cart in the pool (finding nearest carts again after each change)
 MOST_KICKS_PER_ORDER = 150  # a cap, should kicks ever cost no work (every route already known)
 NEAREST = 4  # carts a kicked cart may swap with, nearest first by where they walk
-# A kick is kept while the total stays within this share of the best total found (record-to-record
+# A kick is kept while the total stays within a share of the best total found (record-to-record
 # travel, Dueck 1993): walking a little uphill leaves the valley the polish stopped in; the best
-# carts found are what is returned.
-ACCEPT_WORSE = 0.003
+# carts found are what is returned. The share starts at this and shrinks in step with the budget
+# left, to nothing at its end (as annealing cools): the search roams first and settles in the best
+# valley last. On 15 order sets, four seeds: mean gap 1.55 -> 1.27 %, set runs over 2 % 32 -> 15 %
+# against a fixed share of 0.3 %.
+ACCEPT_WORSE = 0.006
 MOST_REMEMBERED = 100_000  # cart lengths (and settled pairs) kept; then forgotten, to bound memory
 
 
@@ -137,10 +140,12 @@ def improve_exactly(
     polish(state, effort)
     best, best_total = state.snapshot(), state.total()
     kick_work = KICK_WORK + CART_WORK * len(state.carts)
+    start = pricer.meter.work
     for _ in range(round(effort * MOST_KICKS_PER_ORDER * orders)):
         if pricer.meter.work >= budget:
             break
-        state.kick(rng, effort, best_total * (1 + ACCEPT_WORSE))
+        left = (budget - pricer.meter.work) / (budget - start)  # of the kicks' budget, 1 -> 0
+        state.kick(rng, effort, best_total * (1 + ACCEPT_WORSE * left))
         pricer.meter.work += kick_work
         if state.total() < best_total - 1e-9:
             best, best_total = state.snapshot(), state.total()
