@@ -8,6 +8,7 @@ bench/batching_reference.json with its carts; the bench re-routes those carts to
 reference before it compares. Times include routing every cart, on one core.
 
     .venv/bin/python bench/batching.py                      # the table and RESULT lines
+    .venv/bin/python bench/batching.py --seeds 6            # and the gaps from 6 search seeds
     .venv/bin/python bench/batching.py --rebuild-reference  # search again (long), keep the best
         [--reference-effort 10] [--only grid-3-blocks]
 """
@@ -97,6 +98,12 @@ def main() -> None:
     parser.add_argument("--reference-effort", type=float, default=REFERENCE_EFFORT)
     parser.add_argument("--only", default="", help="rebuild only the sets whose name starts so")
     parser.add_argument("--effort", type=float, default=1.0, help="ours at this effort")
+    parser.add_argument(
+        "--seeds",
+        type=int,
+        default=1,
+        help="also run ours from search seeds 1..N-1 and print the spread of the gaps",
+    )
     args = parser.parse_args()
     sets = [
         (f"{name}-200-{seed}", layout, random_orders(layout, 200, seed))
@@ -141,6 +148,29 @@ def main() -> None:
     print(f"RESULT batching_solve_s_1000 {big_s:.2f} s")
     print(f"RESULT batching_saving_vs_fcfs_pct_200 {statistics.mean(savings):.1f} %")
     print(f"RESULT batching_saving_vs_fcfs_pct_1000 {big_saving:.1f} %")
+    if args.seeds > 1:
+        seed_spread(sets, reference, args.effort, args.seeds, first=gaps)
+
+
+def seed_spread(sets, reference: dict, effort: float, seeds: int, first: list[float]) -> None:
+    """Ours from search seeds 1..seeds-1 on every set (seed 0's gaps are `first`): one seed is
+    luck, the spread is what an unseen order set meets."""
+    print(f"\ngap % to the best known by search seed (seed 0 above), effort {effort:g}")
+    print(f"{'seed':>4} | " + " ".join(f"{key:>19}" for key, _, _ in sets))
+    print(f"{0:>4} | " + " ".join(f"{gap:19.2f}" for gap in first))
+    every = list(first)
+    for seed in range(1, seeds):
+        row = []
+        for key, layout, orders in sets:
+            ours, _ = timed(layout, orders, "proximity", effort, seed)
+            best = checked_reference(layout, orders, reference[key])
+            row.append(100 * (total(ours) - best) / best)
+        print(f"{seed:>4} | " + " ".join(f"{gap:19.2f}" for gap in row))
+        every += row
+    over = 100 * sum(gap > 2 for gap in every) / len(every)
+    print(f"RESULT batching_gap_seeds_mean_pct_200 {statistics.mean(every):.2f} %")
+    print(f"RESULT batching_gap_seeds_worst_pct_200 {max(every):.2f} %")
+    print(f"RESULT batching_set_runs_over_2pct_200 {over:.1f} %")
 
 
 if __name__ == "__main__":
