@@ -8,9 +8,10 @@ cannot win), in two stages (docs/routing.md, "Wave planning (batching)"):
 
 1. `polish`: move an order to a nearby cart, or swap two, whenever both carts' exact routes get
    shorter in total (see `app.waves.polish`), pass after pass until nothing improves.
-2. Kicks (iterated local search, Lourenço, Martin & Stützle 2003): swap two random orders of
-   two nearby carts, polish only around those two carts, and keep the result unless the total
-   got longer; otherwise put everything back. A kick escapes the local optimum the polish
+2. Kicks (iterated local search, Lourenço, Martin & Stützle 2003): a chain of two random swaps
+   across three nearby carts, a polish only around them, and the result kept while the total
+   stays within a share of the best found (a share that shrinks to nothing as the budget is
+   spent); otherwise everything is put back. A kick escapes the local optimum the polish
    stopped in, and costs a small fraction of a whole pass.
 
 No clock is read: the work is fixed by the number of orders and `effort` (which scales how many
