@@ -83,22 +83,18 @@ def _growths(a, low, high, x_low, x_high, reach, members, o_low, o_high, o_x_low
 def _added(a, low, high, x_low, x_high, reach, b, b_low, b_high, b_x_low, b_x_high, b_reach,
            one, rest, keys):  # fmt: skip
     """`Footprint.added(load a, load b)`, the same sums in the same order (a's load from the
-    first arrays, b's from the second). The words are combined again per group of blocks
-    rather than kept in arrays: nothing is allocated (this runs millions of times)."""
+    first arrays, b's from the second; nothing new walked adds 0.0, as its walk of nothing
+    does). The words are combined again per group of blocks rather than kept in arrays:
+    nothing is allocated (this runs millions of times)."""
     grow = 0.0
-    anything = False
-    for w in range(low.shape[1]):
-        entered, both = _new_halves(low[a, w], high[a, w], b_low[b, w], b_high[b, w])
-        anything = anything or entered != 0 or both != 0
-    if anything:
-        for g in range(len(one)):
-            walked = 0
-            rested = 0
-            for w in range(low.shape[1]):
-                entered, both = _new_halves(low[a, w], high[a, w], b_low[b, w], b_high[b, w])
-                walked += _bit_count(entered & keys[g, w])
-                rested += _bit_count(both & keys[g, w])
-            grow += one[g] * walked + rest[g] * rested
+    for g in range(len(one)):
+        walked = 0
+        rested = 0
+        for w in range(low.shape[1]):
+            entered, both = _new_halves(low[a, w], high[a, w], b_low[b, w], b_high[b, w])
+            walked += _bit_count(entered & keys[g, w])
+            rested += _bit_count(both & keys[g, w])
+        grow += one[g] * walked + rest[g] * rested
     if b_x_low[b] < x_low[a]:
         grow += 2 * (x_low[a] - b_x_low[b])
     if b_x_high[b] > x_high[a]:

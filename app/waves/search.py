@@ -50,8 +50,7 @@ NEAREST = 4  # carts a kicked cart may swap with, nearest first by where they wa
 # travel, Dueck 1993): walking a little uphill leaves the valley the polish stopped in; the best
 # carts found are what is returned. The share starts at this and shrinks in step with the budget
 # left, to nothing at its end (as annealing cools): the search roams first and settles in the best
-# valley last. On 15 order sets, four seeds: mean gap 1.55 -> 1.27 %, set runs over 2 % 32 -> 15 %
-# against a fixed share of 0.3 %.
+# valley last (against a fixed 0.3 %: fewer set runs over 2 %, docs/benchmarks.md "Batching").
 ACCEPT_WORSE = 0.006
 MOST_REMEMBERED = 100_000  # cart lengths (and settled pairs) kept; then forgotten, to bound memory
 
@@ -158,7 +157,7 @@ def improve_exactly(
 class _Cart:
     """What is known of one cart's content (its orders, sorted), computed once and kept by
     content: a kick that is undone, or a swap that is tried again, finds it instead of pricing
-    it again. `savings` and `growth` are per order."""
+    it again. `savings` are per order (`_State.savings`)."""
 
     __slots__ = ("orders", "members", "codes", "price", "load", "savings")
 
@@ -225,27 +224,26 @@ class _State:
 
     def saving(self, cart: int, i: int) -> float:
         """How much shorter the cart's exact route gets without order `i`."""
+        return self.savings(cart)[i]
+
+    def savings(self, cart: int) -> dict[int, float]:
+        """`saving` of every order of the cart, priced together on first use: the polish asks
+        for all of them, and one compiled call prices them all. Dropping picks never lengthens
+        a tour, so the cart's walk bounds each search."""
         known = self.known[cart]
-        found = known.savings.get(i)
-        if found is None:
-            # Every order's at once (the polish asks for all of them), in one compiled call.
-            # Dropping picks never lengthens a tour: the cart's walk bounds each search.
+        if not known.savings:
             rests = [self.codes_of([k for k in known.orders if k != j]) for j in known.orders]
             lengths = self.pricer.lengths(rests, known.price)
             for j, length in zip(known.orders, lengths, strict=True):
                 known.savings[j] = known.price - length
-            found = known.savings[i]
-        return found
+        return known.savings
 
     def leavers(self, a: int, b: int, count: int) -> list[tuple[float, int]]:
         """The `count` orders of cart a that look best to go to cart b, as (guess, order):
         least estimated growth of b by the order (`Footprint.added`, compiled, all of a's
         orders in one call) less the exact saving of a without it; ties by order."""
-        known = self.known[a]
-        if not known.savings:
-            self.saving(a, known.orders[0])  # every order's at once
+        savings, known = self.savings(a), self.known[a]
         grown = self.loads.added_to(b, self.order_loads, known.members)
-        savings = known.savings
         guesses = [(g - savings[i], i) for g, i in zip(grown, known.orders, strict=True)]
         return sorted(guesses)[:count]
 
