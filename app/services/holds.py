@@ -34,7 +34,10 @@ def cancel_order(uow: UnitOfWork, lead: User, ref: str, note: str, station: str)
 
 def hold_order(uow: UnitOfWork, lead: User, ref: str, note: str, station: str) -> Order:
     """Stop a packed order at the dock: its parcels are refused at loading ("pull this
-    parcel") until a lead releases it (back to packed) or cancels it."""
+    parcel") until a lead releases it (back to packed) or cancels it. An order not yet on the
+    floor (received, allocated, on a planned wave) is stopped before picking instead: taken off
+    its planned wave and its reservation given back, as a cancel does, so the wave still
+    releases; released, it is allocated again by the next run."""
     return _decide(uow, lead, ref, note, station, OrderStatus.ON_HOLD)
 
 
@@ -48,11 +51,19 @@ def _decide(uow, lead: User, ref: str, note: str, station: str, new: OrderStatus
         if order is None:
             raise NotFound(message("order.not_found", ref=ref))
         actor = Actor(lead.name, station)
-        if new is OrderStatus.CANCELLED:  # off a planned wave's carts first (released: refused)
+        if _leaves_its_wave(order, new):  # off a planned wave's carts (released: refused)
             uow.events.add_all(take_off_planned_waves(uow, order, actor))
         decide_within(uow, order, new, note, actor)
         uow.commit()
     return order
+
+
+def _leaves_its_wave(order: Order, new: OrderStatus) -> bool:
+    """A cancelled order leaves the carts of a wave not yet picked; so does a held one that is
+    not packed yet (a packed one's carts are picked: it is stopped at the dock instead)."""
+    if new is OrderStatus.CANCELLED:
+        return True
+    return new is OrderStatus.ON_HOLD and not any(line.packed for line in order.lines)
 
 
 def decide_within(uow: UnitOfWork, order: Order, new: OrderStatus, note: str, by: Actor) -> None:
@@ -66,8 +77,8 @@ def decide_within(uow: UnitOfWork, order: Order, new: OrderStatus, note: str, by
         order.review_passed = True
     waiting = order.status is OrderStatus.EXCEPTION  # its queue item waits for stock
     order.move_to(new, note)
-    if new is OrderStatus.CANCELLED and not packed:  # packed units are in cartons, not
-        uow.orders.release_allocations(order)  # reserved: they come back by a count
+    if new in (OrderStatus.CANCELLED, OrderStatus.ON_HOLD) and not packed:  # packed units are
+        uow.orders.release_allocations(order)  # in cartons, not reserved: back by a count
     uow.orders.save_status(order)
     if waiting and order.id is not None:  # decided here: the lead's queue item closes too
         resolution = "cancel_order" if new is OrderStatus.CANCELLED else "retry_allocation"

@@ -51,6 +51,15 @@ def lead_cancels(url: str, ref: str) -> str:
         central.close()
 
 
+def lead_decides(url: str, decide, ref: str) -> str:
+    """A lead's `holds --hold` or `--release` (`decide`): the order's status."""
+    central = open_central(url)
+    try:
+        return decide(central.uow(), LEAD, ref, "address to check", "LEAD-01").status
+    finally:
+        central.close()
+
+
 def release(url: str, wave_id: int) -> None:
     central = open_central(url)
     try:
@@ -126,6 +135,24 @@ def check_a_cancel_takes_the_order_off_a_planned_wave(sites: TransferSites) -> N
         "released",
     )
     assert list(carts(sites.url).values()) == [("released", ["TR-2"])]
+
+
+def check_a_hold_takes_the_order_off_a_planned_wave_until_released(sites: TransferSites) -> None:
+    """Held before picking, TR-1 leaves the wave (which then releases with TR-2) and gives its
+    stock back; the hold released, the next allocation reserves it again."""
+    plan = planned_wave(sites)
+    assert lead_decides(sites.url, holds.hold_order, "transfer/TR-1") == "on_hold"
+    assert list(carts(sites.url).values()) == [("planned", ["TR-2"])]
+    assert removed_events(sites.url)[0]["order"] == "transfer/TR-1"
+    assert sites.allocated_in("NORTH") == {("N01-002", "BOLT"): 1}
+
+    release(sites.url, plan.id)
+
+    assert [sites.orders()[o]["status"] for o in ("TR-1", "TR-2")] == ["on_hold", "released"]
+    assert lead_decides(sites.url, holds.release_hold, "transfer/TR-1") == "received"
+    sites.ok("allocate")
+    assert sites.orders()["TR-1"]["status"] == "allocated"
+    assert sites.allocated_in("NORTH") == {("N01-001", "GLUE"): 2, ("N01-002", "BOLT"): 1}
 
 
 def check_a_cart_the_cancel_empties_is_dropped(sites: TransferSites) -> None:
@@ -263,6 +290,7 @@ def check_an_at_risk_order_cancelled_from_the_queue_leaves_its_planned_wave(
 
 CHECKS = (
     check_a_cancel_takes_the_order_off_a_planned_wave,
+    check_a_hold_takes_the_order_off_a_planned_wave_until_released,
     check_a_cart_the_cancel_empties_is_dropped,
     check_the_last_order_cancelled_cancels_the_wave,
     check_an_order_on_a_released_wave_is_refused_naming_the_wave,
