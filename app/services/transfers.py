@@ -36,6 +36,7 @@ from app.domain.warehouses import Warehouse, choose
 from app.errors import BadInput
 from app.messages import message
 from app.services import holds, transfer_rule
+from app.services.order_off_wave import take_off_planned_waves
 from app.services.ports import UnitOfWork
 from app.services.transfer_orders import (
     CHANNEL,
@@ -105,8 +106,9 @@ _PICKED = (OrderStatus.PICKED, OrderStatus.PACKED)
 
 def cancel_transfer(uow: UnitOfWork, transfer: str, actor: Actor, note: str = "") -> Transfer:
     """Cancel an open or allocated transfer (`TR-<n>`): its order cancelled, its reservation at
-    A given back, its receipt at B closed, so nothing is in transit. Refused (BadInput, one
-    line) once it is on a wave, picked, shipped or cancelled."""
+    A given back, its receipt at B closed, so nothing is in transit; on a planned wave it is
+    taken off the carts first. Refused (BadInput, one line) once it is on a released wave,
+    picked, shipped or cancelled."""
     number = transfer.strip().upper()
     with uow:
         # Locked first: an allocation running now either finished before (its reservation
@@ -117,6 +119,8 @@ def cancel_transfer(uow: UnitOfWork, transfer: str, actor: Actor, note: str = ""
         found = uow.receiving.lock(order.order_id)  # the receipt at B carries the same id
         receipt = uow.receiving.receipt(order.order_id) if found else None
         _refuse_late(uow, order, receipt)
+        # On a planned wave: off its carts, as a lead's cancel takes an order (released: refused).
+        uow.events.add_all(take_off_planned_waves(uow, order, actor))
         holds.decide_within(uow, order, OrderStatus.CANCELLED, note, actor)
         if found is not None and found[1] == "open":
             uow.receiving.close(found[0], utcnow(), actor.user)
@@ -135,9 +139,7 @@ def _refuse_late(uow: UnitOfWork, order: Order, receipt: Receipt | None) -> None
         raise BadInput(message("transfer.shipped_already", transfer=number))
     if order.status in _PICKED or any(x.packed or x.picked for x in order.lines):
         raise BadInput(message("transfer.picked_already", transfer=number))
-    assert order.id is not None
-    on_a_wave = uow.picking.pick_progress([order.id])[order.id].tasks > 0
-    if on_a_wave or order.status in (OrderStatus.RELEASED, OrderStatus.PICKING):
+    if order.status in (OrderStatus.RELEASED, OrderStatus.PICKING):
         raise BadInput(message("transfer.on_a_wave", transfer=number))
 
 

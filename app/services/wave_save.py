@@ -10,8 +10,7 @@ pick, or the next plan finds them), each with why (cancelled, on another wave, r
 changed). A cart that lost orders is routed again for what is left; a
 cart left empty is dropped. A cancel that locks the order first (`orders.lock`: a transfer's,
 a lead's) either committed before the save read it, or waits and then finds the order on the
-wave: a transfer's cancel refuses (cancel the wave first), a lead's takes it off the planned
-wave again (app/services/order_off_wave.py).
+wave, and takes it off the planned wave again (app/services/order_off_wave.py).
 
 Runs on whichever thread calls save_wave (the CLI, the lead console's database worker).
 """

@@ -62,7 +62,7 @@ def test_a_save_waits_for_a_cancel_holding_the_order(pg_url, run_cli, tmp_path):
 
 def test_a_cancel_waits_for_a_save_holding_the_order(pg_url, run_cli, tmp_path):
     """The save has locked TR-1 and stored the wave, not committed yet: the transfer's cancel
-    waits, then finds TR-1 on the wave and is refused; nothing is cancelled."""
+    waits, then finds TR-1 on the planned wave and takes it off the cart (TR-2 stays)."""
     sites = TransferSites(run_cli, pg_url, tmp_path)
     wave_cancel.two_transfers(sites)
     plan = wave_cancel.plan_north(pg_url)
@@ -89,6 +89,7 @@ def test_a_cancel_waits_for_a_save_holding_the_order(pg_url, run_cli, tmp_path):
         canceller.join(10)
     finally:
         engine.dispose()
-    assert outcome == ["transfer.on_a_wave"]
-    assert sites.orders()["TR-1"]["status"] == "allocated"
-    assert [n for _, n in wave_cancel.stored_tasks(pg_url)] == [2]
+    assert outcome == ["cancelled"]
+    assert sites.orders()["TR-1"]["status"] == "cancelled"
+    assert [n for _, n in wave_cancel.stored_tasks(pg_url)] == [1]
+    assert sites.allocated_in("NORTH") == {("N01-002", "BOLT"): 1}

@@ -155,6 +155,18 @@ def check_a_hold_takes_the_order_off_a_planned_wave_until_released(sites: Transf
     assert sites.allocated_in("NORTH") == {("N01-001", "GLUE"): 2, ("N01-002", "BOLT"): 1}
 
 
+def check_a_transfer_cancelled_on_a_planned_wave_leaves_it(sites: TransferSites) -> None:
+    """`transfer --cancel` takes TR-1 off the planned wave as a lead's cancel does, and closes
+    its receipt at WEST; the wave releases with TR-2."""
+    plan = planned_wave(sites)
+    sites.ok("transfer", "--cancel", "TR-1")
+    assert list(carts(sites.url).values()) == [("planned", ["TR-2"])]
+    assert removed_events(sites.url)[0]["order"] == "transfer/TR-1"
+    assert sites.transfers()["TR-1"]["status"] == "cancelled"
+    release(sites.url, plan.id)
+    assert sites.orders()["TR-2"]["status"] == "released"
+
+
 def check_a_cart_the_cancel_empties_is_dropped(sites: TransferSites) -> None:
     """One order a cart: cancelling TR-1 drops its cart, and the release leaves it dropped."""
     plan = planned_wave(sites, capacity=1)
@@ -291,6 +303,7 @@ def check_an_at_risk_order_cancelled_from_the_queue_leaves_its_planned_wave(
 CHECKS = (
     check_a_cancel_takes_the_order_off_a_planned_wave,
     check_a_hold_takes_the_order_off_a_planned_wave_until_released,
+    check_a_transfer_cancelled_on_a_planned_wave_leaves_it,
     check_a_cart_the_cancel_empties_is_dropped,
     check_the_last_order_cancelled_cancels_the_wave,
     check_an_order_on_a_released_wave_is_refused_naming_the_wave,
