@@ -4,7 +4,8 @@ The search ranks the carts near a cart by `Footprint.added` both ways (how much 
 estimated walk grows by the other's load). A cart that changed needs that against every other
 cart: in Python, two calls of `added` each, about a fifth of a plan's time. Here the same
 arithmetic in the same order (so the same values, to the bit) runs over arrays of the carts'
-loads, kept by `Loads` as the carts change.
+loads, kept by `Loads` as the carts change. The polish's screening of swaps between two carts
+(each side's orders against the other cart, less their exact savings) runs here too.
 Pure: runs on whichever thread calls it.
 """
 
@@ -44,12 +45,18 @@ class Loads:
         return _nearest(cart, self.low, self.high, self.x_low, self.x_high, self.reach,
                         self.live, self._one, self._rest, self._keys).tolist()  # fmt: skip
 
-    def added_to(self, cart: int, orders: Loads, members: np.ndarray) -> list[float]:
-        """`Footprint.added(this cart's load, the load of each order in members)`, as the
-        screening of swaps asks for a cart's orders against another cart all at once."""
-        return _growths(cart, self.low, self.high, self.x_low, self.x_high, self.reach, members,
-                        orders.low, orders.high, orders.x_low, orders.x_high, orders.reach,
-                        self._one, self._rest, self._keys).tolist()  # fmt: skip
+    def best_swaps(self, a: int, b: int, orders: Loads, one, two, count: int) -> list[list[int]]:
+        """The `count` swaps of an order i of cart a with an order j of cart b that look best,
+        best first, as [i, j]. `one` and `two` are (orders ascending, each one's exact saving:
+        its cart's walk without it) of a and b, as arrays. A swap's guess is what i's leaving a
+        changes plus what j's leaving b changes: `added` of b by i less i's saving, and the
+        same the other way. The best few swaps are among the best few orders of each side
+        (ties by order); pairs tie by (i, j)."""
+        found = _best_swaps(a, b, self.low, self.high, self.x_low, self.x_high, self.reach,
+                            one[0], one[1], two[0], two[1], orders.low, orders.high,
+                            orders.x_low, orders.x_high, orders.reach, self._one, self._rest,
+                            self._keys, count)  # fmt: skip
+        return found.tolist()
 
     def _as_words(self, bits: int) -> np.ndarray:
         return np.frombuffer(bits.to_bytes(8 * self.words, "little"), dtype="<u8")
@@ -77,6 +84,39 @@ def _growths(a, low, high, x_low, x_high, reach, members, o_low, o_high, o_x_low
         grown[k] = _added(a, low, high, x_low, x_high, reach, members[k], o_low, o_high,
                           o_x_low, o_x_high, o_reach, one, rest, keys)  # fmt: skip
     return grown
+
+
+@njit(cache=True)
+def _best_swaps(a, b, low, high, x_low, x_high, reach, one, saved_one, two, saved_two, o_low,
+                o_high, o_x_low, o_x_high, o_reach, g_one, g_rest, keys, count):  # fmt: skip
+    """`Loads.best_swaps`: rows (i, j), at most `count`, best first."""
+    into_b = _growths(b, low, high, x_low, x_high, reach, one, o_low, o_high, o_x_low, o_x_high,
+                      o_reach, g_one, g_rest, keys) - saved_one  # fmt: skip
+    into_a = _growths(a, low, high, x_low, x_high, reach, two, o_low, o_high, o_x_low, o_x_high,
+                      o_reach, g_one, g_rest, keys) - saved_two  # fmt: skip
+    # Orders are ascending, so a stable sort breaks ties by order.
+    firsts = np.argsort(into_b, kind="mergesort")[:count]
+    seconds = np.argsort(into_a, kind="mergesort")[:count]
+    guess = np.empty(len(firsts) * len(seconds))
+    pairs = np.empty((len(guess), 2), dtype=np.int64)
+    at = 0
+    for x in firsts:
+        for y in seconds:
+            guess[at], pairs[at, 0], pairs[at, 1] = into_b[x] + into_a[y], one[x], two[y]
+            at += 1
+    # The best `count` by (guess, i, j), chosen one by one: a handful of pairs.
+    for k in range(min(count, len(guess))):
+        best = k
+        for m in range(k + 1, len(guess)):
+            if guess[m] < guess[best] or (
+                guess[m] == guess[best]
+                and (pairs[m, 0], pairs[m, 1]) < (pairs[best, 0], pairs[best, 1])
+            ):
+                best = m
+        guess[k], guess[best] = guess[best], guess[k]
+        pairs[k, 0], pairs[best, 0] = pairs[best, 0], pairs[k, 0]
+        pairs[k, 1], pairs[best, 1] = pairs[best, 1], pairs[k, 1]
+    return pairs[: min(count, len(guess))]
 
 
 @njit(cache=True)

@@ -84,12 +84,8 @@ def _move(state, src: int, dst: int) -> bool:
 
 def _swap(state, a: int, b: int, screened: int) -> bool:
     one, two = state.carts[a], state.carts[b]
-    # A swap's guess is what i's leaving a changes plus what j's leaving b changes (exact
-    # savings, estimated growth); the best few pairs are among the best few of each side.
-    leave_one, leave_two = state.leavers(a, b, screened), state.leavers(b, a, screened)
-    guesses = sorted((x + y, i, j) for x, i in leave_one for y, j in leave_two)
     before = state.price[a] + state.price[b]
-    for _, i, j in guesses[:screened]:
+    for i, j in state.best_swaps(a, b, screened):
         new_one = sorted(j if k == i else k for k in one)
         new_two = sorted(i if k == j else k for k in two)
         if not (state.inputs.fits(new_one) and state.inputs.fits(new_two)):

@@ -159,12 +159,13 @@ class _Cart:
     content: a kick that is undone, or a swap that is tried again, finds it instead of pricing
     it again. `savings` are per order (`_State.savings`)."""
 
-    __slots__ = ("orders", "members", "codes", "price", "load", "savings")
+    __slots__ = ("orders", "members", "codes", "price", "load", "savings", "saved")
 
     def __init__(self, orders: tuple[int, ...], codes: int, price: float, load: Load):
         self.orders, self.codes, self.price, self.load = orders, codes, price, load
         self.members = np.array(orders, dtype=np.int64)  # the orders, for compiled code
         self.savings: dict[int, float] = {}
+        self.saved: tuple = ()  # (members, their savings) as arrays, once `savings` are known
 
 
 class _State:
@@ -232,20 +233,31 @@ class _State:
         a tour, so the cart's walk bounds each search."""
         known = self.known[cart]
         if not known.savings:
-            rests = [self.codes_of([k for k in known.orders if k != j]) for j in known.orders]
+            rests = self._rests(known.orders)
             lengths = self.pricer.lengths(rests, known.price)
             for j, length in zip(known.orders, lengths, strict=True):
                 known.savings[j] = known.price - length
+            known.saved = (known.members, np.array([known.savings[j] for j in known.orders]))
         return known.savings
 
-    def leavers(self, a: int, b: int, count: int) -> list[tuple[float, int]]:
-        """The `count` orders of cart a that look best to go to cart b, as (guess, order):
-        least estimated growth of b by the order (`Footprint.added`, compiled, all of a's
-        orders in one call) less the exact saving of a without it; ties by order."""
-        savings, known = self.savings(a), self.known[a]
-        grown = self.loads.added_to(b, self.order_loads, known.members)
-        guesses = [(g - savings[i], i) for g, i in zip(grown, known.orders, strict=True)]
-        return sorted(guesses)[:count]
+    def _rests(self, orders: tuple[int, ...]) -> list[int]:
+        """The locations of the cart without each of its orders in turn: what the orders
+        before it need OR what those after it need (two running unions, not one per order)."""
+        codes = [self.inputs.codes[i] for i in orders]
+        before, after = [0], [0]
+        for bits in codes[:-1]:
+            before.append(before[-1] | bits)
+        for bits in reversed(codes[1:]):
+            after.append(after[-1] | bits)
+        return [low | high for low, high in zip(before, reversed(after), strict=True)]
+
+    def best_swaps(self, a: int, b: int, count: int) -> list[list[int]]:
+        """The `count` swaps (order of a, order of b) that look best: by the exact savings of
+        the two orders leaving and the estimated growth (`Footprint.added`) of the two carts
+        taking them, in one compiled call (`Loads.best_swaps`)."""
+        one, two = self.known[a], self.known[b]
+        self.savings(a), self.savings(b)  # priced, and kept as arrays, on first use
+        return self.loads.best_swaps(a, b, self.order_loads, one.saved, two.saved, count)
 
     def nearest(self, cart: int, count: int) -> list[int]:
         """The `count` other carts that walk most where this one walks: least estimated growth

@@ -1,6 +1,6 @@
 """The compiled nearness ranks carts exactly as the estimate (`Footprint.added` both ways)
-does, and prices a cart's growth by single orders as it does, on layouts with one or several
-block lengths and with more sub-aisles than one 64-bit word holds."""
+does, and ranks the swaps between two carts as the estimate and the orders' savings do, on
+layouts with one or several block lengths and with more sub-aisles than one 64-bit word holds."""
 
 import random
 
@@ -51,16 +51,35 @@ def test_nearest_carts_are_ranked_by_the_estimate_both_ways(layout):
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
-def test_a_carts_growth_by_each_order_is_the_estimates_to_the_bit(layout):
+@pytest.mark.parametrize("count", [1, 3, 9])
+def test_the_best_swaps_are_ranked_as_the_estimate_and_the_savings_say(layout, count):
+    """Each side's `count` best orders by (growth of the other cart less the order's saving,
+    order), then their pairs by (sum, i, j): the same as in plain Python, ties included."""
     footprint = Footprint(layout)
-    carts = random_loads(footprint, layout, 10, 8, seed=3)
-    orders = random_loads(footprint, layout, 40, 1, seed=4)
+    rng = random.Random(11)
+    carts = random_loads(footprint, layout, 6, 8, seed=5)
+    orders = random_loads(footprint, layout, 40, 1, seed=6)
     cart_loads, order_loads = Loads(footprint, len(carts)), Loads(footprint, len(orders))
     for cart, load in enumerate(carts):
         cart_loads.put(cart, load, live=True)
     for i, load in enumerate(orders):
         order_loads.put(i, load, live=True)
-    members = np.array([5, 0, 39, 17, 5], dtype=np.int64)  # any orders, in any order
-    for cart, load in enumerate(carts):
-        expected = [footprint.added(load, orders[i]) for i in members]
-        assert cart_loads.added_to(cart, order_loads, members) == expected
+    for a, b in [(0, 1), (2, 3), (4, 5), (1, 0)]:
+        one = np.array(sorted(rng.sample(range(40), rng.randint(1, 8))), dtype=np.int64)
+        two = np.array(sorted(rng.sample(range(40), rng.randint(1, 8))), dtype=np.int64)
+        saved_one = np.array([rng.choice([0.0, 2.5, rng.uniform(0, 30)]) for _ in one])
+        saved_two = np.array([rng.choice([0.0, 2.5, rng.uniform(0, 30)]) for _ in two])
+
+        def leavers(members, saved, to):
+            added = footprint.added
+            pairs = zip(members, saved, strict=True)
+            guesses = [(added(carts[to], orders[i]) - s, int(i)) for i, s in pairs]
+            return sorted(guesses)[:count]
+
+        expected = sorted(
+            (x + y, i, j)
+            for x, i in leavers(one, saved_one, b)
+            for y, j in leavers(two, saved_two, a)
+        )[:count]
+        found = cart_loads.best_swaps(a, b, order_loads, (one, saved_one), (two, saved_two), count)
+        assert found == [[i, j] for _, i, j in expected]
