@@ -286,20 +286,21 @@ class _State:
         """A chain of two random swaps: an order of a cart with one of a nearby cart, then
         another order of that cart with one of a cart near it; then polish around the three.
         (After a single swap the polish mostly swaps back; two reach further: on 15 order sets
-        the plans walked 0.35 % less for the same work.) Undone unless the total walk is no
-        longer than before or within `limit`."""
+        the plans walked 0.35 % less for the same work.) The swapped pairs are polished last.
+        Undone unless the total walk is no longer than before or within `limit`."""
         a, b = self.neighbours(rng)
         i, j = rng.choice(self.carts[a]), rng.choice(self.carts[b])
         snapshot, before = self.snapshot(), self.total()
         if not self._swapped(a, i, b, j):
             return
-        touched = {a, b}
+        touched, kicked = {a, b}, {frozenset((a, b))}
         c = rng.choice(self.nearest(b, NEAREST))
         if c != a:
             k = rng.choice([k for k in self.carts[b] if k != i] or [i])
             if self._swapped(b, k, c, rng.choice(self.carts[c])):
                 touched.add(c)
-        polish_around(self, touched, effort)
+                kicked.add(frozenset((b, c)))
+        polish_around(self, touched, effort, frozenset(kicked))
         if self.total() > max(before, limit) + 1e-9:
             self.restore(snapshot)
 
