@@ -1,5 +1,6 @@
-"""Use cases: a shift lead releases or cancels an order the review put on hold, or holds a
-packed order at the dock (the loader is then told to pull its parcels)."""
+"""Use cases: a shift lead releases or cancels an order the review put on hold, or holds an
+order: before picking (it leaves its planned wave) or packed, at the dock (the loader is then
+told to pull its parcels)."""
 
 from __future__ import annotations
 
