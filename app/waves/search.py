@@ -35,12 +35,12 @@ from app.waves.nearness import Loads
 from app.waves.polish import polish, polish_around
 
 # Kicks stop when the search has done this much work per order in the pool, times `effort`.
-# The unit is a frontier the compiled DP visits (about 17 ns on the bench machine); the
+# The unit is a frontier the compiled DP visits (about 18 ns on the bench machine); the
 # search's own bookkeeping is charged in it too, per length and per kick, so a unit is about
 # the same time on a layout whose routes are cheap (one block) as on one whose are dear
 # (three): about 4 s for 200 orders at effort 1. No clock is read, so the same input gives the
 # same carts everywhere.
-WORK_PER_ORDER = 1_080_000
+WORK_PER_ORDER = 1_015_000
 LENGTH_WORK = 500  # what a length costs besides its DP frontiers (caching, its arrays)
 KICK_WORK = 1_000  # what a kick costs besides its routes (screening, snapshots), plus
 CART_WORK = 100  # this per cart in the pool (finding nearest carts again after each change)
