@@ -108,8 +108,8 @@ def polish_around(state, touched: set[int], effort: float = 1.0, kicked=frozense
     """Polish only the pairs that involve a cart in `touched` (growing as carts change).
     The pairs in `kicked` (frozensets of two carts a kick swapped between) come last in each
     pass: the orders the kick moved first look for a better cart elsewhere, where the polish
-    would otherwise mostly swap them straight back (on 15 order sets, six seeds each, the mean
-    gap to the best known went 1.18 -> 1.09 %, the worst run 3.38 -> 2.39 %)."""
+    would otherwise mostly swap them straight back (with up to 4 passes, set runs over 2 % from
+    the best known went 18 -> 6 %: docs/benchmarks.md, "Batching")."""
     neighbours = max(1, round(NEIGHBOURS * effort))
     screened = max(1, round(SCREENED * effort))
     for _ in range(AROUND_PASSES):
