@@ -51,27 +51,20 @@ def _decide(uow, lead: User, ref: str, note: str, station: str, new: OrderStatus
         order = uow.orders.lock(channel, order_id)
         if order is None:
             raise NotFound(message("order.not_found", ref=ref))
-        actor = Actor(lead.name, station)
-        if _leaves_its_wave(order, new):  # off a planned wave's carts (released: refused)
-            uow.events.add_all(take_off_planned_waves(uow, order, actor))
-        decide_within(uow, order, new, note, actor)
+        decide_within(uow, order, new, note, Actor(lead.name, station))
         uow.commit()
     return order
 
 
-def _leaves_its_wave(order: Order, new: OrderStatus) -> bool:
-    """A cancelled order leaves the carts of a wave not yet picked; so does a held one that is
-    not packed yet (a packed one's carts are picked: it is stopped at the dock instead)."""
-    if new is OrderStatus.CANCELLED:
-        return True
-    return new is OrderStatus.ON_HOLD and not any(line.packed for line in order.lines)
-
-
 def decide_within(uow: UnitOfWork, order: Order, new: OrderStatus, note: str, by: Actor) -> None:
-    """Call inside `with uow:` (the caller commits): the order released, cancelled or held, its
-    reservation given back when cancelled. A transfer's cancel (app/services/transfers.py) uses
-    it too, in the transaction that also closes the transfer's receipt."""
+    """Call inside `with uow:`, the order locked (the caller commits): the order released,
+    cancelled or held. Cancelled, or held before it is packed, it first leaves the carts of a
+    planned wave (refused, BadInput and nothing changed, on a released one) and its reservation
+    is given back; a packed order held is stopped at the dock instead. A transfer's cancel
+    (app/services/transfers.py) uses it too, in the transaction that also closes its receipt."""
     packed = any(line.packed for line in order.lines)  # in cartons already
+    if new is OrderStatus.CANCELLED or (new is OrderStatus.ON_HOLD and not packed):
+        uow.events.add_all(take_off_planned_waves(uow, order, by))
     if new is OrderStatus.RECEIVED and packed:
         new = OrderStatus.PACKED  # held at the dock: released, it is ready to load again
     if new is OrderStatus.RECEIVED:

@@ -36,7 +36,6 @@ from app.domain.warehouses import Warehouse, choose
 from app.errors import BadInput
 from app.messages import message
 from app.services import holds, transfer_rule
-from app.services.order_off_wave import take_off_planned_waves
 from app.services.ports import UnitOfWork
 from app.services.transfer_orders import (
     CHANNEL,
@@ -119,8 +118,6 @@ def cancel_transfer(uow: UnitOfWork, transfer: str, actor: Actor, note: str = ""
         found = uow.receiving.lock(order.order_id)  # the receipt at B carries the same id
         receipt = uow.receiving.receipt(order.order_id) if found else None
         _refuse_late(uow, order, receipt)
-        # On a planned wave: off its carts, as a lead's cancel takes an order (released: refused).
-        uow.events.add_all(take_off_planned_waves(uow, order, actor))
         holds.decide_within(uow, order, OrderStatus.CANCELLED, note, actor)
         if found is not None and found[1] == "open":
             uow.receiving.close(found[0], utcnow(), actor.user)
