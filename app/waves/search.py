@@ -165,7 +165,7 @@ class _Cart:
         self.orders, self.codes, self.price, self.load = orders, codes, price, load
         self.members = np.array(orders, dtype=np.int64)  # the orders, for compiled code
         self.savings: dict[int, float] = {}
-        self.saved: tuple = ()  # (members, their savings) as arrays, once `savings` are known
+        self.saved = np.empty(0)  # the savings in the order of `members`, for compiled code
 
 
 class _State:
@@ -237,7 +237,7 @@ class _State:
             lengths = self.pricer.lengths(rests, known.price)
             for j, length in zip(known.orders, lengths, strict=True):
                 known.savings[j] = known.price - length
-            known.saved = (known.members, np.array([known.savings[j] for j in known.orders]))
+            known.saved = np.array([known.savings[j] for j in known.orders])
         return known.savings
 
     def _rests(self, orders: tuple[int, ...]) -> list[int]:
@@ -257,7 +257,8 @@ class _State:
         taking them, in one compiled call (`Loads.best_swaps`)."""
         one, two = self.known[a], self.known[b]
         self.savings(a), self.savings(b)  # priced, and kept as arrays, on first use
-        return self.loads.best_swaps(a, b, self.order_loads, one.saved, two.saved, count)
+        one_side, two_side = (one.members, one.saved), (two.members, two.saved)
+        return self.loads.best_swaps(a, b, self.order_loads, one_side, two_side, count)
 
     def nearest(self, cart: int, count: int) -> list[int]:
         """The `count` other carts that walk most where this one walks: least estimated growth
