@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import random
 import statistics
 import sys
@@ -51,9 +52,12 @@ def random_orders(layout, count: int, seed: int) -> list[dict]:
     return [{"id": f"SO-{i}", "picks": rng.sample(codes, rng.randint(1, 5))} for i in range(count)]
 
 
-def timed(layout, orders, strategy: str, effort: float = 1.0, seed: int = 0):
+def timed(layout, orders, strategy: str, effort: float = 1.0, seed: int = 0, limit_s=None):
+    """The plan as a lead gets it (its time limit on: None), and its wall time."""
     started = time.perf_counter()
-    batches = plan_batches(layout, orders, CAPACITY, strategy, effort=effort, seed=seed)
+    batches = plan_batches(
+        layout, orders, CAPACITY, strategy, effort=effort, seed=seed, time_limit_s=limit_s
+    )
     return batches, time.perf_counter() - started
 
 
@@ -80,7 +84,7 @@ def rebuild_reference(sets, effort: float) -> None:
     for key, layout, orders in sets:
         best = None
         for start in REFERENCE_STARTS:
-            batches, seconds = timed(layout, orders, "proximity", effort, start)
+            batches, seconds = timed(layout, orders, "proximity", effort, start, math.inf)
             print(f"reference {key} start {start}: {total(batches):.1f} m in {seconds:.0f} s")
             if best is None or total(batches) < total(best):
                 best = batches

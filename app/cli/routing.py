@@ -78,7 +78,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         default=1.0,
         help="how hard to search: 0 the quick seed only, 1 the default (docs/routing.md)",
     )
-    p.add_argument("--seed", type=int, default=0, help="the search's seed (same seed, same carts)")
+    p.add_argument(
+        "--seed",
+        type=int,
+        default=0,
+        help="the search's seed (same seed, same carts, unless the time limit stops it)",
+    )
     p.add_argument("--json", action="store_true", help="the answer as one JSON object")
     p.set_defaults(func=_batch_orders)
 

@@ -17,7 +17,9 @@ Pure: no Qt, no database. Runs on whichever thread calls it (the CLI's, or the D
 
 from __future__ import annotations
 
+import math
 import random
+import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -27,9 +29,15 @@ from app.routing import Layout, solve_route
 from app.routing.length import Locations
 from app.waves.footprint import Footprint
 from app.waves.improve import improve
-from app.waves.search import Inputs, Pool, Pricer, improve_exactly
+from app.waves.search import Deadline, Inputs, Pool, Pricer, improve_exactly
 
 STRATEGIES = ("proximity", "fcfs")
+# The search stops at its work budget (about 4 s for 200 orders on the bench machine: the same
+# seed gives the same carts) or at this time limit, whichever comes first, so that a plan takes
+# no longer than the floor waits for (5 s for 200 orders, 30 s for 1,000) on a machine half as
+# fast or busy with other work. The limit leaves time for routing the carts after the search.
+TIME_PER_ORDER_S = 0.022  # 4.4 s for 200 orders, 22 s for 1,000
+LEAST_TIME_S = 4.4  # a smaller plan's work ends long before (1.3 s for 60 orders)
 
 
 @dataclass(frozen=True)
@@ -95,15 +103,19 @@ def plan_batches(
     max_weight_kg: float | None = None,
     effort: float = 1.0,
     seed: int = 0,
+    time_limit_s: float | None = None,
 ) -> list[Batch]:
     """Carts for `orders`, most urgent first; every order is on exactly one cart.
 
     `orders` are `Order`s or mappings with "id", "picks" and optional "priority", "ship_by",
     "group", "volume_l", "weight_kg". "fcfs" (first come, first served: carts filled in the given
     order, urgency, groups and limits respected) is the baseline the literature compares with.
-    `effort` scales the exact search (0: the proximity seed alone); the same `seed` always gives
-    the same carts. An order larger than a cart's volume or weight still gets a cart of its own.
+    `effort` scales the exact search (0: the proximity seed alone); the same `seed` gives the
+    same carts unless `time_limit_s` (None: `TIME_PER_ORDER_S` an order, at least
+    `LEAST_TIME_S`; `math.inf`: none) stops the search first, with the best carts it found.
+    An order larger than a cart's volume or weight still gets a cart of its own.
     """
+    started = time.monotonic()
     if strategy not in STRATEGIES:
         raise BadInput(f"unknown batching strategy {strategy!r}: use one of {STRATEGIES}")
     if isinstance(capacity, bool) or not isinstance(capacity, int) or capacity < 1:
@@ -114,20 +126,26 @@ def plan_batches(
     fcfs = [cart for members in _groups(items) for cart in _first_come(members, limits)]
     if strategy == "fcfs":
         return _routed(layout, fcfs)
-    searched = _searched(layout, items, limits, effort, seed)
+    if time_limit_s is None:
+        time_limit_s = max(LEAST_TIME_S, TIME_PER_ORDER_S * len(items))
+    deadline = Deadline(started + time_limit_s) if time_limit_s < math.inf else None
+    searched = _searched(layout, items, limits, effort, seed, deadline)
     return min(searched, _routed(layout, fcfs), key=lambda b: sum(x.distance_m for x in b))
 
 
-def _searched(layout: Layout, items: list[Order], limits: Limits, effort: float, seed: int):
+def _searched(layout, items: list[Order], limits: Limits, effort: float, seed: int, deadline):
     # Only the locations these orders pick are numbered: a cart's set of them stays short.
     locations = Locations(layout, (code for order in items for code in order.picks))
     footprint, pricer = Footprint(layout), Pricer(locations)
     rng = random.Random(seed)
     carts: list[list[Order]] = []
+    left = len(items)  # orders of the groups not searched yet: each group's share of the time
     for members in _groups(items):
         seeded = _proximity(footprint, members, limits)
         if effort > 0 and limits.capacity > 1:
-            seeded = _search(footprint, pricer, members, seeded, effort, limits, rng)
+            part = deadline.portion(len(members) / left) if deadline else None
+            seeded = _search(footprint, pricer, members, seeded, effort, limits, rng, part)
+        left -= len(members)
         carts += [[members[i] for i in sorted(cart)] for cart in seeded]
     return _routed(layout, carts)
 
@@ -162,9 +180,10 @@ def _fits(limits: Limits, members: list[Order]) -> Callable[[list[int]], bool]:
     return lambda cart: limits.fits([members[i] for i in cart])
 
 
-def _search(footprint, pricer, members, carts, effort, limits, rng) -> list[list[int]]:
+def _search(footprint, pricer, members, carts, effort, limits, rng, deadline):
     """Ruin and recreate within each urgency tier: carts holding one tier only may exchange
-    orders; a cart where two tiers meet keeps its orders."""
+    orders; a cart where two tiers meet keeps its orders. Each tier gets its share of the time
+    to `deadline` (by its orders)."""
     inputs = Inputs(
         codes=[pricer.locations.bits(o.picks) for o in members],
         loads=[footprint.load(o) for o in members],
@@ -177,8 +196,12 @@ def _search(footprint, pricer, members, carts, effort, limits, rng) -> list[list
         tiers = {members[i].urgency for i in cart}
         (by_tier.setdefault(tiers.pop(), []) if len(tiers) == 1 else mixed).append(cart)
     out = list(mixed)
+    left = sum(len(c) for pool in by_tier.values() for c in pool)
     for tier_carts in by_tier.values():
-        out += improve_exactly(footprint, pricer, inputs, Pool(tier_carts), effort, rng)
+        size = sum(len(c) for c in tier_carts)
+        part = deadline.portion(size / left) if deadline else None
+        out += improve_exactly(footprint, pricer, inputs, Pool(tier_carts), effort, rng, part)
+        left -= size
     return out
 
 

@@ -8,7 +8,7 @@ grows by more than that saving). Swaps are too many to route them all: each pair
 ranked by the exact savings of the two orders leaving and the estimated growth (`Footprint`) of
 the two carts taking them, and only the few best are routed, each with a tight bound: the other
 cart never gets shorter than it is without its order (dropping picks never lengthens a tour).
-Passes repeat until nothing improves or the pass limit is reached; no clock is read.
+Passes repeat until nothing improves, the pass limit is reached or the deadline passes.
 Pure: no Qt, no database; runs on whichever thread calls it.
 """
 
@@ -25,14 +25,17 @@ AROUND_PASSES = 4  # after a kick, at most (with the kicked pairs last, 4 passes
 # shorter plans than 2 for the same time; without that, they did not: docs/benchmarks.md)
 
 
-def polish(state, effort: float = 1.0) -> None:
+def polish(state, effort: float = 1.0, deadline=None) -> None:
     """Improve `state` (a `search._State`) in place; only strictly shorter changes are kept.
-    `effort` scales how many carts are compared, swaps routed and passes run."""
+    `effort` scales how many carts are compared, swaps routed and passes run; a passed
+    `deadline` (a `search.Deadline`) stops it between two pairs."""
     neighbours = max(1, round(NEIGHBOURS * effort))
     screened = max(1, round(SCREENED * effort))
     for _ in range(max(1, round(PASSES * effort))):
         changed = False
         for a, b in nearby_pairs(state, neighbours):
+            if deadline and deadline.passed():
+                return
             changed |= _improve_pair(state, a, b, screened)
         if not changed:
             return

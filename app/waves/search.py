@@ -14,9 +14,10 @@ cannot win), in two stages (docs/routing.md, "Wave planning (batching)"):
    spent); otherwise everything is put back. A kick escapes the local optimum the polish
    stopped in, and costs a small fraction of a whole pass.
 
-No clock is read: the work is fixed by the number of orders and `effort` (which scales how many
-carts are compared, swaps routed and passes run, and the DP work the kicks may spend), so a seed
-gives the same carts on every machine. Orders only move between carts whose orders are all of one urgency tier, so an
+The work is fixed by the number of orders and `effort` (which scales how many carts are compared,
+swaps routed and passes run, and the DP work the kicks may spend), so a seed gives the same carts
+on every machine, unless a `Deadline` comes first (a slow or busy machine): then the search stops
+there, with the best carts found, and the acceptance shrinks with the time left instead. Orders only move between carts whose orders are all of one urgency tier, so an
 urgent order is never put on a later cart to save metres.
 Pure: no Qt, no database; runs on whichever thread calls it.
 """
@@ -24,6 +25,7 @@ Pure: no Qt, no database; runs on whichever thread calls it.
 from __future__ import annotations
 
 import random
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -38,8 +40,9 @@ from app.waves.polish import polish, polish_around
 # The unit is a frontier the compiled DP visits (about 18 ns on the bench machine); the
 # search's own bookkeeping is charged in it too, per length and per kick, so a unit is about
 # the same time on a layout whose routes are cheap (one block) as on one whose are dear
-# (three): about 4 s for 200 orders at effort 1. No clock is read, so the same input gives the
-# same carts everywhere.
+# (three): about 4 s for 200 orders at effort 1 on the bench machine. The work, not a clock,
+# ends the search there, so the same input gives the same carts (a `Deadline` is the backstop
+# for slower machines).
 WORK_PER_ORDER = 1_015_000
 LENGTH_WORK = 500  # what a length costs besides its DP frontiers (caching, its arrays)
 KICK_WORK = 1_000  # what a kick costs besides its routes (screening, snapshots), plus
@@ -53,6 +56,28 @@ NEAREST = 4  # carts a kicked cart may swap with, nearest first by where they wa
 # valley last (against a fixed 0.3 %: fewer set runs over 2 %, docs/benchmarks.md "Batching").
 ACCEPT_WORSE = 0.006
 MOST_REMEMBERED = 100_000  # cart lengths (and settled pairs) kept; then forgotten, to bound memory
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """When a search stops even with work left, on `clock` (seconds): a station waits no
+    longer on a slow or busy machine than on the bench's, where the work ends first."""
+
+    at: float
+    clock: Callable[[], float] = time.monotonic
+
+    def passed(self) -> bool:
+        return self.clock() >= self.at
+
+    def share_left(self, since: float) -> float:
+        """Of the time from `since` to the deadline, the share still left (1 -> 0)."""
+        span = self.at - since
+        return min(1.0, max(0.0, (self.at - self.clock()) / span)) if span > 0 else 0.0
+
+    def portion(self, share: float) -> Deadline:
+        """The deadline `share` of the way from now to this one: one search's part of it."""
+        now = self.clock()
+        return Deadline(now + max(0.0, self.at - now) * share, self.clock)
 
 
 class Pricer:
@@ -130,21 +155,25 @@ def improve_exactly(
     pool: Pool,
     effort: float,
     rng: random.Random,
+    deadline: Deadline | None = None,
 ) -> list[list[int]]:
-    """The pool's carts improved on their exact routes: never longer in total than they came."""
+    """The pool's carts improved on their exact routes: never longer in total than they came.
+    Stops when its work is done or at `deadline`, whichever comes first."""
     state = _State(footprint, pricer, inputs, pool.carts)
     if len(state.carts) < 2:
         return [list(c) for c in state.carts]
     orders = sum(len(c) for c in state.carts)
     budget = pricer.meter.work + effort * WORK_PER_ORDER * orders
-    polish(state, effort)
+    polish(state, effort, deadline)
     best, best_total = state.snapshot(), state.total()
     kick_work = KICK_WORK + CART_WORK * len(state.carts)
-    start = pricer.meter.work
+    start, began = pricer.meter.work, deadline.clock() if deadline else 0.0
     for _ in range(round(effort * MOST_KICKS_PER_ORDER * orders)):
-        if pricer.meter.work >= budget:
+        if pricer.meter.work >= budget or (deadline and deadline.passed()):
             break
         left = (budget - pricer.meter.work) / (budget - start)  # of the kicks' budget, 1 -> 0
+        if deadline:  # cool as fast as the time runs out, should it run out first
+            left = min(left, deadline.share_left(began))
         state.kick(rng, effort, best_total * (1 + ACCEPT_WORSE * left))
         pricer.meter.work += kick_work
         if state.total() < best_total - 1e-9:

@@ -4,15 +4,20 @@ seed gives the same carts, and never longer than first come, first served."""
 
 from __future__ import annotations
 
+import itertools
+import math
 import random
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.routing.length import Locations
 from app.routing.samples import grid_layout
 from app.waves import plan_batches
 from app.waves.batching import Limits, Order
+from app.waves.footprint import Footprint
+from app.waves.search import Deadline, Inputs, Pool, Pricer, improve_exactly
 
 SHIP_BY = (None, "2026-12-05T10:00", "2026-12-05T16:00")
 
@@ -84,8 +89,56 @@ def test_the_same_seed_gives_the_same_carts():
     rng = random.Random(11)
     layout = grid_layout(aisles=10, blocks=2, bays=15, depot="middle")
     orders = random_orders(rng, layout, 60)
-    first = plan_batches(layout, orders, 6, seed=3, effort=1.5)
-    assert plan_batches(layout, orders, 6, seed=3, effort=1.5) == first
+    # No time limit: the work, not the clock, ends the search (as on a machine fast enough).
+    first = plan_batches(layout, orders, 6, seed=3, effort=1.5, time_limit_s=math.inf)
+    assert plan_batches(layout, orders, 6, seed=3, effort=1.5, time_limit_s=math.inf) == first
+
+
+def test_a_time_limit_already_passed_leaves_the_seeds_carts():
+    rng = random.Random(4)
+    layout = grid_layout(aisles=8, blocks=2, bays=10, depot="middle")
+    orders = random_orders(rng, layout, 60)
+    seeded = plan_batches(layout, orders, 6, effort=0)
+    assert plan_batches(layout, orders, 6, time_limit_s=0.0) == seeded
+    assert plan_batches(layout, orders, 6, time_limit_s=math.inf) != seeded  # the search helps
+
+
+def test_a_deadline_stops_the_search_with_the_best_carts_so_far():
+    rng = random.Random(8)
+    layout = grid_layout(aisles=10, blocks=2, bays=15, depot="middle")
+    codes = [loc.code for loc in layout.locations]
+    picks = [tuple(rng.sample(codes, rng.randint(1, 5))) for _ in range(48)]
+    footprint = Footprint(layout)
+
+    def search(deadline):
+        pricer = Pricer(Locations(layout, (c for p in picks for c in p)))
+        inputs = Inputs(
+            codes=[pricer.locations.bits(p) for p in picks],
+            loads=[footprint.load(Order(str(i), p)) for i, p in enumerate(picks)],
+            fits=lambda cart: len(cart) <= 6,
+            capacity=6,
+        )
+        first_come = [list(range(k, k + 6)) for k in range(0, 48, 6)]
+        came = sum(pricer.length(inputs_codes(inputs, cart)) for cart in first_come)
+        carts = improve_exactly(
+            footprint, pricer, inputs, Pool(first_come), 1.0, random.Random(1), deadline
+        )
+        walk = sum(pricer.length(inputs_codes(inputs, cart)) for cart in carts)
+        return sorted(i for cart in carts for i in cart), walk, pricer.meter.work, came
+
+    start = search(None)
+    ticks = itertools.count()  # a clock that moves one second each time it is read
+    stopped = search(Deadline(at=200.0, clock=lambda: float(next(ticks))))
+    assert stopped[0] == start[0] == list(range(48))
+    assert stopped[2] < start[2] / 2  # stopped long before its work was done
+    assert start[1] <= stopped[1] < stopped[3]  # cut short, still shorter than it came
+
+
+def inputs_codes(inputs: Inputs, cart: list[int]) -> int:
+    bits = 0
+    for i in cart:
+        bits |= inputs.codes[i]
+    return bits
 
 
 def test_the_exact_search_walks_less_than_the_seed():
