@@ -24,6 +24,7 @@ from app.routing.optimal import _COVERS, _FRONTIERS, _is_whole_tour
 from app.routing.solve import EXACT_MAX_BLOCKS, solve_route
 
 INF = float("inf")
+_WORD = np.dtype("<u8")  # a cart's locations as 64-bit little-endian words
 
 
 class Meter:
@@ -62,6 +63,10 @@ class Locations:
         self._bytes = 8 * ((len(self.codes) + 63) // 64)
         at = np.array(used, dtype=np.int64)
         self._col, self._block, self._y = site.loc_col[at], site.loc_block[at], site.loc_y[at]
+        self._exact = layout.blocks <= EXACT_MAX_BLOCKS
+        if self._exact:  # the DP's arguments before and after a cart's words, made once: a
+            # length is asked for hundreds of thousands of times, and each look-up costs
+            self._before, self._after = site.arguments(self._col, self._block, self._y)
 
     def bits(self, codes: Iterable[str]) -> int:
         """The set of these codes (each must be one of this numbering's)."""
@@ -74,14 +79,14 @@ class Locations:
         """`tour_length` of the locations in `bits`."""
         if not bits:
             return 0.0
-        if self.layout.blocks > EXACT_MAX_BLOCKS:
+        if not self._exact:
             codes = [code for k, code in enumerate(self.codes) if bits >> k & 1]
             found = solve_route(self.layout, codes).distance_m
             if meter is not None:
                 meter.work += 1000 * len(codes)  # about what a 4-block DP of these picks costs
             return found if found <= bound + 1e-6 else INF
-        words = np.frombuffer(bits.to_bytes(self._bytes, "little"), dtype="<u8")
-        length, work = self.site.length(words, self._col, self._block, self._y, bound)
+        words = np.frombuffer(bits.to_bytes(self._bytes, "little"), _WORD)
+        length, work = cheapest_tour(*self._before, words, *self._after, bound)
         if meter is not None:
             meter.work += work
         return round(length, 9) if length < INF else INF
@@ -89,10 +94,10 @@ class Locations:
     def lengths(self, carts: list[int], bound: float, meter: Meter | None = None) -> list[float]:
         """`length` of each cart under one bound, in one call of the compiled code (a cart's
         orders' savings are priced together)."""
-        if self.layout.blocks > EXACT_MAX_BLOCKS or not all(carts):
+        if not self._exact or not all(carts):
             return [self.length(bits, bound, meter) for bits in carts]
         size = self._bytes
-        rows = np.frombuffer(b"".join(bits.to_bytes(size, "little") for bits in carts), "<u8")
+        rows = np.frombuffer(b"".join(bits.to_bytes(size, "little") for bits in carts), _WORD)
         found, work = self.site.lengths(
             rows.reshape(len(carts), size // 8), self._col, self._block, self._y,
             np.full(len(carts), bound),
@@ -156,15 +161,13 @@ class _Site:
         self.weights = np.array(weights, dtype=np.float64).reshape(-1, 6)
         self.first_step = np.array(first_step, dtype=np.int64)
 
-    def length(self, words, loc_col, loc_block, loc_y, bound: float) -> tuple[float, int]:
-        """The compiled DP over the picks set in `words` (numbered as `loc_*` say where they
-        sit): (length or INF, frontiers visited)."""
+    def arguments(self, loc_col, loc_block, loc_y) -> tuple[tuple, tuple]:
+        """`cheapest_tour`'s arguments before a cart's words and after them (but its bound),
+        for locations numbered as `loc_*` say where they sit."""
         t = self.tables
-        return cheapest_tour(
-            self.kind, self.key, self.weights, self.first_step, self.cross_y,
-            self.depot[0], loc_col, loc_block, loc_y, words,
-            t.start, t.cross_count, t.cross_next, t.cross_uses, t.cover_next, t.whole, bound,
-        )  # fmt: skip
+        before = (self.kind, self.key, self.weights, self.first_step, self.cross_y, self.depot[0])
+        after = (t.start, t.cross_count, t.cross_next, t.cross_uses, t.cover_next, t.whole)
+        return (*before, loc_col, loc_block, loc_y), after
 
     def lengths(self, rows, loc_col, loc_block, loc_y, bounds) -> tuple[np.ndarray, int]:
         """`length` of each row of words under its bound, in one compiled call."""

@@ -189,6 +189,7 @@ def _search(footprint, pricer, members, carts, effort, limits, rng, deadline):
         loads=[footprint.load(o) for o in members],
         fits=_fits(limits, members),
         capacity=limits.capacity,
+        counts_only=limits.max_volume_l is None and limits.max_weight_kg is None,
     )
     by_tier: dict[Any, list[list[int]]] = {}
     mixed: list[list[int]] = []

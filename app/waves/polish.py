@@ -87,22 +87,20 @@ def _move(state, src: int, dst: int) -> bool:
 
 
 def _swap(state, a: int, b: int, screened: int) -> bool:
-    one, two = state.carts[a], state.carts[b]
     before = state.price[a] + state.price[b]
     for i, j in state.best_swaps(a, b, screened):
-        new_one = sorted(j if k == i else k for k in one)
-        new_two = sorted(i if k == j else k for k in two)
-        if not (state.inputs.fits(new_one) and state.inputs.fits(new_two)):
+        if not state.swap_fits(a, i, b, j):
             continue
         # The other cart is never shorter than it is without j (dropping picks never lengthens
         # a tour), so this cart must stay under what that leaves: a tight bound, early abandon.
-        first = state.pricer.length(state.codes_of(new_one), state.price[a] + state.saving(b, j))
+        first = state.pricer.length(
+            state.swapped_codes(a, i, j), state.price[a] + state.saving(b, j)
+        )
         if first == INF:
             continue
-        second = state.pricer.length(state.codes_of(new_two), before - first - 1e-9)
+        second = state.pricer.length(state.swapped_codes(b, j, i), before - first - 1e-9)
         if second != INF and first + second < before - 1e-9:
-            state.replace(a, new_one)
-            state.replace(b, new_two)
+            state.swap(a, i, b, j)
             return True
     return False
 

@@ -146,6 +146,7 @@ class Inputs:
     loads: Sequence[Load]
     fits: Callable[[list[int]], bool]  # may these orders share one cart?
     capacity: int  # orders a cart takes at most (what `fits` checks first)
+    counts_only: bool = False  # `fits` only counts orders (no volume or weight): swaps all fit
 
 
 def improve_exactly(
@@ -188,13 +189,14 @@ class _Cart:
     content: a kick that is undone, or a swap that is tried again, finds it instead of pricing
     it again. `savings` are per order (`_State.savings`)."""
 
-    __slots__ = ("orders", "members", "codes", "price", "load", "savings", "saved")
+    __slots__ = ("orders", "members", "codes", "price", "load", "savings", "saved", "rests")
 
     def __init__(self, orders: tuple[int, ...], codes: int, price: float, load: Load):
         self.orders, self.codes, self.price, self.load = orders, codes, price, load
         self.members = np.array(orders, dtype=np.int64)  # the orders, for compiled code
         self.savings: dict[int, float] = {}
         self.saved = np.empty(0)  # the savings in the order of `members`, for compiled code
+        self.rests: dict[int, int] = {}  # per order, the cart's locations without it
 
 
 class _State:
@@ -264,8 +266,9 @@ class _State:
         if not known.savings:
             rests = self._rests(known.orders)
             lengths = self.pricer.lengths(rests, known.price)
-            for j, length in zip(known.orders, lengths, strict=True):
+            for j, length, rest in zip(known.orders, lengths, rests, strict=True):
                 known.savings[j] = known.price - length
+                known.rests[j] = rest
             known.saved = np.array([known.savings[j] for j in known.orders])
         return known.savings
 
@@ -279,6 +282,26 @@ class _State:
         for bits in reversed(codes[1:]):
             after.append(after[-1] | bits)
         return [low | high for low, high in zip(before, reversed(after), strict=True)]
+
+    def swapped_codes(self, a: int, i: int, j: int) -> int:
+        """The locations of cart a with its order i swapped for order j (of another cart)."""
+        self.savings(a)  # the cart's locations without each order: kept with its savings
+        return self.known[a].rests[i] | self.inputs.codes[j]
+
+    def swap_fits(self, a: int, i: int, b: int, j: int) -> bool:
+        """May order i of cart a and order j of cart b change carts?"""
+        if self.inputs.counts_only:
+            return True  # each cart keeps its number of orders
+        new_a = [j if k == i else k for k in self.carts[a]]
+        new_b = [i if k == j else k for k in self.carts[b]]
+        return self.inputs.fits(new_a) and self.inputs.fits(new_b)
+
+    def swap(self, a: int, i: int, b: int, j: int) -> None:
+        """Order i of cart a and order j of cart b change carts."""
+        new_a = sorted(j if k == i else k for k in self.carts[a])
+        new_b = sorted(i if k == j else k for k in self.carts[b])
+        self.replace(a, new_a)
+        self.replace(b, new_b)
 
     def best_swaps(self, a: int, b: int, count: int) -> list[list[int]]:
         """The `count` swaps (order of a, order of b) that look best: by the exact savings of
@@ -336,10 +359,7 @@ class _State:
 
     def _swapped(self, a: int, i: int, b: int, j: int) -> bool:
         """Order i of cart a and order j of cart b change carts, if both still fit."""
-        new_a = sorted(j if k == i else k for k in self.carts[a])
-        new_b = sorted(i if k == j else k for k in self.carts[b])
-        if not (self.inputs.fits(new_a) and self.inputs.fits(new_b)):
+        if not self.swap_fits(a, i, b, j):
             return False
-        self.replace(a, new_a)
-        self.replace(b, new_b)
+        self.swap(a, i, b, j)
         return True
