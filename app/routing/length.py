@@ -12,7 +12,7 @@ Pure: runs on whichever thread calls it.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -25,6 +25,8 @@ from app.routing.solve import EXACT_MAX_BLOCKS, solve_route
 
 INF = float("inf")
 _WORD = np.dtype("<u8")  # a cart's locations as 64-bit little-endian words
+# The DP called with its arguments spread from tuples made once (mypy cannot count them).
+_tour: Callable[..., tuple[float, int]] = cheapest_tour
 
 
 class Meter:
@@ -86,7 +88,7 @@ class Locations:
                 meter.work += 1000 * len(codes)  # about what a 4-block DP of these picks costs
             return found if found <= bound + 1e-6 else INF
         words = np.frombuffer(bits.to_bytes(self._bytes, "little"), _WORD)
-        length, work = cheapest_tour(*self._before, words, *self._after, bound)
+        length, work = _tour(*self._before, words, *self._after, bound)
         if meter is not None:
             meter.work += work
         return round(length, 9) if length < INF else INF
