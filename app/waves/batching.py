@@ -123,14 +123,14 @@ def plan_batches(
     limits = Limits(capacity, max_volume_l, max_weight_kg)
     items = [_as_order(o) for o in orders]
     _check_ids_and_codes(layout, items)
-    fcfs = [cart for members in _groups(items) for cart in _first_come(members, limits)]
+    fcfs = _routed(layout, [c for group in _groups(items) for c in _first_come(group, limits)])
     if strategy == "fcfs":
-        return _routed(layout, fcfs)
+        return fcfs
     if time_limit_s is None:
         time_limit_s = max(LEAST_TIME_S, TIME_PER_ORDER_S * len(items))
     deadline = Deadline(started + time_limit_s) if time_limit_s < math.inf else None
     searched = _searched(layout, items, limits, effort, seed, deadline)
-    return min(searched, _routed(layout, fcfs), key=lambda b: sum(x.distance_m for x in b))
+    return min(searched, fcfs, key=lambda b: sum(x.distance_m for x in b))
 
 
 def _searched(layout, items: list[Order], limits: Limits, effort: float, seed: int, deadline):
