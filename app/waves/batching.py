@@ -112,7 +112,8 @@ def plan_batches(
     order, urgency, groups and limits respected) is the baseline the literature compares with.
     `effort` scales the exact search (0: the proximity seed alone); the same `seed` gives the
     same carts unless `time_limit_s` (None: `TIME_PER_ORDER_S` an order, at least
-    `LEAST_TIME_S`; `math.inf`: none) stops the search first, with the best carts it found.
+    `LEAST_TIME_S`, times an effort above 1; `math.inf`: none) stops the search first, with
+    the best carts it found.
     An order larger than a cart's volume or weight still gets a cart of its own.
     """
     started = time.monotonic()
@@ -127,7 +128,7 @@ def plan_batches(
     if strategy == "fcfs":
         return fcfs
     if time_limit_s is None:
-        time_limit_s = max(LEAST_TIME_S, TIME_PER_ORDER_S * len(items))
+        time_limit_s = max(LEAST_TIME_S, TIME_PER_ORDER_S * len(items)) * max(1.0, effort)
     deadline = Deadline(started + time_limit_s) if time_limit_s < math.inf else None
     searched = _searched(layout, items, limits, effort, seed, deadline)
     return min(searched, fcfs, key=lambda b: sum(x.distance_m for x in b))
