@@ -27,6 +27,7 @@ INF = float("inf")
 _WORD = np.dtype("<u8")  # a cart's locations as 64-bit little-endian words
 # The DP called with its arguments spread from tuples made once (mypy cannot count them).
 _tour: Callable[..., tuple[float, int]] = cheapest_tour
+_tours: Callable[..., tuple[np.ndarray, int]] = cheapest_tours
 
 
 class Meter:
@@ -100,10 +101,8 @@ class Locations:
             return [self.length(bits, bound, meter) for bits in carts]
         size = self._bytes
         rows = np.frombuffer(b"".join(bits.to_bytes(size, "little") for bits in carts), _WORD)
-        found, work = self.site.lengths(
-            rows.reshape(len(carts), size // 8), self._col, self._block, self._y,
-            np.full(len(carts), bound),
-        )  # fmt: skip
+        rows = rows.reshape(len(carts), size // 8)
+        found, work = _tours(*self._before, rows, *self._after, np.full(len(carts), bound))
         if meter is not None:
             meter.work += work
         return [round(length, 9) if length < INF else INF for length in found.tolist()]
@@ -164,21 +163,12 @@ class _Site:
         self.first_step = np.array(first_step, dtype=np.int64)
 
     def arguments(self, loc_col, loc_block, loc_y) -> tuple[tuple, tuple]:
-        """`cheapest_tour`'s arguments before a cart's words and after them (but its bound),
-        for locations numbered as `loc_*` say where they sit."""
+        """The compiled DP's arguments before a cart's words (or rows of them) and after them,
+        less the bound(s), for locations numbered as `loc_*` say where they sit."""
         t = self.tables
         before = (self.kind, self.key, self.weights, self.first_step, self.cross_y, self.depot[0])
         after = (t.start, t.cross_count, t.cross_next, t.cross_uses, t.cover_next, t.whole)
         return (*before, loc_col, loc_block, loc_y), after
-
-    def lengths(self, rows, loc_col, loc_block, loc_y, bounds) -> tuple[np.ndarray, int]:
-        """`length` of each row of words under its bound, in one compiled call."""
-        t = self.tables
-        return cheapest_tours(
-            self.kind, self.key, self.weights, self.first_step, self.cross_y,
-            self.depot[0], loc_col, loc_block, loc_y, rows,
-            t.start, t.cross_count, t.cross_next, t.cross_uses, t.cover_next, t.whole, bounds,
-        )  # fmt: skip
 
 
 _SITES: dict[int, tuple[Layout, _Site]] = {}
