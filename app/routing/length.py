@@ -69,7 +69,16 @@ class Locations:
         self._exact = layout.blocks <= EXACT_MAX_BLOCKS
         if self._exact:  # the DP's arguments before and after a cart's words, made once: a
             # length is asked for hundreds of thousands of times, and each look-up costs
-            self._before, self._after = site.arguments(self._col, self._block, self._y)
+            self.arguments = site.arguments(self._col, self._block, self._y)
+
+    @property
+    def exact(self) -> bool:
+        """Whether the DP prices these locations (their layout has at most EXACT_MAX_BLOCKS)."""
+        return self._exact
+
+    def words(self, bits: int) -> np.ndarray:
+        """The set `bits` as the DP takes it: little-endian 64-bit words."""
+        return np.frombuffer(bits.to_bytes(self._bytes, "little"), _WORD)
 
     def bits(self, codes: Iterable[str]) -> int:
         """The set of these codes (each must be one of this numbering's)."""
@@ -88,8 +97,8 @@ class Locations:
             if meter is not None:
                 meter.work += 1000 * len(codes)  # about what a 4-block DP of these picks costs
             return found if found <= bound + 1e-6 else INF
-        words = np.frombuffer(bits.to_bytes(self._bytes, "little"), _WORD)
-        length, work = _tour(*self._before, words, *self._after, bound)
+        before, after = self.arguments
+        length, work = _tour(*before, self.words(bits), *after, bound)
         if meter is not None:
             meter.work += work
         return round(length, 9) if length < INF else INF
@@ -102,7 +111,8 @@ class Locations:
         size = self._bytes
         rows = np.frombuffer(b"".join(bits.to_bytes(size, "little") for bits in carts), _WORD)
         rows = rows.reshape(len(carts), size // 8)
-        found, work = _tours(*self._before, rows, *self._after, np.full(len(carts), bound))
+        before, after = self.arguments
+        found, work = _tours(*before, rows, *after, np.full(len(carts), bound))
         if meter is not None:
             meter.work += work
         return [round(length, 9) if length < INF else INF for length in found.tolist()]

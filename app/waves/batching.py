@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import random
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -137,13 +137,16 @@ def plan_batches(
 def _searched(layout, items: list[Order], limits: Limits, effort: float, seed: int, deadline):
     # Only the locations these orders pick are numbered: a cart's set of them stays short.
     locations = Locations(layout, (code for order in items for code in order.picks))
-    footprint, pricer = Footprint(layout), Pricer(locations)
+    footprint = Footprint(layout)
+    # Beyond EXACT_MAX_BLOCKS blocks a route takes about 0.1 s (docs/routing.md, "Limits"): too
+    # slow to judge carts by, so there the carts are the proximity seed's.
+    pricer = Pricer(locations) if locations.exact else None
     rng = random.Random(seed)
     carts: list[list[Order]] = []
     left = len(items)  # orders of the groups not searched yet: each group's share of the time
     for members in _groups(items):
         seeded = _proximity(footprint, members, limits)
-        if effort > 0 and limits.capacity > 1:
+        if pricer and effort > 0 and limits.capacity > 1:
             part = deadline.portion(len(members) / left) if deadline else None
             seeded = _search(footprint, pricer, members, seeded, effort, limits, rng, part)
         left -= len(members)
@@ -172,15 +175,6 @@ def _first_come(members: list[Order], limits: Limits) -> list[list[Order]]:
     return carts
 
 
-def _fits(limits: Limits, members: list[Order]) -> Callable[[list[int]], bool]:
-    """May these orders (by index) share a cart? Asked hundreds of thousands of times, so
-    without volume and weight limits it only counts totes."""
-    if limits.max_volume_l is None and limits.max_weight_kg is None:
-        capacity = limits.capacity
-        return lambda cart: len(cart) <= capacity
-    return lambda cart: limits.fits([members[i] for i in cart])
-
-
 def _search(footprint, pricer, members, carts, effort, limits, rng, deadline):
     """Ruin and recreate within each urgency tier: carts holding one tier only may exchange
     orders; a cart where two tiers meet keeps its orders. Each tier gets its share of the time
@@ -188,9 +182,11 @@ def _search(footprint, pricer, members, carts, effort, limits, rng, deadline):
     inputs = Inputs(
         codes=[pricer.locations.bits(o.picks) for o in members],
         loads=[footprint.load(o) for o in members],
-        fits=_fits(limits, members),
         capacity=limits.capacity,
-        counts_only=limits.max_volume_l is None and limits.max_weight_kg is None,
+        volumes=[o.volume_l for o in members],
+        weights=[o.weight_kg for o in members],
+        max_volume_l=limits.max_volume_l,
+        max_weight_kg=limits.max_weight_kg,
     )
     by_tier: dict[Any, list[list[int]]] = {}
     mixed: list[list[int]] = []

@@ -29,9 +29,9 @@ class Loads:
         self.reach = np.zeros(carts)
         self.live = np.zeros(carts, dtype=np.bool_)
         groups = footprint.walk_groups()
-        self._one = np.array([one for one, _, _ in groups])
-        self._rest = np.array([rest for _, rest, _ in groups])
-        self._keys = np.array([self._as_words(keys) for _, _, keys in groups], dtype=np.uint64)
+        self.group_one = np.array([one for one, _, _ in groups])
+        self.group_rest = np.array([rest for _, rest, _ in groups])
+        self.group_keys = np.array([self._as_words(keys) for _, _, keys in groups], dtype=np.uint64)
 
     def put(self, cart: int, load: Load, live: bool) -> None:
         self.low[cart] = self._as_words(load.low)
@@ -43,7 +43,7 @@ class Loads:
         """The other carts (not empty), nearest first: least `added(this, other) +
         added(other, this)`; ties by cart number."""
         return _nearest(cart, self.low, self.high, self.x_low, self.x_high, self.reach,
-                        self.live, self._one, self._rest, self._keys).tolist()  # fmt: skip
+                        self.live, self.group_one, self.group_rest, self.group_keys).tolist()  # fmt: skip
 
     def best_swaps(self, a: int, b: int, orders: Loads, one, two, count: int) -> list[list[int]]:
         """The `count` swaps of an order i of cart a with an order j of cart b that look best,
@@ -54,8 +54,8 @@ class Loads:
         (ties by order); pairs tie by (i, j)."""
         found = _best_swaps(a, b, self.low, self.high, self.x_low, self.x_high, self.reach,
                             one[0], one[1], two[0], two[1], orders.low, orders.high,
-                            orders.x_low, orders.x_high, orders.reach, self._one, self._rest,
-                            self._keys, count)  # fmt: skip
+                            orders.x_low, orders.x_high, orders.reach, self.group_one, self.group_rest,
+                            self.group_keys, count)  # fmt: skip
         return found.tolist()
 
     def _as_words(self, bits: int) -> np.ndarray:

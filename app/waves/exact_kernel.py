@@ -1,0 +1,406 @@
+"""The exact search over carts (`app.waves.search`) as compiled code: polish and kicks.
+
+In Python the search spent most of its time around the compiled route lengths (looking up
+remembered lengths, building each candidate's set of locations, calling into compiled code):
+here the carts, their savings, the remembered lengths and the settled pairs are arrays, and the
+whole polish and every kick run compiled (numba), so the same time does twice the work and
+more. The moves are those `search` describes:
+
+- a cart's orders each have their saving: how much shorter its exact route gets without them;
+- `_move`: the order whose move to another cart shortens both most, judged exactly;
+- `_swap`: the few swaps that look best (exact savings, estimated growth, `_best_swaps`),
+  routed exactly with tight bounds;
+- a pair of carts (by content) that had nothing is remembered and skipped until one changes;
+- `_kick`: a chain of two random swaps across three nearby carts, a polish around them, undone
+  unless the total stays within the limit.
+
+Lengths come from the DP of `app.routing.length_kernel`, remembered by their set of locations
+(an open-addressing table of words). Randomness is numba's generator, seeded by the caller.
+Pure: runs on whichever thread calls it.
+"""
+
+from __future__ import annotations
+
+from collections import namedtuple
+
+import numpy as np
+from numba import njit
+
+from app.waves.nearness import _best_swaps, _nearest
+from app.waves.remembered import length, mixed
+
+INF = np.inf
+PAIR_WORK = 250  # a pair of carts compared, besides its lengths (screening swaps, about 5 us),
+# in the unit of `remembered.LENGTH_WORK`
+NEAREST = 4  # carts a kicked cart may swap with, nearest first by where they walk
+AROUND_PASSES = 4  # polish passes around a kick, at most (docs/benchmarks.md)
+MOST_SETTLED = 1 << 18  # slots of the settled-pairs table (cleared when half full)
+
+# Per order: its locations, its load (as `nearness.Loads` keeps them), volume, weight, and a
+# random number whose XOR over a cart names the cart's content.
+Orders = namedtuple("Orders", "words low high x_low x_high reach volume weight tag")
+# What a cart may hold: orders, litres and kilograms (INF: no limit); the footprint's groups.
+Rules = namedtuple("Rules", "capacity max_volume max_weight one rest keys")
+# Per cart (rows): its orders ascending (-1 past `count`), locations, walk, load, content tag,
+# per order its saving and the cart's locations without it (`saved` says they are current).
+Carts = namedtuple(
+    "Carts",
+    "members count words price low high x_low x_high reach live tag saved saving rests",
+)
+# The nearest carts of each cart (`near_n` of them, current while `near_ok`), the settled
+# pairs (a table of 64-bit names), the undo log of a kick (`logged` rows kept in `undo`).
+Search = namedtuple(
+    "Search", "site memory orders rules carts near near_n near_ok settled settled_n undo logged"
+)
+
+
+@njit(cache=True)
+def set_cart(q, c, members, n):
+    """Cart c holds `members[:n]` (sorted here): its locations, load, tag and walk anew."""
+    carts, orders = q.carts, q.orders
+    if q.logged[c] == 0:  # a kick is under way (logged 0, not -1): keep the row to undo
+        _copy_row(carts, q.undo, c)
+        q.logged[c] = 1
+    chosen = np.sort(members[:n])
+    carts.members[c, :] = -1
+    carts.members[c, :n] = chosen
+    carts.count[c] = n
+    carts.words[c, :] = 0
+    carts.low[c, :] = 0
+    carts.high[c, :] = 0
+    carts.x_low[c], carts.x_high[c], carts.reach[c] = INF, -INF, 0.0
+    tag = np.uint64(0)
+    for i in chosen:
+        carts.words[c] |= orders.words[i]
+        carts.low[c] |= orders.low[i]
+        carts.high[c] |= orders.high[i]
+        carts.x_low[c] = min(carts.x_low[c], orders.x_low[i])
+        carts.x_high[c] = max(carts.x_high[c], orders.x_high[i])
+        carts.reach[c] = max(carts.reach[c], orders.reach[i])
+        tag ^= orders.tag[i]
+    carts.tag[c] = tag
+    carts.live[c] = n > 0
+    carts.saved[c] = False
+    carts.price[c] = length(q.site, q.memory, carts.words[c], INF)
+    q.near_ok[:] = False
+
+
+@njit(cache=True)
+def _copy_row(source, target, c):
+    """Row c of every array of `source` (a `Carts`) into `target`'s."""
+    target.members[c], target.count[c], target.words[c] = (
+        source.members[c],
+        source.count[c],
+        source.words[c],
+    )
+    target.price[c], target.low[c], target.high[c] = source.price[c], source.low[c], source.high[c]
+    target.x_low[c], target.x_high[c], target.reach[c] = (
+        source.x_low[c],
+        source.x_high[c],
+        source.reach[c],
+    )
+    target.live[c], target.tag[c], target.saved[c] = source.live[c], source.tag[c], source.saved[c]
+    target.saving[c], target.rests[c] = source.saving[c], source.rests[c]
+
+
+@njit(cache=True)
+def _savings(q, c):
+    """Each order's saving on cart c and the cart's locations without it, priced on first use
+    (dropping picks never lengthens a tour, so the cart's walk bounds each)."""
+    carts = q.carts
+    if carts.saved[c]:
+        return
+    n, words = carts.count[c], q.orders.words
+    before = np.zeros_like(carts.words[c])
+    for k in range(n):  # the orders before k OR the orders after k: two running unions
+        carts.rests[c, k] = before
+        before = before | words[carts.members[c, k]]
+    after = np.zeros_like(before)
+    for k in range(n - 1, -1, -1):
+        carts.rests[c, k] |= after
+        after = after | words[carts.members[c, k]]
+    for k in range(n):
+        rest = length(q.site, q.memory, carts.rests[c, k], carts.price[c])
+        carts.saving[c, k] = carts.price[c] - rest
+    carts.saved[c] = True
+
+
+@njit(cache=True, inline="always")
+def _fits(q, c, drop, add):
+    """May cart c hold its orders without the one at `drop` (-1: none) and with order `add`?"""
+    rules, orders, carts = q.rules, q.orders, q.carts
+    n = carts.count[c] + (1 if drop < 0 else 0)
+    if n > rules.capacity:
+        return False
+    if n == 1 or (rules.max_volume == INF and rules.max_weight == INF):
+        return True
+    volume, weight = orders.volume[add], orders.weight[add]
+    for k in range(carts.count[c]):
+        if k != drop:
+            volume += orders.volume[carts.members[c, k]]
+            weight += orders.weight[carts.members[c, k]]
+    return volume <= rules.max_volume + 1e-9 and weight <= rules.max_weight + 1e-9
+
+
+@njit(cache=True)
+def nearest(q, c):
+    """The other live carts nearest cart c first (`nearness._nearest`), kept until any changes."""
+    if not q.near_ok[c]:
+        carts, rules = q.carts, q.rules
+        found = _nearest(c, carts.low, carts.high, carts.x_low, carts.x_high, carts.reach,
+                         carts.live, rules.one, rules.rest, rules.keys)  # fmt: skip
+        q.near[c, : len(found)] = found
+        q.near_n[c] = len(found)
+        q.near_ok[c] = True
+    return q.near[c, : q.near_n[c]]
+
+
+@njit(cache=True)
+def _move(q, src, dst):
+    """Move the order whose exact move shortens most from `src` to `dst`."""
+    carts, orders = q.carts, q.orders
+    n, m = carts.count[src], carts.count[dst]
+    if n <= 1 or m == 0 or m >= q.rules.capacity:
+        return False
+    _savings(q, src)
+    best, pick = 1e-9, -1
+    for k in range(n):
+        i = carts.members[src, k]
+        if not _fits(q, dst, -1, i):
+            continue
+        saving = carts.saving[src, k]
+        bound = carts.price[dst] + saving - best
+        grown = length(q.site, q.memory, carts.words[dst] | orders.words[i], bound)
+        gain = saving - (grown - carts.price[dst])
+        if grown != INF and gain > best:
+            best, pick = gain, k
+    if pick < 0:
+        return False
+    moved = carts.members[src, pick]
+    there = np.append(carts.members[dst, :m], moved)
+    left = np.delete(carts.members[src, :n], pick)
+    set_cart(q, src, left, n - 1)
+    set_cart(q, dst, there, m + 1)
+    return True
+
+
+@njit(cache=True, inline="always")
+def _where(row, n, order):
+    for k in range(n):
+        if row[k] == order:
+            return k
+    return -1
+
+
+@njit(cache=True)
+def _swap(q, a, b, screened):
+    """The first of the `screened` swaps that look best whose exact routes are shorter."""
+    carts, orders, rules = q.carts, q.orders, q.rules
+    _savings(q, a)
+    _savings(q, b)
+    na, nb = carts.count[a], carts.count[b]
+    before = carts.price[a] + carts.price[b]
+    pairs = _best_swaps(a, b, carts.low, carts.high, carts.x_low, carts.x_high, carts.reach,
+                        carts.members[a, :na], carts.saving[a, :na], carts.members[b, :nb],
+                        carts.saving[b, :nb], orders.low, orders.high, orders.x_low,
+                        orders.x_high, orders.reach, rules.one, rules.rest, rules.keys,
+                        screened)  # fmt: skip
+    for r in range(len(pairs)):
+        i, j = pairs[r, 0], pairs[r, 1]
+        ki, kj = _where(carts.members[a], na, i), _where(carts.members[b], nb, j)
+        if not (_fits(q, a, ki, j) and _fits(q, b, kj, i)):
+            continue
+        # The other cart is never shorter than it is without j (dropping picks never lengthens
+        # a tour), so this cart must stay under what that leaves: a tight bound, early abandon.
+        bound = carts.price[a] + carts.saving[b, kj]
+        first = length(q.site, q.memory, carts.rests[a, ki] | orders.words[j], bound)
+        if first == INF:
+            continue
+        bound = before - first - 1e-9
+        second = length(q.site, q.memory, carts.rests[b, kj] | orders.words[i], bound)
+        if second != INF and first + second < before - 1e-9:
+            _exchange(q, a, ki, b, kj)
+            return True
+    return False
+
+
+@njit(cache=True)
+def _exchange(q, a, ki, b, kj):
+    """The order at ki of cart a and the order at kj of cart b change carts."""
+    carts = q.carts
+    na, nb = carts.count[a], carts.count[b]
+    one, two = carts.members[a, :na].copy(), carts.members[b, :nb].copy()
+    one[ki], two[kj] = two[kj], one[ki]
+    set_cart(q, a, one, na)
+    set_cart(q, b, two, nb)
+
+
+@njit(cache=True, inline="always")
+def _pair_name(q, a, b, screened):
+    """A 64-bit name of the ordered pair of contents of carts a and b (and `screened`)."""
+    h = mixed(mixed(q.carts.tag[a]) ^ q.carts.tag[b])
+    h = mixed(h ^ np.uint64(screened))
+    return h | np.uint64(1)  # 0 marks an empty slot
+
+
+@njit(cache=True, inline="always")
+def _settled_at(q, name):
+    """The slot of `name` in the settled table, or the empty slot where it would go."""
+    mask = len(q.settled) - 1
+    at = np.int64(name & np.uint64(mask))
+    while q.settled[at] != 0 and q.settled[at] != name:
+        at = (at + 1) & mask
+    return at
+
+
+@njit(cache=True)
+def improve_pair(q, a, b, screened):
+    """One move or swap between carts a and b that shortens them, if there is one. A pair
+    that had none keeps having none until one of them changes: remembered by content and
+    skipped ("don't look bits", Bentley 1992)."""
+    name = _pair_name(q, a, b, screened)
+    at = _settled_at(q, name)
+    if q.settled[at] == name:
+        return False
+    q.memory.work[0] += PAIR_WORK
+    if _move(q, a, b) or _move(q, b, a) or _swap(q, a, b, screened):
+        return True
+    if 2 * (q.settled_n[0] + 1) > len(q.settled):  # bound memory: forget all
+        q.settled[:] = 0
+        q.settled_n[0] = 0
+        at = _settled_at(q, name)
+    q.settled[at] = name
+    q.settled_n[0] += 1
+    return False
+
+
+@njit(cache=True)
+def polish_pass(q, neighbours, screened):
+    """One pass over each cart with its `neighbours` nearest, each pair once (in cart order);
+    whether anything got shorter."""
+    size = len(q.carts.count)
+    names = []
+    for a in range(size):
+        if q.carts.count[a]:
+            for b in nearest(q, a)[:neighbours]:
+                names.append(min(a, b) * size + max(a, b))
+    changed = False
+    for name in np.unique(np.array(names, dtype=np.int64)):
+        changed |= improve_pair(q, name // size, name % size, screened)
+    return changed
+
+
+@njit(cache=True)
+def polish_around(q, touched, neighbours, screened, kicked):
+    """Polish only the pairs that involve a cart in `touched` (growing as carts change); the
+    pairs in `kicked` (rows of two carts a kick swapped between) come last in each pass: the
+    orders the kick moved first look for a better cart elsewhere, where the polish would
+    otherwise mostly swap them straight back."""
+    for _ in range(AROUND_PASSES):
+        pairs = np.empty((0, 2), dtype=np.int64)
+        for a in np.flatnonzero(touched):
+            near = nearest(q, a)[:neighbours]
+            rows = np.empty((len(near), 2), dtype=np.int64)
+            rows[:, 0], rows[:, 1] = a, near
+            pairs = np.concatenate((pairs, rows))
+        late = np.zeros(len(pairs), dtype=np.bool_)
+        for k in range(len(kicked)):
+            one, two = kicked[k, 0], kicked[k, 1]
+            late |= ((pairs[:, 0] == one) & (pairs[:, 1] == two)) | (
+                (pairs[:, 0] == two) & (pairs[:, 1] == one)
+            )
+        changed = False
+        for r in np.concatenate((np.flatnonzero(~late), np.flatnonzero(late))):
+            if improve_pair(q, pairs[r, 0], pairs[r, 1], screened):
+                touched[pairs[r, 1]] = True
+                changed = True
+        if not changed:
+            return
+
+
+@njit(cache=True, inline="always")
+def total(q):
+    return q.carts.price.sum()
+
+
+@njit(cache=True, inline="always")
+def _pick(row, n):
+    return row[np.random.randint(0, n)]
+
+
+@njit(cache=True)
+def _kick(q, neighbours, screened, limit):
+    """A chain of two random swaps: an order of a cart with one of a nearby cart, then another
+    order of that cart with one of a cart near it; then polish around the three. Undone unless
+    the total walk is no longer than before or within `limit`."""
+    carts = q.carts
+    live = np.flatnonzero(carts.count)
+    a = live[np.random.randint(0, len(live))]
+    near = nearest(q, a)
+    b = _pick(near, min(NEAREST, len(near)))
+    i, j = _pick(carts.members[a], carts.count[a]), _pick(carts.members[b], carts.count[b])
+    before = total(q)
+    q.logged[:] = 0  # from here every changed cart's row is kept in `undo`
+    if not _swapped(q, a, i, b, j):
+        q.logged[:] = -1
+        return
+    touched = np.zeros(len(carts.count), dtype=np.bool_)
+    touched[a] = touched[b] = True
+    kicked = np.full((2, 2), -1, dtype=np.int64)
+    kicked[0, 0], kicked[0, 1] = a, b
+    near = nearest(q, b)
+    c = _pick(near, min(NEAREST, len(near)))
+    if c != a:
+        others = carts.members[b, : carts.count[b]]
+        others = others[others != i]
+        k = _pick(others, len(others)) if len(others) else i
+        if _swapped(q, b, k, c, _pick(carts.members[c], carts.count[c])):
+            touched[c] = True
+            kicked[1, 0], kicked[1, 1] = b, c
+    polish_around(q, touched, neighbours, screened, kicked)
+    if total(q) > max(before, limit) + 1e-9:
+        for row in np.flatnonzero(q.logged == 1):
+            _copy_row(q.undo, carts, row)
+        q.near_ok[:] = False
+    q.logged[:] = -1
+
+
+@njit(cache=True)
+def _swapped(q, a, i, b, j):
+    """Order i of cart a and order j of cart b change carts, if both still fit."""
+    ki, kj = (
+        _where(q.carts.members[a], q.carts.count[a], i),
+        _where(q.carts.members[b], q.carts.count[b], j),
+    )
+    if not (_fits(q, a, ki, j) and _fits(q, b, kj, i)):
+        return False
+    _exchange(q, a, ki, b, kj)
+    return True
+
+
+@njit(cache=True)
+def kicks(q, best, count, neighbours, screened, accept, budget, since, time_left, kick_work):
+    """Up to `count` kicks while the work is under `budget`. A kick is kept while the total
+    stays within a share of the best total (`accept`, shrinking with the budget left since
+    `since`, and with `time_left`, the share of time left); the best carts found are kept in
+    `best` (members, counts, and their total in best[2][0]). True once the budget is spent."""
+    members, counts, best_total = best
+    for _ in range(count):
+        work = q.memory.work[0]
+        if work >= budget:
+            return True
+        left = min((budget - work) / (budget - since), time_left)
+        _kick(q, neighbours, screened, best_total[0] * (1 + accept * left))
+        q.memory.work[0] += kick_work
+        now = total(q)
+        if now < best_total[0] - 1e-9:
+            members[:] = q.carts.members
+            counts[:] = q.carts.count
+            best_total[0] = now
+    return False
+
+
+@njit(cache=True)
+def seed_random(seed):
+    """Seed numba's generator (apart from NumPy's): the kicks' choices follow from `seed`."""
+    np.random.seed(seed)

@@ -1,0 +1,102 @@
+"""Exact route lengths remembered by their set of locations, for compiled code.
+
+The batching search (`app.waves.exact_kernel`) asks for hundreds of thousands of lengths and
+many recur (a kick undone, a swap tried again): each is kept in an open-addressing table of
+the locations' 64-bit words, with the length or, for a search abandoned at a bound, the bound
+it is known to exceed. The table is forgotten when half full, which bounds its memory.
+Pure: runs on whichever thread calls it.
+"""
+
+from __future__ import annotations
+
+from collections import namedtuple
+
+import numpy as np
+from numba import njit
+
+from app.routing.length_kernel import _cheapest
+
+INF = np.inf
+# The search's work is counted in frontiers the DP visits (about 18 ns each on the bench
+# machine); what costs time besides them is charged in that unit too, so that the work is
+# about as long on any layout (measured per kick on one, two and three blocks).
+LOOKUP_WORK = 20  # looking a length up, remembered or not (about 0.4 us)
+LENGTH_WORK = 140  # a DP's setting up, besides its frontiers (about 2.5 us)
+
+# Where locations sit and the DP's tables (`Locations` and `_Site` in app/routing/length.py).
+Site = namedtuple(
+    "Site",
+    "kind key weights first_step cross_y depot_col loc_col loc_block loc_y "
+    "start cross_count cross_next cross_uses cover_next whole",
+)
+# Remembered lengths: `keys` rows of words, `value` the length (-1: unknown), `above` a bound
+# the length is known to exceed (-1: none); `filled` slots used, `work` the meter (DP units).
+Memory = namedtuple("Memory", "keys used value above filled work")
+
+
+@njit(cache=True, inline="always")
+def mixed(h):
+    """Every bit of h spread over all 64 (splitmix64's finaliser)."""
+    h = (h ^ (h >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    h = (h ^ (h >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    return h ^ (h >> np.uint64(31))
+
+
+@njit(cache=True, inline="always")
+def _slot(words, mask):
+    """Where a set of locations is looked for first in the table of remembered lengths."""
+    h = np.uint64(0x243F6A8885A308D3)
+    for w in words:
+        h = mixed(h ^ w)
+    return np.int64(h & np.uint64(mask))
+
+
+@njit(cache=True, inline="always")
+def _same(a, b):
+    for k in range(len(a)):  # noqa: SIM110 (numba compiles a loop, not all() of a generator)
+        if a[k] != b[k]:
+            return False
+    return True
+
+
+@njit(cache=True, inline="always")
+def length(site, memory, words, bound):
+    """The exact walk of the locations in `words`, or INF if longer than `bound`; remembered."""
+    empty = True
+    for w in words:
+        if w:
+            empty = False
+    if empty:
+        return 0.0
+    memory.work[0] += LOOKUP_WORK
+    mask = len(memory.used) - 1
+    at = _slot(words, mask)
+    while memory.used[at] and not _same(memory.keys[at], words):
+        at = (at + 1) & mask
+    if memory.used[at]:
+        known = memory.value[at]
+        if known >= 0:
+            return known if known <= bound + 1e-6 else INF
+        if memory.above[at] >= bound:
+            return INF
+    else:
+        if 2 * (memory.filled[0] + 1) > len(memory.used):  # bound memory: forget all
+            memory.used[:] = False
+            memory.filled[0] = 0
+            at = _slot(words, mask)
+        memory.used[at] = True
+        memory.keys[at] = words
+        memory.value[at] = -1.0
+        memory.above[at] = -1.0
+        memory.filled[0] += 1
+    s = site
+    found, work = _cheapest(s.kind, s.key, s.weights, s.first_step, s.cross_y, s.depot_col,
+                            s.loc_col, s.loc_block, s.loc_y, words, s.start, s.cross_count,
+                            s.cross_next, s.cross_uses, s.cover_next, s.whole, bound)  # fmt: skip
+    memory.work[0] += work + LENGTH_WORK
+    if found < INF:
+        found = round(found, 9)
+        memory.value[at] = found
+        return found
+    memory.above[at] = max(memory.above[at], bound)
+    return INF
