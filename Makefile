@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint install clean
+.PHONY: run test lint install compile clean
 
 # (Re)install when pyproject.toml changes; a fresh machine needs Python 3.11+, and for a
 # window the X11 libraries Qt's xcb plugin uses (`make run` checks them, see README).
@@ -16,7 +16,11 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-run: $(STAMP)
+# The batching search is compiled code (numba): compiled once, before a plan's time limit runs.
+compile: $(STAMP)
+	$(BIN)/python tools/compile_search.py
+
+run: compile
 	sh tools/check-qt-libs.sh $(VENV)
 	$(BIN)/shipshape run
 
@@ -27,7 +31,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 # pytest exit 5 (no tests collected) is a failure here, never a silent pass.
-test: lint
+test: lint compile
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS); \
 	  status=$$?; if [ $$status -eq 5 ]; then echo "no tests ran: failing"; exit 1; fi; exit $$status
 
