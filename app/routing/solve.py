@@ -72,12 +72,20 @@ def _shortest(layout: Layout, stops, spots, candidates, origin: Spot | None) -> 
     bound = min(d for d, _ in candidates)
     if layout.blocks <= EXACT_MAX_BLOCKS:
         return optimal_sequence(layout, stops, upper_bound=bound, start=origin)[0]
-    reduced = replace(layout, cross_aisles=_some_cross_aisles(layout))
-    first, _ = optimal_sequence(reduced, stops, start=origin)
+    first, _ = optimal_sequence(exactly_solved(layout), stops, start=origin)
     if len(first) > LOCAL_SEARCH_MAX_STOPS or origin is not None:
         return first
     better = improve_order(layout.cross_aisles, depot_spot(layout), [spots[c] for c in first])
     return [first[i] for i in better]
+
+
+def exactly_solved(layout: Layout) -> Layout:
+    """The layout whose routes the DP finds exactly: this one up to EXACT_MAX_BLOCKS blocks;
+    beyond, the same with only some of its cross aisles (every route there is a real walk
+    here too, so its length is one a picker can walk)."""
+    if layout.blocks <= EXACT_MAX_BLOCKS:
+        return layout
+    return replace(layout, cross_aisles=_some_cross_aisles(layout))
 
 
 def _some_cross_aisles(layout: Layout) -> tuple[float, ...]:

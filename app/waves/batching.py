@@ -27,6 +27,7 @@ from typing import Any
 from app.errors import BadInput
 from app.routing import Layout, solve_route
 from app.routing.length import Locations
+from app.routing.solve import exactly_solved
 from app.waves.footprint import Footprint
 from app.waves.improve import improve
 from app.waves.search import Deadline, Inputs, Pool, Pricer, improve_exactly
@@ -136,17 +137,17 @@ def plan_batches(
 
 def _searched(layout, items: list[Order], limits: Limits, effort: float, seed: int, deadline):
     # Only the locations these orders pick are numbered: a cart's set of them stays short.
-    locations = Locations(layout, (code for order in items for code in order.picks))
-    footprint = Footprint(layout)
-    # Beyond EXACT_MAX_BLOCKS blocks a route takes about 0.1 s (docs/routing.md, "Limits"): too
-    # slow to judge carts by, so there the carts are the proximity seed's.
-    pricer = Pricer(locations) if locations.exact else None
+    # Carts are judged by exact routes; beyond EXACT_MAX_BLOCKS blocks by the exact routes with
+    # only some cross aisles (real walks, as the router's first step there), which the DP finds.
+    judged = exactly_solved(layout)
+    locations = Locations(judged, (code for order in items for code in order.picks))
+    footprint, pricer = Footprint(layout), Pricer(locations)
     rng = random.Random(seed)
     carts: list[list[Order]] = []
     left = len(items)  # orders of the groups not searched yet: each group's share of the time
     for members in _groups(items):
         seeded = _proximity(footprint, members, limits)
-        if pricer and effort > 0 and limits.capacity > 1:
+        if effort > 0 and limits.capacity > 1:
             part = deadline.portion(len(members) / left) if deadline else None
             seeded = _search(footprint, pricer, members, seeded, effort, limits, rng, part)
         left -= len(members)

@@ -280,10 +280,14 @@ def improve_pair(q, a, b, screened):
     return False
 
 
+PASSED, CHANGED, PAUSED = 0, 1, 2  # what `polish_pass` did
+
+
 @njit(cache=True)
-def polish_pass(q, neighbours, screened):
-    """One pass over each cart with its `neighbours` nearest, each pair once (in cart order);
-    whether anything got shorter."""
+def polish_pass(q, neighbours, screened, pause):
+    """One pass over each cart with its `neighbours` nearest, each pair once (in cart order):
+    PASSED (nothing got shorter), CHANGED, or PAUSED once the work reached `pause` (a pass
+    asked again starts over, and the pairs it settled are skipped at once)."""
     size = len(q.carts.count)
     names = []
     for a in range(size):
@@ -292,8 +296,10 @@ def polish_pass(q, neighbours, screened):
                 names.append(min(a, b) * size + max(a, b))
     changed = False
     for name in np.unique(np.array(names, dtype=np.int64)):
+        if q.memory.work[0] >= pause:
+            return PAUSED
         changed |= improve_pair(q, name // size, name % size, screened)
-    return changed
+    return CHANGED if changed else PASSED
 
 
 @njit(cache=True)
@@ -385,25 +391,25 @@ def _swapped(q, a, i, b, j):
 
 
 @njit(cache=True)
-def kicks(q, best, count, neighbours, screened, accept, budget, since, time_left, kick_work):
-    """Up to `count` kicks while the work is under `budget`. A kick is kept while the total
-    stays within a share of the best total (`accept`, shrinking with the budget left since
-    `since`, and with `time_left`, the share of time left); the best carts found are kept in
-    `best` (members, counts, and their total in best[2][0]). True once the budget is spent."""
+def kicks(q, best, most, neighbours, screened, accept, budget, since, time_left, kick_work, pause):
+    """Kicks while the work is under `budget`, `most` at most, and none begun once the work
+    reached `pause` (one at least): how many. A kick is kept while the total stays within a
+    share of the best total (`accept`, shrinking with the budget left since `since`, and with
+    `time_left`, the share of time left); the best carts found are kept in `best` (members,
+    counts, and their total in best[2][0])."""
     members, counts, best_total = best
-    for _ in range(count):
-        work = q.memory.work[0]
-        if work >= budget:
-            return True
-        left = min((budget - work) / (budget - since), time_left)
+    done = 0
+    while done < most and q.memory.work[0] < budget and (done == 0 or q.memory.work[0] < pause):
+        left = min((budget - q.memory.work[0]) / (budget - since), time_left)
         _kick(q, neighbours, screened, best_total[0] * (1 + accept * left))
         q.memory.work[0] += kick_work
+        done += 1
         now = total(q)
         if now < best_total[0] - 1e-9:
             members[:] = q.carts.members
             counts[:] = q.carts.count
             best_total[0] = now
-    return False
+    return done
 
 
 @njit(cache=True)

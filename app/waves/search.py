@@ -50,7 +50,8 @@ WORK_PER_ORDER = 1_015_000
 KICK_WORK = 1_000  # what a kick costs besides its routes (screening, undo), plus
 CART_WORK = 100  # this per cart in the pool (finding nearest carts again after each change)
 MOST_KICKS_PER_ORDER = 150  # a cap, should kicks ever cost no work (every route already known)
-KICKS_AT_ONCE = 16  # kicks per call of compiled code: the deadline is read between calls
+# Work per call of compiled code (about 40 ms): the deadline is read between calls.
+WORK_AT_ONCE = 2_000_000
 # A kick is kept while the total stays within a share of the best total found (record-to-record
 # travel, Dueck 1993): walking a little uphill leaves the valley the polish stopped in; the best
 # carts found are what is returned. The share starts at this and shrinks in step with the budget
@@ -160,20 +161,20 @@ def improve_exactly(
     budget = pricer.work + effort * WORK_PER_ORDER * orders
     q = _state(footprint, pricer, inputs, carts)
     kernel.seed_random(rng.getrandbits(32))
-    for _ in range(max(1, round(PASSES * effort))):
-        if (deadline and deadline.passed()) or not kernel.polish_pass(q, neighbours, screened):
+    passes = max(1, round(PASSES * effort))
+    while passes and not (deadline and deadline.passed()):
+        did = kernel.polish_pass(q, neighbours, screened, pricer.work + WORK_AT_ONCE)
+        if did == kernel.PASSED:
             break
+        passes -= did == kernel.CHANGED
     best = (q.carts.members.copy(), q.carts.count.copy(), np.array([kernel.total(q)]))
     start, began = pricer.work, deadline.clock() if deadline else 0.0
     kick_work = KICK_WORK + CART_WORK * len(carts)
     left = round(effort * MOST_KICKS_PER_ORDER * orders)
-    while left > 0 and not (deadline and deadline.passed()):
+    while left > 0 and pricer.work < budget and not (deadline and deadline.passed()):
         time_left = deadline.share_left(began) if deadline else 1.0  # cool as fast as it runs out
-        count = min(KICKS_AT_ONCE, left)
-        left -= count
-        if kernel.kicks(q, best, count, neighbours, screened, ACCEPT_WORSE, budget, start,
-                        time_left, kick_work):  # fmt: skip
-            break
+        left -= kernel.kicks(q, best, left, neighbours, screened, ACCEPT_WORSE, budget, start,
+                             time_left, kick_work, pricer.work + WORK_AT_ONCE)  # fmt: skip
     members, counts, _ = best
     return [members[c, : counts[c]].tolist() for c in range(len(counts))]
 
