@@ -21,17 +21,15 @@ Pure: runs on whichever thread calls it.
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from collections import namedtuple
-from pathlib import Path
 
 import numpy as np
 from numba import njit
-from numba.core.dispatcher import Dispatcher
 
 from app.routing import length_kernel
 from app.waves import nearness, remembered
+from app.waves.fresh_caches import drop_stale_caches
 from app.waves.nearness import _best_swaps, _nearest
 from app.waves.remembered import length, mixed
 
@@ -418,35 +416,8 @@ def seed_random(seed):
     np.random.seed(seed)
 
 
-# numba checks a cached function against its own file only, but the functions here (and in
-# `remembered`) have compiled code of other files linked in: after an upgrade that changed only
-# those, the cache would still run their old code. So a digest of every file linked in is
-# compiled in too, and where it is not today's, these caches are dropped and built again.
-def _digest_of_sources() -> int:
-    digest = hashlib.sha256()
-    for module in (length_kernel, nearness, remembered, sys.modules[__name__]):
-        digest.update(Path(module.__file__ or "").read_bytes())
-    return int.from_bytes(digest.digest()[:7], "little")
-
-
-SOURCES = _digest_of_sources()
-
-
-@njit(cache=True)
-def _compiled_from():
-    return SOURCES
-
-
-def _drop_stale_caches() -> None:
-    """Runs once, on import (whichever thread imports first)."""
-    if _compiled_from() == SOURCES:
-        return
-    for module in (remembered, sys.modules[__name__]):
-        for value in vars(module).values():
-            cache = getattr(value, "_cache", None) if isinstance(value, Dispatcher) else None
-            if cache is not None:
-                cache.flush()  # numba's own cache of this function (not a public API)
-    _compiled_from.recompile()
-
-
-_drop_stale_caches()
+# numba checks a cached function against its own file only: see `fresh_caches`.
+drop_stale_caches(
+    linked=(length_kernel, nearness, remembered, sys.modules[__name__]),
+    cached=(remembered, sys.modules[__name__]),
+)
