@@ -19,7 +19,7 @@ from functools import cache
 import numpy as np
 
 from app.routing.layout import Layout
-from app.routing.length_kernel import COVER, CROSS, cheapest_tour, cheapest_tours
+from app.routing.length_kernel import COVER, CROSS, cheapest_tour
 from app.routing.optimal import _COVERS, _FRONTIERS, _is_whole_tour
 from app.routing.solve import EXACT_MAX_BLOCKS, solve_route
 
@@ -27,7 +27,6 @@ INF = float("inf")
 _WORD = np.dtype("<u8")  # a cart's locations as 64-bit little-endian words
 # The DP called with its arguments spread from tuples made once (mypy cannot count them).
 _tour: Callable[..., tuple[float, int]] = cheapest_tour
-_tours: Callable[..., tuple[np.ndarray, int]] = cheapest_tours
 
 
 class Meter:
@@ -102,20 +101,6 @@ class Locations:
         if meter is not None:
             meter.work += work
         return round(length, 9) if length < INF else INF
-
-    def lengths(self, carts: list[int], bound: float, meter: Meter | None = None) -> list[float]:
-        """`length` of each cart under one bound, in one call of the compiled code (a cart's
-        orders' savings are priced together)."""
-        if not self._exact or not all(carts):
-            return [self.length(bits, bound, meter) for bits in carts]
-        size = self._bytes
-        rows = np.frombuffer(b"".join(bits.to_bytes(size, "little") for bits in carts), _WORD)
-        rows = rows.reshape(len(carts), size // 8)
-        before, after = self.arguments
-        found, work = _tours(*before, rows, *after, np.full(len(carts), bound))
-        if meter is not None:
-            meter.work += work
-        return [round(length, 9) if length < INF else INF for length in found.tolist()]
 
 
 class _Site:

@@ -42,24 +42,6 @@ def cheapest_tour(
 
 
 @njit(cache=True)
-def cheapest_tours(
-    kind, key, weights, first_step, cross_y, depot_col, loc_col, loc_block, loc_y,
-    rows, start, cross_count, cross_next, cross_uses, cover_next, whole, bounds,
-):  # fmt: skip
-    """`cheapest_tour` of each row of `rows` (each row one cart's words, none empty) under its
-    own bound: (lengths, frontiers visited in all). One call for many carts saves the few
-    microseconds each call costs to enter compiled code, which is most of a short route's."""
-    lengths = np.empty(len(rows))
-    work = 0
-    for r in range(len(rows)):
-        lengths[r], done = _cheapest(kind, key, weights, first_step, cross_y, depot_col,
-                                     loc_col, loc_block, loc_y, rows[r], start, cross_count,
-                                     cross_next, cross_uses, cover_next, whole, bounds[r])  # fmt: skip
-        work += done
-    return lengths, work
-
-
-@njit(cache=True)
 def _cheapest(
     kind, key, weights, first_step, cross_y, depot_col, loc_col, loc_block, loc_y,
     words, start, cross_count, cross_next, cross_uses, cover_next, whole, bound,
@@ -82,21 +64,21 @@ def _set_bits(words):
     """The numbers of the set bits, ascending (each found as its word's lowest set bit)."""
     count = 0
     for word in words:
-        count += _bit_count(word)
+        count += bit_count(word)
     found = np.empty(count, np.int64)
     at = 0
     for w in range(len(words)):
         word = words[w]
         while word:
             lowest = word & (~word + np.uint64(1))
-            found[at] = 64 * w + _bit_count(lowest - np.uint64(1))
+            found[at] = 64 * w + bit_count(lowest - np.uint64(1))
             at += 1
             word ^= lowest
     return found
 
 
 @njit(cache=True, inline="always")
-def _bit_count(x):
+def bit_count(x):
     """Set bits of a 64-bit word, by adding neighbouring fields (no loop per bit)."""
     x = x - ((x >> np.uint64(1)) & np.uint64(0x5555555555555555))
     x = (x & np.uint64(0x3333333333333333)) + ((x >> np.uint64(2)) & np.uint64(0x3333333333333333))

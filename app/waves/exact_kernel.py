@@ -419,5 +419,5 @@ def seed_random(seed):
 # numba checks a cached function against its own file only: see `fresh_caches`.
 drop_stale_caches(
     linked=(length_kernel, nearness, remembered, sys.modules[__name__]),
-    cached=(remembered, sys.modules[__name__]),
+    cached=(nearness, remembered, sys.modules[__name__]),
 )

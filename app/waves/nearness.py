@@ -14,6 +14,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+from app.routing.length_kernel import bit_count
 from app.waves.footprint import Footprint, Load
 
 
@@ -132,8 +133,8 @@ def _added(a, low, high, x_low, x_high, reach, b, b_low, b_high, b_x_low, b_x_hi
         rested = 0
         for w in range(low.shape[1]):
             entered, both = _new_halves(low[a, w], high[a, w], b_low[b, w], b_high[b, w])
-            walked += _bit_count(entered & keys[g, w])
-            rested += _bit_count(both & keys[g, w])
+            walked += bit_count(entered & keys[g, w])
+            rested += bit_count(both & keys[g, w])
         grow += one[g] * walked + rest[g] * rested
     if b_x_low[b] < x_low[a]:
         grow += 2 * (x_low[a] - b_x_low[b])
@@ -149,12 +150,3 @@ def _new_halves(low, high, b_low, b_high):
     """(sub-aisles b enters that a does not, sub-aisles walked in both halves only with b)."""
     had = low | high
     return (had | b_low | b_high) ^ had, ((low | b_low) & (high | b_high)) ^ (low & high)
-
-
-@njit(cache=True)
-def _bit_count(x):
-    """Set bits of a 64-bit word, by adding neighbouring fields (no loop per bit)."""
-    x = x - ((x >> np.uint64(1)) & np.uint64(0x5555555555555555))
-    x = (x & np.uint64(0x3333333333333333)) + ((x >> np.uint64(2)) & np.uint64(0x3333333333333333))
-    x = (x + (x >> np.uint64(4))) & np.uint64(0x0F0F0F0F0F0F0F0F)
-    return (x * np.uint64(0x0101010101010101)) >> np.uint64(56)
