@@ -22,10 +22,11 @@ def bench():
 def test_every_cached_reference_is_a_valid_plan_of_its_order_set(bench):
     cache = json.loads(bench.REFERENCE.read_text())
     layouts = bench.layouts()
-    keys = [f"{name}-200-{seed}" for name in layouts for seed in range(bench.SETS_PER_LAYOUT)]
-    assert sorted(cache) == sorted(keys)
-    for key in keys:
+    tuned = {f"{name}-200-{seed}" for name in layouts for seed in range(bench.SETS_PER_LAYOUT)}
+    assert tuned <= set(cache)  # the bench's default sets, and any others (--order-sets)
+    for key in cache:
         name, _, seed = key.rsplit("-", 2)
+        assert name in layouts and seed.isdigit(), key
         orders = bench.random_orders(layouts[name], 200, int(seed))
         walked = bench.checked_reference(layouts[name], orders, cache[key])
         assert walked == pytest.approx(cache[key]["total_m"], abs=0.01), key
