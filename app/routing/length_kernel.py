@@ -126,15 +126,27 @@ def _still_needed(kind, w):
     return needed
 
 
+@njit(cache=True, inline="always")
+def _relax(nxt, grown, grown_size, new, total, limit):
+    """Frontier `new` reached at `total`: kept if no dearer than `limit` and cheaper than it was
+    reached before, without a branch (a dropped total becomes INF; `new` is always written to
+    `grown` and counted only if first reached, hence its spare slot). The frontiers reached."""
+    was = nxt[new]
+    total = total if total <= limit else INF
+    grown[grown_size] = new
+    nxt[new] = min(was, total)
+    return grown_size + ((was == INF) & (total < INF))
+
+
 @njit(cache=True)
 def _run(kind, key, w, needed, n, start, cross_count, cross_next, cross_uses, cover_next, whole,
          final, bound):  # fmt: skip
     """The DP over the steps, frontiers as dense ids: only costs, no back-pointers.
 
-    Each transition is kept or dropped without a branch (a dropped one becomes INF, a new
-    frontier is counted by adding a comparison): whether a transition wins depends on the data,
-    so branches were mispredicted about half the time, and this is 1.4-1.8x faster on two and
-    three blocks (docs/benchmarks.md, "Batching"); the same sums in the same order."""
+    Each transition is kept or dropped without a branch (`_relax`): whether a transition wins
+    depends on the data, so branches were mispredicted about half the time, and this is
+    1.4-1.8x faster on two and three blocks (docs/benchmarks.md, "Batching"); the same sums in
+    the same order."""
     states = len(cross_count)
     cost = np.full(states, INF)
     nxt = np.full(states, INF)
@@ -153,12 +165,7 @@ def _run(kind, key, w, needed, n, start, cross_count, cross_next, cross_uses, co
                 cost[sid] = INF
                 for m in range(cross_count[sid, r]):
                     total = here + cross_uses[sid, r, m] * width
-                    new = cross_next[sid, r, m]
-                    was = nxt[new]
-                    total = total if total <= limit else INF
-                    grown[grown_size] = new
-                    grown_size += (was == INF) & (total < INF)
-                    nxt[new] = min(was, total)
+                    grown_size = _relax(nxt, grown, grown_size, cross_next[sid, r, m], total, limit)
         else:
             block = key[t]
             for i in range(size):
@@ -167,12 +174,9 @@ def _run(kind, key, w, needed, n, start, cross_count, cross_next, cross_uses, co
                 cost[sid] = INF
                 for c in range(6):
                     total = here + w[t, c]
-                    new = cover_next[sid, block, c]
-                    was = nxt[new]
-                    total = total if total <= limit else INF
-                    grown[grown_size] = new
-                    grown_size += (was == INF) & (total < INF)
-                    nxt[new] = min(was, total)
+                    grown_size = _relax(
+                        nxt, grown, grown_size, cover_next[sid, block, c], total, limit
+                    )
         if grown_size == 0:
             return INF, work
         layer, grown = grown, layer
