@@ -1,6 +1,6 @@
 """Compile the wave planner's search now, not in a lead's first plan.
 
-The batching search runs compiled (numba): about a minute the first time after installing or
+The batching search runs compiled (numba): a minute or two the first time after installing or
 upgrading, then kept in `__pycache__`. A plan's time limit counts that time, so the first plan
 would stop at its limit with the proximity seed's carts. `make run` and `make test` run this
 first: a small plan, every compiled part of the search used once (about 1 s when cached).
