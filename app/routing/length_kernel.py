@@ -52,7 +52,7 @@ def _cheapest(
     lo, hi = first_step[first], first_step[last + 1] - 1
     n = hi - lo
     w = weights[lo:hi].copy()
-    _put_picks(w, first_step, cross_y, loc_col[ordered], loc_block[ordered], loc_y[ordered], lo)
+    _put_picks(w, first_step, cross_y, loc_col, loc_block, loc_y, ordered, lo)
     needed = _still_needed(kind[lo:hi], w)
     final = 1 if depot_col == last else 0
     return _run(kind[lo:hi], key[lo:hi], w, needed, n, start, cross_count, cross_next,
@@ -87,28 +87,26 @@ def bit_count(x):
 
 
 @njit(cache=True)
-def _put_picks(w, first_step, cross_y, pick_col, pick_block, pick_y, lo):
+def _put_picks(w, first_step, cross_y, loc_col, loc_block, loc_y, picks, lo):
     """Overwrite the covers of each segment with picks (picks sorted by column, block, y): it
     must be walked (no "none"); "low"/"high" come back from the farthest pick; "split" skips
     the largest gap between two picks."""
-    i, count = 0, len(pick_col)
+    i, count = 0, len(picks)
     while i < count:
         j = i
         gap = 0.0
-        while (
-            j + 1 < count and pick_col[j + 1] == pick_col[i] and pick_block[j + 1] == pick_block[i]
-        ):
-            gap = max(gap, pick_y[j + 1] - pick_y[j])
+        col, b = loc_col[picks[i]], loc_block[picks[i]]
+        while j + 1 < count and loc_col[picks[j + 1]] == col and loc_block[picks[j + 1]] == b:
+            gap = max(gap, loc_y[picks[j + 1]] - loc_y[picks[j]])
             j += 1
-        b = pick_block[i]
         low, high = cross_y[b], cross_y[b + 1]
         length = high - low
-        at = first_step[pick_col[i]] + b - lo
+        at = first_step[col] + b - lo
         w[at, NONE] = INF
         w[at, THROUGH] = length
         w[at, TWICE] = 2 * length
-        w[at, LOW] = 2 * (pick_y[j] - low)
-        w[at, HIGH] = 2 * (high - pick_y[i])
+        w[at, LOW] = 2 * (loc_y[picks[j]] - low)
+        w[at, HIGH] = 2 * (high - loc_y[picks[i]])
         w[at, SPLIT] = 2 * (length - gap) if j > i else INF
         i = j + 1
 
@@ -121,7 +119,11 @@ def _still_needed(kind, w):
     needed = np.zeros(n)
     for t in range(n - 2, -1, -1):
         s = t + 1
-        least = 2 * w[s, 0] if kind[s] == CROSS else w[s].min()
+        least = 2 * w[s, 0]
+        if kind[s] != CROSS:
+            least = w[s, 0]
+            for c in range(1, 6):
+                least = min(least, w[s, c])
         needed[t] = needed[t + 1] + least
     return needed
 
