@@ -16,6 +16,11 @@ more. The moves are those `search` describes:
 
 Lengths come from the DP of `app.routing.length_kernel`, remembered by their set of locations
 (an open-addressing table of words). Randomness is numba's generator, seeded by the caller.
+A call of compiled code counts a reference to every array it is given, atomically, on entry
+and again on leaving: with the whole search (`q`, about 70 arrays) that cost more than the
+work of most calls (half a plan's time went to reference counts, docs/benchmarks.md). So the
+cheap checks a call would start with (a settled pair, known savings, current nearest carts, a
+move that cannot fit) are made by the caller, and candidates' locations are built in `spare`.
 Pure: runs on whichever thread calls it.
 """
 
@@ -52,9 +57,11 @@ Carts = namedtuple(
     "members count words price low high x_low x_high reach live tag saved saving rests",
 )
 # The nearest carts of each cart (`near_n` of them, current while `near_ok`), the settled
-# pairs (a table of 64-bit names), the undo log of a kick (`logged` rows kept in `undo`).
+# pairs (a table of 64-bit names), the undo log of a kick (`logged` rows kept in `undo`), and
+# a row of words to build a candidate cart's locations in (no array made per candidate).
 Search = namedtuple(
-    "Search", "site memory orders rules carts near near_n near_ok settled settled_n undo logged"
+    "Search",
+    "site memory orders rules carts near near_n near_ok settled settled_n undo logged spare",
 )
 
 
@@ -115,14 +122,15 @@ def _savings(q, c):
     if carts.saved[c]:
         return
     n, words = carts.count[c], q.orders.words
-    before = np.zeros_like(carts.words[c])
-    for k in range(n):  # the orders before k OR the orders after k: two running unions
-        carts.rests[c, k] = before
-        before = before | words[carts.members[c, k]]
-    after = np.zeros_like(before)
-    for k in range(n - 1, -1, -1):
-        carts.rests[c, k] |= after
-        after = after | words[carts.members[c, k]]
+    for x in range(words.shape[1]):  # the orders before k OR the orders after k: running unions
+        before = np.uint64(0)
+        for k in range(n):
+            carts.rests[c, k, x] = before
+            before |= words[carts.members[c, k], x]
+        after = np.uint64(0)
+        for k in range(n - 1, -1, -1):
+            carts.rests[c, k, x] |= after
+            after |= words[carts.members[c, k], x]
     for k in range(n):
         rest = length(q.site, q.memory, carts.rests[c, k], carts.price[c])
         carts.saving[c, k] = carts.price[c] - rest
@@ -159,14 +167,21 @@ def nearest(q, c):
     return q.near[c, : q.near_n[c]]
 
 
+@njit(cache=True, inline="always")
+def _movable(count, capacity, src, dst):
+    """May an order move from cart `src` to cart `dst` (by the number of orders)?"""
+    return count[src] > 1 and 0 < count[dst] < capacity
+
+
 @njit(cache=True)
 def _move(q, src, dst):
     """Move the order whose exact move shortens most from `src` to `dst`."""
     carts, orders = q.carts, q.orders
     n, m = carts.count[src], carts.count[dst]
-    if n <= 1 or m == 0 or m >= q.rules.capacity:
+    if not _movable(carts.count, q.rules.capacity, src, dst):
         return False
-    _savings(q, src)
+    if not carts.saved[src]:
+        _savings(q, src)
     best, pick = 1e-9, -1
     for k in range(n):
         i = carts.members[src, k]
@@ -174,7 +189,7 @@ def _move(q, src, dst):
             continue
         saving = carts.saving[src, k]
         bound = carts.price[dst] + saving - best
-        grown = length(q.site, q.memory, carts.words[dst] | orders.words[i], bound)
+        grown = length(q.site, q.memory, _union(q.spare, carts.words[dst], orders.words[i]), bound)
         gain = saving - (grown - carts.price[dst])
         if grown != INF and gain > best:
             best, pick = gain, k
@@ -189,6 +204,14 @@ def _move(q, src, dst):
 
 
 @njit(cache=True, inline="always")
+def _union(spare, one, two):
+    """`one | two` written into `spare`: a candidate's locations without making an array."""
+    for x in range(len(spare)):
+        spare[x] = one[x] | two[x]
+    return spare
+
+
+@njit(cache=True, inline="always")
 def _where(row, n, order):
     for k in range(n):
         if row[k] == order:
@@ -200,8 +223,10 @@ def _where(row, n, order):
 def _swap(q, a, b, screened):
     """The first of the `screened` swaps that look best whose exact routes are shorter."""
     carts, orders, rules = q.carts, q.orders, q.rules
-    _savings(q, a)
-    _savings(q, b)
+    if not carts.saved[a]:
+        _savings(q, a)
+    if not carts.saved[b]:
+        _savings(q, b)
     na, nb = carts.count[a], carts.count[b]
     before = carts.price[a] + carts.price[b]
     pairs = _best_swaps(a, b, carts.low, carts.high, carts.x_low, carts.x_high, carts.reach,
@@ -217,11 +242,15 @@ def _swap(q, a, b, screened):
         # The other cart is never shorter than it is without j (dropping picks never lengthens
         # a tour), so this cart must stay under what that leaves: a tight bound, early abandon.
         bound = carts.price[a] + carts.saving[b, kj]
-        first = length(q.site, q.memory, carts.rests[a, ki] | orders.words[j], bound)
+        first = length(
+            q.site, q.memory, _union(q.spare, carts.rests[a, ki], orders.words[j]), bound
+        )
         if first == INF:
             continue
         bound = before - first - 1e-9
-        second = length(q.site, q.memory, carts.rests[b, kj] | orders.words[i], bound)
+        second = length(
+            q.site, q.memory, _union(q.spare, carts.rests[b, kj], orders.words[i]), bound
+        )
         if second != INF and first + second < before - 1e-9:
             _exchange(q, a, ki, b, kj)
             return True
@@ -240,21 +269,28 @@ def _exchange(q, a, ki, b, kj):
 
 
 @njit(cache=True, inline="always")
-def _pair_name(q, a, b, screened):
+def _pair_name(tag, a, b, screened):
     """A 64-bit name of the ordered pair of contents of carts a and b (and `screened`)."""
-    h = mixed(mixed(q.carts.tag[a]) ^ q.carts.tag[b])
+    h = mixed(mixed(tag[a]) ^ tag[b])
     h = mixed(h ^ np.uint64(screened))
     return h | np.uint64(1)  # 0 marks an empty slot
 
 
 @njit(cache=True, inline="always")
-def _settled_at(q, name):
+def _settled_at(settled, name):
     """The slot of `name` in the settled table, or the empty slot where it would go."""
-    mask = len(q.settled) - 1
+    mask = len(settled) - 1
     at = np.int64(name & np.uint64(mask))
-    while q.settled[at] != 0 and q.settled[at] != name:
+    while settled[at] != 0 and settled[at] != name:
         at = (at + 1) & mask
     return at
+
+
+@njit(cache=True, inline="always")
+def _settled(settled, tag, a, b, screened):
+    """Had the pair of carts a and b, as they are now, nothing (`improve_pair`)?"""
+    name = _pair_name(tag, a, b, screened)
+    return settled[_settled_at(settled, name)] == name
 
 
 @njit(cache=True)
@@ -262,17 +298,22 @@ def improve_pair(q, a, b, screened):
     """One move or swap between carts a and b that shortens them, if there is one. A pair
     that had none keeps having none until one of them changes: remembered by content and
     skipped ("don't look bits", Bentley 1992)."""
-    name = _pair_name(q, a, b, screened)
-    at = _settled_at(q, name)
+    name = _pair_name(q.carts.tag, a, b, screened)
+    at = _settled_at(q.settled, name)
     if q.settled[at] == name:
         return False
     q.memory.work[0] += PAIR_WORK
-    if _move(q, a, b) or _move(q, b, a) or _swap(q, a, b, screened):
+    count, most = q.carts.count, q.rules.capacity
+    if (
+        (_movable(count, most, a, b) and _move(q, a, b))
+        or (_movable(count, most, b, a) and _move(q, b, a))
+        or _swap(q, a, b, screened)
+    ):
         return True
     if 2 * (q.settled_n[0] + 1) > len(q.settled):  # bound memory: forget all
         q.settled[:] = 0
         q.settled_n[0] = 0
-        at = _settled_at(q, name)
+        at = _settled_at(q.settled, name)
     q.settled[at] = name
     q.settled_n[0] += 1
     return False
@@ -290,13 +331,16 @@ def polish_pass(q, neighbours, screened, pause):
     names = []
     for a in range(size):
         if q.carts.count[a]:
-            for b in nearest(q, a)[:neighbours]:
+            near = q.near[a, : q.near_n[a]] if q.near_ok[a] else nearest(q, a)
+            for b in near[:neighbours]:
                 names.append(min(a, b) * size + max(a, b))
     changed = False
     for name in np.unique(np.array(names, dtype=np.int64)):
         if q.memory.work[0] >= pause:
             return PAUSED
-        changed |= improve_pair(q, name // size, name % size, screened)
+        a, b = name // size, name % size
+        if not _settled(q.settled, q.carts.tag, a, b, screened):
+            changed |= improve_pair(q, a, b, screened)
     return CHANGED if changed else PASSED
 
 
@@ -309,7 +353,7 @@ def polish_around(q, touched, neighbours, screened, kicked):
     for _ in range(AROUND_PASSES):
         pairs = np.empty((0, 2), dtype=np.int64)
         for a in np.flatnonzero(touched):
-            near = nearest(q, a)[:neighbours]
+            near = (q.near[a, : q.near_n[a]] if q.near_ok[a] else nearest(q, a))[:neighbours]
             rows = np.empty((len(near), 2), dtype=np.int64)
             rows[:, 0], rows[:, 1] = a, near
             pairs = np.concatenate((pairs, rows))
@@ -321,8 +365,11 @@ def polish_around(q, touched, neighbours, screened, kicked):
             )
         changed = False
         for r in np.concatenate((np.flatnonzero(~late), np.flatnonzero(late))):
-            if improve_pair(q, pairs[r, 0], pairs[r, 1], screened):
-                touched[pairs[r, 1]] = True
+            a, b = pairs[r, 0], pairs[r, 1]
+            if not _settled(q.settled, q.carts.tag, a, b, screened) and improve_pair(
+                q, a, b, screened
+            ):
+                touched[b] = True
                 changed = True
         if not changed:
             return
@@ -346,7 +393,7 @@ def _kick(q, neighbours, screened, limit):
     carts = q.carts
     live = np.flatnonzero(carts.count)
     a = live[np.random.randint(0, len(live))]
-    near = nearest(q, a)
+    near = q.near[a, : q.near_n[a]] if q.near_ok[a] else nearest(q, a)
     b = _pick(near, min(NEAREST, len(near)))
     i, j = _pick(carts.members[a], carts.count[a]), _pick(carts.members[b], carts.count[b])
     before = total(q)
@@ -358,7 +405,7 @@ def _kick(q, neighbours, screened, limit):
     touched[a] = touched[b] = True
     kicked = np.full((2, 2), -1, dtype=np.int64)
     kicked[0, 0], kicked[0, 1] = a, b
-    near = nearest(q, b)
+    near = q.near[b, : q.near_n[b]] if q.near_ok[b] else nearest(q, b)
     c = _pick(near, min(NEAREST, len(near)))
     if c != a:
         others = carts.members[b, : carts.count[b]]

@@ -66,25 +66,20 @@ class Loads:
 @njit(cache=True)
 def _nearest(a, low, high, x_low, x_high, reach, live, one, rest, keys):
     others = np.array([b for b in range(len(live)) if b != a and live[b]], dtype=np.int64)
-    apart = np.empty(len(others))
-    for k in range(len(others)):
-        b = others[k]
-        there = _added(a, low, high, x_low, x_high, reach, b, low, high, x_low, x_high, reach,
-                       one, rest, keys)  # fmt: skip
-        back = _added(b, low, high, x_low, x_high, reach, a, low, high, x_low, x_high, reach,
-                      one, rest, keys)  # fmt: skip
-        apart[k] = there + back
+    this = np.full(len(others), a)
+    there = _added(this, low, high, x_low, x_high, reach, others, low, high, x_low, x_high,
+                   reach, one, rest, keys)  # fmt: skip
+    back = _added(others, low, high, x_low, x_high, reach, this, low, high, x_low, x_high,
+                  reach, one, rest, keys)  # fmt: skip
+    apart = there + back
     return others[np.argsort(apart, kind="mergesort")]  # stable: ties by cart number
 
 
 @njit(cache=True)
 def _growths(a, low, high, x_low, x_high, reach, members, o_low, o_high, o_x_low, o_x_high,
              o_reach, one, rest, keys):  # fmt: skip
-    grown = np.empty(len(members))
-    for k in range(len(members)):
-        grown[k] = _added(a, low, high, x_low, x_high, reach, members[k], o_low, o_high,
-                          o_x_low, o_x_high, o_reach, one, rest, keys)  # fmt: skip
-    return grown
+    return _added(np.full(len(members), a), low, high, x_low, x_high, reach, members, o_low,
+                  o_high, o_x_low, o_x_high, o_reach, one, rest, keys)  # fmt: skip
 
 
 @njit(cache=True)
@@ -121,31 +116,36 @@ def _best_swaps(a, b, low, high, x_low, x_high, reach, one, saved_one, two, save
 
 
 @njit(cache=True)
-def _added(a, low, high, x_low, x_high, reach, b, b_low, b_high, b_x_low, b_x_high, b_reach,
-           one, rest, keys):  # fmt: skip
-    """`Footprint.added(load a, load b)`, the same sums in the same order (a's load from the
-    first arrays, b's from the second; nothing new walked adds 0.0, as its walk of nothing
-    does). The words are combined again per group of blocks rather than kept in arrays:
-    nothing is allocated (this runs millions of times)."""
-    grow = 0.0
-    for g in range(len(one)):
-        walked = 0
-        rested = 0
-        for w in range(low.shape[1]):
-            entered, both = _new_halves(low[a, w], high[a, w], b_low[b, w], b_high[b, w])
-            walked += bit_count(entered & keys[g, w])
-            rested += bit_count(both & keys[g, w])
-        grow += one[g] * walked + rest[g] * rested
-    if b_x_low[b] < x_low[a]:
-        grow += 2 * (x_low[a] - b_x_low[b])
-    if b_x_high[b] > x_high[a]:
-        grow += 2 * (b_x_high[b] - x_high[a])
-    if b_reach[b] > reach[a]:
-        grow += 2 * (b_reach[b] - reach[a])
-    return grow
+def _added(firsts, low, high, x_low, x_high, reach, seconds, b_low, b_high, b_x_low, b_x_high,
+           b_reach, one, rest, keys):  # fmt: skip
+    """`Footprint.added(load a, load b)` for each a of `firsts` and b of `seconds` alike, the
+    same sums in the same order (a's load from the first arrays, b's from the second; nothing
+    new walked adds 0.0, as its walk of nothing does). The words are combined again per group
+    of blocks rather than kept in arrays, and all the pairs are one call: this runs millions of
+    times, and each call of compiled code that takes arrays counts a reference to each."""
+    grown = np.empty(len(firsts))
+    for k in range(len(firsts)):
+        a, b = firsts[k], seconds[k]
+        grow = 0.0
+        for g in range(len(one)):
+            walked = 0
+            rested = 0
+            for w in range(low.shape[1]):
+                entered, both = _new_halves(low[a, w], high[a, w], b_low[b, w], b_high[b, w])
+                walked += bit_count(entered & keys[g, w])
+                rested += bit_count(both & keys[g, w])
+            grow += one[g] * walked + rest[g] * rested
+        if b_x_low[b] < x_low[a]:
+            grow += 2 * (x_low[a] - b_x_low[b])
+        if b_x_high[b] > x_high[a]:
+            grow += 2 * (b_x_high[b] - x_high[a])
+        if b_reach[b] > reach[a]:
+            grow += 2 * (b_reach[b] - reach[a])
+        grown[k] = grow
+    return grown
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")
 def _new_halves(low, high, b_low, b_high):
     """(sub-aisles b enters that a does not, sub-aisles walked in both halves only with b)."""
     had = low | high

@@ -224,6 +224,7 @@ def _state(footprint: Footprint, pricer: Pricer, inputs: Inputs, carts: list[lis
         settled_n=np.zeros(1, dtype=np.int64),
         undo=_carts(Loads(footprint, size), size, most, words.shape[1]),
         logged=np.full(size, -1, dtype=np.int8),  # -1: no kick under way (see `set_cart`)
+        spare=np.zeros(words.shape[1], dtype=np.uint64),
     )
     for c, members in enumerate(carts):
         kernel.set_cart(q, c, np.array(members, dtype=np.int64), len(members))
