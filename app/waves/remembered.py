@@ -17,7 +17,7 @@ from numba import njit
 from app.routing.length_kernel import _cheapest
 
 INF = np.inf
-# The search's work is counted in frontiers the DP visits (about 18 ns each on the bench
+# The search's work is counted in frontiers the DP visits (about 14 ns each on the bench
 # machine); what costs time besides them is charged in that unit too, so that the work is
 # about as long on any layout (measured per kick on one, two and three blocks).
 LOOKUP_WORK = 20  # looking a length up, remembered or not (about 0.4 us)
