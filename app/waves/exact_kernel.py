@@ -154,17 +154,23 @@ def _fits(q, c, drop, add):
     return volume <= rules.max_volume + 1e-9 and weight <= rules.max_weight + 1e-9
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")
 def nearest(q, c):
-    """The other live carts nearest cart c first (`nearness._nearest`), kept until any changes."""
+    """The other live carts nearest cart c first (`nearness._nearest`), kept until any changes
+    (inlined: the kept ones are read without a call, see the note above)."""
     if not q.near_ok[c]:
-        carts, rules = q.carts, q.rules
-        found = _nearest(c, carts.low, carts.high, carts.x_low, carts.x_high, carts.reach,
-                         carts.live, rules.one, rules.rest, rules.keys)  # fmt: skip
-        q.near[c, : len(found)] = found
-        q.near_n[c] = len(found)
-        q.near_ok[c] = True
+        _find_nearest(q, c)
     return q.near[c, : q.near_n[c]]
+
+
+@njit(cache=True)
+def _find_nearest(q, c):
+    carts, rules = q.carts, q.rules
+    found = _nearest(c, carts.low, carts.high, carts.x_low, carts.x_high, carts.reach,
+                     carts.live, rules.one, rules.rest, rules.keys)  # fmt: skip
+    q.near[c, : len(found)] = found
+    q.near_n[c] = len(found)
+    q.near_ok[c] = True
 
 
 @njit(cache=True, inline="always")
@@ -331,7 +337,7 @@ def polish_pass(q, neighbours, screened, pause):
     names = []
     for a in range(size):
         if q.carts.count[a]:
-            near = q.near[a, : q.near_n[a]] if q.near_ok[a] else nearest(q, a)
+            near = nearest(q, a)
             for b in near[:neighbours]:
                 names.append(min(a, b) * size + max(a, b))
     changed = False
@@ -353,7 +359,7 @@ def polish_around(q, touched, neighbours, screened, kicked):
     for _ in range(AROUND_PASSES):
         pairs = np.empty((0, 2), dtype=np.int64)
         for a in np.flatnonzero(touched):
-            near = (q.near[a, : q.near_n[a]] if q.near_ok[a] else nearest(q, a))[:neighbours]
+            near = nearest(q, a)[:neighbours]
             rows = np.empty((len(near), 2), dtype=np.int64)
             rows[:, 0], rows[:, 1] = a, near
             pairs = np.concatenate((pairs, rows))
@@ -393,7 +399,7 @@ def _kick(q, neighbours, screened, limit):
     carts = q.carts
     live = np.flatnonzero(carts.count)
     a = live[np.random.randint(0, len(live))]
-    near = q.near[a, : q.near_n[a]] if q.near_ok[a] else nearest(q, a)
+    near = nearest(q, a)
     b = _pick(near, min(NEAREST, len(near)))
     i, j = _pick(carts.members[a], carts.count[a]), _pick(carts.members[b], carts.count[b])
     before = total(q)
@@ -405,7 +411,7 @@ def _kick(q, neighbours, screened, limit):
     touched[a] = touched[b] = True
     kicked = np.full((2, 2), -1, dtype=np.int64)
     kicked[0, 0], kicked[0, 1] = a, b
-    near = q.near[b, : q.near_n[b]] if q.near_ok[b] else nearest(q, b)
+    near = nearest(q, b)
     c = _pick(near, min(NEAREST, len(near)))
     if c != a:
         others = carts.members[b, : carts.count[b]]
