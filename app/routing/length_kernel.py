@@ -16,6 +16,8 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+from app.compiled import reference_counted
+
 INF = np.inf
 CROSS = 0  # a step's kind: walk the cross-aisle pieces to the next column
 COVER = 1  # a step's kind: cover one aisle segment (six ways, see optimal._COVERS)
@@ -41,7 +43,7 @@ def cheapest_tour(
                      bound)  # fmt: skip
 
 
-@njit(cache=True)
+@reference_counted  # said, not inherited: the batching search's callers are not (app.compiled)
 def _cheapest(
     kind, key, weights, first_step, cross_y, depot_col, loc_col, loc_block, loc_y,
     words, start, cross_count, cross_next, cross_uses, cover_next, whole, bound,

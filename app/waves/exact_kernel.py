@@ -18,9 +18,12 @@ Lengths come from the DP of `app.routing.length_kernel`, remembered by their set
 (an open-addressing table of words). Randomness is numba's generator, seeded by the caller.
 A call of compiled code counts a reference to every array it is given, atomically, on entry
 and again on leaving: with the whole search (`q`, about 70 arrays) that cost more than the
-work of most calls (half a plan's time went to reference counts, docs/benchmarks.md). So the
-cheap checks a call would start with (a settled pair, known savings, current nearest carts, a
-move that cannot fit) are made by the caller, and candidates' locations are built in `spare`.
+work of most calls (half a plan's time went to reference counts, docs/benchmarks.md). So what
+runs for every pair of carts compared (`improve_pair` and all it calls, `set_cart`) is built
+without reference counts (`app.compiled`): it makes no arrays, and builds a candidate's
+locations in `spare`, a cart's orders in `held`, the screening's guesses in `work`. What runs
+once a kick (`polish_around`, `_kick`) counts them, and callers make the cheap checks a call
+would start with (a settled pair, known savings, current nearest carts, a move that cannot fit).
 Pure: runs on whichever thread calls it.
 """
 
@@ -32,11 +35,13 @@ from collections import namedtuple
 import numpy as np
 from numba import njit
 
+from app import compiled
+from app.compiled import no_reference_counts
 from app.routing import length_kernel
 from app.waves import nearness, remembered
 from app.waves.fresh_caches import drop_stale_caches
 from app.waves.nearness import _best_swaps, _nearest
-from app.waves.remembered import length, mixed
+from app.waves.remembered import length, mixed, put
 
 INF = np.inf
 PAIR_WORK = 250  # a pair of carts compared, besides its lengths (screening swaps, about 5 us),
@@ -58,23 +63,32 @@ Carts = namedtuple(
 )
 # The nearest carts of each cart (`near_n` of them, current while `near_ok`), the settled
 # pairs (a table of 64-bit names), the undo log of a kick (`logged` rows kept in `undo`), and
-# a row of words to build a candidate cart's locations in (no array made per candidate).
+# working arrays made once (none is made per candidate): a row of words for a candidate cart's
+# locations, a row of orders for a cart's, and the screening's (`nearness.Scratch`).
 Search = namedtuple(
     "Search",
-    "site memory orders rules carts near near_n near_ok settled settled_n undo logged spare",
+    "site memory orders rules carts near near_n near_ok settled settled_n undo logged spare "
+    "held work",
 )
 
 
-@njit(cache=True)
+@no_reference_counts
 def set_cart(q, c, members, n):
-    """Cart c holds `members[:n]` (sorted here): its locations, load, tag and walk anew."""
+    """Cart c holds `members[:n]` (not its own row; sorted here): its locations, load, tag and
+    walk anew."""
     carts, orders = q.carts, q.orders
     if q.logged[c] == 0:  # a kick is under way (logged 0, not -1): keep the row to undo
         _copy_row(carts, q.undo, c)
         q.logged[c] = 1
-    chosen = np.sort(members[:n])
-    carts.members[c, :] = -1
-    carts.members[c, :n] = chosen
+    row = carts.members[c]
+    row[:] = -1
+    for k in range(n):  # insertion sort: a cart holds a handful of orders
+        at = k
+        while at > 0 and row[at - 1] > members[k]:
+            row[at] = row[at - 1]
+            at -= 1
+        row[at] = members[k]
+    chosen = row[:n]
     carts.count[c] = n
     carts.words[c, :] = 0
     carts.low[c, :] = 0
@@ -82,9 +96,11 @@ def set_cart(q, c, members, n):
     carts.x_low[c], carts.x_high[c], carts.reach[c] = INF, -INF, 0.0
     tag = np.uint64(0)
     for i in chosen:
-        carts.words[c] |= orders.words[i]
-        carts.low[c] |= orders.low[i]
-        carts.high[c] |= orders.high[i]
+        for x in range(carts.words.shape[1]):
+            carts.words[c, x] |= orders.words[i, x]
+        for x in range(carts.low.shape[1]):
+            carts.low[c, x] |= orders.low[i, x]
+            carts.high[c, x] |= orders.high[i, x]
         carts.x_low[c] = min(carts.x_low[c], orders.x_low[i])
         carts.x_high[c] = max(carts.x_high[c], orders.x_high[i])
         carts.reach[c] = max(carts.reach[c], orders.reach[i])
@@ -96,25 +112,30 @@ def set_cart(q, c, members, n):
     q.near_ok[:] = False
 
 
-@njit(cache=True)
+@no_reference_counts
 def _copy_row(source, target, c):
     """Row c of every array of `source` (a `Carts`) into `target`'s."""
-    target.members[c], target.count[c], target.words[c] = (
-        source.members[c],
+    put(target.members[c], source.members[c])
+    put(target.words[c], source.words[c])
+    put(target.low[c], source.low[c])
+    put(target.high[c], source.high[c])
+    put(target.saving[c], source.saving[c])
+    for k in range(source.rests.shape[1]):
+        put(target.rests[c, k], source.rests[c, k])
+    target.count[c], target.price[c], target.tag[c] = (
         source.count[c],
-        source.words[c],
+        source.price[c],
+        source.tag[c],
     )
-    target.price[c], target.low[c], target.high[c] = source.price[c], source.low[c], source.high[c]
     target.x_low[c], target.x_high[c], target.reach[c] = (
         source.x_low[c],
         source.x_high[c],
         source.reach[c],
     )
-    target.live[c], target.tag[c], target.saved[c] = source.live[c], source.tag[c], source.saved[c]
-    target.saving[c], target.rests[c] = source.saving[c], source.rests[c]
+    target.live[c], target.saved[c] = source.live[c], source.saved[c]
 
 
-@njit(cache=True)
+@no_reference_counts
 def _savings(q, c):
     """Each order's saving on cart c and the cart's locations without it, priced on first use
     (dropping picks never lengthens a tour, so the cart's walk bounds each)."""
@@ -179,7 +200,7 @@ def _movable(count, capacity, src, dst):
     return count[src] > 1 and 0 < count[dst] < capacity
 
 
-@njit(cache=True)
+@no_reference_counts
 def _move(q, src, dst):
     """Move the order whose exact move shortens most from `src` to `dst`."""
     carts, orders = q.carts, q.orders
@@ -201,11 +222,14 @@ def _move(q, src, dst):
             best, pick = gain, k
     if pick < 0:
         return False
-    moved = carts.members[src, pick]
-    there = np.append(carts.members[dst, :m], moved)
-    left = np.delete(carts.members[src, :n], pick)
-    set_cart(q, src, left, n - 1)
-    set_cart(q, dst, there, m + 1)
+    moved, held = carts.members[src, pick], q.held
+    for k in range(n - 1):  # the source's orders but the one at `pick`
+        held[k] = carts.members[src, k + (k >= pick)]
+    set_cart(q, src, held, n - 1)
+    for k in range(m):
+        held[k] = carts.members[dst, k]
+    held[m] = moved
+    set_cart(q, dst, held, m + 1)
     return True
 
 
@@ -225,7 +249,7 @@ def _where(row, n, order):
     return -1
 
 
-@njit(cache=True)
+@no_reference_counts
 def _swap(q, a, b, screened):
     """The first of the `screened` swaps that look best whose exact routes are shorter."""
     carts, orders, rules = q.carts, q.orders, q.rules
@@ -235,13 +259,13 @@ def _swap(q, a, b, screened):
         _savings(q, b)
     na, nb = carts.count[a], carts.count[b]
     before = carts.price[a] + carts.price[b]
-    pairs = _best_swaps(a, b, carts.low, carts.high, carts.x_low, carts.x_high, carts.reach,
+    found = _best_swaps(q.work, a, b, carts.low, carts.high, carts.x_low, carts.x_high, carts.reach,
                         carts.members[a, :na], carts.saving[a, :na], carts.members[b, :nb],
                         carts.saving[b, :nb], orders.low, orders.high, orders.x_low,
                         orders.x_high, orders.reach, rules.one, rules.rest, rules.keys,
                         screened)  # fmt: skip
-    for r in range(len(pairs)):
-        i, j = pairs[r, 0], pairs[r, 1]
+    for r in range(found):
+        i, j = q.work.pairs[r, 0], q.work.pairs[r, 1]
         ki, kj = _where(carts.members[a], na, i), _where(carts.members[b], nb, j)
         if not (_fits(q, a, ki, j) and _fits(q, b, kj, i)):
             continue
@@ -263,15 +287,16 @@ def _swap(q, a, b, screened):
     return False
 
 
-@njit(cache=True)
+@no_reference_counts
 def _exchange(q, a, ki, b, kj):
     """The order at ki of cart a and the order at kj of cart b change carts."""
-    carts = q.carts
-    na, nb = carts.count[a], carts.count[b]
-    one, two = carts.members[a, :na].copy(), carts.members[b, :nb].copy()
-    one[ki], two[kj] = two[kj], one[ki]
-    set_cart(q, a, one, na)
-    set_cart(q, b, two, nb)
+    carts, held = q.carts, q.held
+    i, j = carts.members[a, ki], carts.members[b, kj]
+    for c, at, coming in ((a, ki, j), (b, kj, i)):
+        for k in range(carts.count[c]):
+            held[k] = carts.members[c, k]
+        held[at] = coming
+        set_cart(q, c, held, carts.count[c])
 
 
 @njit(cache=True, inline="always")
@@ -299,7 +324,7 @@ def _settled(settled, tag, a, b, screened):
     return settled[_settled_at(settled, name)] == name
 
 
-@njit(cache=True)
+@no_reference_counts
 def improve_pair(q, a, b, screened):
     """One move or swap between carts a and b that shortens them, if there is one. A pair
     that had none keeps having none until one of them changes: remembered by content and
@@ -428,7 +453,7 @@ def _kick(q, neighbours, screened, limit):
     q.logged[:] = -1
 
 
-@njit(cache=True)
+@no_reference_counts
 def _swapped(q, a, i, b, j):
     """Order i of cart a and order j of cart b change carts, if both still fit."""
     ki, kj = (
@@ -471,6 +496,6 @@ def seed_random(seed):
 
 # numba checks a cached function against its own file only: see `fresh_caches`.
 drop_stale_caches(
-    linked=(length_kernel, nearness, remembered, sys.modules[__name__]),
+    linked=(compiled, length_kernel, nearness, remembered, sys.modules[__name__]),
     cached=(nearness, remembered, sys.modules[__name__]),
 )

@@ -60,6 +60,15 @@ def _same(a, b):
 
 
 @njit(cache=True, inline="always")
+def put(target, source):
+    """`target[:] = source` for 1-D arrays, element by element: a slice assigned from an
+    array that may overlap it is copied through a new array, and the search's calls that run
+    per pair of carts make none (`app.compiled`)."""
+    for k in range(len(source)):
+        target[k] = source[k]
+
+
+@njit(cache=True, inline="always")
 def length(site, memory, words, bound):
     """The exact walk of the locations in `words`, or INF if longer than `bound`; remembered."""
     empty = True
@@ -85,7 +94,7 @@ def length(site, memory, words, bound):
             memory.filled[0] = 0
             at = _slot(words, mask)
         memory.used[at] = True
-        memory.keys[at] = words
+        put(memory.keys[at], words)
         memory.value[at] = -1.0
         memory.above[at] = -1.0
         memory.filled[0] += 1

@@ -37,7 +37,7 @@ import numpy as np
 
 from app.routing.length import INF, Locations
 from app.waves import exact_kernel as kernel
-from app.waves import remembered
+from app.waves import nearness, remembered
 from app.waves.footprint import Footprint, Load
 from app.waves.nearness import Loads
 
@@ -226,6 +226,8 @@ def _state(footprint: Footprint, pricer: Pricer, inputs: Inputs, carts: list[lis
         undo=_carts(Loads(footprint, size), size, most, words.shape[1]),
         logged=np.full(size, -1, dtype=np.int8),  # -1: no kick under way (see `set_cart`)
         spare=np.zeros(words.shape[1], dtype=np.uint64),
+        held=np.zeros(most + 1, dtype=np.int64),
+        work=nearness.scratch(most + 1),
     )
     for c, members in enumerate(carts):
         kernel.set_cart(q, c, np.array(members, dtype=np.int64), len(members))
