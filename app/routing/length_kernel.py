@@ -13,16 +13,38 @@ Pure: runs on whichever thread calls it.
 
 from __future__ import annotations
 
+from collections import namedtuple
+
 import numpy as np
 from numba import njit
 
-from app.compiled import reference_counted
+from app.compiled import no_reference_counts
 
 INF = np.inf
 CROSS = 0  # a step's kind: walk the cross-aisle pieces to the next column
 COVER = 1  # a step's kind: cover one aisle segment (six ways, see optimal._COVERS)
 # Cover columns, in optimal._COVERS's order: none, through, twice, low, high, split.
 NONE, THROUGH, TWICE, LOW, HIGH, SPLIT = range(6)
+
+# The DP's working arrays, made once for many lengths (`working_arrays`): the picks, a cart's
+# steps' covers and what the steps after each cost at least, the frontiers' costs (every one
+# INF between lengths) and the frontiers of a layer.
+Working = namedtuple("Working", "picks w needed cost nxt layer grown")
+
+
+@njit(cache=True)
+def working_arrays(kind, loc_col, cross_count):
+    """`Working` arrays for a layout's steps (`kind`), locations and frontier tables."""
+    states, steps = len(cross_count), len(kind)
+    return Working(
+        np.empty(len(loc_col), np.int64),
+        np.empty((steps, 6)),
+        np.empty(steps),
+        np.full(states, INF),
+        np.full(states, INF),
+        np.empty(states + 1, np.int64),  # + 1: a transition is written one past the end
+        np.empty(states + 1, np.int64),  # before it is counted (branch-free, see `_relax`)
+    )
 
 
 @njit(cache=True)
@@ -38,36 +60,38 @@ def cheapest_tour(
     leaves holds the depot, its weights[0] the width; a cover step's key is its block, its
     weights the six covers of an empty segment).
     """
+    working = working_arrays(kind, loc_col, cross_count)
     return _cheapest(kind, key, weights, first_step, cross_y, depot_col, loc_col, loc_block,
                      loc_y, words, start, cross_count, cross_next, cross_uses, cover_next, whole,
-                     bound)  # fmt: skip
+                     bound, working)  # fmt: skip
 
 
-@reference_counted  # said, not inherited: the batching search's callers are not (app.compiled)
+@no_reference_counts  # the batching search asks for hundreds of thousands (app.compiled)
 def _cheapest(
     kind, key, weights, first_step, cross_y, depot_col, loc_col, loc_block, loc_y,
-    words, start, cross_count, cross_next, cross_uses, cover_next, whole, bound,
+    words, start, cross_count, cross_next, cross_uses, cover_next, whole, bound, working,
 ):  # fmt: skip
-    ordered = _set_bits(words)
+    """`cheapest_tour` in `working`'s arrays (made once for many lengths)."""
+    ordered = working.picks[: _set_bits(words, working.picks)]
     first = min(depot_col, loc_col[ordered[0]])
     last = max(depot_col, loc_col[ordered[-1]])
     lo, hi = first_step[first], first_step[last + 1] - 1
     n = hi - lo
-    w = weights[lo:hi].copy()
+    w = working.w[:n]
+    for t in range(n):
+        for c in range(6):
+            w[t, c] = weights[lo + t, c]
     _put_picks(w, first_step, cross_y, loc_col, loc_block, loc_y, ordered, lo)
-    needed = _still_needed(kind[lo:hi], w)
+    _still_needed(kind[lo:hi], w, working.needed)
     final = 1 if depot_col == last else 0
-    return _run(kind[lo:hi], key[lo:hi], w, needed, n, start, cross_count, cross_next,
-                cross_uses, cover_next, whole, final, bound)  # fmt: skip
+    return _run(kind[lo:hi], key[lo:hi], w, working.needed, n, start, cross_count, cross_next,
+                cross_uses, cover_next, whole, final, bound, working)  # fmt: skip
 
 
-@njit(cache=True)
-def _set_bits(words):
-    """The numbers of the set bits, ascending (each found as its word's lowest set bit)."""
-    count = 0
-    for word in words:
-        count += bit_count(word)
-    found = np.empty(count, np.int64)
+@no_reference_counts
+def _set_bits(words, found):
+    """The numbers of the set bits into `found`, ascending (each found as its word's lowest set
+    bit): how many."""
     at = 0
     for w in range(len(words)):
         word = words[w]
@@ -76,7 +100,7 @@ def _set_bits(words):
             found[at] = 64 * w + bit_count(lowest - np.uint64(1))
             at += 1
             word ^= lowest
-    return found
+    return at
 
 
 @njit(cache=True, inline="always")
@@ -88,7 +112,7 @@ def bit_count(x):
     return (x * np.uint64(0x0101010101010101)) >> np.uint64(56)
 
 
-@njit(cache=True)
+@no_reference_counts
 def _put_picks(w, first_step, cross_y, loc_col, loc_block, loc_y, picks, lo):
     """Overwrite the covers of each segment with picks (picks sorted by column, block, y): it
     must be walked (no "none"); "low"/"high" come back from the farthest pick; "split" skips
@@ -113,12 +137,13 @@ def _put_picks(w, first_step, cross_y, loc_col, loc_block, loc_y, picks, lo):
         i = j + 1
 
 
-@njit(cache=True)
-def _still_needed(kind, w):
-    """What the steps after each step cost at least, summed from the end as the Python DP does
-    (a gap between columns is walked at least twice; a segment at least its cheapest cover)."""
+@no_reference_counts
+def _still_needed(kind, w, needed):
+    """What the steps after each step cost at least, into `needed`, summed from the end as the
+    Python DP does (a gap between columns is walked at least twice; a segment at least its
+    cheapest cover)."""
     n = len(kind)
-    needed = np.zeros(n)
+    needed[n - 1] = 0.0
     for t in range(n - 2, -1, -1):
         s = t + 1
         least = 2 * w[s, 0]
@@ -142,20 +167,16 @@ def _relax(nxt, grown, grown_size, new, total, limit):
     return grown_size + ((was == INF) & (total < INF))
 
 
-@njit(cache=True)
+@no_reference_counts
 def _run(kind, key, w, needed, n, start, cross_count, cross_next, cross_uses, cover_next, whole,
-         final, bound):  # fmt: skip
+         final, bound, working):  # fmt: skip
     """The DP over the steps, frontiers as dense ids: only costs, no back-pointers.
 
     Each transition is kept or dropped without a branch (`_relax`): whether a transition wins
     depends on the data, so branches were mispredicted about half the time, and this is
     1.4-1.8x faster on two and three blocks (docs/benchmarks.md, "Batching"); the same sums in
     the same order."""
-    states = len(cross_count)
-    cost = np.full(states, INF)
-    nxt = np.full(states, INF)
-    layer = np.empty(states + 1, np.int64)  # + 1: a transition is written one past the end
-    grown = np.empty(states + 1, np.int64)  # before it is counted (branch-free, see below)
+    cost, nxt, layer, grown = working.cost, working.nxt, working.layer, working.grown
     layer[0], size, cost[start], work = start, 1, 0.0, 0
     for t in range(n):
         work += size
@@ -190,4 +211,5 @@ def _run(kind, key, w, needed, n, start, cross_count, cross_next, cross_uses, co
     for i in range(size):
         if whole[layer[i], final] and cost[layer[i]] < best:
             best = cost[layer[i]]
-    return best, work
+        cost[layer[i]] = INF  # every cost INF again for the next length (the rest were reset
+    return best, work  # as their frontiers were expanded, and none grew if it returned early)

@@ -23,11 +23,12 @@ INF = np.inf
 LOOKUP_WORK = 20  # looking a length up, remembered or not (about 0.4 us)
 LENGTH_WORK = 140  # a DP's setting up, besides its frontiers (about 2.5 us)
 
-# Where locations sit and the DP's tables (`Locations` and `_Site` in app/routing/length.py).
+# Where locations sit and the DP's tables (`Locations` and `_Site` in app/routing/length.py),
+# and the DP's working arrays (`length_kernel.Working`).
 Site = namedtuple(
     "Site",
     "kind key weights first_step cross_y depot_col loc_col loc_block loc_y "
-    "start cross_count cross_next cross_uses cover_next whole",
+    "start cross_count cross_next cross_uses cover_next whole working",
 )
 # Remembered lengths: `keys` rows of words, `value` the length (-1: unknown), `above` a bound
 # the length is known to exceed (-1: none); `filled` slots used, `work` the meter (DP units).
@@ -101,7 +102,8 @@ def length(site, memory, words, bound):
     s = site
     found, work = _cheapest(s.kind, s.key, s.weights, s.first_step, s.cross_y, s.depot_col,
                             s.loc_col, s.loc_block, s.loc_y, words, s.start, s.cross_count,
-                            s.cross_next, s.cross_uses, s.cover_next, s.whole, bound)  # fmt: skip
+                            s.cross_next, s.cross_uses, s.cover_next, s.whole, bound,
+                            s.working)  # fmt: skip
     memory.work[0] += work + LENGTH_WORK
     if found < INF:
         found = round(found, 9)

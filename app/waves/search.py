@@ -36,6 +36,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from app.routing.length import INF, Locations
+from app.routing.length_kernel import working_arrays
 from app.waves import exact_kernel as kernel
 from app.waves import nearness, remembered
 from app.waves.footprint import Footprint, Load
@@ -101,7 +102,8 @@ class Pricer:
             raise ValueError("the exact search needs a layout the DP prices (EXACT_MAX_BLOCKS)")
         self.locations = locations
         before, after = locations.arguments
-        self.site = remembered.Site(*before, *after)
+        working = working_arrays(before[0], before[6], after[1])  # kind, loc_col, cross_count
+        self.site = remembered.Site._make((*before, *after, working))
         width = len(locations.words(0))
         slots = 1 << min(
             MOST_REMEMBERED.bit_length() - 1, (MEMORY_WORDS // max(1, width)).bit_length() - 1
