@@ -44,8 +44,8 @@ from app.waves.nearness import _best_swaps, _nearest
 from app.waves.remembered import length, mixed, put
 
 INF = np.inf
-PAIR_WORK = 250  # a pair of carts compared, besides its lengths (screening swaps, about 5 us),
-# in the unit of `remembered.LENGTH_WORK`
+PAIR_WORK = 95  # a pair of carts compared, besides its lengths (screening swaps), in the
+# unit of `remembered.LENGTH_WORK`
 NEAREST = 4  # carts a kicked cart may swap with, nearest first by where they walk
 AROUND_PASSES = 4  # polish passes around a kick, at most (docs/benchmarks.md)
 MOST_SETTLED = 1 << 18  # slots of the settled-pairs table (cleared when half full)

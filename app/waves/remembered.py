@@ -17,11 +17,13 @@ from numba import njit
 from app.routing.length_kernel import _cheapest
 
 INF = np.inf
-# The search's work is counted in frontiers the DP visits (about 14 ns each on the bench
-# machine); what costs time besides them is charged in that unit too, so that the work is
-# about as long on any layout (measured per kick on one, two and three blocks).
-LOOKUP_WORK = 20  # looking a length up, remembered or not (about 0.4 us)
-LENGTH_WORK = 140  # a DP's setting up, besides its frontiers (about 2.5 us)
+# The search's work is counted in frontiers the DP visits (about 24 ns each on the bench
+# machine of 7 Dec 2026); what costs time besides them is charged in that unit too, so that
+# the work is about as long on any layout (fitted to the times of plans on one and three
+# blocks, docs/benchmarks.md). The charges are 0.38 of what they were while the search's
+# calls counted references to all their arrays.
+LOOKUP_WORK = 8  # looking a length up, remembered or not
+LENGTH_WORK = 53  # a DP's setting up, besides its frontiers
 
 # Where locations sit and the DP's tables (`Locations` and `_Site` in app/routing/length.py),
 # and the DP's working arrays (`length_kernel.Working`).

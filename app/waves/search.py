@@ -43,16 +43,16 @@ from app.waves.footprint import Footprint, Load
 from app.waves.nearness import Loads
 
 # Kicks stop when the search has done this much work per order in the pool, times `effort`.
-# The unit is a frontier the compiled DP visits (about 14 ns on the bench machine); the
+# The unit is a frontier the compiled DP visits (`remembered.LOOKUP_WORK` says how long); the
 # search's own bookkeeping is charged in it too, per length (`remembered.LENGTH_WORK`) and per
 # kick, so a unit is about the same time on a layout whose routes are cheap (one block) as on
-# one whose are dear (three): about 4 s for 200 orders at effort 1 on the bench machine. The
-# work, not a clock, ends the search there, so the same input gives the same carts (a
-# `Deadline` is the backstop for slower machines).
-WORK_PER_ORDER = 1_320_000  # 1,015,000 until the search's calls stopped counting references
-# to all its arrays (1.3-1.7x faster, docs/benchmarks.md): the time it saved buys more kicks
-KICK_WORK = 1_000  # what a kick costs besides its routes (screening, undo), plus
-CART_WORK = 100  # this per cart in the pool (finding nearest carts again after each change)
+# one whose are dear (three): about 5 s for 200 orders at effort 1 on the bench machine of
+# 7 Dec 2026 (a slower one than before), about as long as three blocks took before its
+# bookkeeping got cheaper. The work, not a clock, ends the search there, so the same input
+# gives the same carts (a `Deadline` is the backstop for slower machines).
+WORK_PER_ORDER = 1_030_000  # 1,320,000 in units that charged the bookkeeping 2.6x as dear
+KICK_WORK = 380  # what a kick costs besides its routes (screening, undo), plus
+CART_WORK = 38  # this per cart in the pool (finding nearest carts again after each change)
 MOST_KICKS_PER_ORDER = 150  # a cap, should kicks ever cost no work (every route already known)
 # Work per call of compiled code (about 40 ms): the deadline is read between calls.
 WORK_AT_ONCE = 2_000_000
