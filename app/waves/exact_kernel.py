@@ -1,4 +1,4 @@
-"""The exact search over carts (`app.waves.search`) as compiled code: polish and kicks.
+"""The exact search over carts (`app.waves.search`) as compiled code: its moves.
 
 In Python the search spent most of its time around the compiled route lengths (looking up
 remembered lengths, building each candidate's set of locations, calling into compiled code):
@@ -10,44 +10,36 @@ more. The moves are those `search` describes:
 - `_move`: the order whose move to another cart shortens both most, judged exactly;
 - `_swap`: the few swaps that look best (exact savings, estimated growth, `_best_swaps`),
   routed exactly with tight bounds;
-- a pair of carts (by content) that had nothing is remembered and skipped until one changes;
-- `_kick`: a chain of two random swaps across three nearby carts, a polish around them, undone
-  unless the total stays within the limit.
+- a pair of carts (by content) that had nothing is remembered and skipped until one changes.
 
-Lengths come from the DP of `app.routing.length_kernel`, remembered by their set of locations
-(an open-addressing table of words). Randomness is numba's generator, seeded by the caller.
+The polish and the kicks that make these moves are in `app.waves.kicks_kernel`. Lengths come
+from the DP of `app.routing.length_kernel`, remembered by their set of locations (an
+open-addressing table of words).
 A call of compiled code counts a reference to every array it is given, atomically, on entry
 and again on leaving: with the whole search (`q`, about 70 arrays) that cost more than the
 work of most calls (half a plan's time went to reference counts, docs/benchmarks.md). So what
 runs for every pair of carts compared (`improve_pair` and all it calls, `set_cart`) is built
 without reference counts (`app.compiled`): it makes no arrays, and builds a candidate's
 locations in `spare`, a cart's orders in `held`, the screening's guesses in `work`. What runs
-once a kick (`polish_around`, `_kick`) counts them, and callers make the cheap checks a call
+once a kick (`kicks_kernel`) counts them, and callers make the cheap checks a call
 would start with (a settled pair, known savings, current nearest carts, a move that cannot fit).
 Pure: runs on whichever thread calls it.
 """
 
 from __future__ import annotations
 
-import sys
 from collections import namedtuple
 
 import numpy as np
 from numba import njit
 
-from app import compiled
 from app.compiled import no_reference_counts
-from app.routing import length_kernel
-from app.waves import nearness, remembered
-from app.waves.fresh_caches import drop_stale_caches
 from app.waves.nearness import _best_swaps, _nearest
 from app.waves.remembered import length, mixed, put
 
 INF = np.inf
 PAIR_WORK = 95  # a pair of carts compared, besides its lengths (screening swaps), in the
 # unit of `remembered.LENGTH_WORK`
-NEAREST = 4  # carts a kicked cart may swap with, nearest first by where they walk
-AROUND_PASSES = 4  # polish passes around a kick, at most (docs/benchmarks.md)
 MOST_SETTLED = 1 << 18  # slots of the settled-pairs table (cleared when half full)
 
 # Per order: its locations, its load (as `nearness.Loads` keeps them), volume, weight, and a
@@ -348,154 +340,3 @@ def improve_pair(q, a, b, screened):
     q.settled[at] = name
     q.settled_n[0] += 1
     return False
-
-
-PASSED, CHANGED, PAUSED = 0, 1, 2  # what `polish_pass` did
-
-
-@njit(cache=True)
-def polish_pass(q, neighbours, screened, pause):
-    """One pass over each cart with its `neighbours` nearest, each pair once (in cart order):
-    PASSED (nothing got shorter), CHANGED, or PAUSED once the work reached `pause` (a pass
-    asked again starts over, and the pairs it settled are skipped at once)."""
-    size = len(q.carts.count)
-    names = []
-    for a in range(size):
-        if q.carts.count[a]:
-            near = nearest(q, a)
-            for b in near[:neighbours]:
-                names.append(min(a, b) * size + max(a, b))
-    changed = False
-    for name in np.unique(np.array(names, dtype=np.int64)):
-        if q.memory.work[0] >= pause:
-            return PAUSED
-        a, b = name // size, name % size
-        if not _settled(q.settled, q.carts.tag, a, b, screened):
-            changed |= improve_pair(q, a, b, screened)
-    return CHANGED if changed else PASSED
-
-
-@njit(cache=True)
-def polish_around(q, touched, neighbours, screened, kicked):
-    """Polish only the pairs that involve a cart in `touched` (growing as carts change); the
-    pairs in `kicked` (rows of two carts a kick swapped between) come last in each pass: the
-    orders the kick moved first look for a better cart elsewhere, where the polish would
-    otherwise mostly swap them straight back."""
-    for _ in range(AROUND_PASSES):
-        pairs = np.empty((0, 2), dtype=np.int64)
-        for a in np.flatnonzero(touched):
-            near = nearest(q, a)[:neighbours]
-            rows = np.empty((len(near), 2), dtype=np.int64)
-            rows[:, 0], rows[:, 1] = a, near
-            pairs = np.concatenate((pairs, rows))
-        late = np.zeros(len(pairs), dtype=np.bool_)
-        for k in range(len(kicked)):
-            one, two = kicked[k, 0], kicked[k, 1]
-            late |= ((pairs[:, 0] == one) & (pairs[:, 1] == two)) | (
-                (pairs[:, 0] == two) & (pairs[:, 1] == one)
-            )
-        changed = False
-        for r in np.concatenate((np.flatnonzero(~late), np.flatnonzero(late))):
-            a, b = pairs[r, 0], pairs[r, 1]
-            if not _settled(q.settled, q.carts.tag, a, b, screened) and improve_pair(
-                q, a, b, screened
-            ):
-                touched[b] = True
-                changed = True
-        if not changed:
-            return
-
-
-@njit(cache=True, inline="always")
-def total(q):
-    return q.carts.price.sum()
-
-
-@njit(cache=True, inline="always")
-def _pick(row, n):
-    return row[np.random.randint(0, n)]
-
-
-@njit(cache=True)
-def _kick(q, neighbours, screened, limit):
-    """A chain of two random swaps: an order of a cart with one of a nearby cart, then another
-    order of that cart with one of a cart near it; then polish around the three. Undone unless
-    the total walk is no longer than before or within `limit`."""
-    carts = q.carts
-    live = np.flatnonzero(carts.count)
-    a = live[np.random.randint(0, len(live))]
-    near = nearest(q, a)
-    b = _pick(near, min(NEAREST, len(near)))
-    i, j = _pick(carts.members[a], carts.count[a]), _pick(carts.members[b], carts.count[b])
-    before = total(q)
-    q.logged[:] = 0  # from here every changed cart's row is kept in `undo`
-    if not _swapped(q, a, i, b, j):
-        q.logged[:] = -1
-        return
-    touched = np.zeros(len(carts.count), dtype=np.bool_)
-    touched[a] = touched[b] = True
-    kicked = np.full((2, 2), -1, dtype=np.int64)
-    kicked[0, 0], kicked[0, 1] = a, b
-    near = nearest(q, b)
-    c = _pick(near, min(NEAREST, len(near)))
-    if c != a:
-        others = carts.members[b, : carts.count[b]]
-        others = others[others != i]
-        k = _pick(others, len(others)) if len(others) else i
-        if _swapped(q, b, k, c, _pick(carts.members[c], carts.count[c])):
-            touched[c] = True
-            kicked[1, 0], kicked[1, 1] = b, c
-    polish_around(q, touched, neighbours, screened, kicked)
-    if total(q) > max(before, limit) + 1e-9:
-        for row in np.flatnonzero(q.logged == 1):
-            _copy_row(q.undo, carts, row)
-        q.near_ok[:] = False
-    q.logged[:] = -1
-
-
-@no_reference_counts
-def _swapped(q, a, i, b, j):
-    """Order i of cart a and order j of cart b change carts, if both still fit."""
-    ki, kj = (
-        _where(q.carts.members[a], q.carts.count[a], i),
-        _where(q.carts.members[b], q.carts.count[b], j),
-    )
-    if not (_fits(q, a, ki, j) and _fits(q, b, kj, i)):
-        return False
-    _exchange(q, a, ki, b, kj)
-    return True
-
-
-@njit(cache=True)
-def kicks(q, best, most, neighbours, screened, accept, budget, since, time_left, kick_work, pause):
-    """Kicks while the work is under `budget`, `most` at most, and none begun once the work
-    reached `pause` (one at least): how many. A kick is kept while the total stays within a
-    share of the best total (`accept`, shrinking with the budget left since `since`, and with
-    `time_left`, the share of time left); the best carts found are kept in `best` (members,
-    counts, and their total in best[2][0])."""
-    members, counts, best_total = best
-    done = 0
-    while done < most and q.memory.work[0] < budget and (done == 0 or q.memory.work[0] < pause):
-        left = min((budget - q.memory.work[0]) / (budget - since), time_left)
-        _kick(q, neighbours, screened, best_total[0] * (1 + accept * left))
-        q.memory.work[0] += kick_work
-        done += 1
-        now = total(q)
-        if now < best_total[0] - 1e-9:
-            members[:] = q.carts.members
-            counts[:] = q.carts.count
-            best_total[0] = now
-    return done
-
-
-@njit(cache=True)
-def seed_random(seed):
-    """Seed numba's generator (apart from NumPy's): the kicks' choices follow from `seed`."""
-    np.random.seed(seed)
-
-
-# numba checks a cached function against its own file only: see `fresh_caches`.
-drop_stale_caches(
-    linked=(compiled, length_kernel, nearness, remembered, sys.modules[__name__]),
-    cached=(nearness, remembered, sys.modules[__name__]),
-)

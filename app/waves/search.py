@@ -38,6 +38,7 @@ import numpy as np
 from app.routing.length import INF, Locations
 from app.routing.length_kernel import working_arrays
 from app.waves import exact_kernel as kernel
+from app.waves import kicks_kernel as kicks
 from app.waves import nearness, remembered
 from app.waves.footprint import Footprint, Load
 from app.waves.nearness import Loads
@@ -166,20 +167,20 @@ def improve_exactly(
     screened = max(1, round(SCREENED * shape))
     budget = pricer.work + effort * WORK_PER_ORDER * orders
     q = _state(footprint, pricer, inputs, carts)
-    kernel.seed_random(rng.getrandbits(32))
+    kicks.seed_random(rng.getrandbits(32))
     passes = max(1, round(PASSES * shape))
     while passes and not (deadline and deadline.passed()):
-        did = kernel.polish_pass(q, neighbours, screened, pricer.work + WORK_AT_ONCE)
-        if did == kernel.PASSED:
+        did = kicks.polish_pass(q, neighbours, screened, pricer.work + WORK_AT_ONCE)
+        if did == kicks.PASSED:
             break
-        passes -= did == kernel.CHANGED
-    best = (q.carts.members.copy(), q.carts.count.copy(), np.array([kernel.total(q)]))
+        passes -= did == kicks.CHANGED
+    best = (q.carts.members.copy(), q.carts.count.copy(), np.array([kicks.total(q)]))
     start, began = pricer.work, deadline.clock() if deadline else 0.0
     kick_work = KICK_WORK + CART_WORK * len(carts)
     left = round(effort * MOST_KICKS_PER_ORDER * orders)
     while left > 0 and pricer.work < budget and not (deadline and deadline.passed()):
         time_left = deadline.share_left(began) if deadline else 1.0  # cool as fast as it runs out
-        left -= kernel.kicks(q, best, left, neighbours, screened, ACCEPT_WORSE, budget, start,
+        left -= kicks.kicks(q, best, left, neighbours, screened, ACCEPT_WORSE, budget, start,
                              time_left, kick_work, pricer.work + WORK_AT_ONCE)  # fmt: skip
     members, counts, _ = best
     return [members[c, : counts[c]].tolist() for c in range(len(counts))]
