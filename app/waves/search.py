@@ -14,8 +14,8 @@ candidate cannot win), in two stages (docs/routing.md, "Wave planning (batching)
    spent); otherwise everything is put back. A kick escapes the local optimum the polish
    stopped in, and costs a small fraction of a whole pass.
 
-Both run compiled (`app.waves.exact_kernel`); here they are set up, given their budget and
-stopped at the deadline. The work is fixed by the number of orders and `effort` (below 1 it
+Both run compiled (`app.waves.kicks_kernel`, over the moves of `app.waves.exact_kernel`);
+here they are set up, given their budget and stopped at the deadline. The work is fixed by the number of orders and `effort` (below 1 it
 scales how many carts are compared, swaps routed and passes run, and the DP work the kicks may
 spend; above 1 only the work: kicks from the same settings beat wider comparisons, 0.3-1.2 %
 shorter at effort 3 and 10 in docs/benchmarks.md),
