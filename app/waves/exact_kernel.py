@@ -20,9 +20,9 @@ and again on leaving: with the whole search (`q`, about 70 arrays) that cost mor
 work of most calls (half a plan's time went to reference counts, docs/benchmarks.md). So what
 runs for every pair of carts compared (`improve_pair` and all it calls, `set_cart`) is built
 without reference counts (`app.compiled`): it makes no arrays, and builds a candidate's
-locations in `spare`, a cart's orders in `held`, the screening's guesses in `work`. What runs
-once a kick (`kicks_kernel`) counts them, and callers make the cheap checks a call
-would start with (a settled pair, known savings, current nearest carts, a move that cannot fit).
+locations in `spare`, a cart's orders in `held`, the screening's guesses in `screening`. What
+runs once a kick (`kicks_kernel`) counts them, and callers make the cheap checks a call would
+start with (a settled pair, known savings, current nearest carts, a move that cannot fit).
 Pure: runs on whichever thread calls it.
 """
 
@@ -60,7 +60,7 @@ Carts = namedtuple(
 Search = namedtuple(
     "Search",
     "site memory orders rules carts near near_n near_ok settled settled_n undo logged spare "
-    "held work",
+    "held screening",
 )
 
 
@@ -251,13 +251,13 @@ def _swap(q, a, b, screened):
         _savings(q, b)
     na, nb = carts.count[a], carts.count[b]
     before = carts.price[a] + carts.price[b]
-    found = _best_swaps(q.work, a, b, carts.low, carts.high, carts.x_low, carts.x_high, carts.reach,
-                        carts.members[a, :na], carts.saving[a, :na], carts.members[b, :nb],
+    found = _best_swaps(q.screening, a, b, carts.low, carts.high, carts.x_low, carts.x_high,
+                        carts.reach, carts.members[a, :na], carts.saving[a, :na], carts.members[b, :nb],
                         carts.saving[b, :nb], orders.low, orders.high, orders.x_low,
                         orders.x_high, orders.reach, rules.one, rules.rest, rules.keys,
                         screened)  # fmt: skip
     for r in range(found):
-        i, j = q.work.pairs[r, 0], q.work.pairs[r, 1]
+        i, j = q.screening.pairs[r, 0], q.screening.pairs[r, 1]
         ki, kj = _where(carts.members[a], na, i), _where(carts.members[b], nb, j)
         if not (_fits(q, a, ki, j) and _fits(q, b, kj, i)):
             continue

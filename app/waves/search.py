@@ -15,9 +15,9 @@ candidate cannot win), in two stages (docs/routing.md, "Wave planning (batching)
    stopped in, and costs a small fraction of a whole pass.
 
 Both run compiled (`app.waves.kicks_kernel`, over the moves of `app.waves.exact_kernel`);
-here they are set up, given their budget and stopped at the deadline. The work is fixed by the number of orders and `effort` (below 1 it
-scales how many carts are compared, swaps routed and passes run, and the DP work the kicks may
-spend; above 1 only the work: kicks from the same settings beat wider comparisons, 0.3-1.2 %
+here they are set up, given their budget and stopped at the deadline. The work is fixed by
+the number of orders and `effort` (below 1 it scales how many carts are compared, swaps
+routed and passes run, and the DP work the kicks may spend; above 1 only the work: kicks from the same settings beat wider comparisons, 0.3-1.2 %
 shorter at effort 3 and 10 in docs/benchmarks.md),
 so a seed gives the same carts on every machine, unless a `Deadline` comes first (a slow or busy machine): then the search stops
 there, with the best carts found, and the acceptance shrinks with the time left instead.
@@ -230,7 +230,7 @@ def _state(footprint: Footprint, pricer: Pricer, inputs: Inputs, carts: list[lis
         logged=np.full(size, -1, dtype=np.int8),  # -1: no kick under way (see `set_cart`)
         spare=np.zeros(words.shape[1], dtype=np.uint64),
         held=np.zeros(most + 1, dtype=np.int64),
-        work=nearness.scratch(most + 1),
+        screening=nearness.scratch(most + 1),
     )
     for c, members in enumerate(carts):
         kernel.set_cart(q, c, np.array(members, dtype=np.int64), len(members))
