@@ -252,10 +252,10 @@ def _swap(q, a, b, screened):
     na, nb = carts.count[a], carts.count[b]
     before = carts.price[a] + carts.price[b]
     found = _best_swaps(q.screening, a, b, carts.low, carts.high, carts.x_low, carts.x_high,
-                        carts.reach, carts.members[a, :na], carts.saving[a, :na], carts.members[b, :nb],
-                        carts.saving[b, :nb], orders.low, orders.high, orders.x_low,
-                        orders.x_high, orders.reach, rules.one, rules.rest, rules.keys,
-                        screened)  # fmt: skip
+                        carts.reach, carts.members[a, :na], carts.saving[a, :na],
+                        carts.members[b, :nb], carts.saving[b, :nb], orders.low, orders.high,
+                        orders.x_low, orders.x_high, orders.reach, rules.one, rules.rest,
+                        rules.keys, screened)  # fmt: skip
     for r in range(found):
         i, j = q.screening.pairs[r, 0], q.screening.pairs[r, 1]
         ki, kj = _where(carts.members[a], na, i), _where(carts.members[b], nb, j)

@@ -17,10 +17,11 @@ candidate cannot win), in two stages (docs/routing.md, "Wave planning (batching)
 Both run compiled (`app.waves.kicks_kernel`, over the moves of `app.waves.exact_kernel`);
 here they are set up, given their budget and stopped at the deadline. The work is fixed by
 the number of orders and `effort` (below 1 it scales how many carts are compared, swaps
-routed and passes run, and the DP work the kicks may spend; above 1 only the work: kicks from the same settings beat wider comparisons, 0.3-1.2 %
-shorter at effort 3 and 10 in docs/benchmarks.md),
-so a seed gives the same carts on every machine, unless a `Deadline` comes first (a slow or busy machine): then the search stops
-there, with the best carts found, and the acceptance shrinks with the time left instead.
+routed and passes run, and the DP work the kicks may spend; above 1 only the work: kicks from
+the same settings beat wider comparisons, 0.3-1.2 % shorter at effort 3 and 10 in
+docs/benchmarks.md), so a seed gives the same carts on every machine, unless a `Deadline`
+comes first (a slow or busy machine): then the search stops there, with the best carts found,
+and the acceptance shrinks with the time left instead.
 Orders only move between carts whose orders are all of one urgency tier, so an urgent order is
 never put on a later cart to save metres.
 Pure: no Qt, no database; runs on whichever thread calls it.
