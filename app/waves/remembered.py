@@ -1,9 +1,11 @@
 """Exact route lengths remembered by their set of locations, for compiled code.
 
 The batching search (`app.waves.exact_kernel`) asks for hundreds of thousands of lengths and
-many recur (a kick undone, a swap tried again): each is kept in an open-addressing table of
-the locations' 64-bit words, with the length or, for a search abandoned at a bound, the bound
-it is known to exceed. The table is forgotten when half full, which bounds its memory.
+many recur (a kick undone, a swap tried again): each is kept in an open-addressing table under
+a 128-bit fingerprint of its set of locations, with the length or, for a search abandoned at a
+bound, the bound it is known to exceed. A slot costs 33 bytes whatever the number of locations
+(the set itself, ten words and more, cost five times that and so four times fewer slots fitted
+in the same memory); the table is forgotten when half full, which bounds its memory.
 Pure: runs on whichever thread calls it.
 """
 
@@ -32,7 +34,7 @@ Site = namedtuple(
     "kind key weights first_step cross_y depot_col loc_col loc_block loc_y "
     "start cross_count cross_next cross_uses cover_next whole working",
 )
-# Remembered lengths: `keys` rows of words, `value` the length (-1: unknown), `above` a bound
+# Remembered lengths: `keys` the two names of a set (`_names`), `value` the length (-1: unknown), `above` a bound
 # the length is known to exceed (-1: none); `filled` slots used, `work` the meter (DP units).
 Memory = namedtuple("Memory", "keys used value above filled work")
 
@@ -46,20 +48,15 @@ def mixed(h):
 
 
 @njit(cache=True, inline="always")
-def _slot(words, mask):
-    """Where a set of locations is looked for first in the table of remembered lengths."""
-    h = np.uint64(0x243F6A8885A308D3)
+def _names(words):
+    """Two 64-bit names of a set of locations, folded from its words from different starts:
+    the first says where it is looked for, both together are its key (a 128-bit fingerprint:
+    that any two of the million sets a plan asks for share it has a chance of about 10^-27)."""
+    one, two = np.uint64(0x243F6A8885A308D3), np.uint64(0x13198A2E03707344)
     for w in words:
-        h = mixed(h ^ w)
-    return np.int64(h & np.uint64(mask))
-
-
-@njit(cache=True, inline="always")
-def _same(a, b):
-    for k in range(len(a)):  # noqa: SIM110 (numba compiles a loop, not all() of a generator)
-        if a[k] != b[k]:
-            return False
-    return True
+        one = mixed(one ^ w)
+        two = mixed(two + (w ^ np.uint64(0xA4093822299F31D0)))
+    return one, two
 
 
 @njit(cache=True, inline="always")
@@ -82,8 +79,9 @@ def length(site, memory, words, bound):
         return 0.0
     memory.work[0] += LOOKUP_WORK
     mask = len(memory.used) - 1
-    at = _slot(words, mask)
-    while memory.used[at] and not _same(memory.keys[at], words):
+    one, two = _names(words)
+    at = np.int64(one & np.uint64(mask))
+    while memory.used[at] and not (memory.keys[at, 0] == one and memory.keys[at, 1] == two):
         at = (at + 1) & mask
     if memory.used[at]:
         known = memory.value[at]
@@ -95,9 +93,9 @@ def length(site, memory, words, bound):
         if 2 * (memory.filled[0] + 1) > len(memory.used):  # bound memory: forget all
             memory.used[:] = False
             memory.filled[0] = 0
-            at = _slot(words, mask)
+            at = np.int64(one & np.uint64(mask))
         memory.used[at] = True
-        put(memory.keys[at], words)
+        memory.keys[at, 0], memory.keys[at, 1] = one, two
         memory.value[at] = -1.0
         memory.above[at] = -1.0
         memory.filled[0] += 1

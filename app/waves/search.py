@@ -69,8 +69,7 @@ NEIGHBOURS = 8  # carts compared with each cart, nearest first by where they wal
 # 8 against 6 on six sets x 12 seeds: runs over 2 % from the best known 5 -> 0, docs/benchmarks.md)
 SCREENED = 3  # swaps per pair of carts routed exactly, the most promising first
 PASSES = 10  # at most; a pass that changes nothing ends the polish
-MEMORY_WORDS = 1 << 22  # remembered lengths' locations, in 64-bit words (32 MB), at most
-MOST_REMEMBERED = 1 << 18  # slots for remembered lengths (forgotten when half full)
+MOST_REMEMBERED = 1 << 20  # slots for remembered lengths, 33 bytes each (forgotten when half full)
 
 
 @dataclass(frozen=True)
@@ -106,12 +105,9 @@ class Pricer:
         before, after = locations.arguments
         working = working_arrays(before[0], before[6], after[1])  # kind, loc_col, cross_count
         self.site = remembered.Site._make((*before, *after, working))
-        width = len(locations.words(0))
-        slots = 1 << min(
-            MOST_REMEMBERED.bit_length() - 1, (MEMORY_WORDS // max(1, width)).bit_length() - 1
-        )
+        slots = MOST_REMEMBERED
         self.memory = remembered.Memory(
-            keys=np.zeros((slots, width), dtype=np.uint64),
+            keys=np.zeros((slots, 2), dtype=np.uint64),
             used=np.zeros(slots, dtype=np.bool_),
             value=np.zeros(slots),
             above=np.zeros(slots),
