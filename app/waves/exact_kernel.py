@@ -40,7 +40,7 @@ from app.waves.remembered import length, mixed, put
 INF = np.inf
 PAIR_WORK = 95  # a pair of carts compared, besides its lengths (screening swaps), in the
 # unit of `remembered.LENGTH_WORK`
-MOST_SETTLED = 1 << 18  # slots of the settled-pairs table (cleared when half full)
+MOST_SETTLED = 1 << 20  # slots of the settled-pairs table, 8 bytes each (cleared when half full)
 
 # Per order: its locations, its load (as `nearness.Loads` keeps them), volume, weight, and a
 # random number whose XOR over a cart names the cart's content.
