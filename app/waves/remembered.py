@@ -34,8 +34,9 @@ Site = namedtuple(
     "kind key weights first_step cross_y depot_col loc_col loc_block loc_y "
     "start cross_count cross_next cross_uses cover_next whole working",
 )
-# Remembered lengths: `keys` the two names of a set (`_names`), `value` the length (-1: unknown), `above` a bound
-# the length is known to exceed (-1: none); `filled` slots used, `work` the meter (DP units).
+# Remembered lengths: `keys` the two names of a set (`_names`), `value` the length (-1:
+# unknown), `above` a bound the length is known to exceed (-1: none); `filled` slots used,
+# `work` the meter (DP units).
 Memory = namedtuple("Memory", "keys used value above filled work")
 
 
