@@ -38,7 +38,7 @@ from app.waves.nearness import _best_swaps, _nearest
 from app.waves.remembered import length, mixed, put
 
 INF = np.inf
-PAIR_WORK = 95  # a pair of carts compared, besides its lengths (screening swaps), in the
+PAIR_WORK = 171  # a pair of carts compared, besides its lengths (screening swaps), in the
 # unit of `remembered.LENGTH_WORK`
 MOST_SETTLED = 1 << 20  # slots of the settled-pairs table, 8 bytes each (cleared when half full)
 

@@ -19,13 +19,14 @@ from numba import njit
 from app.routing.length_kernel import _cheapest
 
 INF = np.inf
-# The search's work is counted in frontiers the DP visits (about 24 ns each on the bench
-# machine of 7 Dec 2026); what costs time besides them is charged in that unit too, so that
-# the work is about as long on any layout (fitted to the times of plans on one and three
-# blocks, docs/benchmarks.md). The charges are 0.38 of what they were while the search's
-# calls counted references to all their arrays.
-LOOKUP_WORK = 8  # looking a length up, remembered or not
-LENGTH_WORK = 53  # a DP's setting up, besides its frontiers
+# The search's work is counted in frontiers the DP visits (about 7.6 ns each on the bench
+# machine of 7 Dec 2026, sixteenth session); what costs time besides them is charged in that
+# unit too, so that the work is about as long on any layout: fitted to the times of 18 searches
+# (three layouts, 100-400 orders, two budgets) against their counts of frontiers and of the
+# rest, which cost 1.8 frontiers a unit (docs/benchmarks.md). Before, three blocks (mostly
+# frontiers) took 8.6 ns a unit and one block 12.6 ns.
+LOOKUP_WORK = 14  # looking a length up, remembered or not
+LENGTH_WORK = 95  # a DP's setting up, besides its frontiers
 
 # Where locations sit and the DP's tables (`Locations` and `_Site` in app/routing/length.py),
 # and the DP's working arrays (`length_kernel.Working`).

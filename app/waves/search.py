@@ -48,15 +48,15 @@ from app.waves.nearness import Loads
 # The unit is a frontier the compiled DP visits (`remembered.LOOKUP_WORK` says how long); the
 # search's own bookkeeping is charged in it too, per length (`remembered.LENGTH_WORK`) and per
 # kick, so a unit is about the same time on a layout whose routes are cheap (one block) as on
-# one whose are dear (three): about 5 s for 200 orders at effort 1 on the bench machine of
-# 7 Dec 2026 (a slower one than before), about as long as three blocks took before its
-# bookkeeping got cheaper. The work, not a clock, ends the search there, so the same input
-# gives the same carts (a `Deadline` is the backstop for slower machines).
-WORK_PER_ORDER = 1_030_000  # 1,320,000 in units that charged the bookkeeping 2.6x as dear
-KICK_WORK = 380  # what a kick costs besides its routes (screening, undo), plus
-CART_WORK = 38  # this per cart in the pool (finding nearest carts again after each change)
+# one whose are dear (three): about 2.6 s for 200 orders at effort 1 on the bench machine of
+# the sixteenth session (7 Dec 2026; a machine half as fast took 5 s for the one-block plans).
+# The work, not a clock, ends the search there, so the same input gives the same carts (a
+# `Deadline` is the backstop for slower machines).
+WORK_PER_ORDER = 1_720_000  # 1,030,000 while the bookkeeping was charged at 1/1.8 of its time
+KICK_WORK = 684  # what a kick costs besides its routes (screening, undo), plus
+CART_WORK = 68  # this per cart in the pool (finding nearest carts again after each change)
 MOST_KICKS_PER_ORDER = 150  # a cap, should kicks ever cost no work (every route already known)
-# Work per call of compiled code (about 40 ms): the deadline is read between calls.
+# Work per call of compiled code (about 15 ms): the deadline is read between calls.
 WORK_AT_ONCE = 2_000_000
 # A kick is kept while the total stays within a share of the best total found (record-to-record
 # travel, Dueck 1993): walking a little uphill leaves the valley the polish stopped in; the best
