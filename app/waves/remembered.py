@@ -82,7 +82,8 @@ def length(site, memory, words, bound):
     memory.work[0] += LOOKUP_WORK
     mask = len(memory.used) - 1
     one, two = _names(words)
-    at = np.int64(one & np.uint64(mask))
+    home = np.int64(one & np.uint64(mask))  # where the set is looked for first
+    at = home
     while memory.used[at] and not (memory.keys[at, 0] == one and memory.keys[at, 1] == two):
         at = (at + 1) & mask
     if memory.used[at]:
@@ -95,7 +96,7 @@ def length(site, memory, words, bound):
         if 2 * (memory.filled[0] + 1) > len(memory.used):  # bound memory: forget all
             memory.used[:] = False
             memory.filled[0] = 0
-            at = np.int64(one & np.uint64(mask))
+            at = home
         memory.used[at] = True
         memory.keys[at, 0], memory.keys[at, 1] = one, two
         memory.value[at] = -1.0

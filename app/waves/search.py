@@ -48,10 +48,10 @@ from app.waves.nearness import Loads
 # The unit is a frontier the compiled DP visits (`remembered.LOOKUP_WORK` says how long); the
 # search's own bookkeeping is charged in it too, per length (`remembered.LENGTH_WORK`) and per
 # kick, so a unit is about the same time on a layout whose routes are cheap (one block) as on
-# one whose are dear (three): about 2.6 s for 200 orders at effort 1 on the bench machine of
-# the sixteenth session (7 Dec 2026; a machine half as fast took 5 s for the one-block plans).
-# The work, not a clock, ends the search there, so the same input gives the same carts (a
-# `Deadline` is the backstop for slower machines).
+# one whose are dear (three): the search takes about 2.6 s for 200 orders at effort 1 on the
+# bench machine of the sixteenth session (7 Dec 2026; a machine half as fast took 5 s for the
+# one-block plans). The work, not a clock, ends the search there, so the same input gives the
+# same carts (a `Deadline` is the backstop for slower machines).
 WORK_PER_ORDER = 1_720_000  # 1,030,000 while the bookkeeping was charged at 1/1.8 of its time
 KICK_WORK = 684  # what a kick costs besides its routes (screening, undo), plus
 CART_WORK = 68  # this per cart in the pool (finding nearest carts again after each change)
