@@ -35,10 +35,18 @@ Site = namedtuple(
     "kind key weights first_step cross_y depot_col loc_col loc_block loc_y "
     "start cross_count cross_next cross_uses cover_next whole working",
 )
-# Remembered lengths: `keys` the two names of a set (`_names`), `value` the length (-1:
-# unknown), `above` a bound the length is known to exceed (-1: none); `filled` slots used,
-# `work` the meter (DP units).
-Memory = namedtuple("Memory", "keys used value above filled work")
+# Remembered lengths, a row a slot: `keys[at, :2]` the two names of a set (`_names`; 0 first:
+# an empty slot), and in the same row seen as floats (`numbers`, a view of the same memory)
+# `numbers[at, VALUE]` the length (-1: unknown), `numbers[at, ABOVE]` a bound it is known to
+# exceed (-1: none); `filled` slots used, `work` the meter (DP units).
+Memory = namedtuple("Memory", "keys numbers filled work")
+VALUE, ABOVE = 2, 3
+
+
+def memory(slots: int) -> Memory:
+    """An empty table of `slots` (a power of two) rows."""
+    keys = np.zeros((slots, 4), dtype=np.uint64)
+    return Memory(keys, keys.view(np.float64), np.zeros(1, np.int64), np.zeros(1, np.int64))
 
 
 @njit(cache=True, inline="always")
@@ -80,27 +88,28 @@ def length(site, memory, words, bound):
     if empty:
         return 0.0
     memory.work[0] += LOOKUP_WORK
-    mask = len(memory.used) - 1
+    keys, numbers = memory.keys, memory.numbers
+    mask = len(keys) - 1
     one, two = _names(words)
     home = np.int64(one & np.uint64(mask))  # where the set is looked for first
+    one |= np.uint64(1)  # as kept: never 0, the mark of an empty slot
     at = home
-    while memory.used[at] and not (memory.keys[at, 0] == one and memory.keys[at, 1] == two):
+    while keys[at, 0] != 0 and not (keys[at, 0] == one and keys[at, 1] == two):
         at = (at + 1) & mask
-    if memory.used[at]:
-        known = memory.value[at]
+    if keys[at, 0] != 0:
+        known = numbers[at, VALUE]
         if known >= 0:
             return known if known <= bound + 1e-6 else INF
-        if memory.above[at] >= bound:
+        if numbers[at, ABOVE] >= bound:
             return INF
     else:
-        if 2 * (memory.filled[0] + 1) > len(memory.used):  # bound memory: forget all
-            memory.used[:] = False
+        if 2 * (memory.filled[0] + 1) > len(keys):  # bound memory: forget all
+            keys[:, 0] = 0
             memory.filled[0] = 0
             at = home
-        memory.used[at] = True
-        memory.keys[at, 0], memory.keys[at, 1] = one, two
-        memory.value[at] = -1.0
-        memory.above[at] = -1.0
+        keys[at, 0], keys[at, 1] = one, two
+        numbers[at, VALUE] = -1.0
+        numbers[at, ABOVE] = -1.0
         memory.filled[0] += 1
     s = site
     found, work = _cheapest(s.kind, s.key, s.weights, s.first_step, s.cross_y, s.depot_col,
@@ -110,7 +119,7 @@ def length(site, memory, words, bound):
     memory.work[0] += work + LENGTH_WORK
     if found < INF:
         found = round(found, 9)
-        memory.value[at] = found
+        numbers[at, VALUE] = found
         return found
-    memory.above[at] = max(memory.above[at], bound)
+    numbers[at, ABOVE] = max(numbers[at, ABOVE], bound)
     return INF

@@ -69,7 +69,7 @@ NEIGHBOURS = 8  # carts compared with each cart, nearest first by where they wal
 # 8 against 6 on six sets x 12 seeds: runs over 2 % from the best known 5 -> 0, docs/benchmarks.md)
 SCREENED = 3  # swaps per pair of carts routed exactly, the most promising first
 PASSES = 10  # at most; a pass that changes nothing ends the polish
-MOST_REMEMBERED = 1 << 20  # slots for remembered lengths, 33 bytes each (forgotten when half full)
+MOST_REMEMBERED = 1 << 20  # slots for remembered lengths, 32 bytes each (forgotten when half full)
 
 
 @dataclass(frozen=True)
@@ -105,15 +105,7 @@ class Pricer:
         before, after = locations.arguments
         working = working_arrays(before[0], before[6], after[1])  # kind, loc_col, cross_count
         self.site = remembered.Site._make((*before, *after, working))
-        slots = MOST_REMEMBERED
-        self.memory = remembered.Memory(
-            keys=np.zeros((slots, 2), dtype=np.uint64),
-            used=np.zeros(slots, dtype=np.bool_),
-            value=np.zeros(slots),
-            above=np.zeros(slots),
-            filled=np.zeros(1, dtype=np.int64),
-            work=np.zeros(1, dtype=np.int64),
-        )
+        self.memory = remembered.memory(MOST_REMEMBERED)
 
     @property
     def work(self) -> int:
