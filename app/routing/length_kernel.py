@@ -152,7 +152,6 @@ def _still_needed(kind, w, needed):
             for c in range(1, 6):
                 least = min(least, w[s, c])
         needed[t] = needed[t + 1] + least
-    return needed
 
 
 @njit(cache=True, inline="always")
