@@ -152,15 +152,13 @@ def _swapped(q, a, i, b, j):
 def kicks(q, best, most, neighbours, screened, accept, budget, since, time_left, kick_work, pause):
     """Kicks while the work is under `budget`, `most` at most, and none begun once the work
     reached `pause` (one at least): how many. A kick is kept while the total stays within a
-    share of the best total (`accept`, shrinking with the budget left since `since`, or with
-    `time_left`, the share of time left, whichever is less); the best carts found are kept in `best` (members,
+    share of the best total (`accept`, shrinking with the budget left since `since`, and with
+    `time_left`, the share of time left); the best carts found are kept in `best` (members,
     counts, and their total in best[2][0])."""
     members, counts, best_total = best
     done = 0
     while done < most and q.memory.work[0] < budget and (done == 0 or q.memory.work[0] < pause):
-        # The share follows the square root of what is left: wide for longer, narrowing fast
-        # at the end (against in step with it: mean gap 1.01 -> 0.97 %, docs/benchmarks.md).
-        left = min((budget - q.memory.work[0]) / (budget - since), time_left) ** 0.5
+        left = min((budget - q.memory.work[0]) / (budget - since), time_left)
         _kick(q, neighbours, screened, best_total[0] * (1 + accept * left))
         q.memory.work[0] += kick_work
         done += 1

@@ -60,10 +60,9 @@ MOST_KICKS_PER_ORDER = 150  # a cap, should kicks ever cost no work (every route
 WORK_AT_ONCE = 2_000_000
 # A kick is kept while the total stays within a share of the best total found (record-to-record
 # travel, Dueck 1993): walking a little uphill leaves the valley the polish stopped in; the best
-# carts found are what is returned. The share starts at this and shrinks with the square root of
-# the budget left, to nothing at its end (as annealing cools): the search roams first and settles
-# in the best valley last (against a fixed 0.3 %: fewer set runs over 2 %; the square root
-# against in step with the budget: a little shorter, docs/benchmarks.md "Batching").
+# carts found are what is returned. The share starts at this and shrinks in step with the budget
+# left, to nothing at its end (as annealing cools): the search roams first and settles in the best
+# valley last (against a fixed 0.3 %: fewer set runs over 2 %, docs/benchmarks.md "Batching").
 ACCEPT_WORSE = 0.006
 # At effort 1 (docs/benchmarks.md has the times):
 NEIGHBOURS = 8  # carts compared with each cart, nearest first by where they walk (compiled,
