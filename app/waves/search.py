@@ -29,6 +29,7 @@ Pure: no Qt, no database; runs on whichever thread calls it.
 
 from __future__ import annotations
 
+import math
 import random
 import time
 from collections.abc import Callable, Sequence
@@ -64,6 +65,12 @@ WORK_AT_ONCE = 2_000_000
 # left, to nothing at its end (as annealing cools): the search roams first and settles in the best
 # valley last (against a fixed 0.3 %: fewer set runs over 2 %, docs/benchmarks.md "Batching").
 ACCEPT_WORSE = 0.006
+# ... on a pool of this many carts (200 orders, carts of 8: where the share was tuned). The share
+# is of the whole pool's total, and carts that each drift alike make a total that drifts with
+# the square root of their number, so a larger pool gets the same drift per cart as a smaller
+# share: times sqrt(TUNED_CARTS / carts). On 1,000 orders (125 carts) 0.1-1.1 % shorter in five
+# runs of five (docs/benchmarks.md); smaller pools keep the tuned share.
+TUNED_CARTS = 25
 # At effort 1 (docs/benchmarks.md has the times):
 NEIGHBOURS = 8  # carts compared with each cart, nearest first by where they walk (compiled,
 # 8 against 6 on six sets x 12 seeds: runs over 2 % from the best known 5 -> 0, docs/benchmarks.md)
@@ -166,10 +173,11 @@ def improve_exactly(
     best = (q.carts.members.copy(), q.carts.count.copy(), np.array([kicks.total(q)]))
     start, began = pricer.work, deadline.clock() if deadline else 0.0
     kick_work = KICK_WORK + CART_WORK * len(carts)
+    accept = ACCEPT_WORSE * min(1.0, math.sqrt(TUNED_CARTS / len(carts)))
     left = round(effort * MOST_KICKS_PER_ORDER * orders)
     while left > 0 and pricer.work < budget and not (deadline and deadline.passed()):
         time_left = deadline.share_left(began) if deadline else 1.0  # cool as fast as it runs out
-        left -= kicks.kicks(q, best, left, neighbours, screened, ACCEPT_WORSE, budget, start,
+        left -= kicks.kicks(q, best, left, neighbours, screened, accept, budget, start,
                              time_left, kick_work, pricer.work + WORK_AT_ONCE)  # fmt: skip
     members, counts, _ = best
     return [members[c, : counts[c]].tolist() for c in range(len(counts))]
