@@ -173,7 +173,7 @@ def improve_exactly(
     best = (q.carts.members.copy(), q.carts.count.copy(), np.array([kicks.total(q)]))
     start, began = pricer.work, deadline.clock() if deadline else 0.0
     kick_work = KICK_WORK + CART_WORK * len(carts)
-    accept = ACCEPT_WORSE * min(1.0, math.sqrt(TUNED_CARTS / len(carts)))
+    accept = acceptance(len(carts))
     left = round(effort * MOST_KICKS_PER_ORDER * orders)
     while left > 0 and pricer.work < budget and not (deadline and deadline.passed()):
         time_left = deadline.share_left(began) if deadline else 1.0  # cool as fast as it runs out
@@ -181,6 +181,11 @@ def improve_exactly(
                              time_left, kick_work, pricer.work + WORK_AT_ONCE)  # fmt: skip
     members, counts, _ = best
     return [members[c, : counts[c]].tolist() for c in range(len(counts))]
+
+
+def acceptance(carts: int) -> float:
+    """The share of the best total a kick may end above, at the start, on a pool of `carts`."""
+    return ACCEPT_WORSE * min(1.0, math.sqrt(TUNED_CARTS / carts))
 
 
 def _state(footprint: Footprint, pricer: Pricer, inputs: Inputs, carts: list[list[int]]):

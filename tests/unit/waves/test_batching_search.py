@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from app.routing.length import Locations
 from app.routing.samples import grid_layout
-from app.waves import plan_batches
+from app.waves import plan_batches, search
 from app.waves.batching import Limits, Order
 from app.waves.footprint import Footprint
 from app.waves.search import Deadline, Inputs, Pool, Pricer, improve_exactly
@@ -184,3 +184,14 @@ def test_any_effort_keeps_every_order(effort):
     orders = random_orders(rng, layout, 25)
     plan = plan_batches(layout, orders, 4, effort=effort)
     assert sorted(oid for c in plan for oid in c.order_ids) == sorted(o.id for o in orders)
+
+
+def test_a_larger_pool_climbs_a_smaller_share_of_its_total_and_the_same_per_cart():
+    tuned = search.TUNED_CARTS
+    assert search.acceptance(tuned) == search.ACCEPT_WORSE
+    assert search.acceptance(3) == search.ACCEPT_WORSE  # smaller pools keep the tuned share
+    # Four times the carts: half the share of a total four times as long, so a total that
+    # drifts with the square root of its carts drifts as far per cart as on the tuned pool.
+    assert search.acceptance(4 * tuned) == pytest.approx(search.ACCEPT_WORSE / 2)
+    shares = [search.acceptance(n) for n in range(tuned, 10 * tuned)]
+    assert shares == sorted(shares, reverse=True)
