@@ -65,10 +65,10 @@ WORK_AT_ONCE = 2_000_000
 # left, to nothing at its end (as annealing cools): the search roams first and settles in the best
 # valley last (against a fixed 0.3 %: fewer set runs over 2 %, docs/benchmarks.md "Batching").
 ACCEPT_WORSE = 0.006
-# ... on a pool of this many carts (200 orders, carts of 8: where the share was tuned). The share
-# is of the whole pool's total, and carts that each drift alike make a total that drifts with
-# the square root of their number, so a larger pool gets the same drift per cart as a smaller
-# share: times sqrt(TUNED_CARTS / carts). On 1,000 orders (125 carts) 0.1-1.1 % shorter in five
+# That share is for a pool of this many carts (200 orders, carts of 8: where it was tuned). It
+# is a share of the whole pool's total, and carts that each drift alike make a total that drifts
+# with the square root of their number, so a larger pool gets the same drift per cart from a
+# smaller share: times sqrt(TUNED_CARTS / carts) (`acceptance`). On 1,000 orders (125 carts) 0.1-1.1 % shorter in five
 # runs of five (docs/benchmarks.md); smaller pools keep the tuned share.
 TUNED_CARTS = 25
 # At effort 1 (docs/benchmarks.md has the times):
