@@ -68,8 +68,8 @@ ACCEPT_WORSE = 0.006
 # That share is for a pool of this many carts (200 orders, carts of 8: where it was tuned). It
 # is a share of the whole pool's total, and carts that each drift alike make a total that drifts
 # with the square root of their number, so a larger pool gets the same drift per cart from a
-# smaller share: times sqrt(TUNED_CARTS / carts) (`acceptance`). On 1,000 orders (125 carts) 0.1-1.1 % shorter in five
-# runs of five (docs/benchmarks.md); smaller pools keep the tuned share.
+# smaller share: times sqrt(TUNED_CARTS / carts) (`acceptance`). On 1,000 orders (125 carts)
+# 0.1-1.1 % shorter in five runs of five (docs/benchmarks.md); smaller pools keep the tuned share.
 TUNED_CARTS = 25
 # At effort 1 (docs/benchmarks.md has the times):
 NEIGHBOURS = 8  # carts compared with each cart, nearest first by where they walk (compiled,
