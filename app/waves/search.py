@@ -69,7 +69,8 @@ ACCEPT_WORSE = 0.006
 # is a share of the whole pool's total, and carts that each drift alike make a total that drifts
 # with the square root of their number, so a larger pool gets the same drift per cart from a
 # smaller share: times sqrt(TUNED_CARTS / carts) (`acceptance`). On 1,000 orders (125 carts)
-# 0.1-1.1 % shorter in five runs of five (docs/benchmarks.md); smaller pools keep the tuned share.
+# 0.1-1.1 % shorter in five runs of five (docs/benchmarks.md). Smaller pools keep the tuned
+# share: a larger one there (the same rule below 25 carts) measured within the noise.
 TUNED_CARTS = 25
 # At effort 1 (docs/benchmarks.md has the times):
 NEIGHBOURS = 8  # carts compared with each cart, nearest first by where they walk (compiled,
