@@ -71,7 +71,26 @@ def _slotting(args) -> int:
 
 def _print(run: slotting.SlottingRun, tasks: list[int] | None) -> None:
     plan = run.plan
+    if not plan.pick_lists:  # a new site, or a quiet spell: say so rather than "0 m → 0 m"
+        print(
+            f"no pick lists picked in the last {run.days} days: nothing to replay, so no moves "
+            "to propose (slotting learns from picking: try more --days)"
+        )
+    else:
+        _print_moves(run)
+    if tasks is not None:
+        print(f"{len(tasks)} move tasks created for the stock clerk")
+
+
+def _print_moves(run: slotting.SlottingRun) -> None:
+    plan = run.plan
     print(f"{plan.pick_lists} pick lists picked in the last {run.days} days, replayed")
+    if not plan.moves:
+        print(
+            f"walking {plan.current_m:.0f} m: no move within the limits shortens it, "
+            "today's slotting stays"
+        )
+        return
     for i, m in enumerate(plan.moves, 1):
         swap = f" (swap with {m.swap_with})" if m.swap_with else ""
         print(
@@ -83,5 +102,3 @@ def _print(run: slotting.SlottingRun, tasks: list[int] | None) -> None:
         f"(-{plan.saving_pct:.1f} %), {plan.relocations} relocations, "
         f"{plan.touched} locations ({plan.moved_pct:.2f} % of {plan.locations})"
     )
-    if tasks is not None:
-        print(f"{len(tasks)} move tasks created for the stock clerk")

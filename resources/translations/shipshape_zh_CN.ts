@@ -4801,6 +4801,14 @@ median {median} h · p90 {p90} h
         <translation>储位优化：提出移动建议，把畅销商品和常被一起订购的商品放到离出发点更近的位置。</translation>
     </message>
     <message>
+        <source>No pick lists picked in the last {days} days: nothing to replay. Try more days.</source>
+        <translation>最近 {days} 天没有拣完的拣货单，无可重放。请选择更多天数。</translation>
+    </message>
+    <message>
+        <source>No move within the limits shortens the walk of {lists} pick lists ({current} m).</source>
+        <translation>在限制内没有能缩短 {lists} 张拣货单行走距离（{current} 米）的移动。</translation>
+    </message>
+    <message>
         <source>−{pct} %: {current} m → {proposed} m over {lists} pick lists of {days} days, {moves} moves, {locations} locations ({share} %)</source>
         <translation>−{pct} %：{current} 米 → {proposed} 米，{days} 天的 {lists} 张拣货单，移动 {moves} 次，{locations} 个库位（{share} %）</translation>
     </message>

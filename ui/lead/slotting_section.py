@@ -159,31 +159,40 @@ class SlottingSection(QWidget):
     def _show_summary(self) -> None:
         run = self.run_result
         if self.busy and self.created is None:
-            self.summary.setText(self.tr("Replaying the pick lists with the exact router…"))
+            text = self.tr("Replaying the pick lists with the exact router…")
         elif run is None:
-            self.summary.setText(
-                self.tr(
-                    "Slotting: propose moves that bring fast movers and products ordered "
-                    "together nearer the depot."
-                )
+            text = self.tr(
+                "Slotting: propose moves that bring fast movers and products ordered "
+                "together nearer the depot."
             )
         else:
-            plan = run.plan
-            self.summary.setText(
-                self.tr(
-                    "−{pct} %: {current} m → {proposed} m over {lists} pick lists of "
-                    "{days} days, {moves} moves, {locations} locations ({share} %)"
-                ).format(
-                    lists=plan.pick_lists,
-                    days=run.days,
-                    current=f"{plan.current_m:.0f}",
-                    proposed=f"{plan.proposed_m:.0f}",
-                    pct=f"{plan.saving_pct:.1f}",
-                    moves=plan.relocations,
-                    locations=plan.touched,
-                    share=f"{plan.moved_pct:.2f}",
-                )
-            )
+            text = self._run_text(run)
+        self.summary.setText(text)
+
+    def _run_text(self, run) -> str:
+        plan, days = run.plan, run.days
+        if not plan.pick_lists:  # a new site or a quiet spell: nothing was replayed
+            return self.tr(
+                "No pick lists picked in the last {days} days: nothing to replay. Try more days."
+            ).format(days=days)
+        current = f"{plan.current_m:.0f}"
+        if not plan.moves:
+            return self.tr(
+                "No move within the limits shortens the walk of {lists} pick lists ({current} m)."
+            ).format(lists=plan.pick_lists, current=current)
+        return self.tr(
+            "−{pct} %: {current} m → {proposed} m over {lists} pick lists of "
+            "{days} days, {moves} moves, {locations} locations ({share} %)"
+        ).format(
+            lists=plan.pick_lists,
+            days=days,
+            current=current,
+            proposed=f"{plan.proposed_m:.0f}",
+            pct=f"{plan.saving_pct:.1f}",
+            moves=plan.relocations,
+            locations=plan.touched,
+            share=f"{plan.moved_pct:.2f}",
+        )
 
     def _show_result(self) -> None:
         if self.created is None:

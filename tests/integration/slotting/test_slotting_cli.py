@@ -74,7 +74,21 @@ def test_no_history_no_moves(sqlite_url, tmp_path, run_cli):
     central = slotting_site(sqlite_url, tmp_path / "quiet", picked_orders=0)
     plan = slotting(run_cli, central.url, "--days", "7")
     assert (plan["moves"], plan["pick_lists"]) == ([], 0)
+    status, out, _ = run_cli("slotting", "--days", "7", "--database", central.url)
+    assert status == 0
+    assert out.startswith("no pick lists picked in the last 7 days: nothing to replay")
+    assert "try more --days" in out and " m → " not in out
     central.close()
+
+
+def test_a_limit_that_allows_no_move_says_so(site, run_cli):
+    status, out, _ = run_cli("slotting", "--max-moves", "0", "--database", site.url)
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0] == "4 pick lists picked in the last 30 days, replayed"
+    assert (
+        lines[1] == "walking 352 m: no move within the limits shortens it, today's slotting stays"
+    )
 
 
 def test_tasks_are_created_done_by_the_clerk_and_the_faces_follow(site, run_cli):

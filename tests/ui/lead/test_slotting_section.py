@@ -58,6 +58,17 @@ def test_propose_shows_the_moves_and_the_button_creates_the_tasks(qtbot, site):
     assert not tab.create_button.isEnabled()  # once per proposal
 
 
+def test_a_site_without_picks_says_there_is_nothing_to_replay(qtbot, sqlite_url, tmp_path):
+    central = slotting_site(sqlite_url, tmp_path / "quiet", picked_orders=0)
+    home, tab = slotting_tab(qtbot, central)
+    tab.propose_button.click()
+    assert tab.summary.text() == (
+        "No pick lists picked in the last 30 days: nothing to replay. Try more days."
+    )
+    assert not tab.create_button.isEnabled() and not tab.view.isVisibleTo(tab)
+    central.close()
+
+
 def test_a_refusal_shows_on_the_tab_and_the_buttons_come_back(qtbot, site):
     home, tab = slotting_tab(qtbot, site)
     tab.days.setValue(1)
@@ -94,3 +105,15 @@ def test_the_tab_reads_and_fits_in_chinese(qtbot, site, chinese):  # noqa: F811
         assert not ENGLISH_RUN.search(text), text
         assert any("\u4e00" <= ch <= "\u9fff" for ch in text), text
     assert not _fits(qtbot, home)
+
+
+def test_nothing_to_replay_reads_and_fits_in_chinese(qtbot, sqlite_url, tmp_path, chinese):  # noqa: F811
+    central = slotting_site(sqlite_url, tmp_path / "quiet", picked_orders=0)
+    home, tab = slotting_tab(qtbot, central)
+    tab.propose_button.click()
+    text = tab.summary.text()
+    assert not ENGLISH_RUN.search(text), text
+    assert "30" in text and any("\u4e00" <= ch <= "\u9fff" for ch in text), text
+    assert not _fits(qtbot, home)
+    assert tab.summary.shown_text() == text  # whole on the line, not cut off with "…"
+    central.close()
