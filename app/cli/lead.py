@@ -128,7 +128,10 @@ def _at_risk(args) -> int:
         p.order.ref
         for p in at_risk.tell_at_risk(central.uow(), Actor(lead_user.name, CLI_STATION), now)
     }
-    for p in at_risk.orders_at_risk(central.uow(), now):
+    found = at_risk.orders_at_risk(central.uow(), now)
+    if not found and not args.json:  # JSON: no lines, as for any empty list
+        print("no order is predicted to miss its ship-by")
+    for p in found:
         row = {
             "channel": p.order.channel,
             "order_id": p.order.order_id,

@@ -96,9 +96,13 @@ def _kpis(args) -> int:
             print(
                 f"{title:<8} {rate.key:<20} {rate.returned:>6} / {rate.shipped:<6} {_pct(rate.pct)}"
             )
-    print(
-        f"arrival to decision: median {report.decision_median_h} h, p90 {report.decision_p90_h} h"
-    )
+    if report.decision_median_h is None:  # say so rather than "median None h"
+        print("arrival to decision: - (no returned unit decided in this range)")
+    else:
+        print(
+            f"arrival to decision: median {report.decision_median_h:.1f} h, "
+            f"p90 {report.decision_p90_h:.1f} h"
+        )
     return 0
 
 

@@ -187,6 +187,10 @@ def test_the_desk_commands(tmp_path, sqlite_url, run_cli):
     report = json.loads(out)
     assert status == 0 and (report["shipped"], report["returned"]) == (6, 4)
     assert report["by_product"][0] == {"key": "MILK", "returned": 2, "shipped": 2, "pct": 100.0}
+    status, out, _ = run_cli("returns-kpis", *lead)
+    (line,) = [x for x in out.splitlines() if x.startswith("arrival to decision")]
+    median, p90 = report["decision_median_h"], report["decision_p90_h"]
+    assert line == f"arrival to decision: median {median:.1f} h, p90 {p90:.1f} h"
     status, _, err = run_cli("quarantine", "--database", sqlite_url)
     assert status == 2 and "--badge and --pin" in err
 
