@@ -24,6 +24,13 @@ def emit_json(obj: Any) -> None:
     sys.stdout.flush()
 
 
+def tell_none(message: str, as_json: bool) -> None:
+    """A list with nothing in it prints no lines on stdout (a script counts them); a person at
+    the terminal is told why the screen stayed blank, on stderr (not with --json)."""
+    if not as_json:
+        print(message, file=sys.stderr)
+
+
 def add_warehouse_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--warehouse",

@@ -11,7 +11,7 @@ import os
 from datetime import UTC, datetime, timedelta
 
 from app.bootstrap import open_central
-from app.cli.common import add_database_option, emit_json
+from app.cli.common import add_database_option, emit_json, tell_none
 from app.domain.events import Actor
 from app.domain.kpis import csv_rows
 from app.errors import BadInput
@@ -129,8 +129,8 @@ def _at_risk(args) -> int:
         for p in at_risk.tell_at_risk(central.uow(), Actor(lead_user.name, CLI_STATION), now)
     }
     found = at_risk.orders_at_risk(central.uow(), now)
-    if not found and not args.json:  # JSON: no lines, as for any empty list
-        print("no order is predicted to miss its ship-by")
+    if not found:
+        tell_none("no order is predicted to miss its ship-by", args.json)
     for p in found:
         row = {
             "channel": p.order.channel,

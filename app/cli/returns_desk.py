@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 from datetime import UTC, datetime, timedelta
 
-from app.cli.common import add_database_option, emit_json
+from app.cli.common import add_database_option, emit_json, tell_none
 from app.cli.lead import _lead_options, _signed_in, parse_moment
 from app.domain.returns import DECISIONS
 from app.domain.returns_desk import QuarantineItem, ReturnsKpis
@@ -46,7 +46,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _list(args) -> int:
     central, lead = _signed_in(args)
-    for item in returns_desk.quarantine(central.uow(), lead):
+    waiting = returns_desk.quarantine(central.uow(), lead)
+    if not waiting:
+        tell_none("quarantine is empty: no returned unit waits for a decision", args.json)
+    for item in waiting:
         if args.json:
             emit_json(quarantine_record(item))
         else:

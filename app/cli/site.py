@@ -9,7 +9,7 @@ from pathlib import Path
 
 from app.bootstrap import open_central, redacted
 from app.cli.admin import CLI_STATION, add_admin_options, admin_actor, administrator
-from app.cli.common import add_database_option, add_warehouse_option, emit_json
+from app.cli.common import add_database_option, add_warehouse_option, emit_json, tell_none
 from app.domain.customers import plain_cents
 from app.domain.events import Event
 from app.domain.users import Role
@@ -206,32 +206,12 @@ def _allocate(args) -> int:
 
 def _orders(args) -> int:
     central = open_central(args.database)
+    listed = False
     with central.uow() as uow:
         for order in uow.orders.find(args.status):
-            shipped = uow.dispatch.shipments_of([order.id]) if args.json and order.id else {}
-            ids = [line.id for line in order.lines if line.id is not None]
-            home = uow.orders.line_warehouses(ids) if args.json else {}
-            record = {
-                "channel": order.channel,
-                "order_id": order.order_id,
-                "status": order.status.value,
-                "lines": [
-                    {
-                        "sku": line.sku,
-                        "quantity": line.quantity,
-                        "allocated": line.allocated,
-                        "picked": line.picked,
-                        "packed": line.packed,
-                        "returned": line.returned,
-                        "warehouse": home.get(line.id or 0),  # where it is reserved, if it is
-                    }
-                    for line in order.lines
-                ],
-                "shipments": shipped.get(order.id or 0, []),  # cartons: packed, loaded, shipped
-            }
+            listed = True
             if args.json:
-                record |= _customer_fields(order)
-                emit_json(record | ({"reason": english(order.reason)} if order.reason else {}))
+                emit_json(_order_record(uow, order))
             else:
                 units = sum(line.quantity for line in order.lines)
                 extra = f"  ({english(order.reason)})" if order.reason else ""
@@ -239,7 +219,35 @@ def _orders(args) -> int:
                     f"{order.channel}/{order.order_id}  {order.status.value:<10} "
                     f"{len(order.lines)} lines, {units} units{extra}"
                 )
+    if not listed:
+        tell_none(f"no orders {args.status}" if args.status else "no orders", args.json)
     return 0
+
+
+def _order_record(uow, order) -> dict:
+    """An order as `orders --json` prints it (docs/interfaces.md)."""
+    shipped = uow.dispatch.shipments_of([order.id]) if order.id else {}
+    home = uow.orders.line_warehouses([line.id for line in order.lines if line.id is not None])
+    record = {
+        "channel": order.channel,
+        "order_id": order.order_id,
+        "status": order.status.value,
+        "lines": [
+            {
+                "sku": line.sku,
+                "quantity": line.quantity,
+                "allocated": line.allocated,
+                "picked": line.picked,
+                "packed": line.packed,
+                "returned": line.returned,
+                "warehouse": home.get(line.id or 0),  # where it is reserved, if it is
+            }
+            for line in order.lines
+        ],
+        "shipments": shipped.get(order.id or 0, []),  # cartons: packed, loaded, shipped
+    }
+    record |= _customer_fields(order)
+    return record | ({"reason": english(order.reason)} if order.reason else {})
 
 
 def _customer_fields(order) -> dict:
@@ -310,7 +318,10 @@ def _holds(args) -> int:
         print(f"{ref}: {order.status.value}")
         return 0
     with central.uow() as uow:
-        for order in uow.orders.find("on_hold"):
+        held = list(uow.orders.find("on_hold"))
+        if not held:
+            tell_none("no order is on hold", args.json)
+        for order in held:
             if args.json:
                 emit_json(
                     {

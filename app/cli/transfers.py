@@ -8,7 +8,7 @@ import argparse
 
 from app.bootstrap import open_central
 from app.cli.admin import add_admin_options, admin_actor
-from app.cli.common import add_database_option, emit_json
+from app.cli.common import add_database_option, emit_json, tell_none
 from app.domain.fields import FieldProblem, shown
 from app.errors import BadInput
 from app.services import transfers
@@ -92,7 +92,10 @@ def _cancel(args) -> int:
 def _transfers(args) -> int:
     if args.propose:
         return _proposals(args)
-    for made in transfers.list_transfers(open_central(args.database).uow()):
+    listed = transfers.list_transfers(open_central(args.database).uow())
+    if not listed:
+        tell_none("no transfers", args.json)
+    for made in listed:
         _show(made, args.json)
     return 0
 

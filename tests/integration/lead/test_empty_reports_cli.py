@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.integration.site_files import import_site
 
 LEAD = ("--badge", "9001", "--pin", "246810")
@@ -33,7 +35,26 @@ def test_returns_kpis_without_decisions_say_so(tmp_path, sqlite_url, run_cli):
 def test_at_risk_with_nothing_at_risk_says_so(tmp_path, sqlite_url, run_cli):
     url = new_site(tmp_path, sqlite_url, run_cli)
     status, out, err = run_cli("at-risk", *LEAD, "--database", url)
-    assert status == 0, err
-    assert out.strip() == "no order is predicted to miss its ship-by"
-    status, out, _ = run_cli("at-risk", "--json", *LEAD, "--database", url)
-    assert status == 0 and out == ""
+    assert status == 0 and out == ""  # no lines: a script counts none
+    assert err.strip() == "no order is predicted to miss its ship-by"  # the person is told
+    status, out, err = run_cli("at-risk", "--json", *LEAD, "--database", url)
+    assert (status, out, err) == (0, "", "")
+
+
+@pytest.mark.parametrize(
+    ("command", "told"),
+    [
+        (("transfers",), "no transfers"),
+        (("quarantine", *LEAD), "quarantine is empty: no returned unit waits for a decision"),
+        (("holds",), "no order is on hold"),
+        (("orders", "--status", "shipped"), "no orders shipped"),
+    ],
+)
+def test_an_empty_list_prints_no_lines_and_says_so_on_stderr(
+    tmp_path, sqlite_url, run_cli, command, told
+):
+    url = new_site(tmp_path, sqlite_url, run_cli)
+    status, out, err = run_cli(*command, "--database", url)
+    assert (status, out, err.strip()) == (0, "", told)
+    status, out, err = run_cli(*command, "--json", "--database", url)
+    assert (status, out, err) == (0, "", "")
