@@ -24,6 +24,11 @@ def emit_json(obj: Any) -> None:
     sys.stdout.flush()
 
 
+def counted(n: int, noun: str) -> str:
+    """ "1 order", "2 orders": a count with its noun (regular English plurals only)."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def tell_none(message: str, as_json: bool) -> None:
     """A list with nothing in it prints no lines on stdout (a script counts them); a person at
     the terminal is told why the screen stayed blank, on stderr (not with --json)."""

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import emit_json
+from app.cli.common import counted, emit_json
 from app.errors import BadInput
 from app.routing import METHODS, Layout, Route, load_layout, solve_route
 from app.routing.svg import render_route_svg
@@ -217,7 +217,8 @@ def _batch_orders(args: argparse.Namespace) -> int:
         )
         return 0
     print(
-        f"{len(orders)} orders on {len(batches)} carts (at most {args.capacity} each), "
+        f"{counted(len(orders), 'order')} on {counted(len(batches), 'cart')} "
+        f"(at most {args.capacity} each), "
         f"{total:.1f} m walked in all ({args.strategy}, planned in {solve_ms:.0f} ms)"
     )
     for n, b in enumerate(batches, start=1):

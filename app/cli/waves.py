@@ -9,7 +9,7 @@ from datetime import datetime
 
 from app.bootstrap import open_central
 from app.cli.admin import add_admin_options, admin_actor
-from app.cli.common import add_database_option, add_warehouse_option, emit_json
+from app.cli.common import add_database_option, add_warehouse_option, counted, emit_json
 from app.errors import BadInput, Conflict
 from app.services import warehouses, wave_rebalance, waves
 from app.services.wave_topup import top_up_wave
@@ -149,12 +149,14 @@ def _plan_waves(args) -> int:
         return 0
     state = "previewed" if args.preview else ("released" if args.release else "planned")
     print(
-        f"wave {plan.name} {state}: {summary['orders']} orders on {summary['pick_lists']} carts, "
+        f"wave {plan.name} {state}: {counted(summary['orders'], 'order')} on "
+        f"{counted(summary['pick_lists'], 'cart')}, "
         f"{summary['distance_m']} m walking (S-shape would be {summary['sshape_distance_m']} m)"
     )
     for n, pick_list in enumerate(plan.pick_lists, start=1):
         print(
-            f"  cart {n}: {len(pick_list.order_refs)} orders, {len(pick_list.tasks)} tasks, "
+            f"  cart {n}: {counted(len(pick_list.order_refs), 'order')}, "
+            f"{counted(len(pick_list.tasks), 'task')}, "
             f"{pick_list.distance_m:.1f} m"
         )
     if plan.left_out:

@@ -137,6 +137,9 @@ def test_batch_orders_json_answer(files, run_cli):
         assert sorted(b["sequence"]) == sorted(c for oid in b["orders"] for c in by_id[oid])
     status, out, _ = run_cli("batch-orders", files.layout, path, "--capacity", "4")
     assert status == 0 and "11 orders on 3 carts" in out
+    one = files("one.json", {"orders": orders[:1]})
+    status, out, _ = run_cli("batch-orders", files.layout, one, "--capacity", "4")
+    assert status == 0 and out.startswith("1 order on 1 cart (at most 4 each)")
 
 
 @pytest.mark.parametrize(

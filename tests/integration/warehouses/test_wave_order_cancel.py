@@ -40,7 +40,7 @@ def test_plan_waves_names_what_its_save_left_out(
         assert summary["left_out"] == [{"order": "transfer/TR-1", "why": "cancelled"}]
     else:
         out = sites.ok(*command)
-        assert "1 orders on 1 carts" in out
+        assert "1 order on 1 cart," in out
         assert "  left out, changed since it was planned: transfer/TR-1 (cancelled)\n" in out
     assert sites.orders()["TR-2"]["status"] == "released"
 
