@@ -1245,6 +1245,10 @@ median {median} h · p90 {p90} h
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
+    <message>
+        <source>released</source>
+        <translation>已下发</translation>
+    </message>
 </context>
 <context>
     <name>LeadTimeline</name>

@@ -53,6 +53,14 @@ def status_text(status: str) -> str:
     return words.get(status, status)
 
 
+def wave_status_text(status: str) -> str:
+    """A wave's status. A released wave is on the floor, its lists waiting or being picked:
+    "waiting" (what a released pick list is) would say nobody started."""
+    if status == "released":
+        return QCoreApplication.translate("LeadStatus", "released")
+    return status_text(status)
+
+
 def clock(moment: datetime | None) -> str:
     """Local wall-clock time for the desk; empty when unknown."""
     return "" if moment is None else moment.astimezone().strftime("%H:%M")
@@ -188,7 +196,10 @@ class WaveModel(RowsModel):
         super().__init__(
             [
                 (tr(QT_TRANSLATE_NOOP("LeadColumns", "Wave")), lambda w: w.name),
-                (tr(QT_TRANSLATE_NOOP("LeadColumns", "Status")), lambda w: status_text(w.status)),
+                (
+                    tr(QT_TRANSLATE_NOOP("LeadColumns", "Status")),
+                    lambda w: wave_status_text(w.status),
+                ),
                 (tr(QT_TRANSLATE_NOOP("LeadColumns", "Lists")), lambda w: str(w.pick_lists)),
                 (tr(QT_TRANSLATE_NOOP("LeadColumns", "Pickers")), lambda w: str(w.assignees)),
                 (

@@ -106,6 +106,8 @@ def test_drag_a_list_onto_another_picker_mid_way(qtbot, tmp_path, sqlite_url, ru
 def test_hold_and_cancel_a_wave_from_the_board(qtbot, tmp_path, sqlite_url, run_cli):
     site = build_site(tmp_path, sqlite_url, run_cli)
     home = open_home(qtbot, site)
+    status = home.board.waves.index(0, 1).data()
+    assert status == "released"  # on the floor: not "waiting", the word for an unclaimed list
     home.board.wave_view.selectRow(0)
     home.board.buttons["hold"].click()
     assert {r.status for r in home.board.lists.rows} == {"held"}
