@@ -542,10 +542,6 @@
         <translation>导出 KPI</translation>
     </message>
     <message>
-        <source>Choose a range</source>
-        <translation>请选择时间区间</translation>
-    </message>
-    <message>
         <source>Mis-scans
 {value} per 1,000 scans
 ({n} scans)</source>
@@ -574,26 +570,6 @@ median {median} h · p90 {p90} h
 {on_time} of {due} due</source>
         <translation>截单前发货
 到期 {due} 个中 {on_time} 个</translation>
-    </message>
-    <message>
-        <source>Lines and units per hour</source>
-        <translation>每小时行数和件数</translation>
-    </message>
-    <message>
-        <source>lines/h</source>
-        <translation>行/小时</translation>
-    </message>
-    <message>
-        <source>units/h</source>
-        <translation>件/小时</translation>
-    </message>
-    <message>
-        <source>picker</source>
-        <translation>拣货员</translation>
-    </message>
-    <message>
-        <source>packer</source>
-        <translation>打包员</translation>
     </message>
     <message>
         <source>Orders due and shipped on time</source>
@@ -3949,6 +3925,45 @@ median {median} h · p90 {p90} h
     <message>
         <source>Choose a printer first.</source>
         <translation>请先选择打印机。</translation>
+    </message>
+</context>
+<context>
+    <name>RatesPanel</name>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Lines/h</source>
+        <translation>行/小时</translation>
+    </message>
+    <message>
+        <source>Units/h</source>
+        <translation>件/小时</translation>
+    </message>
+    <message>
+        <source>Choose a range</source>
+        <translation>请选择时间区间</translation>
+    </message>
+    <message>
+        <source>Lines and units per hour: nobody picked or packed</source>
+        <translation>每小时行数和件数：无人拣货或打包</translation>
+    </message>
+    <message>
+        <source>Lines and units per hour</source>
+        <translation>每小时行数和件数</translation>
+    </message>
+    <message>
+        <source>picker</source>
+        <translation>拣货员</translation>
+    </message>
+    <message>
+        <source>packer</source>
+        <translation>打包员</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,7 @@
 """The KPIs tab: rates per picker and packer, accuracy, cycle time, cut-off, walking saved.
 
-UI thread only: the report is computed on the database worker; charts are QtCharts views that
-are refilled from the finished report.
+UI thread only: the report is computed on the database worker; the rates table and the due
+chart (a QtCharts view) are refilled from the finished report.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from PySide6.QtCharts import (
     QBarSet,
     QChart,
     QChartView,
-    QHorizontalBarSeries,
     QValueAxis,
 )
 from PySide6.QtCore import QDateTime, Qt
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.events import utcnow
+from ui.lead.rates_table import RatesPanel
 from ui.lead.standard_view import StandardPanel
 
 RANGES = {
@@ -43,7 +43,7 @@ RANGES = {
     "week": timedelta(days=7),
     "month": timedelta(days=30),
 }
-BLUE, GREEN, GREY = QColor("#0b3d91"), QColor("#0a6b2d"), QColor("#9aa5b1")
+GREEN, GREY = QColor("#0a6b2d"), QColor("#9aa5b1")
 
 
 def range_for(name: str, now: datetime) -> tuple[datetime, datetime]:
@@ -90,7 +90,7 @@ class KpisTab(QWidget):
         for label in self.figures.values():
             label.setWordWrap(True)
         font = QFont(self.font().family(), 18, QFont.Weight.Bold)
-        self.rate_chart, self.rate_view = _chart(font)
+        self.rates = RatesPanel()
         self.due_chart, self.due_view = _chart(font)
         # Each picker-hour vs the labour standard, in the due chart's place when asked for.
         self.standard = StandardPanel()
@@ -135,8 +135,8 @@ class KpisTab(QWidget):
         both = QWidget()
         charts = QHBoxLayout(both)
         charts.setContentsMargins(0, 0, 0, 0)
-        charts.addWidget(self.rate_view, 3)
-        charts.addWidget(self.right, 2)
+        charts.addWidget(self.rates, 1)
+        charts.addWidget(self.right, 1)
         self.charts.addWidget(both)
         self.charts.addWidget(self.compare_table)
         layout = QVBoxLayout(self)
@@ -159,6 +159,7 @@ class KpisTab(QWidget):
         self.standard_button.setText(self.tr("vs standard"))
         self.compare_button.setText(self.tr("All warehouses"))
         self.standard.retranslate()
+        self.rates.retranslate()
         self._fill()
         self._fill_comparison()
 
@@ -262,10 +263,10 @@ class KpisTab(QWidget):
             for label in self.figures.values():
                 label.setText("")
             self.standard.fill([])
-            self.rate_chart.setTitle(self.tr("Choose a range"))
+            self.rates.fill(None)
             return
         self._fill_figures(report)
-        self._fill_rates(report)
+        self.rates.fill(report.rates)
         self._fill_due(report)
         self.standard.fill(report.performance)
 
@@ -299,39 +300,6 @@ class KpisTab(QWidget):
         self.figures["cutoff"].setText(
             self.tr("Shipped by cut-off\n{on_time} of {due} due").format(on_time=on_time, due=due)
         )
-
-    def _fill_rates(self, report) -> None:
-        chart = self.rate_chart
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
-        chart.setTitle(self.tr("Lines and units per hour"))
-        rates = list(reversed(report.rates))  # horizontal bars fill from the bottom
-        lines = QBarSet(self.tr("lines/h"))
-        units = QBarSet(self.tr("units/h"))
-        lines.setColor(BLUE)
-        units.setColor(GREY)
-        for rate in rates:
-            lines.append(round(rate.lines_per_hour, 1))
-            units.append(round(rate.units_per_hour, 1))
-        series = QHorizontalBarSeries()
-        series.append(lines)
-        series.append(units)
-        _big_labels(series, lines, units)
-        chart.addSeries(series)
-        kinds = {"pick": self.tr("picker"), "pack": self.tr("packer")}
-        people = QBarCategoryAxis()
-        people.append([f"{r.user} ({kinds.get(r.kind, r.kind)})" for r in rates] or [""])
-        people.setLabelsFont(QFont(self.font().family(), 15))
-        values = QValueAxis()
-        values.setRange(0, max([r.units_per_hour for r in rates] or [1]))
-        values.applyNiceNumbers()
-        values.setLabelFormat("%d")
-        values.setLabelsFont(QFont(self.font().family(), 14))
-        chart.addAxis(people, Qt.AlignmentFlag.AlignLeft)
-        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(people)
-        series.attachAxis(values)
 
     def _fill_due(self, report) -> None:
         chart = self.due_chart

@@ -207,7 +207,9 @@ def test_kpis_tab_shows_figures_and_exports_csv(qtbot, tmp_path, sqlite_url, run
     home.tabs.setCurrentWidget(home.kpis)
     assert home.kpis.report.good_scans == 3
     assert "250.0" in home.kpis.figures["accuracy"].text()
-    assert home.kpis.rate_chart.series()[0].barSets()[0].at(0) == 3.0
+    table = home.kpis.rates.table
+    row = [table.item(0, c).text() for c in range(table.columnCount())]
+    assert row[:3] == ["Pia", "picker", "3.0"]  # 3 lines in one clock hour
     target = tmp_path / "kpis.csv"
     home.kpis.export(str(target))
     rows = list(csv.reader(target.open(encoding="utf-8")))
