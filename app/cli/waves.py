@@ -149,8 +149,8 @@ def _plan_waves(args) -> int:
         return 0
     state = "previewed" if args.preview else ("released" if args.release else "planned")
     print(
-        f"wave {plan.name} {state}: {counted(summary['orders'], 'order')} on "
-        f"{counted(summary['pick_lists'], 'cart')}, "
+        f"wave {plan.name} {state}: {counted(plan.order_count, 'order')} on "
+        f"{counted(len(plan.pick_lists), 'cart')}, "
         f"{summary['distance_m']} m walking (S-shape would be {summary['sshape_distance_m']} m)"
     )
     for n, pick_list in enumerate(plan.pick_lists, start=1):
