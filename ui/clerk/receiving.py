@@ -81,7 +81,7 @@ class ReceiptLinesModel(QAbstractTableModel):
         line = self.lines[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             cells = (
-                f"{line.sku}  {line.name}",
+                f"{line.sku}\n{line.name}",  # two lines: one would cut the name off
                 line.lot or "–",
                 str(line.expected),
                 str(line.received),
@@ -141,7 +141,10 @@ class ReceivingPage(QWidget):
         self.table.setModel(self.lines)
         self.table.setStyleSheet("font-size: 22px;")
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(40)
+        # Rows as tall as their item (its code over its name, wrapped where longer): beside the
+        # column of figures, one line left a product's name as "Café …".
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -255,6 +258,17 @@ class ReceivingPage(QWidget):
             )
         self.lines.set_lines(list(receipt.lines) if receipt else [])
         self._render_hand()
+        self._keep_in_view()
+
+    def _keep_in_view(self) -> None:
+        """The line of the item in hand scrolled into view: a long receipt outgrows the table."""
+        held = self.state.in_hand
+        if held is None:
+            return
+        rows = [n for n, line in enumerate(self.lines.lines) if line.sku == held.sku]
+        same_lot = [n for n in rows if (self.lines.lines[n].lot or "") == (held.lot or "")]
+        if rows:
+            self.table.scrollTo(self.lines.index((same_lot or rows)[0], 0))
 
     def _render_hand(self) -> None:
         held, state = self.state.in_hand, self.state

@@ -211,3 +211,17 @@ def test_the_station_root_gives_a_clerk_the_receiving_page_on_its_store(
     finally:
         station.stop()
         store.close()
+
+
+def test_the_line_in_hand_is_scrolled_into_view(qtbot, tmp_path, demo_central):
+    station = Station(qtbot, tmp_path, demo_central)
+    station.page.table.setFixedHeight(150)  # room for a row or two: a long receipt's case
+    station.scan(RECEIPT)
+    table, lines = station.page.table, station.page.lines
+    row = next(n for n, line in enumerate(lines.lines) if line.sku == "FOD-10020")
+    assert row >= 2  # below what the small table shows at first
+    station.scan(COFFEE)
+    settle()
+    shown = table.viewport().rect()
+    assert shown.intersects(table.visualRect(lines.index(row, 0)))
+    assert lines.data(lines.index(row, 0)).startswith("FOD-10020\n")  # code over name
