@@ -17,9 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QGridLayout,
-    QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +30,7 @@ from app.services.ports import ReceivingBackend
 from app.steps import receiving
 from app.steps.receiving_state import InHand, ReceiveState, Verdict
 from ui.clerk.receiving_texts import verdict_text
+from ui.item_table import item_table, item_text, keep_in_view
 from ui.messages import error_text
 from ui.scan_loop import LookUpCall, ScanLoop
 from ui.tones import Tones
@@ -81,7 +80,7 @@ class ReceiptLinesModel(QAbstractTableModel):
         line = self.lines[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             cells = (
-                f"{line.sku}\n{line.name}",  # two lines: one would cut the name off
+                item_text(line.sku, line.name),
                 line.lot or "–",
                 str(line.expected),
                 str(line.received),
@@ -137,17 +136,7 @@ class ReceivingPage(QWidget):
         self.receipt_label.setStyleSheet(LARGE)
         self.receipt_label.setWordWrap(True)
         self.lines = ReceiptLinesModel(self)
-        self.table = QTableView(objectName="receiptLines")
-        self.table.setModel(self.lines)
-        self.table.setStyleSheet("font-size: 22px;")
-        self.table.verticalHeader().hide()
-        # Rows as tall as their item (its code over its name, wrapped where longer): beside the
-        # column of figures, one line left a product's name as "Café …".
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setWordWrap(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table = item_table(self.lines, "receiptLines", 22)
         self.hand_label = QLabel(objectName="inHand", alignment=Qt.AlignmentFlag.AlignCenter)
         self.hand_label.setStyleSheet(LARGE)
         self.hand_label.setWordWrap(True)
@@ -261,14 +250,12 @@ class ReceivingPage(QWidget):
         self._keep_in_view()
 
     def _keep_in_view(self) -> None:
-        """The line of the item in hand scrolled into view: a long receipt outgrows the table."""
+        """The line of the item in hand (of its lot first) scrolled into view."""
         held = self.state.in_hand
-        if held is None:
-            return
-        rows = [n for n, line in enumerate(self.lines.lines) if line.sku == held.sku]
-        same_lot = [n for n in rows if (self.lines.lines[n].lot or "") == (held.lot or "")]
-        if rows:
-            self.table.scrollTo(self.lines.index((same_lot or rows)[0], 0))
+        if held is not None:
+            lines = self.lines.lines
+            rows = [n for n, line in enumerate(lines) if line.sku == held.sku]
+            keep_in_view(self.table, sorted(rows, key=lambda n: lines[n].lot != held.lot))
 
     def _render_hand(self) -> None:
         held, state = self.state.in_hand, self.state

@@ -21,10 +21,8 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +34,7 @@ from app.scanning.interpret import Scan
 from app.services.ports import ReturnsBackend
 from app.steps import returning
 from app.steps.returning_state import ReturnState, Verdict
+from ui.item_table import item_table, item_text, keep_in_view
 from ui.messages import error_text
 from ui.returns.texts import verdict_text
 from ui.scan_loop import LookUpCall, ScanLoop
@@ -100,7 +99,7 @@ class ParcelLinesModel(QAbstractTableModel):
         line = self.lines[row]
         if role == Qt.ItemDataRole.DisplayRole:
             cells = (
-                f"{line.sku}  {line.name}",
+                item_text(line.sku, line.name),
                 str(line.shipped),
                 str(line.expected) if line.expected else "–",
                 self._taken_text(line.sku),
@@ -160,14 +159,7 @@ class ReturnsPage(QWidget):
         self.order_label.setStyleSheet(LARGE)
         self.order_label.setWordWrap(True)
         self.lines = ParcelLinesModel(self)
-        self.table = QTableView(objectName="returnLines")
-        self.table.setModel(self.lines)
-        self.table.setStyleSheet("font-size: 24px;")
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(40)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table = item_table(self.lines, "returnLines", 24)
         self.hand_label = QLabel(objectName="returnInHand", alignment=Qt.AlignmentFlag.AlignCenter)
         self.hand_label.setStyleSheet(LARGE)
         self.hand_label.setWordWrap(True)
@@ -308,6 +300,11 @@ class ReturnsPage(QWidget):
             )
             self.lines.show(list(context.lines), list(self.state.taken))
         self._render_hand()
+        held = self.state.in_hand
+        if held is not None:  # its line in view: a parcel of many lines outgrows the table
+            keep_in_view(
+                self.table, [n for n, x in enumerate(self.lines.lines) if x.sku == held.sku]
+            )
 
     def _render_hand(self) -> None:
         held, state = self.state.in_hand, self.state

@@ -212,3 +212,18 @@ def test_a_parcel_returned_at_an_offline_station_reaches_central_once(
         central, select(order_lines.c.returned).where(order_lines.c.order_id == order.ref)
     )
     assert sorted(r.returned for r in returned) == sorted(order.lines.values())
+
+
+def test_the_line_in_hand_is_scrolled_into_view(qtbot, shipped_central):
+    order = next(o for o in shipped_orders(shipped_central) if len(o.lines) >= 3)
+    page = central_page(qtbot, shipped_central)
+    page.table.setFixedHeight(110)  # room for one line: a parcel of many lines' case
+    page.show()
+    scan(page, order.tracking)
+    last = page.lines.rowCount() - 1
+    sku = page.lines.lines[last].sku
+    assert last >= 1 and page.lines.data(page.lines.index(last, 0)).startswith(f"{sku}\n")
+    scan(page, order.gtins[sku])
+    assert page.state.in_hand is not None and page.state.in_hand.sku == sku
+    table = page.table
+    assert table.viewport().rect().intersects(table.visualRect(page.lines.index(last, 0)))
